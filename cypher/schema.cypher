@@ -1,0 +1,22 @@
+// title: Schema
+// description: Constraints and indexes, applied idempotently at every start-up (Community edition only has uniqueness constraints).
+CREATE CONSTRAINT entity_uid IF NOT EXISTS FOR (n:Entity) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT organisation_uid IF NOT EXISTS FOR (n:Organisation) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT supplier_uid IF NOT EXISTS FOR (n:Supplier) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT supplier_group_uid IF NOT EXISTS FOR (n:SupplierGroup) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT platform_uid IF NOT EXISTS FOR (n:Platform) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT application_uid IF NOT EXISTS FOR (n:Application) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT interface_uid IF NOT EXISTS FOR (n:Interface) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT contract_uid IF NOT EXISTS FOR (n:Contract) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT reference_component_uid IF NOT EXISTS FOR (n:ReferenceComponent) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT business_function_uid IF NOT EXISTS FOR (n:BusinessFunction) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT standard_uid IF NOT EXISTS FOR (n:Standard) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:ImportRun) REQUIRE n.runId IS UNIQUE;
+CREATE INDEX application_organisation IF NOT EXISTS FOR (n:Application) ON (n.organisation);
+CREATE INDEX contract_organisation IF NOT EXISTS FOR (n:Contract) ON (n.organisation);
+CREATE INDEX contract_end IF NOT EXISTS FOR (n:Contract) ON (n.end);
+CREATE INDEX interface_organisation IF NOT EXISTS FOR (n:Interface) ON (n.organisation);
+CREATE INDEX supplier_normalized_name IF NOT EXISTS FOR (n:Supplier) ON (n.normalizedName);
+CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.id];
+CREATE INDEX import_run_source IF NOT EXISTS FOR (n:ImportRun) ON (n.source)

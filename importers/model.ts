@@ -1,0 +1,254 @@
+// The canonical landscape: one zod schema per row kind, shared by the CLI, the API, the ArchiMate
+// reader and the tests. Each schema takes the raw text of a spreadsheet cell (English or Dutch
+// conventions) and yields the clean value, or an issue that says what was expected.
+import { z } from 'zod';
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+const blankToUndefined = (value: unknown) => {
+  const trimmed = text(value);
+  return trimmed === '' || trimmed === null ? undefined : trimmed;
+};
+
+export const Id = z.preprocess(text, z.string({ error: 'an id (text)' }).min(1, 'an id (not empty)').max(200, 'an id of at most 200 characters'));
+export const Name = z.preprocess(text, z.string({ error: 'a name' }).min(1, 'a name (not empty)').max(500, 'a name of at most 500 characters'));
+const OptionalText = z.preprocess(blankToUndefined, z.string().max(500, 'at most 500 characters').optional());
+const OptionalId = z.preprocess(blankToUndefined, Id.optional());
+
+/** `a|b|c` → ['a','b','c']; arrays pass through (XLSX, ArchiMate). */
+export const List = z.preprocess(value => {
+  if (Array.isArray(value)) return value.map(item => String(item).trim()).filter(Boolean);
+  const trimmed = blankToUndefined(value);
+  if (trimmed === undefined) return [];
+  return String(trimmed).split('|').map(item => item.trim()).filter(Boolean);
+}, z.array(z.string().min(1)));
+
+const yes = new Set(['yes', 'y', 'ja', 'j', 'true', 'waar', '1', 'x']);
+const no = new Set(['no', 'n', 'nee', 'false', 'onwaar', '0', '-']);
+/** yes/no/ja/nee/true/false (case-insensitive); blank → the default. */
+export const YesNo = (fallback: boolean) =>
+  z.preprocess(value => {
+    if (typeof value === 'boolean') return value;
+    const trimmed = blankToUndefined(value);
+    if (trimmed === undefined) return fallback;
+    const lower = String(trimmed).toLowerCase();
+    if (yes.has(lower)) return true;
+    if (no.has(lower)) return false;
+    return value;
+  }, z.boolean({ error: 'yes/no, ja/nee or true/false' }));
+
+/** ISO `2026-12-31`, Dutch `31-12-2026` or `31/12/2026`, or a Date (XLSX) → `YYYY-MM-DD`. */
+export function parseDate(value: unknown): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(trimmed);
+  let year: number, month: number, day: number;
+  if (match) [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(trimmed))) [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+const DATE_EXPECTED = 'a date such as 2026-12-31 or 31-12-2026';
+export const DateText = z.preprocess(value => parseDate(value) ?? value, z.string({ error: DATE_EXPECTED }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_EXPECTED));
+const OptionalDate = z.preprocess(blankToUndefined, DateText.optional());
+
+/** `1234.56`, `1.234,56`, `€ 1.234,56`, `1,234.56`, `1234` → 1234.56. */
+export function parseAmount(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  let cleaned = value.replace(/€|eur(o)?|\s|\u00a0/gi, '');
+  if (!/^-?[\d.,]+$/.test(cleaned)) return undefined;
+  const lastComma = cleaned.lastIndexOf(',');
+  const lastDot = cleaned.lastIndexOf('.');
+  if (lastComma > lastDot) {
+    // Dutch: dots group thousands, the comma is the decimal sign (1.234,56). A lone comma with
+    // three digits after it and no dot (1,234) is still read as a decimal comma: Dutch files win.
+    cleaned = cleaned.replace(/\./g, '').replace(',', '.');
+  } else if (lastDot > lastComma && lastComma >= 0) {
+    cleaned = cleaned.replace(/,/g, '');
+  } else if (lastComma < 0 && (cleaned.match(/\./g) ?? []).length > 1) {
+    cleaned = cleaned.replace(/\./g, '');
+  }
+  const amount = Number(cleaned);
+  return Number.isFinite(amount) ? amount : undefined;
+}
+const AMOUNT_EXPECTED = 'an amount in euros such as 1234.56, 1.234,56 or € 1.234,56';
+const Amount = z.preprocess(value => {
+  const trimmed = blankToUndefined(value);
+  if (trimmed === undefined) return 0;
+  return parseAmount(trimmed) ?? value;
+}, z.number({ error: AMOUNT_EXPECTED }).min(0, 'a non-negative amount'));
+
+const NoticeMonths = z.preprocess(value => {
+  const trimmed = blankToUndefined(value);
+  if (trimmed === undefined) return 0;
+  return typeof trimmed === 'string' && /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}, z.number({ error: 'a whole number of months (0–120)' }).int('a whole number of months (0–120)').min(0).max(120));
+
+/** An enum whose Dutch and English spellings both map to one canonical value. */
+function aliasedEnum<T extends string>(aliases: Record<string, T>, expected: string, fallback?: T) {
+  const values = [...new Set(Object.values(aliases))] as [T, ...T[]];
+  return z.preprocess(value => {
+    const trimmed = blankToUndefined(value);
+    if (trimmed === undefined) return fallback;
+    return aliases[String(trimmed).toLowerCase()] ?? trimmed;
+  }, z.enum(values, { error: expected }));
+}
+
+export const Criticality = aliasedEnum(
+  { low: 'low', laag: 'low', medium: 'medium', midden: 'medium', middel: 'medium', gemiddeld: 'medium', high: 'high', hoog: 'high', critical: 'critical', kritiek: 'critical', kritisch: 'critical' },
+  'low, medium, high or critical (laag, midden, hoog, kritiek)',
+  'medium',
+);
+export type Criticality = z.infer<typeof Criticality>;
+
+export const PlatformType = aliasedEnum(
+  {
+    'on-premise': 'on-premise', onpremise: 'on-premise', 'on premise': 'on-premise', eigen: 'on-premise', 'eigen serverruimte': 'on-premise', serverruimte: 'on-premise',
+    'data-centre': 'data-centre', datacentre: 'data-centre', 'data centre': 'data-centre', 'data-center': 'data-centre', datacenter: 'data-centre', rekencentrum: 'data-centre',
+    saas: 'saas', 'saas-platform': 'saas',
+    iaas: 'iaas', cloud: 'iaas', 'cloud-iaas': 'iaas', paas: 'iaas',
+  },
+  'on-premise, data-centre, saas or iaas (eigen serverruimte, rekencentrum, saas, cloud)',
+  'on-premise',
+);
+export type PlatformType = z.infer<typeof PlatformType>;
+
+export const Jurisdiction = aliasedEnum(
+  { nl: 'NL', nederland: 'NL', netherlands: 'NL', eu: 'EU', eer: 'EU', eea: 'EU', europa: 'EU', us: 'US', usa: 'US', vs: 'US', 'verenigde staten': 'US', other: 'other', overig: 'other', anders: 'other' },
+  'NL, EU, US or other (overig)',
+  'NL',
+);
+export type Jurisdiction = z.infer<typeof Jurisdiction>;
+
+/** Columns the schema does not know, kept on the node as `extra_<name>` properties. */
+const Extra = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({});
+
+export const SupplierRow = z.object({
+  id: Id,
+  name: Name,
+  group: OptionalText,
+  country: OptionalText,
+  extra: Extra,
+});
+export type SupplierRow = z.infer<typeof SupplierRow>;
+
+export const PlatformRow = z.object({
+  id: Id,
+  name: Name,
+  type: PlatformType,
+  supplier: OptionalId,
+  jurisdiction: Jurisdiction,
+  runsOn: OptionalId,
+  extra: Extra,
+});
+export type PlatformRow = z.infer<typeof PlatformRow>;
+
+export const ApplicationRow = z.object({
+  id: Id,
+  organisation: Id,
+  name: Name,
+  supplier: OptionalId,
+  referenceComponents: List,
+  businessFunctions: List,
+  criticality: Criticality,
+  personalData: YesNo(false),
+  platform: OptionalId,
+  openStandards: List,
+  extra: Extra,
+});
+export type ApplicationRow = z.infer<typeof ApplicationRow>;
+
+export const InterfaceRow = z.object({
+  id: Id,
+  organisation: Id,
+  from: Id,
+  to: Id,
+  standard: OptionalText,
+  via: OptionalId,
+  extra: Extra,
+});
+export type InterfaceRow = z.infer<typeof InterfaceRow>;
+
+export const ContractRow = z.object({
+  id: Id,
+  organisation: Id,
+  supplier: Id,
+  applications: List,
+  start: OptionalDate,
+  end: DateText,
+  noticeMonths: NoticeMonths,
+  autoRenew: YesNo(false),
+  annualValue: Amount,
+  exitPlan: YesNo(false),
+  dataPortability: YesNo(false),
+  extra: Extra,
+});
+export type ContractRow = z.infer<typeof ContractRow>;
+
+export const TABLES = ['suppliers', 'platforms', 'applications', 'interfaces', 'contracts'] as const;
+export type TableName = (typeof TABLES)[number];
+
+export const rowSchemas = {
+  suppliers: SupplierRow,
+  platforms: PlatformRow,
+  applications: ApplicationRow,
+  interfaces: InterfaceRow,
+  contracts: ContractRow,
+} as const;
+
+export const Landscape = z.object({
+  suppliers: z.array(SupplierRow).default([]),
+  platforms: z.array(PlatformRow).default([]),
+  applications: z.array(ApplicationRow).default([]),
+  interfaces: z.array(InterfaceRow).default([]),
+  contracts: z.array(ContractRow).default([]),
+});
+export type Landscape = z.infer<typeof Landscape>;
+
+export const emptyLandscape = (): Landscape => ({ suppliers: [], platforms: [], applications: [], interfaces: [], contracts: [] });
+
+/**
+ * Canonical column names per table, with their Dutch aliases. Header matching ignores case,
+ * spaces, `-` and `_`.
+ */
+export const COLUMNS: Record<TableName, Record<string, string[]>> = {
+  suppliers: { id: [], name: ['naam'], group: ['groep', 'concern'], country: ['land'] },
+  platforms: { id: [], name: ['naam'], type: [], supplier: ['leverancier'], jurisdiction: ['jurisdictie'], runsOn: ['draaitOp'] },
+  applications: {
+    id: [], organisation: ['organisatie', 'gemeente'], name: ['naam'], supplier: ['leverancier'],
+    referenceComponents: ['referentiecomponenten', 'referentiecomponent'], businessFunctions: ['bedrijfsfuncties', 'bedrijfsfunctie'],
+    criticality: ['kritikaliteit', 'kriticiteit'], personalData: ['persoonsgegevens'], platform: [], openStandards: ['openStandaarden'],
+  },
+  interfaces: { id: [], organisation: ['organisatie', 'gemeente'], from: ['van'], to: ['naar'], standard: ['standaard'], via: [] },
+  contracts: {
+    id: [], organisation: ['organisatie', 'gemeente'], supplier: ['leverancier'], applications: ['applicaties'], start: ['startdatum', 'begindatum'],
+    end: ['einddatum'], noticeMonths: ['opzegtermijnMaanden', 'opzegtermijn'], autoRenew: ['stilzwijgendVerlengd', 'stilzwijgendeVerlenging'],
+    annualValue: ['jaarwaarde'], exitPlan: ['exitplan', 'exitstrategie'], dataPortability: ['dataportabiliteit'],
+  },
+};
+
+/** Globally unique node keys: applications, interfaces and contracts belong to one organisation. */
+export const uid = {
+  organisation: (id: string) => `org:${id}`,
+  supplier: (id: string) => `supplier:${id}`,
+  supplierGroup: (name: string) => `group:${slug(name)}`,
+  platform: (id: string) => `platform:${id}`,
+  application: (organisation: string, id: string) => `app:${organisation}/${id}`,
+  interface: (organisation: string, id: string) => `interface:${organisation}/${id}`,
+  contract: (organisation: string, id: string) => `contract:${organisation}/${id}`,
+  referenceComponent: (name: string) => `refcomp:${slug(name)}`,
+  businessFunction: (name: string) => `function:${slug(name)}`,
+  standard: (name: string) => `standard:${slug(name)}`,
+};
+
+export function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

@@ -1,0 +1,26 @@
+// A few error classes that know nothing about HTTP; server/app.ts maps them to responses.
+
+/** Bad input from a user: a request parameter, an uploaded file. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(message: string, readonly details?: unknown) {
+    super(message);
+  }
+}
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+export class UnauthorizedError extends Error {
+  override name = 'UnauthorizedError';
+}
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+}
+/** Neo4j cannot be reached or is not ready. */
+export class UnavailableError extends Error {
+  override name = 'UnavailableError';
+}
+/** A file too large to accept. */
+export class TooLargeError extends Error {
+  override name = 'TooLargeError';
+}
