@@ -1,0 +1,350 @@
+// ArchiMate readers: AMEFF 3.x and 2.1 exchange files, Archi's native `.archimate` file and coArchi
+// folders (one XML file per concept). Read only: every reader yields the same neutral ArchiModel;
+// map.ts turns that into Roer's Landscape.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { InputError, TooLargeError } from '../../../server/errors.js';
+
+export type ArchiProperty = { key: string; value: string };
+export type ArchiElement = {
+  id: string;
+  type: string;
+  name: string;
+  documentation?: string;
+  properties: ArchiProperty[];
+  /** Folder (AMEFF organisation) labels from the root down. */
+  folder: string[];
+};
+export type ArchiRelationship = ArchiElement & { source: string; target: string; accessType?: string };
+export type ArchiFormat = 'ameff-3' | 'ameff-2.1' | 'archimate' | 'coarchi';
+export type ArchiModel = {
+  format: ArchiFormat;
+  id: string;
+  name: string;
+  documentation?: string;
+  properties: ArchiProperty[];
+  elements: ArchiElement[];
+  relationships: ArchiRelationship[];
+  views: number;
+  /** What the reader noticed but could still read past (dangling property definitions, unnamed concepts). */
+  warnings: string[];
+};
+
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_FOLDER_FILES = 100_000;
+export const MAX_FOLDER_BYTES = 256 * 1024 * 1024;
+
+/** ArchiMate 2.1 names (and Archi 3.x's) → ArchiMate 3.x names; the rest passes through. */
+const LEGACY_TYPES: Record<string, string> = {
+  UsedBy: 'Serving',
+  Realisation: 'Realization',
+  Specialisation: 'Specialization',
+  InfrastructureService: 'TechnologyService',
+  InfrastructureFunction: 'TechnologyFunction',
+  InfrastructureInterface: 'TechnologyInterface',
+  Network: 'CommunicationNetwork',
+  CommunicationPath: 'Path',
+  AndJunction: 'Junction',
+  OrJunction: 'Junction',
+};
+const RELATIONSHIP_TYPES = new Set([
+  'Composition', 'Aggregation', 'Assignment', 'Realization', 'Serving', 'Access', 'Influence', 'Triggering', 'Flow', 'Specialization', 'Association',
+]);
+const DIAGRAM_TYPES = /DiagramModel$|SketchModel$|CanvasModel$/;
+
+/** `archimate:UsedByRelationship`, `UsedByRelationship`, `UsedBy` → `Serving`. */
+export function normaliseType(raw: string): string {
+  const local = raw.replace(/^.*:/, '');
+  const bare = local.endsWith('Relationship') ? local.slice(0, -'Relationship'.length) : local;
+  return LEGACY_TYPES[bare] ?? bare;
+}
+export const isRelationshipType = (type: string) => RELATIONSHIP_TYPES.has(type);
+
+/**
+ * Archi's AMEFF export prefixes every id that lacks it with `id-` (`1544` → `id-1544`); doing the same here makes
+ * the `.archimate` and AMEFF versions of one model produce the same ids.
+ */
+export const normaliseId = (id: string) => (id.startsWith('id-') ? id : `id-${id}`);
+
+/** Reads a file or coArchi folder path, or the bytes of a single file. */
+export function readArchimate(input: string | Uint8Array, fileName = typeof input === 'string' ? input : 'upload'): ArchiModel {
+  if (typeof input === 'string') {
+    const stat = statSync(input, { throwIfNoEntry: false });
+    if (!stat) throw new InputError(`${input}: no such file or folder`);
+    if (stat.isDirectory()) return readCoArchi(input);
+    if (stat.size > MAX_FILE_BYTES) throw new TooLargeError(`${input}: ${stat.size} bytes is more than the ${MAX_FILE_BYTES} bytes accepted`);
+    return readArchimateText(decode(readFileSync(input), input), input);
+  }
+  if (input.byteLength > MAX_FILE_BYTES) throw new TooLargeError(`${fileName}: ${input.byteLength} bytes is more than the ${MAX_FILE_BYTES} bytes accepted`);
+  return readArchimateText(decode(input, fileName), fileName);
+}
+
+/** AMEFF (2.1 or 3.x) or `.archimate` text, told apart by the root element. */
+export function readArchimateText(text: string, fileName = 'model.xml'): ArchiModel {
+  const root = parseXml(text, fileName);
+  if (root.model) {
+    const namespace = String(root.model['@_xmlns'] ?? '');
+    if (!namespace.startsWith('http://www.opengroup.org/xsd/archimate')) {
+      throw new InputError(`${fileName}: <model> is not in the ArchiMate exchange namespace (found '${namespace}')`);
+    }
+    return readAmeff(root.model, /\/3\.\d\/?$/.test(namespace) ? 'ameff-3' : 'ameff-2.1', fileName);
+  }
+  if (root['archimate:model']) return readNative(root['archimate:model'], fileName);
+  throw new InputError(`${fileName}: not an ArchiMate exchange file (<model>) nor an Archi model (<archimate:model>); root is <${Object.keys(root).find(key => !key.startsWith('?')) ?? 'none'}>`);
+}
+
+// ── XML ────────────────────────────────────────────────────────────────────────────────────────
+
+type Node = Record<string, any>;
+
+const ARRAYS = new Set([
+  'element', 'relationship', 'property', 'propertyDefinition', 'propertydef', 'item', 'name', 'label', 'documentation', 'value', 'view',
+  'folder', 'properties', 'profiles', 'organizations', 'organization',
+]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: true, // also decodes numeric references such as &#xD;
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  isArray: name => ARRAYS.has(name),
+});
+
+function decode(bytes: Uint8Array, fileName: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${fileName}: not valid UTF-8 text`);
+  }
+}
+
+/** Rejects DTDs before anything is parsed (XXE, billion laughs), then reports malformed XML by line and column. */
+export function parseXml(text: string, fileName: string): Node {
+  const doctype = /<!(DOCTYPE|ENTITY)/i.exec(text);
+  if (doctype) {
+    const { line, column } = position(text, doctype.index);
+    throw new InputError(`${fileName}:${line}:${column}: DTDs and entity declarations are not accepted (DTD's en entiteitdeclaraties worden niet geaccepteerd)`);
+  }
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    const { line, col, msg } = valid.err;
+    throw new InputError(`${fileName}:${line}:${col}: malformed XML (onleesbare XML): ${msg}`, { file: fileName, line, column: col });
+  }
+  return parser.parse(text) as Node;
+}
+
+function position(text: string, index: number) {
+  const before = text.slice(0, index).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** `<name xml:lang="nl">X</name>` in any of the shapes the parser yields → 'X'. */
+function textOf(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = textOf(item);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object') return textOf((value as Node)['#text']);
+  const text = String(value);
+  return text === '' ? undefined : text;
+}
+/** AMEFF writes line ends as `&#xD;\n`, Archi as plain newlines; the XML parser trims, so trim both. */
+const lines = (text: string | undefined) => text?.replace(/\r\n?/g, '\n').trim() || undefined;
+const list = (value: unknown): Node[] => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
+
+// ── AMEFF ──────────────────────────────────────────────────────────────────────────────────────
+
+function readAmeff(model: Node, format: 'ameff-3' | 'ameff-2.1', fileName: string): ArchiModel {
+  const warnings: string[] = [];
+  const definitions = new Map<string, string>();
+  for (const holder of list(model.propertyDefinitions)) {
+    for (const def of list(holder.propertyDefinition)) definitions.set(def['@_identifier'], textOf(def.name) ?? def['@_identifier']);
+  }
+  for (const holder of list(model.propertydefs)) {
+    for (const def of list(holder.propertydef)) definitions.set(def['@_identifier'], def['@_name'] ?? def['@_identifier']);
+  }
+  const properties = (node: Node): ArchiProperty[] =>
+    list(node.properties).flatMap(holder =>
+      list(holder.property).map(property => {
+        const ref = property['@_propertyDefinitionRef'] ?? property['@_identifierref'] ?? property['@_identifierRef'];
+        let key = definitions.get(ref);
+        if (key === undefined) {
+          warnings.push(`property definition '${ref}' is not defined; the property is kept under that id`);
+          key = ref;
+        }
+        return { key: key!, value: textOf(property.value) ?? '' };
+      }),
+    );
+
+  const folders = new Map<string, string[]>();
+  const walk = (items: Node[], path: string[]) => {
+    for (const item of items) {
+      const ref = item['@_identifierRef'] ?? item['@_identifierref'];
+      if (ref) folders.set(ref, path);
+      const label = textOf(item.label);
+      if (item.item) walk(list(item.item), label ? [...path, label] : path);
+    }
+  };
+  for (const holder of [...list(model.organizations), ...list(model.organization)]) walk(list(holder.item), []);
+
+  const nameOf = (node: Node) => textOf(node.name) ?? textOf(node.label) ?? '';
+  const concept = (node: Node, kind: string): ArchiElement => {
+    const id = node['@_identifier'];
+    if (!id) throw new InputError(`${fileName}: an ${kind} has no identifier attribute`);
+    const raw = node['@_xsi:type'];
+    if (!raw) throw new InputError(`${fileName}: ${kind} '${id}' has no xsi:type`);
+    const docs = lines(textOf(node.documentation));
+    return { id, type: normaliseType(raw), name: nameOf(node), ...(docs ? { documentation: docs } : {}), properties: properties(node), folder: folders.get(id) ?? [] };
+  };
+  const elements = list(model.elements?.element).map(node => concept(node, 'element'));
+  for (const element of elements) {
+    // AMEFF 2.1 keeps the junction kind in a property; 3.x in the type name, normalised above.
+    const kind = element.properties.find(p => p.key === 'JunctionType');
+    if (element.type === 'Junction' && kind) element.properties = element.properties.filter(p => p !== kind);
+  }
+  const relationships = list(model.relationships?.relationship).map(node => {
+    const base = concept(node, 'relationship');
+    // Absent means Write in both AMEFF and Archi.
+    const accessType = base.type === 'Access' ? (node['@_accessType'] ?? 'Write') : undefined;
+    return { ...base, source: node['@_source'], target: node['@_target'], ...(accessType ? { accessType } : {}) };
+  });
+  const views = list(model.views?.diagrams?.view).length + list(model.views?.view).length;
+  const docs = textOf(model.documentation);
+  return {
+    format, id: model['@_identifier'] ?? '', name: nameOf(model), ...(docs ? { documentation: docs } : {}),
+    properties: properties(model), elements, relationships, views, warnings: [...new Set(warnings)],
+  };
+}
+
+// ── Archi native (.archimate) ─────────────────────────────────────────────────────────────────
+
+/** Archi stores access types as numbers (0 write, 1 read, 2 access, 3 read/write; absent = write). */
+const ACCESS_TYPES: Record<string, string> = { '0': 'Write', '1': 'Read', '2': 'Access', '3': 'ReadWrite' };
+
+function nativeConcept(node: Node, folder: string[]): ArchiElement | ArchiRelationship | undefined {
+  const raw = node['@_xsi:type'];
+  if (!raw || DIAGRAM_TYPES.test(raw)) return undefined;
+  const type = normaliseType(raw);
+  const docs = lines(node['@_documentation'] ?? textOf(node.documentation));
+  const base: ArchiElement = {
+    id: normaliseId(node['@_id']),
+    type,
+    name: node['@_name'] ?? '',
+    ...(docs ? { documentation: docs } : {}),
+    properties: nativeProperties([...list(node.property), ...list(node.properties)]),
+    folder,
+  };
+  if (!isRelationshipType(type)) return base;
+  const source = node['@_source'] ?? hrefId(node.source);
+  const target = node['@_target'] ?? hrefId(node.target);
+  const relationship: ArchiRelationship = { ...base, source: normaliseId(source), target: normaliseId(target) };
+  if (type === 'Access') relationship.accessType = ACCESS_TYPES[node['@_accessType'] ?? '0'] ?? 'Write';
+  return relationship;
+}
+
+/** Archi keeps properties with an empty key (a row added and never filled in); AMEFF export drops them. */
+const nativeProperties = (nodes: Node[]): ArchiProperty[] =>
+  nodes.filter(p => p['@_key']).map(p => ({ key: p['@_key'], value: p['@_value'] ?? '' }));
+
+/** coArchi: `<source href="File.xml#id-…"/>`. */
+function hrefId(node: unknown): string {
+  const href = (list(node)[0]?.['@_href'] as string | undefined) ?? '';
+  return href.slice(href.indexOf('#') + 1);
+}
+
+function readNative(model: Node, fileName: string): ArchiModel {
+  const elements: ArchiElement[] = [];
+  const relationships: ArchiRelationship[] = [];
+  let views = 0;
+  const walk = (folder: Node, path: string[]) => {
+    for (const node of list(folder.element)) {
+      if (DIAGRAM_TYPES.test(node['@_xsi:type'] ?? '')) views++;
+      const concept = nativeConcept(node, path);
+      if (!concept) continue;
+      if ('source' in concept) relationships.push(concept);
+      else elements.push(concept);
+    }
+    for (const child of list(folder.folder)) walk(child, [...path, child['@_name'] ?? '']);
+  };
+  for (const top of list(model.folder)) walk(top, [top['@_name'] ?? '']);
+  if (!model['@_name'] && elements.length === 0) throw new InputError(`${fileName}: an Archi model without a name or elements`);
+  const docs = model['@_purpose'] ?? textOf(model.purpose);
+  return {
+    format: 'archimate', id: normaliseId(model['@_id'] ?? 'model'), name: model['@_name'] ?? '', ...(docs ? { documentation: docs } : {}),
+    properties: nativeProperties(list(model.property)),
+    elements, relationships, views, warnings: [],
+  };
+}
+
+// ── coArchi folder ─────────────────────────────────────────────────────────────────────────────
+
+/** A coArchi repository (or its `model/` folder): one XML file per concept, `folder.xml` per folder. */
+export function readCoArchi(dir: string): ArchiModel {
+  const root = statSync(join(dir, 'model', 'folder.xml'), { throwIfNoEntry: false }) ? join(dir, 'model') : dir;
+  const rootFile = join(root, 'folder.xml');
+  if (!statSync(rootFile, { throwIfNoEntry: false })) throw new InputError(`${dir}: not a coArchi model folder (no model/folder.xml)`);
+  const elements: ArchiElement[] = [];
+  const relationships: ArchiRelationship[] = [];
+  let views = 0;
+  let files = 0;
+  let bytes = 0;
+  const readOne = (file: string) => {
+    const size = statSync(file).size;
+    files++;
+    bytes += size;
+    if (files > MAX_FOLDER_FILES || bytes > MAX_FOLDER_BYTES) {
+      throw new TooLargeError(`${dir}: more than ${MAX_FOLDER_FILES} files or ${MAX_FOLDER_BYTES} bytes`);
+    }
+    if (size > MAX_FILE_BYTES) throw new TooLargeError(`${file}: ${size} bytes is more than the ${MAX_FILE_BYTES} bytes accepted`);
+    const name = relative(root, file);
+    const parsed = parseXml(decode(readFileSync(file), name), name);
+    const tag = Object.keys(parsed).find(key => !key.startsWith('?') && !key.startsWith('#'));
+    if (!tag) throw new InputError(`${name}: empty XML file`);
+    return { tag, node: parsed[tag] as Node };
+  };
+  const model = readOne(rootFile);
+  if (model.tag !== 'archimate:ArchimateModel') throw new InputError(`${relative(dir, rootFile)}: expected <archimate:ArchimateModel>, found <${model.tag}>`);
+
+  const walk = (folderDir: string, path: string[]) => {
+    for (const entry of readdirSync(folderDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = join(folderDir, entry.name);
+      if (entry.isDirectory()) {
+        const folderFile = join(full, 'folder.xml');
+        const label = statSync(folderFile, { throwIfNoEntry: false }) ? (readOne(folderFile).node['@_name'] ?? entry.name) : entry.name;
+        walk(full, [...path, label]);
+      } else if (entry.name.endsWith('.xml') && entry.name !== 'folder.xml') {
+        const { tag, node } = readOne(full);
+        if (DIAGRAM_TYPES.test(tag)) {
+          views++;
+          continue;
+        }
+        const concept = nativeConcept({ ...node, '@_xsi:type': tag }, path);
+        if (!concept) continue;
+        if ('source' in concept) relationships.push(concept);
+        else elements.push(concept);
+      }
+    }
+  };
+  for (const entry of readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!entry.isDirectory()) continue;
+    const folderFile = join(root, entry.name, 'folder.xml');
+    const label = statSync(folderFile, { throwIfNoEntry: false }) ? (readOne(folderFile).node['@_name'] ?? entry.name) : entry.name;
+    walk(join(root, entry.name), [label]);
+  }
+  const docs = model.node['@_purpose'];
+  return {
+    format: 'coarchi', id: normaliseId(model.node['@_id'] ?? 'model'), name: model.node['@_name'] ?? '', ...(docs ? { documentation: docs } : {}),
+    properties: nativeProperties(list(model.node.properties)),
+    elements, relationships, views, warnings: [],
+  };
+}
