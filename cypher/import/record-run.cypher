@@ -1,0 +1,13 @@
+// (:ImportRun {runId}): when, by whom, from which files and with what counts; written in the same
+// transaction as the load, so a run is recorded exactly when its data is there.
+CREATE (r:ImportRun {
+  runId: $runId,
+  source: $source,
+  startedAt: datetime($startedAt),
+  finishedAt: datetime($finishedAt),
+  user: $user,
+  files: $files,
+  counts: $counts,
+  status: $status
+})
+RETURN r.runId AS runId

@@ -1,0 +1,143 @@
+// `npm run import -- <files or folder> [--dry-run] [--source X] [--mapping f] [--aliases f] [--user u]`
+// Exit code 0: imported (or valid, with --dry-run); 1: the input has problems, nothing was written;
+// 2: anything else (Neo4j unreachable, a bug).
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { Driver } from 'neo4j-driver';
+import { loadConfig, localInstanceDir } from '../server/config.js';
+import { InputError } from '../server/errors.js';
+import { startLocalNeo4j } from '../server/local-neo4j.js';
+import { createDriver } from '../server/neo4j.js';
+import { applySchema } from '../server/schema.js';
+import { type ImportReport, type Progress, importFiles } from './import.js';
+import { TABLES } from './model.js';
+
+const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source NAME] [--mapping roer-mapping.json] [--aliases roer-aliases.json] [--user NAME]
+  Files: suppliers.csv/leveranciers.csv, platforms/platformen, applications/applicaties, interfaces/koppelingen,
+  contracts/contracten (any prefix), or one .xlsx workbook with sheets of those names.
+  A folder's roer-mapping.json and roer-aliases.json are used when present.`;
+
+const PROGRESS_FROM_ROWS = 3000;
+
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        source: { type: 'string' },
+        mapping: { type: 'string' },
+        aliases: { type: 'string' },
+        user: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (args.positionals.length === 0) {
+    console.error(`No files given.\n${usage}`);
+    return 1;
+  }
+  const folder = args.positionals.find(path => existsSync(path) && statSync(path).isDirectory());
+  const beside = (name: string) => (folder && existsSync(join(folder, name)) ? join(folder, name) : undefined);
+  const mappingFile = args.values.mapping ?? beside('roer-mapping.json');
+  const aliasFile = args.values.aliases ?? beside('roer-aliases.json');
+
+  let stopNeo4j = async () => {};
+  let driver: Driver | undefined;
+  try {
+    const config = loadConfig();
+    if (config.NEO4J_URI) {
+      driver = createDriver({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS });
+    } else {
+      const db = await startLocalNeo4j({
+        instanceDir: localInstanceDir(config), boltPort: config.NEO4J_BOLT_PORT, heap: config.NEO4J_HEAP, pageCache: config.NEO4J_PAGECACHE,
+        log: message => console.error(message),
+      });
+      if (db.startedHere) stopNeo4j = db.stop;
+      driver = createDriver({ uri: db.uri, database: config.NEO4J_DATABASE, queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS });
+    }
+    await applySchema(driver);
+    const report = await importFiles(driver, args.positionals, {
+      source: args.values.source,
+      user: args.values.user ?? safeUser(),
+      dryRun: args.values['dry-run'],
+      mappingFile,
+      aliasFile,
+      sizeLimitBytes: config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024,
+      onProgress: progressBar(),
+    });
+    printReport(report);
+    return report.ok ? 0 : 1;
+  } catch (error) {
+    if (error instanceof InputError) {
+      console.error(`Import failed / import mislukt: ${error.message}`);
+      return 1;
+    }
+    console.error(`Import failed, nothing was written / import mislukt, er is niets geschreven: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  } finally {
+    await driver?.close();
+    await stopNeo4j();
+  }
+}
+
+function printReport(report: ImportReport) {
+  const out = (line = '') => process.stdout.write(`${line}\n`);
+  out(`Source ${report.source}${report.dryRun ? ' (dry run: nothing written / proefrun: niets geschreven)' : ''}${report.runId ? `, run ${report.runId}` : ''}`);
+  const header = ['table', 'read', 'created', 'updated', 'unchanged', 'removed', 'errors'];
+  const rows = TABLES.map(table => [table, ...(['read', 'created', 'updated', 'unchanged', 'removed', 'errors'] as const).map(key => String(report.tables[table][key]))]);
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map(row => row[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  out(line(header));
+  for (const row of rows) out(line(row));
+  for (const merge of report.merges) out(`merged supplier / leverancier samengevoegd: ${merge.dropped} "${merge.droppedName}" → ${merge.kept} "${merge.keptName}" (${merge.reason}, ${merge.file}:${merge.line})`);
+  for (const extra of report.extraColumns) out(`extra columns kept / extra kolommen bewaard: ${extra.file}: ${extra.columns.join(', ')}`);
+  if (report.issues.length) {
+    out();
+    out(`${report.issues.length} problem(s), nothing was written / ${report.issues.length} probleem/problemen, er is niets geschreven:`);
+    for (const issue of report.issues) {
+      out(`${issue.file}:${issue.line}:${issue.column}  ${issue.field || '-'}  ${issue.value === '' ? '(empty)' : issue.value}  → ${issue.expected}${issue.message ? `  (${issue.message.replace(/^[^:]*:\d+: /, '')})` : ''}`);
+    }
+  } else {
+    out(report.dryRun ? 'Valid / geldig.' : `Imported in ${report.durationMs} ms / geïmporteerd.`);
+  }
+}
+
+/** A bar on stderr, only for imports large enough to wait for. */
+function progressBar(): (progress: Progress) => void {
+  let last = -1;
+  return ({ phase, done, total }) => {
+    if (total < PROGRESS_FROM_ROWS) return;
+    const percent = Math.floor((done / total) * 100);
+    if (phase !== 'done' && percent === last) return;
+    last = percent;
+    const width = 30;
+    const filled = Math.round((percent / 100) * width);
+    const text = `${phase.padEnd(7)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${text}${phase === 'done' ? '\n' : ''}`);
+    else if (phase === 'done' || percent % 25 === 0) process.stderr.write(`${text}\n`);
+  };
+}
+
+const safeUser = () => {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+};
+
+if (process.argv[1] && /importers[\\/]cli\.ts$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(code => process.exit(code));
+}

@@ -1,0 +1,209 @@
+// The import pipeline: read → validate → (any issue: write nothing) → load + cleanup + run record in
+// ONE write transaction → report. Shared by the CLI, the API and the other readers (ArchiMate, demo).
+import { randomUUID } from 'node:crypto';
+import { basename, dirname } from 'node:path';
+import { statSync } from 'node:fs';
+import type { Driver } from 'neo4j-driver';
+import { z } from 'zod';
+import { InputError } from '../server/errors.js';
+import { database, read } from '../server/neo4j.js';
+import { query } from '../server/queries.js';
+import { type LoadCounts, type RemovedCounts, cleanup, load, rowCount, transform } from './load.js';
+import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
+import { COLUMNS, TABLES, type Landscape, type TableName, Landscape as LandscapeSchema } from './model.js';
+import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
+import { type ExtraColumns, type Issue, type Lookup, type Merge, validate } from './validate.js';
+
+export const Source = z
+  .string()
+  .min(1, 'a source name')
+  .max(200, 'a source name of at most 200 characters')
+  .regex(/^[A-Za-z0-9:._/-]+$/, 'a source name of letters, digits and : . _ / - (no spaces, no #)');
+
+export type Progress = { phase: 'validate' | 'load' | 'cleanup' | 'done'; done: number; total: number };
+
+export type ImportOptions = {
+  /** Provenance name such as `csv:gemeente-a`; default derived from the folder or file names. */
+  source?: string;
+  user?: string;
+  dryRun?: boolean;
+  /** A `roer-mapping.json` path or file; or `mapping` as an object. */
+  mappingFile?: string | FileInput;
+  mapping?: Mapping;
+  /** A `roer-aliases.json` path or file; or `aliases` as an object. */
+  aliasFile?: string | FileInput;
+  aliases?: Aliases;
+  sizeLimitBytes?: number;
+  /** Called during the load; an error thrown here aborts the import and rolls everything back. */
+  onProgress?: (progress: Progress) => void;
+};
+
+export type TableReport = { read: number; created: number; updated: number; unchanged: number; removed: number; errors: number };
+
+export type ImportReport = {
+  runId: string | null;
+  source: string;
+  dryRun: boolean;
+  ok: boolean;
+  issues: Issue[];
+  tables: Record<TableName, TableReport>;
+  /** Everything written or removed, per node label and relationship type. */
+  graph: { nodes: LoadCounts; removed: RemovedCounts };
+  merges: Merge[];
+  extraColumns: ExtraColumns[];
+  files: string[];
+  durationMs: number;
+};
+
+export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string };
+
+const LABEL_OF: Record<TableName, string> = { suppliers: 'Supplier', platforms: 'Platform', applications: 'Application', interfaces: 'Interface', contracts: 'Contract' };
+
+/** Files (in memory, or paths to files and folders) → the graph, or the list of what to fix. */
+export async function importFiles(driver: Driver, files: (FileInput | string)[], options: ImportOptions = {}): Promise<ImportReport> {
+  const started = Date.now();
+  const limit = options.sizeLimitBytes ?? DEFAULT_SIZE_LIMIT_BYTES;
+  const paths = files.filter((file): file is string => typeof file === 'string');
+  const inputs = [...files.filter((file): file is FileInput => typeof file !== 'string'), ...filesFromPaths(paths, limit)];
+  const source = checkSource(options.source ?? defaultSource(inputs.map(file => file.name), paths));
+  const mapping = options.mapping ?? (options.mappingFile ? parseMapping(options.mappingFile) : undefined);
+  const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
+  const tables = await readTables(inputs, { mapping, sizeLimitBytes: limit });
+  return run(driver, tables, { ...options, source, aliases, files: inputs.map(file => file.name), started });
+}
+
+/** An already parsed Landscape (ArchiMate, demo generator) through the same checks and load. */
+export async function importLandscape(
+  driver: Driver,
+  landscape: Landscape,
+  options: Omit<ImportOptions, 'mappingFile' | 'mapping' | 'sizeLimitBytes'> & { source: string; files?: string[] },
+): Promise<ImportReport> {
+  const started = Date.now();
+  const source = checkSource(options.source);
+  const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
+  const files = options.files ?? [source];
+  return run(driver, landscapeTables(LandscapeSchema.parse(landscape), files[0]), { ...options, source, aliases, files, started });
+}
+
+type RunOptions = ImportOptions & { source: string; files: string[]; started: number };
+
+async function run(driver: Driver, tables: RawTable[], options: RunOptions): Promise<ImportReport> {
+  const { source, started } = options;
+  const progress = options.onProgress ?? (() => {});
+  const validation = await validate(tables, { lookup: databaseLookup(driver, source), aliases: options.aliases });
+  const report: ImportReport = {
+    runId: null,
+    source,
+    dryRun: options.dryRun ?? false,
+    ok: validation.issues.length === 0,
+    issues: validation.issues,
+    tables: Object.fromEntries(TABLES.map(table => [table, { read: validation.read[table], created: 0, updated: 0, unchanged: 0, removed: 0, errors: validation.errors[table] }])) as Record<TableName, TableReport>,
+    graph: { nodes: {}, removed: {} },
+    merges: validation.merges,
+    extraColumns: validation.extraColumns,
+    files: options.files,
+    durationMs: 0,
+  };
+  if (!report.ok || report.dryRun) return { ...report, durationMs: Date.now() - started };
+
+  const runId = randomUUID();
+  const rows = transform(validation.landscape);
+  const total = rowCount(rows);
+  const startedAt = new Date(started).toISOString();
+  const session = driver.session({ database: database() });
+  try {
+    const { counts, removed } = await session.executeWrite(async tx => {
+      progress({ phase: 'load', done: 0, total });
+      const counts = await load(tx, rows, { source, runId }, done => progress({ phase: 'load', done, total }));
+      progress({ phase: 'cleanup', done: total, total });
+      const removed = await cleanup(tx, { source, runId });
+      const tableCounts = Object.fromEntries(TABLES.map(table => [table, countsFor(table, validation.read[table], counts, removed)]));
+      await tx.run(query('import/record-run').text, {
+        runId, source, startedAt, finishedAt: new Date().toISOString(), user: options.user ?? 'unknown', files: options.files,
+        counts: JSON.stringify({ tables: tableCounts, removed, merges: validation.merges.length }), status: 'ok',
+      });
+      return { counts, removed };
+    });
+    progress({ phase: 'done', done: total, total });
+    for (const table of TABLES) Object.assign(report.tables[table], countsFor(table, validation.read[table], counts, removed));
+    return { ...report, runId, graph: { nodes: counts, removed }, durationMs: Date.now() - started };
+  } finally {
+    await session.close();
+  }
+}
+
+function countsFor(table: TableName, readRows: number, counts: LoadCounts, removed: RemovedCounts) {
+  const label = LABEL_OF[table];
+  const { created = 0, updated = 0, unchanged = 0 } = counts[label] ?? {};
+  return { read: readRows, created, updated, unchanged, removed: removed[label] ?? 0 };
+}
+
+/** History of imports, newest first. */
+export async function listImportRuns(driver: Driver, options: { source?: string; limit?: number } = {}): Promise<ImportRun[]> {
+  const rows = await read<Omit<ImportRun, 'counts'> & { counts: string }>(driver, query('import/runs').text, {
+    source: options.source ?? null,
+    limit: Math.max(1, Math.min(1000, Math.trunc(options.limit ?? 100))),
+  });
+  return rows.map(row => ({ ...row, counts: JSON.parse(row.counts) }));
+}
+
+/** The database side of validation: one query per table, never per row. */
+export function databaseLookup(driver: Driver, source: string): Lookup {
+  const sourcePrefix = `${source}#`;
+  return {
+    existingUids: async uids => new Set((await read<{ uid: string }>(driver, query('import/existing-uids').text, { uids, sourcePrefix })).map(row => row.uid)),
+    suppliersByName: names => read(driver, query('import/suppliers-by-name').text, { names, sourcePrefix }),
+    applicationOrganisations: ids => read(driver, query('import/application-organisations').text, { ids, sourcePrefix }),
+  };
+}
+
+function checkSource(source: string): string {
+  const result = Source.safeParse(source);
+  if (!result.success) throw new InputError(`Source name "${source}": expected ${result.error.issues[0].message}`);
+  return result.data;
+}
+
+/**
+ * `csv:<folder>` for a folder, `xlsx:<workbook>` for a workbook, else `csv:<common prefix of the
+ * file names>` (gemeente-a-applications.csv + gemeente-a-suppliers.csv → csv:gemeente-a).
+ */
+export function defaultSource(names: string[], paths: string[] = []): string {
+  const kind = names.some(name => /\.xlsx$/i.test(name)) ? 'xlsx' : 'csv';
+  const clean = (text: string) => text.replace(/[^A-Za-z0-9._/-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
+  const folder = paths.find(path => isDirectory(path));
+  if (folder) return `${kind}:${clean(basename(folder.replace(/\/+$/, '')) || 'import')}`;
+  if (kind === 'xlsx' && names.length === 1) return `xlsx:${clean(names[0].replace(/\.xlsx$/i, '')) || 'import'}`;
+  const stems = names.map(name => {
+    const stem = basename(name).replace(/\.[^.]*$/, '');
+    const table = tableFor(name);
+    return table ? stem.replace(/[A-Za-z]+$/, '') : stem;
+  });
+  let prefix = stems[0] ?? '';
+  for (const stem of stems) while (!stem.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  const fromPaths = paths.length ? clean(basename(dirname(paths[0]))) : '';
+  return `${kind}:${clean(prefix) || fromPaths || 'import'}`;
+}
+
+const isDirectory = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** A parsed Landscape as raw tables, so it goes through exactly the same cross-checks. */
+function landscapeTables(landscape: Landscape, file: string): RawTable[] {
+  return TABLES.filter(table => landscape[table].length > 0).map(table => ({
+    table,
+    file: `${file}[${table}]`,
+    headerLine: 0,
+    columns: Object.fromEntries(Object.keys(COLUMNS[table]).map(field => [field, field])),
+    extraColumns: [],
+    issues: [],
+    rows: (landscape[table] as { extra: Record<string, unknown> }[]).map((row, index) => {
+      const { extra, ...values } = row;
+      return { line: index + 1, values: values as Record<string, string>, extra: extra as Record<string, string> };
+    }),
+  }));
+}

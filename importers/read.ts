@@ -1,0 +1,180 @@
+// Files → raw tables. Which table a CSV holds comes from its file name, an XLSX sheet from its sheet
+// name; columns are matched to fields by COLUMNS (English/Dutch) and the user's mapping. Cells stay
+// raw text here: validate.ts turns them into rows or issues.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { InputError } from '../server/errors.js';
+import { COLUMNS, TABLES, type TableName } from './model.js';
+import { type FileInput, type Mapping, headerIndex, normalizeHeader } from './mapping.js';
+import { type Grid, readCsv } from './sources/csv.js';
+import { readXlsx } from './sources/xlsx.js';
+
+/** One problem, always with where it is and what was expected. `column` is the header as written in the file. */
+export type Issue = { file: string; line: number; column: string; field: string; value: string; expected: string; message: string };
+
+export type RawRow = { line: number; values: Record<string, string>; extra: Record<string, string> };
+export type RawTable = {
+  table: TableName;
+  file: string;
+  headerLine: number;
+  /** field → the header as written in the file */
+  columns: Record<string, string>;
+  /** headers that match no field; their values are kept as `extra` */
+  extraColumns: string[];
+  rows: RawRow[];
+  /** problems found while reading (a row with more cells than headers, a column given twice) */
+  issues: Issue[];
+};
+
+export type ReadOptions = { mapping?: Mapping; sizeLimitBytes?: number };
+
+export const DEFAULT_SIZE_LIMIT_BYTES = 50 * 1024 * 1024;
+
+const TABLE_NAMES: Record<TableName, string[]> = {
+  suppliers: ['suppliers', 'leveranciers'],
+  platforms: ['platforms', 'platformen'],
+  applications: ['applications', 'applicaties'],
+  interfaces: ['interfaces', 'koppelingen'],
+  contracts: ['contracts', 'contracten'],
+};
+const acceptedNames = TABLES.map(table => TABLE_NAMES[table].join('/')).join(', ');
+
+/** `gemeente-x-Applicaties.csv` → 'applications'; the name must end in a table name (English or Dutch). */
+export function tableFor(name: string): TableName | undefined {
+  const stem = basename(name).replace(/\.[^.]*$/, '').toLowerCase().trim();
+  for (const table of TABLES) {
+    for (const word of TABLE_NAMES[table]) {
+      if (stem === word || new RegExp(`(^|[^a-z])${word}$`).test(stem)) return table;
+    }
+  }
+  return undefined;
+}
+
+const kindOf = (name: string) => {
+  const ext = extname(name).toLowerCase();
+  return ext === '.csv' || ext === '.txt' ? 'csv' : ext === '.xlsx' ? 'xlsx' : undefined;
+};
+
+/** Paths (files or folders) → files in memory; a folder contributes its .csv and .xlsx files. */
+export function filesFromPaths(paths: string[], sizeLimitBytes = DEFAULT_SIZE_LIMIT_BYTES): FileInput[] {
+  const files: FileInput[] = [];
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      throw new InputError(`${path}: no such file or folder`);
+    }
+    const entries = stat.isDirectory()
+      ? readdirSync(path).sort().filter(name => kindOf(name) && !name.startsWith('~$') && !name.startsWith('.')).map(name => join(path, name))
+      : [path];
+    if (stat.isDirectory() && entries.length === 0) throw new InputError(`${path}: the folder holds no .csv or .xlsx files`);
+    for (const entry of entries) {
+      const size = statSync(entry).size;
+      checkSize(basename(entry), size, sizeLimitBytes);
+      files.push({ name: basename(entry), bytes: readFileSync(entry) });
+    }
+  }
+  return files;
+}
+
+function checkSize(name: string, size: number, limit: number) {
+  if (size > limit) throw new InputError(`${name}: the file is ${mb(size)}, more than the limit of ${mb(limit)}`);
+}
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Files → raw tables. A file that cannot be a table at all throws one InputError naming it. */
+export async function readTables(files: FileInput[], options: ReadOptions = {}): Promise<RawTable[]> {
+  const limit = options.sizeLimitBytes ?? DEFAULT_SIZE_LIMIT_BYTES;
+  if (files.length === 0) throw new InputError('No files to import (expected CSV files or an XLSX workbook)');
+  const tables: RawTable[] = [];
+  for (const file of files) {
+    checkSize(file.name, file.bytes.byteLength, limit);
+    if (file.bytes.byteLength === 0) throw new InputError(`${file.name}: the file is empty`);
+    const kind = kindOf(file.name);
+    if (kind === 'csv') {
+      const table = tableFor(file.name);
+      if (!table) throw new InputError(`${file.name}: cannot tell which table this is; name the file after one of ${acceptedNames} (e.g. gemeente-x-applications.csv)`);
+      tables.push(toTable(table, readCsv(file), options.mapping));
+    } else if (kind === 'xlsx') {
+      const sheets = await readXlsx(file);
+      const known = sheets.filter(sheet => tableFor(sheet.sheet));
+      if (known.length === 0) {
+        throw new InputError(`${file.name}: no sheet named after a table (found: ${sheets.map(sheet => sheet.sheet).join(', ') || 'none'}; expected ${acceptedNames})`);
+      }
+      for (const sheet of known) {
+        if (sheet.headers.length === 0) throw new InputError(`${sheet.file}: the sheet is empty (expected a header row and rows)`);
+        tables.push(toTable(tableFor(sheet.sheet)!, sheet, options.mapping));
+      }
+    } else {
+      throw new InputError(`${file.name}: not a CSV or XLSX file (expected .csv or .xlsx)`);
+    }
+  }
+  return tables;
+}
+
+function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
+  const index = headerIndex(table, mapping);
+  const fieldAt: (string | undefined)[] = [];
+  const columns: Record<string, string> = {};
+  const extraColumns: string[] = [];
+  const extraAt: (string | undefined)[] = [];
+  const issues: Issue[] = [];
+  grid.headers.forEach((header, i) => {
+    if (header === '') {
+      // A nameless column is only a problem if it holds something (reported per row below).
+      extraAt[i] = undefined;
+      return;
+    }
+    const field = index.get(normalizeHeader(header));
+    if (!field) {
+      if (extraColumns.includes(header)) {
+        issues.push({ file: grid.file, line: grid.headerLine, column: header, field: '', value: header, expected: 'each column once', message: `${grid.file}:${grid.headerLine}: column "${header}" appears twice` });
+      } else {
+        extraColumns.push(header);
+        extraAt[i] = header;
+      }
+      return;
+    }
+    if (columns[field] !== undefined) {
+      issues.push({
+        file: grid.file, line: grid.headerLine, column: header, field, value: header, expected: 'each column once',
+        message: `${grid.file}:${grid.headerLine}: columns "${columns[field]}" and "${header}" are both ${field}; keep one`,
+      });
+      return;
+    }
+    columns[field] = header;
+    fieldAt[i] = field;
+  });
+  if (Object.keys(columns).length === 0) {
+    const expected = Object.entries(COLUMNS[table]).map(([field, aliases]) => [field, ...aliases].join('/')).join(', ');
+    throw new InputError(`${grid.file}: no recognisable header in line ${grid.headerLine} for ${table} (found: ${grid.headers.filter(Boolean).join(', ') || 'nothing'}; expected columns such as ${expected})`);
+  }
+  const width = grid.headers.length;
+  const rows: RawRow[] = [];
+  for (const record of grid.records) {
+    const values: Record<string, string> = {};
+    const extra: Record<string, string> = {};
+    record.cells.forEach((cell, i) => {
+      if (fieldAt[i]) values[fieldAt[i]!] = cell;
+      else if (extraAt[i] && cell.trim() !== '') extra[extraAt[i]!] = cell.trim();
+    });
+    const surplus = record.cells.slice(width).concat(record.cells.slice(0, width).filter((_, i) => grid.headers[i] === ''));
+    if (surplus.some(cell => cell.trim() !== '')) {
+      issues.push({
+        file: grid.file, line: record.line, column: '', field: '', value: surplus.filter(cell => cell.trim() !== '').join(' | '),
+        expected: `at most ${width} cells, each under a named column`,
+        message: `${grid.file}:${record.line}: a value in a column without a header (${record.cells.length} cells, ${grid.headers.filter(Boolean).length} named columns)`,
+      });
+    }
+    if (record.cells.length < width && grid.delimiter) {
+      issues.push({
+        file: grid.file, line: record.line, column: grid.headers[record.cells.length] ?? '', field: '', value: String(record.cells.length),
+        expected: `${width} cells separated by "${grid.delimiter}"`,
+        message: `${grid.file}:${record.line}: ${record.cells.length} cells where the header has ${width} (a missing "${grid.delimiter}" or an unclosed quote?)`,
+      });
+    }
+    rows.push({ line: record.line, values, extra });
+  }
+  return { table, file: grid.file, headerLine: grid.headerLine, columns, extraColumns, rows, issues };
+}

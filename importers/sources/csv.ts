@@ -1,0 +1,64 @@
+// One CSV file → a grid of text cells with the line number of every record. English (`,`, UTF-8)
+// and Dutch (`;`, Windows-1252 from Excel) files are both common, so encoding and delimiter are
+// detected here rather than guessed by csv-parse (see shared/notes/pitfalls.md).
+import { CsvError, parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { InputError } from '../../server/errors.js';
+import type { FileInput } from '../mapping.js';
+
+export type Grid = { file: string; headerLine: number; headers: string[]; records: { line: number; cells: string[] }[]; encoding: string; delimiter: string };
+
+export const MAX_RECORD_SIZE = 1_000_000;
+
+/** Strict UTF-8 (BOM stripped), UTF-16 with a BOM, else Windows-1252 (what Dutch Excel writes). */
+export function decode(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
+  }
+}
+
+/** `;`, `,` or tab, whichever occurs most in the header line outside quotes (ties: `,`). */
+export function sniffDelimiter(text: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && char in counts) counts[char]++;
+  }
+  return [';', '\t'].reduce((best, candidate) => (counts[candidate] > counts[best] ? candidate : best), ',');
+}
+
+export function readCsv(file: FileInput): Grid {
+  if (looksBinary(file.bytes)) throw new InputError(`${file.name}: not a CSV file (it contains binary data${isZip(file.bytes) ? '; it looks like an XLSX workbook — save it as .xlsx' : ''})`);
+  const { text, encoding } = decode(file.bytes);
+  const delimiter = sniffDelimiter(text);
+  let rows: { record: string[]; info: { lines: number } }[];
+  try {
+    rows = parse(text, { delimiter, bom: true, info: true, max_record_size: MAX_RECORD_SIZE, skip_empty_lines: true, relax_column_count: true }) as never;
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as unknown as { lines?: number }).lines;
+      throw new InputError(`${file.name}${line ? `:${line}` : ''}: not readable as CSV (${error.message})`);
+    }
+    throw error;
+  }
+  // Lines with only delimiters (`;;;;`, as Excel writes below a table) carry nothing.
+  const records = rows.filter(row => row.record.some(cell => cell.trim() !== '')).map(row => ({ line: row.info.lines, cells: row.record }));
+  const header = records.shift();
+  if (!header) throw new InputError(`${file.name}: the file is empty (expected a header line and rows)`);
+  return { file: file.name, headerLine: header.line, headers: header.cells.map(cell => cell.trim()), records, encoding, delimiter };
+}
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/** A NUL byte in the first 8 KB (outside UTF-16) means this is not text. */
+function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  return bytes.subarray(0, 8192).includes(0);
+}

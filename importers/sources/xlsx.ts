@@ -1,0 +1,58 @@
+// One XLSX workbook → a grid per sheet. Cells become the text a CSV export would hold: dates as
+// YYYY-MM-DD, numbers as plain numbers, formulas as their cached result, so XLSX and CSV give
+// the same landscape.
+import ExcelJS from 'exceljs';
+import { InputError } from '../../server/errors.js';
+import type { FileInput } from '../mapping.js';
+import type { Grid } from './csv.js';
+
+export type SheetGrid = Grid & { sheet: string };
+
+export async function readXlsx(file: FileInput): Promise<SheetGrid[]> {
+  if (!(file.bytes[0] === 0x50 && file.bytes[1] === 0x4b)) throw new InputError(`${file.name}: not an XLSX workbook (expected a zip-based .xlsx file)`);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(file.bytes) as never);
+  } catch (error) {
+    throw new InputError(`${file.name}: not readable as an XLSX workbook (${(error as Error).message})`);
+  }
+  const sheets: SheetGrid[] = [];
+  workbook.eachSheet(sheet => {
+    const rows: { line: number; cells: string[] }[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellText(cell.value)));
+      for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+      if (cells.some(cell => cell.trim() !== '')) rows.push({ line: rowNumber, cells });
+    });
+    const header = rows.shift();
+    sheets.push({
+      file: `${file.name}[${sheet.name}]`,
+      sheet: sheet.name,
+      headerLine: header?.line ?? 1,
+      headers: (header?.cells ?? []).map(cell => cell.trim()),
+      records: rows,
+      encoding: 'xlsx',
+      delimiter: '',
+    });
+  });
+  return sheets;
+}
+
+/** The text of a cell as a CSV export would have it. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
+  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map(part => part.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('text' in value) return cellText((value as ExcelJS.CellHyperlinkValue).text);
+    if ('error' in value) return String(value.error);
+  }
+  return String(value);
+}

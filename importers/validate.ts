@@ -1,0 +1,272 @@
+// Raw tables → a Landscape, or every issue at once. Rows go through the zod row schemas of
+// model.ts; then the cross-checks that need the whole import (and what the database already holds):
+// duplicates, unknown references, end before start, platform cycles, supplier merges.
+import type { ZodType } from 'zod';
+import { normalizeSupplierName } from './load.js';
+import { type Aliases, acceptedHeaders } from './mapping.js';
+import {
+  type ApplicationRow, type ContractRow, type InterfaceRow, type Landscape, type PlatformRow, type SupplierRow, TABLES, type TableName,
+  emptyLandscape, rowSchemas, uid,
+} from './model.js';
+import type { Issue, RawTable } from './read.js';
+
+export type { Issue } from './read.js';
+
+/** What the database already holds, asked once per table (never per row). */
+export type Lookup = {
+  /** Which of these uids exist (and will survive this import's cleanup). */
+  existingUids(uids: string[]): Promise<Set<string>>;
+  /** Suppliers in the database with one of these normalized names. */
+  suppliersByName(normalizedNames: string[]): Promise<{ id: string; name: string; normalizedName: string }[]>;
+  /** Applications with one of these ids, in any organisation. */
+  applicationOrganisations(ids: string[]): Promise<{ id: string; organisation: string }[]>;
+};
+
+export const noLookup: Lookup = {
+  existingUids: async () => new Set(),
+  suppliersByName: async () => [],
+  applicationOrganisations: async () => [],
+};
+
+export type Merge = { kept: string; dropped: string; keptName: string; droppedName: string; reason: 'same name' | 'alias file'; file: string; line: number };
+export type ExtraColumns = { file: string; table: TableName; columns: string[] };
+
+export type Validation = {
+  landscape: Landscape;
+  issues: Issue[];
+  merges: Merge[];
+  extraColumns: ExtraColumns[];
+  read: Record<TableName, number>;
+  errors: Record<TableName, number>;
+};
+
+type Entry<T> = { table: RawTable; line: number; row: T; raw: Record<string, string> };
+type Rows = { [K in TableName]: Entry<RowOf<K>>[] };
+type RowOf<K extends TableName> = K extends 'suppliers' ? SupplierRow : K extends 'platforms' ? PlatformRow : K extends 'applications' ? ApplicationRow : K extends 'interfaces' ? InterfaceRow : ContractRow;
+
+export type ValidateOptions = { lookup?: Lookup; aliases?: Aliases };
+
+export async function validate(tables: RawTable[], options: ValidateOptions = {}): Promise<Validation> {
+  const lookup = options.lookup ?? noLookup;
+  const issues: Issue[] = tables.flatMap(table => table.issues);
+  const tableOfIssue = new Map<Issue, TableName>(tables.flatMap(table => table.issues.map(issue => [issue, table.table] as const)));
+  const add = (table: RawTable, line: number, field: string, value: unknown, expected: string, problem?: string) => {
+    const column = table.columns[field] ?? field;
+    const shown = display(value);
+    const issue: Issue = {
+      file: table.file, line, column, field, value: shown, expected,
+      message: `${table.file}:${line}: ${column}${column !== field ? ` (${field})` : ''}: ${problem ?? (shown === '' ? 'missing' : `"${shown}" is not valid`)}; expected ${expected}`,
+    };
+    issues.push(issue);
+    tableOfIssue.set(issue, table.table);
+  };
+
+  // 1. Each row through its schema; a missing required column is one issue per file.
+  const rows = Object.fromEntries(TABLES.map(table => [table, []])) as unknown as Rows;
+  for (const table of tables) {
+    const schema = rowSchemas[table.table] as unknown as ZodType & { shape: Record<string, ZodType> };
+    const missing = new Set(Object.keys(schema.shape).filter(field => field !== 'extra' && !(field in table.columns) && !schema.shape[field].safeParse(undefined).success));
+    for (const field of missing) {
+      const accepted = acceptedHeaders(table.table, field);
+      add(table, table.headerLine, field, '', `a column ${accepted.map(name => `"${name}"`).join(' or ')}`, `required column missing in the header`);
+    }
+    for (const raw of table.rows) {
+      const result = schema.safeParse({ ...raw.values, extra: raw.extra });
+      if (result.success) {
+        (rows[table.table] as Entry<unknown>[]).push({ table, line: raw.line, row: result.data, raw: raw.values });
+        continue;
+      }
+      const seen = new Set<string>();
+      for (const problem of result.error.issues) {
+        const field = String(problem.path[0] ?? '');
+        if (missing.has(field) || seen.has(field)) continue;
+        seen.add(field);
+        add(table, raw.line, field, raw.values[field] ?? '', expectedOf(problem.message));
+      }
+    }
+  }
+
+  // 2. Duplicate ids: suppliers and platforms are global, the rest is per organisation.
+  for (const name of TABLES) {
+    const first = new Map<string, Entry<{ id: string }>>();
+    const kept: Entry<{ id: string }>[] = [];
+    for (const entry of rows[name] as Entry<{ id: string; organisation?: string }>[]) {
+      const key = entry.row.organisation === undefined ? entry.row.id : `${entry.row.organisation}/${entry.row.id}`;
+      const earlier = first.get(key);
+      if (earlier) {
+        add(entry.table, entry.line, 'id', entry.row.id, 'an id used once per table' + (entry.row.organisation === undefined ? '' : ' and organisation'),
+          `duplicate id "${entry.row.id}"${entry.row.organisation === undefined ? '' : ` in organisation ${entry.row.organisation}`} (first in ${earlier.table.file}:${earlier.line})`);
+      } else {
+        first.set(key, entry);
+        kept.push(entry);
+      }
+    }
+    (rows as Record<TableName, unknown[]>)[name] = kept;
+  }
+
+  // 3. Supplier merges: equal normalized names (here or already in the database), plus the alias file.
+  const merges = await mergeSuppliers(rows, options.aliases ?? { merge: [], keepApart: [] }, lookup);
+  const rename = new Map(merges.map(merge => [merge.dropped, merge.kept]));
+  const resolve = (id: string | undefined) => (id === undefined ? undefined : rename.get(id) ?? id);
+  for (const entry of rows.platforms) entry.row.supplier = resolve(entry.row.supplier);
+  for (const entry of rows.applications) entry.row.supplier = resolve(entry.row.supplier);
+  for (const entry of rows.contracts) entry.row.supplier = resolve(entry.row.supplier)!;
+
+  // 4. References: the import's own tables first, then one database lookup per table.
+  const suppliers = new Set(rows.suppliers.map(entry => uid.supplier(entry.row.id)));
+  const platforms = new Set(rows.platforms.map(entry => uid.platform(entry.row.id)));
+  const applications = new Set(rows.applications.map(entry => uid.application(entry.row.organisation, entry.row.id)));
+  type Ref = { entry: Entry<unknown>; field: string; value: string; uid: string; kind: string; organisation?: string };
+  const check = async (refs: Ref[], known: Set<string>) => {
+    const open = refs.filter(ref => !known.has(ref.uid));
+    const existing = open.length ? await lookup.existingUids([...new Set(open.map(ref => ref.uid))]) : new Set<string>();
+    return open.filter(ref => !existing.has(ref.uid));
+  };
+  const report = (refs: Ref[]) => {
+    for (const ref of refs) {
+      add(ref.entry.table, ref.entry.line, ref.field, ref.entry.raw[ref.field] ?? ref.value, `the id of ${ref.kind}${ref.organisation ? ` of organisation ${ref.organisation}` : ''} in this import or already in Roer`,
+        `unknown ${ref.kind} "${ref.value}"${ref.organisation ? ` in organisation ${ref.organisation}` : ''}`);
+    }
+  };
+  const supplierRef = (entry: Entry<unknown>, id: string | undefined): Ref[] => (id ? [{ entry, field: 'supplier', value: id, uid: uid.supplier(id), kind: 'supplier' }] : []);
+  const platformRef = (entry: Entry<unknown>, field: string, id: string | undefined): Ref[] => (id ? [{ entry, field, value: id, uid: uid.platform(id), kind: 'platform' }] : []);
+  const appRef = (entry: Entry<unknown>, field: string, organisation: string, id: string | undefined): Ref[] =>
+    id ? [{ entry, field, value: id, uid: uid.application(organisation, id), kind: 'application', organisation }] : [];
+
+  report(await check(rows.platforms.flatMap(entry => [...supplierRef(entry, entry.row.supplier), ...platformRef(entry, 'runsOn', entry.row.runsOn)]), new Set([...suppliers, ...platforms])));
+  report(await check(rows.applications.flatMap(entry => [...supplierRef(entry, entry.row.supplier), ...platformRef(entry, 'platform', entry.row.platform)]), new Set([...suppliers, ...platforms])));
+  report(await check(
+    rows.interfaces.flatMap(entry => ['from', 'to', 'via'].flatMap(field => appRef(entry, field, entry.row.organisation, entry.row[field as 'from' | 'to' | 'via']))),
+    applications,
+  ));
+  const contractRefs = await check(
+    rows.contracts.flatMap(entry => [...supplierRef(entry, entry.row.supplier), ...entry.row.applications.flatMap(id => appRef(entry, 'applications', entry.row.organisation, id))]),
+    new Set([...suppliers, ...applications]),
+  );
+  // A contract naming another organisation's application says so, rather than just "unknown".
+  const unknownApps = contractRefs.filter(ref => ref.kind === 'application');
+  const elsewhere = new Map<string, Set<string>>();
+  for (const entry of rows.applications) (elsewhere.get(entry.row.id) ?? elsewhere.set(entry.row.id, new Set()).get(entry.row.id)!).add(entry.row.organisation);
+  if (unknownApps.length) {
+    for (const found of await lookup.applicationOrganisations([...new Set(unknownApps.map(ref => ref.value))])) {
+      (elsewhere.get(found.id) ?? elsewhere.set(found.id, new Set()).get(found.id)!).add(found.organisation);
+    }
+  }
+  for (const ref of contractRefs) {
+    const others = ref.kind === 'application' ? [...(elsewhere.get(ref.value) ?? [])].filter(org => org !== ref.organisation) : [];
+    if (others.length) {
+      add(ref.entry.table, ref.entry.line, 'applications', ref.entry.raw.applications ?? ref.value, `applications of organisation ${ref.organisation}`,
+        `application "${ref.value}" belongs to organisation ${others.join(', ')}, not to ${ref.organisation} that holds this contract`);
+    } else report([ref]);
+  }
+
+  // 5. Contract end before start.
+  for (const entry of rows.contracts) {
+    if (entry.row.start && entry.row.end < entry.row.start) {
+      add(entry.table, entry.line, 'end', entry.raw.end ?? entry.row.end, `an end date on or after the start (${entry.row.start})`, `the contract ends (${entry.row.end}) before it starts (${entry.row.start})`);
+    }
+  }
+
+  // 6. Platforms running on themselves, directly or in a loop.
+  const runsOn = new Map(rows.platforms.map(entry => [entry.row.id, entry]));
+  const reported = new Set<string>();
+  for (const start of rows.platforms) {
+    const path: string[] = [];
+    let current: string | undefined = start.row.id;
+    while (current && runsOn.has(current) && !path.includes(current) && !reported.has(current)) {
+      path.push(current);
+      current = runsOn.get(current)!.row.runsOn;
+    }
+    if (current && path.includes(current)) {
+      const cycle = path.slice(path.indexOf(current));
+      cycle.forEach(id => reported.add(id));
+      const entry = runsOn.get(cycle[0])!;
+      add(entry.table, entry.line, 'runsOn', entry.raw.runsOn ?? entry.row.runsOn, 'a platform that does not (indirectly) run on this one',
+        `platforms run on each other in a loop: ${[...cycle, cycle[0]].join(' → ')}`);
+    }
+  }
+
+  const landscape = emptyLandscape();
+  // A dropped supplier whose kept twin exists only in the database is asserted under the kept id,
+  // so this source keeps that shared node alive.
+  const inImport = new Set(rows.suppliers.map(entry => entry.row.id));
+  landscape.suppliers = rows.suppliers
+    .filter(entry => !rename.has(entry.row.id) || !inImport.has(rename.get(entry.row.id)!))
+    .map(entry => (rename.has(entry.row.id) ? { ...entry.row, id: rename.get(entry.row.id)! } : entry.row));
+  landscape.platforms = rows.platforms.map(entry => entry.row);
+  landscape.applications = rows.applications.map(entry => entry.row);
+  landscape.interfaces = rows.interfaces.map(entry => entry.row);
+  landscape.contracts = rows.contracts.map(entry => entry.row);
+
+  const read = Object.fromEntries(TABLES.map(table => [table, tables.filter(t => t.table === table).reduce((sum, t) => sum + t.rows.length, 0)])) as Record<TableName, number>;
+  const errors = Object.fromEntries(TABLES.map(table => [table, 0])) as Record<TableName, number>;
+  for (const issue of issues) errors[tableOfIssue.get(issue)!]++;
+  issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return {
+    landscape,
+    issues,
+    merges,
+    extraColumns: tables.filter(table => table.extraColumns.length).map(table => ({ file: table.file, table: table.table, columns: table.extraColumns })),
+    read,
+    errors,
+  };
+}
+
+/**
+ * Suppliers with equal normalized names merge into one id: one already in the database (from
+ * another source) wins, else the first in the import. The alias file forces (`merge`: the first
+ * id is kept) or prevents (`keepApart`) a merge.
+ */
+async function mergeSuppliers(rows: Rows, aliases: Aliases, lookup: Lookup): Promise<Merge[]> {
+  const apart = new Set(aliases.keepApart.flatMap(([a, b]) => [`${a}\u0000${b}`, `${b}\u0000${a}`]));
+  const isApart = (a: string, b: string) => apart.has(`${a}\u0000${b}`);
+  const byId = new Map(rows.suppliers.map(entry => [entry.row.id, entry]));
+  const merges: Merge[] = [];
+  const mergedInto = new Map<string, string>();
+
+  for (const [kept, dropped] of aliases.merge) {
+    const entry = byId.get(dropped);
+    if (!entry || kept === dropped) continue;
+    merges.push({ kept, dropped, keptName: byId.get(kept)?.row.name ?? kept, droppedName: entry.row.name, reason: 'alias file', file: entry.table.file, line: entry.line });
+    mergedInto.set(dropped, kept);
+  }
+
+  const names = [...new Set(rows.suppliers.map(entry => normalizeSupplierName(entry.row.name)))];
+  const inDatabase = names.length ? await lookup.suppliersByName(names) : [];
+  const groups = new Map<string, { id: string; name: string; entry?: Entry<SupplierRow> }[]>();
+  for (const supplier of [...inDatabase].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (byId.has(supplier.id)) continue;
+    (groups.get(supplier.normalizedName) ?? groups.set(supplier.normalizedName, []).get(supplier.normalizedName)!).push({ id: supplier.id, name: supplier.name });
+  }
+  for (const entry of rows.suppliers) {
+    const name = normalizeSupplierName(entry.row.name);
+    (groups.get(name) ?? groups.set(name, []).get(name)!).push({ id: entry.row.id, name: entry.row.name, entry });
+  }
+  for (const members of groups.values()) {
+    const representatives: { id: string; name: string }[] = [];
+    for (const member of members) {
+      if (mergedInto.has(member.id)) continue;
+      const target = representatives.find(rep => !isApart(rep.id, member.id) && !mergedInto.has(rep.id));
+      if (!target || !member.entry) {
+        representatives.push(member);
+        continue;
+      }
+      merges.push({ kept: target.id, dropped: member.id, keptName: target.name, droppedName: member.name, reason: 'same name', file: member.entry.table.file, line: member.entry.line });
+      mergedInto.set(member.id, target.id);
+    }
+  }
+  // Chains (a → b by alias, b → c by name) end at the last kept id.
+  for (const merge of merges) {
+    const seen = new Set<string>();
+    while (mergedInto.has(merge.kept) && !seen.has(merge.kept)) {
+      seen.add(merge.kept);
+      merge.kept = mergedInto.get(merge.kept)!;
+    }
+  }
+  return merges;
+}
+
+const display = (value: unknown) => (value === undefined || value === null ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+
+/** zod's own messages for a missing value ("Invalid input: expected string, received undefined") say nothing to a user. */
+const expectedOf = (message: string) => (message.startsWith('Invalid input') ? 'a value' : message);
