@@ -1,0 +1,27 @@
+// title: Contract calendar / Contractkalender
+// description: Contracts whose notice deadline or end date falls in [$from, $to]. Notice deadline = end date minus noticeMonths CALENDAR months; Neo4j clamps the day to the month's last day (31 March minus 1 month = 28 or 29 February). Days are counted from $today; overdue = notice deadline before $today while the contract has not ended (end date on or after $today).
+MATCH (c:Contract)
+WHERE ($organisations IS NULL OR c.organisation IN $organisations) AND c.end IS NOT NULL
+WITH c, c.end - duration({months: coalesce(c.noticeMonths, 0)}) AS noticeDeadline
+WHERE (noticeDeadline >= date($from) AND noticeDeadline <= date($to))
+   OR (c.end >= date($from) AND c.end <= date($to))
+OPTIONAL MATCH (c)-[:WITH]->(s:Supplier)
+WITH c, noticeDeadline, min(s.uid) AS supplier, min(s.name) AS supplierName
+RETURN c.uid AS uid,
+       coalesce(c.name, c.id) AS name,
+       c.organisation AS organisation,
+       supplier,
+       supplierName,
+       toString(c.start) AS start,
+       toString(c.end) AS end,
+       coalesce(c.noticeMonths, 0) AS noticeMonths,
+       toString(noticeDeadline) AS noticeDeadline,
+       coalesce(c.autoRenew, false) AS autoRenew,
+       toFloat(coalesce(c.annualValue, 0)) AS annualValue,
+       coalesce(c.exitPlan, false) AS exitPlan,
+       coalesce(c.dataPortability, false) AS dataPortability,
+       duration.inDays(date($today), noticeDeadline).days AS daysToNoticeDeadline,
+       duration.inDays(date($today), c.end).days AS daysToEnd,
+       noticeDeadline < date($today) AND c.end >= date($today) AS overdue,
+       COLLECT { MATCH (c)-[:COVERS]->(a:Application) RETURN a {.uid, .name, .criticality} ORDER BY a.uid } AS applications
+ORDER BY noticeDeadline, uid

@@ -1,0 +1,45 @@
+// Contract calendar: notice deadlines and end dates in a window, with the covered applications,
+// their criticality and lock-in score. The date arithmetic is Neo4j's (calendar months).
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { read } from '../neo4j.js';
+import { query } from '../queries.js';
+import type { AnalysisDefinition, Row } from './types.js';
+import { fetchLandscape } from './landscape.js';
+import { loadLockInWeights, lockInScores } from './lock-in.js';
+import { addMonths, OptionalDate, Organisations, today } from './params.js';
+
+export const ContractCalendarParams = z.object({
+  organisation: Organisations,
+  from: OptionalDate('Window start on notice deadline or end date (default today) / Begin van het venster'),
+  to: OptionalDate('Window end (default from + 12 months) / Einde van het venster'),
+  today: OptionalDate('Reference date for days left and overdue (default today) / Peildatum'),
+});
+
+type CalendarRow = Row & { uid: string; organisation: string; noticeDeadline: string; applications: { uid: string; name: string; criticality: string; lockIn?: number | null }[] };
+
+export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams> = {
+  name: 'contract-calendar',
+  title: 'Contract calendar / Contractkalender',
+  description:
+    'Contracts with their end date, notice deadline (end date minus the notice period in calendar months), auto-renewal, days left and covered applications with criticality and lock-in score, ' +
+    'for notice deadlines or end dates in the window (default the next 12 months); overdue = notice deadline passed while the contract still runs. Also available as ICS.',
+  params: ContractCalendarParams,
+  async run(driver, params) {
+    const asOf = params.today ?? today();
+    const from = params.from ?? asOf;
+    const to = params.to ?? addMonths(from, 12);
+    if (to < from) throw new InputError(`'to' (${to}) is before 'from' (${from}) / 'to' ligt voor 'from'`);
+    const rows = await read<CalendarRow>(driver, query('analyses/contract-calendar').text, { organisations: params.organisation, from, to, today: asOf });
+    const organisations = [...new Set(rows.map(row => row.organisation))];
+    if (organisations.length > 0) {
+      const landscape = await fetchLandscape(driver, organisations);
+      const scores = lockInScores(landscape, loadLockInWeights(), asOf, rows.flatMap(row => row.applications.map(a => a.uid)));
+      for (const row of rows) {
+        for (const application of row.applications) application.lockIn = scores.get(application.uid)?.score ?? null;
+        row.criticalApplications = row.applications.filter(a => a.criticality === 'high' || a.criticality === 'critical').length;
+      }
+    }
+    return { rows, summary: { from, to, today: asOf, contracts: rows.length, overdue: rows.filter(row => row.overdue).length } };
+  },
+};

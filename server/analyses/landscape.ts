@@ -1,0 +1,149 @@
+// A snapshot of the landscape of the chosen organisations, fetched with a handful of queries from
+// cypher/analyses/landscape-*.cypher, plus the dependency semantics of the README as plain maps.
+// Exposure, lock-in, single points of failure, impact and what-if all compute on it in TypeScript:
+// what-if must recompute HHI and lock-in on a changed graph, which Cypher cannot do without
+// writing, and one snapshot keeps every number of one answer consistent.
+import type { Driver } from 'neo4j-driver';
+import { read } from '../neo4j.js';
+import { query } from '../queries.js';
+import { breadthFirst, type Reached } from './graph-algorithms.js';
+
+export type Criticality = 'low' | 'medium' | 'high' | 'critical';
+export type ApplicationFact = {
+  uid: string; name: string; organisation: string; criticality: Criticality;
+  suppliers: string[]; platforms: string[]; functions: string[]; referenceComponents: string[]; dependsOn: string[];
+};
+export type PlatformFact = { uid: string; name: string; jurisdiction: string; runsOn: string[]; providers: string[] };
+export type SupplierFact = { uid: string; name: string; normalizedName: string | null; group: string | null; groupName: string | null };
+export type InterfaceFact = { uid: string; name: string; organisation: string; standard: string | null; openStandard: boolean; from: string | null; to: string | null; via: string | null };
+export type ContractFact = {
+  uid: string; name: string; organisation: string; supplier: string | null; end: string; noticeDeadline: string; noticeMonths: number;
+  autoRenew: boolean; annualValue: number; exitPlan: boolean; dataPortability: boolean; covers: string[];
+};
+export type NameFact = { uid: string; name: string; kind: 'BusinessFunction' | 'ReferenceComponent'; suppliers: string[] };
+
+export type Landscape = {
+  organisations: string[] | null;
+  applications: Map<string, ApplicationFact>;
+  platforms: Map<string, PlatformFact>;
+  suppliers: Map<string, SupplierFact>;
+  interfaces: InterfaceFact[];
+  contracts: ContractFact[];
+  names: Map<string, NameFact>;
+  /** Supplier group uid → name. */
+  groups: Map<string, string>;
+};
+
+export const isCritical = (application: ApplicationFact) => application.criticality === 'high' || application.criticality === 'critical';
+
+/** Fetches the snapshot; `organisations` null = every organisation. */
+export async function fetchLandscape(driver: Driver, organisations: string[] | null): Promise<Landscape> {
+  const params = { organisations };
+  const [applications, platforms, suppliers, interfaces, contracts, names] = await Promise.all([
+    read<ApplicationFact>(driver, query('analyses/landscape-applications').text, params),
+    read<PlatformFact>(driver, query('analyses/landscape-platforms').text),
+    read<SupplierFact>(driver, query('analyses/landscape-suppliers').text),
+    read<InterfaceFact>(driver, query('analyses/landscape-interfaces').text, params),
+    read<ContractFact>(driver, query('analyses/landscape-contracts').text, params),
+    read<NameFact>(driver, query('analyses/landscape-names').text),
+  ]);
+  return {
+    organisations,
+    applications: byUid(applications),
+    platforms: byUid(platforms),
+    suppliers: byUid(suppliers),
+    interfaces,
+    contracts,
+    names: byUid(names),
+    groups: new Map(suppliers.filter(s => s.group).map(s => [s.group!, s.groupName ?? s.group!])),
+  };
+}
+
+const byUid = <T extends { uid: string }>(items: T[]) => new Map(items.map(item => [item.uid, item]));
+
+export const nameOf = (landscape: Landscape, uid: string): string =>
+  landscape.applications.get(uid)?.name ?? landscape.platforms.get(uid)?.name ?? landscape.suppliers.get(uid)?.name ??
+  landscape.names.get(uid)?.name ?? groupName(landscape, uid) ?? uid;
+
+const groupName = (landscape: Landscape, uid: string) => landscape.groups.get(uid);
+
+export type NodeKind = 'Application' | 'Platform' | 'Supplier' | 'SupplierGroup';
+export const kindOf = (landscape: Landscape, uid: string): NodeKind | null => {
+  if (landscape.applications.has(uid)) return 'Application';
+  if (landscape.platforms.has(uid)) return 'Platform';
+  if (landscape.suppliers.has(uid)) return 'Supplier';
+  if (groupName(landscape, uid) !== undefined) return 'SupplierGroup';
+  return null;
+};
+
+/**
+ * "Who fails when I fail", the README's dependency semantics reversed: an application's dependants
+ * (DEPENDS_ON), what runs on a platform (RUNS_ON), what a supplier supplies or hosts, and a group's
+ * suppliers. Only applications of the snapshot are included.
+ */
+export function dependants(landscape: Landscape): Map<string, string[]> {
+  const edges = new Map<string, Set<string>>();
+  const add = (from: string, to: string) => {
+    let set = edges.get(from);
+    if (!set) edges.set(from, (set = new Set()));
+    set.add(to);
+  };
+  for (const application of landscape.applications.values()) {
+    for (const other of application.dependsOn) add(other, application.uid);
+    for (const platform of application.platforms) add(platform, application.uid);
+    for (const supplier of application.suppliers) add(supplier, application.uid);
+  }
+  for (const platform of landscape.platforms.values()) {
+    for (const host of platform.runsOn) add(host, platform.uid);
+    for (const supplier of platform.providers) add(supplier, platform.uid);
+  }
+  for (const supplier of landscape.suppliers.values()) if (supplier.group) add(supplier.group, supplier.uid);
+  return new Map([...edges].map(([key, set]) => [key, [...set]]));
+}
+
+/**
+ * Everything that fails when `uid` fails: BFS over `dependants`. Hops count dependency steps, so a
+ * group's suppliers are hop 0 (they are the group) and what they supply or host is hop 1.
+ */
+export function failing(landscape: Landscape, edges: Map<string, string[]>, uid: string, maxHops = Number.POSITIVE_INFINITY): Map<string, Reached> {
+  const kind = kindOf(landscape, uid);
+  if (kind !== 'SupplierGroup') return breadthFirst([uid], id => edges.get(id), maxHops);
+  const suppliers = edges.get(uid) ?? [];
+  const reached = breadthFirst(suppliers, id => edges.get(id), maxHops);
+  for (const supplier of suppliers) reached.set(supplier, { hops: 0, previous: uid });
+  reached.set(uid, { hops: 0, previous: null });
+  return reached;
+}
+
+/** Platforms an application runs on, directly or through platforms on platforms. */
+export function platformChain(landscape: Landscape, application: ApplicationFact): string[] {
+  const seen = new Set<string>();
+  const queue = [...application.platforms];
+  while (queue.length > 0) {
+    const uid = queue.pop()!;
+    if (seen.has(uid)) continue;
+    seen.add(uid);
+    queue.push(...(landscape.platforms.get(uid)?.runsOn ?? []));
+  }
+  return [...seen];
+}
+
+/**
+ * Business functions an organisation loses: functions supported by at least one of its
+ * applications where every supporting application of that organisation has failed.
+ */
+export function lostFunctions(landscape: Landscape, failed: (uid: string) => boolean): { organisation: string; function: string; supporting: number }[] {
+  const support = new Map<string, { organisation: string; function: string; supporting: number; failed: number }>();
+  for (const application of landscape.applications.values()) {
+    for (const fn of application.functions) {
+      const key = `${application.organisation}\u0000${fn}`;
+      let entry = support.get(key);
+      if (!entry) support.set(key, (entry = { organisation: application.organisation, function: fn, supporting: 0, failed: 0 }));
+      entry.supporting++;
+      if (failed(application.uid)) entry.failed++;
+    }
+  }
+  return [...support.values()].filter(entry => entry.failed === entry.supporting).map(({ organisation, function: fn, supporting }) => ({ organisation, function: fn, supporting }));
+}
+
+export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;

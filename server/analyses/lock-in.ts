@@ -1,0 +1,242 @@
+// Lock-in score per application and per supplier: 0–100, a weighted mean of normalised factors,
+// each reported with its value, raw input, weight and contribution. Definitions: README.md here.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import type { AnalysisDefinition, Row } from './types.js';
+import { type ApplicationFact, fetchLandscape, type Landscape, platformChain, round } from './landscape.js';
+import { daysBetween, OptionalDate, Organisations, today } from './params.js';
+
+export const FACTORS = [
+  'closedInterfaces', 'noExitPlan', 'noDataPortability', 'remainingContractYears', 'autoRenewed',
+  'supplierHosts', 'dependants', 'fewSubstitutes', 'outsideEu',
+] as const;
+export type Factor = (typeof FACTORS)[number];
+
+const Weight = z.number().min(0).max(1000);
+export const LockInWeights = z.strictObject({
+  $comment: z.string().optional(),
+  weights: z.strictObject(Object.fromEntries(FACTORS.map(factor => [factor, Weight])) as Record<Factor, typeof Weight>)
+    .refine(weights => Object.values(weights).some(weight => weight > 0), 'at least one weight above 0'),
+  remainingYearsCap: z.number().positive().max(100),
+  dependantsCap: z.number().int().positive().max(100_000),
+});
+export type LockInWeights = z.infer<typeof LockInWeights>;
+
+/** A partial override: only the weights or caps it names change. */
+export const LockInOverride = z.strictObject({
+  weights: z.strictObject(Object.fromEntries(FACTORS.map(factor => [factor, Weight.optional()])) as Record<Factor, z.ZodOptional<typeof Weight>>).optional(),
+  remainingYearsCap: z.number().positive().max(100).optional(),
+  dependantsCap: z.number().int().positive().max(100_000).optional(),
+});
+export type LockInOverride = z.infer<typeof LockInOverride>;
+
+const defaultsFile = new URL('./lock-in-weights.json', import.meta.url);
+let current: LockInWeights | null = null;
+
+function readWeightsFile(path: string | URL): LockInWeights {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`Lock-in weights file ${String(path)} is not readable JSON: ${(error as Error).message}`);
+  }
+  const parsed = LockInWeights.safeParse(json);
+  if (!parsed.success) throw new InputError(`Lock-in weights file ${String(path)}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/**
+ * The weights in force: the defaults in lock-in-weights.json, replaced by the file named in
+ * ROER_LOCKIN_WEIGHTS, replaced by whatever setLockInWeights stored last.
+ */
+export function loadLockInWeights(env: NodeJS.ProcessEnv = process.env): LockInWeights {
+  if (current) return current;
+  return env.ROER_LOCKIN_WEIGHTS ? readWeightsFile(env.ROER_LOCKIN_WEIGHTS) : readWeightsFile(defaultsFile);
+}
+
+/** Stores new weights for this process (admin endpoint); `null` goes back to the file defaults. Returns what is now in force. */
+export function setLockInWeights(weights: unknown): LockInWeights {
+  if (weights === null) {
+    current = null;
+    return loadLockInWeights();
+  }
+  const parsed = LockInOverride.safeParse(weights);
+  if (!parsed.success) throw new InputError(`Lock-in weights: ${z.prettifyError(parsed.error)}`, parsed.error.issues);
+  current = LockInWeights.parse(merge(loadLockInWeights(), parsed.data));
+  return current;
+}
+
+export function merge(base: LockInWeights, override: LockInOverride | undefined): LockInWeights {
+  if (!override) return base;
+  const weights = { ...base.weights };
+  for (const [factor, weight] of Object.entries(override.weights ?? {})) if (weight !== undefined) weights[factor as Factor] = weight;
+  const merged = { ...base, weights, remainingYearsCap: override.remainingYearsCap ?? base.remainingYearsCap, dependantsCap: override.dependantsCap ?? base.dependantsCap };
+  if (!Object.values(weights).some(weight => weight > 0)) throw new InputError('Lock-in weights: at least one weight must be above 0');
+  return merged;
+}
+
+export type FactorScore = { factor: Factor; value: number; raw: number | boolean | null; weight: number; contribution: number };
+export type LockInScore = { uid: string; score: number; factors: FactorScore[] };
+
+const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
+
+/** Scores every application of the snapshot (or only those in `only`). */
+export function lockInScores(landscape: Landscape, config: LockInWeights, asOf: string, only?: Iterable<string>): Map<string, LockInScore> {
+  const interfacesOf = new Map<string, { open: number; total: number }>();
+  for (const i of landscape.interfaces) {
+    for (const end of new Set([i.from, i.to, i.via])) {
+      if (!end) continue;
+      const entry = interfacesOf.get(end) ?? { open: 0, total: 0 };
+      entry.total++;
+      if (i.openStandard) entry.open++;
+      interfacesOf.set(end, entry);
+    }
+  }
+  const contractsOf = new Map<string, typeof landscape.contracts>();
+  for (const contract of landscape.contracts) {
+    for (const uid of contract.covers) {
+      const list = contractsOf.get(uid);
+      if (list) list.push(contract);
+      else contractsOf.set(uid, [contract]);
+    }
+  }
+  const dependantsOf = new Map<string, Set<string>>();
+  for (const application of landscape.applications.values()) {
+    for (const other of application.dependsOn) {
+      if (other === application.uid) continue;
+      const set = dependantsOf.get(other) ?? new Set<string>();
+      set.add(application.uid);
+      dependantsOf.set(other, set);
+    }
+  }
+  const total = FACTORS.reduce((sum, factor) => sum + config.weights[factor], 0);
+  const scores = new Map<string, LockInScore>();
+  const uids = only ? [...only].filter(uid => landscape.applications.has(uid)) : [...landscape.applications.keys()];
+  for (const uid of uids) {
+    const application = landscape.applications.get(uid)!;
+    const raw = factorsOf(landscape, application, config, asOf, interfacesOf.get(uid), contractsOf.get(uid) ?? [], dependantsOf.get(uid)?.size ?? 0);
+    const factors = FACTORS.map(factor => {
+      const weight = config.weights[factor];
+      const { value, raw: input } = raw[factor];
+      return { factor, value: round(value, 4), raw: input, weight, contribution: round((100 * weight * value) / total, 2) };
+    });
+    scores.set(uid, { uid, score: round(factors.reduce((sum, f) => sum + (100 * f.weight * f.value) / total, 0), 1), factors });
+  }
+  return scores;
+}
+
+function factorsOf(
+  landscape: Landscape, application: ApplicationFact, config: LockInWeights, asOf: string,
+  interfaces: { open: number; total: number } | undefined, contracts: Landscape['contracts'], dependants: number,
+): Record<Factor, { value: number; raw: number | boolean | null }> {
+  const chain = platformChain(landscape, application);
+  const remainingYears = contracts.length === 0 ? null : Math.max(0, ...contracts.map(c => daysBetween(asOf, c.end) / 365.25));
+  const alternatives = new Set(application.referenceComponents.flatMap(rc => landscape.names.get(rc)?.suppliers ?? []));
+  for (const supplier of application.suppliers) alternatives.delete(supplier);
+  const closed = interfaces ? (interfaces.total - interfaces.open) / interfaces.total : 0;
+  const hosts = chain.some(platform => landscape.platforms.get(platform)?.providers.some(provider => application.suppliers.includes(provider)));
+  const outside = chain.some(platform => ['US', 'other'].includes(landscape.platforms.get(platform)?.jurisdiction ?? 'NL'));
+  const renewed = contracts.some(c => c.autoRenew && c.noticeDeadline < asOf);
+  const noExit = !contracts.some(c => c.exitPlan);
+  const noPortability = !contracts.some(c => c.dataPortability);
+  return {
+    closedInterfaces: { value: closed, raw: interfaces ? interfaces.total - interfaces.open : 0 },
+    noExitPlan: { value: noExit ? 1 : 0, raw: noExit },
+    noDataPortability: { value: noPortability ? 1 : 0, raw: noPortability },
+    remainingContractYears: { value: remainingYears === null ? 0 : clamp01(remainingYears / config.remainingYearsCap), raw: remainingYears === null ? null : round(remainingYears, 2) },
+    autoRenewed: { value: renewed ? 1 : 0, raw: renewed },
+    supplierHosts: { value: hosts ? 1 : 0, raw: hosts },
+    dependants: { value: clamp01(dependants / config.dependantsCap), raw: dependants },
+    fewSubstitutes: { value: 1 / (1 + alternatives.size), raw: alternatives.size },
+    outsideEu: { value: outside ? 1 : 0, raw: outside },
+  };
+}
+
+/** Supplier score = mean over the applications it supplies (each application weighs one). */
+export function supplierScores(landscape: Landscape, scores: Map<string, LockInScore>): Map<string, LockInScore & { applications: number }> {
+  const bySupplier = new Map<string, LockInScore[]>();
+  for (const application of landscape.applications.values()) {
+    const score = scores.get(application.uid);
+    if (!score) continue;
+    for (const supplier of application.suppliers) {
+      const list = bySupplier.get(supplier);
+      if (list) list.push(score);
+      else bySupplier.set(supplier, [score]);
+    }
+  }
+  const result = new Map<string, LockInScore & { applications: number }>();
+  for (const [supplier, list] of bySupplier) {
+    const mean = (pick: (s: LockInScore) => number) => list.reduce((sum, s) => sum + pick(s), 0) / list.length;
+    const factors = FACTORS.map((factor, index) => {
+      const raws = list.map(s => s.factors[index].raw);
+      const numeric = raws.filter((r): r is number => typeof r === 'number');
+      const booleans = raws.filter((r): r is boolean => typeof r === 'boolean');
+      return {
+        factor,
+        value: round(mean(s => s.factors[index].value), 4),
+        // raw: the mean of numbers, or the share of applications for which a yes/no factor holds.
+        raw: numeric.length > 0 ? round(numeric.reduce((a, b) => a + b, 0) / numeric.length, 2) : booleans.length > 0 ? round(booleans.filter(Boolean).length / booleans.length, 4) : null,
+        weight: list[0].factors[index].weight,
+        contribution: round(mean(s => s.factors[index].contribution), 2),
+      };
+    });
+    result.set(supplier, { uid: supplier, score: round(mean(s => s.score), 1), factors, applications: list.length });
+  }
+  return result;
+}
+
+/** The `weights` parameter: JSON text (query string) or an object. */
+export const WeightsParam = z
+  .preprocess(value => {
+    if (value === undefined || value === null || value === '') return undefined;
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }, LockInOverride.optional())
+  .meta({ description: 'JSON overriding lock-in weights, e.g. {"weights":{"outsideEu":30}} / JSON met andere gewichten' });
+
+export const LockInParams = z.object({
+  organisation: Organisations,
+  level: z.preprocess(value => (value === undefined || value === '' ? undefined : value), z.enum(['application', 'supplier']).default('application'))
+    .meta({ description: 'application or supplier / applicatie of leverancier' }),
+  weights: WeightsParam,
+  today: OptionalDate('Reference date for contract years and notice deadlines (default today) / Peildatum'),
+});
+
+const factorColumns = (factors: FactorScore[]) => Object.fromEntries(factors.map(f => [`${f.factor}Contribution`, f.contribution]));
+
+export const lockIn: AnalysisDefinition<typeof LockInParams> = {
+  name: 'lock-in',
+  title: 'Lock-in score / Leveranciersafhankelijkheid (lock-in)',
+  description:
+    'A 0–100 lock-in score per application or supplier: the weighted mean of closed interfaces, missing exit plan, missing data-portability clause, remaining contract years, ' +
+    'auto-renewed contracts past their notice deadline, supplier also hosting, dependants, few substitutes and hosting outside the EU; every factor with value, raw input, weight and contribution.',
+  params: LockInParams,
+  async run(driver, params) {
+    const landscape = await fetchLandscape(driver, params.organisation);
+    const config = merge(loadLockInWeights(), params.weights);
+    const asOf = params.today ?? today();
+    const scores = lockInScores(landscape, config, asOf);
+    let rows: Row[];
+    if (params.level === 'application') {
+      rows = [...scores.values()].map(score => {
+        const application = landscape.applications.get(score.uid)!;
+        return {
+          uid: score.uid, name: application.name, organisation: application.organisation, criticality: application.criticality,
+          suppliers: application.suppliers, score: score.score, ...factorColumns(score.factors), factors: score.factors,
+        };
+      });
+    } else {
+      rows = [...supplierScores(landscape, scores).values()].map(score => ({
+        uid: score.uid, name: landscape.suppliers.get(score.uid)?.name ?? score.uid, applications: score.applications,
+        score: score.score, ...factorColumns(score.factors), factors: score.factors,
+      }));
+    }
+    rows.sort((a, b) => (b.score as number) - (a.score as number) || String(a.uid).localeCompare(String(b.uid)));
+    return { rows, summary: { level: params.level, today: asOf, weights: config.weights, remainingYearsCap: config.remainingYearsCap, dependantsCap: config.dependantsCap } };
+  },
+};

@@ -1,0 +1,178 @@
+// Supplier exposure and concentration (HHI, CR1, CR3). Definitions: server/analyses/README.md.
+import { z } from 'zod';
+import type { AnalysisDefinition, Row } from './types.js';
+import { type ApplicationFact, fetchLandscape, isCritical, type Landscape, platformChain, round } from './landscape.js';
+import { Organisations } from './params.js';
+
+export type Level = 'supplier' | 'group';
+export type Band = 'unconcentrated' | 'moderate' | 'high';
+export type Concentration = { total: number; entities: number; hhi: number | null; cr1: number | null; cr3: number | null; band: Band | null; largest: string | null };
+
+/** HHI = Σ (share in %)² over entities, with shares of the sum of the measure over those entities. */
+export function concentration(measures: Map<string, number>): Concentration {
+  const positive = [...measures].filter(([, value]) => value > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const total = positive.reduce((sum, [, value]) => sum + value, 0);
+  if (total === 0) return { total: 0, entities: 0, hhi: null, cr1: null, cr3: null, band: null, largest: null };
+  const shares = positive.map(([, value]) => (value / total) * 100);
+  const hhi = shares.reduce((sum, share) => sum + share * share, 0);
+  return {
+    total: round(total),
+    entities: positive.length,
+    hhi: round(hhi),
+    cr1: round(shares[0]),
+    cr3: round(shares.slice(0, 3).reduce((sum, share) => sum + share, 0)),
+    band: band(hhi),
+    largest: positive[0][0],
+  };
+}
+
+export const band = (hhi: number): Band => (hhi < 1500 ? 'unconcentrated' : hhi <= 2500 ? 'moderate' : 'high');
+
+type Entity = { uid: string; name: string; kind: 'Supplier' | 'SupplierGroup' };
+
+/** The entity a supplier counts for at this level; a supplier without a group stands for itself. */
+export function entityOf(landscape: Landscape, supplierUid: string, level: Level): Entity {
+  const supplier = landscape.suppliers.get(supplierUid);
+  if (level === 'group' && supplier?.group) return { uid: supplier.group, name: supplier.groupName ?? supplier.group, kind: 'SupplierGroup' };
+  return { uid: supplierUid, name: supplier?.name ?? supplierUid, kind: 'Supplier' };
+}
+
+type Tally = { applications: Set<string>; critical: Set<string>; functions: Set<string>; platforms: Set<string>; contractValue: number };
+const emptyTally = (): Tally => ({ applications: new Set(), critical: new Set(), functions: new Set(), platforms: new Set(), contractValue: 0 });
+
+type Scope = { organisation: string; totals: Tally; entities: Map<string, Tally>; functions: Map<string, { applications: Map<string, number>; contractValue: Map<string, number> }> };
+
+/** Tallies per scope (each organisation, and '*' for all chosen organisations together). */
+function tally(landscape: Landscape, level: Level): Scope[] {
+  const scopes = new Map<string, Scope>();
+  const scope = (organisation: string) => {
+    let found = scopes.get(organisation);
+    if (!found) scopes.set(organisation, (found = { organisation, totals: emptyTally(), entities: new Map(), functions: new Map() }));
+    return found;
+  };
+  const entityTally = (s: Scope, uid: string) => {
+    let found = s.entities.get(uid);
+    if (!found) s.entities.set(uid, (found = emptyTally()));
+    return found;
+  };
+  const functionTally = (s: Scope, fn: string) => {
+    let found = s.functions.get(fn);
+    if (!found) s.functions.set(fn, (found = { applications: new Map(), contractValue: new Map() }));
+    return found;
+  };
+  const entitiesOf = (suppliers: string[]) => [...new Set(suppliers.map(uid => entityOf(landscape, uid, level).uid))];
+
+  for (const application of landscape.applications.values()) {
+    const chain = platformChain(landscape, application);
+    for (const s of [scope(application.organisation), scope('*')]) {
+      addApplication(s.totals, application, chain);
+      for (const entity of entitiesOf(application.suppliers)) {
+        const t = entityTally(s, entity);
+        t.applications.add(application.uid);
+        if (isCritical(application)) t.critical.add(application.uid);
+        for (const fn of application.functions) {
+          t.functions.add(fn);
+          const f = functionTally(s, fn);
+          f.applications.set(entity, (f.applications.get(entity) ?? 0) + 1);
+        }
+      }
+      for (const platform of chain) {
+        for (const entity of entitiesOf(landscape.platforms.get(platform)?.providers ?? [])) entityTally(s, entity).platforms.add(platform);
+      }
+    }
+  }
+  for (const contract of landscape.contracts) {
+    const functions = new Set(contract.covers.flatMap(uid => landscape.applications.get(uid)?.functions ?? []));
+    for (const s of [scope(contract.organisation), scope('*')]) {
+      s.totals.contractValue += contract.annualValue;
+      if (!contract.supplier) continue;
+      const entity = entityOf(landscape, contract.supplier, level).uid;
+      entityTally(s, entity).contractValue += contract.annualValue;
+      for (const fn of functions) {
+        const f = functionTally(s, fn);
+        f.contractValue.set(entity, (f.contractValue.get(entity) ?? 0) + contract.annualValue);
+      }
+    }
+  }
+  return [...scopes.values()].sort((a, b) => a.organisation.localeCompare(b.organisation));
+}
+
+function addApplication(t: Tally, application: ApplicationFact, chain: string[]) {
+  t.applications.add(application.uid);
+  if (isCritical(application)) t.critical.add(application.uid);
+  for (const fn of application.functions) t.functions.add(fn);
+  for (const platform of chain) t.platforms.add(platform);
+}
+
+const share = (part: number, whole: number) => (whole > 0 ? round((part / whole) * 100) : 0);
+
+export type ExposureSummary = {
+  level: Level;
+  byOrganisation: { organisation: string; applications: Concentration; contractValue: Concentration }[];
+  byBusinessFunction: { organisation: string; function: string; name: string; applications: Concentration; contractValue: Concentration }[];
+  overall: { organisations: string[]; applications: Concentration; contractValue: Concentration };
+};
+
+/** Rows per organisation × supplier (or group), plus '*' rows across the chosen organisations when there are several. */
+export function exposure(landscape: Landscape, level: Level): { rows: Row[]; summary: ExposureSummary } {
+  const scopes = tally(landscape, level);
+  const organisations = scopes.filter(s => s.organisation !== '*').map(s => s.organisation);
+  const rows: Row[] = [];
+  const byOrganisation: ExposureSummary['byOrganisation'] = [];
+  const byBusinessFunction: ExposureSummary['byBusinessFunction'] = [];
+  let overall: ExposureSummary['overall'] = { organisations, applications: concentration(new Map()), contractValue: concentration(new Map()) };
+  for (const s of scopes) {
+    const all = s.organisation === '*';
+    const applications = concentration(new Map([...s.entities].map(([uid, t]) => [uid, t.applications.size])));
+    const contractValue = concentration(new Map([...s.entities].map(([uid, t]) => [uid, t.contractValue])));
+    if (all) overall = { organisations, applications, contractValue };
+    else {
+      byOrganisation.push({ organisation: s.organisation, applications, contractValue });
+      for (const [fn, f] of [...s.functions].sort((a, b) => a[0].localeCompare(b[0]))) {
+        byBusinessFunction.push({ organisation: s.organisation, function: fn, name: landscape.names.get(fn)?.name ?? fn, applications: concentration(f.applications), contractValue: concentration(f.contractValue) });
+      }
+    }
+    if (all && organisations.length < 2) continue;
+    for (const [uid, t] of s.entities) {
+      const supplier = level === 'supplier' ? landscape.suppliers.get(uid) : undefined;
+      const entityName = level === 'group' && landscape.groups.has(uid) ? landscape.groups.get(uid)! : landscape.suppliers.get(uid)?.name ?? uid;
+      rows.push({
+        organisation: s.organisation,
+        level,
+        uid,
+        name: entityName,
+        group: level === 'supplier' ? supplier?.group ?? null : null,
+        applications: t.applications.size,
+        applicationsShare: share(t.applications.size, s.totals.applications.size),
+        criticalApplications: t.critical.size,
+        criticalApplicationsShare: share(t.critical.size, s.totals.critical.size),
+        businessFunctions: t.functions.size,
+        businessFunctionsShare: share(t.functions.size, s.totals.functions.size),
+        platforms: t.platforms.size,
+        platformsShare: share(t.platforms.size, s.totals.platforms.size),
+        contractValue: round(t.contractValue),
+        contractValueShare: share(t.contractValue, s.totals.contractValue),
+      });
+    }
+  }
+  rows.sort((a, b) => String(a.organisation).localeCompare(String(b.organisation)) || (b.applications as number) - (a.applications as number) || (b.contractValue as number) - (a.contractValue as number) || String(a.uid).localeCompare(String(b.uid)));
+  return { rows, summary: { level, byOrganisation, byBusinessFunction, overall } };
+}
+
+export const SupplierExposureParams = z.object({
+  organisation: Organisations,
+  level: z.preprocess(value => (value === undefined || value === '' ? undefined : value), z.enum(['supplier', 'group']).default('supplier'))
+    .meta({ description: 'supplier or group (parent company) / leverancier of concern' }),
+});
+
+export const supplierExposure: AnalysisDefinition<typeof SupplierExposureParams> = {
+  name: 'supplier-exposure',
+  title: 'Supplier exposure and concentration / Leveranciersafhankelijkheid en concentratie',
+  description:
+    'Per supplier (or supplier group): applications, business-critical applications, business functions, hosted platforms and annual contract value, each with its share of the organisation total; ' +
+    'HHI (sum of squared percentage shares, 0–10,000), CR1 and CR3 by contract value and by application count per organisation, per business function and across the chosen organisations.',
+  params: SupplierExposureParams,
+  async run(driver, params) {
+    return exposure(await fetchLandscape(driver, params.organisation), params.level);
+  },
+};

@@ -1,0 +1,126 @@
+// What-if: remove a supplier or platform (or replace it with another) and compare. Definitions:
+// README.md here. The "after" landscape is the snapshot rewritten in memory; nothing is written.
+import { z } from 'zod';
+import { InputError, NotFoundError } from '../errors.js';
+import type { AnalysisDefinition, Row } from './types.js';
+import { dependants, failing, fetchLandscape, kindOf, type Landscape, lostFunctions, nameOf } from './landscape.js';
+import { type Concentration, exposure } from './supplier-exposure.js';
+import { loadLockInWeights, lockInScores, merge, WeightsParam } from './lock-in.js';
+import { OptionalDate, OptionalUid, Organisations, today, Uid } from './params.js';
+
+const swap = (list: string[], from: string, to: string | undefined) => [...new Set(list.flatMap(uid => (uid === from ? (to ? [to] : []) : [uid])))];
+
+/**
+ * The landscape without `remove` (or with `replaceWith` in its place): a supplier's SUPPLIES,
+ * PROVIDES, contracts and substitute entries move to the replacement or disappear; a platform's
+ * RUNS_ON edges move to the replacement or disappear.
+ */
+export function rewrite(landscape: Landscape, remove: string, replaceWith?: string): Landscape {
+  const kind = kindOf(landscape, remove);
+  if (kind === 'Supplier') {
+    const suppliers = new Map(landscape.suppliers);
+    suppliers.delete(remove);
+    return {
+      ...landscape,
+      suppliers,
+      applications: new Map([...landscape.applications].map(([uid, a]) => [uid, { ...a, suppliers: swap(a.suppliers, remove, replaceWith) }])),
+      platforms: new Map([...landscape.platforms].map(([uid, p]) => [uid, { ...p, providers: swap(p.providers, remove, replaceWith) }])),
+      contracts: landscape.contracts.flatMap(c => (c.supplier !== remove ? [c] : replaceWith ? [{ ...c, supplier: replaceWith }] : [])),
+      names: new Map([...landscape.names].map(([uid, n]) => [uid, { ...n, suppliers: swap(n.suppliers, remove, replaceWith) }])),
+    };
+  }
+  const platforms = new Map([...landscape.platforms].map(([uid, p]) => [uid, { ...p, runsOn: swap(p.runsOn, remove, replaceWith).filter(id => id !== uid) }]));
+  platforms.delete(remove);
+  return {
+    ...landscape,
+    platforms,
+    applications: new Map([...landscape.applications].map(([uid, a]) => [uid, { ...a, platforms: swap(a.platforms, remove, replaceWith) }])),
+  };
+}
+
+const pick = (c: Concentration) => ({ hhi: c.hhi, cr1: c.cr1, cr3: c.cr3, band: c.band, largest: c.largest });
+
+export function whatIf(landscape: Landscape, params: { remove: string; replaceWith?: string; asOf: string; weights: ReturnType<typeof loadLockInWeights> }) {
+  const { remove, replaceWith, asOf, weights } = params;
+  const kind = kindOf(landscape, remove);
+  if (kind !== 'Supplier' && kind !== 'Platform') throw new NotFoundError(`No supplier or platform '${remove}' in the chosen organisations / Onbekende leverancier of platform '${remove}'`);
+  if (replaceWith !== undefined) {
+    const other = kindOf(landscape, replaceWith);
+    if (!other) throw new NotFoundError(`No supplier or platform '${replaceWith}' / Onbekende vervanger '${replaceWith}'`);
+    if (other !== kind) throw new InputError(`replaceWith must be a ${kind} like '${remove}', not a ${other} / vervanger moet van hetzelfde soort zijn`);
+    if (replaceWith === remove) throw new InputError('replaceWith must differ from remove / vervanger moet anders zijn');
+  }
+  const after = rewrite(landscape, remove, replaceWith);
+  const reached = failing(landscape, dependants(landscape), remove);
+  const affected = [...reached].filter(([uid]) => landscape.applications.has(uid));
+  const failedNow = replaceWith === undefined ? new Set(affected.map(([uid]) => uid)) : new Set<string>();
+
+  const before = lockInScores(landscape, weights, asOf, affected.map(([uid]) => uid));
+  const later = lockInScores(after, weights, asOf, affected.map(([uid]) => uid));
+  const rows: Row[] = affected
+    .map(([uid, { hops }]) => {
+      const application = landscape.applications.get(uid)!;
+      const lockInBefore = before.get(uid)!.score;
+      const lockInAfter = later.get(uid)!.score;
+      return { uid, name: application.name, organisation: application.organisation, criticality: application.criticality, hops, failed: failedNow.has(uid), lockInBefore, lockInAfter, lockInChange: Math.round((lockInAfter - lockInBefore) * 10) / 10 };
+    })
+    .sort((a, b) => a.hops - b.hops || a.uid.localeCompare(b.uid));
+
+  const businessFunctionsLost = lostFunctions(landscape, uid => failedNow.has(uid))
+    .map(l => ({ organisation: l.organisation, uid: l.function, name: nameOf(landscape, l.function), supportingApplications: l.supporting }))
+    .sort((a, b) => a.organisation.localeCompare(b.organisation) || a.uid.localeCompare(b.uid));
+  const interfacesBroken = landscape.interfaces
+    .map(i => ({ i, ends: (['from', 'to', 'via'] as const).filter(end => i[end] && failedNow.has(i[end]!)) }))
+    .filter(({ ends }) => ends.length > 0)
+    .map(({ i, ends }) => ({ uid: i.uid, organisation: i.organisation, from: i.from, to: i.to, via: i.via, failedEnds: ends }));
+
+  const hhiBefore = exposure(landscape, 'supplier').summary;
+  const hhiAfter = exposure(after, 'supplier').summary;
+  const afterByOrganisation = new Map(hhiAfter.byOrganisation.map(o => [o.organisation, o]));
+  const hhi = {
+    byOrganisation: hhiBefore.byOrganisation.map(o => {
+      const a = afterByOrganisation.get(o.organisation);
+      return {
+        organisation: o.organisation,
+        before: { applications: pick(o.applications), contractValue: pick(o.contractValue) },
+        after: a ? { applications: pick(a.applications), contractValue: pick(a.contractValue) } : null,
+      };
+    }),
+    overall: {
+      before: { applications: pick(hhiBefore.overall.applications), contractValue: pick(hhiBefore.overall.contractValue) },
+      after: { applications: pick(hhiAfter.overall.applications), contractValue: pick(hhiAfter.overall.contractValue) },
+    },
+  };
+  return {
+    rows,
+    summary: {
+      remove: { uid: remove, kind, name: nameOf(landscape, remove) },
+      replaceWith: replaceWith ? { uid: replaceWith, kind, name: nameOf(landscape, replaceWith) } : null,
+      today: asOf,
+      businessFunctionsLost,
+      interfacesBroken,
+      hhi,
+    },
+  };
+}
+
+export const WhatIfParams = z.object({
+  remove: Uid('uid of the supplier or platform to remove, e.g. supplier:acme / te verwijderen leverancier of platform'),
+  replaceWith: OptionalUid('uid of the supplier or platform that takes over / vervanger'),
+  organisation: Organisations,
+  weights: WeightsParam,
+  today: OptionalDate('Reference date for lock-in (default today) / Peildatum'),
+});
+
+export const whatIfAnalysis: AnalysisDefinition<typeof WhatIfParams> = {
+  name: 'what-if',
+  title: 'What if a supplier or platform goes / Wat als een leverancier of platform wegvalt',
+  description:
+    'Removes (or replaces) a supplier or platform: the applications that fail, the business functions that lose all support, the interfaces that break (an end or the intermediary fails), ' +
+    'HHI by application count and contract value before and after, and the lock-in score before and after for every affected application.',
+  params: WhatIfParams,
+  async run(driver, params) {
+    const landscape = await fetchLandscape(driver, params.organisation);
+    return whatIf(landscape, { remove: params.remove, replaceWith: params.replaceWith, asOf: params.today ?? today(), weights: merge(loadLockInWeights(), params.weights) });
+  },
+};
