@@ -1,0 +1,35 @@
+// Analysis rows hold nested values (factor lists, paths); spreadsheets want one scalar per cell.
+export type Cell = string | number | boolean | null;
+export type Table = { columns: string[]; rows: Cell[][] };
+
+/** Objects become dotted columns (`factors.exitPlan.value`); lists of scalars are joined with '; '; lists of objects become JSON. */
+export function flattenRow(row: Record<string, unknown>, prefix = '', into: Record<string, Cell> = {}): Record<string, Cell> {
+  for (const [key, value] of Object.entries(row)) {
+    const column = prefix ? `${prefix}.${key}` : key;
+    if (value === null || value === undefined) into[column] = null;
+    else if (Array.isArray(value)) {
+      into[column] = value.every(item => item === null || typeof item !== 'object') ? value.map(item => (item === null ? '' : String(item))).join('; ') : JSON.stringify(value);
+    } else if (value instanceof Date) into[column] = value.toISOString();
+    else if (typeof value === 'object') flattenRow(value as Record<string, unknown>, column, into);
+    else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') into[column] = value;
+    else into[column] = String(value);
+  }
+  return into;
+}
+
+/** Rows → a table whose columns are every key seen, in order of first appearance. */
+export function toTable(rows: Record<string, unknown>[]): Table {
+  const flat = rows.map(row => flattenRow(row));
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  for (const row of flat) for (const key of Object.keys(row)) if (!seen.has(key)) (seen.add(key), columns.push(key));
+  return { columns, rows: flat.map(row => columns.map(column => row[column] ?? null)) };
+}
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or tab/CR, which some strip first) as a formula.
+ * Prefixing a quote shows the text as typed (OWASP "CSV injection"). Numbers stay numbers.
+ */
+export function neutralise(value: Cell): Cell {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

@@ -1,0 +1,31 @@
+// What every route module gets: the one driver, the config, the pluggable services (analyses, import
+// pipeline, web build; wired by main.ts or a test) and the route registry the OpenAPI document is built from.
+import type { Driver } from 'neo4j-driver';
+import type { z } from 'zod';
+import type { AnalysisDefinition } from '../analyses/types.js';
+import type { Config } from '../config.js';
+import type { RouteSpec } from './registry.js';
+
+export type UploadedFile = { name: string; bytes: Buffer };
+export type ImportOptions = { source?: string; user: string; dryRun: boolean; sizeLimitBytes?: number };
+export type ImportFiles = (driver: Driver, files: UploadedFile[], options: ImportOptions) => Promise<unknown>;
+
+export type LockInWeights = {
+  load: (driver: Driver) => Promise<unknown>;
+  set: (driver: Driver, weights: unknown) => Promise<unknown>;
+  /** Validates a PUT body; when absent the setter validates. */
+  schema?: z.ZodType;
+};
+
+export type Services = {
+  analyses: AnalysisDefinition[];
+  importFiles?: ImportFiles;
+  listImportRuns?: (driver: Driver) => Promise<unknown[]>;
+  lockInWeights?: LockInWeights;
+  /** Contract-calendar rows → an iCalendar file (the analyses' own writer when installed). */
+  calendarIcs?: (rows: Record<string, unknown>[]) => string;
+  /** Folder of built static web files to serve at `/`. */
+  webDir?: string;
+};
+
+export type AppContext = { driver: Driver; config: Config; services: Services; registry: RouteSpec[] };

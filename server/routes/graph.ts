@@ -1,0 +1,97 @@
+// Read endpoints for the explorer: the graph, one node's details, search and the organisations.
+import type { Router } from 'express';
+import type { Driver } from 'neo4j-driver';
+import { z } from 'zod';
+import type { AnalysisDefinition } from '../analyses/types.js';
+import { NotFoundError } from '../errors.js';
+import { toGraphml } from '../exports/graphml.js';
+import { GraphQuery, graphView } from '../graph-view.js';
+import { int, read } from '../neo4j.js';
+import { query } from '../queries.js';
+import type { AppContext } from './context.js';
+import { addRoute } from './registry.js';
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1, 'q is required / zoekterm ontbreekt').max(200),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/**
+ * The user's text as a Lucene query: words only (every Lucene operator character is dropped, and
+ * anything left is escaped anyway), each word exact (boosted), as a prefix, or fuzzy (~, from 4 letters).
+ */
+export function luceneQuery(text: string): string {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 10)
+    .map(word => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'));
+  return words.map(word => `(${word}^3 OR ${word}*${word.length >= 4 ? ` OR ${word}~` : ''})`).join(' AND ');
+}
+
+type Neighbour = { direction: 'in' | 'out'; type: string; uid: string; kind: string; name: string; properties: Record<string, unknown> };
+type Detail = { kind: string; properties: Record<string, unknown>; outgoing: Neighbour[]; incoming: Neighbour[] };
+
+/** The use case behind GET /api/nodes/:uid. */
+export async function nodeDetail(driver: Driver, analyses: AnalysisDefinition[], uid: string) {
+  const [detail] = await read<Detail>(driver, query('views/node-detail').text, { uid });
+  if (!detail) throw new NotFoundError(`No node with uid '${uid}' / Geen knoop '${uid}'`);
+  const { hash: _hash, createdRun: _createdRun, ...properties } = detail.properties;
+  const neighbours: Record<string, Omit<Neighbour, 'type' | 'direction'>[]> = {};
+  for (const neighbour of [...detail.outgoing, ...detail.incoming]) {
+    const key = neighbour.direction === 'out' ? `${neighbour.type}>` : `<${neighbour.type}`;
+    (neighbours[key] ??= []).push({ uid: neighbour.uid, kind: neighbour.kind, name: neighbour.name, properties: neighbour.properties });
+  }
+  for (const list of Object.values(neighbours)) list.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+  const contracts = await read(driver, query('views/node-contracts').text, { uid });
+  const lockIn = detail.kind === 'Application' || detail.kind === 'Supplier' ? await lockInOf(analyses, driver, uid, properties) : undefined;
+  return { uid, kind: detail.kind, properties, neighbours, contracts, ...(lockIn ? { lockIn } : {}) };
+}
+
+/** The lock-in analysis' row for this application or supplier, when that analysis is installed. */
+async function lockInOf(analyses: AnalysisDefinition[], driver: Driver, uid: string, properties: Record<string, unknown>) {
+  const analysis = analyses.find(candidate => candidate.name === 'lock-in');
+  if (!analysis) return undefined;
+  const level = typeof properties.organisation === 'string' ? { organisation: properties.organisation } : { level: 'supplier' };
+  const scoped = analysis.params.safeParse(level);
+  const params = scoped.success ? scoped.data : analysis.params.safeParse({}).data;
+  if (params === undefined) return undefined;
+  const { rows } = await analysis.run(driver, params);
+  return rows.find(row => Object.values(row).some(value => value === uid)) ?? null;
+}
+
+export function registerGraphRoutes(router: Router, { driver, services, registry }: AppContext): void {
+  addRoute(
+    router,
+    registry,
+    { method: 'get', path: '/api/graph', summary: 'Nodes and edges for the explorer, aggregated for big graphs; GraphML with format=graphml', tag: 'graph', role: 'viewer', query: GraphQuery, produces: ['application/graphml+xml'], responses: [400, 404] },
+    async ({ query: params }, _req, res) => {
+      const view = await graphView(driver, params);
+      if (params.format === 'graphml') return void res.type('application/graphml+xml; charset=utf-8').attachment('roer-graph.graphml').send(toGraphml(view));
+      return view;
+    },
+  );
+
+  addRoute(
+    router,
+    registry,
+    { method: 'get', path: '/api/nodes/:uid', summary: 'One node: properties, neighbours per relationship, contracts with notice deadline, lock-in factors', tag: 'graph', role: 'viewer', params: z.object({ uid: z.string().min(1) }), responses: [404] },
+    ({ params }) => nodeDetail(driver, services.analyses, params.uid),
+  );
+
+  addRoute(
+    router,
+    registry,
+    { method: 'get', path: '/api/search', summary: 'Fuzzy search on names and ids', tag: 'graph', role: 'viewer', query: SearchQuery, responses: [400] },
+    async ({ query: params }) => {
+      const lucene = luceneQuery(params.q);
+      if (!lucene) return { query: params.q, results: [] };
+      return { query: params.q, results: await read(driver, query('views/search').text, { lucene, limit: int(params.limit) }) };
+    },
+  );
+
+  addRoute(router, registry, { method: 'get', path: '/api/organisations', summary: 'Organisations with their numbers of applications and contracts', tag: 'graph', role: 'viewer' }, () =>
+    read(driver, query('views/organisations').text),
+  );
+}

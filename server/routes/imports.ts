@@ -1,0 +1,112 @@
+// POST /api/imports (multipart upload through the same pipeline as the CLI), the import history, and
+// the admin deletion of everything one source asserted. Imports and deletions go to the audit log.
+import { randomUUID } from 'node:crypto';
+import type { Router } from 'express';
+import multer from 'multer';
+import type { Driver } from 'neo4j-driver';
+import { z } from 'zod';
+import { cleanup } from '../../importers/load.js';
+import { principalOf } from '../auth.js';
+import { writeAudit } from '../audit.js';
+import { InputError, NotFoundError, UnavailableError } from '../errors.js';
+import { int, read } from '../neo4j.js';
+import { query } from '../queries.js';
+import type { AppContext } from './context.js';
+import { addRoute, booleanParam } from './registry.js';
+
+export const MAX_UPLOAD_FILES = 20;
+
+const Source = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[\p{L}\p{N}._:@/-]+$/u, 'letters, digits and . _ : @ / - only, e.g. csv:gemeente-roerdam');
+
+export const ImportFields = z.object({
+  source: Source.optional().describe('Import source such as csv:gemeente-a (default derived from the file names); a re-import of the same source replaces what it asserted before'),
+  dryRun: booleanParam.default(false).describe('Validate only; write nothing'),
+});
+
+/** Whether an import report says the files had problems (then nothing was written). */
+export function reportHasErrors(report: unknown): boolean {
+  if (typeof report !== 'object' || report === null) return false;
+  const value = report as Record<string, unknown>;
+  if (value.ok === false || value.status === 'failed' || value.status === 'invalid') return true;
+  return ['errors', 'issues'].some(key => Array.isArray(value[key]) && (value[key] as unknown[]).length > 0);
+}
+
+export async function deleteSource(driver: Driver, source: string): Promise<Record<string, number>> {
+  const [{ known }] = await read<{ known: boolean }>(driver, query('api/source-known').text, { source, sourcePrefix: `${source}#` });
+  if (!known) throw new NotFoundError(`No import source '${source}' / Geen importbron '${source}'`);
+  const session = driver.session();
+  try {
+    // Cleanup against a run that never happened forgets everything the source asserted; nodes
+    // other sources also assert keep their stamps and survive.
+    return await session.executeWrite(tx => cleanup(tx, { source, runId: `delete-${randomUUID()}` }));
+  } finally {
+    await session.close();
+  }
+}
+
+export function registerImportRoutes(router: Router, { driver, config, services, registry }: AppContext): void {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024, files: MAX_UPLOAD_FILES, fields: 10, fieldSize: 64 * 1024 },
+  }).array('files', MAX_UPLOAD_FILES);
+
+  addRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/imports',
+      summary: 'Import CSV/XLSX files (multipart field `files`, many); 422 with the list of problems when anything is wrong',
+      tag: 'imports',
+      role: 'editor',
+      multipart: { fields: ImportFields, files: 'files' },
+      responses: [400, 413, 422],
+    },
+    async ({ body }, req, res) => {
+      const importFiles = services.importFiles;
+      if (!importFiles) throw new UnavailableError('The import pipeline is not installed in this server / De importfunctie is niet beschikbaar');
+      const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map(file => ({ name: file.originalname, bytes: file.buffer }));
+      if (files.length === 0) throw new InputError("No files uploaded: send them as multipart field 'files' / Geen bestanden ontvangen (veld 'files')");
+      const actor = principalOf(res)?.name ?? 'anonymous';
+      const report = await importFiles(driver, files, { source: body.source, user: actor, dryRun: body.dryRun, sizeLimitBytes: config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024 });
+      const failed = reportHasErrors(report);
+      if (!body.dryRun) {
+        const { source, tables, issues } = report as { source?: string; tables?: unknown; issues?: unknown[] };
+        await writeAudit(driver, {
+          actor,
+          action: failed ? 'import-rejected' : 'import',
+          target: source ?? body.source ?? '',
+          counts: { files: files.map(file => file.name), ...(tables ? { tables } : {}), ...(issues ? { issues: issues.length } : {}) },
+        });
+      }
+      res.status(failed ? 422 : 200).json(report);
+    },
+    upload,
+  );
+
+  addRoute(
+    router,
+    registry,
+    { method: 'get', path: '/api/imports', summary: 'Import history, newest first', tag: 'imports', role: 'viewer', query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }) },
+    async ({ query: params }) => {
+      if (services.listImportRuns) return (await services.listImportRuns(driver)).slice(0, params.limit);
+      return (await read<{ run: Record<string, unknown> }>(driver, query('api/import-runs').text, { limit: int(params.limit) })).map(row => row.run);
+    },
+  );
+
+  addRoute(
+    router,
+    registry,
+    { method: 'delete', path: '/api/imports/:source', summary: "Delete everything a source asserted (what other sources also assert stays)", tag: 'imports', role: 'admin', params: z.object({ source: Source }), responses: [404] },
+    async ({ params }, _req, res) => {
+      const removed = await deleteSource(driver, params.source);
+      await writeAudit(driver, { actor: principalOf(res)?.name ?? 'anonymous', action: 'delete-source', target: params.source, counts: removed });
+      return { source: params.source, removed };
+    },
+  );
+}

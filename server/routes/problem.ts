@@ -1,0 +1,78 @@
+// One middleware maps the HTTP-agnostic errors of server/errors.ts to RFC 9457 problem documents.
+// Clients never see a stack trace; unexpected errors are logged here and answered with a generic detail.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import multer from 'multer';
+import { ZodError } from 'zod';
+import { ForbiddenError, InputError, NotFoundError, TooLargeError, UnauthorizedError, UnavailableError } from '../errors.js';
+
+export type Problem = { type: string; title: string; status: number; detail: string; instance: string; errors?: unknown[] };
+
+const RETRY_AFTER_SECONDS = 5;
+/** neo4j-driver error codes that mean the database cannot be reached right now. */
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+const problemType = (slug: string) => `https://github.com/roer/roer/blob/main/README.md#problem-${slug}`;
+
+export function toProblem(error: unknown, instance: string): Problem {
+  const base = (status: number, slug: string, title: string, detail: string): Problem => ({ type: problemType(slug), title, status, detail, instance });
+  if (error instanceof ZodError) {
+    const problem = base(400, 'invalid-input', 'Invalid input / Ongeldige invoer', summarise(error));
+    problem.errors = error.issues.map(issue => ({ field: issue.path.join('.') || undefined, code: issue.code, message: issue.message }));
+    return problem;
+  }
+  if (error instanceof InputError) {
+    const problem = base(400, 'invalid-input', 'Invalid input / Ongeldige invoer', error.message);
+    if (Array.isArray(error.details)) problem.errors = error.details;
+    return problem;
+  }
+  if (error instanceof UnauthorizedError) return base(401, 'unauthorized', 'Unauthorized / Niet aangemeld', error.message);
+  if (error instanceof ForbiddenError) return base(403, 'forbidden', 'Forbidden / Geen toegang', error.message);
+  if (error instanceof NotFoundError) return base(404, 'not-found', 'Not found / Niet gevonden', error.message);
+  if (error instanceof TooLargeError) return base(413, 'too-large', 'Too large / Te groot', error.message);
+  if (error instanceof multer.MulterError) {
+    if (error.code === 'LIMIT_FILE_SIZE') return base(413, 'too-large', 'Too large / Te groot', `File '${error.field ?? ''}' is larger than the upload limit.`);
+    if (error.code === 'LIMIT_FILE_COUNT' || error.code === 'LIMIT_FIELD_VALUE' || error.code === 'LIMIT_PART_COUNT') {
+      return base(413, 'too-large', 'Too large / Te groot', `Upload too large: ${error.message}.`);
+    }
+    return base(400, 'invalid-input', 'Invalid input / Ongeldige invoer', `Upload rejected: ${error.message}${error.field ? ` (field '${error.field}')` : ''}.`);
+  }
+  if (isBodyParserError(error)) {
+    if (error.status === 413) return base(413, 'too-large', 'Too large / Te groot', 'Request body is larger than the limit.');
+    return base(400, 'invalid-input', 'Invalid input / Ongeldige invoer', 'Request body is not valid JSON.');
+  }
+  if (error instanceof UnavailableError) return base(503, 'unavailable', 'Service unavailable / Niet beschikbaar', error.message);
+  if (isNeo4jUnavailable(error)) {
+    return base(503, 'unavailable', 'Service unavailable / Niet beschikbaar', 'The graph database cannot be reached; try again shortly. / De grafendatabase is niet bereikbaar.');
+  }
+  if (isNeo4jTimeout(error)) return base(503, 'timeout', 'Query timed out / Zoekopdracht duurde te lang', 'The query took longer than the configured timeout.');
+  return base(500, 'internal', 'Internal server error / Interne fout', 'An unexpected error occurred; it has been logged on the server.');
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const problem = toProblem(error, req.originalUrl);
+  if (problem.status >= 500) console.error(`[roer] ${req.method} ${req.originalUrl}:`, error);
+  if (problem.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (res.headersSent) return void res.end();
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+};
+
+export const notFoundHandler: RequestHandler = req => {
+  throw new NotFoundError(`No API endpoint ${req.method} ${req.path}`);
+};
+
+function summarise(error: ZodError): string {
+  return error.issues.map(issue => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
+
+const isBodyParserError = (error: unknown): error is { status: number; type: string } =>
+  typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' && typeof (error as { status?: unknown }).status === 'number' && 'expose' in error;
+
+function isNeo4jUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code === 'Neo.TransientError.General.DatabaseUnavailable');
+}
+
+function isNeo4jTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && /TransactionTimedOut|Transaction\.TransactionTimedOutClientConfiguration/.test(code);
+}
