@@ -6,11 +6,11 @@ import { query } from '../server/queries.js';
 import { type Landscape, slug, uid } from './model.js';
 import { isOpenStandard } from './open-standards.js';
 
-export const NODE_LABELS = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'Application', 'Interface', 'Contract', 'ReferenceComponent', 'BusinessFunction', 'Standard'] as const;
+export const NODE_LABELS = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'Application', 'Interface', 'Contract', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 export const RELATIONSHIP_TYPES = [
   'USES', 'SUPPLIES', 'PART_OF', 'PROVIDES', 'RUNS_ON', 'REALISES', 'SUPPORTS', 'IMPLEMENTS',
-  'FROM', 'TO', 'VIA', 'USES_STANDARD', 'DEPENDS_ON', 'HOLDS', 'WITH', 'COVERS',
+  'FROM', 'TO', 'VIA', 'USES_STANDARD', 'DEPENDS_ON', 'HOLDS', 'WITH', 'COVERS', 'RELATES_TO',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -85,6 +85,34 @@ export function transform(landscape: Landscape): GraphRows {
     rel('HOLDS', organisation(c.organisation), key);
     rel('WITH', key, uid.supplier(c.supplier));
     for (const application of c.applications) rel('COVERS', key, uid.application(c.organisation, application));
+  }
+  // ArchiMate models: every element keeps its identity on the node it became (or on a generic
+  // Element), every relationship is kept as RELATES_TO in ArchiMate's direction, and the Roer
+  // relationships derived from them (links) carry the dependency semantics.
+  for (const e of landscape.elements ?? []) {
+    const property = (key: string) => e.properties.find(p => p.key === key)?.value ?? null;
+    const props = {
+      archimateId: e.id, archimateType: e.type, documentation: e.documentation ?? null, archimateProperties: JSON.stringify(e.properties),
+      archimateFolder: e.folder.join('/'), gemmaId: property('Object ID'), gemmaType: property('GEMMA type'),
+    };
+    if (e.label) {
+      node(e.label, e.uid, { ...(e.label === 'Element' ? { id: e.id, organisation: e.organisation ?? null } : {}), name: e.name, ...props });
+      continue;
+    }
+    const label = NODE_LABELS.find(candidate => nodes.get(candidate)!.has(e.uid));
+    if (!label) throw new Error(`Element ${e.id} refers to node ${e.uid}, which the landscape does not contain`);
+    node(label, e.uid, props);
+  }
+  for (const r of landscape.relations ?? []) {
+    rel('RELATES_TO', r.from, r.to, {
+      archimateId: r.id, archimateType: r.type, name: r.name, documentation: r.documentation ?? null, accessType: r.accessType ?? null,
+      archimateProperties: JSON.stringify(r.properties),
+    }, r.id);
+  }
+  for (const l of landscape.links ?? []) {
+    // A dependency per model relationship (like one per interface); other facts are one edge however often asserted.
+    if (l.type === 'DEPENDS_ON') rel(l.type, l.from, l.to, { kind: l.kind ?? null, relation: l.relation ?? null }, `relation:${l.relation ?? ''}:${l.kind ?? ''}`);
+    else rel(l.type, l.from, l.to);
   }
   return { nodes, relationships };
 }

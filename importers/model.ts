@@ -199,12 +199,60 @@ export const rowSchemas = {
   contracts: ContractRow,
 } as const;
 
+// ArchiMate (and other model) imports: every concept of the model is kept, mapped or not.
+const Properties = z.array(z.object({ key: z.string(), value: z.string() })).default([]);
+const Uid = z.string().min(1, 'a node uid');
+
+/**
+ * One ArchiMate element. `uid` is the Roer node it became: with `label`, the node is created from this
+ * row (a generic `Element`, or a reference component / business function); without it, the node comes
+ * from another table (application, platform, supplier) and this row adds the ArchiMate identity to it.
+ */
+export const ElementRow = z.object({
+  id: Id,
+  uid: Uid,
+  label: z.enum(['Element', 'ReferenceComponent', 'BusinessFunction']).optional(),
+  type: Name,
+  name: z.string().max(500).default(''),
+  organisation: OptionalId,
+  documentation: z.string().max(100_000).optional(),
+  properties: Properties,
+  folder: z.array(z.string()).default([]),
+});
+export type ElementRow = z.infer<typeof ElementRow>;
+
+/** One ArchiMate relationship between two nodes, in ArchiMate's own direction (`RELATES_TO`). */
+export const RelationRow = z.object({
+  id: Id,
+  type: Name,
+  from: Uid,
+  to: Uid,
+  name: z.string().max(500).default(''),
+  documentation: z.string().max(100_000).optional(),
+  accessType: z.string().optional(),
+  properties: Properties,
+});
+export type RelationRow = z.infer<typeof RelationRow>;
+
+/** A Roer relationship derived from a model (e.g. "A serves B" → B DEPENDS_ON A), between node uids. */
+export const LinkRow = z.object({
+  type: z.enum(['SUPPLIES', 'PROVIDES', 'RUNS_ON', 'REALISES', 'SUPPORTS', 'DEPENDS_ON']),
+  from: Uid,
+  to: Uid,
+  kind: z.string().optional(),
+  relation: z.string().optional(),
+});
+export type LinkRow = z.infer<typeof LinkRow>;
+
 export const Landscape = z.object({
   suppliers: z.array(SupplierRow).default([]),
   platforms: z.array(PlatformRow).default([]),
   applications: z.array(ApplicationRow).default([]),
   interfaces: z.array(InterfaceRow).default([]),
   contracts: z.array(ContractRow).default([]),
+  elements: z.array(ElementRow).optional(),
+  relations: z.array(RelationRow).optional(),
+  links: z.array(LinkRow).optional(),
 });
 export type Landscape = z.infer<typeof Landscape>;
 
@@ -242,6 +290,8 @@ export const uid = {
   referenceComponent: (name: string) => `refcomp:${slug(name)}`,
   businessFunction: (name: string) => `function:${slug(name)}`,
   standard: (name: string) => `standard:${slug(name)}`,
+  /** A model element Roer has no kind for, scoped to its organisation (or `shared` for catalogues). */
+  element: (scope: string, id: string) => `element:${scope}/${id}`,
 };
 
 export function slug(name: string): string {

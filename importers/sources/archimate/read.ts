@@ -214,8 +214,8 @@ function readAmeff(model: Node, format: 'ameff-3' | 'ameff-2.1', fileName: strin
   }
   const relationships = list(model.relationships?.relationship).map(node => {
     const base = concept(node, 'relationship');
-    // Absent means Write in both AMEFF and Archi.
-    const accessType = base.type === 'Access' ? (node['@_accessType'] ?? 'Write') : undefined;
+    // Absent means Write in AMEFF 3.x and in Archi; AMEFF 2.1 has no access types at all, so it stays unknown.
+    const accessType = base.type === 'Access' && format === 'ameff-3' ? (node['@_accessType'] ?? 'Write') : node['@_accessType'];
     return { ...base, source: node['@_source'], target: node['@_target'], ...(accessType ? { accessType } : {}) };
   });
   const views = list(model.views?.diagrams?.view).length + list(model.views?.view).length;

@@ -1,0 +1,69 @@
+// ArchiMate model → graph: read → map → (dry run: stop) → load + cleanup + run record in ONE write
+// transaction. Its own pipeline rather than importLandscape because the model's generic elements,
+// relationships and derived links are not spreadsheet tables; the load, cleanup and run record are the
+// shared ones, so provenance and merge semantics are the same as for CSV/XLSX.
+import { randomUUID } from 'node:crypto';
+import type { Driver } from 'neo4j-driver';
+import { InputError } from '../../../server/errors.js';
+import { database } from '../../../server/neo4j.js';
+import { query } from '../../../server/queries.js';
+import { type LoadCounts, type RemovedCounts, cleanup, load, transform } from '../../load.js';
+import type { Landscape } from '../../model.js';
+import { type MapOptions, type MapReport, mapModel } from './map.js';
+import { type ArchiModel, readArchimate } from './read.js';
+
+export type ArchimateImportOptions = MapOptions & { source?: string; user?: string; dryRun?: boolean; fileName?: string };
+export type ArchimateImportReport = MapReport & {
+  source: string;
+  runId: string | null;
+  dryRun: boolean;
+  /** created / updated / unchanged per node label, and removed per label and relationship type. */
+  graph: { nodes: LoadCounts; removed: RemovedCounts };
+  durationMs: number;
+};
+
+const SOURCE = /^[A-Za-z0-9:._/-]{1,200}$/;
+
+/** A path (file or coArchi folder) or bytes → Landscape plus what was mapped, kept generic or skipped. */
+export function readArchimateLandscape(input: string | Uint8Array, options: MapOptions & { fileName?: string } = {}): { model: ArchiModel; landscape: Landscape; report: MapReport } {
+  const model = readArchimate(input, options.fileName);
+  return { model, ...mapModel(model, options) };
+}
+
+export async function importArchimate(driver: Driver, input: string | Uint8Array, options: ArchimateImportOptions = {}): Promise<ArchimateImportReport> {
+  const started = Date.now();
+  const { landscape, report } = readArchimateLandscape(input, options);
+  const source = options.source ?? `archimate:${options.organisation ?? (report.model || 'model')}`.replace(/[^A-Za-z0-9:._/-]+/g, '-');
+  if (!SOURCE.test(source)) throw new InputError(`Source name "${source}": expected letters, digits and : . _ / - (no spaces, no #)`);
+  const files = [typeof input === 'string' ? input : (options.fileName ?? 'upload')];
+  return importMappedLandscape(driver, landscape, report, { ...options, source, files, started });
+}
+
+/** Loads an already mapped landscape (also used by the GEMMA and Softwarecatalogus importers). */
+export async function importMappedLandscape<R extends object>(
+  driver: Driver,
+  landscape: Landscape,
+  report: R,
+  options: { source: string; user?: string; dryRun?: boolean; files: string[]; started?: number },
+): Promise<R & { source: string; runId: string | null; dryRun: boolean; graph: { nodes: LoadCounts; removed: RemovedCounts }; durationMs: number }> {
+  const started = options.started ?? Date.now();
+  const rows = transform(landscape);
+  const base = { ...report, source: options.source, dryRun: options.dryRun ?? false };
+  if (options.dryRun) return { ...base, runId: null, graph: { nodes: {}, removed: {} }, durationMs: Date.now() - started };
+  const runId = randomUUID();
+  const session = driver.session({ database: database() });
+  try {
+    const graph = await session.executeWrite(async tx => {
+      const nodes = await load(tx, rows, { source: options.source, runId });
+      const removed = await cleanup(tx, { source: options.source, runId });
+      await tx.run(query('import/record-run').text, {
+        runId, source: options.source, startedAt: new Date(started).toISOString(), finishedAt: new Date().toISOString(),
+        user: options.user ?? 'unknown', files: options.files, counts: JSON.stringify({ nodes, removed }), status: 'ok',
+      });
+      return { nodes, removed };
+    });
+    return { ...base, runId, graph, durationMs: Date.now() - started };
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,233 @@
+// ArchiModel → Landscape through ONE type table. Every element and relationship of the model is kept
+// (mapped onto a Roer node, or as a generic Element; relationships as RELATES_TO); the dependency
+// semantics are derived from the table. The ArchiMate trap: "A serves B" means B depends on A.
+import { InputError } from '../../../server/errors.js';
+import { Criticality, Jurisdiction, Landscape, type LinkRow, PlatformType, slug, uid } from '../../model.js';
+import type { ArchiElement, ArchiModel, ArchiRelationship } from './read.js';
+
+type Kind = 'Application' | 'ReferenceComponent' | 'Platform' | 'Supplier' | 'BusinessFunction' | 'Element';
+
+/**
+ * The type table. ApplicationComponent becomes a ReferenceComponent when its `GEMMA type` property says
+ * so; BusinessActor/BusinessRole become a Supplier only with a supplier role (see isSupplier);
+ * everything not listed is kept as a generic Element and counted in the report.
+ */
+export const ELEMENT_KINDS: Record<string, Kind> = {
+  ApplicationComponent: 'Application',
+  Node: 'Platform',
+  SystemSoftware: 'Platform',
+  Device: 'Platform',
+  TechnologyService: 'Platform',
+  BusinessActor: 'Supplier',
+  BusinessRole: 'Supplier',
+  BusinessFunction: 'BusinessFunction',
+};
+
+/** Which end depends on the other: for "A serves B", the target B depends on the source A. */
+export const DEPENDENT_END: Record<string, 'source' | 'target'> = {
+  Serving: 'target',
+  Flow: 'target',
+  Triggering: 'target',
+  Realization: 'target',
+  Assignment: 'target',
+  // A reads or writes B: A needs B.
+  Access: 'source',
+};
+
+const SUPPLIER_WORD = /^(leverancier|leveranciers|supplier|suppliers|vendor|vendors|aanbieder|aanbieders)$/i;
+const ROLE_KEYS = new Set(['gemma type', 'organisatietype', 'rol', 'role', 'type', 'roer type', 'roer']);
+const isReferenceComponent = (e: ArchiElement) =>
+  e.properties.some(p => p.key.toLowerCase() === 'gemma type' && p.value.trim().toLowerCase() === 'referentiecomponent');
+
+export type MapOptions = {
+  /** The organisation whose landscape this model describes; without one (a catalogue such as GEMMA), application components stay generic. */
+  organisation?: string;
+  /** Scope of generic element uids; defaults to the organisation, else `shared`. */
+  scope?: string;
+};
+export type SkippedRelationship = { id: string; type: string; reason: string };
+export type MapReport = {
+  format: ArchiModel['format'];
+  model: string;
+  elements: number;
+  relationships: number;
+  views: number;
+  /** Elements per Roer kind they became. */
+  mapped: Record<string, number>;
+  /** ArchiMate types kept as generic Elements, with their counts. */
+  unmapped: Record<string, number>;
+  /** Roer relationships derived from the model, per type. */
+  derived: Record<string, number>;
+  /** Relationships Roer cannot store (on another relationship, or to an unknown concept). */
+  skipped: SkippedRelationship[];
+  warnings: string[];
+};
+
+export function mapModel(model: ArchiModel, options: MapOptions = {}): { landscape: Landscape; report: MapReport } {
+  const organisation = options.organisation;
+  const scope = options.scope ?? organisation ?? 'shared';
+  const warnings = [...model.warnings];
+  const byId = new Map(model.elements.map(e => [e.id, e]));
+  const relationshipIds = new Set(model.relationships.map(r => r.id));
+
+  // Suppliers: an actor or role with a supplier property, assigned to a supplier role, or filed under "Leveranciers".
+  const supplierRoles = new Set(model.elements.filter(e => e.type === 'BusinessRole' && SUPPLIER_WORD.test(e.name.trim())).map(e => e.id));
+  const assignedToSupplierRole = new Set(
+    model.relationships.filter(r => r.type === 'Assignment' && supplierRoles.has(r.target)).map(r => r.source),
+  );
+  const isSupplier = (e: ArchiElement) =>
+    supplierRoles.has(e.id) ||
+    assignedToSupplierRole.has(e.id) ||
+    e.properties.some(p => ROLE_KEYS.has(p.key.toLowerCase()) && SUPPLIER_WORD.test(p.value.trim())) ||
+    e.folder.some(folder => SUPPLIER_WORD.test(folder.trim()));
+
+  const kindOf = new Map<string, Kind>();
+  const uidOf = new Map<string, string>();
+  const namedTaken = new Map<string, string>();
+  const landscape: Required<Landscape> = { suppliers: [], platforms: [], applications: [], interfaces: [], contracts: [], elements: [], relations: [], links: [] };
+  const mapped: Record<string, number> = {};
+  const unmapped: Record<string, number> = {};
+
+  for (const e of model.elements) {
+    let kind: Kind = ELEMENT_KINDS[e.type] ?? 'Element';
+    if (kind === 'Application' && isReferenceComponent(e)) kind = 'ReferenceComponent';
+    if (kind === 'Application' && !organisation) kind = 'Element';
+    if (kind === 'Supplier' && !isSupplier(e)) kind = 'Element';
+    if ((kind === 'ReferenceComponent' || kind === 'BusinessFunction') && !e.name.trim()) kind = 'Element';
+    let key: string;
+    if (kind === 'ReferenceComponent' || kind === 'BusinessFunction') {
+      key = kind === 'ReferenceComponent' ? uid.referenceComponent(e.name) : uid.businessFunction(e.name);
+      // Roer keeps one reference component / business function per name; a second one stays generic.
+      const taken = namedTaken.get(key);
+      if (taken) {
+        warnings.push(`${e.type} '${e.name}' (${e.id}) has the same name as ${taken}; kept as a generic element`);
+        kind = 'Element';
+      } else namedTaken.set(key, e.id);
+    }
+    const name = e.name.trim() || e.id;
+    const extra = {};
+    switch (kind) {
+      case 'Application':
+        key = uid.application(organisation!, e.id);
+        landscape.applications.push({
+          id: e.id, organisation: organisation!, name, referenceComponents: [], businessFunctions: [], openStandards: [], extra,
+          criticality: criticalityOf(e), personalData: false,
+        });
+        break;
+      case 'Platform':
+        key = uid.platform(e.id);
+        landscape.platforms.push({ id: e.id, name, type: 'on-premise', jurisdiction: 'NL', extra, ...platformProps(e) } as never);
+        break;
+      case 'Supplier':
+        key = uid.supplier(e.id);
+        landscape.suppliers.push({ id: e.id, name, extra });
+        break;
+      case 'Element':
+        key = uid.element(scope, e.id);
+        unmapped[e.type] = (unmapped[e.type] ?? 0) + 1;
+        break;
+    }
+    mapped[kind] = (mapped[kind] ?? 0) + 1;
+    kindOf.set(e.id, kind);
+    uidOf.set(e.id, key!);
+    landscape.elements.push({
+      id: e.id, uid: key!, type: e.type, name: e.name, organisation, properties: e.properties, folder: e.folder,
+      ...(e.documentation ? { documentation: e.documentation } : {}),
+      ...(kind === 'Element' || kind === 'ReferenceComponent' || kind === 'BusinessFunction' ? { label: kind } : {}),
+    });
+  }
+
+  const skipped: SkippedRelationship[] = [];
+  const kept: ArchiRelationship[] = [];
+  for (const r of model.relationships) {
+    const missing = [r.source, r.target].find(end => !byId.has(end));
+    if (missing) {
+      const reason = relationshipIds.has(missing)
+        ? `connects to relationship ${missing}; Roer stores relationships between elements only`
+        : `refers to ${missing}, which is not in the model`;
+      skipped.push({ id: r.id, type: r.type, reason });
+      continue;
+    }
+    kept.push(r);
+    landscape.relations.push({
+      id: r.id, type: r.type, from: uidOf.get(r.source)!, to: uidOf.get(r.target)!, name: r.name, properties: r.properties,
+      ...(r.documentation ? { documentation: r.documentation } : {}), ...(r.accessType ? { accessType: r.accessType } : {}),
+    });
+  }
+
+  const links = deriveLinks(kept, kindOf, uidOf, byId);
+  landscape.links.push(...links);
+  const derived: Record<string, number> = {};
+  for (const link of links) derived[link.type] = (derived[link.type] ?? 0) + 1;
+
+  const parsed = Landscape.safeParse(landscape);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`${model.name || 'model'}: ${issue.path.join('.')}: ${issue.message}`, parsed.error.issues);
+  }
+  return {
+    landscape: parsed.data,
+    report: {
+      format: model.format, model: model.name, elements: model.elements.length, relationships: model.relationships.length, views: model.views,
+      mapped, unmapped, derived, skipped, warnings,
+    },
+  };
+}
+
+/** The Roer relationships the model implies (see DEPENDENT_END and the README's dependency semantics). */
+function deriveLinks(
+  relationships: ArchiRelationship[],
+  kindOf: Map<string, Kind>,
+  uidOf: Map<string, string>,
+  byId: Map<string, ArchiElement>,
+): LinkRow[] {
+  const links: LinkRow[] = [];
+  const add = (type: LinkRow['type'], from: string, to: string, relation?: string, kind?: string) =>
+    links.push({ type, from: uidOf.get(from)!, to: uidOf.get(to)!, ...(relation ? { relation } : {}), ...(kind ? { kind } : {}) });
+  const servesFunction = new Map<string, string[]>();
+  for (const r of relationships) {
+    if (r.type === 'Serving' && byId.get(r.source)?.type === 'ApplicationService' && kindOf.get(r.target) === 'BusinessFunction') {
+      servesFunction.set(r.source, [...(servesFunction.get(r.source) ?? []), r.target]);
+    }
+  }
+  for (const r of relationships) {
+    const [source, target] = [kindOf.get(r.source)!, kindOf.get(r.target)!];
+    // Suppliers: whoever serves, is assigned to, realises or is associated with an application/platform supplies it.
+    for (const [supplier, other, otherKind] of [[r.source, r.target, target], [r.target, r.source, source]] as const) {
+      if (kindOf.get(supplier) !== 'Supplier' || (r.type !== 'Association' && supplier !== r.source)) continue;
+      if (!['Serving', 'Assignment', 'Realization', 'Association'].includes(r.type)) continue;
+      if (otherKind === 'Application') add('SUPPLIES', supplier, other);
+      if (otherKind === 'Platform') add('PROVIDES', supplier, other);
+    }
+    if (source === 'Application' && target === 'ReferenceComponent' && (r.type === 'Realization' || r.type === 'Specialization')) add('REALISES', r.source, r.target);
+    if (source === 'Application' && target === 'BusinessFunction' && r.type === 'Serving') add('SUPPORTS', r.source, r.target);
+    if (source === 'Application' && r.type === 'Realization' && servesFunction.has(r.target)) {
+      for (const fn of servesFunction.get(r.target)!) add('SUPPORTS', r.source, fn);
+    }
+    const end = DEPENDENT_END[r.type];
+    if (!end) continue;
+    const [dependent, provider] = end === 'target' ? [r.target, r.source] : [r.source, r.target];
+    const [dependentKind, providerKind] = [kindOf.get(dependent), kindOf.get(provider)];
+    if (dependent === provider) continue;
+    if (dependentKind === 'Application' && providerKind === 'Application') add('DEPENDS_ON', dependent, provider, r.id, r.type.toLowerCase());
+    else if ((dependentKind === 'Application' || dependentKind === 'Platform') && providerKind === 'Platform') add('RUNS_ON', dependent, provider);
+  }
+  return links;
+}
+
+function criticalityOf(e: ArchiElement) {
+  const property = e.properties.find(p => /^(criticality|kritikaliteit|kriticiteit|bedrijfskritisch)$/i.test(p.key));
+  const parsed = Criticality.safeParse(property?.value);
+  return parsed.success ? parsed.data : 'medium';
+}
+
+function platformProps(e: ArchiElement) {
+  const out: Record<string, string> = {};
+  for (const p of e.properties) {
+    const key = slug(p.key);
+    // Only values Roer understands; anything else keeps the default rather than failing the model.
+    if ((key === 'type' || key === 'hosting' || key === 'platformtype') && PlatformType.safeParse(p.value).success) out.type = p.value;
+    if ((key === 'jurisdiction' || key === 'jurisdictie') && Jurisdiction.safeParse(p.value).success) out.jurisdiction = p.value;
+  }
+  return out;
+}
