@@ -224,7 +224,7 @@ describe('demo generator', () => {
       const text = readFileSync(join(dir, 'suppliers.csv'), 'utf8');
       expect(text).toContain('kvk');
       if (dialect === 'nl') expect(readFileSync(join(dir, 'contracts.csv'), 'utf8')).toContain('€ 1.234.567,50');
-      const records = parse(readFileSync(join(dir, 'suppliers.csv')), { delimiter, bom: true, columns: true });
+      const records = parse(readFileSync(join(dir, 'suppliers.csv')), { delimiter, bom: true, columns: true }) as Record<string, string>[];
       expect(records[0][dialect === 'nl' ? 'naam' : 'name']).toBe('Dijk, Veen & "Zonen" B.V.');
       expect(records[0].kvk).toBe('12345678');
     }
