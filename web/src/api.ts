@@ -1,0 +1,101 @@
+// Typed fetch helpers. The only credential is an optional API token the user types in; it lives in
+// sessionStorage (gone when the tab closes) and is never part of the bundle.
+import type { AnalysisResult, Graph, ImportReport, Row } from './types.js';
+
+const TOKEN_KEY = 'roer.token';
+export const getToken = () => sessionStorage.getItem(TOKEN_KEY) ?? '';
+export const setToken = (token: string) => (token ? sessionStorage.setItem(TOKEN_KEY, token) : sessionStorage.removeItem(TOKEN_KEY));
+
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number, readonly body?: unknown) { super(message); }
+}
+
+export type Params = Record<string, string | number | boolean | string[] | undefined>;
+
+export function url(path: string, params: Params = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    search.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+const headers = (): Record<string, string> => {
+  const token = getToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+};
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(path, { ...init, headers: { accept: 'application/json', ...headers(), ...(init.headers as Record<string, string> | undefined) } });
+  const type = response.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    const detail = typeof body === 'object' && body ? (body.detail ?? body.message ?? body.error?.message ?? body.title) : body;
+    throw new ApiError(String(detail || response.statusText), response.status, body);
+  }
+  return body as T;
+}
+
+export const getJson = <T>(path: string, params: Params = {}) => request<T>(url(path, params));
+
+export type Organisation = { uid?: string; id: string; name: string };
+export const getOrganisations = async (): Promise<Organisation[]> => {
+  const body = await getJson<Organisation[] | { rows?: Organisation[]; organisations?: Organisation[] }>('/api/organisations');
+  return Array.isArray(body) ? body : (body.organisations ?? body.rows ?? []);
+};
+
+export const getGraph = (params: { organisation?: string[]; kinds?: string[]; aggregate?: string; expand?: string }) =>
+  getJson<Graph>('/api/graph', params);
+
+export const getNode = (uid: string) => getJson<Row>(`/api/nodes/${encodeURIComponent(uid)}`);
+
+export const search = async (q: string): Promise<Row[]> => {
+  const body = await getJson<Row[] | { rows?: Row[]; results?: Row[] }>('/api/search', { q });
+  return Array.isArray(body) ? body : (body.results ?? body.rows ?? []);
+};
+
+export const runAnalysis = (name: string, params: Params = {}) =>
+  getJson<AnalysisResult>(`/api/analyses/${encodeURIComponent(name)}`, params);
+
+/** A link for the browser to download (CSV, XLSX, ICS, GraphML, PDF). */
+export const downloadUrl = (path: string, params: Params = {}) => url(path, params);
+
+/**
+ * Downloads go through fetch so the token header is sent; the browser then saves the blob.
+ * Without a token a plain link would do, but this keeps one path for both modes.
+ */
+export async function download(path: string, params: Params, filename: string): Promise<void> {
+  const response = await fetch(url(path, params), { headers: headers() });
+  if (!response.ok) throw new ApiError(`${response.status} ${response.statusText}`, response.status);
+  saveBlob(await response.blob(), filename);
+}
+
+export function saveBlob(blob: Blob, filename: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+export async function postImport(files: File[], options: { dryRun: boolean; source?: string }): Promise<ImportReport> {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  form.append('dryRun', String(options.dryRun));
+  if (options.source) form.append('source', options.source);
+  const response = await fetch(url('/api/imports', { dryRun: options.dryRun, source: options.source }), { method: 'POST', body: form, headers: { accept: 'application/json', ...headers() } });
+  const body = await response.json().catch(() => ({}));
+  // A rejected import (400/422) still carries its report: errors are data here.
+  if (body && Array.isArray(body.issues)) return body as ImportReport;
+  if (!response.ok) throw new ApiError(String(body.detail ?? body.title ?? response.statusText), response.status, body);
+  return body as ImportReport;
+}
+
+export const getImports = async (): Promise<Row[]> => {
+  const body = await getJson<Row[] | { rows?: Row[]; imports?: Row[] }>('/api/imports');
+  return Array.isArray(body) ? body : (body.imports ?? body.rows ?? []);
+};

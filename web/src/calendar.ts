@@ -1,0 +1,120 @@
+// Contract calendar: notice deadlines and end dates in a window of 6/12/24 months, overdue flagged,
+// filters on business-critical or locked-in, ICS/CSV/XLSX downloads through the API.
+import { download, runAnalysis } from './api.js';
+import type { Context } from './context.js';
+import { clear, fill, h, message, sortableTable, svg } from './dom.js';
+import { critLabel, formatDate, formatMoney, formatNumber, t } from './i18n.js';
+import { names, num, pick, rowUid, str } from './rows.js';
+import type { Row } from './types.js';
+
+let months = 12;
+let onlyCritical = false;
+let onlyLocked = false;
+const LOCKED_IN = 50;
+
+export const addMonths = (date: Date, n: number) => {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + n, 1));
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(date.getUTCDate(), last));
+  return d;
+};
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+const applicationsOf = (row: Row): Row[] => {
+  const list = pick(row, 'applications', 'covers', 'coveredApplications');
+  return Array.isArray(list) ? list.map(item => (item && typeof item === 'object' ? (item as Row) : { name: item })) : [];
+};
+const isCritical = (row: Row) => row.critical === true || applicationsOf(row).some(a => a.criticality === 'high' || a.criticality === 'critical');
+const maxLockIn = (row: Row) => Math.max(num(pick(row, 'maxLockIn', 'lockIn')) ?? 0, ...applicationsOf(row).map(a => num(pick(a, 'lockIn', 'lockInScore', 'score')) ?? 0));
+const noticeOf = (row: Row) => str(pick(row, 'noticeDeadline', 'notice', 'noticeDate'));
+const isOverdue = (row: Row, today: string) => row.overdue === true || row.noticeDeadlinePassed === true || (!!noticeOf(row) && noticeOf(row) < today);
+
+export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<void> {
+  const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
+  const today = new Date();
+  const window = () => ({ from: iso(today), to: iso(addMonths(today, months)) });
+  const params = () => ({ organisation: ctx.organisations(), ...window() });
+  root.append(
+    h('h1', {}, t('calendar.heading')),
+    h('form', { class: 'toolbar', onsubmit: (e: Event) => e.preventDefault() },
+      h('fieldset', {}, h('legend', {}, t('calendar.window')),
+        [6, 12, 24].map(n => h('label', { class: 'check' }, h('input', { type: 'radio', name: 'window', value: n, checked: n === months, onchange: () => { months = n; void load(); } }), ' ', t('calendar.months', { n })))),
+      h('fieldset', {}, h('legend', {}, t('explorer.filters')),
+        h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'only-critical', checked: onlyCritical, onchange: (e: Event) => { onlyCritical = (e.target as HTMLInputElement).checked; void load(); } }), ' ', t('calendar.onlyCritical')),
+        h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'only-locked', checked: onlyLocked, onchange: (e: Event) => { onlyLocked = (e.target as HTMLInputElement).checked; void load(); } }), ' ', t('calendar.onlyLocked'))),
+      h('div', { class: 'buttons' },
+        h('button', { type: 'button', id: 'download-ics', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'ics' }, 'roer-contracten.ics') }, t('calendar.ics')),
+        h('button', { type: 'button', id: 'download-csv', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'csv' }, 'roer-contracten.csv') }, t('calendar.csv')),
+        h('button', { type: 'button', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'xlsx' }, 'roer-contracten.xlsx') }, t('calendar.xlsx')))),
+    body);
+
+  async function load(): Promise<void> {
+    let rows: Row[];
+    try {
+      rows = (await runAnalysis('contract-calendar', params())).rows;
+    } catch (error) {
+      fill(body, message(t('common.error', { message: (error as Error).message }), 'error'));
+      return;
+    }
+    const todayText = iso(today);
+    rows = rows.filter(row => (!onlyCritical || isCritical(row)) && (!onlyLocked || maxLockIn(row) >= LOCKED_IN));
+    fill(body, 
+      h('p', { id: 'calendar-count', role: 'status' }, t('calendar.count', { n: rows.length })),
+      timeline(rows, window(), todayText),
+      sortableTable<Row>({
+        id: 'calendar-table',
+        caption: t('calendar.heading'),
+        rows,
+        sortKey: 'notice',
+        descending: false,
+        rowAttrs: row => ({ class: isOverdue(row, todayText) ? 'overdue' : undefined, 'data-uid': rowUid(row) }),
+        columns: [
+          { key: 'contract', label: t('calendar.col.contract'), value: r => str(pick(r, 'id', 'contract', 'name')) || rowUid(r) },
+          { key: 'supplier', label: t('calendar.col.supplier'), value: r => names(pick(r, 'supplierName', 'supplier', 'suppliers')).join(', ') },
+          { key: 'notice', label: t('calendar.col.notice'), value: r => noticeOf(r), render: r => h('span', {}, formatDate(noticeOf(r)), isOverdue(r, todayText) ? h('strong', { class: 'badge warn' }, ` ${t('calendar.overdue')}`) : '') },
+          { key: 'end', label: t('calendar.col.end'), value: r => str(r.end), render: r => formatDate(r.end) },
+          { key: 'days', label: t('calendar.col.days'), value: r => num(pick(r, 'daysLeft', 'daysToNotice', 'daysUntilNotice')), render: r => formatNumber(num(pick(r, 'daysLeft', 'daysToNotice', 'daysUntilNotice'))), numeric: true },
+          { key: 'autoRenew', label: t('calendar.col.autoRenew'), value: r => (r.autoRenew ? t('common.yes') : t('common.no')) },
+          { key: 'applications', label: t('calendar.col.applications'), value: r => applicationsOf(r).map(a => str(pick(a, 'name', 'uid'))).join(', '),
+            render: r => h('span', {}, applicationsOf(r).map((a, i) => h('span', {}, i ? ', ' : '', str(pick(a, 'name', 'uid')), a.criticality ? h('span', { class: `crit crit-${str(a.criticality)}` }, ` (${critLabel(a.criticality)})`) : ''))) },
+          { key: 'value', label: t('calendar.col.value'), value: r => num(r.annualValue), render: r => formatMoney(r.annualValue), numeric: true },
+        ],
+      }),
+    );
+  }
+  await load();
+}
+
+/** One line per contract: ● notice deadline (red when passed), ■ end date, and a "today" marker. */
+function timeline(rows: Row[], window: { from: string; to: string }, today: string): SVGElement | HTMLElement {
+  if (rows.length === 0) return h('p', { class: 'hint' }, t('common.none'));
+  const sorted = [...rows].sort((a, b) => noticeOf(a).localeCompare(noticeOf(b))).slice(0, 60);
+  const dates = sorted.flatMap(r => [noticeOf(r), str(r.end)]).filter(Boolean);
+  const start = [window.from, ...dates].sort()[0];
+  const end = [window.to, ...dates].sort().at(-1)!;
+  const t0 = Date.parse(start), t1 = Math.max(Date.parse(end), t0 + 86_400_000);
+  const left = 180, width = 900, rowHeight = 18, top = 24;
+  const x = (date: string) => left + ((Date.parse(date) - t0) / (t1 - t0)) * (width - left - 20);
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${top + sorted.length * rowHeight + 10}`, width: '100%', role: 'img', 'aria-label': t('calendar.timeline'), class: 'timeline', id: 'calendar-timeline' });
+  // Month ticks
+  for (let d = new Date(`${start.slice(0, 7)}-01T00:00:00Z`); d.getTime() <= t1; d = addMonths(d, 1)) {
+    const text = iso(d);
+    if (Date.parse(text) < t0) continue;
+    chart.append(svg('line', { x1: x(text), x2: x(text), y1: top - 6, y2: top + sorted.length * rowHeight, stroke: '#e3e6ea' }),
+      svg('text', { x: x(text) + 2, y: top - 10, 'font-size': 10, fill: '#555' }, text.slice(0, 7)));
+  }
+  chart.append(svg('line', { x1: x(today), x2: x(today), y1: top - 6, y2: top + sorted.length * rowHeight, stroke: '#000', 'stroke-dasharray': '3 2' }),
+    svg('text', { x: x(today) + 3, y: top + sorted.length * rowHeight + 9, 'font-size': 10 }, t('calendar.today')));
+  sorted.forEach((row, index) => {
+    const y = top + index * rowHeight + rowHeight / 2;
+    const notice = noticeOf(row);
+    const overdue = isOverdue(row, today);
+    const label = `${str(pick(row, 'id', 'contract')) || rowUid(row)} — ${names(pick(row, 'supplierName', 'supplier', 'suppliers')).join(', ')}`;
+    chart.append(svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 11 }, label.slice(0, 30)));
+    if (notice && row.end) chart.append(svg('line', { x1: x(notice), x2: x(str(row.end)), y1: y, y2: y, stroke: '#9aa3ad', 'stroke-width': 2 }));
+    if (notice) chart.append(svg('circle', { cx: x(notice), cy: y, r: 5, fill: overdue ? '#c00000' : '#E69F00', stroke: '#000', 'stroke-width': 0.5 }, svg('title', {}, `${label}: ${t('calendar.legend.notice')} ${formatDate(notice)}${overdue ? ` (${t('calendar.overdue')})` : ''}`)));
+    if (row.end) chart.append(svg('rect', { x: x(str(row.end)) - 4, y: y - 4, width: 8, height: 8, fill: '#0072B2' }, svg('title', {}, `${label}: ${t('calendar.legend.end')} ${formatDate(row.end)}`)));
+  });
+  return h('figure', { class: 'timeline-box' }, chart,
+    h('figcaption', {}, h('span', { class: 'dot notice' }), ` ${t('calendar.legend.notice')} `, h('span', { class: 'dot overdue' }), ` ${t('calendar.overdue')} `, h('span', { class: 'dot end' }), ` ${t('calendar.legend.end')}`));
+}

@@ -1,0 +1,12 @@
+// What pages share: the chosen organisations, navigation, and a memory of fetched graphs.
+import type { Graph } from './types.js';
+
+export type Page = 'explorer' | 'exposure' | 'calendar' | 'spof' | 'report' | 'import';
+
+export type Context = {
+  organisations: () => string[];
+  /** Go to a page; `params` end up in the hash query (e.g. focus=<uid>). */
+  navigate: (page: Page, params?: Record<string, string>) => void;
+  params: () => URLSearchParams;
+  graphCache: Map<string, Graph>;
+};

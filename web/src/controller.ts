@@ -1,0 +1,255 @@
+// The only module that touches `cy`. Everything else asks it to show state; state is classes toggled
+// inside cy.batch(), never a second graph or a re-layout.
+import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
+import { toElements, edgeId } from './elements.js';
+import { stylesheet, lockInColour, kindLook } from './style.js';
+import type { Graph } from './types.js';
+import type { LayoutRequest, LayoutResponse } from './layout-worker.js';
+
+export type LayoutName = 'fcose' | 'dagre' | 'concentric';
+export type Positions = Record<string, { x: number; y: number }>;
+
+export type Controller = ReturnType<typeof createController>;
+
+export function createController(container: HTMLElement, events: { onSelect: (id: string | null) => void; onLayout: (busy: boolean) => void }) {
+  const cy: Core = cytoscape({
+    container,
+    style: stylesheet() as cytoscape.StylesheetJson,
+    hideEdgesOnViewport: true,
+    textureOnViewport: false,
+    minZoom: 0.05,
+    maxZoom: 4,
+    wheelSensitivity: 0.3,
+    boxSelectionEnabled: false,
+  });
+  let worker: Worker | undefined;
+  let layoutRequest = 0;
+  let graphKey = '';
+
+  cy.on('tap', 'node', event => events.onSelect(event.target.id()));
+  cy.on('tap', event => { if (event.target === cy) events.onSelect(null); });
+
+  const cacheKey = (layout: LayoutName) => `roer.positions.${layout}.${graphKey}`;
+  const readCache = (layout: LayoutName): Positions | undefined => {
+    try { const text = localStorage.getItem(cacheKey(layout)); return text ? JSON.parse(text) : undefined; } catch { return undefined; }
+  };
+  const writeCache = (layout: LayoutName, positions: Positions) => {
+    try { localStorage.setItem(cacheKey(layout), JSON.stringify(positions)); } catch { /* quota: layout is just recomputed next time */ }
+  };
+
+  function setGraph(graph: Graph, key: string, layout: LayoutName): void {
+    graphKey = key;
+    const cached = layout === 'concentric' ? undefined : readCache(layout);
+    cy.elements().remove();
+    cy.add(toElements(graph, cached ?? {}) as cytoscape.ElementDefinition[]);
+    if (cached && (cy.nodes().toArray() as NodeSingular[]).every(node => node.isParent() || !!cached[node.id()])) {
+      cy.fit(undefined, 30);
+      return;
+    }
+    runLayout(layout);
+  }
+
+  /** Adds nodes and edges (expanding a neighbourhood) and places the new ones next to their anchor. */
+  function addGraph(graph: Graph, anchor: string): number {
+    const fresh = toElements(graph).filter(element => cy.getElementById(element.data.id).empty());
+    const anchorNode = cy.getElementById(anchor);
+    const centre = anchorNode.nonempty() ? anchorNode.position() : { x: 0, y: 0 };
+    const newNodes = fresh.filter(element => element.group === 'nodes');
+    newNodes.forEach((element, index) => {
+      const angle = (2 * Math.PI * index) / Math.max(1, newNodes.length);
+      element.position = { x: centre.x + 90 * Math.cos(angle), y: centre.y + 90 * Math.sin(angle) };
+    });
+    cy.add(fresh.filter(element => element.group === 'nodes' || (!cy.getElementById(String(element.data.source)).empty() || newNodes.some(n => n.data.id === element.data.source))) as cytoscape.ElementDefinition[]);
+    return newNodes.length;
+  }
+
+  function runLayout(layout: LayoutName): void {
+    const visible = cy.nodes().not('.hidden');
+    if (layout === 'concentric' || visible.length === 0) {
+      cy.layout({ name: 'concentric', eles: visible.union(visible.connectedEdges()), concentric: (node: NodeSingular) => node.degree(false), levelWidth: () => 2, animate: false, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
+      return;
+    }
+    // Something sensible at once; the real layout replaces it when the worker answers.
+    if ((visible.toArray() as NodeSingular[]).some(node => node.position().x === 0 && node.position().y === 0)) {
+      cy.layout({ name: 'grid', eles: visible, animate: false, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
+    }
+    worker ??= new Worker(new URL('./layout-worker.js', import.meta.url), { type: 'module' });
+    const id = ++layoutRequest;
+    events.onLayout(true);
+    const request: LayoutRequest = {
+      id,
+      name: layout,
+      nodes: visible.map((node: NodeSingular) => ({ id: node.id(), parent: node.isChild() && !node.parent().first().hasClass('hidden') ? node.parent().first().id() : undefined })),
+      edges: visible.connectedEdges().filter((edge: EdgeSingular) => !edge.source().hasClass('hidden') && !edge.target().hasClass('hidden'))
+        .map((edge: EdgeSingular) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),
+    };
+    worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
+      if (event.data.id !== layoutRequest) return; // a newer layout was asked for meanwhile
+      events.onLayout(false);
+      if ('error' in event.data) { console.warn('layout failed', event.data.error); return; }
+      const positions = event.data.positions;
+      cy.batch(() => cy.nodes().forEach(node => { if (positions[node.id()]) node.position(positions[node.id()]); }));
+      cy.fit(cy.nodes().not('.hidden'), 30);
+      writeCache(layout, { ...(readCache(layout) ?? {}), ...positions });
+      container.dataset.layoutMs = String(event.data.ms);
+    };
+    worker.postMessage(request);
+  }
+
+  function showOnly(visible: Set<string>): void {
+    cy.batch(() => {
+      cy.nodes().forEach(node => { node.toggleClass('hidden', !visible.has(node.id())); });
+    });
+  }
+
+  function clearState(): void {
+    cy.batch(() => {
+      cy.elements().removeClass('highlighted faded finding impact-origin');
+      cy.nodes().removeData('highlightLabel');
+    });
+  }
+
+  function focus(id: string): boolean {
+    const node = cy.getElementById(id);
+    if (node.empty()) return false;
+    node.removeClass('hidden');
+    cy.nodes(':selected').unselect();
+    node.select();
+    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 });
+    return true;
+  }
+
+  /** "What if this fails": the origin, its impact set with hop distances, everything else faded. */
+  function showImpact(origin: string, impacted: { id: string; hops: number }[]): void {
+    const hops = new Map(impacted.map(item => [item.id, item.hops]));
+    cy.batch(() => {
+      clearState();
+      const keep = new Set([origin, ...hops.keys()]);
+      cy.nodes().forEach(node => {
+        const id = node.id();
+        if (id === origin) node.addClass('impact-origin highlighted').data('highlightLabel', `${node.data('label')} ✕`);
+        else if (hops.has(id)) node.addClass('highlighted').removeClass('hidden').data('highlightLabel', `${node.data('label')} [${hops.get(id)}]`);
+        else if (!node.isParent() || !(node.descendants().toArray() as NodeSingular[]).some(child => keep.has(child.id()))) node.addClass('faded');
+      });
+      cy.edges().forEach(edge => {
+        if (keep.has(edge.source().id()) && keep.has(edge.target().id())) edge.addClass('highlighted');
+        else edge.addClass('faded');
+      });
+    });
+  }
+
+  /** A path of node ids: mark nodes and the edges between consecutive nodes (either direction). */
+  function showPath(path: string[]): void {
+    cy.batch(() => {
+      clearState();
+      const onPath = new Set(path);
+      cy.elements().addClass('faded');
+      path.forEach((id, index) => {
+        cy.getElementById(id).removeClass('faded hidden').addClass('finding');
+        const next = path[index + 1];
+        if (next) cy.edges().filter(edge => (edge.source().id() === id && edge.target().id() === next) || (edge.source().id() === next && edge.target().id() === id))
+          .removeClass('faded').addClass('finding');
+      });
+      cy.nodes().filter(node => onPath.has(node.id())).forEach(node => { node.data('highlightLabel', node.data('label')); });
+    });
+  }
+
+  /** Analysis findings (articulation points, bridges) without fading anything. */
+  function markFindings(nodeIds: string[], bridges: [string, string][]): void {
+    cy.batch(() => {
+      cy.elements().removeClass('finding');
+      for (const id of nodeIds) cy.getElementById(id).addClass('finding');
+      for (const [a, b] of bridges) {
+        cy.edges().filter(edge => (edge.source().id() === a && edge.target().id() === b) || (edge.source().id() === b && edge.target().id() === a)).addClass('finding');
+      }
+    });
+  }
+
+  function setLockIn(scores: Map<string, number> | null): void {
+    cy.batch(() => {
+      cy.nodes().removeClass('lockin');
+      if (!scores) return;
+      for (const [id, score] of scores) {
+        const node = cy.getElementById(id);
+        if (node.nonempty()) node.data('lockInColour', lockInColour(score)).data('lockIn', score).addClass('lockin');
+      }
+    });
+  }
+
+  function exportPng(): Blob {
+    return cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob;
+  }
+
+  /** A small SVG writer from positions: straight edges, one shape per kind, labels. */
+  function exportSvg(): string {
+    const nodes = cy.nodes().filter(node => !node.hasClass('hidden') && !node.isParent() && !node.hasClass('faded'));
+    const box = nodes.boundingBox({ includeLabels: true });
+    const pad = 20;
+    const esc = (text: string) => text.replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+    const parts: string[] = [];
+    for (const edge of cy.edges()) {
+      if (edge.hasClass('faded') || edge.source().hasClass('hidden') || edge.target().hasClass('hidden')) continue;
+      const a = edge.source().position(), b = edge.target().position();
+      const colour = edge.hasClass('highlighted') ? '#d00000' : edge.hasClass('finding') ? '#ff00aa' : '#9aa3ad';
+      parts.push(`<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="${colour}" stroke-width="1.2" marker-end="url(#arrow)"/>`);
+    }
+    nodes.forEach(node => {
+      const { x, y } = node.position();
+      const r = node.width() / 2;
+      const kind = String(node.data('kind'));
+      const fill = node.hasClass('lockin') ? String(node.data('lockInColour')) : kindLook(kind).colour;
+      const stroke = node.hasClass('highlighted') ? '#d00000' : node.hasClass('finding') ? '#ff00aa' : kindLook(kind).border;
+      parts.push(svgShape(kindLook(kind).shape, x, y, r, fill, stroke));
+      const label = node.data('highlightLabel') ?? node.data('label') ?? node.id();
+      parts.push(`<text x="${x.toFixed(1)}" y="${(y + r + 11).toFixed(1)}" font-size="10" font-family="sans-serif" text-anchor="middle" paint-order="stroke" stroke="#fff" stroke-width="2">${esc(String(label))}</text>`);
+    });
+    return [
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${box.x1 - pad} ${box.y1 - pad} ${box.w + 2 * pad} ${box.h + 2 * pad}" width="${Math.round(box.w + 2 * pad)}" height="${Math.round(box.h + 2 * pad)}">`,
+      '<defs><marker id="arrow" viewBox="0 0 10 10" refX="22" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#9aa3ad"/></marker></defs>',
+      `<rect x="${box.x1 - pad}" y="${box.y1 - pad}" width="${box.w + 2 * pad}" height="${box.h + 2 * pad}" fill="#ffffff"/>`,
+      ...parts,
+      '</svg>',
+    ].join('\n');
+  }
+
+  return {
+    setGraph,
+    addGraph,
+    runLayout,
+    showOnly,
+    clearState,
+    focus,
+    showImpact,
+    showPath,
+    markFindings,
+    setLockIn,
+    exportPng,
+    exportSvg,
+    fit: () => cy.fit(cy.nodes().not('.hidden'), 30),
+    resize: () => cy.resize(),
+    select: (id: string | null) => { cy.nodes(':selected').unselect(); if (id) cy.getElementById(id).select(); },
+    /** Read-only views for the table alternative and the browser tests. */
+    visibleNodes: () => cy.nodes().filter(node => !node.hasClass('hidden')).map(node => ({ id: node.id(), ...node.data() }) as Record<string, unknown> & { id: string }),
+    highlightedIds: () => cy.nodes('.highlighted').map(node => node.id()).sort(),
+    findingIds: () => cy.elements('.finding').map(element => element.id()).sort(),
+    selectedIds: () => cy.nodes(':selected').map(node => node.id()),
+    edgeCount: () => cy.edges().filter(edge => !edge.source().hasClass('hidden') && !edge.target().hasClass('hidden')).length,
+    has: (id: string) => cy.getElementById(id).nonempty(),
+    edgeIdOf: edgeId,
+  };
+}
+
+function svgShape(shape: string, x: number, y: number, r: number, fill: string, stroke: string): string {
+  const attrs = `fill="${fill}" stroke="${stroke}" stroke-width="1.5"`;
+  const polygon = (points: [number, number][]) => `<polygon points="${points.map(([px, py]) => `${(x + px * r).toFixed(1)},${(y + py * r).toFixed(1)}`).join(' ')}" ${attrs}/>`;
+  const regular = (n: number, rotate = -Math.PI / 2) => polygon(Array.from({ length: n }, (_, i) => [Math.cos(rotate + (2 * Math.PI * i) / n), Math.sin(rotate + (2 * Math.PI * i) / n)] as [number, number]));
+  if (shape.includes('rectangle') || shape === 'barrel' || shape === 'tag') return `<rect x="${x - r}" y="${y - r}" width="${2 * r}" height="${2 * r}" rx="${shape === 'barrel' ? r / 2 : 4}" ${attrs}/>`;
+  if (shape === 'diamond') return polygon([[0, -1], [1, 0], [0, 1], [-1, 0]]);
+  if (shape.includes('triangle')) return regular(3);
+  if (shape.includes('pentagon')) return regular(5);
+  if (shape === 'hexagon') return regular(6, 0);
+  if (shape === 'octagon') return regular(8, Math.PI / 8);
+  if (shape === 'star') return polygon(Array.from({ length: 10 }, (_, i) => { const a = -Math.PI / 2 + (Math.PI * i) / 5; const k = i % 2 ? 0.45 : 1; return [k * Math.cos(a), k * Math.sin(a)] as [number, number]; }));
+  if (shape === 'vee') return polygon([[-1, -1], [0, -0.3], [1, -1], [0, 1]]);
+  return `<circle cx="${x}" cy="${y}" r="${r}" ${attrs}/>`;
+}

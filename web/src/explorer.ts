@@ -1,0 +1,275 @@
+// The landscape explorer page: filters, search, overlays, path view, export, the graph and its table alternative.
+import { getGraph, getNode, runAnalysis, saveBlob } from './api.js';
+import type { Context } from './context.js';
+import { createController, type Controller, type LayoutName } from './controller.js';
+import { clear, fill, h, message, sortableTable } from './dom.js';
+import { edgeId, noFilters, optionsOf, suggest, visibleNodeIds, type Filters } from './elements.js';
+import { critLabel, kindLabel, t } from './i18n.js';
+import { neighbourList, openPanel } from './panels.js';
+import { num, pick, rowUid, str, uids } from './rows.js';
+import { KINDS } from './style.js';
+import type { Graph, Row } from './types.js';
+
+const CRITICALITIES = ['low', 'medium', 'high', 'critical'];
+const JURISDICTIONS = ['NL', 'EU', 'US', 'other'];
+const LARGE = 2500;
+
+let current: { controller: Controller; graph: Graph } | undefined;
+let filters: Filters = noFilters();
+let layout: LayoutName = 'fcose';
+type Aggregate = 'auto' | 'none' | 'supplier' | 'referenceComponent';
+let aggregate: Aggregate = 'auto';
+let overlays = { lockIn: false, spof: false };
+
+/** For the tests and the table: what the explorer currently shows. */
+export const explorerState = () => current;
+
+export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<void> {
+  const graphBox = h('div', { id: 'graph', class: 'graph', role: 'img', 'aria-label': t('explorer.graphLabel'), tabindex: '0' });
+  const status = h('p', { id: 'graph-status', class: 'status', role: 'status', 'aria-live': 'polite' }, t('common.loading'));
+  const busy = h('span', { id: 'layout-busy', class: 'busy', hidden: true }, t('explorer.layoutBusy'));
+  const panel = h('aside', { id: 'panel', class: 'panel', 'aria-label': t('panel.heading'), hidden: true });
+  const tableBox = h('div', { id: 'graph-table' });
+  const tableToggle = h('details', { class: 'table-alt' }, h('summary', {}, t('explorer.tableToggle')), tableBox);
+  const sidebar = h('form', { class: 'sidebar', id: 'filters', 'aria-label': t('explorer.filters'), onsubmit: (e: Event) => e.preventDefault() });
+
+  root.append(h('div', { class: 'explorer' },
+    sidebar,
+    h('section', { class: 'canvas', 'aria-labelledby': 'explorer-heading' },
+      h('div', { class: 'canvas-head' }, h('h1', { id: 'explorer-heading' }, t('explorer.heading')), status, busy),
+      graphBox,
+      legend(),
+      tableToggle),
+    panel));
+
+  const controller = createController(graphBox, {
+    onSelect: id => { if (id) void select(id); else panel.hidden = true; },
+    onLayout: isBusy => { busy.hidden = !isBusy; graphBox.setAttribute('aria-busy', String(isBusy)); },
+  });
+
+  const organisations = ctx.organisations();
+  const key = `${organisations.join(',') || '*'}|${aggregate}`;
+  let graph: Graph;
+  try {
+    graph = ctx.graphCache.get(key) ?? (await getGraph({ organisation: organisations, aggregate }));
+    ctx.graphCache.set(key, graph);
+  } catch (error) {
+    status.replaceWith(message(t('common.error', { message: (error as Error).message }), 'error'));
+    return;
+  }
+  if (!root.isConnected) return;
+  current = { controller, graph };
+  if (graph.nodes.length === 0) status.textContent = t('explorer.empty');
+  // Big landscapes start with the cheap layout; the user can ask for fcose on what they filtered.
+  controller.setGraph(graph, key, graph.nodes.length > LARGE && layout !== 'concentric' ? 'concentric' : layout);
+
+  const select = async (id: string) => {
+    controller.select(id);
+    panel.hidden = false;
+    const node = graph.nodes.find(n => n.id === id);
+    if (node?.kind === 'Aggregate') {
+      fill(panel, h('div', { class: 'panel-head' }, h('h2', { id: 'panel-title', tabindex: '-1' }, node.label),
+        h('button', { type: 'button', class: 'icon', 'aria-label': t('common.close'), onclick: () => { panel.hidden = true; } }, '×')),
+        h('p', { class: 'kind' }, kindLabel('Aggregate'), ` · ${node.count ?? ''} ${kindLabel('Application').toLowerCase()}`),
+        h('button', { type: 'button', id: 'expand', onclick: () => void expandAggregate(id) }, t('panel.expand')));
+      (panel.querySelector('#panel-title') as HTMLElement).focus();
+      return;
+    }
+    await openPanel(panel, id, {
+      whatIf: uid => void whatIf(uid),
+      expand: uid => void expand(uid),
+      focus: uid => { if (controller.focus(uid)) void select(uid); },
+      report: uid => ctx.navigate('report', { subject: uid }),
+      close: () => { panel.hidden = true; controller.select(null); graphBox.focus(); },
+    });
+  };
+
+  const whatIf = async (uid: string) => {
+    const result = await runAnalysis('impact', { node: uid, organisation: ctx.organisations() });
+    const impacted = result.rows.map(row => ({ id: rowUid(row), hops: num(pick(row, 'hops', 'distance', 'depth')) ?? 0 })).filter(item => item.id && item.id !== uid);
+    controller.showImpact(uid, impacted);
+    const name = graph.nodes.find(node => node.id === uid)?.label ?? uid;
+    status.textContent = t('explorer.impactSummary', { name, count: impacted.length });
+    graphBox.dataset.impact = String(impacted.length);
+  };
+
+  const merge = (extra: Graph, anchor: string) => {
+    const known = new Set(graph.nodes.map(n => n.id));
+    for (const node of extra.nodes) if (!known.has(node.id)) graph.nodes.push(node);
+    const edgeIds = new Set(graph.edges.map(edgeId));
+    for (const edge of extra.edges) if (!edgeIds.has(edgeId(edge))) graph.edges.push(edge);
+    const added = controller.addGraph(extra, anchor);
+    applyFilters();
+    return added;
+  };
+  const expand = async (uid: string) => {
+    const detail = await getNode(uid);
+    const extra: Graph = { nodes: [], edges: [] };
+    for (const n of neighbourList(detail)) {
+      const id = rowUid(n);
+      if (!id) continue;
+      extra.nodes.push({ ...((n.properties as Row) ?? {}), id, kind: n.kind, label: str(pick(n, 'name', 'label')) || id });
+      extra.edges.push(n.direction === 'out' ? { source: uid, target: id, type: n.type } : { source: id, target: uid, type: n.type });
+    }
+    merge(extra, uid);
+  };
+  // An aggregate opens into its members (server-side), which take its place.
+  const expandAggregate = async (id: string) => {
+    const members = await getGraph({ organisation: ctx.organisations(), aggregate, expand: id });
+    merge(members, id);
+  };
+
+  function applyFilters(): void {
+    const visible = visibleNodeIds(graph, filters);
+    controller.showOnly(visible);
+    status.textContent = `${t('explorer.count', { visible: visible.size, total: graph.nodes.length })} · ${t('explorer.countEdges', { edges: controller.edgeCount() })}`;
+    graphBox.dataset.visible = String(visible.size);
+    renderTable();
+  }
+
+  function renderTable(): void {
+    const rows = controller.visibleNodes();
+    fill(tableBox, sortableTable({
+      caption: t('explorer.table.caption'),
+      rows,
+      sortKey: 'label',
+      descending: false,
+      columns: [
+        { key: 'label', label: t('exposure.col.name'), value: r => str(r.label), render: r => h('button', { type: 'button', class: 'link', onclick: () => { controller.focus(r.id); void select(r.id); } }, str(r.label)) },
+        { key: 'kind', label: t('spof.col.kind'), value: r => kindLabel(str(r.kind)) },
+        { key: 'criticality', label: t('explorer.criticality'), value: r => (r.criticality ? critLabel(r.criticality) : '') },
+        { key: 'organisation', label: t('org.label'), value: r => str(r.organisation) },
+      ],
+    }));
+  }
+
+  // ---- sidebar -----------------------------------------------------------------------------
+  const checkboxes = (name: string, legendText: string, values: string[], selected: string[], label: (v: string) => string, onChange: (values: string[]) => void) => {
+    const boxes = values.map(value => h('label', { class: 'check' }, h('input', { type: 'checkbox', name, value, checked: selected.includes(value), onchange: () => {
+      onChange(boxes.map(b => b.querySelector('input')!).filter(i => i.checked).map(i => i.value));
+    } }), ' ', label(value)));
+    return h('fieldset', {}, h('legend', {}, legendText), boxes);
+  };
+  const selectBox = (id: string, labelText: string, options: { id: string; label: string }[], value: string | undefined, onChange: (value: string | undefined) => void) =>
+    h('div', { class: 'field' }, h('label', { for: id }, labelText),
+      h('select', { id, onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value || undefined) },
+        h('option', { value: '' }, t('common.all')),
+        options.map(o => h('option', { value: o.id, selected: o.id === value }, o.label))));
+
+  const presentKinds = [...new Set(graph.nodes.map(n => n.kind))].sort();
+  const suppliers = [...optionsOf(graph, 'SupplierGroup').map(o => ({ ...o, label: `${o.label} (${kindLabel('SupplierGroup').toLowerCase()})` })), ...optionsOf(graph, 'Supplier')];
+
+  // Search with suggestions (combobox pattern): arrows move, Enter centres and selects.
+  const searchInput = h('input', { id: 'search', type: 'search', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': 'search-list', 'aria-autocomplete': 'list', placeholder: t('explorer.searchPlaceholder'), autocomplete: 'off' });
+  const list = h('ul', { id: 'search-list', role: 'listbox', class: 'suggestions', hidden: true, 'aria-label': t('explorer.search') });
+  let active = -1;
+  let hits: ReturnType<typeof suggest> = [];
+  const choose = (id: string) => {
+    list.hidden = true; searchInput.setAttribute('aria-expanded', 'false');
+    const node = graph.nodes.find(n => n.id === id);
+    searchInput.value = node?.label ?? id;
+    // A node hidden by a filter is still found: show it.
+    if (!controller.visibleNodes().some(n => n.id === id)) { filters = noFilters(); syncSidebar(); applyFilters(); }
+    controller.focus(id);
+    void select(id);
+  };
+  const renderHits = () => {
+    list.replaceChildren(...hits.map((node, index) => h('li', { role: 'option', id: `hit-${index}`, 'aria-selected': String(index === active), 'data-id': node.id, onmousedown: (e: Event) => { e.preventDefault(); choose(node.id); } },
+      node.label, h('span', { class: 'hint' }, ` — ${kindLabel(node.kind)}${node.organisation ? ` · ${node.organisation}` : ''}`))));
+    list.hidden = hits.length === 0;
+    searchInput.setAttribute('aria-expanded', String(hits.length > 0));
+    if (active >= 0) searchInput.setAttribute('aria-activedescendant', `hit-${active}`); else searchInput.removeAttribute('aria-activedescendant');
+  };
+  searchInput.addEventListener('input', () => { hits = suggest(graph, searchInput.value); active = hits.length ? 0 : -1; renderHits(); });
+  searchInput.addEventListener('keydown', event => {
+    if (event.key === 'ArrowDown') { active = Math.min(hits.length - 1, active + 1); renderHits(); event.preventDefault(); }
+    else if (event.key === 'ArrowUp') { active = Math.max(0, active - 1); renderHits(); event.preventDefault(); }
+    else if (event.key === 'Enter' && hits[active]) { choose(hits[active].id); event.preventDefault(); }
+    else if (event.key === 'Escape') { list.hidden = true; searchInput.setAttribute('aria-expanded', 'false'); }
+  });
+  searchInput.addEventListener('blur', () => setTimeout(() => { list.hidden = true; }, 150));
+
+  // Path view: how does application X depend on supplier Y (one shortest path from the impact analysis).
+  const pathApp = h('select', { id: 'path-app', 'aria-label': t('explorer.pathFrom') }, optionsOf(graph, 'Application').map(o => h('option', { value: o.id }, o.label)));
+  const pathSupplier = h('select', { id: 'path-supplier', 'aria-label': t('explorer.pathTo') }, suppliers.map(o => h('option', { value: o.id }, o.label)));
+  const pathResult = h('p', { class: 'hint', role: 'status' });
+  const showPath = async () => {
+    const result = await runAnalysis('impact', { node: pathSupplier.value, organisation: ctx.organisations() });
+    const row = result.rows.find(r => rowUid(r) === pathApp.value);
+    const path = row ? uids(pick(row, 'path', 'pathUids', 'nodes')) : [];
+    if (!row || path.length === 0) { pathResult.textContent = t('explorer.pathNone'); controller.clearState(); return; }
+    const full = path[0] === pathSupplier.value ? path : [pathSupplier.value, ...path];
+    controller.showPath(full);
+    pathResult.textContent = full.map(id => graph.nodes.find(n => n.id === id)?.label ?? id).join(' → ');
+  };
+
+  const layoutSelect = h('select', { id: 'layout', onchange: (e: Event) => { layout = (e.target as HTMLSelectElement).value as LayoutName; controller.runLayout(layout); } },
+    (['fcose', 'dagre', 'concentric'] as const).map(name => h('option', { value: name, selected: name === layout }, t(`explorer.layout.${name}`))));
+
+  const lockInBox = h('input', { type: 'checkbox', id: 'overlay-lockin', checked: overlays.lockIn, onchange: (e: Event) => { overlays.lockIn = (e.target as HTMLInputElement).checked; void applyOverlays(); } });
+  const spofBox = h('input', { type: 'checkbox', id: 'overlay-spof', checked: overlays.spof, onchange: (e: Event) => { overlays.spof = (e.target as HTMLInputElement).checked; void applyOverlays(); } });
+  const aggregateBox = h('select', { id: 'aggregate', onchange: (e: Event) => { aggregate = (e.target as HTMLSelectElement).value as Aggregate; ctx.navigate('explorer'); } },
+    (['auto', 'none', 'supplier', 'referenceComponent'] as const).map(value => h('option', { value, selected: value === aggregate }, t(`explorer.aggregate.${value}`))));
+
+  function syncSidebar(): void {
+    fill(filterBox, 
+      checkboxes('kind', t('explorer.kinds'), presentKinds, filters.kinds, kindLabel, v => { filters.kinds = v; applyFilters(); }),
+      checkboxes('criticality', t('explorer.criticality'), CRITICALITIES, filters.criticality, critLabel, v => { filters.criticality = v; applyFilters(); }),
+      checkboxes('jurisdiction', t('explorer.jurisdiction'), JURISDICTIONS, filters.jurisdiction, v => v, v => { filters.jurisdiction = v; applyFilters(); }),
+      selectBox('filter-supplier', t('explorer.supplier'), suppliers, filters.supplier, v => { filters.supplier = v; applyFilters(); }),
+      selectBox('filter-refcomp', t('explorer.refcomp'), optionsOf(graph, 'ReferenceComponent'), filters.referenceComponent, v => { filters.referenceComponent = v; applyFilters(); }),
+      selectBox('filter-function', t('explorer.function'), optionsOf(graph, 'BusinessFunction'), filters.businessFunction, v => { filters.businessFunction = v; applyFilters(); }),
+      h('button', { type: 'button', id: 'filters-reset', onclick: () => { filters = noFilters(); syncSidebar(); applyFilters(); } }, t('common.reset')),
+    );
+  }
+  const filterBox = h('div', { class: 'filters' });
+
+  sidebar.append(
+    h('div', { class: 'field search' }, h('label', { for: 'search' }, t('explorer.search')), searchInput, list),
+    h('details', { open: true }, h('summary', {}, t('explorer.filters')), filterBox),
+    h('details', { open: true }, h('summary', {}, t('explorer.overlays')),
+      h('label', { class: 'check' }, lockInBox, ' ', t('explorer.overlay.lockin')),
+      h('label', { class: 'check' }, spofBox, ' ', t('explorer.overlay.spof')),
+      h('div', { class: 'field' }, h('label', { for: 'aggregate' }, t('explorer.aggregate')), aggregateBox),
+      h('div', { class: 'field' }, h('label', { for: 'layout' }, t('explorer.layout')), layoutSelect)),
+    h('details', {}, h('summary', {}, t('explorer.pathShow')),
+      h('div', { class: 'field' }, h('label', { for: 'path-app' }, t('explorer.pathFrom')), pathApp),
+      h('div', { class: 'field' }, h('label', { for: 'path-supplier' }, t('explorer.pathTo')), pathSupplier),
+      h('button', { type: 'button', id: 'path-show', onclick: () => void showPath() }, t('explorer.pathShow')), pathResult),
+    h('div', { class: 'buttons' },
+      h('button', { type: 'button', id: 'fit', onclick: () => controller.fit() }, t('explorer.fit')),
+      h('button', { type: 'button', id: 'clear', onclick: () => { controller.clearState(); applyFilters(); } }, t('explorer.clear')),
+      h('button', { type: 'button', id: 'export-png', onclick: () => saveBlob(controller.exportPng(), 'roer-landschap.png') }, t('explorer.export.png')),
+      h('button', { type: 'button', id: 'export-svg', onclick: () => saveBlob(new Blob([controller.exportSvg()], { type: 'image/svg+xml' }), 'roer-landschap.svg') }, t('explorer.export.svg'))),
+  );
+  syncSidebar();
+  applyFilters();
+  void applyOverlays();
+
+  async function applyOverlays(): Promise<void> {
+    if (overlays.lockIn) {
+      const result = await runAnalysis('lock-in', { organisation: ctx.organisations() });
+      const scores = new Map<string, number>();
+      for (const row of result.rows) { const score = num(pick(row, 'score', 'lockIn', 'lockInScore')); if (score !== undefined) scores.set(rowUid(row), score); }
+      controller.setLockIn(scores);
+    } else controller.setLockIn(null);
+    if (overlays.spof) {
+      const result = await runAnalysis('single-points-of-failure', { organisation: ctx.organisations() });
+      const summary = (result.summary ?? {}) as Record<string, unknown>;
+      const points = uids(pick(summary, 'articulationPoints', 'articulation'));
+      const bridges = ((pick(summary, 'bridges') ?? []) as unknown[]).map(b => Array.isArray(b) ? [str(b[0]), str(b[1])] as [string, string] : [str((b as Row).from ?? (b as Row).source ?? (b as Row).a), str((b as Row).to ?? (b as Row).target ?? (b as Row).b)] as [string, string]);
+      controller.markFindings(points, bridges);
+    } else controller.markFindings([], []);
+  }
+
+  const focus = ctx.params().get('focus');
+  if (focus) { if (!controller.visibleNodes().some(n => n.id === focus)) { filters = noFilters(); syncSidebar(); applyFilters(); } controller.focus(focus); void select(focus); }
+  const impact = ctx.params().get('impact');
+  if (impact) void whatIf(impact);
+}
+
+function legend(): HTMLElement {
+  const kinds = Object.keys(KINDS).filter(kind => kind !== 'Aggregate');
+  return h('figure', { class: 'legend', 'aria-label': t('explorer.legend') }, h('figcaption', {}, t('explorer.legend')),
+    h('ul', {}, kinds.map(kind => h('li', {}, h('span', { class: `swatch shape-${KINDS[kind].shape}`, style: `background:${KINDS[kind].colour}`, 'aria-hidden': 'true' }), kindLabel(kind)))));
+}

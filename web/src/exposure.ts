@@ -1,0 +1,124 @@
+// Supplier exposure dashboard: HHI with its band, CR1/CR3, a sortable table and a bar chart of shares,
+// by contract value or by application count, per organisation and per business function.
+import { download, runAnalysis } from './api.js';
+import type { Context } from './context.js';
+import { clear, fill, h, message, sortableTable, svg } from './dom.js';
+import { formatMoney, formatNumber, formatPercent, t, type MessageKey } from './i18n.js';
+import { num, str } from './rows.js';
+import type { Row } from './types.js';
+
+type Concentration = { total: number; entities: number; hhi: number | null; cr1: number | null; cr3: number | null; band: string | null; largest: string | null };
+type Measure = 'contractValue' | 'applications';
+
+let measure: Measure = 'contractValue';
+let level: 'supplier' | 'group' = 'supplier';
+
+export async function renderExposure(root: HTMLElement, ctx: Context): Promise<void> {
+  const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
+  const radio = <T extends string>(name: string, value: T, current: T, label: string, set: (v: T) => void) =>
+    h('label', { class: 'check' }, h('input', { type: 'radio', name, value, checked: value === current, onchange: () => { set(value); void load(); } }), ' ', label);
+  root.append(
+    h('h1', {}, t('exposure.heading')),
+    h('form', { class: 'toolbar', onsubmit: (e: Event) => e.preventDefault() },
+      h('fieldset', {}, h('legend', {}, t('exposure.by')),
+        radio('measure', 'contractValue', measure, t('exposure.byValue'), v => (measure = v)),
+        radio('measure', 'applications', measure, t('exposure.byCount'), v => (measure = v))),
+      h('fieldset', {}, h('legend', {}, t('exposure.level')),
+        radio('level', 'supplier', level, t('exposure.level.supplier'), v => (level = v)),
+        radio('level', 'group', level, t('exposure.level.group'), v => (level = v))),
+      h('div', { class: 'buttons' },
+        h('button', { type: 'button', onclick: () => void download(`/api/analyses/supplier-exposure`, { organisation: ctx.organisations(), level, format: 'csv' }, 'leveranciers.csv') }, t('calendar.csv')),
+        h('button', { type: 'button', onclick: () => void download(`/api/analyses/supplier-exposure`, { organisation: ctx.organisations(), level, format: 'xlsx' }, 'leveranciers.xlsx') }, t('calendar.xlsx')))),
+    body);
+
+  async function load(): Promise<void> {
+    let result;
+    try {
+      result = await runAnalysis('supplier-exposure', { organisation: ctx.organisations(), level });
+    } catch (error) {
+      fill(body, message(t('common.error', { message: (error as Error).message }), 'error'));
+      return;
+    }
+    const summary = (result.summary ?? {}) as { byOrganisation?: Row[]; byBusinessFunction?: Row[]; overall?: Row };
+    const byOrganisation = summary.byOrganisation ?? [];
+    // Several organisations: the '*' rows and the overall figures; one: that organisation's.
+    const several = byOrganisation.length > 1;
+    const scope = several ? { organisation: '*', ...(summary.overall ?? {}) } : (byOrganisation[0] ?? summary.overall ?? {});
+    const rows = result.rows.filter(row => (several ? row.organisation === '*' : true));
+    const main = scope[measure] as Concentration | undefined;
+    const shareKey = `${measure}Share`;
+
+    fill(body, 
+      h('div', { class: 'cards' },
+        hhiCard(main, measure, 'hhi-main'),
+        hhiCard(scope[measure === 'contractValue' ? 'applications' : 'contractValue'] as Concentration | undefined, measure === 'contractValue' ? 'applications' : 'contractValue', 'hhi-other'),
+        several ? h('div', { class: 'card' }, h('h2', {}, t('org.label')), h('ul', {}, byOrganisation.map(o => h('li', {}, `${str(o.organisation)}: HHI ${formatNumber((o[measure] as Concentration)?.hhi ?? null)} (${bandLabel((o[measure] as Concentration)?.band)})`)))) : null),
+      h('div', { class: 'split' },
+        h('section', { 'aria-labelledby': 'chart-heading' }, h('h2', { id: 'chart-heading' }, t('exposure.chart')), barChart(rows, shareKey)),
+        h('section', {}, h('p', { class: 'hint' }, t('exposure.sortHint')), sortableTable<Row>({
+          id: 'exposure-table',
+          caption: t('exposure.heading'),
+          rows,
+          sortKey: measure,
+          columns: [
+            { key: 'name', label: t('exposure.col.name'), value: r => str(r.name), render: r => h('a', { href: `#/explorer?focus=${encodeURIComponent(str(r.uid))}` }, str(r.name)) },
+            { key: 'applications', label: t('exposure.col.applications'), value: r => num(r.applications), numeric: true },
+            { key: 'criticalApplications', label: t('exposure.col.critical'), value: r => num(r.criticalApplications), numeric: true },
+            { key: 'businessFunctions', label: t('exposure.col.functions'), value: r => num(r.businessFunctions), numeric: true },
+            { key: 'platforms', label: t('exposure.col.platforms'), value: r => num(r.platforms), numeric: true },
+            { key: 'contractValue', label: t('exposure.col.value'), value: r => num(r.contractValue), render: r => formatMoney(r.contractValue), numeric: true },
+            { key: shareKey, label: `${t('exposure.col.share')} (${t(measure === 'contractValue' ? 'exposure.byValue' : 'exposure.byCount')})`, value: r => num(r[shareKey]), render: r => formatPercent(r[shareKey]), numeric: true },
+          ],
+        }))),
+      functionTable(summary.byBusinessFunction ?? [], several),
+    );
+  }
+  await load();
+}
+
+function hhiCard(c: Concentration | undefined, which: Measure, id: string): HTMLElement {
+  const by = t(which === 'contractValue' ? 'exposure.byValue' : 'exposure.byCount');
+  return h('div', { class: `card band-${c?.band ?? 'none'}`, id },
+    h('h2', {}, t('exposure.hhiValue', { by, value: '' }).replace(/:\s*$/, '')),
+    h('p', { class: 'big', 'data-hhi': c?.hhi ?? '' }, c?.hhi === null || c?.hhi === undefined ? '—' : formatNumber(c.hhi, 0)),
+    h('p', { class: 'band' }, bandLabel(c?.band)),
+    h('p', { class: 'hint' }, `${t('exposure.cr1')} ${formatPercent(c?.cr1)} · ${t('exposure.cr3')} ${formatPercent(c?.cr3)}`));
+}
+
+const bandLabel = (band: unknown) => (band ? t(`exposure.band.${band}` as MessageKey) : '—');
+
+/** Horizontal bars of the top shares, drawn as SVG with a text alternative in each bar's title. */
+function barChart(rows: Row[], shareKey: string): SVGElement | HTMLElement {
+  const top = [...rows].filter(r => (num(r[shareKey]) ?? 0) > 0).sort((a, b) => (num(b[shareKey]) ?? 0) - (num(a[shareKey]) ?? 0)).slice(0, 15);
+  if (top.length === 0) return h('p', { class: 'hint' }, t('common.none'));
+  const rowHeight = 22, labelWidth = 190, width = 560;
+  const max = Math.max(...top.map(r => num(r[shareKey]) ?? 0));
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${top.length * rowHeight + 10}`, width: '100%', role: 'img', 'aria-label': t('exposure.chart'), class: 'bars' });
+  top.forEach((row, index) => {
+    const share = num(row[shareKey]) ?? 0;
+    const y = index * rowHeight + 4;
+    const barWidth = ((width - labelWidth - 60) * share) / max;
+    chart.append(
+      svg('text', { x: labelWidth - 6, y: y + 14, 'text-anchor': 'end', 'font-size': 12 }, str(row.name).slice(0, 28)),
+      svg('rect', { x: labelWidth, y, width: Math.max(1, barWidth), height: rowHeight - 6, fill: '#0072B2' }, svg('title', {}, `${str(row.name)}: ${formatPercent(share)}`)),
+      svg('text', { x: labelWidth + barWidth + 6, y: y + 14, 'font-size': 12 }, formatPercent(share)),
+    );
+  });
+  return chart;
+}
+
+function functionTable(rows: Row[], several: boolean): HTMLElement | null {
+  if (rows.length === 0) return null;
+  return h('section', {}, h('h2', {}, t('exposure.perScope')), sortableTable<Row>({
+    caption: t('exposure.perScope'),
+    rows,
+    sortKey: 'hhiValue',
+    columns: [
+      ...(several ? [{ key: 'organisation', label: t('org.label'), value: (r: Row) => str(r.organisation) }] : []),
+      { key: 'name', label: t('explorer.function'), value: r => str(r.name) },
+      { key: 'hhiValue', label: `${t('exposure.hhi')} (${t('exposure.byValue')})`, value: r => (r.contractValue as Concentration)?.hhi ?? undefined, render: r => formatNumber((r.contractValue as Concentration)?.hhi ?? null), numeric: true },
+      { key: 'hhiCount', label: `${t('exposure.hhi')} (${t('exposure.byCount')})`, value: r => (r.applications as Concentration)?.hhi ?? undefined, render: r => formatNumber((r.applications as Concentration)?.hhi ?? null), numeric: true },
+      { key: 'band', label: 'Band', value: r => bandLabel((r.applications as Concentration)?.band) },
+    ],
+  }));
+}

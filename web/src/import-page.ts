@@ -1,0 +1,101 @@
+// Import page: choose CSV/XLSX files, check them (dry run: every row error with file, line, field,
+// value and what was expected), then import; progress while it runs; the history of earlier runs.
+import { getImports, postImport } from './api.js';
+import type { Context } from './context.js';
+import { clear, fill, h, message, sortableTable } from './dom.js';
+import { formatNumber, t } from './i18n.js';
+import { str } from './rows.js';
+import type { ImportIssue, ImportReport, Row } from './types.js';
+
+export async function renderImport(root: HTMLElement, ctx: Context): Promise<void> {
+  const files = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const source = h('input', { type: 'text', id: 'import-source', placeholder: 'csv:gemeente', autocomplete: 'off' });
+  const progress = h('progress', { id: 'import-progress', hidden: true, 'aria-label': t('import.progress') });
+  const result = h('div', { id: 'import-result', 'aria-live': 'polite' });
+  const history = h('div', { id: 'import-history' });
+  const buttons = [
+    h('button', { type: 'button', id: 'import-dry-run', onclick: () => void run(true) }, t('import.dryRun')),
+    h('button', { type: 'button', id: 'import-commit', class: 'primary', onclick: () => void run(false) }, t('import.commit')),
+  ];
+  root.append(h('h1', {}, t('import.heading')),
+    h('form', { class: 'toolbar', onsubmit: (e: Event) => e.preventDefault() },
+      h('div', { class: 'field' }, h('label', { for: 'import-files' }, t('import.files')), files),
+      h('div', { class: 'field' }, h('label', { for: 'import-source' }, t('import.source')), source),
+      h('div', { class: 'buttons' }, buttons, progress)),
+    result,
+    h('section', {}, h('h2', {}, t('import.history')), history));
+
+  async function run(dryRun: boolean): Promise<void> {
+    const chosen = [...(files.files ?? [])];
+    if (chosen.length === 0) { fill(result, message(t('import.chooseFiles'), 'error')); return; }
+    progress.hidden = false;
+    buttons.forEach(b => (b.disabled = true));
+    fill(result, h('p', { role: 'status' }, t('import.progress')));
+    try {
+      const report = await postImport(chosen, { dryRun, source: source.value.trim() || undefined });
+      showReport(report, dryRun);
+      if (!dryRun && report.ok) ctx.graphCache.clear();
+    } catch (error) {
+      fill(result, message(t('common.error', { message: (error as Error).message }), 'error'));
+    } finally {
+      progress.hidden = true;
+      buttons.forEach(b => (b.disabled = false));
+      void loadHistory();
+    }
+  }
+
+  function showReport(report: ImportReport, dryRun: boolean): void {
+    const issues = report.issues ?? [];
+    fill(result, 
+      issues.length === 0 && report.ok !== false
+        ? message(dryRun ? t('import.ok') : t('import.okCommitted'), 'ok')
+        : message(t('import.issues', { n: issues.length }), 'error'),
+      issues.length ? sortableTable<ImportIssue>({
+        id: 'import-issues',
+        caption: t('import.issues', { n: issues.length }),
+        rows: issues,
+        columns: [
+          { key: 'file', label: t('import.col.file'), value: i => str(i.file ?? i.table) },
+          { key: 'line', label: t('import.col.line'), value: i => i.line, numeric: true },
+          { key: 'column', label: t('import.col.column'), value: i => str(i.column) },
+          { key: 'field', label: t('import.col.field'), value: i => str(i.field) },
+          { key: 'value', label: t('import.col.value'), value: i => (i.value === undefined ? '' : typeof i.value === 'object' ? JSON.stringify(i.value) : str(i.value)) },
+          { key: 'expected', label: t('import.col.expected'), value: i => str(i.expected) },
+          { key: 'message', label: t('import.col.message'), value: i => str(i.message) },
+        ],
+      }) : null,
+      report.tables && Object.keys(report.tables).length ? h('section', {}, h('h2', {}, t('import.tables')),
+        h('dl', { class: 'props', id: 'import-tables' }, Object.entries(report.tables).flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, summarise(value))]))) : null,
+    );
+  }
+
+  async function loadHistory(): Promise<void> {
+    try {
+      const runs = await getImports();
+      fill(history, runs.length ? sortableTable<Row>({
+        caption: t('import.history'),
+        rows: runs,
+        sortKey: 'when',
+        columns: [
+          { key: 'when', label: t('import.col.when'), value: r => str(r.finishedAt ?? r.startedAt ?? r.at ?? r.when) },
+          { key: 'source', label: t('import.col.source'), value: r => str(r.source) },
+          { key: 'status', label: t('import.col.status'), value: r => str(r.status) },
+          { key: 'user', label: t('import.col.user'), value: r => str(r.user) },
+          { key: 'counts', label: t('import.col.counts'), value: r => summarise(r.counts) },
+        ],
+      }) : h('p', { class: 'hint' }, t('common.none')));
+    } catch (error) {
+      fill(history, message(t('common.error', { message: (error as Error).message }), 'error'));
+    }
+  }
+  await loadHistory();
+}
+
+function summarise(value: unknown): string {
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'string') {
+    try { return summarise(JSON.parse(value)); } catch { return value; }
+  }
+  if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${typeof v === 'object' && v ? Object.entries(v).map(([a, b]) => `${a} ${b}`).join(', ') : v}`).join('; ');
+  return str(value);
+}

@@ -1,0 +1,114 @@
+// The shell: header with navigation, organisation choice, language switch and (when the server asks for
+// one) an API token field; a hash router renders one page at a time into <main>.
+import { ApiError, getOrganisations, getToken, setToken, type Organisation } from './api.js';
+import { renderCalendar } from './calendar.js';
+import type { Context, Page } from './context.js';
+import { clear, fill, h } from './dom.js';
+import { explorerState, renderExplorer } from './explorer.js';
+import { renderExposure } from './exposure.js';
+import { initialLanguage, language, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n.js';
+import { renderImport } from './import-page.js';
+import { renderReport } from './report.js';
+import { renderSpof } from './spof.js';
+import type { Graph } from './types.js';
+
+const PAGES: Record<Page, (root: HTMLElement, ctx: Context) => Promise<void>> = {
+  explorer: renderExplorer,
+  exposure: renderExposure,
+  calendar: renderCalendar,
+  spof: renderSpof,
+  report: renderReport,
+  import: renderImport,
+};
+
+let organisations: Organisation[] = [];
+let chosen: string[] = (sessionStorage.getItem('roer.organisations') ?? '').split(',').filter(Boolean);
+const graphCache = new Map<string, Graph>();
+
+const route = (): { page: Page; params: URLSearchParams } => {
+  const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
+  const page = (path in PAGES ? path : 'explorer') as Page;
+  return { page, params: new URLSearchParams(query ?? '') };
+};
+
+const ctx: Context = {
+  organisations: () => chosen,
+  navigate: (page, params = {}) => {
+    const query = new URLSearchParams(params).toString();
+    const hash = `#/${page}${query ? `?${query}` : ''}`;
+    if (location.hash === hash) void render(); else location.hash = hash;
+  },
+  params: () => route().params,
+  graphCache,
+};
+
+function header(): HTMLElement {
+  const { page } = route();
+  const navItem = (target: Page) => h('li', {}, h('a', { href: `#/${target}`, 'aria-current': target === page ? 'page' : undefined }, t(`nav.${target}` as MessageKey)));
+  const orgSelect = h('select', { id: 'organisation', 'aria-label': t('org.label'), onchange: (e: Event) => {
+    const value = (e.target as HTMLSelectElement).value;
+    chosen = value ? value.split(',') : [];
+    sessionStorage.setItem('roer.organisations', chosen.join(','));
+    void render();
+  } },
+    h('option', { value: '' }, t('org.all')),
+    organisations.map(o => h('option', { value: o.id, selected: chosen.length === 1 && chosen[0] === o.id }, o.name || o.id)));
+  const langSelect = h('select', { id: 'language', 'aria-label': t('lang.label'), onchange: (e: Event) => setLanguage((e.target as HTMLSelectElement).value as Language) },
+    h('option', { value: 'nl', selected: language() === 'nl', lang: 'nl' }, 'Nederlands'),
+    h('option', { value: 'en', selected: language() === 'en', lang: 'en' }, 'English'));
+  const tokenInput = h('input', { id: 'token', type: 'password', autocomplete: 'off', value: getToken(), 'aria-describedby': 'token-hint' });
+  const tokenBox = h('details', { class: 'token', open: needsToken && !getToken() },
+    h('summary', {}, t('token.label')),
+    h('form', { onsubmit: (e: Event) => { e.preventDefault(); setToken(tokenInput.value.trim()); graphCache.clear(); void start(); } },
+      h('label', { for: 'token', class: 'sr-only' }, t('token.label')), tokenInput,
+      h('button', { type: 'submit' }, t('token.save')), h('small', { id: 'token-hint' }, t('token.hint'))));
+  return h('header', { class: 'top no-print' },
+    h('a', { class: 'skip', href: '#content', onclick: (e: Event) => { e.preventDefault(); document.getElementById('content')?.focus(); } }, t('app.skip')),
+    h('a', { class: 'brand', href: '#/explorer' }, 'Roer'),
+    h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, (Object.keys(PAGES) as Page[]).map(navItem))),
+    h('div', { class: 'controls' },
+      h('label', { for: 'organisation' }, t('org.label')), orgSelect,
+      h('label', { for: 'language' }, t('lang.label')), langSelect,
+      tokenBox));
+}
+
+let needsToken = false;
+let rendering = 0;
+
+async function render(): Promise<void> {
+  const mine = ++rendering;
+  document.title = t('app.title');
+  const main = h('main', { id: 'content', tabindex: '-1', class: `page-${route().page}` });
+  fill(document.body, header(), main);
+  document.body.dataset.page = route().page;
+  document.body.dataset.ready = 'false';
+  try {
+    await PAGES[route().page](main, ctx);
+  } finally {
+    if (mine === rendering) document.body.dataset.ready = 'true';
+  }
+}
+
+async function start(): Promise<void> {
+  try {
+    organisations = await getOrganisations();
+    chosen = chosen.filter(id => organisations.some(o => o.id === id));
+    needsToken = false;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) needsToken = true;
+    organisations = [];
+  }
+  await render();
+}
+
+setLanguage(initialLanguage());
+onLanguageChange(() => void render());
+window.addEventListener('hashchange', () => void render());
+// Read-only hooks for the browser tests (no data the page does not already show).
+(window as unknown as { roer: unknown }).roer = {
+  highlighted: () => explorerState()?.controller.highlightedIds() ?? [],
+  visible: () => explorerState()?.controller.visibleNodes().map(n => n.id).sort() ?? [],
+  selected: () => explorerState()?.controller.selectedIds() ?? [],
+  findings: () => explorerState()?.controller.findingIds() ?? [],
+};
+void start();
