@@ -77,7 +77,8 @@ export function merge(base: LockInWeights, override: LockInOverride | undefined)
 }
 
 export type FactorScore = { factor: Factor; value: number; raw: number | boolean | null; weight: number; contribution: number };
-export type LockInScore = { uid: string; score: number; factors: FactorScore[] };
+/** `exact` is the unrounded score, so a supplier's mean is not a mean of rounded numbers. */
+export type LockInScore = { uid: string; score: number; exact: number; factors: FactorScore[] };
 
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 
@@ -121,7 +122,8 @@ export function lockInScores(landscape: Landscape, config: LockInWeights, asOf: 
       const { value, raw: input } = raw[factor];
       return { factor, value: round(value, 4), raw: input, weight, contribution: round((100 * weight * value) / total, 2) };
     });
-    scores.set(uid, { uid, score: round(factors.reduce((sum, f) => sum + (100 * f.weight * f.value) / total, 0), 1), factors });
+    const exact = FACTORS.reduce((sum, factor) => sum + (100 * config.weights[factor] * raw[factor].value) / total, 0);
+    scores.set(uid, { uid, score: round(exact, 1), exact, factors });
   }
   return scores;
 }
@@ -181,7 +183,8 @@ export function supplierScores(landscape: Landscape, scores: Map<string, LockInS
         contribution: round(mean(s => s.factors[index].contribution), 2),
       };
     });
-    result.set(supplier, { uid: supplier, score: round(mean(s => s.score), 1), factors, applications: list.length });
+    const exact = mean(s => s.exact);
+    result.set(supplier, { uid: supplier, score: round(exact, 1), exact, factors, applications: list.length });
   }
   return result;
 }

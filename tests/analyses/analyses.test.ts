@@ -1,0 +1,329 @@
+import type { Driver } from 'neo4j-driver';
+import { NotFoundError } from '../../server/errors.js';
+import { write } from '../../server/neo4j.js';
+import { analyses, getAnalysis } from '../../server/analyses/index.js';
+import type { AnalysisResult } from '../../server/analyses/types.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { fixture, loadLandscape, TODAY } from './fixture.js';
+
+const run = async (driver: Driver, name: string, query: Record<string, unknown>): Promise<AnalysisResult> => {
+  const analysis = getAnalysis(name)!;
+  return analysis.run(driver, analysis.params.parse(query));
+};
+const pick = (rows: Record<string, unknown>[], ...keys: string[]) => rows.map(row => Object.fromEntries(keys.map(key => [key, row[key]])));
+
+describe('analyses on the fixture landscape', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    await loadLandscape(driver, fixture());
+  });
+  afterAll(() => driver.close());
+
+  it('when the analyses are listed, then all seven are registered with a title, description and params', () => {
+    expect(analyses.map(a => a.name)).toEqual(['supplier-exposure', 'lock-in', 'single-points-of-failure', 'impact', 'contract-calendar', 'what-if', 'data-quality']);
+    for (const analysis of analyses) {
+      expect(analysis.title).not.toEqual('');
+      expect(analysis.description.length).toBeGreaterThan(40);
+      expect(getAnalysis(analysis.name)).toBe(analysis);
+    }
+    expect(getAnalysis('nope')).toBeUndefined();
+  });
+
+  describe('supplier-exposure', () => {
+    it('when asked per supplier for one organisation, then counts and shares match the hand calculation', async () => {
+      const { rows, summary } = await run(driver, 'supplier-exposure', { organisation: 'gm1' });
+      expect(rows).toEqual([
+        { organisation: 'gm1', level: 'supplier', uid: 'supplier:s1', name: 'Acme B.V.', group: 'group:acme-holding', applications: 2, applicationsShare: 40, criticalApplications: 2, criticalApplicationsShare: 100, businessFunctions: 1, businessFunctionsShare: 33.33, platforms: 1, platformsShare: 50, contractValue: 100000, contractValueShare: 57.14 },
+        { organisation: 'gm1', level: 'supplier', uid: 'supplier:s2', name: 'Hostco', group: null, applications: 1, applicationsShare: 20, criticalApplications: 0, criticalApplicationsShare: 0, businessFunctions: 1, businessFunctionsShare: 33.33, platforms: 1, platformsShare: 50, contractValue: 50000, contractValueShare: 28.57 },
+        { organisation: 'gm1', level: 'supplier', uid: 'supplier:s3', name: 'Acme Software', group: 'group:acme-holding', applications: 1, applicationsShare: 20, criticalApplications: 0, criticalApplicationsShare: 0, businessFunctions: 1, businessFunctionsShare: 33.33, platforms: 0, platformsShare: 0, contractValue: 25000, contractValueShare: 14.29 },
+      ]);
+      const s = summary as any;
+      expect(s.byOrganisation).toEqual([{
+        organisation: 'gm1',
+        applications: { total: 4, entities: 3, hhi: 3750, cr1: 50, cr3: 100, band: 'high', largest: 'supplier:s1' },
+        contractValue: { total: 175000, entities: 3, hhi: 4285.71, cr1: 57.14, cr3: 100, band: 'high', largest: 'supplier:s1' },
+      }]);
+      const zaak = s.byBusinessFunction.find((f: any) => f.function === 'function:zaakafhandeling');
+      expect(zaak.applications).toMatchObject({ hhi: 5000, cr1: 50, band: 'high' });
+      expect(zaak.contractValue).toMatchObject({ hhi: 5555.56, cr1: 66.67, band: 'high' });
+      const burger = s.byBusinessFunction.find((f: any) => f.function === 'function:burgerzaken');
+      expect(burger.applications).toMatchObject({ hhi: 10000, cr1: 100, cr3: 100 });
+      expect(burger.contractValue).toMatchObject({ hhi: null, band: null });
+    });
+
+    it('when asked per group, then a group adds up its suppliers and a supplier without a group stands alone', async () => {
+      const { rows, summary } = await run(driver, 'supplier-exposure', { organisation: 'org:gm1', level: 'group' });
+      expect(pick(rows, 'uid', 'name', 'applications', 'criticalApplications', 'businessFunctions', 'platforms', 'contractValue')).toEqual([
+        { uid: 'group:acme-holding', name: 'Acme Holding', applications: 3, criticalApplications: 2, businessFunctions: 2, platforms: 1, contractValue: 125000 },
+        { uid: 'supplier:s2', name: 'Hostco', applications: 1, criticalApplications: 0, businessFunctions: 1, platforms: 1, contractValue: 50000 },
+      ]);
+      expect((summary as any).byOrganisation[0].applications).toMatchObject({ hhi: 6250, cr1: 75, band: 'high' });
+      expect((summary as any).byOrganisation[0].contractValue).toMatchObject({ hhi: 5918.37, cr1: 71.43 });
+    });
+
+    it('when several organisations are chosen, then rows across them are marked * and the overall HHI combines them', async () => {
+      const { rows, summary } = await run(driver, 'supplier-exposure', { organisation: 'gm1,gm2' });
+      const across = rows.filter(row => row.organisation === '*');
+      expect(pick(across, 'uid', 'applications', 'applicationsShare', 'contractValue')).toEqual([
+        { uid: 'supplier:s1', applications: 2, applicationsShare: 33.33, contractValue: 100000 },
+        { uid: 'supplier:s4', applications: 1, applicationsShare: 16.67, contractValue: 80000 },
+        { uid: 'supplier:s2', applications: 1, applicationsShare: 16.67, contractValue: 50000 },
+        { uid: 'supplier:s3', applications: 1, applicationsShare: 16.67, contractValue: 25000 },
+      ]);
+      expect((summary as any).overall.applications).toMatchObject({ hhi: 2800, cr1: 40, cr3: 80, band: 'high' });
+      expect((summary as any).overall.contractValue).toMatchObject({ hhi: 3002.69, cr1: 39.22, cr3: 90.2, band: 'high' });
+      expect((summary as any).overall.organisations).toEqual(['gm1', 'gm2']);
+    });
+  });
+
+  describe('lock-in', () => {
+    it('when scored per application, then every factor is explained and the scores match the hand calculation', async () => {
+      const { rows } = await run(driver, 'lock-in', { organisation: 'gm1', today: TODAY });
+      expect(pick(rows, 'uid', 'score')).toEqual([
+        { uid: 'app:gm1/a4', score: 51.2 },
+        { uid: 'app:gm1/a5', score: 50 },
+        { uid: 'app:gm1/a1', score: 49.2 },
+        { uid: 'app:gm1/a3', score: 46 },
+        { uid: 'app:gm1/a2', score: 27.7 },
+      ]);
+      const a1 = rows.find(row => row.uid === 'app:gm1/a1')!.factors as any[];
+      expect(a1).toEqual([
+        { factor: 'closedInterfaces', value: 0.6667, raw: 2, weight: 15, contribution: 10 },
+        { factor: 'noExitPlan', value: 1, raw: true, weight: 10, contribution: 10 },
+        { factor: 'noDataPortability', value: 0, raw: false, weight: 10, contribution: 0 },
+        { factor: 'remainingContractYears', value: 0.0657, raw: 0.33, weight: 10, contribution: 0.66 },
+        { factor: 'autoRenewed', value: 0, raw: false, weight: 10, contribution: 0 },
+        { factor: 'supplierHosts', value: 1, raw: true, weight: 10, contribution: 10 },
+        { factor: 'dependants', value: 0.1, raw: 1, weight: 10, contribution: 1 },
+        { factor: 'fewSubstitutes', value: 0.5, raw: 1, weight: 15, contribution: 7.5 },
+        { factor: 'outsideEu', value: 1, raw: true, weight: 10, contribution: 10 },
+      ]);
+      const a4 = rows.find(row => row.uid === 'app:gm1/a4')!;
+      expect(a4).toMatchObject({ autoRenewedContribution: 10, noExitPlanContribution: 0, noDataPortabilityContribution: 10 });
+    });
+
+    it('when scored per supplier, then the score is the mean over its applications', async () => {
+      const { rows } = await run(driver, 'lock-in', { organisation: 'gm1', today: TODAY, level: 'supplier' });
+      expect(pick(rows, 'uid', 'applications', 'score')).toEqual([
+        { uid: 'supplier:s2', applications: 1, score: 51.2 },
+        { uid: 'supplier:s3', applications: 1, score: 46 },
+        { uid: 'supplier:s1', applications: 2, score: 38.4 },
+      ]);
+    });
+
+    it('when weights are passed as JSON, then only those weights change and the score follows', async () => {
+      const { rows, summary } = await run(driver, 'lock-in', { organisation: 'gm1', today: TODAY, weights: '{"weights":{"outsideEu":0,"fewSubstitutes":0,"closedInterfaces":0,"noExitPlan":0,"noDataPortability":0,"remainingContractYears":0,"autoRenewed":0,"dependants":0}}' });
+      // Only "supplier also hosts" is left: a1 alone scores 100.
+      expect(pick(rows, 'uid', 'score')[0]).toEqual({ uid: 'app:gm1/a1', score: 100 });
+      expect(rows.slice(1).every(row => row.score === 0)).toBe(true);
+      expect((summary as any).weights.supplierHosts).toBe(10);
+    });
+  });
+
+  describe('single-points-of-failure', () => {
+    it('when run per organisation, then articulation points, bridges and the failure ranking match the hand calculation', async () => {
+      const { rows, summary } = await run(driver, 'single-points-of-failure', {});
+      const gm1 = rows.filter(row => row.organisation === 'gm1');
+      expect(pick(gm1, 'kind', 'uid', 'articulationPoint', 'bridges', 'failedApplications', 'failedCriticalApplications', 'failedBusinessFunctions')).toEqual([
+        { kind: 'intermediary', uid: 'app:gm1/a2', articulationPoint: true, bridges: 2, failedApplications: 4, failedCriticalApplications: 2, failedBusinessFunctions: 2 },
+        { kind: 'supplier', uid: 'supplier:s1', articulationPoint: false, bridges: 0, failedApplications: 4, failedCriticalApplications: 2, failedBusinessFunctions: 2 },
+        { kind: 'supplier', uid: 'supplier:s2', articulationPoint: false, bridges: 0, failedApplications: 4, failedCriticalApplications: 1, failedBusinessFunctions: 3 },
+        { kind: 'application', uid: 'app:gm1/a3', articulationPoint: false, bridges: 1, failedApplications: 3, failedCriticalApplications: 1, failedBusinessFunctions: 2 },
+        { kind: 'application', uid: 'app:gm1/a4', articulationPoint: false, bridges: 1, failedApplications: 3, failedCriticalApplications: 1, failedBusinessFunctions: 2 },
+        { kind: 'platform', uid: 'platform:p1', articulationPoint: false, bridges: 0, failedApplications: 3, failedCriticalApplications: 1, failedBusinessFunctions: 2 },
+        { kind: 'platform', uid: 'platform:p2', articulationPoint: false, bridges: 0, failedApplications: 3, failedCriticalApplications: 1, failedBusinessFunctions: 2 },
+        { kind: 'supplier', uid: 'supplier:s3', articulationPoint: false, bridges: 0, failedApplications: 3, failedCriticalApplications: 1, failedBusinessFunctions: 2 },
+        { kind: 'application', uid: 'app:gm1/a1', articulationPoint: true, bridges: 3, failedApplications: 2, failedCriticalApplications: 1, failedBusinessFunctions: 1 },
+        { kind: 'application', uid: 'app:gm1/a5', articulationPoint: false, bridges: 1, failedApplications: 1, failedCriticalApplications: 0, failedBusinessFunctions: 1 },
+      ]);
+      // Redundancy: losing a4 alone leaves Zaakafhandeling to a1 only when a1 fails too (it does: a1 depends on a4).
+      expect(gm1.find(row => row.uid === 'app:gm1/a4')!.lostBusinessFunctions).toEqual(['Dienstverlening', 'Zaakafhandeling']);
+      expect(gm1.find(row => row.uid === 'app:gm1/a3')!.lostBusinessFunctions).toEqual(['Burgerzaken', 'Dienstverlening']);
+      const gm2 = rows.filter(row => row.organisation === 'gm2');
+      expect(gm2.map(row => row.uid)).toEqual(['app:gm2/b1', 'platform:p1', 'platform:p2', 'supplier:s1', 'supplier:s2', 'supplier:s4']);
+      expect(gm2.every(row => row.failedApplications === 1 && row.failedBusinessFunctions === 1)).toBe(true);
+      const s = summary as any;
+      expect(s.bridges.map((b: any) => `${b.interface} ${b.from}-${b.to}`).sort()).toEqual([
+        'interface:gm1/i1 app:gm1/a2-app:gm1/a1',
+        'interface:gm1/i1 app:gm1/a3-app:gm1/a2',
+        'interface:gm1/i2 app:gm1/a1-app:gm1/a5',
+        'interface:gm1/i3 app:gm1/a4-app:gm1/a1',
+      ]);
+      expect(s.articulationPoints.map((p: any) => p.uid).sort()).toEqual(['app:gm1/a1', 'app:gm1/a2']);
+    });
+
+    it('when a second interface doubles a link, then that link is no longer a bridge', async () => {
+      await loadLandscape(driver, { ...fixture(), interfaces: [...fixture().interfaces, { id: 'i4', organisation: 'gm1', from: 'a5', to: 'a1', extra: {} }] }, 'test:extra', 'run-x');
+      try {
+        const { summary } = await run(driver, 'single-points-of-failure', { organisation: 'gm1' });
+        expect((summary as any).bridges.map((b: any) => `${b.from}-${b.to}`).sort()).toEqual(['app:gm1/a2-app:gm1/a1', 'app:gm1/a3-app:gm1/a2', 'app:gm1/a4-app:gm1/a1']);
+      } finally {
+        await write(driver, "MATCH ()-[r:DEPENDS_ON {interface: 'interface:gm1/i4'}]->() DELETE r");
+        await write(driver, "MATCH (i:Interface {uid: 'interface:gm1/i4'}) DETACH DELETE i");
+      }
+    });
+  });
+
+  describe('impact', () => {
+    it('when a supplier fails, then everything it supplies or hosts fails, with hop distances and shortest paths', async () => {
+      const { rows, summary } = await run(driver, 'impact', { node: 'supplier:s1' });
+      expect(pick(rows, 'uid', 'hops', 'path')).toEqual([
+        { uid: 'app:gm1/a1', hops: 1, path: ['app:gm1/a1', 'supplier:s1'] },
+        { uid: 'app:gm1/a2', hops: 1, path: ['app:gm1/a2', 'supplier:s1'] },
+        { uid: 'platform:p2', hops: 1, path: ['platform:p2', 'supplier:s1'] },
+        { uid: 'app:gm1/a3', hops: 2, path: ['app:gm1/a3', 'app:gm1/a2', 'supplier:s1'] },
+        { uid: 'app:gm1/a5', hops: 2, path: ['app:gm1/a5', 'app:gm1/a1', 'supplier:s1'] },
+        { uid: 'platform:p1', hops: 2, path: ['platform:p1', 'platform:p2', 'supplier:s1'] },
+        { uid: 'app:gm2/b1', hops: 3, path: ['app:gm2/b1', 'platform:p1', 'platform:p2', 'supplier:s1'] },
+      ]);
+      expect(rows.find(row => row.uid === 'app:gm2/b1')!.pathNames).toEqual(['Zaaksysteem Centric', 'Rekencentrum', 'Cloud', 'Acme B.V.']);
+      const s = summary as any;
+      expect(s.node).toEqual({ uid: 'supplier:s1', kind: 'Supplier', name: 'Acme B.V.' });
+      expect(s.organisations).toEqual([
+        { organisation: 'gm1', applications: 4, criticalApplications: 2 },
+        { organisation: 'gm2', applications: 1, criticalApplications: 1 },
+      ]);
+      expect(pick(s.businessFunctions, 'organisation', 'uid', 'affectedApplications', 'supportingApplications', 'lostAllSupport')).toEqual([
+        { organisation: 'gm1', uid: 'function:burgerzaken', affectedApplications: 1, supportingApplications: 1, lostAllSupport: true },
+        { organisation: 'gm1', uid: 'function:dienstverlening', affectedApplications: 1, supportingApplications: 1, lostAllSupport: true },
+        { organisation: 'gm2', uid: 'function:zaakafhandeling', affectedApplications: 1, supportingApplications: 1, lostAllSupport: true },
+        { organisation: 'gm1', uid: 'function:zaakafhandeling', affectedApplications: 1, supportingApplications: 2, lostAllSupport: false },
+      ]);
+      expect(s.contracts.map((c: any) => [c.uid, c.affectedApplications])).toEqual([
+        ['contract:gm1/c1', ['app:gm1/a1', 'app:gm1/a2']],
+        ['contract:gm2/d1', ['app:gm2/b1']],
+      ]);
+    });
+
+    it('when maxHops is 2 and one organisation is chosen, then farther and other-organisation nodes are left out', async () => {
+      const { rows } = await run(driver, 'impact', { node: 'supplier:s1', maxHops: '2', organisation: 'gm1' });
+      expect(rows.map(row => row.uid)).toEqual(['app:gm1/a1', 'app:gm1/a2', 'platform:p2', 'app:gm1/a3', 'app:gm1/a5', 'platform:p1']);
+    });
+
+    it('when a supplier group fails, then its suppliers victims fail and the path names the supplier', async () => {
+      const { rows } = await run(driver, 'impact', { node: 'group:acme-holding', organisation: 'gm1' });
+      expect(pick(rows, 'uid', 'hops', 'path')).toEqual([
+        { uid: 'app:gm1/a1', hops: 1, path: ['app:gm1/a1', 'supplier:s1', 'group:acme-holding'] },
+        { uid: 'app:gm1/a2', hops: 1, path: ['app:gm1/a2', 'supplier:s1', 'group:acme-holding'] },
+        { uid: 'app:gm1/a3', hops: 1, path: ['app:gm1/a3', 'supplier:s3', 'group:acme-holding'] },
+        { uid: 'platform:p2', hops: 1, path: ['platform:p2', 'supplier:s1', 'group:acme-holding'] },
+        { uid: 'app:gm1/a5', hops: 2, path: ['app:gm1/a5', 'app:gm1/a1', 'supplier:s1', 'group:acme-holding'] },
+        { uid: 'platform:p1', hops: 2, path: ['platform:p1', 'platform:p2', 'supplier:s1', 'group:acme-holding'] },
+      ]);
+    });
+
+    it('when an application with an intermediary fails, then the intermediary is not taken down with it', async () => {
+      const { rows } = await run(driver, 'impact', { node: 'app:gm1/a2' });
+      expect(pick(rows, 'uid', 'hops')).toEqual([{ uid: 'app:gm1/a1', hops: 1 }, { uid: 'app:gm1/a3', hops: 1 }, { uid: 'app:gm1/a5', hops: 2 }]);
+      const { rows: fromA3 } = await run(driver, 'impact', { node: 'app:gm1/a3' });
+      expect(fromA3.map(row => row.uid)).toEqual(['app:gm1/a1', 'app:gm1/a5']);
+    });
+
+    it('when the node is unknown, then NotFoundError is thrown', async () => {
+      await expect(run(driver, 'impact', { node: 'supplier:nobody' })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(run(driver, 'impact', { node: 'app:gm2/b1', organisation: 'gm1' })).rejects.toBeInstanceOf(NotFoundError);
+    });
+  });
+
+  describe('contract-calendar', () => {
+    it('when the window is the default 12 months, then notice deadlines are end minus calendar months, clamped in February', async () => {
+      const { rows, summary } = await run(driver, 'contract-calendar', { today: TODAY });
+      expect(pick(rows, 'uid', 'end', 'noticeDeadline', 'daysToNoticeDeadline', 'daysToEnd', 'overdue', 'autoRenew', 'supplierName')).toEqual([
+        { uid: 'contract:gm1/c2', end: '2026-12-31', noticeDeadline: '2026-09-30', daysToNoticeDeadline: -62, daysToEnd: 30, overdue: true, autoRenew: true, supplierName: 'Hostco' },
+        { uid: 'contract:gm1/c1', end: '2027-03-31', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 120, overdue: false, autoRenew: true, supplierName: 'Acme B.V.' },
+        { uid: 'contract:gm2/d1', end: '2028-02-29', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 455, overdue: false, autoRenew: false, supplierName: 'Centric' },
+      ]);
+      expect(rows[1].applications).toEqual([
+        { uid: 'app:gm1/a1', name: 'Zaaksysteem', criticality: 'high', lockIn: 49.2 },
+        { uid: 'app:gm1/a2', name: 'Makelaar', criticality: 'critical', lockIn: 27.7 },
+      ]);
+      expect(rows[1].criticalApplications).toBe(2);
+      expect(summary).toEqual({ from: TODAY, to: '2027-12-01', today: TODAY, contracts: 3, overdue: 1 });
+    });
+
+    it('when the window is narrowed, then only contracts with a notice deadline or end date inside it remain', async () => {
+      const { rows } = await run(driver, 'contract-calendar', { today: TODAY, from: '2027-12-15', to: '2028-12-31', organisation: 'gm1' });
+      expect(pick(rows, 'uid', 'noticeDeadline', 'overdue')).toEqual([{ uid: 'contract:gm1/c3', noticeDeadline: '2027-12-30', overdue: false }]);
+      await expect(run(driver, 'contract-calendar', { from: '2028-01-01', to: '2027-01-01' })).rejects.toThrow(/before/);
+    });
+  });
+
+  describe('what-if', () => {
+    it('when a supplier is removed, then its victims fail, functions without support are lost, interfaces break and HHI shifts', async () => {
+      const { rows, summary } = await run(driver, 'what-if', { remove: 'supplier:s2', organisation: 'gm1', today: TODAY });
+      expect(pick(rows, 'uid', 'hops', 'failed', 'lockInBefore', 'lockInAfter')).toEqual([
+        { uid: 'app:gm1/a4', hops: 1, failed: true, lockInBefore: 51.2, lockInAfter: 51 },
+        { uid: 'app:gm1/a1', hops: 2, failed: true, lockInBefore: 49.2, lockInAfter: 49.2 },
+        { uid: 'app:gm1/a3', hops: 2, failed: true, lockInBefore: 46, lockInAfter: 46 },
+        { uid: 'app:gm1/a5', hops: 3, failed: true, lockInBefore: 50, lockInAfter: 50 },
+      ]);
+      const s = summary as any;
+      expect(s.businessFunctionsLost.map((f: any) => f.uid)).toEqual(['function:burgerzaken', 'function:dienstverlening', 'function:zaakafhandeling']);
+      expect(s.interfacesBroken.map((i: any) => [i.uid, i.failedEnds])).toEqual([
+        ['interface:gm1/i1', ['from', 'to']],
+        ['interface:gm1/i2', ['from', 'to']],
+        ['interface:gm1/i3', ['from', 'to']],
+      ]);
+      expect(s.hhi.byOrganisation[0].before.applications.hhi).toBe(3750);
+      expect(s.hhi.byOrganisation[0].after.applications.hhi).toBe(5555.56);
+      expect(s.hhi.byOrganisation[0].before.contractValue.hhi).toBe(4285.71);
+      expect(s.hhi.byOrganisation[0].after.contractValue.hhi).toBe(6800);
+    });
+
+    it('when a supplier is replaced, then nothing fails and its share moves to the replacement', async () => {
+      const { rows, summary } = await run(driver, 'what-if', { remove: 'supplier:s2', replaceWith: 'supplier:s4', today: TODAY });
+      expect(rows.every(row => row.failed === false)).toBe(true);
+      expect(rows.map(row => row.uid).sort()).toEqual(['app:gm1/a1', 'app:gm1/a3', 'app:gm1/a4', 'app:gm1/a5', 'app:gm2/b1']);
+      const s = summary as any;
+      expect(s.businessFunctionsLost).toEqual([]);
+      expect(s.interfacesBroken).toEqual([]);
+      expect(s.hhi.overall.before.applications.hhi).toBe(2800);
+      expect(s.hhi.overall.after.applications.hhi).toBe(3600);
+    });
+
+    it('when a platform is removed, then what runs on it fails but a function with a surviving application is kept', async () => {
+      const { rows, summary } = await run(driver, 'what-if', { remove: 'platform:p1', organisation: 'gm1', today: TODAY });
+      expect(rows.map(row => row.uid)).toEqual(['app:gm1/a1', 'app:gm1/a3', 'app:gm1/a5']);
+      expect((summary as any).businessFunctionsLost.map((f: any) => f.uid)).toEqual(['function:burgerzaken', 'function:dienstverlening']);
+      // a1 no longer runs on the US cloud, and its supplier no longer hosts it.
+      const a1 = rows.find(row => row.uid === 'app:gm1/a1')!;
+      expect(a1.lockInAfter).toBe(29.2);
+    });
+
+    it('when the node to remove is unknown or the replacement is of another kind, then it is refused', async () => {
+      await expect(run(driver, 'what-if', { remove: 'supplier:nobody' })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(run(driver, 'what-if', { remove: 'supplier:s2', replaceWith: 'platform:p1' })).rejects.toThrow(/same kind|must be a Supplier/);
+    });
+  });
+
+  describe('data-quality', () => {
+    it('when the landscape has gaps, then each check lists its findings', async () => {
+      await write(driver, "MATCH (a:Application {uid: 'app:gm1/a1'}) CREATE (:Entity:Interface {uid: 'interface:gm1/ghost', id: 'ghost', organisation: 'gm1'})-[:FROM]->(a)");
+      await write(driver, "CREATE (:Entity:Application {uid: 'app:gm1/a6', id: 'a6', name: 'Belastingen', organisation: 'gm1', criticality: 'critical'})");
+      try {
+        const { rows, summary } = await run(driver, 'data-quality', {});
+        expect(pick(rows, 'check', 'uid', 'severity')).toEqual([
+          { check: 'application-without-platform', uid: 'app:gm1/a2', severity: 'info' },
+          { check: 'application-without-platform', uid: 'app:gm1/a4', severity: 'info' },
+          { check: 'application-without-platform', uid: 'app:gm1/a5', severity: 'info' },
+          { check: 'application-without-platform', uid: 'app:gm1/a6', severity: 'info' },
+          { check: 'application-without-supplier', uid: 'app:gm1/a5', severity: 'warning' },
+          { check: 'application-without-supplier', uid: 'app:gm1/a6', severity: 'warning' },
+          { check: 'contract-covers-nothing', uid: 'contract:gm1/c3', severity: 'warning' },
+          { check: 'critical-application-without-contract', uid: 'app:gm1/a6', severity: 'warning' },
+          { check: 'interface-to-unknown-application', uid: 'interface:gm1/ghost', severity: 'error' },
+          { check: 'duplicate-supplier', uid: 'supplier:s2', severity: 'warning' },
+        ]);
+        expect(rows.find(row => row.check === 'interface-to-unknown-application')!.detail).toMatch(/Missing TO/);
+        expect(rows.find(row => row.check === 'duplicate-supplier')!.other).toBe('supplier:s5');
+        expect((summary as any).checks['application-without-platform']).toBe(4);
+        const { rows: gm2 } = await run(driver, 'data-quality', { organisation: 'gm2' });
+        expect(gm2).toEqual([]);
+      } finally {
+        await write(driver, "MATCH (n:Entity) WHERE n.uid IN ['interface:gm1/ghost', 'app:gm1/a6'] DETACH DELETE n");
+      }
+    });
+  });
+});
