@@ -5,7 +5,6 @@ import type { AnalysisDefinition, AnalysisResult } from '../analyses/types.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { toCsv } from '../exports/csv.js';
 import { toTable } from '../exports/flatten.js';
-import { type CalendarEvent, toIcs } from '../exports/ics.js';
 import { summaryTable, toXlsx } from '../exports/xlsx.js';
 import type { AppContext } from './context.js';
 import { addRoute } from './registry.js';
@@ -67,39 +66,16 @@ async function send(res: Response, analysis: AnalysisDefinition, result: Analysi
   const filename = `roer-${analysis.name}-${stamp}`;
   if (options.format === 'json') return void res.json({ name: analysis.name, title: analysis.title, ...result });
   if (options.format === 'csv') {
-    res.type('text/csv; charset=utf-8').attachment(`${filename}.csv`);
+    res.attachment(`${filename}.csv`).type('text/csv; charset=utf-8');
     return void res.send(toCsv(toTable(result.rows), options.delimiter === 'semicolon' ? ';' : ','));
   }
   if (options.format === 'xlsx') {
     const sheets = [{ name: analysis.title || analysis.name, table: toTable(result.rows) }];
     if (result.summary && Object.keys(result.summary).length) sheets.push({ name: 'Summary', table: summaryTable(result.summary) });
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${filename}.xlsx`);
+    res.attachment(`${filename}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return void res.send(await toXlsx(sheets));
   }
-  res.type('text/calendar; charset=utf-8').attachment(`${filename}.ics`);
-  res.send(calendarIcs ? calendarIcs(result.rows) : toIcs(calendarEvents(result.rows)));
-}
-
-/** Contract-calendar rows → one event per notice deadline. */
-export function calendarEvents(rows: Record<string, unknown>[]): CalendarEvent[] {
-  const text = (value: unknown) => (Array.isArray(value) ? value.map(item => (typeof item === 'object' && item ? ((item as { name?: unknown }).name ?? JSON.stringify(item)) : item)).join(', ') : value == null ? '' : String(value));
-  return rows
-    .filter(row => typeof row.noticeDeadline === 'string' && /^\d{4}-\d{2}-\d{2}/.test(row.noticeDeadline))
-    .map((row, index) => {
-      const contract = text(row.contract ?? row.id ?? row.uid ?? index);
-      const supplier = text(row.supplier ?? row.suppliers);
-      const applications = text(row.applications);
-      return {
-        uid: text(row.uid ?? row.contractUid ?? `${contract}-${row.noticeDeadline}`),
-        date: String(row.noticeDeadline),
-        summary: `Opzegtermijn / notice deadline: ${contract}${supplier ? ` (${supplier})` : ''}`,
-        description: [
-          row.end ? `Einddatum / end: ${text(row.end)}` : '',
-          row.autoRenew !== undefined ? `Stilzwijgend verlengd / auto-renew: ${row.autoRenew ? 'ja' : 'nee'}` : '',
-          applications ? `Applicaties / applications: ${applications}` : '',
-        ]
-          .filter(Boolean)
-          .join('\n'),
-      };
-    });
+  res.attachment(`${filename}.ics`).type('text/calendar; charset=utf-8');
+  if (!calendarIcs) throw new InputError('ICS export is not available in this server / ICS is niet beschikbaar');
+  res.send(calendarIcs(result.rows));
 }

@@ -68,7 +68,7 @@ export function registerGraphRoutes(router: Router, { driver, services, registry
     { method: 'get', path: '/api/graph', summary: 'Nodes and edges for the explorer, aggregated for big graphs; GraphML with format=graphml', tag: 'graph', role: 'viewer', query: GraphQuery, produces: ['application/graphml+xml'], responses: [400, 404] },
     async ({ query: params }, _req, res) => {
       const view = await graphView(driver, params);
-      if (params.format === 'graphml') return void res.type('application/graphml+xml; charset=utf-8').attachment('roer-graph.graphml').send(toGraphml(view));
+      if (params.format === 'graphml') return void res.attachment('roer-graph.graphml').type('application/graphml+xml; charset=utf-8').send(toGraphml(view));
       return view;
     },
   );

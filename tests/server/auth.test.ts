@@ -1,0 +1,129 @@
+// ROER_AUTH=token: every endpoint except health, readiness and the OpenAPI document needs a token,
+// and every write needs its role. The list of endpoints comes from the OpenAPI document, so a new
+// route is checked without anyone remembering to add it here.
+import type { Driver } from 'neo4j-driver';
+import request from 'supertest';
+import { SEED_TOKEN_NAME, hashToken, seedAdminToken } from '../../server/auth.js';
+import { read } from '../../server/neo4j.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { appFor, loadFixture } from './support.js';
+
+const ADMIN = 'test-admin-token-0123456789';
+const LOWER: Record<string, string | undefined> = { viewer: undefined, editor: 'viewer', admin: 'editor' };
+
+type Operation = { method: string; path: string; role?: string };
+
+describe('access control', () => {
+  let driver: Driver;
+  let app: ReturnType<typeof appFor>;
+  const tokens: Record<string, string> = { admin: ADMIN };
+  let operations: Operation[];
+
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    await loadFixture(driver);
+    await seedAdminToken(driver, ADMIN);
+    app = appFor(driver, { ROER_AUTH: 'token' });
+    for (const role of ['viewer', 'editor']) {
+      const created = await request(app).post('/api/tokens').set('authorization', `Bearer ${ADMIN}`).send({ name: `${role}-token`, role });
+      expect(created.status).toBe(201);
+      tokens[role] = created.body.token;
+    }
+    const spec = (await request(app).get('/api/openapi.json')).body as { paths: Record<string, Record<string, { 'x-roer-role'?: string }>> };
+    operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ method, path: path.replace(/\{\w+\}/g, 'x'), role: operation['x-roer-role'] })),
+    );
+  });
+  afterAll(() => driver.close());
+
+  const call = (operation: Operation, token?: string) => {
+    const test = (request(app) as unknown as Record<string, (path: string) => request.Test>)[operation.method](operation.path);
+    return token ? test.set('authorization', `Bearer ${token}`) : test;
+  };
+
+  it('when tokens are stored, then only their sha256 hash is in the database, on :ApiToken nodes outside the landscape', async () => {
+    const rows = await read<{ name: string; hash: string; entity: boolean }>(driver, 'MATCH (t:ApiToken) RETURN t.name AS name, t.hash AS hash, t:Entity AS entity ORDER BY name');
+    expect(rows.map(row => row.name)).toEqual([SEED_TOKEN_NAME, 'editor-token', 'viewer-token']);
+    expect(rows.find(row => row.name === SEED_TOKEN_NAME)?.hash).toBe(hashToken(ADMIN));
+    expect(rows.every(row => !row.entity)).toBe(true);
+    const text = JSON.stringify(rows);
+    for (const token of Object.values(tokens)) expect(text).not.toContain(token);
+  });
+
+  it('when a protected endpoint is called without a token, then 401 — for every endpoint', async () => {
+    const protectedOnes = operations.filter(operation => operation.role);
+    expect(protectedOnes.length).toBeGreaterThan(15);
+    for (const operation of protectedOnes) {
+      const response = await call(operation);
+      expect([operation.method, operation.path, response.status]).toEqual([operation.method, operation.path, 401]);
+      expect(response.headers['content-type']).toMatch(/problem\+json/);
+    }
+  });
+
+  it('when an unknown or malformed token is sent, then 401', async () => {
+    expect((await request(app).get('/api/organisations').set('authorization', 'Bearer not-a-token')).status).toBe(401);
+    expect((await request(app).get('/api/organisations').set('authorization', 'Basic abc')).status).toBe(401);
+  });
+
+  it('when an endpoint is called with a role one step too low, then 403 — for every editor and admin endpoint', async () => {
+    const writes = operations.filter(operation => operation.role && LOWER[operation.role]);
+    expect(writes.map(operation => `${operation.method} ${operation.path}`).sort()).toEqual(
+      expect.arrayContaining(['post /api/imports', 'delete /api/imports/x', 'post /api/tokens', 'get /api/tokens', 'delete /api/tokens/x', 'get /api/audit', 'get /api/settings/lock-in-weights', 'put /api/settings/lock-in-weights']),
+    );
+    for (const operation of writes) {
+      const response = await call(operation, tokens[LOWER[operation.role!]!]);
+      expect([operation.method, operation.path, response.status]).toEqual([operation.method, operation.path, 403]);
+    }
+  });
+
+  it('when the public endpoints are called without a token, then they answer', async () => {
+    for (const path of ['/api/health', '/api/ready', '/api/openapi.json']) expect((await request(app).get(path)).status).toBe(200);
+  });
+
+  it('when a viewer reads, then the read endpoints answer 200', async () => {
+    for (const path of ['/api/organisations', '/api/analyses', '/api/graph', '/api/search?q=acme', '/api/imports', '/api/nodes/app%3Agm1%2Fa1', '/api/analyses/data-quality']) {
+      const response = await request(app).get(path).set('authorization', `Bearer ${tokens.viewer}`);
+      expect([path, response.status]).toEqual([path, 200]);
+    }
+  });
+
+  it('when an editor uploads, then the import runs (the role suffices)', async () => {
+    const response = await request(app)
+      .post('/api/imports')
+      .set('authorization', `Bearer ${tokens.editor}`)
+      .field('dryRun', 'true')
+      .attach('files', Buffer.from('id,name\ns9,Nieuw B.V.\n'), 'suppliers.csv');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(expect.objectContaining({ ok: true, dryRun: true }));
+  });
+
+  it('when an admin manages tokens, then create, list and revoke work and a revoked token is refused', async () => {
+    const auth = { authorization: `Bearer ${ADMIN}` };
+    const created = await request(app).post('/api/tokens').set(auth).send({ name: 'temporary', role: 'viewer' });
+    expect(created.status).toBe(201);
+    expect(created.body.token).toMatch(/^roer_/);
+    expect((await request(app).post('/api/tokens').set(auth).send({ name: 'temporary', role: 'viewer' })).status).toBe(400);
+    expect((await request(app).post('/api/tokens').set(auth).send({ name: 'bad', role: 'superuser' })).status).toBe(400);
+    const list = await request(app).get('/api/tokens').set(auth);
+    expect(list.body.map((token: { name: string }) => token.name)).toContain('temporary');
+    expect(JSON.stringify(list.body)).not.toContain('hash');
+    expect((await request(app).get('/api/organisations').set('authorization', `Bearer ${created.body.token}`)).status).toBe(200);
+    expect((await request(app).delete('/api/tokens/temporary').set(auth)).status).toBe(204);
+    expect((await request(app).delete('/api/tokens/temporary').set(auth)).status).toBe(404);
+    expect((await request(app).get('/api/organisations').set('authorization', `Bearer ${created.body.token}`)).status).toBe(401);
+  });
+
+  it('when an admin reads and changes lock-in weights, then the new weights are in force and bad ones are refused', async () => {
+    const auth = { authorization: `Bearer ${ADMIN}` };
+    const before = await request(app).get('/api/settings/lock-in-weights').set(auth);
+    expect(before.status).toBe(200);
+    expect(before.body.weights).toEqual(expect.any(Object));
+    const factor = Object.keys(before.body.weights)[0];
+    const changed = await request(app).put('/api/settings/lock-in-weights').set(auth).send({ weights: { [factor]: 42 } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.weights[factor]).toBe(42);
+    expect((await request(app).put('/api/settings/lock-in-weights').set(auth).send({ weights: { noSuchFactor: 1 } })).status).toBe(400);
+    await request(app).put('/api/settings/lock-in-weights').set(auth).send(before.body);
+  });
+});

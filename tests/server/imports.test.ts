@@ -1,0 +1,87 @@
+// POST /api/imports through the real pipeline, the upload limit, deleting a source, and the audit log.
+import type { Driver } from 'neo4j-driver';
+import request from 'supertest';
+import { nodes, resetDatabase, snapshot, testDriver } from '../support/db.js';
+import { appFor, loadFixture } from './support.js';
+
+const suppliers = 'id,naam,land\ns1,Acme B.V.,NL\ns7,Zeta Systemen,NL\n';
+const applications = 'id;organisatie;naam;leverancier;kritikaliteit\nx1;gm3;Belastingen;s7;hoog\nx2;gm3;GIS;s1;laag\n';
+
+describe('imports over HTTP', () => {
+  let driver: Driver;
+  let app: ReturnType<typeof appFor>;
+  beforeAll(() => {
+    driver = testDriver();
+    app = appFor(driver, { ROER_UPLOAD_LIMIT_MB: '0.01' });
+  });
+  afterAll(() => driver.close());
+  beforeEach(async () => {
+    await resetDatabase(driver);
+    await loadFixture(driver);
+  });
+
+  const upload = (files: Record<string, string | Buffer>, fields: Record<string, string> = {}) => {
+    let test = request(app).post('/api/imports');
+    for (const [name, value] of Object.entries(fields)) test = test.field(name, value);
+    for (const [name, content] of Object.entries(files)) test = test.attach('files', Buffer.from(content), name);
+    return test;
+  };
+
+  it('when Dutch CSV files are uploaded, then they are imported under the source and the import is audited', async () => {
+    const response = await upload({ 'suppliers.csv': suppliers, 'applications.csv': applications }, { source: 'csv:gm3' });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(expect.objectContaining({ ok: true, source: 'csv:gm3', issues: [] }));
+    expect((await nodes(driver, 'Application')).filter(uid => uid.startsWith('app:gm3/'))).toEqual(['app:gm3/x1', 'app:gm3/x2']);
+    const audit = await request(app).get('/api/audit');
+    expect(audit.body[0]).toEqual(expect.objectContaining({ actor: 'local', action: 'import', target: 'csv:gm3' }));
+    expect(audit.body[0].counts.files).toEqual(['suppliers.csv', 'applications.csv']);
+  });
+
+  it('when dryRun is set, then the files are validated and nothing is written', async () => {
+    const before = await snapshot(driver);
+    const response = await upload({ 'suppliers.csv': suppliers, 'applications.csv': applications }, { source: 'csv:gm3', dryRun: 'ja' });
+    expect(response.status).toBe(200);
+    expect(response.body.dryRun).toBe(true);
+    expect(await snapshot(driver)).toEqual(before);
+  });
+
+  it('when the files have errors, then 422 with every issue (file, line, field) and nothing is written', async () => {
+    const before = await snapshot(driver);
+    const response = await upload({ 'applications.csv': 'id,organisation,name,supplier,criticality\nx1,gm3,Belastingen,s1,extreem\nx2,gm3,GIS,nobody,laag\n' }, { source: 'csv:gm3' });
+    expect(response.status).toBe(422);
+    expect(response.body.ok).toBe(false);
+    expect(response.body.issues.map((issue: { file: string; line: number }) => [issue.file, issue.line])).toEqual([
+      ['applications.csv', 2],
+      ['applications.csv', 3],
+    ]);
+    expect(await snapshot(driver)).toEqual(before);
+  });
+
+  it('when a file is over the upload limit, then 413 problem+json and nothing is written', async () => {
+    const before = await snapshot(driver);
+    const big = `id,name\n${Array.from({ length: 2000 }, (_, i) => `s${i},Supplier ${i}`).join('\n')}\n`;
+    const response = await upload({ 'suppliers.csv': big });
+    expect(response.status).toBe(413);
+    expect(response.headers['content-type']).toMatch(/problem\+json/);
+    expect(await snapshot(driver)).toEqual(before);
+  });
+
+  it('when no files are sent or the source name is invalid, then 400', async () => {
+    expect((await upload({}, { source: 'csv:gm3' })).status).toBe(400);
+    expect((await upload({ 'suppliers.csv': suppliers }, { source: 'has spaces#1' })).status).toBe(400);
+  });
+
+  it('when a source is deleted, then its nodes go, nodes another source also asserts stay, and the deletion is audited', async () => {
+    await upload({ 'suppliers.csv': suppliers, 'applications.csv': applications }, { source: 'csv:gm3' });
+    const response = await request(app).delete(`/api/imports/${encodeURIComponent('csv:gm3')}`);
+    expect(response.status).toBe(200);
+    expect(response.body.removed.Application).toBe(2);
+    const suppliersLeft = await nodes(driver, 'Supplier');
+    expect(suppliersLeft).toContain('supplier:s1'); // the fixture asserts it too
+    expect(suppliersLeft).not.toContain('supplier:s7');
+    expect((await nodes(driver, 'Application')).some(uid => uid.startsWith('app:gm3/'))).toBe(false);
+    const audit = await request(app).get('/api/audit');
+    expect(audit.body[0]).toEqual(expect.objectContaining({ action: 'delete-source', target: 'csv:gm3', counts: expect.objectContaining({ Application: 2 }) }));
+    expect((await request(app).delete('/api/imports/csv%3Anever-imported')).status).toBe(404);
+  });
+});
