@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { InputError } from '../server/errors.js';
-import { database, read } from '../server/neo4j.js';
+import { database, int, read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
 import { type LoadCounts, type RemovedCounts, cleanup, load, rowCount, transform } from './load.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
@@ -123,7 +123,7 @@ async function run(driver: Driver, tables: RawTable[], options: RunOptions): Pro
         counts: JSON.stringify({ tables: tableCounts, removed, merges: validation.merges.length }), status: 'ok',
       });
       return { counts, removed };
-    });
+    }, { metadata: { app: 'roer-import', runId, source } });
     progress({ phase: 'done', done: total, total });
     for (const table of TABLES) Object.assign(report.tables[table], countsFor(table, validation.read[table], counts, removed));
     return { ...report, runId, graph: { nodes: counts, removed }, durationMs: Date.now() - started };
@@ -142,7 +142,7 @@ function countsFor(table: TableName, readRows: number, counts: LoadCounts, remov
 export async function listImportRuns(driver: Driver, options: { source?: string; limit?: number } = {}): Promise<ImportRun[]> {
   const rows = await read<Omit<ImportRun, 'counts'> & { counts: string }>(driver, query('import/runs').text, {
     source: options.source ?? null,
-    limit: Math.max(1, Math.min(1000, Math.trunc(options.limit ?? 100))),
+    limit: int(Math.max(1, Math.min(1000, Math.trunc(options.limit ?? 100)))),
   });
   return rows.map(row => ({ ...row, counts: JSON.parse(row.counts) }));
 }

@@ -12,6 +12,8 @@ import type { Issue, RawTable } from './read.js';
 
 export type { Issue } from './read.js';
 
+const TABLE_OF_KIND: Record<string, TableName> = { supplier: 'suppliers', platform: 'platforms', application: 'applications' };
+
 /** What the database already holds, asked once per table (never per row). */
 export type Lookup = {
   /** Which of these uids exist (and will survive this import's cleanup). */
@@ -63,9 +65,14 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
 
   // 1. Each row through its schema; a missing required column is one issue per file.
   const rows = Object.fromEntries(TABLES.map(table => [table, []])) as unknown as Rows;
+  // Rows with a bad cell still count as present, so references to them are not reported a second time.
+  const failed: { table: TableName; id?: string; organisation?: string }[] = [];
+  // A table whose ids cannot be read: references into it are not checked (its missing column is the issue).
+  const incomplete = new Set<TableName>();
   for (const table of tables) {
     const schema = rowSchemas[table.table] as unknown as ZodType & { shape: Record<string, ZodType> };
     const missing = new Set(Object.keys(schema.shape).filter(field => field !== 'extra' && !(field in table.columns) && !schema.shape[field].safeParse(undefined).success));
+    if (missing.has('id') || missing.has('organisation')) incomplete.add(table.table);
     for (const field of missing) {
       const accepted = acceptedHeaders(table.table, field);
       add(table, table.headerLine, field, '', `a column ${accepted.map(name => `"${name}"`).join(' or ')}`, `required column missing in the header`);
@@ -76,6 +83,7 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
         (rows[table.table] as Entry<unknown>[]).push({ table, line: raw.line, row: result.data, raw: raw.values });
         continue;
       }
+      failed.push({ table: table.table, id: raw.values.id?.trim(), organisation: raw.values.organisation?.trim() });
       const seen = new Set<string>();
       for (const problem of result.error.issues) {
         const field = String(problem.path[0] ?? '');
@@ -113,12 +121,16 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
   for (const entry of rows.contracts) entry.row.supplier = resolve(entry.row.supplier)!;
 
   // 4. References: the import's own tables first, then one database lookup per table.
-  const suppliers = new Set(rows.suppliers.map(entry => uid.supplier(entry.row.id)));
-  const platforms = new Set(rows.platforms.map(entry => uid.platform(entry.row.id)));
-  const applications = new Set(rows.applications.map(entry => uid.application(entry.row.organisation, entry.row.id)));
+  const present = (table: TableName) => failed.filter(row => row.table === table && row.id);
+  const suppliers = new Set([...rows.suppliers.map(entry => entry.row.id), ...present('suppliers').map(row => row.id!)].map(id => uid.supplier(rename.get(id) ?? id)));
+  const platforms = new Set([...rows.platforms.map(entry => entry.row.id), ...present('platforms').map(row => row.id!)].map(uid.platform));
+  const applications = new Set([
+    ...rows.applications.map(entry => uid.application(entry.row.organisation, entry.row.id)),
+    ...present('applications').filter(row => row.organisation).map(row => uid.application(row.organisation!, row.id!)),
+  ]);
   type Ref = { entry: Entry<unknown>; field: string; value: string; uid: string; kind: string; organisation?: string };
   const check = async (refs: Ref[], known: Set<string>) => {
-    const open = refs.filter(ref => !known.has(ref.uid));
+    const open = refs.filter(ref => !known.has(ref.uid) && !incomplete.has(TABLE_OF_KIND[ref.kind]));
     const existing = open.length ? await lookup.existingUids([...new Set(open.map(ref => ref.uid))]) : new Set<string>();
     return open.filter(ref => !existing.has(ref.uid));
   };

@@ -26,7 +26,7 @@ export function decode(bytes: Uint8Array): { text: string; encoding: string } {
 export function sniffDelimiter(text: string): string {
   const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
-  for (const char of text) {
+  for (const char of text.replace(/^[\s\uFEFF]+/, '')) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && (char === '\n' || char === '\r')) break;
     else if (!quoted && char in counts) counts[char]++;
