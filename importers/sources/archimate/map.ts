@@ -75,11 +75,12 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
   const assignedToSupplierRole = new Set(
     model.relationships.filter(r => r.type === 'Assignment' && supplierRoles.has(r.target)).map(r => r.source),
   );
+  // A role named just "Leverancier" is the role itself, not a supplier; the actors assigned to it are.
   const isSupplier = (e: ArchiElement) =>
-    supplierRoles.has(e.id) ||
-    assignedToSupplierRole.has(e.id) ||
+    !supplierRoles.has(e.id) &&
+    (assignedToSupplierRole.has(e.id) ||
     e.properties.some(p => ROLE_KEYS.has(p.key.toLowerCase()) && SUPPLIER_WORD.test(p.value.trim())) ||
-    e.folder.some(folder => SUPPLIER_WORD.test(folder.trim()));
+      e.folder.some(folder => SUPPLIER_WORD.test(folder.trim())));
 
   const kindOf = new Map<string, Kind>();
   const uidOf = new Map<string, string>();

@@ -160,7 +160,7 @@ function textOf(value: unknown): string | undefined {
 }
 /** AMEFF writes line ends as `&#xD;\n`, Archi as plain newlines; the XML parser trims, so trim both. */
 const lines = (text: string | undefined) => text?.replace(/\r\n?/g, '\n').trim() || undefined;
-const list = (value: unknown): Node[] => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
+const list = (value: unknown): Node[] => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value as Node]);
 
 // ── AMEFF ──────────────────────────────────────────────────────────────────────────────────────
 
