@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../server/errors.js';
+import { escapeText, fold, toIcs } from '../../server/analyses/ics.js';
+import { loadLockInWeights, setLockInWeights } from '../../server/analyses/lock-in.js';
+import { addMonths } from '../../server/analyses/params.js';
+import { duplicateSuppliers, editDistance } from '../../server/analyses/data-quality.js';
+import { concentration } from '../../server/analyses/supplier-exposure.js';
+
+const row = {
+  uid: 'contract:gm1/c1', name: 'c1', organisation: 'gm1', supplierName: 'Acme; B.V., Nederland', end: '2027-03-31', noticeDeadline: '2027-02-28', autoRenew: true, annualValue: 100000,
+  applications: [{ name: 'Zaaksysteem (één)', criticality: 'high' }, { name: 'Makelaar', criticality: 'critical' }],
+};
+
+describe('ics', () => {
+  it('when rows are exported, then each notice deadline is one all-day event with a stable UID, CRLF lines and folding at 75 octets', () => {
+    const ics = toIcs([row, { ...row, uid: 'contract:gm2/d1', name: 'd1' }], new Date('2026-12-01T10:20:30.456Z'));
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(ics).toContain('UID:contract:gm1/c1-notice@roer\r\n');
+    expect(ics).toContain('DTSTAMP:20261201T102030Z\r\n');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270228\r\nDTEND;VALUE=DATE:20270301\r\n');
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    const unfolded = ics.replace(/\r\n /g, '');
+    expect(unfolded).toContain('SUMMARY:Opzegtermijn / Notice deadline: c1 (Acme\\; B.V.\\, Nederland)');
+    expect(unfolded).toMatch(/DESCRIPTION:Leverancier \/ Supplier: Acme\\; B\.V\.\\, Nederland\\nApplicaties \/ Applications: Zaaksysteem \(één\) \(high\)\\, Makelaar \(critical\)\\n/);
+    expect(toIcs([row], new Date('2027-01-01T00:00:00Z')).match(/UID:.*/)![0]).toBe(ics.match(/UID:.*/)![0]);
+  });
+
+  it('when a line holds multi-byte characters, then folding never splits one', () => {
+    const line = `DESCRIPTION:${'é'.repeat(100)}`;
+    const folded = fold(line);
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+    for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
+    expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
+  });
+});
+
+describe('calendar months', () => {
+  it('when months are subtracted from a month end, then the day is clamped like Neo4j does', () => {
+    expect(addMonths('2027-03-31', -1)).toBe('2027-02-28');
+    expect(addMonths('2028-03-31', -1)).toBe('2028-02-29');
+    expect(addMonths('2028-02-29', -12)).toBe('2027-02-28');
+    expect(addMonths('2026-12-01', 12)).toBe('2027-12-01');
+    expect(addMonths('2026-08-31', 1)).toBe('2026-09-30');
+  });
+});
+
+describe('lock-in weights', () => {
+  afterEach(() => setLockInWeights(null));
+
+  it('when nothing is configured, then the documented defaults apply and sum to 100', () => {
+    const weights = loadLockInWeights({});
+    expect(Object.values(weights.weights).reduce((a, b) => a + b, 0)).toBe(100);
+    expect(weights.remainingYearsCap).toBe(5);
+  });
+
+  it('when ROER_LOCKIN_WEIGHTS names a file, then its weights are used, and a bad file is refused with its name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roer-weights-'));
+    const file = join(dir, 'weights.json');
+    const defaults = loadLockInWeights({});
+    writeFileSync(file, JSON.stringify({ ...defaults, weights: { ...defaults.weights, outsideEu: 40 } }));
+    expect(loadLockInWeights({ ROER_LOCKIN_WEIGHTS: file }).weights.outsideEu).toBe(40);
+    writeFileSync(file, JSON.stringify({ weights: { outsideEu: 'veel' } }));
+    expect(() => loadLockInWeights({ ROER_LOCKIN_WEIGHTS: file })).toThrow(InputError);
+    expect(() => loadLockInWeights({ ROER_LOCKIN_WEIGHTS: file })).toThrow(/weights\.json/);
+  });
+
+  it('when weights are set at run time, then they win until reset, and unknown factors are refused', () => {
+    expect(setLockInWeights({ weights: { dependants: 50 } }).weights.dependants).toBe(50);
+    expect(loadLockInWeights().weights.dependants).toBe(50);
+    expect(loadLockInWeights().weights.outsideEu).toBe(10);
+    expect(() => setLockInWeights({ weights: { vendorMood: 5 } })).toThrow(InputError);
+    expect(() => setLockInWeights({ weights: { dependants: -1 } })).toThrow(InputError);
+    expect(setLockInWeights(null).weights.dependants).toBe(10);
+  });
+});
+
+describe('helpers', () => {
+  it('when names differ by a few edits, then only close enough names of sufficient length are duplicates', () => {
+    expect(editDistance('centric', 'centrik')).toBe(1);
+    expect(editDistance('kitten', 'sitting', 1)).toBe(2);
+    const pairs = duplicateSuppliers([
+      { uid: 'supplier:a', name: 'Centric', normalizedName: 'centric' },
+      { uid: 'supplier:b', name: 'Centrik', normalizedName: 'centrik' },
+      { uid: 'supplier:c', name: 'IBM', normalizedName: 'ibm' },
+      { uid: 'supplier:d', name: 'HP', normalizedName: 'hp' },
+      { uid: 'supplier:e', name: 'Acme Software', normalizedName: 'acme software' },
+      { uid: 'supplier:f', name: 'Acme Softwear', normalizedName: 'acme softwear' },
+    ]);
+    expect(pairs.map(p => [p.a.uid, p.b.uid, p.distance])).toEqual([['supplier:a', 'supplier:b', 1], ['supplier:e', 'supplier:f', 2]]);
+  });
+
+  it('when the market is split evenly or held by one, then HHI is 10,000/n or 10,000 and bands follow the thresholds', () => {
+    expect(concentration(new Map([['a', 1], ['b', 1], ['c', 1], ['d', 1], ['e', 1], ['f', 1], ['g', 1], ['h', 1], ['i', 1], ['j', 1]]))).toMatchObject({ hhi: 1000, cr1: 10, cr3: 30, band: 'unconcentrated' });
+    expect(concentration(new Map([['a', 5]]))).toMatchObject({ hhi: 10000, band: 'high' });
+    expect(concentration(new Map([['a', 1], ['b', 1], ['c', 1], ['d', 1], ['e', 1]]))).toMatchObject({ hhi: 2000, band: 'moderate' });
+    expect(concentration(new Map([['a', 0]]))).toMatchObject({ hhi: null, band: null });
+  });
+});
