@@ -1,0 +1,74 @@
+// The export writers and pure helpers, on hand-made inputs.
+import ExcelJS from 'exceljs';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { toCsv } from '../../server/exports/csv.js';
+import { flattenRow, neutralise, toTable } from '../../server/exports/flatten.js';
+import { toGraphml } from '../../server/exports/graphml.js';
+import { toXlsx } from '../../server/exports/xlsx.js';
+import { luceneQuery } from '../../server/routes/graph.js';
+import { toProblem } from '../../server/routes/problem.js';
+import { InputError } from '../../server/errors.js';
+
+describe('exports', () => {
+  it('when a cell starts with = + - @ tab or CR, then it is prefixed with a quote; numbers and other text stay', () => {
+    for (const text of ['=1+1', '+31 6', '-2', '@SUM(A1)', '\tcmd', '\rcmd']) expect(neutralise(text)).toBe(`'${text}`);
+    expect(neutralise(-2)).toBe(-2);
+    expect(neutralise('Zaaksysteem')).toBe('Zaaksysteem');
+    expect(neutralise(null)).toBeNull();
+  });
+
+  it('when rows hold nested values, then objects become dotted columns and lists are joined', () => {
+    expect(flattenRow({ a: 1, b: { c: 'x', d: { e: true } }, list: ['p', 'q'], objects: [{ k: 1 }], none: null })).toEqual({
+      a: 1,
+      'b.c': 'x',
+      'b.d.e': true,
+      list: 'p; q',
+      objects: '[{"k":1}]',
+      none: null,
+    });
+    expect(toTable([{ a: 1 }, { b: 2, a: 3 }])).toEqual({ columns: ['a', 'b'], rows: [[1, null], [3, 2]] });
+  });
+
+  it('when a table is written as CSV, then it has a BOM, CRLF lines, RFC 4180 quoting and neutralised formulas', () => {
+    const csv = toCsv({ columns: ['name', 'value'], rows: [['=cmd|"/c calc"!A1', 1.5], ['a,b', null], ['line\nbreak', -3]] });
+    expect(csv).toBe('\uFEFFname,value\r\n"\'=cmd|""/c calc""!A1",1.5\r\n"a,b",\r\n"line\nbreak",-3\r\n');
+    expect(toCsv({ columns: ['a'], rows: [['x;y']] }, ';')).toBe('\uFEFFa\r\n"x;y"\r\n');
+  });
+
+  it('when a table is written as XLSX, then cells are text or numbers, never formulas', async () => {
+    const buffer = await toXlsx([{ name: 'Rows', table: { columns: ['name', 'n'], rows: [['=1+1', 2], ['@x', null]] } }]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer);
+    const sheet = workbook.getWorksheet('Rows')!;
+    expect(sheet.getCell('A2').value).toBe("'=1+1");
+    expect(sheet.getCell('B2').value).toBe(2);
+    expect(sheet.getCell('A3').value).toBe("'@x");
+    sheet.eachRow(row => row.eachCell(cell => expect(cell.formula).toBeUndefined()));
+  });
+
+  it('when names hold XML special characters, then GraphML is still well-formed and the text round-trips', () => {
+    const xml = toGraphml({
+      nodes: [{ id: 'a<1>&"', kind: 'Application', label: 'R&D <"test"> \u0001' }],
+      edges: [{ id: 'e', source: 'a<1>&"', target: 'a<1>&"', type: 'DEPENDS_ON', count: 2 }],
+      aggregate: null,
+      totals: { nodes: 1, edges: 1 },
+    });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, processEntities: true }).parse(xml);
+    expect(parsed.graphml.graph.node['@_id']).toBe('a<1>&"');
+  });
+
+  it('when search text has Lucene operators, then they are dropped and the words kept', () => {
+    expect(luceneQuery('Zaak')).toBe('(zaak^3 OR zaak* OR zaak~)');
+    expect(luceneQuery('a:b AND (c)')).toBe('(a^3 OR a*) AND (b^3 OR b*) AND (and^3 OR and*) AND (c^3 OR c*)');
+    expect(luceneQuery('*?~"\\')).toBe('');
+    expect(luceneQuery('Gemeente Roerdam')).toBe('(gemeente^3 OR gemeente* OR gemeente~) AND (roerdam^3 OR roerdam* OR roerdam~)');
+  });
+
+  it('when an unexpected error is mapped, then the client gets a generic 500 without its message', () => {
+    const problem = toProblem(new Error('secret at /srv/roer/server.ts:12:3'), '/api/x');
+    expect(problem).toEqual(expect.objectContaining({ status: 500, instance: '/api/x' }));
+    expect(JSON.stringify(problem)).not.toContain('secret');
+    expect(toProblem(new InputError('bad', [{ field: 'f' }]), '/api/x')).toEqual(expect.objectContaining({ status: 400, detail: 'bad', errors: [{ field: 'f' }] }));
+  });
+});
