@@ -2,7 +2,7 @@
 // (mapped onto a Roer node, or as a generic Element; relationships as RELATES_TO); the dependency
 // semantics are derived from the table. The ArchiMate trap: "A serves B" means B depends on A.
 import { InputError } from '../../../server/errors.js';
-import { Criticality, Jurisdiction, Landscape, type LinkRow, PlatformType, slug, uid } from '../../model.js';
+import { Criticality, Jurisdiction, Landscape, type LinkRow, PlatformType, YesNo, slug, uid } from '../../model.js';
 import type { ArchiElement, ArchiModel, ArchiRelationship } from './read.js';
 
 type Kind = 'Application' | 'ReferenceComponent' | 'Platform' | 'Supplier' | 'BusinessFunction' | 'Element';
@@ -36,7 +36,7 @@ export const DEPENDENT_END: Record<string, 'source' | 'target'> = {
 
 const SUPPLIER_WORD = /^(leverancier|leveranciers|supplier|suppliers|vendor|vendors|aanbieder|aanbieders)$/i;
 const ROLE_KEYS = new Set(['gemma type', 'organisatietype', 'rol', 'role', 'type', 'roer type', 'roer']);
-const isReferenceComponent = (e: ArchiElement) =>
+const isReferenceComponent = (e: Pick<ArchiElement, 'properties'>) =>
   e.properties.some(p => p.key.toLowerCase() === 'gemma type' && p.value.trim().toLowerCase() === 'referentiecomponent');
 
 export type MapOptions = {
@@ -79,8 +79,7 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
   const isSupplier = (e: ArchiElement) =>
     !supplierRoles.has(e.id) &&
     (assignedToSupplierRole.has(e.id) ||
-    e.properties.some(p => ROLE_KEYS.has(p.key.toLowerCase()) && SUPPLIER_WORD.test(p.value.trim())) ||
-      e.folder.some(folder => SUPPLIER_WORD.test(folder.trim())));
+      hasSupplierMarker(e));
 
   const kindOf = new Map<string, Kind>();
   const uidOf = new Map<string, string>();
@@ -106,22 +105,23 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
       } else namedTaken.set(key, e.id);
     }
     const name = e.name.trim() || e.id;
+    const roerId = roerIdOf(e) ?? e.id;
     const extra = {};
     switch (kind) {
       case 'Application':
-        key = uid.application(organisation!, e.id);
+        key = uid.application(organisation!, roerId);
         landscape.applications.push({
-          id: e.id, organisation: organisation!, name, referenceComponents: [], businessFunctions: [], openStandards: [], extra,
-          criticality: criticalityOf(e), personalData: false,
+          id: roerId, organisation: organisation!, name, referenceComponents: [], businessFunctions: [], openStandards: [], extra,
+          criticality: criticalityOf(e), personalData: personalDataOf(e),
         });
         break;
       case 'Platform':
-        key = uid.platform(e.id);
-        landscape.platforms.push({ id: e.id, name, type: 'on-premise', jurisdiction: 'NL', extra, ...platformProps(e) } as never);
+        key = uid.platform(roerId);
+        landscape.platforms.push({ id: roerId, name, type: 'on-premise', jurisdiction: 'NL', extra, ...platformProps(e) } as never);
         break;
       case 'Supplier':
-        key = uid.supplier(e.id);
-        landscape.suppliers.push({ id: e.id, name, extra });
+        key = uid.supplier(roerId);
+        landscape.suppliers.push({ id: roerId, name, extra, ...supplierProps(e) });
         break;
       case 'Element':
         key = uid.element(scope, e.id);
@@ -216,13 +216,38 @@ function deriveLinks(
   return links;
 }
 
-function criticalityOf(e: ArchiElement) {
+/** A supplier by its own properties (`GEMMA type: Leverancier`, `Rol: Supplier`…) or its folder ("Leveranciers"). */
+export const hasSupplierMarker = (e: Pick<ArchiElement, 'properties' | 'folder'>) =>
+  e.properties.some(p => ROLE_KEYS.has(p.key.toLowerCase()) && SUPPLIER_WORD.test(p.value.trim())) ||
+  e.folder.some(folder => SUPPLIER_WORD.test(folder.trim()));
+export { isReferenceComponent };
+
+/** Roer's own id when the model carries one (Roer's export writes it for rows that came from spreadsheets). */
+export const roerIdOf = (e: Pick<ArchiElement, 'properties'>) => e.properties.find(p => p.key === ROER_ID)?.value.trim() || undefined;
+export const ROER_ID = 'Roer id';
+
+export function personalDataOf(e: Pick<ArchiElement, 'properties'>): boolean {
+  const property = e.properties.find(p => /^(persoonsgegevens|personal data|personaldata|privacygevoelig)$/i.test(p.key));
+  const parsed = YesNo(false).safeParse(property?.value);
+  return parsed.success ? parsed.data : false;
+}
+
+export function supplierProps(e: Pick<ArchiElement, 'properties'>): { group?: string; country?: string } {
+  const out: { group?: string; country?: string } = {};
+  for (const p of e.properties) {
+    if (/^(concern|groep|group|moederbedrijf)$/i.test(p.key) && p.value.trim()) out.group = p.value.trim();
+    if (/^(land|country)$/i.test(p.key) && p.value.trim()) out.country = p.value.trim();
+  }
+  return out;
+}
+
+export function criticalityOf(e: Pick<ArchiElement, 'properties'>) {
   const property = e.properties.find(p => /^(criticality|kritikaliteit|kriticiteit|bedrijfskritisch)$/i.test(p.key));
   const parsed = Criticality.safeParse(property?.value);
   return parsed.success ? parsed.data : 'medium';
 }
 
-function platformProps(e: ArchiElement) {
+export function platformProps(e: Pick<ArchiElement, 'properties'>): { type?: string; jurisdiction?: string } {
   const out: Record<string, string> = {};
   for (const p of e.properties) {
     const key = slug(p.key);

@@ -1,0 +1,265 @@
+// AMEFF 3.0 (Open Group ArchiMate Model Exchange File Format) export of one or more organisations'
+// landscapes, with one generated diagram per organisation so Archi shows something when it opens the
+// file. Written so that importing it again (importers/sources/archimate) gives back the same graph:
+// model concepts keep their ArchiMate ids, types and properties; Roer facts that no model relationship
+// explains become ArchiMate relationships the type table maps back onto the same facts.
+import type { Driver } from 'neo4j-driver';
+import {
+  ROER_ID, criticalityOf, hasSupplierMarker, isReferenceComponent, personalDataOf, platformProps, roerIdOf, supplierProps,
+} from '../../importers/sources/archimate/map.js';
+import type { ArchiProperty } from '../../importers/sources/archimate/read.js';
+import { InputError } from '../errors.js';
+import { read } from '../neo4j.js';
+import { query } from '../queries.js';
+
+export type AmeffExportOptions = { organisations: string[]; name?: string; language?: string };
+
+type NodeRow = { uid: string; label: string; props: Record<string, unknown> };
+type RelRow = { from: string; to: string; type: string; props: Record<string, unknown> };
+type Concept = { id: string; uid: string; label: string; type: string; name: string; documentation?: string; properties: ArchiProperty[]; folder: string[]; organisation?: string };
+type Relationship = { id: string; type: string; source: string; target: string; name: string; documentation?: string; properties: ArchiProperty[]; accessType?: string };
+
+const ELEMENT_TYPES = new Set(
+  ('BusinessActor BusinessRole BusinessCollaboration BusinessInterface BusinessProcess BusinessFunction BusinessInteraction BusinessEvent ' +
+    'BusinessService BusinessObject Contract Representation Product ApplicationComponent ApplicationCollaboration ApplicationInterface ' +
+    'ApplicationFunction ApplicationInteraction ApplicationProcess ApplicationEvent ApplicationService DataObject Node Device SystemSoftware ' +
+    'TechnologyCollaboration TechnologyInterface Path CommunicationNetwork TechnologyFunction TechnologyProcess TechnologyInteraction ' +
+    'TechnologyEvent TechnologyService Artifact Equipment Facility DistributionNetwork Material Stakeholder Driver Assessment Goal Outcome ' +
+    'Principle Requirement Constraint Meaning Value Resource Capability CourseOfAction WorkPackage Deliverable ImplementationEvent Plateau ' +
+    'Gap Grouping Location AndJunction OrJunction').split(' '),
+);
+const RELATIONSHIP_TYPES = new Set(['Composition', 'Aggregation', 'Assignment', 'Realization', 'Serving', 'Access', 'Influence', 'Triggering', 'Flow', 'Specialization', 'Association']);
+const DEFAULT_TYPE: Record<string, string> = {
+  Application: 'ApplicationComponent', ReferenceComponent: 'ApplicationComponent', BusinessFunction: 'BusinessFunction', Supplier: 'BusinessActor', Platform: 'Node', Element: 'Grouping',
+};
+/** Diagram rows, top to bottom: who supplies, what the organisation uses, what that maps onto, what it runs on. */
+const BANDS = ['Supplier', 'Application', 'ReferenceComponent', 'BusinessFunction', 'Platform', 'Element'];
+const [NODE_W, NODE_H, GAP_X, GAP_Y, PER_ROW] = [160, 60, 40, 30, 8];
+
+/** The organisations' landscapes as an AMEFF 3.0 document (valid against archimate3_Diagram.xsd). */
+export async function exportAmeff(driver: Driver, options: AmeffExportOptions): Promise<string> {
+  const organisations = [...new Set(options.organisations.map(org => org.trim()).filter(Boolean))];
+  if (organisations.length === 0) throw new InputError('Name at least one organisation to export (noem minstens één organisatie)');
+  const nodes = await read<NodeRow>(driver, query('archimate/export-nodes').text, { organisations });
+  const rels = nodes.length ? await read<RelRow>(driver, query('archimate/export-relationships').text, { uids: nodes.map(n => n.uid) }) : [];
+  const lang = options.language ?? 'nl';
+
+  const ids = new Set<string>();
+  const freshId = (preferred: string | undefined, fallback: string) => {
+    let id = preferred && /^[A-Za-z_][\w.-]*$/.test(preferred) && !ids.has(preferred) ? preferred : `id-${fallback.replace(/[^A-Za-z0-9_.-]+/g, '-')}`;
+    for (let n = 2; ids.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
+    ids.add(id);
+    return id;
+  };
+
+  const concepts = new Map<string, Concept>();
+  for (const node of nodes) concepts.set(node.uid, toConcept(node, freshId));
+  const relationships = toRelationships(rels, concepts, freshId);
+  markSuppliers(concepts, relationships);
+
+  const propertyKeys = new Map<string, string>();
+  const propId = (key: string) => {
+    if (!propertyKeys.has(key)) propertyKeys.set(key, `propid-${propertyKeys.size + 1}`);
+    return propertyKeys.get(key)!;
+  };
+  const properties = (list: ArchiProperty[], indent: string) =>
+    list.length === 0
+      ? []
+      : [
+          `${indent}<properties>`,
+          ...list.map(p => `${indent}  <property propertyDefinitionRef="${propId(p.key)}"><value xml:lang="${lang}">${esc(p.value)}</value></property>`),
+          `${indent}</properties>`,
+        ];
+  const named = (name: string, documentation: string | undefined, indent: string, required: boolean) => [
+    ...(name || required ? [`${indent}<name xml:lang="${lang}">${esc(name)}</name>`] : []),
+    ...(documentation ? [`${indent}<documentation xml:lang="${lang}">${esc(documentation)}</documentation>`] : []),
+  ];
+
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+      'xsi:schemaLocation="http://www.opengroup.org/xsd/archimate/3.0/ http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd" ' +
+      `identifier="${freshId(undefined, `roer-${organisations.join('-')}`)}">`,
+    ...named(options.name ?? `Roer: ${organisations.join(', ')}`, 'Export uit Roer (ICT-landschap en leveranciersafhankelijkheden)', '  ', true),
+  ];
+  if (concepts.size) {
+    lines.push('  <elements>');
+    for (const c of concepts.values()) {
+      lines.push(`    <element identifier="${c.id}" xsi:type="${c.type}">`, ...named(c.name, c.documentation, '      ', true), ...properties(c.properties, '      '), '    </element>');
+    }
+    lines.push('  </elements>');
+  }
+  if (relationships.length) {
+    lines.push('  <relationships>');
+    for (const r of relationships) {
+      const access = r.type === 'Access' && r.accessType ? ` accessType="${esc(r.accessType)}"` : '';
+      const body = [...named(r.name, r.documentation, '      ', false), ...properties(r.properties, '      ')];
+      const open = `    <relationship identifier="${r.id}" source="${r.source}" target="${r.target}" xsi:type="${r.type}"${access}`;
+      lines.push(...(body.length ? [`${open}>`, ...body, '    </relationship>'] : [`${open}/>`]));
+    }
+    lines.push('  </relationships>');
+  }
+  lines.push(...organizations([...concepts.values()], lang));
+  if (propertyKeys.size) {
+    lines.push('  <propertyDefinitions>');
+    for (const [key, id] of propertyKeys) lines.push(`    <propertyDefinition identifier="${id}" type="string"><name xml:lang="${lang}">${esc(key)}</name></propertyDefinition>`);
+    lines.push('  </propertyDefinitions>');
+  }
+  lines.push(...views(organisations, [...concepts.values()], relationships, freshId, lang));
+  lines.push('</model>');
+  return `${lines.join('\n')}\n`;
+}
+
+function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallback: string) => string): Concept {
+  const p = node.props;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const original: ArchiProperty[] = text(p.archimateProperties) ? JSON.parse(p.archimateProperties as string) : [];
+  let type = text(p.archimateType) ?? DEFAULT_TYPE[node.label] ?? 'Grouping';
+  if (type === 'Junction') type = 'AndJunction';
+  const properties = [...original];
+  if (!ELEMENT_TYPES.has(type)) {
+    properties.push({ key: 'ArchiMate type', value: type });
+    type = 'Grouping';
+  }
+  const id = freshId(text(p.archimateId), node.uid);
+  const folder = text(p.archimateFolder) ? (p.archimateFolder as string).split('/') : [];
+  // Write what the importer needs to rebuild the same row, only where the model does not already say it.
+  const add = (key: string, value: string) => properties.push({ key, value });
+  const roerId = text(p.id);
+  if ((node.label === 'Application' || node.label === 'Platform' || node.label === 'Supplier') && roerId && (roerIdOf({ properties }) ?? id) !== roerId) add(ROER_ID, roerId);
+  if (node.label === 'Application') {
+    if (p.criticality && criticalityOf({ properties }) !== p.criticality) add('Kritikaliteit', String(p.criticality));
+    if (typeof p.personalData === 'boolean' && personalDataOf({ properties }) !== p.personalData) add('Persoonsgegevens', p.personalData ? 'ja' : 'nee');
+  }
+  if (node.label === 'Platform') {
+    const derived = { type: 'on-premise', jurisdiction: 'NL', ...platformProps({ properties }) };
+    if (p.type && derived.type !== p.type) add('Platformtype', String(p.type));
+    if (p.jurisdiction && derived.jurisdiction !== p.jurisdiction) add('Jurisdictie', String(p.jurisdiction));
+  }
+  if (node.label === 'Supplier') {
+    const derived = supplierProps({ properties });
+    if (text(p.group) && derived.group !== p.group) add('Concern', String(p.group));
+    if (text(p.country) && derived.country !== p.country) add('Land', String(p.country));
+  }
+  if (node.label === 'ReferenceComponent' && !isReferenceComponent({ properties })) add('GEMMA type', 'Referentiecomponent');
+  return {
+    id, uid: node.uid, label: node.label, type, name: text(p.name) ?? '', documentation: text(p.documentation) || undefined, properties, folder,
+    organisation: text(p.organisation),
+  };
+}
+
+/** A supplier the importer would not recognise from its own properties, folder or role gets an explicit marker. */
+function markSuppliers(concepts: Map<string, Concept>, relationships: Relationship[]) {
+  const byId = new Map([...concepts.values()].map(c => [c.id, c]));
+  for (const c of concepts.values()) {
+    if (c.label !== 'Supplier' || hasSupplierMarker(c)) continue;
+    const assigned = relationships.some(
+      r => r.type === 'Assignment' && r.source === c.id && byId.get(r.target)?.type === 'BusinessRole' && /^(leverancier|supplier|vendor)s?$/i.test(byId.get(r.target)!.name.trim()),
+    );
+    if (!assigned) c.properties.push({ key: 'Roer type', value: 'Leverancier' });
+  }
+}
+
+function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string): Relationship[] {
+  const out: Relationship[] = [];
+  const modelled = new Set<string>();
+  const pair = (a: string, b: string) => [a, b].sort().join('\u0000');
+  const realises = new Map<string, string[]>();
+  const serves = new Set<string>();
+  for (const r of rels.filter(r => r.type === 'RELATES_TO')) {
+    const p = r.props;
+    modelled.add(pair(r.from, r.to));
+    const type = RELATIONSHIP_TYPES.has(String(p.archimateType)) ? String(p.archimateType) : 'Association';
+    if (type === 'Realization') realises.set(r.from, [...(realises.get(r.from) ?? []), r.to]);
+    if (type === 'Serving') serves.add(`${r.from}\u0000${r.to}`);
+    out.push({
+      id: freshId(p.archimateId as string | undefined, `rel-${r.from}-${r.to}`), type, source: concepts.get(r.from)!.id, target: concepts.get(r.to)!.id,
+      name: (p.name as string) ?? '', documentation: (p.documentation as string) || undefined, accessType: (p.accessType as string) || undefined,
+      properties: p.archimateProperties ? JSON.parse(p.archimateProperties as string) : [],
+    });
+  }
+  // Roer facts that no model relationship explains (spreadsheet imports, other sources).
+  const written = new Set<string>();
+  for (const r of rels.filter(r => r.type !== 'RELATES_TO')) {
+    if (modelled.has(pair(r.from, r.to))) continue;
+    if (r.type === 'SUPPORTS' && (realises.get(r.from) ?? []).some(service => serves.has(`${service}\u0000${r.to}`))) continue;
+    // [ArchiMate type, source uid, target uid]: "A serves B" for "B depends on / runs on A".
+    const [type, source, target] =
+      r.type === 'DEPENDS_ON' ? [r.props.kind === 'flow' ? 'Flow' : 'Serving', r.to, r.from]
+      : r.type === 'RUNS_ON' ? ['Serving', r.to, r.from]
+      : r.type === 'SUPPLIES' || r.type === 'PROVIDES' ? ['Association', r.from, r.to]
+      : r.type === 'REALISES' ? ['Specialization', r.from, r.to]
+      : ['Serving', r.from, r.to]; // SUPPORTS
+    const key = `${type}\u0000${source}\u0000${target}`;
+    if (written.has(key)) continue;
+    written.add(key);
+    out.push({ id: freshId(undefined, `rel-${type}-${source}-${target}`), type, source: concepts.get(source)!.id, target: concepts.get(target)!.id, name: '', properties: [] });
+  }
+  return out;
+}
+
+/** Folders (AMEFF organizations) as the model had them; concepts without a folder go where Archi puts them. */
+function organizations(concepts: Concept[], lang: string): string[] {
+  type Tree = { children: Map<string, Tree>; refs: string[] };
+  const root: Tree = { children: new Map(), refs: [] };
+  for (const c of concepts) {
+    if (c.folder.length === 0) continue;
+    let at = root;
+    for (const label of c.folder) {
+      if (!at.children.has(label)) at.children.set(label, { children: new Map(), refs: [] });
+      at = at.children.get(label)!;
+    }
+    at.refs.push(c.id);
+  }
+  if (root.children.size === 0) return [];
+  const render = (tree: Tree, indent: string): string[] => [
+    ...[...tree.children].flatMap(([label, child]) => [`${indent}<item>`, `${indent}  <label xml:lang="${lang}">${esc(label)}</label>`, ...render(child, `${indent}  `), `${indent}</item>`]),
+    ...tree.refs.map(ref => `${indent}<item identifierRef="${ref}"/>`),
+  ];
+  return ['  <organizations>', ...render(root, '    '), '  </organizations>'];
+}
+
+/** One diagram per organisation: its own concepts and what they connect to, laid out in bands. */
+function views(organisations: string[], concepts: Concept[], relationships: Relationship[], freshId: (preferred: string | undefined, fallback: string) => string, lang: string): string[] {
+  const out: string[] = [];
+  for (const organisation of organisations) {
+    // Its own concepts and the shared ones (suppliers, platforms, GEMMA); not other organisations' applications.
+    const members = new Set(concepts.filter(c => c.organisation === organisation || !c.organisation || !organisations.includes(c.organisation)).map(c => c.id));
+    if (members.size === 0) continue;
+    const shown = concepts.filter(c => members.has(c.id));
+    const nodeOf = new Map<string, string>();
+    const nodeLines: string[] = [];
+    let y = 20;
+    for (const band of BANDS) {
+      const inBand = shown.filter(c => (BANDS.includes(c.label) ? c.label : 'Element') === band).sort((a, b) => a.name.localeCompare(b.name));
+      inBand.forEach((c, i) => {
+        const node = freshId(undefined, `node-${organisation}-${c.id}`);
+        nodeOf.set(c.id, node);
+        const x = 20 + (i % PER_ROW) * (NODE_W + GAP_X);
+        const rowY = y + Math.floor(i / PER_ROW) * (NODE_H + GAP_Y);
+        nodeLines.push(`      <node identifier="${node}" elementRef="${c.id}" xsi:type="Element" x="${x}" y="${rowY}" w="${NODE_W}" h="${NODE_H}"/>`);
+      });
+      if (inBand.length) y += Math.ceil(inBand.length / PER_ROW) * (NODE_H + GAP_Y) + GAP_Y * 2;
+    }
+    const connections = relationships
+      .filter(r => nodeOf.has(r.source) && nodeOf.has(r.target))
+      .map(r => `      <connection identifier="${freshId(undefined, `conn-${organisation}-${r.id}`)}" relationshipRef="${r.id}" xsi:type="Relationship" source="${nodeOf.get(r.source)}" target="${nodeOf.get(r.target)}"/>`);
+    out.push(
+      `    <view identifier="${freshId(undefined, `view-${organisation}`)}" xsi:type="Diagram">`,
+      `      <name xml:lang="${lang}">${esc(`Landschap ${organisation}`)}</name>`,
+      ...nodeLines,
+      ...connections,
+      '    </view>',
+    );
+  }
+  return out.length ? ['  <views>', '    <diagrams>', ...out, '    </diagrams>', '  </views>'] : [];
+}
+
+const esc = (value: string) =>
+  value
+    // Characters XML 1.0 does not allow at all.
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');

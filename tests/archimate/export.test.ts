@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { importArchimate, importMappedLandscape } from '../../importers/sources/archimate/import.js';
+import { readArchimateText } from '../../importers/sources/archimate/read.js';
+import { Landscape } from '../../importers/model.js';
+import { exportAmeff } from '../../server/exports/ameff.js';
+import { read } from '../../server/neo4j.js';
+import { nodes, rels, resetDatabase, snapshot, testDriver } from '../support/db.js';
+import { fixture, reference } from './support.js';
+
+const XSD = reference('ameff-opengroup-xmlexchange/xsd/archimate3_Diagram.xsd');
+
+/** xmllint (Debian libxml2-utils) against the AMEFF 3.0 XSD, offline: the catalog points xml.xsd at the local copy. */
+function validateAgainstXsd(xml: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'roer-ameff-')), 'export.xml');
+  writeFileSync(file, xml);
+  try {
+    return execFileSync('xmllint', ['--nonet', '--noout', '--schema', XSD, file], {
+      env: { ...process.env, XML_CATALOG_FILES: fixture('xsd-catalog.xml') },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    throw new Error(`xmllint: ${(error as { stderr?: string }).stderr ?? (error as Error).message}`);
+  }
+}
+
+/** Everything in the graph except run stamps and run records, which differ between imports by design. */
+const graphText = async (driver: Driver) =>
+  (await snapshot(driver))
+    .filter(line => !line.includes('"ImportRun"'))
+    .map(line => line.replace(/"runs":\[[^\]]*\],?/g, '').replace(/"createdRun":"[^"]*",?/g, ''))
+    .sort();
+
+describe('AMEFF export', () => {
+  let driver: Driver;
+  beforeAll(() => (driver = testDriver()));
+  afterAll(() => driver.close());
+  beforeEach(() => resetDatabase(driver));
+
+  it('when an organisation is exported, then the file validates against the AMEFF 3.0 XSD and has a diagram with positioned nodes', async () => {
+    await importArchimate(driver, fixture('landscape.xml'), { organisation: 'gm9999', source: 'archimate:gm9999' });
+    const xml = await exportAmeff(driver, { organisations: ['gm9999'] });
+    validateAgainstXsd(xml);
+    const model = readArchimateText(xml, 'export.xml');
+    expect([model.elements.length, model.relationships.length, model.views]).toEqual([11, 10, 1]);
+    expect(xml).toMatch(/<node identifier="[^"]+" elementRef="id-zaak" xsi:type="Element" x="\d+" y="\d+" w="160" h="60"\/>/);
+    expect((xml.match(/<connection /g) ?? []).length).toBe(10);
+  });
+
+  it.each([
+    ['fixture landscape.xml', () => fixture('landscape.xml')],
+    ['NORA GDI (real AMEFF 3.0)', () => reference('nora-gdi-gegevensuitwisseling/gegevensuitwisseling.xml')],
+    ['ArchiMetal (.archimate, ArchiMate 2.1 types)', () => reference('archimodels-examples/ArchiMetal/ArchiMetal.archimate')],
+  ])('when %s is imported, exported and imported again, then the graph is the same and the export validates', async (_name, path) => {
+    await importArchimate(driver, path(), { organisation: 'gm0001', source: 'archimate:gm0001' });
+    const before = await graphText(driver);
+    const xml = await exportAmeff(driver, { organisations: ['gm0001'] });
+    validateAgainstXsd(xml);
+    await resetDatabase(driver);
+    await importArchimate(driver, Buffer.from(xml), { organisation: 'gm0001', source: 'archimate:gm0001', fileName: 'export.xml' });
+    expect(await graphText(driver)).toEqual(before);
+  });
+
+  it('when a spreadsheet landscape is exported and imported, then what Roer models comes back the same', async () => {
+    const landscape = Landscape.parse({
+      suppliers: [{ id: 's1', name: 'Acme B.V.', group: 'Acme Holding', country: 'NL' }, { id: 's2', name: 'Hostco' }],
+      platforms: [
+        { id: 'p1', name: 'Rekencentrum', type: 'rekencentrum', supplier: 's2', jurisdiction: 'EU' },
+        { id: 'p2', name: 'VM-cluster', type: 'iaas', supplier: 's2', runsOn: 'p1' },
+      ],
+      applications: [
+        { id: 'a1', organisation: 'gm1', name: 'Zaaksysteem', supplier: 's1', platform: 'p2', criticality: 'hoog', personalData: 'ja', referenceComponents: 'Zaakregistratiecomponent', businessFunctions: 'Vergunningverlening' },
+        { id: 'a2', organisation: 'gm1', name: 'Makelaar', supplier: 's1', criticality: 'kritiek' },
+        { id: 'a3', organisation: 'gm1', name: 'BRP', platform: 'p1' },
+      ],
+      interfaces: [{ id: 'i1', organisation: 'gm1', from: 'a3', to: 'a1', via: 'a2', standard: 'StUF-BG' }],
+    });
+    await importMappedLandscape(driver, landscape, {}, { source: 'csv:gm1', files: ['gm1.xlsx'] });
+    const roer = async () => ({
+      nodes: await Promise.all(['Application', 'Supplier', 'SupplierGroup', 'Platform', 'ReferenceComponent', 'BusinessFunction'].map(label => nodes(driver, label))),
+      rels: await Promise.all(['USES', 'SUPPLIES', 'PROVIDES', 'RUNS_ON', 'REALISES', 'SUPPORTS', 'PART_OF'].map(type => rels(driver, type))),
+      dependsOn: [...new Set(await rels(driver, 'DEPENDS_ON'))],
+      props: await read(
+        driver,
+        `MATCH (n:Application|Supplier|Platform) RETURN n.uid AS uid, n.name AS name, n.criticality AS criticality, n.personalData AS personalData,
+                n.type AS type, n.jurisdiction AS jurisdiction, n.group AS group, n.country AS country ORDER BY uid`,
+      ),
+    });
+    const before = await roer();
+    expect(before.dependsOn).toHaveLength(3);
+    const xml = await exportAmeff(driver, { organisations: ['gm1'] });
+    validateAgainstXsd(xml);
+    await resetDatabase(driver);
+    await importArchimate(driver, Buffer.from(xml), { organisation: 'gm1', source: 'archimate:gm1', fileName: 'export.xml' });
+    expect(await roer()).toEqual(before);
+  });
+
+  it('when no organisation is named, then the export is refused with a clear message', async () => {
+    await expect(exportAmeff(driver, { organisations: [' '] })).rejects.toThrow('Name at least one organisation to export');
+  });
+});
