@@ -46,7 +46,7 @@ export const getOrganisations = async (): Promise<Organisation[]> => {
   return Array.isArray(body) ? body : (body.organisations ?? body.rows ?? []);
 };
 
-export const getGraph = (params: { organisation?: string[]; kinds?: string[]; aggregate?: string; expand?: string }) =>
+export const getGraph = (params: { organisation?: string[]; kinds?: string[]; aggregate?: string; expand?: string; maxElements?: number }) =>
   getJson<Graph>('/api/graph', params);
 
 export const getNode = (uid: string) => getJson<Row>(`/api/nodes/${encodeURIComponent(uid)}`);

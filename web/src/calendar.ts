@@ -24,7 +24,7 @@ const applicationsOf = (row: Row): Row[] => {
   const list = pick(row, 'applications', 'covers', 'coveredApplications');
   return Array.isArray(list) ? list.map(item => (item && typeof item === 'object' ? (item as Row) : { name: item })) : [];
 };
-const isCritical = (row: Row) => row.critical === true || applicationsOf(row).some(a => a.criticality === 'high' || a.criticality === 'critical');
+const isCritical = (row: Row) => (num(row.criticalApplications) ?? 0) > 0 || applicationsOf(row).some(a => a.criticality === 'high' || a.criticality === 'critical');
 const maxLockIn = (row: Row) => Math.max(num(pick(row, 'maxLockIn', 'lockIn')) ?? 0, ...applicationsOf(row).map(a => num(pick(a, 'lockIn', 'lockInScore', 'score')) ?? 0));
 const noticeOf = (row: Row) => str(pick(row, 'noticeDeadline', 'notice', 'noticeDate'));
 const isOverdue = (row: Row, today: string) => row.overdue === true || row.noticeDeadlinePassed === true || (!!noticeOf(row) && noticeOf(row) < today);
@@ -69,11 +69,11 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
         descending: false,
         rowAttrs: row => ({ class: isOverdue(row, todayText) ? 'overdue' : undefined, 'data-uid': rowUid(row) }),
         columns: [
-          { key: 'contract', label: t('calendar.col.contract'), value: r => str(pick(r, 'id', 'contract', 'name')) || rowUid(r) },
+          { key: 'contract', label: t('calendar.col.contract'), value: r => str(pick(r, 'name', 'id', 'contract')) || rowUid(r) },
           { key: 'supplier', label: t('calendar.col.supplier'), value: r => names(pick(r, 'supplierName', 'supplier', 'suppliers')).join(', ') },
           { key: 'notice', label: t('calendar.col.notice'), value: r => noticeOf(r), render: r => h('span', {}, formatDate(noticeOf(r)), isOverdue(r, todayText) ? h('strong', { class: 'badge warn' }, ` ${t('calendar.overdue')}`) : '') },
           { key: 'end', label: t('calendar.col.end'), value: r => str(r.end), render: r => formatDate(r.end) },
-          { key: 'days', label: t('calendar.col.days'), value: r => num(pick(r, 'daysLeft', 'daysToNotice', 'daysUntilNotice')), render: r => formatNumber(num(pick(r, 'daysLeft', 'daysToNotice', 'daysUntilNotice'))), numeric: true },
+          { key: 'days', label: t('calendar.col.days'), value: r => num(pick(r, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice')), render: r => formatNumber(num(pick(r, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice'))), numeric: true },
           { key: 'autoRenew', label: t('calendar.col.autoRenew'), value: r => (r.autoRenew ? t('common.yes') : t('common.no')) },
           { key: 'applications', label: t('calendar.col.applications'), value: r => applicationsOf(r).map(a => str(pick(a, 'name', 'uid'))).join(', '),
             render: r => h('span', {}, applicationsOf(r).map((a, i) => h('span', {}, i ? ', ' : '', str(pick(a, 'name', 'uid')), a.criticality ? h('span', { class: `crit crit-${str(a.criticality)}` }, ` (${critLabel(a.criticality)})`) : ''))) },
@@ -109,7 +109,7 @@ function timeline(rows: Row[], window: { from: string; to: string }, today: stri
     const y = top + index * rowHeight + rowHeight / 2;
     const notice = noticeOf(row);
     const overdue = isOverdue(row, today);
-    const label = `${str(pick(row, 'id', 'contract')) || rowUid(row)} — ${names(pick(row, 'supplierName', 'supplier', 'suppliers')).join(', ')}`;
+    const label = `${str(pick(row, 'name', 'id', 'contract')) || rowUid(row)} — ${names(pick(row, 'supplierName', 'supplier', 'suppliers')).join(', ')}`;
     chart.append(svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 11 }, label.slice(0, 30)));
     if (notice && row.end) chart.append(svg('line', { x1: x(notice), x2: x(str(row.end)), y1: y, y2: y, stroke: '#9aa3ad', 'stroke-width': 2 }));
     if (notice) chart.append(svg('circle', { cx: x(notice), cy: y, r: 5, fill: overdue ? '#c00000' : '#E69F00', stroke: '#000', 'stroke-width': 0.5 }, svg('title', {}, `${label}: ${t('calendar.legend.notice')} ${formatDate(notice)}${overdue ? ` (${t('calendar.overdue')})` : ''}`)));

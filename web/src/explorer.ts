@@ -13,6 +13,10 @@ import type { Graph, Row } from './types.js';
 const CRITICALITIES = ['low', 'medium', 'high', 'critical'];
 const JURISDICTIONS = ['NL', 'EU', 'US', 'other'];
 const LARGE = 2500;
+// Contracts, interfaces and standards live in the side panel, not as nodes: they would double the graph.
+const GRAPH_KINDS = ['Organisation', 'Application', 'Supplier', 'SupplierGroup', 'Platform', 'ReferenceComponent', 'BusinessFunction'];
+// Above this many nodes + edges the server folds applications per supplier (aggregate=auto).
+const MAX_ELEMENTS = 6000;
 
 let current: { controller: Controller; graph: Graph } | undefined;
 let filters: Filters = noFilters();
@@ -51,7 +55,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
   const key = `${organisations.join(',') || '*'}|${aggregate}`;
   let graph: Graph;
   try {
-    graph = ctx.graphCache.get(key) ?? (await getGraph({ organisation: organisations, aggregate }));
+    graph = ctx.graphCache.get(key) ?? (await getGraph({ organisation: organisations, aggregate, kinds: GRAPH_KINDS, maxElements: MAX_ELEMENTS }));
     ctx.graphCache.set(key, graph);
   } catch (error) {
     status.replaceWith(message(t('common.error', { message: (error as Error).message }), 'error'));
@@ -115,7 +119,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
   };
   // An aggregate opens into its members (server-side), which take its place.
   const expandAggregate = async (id: string) => {
-    const members = await getGraph({ organisation: ctx.organisations(), aggregate, expand: id });
+    const members = await getGraph({ organisation: ctx.organisations(), aggregate, kinds: GRAPH_KINDS, maxElements: MAX_ELEMENTS, expand: id });
     merge(members, id);
   };
 
@@ -198,7 +202,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
     const row = result.rows.find(r => rowUid(r) === pathApp.value);
     const path = row ? uids(pick(row, 'path', 'pathUids', 'nodes')) : [];
     if (!row || path.length === 0) { pathResult.textContent = t('explorer.pathNone'); controller.clearState(); return; }
-    const full = path[0] === pathSupplier.value ? path : [pathSupplier.value, ...path];
+    const full = path.includes(pathSupplier.value) ? path : [...path, pathSupplier.value];
     controller.showPath(full);
     pathResult.textContent = full.map(id => graph.nodes.find(n => n.id === id)?.label ?? id).join(' → ');
   };

@@ -161,6 +161,7 @@ const nl = {
   'spof.ranking': 'Rangorde naar impact',
   'spof.articulation': 'Scharnierpunten',
   'spof.bridges': 'Bruggen',
+  'spof.articulationShort': 'scharnierpunt',
   'spof.col.rank': '#',
   'spof.col.name': 'Naam',
   'spof.col.kind': 'Soort',
@@ -379,6 +380,7 @@ const en: Record<MessageKey, string> = {
   'spof.ranking': 'Ranked by impact',
   'spof.articulation': 'Articulation points',
   'spof.bridges': 'Bridges',
+  'spof.articulationShort': 'articulation point',
   'spof.col.rank': '#',
   'spof.col.name': 'Name',
   'spof.col.kind': 'Kind',
@@ -462,7 +464,8 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
 
 /** A translated label for a node kind or a criticality, falling back to the raw value. */
 export function kindLabel(kind: string): string {
-  const key = `kind.${kind}` as MessageKey;
+  // Some analyses use lower-case kinds ('supplier', 'intermediary').
+  const key = `kind.${kind.charAt(0).toUpperCase()}${kind.slice(1)}` as MessageKey;
   return key in nl ? t(key) : kind;
 }
 export function critLabel(value: unknown): string {

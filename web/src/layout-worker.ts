@@ -30,7 +30,7 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
     });
     const options =
       name === 'fcose'
-        ? { name, quality: 'draft', randomize: true, animate: false, nodeSeparation: 60, idealEdgeLength: 70, nodeRepulsion: 6000, packComponents: true, fit: false }
+        ? { name, quality: 'draft', randomize: true, animate: false, nodeSeparation: 90, idealEdgeLength: 110, nodeRepulsion: 45000, edgeElasticity: 0.15, gravity: 0.1, gravityRange: 5, numIter: 2500, packComponents: true, fit: false }
         : { name, rankDir: 'LR', animate: false, nodeSep: 20, rankSep: 80, fit: false };
     cy.layout(options as cytoscape.LayoutOptions).run();
     const positions: Record<string, { x: number; y: number }> = {};

@@ -13,12 +13,12 @@ export function ringPositions(count: number, hops: number, size: number): { x: n
   });
 }
 
-export function dependencyPicture(subject: { label: string; kind: string }, nodes: PictureNode[], edges: [string, string][], title: string): SVGElement {
+export function dependencyPicture(subject: { id: string; label: string; kind: string }, nodes: PictureNode[], edges: [string, string][], title: string): SVGElement {
   const ring = 110;
   const shown = nodes.filter(n => n.hops <= 3).slice(0, 80);
   const byHop = new Map<number, PictureNode[]>();
   for (const node of shown) byHop.set(node.hops, [...(byHop.get(node.hops) ?? []), node]);
-  const position = new Map<string, { x: number; y: number }>([['__subject', { x: 0, y: 0 }]]);
+  const position = new Map<string, { x: number; y: number }>([[subject.id, { x: 0, y: 0 }]]);
   for (const [hops, list] of byHop) ringPositions(list.length, hops, ring).forEach((p, i) => position.set(list[i].id, p));
   const maxHop = Math.max(1, ...byHop.keys());
   const half = maxHop * ring + 90;

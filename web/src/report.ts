@@ -3,7 +3,7 @@
 import { download, getGraph, getJson } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
-import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, t, type MessageKey } from './i18n.js';
+import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, language, t, type MessageKey } from './i18n.js';
 import { dependencyPicture } from './picture.js';
 import { names, num, pick, rowName, rowUid, str } from './rows.js';
 import type { Row } from './types.js';
@@ -55,7 +55,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
   fill(body, 
     h('div', { class: 'buttons no-print' },
       h('button', { type: 'button', id: 'report-print', onclick: () => window.print() }, t('report.print')),
-      h('button', { type: 'button', id: 'report-pdf', onclick: () => void download(`/api/reports/${encodeURIComponent(s.uid)}.pdf`, { organisation: ctx.organisations() }, `roer-rapport-${file}.pdf`) }, t('report.pdf')),
+      h('button', { type: 'button', id: 'report-pdf', onclick: () => void download(`/api/reports/${encodeURIComponent(s.uid)}.pdf`, { organisation: ctx.organisations(), lang: language() }, `roer-rapport-${file}.pdf`) }, t('report.pdf')),
       h('button', { type: 'button', onclick: () => void download('/api/analyses/impact', { node: s.uid, organisation: ctx.organisations(), format: 'csv' }, `roer-${file}.csv`) }, t('report.csv')),
       h('button', { type: 'button', onclick: () => void download('/api/analyses/impact', { node: s.uid, organisation: ctx.organisations(), format: 'xlsx' }, `roer-${file}.xlsx`) }, t('report.xlsx')),
       h('button', { type: 'button', onclick: () => void download('/api/graph', { organisation: ctx.organisations(), format: 'graphml' }, `roer-${file}.graphml`) }, t('report.graphml'))),
@@ -63,7 +63,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
       h('h1', {}, `${t('report.heading')}: ${s.name}`),
       h('p', {}, `${kindLabel(s.kind)} · ${s.uid} · ${t('report.generated', { date: formatDate(data.generatedAt.slice(0, 10)) })}`)),
     s.kind !== 'Organisation' ? h('section', { class: 'keep' }, h('h2', {}, t('report.picture')),
-      dependencyPicture({ label: s.name, kind: s.kind }, data.dependants.map(d => ({ id: rowUid(d), label: rowName(d), kind: str(d.kind), hops: num(pick(d, 'hops', 'distance')) ?? 1 })), data.edges ?? [], t('report.picture'))) : null,
+      dependencyPicture({ id: s.uid, label: s.name, kind: s.kind }, data.dependants.map(d => ({ id: rowUid(d), label: rowName(d), kind: str(d.kind), hops: num(pick(d, 'hops', 'distance')) ?? 1 })), data.edges ?? [], t('report.picture'))) : null,
     data.exposure?.length ? h('section', {}, h('h2', {}, t('exposure.heading')), table(data.exposure, [
       ['name', t('exposure.col.name')], ['applications', t('exposure.col.applications')], ['criticalApplications', t('exposure.col.critical')], ['contractValue', t('exposure.col.value')], ['contractValueShare', `${t('exposure.col.share')} %`]])) : null,
     h('section', {}, h('h2', {}, `${t('report.dependencies')} (${data.dependants.length})`), table(data.dependants, [
@@ -71,7 +71,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
     h('section', {}, h('h2', {}, `${t('report.contracts')} (${data.contracts.length})`), table(data.contracts, [
       ['id', t('calendar.col.contract')], ['suppliers', t('calendar.col.supplier')], ['noticeDeadline', t('calendar.col.notice')], ['end', t('calendar.col.end')], ['annualValue', t('calendar.col.value')], ['applications', t('calendar.col.applications')]])),
     h('section', {}, h('h2', {}, `${t('report.lockin')} (${data.lockIn.length})`), table(data.lockIn, [
-      ['name', t('exposure.col.name')], ['score', 'Score'], ['top', t('panel.factor')]])),
+      ['name', t('exposure.col.name')], ['value', t('panel.value')], ['weight', t('panel.weight')], ['score', t('panel.contribution')], ['top', t('panel.factor')]])),
     h('section', {}, h('h2', {}, `${t('report.spofs')} (${data.spofs.length})`), table(data.spofs, [
       ['name', t('spof.col.name')], ['kind', t('spof.col.kind')], ['criticalApplications', t('spof.col.critical')], ['businessFunctions', t('spof.col.functions')]])),
   );

@@ -21,9 +21,9 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
     fill(body, message(t('common.error', { message: (error as Error).message }), 'error'));
     return;
   }
-  const critical = (r: Row) => num(pick(r, 'criticalApplications', 'criticalApplicationsAffected', 'critical', 'criticalCount'));
-  const functions = (r: Row) => num(pick(r, 'businessFunctions', 'businessFunctionsLost', 'functionsLost', 'functions'));
-  const total = (r: Row) => num(pick(r, 'affected', 'total', 'impacted', 'applications'));
+  const critical = (r: Row) => num(pick(r, 'failedCriticalApplications', 'criticalApplications'));
+  const functions = (r: Row) => num(pick(r, 'failedBusinessFunctions', 'businessFunctions'));
+  const total = (r: Row) => num(pick(r, 'failedApplications', 'affected', 'total'));
   const rows = result.rows.map((row, index) => ({ ...row, rank: num(row.rank) ?? index + 1 }));
   const show = (uid: string) => ctx.navigate('explorer', { focus: uid, impact: uid });
   const summary = (result.summary ?? {}) as Row;
@@ -40,7 +40,7 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
       columns: [
         { key: 'rank', label: t('spof.col.rank'), value: r => num(r.rank), numeric: true },
         { key: 'name', label: t('spof.col.name'), value: r => rowName(r), render: r => h('button', { type: 'button', class: 'link', 'data-uid': rowUid(r), onclick: () => show(rowUid(r)) }, rowName(r)) },
-        { key: 'kind', label: t('spof.col.kind'), value: r => kindLabel(str(r.kind)) },
+        { key: 'kind', label: t('spof.col.kind'), value: r => kindLabel(str(r.kind)) + (r.articulationPoint ? ` · ${t('spof.articulationShort')}` : '') },
         { key: 'organisation', label: t('org.label'), value: r => names(r.organisations ?? r.organisation).join(', ') },
         { key: 'critical', label: t('spof.col.critical'), value: critical, render: r => formatNumber(critical(r)), numeric: true },
         { key: 'functions', label: t('spof.col.functions'), value: functions, render: r => formatNumber(functions(r)), numeric: true },

@@ -33,7 +33,7 @@ export function stylesheet(): unknown[] {
       selector: 'node',
       style: {
         label: 'data(label)',
-        'font-size': 10,
+        'font-size': 9,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-wrap': 'ellipsis',
@@ -44,7 +44,8 @@ export function stylesheet(): unknown[] {
         width: 22,
         height: 22,
         'border-width': 1.5,
-        'min-zoomed-font-size': 7,
+        // Labels only once zoomed in far enough to read them; the table and search cover the rest.
+        'min-zoomed-font-size': 8,
       },
     },
     ...Object.entries(KINDS).map(([kind, look]) => ({

@@ -1,0 +1,241 @@
+// The web UI in a real Chromium, against a real server (createApp) and the test Neo4j with the demo
+// municipality loaded. Screenshots of every page go to tests/artifacts/ (git-ignored).
+import { mkdirSync, readdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import type { Driver } from 'neo4j-driver';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { importFiles } from '../../importers/import.js';
+import { createApp, defaultServices } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { read } from '../../server/neo4j.js';
+import { authenticate } from '../../server/auth.js';
+import { errorHandler } from '../../server/routes/problem.js';
+import { registerReportRoutes } from '../../server/routes/reports.js';
+import { buildWeb } from '../../web/build.js';
+import { resetDatabase, snapshot, testDriver } from '../support/db.js';
+
+const DEMO = join(process.cwd(), 'importers', 'demo', 'data', 'gemeente-roerdam');
+const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
+const GRAPH_KINDS = ['Organisation', 'Application', 'Supplier', 'SupplierGroup', 'Platform', 'ReferenceComponent', 'BusinessFunction'];
+
+let driver: Driver;
+let server: Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+
+const api = async <T = any>(path: string): Promise<T> => {
+  const response = await fetch(`${base}${path}`);
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<T>;
+};
+
+async function open(hash: string, settle = 0): Promise<void> {
+  await page.goto(`${base}/${hash}`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+  if (settle) await page.waitForTimeout(settle);
+}
+
+const shot = (name: string, fullPage = false) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+const visible = () => page.evaluate(() => (window as any).roer.visible() as string[]);
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  driver = testDriver();
+  await resetDatabase(driver);
+  const files = readdirSync(DEMO).filter(name => name.endsWith('.csv')).map(name => join(DEMO, name));
+  const report = await importFiles(driver, files, { source: 'demo:gemeente-roerdam', user: 'test' });
+  expect(report.issues).toEqual([]);
+  const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-test-${process.pid}`), minify: false });
+  const config = loadConfig({ ROER_AUTH: 'off' });
+  const services = { ...defaultServices(), webDir };
+  // Reports are mounted here too, in case the app does not mount them itself (first match wins).
+  const outer = express();
+  const reports = express.Router();
+  // requireRole needs the principal that authenticate() sets; inside createApp that is already there.
+  reports.use('/api/reports', authenticate(driver, config.ROER_AUTH));
+  registerReportRoutes(reports, { driver, config, services, registry: [] });
+  reports.use('/api/reports', errorHandler);
+  outer.use(reports);
+  outer.use(createApp({ driver, config, services }));
+  server = await new Promise<Server>(resolve => { const s = outer.listen(0, '127.0.0.1', () => resolve(s)); });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  page.on('pageerror', error => { throw error; });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise(resolve => server?.close(resolve));
+  await driver?.close();
+});
+
+describe('explorer', () => {
+  it('when the explorer opens, then it renders every node of the landscape the graph API returns', async () => {
+    const [{ count }] = await read<{ count: number }>(driver, 'MATCH (n:Entity) WHERE any(l IN labels(n) WHERE l IN $kinds) RETURN count(n) AS count', { kinds: GRAPH_KINDS });
+    await open('#/explorer', 500);
+    expect((await visible()).length).toBe(count);
+    await expect(page.locator('#graph-status').textContent()).resolves.toContain(`${count} van ${count}`);
+    await page.waitForFunction(() => document.querySelector('#layout-busy')?.hasAttribute('hidden'), null, { timeout: 60_000 });
+    await shot('explorer-1280');
+  });
+
+  it('when filtering on criticality "kritiek", then only critical applications remain next to the other kinds', async () => {
+    const [{ others, critical }] = await read<{ others: number; critical: number }>(driver,
+      `MATCH (n:Entity) WHERE any(l IN labels(n) WHERE l IN $kinds)
+       RETURN sum(CASE WHEN n:Application THEN 0 ELSE 1 END) AS others, sum(CASE WHEN n:Application AND n.criticality = 'critical' THEN 1 ELSE 0 END) AS critical`, { kinds: GRAPH_KINDS });
+    const before = (await visible()).length;
+    await page.getByLabel('kritiek').check();
+    const after = await visible();
+    expect(after.length).toBe(others + critical);
+    expect(after.length).toBeLessThan(before);
+    await shot('explorer-filtered');
+    await page.click('#filters-reset');
+    expect((await visible()).length).toBe(before);
+  });
+
+  it('when searching an application and choosing the suggestion, then it is selected and its panel shows its contracts', async () => {
+    const [app] = await read<{ uid: string; name: string; contracts: string[] }>(driver,
+      `MATCH (a:Application)<-[:COVERS]-(c:Contract) WITH a, collect(c.uid) AS contracts WHERE size(contracts) >= 1
+       WITH a, contracts ORDER BY size(contracts) DESC, a.uid LIMIT 1 RETURN a.uid AS uid, a.name AS name, contracts`);
+    await page.fill('#search', app.name);
+    await page.waitForSelector('#search-list li');
+    const first = await page.locator('#search-list li').first().getAttribute('data-id');
+    // Same names can exist twice; pick ours from the suggestions.
+    await page.locator(`#search-list li[data-id="${app.uid}"]`).dispatchEvent('mousedown');
+    expect(first).toBeTruthy();
+    await page.waitForSelector('#panel-contracts li');
+    expect(await page.evaluate(() => (window as any).roer.selected())).toEqual([app.uid]);
+    await expect(page.locator('#panel-title').textContent()).resolves.toBe(app.name);
+    const shown = await page.locator('#panel-contracts li').evaluateAll(items => items.map(item => item.getAttribute('data-uid')));
+    expect(shown.sort()).toEqual([...app.contracts].sort());
+    await expect(page.locator('#panel-contracts').textContent()).resolves.toContain('opzeggen vóór');
+    await shot('explorer-panel');
+  });
+
+  it('when asking "what if this fails" on a supplier, then exactly the impact set of the API is highlighted', async () => {
+    const [supplier] = await read<{ uid: string; name: string }>(driver,
+      'MATCH (s:Supplier)-[:SUPPLIES]->(a:Application) WITH s, count(a) AS n ORDER BY n DESC, s.uid LIMIT 1 RETURN s.uid AS uid, s.name AS name');
+    const impact = await api<{ rows: { uid: string }[] }>(`/api/analyses/impact?node=${encodeURIComponent(supplier.uid)}`);
+    expect(impact.rows.length).toBeGreaterThan(0);
+    await open(`#/explorer?focus=${encodeURIComponent(supplier.uid)}`);
+    await page.click('#what-if');
+    await page.waitForFunction(() => (window as any).roer.highlighted().length > 1);
+    const highlighted = await page.evaluate(() => (window as any).roer.highlighted() as string[]);
+    expect(highlighted).toEqual([supplier.uid, ...impact.rows.map(row => row.uid)].sort());
+    await expect(page.locator('#graph-status').textContent()).resolves.toContain(String(impact.rows.length));
+    await page.waitForFunction(() => document.querySelector('#layout-busy')?.hasAttribute('hidden'), null, { timeout: 60_000 });
+    await shot('explorer-what-if');
+  });
+
+  it('when exporting the view as SVG, then a standalone SVG with every visible node arrives', async () => {
+    await page.click('#clear');
+    const download = page.waitForEvent('download');
+    await page.click('#export-svg');
+    const file = await (await download).path();
+    const text = (await import('node:fs')).readFileSync(file!, 'utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect((text.match(/<text /g) ?? []).length).toBe((await visible()).length);
+  });
+});
+
+describe('dashboards', () => {
+  it('when the exposure dashboard opens, then its HHI by contract value equals the API', async () => {
+    const result = await api<{ summary: { byOrganisation: { contractValue: { hhi: number }; applications: { hhi: number } }[] } }>('/api/analyses/supplier-exposure');
+    await open('#/exposure');
+    const shown = await page.locator('#hhi-main .big').getAttribute('data-hhi');
+    expect(Number(shown)).toBe(result.summary.byOrganisation[0].contractValue.hhi);
+    expect(Number(await page.locator('#hhi-other .big').getAttribute('data-hhi'))).toBe(result.summary.byOrganisation[0].applications.hhi);
+    await shot('exposure', true);
+  });
+
+  it('when the contract calendar opens, then it lists exactly the contracts due in the next 12 months', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const to = new Date(); to.setUTCMonth(to.getUTCMonth() + 12);
+    const result = await api<{ rows: { uid: string }[] }>(`/api/analyses/contract-calendar?from=${today}&to=${to.toISOString().slice(0, 10)}`);
+    await open('#/calendar');
+    const listed = await page.locator('#calendar-table tbody tr').evaluateAll(rows => rows.map(row => row.getAttribute('data-uid')));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.sort()).toEqual(result.rows.map(row => row.uid).sort());
+    await shot('calendar', true);
+  });
+
+  it('when the single points of failure open and one is chosen, then the explorer shows it with its impact', async () => {
+    await open('#/spof');
+    const first = page.locator('#spof-table tbody tr button.link').first();
+    const uid = await first.getAttribute('data-uid');
+    await shot('spof', true);
+    await first.click();
+    await page.waitForFunction(() => document.body.dataset.page === 'explorer' && document.body.dataset.ready === 'true');
+    await page.waitForFunction(() => (window as any).roer.highlighted().length > 0);
+    expect(await page.evaluate(() => (window as any).roer.selected())).toEqual([uid]);
+  });
+});
+
+describe('reports', () => {
+  it('when a supplier report is made, then the page shows its tables and a real PDF downloads', async () => {
+    const [supplier] = await read<{ uid: string; name: string }>(driver, 'MATCH (s:Supplier)<-[:WITH]-(:Contract) RETURN s.uid AS uid, s.name AS name ORDER BY s.uid LIMIT 1');
+    await open(`#/report?subject=${encodeURIComponent(supplier.uid)}`);
+    await expect(page.locator('.report-head h1').textContent()).resolves.toContain(supplier.name);
+    expect(await page.locator('svg.picture').count()).toBe(1);
+    await shot('report', true);
+    const download = page.waitForEvent('download');
+    await page.click('#report-pdf');
+    const bytes = (await import('node:fs')).readFileSync((await (await download).path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(2000);
+  });
+});
+
+describe('import', () => {
+  it('when a CSV with bad rows is uploaded, then its row errors are shown and the graph does not change', async () => {
+    // The audit log records the rejected attempt (by design); the landscape itself must not change.
+    const landscape = async () => (await snapshot(driver)).filter(line => !line.includes('"labels":["AuditEntry"]'));
+    const before = await landscape();
+    await open('#/import');
+    const csv = 'id;organisatie;naam;kritikaliteit\napp-x;gemeente-roerdam;;hoog\napp-y;gemeente-roerdam;Iets;enorm\n';
+    await page.setInputFiles('#import-files', { name: 'applications.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.fill('#import-source', 'csv:test-bad');
+    await page.click('#import-commit');
+    await page.waitForSelector('#import-issues tbody tr');
+    const rows = await page.locator('#import-issues tbody tr').evaluateAll(trs => trs.map(tr => [...tr.querySelectorAll('td')].map(td => td.textContent)));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.some(cells => cells[1] === '2')).toBe(true);
+    expect(rows.some(cells => cells[1] === '3' && cells.join(' ').includes('enorm'))).toBe(true);
+    await shot('import-errors', true);
+    expect(await landscape()).toEqual(before);
+    const [{ rejected }] = await read<{ rejected: number }>(driver, "MATCH (a:AuditEntry {action: 'import-rejected', target: 'csv:test-bad'}) RETURN count(a) AS rejected");
+    expect(rejected).toBe(1);
+  });
+});
+
+describe('language and layout', () => {
+  it('when switching to English, then the texts change', async () => {
+    await open('#/explorer');
+    await expect(page.locator('header nav a[aria-current=page]').textContent()).resolves.toBe('Landschap');
+    await page.selectOption('#language', 'en');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.documentElement.lang === 'en');
+    await expect(page.locator('header nav a[aria-current=page]').textContent()).resolves.toBe('Landscape');
+    await expect(page.locator('#explorer-heading').textContent()).resolves.toBe('Landscape explorer');
+    await shot('explorer-english');
+    await page.selectOption('#language', 'nl');
+  });
+
+  it('when the page is 1920 wide and used by keyboard, then the navigation is reachable and focus is visible', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await open('#/explorer', 300);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({ tag: document.activeElement?.tagName, text: document.activeElement?.textContent, outline: getComputedStyle(document.activeElement!).outlineStyle }));
+    expect(focused.tag).toBe('A');
+    expect(focused.outline).not.toBe('none');
+    await page.waitForFunction(() => document.querySelector('#layout-busy')?.hasAttribute('hidden'), null, { timeout: 60_000 });
+    await shot('explorer-1920');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
