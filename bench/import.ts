@@ -1,0 +1,184 @@
+// Import throughput: the same canonical CSV files, on the same Neo4j, loaded three ways —
+// Roer's importFiles (validation + provenance + one transaction), Neo4j's LOAD CSV … CALL { } IN
+// TRANSACTIONS (hand-written, bench/cypher/load-csv/), and a naive one-statement-per-row driver loop
+// on a sample (extrapolated). Every method starts on an emptied database with Roer's schema.
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import type { Driver } from 'neo4j-driver';
+import { type DemoSize } from '../importers/demo/generate.js';
+import { writeGeneratedCsv } from '../importers/demo/write-csv.js';
+import { importFiles } from '../importers/import.js';
+import { TABLES, type TableName } from '../importers/model.js';
+import { read } from '../server/neo4j.js';
+import { benchImportDir, freshBenchDb } from './neo4j.js';
+import { peakRssOfPid, withPeakRss } from './machine.js';
+
+const loadCsvDir = join(dirname(fileURLToPath(import.meta.url)), 'cypher', 'load-csv');
+
+export type ImportOptions = { sizes: DemoSize[]; naiveSample: number; reimport: boolean; methods: Method[] };
+export type Method = 'roer' | 'load-csv' | 'naive';
+
+export type MethodResult = {
+  method: string;
+  seconds: number;
+  rowsPerSecond: number;
+  extrapolated?: boolean;
+  sampleRows?: number;
+  nodes?: number;
+  relationships?: number;
+  benchPeakRssMb: number;
+  neo4jPeakRssMb?: number;
+  /** 1-minute load average before and after: other work on the machine skews every number. */
+  loadAverage: [number, number];
+  error?: string;
+};
+export type SizeResult = { size: DemoSize; rows: Record<TableName, number>; totalRows: number; csvMb: number; generateSeconds: number; methods: MethodResult[]; ratioRoerToLoadCsv?: number };
+
+/** One size: write the CSV files into the bench instance's import folder, then time each method. */
+export async function benchImportSize(size: DemoSize, options: ImportOptions, log: (m: string) => void): Promise<SizeResult> {
+  const dir = join(benchImportDir(), size);
+  rmSync(dir, { recursive: true, force: true });
+  const started = performance.now();
+  const rows = await writeGeneratedCsv({ size }, dir, { dialect: 'en' });
+  const generateSeconds = seconds(started);
+  const totalRows = TABLES.reduce((sum, table) => sum + rows[table], 0);
+  const csvMb = readdirSync(dir).reduce((sum, file) => sum + readFileSync(join(dir, file)).byteLength, 0) / 2 ** 20;
+  log(`${size}: ${totalRows.toLocaleString('en-US')} rows (${csvMb.toFixed(1)} MB of CSV) generated in ${generateSeconds.toFixed(1)} s`);
+  const result: SizeResult = { size, rows, totalRows, csvMb: round(csvMb), generateSeconds: round(generateSeconds), methods: [] };
+
+  if (options.methods.includes('roer')) {
+    const db = await freshBenchDb();
+    try {
+      const files = TABLES.map(table => join(dir, `${table}.csv`));
+      const first = await timed(() => importOnce(db.driver, files, size));
+      result.methods.push(await method('roer import', first, totalRows, db.driver, db.pid));
+      log(`  roer import: ${first.seconds.toFixed(1)} s`);
+      if (options.reimport && !first.error) {
+        const again = await timed(() => importOnce(db.driver, files, size));
+        result.methods.push(await method('roer re-import (unchanged)', again, totalRows, db.driver, db.pid));
+        log(`  roer re-import: ${again.seconds.toFixed(1)} s`);
+      }
+    } finally {
+      await db.stop();
+    }
+  }
+
+  if (options.methods.includes('load-csv')) {
+    const db = await freshBenchDb();
+    try {
+      const run = await timed(() => loadCsv(db.driver, size));
+      result.methods.push(await method('LOAD CSV IN TRANSACTIONS', run, totalRows, db.driver, db.pid));
+      log(`  LOAD CSV: ${run.seconds.toFixed(1)} s`);
+    } finally {
+      await db.stop();
+    }
+  }
+
+  if (options.methods.includes('naive')) {
+    const db = await freshBenchDb();
+    try {
+      const run = await timed(() => naive(db.driver, dir, options.naiveSample));
+      const { estimatedSeconds, sampleRows } = run.value ?? { estimatedSeconds: NaN, sampleRows: 0 };
+      const measured = await method('naive row-by-row (extrapolated)', { ...run, seconds: estimatedSeconds }, totalRows, undefined, db.pid);
+      result.methods.push({ ...measured, extrapolated: true, sampleRows });
+      log(`  naive: ${sampleRows} rows in ${run.seconds.toFixed(1)} s → ${estimatedSeconds.toFixed(0)} s for all`);
+    } finally {
+      await db.stop();
+    }
+  }
+
+  const roer = result.methods.find(m => m.method === 'roer import');
+  const loadCsvResult = result.methods.find(m => m.method.startsWith('LOAD CSV'));
+  if (roer && loadCsvResult && !roer.error && !loadCsvResult.error) result.ratioRoerToLoadCsv = round(roer.rowsPerSecond / loadCsvResult.rowsPerSecond, 3);
+  return result;
+}
+
+async function importOnce(driver: Driver, files: string[], size: DemoSize) {
+  const report = await importFiles(driver, files, { source: `bench:${size}`, user: 'bench', sizeLimitBytes: 1 << 30 });
+  if (!report.ok) throw new Error(`Roer rejected the generated files: ${report.issues.slice(0, 5).map(issue => issue.message).join('; ')}`);
+  return report;
+}
+
+/** Runs bench/cypher/load-csv/*.cypher in order, each as an auto-commit query (CALL IN TRANSACTIONS needs one). */
+async function loadCsv(driver: Driver, size: DemoSize) {
+  for (const file of readdirSync(loadCsvDir).filter(name => name.endsWith('.cypher')).sort()) {
+    const table = basename(file, '.cypher').replace(/^\d+-/, '').replace(/-runs-on$/, '');
+    const session = driver.session();
+    try {
+      await session.run(readFileSync(join(loadCsvDir, file), 'utf8'), { url: `file:///${size}/${table}.csv` });
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/**
+ * One executeQuery (one transaction) per CSV row, using the per-row body of the LOAD CSV files, on
+ * the first `sample` rows of every table; the rate per table is extrapolated to all its rows.
+ */
+async function naive(driver: Driver, dir: string, sample: number) {
+  let estimatedSeconds = 0;
+  let sampleRows = 0;
+  for (const file of readdirSync(loadCsvDir).filter(name => name.endsWith('.cypher')).sort()) {
+    const table = basename(file, '.cypher').replace(/^\d+-/, '').replace(/-runs-on$/, '') as TableName;
+    const statement = perRow(readFileSync(join(loadCsvDir, file), 'utf8'));
+    const all = parse(readFileSync(join(dir, `${table}.csv`)), { columns: true, bom: true }) as Record<string, string>[];
+    const rows = all.slice(0, sample).map(row => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === '' ? null : value])));
+    const started = performance.now();
+    for (const row of rows) await driver.executeQuery(statement, { row });
+    const elapsed = seconds(started);
+    sampleRows += rows.length;
+    estimatedSeconds += rows.length ? (elapsed / rows.length) * all.length : 0;
+  }
+  return { estimatedSeconds, sampleRows };
+}
+
+/** `LOAD CSV … AS row CALL (row) { body } IN TRANSACTIONS …` → `WITH $row AS row body`. */
+export function perRow(loadCsvText: string): string {
+  const match = /CALL \(row\) \{([\s\S]*)\} IN TRANSACTIONS/.exec(loadCsvText);
+  if (!match) throw new Error('A load-csv file must wrap its per-row body in CALL (row) { … } IN TRANSACTIONS');
+  return `WITH $row AS row\n${match[1]}`;
+}
+
+type Timed<T> = { seconds: number; value?: T; error?: string; loadAverage: [number, number] };
+
+async function timed<T>(work: () => Promise<T>): Promise<Timed<T> & { peakRssMb: number }> {
+  const loadBefore = loadavg()[0];
+  const started = performance.now();
+  const { result, peakRssMb } = await withPeakRss(async () => {
+    try {
+      return { value: await work() };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message.slice(0, 500) : String(error) };
+    }
+  });
+  return { seconds: seconds(started), peakRssMb, loadAverage: [round(loadBefore), round(loadavg()[0])], ...result };
+}
+
+async function method(name: string, run: Timed<unknown> & { peakRssMb: number }, totalRows: number, driver: Driver | undefined, pid: number): Promise<MethodResult> {
+  const counts = driver && !run.error ? await graphCounts(driver) : {};
+  return {
+    method: name,
+    seconds: round(run.seconds),
+    rowsPerSecond: run.error ? 0 : Math.round(totalRows / run.seconds),
+    ...counts,
+    benchPeakRssMb: run.peakRssMb,
+    neo4jPeakRssMb: peakRssOfPid(pid),
+    loadAverage: run.loadAverage,
+    ...(run.error ? { error: run.error } : {}),
+  };
+}
+
+async function graphCounts(driver: Driver) {
+  const [row] = await read<{ nodes: number; relationships: number }>(
+    driver,
+    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+  );
+  return row;
+}
+
+const seconds = (started: number) => (performance.now() - started) / 1000;
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;

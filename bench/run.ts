@@ -1,0 +1,79 @@
+// `npm run bench -- import [--size municipality,region,country] [--methods roer,load-csv,naive] [--sample 300] [--no-reimport]`
+// Prints a table and writes bench/results/<name>.json with the machine it ran on.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { type DemoSize } from '../importers/demo/generate.js';
+import { benchImportSize, type Method, type SizeResult } from './import.js';
+import { machineInfo } from './machine.js';
+import { freshBenchDb } from './neo4j.js';
+import { printTable, saveResult } from './results.js';
+
+const usage = 'Usage: npm run bench -- import [--size municipality,region,country] [--methods roer,load-csv,naive] [--sample 300] [--no-reimport]';
+
+const list = <T extends string>(values: readonly [T, ...T[]], name: string) =>
+  z.string().transform(text => text.split(',').map(item => item.trim()).filter(Boolean)).pipe(z.array(z.enum(values, { error: `${name}: one of ${values.join(', ')}` })).min(1));
+
+const Args = z.object({
+  size: list(['municipality', 'region', 'country'] as const, '--size').default(['municipality', 'region']),
+  methods: list(['roer', 'load-csv', 'naive'] as const, '--methods').default(['roer', 'load-csv', 'naive']),
+  sample: z.coerce.number().int().min(10).max(100_000).default(300),
+  'no-reimport': z.boolean().default(false),
+});
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { size: { type: 'string' }, methods: { type: 'string' }, sample: { type: 'string' }, 'no-reimport': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const benchmark = positionals[0] ?? 'import';
+  if (values.help || benchmark !== 'import') {
+    console.log(usage);
+    return values.help ? 0 : 1;
+  }
+  const parsed = Args.safeParse(values);
+  if (!parsed.success) {
+    console.error(`${parsed.error.issues.map(issue => issue.message).join('\n')}\n${usage}`);
+    return 1;
+  }
+  const options = { sizes: parsed.data.size as DemoSize[], methods: parsed.data.methods as Method[], naiveSample: parsed.data.sample, reimport: !parsed.data['no-reimport'] };
+  const log = (message: string) => process.stderr.write(`${message}\n`);
+
+  const probe = await freshBenchDb();
+  const machine = await machineInfo(probe.driver);
+  await probe.stop();
+  log(`Machine: ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.neo4j}, ${machine.java}`);
+
+  const sizes: SizeResult[] = [];
+  for (const size of options.sizes) sizes.push(await benchImportSize(size, options, log));
+  const name = `import-${options.sizes.join('-')}`;
+  const path = saveResult(name, { benchmark: 'import', date: new Date().toISOString(), machine, options, sizes, processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+
+  printTable(
+    sizes.flatMap(result =>
+      result.methods.map(m => ({
+        size: result.size,
+        method: m.method,
+        rows: result.totalRows,
+        seconds: m.seconds,
+        'rows/s': m.rowsPerSecond,
+        'vs LOAD CSV': result.methods.find(other => other.method.startsWith('LOAD CSV'))?.rowsPerSecond ? `${(m.rowsPerSecond / result.methods.find(other => other.method.startsWith('LOAD CSV'))!.rowsPerSecond).toFixed(2)}×` : '',
+        nodes: m.nodes ?? '',
+        rels: m.relationships ?? '',
+        'bench RSS MB': m.benchPeakRssMb,
+        'neo4j RSS MB': m.neo4jPeakRssMb ?? '',
+        load: m.loadAverage.join('→'),
+        note: m.error ? `ERROR: ${m.error.slice(0, 80)}` : m.extrapolated ? `sample ${m.sampleRows} rows` : '',
+      })),
+    ),
+  );
+  console.log(`\nWritten to ${path}`);
+  return 0;
+}
+
+main().then(
+  code => process.exit(code),
+  error => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(2);
+  },
+);
