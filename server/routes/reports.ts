@@ -165,18 +165,21 @@ function table(doc: PDFKit.PDFDocument, title: string, rows: Row[], columns: [st
 
 /** The subject in the middle, dependants on rings by hop distance (same idea as the web page). */
 function picture(doc: PDFKit.PDFDocument, data: ReportData, width: number) {
-  const shown = data.dependants.filter(r => Number(r.hops) <= 3).slice(0, 60);
+  const shown = data.dependants.filter(r => Number(r.hops) <= 3).slice(0, 150);
   const maxHop = Math.max(1, ...shown.map(r => Number(r.hops) || 1));
   const size = Math.min(width, 320);
   if (doc.y + size > doc.page.height - 70) doc.addPage();
   const cx = 50 + width / 2, cy = doc.y + size / 2, ring = (size / 2 - 20) / maxHop;
   const pos = new Map<string, [number, number]>([[data.subject.uid, [cx, cy]]]);
+  // Crowded rings go without labels; the table lists every dependant.
+  const labelled = new Map<string, boolean>([[data.subject.uid, true]]);
   for (let hop = 1; hop <= maxHop; hop++) {
     const list = shown.filter(r => (Number(r.hops) || 1) === hop);
     doc.circle(cx, cy, hop * ring).dash(3, { space: 3 }).strokeColor('#cccccc').stroke().undash();
     list.forEach((r, i) => {
-      const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, list.length);
+      const angle = -Math.PI / 2 + hop * 0.3 + (2 * Math.PI * i) / Math.max(1, list.length);
       pos.set(str(r.uid), [cx + hop * ring * Math.cos(angle), cy + hop * ring * Math.sin(angle)]);
+      labelled.set(str(r.uid), list.length <= 20);
     });
   }
   for (const [a, b] of data.edges) {
@@ -186,9 +189,9 @@ function picture(doc: PDFKit.PDFDocument, data: ReportData, width: number) {
   const dot = (uid: string, kind: string, label: string, r: number) => {
     const [x, y] = pos.get(uid)!;
     doc.circle(x, y, r).fillColor(COLOURS[kind] ?? '#777').fill();
-    doc.fillColor('#000').fontSize(6).text(label.slice(0, 22), x - 40, y + r + 1, { width: 80, align: 'center', lineBreak: false });
+    if (labelled.get(uid)) doc.fillColor('#000').fontSize(6).text(label.slice(0, 22), x - 40, y + r + 1, { width: 80, align: 'center', lineBreak: false });
   };
-  for (const r of shown) dot(str(r.uid), str(r.kind), str(r.name), 4);
+  for (const r of shown) dot(str(r.uid), str(r.kind), str(r.name), 3);
   dot(data.subject.uid, data.subject.kind, data.subject.name, 8);
   doc.y = cy + size / 2 + 10;
   doc.x = 50;

@@ -93,13 +93,16 @@ function timeline(rows: Row[], window: { from: string; to: string }, today: stri
   const start = [window.from, ...dates].sort()[0];
   const end = [window.to, ...dates].sort().at(-1)!;
   const t0 = Date.parse(start), t1 = Math.max(Date.parse(end), t0 + 86_400_000);
-  const left = 180, width = 900, rowHeight = 18, top = 24;
+  const left = 250, width = 1000, rowHeight = 18, top = 24;
   const x = (date: string) => left + ((Date.parse(date) - t0) / (t1 - t0)) * (width - left - 20);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${top + sorted.length * rowHeight + 10}`, width: '100%', role: 'img', 'aria-label': t('calendar.timeline'), class: 'timeline', id: 'calendar-timeline' });
-  // Month ticks
+  // Month ticks; labels thinned so they never overlap.
+  const monthsShown = Math.ceil((t1 - t0) / (30 * 86_400_000));
+  const every = Math.max(1, Math.ceil(monthsShown / 12));
+  let tick = 0;
   for (let d = new Date(`${start.slice(0, 7)}-01T00:00:00Z`); d.getTime() <= t1; d = addMonths(d, 1)) {
     const text = iso(d);
-    if (Date.parse(text) < t0) continue;
+    if (Date.parse(text) < t0 || tick++ % every !== 0) continue;
     chart.append(svg('line', { x1: x(text), x2: x(text), y1: top - 6, y2: top + sorted.length * rowHeight, stroke: '#e3e6ea' }),
       svg('text', { x: x(text) + 2, y: top - 10, 'font-size': 10, fill: '#555' }, text.slice(0, 7)));
   }
@@ -110,7 +113,7 @@ function timeline(rows: Row[], window: { from: string; to: string }, today: stri
     const notice = noticeOf(row);
     const overdue = isOverdue(row, today);
     const label = `${str(pick(row, 'name', 'id', 'contract')) || rowUid(row)} — ${names(pick(row, 'supplierName', 'supplier', 'suppliers')).join(', ')}`;
-    chart.append(svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 11 }, label.slice(0, 30)));
+    chart.append(svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11 }, label.length > 38 ? `${label.slice(0, 37)}…` : label));
     if (notice && row.end) chart.append(svg('line', { x1: x(notice), x2: x(str(row.end)), y1: y, y2: y, stroke: '#9aa3ad', 'stroke-width': 2 }));
     if (notice) chart.append(svg('circle', { cx: x(notice), cy: y, r: 5, fill: overdue ? '#c00000' : '#E69F00', stroke: '#000', 'stroke-width': 0.5 }, svg('title', {}, `${label}: ${t('calendar.legend.notice')} ${formatDate(notice)}${overdue ? ` (${t('calendar.overdue')})` : ''}`)));
     if (row.end) chart.append(svg('rect', { x: x(str(row.end)) - 4, y: y - 4, width: 8, height: 8, fill: '#0072B2' }, svg('title', {}, `${label}: ${t('calendar.legend.end')} ${formatDate(row.end)}`)));

@@ -26,6 +26,9 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   let layoutRequest = 0;
   let graphKey = '';
 
+  // The panel opening or the window resizing changes the canvas size; Cytoscape must be told.
+  new ResizeObserver(() => cy.resize()).observe(container);
+
   cy.on('tap', 'node', event => events.onSelect(event.target.id()));
   cy.on('tap', event => { if (event.target === cy) events.onSelect(null); });
 
@@ -136,6 +139,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
         else edge.addClass('faded');
       });
     });
+    cy.animate({ fit: { eles: cy.nodes('.highlighted'), padding: 40 } }, { duration: 300 });
   }
 
   /** A path of node ids: mark nodes and the edges between consecutive nodes (either direction). */

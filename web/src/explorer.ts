@@ -95,6 +95,15 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
     const name = graph.nodes.find(node => node.id === uid)?.label ?? uid;
     status.textContent = t('explorer.impactSummary', { name, count: impacted.length });
     graphBox.dataset.impact = String(impacted.length);
+    // The same answer as a list: readable without the picture, and with the hop distances.
+    panel.querySelector('#impact-list')?.remove();
+    if (!panel.hidden) {
+      const byId = new Map(graph.nodes.map(n => [n.id, n]));
+      panel.append(h('section', { id: 'impact-list' }, h('h3', {}, t('panel.impactHeading', { count: impacted.length })),
+        h('ol', {}, impacted.slice(0, 300).map(item => h('li', {},
+          h('button', { type: 'button', class: 'link', onclick: () => { controller.focus(item.id); } }, byId.get(item.id)?.label ?? item.id),
+          h('span', { class: 'hint' }, ` — ${kindLabel(byId.get(item.id)?.kind ?? '')}, ${item.hops} ${t('panel.hops')}`))))));
+    }
   };
 
   const merge = (extra: Graph, anchor: string) => {

@@ -55,7 +55,8 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
         several ? h('div', { class: 'card' }, h('h2', {}, t('org.label')), h('ul', {}, byOrganisation.map(o => h('li', {}, `${str(o.organisation)}: HHI ${formatNumber((o[measure] as Concentration)?.hhi ?? null)} (${bandLabel((o[measure] as Concentration)?.band)})`)))) : null),
       h('div', { class: 'split' },
         h('section', { 'aria-labelledby': 'chart-heading' }, h('h2', { id: 'chart-heading' }, t('exposure.chart')), barChart(rows, shareKey)),
-        h('section', {}, h('p', { class: 'hint' }, t('exposure.sortHint')), sortableTable<Row>({
+        functionTable(summary.byBusinessFunction ?? [], several)),
+      h('section', {}, h('h2', {}, t('exposure.heading')), h('p', { class: 'hint' }, t('exposure.sortHint')), sortableTable<Row>({
           id: 'exposure-table',
           caption: t('exposure.heading'),
           rows,
@@ -69,8 +70,7 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
             { key: 'contractValue', label: t('exposure.col.value'), value: r => num(r.contractValue), render: r => formatMoney(r.contractValue), numeric: true },
             { key: shareKey, label: `${t('exposure.col.share')} (${t(measure === 'contractValue' ? 'exposure.byValue' : 'exposure.byCount')})`, value: r => num(r[shareKey]), render: r => formatPercent(r[shareKey]), numeric: true },
           ],
-        }))),
-      functionTable(summary.byBusinessFunction ?? [], several),
+        })),
     );
   }
   await load();
@@ -118,7 +118,7 @@ function functionTable(rows: Row[], several: boolean): HTMLElement | null {
       { key: 'name', label: t('explorer.function'), value: r => str(r.name) },
       { key: 'hhiValue', label: `${t('exposure.hhi')} (${t('exposure.byValue')})`, value: r => (r.contractValue as Concentration)?.hhi ?? undefined, render: r => formatNumber((r.contractValue as Concentration)?.hhi ?? null), numeric: true },
       { key: 'hhiCount', label: `${t('exposure.hhi')} (${t('exposure.byCount')})`, value: r => (r.applications as Concentration)?.hhi ?? undefined, render: r => formatNumber((r.applications as Concentration)?.hhi ?? null), numeric: true },
-      { key: 'band', label: 'Band', value: r => bandLabel((r.applications as Concentration)?.band) },
+      { key: 'band', label: t('exposure.bandLabel'), value: r => bandLabel((r.applications as Concentration)?.band) },
     ],
   }));
 }

@@ -41,8 +41,8 @@ export function stylesheet(): unknown[] {
         color: '#1a1a1a',
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
-        width: 22,
-        height: 22,
+        width: 16,
+        height: 16,
         'border-width': 1.5,
         // Labels only once zoomed in far enough to read them; the table and search cover the rest.
         'min-zoomed-font-size': 8,
@@ -52,7 +52,7 @@ export function stylesheet(): unknown[] {
       selector: `node[kind = "${kind}"]`,
       style: { shape: look.shape, 'background-color': look.colour, 'border-color': look.border },
     })),
-    { selector: 'node[kind = "Application"][criticalityRank >= 3]', style: { width: 28, height: 28, 'border-width': 3 } },
+    { selector: 'node[kind = "Application"][criticalityRank >= 3]', style: { width: 22, height: 22, 'border-width': 3 } },
     { selector: 'node[?intermediary]', style: { shape: KINDS.Intermediary.shape, 'background-color': KINDS.Intermediary.colour } },
     { selector: 'node[count > 1]', style: { width: 'mapData(count, 2, 100, 30, 80)', height: 'mapData(count, 2, 100, 30, 80)' } },
     {
