@@ -1,11 +1,10 @@
 // createApp(): the HTTP API as an express application without listen(), so tests drive it in-process.
 // Thin routes (server/routes/) → one use-case function each → named Cypher via read/write.
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import express, { type Application, type RequestHandler } from 'express';
 import type { Driver } from 'neo4j-driver';
-import type { AnalysisDefinition } from './analyses/types.js';
+import { importFiles, listImportRuns } from '../importers/import.js';
+import { analyses, loadLockInWeights, setLockInWeights, toIcs } from './analyses/index.js';
 import { authenticate } from './auth.js';
 import type { Config } from './config.js';
 import { buildOpenApi } from './openapi.js';
@@ -20,7 +19,6 @@ import type { RouteSpec } from './routes/registry.js';
 
 export type { Services } from './routes/context.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const JSON_LIMIT = '1mb';
 
 const securityHeaders: RequestHandler = (_req, res, next) => {
@@ -35,42 +33,23 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
   next();
 };
 
-/**
- * The modules other parts of Roer provide (analyses, import pipeline, lock-in weights), loaded when
- * they are present so the API runs while they are still being built.
- */
-export async function loadServices(): Promise<Services> {
-  const optional = async (path: string): Promise<Record<string, unknown> | undefined> => {
-    if (!existsSync(join(root, `${path}.ts`)) && !existsSync(join(root, `${path}.js`))) return undefined;
-    const specifier = `../${path}.js`;
-    return (await import(specifier)) as Record<string, unknown>;
-  };
-  const analysesModule = await optional('server/analyses/index');
-  const importModule = await optional('importers/import');
-  const lockInModule = await optional('server/analyses/lock-in');
-  const icsModule = await optional('server/analyses/ics');
-  const loadWeights = lockInModule?.loadLockInWeights as (() => unknown) | undefined;
-  const setWeights = lockInModule?.setLockInWeights as ((weights: unknown) => unknown) | undefined;
+/** The analyses, import pipeline and lock-in weights of this installation. */
+export function defaultServices(): Services {
   return {
-    analyses: (analysesModule?.analyses as AnalysisDefinition[] | undefined) ?? [],
-    importFiles: importModule?.importFiles as Services['importFiles'],
-    listImportRuns: importModule?.listImportRuns as Services['listImportRuns'],
+    analyses,
+    importFiles,
+    listImportRuns,
     // The weights live in the analyses module (process-wide, from a file or the API), not in the database.
-    lockInWeights: loadWeights && setWeights ? { load: async () => loadWeights(), set: async (_driver, weights) => setWeights(weights) } : undefined,
-    calendarIcs: icsModule?.toIcs as Services['calendarIcs'],
+    lockInWeights: { load: async () => loadLockInWeights(), set: async (_driver, weights) => setLockInWeights(weights) },
+    calendarIcs: toIcs,
   };
 }
 
+/** `services` replace the installation's own analyses, import pipeline… (tests use this). */
 export type AppOptions = { driver: Driver; config: Config; services?: Partial<Services> };
 
 export function createApp({ driver, config, services: given }: AppOptions): Application {
-  const services: Services = { analyses: [], ...given };
-  // Without explicit services, the installed ones are loaded on the first request.
-  let loading: Promise<unknown> | undefined = given ? Promise.resolve() : undefined;
-  const ensureServices: RequestHandler = async (_req, _res, next) => {
-    await (loading ??= loadServices().then(found => Object.assign(services, found)));
-    next();
-  };
+  const services: Services = { ...defaultServices(), ...given };
   const registry: RouteSpec[] = [];
   const context: AppContext = { driver, config, services, registry };
 
@@ -78,7 +57,7 @@ export function createApp({ driver, config, services: given }: AppOptions): Appl
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders);
-  app.use('/api', ensureServices, express.json({ limit: JSON_LIMIT }), authenticate(driver, config.ROER_AUTH));
+  app.use('/api', express.json({ limit: JSON_LIMIT }), authenticate(driver, config.ROER_AUTH));
 
   const api = express.Router();
   registerHealthRoutes(api, context);

@@ -5,10 +5,12 @@ import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import { createApp, loadServices } from './app.js';
+import { createApp, defaultServices } from './app.js';
 import { SEED_TOKEN_NAME, seedAdminToken } from './auth.js';
 import { type Config, ConfigError, loadConfig, localInstanceDir } from './config.js';
 import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
+import { type ImportReport, importFiles, importLandscape } from '../importers/import.js';
+import { generateLandscape } from '../importers/demo/generate.js';
 import { createDriver, read } from './neo4j.js';
 import { applySchema } from './schema.js';
 
@@ -22,11 +24,9 @@ async function loadDemo(driver: Driver, config: Config): Promise<void> {
   if (config.ROER_DEMO === 'none') return;
   const [{ applications }] = await read<{ applications: number }>(driver, 'MATCH (a:Application) RETURN count(a) AS applications');
   if (applications > 0) return log(`Database holds ${applications} applications; no demo data loaded.`);
-  const { importFiles, importLandscape } = await import('../importers/import.js');
-  let report: { ok: boolean; issues: unknown[]; tables: Record<string, { read: number }> };
+  let report: ImportReport;
   if (config.ROER_DEMO === 'region') {
     log('Empty database: generating and loading the demo region (several municipalities)…');
-    const { generateLandscape } = await import('../importers/demo/generate.js');
     report = await importLandscape(driver, generateLandscape({ size: 'region' }), { source: 'demo:region', user: 'roer-start' });
   } else {
     const folder = join(root, 'importers', 'demo', 'data', 'gemeente-roerdam');
@@ -89,9 +89,7 @@ async function main(): Promise<void> {
     log(`Admin token from ROER_ADMIN_TOKEN stored as '${SEED_TOKEN_NAME}'.`);
   }
   await loadDemo(driver, config);
-  const services = await loadServices();
-  services.webDir = await buildWebIfPresent();
-  const app = createApp({ driver, config, services });
+  const app = createApp({ driver, config, services: { ...defaultServices(), webDir: await buildWebIfPresent() } });
   server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((done, fail) => server!.once('listening', done).once('error', fail));
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;

@@ -18,7 +18,8 @@ export const SearchQuery = z.object({
 
 /**
  * The user's text as a Lucene query: words only (every Lucene operator character is dropped, and
- * anything left is escaped anyway), each word exact (boosted), as a prefix, or fuzzy (~, from 4 letters).
+ * anything left is escaped anyway), each word exact, as a prefix, or fuzzy (from 4 letters); the boosts
+ * rank exact over prefix over fuzzy, or "zaak" would list "Aak Software" above "Zaaksysteem".
  */
 export function luceneQuery(text: string): string {
   const words = text
@@ -27,7 +28,7 @@ export function luceneQuery(text: string): string {
     .filter(Boolean)
     .slice(0, 10)
     .map(word => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'));
-  return words.map(word => `(${word}^3 OR ${word}*${word.length >= 4 ? ` OR ${word}~` : ''})`).join(' AND ');
+  return words.map(word => `(${word}^5 OR ${word}*^3${word.length >= 4 ? ` OR ${word}~${word.length >= 8 ? 2 : 1}^0.5` : ''})`).join(' AND ');
 }
 
 type Neighbour = { direction: 'in' | 'out'; type: string; uid: string; kind: string; name: string; properties: Record<string, unknown> };

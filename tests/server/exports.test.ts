@@ -59,10 +59,10 @@ describe('exports', () => {
   });
 
   it('when search text has Lucene operators, then they are dropped and the words kept', () => {
-    expect(luceneQuery('Zaak')).toBe('(zaak^3 OR zaak* OR zaak~)');
-    expect(luceneQuery('a:b AND (c)')).toBe('(a^3 OR a*) AND (b^3 OR b*) AND (and^3 OR and*) AND (c^3 OR c*)');
+    expect(luceneQuery('Zaak')).toBe('(zaak^5 OR zaak*^3 OR zaak~1^0.5)');
+    expect(luceneQuery('a:b AND (c)')).toBe('(a^5 OR a*^3) AND (b^5 OR b*^3) AND (and^5 OR and*^3) AND (c^5 OR c*^3)');
     expect(luceneQuery('*?~"\\')).toBe('');
-    expect(luceneQuery('Gemeente Roerdam')).toBe('(gemeente^3 OR gemeente* OR gemeente~) AND (roerdam^3 OR roerdam* OR roerdam~)');
+    expect(luceneQuery('Gemeente Roerdam')).toBe('(gemeente^5 OR gemeente*^3 OR gemeente~2^0.5) AND (roerdam^5 OR roerdam*^3 OR roerdam~1^0.5)');
   });
 
   it('when an unexpected error is mapped, then the client gets a generic 500 without its message', () => {
