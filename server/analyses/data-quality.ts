@@ -39,6 +39,8 @@ export function duplicateSuppliers(suppliers: Supplier[]): { a: Supplier; b: Sup
     for (let j = i + 1; j < sorted.length && sorted[j].normalizedName.length - a.normalizedName.length <= Math.max(allowed, 2); j++) {
       const b = sorted[j];
       const limit = Math.min(allowed, tolerance(b.normalizedName.length));
+      // Names that differ only in their digits ("Regio 1", "Regio 2") are numbered siblings, not typos.
+      if (a.normalizedName !== b.normalizedName && a.normalizedName.replace(/\d+/g, '#') === b.normalizedName.replace(/\d+/g, '#')) continue;
       const distance = editDistance(a.normalizedName, b.normalizedName, limit);
       if (distance <= limit) pairs.push(a.uid < b.uid ? { a, b, distance } : { a: b, b: a, distance });
     }

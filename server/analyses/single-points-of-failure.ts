@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { AnalysisDefinition, Row } from './types.js';
 import { biconnectivity, type UndirectedEdge } from './graph-algorithms.js';
-import { dependants, failing, fetchLandscape, isCritical, type Landscape, lostFunctions, nameOf, platformChain } from './landscape.js';
+import { dependants, fetchLandscape, isCritical, type Landscape, nameOf, platformChain } from './landscape.js';
 import { Integer, Organisations } from './params.js';
 
 export type Bridge = { organisation: string; interface: string; from: string; to: string; fromName: string; toName: string };
@@ -33,6 +33,73 @@ export function applicationGraph(landscape: Landscape, organisation: string) {
     } else add(i.uid, i.from, i.to);
   }
   return { vertices, edges, labels };
+}
+
+/**
+ * What fails with each candidate, for one organisation's snapshot. The same breadth-first search
+ * as impact (`failing`), on integer indexes with a generation stamp instead of a Map per search:
+ * the ranking runs one search per application, platform and supplier, which at country scale
+ * means hundreds of thousands of searches.
+ */
+function failureCounts(own: Landscape, candidates: string[]) {
+  const edges = dependants(own);
+  const index = new Map<string, number>();
+  const id = (uid: string) => {
+    let i = index.get(uid);
+    if (i === undefined) index.set(uid, (i = index.size));
+    return i;
+  };
+  for (const [from, targets] of edges) {
+    id(from);
+    for (const to of targets) id(to);
+  }
+  for (const uid of candidates) id(uid);
+  const size = index.size;
+  const start = new Int32Array(size + 1);
+  for (const [from, targets] of edges) start[index.get(from)! + 1] = targets.length;
+  for (let i = 0; i < size; i++) start[i + 1] += start[i];
+  const target = new Int32Array(start[size]);
+  for (const [from, targets] of edges) targets.forEach((to, k) => (target[start[index.get(from)!] + k] = index.get(to)!));
+  const application = new Uint8Array(size);
+  const critical = new Uint8Array(size);
+  const supporters = new Map<string, number[]>();
+  for (const app of own.applications.values()) {
+    const i = id(app.uid);
+    application[i] = 1;
+    critical[i] = isCritical(app) ? 1 : 0;
+    for (const fn of app.functions) {
+      const list = supporters.get(fn);
+      if (list) list.push(i);
+      else supporters.set(fn, [i]);
+    }
+  }
+  const seen = new Int32Array(index.size);
+  const queue = new Int32Array(index.size);
+  let generation = 0;
+  return (uid: string) => {
+    generation++;
+    let head = 0;
+    let tail = 0;
+    const first = index.get(uid)!;
+    seen[first] = generation;
+    queue[tail++] = first;
+    let failedApplications = 0;
+    let failedCriticalApplications = 0;
+    while (head < tail) {
+      const v = queue[head++];
+      failedApplications += application[v];
+      failedCriticalApplications += critical[v];
+      for (let k = start[v]; k < start[v + 1]; k++) {
+        const w = target[k];
+        if (seen[w] !== generation) {
+          seen[w] = generation;
+          queue[tail++] = w;
+        }
+      }
+    }
+    const lostFunctions = [...supporters].filter(([, list]) => list.every(i => seen[i] === generation)).map(([fn]) => fn);
+    return { failedApplications, failedCriticalApplications, lostFunctions };
+  };
 }
 
 /** A copy of the snapshot with only one organisation's applications. */
@@ -69,12 +136,10 @@ export function singlePointsOfFailure(landscape: Landscape, limit: number): { ro
         for (const provider of own.platforms.get(platform)?.providers ?? []) candidates.set(provider, 'supplier');
       }
     }
-    const edges = dependants(own);
+    const failures = failureCounts(own, [...candidates.keys()]);
     const ranked: Row[] = [];
     for (const [uid, kind] of candidates) {
-      const failed = failing(own, edges, uid);
-      const failedApplications = [...failed.keys()].filter(id => own.applications.has(id));
-      const lost = lostFunctions(own, id => failed.has(id));
+      const { failedApplications, failedCriticalApplications, lostFunctions } = failures(uid);
       ranked.push({
         kind,
         uid,
@@ -82,10 +147,10 @@ export function singlePointsOfFailure(landscape: Landscape, limit: number): { ro
         organisation,
         articulationPoint: points.has(uid),
         bridges: bridgesAt.get(uid) ?? 0,
-        failedApplications: failedApplications.length,
-        failedCriticalApplications: failedApplications.filter(id => isCritical(own.applications.get(id)!)).length,
-        failedBusinessFunctions: lost.length,
-        lostBusinessFunctions: lost.map(l => nameOf(own, l.function)).sort(),
+        failedApplications,
+        failedCriticalApplications,
+        failedBusinessFunctions: lostFunctions.length,
+        lostBusinessFunctions: lostFunctions.map(fn => nameOf(own, fn)).sort(),
       });
     }
     ranked.sort((a, b) =>

@@ -90,6 +90,8 @@ describe('helpers', () => {
       { uid: 'supplier:d', name: 'HP', normalizedName: 'hp' },
       { uid: 'supplier:e', name: 'Acme Software', normalizedName: 'acme software' },
       { uid: 'supplier:f', name: 'Acme Softwear', normalizedName: 'acme softwear' },
+      { uid: 'supplier:g', name: 'Regio 12', normalizedName: 'regio 12' },
+      { uid: 'supplier:h', name: 'Regio 13', normalizedName: 'regio 13' },
     ]);
     expect(pairs.map(p => [p.a.uid, p.b.uid, p.distance])).toEqual([['supplier:a', 'supplier:b', 1], ['supplier:e', 'supplier:f', 2]]);
   });

@@ -130,8 +130,12 @@ describe('analyses on random landscapes', () => {
         expect(new Map(rows.map(row => [row.uid as string, row.hops as number]))).toEqual(bruteImpact(landscape, node));
         for (const row of rows) expect((row.path as string[]).at(-1)).toBe(node);
 
-        const { summary } = await spof.run(driver, spof.params.parse({ limit: '0' }));
+        const { rows: rows2, summary } = await spof.run(driver, spof.params.parse({ limit: '0' }));
         expect((summary as any).articulationPoints.map((p: any) => p.uid).sort()).toEqual(bruteArticulationPoints(landscape));
+        for (const row of rows2) {
+          const failed = [...bruteImpact(landscape, row.uid as string).keys()].filter(uid => uid.startsWith(`app:${row.organisation}/`)).length;
+          expect([row.uid, row.failedApplications]).toEqual([row.uid, failed + (String(row.uid).startsWith('app:') ? 1 : 0)]);
+        }
       }),
       { numRuns: 15 },
     );
