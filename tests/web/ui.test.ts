@@ -12,7 +12,7 @@ import { importFiles } from '../../importers/import.js';
 import { createApp, defaultServices } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { read } from '../../server/neo4j.js';
-import { authenticate } from '../../server/auth.js';
+import { authenticate, seedAdminToken } from '../../server/auth.js';
 import { errorHandler } from '../../server/routes/problem.js';
 import { registerReportRoutes } from '../../server/routes/reports.js';
 import { buildWeb } from '../../web/build.js';
@@ -144,6 +144,33 @@ describe('explorer', () => {
   });
 });
 
+describe('overlays', () => {
+  it('when the lock-in overlay is switched on, then every application with a score is coloured', async () => {
+    const lockIn = await api<{ rows: { uid: string }[] }>('/api/analyses/lock-in');
+    await open('#/explorer');
+    await page.check('#overlay-lockin');
+    await page.waitForFunction(() => (window as any).roer.lockIn().length > 0);
+    const coloured = await page.evaluate(() => (window as any).roer.lockIn() as string[]);
+    expect(coloured).toEqual(lockIn.rows.map(row => row.uid).sort());
+    await page.uncheck('#overlay-lockin');
+  });
+
+  it('when articulation points and bridges are marked, then exactly those of the API are marked', async () => {
+    const spof = await api<{ summary: { articulationPoints: { uid: string }[]; bridges: { from: string; to: string }[] } }>('/api/analyses/single-points-of-failure');
+    await page.check('#overlay-spof');
+    await page.waitForFunction(() => (window as any).roer.findings().length > 0);
+    const marked = await page.evaluate(() => (window as any).roer.findings() as string[]);
+    const points = spof.summary.articulationPoints.map(point => point.uid);
+    expect(marked.filter(id => !id.includes('|')).sort()).toEqual([...new Set(points)].sort());
+    // A bridge is drawn on the DEPENDS_ON edge(s) between its two applications.
+    for (const bridge of spof.summary.bridges) {
+      expect(marked.some(id => id.includes(bridge.from) && id.includes(bridge.to))).toBe(true);
+    }
+    await shot('explorer-spof-overlay');
+    await page.uncheck('#overlay-spof');
+  });
+});
+
 describe('dashboards', () => {
   it('when the exposure dashboard opens, then its HHI by contract value equals the API', async () => {
     const result = await api<{ summary: { byOrganisation: { contractValue: { hhi: number }; applications: { hhi: number } }[] } }>('/api/analyses/supplier-exposure');
@@ -239,3 +266,32 @@ describe('language and layout', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 });
+
+describe('access with API tokens', () => {
+  it('when the server wants a token, then the page asks for one, keeps it in sessionStorage only and then works', async () => {
+    const token = 'roer-ui-test-token-0123456789';
+    const config = loadConfig({ ROER_AUTH: 'token', ROER_ADMIN_TOKEN: token });
+    await seedAdminToken(driver, token);
+    const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-test-token-${process.pid}`) });
+    const secured = createApp({ driver, config, services: { ...defaultServices(), webDir } });
+    const other = await new Promise<Server>(resolve => { const s = secured.listen(0, '127.0.0.1', () => resolve(s)); });
+    const tokenPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}/#/exposure`;
+      await tokenPage.goto(url);
+      await tokenPage.waitForFunction(() => document.body.dataset.ready === 'true');
+      expect(await tokenPage.locator('details.token').getAttribute('open')).not.toBeNull();
+      expect(await tokenPage.locator('#hhi-main').count()).toBe(0);
+      await tokenPage.fill('#token', token);
+      await tokenPage.click('details.token button[type=submit]');
+      await tokenPage.waitForSelector('#hhi-main .big');
+      expect(await tokenPage.evaluate(() => sessionStorage.getItem('roer.token'))).toBe(token);
+      expect(await tokenPage.evaluate(() => JSON.stringify(localStorage).includes('roer-ui-test-token'))).toBe(false);
+      await tokenPage.screenshot({ path: join(ARTIFACTS, 'token.png') });
+    } finally {
+      await tokenPage.close();
+      await new Promise(resolve => other.close(resolve));
+    }
+  });
+});
+

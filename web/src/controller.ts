@@ -236,6 +236,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     visibleNodes: () => cy.nodes().filter(node => !node.hasClass('hidden')).map(node => ({ id: node.id(), ...node.data() }) as Record<string, unknown> & { id: string }),
     highlightedIds: () => cy.nodes('.highlighted').map(node => node.id()).sort(),
     findingIds: () => cy.elements('.finding').map(element => element.id()).sort(),
+    lockInIds: () => cy.nodes('.lockin').map(node => node.id()).sort(),
     selectedIds: () => cy.nodes(':selected').map(node => node.id()),
     edgeCount: () => cy.edges().filter(edge => !edge.source().hasClass('hidden') && !edge.target().hasClass('hidden')).length,
     has: (id: string) => cy.getElementById(id).nonempty(),

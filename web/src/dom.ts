@@ -43,7 +43,7 @@ export type Column<R> = { key: string; label: string; value: (row: R) => unknown
 /**
  * An accessible sortable table: header buttons sort, aria-sort says how. Sorting re-renders the body only.
  */
-export function sortableTable<R>(options: { caption: string; columns: Column<R>[]; rows: R[]; sortKey?: string; descending?: boolean; rowAttrs?: (row: R) => Attrs; id?: string }): HTMLTableElement {
+export function sortableTable<R>(options: { caption: string; columns: Column<R>[]; rows: R[]; sortKey?: string; descending?: boolean; rowAttrs?: (row: R) => Attrs; id?: string; captionHidden?: boolean }): HTMLTableElement {
   let sortKey = options.sortKey;
   let descending = options.descending ?? true;
   const table = h('table', { class: 'data', id: options.id });
@@ -56,7 +56,7 @@ export function sortableTable<R>(options: { caption: string; columns: Column<R>[
     } }, column.label);
     return h('th', { scope: 'col', class: column.numeric ? 'num' : undefined, 'data-key': column.key }, button);
   });
-  table.append(h('caption', {}, options.caption), h('thead', {}, h('tr', {}, headers)), tbody);
+  table.append(h('caption', { class: options.captionHidden ? 'sr-only' : undefined }, options.caption), h('thead', {}, h('tr', {}, headers)), tbody);
   function render() {
     const column = options.columns.find(c => c.key === sortKey);
     const rows = [...options.rows];

@@ -59,6 +59,7 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
       h('section', {}, h('h2', {}, t('exposure.heading')), h('p', { class: 'hint' }, t('exposure.sortHint')), sortableTable<Row>({
           id: 'exposure-table',
           caption: t('exposure.heading'),
+          captionHidden: true,
           rows,
           sortKey: measure,
           columns: [
@@ -111,6 +112,7 @@ function functionTable(rows: Row[], several: boolean): HTMLElement | null {
   if (rows.length === 0) return null;
   return h('section', {}, h('h2', {}, t('exposure.perScope')), sortableTable<Row>({
     caption: t('exposure.perScope'),
+    captionHidden: true,
     rows,
     sortKey: 'hhiValue',
     columns: [

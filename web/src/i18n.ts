@@ -15,6 +15,7 @@ const nl = {
   'token.hint': 'Alleen voor deze browsersessie bewaard.',
   'org.label': 'Organisatie(s)',
   'org.all': 'Alle organisaties',
+  'org.several': '{n} organisaties',
   'common.loading': 'Bezig met laden…',
   'common.error': 'Er ging iets mis: {message}',
   'common.none': 'Geen',
@@ -235,6 +236,7 @@ const en: Record<MessageKey, string> = {
   'token.hint': 'Kept for this browser session only.',
   'org.label': 'Organisation(s)',
   'org.all': 'All organisations',
+  'org.several': '{n} organisations',
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong: {message}',
   'common.none': 'None',
@@ -486,4 +488,8 @@ export const formatPercent = (percent: unknown) =>
 export const formatDate = (value: unknown) => {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return String(value ?? '');
   return new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+};
+export const formatDateTime = (value: unknown) => {
+  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(time) ? String(value ?? '') : new Date(time).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
 };

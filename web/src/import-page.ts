@@ -3,7 +3,7 @@
 import { getImports, postImport } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
-import { formatNumber, t } from './i18n.js';
+import { formatDateTime, formatNumber, t } from './i18n.js';
 import { str } from './rows.js';
 import type { ImportIssue, ImportReport, Row } from './types.js';
 
@@ -53,6 +53,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       issues.length ? sortableTable<ImportIssue>({
         id: 'import-issues',
         caption: t('import.issues', { n: issues.length }),
+        captionHidden: true,
         rows: issues,
         columns: [
           { key: 'file', label: t('import.col.file'), value: i => str(i.file ?? i.table) },
@@ -65,7 +66,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         ],
       }) : null,
       report.tables && Object.keys(report.tables).length ? h('section', {}, h('h2', {}, t('import.tables')),
-        h('dl', { class: 'props', id: 'import-tables' }, Object.entries(report.tables).flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, summarise(value))]))) : null,
+        h('p', { id: 'import-tables' }, summarise(report.tables) || t('common.none'))) : null,
     );
   }
 
@@ -74,10 +75,11 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       const runs = await getImports();
       fill(history, runs.length ? sortableTable<Row>({
         caption: t('import.history'),
+        captionHidden: true,
         rows: runs,
         sortKey: 'when',
         columns: [
-          { key: 'when', label: t('import.col.when'), value: r => str(r.finishedAt ?? r.startedAt ?? r.at ?? r.when) },
+          { key: 'when', label: t('import.col.when'), value: r => str(r.finishedAt ?? r.startedAt ?? r.at ?? r.when), render: r => formatDateTime(r.finishedAt ?? r.startedAt ?? r.at ?? r.when) },
           { key: 'source', label: t('import.col.source'), value: r => str(r.source) },
           { key: 'status', label: t('import.col.status'), value: r => str(r.status) },
           { key: 'user', label: t('import.col.user'), value: r => str(r.user) },
@@ -91,11 +93,30 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   await loadHistory();
 }
 
-function summarise(value: unknown): string {
+/** Counts as short text: nested tables become "applications 2 (errors 2)", zeros are left out. */
+export function summarise(value: unknown): string {
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string') {
     try { return summarise(JSON.parse(value)); } catch { return value; }
   }
-  if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${typeof v === 'object' && v ? Object.entries(v).map(([a, b]) => `${a} ${b}`).join(', ') : v}`).join('; ');
+  if (Array.isArray(value)) return value.map(summarise).join(', ');
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== 0 && v !== null && v !== undefined && !(typeof v === 'object' && Object.keys(v as object).length === 0))
+      .map(([k, v]) => {
+        if (v && typeof v === 'object' && !Array.isArray(v)) {
+          const inner = v as Record<string, unknown>;
+          if (typeof inner.read === 'number') {
+            const rest = Object.entries(inner).filter(([key, n]) => key !== 'read' && n !== 0).map(([key, n]) => `${key} ${summarise(n)}`).join(', ');
+            return inner.read === 0 && !rest ? '' : `${k} ${formatNumber(inner.read)}${rest ? ` (${rest})` : ''}`;
+          }
+          const text = summarise(v);
+          return text ? `${k}: ${text}` : '';
+        }
+        return `${k} ${summarise(v)}`;
+      })
+      .filter(Boolean)
+      .join('; ');
+  }
   return str(value);
 }

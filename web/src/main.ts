@@ -45,14 +45,24 @@ const ctx: Context = {
 function header(): HTMLElement {
   const { page } = route();
   const navItem = (target: Page) => h('li', {}, h('a', { href: `#/${target}`, 'aria-current': target === page ? 'page' : undefined }, t(`nav.${target}` as MessageKey)));
-  const orgSelect = h('select', { id: 'organisation', 'aria-label': t('org.label'), onchange: (e: Event) => {
-    const value = (e.target as HTMLSelectElement).value;
-    chosen = value ? value.split(',') : [];
+  // One, several or all organisations: a checkbox list in a disclosure (no choice = all).
+  const setChosen = (ids: string[]) => {
+    chosen = ids;
     sessionStorage.setItem('roer.organisations', chosen.join(','));
     void render();
-  } },
-    h('option', { value: '' }, t('org.all')),
-    organisations.map(o => h('option', { value: o.id, selected: chosen.length === 1 && chosen[0] === o.id }, o.name || o.id)));
+  };
+  const orgSummary = chosen.length === 0 ? t('org.all') : chosen.length === 1 ? (organisations.find(o => o.id === chosen[0])?.name ?? chosen[0]) : t('org.several', { n: chosen.length });
+  const orgBoxes = organisations.map(o => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'organisation', value: o.id, checked: chosen.includes(o.id) }), ' ', o.name || o.id));
+  const orgSelect = h('details', { class: 'orgs', id: 'organisation' },
+    h('summary', { 'aria-label': `${t('org.label')}: ${orgSummary}` }, orgSummary),
+    h('form', { class: 'org-list', onsubmit: (e: Event) => {
+      e.preventDefault();
+      setChosen(orgBoxes.map(label => label.querySelector('input')!).filter(input => input.checked).map(input => input.value));
+    } },
+      h('fieldset', {}, h('legend', {}, t('org.label')), orgBoxes),
+      h('div', { class: 'buttons' },
+        h('button', { type: 'submit', id: 'organisation-apply' }, t('common.apply')),
+        h('button', { type: 'button', onclick: () => setChosen([]) }, t('org.all')))));
   const langSelect = h('select', { id: 'language', 'aria-label': t('lang.label'), onchange: (e: Event) => setLanguage((e.target as HTMLSelectElement).value as Language) },
     h('option', { value: 'nl', selected: language() === 'nl', lang: 'nl' }, 'Nederlands'),
     h('option', { value: 'en', selected: language() === 'en', lang: 'en' }, 'English'));
@@ -67,7 +77,7 @@ function header(): HTMLElement {
     h('a', { class: 'brand', href: '#/explorer' }, 'Roer'),
     h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, (Object.keys(PAGES) as Page[]).map(navItem))),
     h('div', { class: 'controls' },
-      h('label', { for: 'organisation' }, t('org.label')), orgSelect,
+      h('span', { class: 'label' }, t('org.label')), orgSelect,
       h('label', { for: 'language' }, t('lang.label')), langSelect,
       tokenBox));
 }
@@ -110,5 +120,6 @@ window.addEventListener('hashchange', () => void render());
   visible: () => explorerState()?.controller.visibleNodes().map(n => n.id).sort() ?? [],
   selected: () => explorerState()?.controller.selectedIds() ?? [],
   findings: () => explorerState()?.controller.findingIds() ?? [],
+  lockIn: () => explorerState()?.controller.lockInIds() ?? [],
 };
 void start();

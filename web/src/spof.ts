@@ -34,6 +34,7 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
     h('section', {}, h('h2', {}, t('spof.ranking')), sortableTable<Row>({
       id: 'spof-table',
       caption: t('spof.ranking'),
+          captionHidden: true,
       rows,
       sortKey: 'rank',
       descending: false,
