@@ -107,7 +107,10 @@ function printReport(report: ImportReport) {
     out();
     out(`${report.issues.length} problem(s), nothing was written / ${report.issues.length} probleem/problemen, er is niets geschreven:`);
     for (const issue of report.issues) {
-      out(`${issue.file}:${issue.line}:${issue.column}  ${issue.field || '-'}  ${issue.value === '' ? '(empty)' : issue.value}  → ${issue.expected}${issue.message ? `  (${issue.message.replace(/^[^:]*:\d+: /, '')})` : ''}`);
+      // The message minus what the line already shows: "file:line: column (field): " and "; expected …".
+      const problem = issue.message.slice(`${issue.file}:${issue.line}: `.length).replace(/^[^:]*: /, '').replace(/; expected .*$/, '');
+      const shown = problem && !problem.endsWith('is not valid') ? `  (${problem})` : '';
+      out(`${issue.file}:${issue.line}:${issue.column}  ${issue.field || '-'}  ${issue.value === '' ? '(empty)' : issue.value}  → ${issue.expected}${shown}`);
     }
   } else {
     out(report.dryRun ? 'Valid / geldig.' : `Imported in ${report.durationMs} ms / geïmporteerd.`);
@@ -117,6 +120,7 @@ function printReport(report: ImportReport) {
 /** A bar on stderr, only for imports large enough to wait for. */
 function progressBar(): (progress: Progress) => void {
   let last = -1;
+  let quarter = -1;
   return ({ phase, done, total }) => {
     if (total < PROGRESS_FROM_ROWS) return;
     const percent = Math.floor((done / total) * 100);
@@ -126,7 +130,8 @@ function progressBar(): (progress: Progress) => void {
     const filled = Math.round((percent / 100) * width);
     const text = `${phase.padEnd(7)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`;
     if (process.stderr.isTTY) process.stderr.write(`\r${text}${phase === 'done' ? '\n' : ''}`);
-    else if (phase === 'done' || percent % 25 === 0) process.stderr.write(`${text}\n`);
+    else if (phase === 'done' || Math.floor(percent / 25) !== quarter) process.stderr.write(`${text}\n`);
+    quarter = Math.floor(percent / 25);
   };
 }
 

@@ -136,7 +136,7 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
   };
   const report = (refs: Ref[]) => {
     for (const ref of refs) {
-      add(ref.entry.table, ref.entry.line, ref.field, ref.entry.raw[ref.field] ?? ref.value, `the id of ${ref.kind}${ref.organisation ? ` of organisation ${ref.organisation}` : ''} in this import or already in Roer`,
+      add(ref.entry.table, ref.entry.line, ref.field, ref.entry.raw[ref.field] ?? ref.value, `the id of ${ref.kind === 'application' ? 'an' : 'a'} ${ref.kind}${ref.organisation ? ` of organisation ${ref.organisation}` : ''} in this import or already in Roer`,
         `unknown ${ref.kind} "${ref.value}"${ref.organisation ? ` in organisation ${ref.organisation}` : ''}`);
     }
   };

@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Driver } from 'neo4j-driver';
+import { read } from '../../server/neo4j.js';
+import { testInstance } from '../support/test-neo4j.js';
+import { nodes, resetDatabase, snapshot, testDriver } from '../support/db.js';
+import { fixtureDir } from './support.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'importers', 'cli.ts'), ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: testInstance().uri, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', chunk => (stdout += chunk));
+    child.stderr.on('data', chunk => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', code => done({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run import (CLI)', () => {
+  let driver: Driver;
+  let work: string;
+  beforeAll(() => (driver = testDriver()));
+  afterAll(() => driver.close());
+  beforeEach(async () => {
+    await resetDatabase(driver);
+    work = mkdtempSync(join(tmpdir(), 'roer-cli-'));
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+  it('when a valid folder is imported, then it exits 0 and prints the summary table', async () => {
+    const { code, stdout } = await runCli([fixtureDir('nl'), '--user', 'tester']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^table\s+read\s+created\s+updated\s+unchanged\s+removed\s+errors$/m);
+    expect(stdout).toMatch(/^applications\s+4\s+4\s+0\s+0\s+0\s+0$/m);
+    expect(stdout).toMatch(/^Source csv:nl, run /m);
+    expect(await nodes(driver, 'Application')).toEqual(['app:gm-a/brp', 'app:gm-a/esb', 'app:gm-a/web', 'app:gm-a/zaak']);
+    const [run] = await read(driver, 'MATCH (r:ImportRun) RETURN r.user AS user, r.source AS source');
+    expect(run).toEqual({ user: 'tester', source: 'csv:nl' });
+  });
+
+  it('when the files have problems, then it exits 1, prints every issue as file:line:column and writes nothing', async () => {
+    cpSync(fixtureDir('en'), work, { recursive: true });
+    const contracts = join(work, 'contracts.csv');
+    writeFileSync(contracts, readFileSync(contracts, 'utf8').replace('2020-03-01,2027-02-28', '2027-03-01,2027-02-28').replace('zaak|esb', 'zaak|ghost'));
+    const before = await snapshot(driver);
+    const { code, stdout } = await runCli([work]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('contracts.csv:2:applications  applications  zaak|ghost  → the id of an application of organisation gm-a');
+    expect(stdout).toContain('contracts.csv:3:end  end  2027-02-28  → an end date on or after the start (2027-03-01)');
+    expect(stdout).toMatch(/^contracts\s+2\s+0\s+0\s+0\s+0\s+2$/m);
+    expect(await snapshot(driver)).toEqual(before);
+  });
+
+  it('when --dry-run is given, then it validates, exits 0 and writes nothing', async () => {
+    const before = await snapshot(driver);
+    const { code, stdout } = await runCli([fixtureDir('en'), '--dry-run']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/dry run/);
+    expect(await snapshot(driver)).toEqual(before);
+  });
+
+  it('when a file is not CSV or XLSX, then it exits 1 naming the file', async () => {
+    const file = join(work, 'applications.pdf');
+    writeFileSync(file, '%PDF-1.4');
+    const { code, stderr } = await runCli([file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('applications.pdf: not a CSV or XLSX file');
+  });
+
+  it('when the folder holds roer-aliases.json, then it is used and the merge is printed', async () => {
+    cpSync(fixtureDir('en'), work, { recursive: true });
+    writeFileSync(join(work, 'roer-aliases.json'), JSON.stringify({ merge: [['hostco', 'cloudy']] }));
+    const { code, stdout } = await runCli([work, '--source', 'csv:aliases']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('cloudy "Cloudy Inc." → hostco "Hostco" (alias file');
+    expect(await nodes(driver, 'Supplier')).toEqual(['supplier:acme', 'supplier:hostco', 'supplier:regio']);
+  });
+
+  it('when the import is large, then a progress bar goes to stderr', async () => {
+    cpSync(fixtureDir('en'), work, { recursive: true });
+    const apps = join(work, 'applications.csv');
+    const many = Array.from({ length: 900 }, (_, i) => `bulk${i},gm-a,Bulk ${i},acme,,,,,dc1,,`).join('\n');
+    writeFileSync(apps, `${readFileSync(apps, 'utf8')}${many}\n`);
+    const { code, stderr, stdout } = await runCli([work]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^applications\s+904\s+904\s/m);
+    expect(stderr).toMatch(/load\s+\[#+\s*\]\s+\d+% \d+\/\d+/);
+    expect(stderr).toMatch(/done\s+\[#{30}\] 100%/);
+  });
+
+  it('when Neo4j cannot be reached, then it exits 2', async () => {
+    const { code, stderr } = await runCli([fixtureDir('en')], { NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/nothing was written/);
+  });
+
+  it('when no files are given, then it exits 1 with the usage', async () => {
+    const { code, stderr } = await runCli([]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Usage: npm run import/);
+  });
+});
