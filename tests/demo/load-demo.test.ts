@@ -1,8 +1,12 @@
 import type { Driver } from 'neo4j-driver';
 import { generateLandscape } from '../../importers/demo/generate.js';
+import { importFiles } from '../../importers/import.js';
 import { cleanup, load, transform } from '../../importers/load.js';
 import { read } from '../../server/neo4j.js';
 import { resetDatabase, testDriver } from '../support/db.js';
+
+// A municipality-sized load takes 10–100 s on a busy 2-core machine: allow for it.
+jest.setTimeout(400_000);
 
 describe('demo municipality in Neo4j', () => {
   let driver: Driver;
@@ -54,5 +58,20 @@ describe('demo municipality in Neo4j', () => {
        RETURN b.name AS name, COUNT { (b)<-[:DEPENDS_ON {kind: 'via'}]-() } AS dependents`,
     );
     expect(broker.dependents).toBeGreaterThan(600);
+  });
+
+  it('when the committed example CSV files (English and Dutch) are imported by Roer, then both give the same graph with the supplier merge reported', async () => {
+    const landscape = generateLandscape({ size: 'municipality' });
+    const folder = (name: string) => new URL(`../../importers/demo/data/${name}`, import.meta.url).pathname;
+    const english = await importFiles(driver, [folder('gemeente-roerdam')], { source: 'csv:demo', user: 'test' });
+    expect(english.issues).toEqual([]);
+    expect(english.tables.applications).toMatchObject({ read: landscape.applications.length, created: landscape.applications.length, errors: 0 });
+    expect(english.tables.interfaces.created).toBe(landscape.interfaces.length);
+    expect(english.merges.map(m => [m.keptName, m.droppedName].sort())).toEqual([['KIEVIT SOFTWARE BV', 'Kievit Software B.V.']]);
+    const dutch = await importFiles(driver, [folder('gemeente-roerdam-nl')], { source: 'csv:demo', user: 'test' });
+    expect(dutch.issues).toEqual([]);
+    for (const table of ['suppliers', 'platforms', 'applications', 'interfaces', 'contracts'] as const) {
+      expect(dutch.tables[table]).toMatchObject({ created: 0, updated: 0, removed: 0, errors: 0 });
+    }
   });
 });
