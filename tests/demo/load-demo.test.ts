@@ -6,7 +6,7 @@ import { read } from '../../server/neo4j.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 
 // A municipality-sized load takes 10–100 s on a busy 2-core machine: allow for it.
-jest.setTimeout(400_000);
+const LOAD_TIMEOUT_MS = 400_000;
 
 describe('demo municipality in Neo4j', () => {
   let driver: Driver;
@@ -58,7 +58,7 @@ describe('demo municipality in Neo4j', () => {
        RETURN b.name AS name, COUNT { (b)<-[:DEPENDS_ON {kind: 'via'}]-() } AS dependents`,
     );
     expect(broker.dependents).toBeGreaterThan(600);
-  });
+  }, LOAD_TIMEOUT_MS);
 
   it('when the committed example CSV files (English and Dutch) are imported by Roer, then both give the same graph with the supplier merge reported', async () => {
     const landscape = generateLandscape({ size: 'municipality' });
@@ -73,5 +73,5 @@ describe('demo municipality in Neo4j', () => {
     for (const table of ['suppliers', 'platforms', 'applications', 'interfaces', 'contracts'] as const) {
       expect(dutch.tables[table]).toMatchObject({ created: 0, updated: 0, removed: 0, errors: 0 });
     }
-  });
+  }, LOAD_TIMEOUT_MS);
 });
