@@ -38,7 +38,7 @@ export function readCsv(file: FileInput): Grid {
   if (looksBinary(file.bytes)) throw new InputError(`${file.name}: not a CSV file (it contains binary data${isZip(file.bytes) ? '; it looks like an XLSX workbook — save it as .xlsx' : ''})`);
   const { text, encoding } = decode(file.bytes);
   const delimiter = sniffDelimiter(text);
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: { record: string[]; info: { lines: number; bytes: number } }[];
   try {
     rows = parse(text, { delimiter, bom: true, info: true, max_record_size: MAX_RECORD_SIZE, skip_empty_lines: true, relax_column_count: true }) as never;
   } catch (error) {
@@ -49,7 +49,8 @@ export function readCsv(file: FileInput): Grid {
     throw error;
   }
   // Lines with only delimiters (`;;;;`, as Excel writes below a table) carry nothing.
-  const records = rows.filter(row => row.record.some(cell => cell.trim() !== '')).map(row => ({ line: row.info.lines, cells: row.record }));
+  const lines = startLines(text, rows.map(row => row.info.bytes));
+  const records = rows.map((row, i) => ({ line: lines[i], cells: row.record })).filter(row => row.cells.some(cell => cell.trim() !== ''));
   const header = records.shift();
   if (!header) throw new InputError(`${file.name}: the file is empty (expected a header line and rows)`);
   return { file: file.name, headerLine: header.line, headers: header.cells.map(cell => cell.trim()), records, encoding, delimiter };
@@ -61,4 +62,24 @@ const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && b
 function looksBinary(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
   return bytes.subarray(0, 8192).includes(0);
+}
+
+/**
+ * The line each record starts on. csv-parse's `info.lines` is where a record ends, and it miscounts
+ * blank CRLF lines, so count newlines up to the byte where the record begins (after the previous one).
+ */
+function startLines(text: string, endBytes: number[]): number[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const result: number[] = [];
+  let line = 1;
+  let position = 0;
+  for (const end of endBytes) {
+    while (position < bytes.length && (bytes[position] === 0x0a || bytes[position] === 0x0d)) {
+      if (bytes[position] === 0x0a) line++;
+      position++;
+    }
+    result.push(line);
+    for (; position < end && position < bytes.length; position++) if (bytes[position] === 0x0a) line++;
+  }
+  return result;
 }
