@@ -171,6 +171,27 @@ describe('overlays', () => {
   });
 });
 
+describe('neighbourhood and export', () => {
+  it('when expanding an application, then its contracts, interfaces and standards join the graph', async () => {
+    const [app] = await read<{ uid: string; extra: number }>(driver,
+      `MATCH (a:Application)--(n) WHERE none(l IN labels(n) WHERE l IN $kinds)
+       WITH a, count(DISTINCT n) AS extra ORDER BY extra DESC, a.uid LIMIT 1 RETURN a.uid AS uid, extra`, { kinds: GRAPH_KINDS });
+    await open(`#/explorer?focus=${encodeURIComponent(app.uid)}`);
+    await page.waitForSelector('#expand');
+    const before = (await visible()).length;
+    await page.click('#expand');
+    await page.waitForFunction(count => (window as any).roer.visible().length > count, before);
+    expect((await visible()).length).toBe(before + app.extra);
+  });
+
+  it('when exporting the view as PNG, then a PNG image downloads', async () => {
+    const download = page.waitForEvent('download');
+    await page.click('#export-png');
+    const bytes = (await import('node:fs')).readFileSync((await (await download).path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
 describe('dashboards', () => {
   it('when the exposure dashboard opens, then its HHI by contract value equals the API', async () => {
     const result = await api<{ summary: { byOrganisation: { contractValue: { hhi: number }; applications: { hhi: number } }[] } }>('/api/analyses/supplier-exposure');

@@ -27,7 +27,11 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   let graphKey = '';
 
   // The panel opening or the window resizing changes the canvas size; Cytoscape must be told.
-  new ResizeObserver(() => cy.resize()).observe(container);
+  // Until the user selects or highlights something, keep the whole graph in view.
+  new ResizeObserver(() => {
+    cy.resize();
+    if (cy.nodes(':selected').empty() && cy.elements('.highlighted, .finding').empty()) cy.fit(cy.nodes().not('.hidden'), 30);
+  }).observe(container);
 
   cy.on('tap', 'node', event => events.onSelect(event.target.id()));
   cy.on('tap', event => { if (event.target === cy) events.onSelect(null); });
