@@ -15,6 +15,7 @@ export type GraphView = {
   edges: GraphEdge[];
   /** How applications were folded, or null when every node is shown. */
   aggregate: AggregateBy | null;
+  aggregated: boolean;
   totals: { nodes: number; edges: number };
 };
 export type AggregateBy = 'supplier' | 'referenceComponent';
@@ -76,7 +77,7 @@ export function aggregateGraph(graph: { nodes: FullNode[]; edges: GraphEdge[] },
     else aggregates.set(aggregate.id, { id: aggregate.id, kind: 'Aggregate', label: aggregate.label, aggregateBy: by, memberKind: 'Application', count: 1, organisation: null });
   }
   const edges = mergeEdges(graph.edges, id => memberOf.get(id) ?? id);
-  return { nodes: [...nodes, ...aggregates.values()], edges, aggregate: by, totals: { nodes: graph.nodes.length, edges: graph.edges.length } };
+  return { nodes: [...nodes, ...aggregates.values()], edges, aggregate: by, aggregated: true, totals: { nodes: graph.nodes.length, edges: graph.edges.length } };
 }
 
 /** One aggregate's members, with their edges; the far ends are shown as the view shows them (possibly aggregates). */
@@ -91,7 +92,8 @@ export function expandAggregate(graph: { nodes: FullNode[]; edges: GraphEdge[] }
   const isMember = new Set(members.map(node => node.id));
   const touching = graph.edges.filter(edge => isMember.has(edge.source) || isMember.has(edge.target));
   const edges = mergeEdges(touching, id => (isMember.has(id) ? id : (memberOf.get(id) ?? id)));
-  return { nodes: members.map(strip), edges, aggregate: by, totals: { nodes: graph.nodes.length, edges: graph.edges.length } };
+  // `parent` lets the UI draw the members inside the aggregate as a compound node.
+  return { nodes: members.map(node => ({ ...strip(node), parent: aggregateId })), edges, aggregate: by, aggregated: true, totals: { nodes: graph.nodes.length, edges: graph.edges.length } };
 }
 
 function mergeEdges(edges: GraphEdge[], endpoint: (id: string) => string): GraphEdge[] {
@@ -134,6 +136,6 @@ export async function graphView(driver: Driver, params: GraphQuery): Promise<Gra
   }
   const size = graph.nodes.length + graph.edges.length;
   const by: AggregateBy | null = params.aggregate === 'none' ? null : params.aggregate === 'auto' ? (size > params.maxElements ? 'supplier' : null) : params.aggregate;
-  if (!by) return { nodes: graph.nodes.map(strip), edges: graph.edges, aggregate: null, totals: { nodes: graph.nodes.length, edges: graph.edges.length } };
+  if (!by) return { nodes: graph.nodes.map(strip), edges: graph.edges, aggregate: null, aggregated: false, totals: { nodes: graph.nodes.length, edges: graph.edges.length } };
   return aggregateGraph(graph, by);
 }

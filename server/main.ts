@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { createApp, defaultServices } from './app.js';
-import { SEED_TOKEN_NAME, seedAdminToken } from './auth.js';
+import { SEED_TOKEN_NAME, listTokens, seedAdminToken } from './auth.js';
 import { type Config, ConfigError, loadConfig, localInstanceDir } from './config.js';
 import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
 import { type ImportReport, importFiles, importLandscape } from '../importers/import.js';
@@ -87,6 +87,8 @@ async function main(): Promise<void> {
   if (config.ROER_ADMIN_TOKEN) {
     await seedAdminToken(driver, config.ROER_ADMIN_TOKEN);
     log(`Admin token from ROER_ADMIN_TOKEN stored as '${SEED_TOKEN_NAME}'.`);
+  } else if (config.ROER_AUTH === 'token' && (await listTokens(driver)).length === 0) {
+    log('Warning: ROER_AUTH=token but there are no API tokens; set ROER_ADMIN_TOKEN to create the first (admin) token.');
   }
   await loadDemo(driver, config);
   const app = createApp({ driver, config, services: { ...defaultServices(), webDir: await buildWebIfPresent() } });

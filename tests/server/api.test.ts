@@ -144,7 +144,12 @@ describe('read API', () => {
 
     const expanded = await request(app).get('/api/graph').query({ organisation: 'gm1', kinds: 'Application,Supplier', expand: 'aggregate:supplier:supplier:s3' });
     expect(expanded.status).toBe(200);
-    expect(expanded.body.nodes.map((node: { id: string }) => node.id).sort()).toEqual(['app:gm1/a3', 'app:gm1/a4']);
+    expect(expanded.body.nodes.map((node: { id: string; parent: string }) => [node.id, node.parent]).sort()).toEqual([
+      ['app:gm1/a3', 'aggregate:supplier:supplier:s3'],
+      ['app:gm1/a4', 'aggregate:supplier:supplier:s3'],
+    ]);
+    // The members' edges point at the rest of the view as it is drawn: a1 sits inside the s1 aggregate.
+    expect(expanded.body.edges).toEqual(expect.arrayContaining([expect.objectContaining({ source: 'aggregate:supplier:supplier:s1', target: 'app:gm1/a3', type: 'DEPENDS_ON', count: 1 })]));
     expectProblem(await request(app).get('/api/graph').query({ expand: 'aggregate:supplier:nothing' }), 404);
   });
 
