@@ -3,7 +3,7 @@
 // relationships and derived links are not spreadsheet tables; the load, cleanup and run record are the
 // shared ones, so provenance and merge semantics are the same as for CSV/XLSX.
 import { randomUUID } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { InputError } from '../../../server/errors.js';
 import { database } from '../../../server/neo4j.js';
 import { query } from '../../../server/queries.js';
@@ -44,7 +44,11 @@ export async function importMappedLandscape<R extends object>(
   driver: Driver,
   landscape: Landscape,
   report: R,
-  options: { source: string; user?: string; dryRun?: boolean; files: string[]; started?: number },
+  options: {
+    source: string; user?: string; dryRun?: boolean; files: string[]; started?: number;
+    /** Runs in the same transaction after the load and before the cleanup (e.g. GEMMA's rename remapping). */
+    afterLoad?: (tx: ManagedTransaction, provenance: { source: string; runId: string; stamp: string }) => Promise<void>;
+  },
 ): Promise<R & { source: string; runId: string | null; dryRun: boolean; graph: { nodes: LoadCounts; removed: RemovedCounts }; durationMs: number }> {
   const started = options.started ?? Date.now();
   const rows = transform(landscape);
@@ -55,6 +59,7 @@ export async function importMappedLandscape<R extends object>(
   try {
     const graph = await session.executeWrite(async tx => {
       const nodes = await load(tx, rows, { source: options.source, runId });
+      await options.afterLoad?.(tx, { source: options.source, runId, stamp: `${options.source}#${runId}` });
       const removed = await cleanup(tx, { source: options.source, runId });
       await tx.run(query('import/record-run').text, {
         runId, source: options.source, startedAt: new Date(started).toISOString(), finishedAt: new Date().toISOString(),

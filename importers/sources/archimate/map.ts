@@ -40,7 +40,7 @@ const isReferenceComponent = (e: Pick<ArchiElement, 'properties'>) =>
   e.properties.some(p => p.key.toLowerCase() === 'gemma type' && p.value.trim().toLowerCase() === 'referentiecomponent');
 
 export type MapOptions = {
-  /** The organisation whose landscape this model describes; without one (a catalogue such as GEMMA), application components stay generic. */
+  /** The organisation whose landscape this model describes; without one (a catalogue such as GEMMA), application components and platforms stay generic. */
   organisation?: string;
   /** Scope of generic element uids; defaults to the organisation, else `shared`. */
   scope?: string;
@@ -91,7 +91,8 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
   for (const e of model.elements) {
     let kind: Kind = ELEMENT_KINDS[e.type] ?? 'Element';
     if (kind === 'Application' && isReferenceComponent(e)) kind = 'ReferenceComponent';
-    if (kind === 'Application' && !organisation) kind = 'Element';
+    // A catalogue without an organisation (GEMMA) has no applications or platforms of its own.
+    if ((kind === 'Application' || kind === 'Platform') && !organisation) kind = 'Element';
     if (kind === 'Supplier' && !isSupplier(e)) kind = 'Element';
     if ((kind === 'ReferenceComponent' || kind === 'BusinessFunction') && !e.name.trim()) kind = 'Element';
     let key: string;

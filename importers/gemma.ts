@@ -1,0 +1,50 @@
+// The GEMMA reference model (VNG Realisatie, coArchi folder or AMEFF export) as the shared catalogue
+// every organisation's applications map onto: reference components, business functions, application
+// services and their relations, under the one source `gemma`. A newer release replaces the previous
+// one; applications' mappings survive it, also when a component is renamed (same GEMMA id).
+import type { Driver } from 'neo4j-driver';
+import { read } from '../server/neo4j.js';
+import { query } from '../server/queries.js';
+import { type ArchimateImportReport, importMappedLandscape } from './sources/archimate/import.js';
+import { mapModel } from './sources/archimate/map.js';
+import { readArchimate } from './sources/archimate/read.js';
+
+export const GEMMA_SOURCE = 'gemma';
+
+export type GemmaImportReport = ArchimateImportReport & { release?: string; referenceComponents: number; businessFunctions: number; applicationServices: number; renamed: number };
+
+/** Loads a GEMMA release (a coArchi folder such as GEMMA-Archi-repository, or its AMEFF export). */
+export async function importGemma(driver: Driver, input: string | Uint8Array, options: { user?: string; dryRun?: boolean; fileName?: string } = {}): Promise<GemmaImportReport> {
+  const started = Date.now();
+  const model = readArchimate(input, options.fileName);
+  // No organisation: GEMMA's own application components (national facilities) stay generic elements.
+  const { landscape, report } = mapModel(model, { scope: GEMMA_SOURCE });
+  const release = model.properties.find(p => p.key === 'Release')?.value;
+  let renamed = 0;
+  const result = await importMappedLandscape(driver, landscape, report, {
+    source: GEMMA_SOURCE, user: options.user, dryRun: options.dryRun, started,
+    files: [typeof input === 'string' ? input : (options.fileName ?? 'upload')],
+    afterLoad: async (tx, { stamp }) => {
+      const [mark, move] = query('archimate/remap-reference-components').statements;
+      renamed = Number((await tx.run(mark, { stamp })).records[0]?.get('renamed') ?? 0);
+      await tx.run(move, { stamp });
+    },
+  });
+  return {
+    ...result, release, renamed,
+    referenceComponents: report.mapped.ReferenceComponent ?? 0,
+    businessFunctions: report.mapped.BusinessFunction ?? 0,
+    applicationServices: model.elements.filter(e => e.type === 'ApplicationService').length,
+  };
+}
+
+export type ResolvedReference = { ref: string; name: string | null; uid: string | null };
+
+/**
+ * Reference components as organisations write them (name, former name, GEMMA Object ID or ArchiMate id)
+ * → the catalogue's current name, for importers that map applications onto GEMMA. Unknown → null.
+ */
+export async function resolveReferenceComponents(driver: Driver, refs: string[]): Promise<ResolvedReference[]> {
+  if (refs.length === 0) return [];
+  return read<ResolvedReference>(driver, query('archimate/resolve-reference-components').text, { refs });
+}
