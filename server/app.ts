@@ -71,7 +71,8 @@ export function createApp({ driver, config, services: given }: AppOptions): Appl
   app.use('/api', notFoundHandler);
 
   if (services.webDir) {
-    app.use(express.static(services.webDir, { index: 'index.html', maxAge: '1h' }));
+    // index.html is revalidated every time, so a rebuilt UI shows at once; the bundles may be cached.
+    app.use(express.static(services.webDir, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
     // Client-side routes fall back to the single page.
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(join(services.webDir!, 'index.html')));
   }
