@@ -184,6 +184,26 @@ describe('neighbourhood and export', () => {
     expect((await visible()).length).toBe(before + app.extra);
   });
 
+  it('when applications are aggregated per supplier and one aggregate is expanded, then its members appear', async () => {
+    const kinds = GRAPH_KINDS.join(',');
+    const folded = await api<{ nodes: { id: string; kind: string; count?: number }[] }>(`/api/graph?kinds=${kinds}&aggregate=supplier&maxElements=6000`);
+    const aggregate = folded.nodes.filter(node => node.kind === 'Aggregate').sort((a, b) => (b.count ?? 0) - (a.count ?? 0))[0];
+    const members = await api<{ nodes: { id: string }[] }>(`/api/graph?kinds=${kinds}&aggregate=supplier&maxElements=6000&expand=${encodeURIComponent(aggregate.id)}`);
+    await open('#/explorer');
+    await page.selectOption('#aggregate', 'supplier');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && (window as any).roer.visible().some((id: string) => id.startsWith('aggregate:')));
+    expect((await visible()).length).toBe(folded.nodes.length);
+    await open(`#/explorer?focus=${encodeURIComponent(aggregate.id)}`);
+    await page.click('#expand');
+    await page.waitForFunction(count => (window as any).roer.visible().length > count, folded.nodes.length);
+    const after = await visible();
+    expect(members.nodes.every(node => after.includes(node.id))).toBe(true);
+    expect(after.length).toBe(folded.nodes.length + members.nodes.filter(node => !folded.nodes.some(f => f.id === node.id)).length);
+    await shot('explorer-aggregated');
+    await page.selectOption('#aggregate', 'auto');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && !(window as any).roer.visible().some((id: string) => id.startsWith('aggregate:')));
+  });
+
   it('when exporting the view as PNG, then a PNG image downloads', async () => {
     const download = page.waitForEvent('download');
     await page.click('#export-png');
