@@ -45,7 +45,7 @@ export async function fetchLandscape(driver: Driver, organisations: string[] | n
     read<SupplierFact>(driver, query('analyses/landscape-suppliers').text),
     read<InterfaceFact>(driver, query('analyses/landscape-interfaces').text, params),
     read<ContractFact>(driver, query('analyses/landscape-contracts').text, params),
-    read<NameFact>(driver, query('analyses/landscape-names').text),
+    read<NameFact>(driver, query('analyses/landscape-names').text, params),
   ]);
   return {
     organisations,

@@ -7,6 +7,7 @@ import { loadLockInWeights, setLockInWeights } from '../../server/analyses/lock-
 import { addMonths } from '../../server/analyses/params.js';
 import { duplicateSuppliers, editDistance } from '../../server/analyses/data-quality.js';
 import { concentration } from '../../server/analyses/supplier-exposure.js';
+import { getAnalysis } from '../../server/analyses/index.js';
 
 const row = {
   uid: 'contract:gm1/c1', name: 'c1', organisation: 'gm1', supplierName: 'Acme; B.V., Nederland', end: '2027-03-31', noticeDeadline: '2027-02-28', autoRenew: true, annualValue: 100000,
@@ -101,5 +102,22 @@ describe('helpers', () => {
     expect(concentration(new Map([['a', 5]]))).toMatchObject({ hhi: 10000, band: 'high' });
     expect(concentration(new Map([['a', 1], ['b', 1], ['c', 1], ['d', 1], ['e', 1]]))).toMatchObject({ hhi: 2000, band: 'moderate' });
     expect(concentration(new Map([['a', 0]]))).toMatchObject({ hhi: null, band: null });
+  });
+});
+
+describe('parameters', () => {
+  it('when query-string values arrive, then they are coerced, and bad values are refused with the field named', () => {
+    const impact = getAnalysis('impact')!.params;
+    expect(impact.parse({ node: ' supplier:s1 ', maxHops: '3', organisation: ['gm1', 'org:gm2,gm3'] })).toEqual({ node: 'supplier:s1', maxHops: 3, organisation: ['gm1', 'gm2', 'gm3'] });
+    expect(impact.parse({ node: 'supplier:s1' })).toEqual({ node: 'supplier:s1', maxHops: 10, organisation: null });
+    expect(impact.safeParse({ node: 'supplier:s1', maxHops: 'ten' }).error?.issues[0].path).toEqual(['maxHops']);
+    expect(impact.safeParse({}).error?.issues[0].path).toEqual(['node']);
+    const calendar = getAnalysis('contract-calendar')!.params;
+    expect(calendar.safeParse({ today: '2027-02-30' }).error?.issues[0].path).toEqual(['today']);
+    expect(calendar.parse({ from: '', to: '2027-01-31' })).toEqual({ organisation: null, from: undefined, to: '2027-01-31', today: undefined });
+    const lockIn = getAnalysis('lock-in')!.params;
+    expect((lockIn.parse({ weights: '{"weights":{"outsideEu":30}}' }) as { weights: unknown }).weights).toEqual({ weights: { outsideEu: 30 } });
+    expect(lockIn.safeParse({ weights: '{not json' }).success).toBe(false);
+    expect(lockIn.safeParse({ level: 'group' }).error?.issues[0].path).toEqual(['level']);
   });
 });

@@ -5,6 +5,8 @@ import { cleanup, load, transform } from '../../importers/load.js';
 import { Landscape } from '../../importers/model.js';
 import { analyses } from '../../server/analyses/index.js';
 import { biconnectivity, type UndirectedEdge } from '../../server/analyses/graph-algorithms.js';
+import { read } from '../../server/neo4j.js';
+import { queriesIn } from '../../server/queries.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { startTestNeo4j } from '../support/start-test-neo4j.js';
 
@@ -58,6 +60,16 @@ async function main() {
           const result = await analysis.run(driver, analysis.params.parse({ ...params[analysis.name], ...scope }));
           if (attempt === 1) console.log(`${analysis.name.padEnd(26)} ${scope.organisation ?? 'all'}\t${Date.now() - started} ms\t${result.rows.length} rows`);
         }
+      }
+    }
+    for (const file of queriesIn('analyses')) {
+      for (const organisations of [['gm0'], null]) {
+      const values: Record<string, unknown> = { organisations, from: '2027-01-01', to: '2028-01-01', today: '2027-01-01' };
+      for (let attempt = 0; attempt < 2; attempt++) {
+        started = Date.now();
+        const rows = await read(driver, file.text, Object.fromEntries(file.params.map(param => [param, values[param]])));
+        if (attempt === 1) console.log(`query ${file.name.padEnd(36)} ${organisations ? 'gm0' : 'all'}\t${Date.now() - started} ms\t${rows.length} rows`);
+      }
       }
     }
     const n = 1_000_000;
