@@ -12,12 +12,15 @@ import { startLocalNeo4j } from '../server/local-neo4j.js';
 import { createDriver } from '../server/neo4j.js';
 import { applySchema } from '../server/schema.js';
 import { type ImportReport, type Progress, importFiles } from './import.js';
+import { isModelInput, runModelImport } from './sources/archimate/cli.js';
 import { TABLES } from './model.js';
 
 const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source NAME] [--mapping roer-mapping.json] [--aliases roer-aliases.json] [--user NAME]
   Files: suppliers.csv/leveranciers.csv, platforms/platformen, applications/applicaties, interfaces/koppelingen,
   contracts/contracten (any prefix), or one .xlsx workbook with sheets of those names.
-  A folder's roer-mapping.json and roer-aliases.json are used when present.`;
+  A folder's roer-mapping.json and roer-aliases.json are used when present.
+  ArchiMate: one .xml (AMEFF 2.1/3.x), .archimate or coArchi folder with --organisation <id>, or --gemma for the
+  GEMMA reference model; a Softwarecatalogus Gemeenten_applicatieportfolio_*.csv on its own.`;
 
 const PROGRESS_FROM_ROWS = 3000;
 
@@ -33,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
         mapping: { type: 'string' },
         aliases: { type: 'string' },
         user: { type: 'string' },
+        organisation: { type: 'string' },
+        gemma: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -68,6 +73,12 @@ export async function main(argv: string[]): Promise<number> {
       driver = createDriver({ uri: db.uri, database: config.NEO4J_DATABASE, queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS });
     }
     await applySchema(driver);
+    // ArchiMate (AMEFF, .archimate, coArchi folder) and Softwarecatalogus portfolio files have their own importer.
+    if (args.positionals.length === 1 && isModelInput(args.positionals[0])) {
+      return await runModelImport(driver, args.positionals[0], {
+        organisation: args.values.organisation, gemma: args.values.gemma, source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'],
+      });
+    }
     const report = await importFiles(driver, args.positionals, {
       source: args.values.source,
       user: args.values.user ?? safeUser(),

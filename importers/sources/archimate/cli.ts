@@ -1,0 +1,57 @@
+// The ArchiMate, GEMMA and Softwarecatalogus branch of `npm run import` (importers/cli.ts hands over
+// when isModelInput() says so): prints the report in English and Dutch, returns the exit code.
+import { statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { InputError } from '../../../server/errors.js';
+import { importGemma } from '../../gemma.js';
+import { importSoftwarecatalogus } from '../../softwarecatalogus.js';
+import { type ArchimateImportReport, importArchimate } from './import.js';
+
+export type ModelCliOptions = { organisation?: string; gemma?: boolean; source?: string; user?: string; dryRun?: boolean };
+
+const exists = (path: string) => statSync(path, { throwIfNoEntry: false });
+
+/** An AMEFF/.archimate file, a coArchi folder, or a Softwarecatalogus portfolio CSV. */
+export function isModelInput(path: string): boolean {
+  if (/\.(xml|archimate)$/i.test(path)) return true;
+  if (/applicatieportfolio.*\.csv$/i.test(basename(path))) return true;
+  return Boolean(exists(path)?.isDirectory() && (exists(join(path, 'folder.xml')) || exists(join(path, 'model', 'folder.xml'))));
+}
+
+export async function runModelImport(driver: Driver, path: string, options: ModelCliOptions, out: (line?: string) => void = line => process.stdout.write(`${line ?? ''}\n`)): Promise<number> {
+  if (/\.csv$/i.test(path)) {
+    const report = await importSoftwarecatalogus(driver, path, options);
+    out(`Source ${report.source}${report.dryRun ? ' (dry run: nothing written / proefrun: niets geschreven)' : ''}${report.runId ? `, run ${report.runId}` : ''}`);
+    for (const [table, counts] of Object.entries(report.tables)) if (counts.read) out(`${table}: ${JSON.stringify(counts)}`);
+    if (report.unresolvedReferenceComponents.length) out(`not in the GEMMA catalogue / niet in de GEMMA-catalogus: ${report.unresolvedReferenceComponents.join(', ')}`);
+    for (const issue of report.issues) out(issue.message);
+    return report.ok ? 0 : 1;
+  }
+  if (options.gemma) {
+    const report = await importGemma(driver, path, options);
+    printModelReport(report, out);
+    out(`GEMMA ${report.release ?? ''}: ${report.referenceComponents} reference components / referentiecomponenten, ${report.businessFunctions} business functions / bedrijfsfuncties, ${report.renamed} renamed / hernoemd`);
+    return 0;
+  }
+  if (!options.organisation) {
+    throw new InputError('An ArchiMate model needs --organisation <gemeente-id> (or --gemma for the GEMMA reference model) / een ArchiMate-model heeft --organisation nodig');
+  }
+  printModelReport(await importArchimate(driver, path, options), out);
+  return 0;
+}
+
+export function printModelReport(report: ArchimateImportReport, out: (line?: string) => void) {
+  out(`Source ${report.source}${report.dryRun ? ' (dry run: nothing written / proefrun: niets geschreven)' : ''}${report.runId ? `, run ${report.runId}` : ''}`);
+  out(`${report.format} "${report.model}": ${report.elements} elements / elementen, ${report.relationships} relationships / relaties, ${report.views} views`);
+  out(`mapped / toegewezen: ${Object.entries(report.mapped).map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
+  if (Object.keys(report.unmapped).length) out(`kept as generic elements / bewaard als generieke elementen: ${Object.entries(report.unmapped).map(([type, n]) => `${type} ${n}`).join(', ')}`);
+  out(`derived / afgeleid: ${Object.entries(report.derived).map(([type, n]) => `${type} ${n}`).join(', ') || '-'}`);
+  for (const [label, counts] of Object.entries(report.graph.nodes)) {
+    if (counts.created + counts.updated + counts.unchanged) out(`${label}: created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, removed ${report.graph.removed[label] ?? 0}`);
+  }
+  const removedRels = Object.entries(report.graph.removed).filter(([type]) => type === type.toUpperCase());
+  if (removedRels.length) out(`removed relationships / verwijderde relaties: ${removedRels.map(([type, n]) => `${type} ${n}`).join(', ')}`);
+  for (const skipped of report.skipped) out(`skipped / overgeslagen: ${skipped.type} ${skipped.id}: ${skipped.reason}`);
+  for (const warning of report.warnings) out(`warning / waarschuwing: ${warning}`);
+}
