@@ -51,16 +51,27 @@ export async function fetchGraph(driver: Driver, options: { organisations?: stri
 const edgeId = (source: string, type: string, target: string) => `${source}|${type}|${target}`;
 const NO_GROUP: Record<AggregateBy, string> = { supplier: 'No supplier / Geen leverancier', referenceComponent: 'No reference component / Geen referentiecomponent' };
 
-/** Which aggregate an application folds into; other kinds stay themselves. */
-function aggregateOf(node: FullNode, by: AggregateBy): { id: string; label: string } | undefined {
+/**
+ * Which aggregate a node folds into: applications per supplier or reference component; contracts (a
+ * region has thousands) per supplier whatever `by` is; other kinds stay themselves.
+ */
+function aggregateOf(node: FullNode, by: AggregateBy): { id: string; label: string; memberKind: string } | undefined {
+  if (node.kind === 'Contract') {
+    const supplier = node.groups.supplier;
+    return supplier
+      ? { id: `aggregate:contracts:${supplier.uid}`, label: `Contracts / Contracten: ${supplier.name ?? supplier.uid}`, memberKind: 'Contract' }
+      : { id: 'aggregate:contracts:none', label: 'Contracts without supplier / Contracten zonder leverancier', memberKind: 'Contract' };
+  }
   if (node.kind !== 'Application') return undefined;
   const group = node.groups[by];
-  return group ? { id: `aggregate:${by}:${group.uid}`, label: group.name ?? group.uid } : { id: `aggregate:${by}:none`, label: NO_GROUP[by] };
+  return group
+    ? { id: `aggregate:${by}:${group.uid}`, label: group.name ?? group.uid, memberKind: 'Application' }
+    : { id: `aggregate:${by}:none`, label: NO_GROUP[by], memberKind: 'Application' };
 }
 
 const strip = ({ groups: _groups, ...node }: FullNode): GraphNode => node;
 
-/** Applications folded into one node per group; edges re-pointed to the aggregates and merged, with counts. */
+/** Applications and contracts folded into one node per group; edges re-pointed to the aggregates and merged, with counts. */
 export function aggregateGraph(graph: { nodes: FullNode[]; edges: GraphEdge[] }, by: AggregateBy): GraphView {
   const memberOf = new Map<string, string>();
   const aggregates = new Map<string, GraphNode>();
@@ -74,7 +85,7 @@ export function aggregateGraph(graph: { nodes: FullNode[]; edges: GraphEdge[] },
     memberOf.set(node.id, aggregate.id);
     const existing = aggregates.get(aggregate.id);
     if (existing) existing.count = (existing.count ?? 0) + 1;
-    else aggregates.set(aggregate.id, { id: aggregate.id, kind: 'Aggregate', label: aggregate.label, aggregateBy: by, memberKind: 'Application', count: 1, organisation: null });
+    else aggregates.set(aggregate.id, { id: aggregate.id, kind: 'Aggregate', label: aggregate.label, aggregateBy: aggregate.memberKind === 'Contract' ? 'supplier' : by, memberKind: aggregate.memberKind, count: 1, organisation: null });
   }
   const edges = mergeEdges(graph.edges, id => memberOf.get(id) ?? id);
   return { nodes: [...nodes, ...aggregates.values()], edges, aggregate: by, aggregated: true, totals: { nodes: graph.nodes.length, edges: graph.edges.length } };

@@ -1,5 +1,5 @@
 // title: Graph nodes
-// description: Nodes of the kinds $kinds for the UI, limited to organisations $organisations (null = all): their own applications, interfaces and contracts plus the shared suppliers, groups, platforms and components they touch.
+// description: Nodes of the kinds $kinds for the UI (with the supplier(s) and components aggregation groups them by), limited to organisations $organisations (null = all): their own applications, interfaces and contracts plus the shared suppliers, groups, platforms and components they touch.
 MATCH (n:Entity)
 WHERE any(label IN labels(n) WHERE label IN $kinds)
   AND ($organisations IS NULL
@@ -14,7 +14,10 @@ RETURN n.uid AS id,
        kind,
        coalesce(n.name, n.id, n.uid) AS label,
        n.organisation AS organisation,
-       CASE WHEN kind = 'Application' THEN [(n)<-[:SUPPLIES]-(s:Supplier) | {uid: s.uid, name: s.name}] ELSE [] END AS suppliers,
+       CASE kind
+         WHEN 'Application' THEN [(n)<-[:SUPPLIES]-(s:Supplier) | {uid: s.uid, name: s.name}]
+         WHEN 'Contract' THEN [(n)-[:WITH]->(s:Supplier) | {uid: s.uid, name: s.name}]
+         ELSE [] END AS suppliers,
        CASE WHEN kind = 'Application' THEN [(n)-[:REALISES]->(r:ReferenceComponent) | {uid: r.uid, name: r.name}] ELSE [] END AS referenceComponents,
        properties(n) AS props
 ORDER BY id

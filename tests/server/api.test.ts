@@ -153,6 +153,20 @@ describe('read API', () => {
     expectProblem(await request(app).get('/api/graph').query({ expand: 'aggregate:supplier:nothing' }), 404);
   });
 
+  it('when the graph is aggregated, then contracts fold per supplier too and their edges follow', async () => {
+    const response = await request(app).get('/api/graph').query({ aggregate: 'supplier' });
+    const contracts = response.body.nodes.filter((node: { memberKind?: string }) => node.memberKind === 'Contract');
+    expect(contracts.map((node: { id: string; count: number }) => [node.id, node.count])).toEqual([['aggregate:contracts:supplier:s1', 2]]);
+    expect(response.body.nodes.some((node: { kind: string }) => node.kind === 'Contract')).toBe(false);
+    const edges = response.body.edges.map((edge: { source: string; type: string; target: string; count: number }) => `${edge.source} ${edge.type} ${edge.target} ${edge.count}`);
+    expect(edges).toEqual(expect.arrayContaining([
+      'aggregate:contracts:supplier:s1 WITH supplier:s1 2',
+      'aggregate:contracts:supplier:s1 COVERS aggregate:supplier:supplier:s1 3',
+      'org:gm1 HOLDS aggregate:contracts:supplier:s1 1',
+      'org:gm2 HOLDS aggregate:contracts:supplier:s1 1',
+    ]));
+  });
+
   it('when the graph exceeds maxElements, then it is aggregated automatically unless aggregate=none', async () => {
     const auto = await request(app).get('/api/graph').query({ maxElements: 5 });
     expect(auto.body.aggregate).toBe('supplier');
