@@ -1,11 +1,21 @@
 // Impact ("what if X goes down / goes bankrupt"): everything that transitively depends on a node,
 // with hop distance and one shortest dependency path. Definitions: README.md here.
+//
+// Breadth-first, one Cypher query per hop (cypher/analyses/impact-step.cypher): the work grows
+// with what actually fails, not with the landscape, so one node's impact stays fast at country
+// scale, and there is no unbounded variable-length expansion.
+import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
+import { read } from '../neo4j.js';
+import { query } from '../queries.js';
 import type { AnalysisDefinition, Row } from './types.js';
-import { dependants, failing, fetchLandscape, isCritical, kindOf, type Landscape, lostFunctions, nameOf } from './landscape.js';
+import { isCritical, type Criticality } from './landscape.js';
 import { pathTo, type Reached } from './graph-algorithms.js';
 import { Integer, Organisations, Uid } from './params.js';
+
+type Found = { uid: string; kind: 'Application' | 'Platform' | 'Supplier' | 'SupplierGroup'; name: string; organisation: string | null; criticality?: Criticality | null };
+type Step = Found & { from: string };
 
 export type ImpactSummary = {
   node: { uid: string; kind: string; name: string };
@@ -15,61 +25,77 @@ export type ImpactSummary = {
   contracts: { uid: string; name: string; organisation: string; supplier: string | null; end: string; annualValue: number; affectedApplications: string[] }[];
 };
 
-/** Throws NotFoundError when `uid` is not an application, platform, supplier or group of the snapshot. */
-export function impact(landscape: Landscape, uid: string, maxHops: number): { rows: Row[]; summary: ImpactSummary } {
-  const kind = kindOf(landscape, uid);
-  if (!kind) throw new NotFoundError(`No application, platform, supplier or supplier group '${uid}' in the chosen organisations / Onbekend knooppunt '${uid}'`);
-  const reached = failing(landscape, dependants(landscape), uid, maxHops);
-  const rows = affectedRows(landscape, reached, uid);
-  const affected = new Set(rows.filter(row => row.kind === 'Application').map(row => row.uid as string));
-  return { rows, summary: summarise(landscape, { uid, kind, name: nameOf(landscape, uid) }, maxHops, affected) };
-}
-
-/** Reached applications and platforms (not the failing node, not a group's own suppliers), nearest first. */
-export function affectedRows(landscape: Landscape, reached: Map<string, Reached>, start: string): Row[] {
-  const rows: Row[] = [];
-  for (const [uid, { hops }] of reached) {
-    const kind = kindOf(landscape, uid);
-    if (uid === start || (kind !== 'Application' && kind !== 'Platform')) continue;
-    // Dependency direction: the affected node first, then what it depends on, down to the failing node.
-    const path = pathTo(reached, uid).reverse();
-    const application = landscape.applications.get(uid);
-    rows.push({
-      uid, kind, name: nameOf(landscape, uid), organisation: application?.organisation ?? null, criticality: application?.criticality ?? null,
-      hops, path, pathNames: path.map(id => nameOf(landscape, id)),
-    });
+/**
+ * Everything that fails with `uid`, hop by hop. Hops count dependency steps: what a supplier
+ * supplies or hosts is hop 1; a group's suppliers stand for the group (hop 0).
+ */
+export async function impact(driver: Driver, uid: string, maxHops: number, organisations: string[] | null): Promise<{ rows: Row[]; summary: ImpactSummary }> {
+  const [node] = await read<Found>(driver, query('analyses/impact-node').text, { node: uid });
+  if (!node || (node.kind === 'Application' && organisations && !organisations.includes(node.organisation ?? ''))) {
+    throw new NotFoundError(`No application, platform, supplier or supplier group '${uid}' in the chosen organisations / Onbekend knooppunt '${uid}'`);
   }
-  return rows.sort((a, b) => (a.hops as number) - (b.hops as number) || String(a.uid).localeCompare(String(b.uid)));
-}
-
-function summarise(landscape: Landscape, node: ImpactSummary['node'], maxHops: number, affected: Set<string>): ImpactSummary {
-  const organisations = new Map<string, { organisation: string; applications: number; criticalApplications: number }>();
-  for (const uid of affected) {
-    const application = landscape.applications.get(uid)!;
-    const entry = organisations.get(application.organisation) ?? { organisation: application.organisation, applications: 0, criticalApplications: 0 };
-    entry.applications++;
-    if (isCritical(application)) entry.criticalApplications++;
-    organisations.set(application.organisation, entry);
-  }
-  const functions = new Map<string, ImpactSummary['businessFunctions'][number]>();
-  for (const application of landscape.applications.values()) {
-    for (const fn of application.functions) {
-      const key = `${application.organisation}\u0000${fn}`;
-      const entry = functions.get(key) ?? { organisation: application.organisation, uid: fn, name: nameOf(landscape, fn), affectedApplications: 0, supportingApplications: 0, lostAllSupport: false };
-      entry.supportingApplications++;
-      if (affected.has(application.uid)) entry.affectedApplications++;
-      functions.set(key, entry);
+  const reached = new Map<string, Reached>([[uid, { hops: 0, previous: null }]]);
+  const found = new Map<string, Found>([[uid, node]]);
+  const step = (frontier: string[]) => read<Step>(driver, query('analyses/impact-step').text, { frontier, organisations });
+  let frontier = [uid];
+  if (node.kind === 'SupplierGroup') {
+    // A group's suppliers stand for the group: hop 0, so what they supply or host is hop 1.
+    frontier = [];
+    for (const supplier of await step([uid])) {
+      reached.set(supplier.uid, { hops: 0, previous: uid });
+      found.set(supplier.uid, supplier);
+      frontier.push(supplier.uid);
     }
   }
-  const lost = new Set(lostFunctions(landscape, uid => affected.has(uid)).map(l => `${l.organisation}\u0000${l.function}`));
-  const businessFunctions = [...functions].filter(([, f]) => f.affectedApplications > 0)
-    .map(([key, f]) => ({ ...f, lostAllSupport: lost.has(key) }))
-    .sort((a, b) => Number(b.lostAllSupport) - Number(a.lostAllSupport) || a.organisation.localeCompare(b.organisation) || a.uid.localeCompare(b.uid));
-  const contracts = landscape.contracts
-    .map(c => ({ c, hit: c.covers.filter(uid => affected.has(uid)).sort() }))
-    .filter(({ hit }) => hit.length > 0)
-    .map(({ c, hit }) => ({ uid: c.uid, name: c.name, organisation: c.organisation, supplier: c.supplier, end: c.end, annualValue: c.annualValue, affectedApplications: hit }));
-  return { node, maxHops, organisations: [...organisations.values()].sort((a, b) => a.organisation.localeCompare(b.organisation)), businessFunctions, contracts };
+  for (let hops = 1; frontier.length > 0 && hops <= maxHops; hops++) {
+    const next: string[] = [];
+    for (const hit of await step(frontier)) {
+      if (reached.has(hit.uid)) continue;
+      reached.set(hit.uid, { hops, previous: hit.from });
+      found.set(hit.uid, hit);
+      next.push(hit.uid);
+    }
+    frontier = next;
+  }
+
+  const nameOf = (id: string) => found.get(id)?.name ?? id;
+  const rows: Row[] = [];
+  for (const [id, { hops }] of reached) {
+    const entry = found.get(id)!;
+    if (id === uid || (entry.kind !== 'Application' && entry.kind !== 'Platform')) continue;
+    // Dependency direction: the affected node first, then what it depends on, down to the failing node.
+    const path = pathTo(reached, id).reverse();
+    rows.push({
+      uid: id, kind: entry.kind, name: entry.name, organisation: entry.organisation ?? null, criticality: entry.criticality ?? null,
+      hops, path, pathNames: path.map(nameOf),
+    });
+  }
+  rows.sort((a, b) => (a.hops as number) - (b.hops as number) || String(a.uid).localeCompare(String(b.uid)));
+
+  const applications = rows.filter(row => row.kind === 'Application');
+  const byOrganisation = new Map<string, ImpactSummary['organisations'][number]>();
+  for (const row of applications) {
+    const organisation = row.organisation as string;
+    const entry = byOrganisation.get(organisation) ?? { organisation, applications: 0, criticalApplications: 0 };
+    entry.applications++;
+    if (isCritical({ criticality: row.criticality } as never)) entry.criticalApplications++;
+    byOrganisation.set(organisation, entry);
+  }
+  const affected = applications.map(row => row.uid as string);
+  const [businessFunctions, contracts] = await Promise.all([
+    read<ImpactSummary['businessFunctions'][number]>(driver, query('analyses/impact-functions').text, { applications: affected }),
+    read<ImpactSummary['contracts'][number]>(driver, query('analyses/impact-contracts').text, { applications: affected }),
+  ]);
+  return {
+    rows,
+    summary: {
+      node: { uid: node.uid, kind: node.kind, name: node.name },
+      maxHops,
+      organisations: [...byOrganisation.values()].sort((a, b) => a.organisation.localeCompare(b.organisation)),
+      businessFunctions,
+      contracts,
+    },
+  };
 }
 
 export const ImpactParams = z.object({
@@ -86,6 +112,6 @@ export const impactAnalysis: AnalysisDefinition<typeof ImpactParams> = {
     'each with its hop distance and one shortest dependency path; plus the affected organisations, business functions (marked when they lose all support) and contracts.',
   params: ImpactParams,
   async run(driver, params) {
-    return impact(await fetchLandscape(driver, params.organisation), params.node, params.maxHops);
+    return impact(driver, params.node, params.maxHops, params.organisation);
   },
 };

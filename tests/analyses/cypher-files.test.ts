@@ -6,7 +6,9 @@ import { analyses, analysisQueries } from '../../server/analyses/index.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { fixture, loadLandscape, TODAY } from './fixture.js';
 
-const values: Record<string, unknown> = { organisations: null, from: TODAY, to: '2027-12-01', today: TODAY };
+const values: Record<string, unknown> = {
+  organisations: null, from: TODAY, to: '2027-12-01', today: TODAY, node: 'supplier:s1', frontier: ['supplier:s1', 'platform:p2'], applications: ['app:gm1/a1', 'app:gm2/b1'],
+};
 
 describe('cypher/analyses', () => {
   let driver: Driver;
