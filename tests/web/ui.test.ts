@@ -195,10 +195,12 @@ describe('neighbourhood and export', () => {
     expect((await visible()).length).toBe(folded.nodes.length);
     await open(`#/explorer?focus=${encodeURIComponent(aggregate.id)}`);
     await page.click('#expand');
-    await page.waitForFunction(count => (window as any).roer.visible().length > count, folded.nodes.length);
+    await page.waitForFunction(id => !(window as any).roer.visible().includes(id), aggregate.id);
     const after = await visible();
     expect(members.nodes.every(node => after.includes(node.id))).toBe(true);
-    expect(after.length).toBe(folded.nodes.length + members.nodes.filter(node => !folded.nodes.some(f => f.id === node.id)).length);
+    // The members replace the aggregate.
+    expect(after.includes(aggregate.id)).toBe(false);
+    expect(after.length).toBe(folded.nodes.length - 1 + members.nodes.filter(node => !folded.nodes.some(f => f.id === node.id)).length);
     await shot('explorer-aggregated');
     await page.selectOption('#aggregate', 'auto');
     await page.waitForFunction(() => document.body.dataset.ready === 'true' && !(window as any).roer.visible().some((id: string) => id.startsWith('aggregate:')));

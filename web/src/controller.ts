@@ -62,12 +62,19 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     const anchorNode = cy.getElementById(anchor);
     const centre = anchorNode.nonempty() ? anchorNode.position() : { x: 0, y: 0 };
     const newNodes = fresh.filter(element => element.group === 'nodes');
+    // A ring around the anchor, wide enough that its nodes do not overlap.
+    const radius = Math.max(90, (newNodes.length * 26) / (2 * Math.PI));
     newNodes.forEach((element, index) => {
       const angle = (2 * Math.PI * index) / Math.max(1, newNodes.length);
-      element.position = { x: centre.x + 90 * Math.cos(angle), y: centre.y + 90 * Math.sin(angle) };
+      element.position = { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
     });
     cy.add(fresh.filter(element => element.group === 'nodes' || (!cy.getElementById(String(element.data.source)).empty() || newNodes.some(n => n.data.id === element.data.source))) as cytoscape.ElementDefinition[]);
+    cy.animate({ fit: { eles: cy.getElementById(anchor).union(cy.nodes().filter(node => newNodes.some(n => n.data.id === node.id()))), padding: 40 } }, { duration: 250 });
     return newNodes.length;
+  }
+
+  function removeNode(id: string): void {
+    cy.getElementById(id).remove();
   }
 
   function runLayout(layout: LayoutName): void {
@@ -223,6 +230,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   return {
     setGraph,
     addGraph,
+    removeNode,
     runLayout,
     showOnly,
     clearState,

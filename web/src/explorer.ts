@@ -74,7 +74,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
     if (node?.kind === 'Aggregate') {
       fill(panel, h('div', { class: 'panel-head' }, h('h2', { id: 'panel-title', tabindex: '-1' }, node.label),
         h('button', { type: 'button', class: 'icon', 'aria-label': t('common.close'), onclick: () => { panel.hidden = true; } }, '×')),
-        h('p', { class: 'kind' }, kindLabel('Aggregate'), ` · ${node.count ?? ''} ${kindLabel('Application').toLowerCase()}`),
+        h('p', { class: 'kind' }, kindLabel('Aggregate'), ` · ${t('explorer.members', { n: node.count ?? 0 })}`),
         h('button', { type: 'button', id: 'expand', onclick: () => void expandAggregate(id) }, t('panel.expand')));
       (panel.querySelector('#panel-title') as HTMLElement).focus();
       return;
@@ -130,6 +130,12 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
   const expandAggregate = async (id: string) => {
     const members = await getGraph({ organisation: ctx.organisations(), aggregate, kinds: GRAPH_KINDS, maxElements: MAX_ELEMENTS, expand: id });
     merge(members, id);
+    // The members take the aggregate's place (their edges already point at the rest of the view).
+    graph.nodes = graph.nodes.filter(n => n.id !== id);
+    graph.edges = graph.edges.filter(e => e.source !== id && e.target !== id);
+    controller.removeNode(id);
+    panel.hidden = true;
+    applyFilters();
   };
 
   function applyFilters(): void {
