@@ -45,7 +45,7 @@ async function main(): Promise<number> {
 
   const sizes: SizeResult[] = [];
   for (const size of options.sizes) sizes.push(await benchImportSize(size, options, log));
-  const name = `import-${options.sizes.join('-')}`;
+  const name = `import-${options.sizes.join('-')}${options.methods.length < 3 ? `-${options.methods.join('-')}` : ''}`;
   const path = saveResult(name, { benchmark: 'import', date: new Date().toISOString(), machine, options, sizes, processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
 
   printTable(

@@ -17,6 +17,8 @@ export type LocalNeo4jOptions = {
   boltPort: number;
   heap?: string;
   pageCache?: string;
+  /** Extra neo4j.conf settings that override the defaults (the benchmark lifts the transaction timeout). */
+  settings?: Record<string, string>;
   /** Shared folder for the assembled jars (several instances use one copy). */
   libDir?: string;
   log?: (message: string) => void;
@@ -81,7 +83,7 @@ export function assembleNeo4j(libDir: string, log: (m: string) => void = () => {
   writeFileSync(marker, NEO4J_VERSION + '\n');
 }
 
-function writeConfig(opts: Required<Pick<LocalNeo4jOptions, 'instanceDir' | 'boltPort' | 'pageCache'>>): string {
+function writeConfig(opts: Required<Pick<LocalNeo4jOptions, 'instanceDir' | 'boltPort' | 'pageCache'>> & Pick<LocalNeo4jOptions, 'settings'>): string {
   const dir = resolve(opts.instanceDir);
   for (const sub of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) mkdirSync(join(dir, sub), { recursive: true });
   const conf = [
@@ -105,8 +107,10 @@ function writeConfig(opts: Required<Pick<LocalNeo4jOptions, 'instanceDir' | 'bol
     'db.transaction.timeout=600s',
     'db.logs.query.enabled=OFF',
     'dbms.usage_report.enabled=false',
-    '',
-  ].join('\n');
+  ]
+    .filter(line => !(line.split('=')[0] in (opts.settings ?? {})))
+    .concat(Object.entries(opts.settings ?? {}).map(([key, value]) => `${key}=${value}`), '')
+    .join('\n');
   writeFileSync(join(dir, 'conf', 'neo4j.conf'), conf);
   return dir;
 }
@@ -152,7 +156,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const libDir = options.libDir ?? join(defaultCacheDir(), 'lib');
   assembleNeo4j(libDir, log);
   const java = findJava();
-  writeConfig({ instanceDir, boltPort: options.boltPort, pageCache: options.pageCache ?? '256m' });
+  writeConfig({ instanceDir, boltPort: options.boltPort, pageCache: options.pageCache ?? '256m', settings: options.settings });
   const heap = options.heap ?? '1g';
   const consoleLog = join(instanceDir, 'logs', 'console.log');
   const out = openSync(consoleLog, 'w');
