@@ -7,6 +7,8 @@ import { read } from '../../server/neo4j.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { testInstance } from '../support/test-neo4j.js';
 
+const ADMIN = 'start-test-admin-token-0123';
+
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -40,10 +42,10 @@ describe('npm start', () => {
     expect(result.stderr).toMatch(/PORT/);
   });
 
-  it('when started on an empty database, then it loads the demo municipality, serves the API, and stops cleanly on SIGTERM', async () => {
+  it('when started on an empty database with token auth, then it loads the demo municipality, seeds the admin token, serves the API, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     child = spawn('npm', ['start', '--silent'], {
-      env: { ...baseEnv(), NEO4J_URI: testInstance().uri, PORT: String(port), ROER_DEMO: 'municipality' },
+      env: { ...baseEnv(), NEO4J_URI: testInstance().uri, PORT: String(port), ROER_DEMO: 'municipality', ROER_AUTH: 'token', ROER_ADMIN_TOKEN: ADMIN },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -63,7 +65,8 @@ describe('npm start', () => {
 
     const ready = await fetch(`http://127.0.0.1:${port}/api/ready`);
     expect(ready.status).toBe(200);
-    const organisations = (await (await fetch(`http://127.0.0.1:${port}/api/organisations`)).json()) as { id: string; applications: number }[];
+    expect((await fetch(`http://127.0.0.1:${port}/api/organisations`)).status).toBe(401);
+    const organisations = (await (await fetch(`http://127.0.0.1:${port}/api/organisations`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as { id: string; applications: number }[];
     expect(organisations).toEqual([expect.objectContaining({ id: 'gemeente-roerdam', applications: 400 })]);
     const [{ runs }] = await read<{ runs: string[] }>(driver, 'MATCH (a:Application) RETURN a.runs AS runs LIMIT 1');
     expect(runs[0]).toMatch(/^demo:gemeente-roerdam#/);
