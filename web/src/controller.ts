@@ -49,6 +49,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     const cached = layout === 'concentric' ? undefined : readCache(layout);
     cy.elements().remove();
     cy.add(toElements(graph, cached ?? {}) as cytoscape.ElementDefinition[]);
+    setMinorEdges(showMinor);
     if (cached && (cy.nodes().toArray() as NodeSingular[]).every(node => node.isParent() || !!cached[node.id()])) {
       cy.fit(undefined, 30);
       return;
@@ -62,6 +63,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     const anchorNode = cy.getElementById(anchor);
     const centre = anchorNode.nonempty() ? anchorNode.position() : { x: 0, y: 0 };
     const newNodes = fresh.filter(element => element.group === 'nodes');
+    queueMicrotask(() => setMinorEdges(showMinor));
     // A ring around the anchor, wide enough that its nodes do not overlap.
     const radius = Math.max(90, (newNodes.length * 26) / (2 * Math.PI));
     newNodes.forEach((element, index) => {
@@ -114,6 +116,14 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     cy.batch(() => {
       cy.nodes().forEach(node => { node.toggleClass('hidden', !visible.has(node.id())); });
     });
+  }
+
+  /** Membership edges (organisation uses, realises, supports) are many and say little in the picture. */
+  const MINOR = new Set(['USES', 'REALISES', 'SUPPORTS']);
+  let showMinor = false;
+  function setMinorEdges(show: boolean): void {
+    showMinor = show;
+    cy.batch(() => cy.edges().forEach(edge => { edge.toggleClass('minor-hidden', !show && MINOR.has(edge.data('type'))); }));
   }
 
   function clearState(): void {
@@ -203,7 +213,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     const esc = (text: string) => text.replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
     const parts: string[] = [];
     for (const edge of cy.edges()) {
-      if (edge.hasClass('faded') || edge.source().hasClass('hidden') || edge.target().hasClass('hidden')) continue;
+      if (edge.hasClass('faded') || edge.hasClass('minor-hidden') || edge.source().hasClass('hidden') || edge.target().hasClass('hidden')) continue;
       const a = edge.source().position(), b = edge.target().position();
       const colour = edge.hasClass('highlighted') ? '#d00000' : edge.hasClass('finding') ? '#ff00aa' : '#9aa3ad';
       parts.push(`<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="${colour}" stroke-width="1.2" marker-end="url(#arrow)"/>`);
@@ -231,6 +241,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     setGraph,
     addGraph,
     removeNode,
+    setMinorEdges,
     runLayout,
     showOnly,
     clearState,
@@ -250,7 +261,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     findingIds: () => cy.elements('.finding').map(element => element.id()).sort(),
     lockInIds: () => cy.nodes('.lockin').map(node => node.id()).sort(),
     selectedIds: () => cy.nodes(':selected').map(node => node.id()),
-    edgeCount: () => cy.edges().filter(edge => !edge.source().hasClass('hidden') && !edge.target().hasClass('hidden')).length,
+    edgeCount: () => cy.edges().filter(edge => !edge.hasClass('minor-hidden') && !edge.source().hasClass('hidden') && !edge.target().hasClass('hidden')).length,
     has: (id: string) => cy.getElementById(id).nonempty(),
     edgeIdOf: edgeId,
   };

@@ -24,6 +24,7 @@ let layout: LayoutName = 'fcose';
 type Aggregate = 'auto' | 'none' | 'supplier' | 'referenceComponent';
 let aggregate: Aggregate = 'auto';
 let overlays = { lockIn: false, spof: false };
+let allRelationships = false;
 
 /** For the tests and the table: what the explorer currently shows. */
 export const explorerState = () => current;
@@ -65,6 +66,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
   current = { controller, graph };
   if (graph.nodes.length === 0) status.textContent = t('explorer.empty');
   // Big landscapes start with the cheap layout; the user can ask for fcose on what they filtered.
+  controller.setMinorEdges(allRelationships);
   controller.setGraph(graph, key, graph.nodes.length > LARGE && layout !== 'concentric' ? 'concentric' : layout);
 
   const select = async (id: string) => {
@@ -146,7 +148,10 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
     renderTable();
   }
 
+  // The table alternative is built only while it is open: hundreds of rows are not free.
+  tableToggle.addEventListener('toggle', () => renderTable());
   function renderTable(): void {
+    if (!tableToggle.open) { tableBox.replaceChildren(); return; }
     const rows = controller.visibleNodes();
     fill(tableBox, sortableTable({
       caption: t('explorer.table.caption'),
@@ -227,6 +232,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
 
   const lockInBox = h('input', { type: 'checkbox', id: 'overlay-lockin', checked: overlays.lockIn, onchange: (e: Event) => { overlays.lockIn = (e.target as HTMLInputElement).checked; void applyOverlays(); } });
   const spofBox = h('input', { type: 'checkbox', id: 'overlay-spof', checked: overlays.spof, onchange: (e: Event) => { overlays.spof = (e.target as HTMLInputElement).checked; void applyOverlays(); } });
+  const minorBox = h('input', { type: 'checkbox', id: 'all-relationships', checked: allRelationships, onchange: (e: Event) => { allRelationships = (e.target as HTMLInputElement).checked; controller.setMinorEdges(allRelationships); applyFilters(); } });
   const aggregateBox = h('select', { id: 'aggregate', onchange: (e: Event) => { aggregate = (e.target as HTMLSelectElement).value as Aggregate; ctx.navigate('explorer'); } },
     (['auto', 'none', 'supplier', 'referenceComponent'] as const).map(value => h('option', { value, selected: value === aggregate }, t(`explorer.aggregate.${value}`))));
 
@@ -249,6 +255,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
     h('details', { open: true }, h('summary', {}, t('explorer.overlays')),
       h('label', { class: 'check' }, lockInBox, ' ', t('explorer.overlay.lockin')),
       h('label', { class: 'check' }, spofBox, ' ', t('explorer.overlay.spof')),
+      h('label', { class: 'check' }, minorBox, ' ', t('explorer.allRelationships')),
       h('div', { class: 'field' }, h('label', { for: 'aggregate' }, t('explorer.aggregate')), aggregateBox),
       h('div', { class: 'field' }, h('label', { for: 'layout' }, t('explorer.layout')), layoutSelect)),
     h('details', {}, h('summary', {}, t('explorer.pathShow')),
