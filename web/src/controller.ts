@@ -24,6 +24,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   });
   let worker: Worker | undefined;
   let layoutRequest = 0;
+  let pending = false;
   let graphKey = '';
 
   // The panel opening or the window resizing changes the canvas size; Cytoscape must be told.
@@ -89,8 +90,11 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     if ((visible.toArray() as NodeSingular[]).some(node => node.position().x === 0 && node.position().y === 0)) {
       cy.layout({ name: 'grid', eles: visible, animate: false, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
     }
+    // A layout still running (dagre on a big graph can take a minute) is abandoned, not queued behind.
+    if (pending) { worker?.terminate(); worker = undefined; }
     worker ??= new Worker(new URL('./layout-worker.js', import.meta.url), { type: 'module' });
     const id = ++layoutRequest;
+    pending = true;
     events.onLayout(true);
     const request: LayoutRequest = {
       id,
@@ -101,6 +105,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     };
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
       if (event.data.id !== layoutRequest) return; // a newer layout was asked for meanwhile
+      pending = false;
       events.onLayout(false);
       if ('error' in event.data) { console.warn('layout failed', event.data.error); return; }
       const positions = event.data.positions;
