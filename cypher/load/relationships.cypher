@@ -1,4 +1,6 @@
-// (:Entity {uid: row.from})-[:$type {key: row.key}]->(:Entity {uid: row.to}), stamped like nodes.
+// (:Entity {uid: row.from})-[:TYPE {key: row.key}]->(:Entity {uid: row.to}), stamped like nodes.
+// importers/load.ts writes the type in for $($type) from its fixed list: a dynamic type in MERGE
+// is planned as a scan of all relationships.
 // row.key separates parallel relationships (e.g. two interfaces between the same applications);
 // two sources asserting the same fact share one relationship with two stamps.
 UNWIND $rows AS row
