@@ -5,7 +5,8 @@
 // explains become ArchiMate relationships the type table maps back onto the same facts.
 import type { Driver } from 'neo4j-driver';
 import {
-  ROER_ID, criticalityOf, hasSupplierMarker, isReferenceComponent, personalDataOf, platformProps, roerIdOf, supplierProps,
+  ROER_ID, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, personalDataOf, platformProps, roerIdOf,
+  supplierProps,
 } from '../../importers/sources/archimate/map.js';
 import type { ArchiProperty } from '../../importers/sources/archimate/read.js';
 import { InputError } from '../errors.js';
@@ -154,9 +155,9 @@ function markSuppliers(concepts: Map<string, Concept>, relationships: Relationsh
   for (const c of concepts.values()) {
     if (c.label !== 'Supplier' || hasSupplierMarker(c)) continue;
     const assigned = relationships.some(
-      r => r.type === 'Assignment' && r.source === c.id && byId.get(r.target)?.type === 'BusinessRole' && /^(leverancier|supplier|vendor)s?$/i.test(byId.get(r.target)!.name.trim()),
+      r => r.type === 'Assignment' && r.source === c.id && byId.get(r.target)?.type === 'BusinessRole' && isSupplierWord(byId.get(r.target)!.name),
     );
-    if (!assigned) c.properties.push({ key: 'Roer type', value: 'Leverancier' });
+    if (!assigned || hasOtherOrganisationType(c)) c.properties.push({ key: 'Roer type', value: 'Leverancier' });
   }
 }
 

@@ -55,6 +55,7 @@ describe('AMEFF export', () => {
     ['fixture landscape.xml', () => fixture('landscape.xml')],
     ['NORA GDI (real AMEFF 3.0)', () => reference('nora-gdi-gegevensuitwisseling/gegevensuitwisseling.xml')],
     ['ArchiMetal (.archimate, ArchiMate 2.1 types)', () => reference('archimodels-examples/ArchiMetal/ArchiMetal.archimate')],
+    ['the Softwarecatalogus coArchi model (junctions, suppliers, hosting)', () => reference('softwarecatalogus-archi-coarchi')],
   ])('when %s is imported, exported and imported again, then the graph is the same and the export validates', async (_name, path) => {
     await importArchimate(driver, path(), { organisation: 'gm0001', source: 'archimate:gm0001' });
     const before = await graphText(driver);

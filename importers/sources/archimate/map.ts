@@ -75,11 +75,10 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
   const assignedToSupplierRole = new Set(
     model.relationships.filter(r => r.type === 'Assignment' && supplierRoles.has(r.target)).map(r => r.source),
   );
-  // A role named just "Leverancier" is the role itself, not a supplier; the actors assigned to it are.
+  // A role named just "Leverancier" is the role itself, not a supplier; the actors assigned to it are,
+  // unless their own organisation type says otherwise (a municipality that also offers software).
   const isSupplier = (e: ArchiElement) =>
-    !supplierRoles.has(e.id) &&
-    (assignedToSupplierRole.has(e.id) ||
-      hasSupplierMarker(e));
+    !supplierRoles.has(e.id) && (hasSupplierMarker(e) || (assignedToSupplierRole.has(e.id) && !hasOtherOrganisationType(e)));
 
   const kindOf = new Map<string, Kind>();
   const uidOf = new Map<string, string>();
@@ -222,6 +221,10 @@ export const hasSupplierMarker = (e: Pick<ArchiElement, 'properties' | 'folder'>
   e.properties.some(p => ROLE_KEYS.has(p.key.toLowerCase()) && SUPPLIER_WORD.test(p.value.trim())) ||
   e.folder.some(folder => SUPPLIER_WORD.test(folder.trim()));
 export { isReferenceComponent };
+export const isSupplierWord = (text: string) => SUPPLIER_WORD.test(text.trim());
+/** `Organisatietype: Gemeente` and the like: an organisation that says it is something other than a supplier. */
+export const hasOtherOrganisationType = (e: Pick<ArchiElement, 'properties'>) =>
+  e.properties.some(p => /^(organisatietype|organisation type)$/i.test(p.key) && p.value.trim() !== '' && !SUPPLIER_WORD.test(p.value.trim()));
 
 /** Roer's own id when the model carries one (Roer's export writes it for rows that came from spreadsheets). */
 export const roerIdOf = (e: Pick<ArchiElement, 'properties'>) => e.properties.find(p => p.key === ROER_ID)?.value.trim() || undefined;
