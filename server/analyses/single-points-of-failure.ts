@@ -54,6 +54,7 @@ function failureCounts(own: Landscape, candidates: string[]) {
     for (const to of targets) id(to);
   }
   for (const uid of candidates) id(uid);
+  for (const uid of own.applications.keys()) id(uid);
   const size = index.size;
   const start = new Int32Array(size + 1);
   for (const [from, targets] of edges) start[index.get(from)! + 1] = targets.length;
@@ -102,19 +103,24 @@ function failureCounts(own: Landscape, candidates: string[]) {
   };
 }
 
-/** A copy of the snapshot with only one organisation's applications. */
-const only = (landscape: Landscape, organisation: string): Landscape => ({
-  ...landscape,
-  applications: new Map([...landscape.applications].filter(([, a]) => a.organisation === organisation)),
-});
+/** Copies of the snapshot with one organisation's applications and interfaces each. */
+function perOrganisation(landscape: Landscape): Map<string, Landscape> {
+  const result = new Map<string, Landscape>();
+  const of = (organisation: string) => {
+    let own = result.get(organisation);
+    if (!own) result.set(organisation, (own = { ...landscape, applications: new Map(), interfaces: [] }));
+    return own;
+  };
+  for (const application of landscape.applications.values()) of(application.organisation).applications.set(application.uid, application);
+  for (const i of landscape.interfaces) if (result.has(i.organisation)) of(i.organisation).interfaces.push(i);
+  return new Map([...result].sort((a, b) => a[0].localeCompare(b[0])));
+}
 
 export function singlePointsOfFailure(landscape: Landscape, limit: number): { rows: Row[]; summary: { bridges: Bridge[]; articulationPoints: { organisation: string; uid: string; name: string }[] } } {
-  const organisations = [...new Set([...landscape.applications.values()].map(a => a.organisation))].sort();
   const rows: Row[] = [];
   const allBridges: Bridge[] = [];
   const allPoints: { organisation: string; uid: string; name: string }[] = [];
-  for (const organisation of organisations) {
-    const own = only(landscape, organisation);
+  for (const [organisation, own] of perOrganisation(landscape)) {
     const graph = applicationGraph(own, organisation);
     const { articulationPoints, bridges } = biconnectivity(graph.vertices.length, graph.edges);
     const points = new Set(articulationPoints.map(i => graph.vertices[i]));

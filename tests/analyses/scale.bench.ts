@@ -64,7 +64,7 @@ async function main() {
     }
     for (const file of queriesIn('analyses')) {
       for (const organisations of [['gm0'], null]) {
-      const values: Record<string, unknown> = { organisations, from: '2027-01-01', to: '2028-01-01', today: '2027-01-01' };
+      const values: Record<string, unknown> = { organisations, from: '2027-01-01', to: '2028-01-01', today: '2027-01-01', node: 'supplier:s0', frontier: ['supplier:s0'], applications: ['app:gm0/a0', 'app:gm1/a0'] };
       for (let attempt = 0; attempt < 2; attempt++) {
         started = Date.now();
         const rows = await read(driver, file.text, Object.fromEntries(file.params.map(param => [param, values[param]])));
