@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Driver } from 'neo4j-driver';
-import { type ImportReport, importFiles, importLandscape, listImportRuns } from '../../importers/import.js';
+import { type ImportReport, databaseLookup, defaultSource, importFiles, importLandscape, listImportRuns } from '../../importers/import.js';
+import { readTables } from '../../importers/read.js';
+import { validate } from '../../importers/validate.js';
 import { Landscape, TABLES } from '../../importers/model.js';
 import { InputError } from '../../server/errors.js';
 import { read } from '../../server/neo4j.js';
@@ -380,6 +382,31 @@ describe('importFiles', () => {
     it('when a bad alias file is given, then one InputError names it', async () => {
       await expect(importFiles(driver, fixture('en'), { source: 'csv:en', aliasFile: csv('roer-aliases.json', '{"merge": [["a"]]}') })).rejects.toThrow(/roer-aliases\.json: merge\.0/);
       await expect(importFiles(driver, fixture('en'), { source: 'csv:en', mappingFile: csv('roer-mapping.json', '{"applications": {"Pakket": "naam"}}') })).rejects.toThrow(/"naam" is not a column of applications/);
+    });
+  });
+
+  describe('lookups and names', () => {
+    it('when many rows refer to what the database holds, then there is one lookup per table, not one per row', async () => {
+      await importFiles(driver, fixture('en'), { source: 'csv:gm-a' });
+      const apps = Array.from({ length: 500 }, (_, i) => `x${i},gm-b,App ${i},${['acme', 'hostco', 'cloudy'][i % 3]},${['dc1', 'saas1'][i % 2]}`).join('\n');
+      const contracts = Array.from({ length: 200 }, (_, i) => `k${i},gm-a,acme,zaak|web,,2030-01-01`).join('\n');
+      const tables = await readTables([
+        csv('applications.csv', `id,organisation,name,supplier,platform\n${apps}\n`),
+        csv('contracts.csv', `id,organisation,supplier,applications,start,end\n${contracts}\n`),
+      ]);
+      const lookup = databaseLookup(driver, 'csv:gm-b');
+      const calls: number[] = [];
+      const counting = { ...lookup, existingUids: async (uids: string[]) => (calls.push(uids.length), lookup.existingUids(uids)) };
+      const { issues } = await validate(tables, { lookup: counting });
+      expect(issues).toEqual([]);
+      expect(calls).toEqual([5, 3]); // applications: 3 suppliers + 2 platforms; contracts: acme, zaak, web
+    });
+
+    it('when no source is given, then it comes from the folder, the workbook or the common file-name prefix', () => {
+      expect(defaultSource(['gemeente-a-applicaties.csv', 'gemeente-a-leveranciers.csv'])).toBe('csv:gemeente-a');
+      expect(defaultSource(['Landschap Gemeente B.xlsx'])).toBe('xlsx:Landschap-Gemeente-B');
+      expect(defaultSource(['applications.csv'], [fixtureDir('nl')])).toBe('csv:nl');
+      expect(defaultSource(['applications.csv', 'suppliers.csv'])).toBe('csv:import');
     });
   });
 
