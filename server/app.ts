@@ -14,6 +14,7 @@ import type { AppContext, Services } from './routes/context.js';
 import { registerGraphRoutes } from './routes/graph.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
+import { registerReportRoutes } from './routes/reports.js';
 import { errorHandler, notFoundHandler } from './routes/problem.js';
 import type { RouteSpec } from './routes/registry.js';
 
@@ -66,6 +67,7 @@ export function createApp({ driver, config, services: given }: AppOptions): Appl
   registerAnalysisRoutes(api, context);
   registerGraphRoutes(api, context);
   registerImportRoutes(api, context);
+  registerReportRoutes(api, context);
   registerAdminRoutes(api, context);
   app.use(api);
   app.use('/api', notFoundHandler);
