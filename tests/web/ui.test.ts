@@ -5,16 +5,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import express from 'express';
 import type { Driver } from 'neo4j-driver';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { importFiles } from '../../importers/import.js';
 import { createApp, defaultServices } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { read } from '../../server/neo4j.js';
-import { authenticate, seedAdminToken } from '../../server/auth.js';
-import { errorHandler } from '../../server/routes/problem.js';
-import { registerReportRoutes } from '../../server/routes/reports.js';
+import { seedAdminToken } from '../../server/auth.js';
 import { buildWeb } from '../../web/build.js';
 import { resetDatabase, snapshot, testDriver } from '../support/db.js';
 
@@ -53,16 +50,8 @@ beforeAll(async () => {
   const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-test-${process.pid}`), minify: false });
   const config = loadConfig({ ROER_AUTH: 'off' });
   const services = { ...defaultServices(), webDir };
-  // Reports are mounted here too, in case the app does not mount them itself (first match wins).
-  const outer = express();
-  const reports = express.Router();
-  // requireRole needs the principal that authenticate() sets; inside createApp that is already there.
-  reports.use('/api/reports', authenticate(driver, config.ROER_AUTH));
-  registerReportRoutes(reports, { driver, config, services, registry: [] });
-  reports.use('/api/reports', errorHandler);
-  outer.use(reports);
-  outer.use(createApp({ driver, config, services }));
-  server = await new Promise<Server>(resolve => { const s = outer.listen(0, '127.0.0.1', () => resolve(s)); });
+  const app = createApp({ driver, config, services });
+  server = await new Promise<Server>(resolve => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'] });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
