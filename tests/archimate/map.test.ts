@@ -55,6 +55,19 @@ describe('ArchiMate type table', () => {
     expect(await rels(driver, 'DEPENDS_ON')).toEqual(['app:gm9999/id-makelaar -DEPENDS_ON-> app:gm9999/id-zaak']);
   });
 
+  it('when another source already knows a supplier by the same normalised name, then the model uses that node', async () => {
+    const { importMappedLandscape } = await import('../../importers/sources/archimate/import.js');
+    const { Landscape } = await import('../../importers/model.js');
+    await importMappedLandscape(driver, Landscape.parse({ suppliers: [{ id: 'lev-9', name: 'ACME software' }] }), {}, { source: 'csv:leveranciers', files: ['x.csv'] });
+    const report = await importArchimate(driver, fixture('landscape.xml'), { organisation: 'gm9999', source: 'archimate:gm9999' });
+    expect(report.merges).toEqual([{ archimateId: 'id-acme', name: 'Acme Software B.V.', into: 'lev-9', intoName: 'ACME software' }]);
+    expect(await nodes(driver, 'Supplier')).toEqual(['supplier:id-host', 'supplier:lev-9']);
+    expect(await rels(driver, 'SUPPLIES')).toEqual(['supplier:lev-9 -SUPPLIES-> app:gm9999/id-zaak']);
+    const [acme] = await read(driver, `MATCH (s:Supplier {uid: 'supplier:lev-9'}) RETURN s.archimateId AS archimateId, s.runs AS runs`);
+    expect(acme.archimateId).toBe('id-acme');
+    expect((acme.runs as string[]).map(stamp => stamp.split('#')[0]).sort()).toEqual(['archimate:gm9999', 'csv:leveranciers']);
+  });
+
   it('when another source asserts the same supplier, then re-importing the model without it leaves the supplier', async () => {
     await importArchimate(driver, fixture('landscape.xml'), { organisation: 'gm9999', source: 'archimate:gm9999' });
     const { importMappedLandscape } = await import('../../importers/sources/archimate/import.js');

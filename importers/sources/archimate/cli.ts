@@ -37,7 +37,9 @@ export async function runModelImport(driver: Driver, path: string, options: Mode
   if (!options.organisation) {
     throw new InputError('An ArchiMate model needs --organisation <gemeente-id> (or --gemma for the GEMMA reference model) / een ArchiMate-model heeft --organisation nodig');
   }
-  printModelReport(await importArchimate(driver, path, options), out);
+  const report = await importArchimate(driver, path, options);
+  printModelReport(report, out);
+  for (const merge of report.merges) out(`merged supplier / leverancier samengevoegd: ${merge.archimateId} "${merge.name}" → ${merge.into} "${merge.intoName}"`);
   return 0;
 }
 

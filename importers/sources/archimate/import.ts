@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { InputError } from '../../../server/errors.js';
-import { database } from '../../../server/neo4j.js';
+import { database, read } from '../../../server/neo4j.js';
 import { query } from '../../../server/queries.js';
-import { type LoadCounts, type RemovedCounts, cleanup, load, transform } from '../../load.js';
-import type { Landscape } from '../../model.js';
+import { type LoadCounts, type RemovedCounts, cleanup, load, normalizeSupplierName, transform } from '../../load.js';
+import { type Landscape, uid } from '../../model.js';
 import { type MapOptions, type MapReport, mapModel } from './map.js';
 import { type ArchiModel, readArchimate } from './read.js';
 
@@ -30,13 +30,43 @@ export function readArchimateLandscape(input: string | Uint8Array, options: MapO
   return { model, ...mapModel(model, options) };
 }
 
-export async function importArchimate(driver: Driver, input: string | Uint8Array, options: ArchimateImportOptions = {}): Promise<ArchimateImportReport> {
+export async function importArchimate(driver: Driver, input: string | Uint8Array, options: ArchimateImportOptions = {}): Promise<ArchimateImportReport & { merges: SupplierMerge[] }> {
   const started = Date.now();
   const { landscape, report } = readArchimateLandscape(input, options);
   const source = options.source ?? `archimate:${options.organisation ?? (report.model || 'model')}`.replace(/[^A-Za-z0-9:._/-]+/g, '-');
   if (!SOURCE.test(source)) throw new InputError(`Source name "${source}": expected letters, digits and : . _ / - (no spaces, no #)`);
   const files = [typeof input === 'string' ? input : (options.fileName ?? 'upload')];
-  return importMappedLandscape(driver, landscape, report, { ...options, source, files, started });
+  const merges = await mergeKnownSuppliers(driver, landscape, source);
+  return { ...(await importMappedLandscape(driver, landscape, report, { ...options, source, files, started })), merges };
+}
+
+export type SupplierMerge = { archimateId: string; name: string; into: string; intoName: string };
+
+/**
+ * A supplier other sources already know under the same normalised name ("Acme Software B.V." = "ACME
+ * software") becomes that node, as the spreadsheet import does, so lock-in sees one company.
+ */
+export async function mergeKnownSuppliers(driver: Driver, landscape: Landscape, source: string): Promise<SupplierMerge[]> {
+  const byName = new Map(landscape.suppliers.map(s => [normalizeSupplierName(s.name), s]));
+  if (byName.size === 0) return [];
+  const known = await read<{ id: string; name: string; normalizedName: string }>(driver, query('import/suppliers-by-name').text, {
+    names: [...byName.keys()], sourcePrefix: `${source}#`,
+  });
+  const rekey = new Map<string, string>();
+  const merges: SupplierMerge[] = [];
+  for (const existing of known) {
+    const supplier = byName.get(existing.normalizedName);
+    if (!supplier || supplier.id === existing.id || rekey.has(uid.supplier(supplier.id))) continue;
+    rekey.set(uid.supplier(supplier.id), uid.supplier(existing.id));
+    merges.push({ archimateId: supplier.id, name: supplier.name, into: existing.id, intoName: existing.name });
+    supplier.id = existing.id;
+  }
+  if (rekey.size === 0) return merges;
+  const to = (key: string) => rekey.get(key) ?? key;
+  for (const e of landscape.elements ?? []) e.uid = to(e.uid);
+  for (const r of landscape.relations ?? []) Object.assign(r, { from: to(r.from), to: to(r.to) });
+  for (const l of landscape.links ?? []) Object.assign(l, { from: to(l.from), to: to(l.to) });
+  return merges;
 }
 
 /** Loads an already mapped landscape (also used by the GEMMA and Softwarecatalogus importers). */
