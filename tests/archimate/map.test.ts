@@ -55,6 +55,15 @@ describe('ArchiMate type table', () => {
     expect(await rels(driver, 'DEPENDS_ON')).toEqual(['app:gm9999/id-makelaar -DEPENDS_ON-> app:gm9999/id-zaak']);
   });
 
+  it('when properties refer to undefined property definitions, then they are kept under the reference and the report warns', async () => {
+    const { reference } = await import('./support.js');
+    const report = await importArchimate(driver, reference('softwarecatalogus-vng/examples/GEMMA_test.xml'), { organisation: 'gm9999', source: 'archimate:gm9999' });
+    expect(report.warnings).toContain("property definition 'propid-1' is not defined; the property is kept under that id");
+    expect(report.unmapped).toEqual({ Capability: 2 });
+    const rows = await read<{ props: string }>(driver, 'MATCH (e:Element) RETURN e.archimateProperties AS props');
+    expect(rows.map(row => JSON.parse(row.props).map((p: { key: string }) => p.key)).flat()).toContain('propid-1');
+  });
+
   it('when another source already knows a supplier by the same normalised name, then the model uses that node', async () => {
     const { importMappedLandscape } = await import('../../importers/sources/archimate/import.js');
     const { Landscape } = await import('../../importers/model.js');
