@@ -13,7 +13,13 @@ import { InputError } from '../errors.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
 
-export type AmeffExportOptions = { organisations: string[]; name?: string; language?: string };
+export type AmeffExportOptions = {
+  organisations: string[];
+  /** Only these nodes (e.g. an analysis result) instead of the organisations' whole landscapes; the organisations still name the diagrams. */
+  uids?: string[];
+  name?: string;
+  language?: string;
+};
 
 type NodeRow = { uid: string; label: string; props: Record<string, unknown> };
 type RelRow = { from: string; to: string; type: string; props: Record<string, unknown> };
@@ -37,11 +43,13 @@ const DEFAULT_TYPE: Record<string, string> = {
 const BANDS = ['Supplier', 'Application', 'ReferenceComponent', 'BusinessFunction', 'Platform', 'Element'];
 const [NODE_W, NODE_H, GAP_X, GAP_Y, PER_ROW] = [160, 60, 40, 30, 8];
 
-/** The organisations' landscapes as an AMEFF 3.0 document (valid against archimate3_Diagram.xsd). */
+/** The organisations' landscapes (or the chosen nodes) as an AMEFF 3.0 document (valid against archimate3_Diagram.xsd). */
 export async function exportAmeff(driver: Driver, options: AmeffExportOptions): Promise<string> {
   const organisations = [...new Set(options.organisations.map(org => org.trim()).filter(Boolean))];
   if (organisations.length === 0) throw new InputError('Name at least one organisation to export (noem minstens één organisatie)');
-  const nodes = await read<NodeRow>(driver, query('archimate/export-nodes').text, { organisations });
+  const nodes = options.uids
+    ? await read<NodeRow>(driver, query('archimate/export-nodes-by-uid').text, { uids: [...new Set(options.uids)] })
+    : await read<NodeRow>(driver, query('archimate/export-nodes').text, { organisations });
   const rels = nodes.length ? await read<RelRow>(driver, query('archimate/export-relationships').text, { uids: nodes.map(n => n.uid) }) : [];
   const lang = options.language ?? 'nl';
 

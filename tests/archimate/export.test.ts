@@ -100,6 +100,16 @@ describe('AMEFF export', () => {
     expect(await roer()).toEqual(before);
   });
 
+  it('when an analysis result is exported, then only its nodes and the relationships among them are in the file', async () => {
+    await importArchimate(driver, fixture('landscape.xml'), { organisation: 'gm9999', source: 'archimate:gm9999' });
+    const xml = await exportAmeff(driver, { organisations: ['gm9999'], uids: ['app:gm9999/id-zaak', 'app:gm9999/id-brp', 'supplier:id-acme', 'org:gm9999'] });
+    validateAgainstXsd(xml);
+    const model = readArchimateText(xml, 'export.xml');
+    expect(model.elements.map(e => e.name).sort()).toEqual(['Acme Software B.V.', 'BRP-bevraging', 'Zaaksysteem Z']);
+    expect(model.relationships.map(r => `${r.source} ${r.type} ${r.target}`).sort()).toEqual(['id-acme Association id-zaak', 'id-brp Serving id-zaak']);
+    expect(model.views).toBe(1);
+  });
+
   it('when no organisation is named, then the export is refused with a clear message', async () => {
     await expect(exportAmeff(driver, { organisations: [' '] })).rejects.toThrow('Name at least one organisation to export');
   });
