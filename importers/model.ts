@@ -68,7 +68,9 @@ export function parseAmount(value: unknown): number | undefined {
     cleaned = cleaned.replace(/\./g, '').replace(',', '.');
   } else if (lastDot > lastComma && lastComma >= 0) {
     cleaned = cleaned.replace(/,/g, '');
-  } else if (lastComma < 0 && (cleaned.match(/\./g) ?? []).length > 1) {
+  } else if (lastComma < 0 && ((cleaned.match(/\./g) ?? []).length > 1 || /^-?\d{1,3}\.\d{3}$/.test(cleaned))) {
+    // Dots only: 1.234.567 groups thousands, and so does a lone dot before exactly three digits
+    // (€ 100.000 is a hundred thousand; euro amounts do not have three decimals).
     cleaned = cleaned.replace(/\./g, '');
   }
   const amount = Number(cleaned);
