@@ -22,21 +22,14 @@ export function createDriver(options: DriverOptions & { queryTimeoutMs?: number 
 export const database = () => defaultDatabase;
 
 /** A read query, routed as a read so a cluster spreads it over its followers. */
-export async function read<T = Record<string, unknown>>(driver: Driver, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const { records } = await driver.executeQuery(cypher, params, {
-    database: defaultDatabase,
-    routing: neo4j.routing.READ,
-    transactionConfig: { timeout: queryTimeoutMs },
-  });
-  return records.map(record => toPlain(record.toObject()) as T);
-}
+export const read = <T = Record<string, unknown>>(driver: Driver, cypher: string, params: Record<string, unknown> = {}) =>
+  run<T>(driver, cypher, params, neo4j.routing.READ);
 
-export async function write<T = Record<string, unknown>>(driver: Driver, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const { records } = await driver.executeQuery(cypher, params, {
-    database: defaultDatabase,
-    routing: neo4j.routing.WRITE,
-    transactionConfig: { timeout: queryTimeoutMs },
-  });
+export const write = <T = Record<string, unknown>>(driver: Driver, cypher: string, params: Record<string, unknown> = {}) =>
+  run<T>(driver, cypher, params, neo4j.routing.WRITE);
+
+async function run<T>(driver: Driver, cypher: string, params: Record<string, unknown>, routing: typeof neo4j.routing.READ): Promise<T[]> {
+  const { records } = await driver.executeQuery(cypher, params, { database: defaultDatabase, routing, transactionConfig: { timeout: queryTimeoutMs } });
   return records.map(record => toPlain(record.toObject()) as T);
 }
 
