@@ -1,5 +1,5 @@
 // One driver per process; every query goes through executeQuery (no leaked sessions) with a timeout.
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type RoutingControl } from 'neo4j-driver';
 
 export type DriverOptions = { uri: string; user?: string; password?: string; database?: string };
 
@@ -28,7 +28,7 @@ export const read = <T = Record<string, unknown>>(driver: Driver, cypher: string
 export const write = <T = Record<string, unknown>>(driver: Driver, cypher: string, params: Record<string, unknown> = {}) =>
   run<T>(driver, cypher, params, neo4j.routing.WRITE);
 
-async function run<T>(driver: Driver, cypher: string, params: Record<string, unknown>, routing: typeof neo4j.routing.READ): Promise<T[]> {
+async function run<T>(driver: Driver, cypher: string, params: Record<string, unknown>, routing: RoutingControl): Promise<T[]> {
   const { records } = await driver.executeQuery(cypher, params, { database: defaultDatabase, routing, transactionConfig: { timeout: queryTimeoutMs } });
   return records.map(record => toPlain(record.toObject()) as T);
 }
