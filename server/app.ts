@@ -9,6 +9,7 @@ import { authenticate } from './auth.js';
 import type { Config } from './config.js';
 import { buildOpenApi } from './openapi.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { registerArchimateRoutes } from './routes/archimate.js';
 import { registerAnalysisRoutes } from './routes/analyses.js';
 import type { AppContext, Services } from './routes/context.js';
 import { registerGraphRoutes } from './routes/graph.js';
@@ -68,6 +69,7 @@ export function createApp({ driver, config, services: given }: AppOptions): Appl
   registerGraphRoutes(api, context);
   registerImportRoutes(api, context);
   registerReportRoutes(api, context);
+  registerArchimateRoutes(api, context);
   registerAdminRoutes(api, context);
   app.use(api);
   app.use('/api', notFoundHandler);

@@ -1,0 +1,60 @@
+// ArchiMate for architects over HTTP: export a landscape as an AMEFF 3.0 file that Archi opens, and
+// import an AMEFF / Archi (.archimate) model through the same reader as `npm run import`.
+import type { Router } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { importArchimate } from '../../importers/sources/archimate/import.js';
+import { principalOf } from '../auth.js';
+import { writeAudit } from '../audit.js';
+import { InputError } from '../errors.js';
+import { exportAmeff } from '../exports/ameff.js';
+import type { AppContext } from './context.js';
+import { addRoute, booleanParam, listParam } from './registry.js';
+
+export const AmeffExportQuery = z.object({
+  organisation: listParam.describe('Organisation ids to export (one diagram each), comma-separated or repeated'),
+});
+
+export const ArchimateImportFields = z.object({
+  organisation: z.string().trim().min(1, 'organisation is required / organisatie ontbreekt').max(120).regex(/^[\p{L}\p{N}._:-]+$/u, 'letters, digits and . _ : - only'),
+  source: z.string().trim().max(120).regex(/^[A-Za-z0-9:._/-]+$/, 'letters, digits and : . _ / - only').optional(),
+  dryRun: booleanParam.default(false),
+});
+
+export function registerArchimateRoutes(router: Router, { driver, config, registry }: AppContext): void {
+  addRoute(
+    router,
+    registry,
+    { method: 'get', path: '/api/exports/ameff', summary: 'The organisations\' landscapes as an ArchiMate exchange file (AMEFF 3.0) with one diagram per organisation, for Archi', tag: 'exports', role: 'viewer', query: AmeffExportQuery, produces: ['application/xml'], responses: [400] },
+    async ({ query: params }, _req, res) => {
+      const organisations = params.organisation ?? [];
+      if (organisations.length === 0) throw new InputError('Name at least one organisation: ?organisation=… / Noem minstens één organisatie');
+      const xml = await exportAmeff(driver, { organisations });
+      res.attachment(`roer-${organisations.join('-').replace(/[^\w.-]+/g, '_').slice(0, 80)}.xml`).type('application/xml; charset=utf-8').send(xml);
+    },
+  );
+
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), files: 1, fields: 10 } }).single('file');
+  addRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/imports/archimate',
+      summary: 'Import an ArchiMate model (AMEFF .xml or Archi .archimate, multipart field `file`) for one organisation',
+      tag: 'imports',
+      role: 'editor',
+      multipart: { fields: ArchimateImportFields, files: 'file' },
+      responses: [400, 413],
+    },
+    async ({ body }, req, res) => {
+      const file = req.file as Express.Multer.File | undefined;
+      if (!file) throw new InputError("No file uploaded: send it as multipart field 'file' / Geen bestand ontvangen (veld 'file')");
+      const actor = principalOf(res)?.name ?? 'anonymous';
+      const report = await importArchimate(driver, new Uint8Array(file.buffer), { organisation: body.organisation, source: body.source, user: actor, dryRun: body.dryRun, fileName: file.originalname });
+      if (!body.dryRun) await writeAudit(driver, { actor, action: 'import', target: report.source, counts: { files: [file.originalname] } });
+      res.json(report);
+    },
+    upload,
+  );
+}
