@@ -249,6 +249,17 @@ describe('reports', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(2000);
   });
+
+  it('when an organisation report is made, then an ArchiMate file for Archi downloads', async () => {
+    const [organisation] = await read<{ uid: string; id: string }>(driver, 'MATCH (o:Organisation) RETURN o.uid AS uid, o.id AS id ORDER BY o.uid LIMIT 1');
+    await open(`#/report?subject=${encodeURIComponent(organisation.uid)}`);
+    const download = page.waitForEvent('download');
+    await page.click('#report-ameff');
+    const xml = (await import('node:fs')).readFileSync((await (await download).path())!, 'utf8');
+    expect(xml).toContain('http://www.opengroup.org/xsd/archimate/3.0/');
+    const [application] = await read<{ name: string }>(driver, 'MATCH (a:Application {organisation: $id}) RETURN a.name AS name ORDER BY a.uid LIMIT 1', { id: organisation.id });
+    expect(xml).toContain(application.name.replace(/&/g, '&amp;'));
+  });
 });
 
 describe('import', () => {

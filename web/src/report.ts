@@ -58,7 +58,10 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
       h('button', { type: 'button', id: 'report-pdf', onclick: () => void download(`/api/reports/${encodeURIComponent(s.uid)}.pdf`, { organisation: ctx.organisations(), lang: language() }, `roer-rapport-${file}.pdf`) }, t('report.pdf')),
       h('button', { type: 'button', onclick: () => void download('/api/analyses/impact', { node: s.uid, organisation: ctx.organisations(), format: 'csv' }, `roer-${file}.csv`) }, t('report.csv')),
       h('button', { type: 'button', onclick: () => void download('/api/analyses/impact', { node: s.uid, organisation: ctx.organisations(), format: 'xlsx' }, `roer-${file}.xlsx`) }, t('report.xlsx')),
-      h('button', { type: 'button', onclick: () => void download('/api/graph', { organisation: ctx.organisations(), format: 'graphml' }, `roer-${file}.graphml`) }, t('report.graphml'))),
+      h('button', { type: 'button', onclick: () => void download('/api/graph', { organisation: ctx.organisations(), format: 'graphml' }, `roer-${file}.graphml`) }, t('report.graphml')),
+      archimateOrganisations(ctx, s.kind, s.uid).length
+        ? h('button', { type: 'button', id: 'report-ameff', onclick: () => void download('/api/exports/ameff', { organisation: archimateOrganisations(ctx, s.kind, s.uid) }, `roer-${file}.xml`) }, t('report.ameff'))
+        : null),
     h('header', { class: 'report-head' },
       h('h1', {}, `${t('report.heading')}: ${s.name}`),
       h('p', {}, `${kindLabel(s.kind)} · ${s.uid} · ${t('report.generated', { date: formatDate(data.generatedAt.slice(0, 10)) })}`)),
@@ -90,4 +93,9 @@ function cell(key: string, value: unknown): string {
 function table(rows: Row[], columns: [string, string][]): HTMLElement {
   if (rows.length === 0) return h('p', { class: 'hint' }, t('common.none'));
   return sortableTable<Row>({ caption: '', rows, columns: columns.map(([key, label]) => ({ key, label, value: r => (typeof r[key] === 'number' ? r[key] : cell(key, r[key])), render: r => cell(key, r[key]), numeric: typeof rows[0][key] === 'number' })) });
+}
+
+/** Which organisations an ArchiMate export covers: the report's organisation, else the chosen ones. */
+function archimateOrganisations(ctx: Context, kind: string, uid: string): string[] {
+  return kind === 'Organisation' ? [uid.replace(/^org:/, '')] : ctx.organisations();
 }
