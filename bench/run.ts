@@ -44,9 +44,14 @@ async function main(): Promise<number> {
   log(`Machine: ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.neo4j}, ${machine.java}`);
 
   const sizes: SizeResult[] = [];
-  for (const size of options.sizes) sizes.push(await benchImportSize(size, options, log));
   const name = `import-${options.sizes.join('-')}${options.methods.length < 3 ? `-${options.methods.join('-')}` : ''}`;
-  const path = saveResult(name, { benchmark: 'import', date: new Date().toISOString(), machine, options, sizes, processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+  const save = () => saveResult(name, { benchmark: 'import', date: new Date().toISOString(), machine, options, sizes, processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+  // Saved after every size, so a long country run that is stopped still leaves the smaller sizes.
+  for (const size of options.sizes) {
+    sizes.push(await benchImportSize(size, options, log));
+    save();
+  }
+  const path = save();
 
   printTable(
     sizes.flatMap(result =>
