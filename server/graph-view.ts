@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { NODE_LABELS } from '../importers/load.js';
 import { NotFoundError } from './errors.js';
 import { read } from './neo4j.js';
+import { cached } from './analyses/snapshot-cache.js';
 import { query } from './queries.js';
 
 export type GraphNode = { id: string; kind: string; label: string; organisation?: string | null; count?: number; [property: string]: unknown };
@@ -31,8 +32,19 @@ type FullNode = GraphNode & { groups: Record<AggregateBy, Ref | null> };
 // Bookkeeping that says nothing to a user.
 const HIDDEN_PROPS = new Set(['hash', 'createdRun', 'uid']);
 
-export async function fetchGraph(driver: Driver, options: { organisations?: string[]; kinds?: string[] }): Promise<{ nodes: FullNode[]; edges: GraphEdge[] }> {
-  const kinds = options.kinds?.length ? options.kinds : DEFAULT_KINDS;
+/**
+ * The nodes and edges of the chosen organisations and kinds, from the in-process cache while the
+ * database has not changed (analyses/snapshot-cache.ts). Shared between callers: never mutate it.
+ */
+export function fetchGraph(driver: Driver, options: { organisations?: string[]; kinds?: string[] }): Promise<{ nodes: FullNode[]; edges: GraphEdge[] }> {
+  const kinds = [...new Set(options.kinds?.length ? options.kinds : DEFAULT_KINDS)].sort();
+  const organisations = options.organisations?.length ? [...new Set(options.organisations)].sort() : null;
+  const key = `graph:${JSON.stringify([organisations, kinds])}`;
+  return cached(driver, key, () => loadGraph(driver, organisations, kinds), graph => graph.nodes.length * 700 + graph.edges.length * 250);
+}
+
+async function loadGraph(driver: Driver, organisations: string[] | null, kinds: string[]): Promise<{ nodes: FullNode[]; edges: GraphEdge[] }> {
+  const options = { organisations: organisations ?? undefined };
   const records = await read<NodeRecord>(driver, query('views/graph-nodes').text, { kinds, organisations: options.organisations?.length ? options.organisations : null });
   const first = (refs: Ref[]) => [...refs].sort((a, b) => a.uid.localeCompare(b.uid))[0] ?? null;
   const nodes: FullNode[] = records.map(record => ({
@@ -147,6 +159,6 @@ export async function graphView(driver: Driver, params: GraphQuery): Promise<Gra
   }
   const size = graph.nodes.length + graph.edges.length;
   const by: AggregateBy | null = params.aggregate === 'none' ? null : params.aggregate === 'auto' ? (size > params.maxElements ? 'supplier' : null) : params.aggregate;
-  if (!by) return { nodes: graph.nodes.map(strip), edges: graph.edges, aggregate: null, aggregated: false, totals: { nodes: graph.nodes.length, edges: graph.edges.length } };
+  if (!by) return { nodes: graph.nodes.map(strip), edges: [...graph.edges], aggregate: null, aggregated: false, totals: { nodes: graph.nodes.length, edges: graph.edges.length } };
   return aggregateGraph(graph, by);
 }

@@ -7,6 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
 import { breadthFirst, type Reached } from './graph-algorithms.js';
+import { cached } from './snapshot-cache.js';
 
 export type Criticality = 'low' | 'medium' | 'high' | 'critical';
 export type ApplicationFact = {
@@ -36,8 +37,30 @@ export type Landscape = {
 
 export const isCritical = (application: ApplicationFact) => application.criticality === 'high' || application.criticality === 'critical';
 
-/** Fetches the snapshot; `organisations` null = every organisation. */
-export async function fetchLandscape(driver: Driver, organisations: string[] | null): Promise<Landscape> {
+/**
+ * The snapshot of `organisations` (null = every organisation), from the in-process cache while
+ * the database has not changed (snapshot-cache.ts). Shared between callers: never mutate it.
+ */
+export function fetchLandscape(driver: Driver, organisations: string[] | null): Promise<Landscape> {
+  const chosen = organisations === null ? null : [...new Set(organisations)].sort();
+  const key = `landscape:${chosen === null ? '*' : JSON.stringify(chosen)}`;
+  return cached(driver, key, () => loadLandscape(driver, chosen), approximateBytes);
+}
+
+/** A rough size in memory (strings and objects), for the cache's memory bound. */
+export function approximateBytes(landscape: Landscape): number {
+  const ids = (lists: string[][]) => lists.reduce((sum, list) => sum + list.length, 0);
+  let bytes = 0;
+  for (const a of landscape.applications.values()) bytes += 400 + 80 * ids([a.suppliers, a.platforms, a.functions, a.referenceComponents, a.dependsOn]);
+  for (const p of landscape.platforms.values()) bytes += 300 + 80 * ids([p.runsOn, p.providers]);
+  for (const n of landscape.names.values()) bytes += 250 + 80 * n.suppliers.length;
+  bytes += 300 * landscape.suppliers.size + 350 * landscape.interfaces.length;
+  for (const c of landscape.contracts) bytes += 450 + 80 * c.covers.length;
+  return bytes;
+}
+
+/** Fetches the snapshot from Neo4j, uncached; `organisations` null = every organisation. */
+export async function loadLandscape(driver: Driver, organisations: string[] | null): Promise<Landscape> {
   const params = { organisations };
   const [applications, platforms, suppliers, interfaces, contracts, names] = await Promise.all([
     read<ApplicationFact>(driver, query('analyses/landscape-applications').text, params),
@@ -82,6 +105,15 @@ export const kindOf = (landscape: Landscape, uid: string): NodeKind | null => {
  * suppliers. Only applications of the snapshot are included.
  */
 export function dependants(landscape: Landscape): Map<string, string[]> {
+  let edges = dependantsMemo.get(landscape);
+  if (!edges) dependantsMemo.set(landscape, (edges = computeDependants(landscape)));
+  return edges;
+}
+
+// Snapshots are shared and never mutated, so what is derived from one can be kept with it.
+const dependantsMemo = new WeakMap<Landscape, Map<string, string[]>>();
+
+function computeDependants(landscape: Landscape): Map<string, string[]> {
   const edges = new Map<string, Set<string>>();
   const add = (from: string, to: string) => {
     let set = edges.get(from);

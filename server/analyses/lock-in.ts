@@ -1,6 +1,7 @@
 // Lock-in score per application and per supplier: 0–100, a weighted mean of normalised factors,
 // each reported with its value, raw input, weight and contribution. Definitions: README.md here.
 import { readFileSync } from 'node:fs';
+import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { AnalysisDefinition, Row } from './types.js';
@@ -212,6 +213,39 @@ export const LockInParams = z.object({
 
 const factorColumns = (factors: FactorScore[]) => Object.fromEntries(factors.map(f => [`${f.factor}Contribution`, f.contribution]));
 
+const applicationRow = (landscape: Landscape, score: LockInScore): Row => {
+  const application = landscape.applications.get(score.uid)!;
+  return {
+    uid: score.uid, name: application.name, organisation: application.organisation, criticality: application.criticality,
+    suppliers: application.suppliers, score: score.score, ...factorColumns(score.factors), factors: score.factors,
+  };
+};
+
+const supplierRow = (landscape: Landscape, score: LockInScore & { applications: number }): Row => ({
+  uid: score.uid, name: landscape.suppliers.get(score.uid)?.name ?? score.uid, applications: score.applications,
+  score: score.score, ...factorColumns(score.factors), factors: score.factors,
+});
+
+/**
+ * The lock-in analysis' row for one application (scored within its organisation) or one supplier
+ * (over every organisation), with today's date and the weights in force; null when the node has no
+ * score (an application outside the snapshot, a supplier supplying nothing). Scores only what the
+ * answer needs, on the cached snapshot: the details panel calls this for every click.
+ */
+export async function lockInOfNode(driver: Driver, uid: string, organisation: string | null): Promise<Row | null> {
+  const config = loadLockInWeights();
+  const asOf = today();
+  if (organisation !== null) {
+    const landscape = await fetchLandscape(driver, [organisation]);
+    const score = lockInScores(landscape, config, asOf, [uid]).get(uid);
+    return score ? applicationRow(landscape, score) : null;
+  }
+  const landscape = await fetchLandscape(driver, null);
+  const supplied = [...landscape.applications.values()].filter(application => application.suppliers.includes(uid)).map(application => application.uid);
+  const score = supplierScores(landscape, lockInScores(landscape, config, asOf, supplied)).get(uid);
+  return score ? supplierRow(landscape, score) : null;
+}
+
 export const lockIn: AnalysisDefinition<typeof LockInParams> = {
   name: 'lock-in',
   title: 'Lock-in score / Leveranciersafhankelijkheid (lock-in)',
@@ -224,21 +258,9 @@ export const lockIn: AnalysisDefinition<typeof LockInParams> = {
     const config = merge(loadLockInWeights(), params.weights);
     const asOf = params.today ?? today();
     const scores = lockInScores(landscape, config, asOf);
-    let rows: Row[];
-    if (params.level === 'application') {
-      rows = [...scores.values()].map(score => {
-        const application = landscape.applications.get(score.uid)!;
-        return {
-          uid: score.uid, name: application.name, organisation: application.organisation, criticality: application.criticality,
-          suppliers: application.suppliers, score: score.score, ...factorColumns(score.factors), factors: score.factors,
-        };
-      });
-    } else {
-      rows = [...supplierScores(landscape, scores).values()].map(score => ({
-        uid: score.uid, name: landscape.suppliers.get(score.uid)?.name ?? score.uid, applications: score.applications,
-        score: score.score, ...factorColumns(score.factors), factors: score.factors,
-      }));
-    }
+    const rows: Row[] = params.level === 'application'
+      ? [...scores.values()].map(score => applicationRow(landscape, score))
+      : [...supplierScores(landscape, scores).values()].map(score => supplierRow(landscape, score));
     rows.sort((a, b) => (b.score as number) - (a.score as number) || String(a.uid).localeCompare(String(b.uid)));
     return { rows, summary: { level: params.level, today: asOf, weights: config.weights, remainingYearsCap: config.remainingYearsCap, dependantsCap: config.dependantsCap } };
   },

@@ -2,6 +2,7 @@
 import type { Router } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
+import { lockInOfNode } from '../analyses/lock-in.js';
 import type { AnalysisDefinition } from '../analyses/types.js';
 import { NotFoundError } from '../errors.js';
 import { toGraphml } from '../exports/graphml.js';
@@ -45,21 +46,20 @@ export async function nodeDetail(driver: Driver, analyses: AnalysisDefinition[],
     (neighbours[key] ??= []).push({ uid: neighbour.uid, kind: neighbour.kind, name: neighbour.name, properties: neighbour.properties });
   }
   for (const list of Object.values(neighbours)) list.sort((a, b) => String(a.name).localeCompare(String(b.name)));
-  const contracts = await read(driver, query('views/node-contracts').text, { uid });
-  const lockIn = detail.kind === 'Application' || detail.kind === 'Supplier' ? await lockInOf(analyses, driver, uid, properties) : undefined;
+  const [contracts, lockIn] = await Promise.all([
+    read(driver, query('views/node-contracts').text, { uid }),
+    detail.kind === 'Application' || detail.kind === 'Supplier' ? lockInOf(analyses, driver, uid, properties) : undefined,
+  ]);
   return { uid, kind: detail.kind, properties, neighbours, contracts, ...(lockIn ? { lockIn } : {}) };
 }
 
-/** The lock-in analysis' row for this application or supplier, when that analysis is installed. */
+/**
+ * The lock-in analysis' row for this application or supplier, when that analysis is installed:
+ * only this node is scored, on the cached snapshot (not the whole analysis per click).
+ */
 async function lockInOf(analyses: AnalysisDefinition[], driver: Driver, uid: string, properties: Record<string, unknown>) {
-  const analysis = analyses.find(candidate => candidate.name === 'lock-in');
-  if (!analysis) return undefined;
-  const level = typeof properties.organisation === 'string' ? { organisation: properties.organisation } : { level: 'supplier' };
-  const scoped = analysis.params.safeParse(level);
-  const params = scoped.success ? scoped.data : analysis.params.safeParse({}).data;
-  if (params === undefined) return undefined;
-  const { rows } = await analysis.run(driver, params);
-  return rows.find(row => Object.values(row).some(value => value === uid)) ?? null;
+  if (!analyses.some(candidate => candidate.name === 'lock-in')) return undefined;
+  return lockInOfNode(driver, uid, typeof properties.organisation === 'string' ? properties.organisation : null);
 }
 
 export function registerGraphRoutes(router: Router, { driver, services, registry }: AppContext): void {
