@@ -77,7 +77,7 @@ export async function runReadBenchmark(benchmark: ReadBenchmark, args: ReadArgs)
       const result = await benchUi({ targets: args.targets, repeats: args.repeats, port: args.port, organisations: db.organisations, neo4jUri: db.uri }, log);
       const path = saveResult(`ui-${size}`, { benchmark: 'ui', ...meta, repeats: args.repeats, ...result });
       printTable(result.rows.map(row => ({
-        target: row.target, 'org.': row.organisations, nodes: row.nodes, edges: row.edges, 'painted ms': row.paintedMs, 'layout ms': row.layoutDoneMs,
+        target: row.target, 'org.': row.organisations, aggregate: row.aggregate, elements: row.elements, nodes: row.nodes, edges: row.edges, 'painted ms': row.paintedMs, 'layout ms': row.layoutDoneMs,
         'pan p95 ms': row.panP95FrameMs, 'pan max ms': row.panMaxFrameMs, frames: row.panFrames, load: row.loadAverage.join('→'),
       })));
       recordMemory(size, 'ui', { process: 'server (npm start child process, VmHWM)', peakRssMb: result.serverPeakRssMb }, machine);
