@@ -11,6 +11,8 @@ export type ApiOptions = { connections: number; amount: number; maxSeconds: numb
 
 export type ApiResult = {
   mix: string[];
+  /** Each path alone on one connection (10 warm requests): p50 and max. */
+  perPath: { path: string; p50Ms: number; maxMs: number; bytes: number }[];
   organisation: string;
   connections: number;
   requests: number;
@@ -67,6 +69,21 @@ export async function benchApi(driver: Driver, neo4jUri: string, organisation: s
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     }
+    // Each path alone, one connection, warm: which requests the mix's latency comes from.
+    const perPath: { path: string; p50Ms: number; maxMs: number; bytes: number }[] = [];
+    for (const path of mix) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < 12; i++) {
+        const started = performance.now();
+        const response = await fetch(`${server.base}${path}`);
+        bytes = (await response.arrayBuffer()).byteLength;
+        if (i >= 2) times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      perPath.push({ path, p50Ms: Math.round(times[4] * 10) / 10, maxMs: Math.round(times[times.length - 1] * 10) / 10, bytes });
+      log(`  alone: ${path.slice(0, 90)} p50 ${perPath.at(-1)!.p50Ms} ms, ${bytes} bytes`);
+    }
     const rssAfterStart = server.currentRssMb();
     const times: number[] = [];
     const loadBefore = loadavg()[0];
@@ -89,6 +106,7 @@ export async function benchApi(driver: Driver, neo4jUri: string, organisation: s
     const at = (p: number) => Math.round(times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] ?? NaN);
     return {
       mix,
+      perPath,
       organisation,
       connections: options.connections,
       requests: times.length,
