@@ -1,9 +1,12 @@
 // The read benchmarks: `analyses`, `api`, `ui` and `memory` (= all three, then the peak-RSS summary).
 // `npm run bench -- analyses|api|ui|memory|read [--size region] [--runs 20] [--connections 50] [--amount 3000] [--seconds 60]`
 // Each prints a table and writes bench/results/<name>-<size>.json with the machine it ran on.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { DemoSize } from '../importers/demo/generate.js';
 import { benchAnalyses } from './analyses.js';
@@ -95,4 +98,30 @@ export async function runReadBenchmark(benchmark: ReadBenchmark, args: ReadArgs)
     if (process.env.ROER_BENCH_KEEP !== '1') await db.stop();
     else await db.driver.close();
   }
+}
+
+const usage =
+  'Usage: npm run bench -- analyses|api|ui|memory|read|all [--size municipality|region|country] [--runs 20] [--warmup 3] [--only impact,lock-in]\n' +
+  '                         [--connections 50] [--amount 3000] [--seconds 90] [--port 3720] [--targets 500,2000,5000] [--repeats 3]\n' +
+  '  read = analyses, api and ui, then the memory summary (= memory); all = read, then `import` with its defaults.';
+
+/** The command line of the read benchmarks (bench/run.ts hands them over); returns the exit code. */
+export async function readMain(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: Object.fromEntries(
+      ['size', 'runs', 'warmup', 'only', 'connections', 'amount', 'seconds', 'port', 'targets', 'repeats'].map(name => [name, { type: 'string' as const }]),
+    ),
+  });
+  const benchmark = positionals[0];
+  const parsed = ReadArgs.safeParse(values);
+  if (!parsed.success || !benchmark || ![...READ_BENCHMARKS, 'all'].includes(benchmark)) {
+    console.error(`${parsed.success ? '' : parsed.error.issues.map(issue => `--${issue.path.join('.')}: ${issue.message}`).join('\n') + '\n'}${usage}`);
+    return 1;
+  }
+  await runReadBenchmark(benchmark === 'all' ? 'read' : (benchmark as ReadBenchmark), parsed.data);
+  if (benchmark !== 'all') return 0;
+  // The import benchmark has its own options and Neo4j instance: run it as its own process.
+  return spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./run.ts', import.meta.url)), 'import'], { stdio: 'inherit' }).status ?? 2;
 }

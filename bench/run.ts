@@ -7,8 +7,9 @@ import { benchImportSize, type Method, type SizeResult } from './import.js';
 import { machineInfo } from './machine.js';
 import { freshBenchDb } from './neo4j.js';
 import { printTable, saveResult } from './results.js';
+import { READ_BENCHMARKS, readMain } from './read-run.js';
 
-const usage = 'Usage: npm run bench -- import [--size municipality,region,country] [--methods roer,load-csv,naive] [--sample 300] [--no-reimport]';
+const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), or npm run bench -- import [--size municipality,region,country] [--methods roer,load-csv,naive] [--sample 300] [--no-reimport]';
 
 const list = <T extends string>(values: readonly [T, ...T[]], name: string) =>
   z.string().transform(text => text.split(',').map(item => item.trim()).filter(Boolean)).pipe(z.array(z.enum(values, { error: `${name}: one of ${values.join(', ')}` })).min(1));
@@ -21,6 +22,8 @@ const Args = z.object({
 });
 
 async function main(): Promise<number> {
+  // analyses, api, ui, memory, read and all: bench/read-run.ts, with options of their own.
+  if ([...READ_BENCHMARKS, 'all'].includes(process.argv[2])) return readMain(process.argv.slice(2));
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { size: { type: 'string' }, methods: { type: 'string' }, sample: { type: 'string' }, 'no-reimport': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
