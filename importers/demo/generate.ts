@@ -192,6 +192,16 @@ export function createWorld(options: GenerateOptions): World {
   };
 }
 
+/**
+ * Data flows downstream: from the base registrations (and identity management) to the core systems,
+ * from those to everything else, and by id within a tier. Random directions would make nearly every
+ * application depend on every other through cycles, and every supplier look like it takes the whole
+ * municipality down; real landscapes have sources and consumers.
+ */
+const SOURCE_COMPONENTS = new Set(['Basisregistratie Personen', 'Basisregistratie Adressen en Gebouwen', 'Identity and access management']);
+const tier = (p: Product) => (SOURCE_COMPONENTS.has(p.component.name) ? 0 : p.component.hub >= 3 ? 1 : 2);
+const flowsAgainst = (from: Product, to: Product) => tier(from) > tier(to) || (tier(from) === tier(to) && from.id > to.id);
+
 /** One municipality's applications, interfaces and contracts, from its own PRNG stream. */
 export function generateMunicipality(world: World, m: number): MunicipalityRows {
   const { profile } = world;
@@ -233,9 +243,10 @@ export function generateMunicipality(world: World, m: number): MunicipalityRows 
   const interfaceCount = Math.round(applications.length * profile.interfacesPerApp * (0.9 + 0.2 * random()));
   const interfaces: InterfaceRow[] = [];
   for (let i = 0; i < interfaceCount; i++) {
-    const from = draw();
+    let from = draw();
     let to = draw();
     while (to === from) to = draw();
+    if (flowsAgainst(from, to)) [from, to] = [to, from];
     const route = random();
     const via = route < 0.4 ? broker : route < 0.48 && esb ? esb : undefined;
     const standards: readonly string[] = via === broker ? BROKER_STANDARDS : via ? ESB_STANDARDS : DIRECT_STANDARDS;
