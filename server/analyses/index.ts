@@ -7,10 +7,38 @@ import { impactAnalysis } from './impact.js';
 import { contractCalendar } from './contract-calendar.js';
 import { whatIfAnalysis } from './what-if.js';
 import { dataQuality } from './data-quality.js';
+import { loadLockInWeights } from './lock-in.js';
+import { today } from './params.js';
+import { cached } from './snapshot-cache.js';
 
-export const analyses: AnalysisDefinition[] = [
-  supplierExposure, lockIn, singlePointsOfFailureAnalysis, impactAnalysis, contractCalendar, whatIfAnalysis, dataQuality,
-] as AnalysisDefinition[];
+/**
+ * Answers are kept per parameters, today's date and the lock-in weights in force, for as long as the
+ * database is unchanged (snapshot-cache.ts): a dashboard asking the same question again, or fifty
+ * users opening the same municipality, costs one version check. Callers get their own rows array.
+ */
+function withResultCache<P extends AnalysisDefinition['params']>(definition: AnalysisDefinition<P>): AnalysisDefinition<P> {
+  return {
+    ...definition,
+    async run(driver, params) {
+      const key = `result:${definition.name}:${JSON.stringify([params, today(), weightsInForce()])}`;
+      const result = await cached(driver, key, () => definition.run(driver, params), answer => 1_000 + 600 * answer.rows.length);
+      return { ...result, rows: [...result.rows] };
+    },
+  };
+}
+
+/** The weights in force, or a marker when their file is broken (lock-in reports that itself). */
+function weightsInForce(): unknown {
+  try {
+    return loadLockInWeights();
+  } catch {
+    return 'unreadable';
+  }
+}
+
+export const analyses: AnalysisDefinition[] = (
+  [supplierExposure, lockIn, singlePointsOfFailureAnalysis, impactAnalysis, contractCalendar, whatIfAnalysis, dataQuality] as AnalysisDefinition[]
+).map(withResultCache);
 
 export const getAnalysis = (name: string): AnalysisDefinition | undefined => analyses.find(analysis => analysis.name === name);
 

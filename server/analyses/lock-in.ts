@@ -83,8 +83,15 @@ export type LockInScore = { uid: string; score: number; exact: number; factors: 
 
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 
-/** Scores every application of the snapshot (or only those in `only`). */
-export function lockInScores(landscape: Landscape, config: LockInWeights, asOf: string, only?: Iterable<string>): Map<string, LockInScore> {
+// What every score needs from the whole snapshot, computed once per (shared, immutable) snapshot.
+const inputsMemo = new WeakMap<Landscape, ReturnType<typeof computeInputs>>();
+function inputsOf(landscape: Landscape) {
+  let inputs = inputsMemo.get(landscape);
+  if (!inputs) inputsMemo.set(landscape, (inputs = computeInputs(landscape)));
+  return inputs;
+}
+
+function computeInputs(landscape: Landscape) {
   const interfacesOf = new Map<string, { open: number; total: number }>();
   for (const i of landscape.interfaces) {
     for (const end of new Set([i.from, i.to, i.via])) {
@@ -112,6 +119,12 @@ export function lockInScores(landscape: Landscape, config: LockInWeights, asOf: 
       dependantsOf.set(other, set);
     }
   }
+  return { interfacesOf, contractsOf, dependantsOf };
+}
+
+/** Scores every application of the snapshot (or only those in `only`). */
+export function lockInScores(landscape: Landscape, config: LockInWeights, asOf: string, only?: Iterable<string>): Map<string, LockInScore> {
+  const { interfacesOf, contractsOf, dependantsOf } = inputsOf(landscape);
   const total = FACTORS.reduce((sum, factor) => sum + config.weights[factor], 0);
   const scores = new Map<string, LockInScore>();
   const uids = only ? [...only].filter(uid => landscape.applications.has(uid)) : [...landscape.applications.keys()];
