@@ -2,7 +2,9 @@
 import type { Router } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
-import { lockInOfNode } from '../analyses/lock-in.js';
+import { loadLockInWeights, lockInOfNode } from '../analyses/lock-in.js';
+import { today } from '../analyses/params.js';
+import { cached } from '../analyses/snapshot-cache.js';
 import type { AnalysisDefinition } from '../analyses/types.js';
 import { NotFoundError } from '../errors.js';
 import { toGraphml } from '../exports/graphml.js';
@@ -35,8 +37,26 @@ export function luceneQuery(text: string): string {
 type Neighbour = { direction: 'in' | 'out'; type: string; uid: string; kind: string; name: string; properties: Record<string, unknown> };
 type Detail = { kind: string; properties: Record<string, unknown>; outgoing: Neighbour[]; incoming: Neighbour[] };
 
-/** The use case behind GET /api/nodes/:uid. */
+/**
+ * The use case behind GET /api/nodes/:uid; kept in the snapshot cache (per day and lock-in weights)
+ * while the database is unchanged: the details panel opens the same nodes again and again.
+ */
 export async function nodeDetail(driver: Driver, analyses: AnalysisDefinition[], uid: string) {
+  const withLockIn = analyses.some(candidate => candidate.name === 'lock-in');
+  const key = `node:${JSON.stringify([uid, withLockIn, today(), withLockIn ? weightsInForce() : null])}`;
+  const detail = await cached(driver, key, () => loadNodeDetail(driver, analyses, uid), value => 2_000 + 300 * Object.values(value.neighbours).reduce((sum, list) => sum + list.length, 0) + 400 * value.contracts.length);
+  return { ...detail, neighbours: { ...detail.neighbours }, contracts: [...detail.contracts] };
+}
+
+function weightsInForce(): unknown {
+  try {
+    return loadLockInWeights();
+  } catch {
+    return 'unreadable';
+  }
+}
+
+async function loadNodeDetail(driver: Driver, analyses: AnalysisDefinition[], uid: string) {
   const [detail] = await read<Detail>(driver, query('views/node-detail').text, { uid });
   if (!detail) throw new NotFoundError(`No node with uid '${uid}' / Geen knoop '${uid}'`);
   const { hash: _hash, createdRun: _createdRun, ...properties } = detail.properties;

@@ -1,6 +1,8 @@
 // Before/after latency of the analyses and the graph API on a running Neo4j (not a test: no assertions).
-//   npx tsx tests/analyses/perf.bench.ts bolt://127.0.0.1:17717 [import region|municipality] [runs]
+//   npx tsx tests/analyses/perf.bench.ts bolt://127.0.0.1:17717 [import|cold|warm] [region|municipality] [runs]
 // With `import`, first loads the demo landscape of that size (deterministic seed) through importLandscape.
+// `cold` empties the in-process cache before every run (the cost of a first request after a change);
+// otherwise the numbers are warm (the first run of each row is the cold one).
 import { performance } from 'node:perf_hooks';
 import { generateLandscape } from '../../importers/demo/generate.js';
 import { importLandscape } from '../../importers/import.js';
@@ -9,6 +11,7 @@ import { graphView, GraphQuery } from '../../server/graph-view.js';
 import { nodeDetail } from '../../server/routes/graph.js';
 import { createDriver, read } from '../../server/neo4j.js';
 import { applySchema } from '../../server/schema.js';
+import { clearCache } from '../../server/analyses/snapshot-cache.js';
 
 const [uri = 'bolt://127.0.0.1:17717', mode = '', size = 'region', runsText = '20'] = process.argv.slice(2);
 const runs = Number(runsText);
@@ -16,6 +19,7 @@ const runs = Number(runsText);
 async function time(label: string, times: number, task: () => Promise<unknown>) {
   const samples: number[] = [];
   for (let i = 0; i < times; i++) {
+    if (mode === 'cold') clearCache(driver);
     const started = performance.now();
     await task();
     samples.push(performance.now() - started);
