@@ -5,10 +5,11 @@
 // explains become ArchiMate relationships the type table maps back onto the same facts.
 import type { Driver } from 'neo4j-driver';
 import {
-  ROER_ID, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, personalDataOf, platformProps, roerIdOf,
+  CONTRACT_ROLES, ROER_CONTRACT_ID, ROER_ID, ROER_INTERFACE_ID, ROER_ROLE, contractFields, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, personalDataOf, platformProps, roerIdOf,
   supplierProps,
 } from '../../importers/sources/archimate/map.js';
 import type { ArchiProperty } from '../../importers/sources/archimate/read.js';
+import { ContractRow } from '../../importers/model.js';
 import { InputError } from '../errors.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
@@ -23,6 +24,8 @@ export type AmeffExportOptions = {
 
 type NodeRow = { uid: string; label: string; props: Record<string, unknown> };
 type RelRow = { from: string; to: string; type: string; props: Record<string, unknown> };
+type InterfaceExportRow = { uid: string; props: Record<string, unknown>; from: string; to: string; via: string | null };
+type ContractExportRow = { uid: string; props: Record<string, unknown>; supplier: string; applications: string[] };
 type Concept = { id: string; uid: string; label: string; type: string; name: string; documentation?: string; properties: ArchiProperty[]; folder: string[]; organisation?: string };
 type Relationship = { id: string; type: string; source: string; target: string; name: string; documentation?: string; properties: ArchiProperty[]; accessType?: string };
 
@@ -40,7 +43,7 @@ const DEFAULT_TYPE: Record<string, string> = {
   Application: 'ApplicationComponent', ReferenceComponent: 'ApplicationComponent', BusinessFunction: 'BusinessFunction', Supplier: 'BusinessActor', Platform: 'Node', Element: 'Grouping',
 };
 /** Diagram rows, top to bottom: who supplies, what the organisation uses, what that maps onto, what it runs on. */
-const BANDS = ['Supplier', 'Application', 'ReferenceComponent', 'BusinessFunction', 'Platform', 'Element'];
+const BANDS = ['Supplier', 'Contract', 'Application', 'ReferenceComponent', 'BusinessFunction', 'Platform', 'Element'];
 const [NODE_W, NODE_H, GAP_X, GAP_Y, PER_ROW] = [160, 60, 40, 30, 8];
 
 /** The organisations' landscapes (or the chosen nodes) as an AMEFF 3.0 document (valid against archimate3_Diagram.xsd). */
@@ -50,7 +53,15 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
   const nodes = options.uids
     ? await read<NodeRow>(driver, query('archimate/export-nodes-by-uid').text, { uids: [...new Set(options.uids)] })
     : await read<NodeRow>(driver, query('archimate/export-nodes').text, { organisations });
-  const rels = nodes.length ? await read<RelRow>(driver, query('archimate/export-relationships').text, { uids: nodes.map(n => n.uid) }) : [];
+  const nodeUids = nodes.map(n => n.uid);
+  // Interfaces and contracts of the organisations whose ends are in the export (only the chosen contracts for a selection).
+  const interfaces = nodes.length ? await read<InterfaceExportRow>(driver, query('archimate/export-interfaces').text, { organisations, uids: nodeUids }) : [];
+  const contracts = nodes.length
+    ? await read<ContractExportRow>(driver, query('archimate/export-contracts').text, { organisations, uids: nodeUids, selected: options.uids ? [...new Set(options.uids)] : null })
+    : [];
+  const rels = nodes.length
+    ? await read<RelRow>(driver, query('archimate/export-relationships').text, { uids: [...nodeUids, ...contracts.map(c => c.uid)] })
+    : [];
   const lang = options.language ?? 'nl';
 
   const ids = new Set<string>();
@@ -63,7 +74,11 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
 
   const concepts = new Map<string, Concept>();
   for (const node of nodes) concepts.set(node.uid, toConcept(node, freshId));
-  const relationships = toRelationships(rels, concepts, freshId);
+  for (const contract of contracts) concepts.set(contract.uid, contractConcept(contract, freshId));
+  // An exported interface is its own Flow; its dependency pairs (DEPENDS_ON with `interface`) come back from it.
+  const exported = new Set(interfaces.map(i => i.uid));
+  const relationships = toRelationships(rels.filter(r => !(r.type === 'DEPENDS_ON' && exported.has(r.props.interface as string))), concepts, freshId);
+  relationships.push(...interfaceFlows(interfaces, concepts, freshId), ...contractAssociations(contracts, rels, concepts, freshId));
   markSuppliers(concepts, relationships);
 
   const propertyKeys = new Map<string, string>();
@@ -155,6 +170,64 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
     id, uid: node.uid, label: node.label, type, name: text(p.name) ?? '', documentation: text(p.documentation) || undefined, properties, folder,
     organisation: text(p.organisation),
   };
+}
+
+/**
+ * A Roer contract as an ArchiMate Contract: the model's own properties (when it came from a model) plus
+ * every contract field the importer would not read back the same from them.
+ */
+function contractConcept(row: ContractExportRow, freshId: (preferred: string | undefined, fallback: string) => string): Concept {
+  const p = row.props;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const properties: ArchiProperty[] = text(p.archimateProperties) ? JSON.parse(p.archimateProperties as string) : [];
+  const id = freshId(text(p.archimateId), row.uid);
+  if (!text(p.archimateId) || id !== p.id) properties.push({ key: ROER_CONTRACT_ID, value: String(p.id) });
+  const have = contractFields({ properties });
+  const shape = ContractRow.shape as unknown as Record<string, { safeParse: (value: unknown) => { success: boolean; data?: unknown } }>;
+  for (const field of ['start', 'end', 'noticeMonths', 'autoRenew', 'annualValue', 'exitPlan', 'dataPortability']) {
+    const value = p[field];
+    if (value === null || value === undefined) continue;
+    const current = have[field] === undefined ? undefined : shape[field].safeParse(have[field]);
+    if (current?.success && current.data === value) continue;
+    properties.push({ key: field, value: contractValue(value) });
+  }
+  return {
+    id, uid: row.uid, label: 'Contract', type: 'Contract', name: text(p.name) ?? String(p.id), documentation: text(p.documentation) || undefined, properties,
+    folder: text(p.archimateFolder) ? (p.archimateFolder as string).split('/') : [], organisation: text(p.organisation),
+  };
+}
+
+/** Booleans as ja/nee; amounts with a decimal comma, so `1234.567` is never read as thousands. */
+const contractValue = (value: unknown) =>
+  typeof value === 'boolean' ? (value ? 'ja' : 'nee') : typeof value === 'number' && !Number.isInteger(value) ? String(value).replace('.', ',') : String(value);
+
+/** Each interface as a Flow from its `from` to its `to` application, with its id, standard and intermediary as properties. */
+function interfaceFlows(interfaces: InterfaceExportRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string): Relationship[] {
+  return interfaces.map(i => {
+    const properties: ArchiProperty[] = [{ key: ROER_INTERFACE_ID, value: String(i.props.id) }];
+    if (typeof i.props.standard === 'string' && i.props.standard) properties.push({ key: 'standard', value: i.props.standard });
+    if (i.via) properties.push({ key: 'via', value: concepts.get(i.via)!.id });
+    const name = typeof i.props.name === 'string' && i.props.name !== i.props.id ? i.props.name : '';
+    return { id: freshId(undefined, `flow-${i.uid}`), type: 'Flow', source: concepts.get(i.from)!.id, target: concepts.get(i.to)!.id, name, properties };
+  });
+}
+
+/** "Contract with supplier" and "contract covers application" as named Associations, unless the model already relates them. */
+function contractAssociations(contracts: ContractExportRow[], rels: RelRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string): Relationship[] {
+  const pair = (a: string, b: string) => [a, b].sort().join('\u0000');
+  const modelled = new Set(rels.filter(r => r.type === 'RELATES_TO').map(r => pair(r.from, r.to)));
+  const out: Relationship[] = [];
+  for (const c of contracts) {
+    const ends: [string, string, string][] = [[c.supplier, CONTRACT_ROLES.supplier, 'met leverancier'], ...c.applications.map(a => [a, CONTRACT_ROLES.covers, 'dekt'] as [string, string, string])];
+    for (const [target, role, name] of ends) {
+      if (modelled.has(pair(c.uid, target))) continue;
+      out.push({
+        id: freshId(undefined, `rel-${role}-${c.uid}-${target}`), type: 'Association', source: concepts.get(c.uid)!.id, target: concepts.get(target)!.id, name,
+        properties: [{ key: ROER_ROLE, value: role }],
+      });
+    }
+  }
+  return out;
 }
 
 /** A supplier the importer would not recognise from its own properties, folder or role gets an explicit marker. */

@@ -35,6 +35,24 @@ const graphText = async (driver: Driver) =>
     .map(line => line.replace(/"runs":\[[^\]]*\],?/g, '').replace(/"createdRun":"[^"]*",?/g, ''))
     .sort();
 
+/** Interface and Contract nodes (every property but provenance) and every relationship they take part in or explain. */
+async function interfacesAndContracts(driver: Driver) {
+  return {
+    nodes: await read<{ uid: string; props: Record<string, unknown> }>(
+      driver,
+      `MATCH (n:Interface|Contract|Standard)
+       RETURN n.uid AS uid, [label IN labels(n) WHERE label <> 'Entity'][0] AS label, n {.*, runs: null, createdRun: null} AS props ORDER BY uid`,
+    ),
+    rels: (
+      await read<{ text: string }>(
+        driver,
+        `MATCH (a)-[r:FROM|TO|VIA|USES_STANDARD|HOLDS|WITH|COVERS|DEPENDS_ON]->(b)
+         RETURN a.uid + ' -' + type(r) + '-> ' + b.uid + ' ' + coalesce(r.interface, '') + ' ' + coalesce(r.kind, '') AS text ORDER BY text`,
+      )
+    ).map(row => row.text),
+  };
+}
+
 describe('AMEFF export', () => {
   let driver: Driver;
   beforeAll(() => (driver = testDriver()));
@@ -78,7 +96,17 @@ describe('AMEFF export', () => {
         { id: 'a2', organisation: 'gm1', name: 'Makelaar', supplier: 's1', criticality: 'kritiek' },
         { id: 'a3', organisation: 'gm1', name: 'BRP', platform: 'p1' },
       ],
-      interfaces: [{ id: 'i1', organisation: 'gm1', from: 'a3', to: 'a1', via: 'a2', standard: 'StUF-BG' }],
+      interfaces: [
+        { id: 'i1', organisation: 'gm1', from: 'a3', to: 'a1', via: 'a2', standard: 'StUF-BG' },
+        { id: 'i2', organisation: 'gm1', from: 'a1', to: 'a2' },
+      ],
+      contracts: [
+        {
+          id: 'c1', organisation: 'gm1', supplier: 's1', applications: 'a1|a2', start: '01-01-2022', end: '31-12-2026', noticeMonths: '6', autoRenew: 'ja',
+          annualValue: '€ 12.345,67', exitPlan: 'nee', dataPortability: 'ja',
+        },
+        { id: 'c2', organisation: 'gm1', supplier: 's2', applications: '', end: '2027-06-30', annualValue: '100.000' },
+      ],
     });
     await importMappedLandscape(driver, landscape, {}, { source: 'csv:gm1', files: ['gm1.xlsx'] });
     const roer = async () => ({
@@ -92,12 +120,21 @@ describe('AMEFF export', () => {
       ),
     });
     const before = await roer();
-    expect(before.dependsOn).toHaveLength(3);
+    const modelled = await interfacesAndContracts(driver);
+    expect(before.dependsOn).toHaveLength(4);
+    expect(modelled.nodes.map(n => n.uid)).toEqual(['contract:gm1/c1', 'contract:gm1/c2', 'interface:gm1/i1', 'interface:gm1/i2', 'standard:stuf-bg']);
     const xml = await exportAmeff(driver, { organisations: ['gm1'] });
     validateAgainstXsd(xml);
     await resetDatabase(driver);
-    await importArchimate(driver, Buffer.from(xml), { organisation: 'gm1', source: 'archimate:gm1', fileName: 'export.xml' });
+    const report = await importArchimate(driver, Buffer.from(xml), { organisation: 'gm1', source: 'archimate:gm1', fileName: 'export.xml' });
+    expect([report.mapped.Interface, report.mapped.Contract, report.unmapped]).toEqual([2, 2, {}]);
     expect(await roer()).toEqual(before);
+    expect(await interfacesAndContracts(driver)).toEqual(modelled);
+    // And once more: the second export carries the same interfaces and contracts.
+    const again = await exportAmeff(driver, { organisations: ['gm1'] });
+    await resetDatabase(driver);
+    await importArchimate(driver, Buffer.from(again), { organisation: 'gm1', source: 'archimate:gm1', fileName: 'export.xml' });
+    expect(await interfacesAndContracts(driver)).toEqual(modelled);
   });
 
   it('when an analysis result is exported, then only its nodes and the relationships among them are in the file', async () => {

@@ -66,6 +66,7 @@ export async function mergeKnownSuppliers(driver: Driver, landscape: Landscape, 
   for (const e of landscape.elements ?? []) e.uid = to(e.uid);
   for (const r of landscape.relations ?? []) Object.assign(r, { from: to(r.from), to: to(r.to) });
   for (const l of landscape.links ?? []) Object.assign(l, { from: to(l.from), to: to(l.to) });
+  for (const c of landscape.contracts) c.supplier = (rekey.get(uid.supplier(c.supplier)) ?? uid.supplier(c.supplier)).slice('supplier:'.length);
   return merges;
 }
 

@@ -2,10 +2,10 @@
 // (mapped onto a Roer node, or as a generic Element; relationships as RELATES_TO); the dependency
 // semantics are derived from the table. The ArchiMate trap: "A serves B" means B depends on A.
 import { InputError } from '../../../server/errors.js';
-import { Criticality, Jurisdiction, Landscape, type LinkRow, PlatformType, YesNo, slug, uid } from '../../model.js';
+import { COLUMNS, ContractRow, Criticality, InterfaceRow, Jurisdiction, Landscape, type LinkRow, PlatformType, YesNo, slug, uid } from '../../model.js';
 import type { ArchiElement, ArchiModel, ArchiRelationship } from './read.js';
 
-type Kind = 'Application' | 'ReferenceComponent' | 'Platform' | 'Supplier' | 'BusinessFunction' | 'Element';
+type Kind = 'Application' | 'ReferenceComponent' | 'Platform' | 'Supplier' | 'BusinessFunction' | 'Element' | 'Contract';
 
 /**
  * The type table. ApplicationComponent becomes a ReferenceComponent when its `GEMMA type` property says
@@ -87,7 +87,34 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
   const mapped: Record<string, number> = {};
   const unmapped: Record<string, number> = {};
 
+  // What an element becomes, before the loop, so contracts can see their suppliers and applications.
+  const isApplication = (e: ArchiElement | undefined) => !!organisation && e?.type === 'ApplicationComponent' && !isReferenceComponent(e);
+  const isSupplierElement = (e: ArchiElement | undefined) => !!e && ELEMENT_KINDS[e.type] === 'Supplier' && isSupplier(e);
+  const appRoerId = (e: ArchiElement) => roerIdOf(e) ?? e.id;
+  // Roer's own contracts (marked with `Roer contract id`) take their associations with them; a foreign contract keeps them as model relationships.
+  const consumed = new Set<string>();
+  const contracts = new Set<string>();
+
   for (const e of model.elements) {
+    if (e.type === 'Contract' && organisation) {
+      const contract = contractOf(e, model.relationships, byId, { organisation, isApplication, isSupplierElement, appRoerId }, warnings);
+      if (contract && !contracts.has(uid.contract(organisation, contract.row.id))) {
+        const key = uid.contract(organisation, contract.row.id);
+        contracts.add(key);
+        landscape.contracts.push(contract.row);
+        kindOf.set(e.id, 'Contract');
+        uidOf.set(e.id, key);
+        mapped.Contract = (mapped.Contract ?? 0) + 1;
+        if (contract.roer) for (const id of contract.associations) consumed.add(id);
+        else {
+          landscape.elements.push({
+            id: e.id, uid: key, type: e.type, name: e.name, organisation, properties: e.properties, folder: e.folder,
+            ...(e.documentation ? { documentation: e.documentation } : {}),
+          });
+        }
+        continue;
+      }
+    }
     let kind: Kind = ELEMENT_KINDS[e.type] ?? 'Element';
     if (kind === 'Application' && isReferenceComponent(e)) kind = 'ReferenceComponent';
     // A catalogue without an organisation (GEMMA) has no applications or platforms of its own.
@@ -140,7 +167,17 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
 
   const skipped: SkippedRelationship[] = [];
   const kept: ArchiRelationship[] = [];
+  const interfaces = new Set<string>();
   for (const r of model.relationships) {
+    if (consumed.has(r.id)) continue;
+    const row = interfaceOf(r, byId, { organisation, isApplication, appRoerId }, warnings);
+    if (row && !interfaces.has(row.id)) {
+      // An interface Roer exported: the interface itself (with its dependency pairs), not a bare dependency.
+      interfaces.add(row.id);
+      landscape.interfaces.push(row);
+      mapped.Interface = (mapped.Interface ?? 0) + 1;
+      continue;
+    }
     const missing = [r.source, r.target].find(end => !byId.has(end));
     if (missing) {
       const reason = relationshipIds.has(missing)
@@ -173,6 +210,99 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
       mapped, unmapped, derived, skipped, warnings,
     },
   };
+}
+
+export const ROER_INTERFACE_ID = 'Roer interface id';
+export const ROER_CONTRACT_ID = 'Roer contract id';
+/** How Roer's export tells an association "contract with supplier" from "contract covers application". */
+export const ROER_ROLE = 'Roer rol';
+export const CONTRACT_ROLES = { supplier: 'leverancier', covers: 'dekt' } as const;
+
+type Ends = {
+  organisation?: string;
+  isApplication: (e: ArchiElement | undefined) => boolean;
+  appRoerId: (e: ArchiElement) => string;
+};
+const property = (e: Pick<ArchiElement, 'properties'>, key: string) => e.properties.find(p => p.key.toLowerCase() === key.toLowerCase())?.value;
+
+/** A Flow between two applications that carries `Roer interface id` → the interface it was exported from. */
+function interfaceOf(r: ArchiRelationship, byId: Map<string, ArchiElement>, ends: Ends, warnings: string[]): InterfaceRow | undefined {
+  const id = property(r, ROER_INTERFACE_ID)?.trim();
+  if (r.type !== 'Flow' || !id || !ends.organisation) return undefined;
+  const [from, to] = [byId.get(r.source), byId.get(r.target)];
+  if (!ends.isApplication(from) || !ends.isApplication(to)) {
+    warnings.push(`Flow ${r.id} (${ROER_INTERFACE_ID} ${id}) does not connect two applications; kept as a model relationship`);
+    return undefined;
+  }
+  const viaRef = property(r, 'via')?.trim();
+  const via = viaRef ? byId.get(viaRef) : undefined;
+  if (viaRef && !ends.isApplication(via)) {
+    warnings.push(`Flow ${r.id} (${ROER_INTERFACE_ID} ${id}): via ${viaRef} is not an application in the model; kept as a model relationship`);
+    return undefined;
+  }
+  const parsed = InterfaceRow.safeParse({
+    id, organisation: ends.organisation, from: ends.appRoerId(from!), to: ends.appRoerId(to!), standard: property(r, 'standard'),
+    via: via ? ends.appRoerId(via) : undefined, extra: {},
+  });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  warnings.push(`Flow ${r.id} (${ROER_INTERFACE_ID} ${id}): ${issue.path.join('.')}: expected ${issue.message}; kept as a model relationship`);
+  return undefined;
+}
+
+/** Property keys per contract field: the field's own name and the spreadsheet's Dutch aliases (case, spaces, - and _ ignored). */
+const norm = (key: string) => key.toLowerCase().replace(/[\s_-]+/g, '');
+const CONTRACT_KEYS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(COLUMNS.contracts)
+    .filter(([field]) => !['id', 'organisation', 'supplier', 'applications'].includes(field))
+    .map(([field, aliases]) => [field, [field, ...aliases, ...(field === 'end' ? ['enddate', 'einde'] : field === 'start' ? ['startdate'] : [])].map(norm)]),
+);
+/** The contract fields an element's properties give, by the field's own name first, then its aliases. */
+export function contractFields(e: Pick<ArchiElement, 'properties'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, keys] of Object.entries(CONTRACT_KEYS)) {
+    const found = keys.map(key => e.properties.find(p => norm(p.key) === key)).find(Boolean);
+    if (found) out[field] = found.value;
+  }
+  return out;
+}
+
+/**
+ * A Contract element → ContractRow: Roer's own (with `Roer contract id`), or a foreign one that has an
+ * association with a supplier and an end date. Anything else stays a generic element.
+ */
+function contractOf(
+  e: ArchiElement,
+  relationships: ArchiRelationship[],
+  byId: Map<string, ArchiElement>,
+  ends: Ends & { organisation: string; isSupplierElement: (e: ArchiElement | undefined) => boolean },
+  warnings: string[],
+): { row: ContractRow; roer: boolean; associations: string[] } | undefined {
+  const roerId = property(e, ROER_CONTRACT_ID)?.trim();
+  const fields = contractFields(e);
+  const associations = relationships.filter(r => r.type === 'Association' && (r.source === e.id || r.target === e.id) && r.source !== r.target);
+  const other = (r: ArchiRelationship) => byId.get(r.source === e.id ? r.target : r.source);
+  const role = (r: ArchiRelationship) => property(r, ROER_ROLE)?.trim().toLowerCase();
+  const suppliers = associations.filter(r => (role(r) ?? CONTRACT_ROLES.supplier) === CONTRACT_ROLES.supplier && ends.isSupplierElement(other(r)));
+  const covers = associations.filter(r => (role(r) ?? CONTRACT_ROLES.covers) === CONTRACT_ROLES.covers && ends.isApplication(other(r)));
+  if (!roerId && (suppliers.length === 0 || !fields.end)) return undefined;
+  const where = `Contract ${e.id}${e.name ? ` '${e.name}'` : ''}`;
+  if (suppliers.length === 0) {
+    warnings.push(`${where}: no association with a supplier; kept as a generic element`);
+    return undefined;
+  }
+  const supplierIds = [...new Set(suppliers.map(r => roerIdOf(other(r)!) ?? other(r)!.id))];
+  if (supplierIds.length > 1) warnings.push(`${where}: associated with ${supplierIds.length} suppliers; Roer keeps the first (${supplierIds[0]})`);
+  const parsed = ContractRow.safeParse({
+    id: roerId ?? e.id, organisation: ends.organisation, supplier: supplierIds[0], applications: [...new Set(covers.map(r => ends.appRoerId(other(r)!)))],
+    ...fields, extra: {},
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    warnings.push(`${where}: property ${issue.path.join('.')}: expected ${issue.message}; kept as a generic element`);
+    return undefined;
+  }
+  return { row: parsed.data, roer: !!roerId, associations: [...suppliers, ...covers].map(r => r.id) };
 }
 
 /** The Roer relationships the model implies (see DEPENDENT_END and the README's dependency semantics). */
