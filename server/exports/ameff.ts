@@ -187,8 +187,9 @@ function contractConcept(row: ContractExportRow, freshId: (preferred: string | u
   for (const field of ['start', 'end', 'noticeMonths', 'autoRenew', 'annualValue', 'exitPlan', 'dataPortability']) {
     const value = p[field];
     if (value === null || value === undefined) continue;
-    const current = have[field] === undefined ? undefined : shape[field].safeParse(have[field]);
-    if (current?.success && current.data === value) continue;
+    // A missing property reads as the field's default (no exit plan, 0 months…): only what differs is written.
+    const current = shape[field].safeParse(have[field]);
+    if (current.success && current.data === value) continue;
     properties.push({ key: field, value: contractValue(value) });
   }
   return {
