@@ -45,7 +45,9 @@ export function fetchGraph(driver: Driver, options: { organisations?: string[]; 
 
 async function loadGraph(driver: Driver, organisations: string[] | null, kinds: string[]): Promise<{ nodes: FullNode[]; edges: GraphEdge[] }> {
   const options = { organisations: organisations ?? undefined };
-  const records = await read<NodeRecord>(driver, query('views/graph-nodes').text, { kinds, organisations: options.organisations?.length ? options.organisations : null });
+  // From the organisations' own nodes outwards when some are chosen; every node only for "all".
+  const chosen = options.organisations?.length ? options.organisations : null;
+  const records = await read<NodeRecord>(driver, query(chosen ? 'views/graph-nodes-of-organisations' : 'views/graph-nodes').text, { kinds, organisations: chosen });
   const first = (refs: Ref[]) => [...refs].sort((a, b) => a.uid.localeCompare(b.uid))[0] ?? null;
   const nodes: FullNode[] = records.map(record => ({
     ...Object.fromEntries(Object.entries(record.props).filter(([key]) => !HIDDEN_PROPS.has(key))),
