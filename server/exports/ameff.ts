@@ -2,7 +2,8 @@
 // landscapes, with one generated diagram per organisation so Archi shows something when it opens the
 // file. Written so that importing it again (importers/sources/archimate) gives back the same graph:
 // model concepts keep their ArchiMate ids, types and properties; Roer facts that no model relationship
-// explains become ArchiMate relationships the type table maps back onto the same facts.
+// explains become ArchiMate relationships the type table maps back onto the same facts. Interfaces become
+// Flows and contracts Contract elements that carry Roer's fields as properties, so both come back too.
 import type { Driver } from 'neo4j-driver';
 import {
   CONTRACT_ROLES, ROER_CONTRACT_ID, ROER_ID, ROER_INTERFACE_ID, ROER_ROLE, contractFields, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, personalDataOf, platformProps, roerIdOf,
