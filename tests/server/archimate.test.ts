@@ -50,6 +50,17 @@ describe('ArchiMate API', () => {
     expect(await snapshot(driver)).toEqual(before);
   });
 
+  it('when a model with generic elements is imported, then the explorer graph leaves them out unless asked for', async () => {
+    const upload = await request(app).post('/api/imports/archimate').field('organisation', 'gm9').attach('file', readFileSync(archimateFixture('landscape.xml')), 'landscape.xml');
+    expect(upload.status).toBe(200);
+    const kinds = (response: request.Response) => new Set((response.body.nodes as { kind: string }[]).map(node => node.kind));
+    const standard = await request(app).get('/api/graph?organisation=gm9&aggregate=none');
+    expect(kinds(standard).has('Element')).toBe(false);
+    expect(kinds(standard).has('Application')).toBe(true);
+    const asked = await request(app).get('/api/graph?organisation=gm9&aggregate=none&kinds=Element');
+    expect(kinds(asked)).toEqual(new Set(['Element']));
+  });
+
   it('when the organisation field is missing, then the upload is refused with 400', async () => {
     const response = await request(app).post('/api/imports/archimate').attach('file', readFileSync(archimateFixture('landscape.xml')), 'landscape.xml');
     expect(response.status).toBe(400);
