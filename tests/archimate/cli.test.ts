@@ -1,24 +1,8 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { testInstance } from '../support/test-neo4j.js';
+import { runImportCli } from '../support/cli.js';
 import { nodes, resetDatabase, snapshot, testDriver } from '../support/db.js';
-import { fixture, reference, repoRoot } from './support.js';
+import { fixture, reference } from './support.js';
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, 'importers', 'cli.ts'), ...args], {
-      cwd: repoRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: testInstance().uri },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', chunk => (stdout += chunk));
-    child.stderr.on('data', chunk => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', code => done({ code, stdout, stderr }));
-  });
-}
 
 describe('npm run import with ArchiMate models', () => {
   let driver: Driver;
@@ -27,7 +11,7 @@ describe('npm run import with ArchiMate models', () => {
   beforeEach(() => resetDatabase(driver));
 
   it('when an AMEFF file is imported with --organisation, then it exits 0 and reports mapped and generic elements', async () => {
-    const { code, stdout } = await runCli([fixture('landscape.xml'), '--organisation', 'gm9999']);
+    const { code, stdout } = await runImportCli([fixture('landscape.xml'), '--organisation', 'gm9999']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Source archimate:gm9999, run /m);
     expect(stdout).toContain('ameff-3 "Gemeente Voorbeeld": 11 elements / elementen, 10 relationships / relaties, 0 views');
@@ -38,14 +22,14 @@ describe('npm run import with ArchiMate models', () => {
 
   it('when a .archimate model is given without an organisation, then it exits 1 with what to add and writes nothing', async () => {
     const before = await snapshot(driver);
-    const { code, stderr } = await runCli([reference('ameff-opengroup-xmlexchange/testdata/archisurance.archimate')]);
+    const { code, stderr } = await runImportCli([reference('ameff-opengroup-xmlexchange/testdata/archisurance.archimate')]);
     expect(code).toBe(1);
     expect(stderr).toContain('An ArchiMate model needs --organisation <gemeente-id> (or --gemma for the GEMMA reference model)');
     expect(await snapshot(driver)).toEqual(before);
   });
 
   it('when a crafted XXE file is given, then it exits 1 with the DTD message', async () => {
-    const { code, stderr } = await runCli([fixture('xxe.xml'), '--organisation', 'gm9999']);
+    const { code, stderr } = await runImportCli([fixture('xxe.xml'), '--organisation', 'gm9999']);
     expect(code).toBe(1);
     expect(stderr).toContain('DTDs and entity declarations are not accepted');
   });

@@ -1,30 +1,12 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { read } from '../../server/neo4j.js';
-import { testInstance } from '../support/test-neo4j.js';
+import { runImportCli } from '../support/cli.js';
 import { nodes, resetDatabase, snapshot, testDriver } from '../support/db.js';
 import { fixtureDir } from './support.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'importers', 'cli.ts'), ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: testInstance().uri, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', chunk => (stdout += chunk));
-    child.stderr.on('data', chunk => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', code => done({ code, stdout, stderr }));
-  });
-}
 
 describe('npm run import (CLI)', () => {
   let driver: Driver;
@@ -38,7 +20,7 @@ describe('npm run import (CLI)', () => {
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
   it('when a valid folder is imported, then it exits 0 and prints the summary table', async () => {
-    const { code, stdout } = await runCli([fixtureDir('nl'), '--user', 'tester']);
+    const { code, stdout } = await runImportCli([fixtureDir('nl'), '--user', 'tester']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^table\s+read\s+created\s+updated\s+unchanged\s+removed\s+errors$/m);
     expect(stdout).toMatch(/^applications\s+4\s+4\s+0\s+0\s+0\s+0$/m);
@@ -53,7 +35,7 @@ describe('npm run import (CLI)', () => {
     const contracts = join(work, 'contracts.csv');
     writeFileSync(contracts, readFileSync(contracts, 'utf8').replace('2020-03-01,2027-02-28', '2027-03-01,2027-02-28').replace('zaak|esb', 'zaak|ghost'));
     const before = await snapshot(driver);
-    const { code, stdout } = await runCli([work]);
+    const { code, stdout } = await runImportCli([work]);
     expect(code).toBe(1);
     expect(stdout).toContain('contracts.csv:2:applications  applications  zaak|ghost  → the id of an application of organisation gm-a');
     expect(stdout).toContain('contracts.csv:3:end  end  2027-02-28  → an end date on or after the start (2027-03-01)');
@@ -63,7 +45,7 @@ describe('npm run import (CLI)', () => {
 
   it('when --dry-run is given, then it validates, exits 0 and writes nothing', async () => {
     const before = await snapshot(driver);
-    const { code, stdout } = await runCli([fixtureDir('en'), '--dry-run']);
+    const { code, stdout } = await runImportCli([fixtureDir('en'), '--dry-run']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/dry run/);
     expect(await snapshot(driver)).toEqual(before);
@@ -72,7 +54,7 @@ describe('npm run import (CLI)', () => {
   it('when a file is not CSV or XLSX, then it exits 1 naming the file', async () => {
     const file = join(work, 'applications.pdf');
     writeFileSync(file, '%PDF-1.4');
-    const { code, stderr } = await runCli([file]);
+    const { code, stderr } = await runImportCli([file]);
     expect(code).toBe(1);
     expect(stderr).toContain('applications.pdf: not a CSV or XLSX file');
   });
@@ -80,7 +62,7 @@ describe('npm run import (CLI)', () => {
   it('when the folder holds roer-aliases.json, then it is used and the merge is printed', async () => {
     cpSync(fixtureDir('en'), work, { recursive: true });
     writeFileSync(join(work, 'roer-aliases.json'), JSON.stringify({ merge: [['hostco', 'cloudy']] }));
-    const { code, stdout } = await runCli([work, '--source', 'csv:aliases']);
+    const { code, stdout } = await runImportCli([work, '--source', 'csv:aliases']);
     expect(code).toBe(0);
     expect(stdout).toContain('cloudy "Cloudy Inc." → hostco "Hostco" (alias file');
     expect(await nodes(driver, 'Supplier')).toEqual(['supplier:acme', 'supplier:hostco', 'supplier:regio']);
@@ -91,7 +73,7 @@ describe('npm run import (CLI)', () => {
     const apps = join(work, 'applications.csv');
     const many = Array.from({ length: 900 }, (_, i) => `bulk${i},gm-a,Bulk ${i},acme,,,,,dc1,,`).join('\n');
     writeFileSync(apps, `${readFileSync(apps, 'utf8')}${many}\n`);
-    const { code, stderr, stdout } = await runCli([work]);
+    const { code, stderr, stdout } = await runImportCli([work]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^applications\s+904\s+904\s/m);
     expect(stderr).toMatch(/load\s+\[#+\s*\]\s+\d+% \d+\/\d+/);
@@ -99,13 +81,13 @@ describe('npm run import (CLI)', () => {
   });
 
   it('when Neo4j cannot be reached, then it exits 2', async () => {
-    const { code, stderr } = await runCli([fixtureDir('en')], { NEO4J_URI: 'bolt://127.0.0.1:1' });
+    const { code, stderr } = await runImportCli([fixtureDir('en')], { NEO4J_URI: 'bolt://127.0.0.1:1' });
     expect(code).toBe(2);
     expect(stderr).toMatch(/nothing was written/);
   });
 
   it('when no files are given, then it exits 1 with the usage', async () => {
-    const { code, stderr } = await runCli([]);
+    const { code, stderr } = await runImportCli([]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/Usage: npm run import/);
   });
