@@ -14,6 +14,7 @@ import { ContractRow } from '../../importers/model.js';
 import { InputError } from '../errors.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
+import { escapeXml } from './xml.js';
 
 export type AmeffExportOptions = {
   organisations: string[];
@@ -92,12 +93,12 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
       ? []
       : [
           `${indent}<properties>`,
-          ...list.map(p => `${indent}  <property propertyDefinitionRef="${propId(p.key)}"><value xml:lang="${lang}">${esc(p.value)}</value></property>`),
+          ...list.map(p => `${indent}  <property propertyDefinitionRef="${propId(p.key)}"><value xml:lang="${lang}">${escapeXml(p.value)}</value></property>`),
           `${indent}</properties>`,
         ];
   const named = (name: string, documentation: string | undefined, indent: string, required: boolean) => [
-    ...(name || required ? [`${indent}<name xml:lang="${lang}">${esc(name)}</name>`] : []),
-    ...(documentation ? [`${indent}<documentation xml:lang="${lang}">${esc(documentation)}</documentation>`] : []),
+    ...(name || required ? [`${indent}<name xml:lang="${lang}">${escapeXml(name)}</name>`] : []),
+    ...(documentation ? [`${indent}<documentation xml:lang="${lang}">${escapeXml(documentation)}</documentation>`] : []),
   ];
 
   const lines = [
@@ -117,7 +118,7 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
   if (relationships.length) {
     lines.push('  <relationships>');
     for (const r of relationships) {
-      const access = r.type === 'Access' && r.accessType ? ` accessType="${esc(r.accessType)}"` : '';
+      const access = r.type === 'Access' && r.accessType ? ` accessType="${escapeXml(r.accessType)}"` : '';
       const body = [...named(r.name, r.documentation, '      ', false), ...properties(r.properties, '      ')];
       const open = `    <relationship identifier="${r.id}" source="${r.source}" target="${r.target}" xsi:type="${r.type}"${access}`;
       lines.push(...(body.length ? [`${open}>`, ...body, '    </relationship>'] : [`${open}/>`]));
@@ -127,7 +128,7 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
   lines.push(...organizations([...concepts.values()], lang));
   if (propertyKeys.size) {
     lines.push('  <propertyDefinitions>');
-    for (const [key, id] of propertyKeys) lines.push(`    <propertyDefinition identifier="${id}" type="string"><name xml:lang="${lang}">${esc(key)}</name></propertyDefinition>`);
+    for (const [key, id] of propertyKeys) lines.push(`    <propertyDefinition identifier="${id}" type="string"><name xml:lang="${lang}">${escapeXml(key)}</name></propertyDefinition>`);
     lines.push('  </propertyDefinitions>');
   }
   lines.push(...views(organisations, [...concepts.values()], relationships, freshId, lang));
@@ -297,7 +298,7 @@ function organizations(concepts: Concept[], lang: string): string[] {
   }
   if (root.children.size === 0) return [];
   const render = (tree: Tree, indent: string): string[] => [
-    ...[...tree.children].flatMap(([label, child]) => [`${indent}<item>`, `${indent}  <label xml:lang="${lang}">${esc(label)}</label>`, ...render(child, `${indent}  `), `${indent}</item>`]),
+    ...[...tree.children].flatMap(([label, child]) => [`${indent}<item>`, `${indent}  <label xml:lang="${lang}">${escapeXml(label)}</label>`, ...render(child, `${indent}  `), `${indent}</item>`]),
     ...tree.refs.map(ref => `${indent}<item identifierRef="${ref}"/>`),
   ];
   return ['  <organizations>', ...render(root, '    '), '  </organizations>'];
@@ -330,7 +331,7 @@ function views(organisations: string[], concepts: Concept[], relationships: Rela
       .map(r => `      <connection identifier="${freshId(undefined, `conn-${organisation}-${r.id}`)}" relationshipRef="${r.id}" xsi:type="Relationship" source="${nodeOf.get(r.source)}" target="${nodeOf.get(r.target)}"/>`);
     out.push(
       `    <view identifier="${freshId(undefined, `view-${organisation}`)}" xsi:type="Diagram">`,
-      `      <name xml:lang="${lang}">${esc(`Landschap ${organisation}`)}</name>`,
+      `      <name xml:lang="${lang}">${escapeXml(`Landschap ${organisation}`)}</name>`,
       ...nodeLines,
       ...connections,
       '    </view>',
@@ -339,11 +340,3 @@ function views(organisations: string[], concepts: Concept[], relationships: Rela
   return out.length ? ['  <views>', '    <diagrams>', ...out, '    </diagrams>', '  </views>'] : [];
 }
 
-const esc = (value: string) =>
-  value
-    // Characters XML 1.0 does not allow at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');

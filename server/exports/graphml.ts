@@ -1,15 +1,6 @@
 // GraphML (http://graphml.graphdrawing.org/) for yEd, Gephi and friends: every node and edge with its kind and label.
 import type { GraphView } from '../graph-view.js';
-
-const escapeXml = (value: string) =>
-  value
-    // Characters XML 1.0 does not allow at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+import { escapeXml } from './xml.js';
 
 const NODE_KEYS = ['kind', 'label', 'organisation', 'count'] as const;
 const EDGE_KEYS = ['type', 'count'] as const;
