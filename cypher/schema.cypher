@@ -19,4 +19,6 @@ CREATE INDEX interface_organisation IF NOT EXISTS FOR (n:Interface) ON (n.organi
 CREATE INDEX supplier_normalized_name IF NOT EXISTS FOR (n:Supplier) ON (n.normalizedName);
 CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.id];
-CREATE INDEX import_run_source IF NOT EXISTS FOR (n:ImportRun) ON (n.source)
+CREATE INDEX import_run_source IF NOT EXISTS FOR (n:ImportRun) ON (n.source);
+CREATE INDEX import_run_status IF NOT EXISTS FOR (n:ImportRun) ON (n.status);
+CREATE INDEX import_undo_run IF NOT EXISTS FOR (n:ImportUndo) ON (n.importUndoRun)

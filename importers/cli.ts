@@ -86,6 +86,7 @@ export async function main(argv: string[]): Promise<number> {
       mappingFile,
       aliasFile,
       sizeLimitBytes: config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024,
+      transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS,
       onProgress: progressBar(),
     });
     printReport(report);

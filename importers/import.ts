@@ -3,16 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { statSync } from 'node:fs';
-import type { Driver } from 'neo4j-driver';
+import type { Driver, QueryResult, Session, Transaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { InputError } from '../server/errors.js';
 import { database, int, read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
-import { type LoadCounts, type RemovedCounts, cleanup, load, rowCount, transform } from './load.js';
+import { type GraphRows, type LoadCounts, type RemovedCounts, cleanup, load, mayHaveStale, previouslyAsserted, rowCount, transform } from './load.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
 import { COLUMNS, TABLES, type Landscape, type TableName, Landscape as LandscapeSchema } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
-import { type ExtraColumns, type Issue, type Lookup, type Merge, validate } from './validate.js';
+import { type ExtraColumns, type Issue, type Lookup, type Merge, type Validation, validate } from './validate.js';
 
 export const Source = z
   .string()
@@ -36,7 +36,14 @@ export type ImportOptions = {
   sizeLimitBytes?: number;
   /** Called during the load; an error thrown here aborts the import and rolls everything back. */
   onProgress?: (progress: Progress) => void;
+  /**
+   * At most this many nodes and relationships per transaction (default 200,000: a region). A larger
+   * import commits as it goes and is rolled back as a whole if it fails (see runStaged).
+   */
+  transactionRows?: number;
 };
+
+export const DEFAULT_TRANSACTION_ROWS = 200_000;
 
 export type TableReport = { read: number; created: number; updated: number; unchanged: number; removed: number; errors: number };
 
@@ -89,7 +96,6 @@ type RunOptions = ImportOptions & { source: string; files: string[]; started: nu
 
 async function run(driver: Driver, tables: RawTable[], options: RunOptions): Promise<ImportReport> {
   const { source, started } = options;
-  const progress = options.onProgress ?? (() => {});
   const validation = await validate(tables, { lookup: databaseLookup(driver, source), aliases: options.aliases });
   const report: ImportReport = {
     runId: null,
@@ -109,28 +115,134 @@ async function run(driver: Driver, tables: RawTable[], options: RunOptions): Pro
   const runId = randomUUID();
   const rows = transform(validation.landscape);
   const total = rowCount(rows);
-  const startedAt = new Date(started).toISOString();
+  const perTransaction = options.transactionRows ?? DEFAULT_TRANSACTION_ROWS;
+  const loaded = total > perTransaction
+    ? await runStaged(driver, rows, validation, { ...options, runId, total, perTransaction })
+    : await runInOneTransaction(driver, rows, validation, { ...options, runId, total });
+  for (const table of TABLES) Object.assign(report.tables[table], countsFor(table, validation.read[table], loaded.counts, loaded.removed));
+  return { ...report, runId, graph: { nodes: loaded.counts, removed: loaded.removed }, durationMs: Date.now() - started };
+}
+
+type LoadOptions = RunOptions & { runId: string; total: number };
+type Loaded = { counts: LoadCounts; removed: RemovedCounts };
+
+/** Load, cleanup and run record in one write transaction: readers see all of the import or none of it. */
+async function runInOneTransaction(driver: Driver, rows: GraphRows, validation: Validation, options: LoadOptions): Promise<Loaded> {
+  const { source, runId, total } = options;
+  const progress = options.onProgress ?? (() => {});
   const session = driver.session({ database: database() });
   try {
-    const { counts, removed } = await session.executeWrite(async tx => {
+    const loaded = await session.executeWrite(async tx => {
       progress({ phase: 'load', done: 0, total });
-      const counts = await load(tx, rows, { source, runId }, done => progress({ phase: 'load', done, total }));
+      const previous = await previouslyAsserted(tx, source);
+      const { counts, reasserted, stamped } = await load(tx, rows, { source, runId }, done => progress({ phase: 'load', done, total }));
       progress({ phase: 'cleanup', done: total, total });
-      const removed = await cleanup(tx, { source, runId });
-      const tableCounts = Object.fromEntries(TABLES.map(table => [table, countsFor(table, validation.read[table], counts, removed)]));
+      const removed = mayHaveStale(previous, reasserted) ? await cleanup(tx, { source, runId }) : {};
       await tx.run(query('import/record-run').text, {
-        runId, source, startedAt, finishedAt: new Date().toISOString(), user: options.user ?? 'unknown', files: options.files,
-        counts: JSON.stringify({ tables: tableCounts, removed, merges: validation.merges.length }), status: 'ok',
+        runId, source, startedAt: new Date(options.started).toISOString(), finishedAt: new Date().toISOString(), user: options.user ?? 'unknown',
+        files: options.files, counts: runCounts(validation, counts, removed), status: 'ok', asserted: int(stamped),
       });
       return { counts, removed };
     }, { metadata: { app: 'roer-import', runId, source } });
     progress({ phase: 'done', done: total, total });
-    for (const table of TABLES) Object.assign(report.tables[table], countsFor(table, validation.read[table], counts, removed));
-    return { ...report, runId, graph: { nodes: counts, removed }, durationMs: Date.now() - started };
+    return loaded;
   } finally {
     await session.close();
   }
 }
+
+/** Runs of this process that are committing in several transactions (not to be rolled back as abandoned). */
+const activeRuns = new Set<string>();
+
+/**
+ * An import too large for one transaction (Neo4j holds a transaction's changes in memory; the country
+ * needs several GB): a run record with status `loading`, then the load committed every
+ * `perTransaction` rows with undo records for whatever existed, then cleanup and status `ok` in one
+ * last transaction. Any failure, or an interruption found later (rollBackUnfinishedImports), rolls the
+ * whole run back. Readers may see the new data arrive while it loads.
+ */
+async function runStaged(driver: Driver, rows: GraphRows, validation: Validation, options: LoadOptions & { perTransaction: number }): Promise<Loaded> {
+  const { source, runId, total } = options;
+  const progress = options.onProgress ?? (() => {});
+  await rollBackUnfinishedImports(driver, source);
+  activeRuns.add(runId);
+  const session = driver.session({ database: database() });
+  const writer = committingWriter(session, options.perTransaction);
+  try {
+    await session.executeWrite(tx => tx.run(query('import/record-run').text, {
+      runId, source, startedAt: new Date(options.started).toISOString(), finishedAt: null, user: options.user ?? 'unknown',
+      files: options.files, counts: '{}', status: 'loading', asserted: null,
+    }));
+    const previous = await session.executeRead(tx => previouslyAsserted(tx, source));
+    progress({ phase: 'load', done: 0, total });
+    const { counts, reasserted, stamped } = await load(writer, rows, { source, runId }, done => progress({ phase: 'load', done, total }), { staged: true });
+    await writer.commit();
+    progress({ phase: 'cleanup', done: total, total });
+    const removed = await session.executeWrite(async tx => {
+      const removed = mayHaveStale(previous, reasserted) ? await cleanup(tx, { source, runId }) : {};
+      await tx.run(query('import/finish-run').text, { runId, finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), asserted: int(stamped) });
+      return removed;
+    }, { metadata: { app: 'roer-import', runId, source } });
+    progress({ phase: 'done', done: total, total });
+    return { counts, removed };
+  } catch (error) {
+    await writer.rollback();
+    // If even the rollback fails (Neo4j gone), the run stays `loading` and is rolled back at the next start.
+    await rollBackRun(session, runId, source).catch(() => {});
+    throw error;
+  } finally {
+    activeRuns.delete(runId);
+    await session.close();
+  }
+}
+
+/** Runs queries in an explicit transaction that is committed after every `perTransaction` rows. */
+function committingWriter(session: Session, perTransaction: number) {
+  let tx: Transaction | undefined;
+  let rows = 0;
+  return {
+    async run(text: string, params: Record<string, unknown>): Promise<QueryResult> {
+      tx ??= session.beginTransaction({ metadata: { app: 'roer-import' } });
+      const result = await tx.run(text, params);
+      rows += Array.isArray(params.rows) ? params.rows.length : 0;
+      if (rows >= perTransaction) await this.commit();
+      return result;
+    },
+    async commit() {
+      const open = tx;
+      tx = undefined;
+      rows = 0;
+      await open?.commit();
+    },
+    async rollback() {
+      const open = tx;
+      tx = undefined;
+      await open?.rollback().catch(() => {});
+    },
+  };
+}
+
+/** Undoes a run committed in several transactions (cypher/import/rollback.cypher, statement by statement). */
+async function rollBackRun(session: Session, runId: string, source: string): Promise<void> {
+  for (const statement of query('import/rollback').statements) await session.run(statement, { runId, stamp: `${source}#${runId}` });
+}
+
+/** Rolls back runs that never finished (of `source`, or all): at start-up and before a large import. */
+export async function rollBackUnfinishedImports(driver: Driver, source: string | null = null): Promise<string[]> {
+  const unfinished = await read<{ runId: string; source: string }>(driver, query('import/unfinished-runs').text, { source });
+  const abandoned = unfinished.filter(run => !activeRuns.has(run.runId));
+  const session = driver.session({ database: database() });
+  try {
+    for (const run of abandoned) await rollBackRun(session, run.runId, run.source);
+  } finally {
+    await session.close();
+  }
+  return abandoned.map(run => run.runId);
+}
+
+const runCounts = (validation: Validation, counts: LoadCounts, removed: RemovedCounts) => JSON.stringify({
+  tables: Object.fromEntries(TABLES.map(table => [table, countsFor(table, validation.read[table], counts, removed)])), removed, merges: validation.merges.length,
+});
 
 function countsFor(table: TableName, readRows: number, counts: LoadCounts, removed: RemovedCounts) {
   const label = LABEL_OF[table];

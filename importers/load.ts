@@ -1,7 +1,7 @@
 // Landscape → graph. transform() is pure (nodes and relationships as plain rows); load() writes
 // them inside the caller's transaction with batched UNWIND queries from cypher/load/.
 import { createHash } from 'node:crypto';
-import neo4j, { type ManagedTransaction, type Transaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type QueryResult, type Transaction } from 'neo4j-driver';
 import { query } from '../server/queries.js';
 import { type Landscape, slug, uid } from './model.js';
 import { isOpenStandard } from './open-standards.js';
@@ -137,16 +137,34 @@ const BATCH = 5000;
 const DATE_PROPS = new Set(['start', 'end']);
 const INTEGER_PROPS = new Set(['noticeMonths']);
 
-/** Writes the rows inside `tx`; every node and relationship is stamped with source and run. */
+/**
+ * What a load wrote, per label (created / updated / unchanged), and how many nodes and relationships
+ * carried an earlier stamp of this source (`reasserted`) or got this run's stamp (`stamped`).
+ */
+export type LoadResult = { counts: LoadCounts; reasserted: number; stamped: number };
+
+/** A transaction, or anything that runs the load's queries in transactions of its own (import.ts). */
+export type QueryRunner = Pick<Transaction | ManagedTransaction, 'run'> | { run(text: string, params: Record<string, unknown>): Promise<QueryResult> };
+
+/**
+ * Writes the rows through `tx`; every node and relationship is stamped with source and run. `staged`:
+ * the queries are committed in several transactions, so what existed keeps an undo record (see
+ * cypher/import/rollback.cypher).
+ */
 export async function load(
-  tx: Transaction | ManagedTransaction,
+  tx: QueryRunner,
   rows: GraphRows,
   provenance: Provenance,
   onProgress: (done: number) => void = () => {},
-): Promise<LoadCounts> {
-  const stampParams = { runId: provenance.runId, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}` };
+  options: { staged?: boolean } = {},
+): Promise<LoadResult> {
+  const stampParams = { runId: provenance.runId, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, staged: options.staged ?? false };
   const counts: LoadCounts = {};
+  let reasserted = 0;
+  let stamped = 0;
   let done = 0;
+  // uid → element id of every node written here, then of every other node a relationship names.
+  const ids = new Map<string, string>();
   for (const [label, byUid] of rows.nodes) {
     const all = [...byUid.values()];
     const count = (counts[label] = { created: 0, updated: 0, unchanged: 0 });
@@ -154,23 +172,46 @@ export async function load(
       const batch = all.slice(i, i + BATCH).map(row => ({ uid: row.uid, hash: hash(row.props), props: toNeo4j(row.props) }));
       const result = await tx.run(query('load/nodes').text, { rows: batch, label, ...stampParams });
       const record = result.records[0];
+      for (const [uid, id] of record.get('ids') as [string, string][]) ids.set(uid, id);
       count.created += toNumber(record.get('created'));
       count.updated += toNumber(record.get('updated'));
       count.unchanged += toNumber(record.get('unchanged'));
+      reasserted += toNumber(record.get('reasserted'));
+      stamped += toNumber(record.get('stamped'));
       onProgress((done += batch.length));
     }
   }
+  await lookUpElementIds(tx, rows, ids);
   for (const [type, all] of rows.relationships) {
     for (let i = 0; i < all.length; i += BATCH) {
-      const batch = all.slice(i, i + BATCH).map(row => ({ ...row, props: toNeo4j(row.props) }));
+      const batch = all.slice(i, i + BATCH).map(row => ({ from: ids.get(row.from) ?? null, to: ids.get(row.to) ?? null, key: row.key, props: toNeo4j(row.props) }));
       const result = await tx.run(relationshipQuery(type), { rows: batch, ...stampParams });
-      const loaded = toNumber(result.records[0].get('loaded'));
+      const record = result.records[0];
+      const loaded = toNumber(record.get('loaded'));
       // Validation guarantees both ends exist; a shortfall means a bug, and the transaction is rolled back.
       if (loaded !== batch.length) throw new Error(`Loading ${type}: ${batch.length - loaded} of ${batch.length} relationships had a missing end node`);
+      reasserted += toNumber(record.get('reasserted'));
+      stamped += toNumber(record.get('stamped'));
       onProgress((done += batch.length));
     }
   }
-  return counts;
+  return { counts, reasserted, stamped };
+}
+
+/** Element ids of the relationship ends this load did not write itself (nodes of other sources). */
+async function lookUpElementIds(tx: QueryRunner, rows: GraphRows, ids: Map<string, string>): Promise<void> {
+  const missing = new Set<string>();
+  for (const all of rows.relationships.values()) {
+    for (const row of all) {
+      if (!ids.has(row.from)) missing.add(row.from);
+      if (!ids.has(row.to)) missing.add(row.to);
+    }
+  }
+  const uids = [...missing];
+  for (let i = 0; i < uids.length; i += BATCH) {
+    const result = await tx.run(query('load/element-ids').text, { uids: uids.slice(i, i + BATCH) });
+    for (const record of result.records) ids.set(record.get('uid'), record.get('id'));
+  }
 }
 
 /**
@@ -184,6 +225,25 @@ function relationshipQuery(type: RelationshipType): string {
 }
 
 export type RemovedCounts = Record<string, number>;
+
+/**
+ * Whether anything this source asserted before can have become stale. The previous successful run
+ * left `previouslyAsserted` nodes and relationships stamped (null: not counted, so unknown). If this
+ * run re-stamped that many of them, it re-asserted every one and there is nothing to look for:
+ * the cleanup then skips its scan of the whole graph, which at country scale took most of a minute.
+ */
+export function mayHaveStale(previouslyAsserted: number | null | undefined, reasserted: number): boolean {
+  if (previouslyAsserted === undefined) return false; // the source never ran: nothing of it exists
+  return previouslyAsserted === null || reasserted < previouslyAsserted;
+}
+
+/** How many nodes and relationships the latest successful run of `source` left stamped (see mayHaveStale). */
+export async function previouslyAsserted(tx: Transaction | ManagedTransaction, source: string): Promise<number | null | undefined> {
+  const [record] = (await tx.run(query('import/previous-run').text, { source })).records;
+  if (!record) return undefined;
+  const asserted = record.get('asserted');
+  return asserted === null ? null : toNumber(asserted);
+}
 
 /** Removes what this source asserted in earlier runs and not in this one. */
 export async function cleanup(tx: Transaction | ManagedTransaction, provenance: Provenance): Promise<RemovedCounts> {

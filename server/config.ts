@@ -23,6 +23,8 @@ export const Config = z.object({
   ROER_ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   ROER_DEMO: z.enum(['municipality', 'region', 'none']).default('municipality'),
   ROER_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(50),
+  /** Nodes + relationships per import transaction; a larger import commits as it goes (all or nothing still). */
+  ROER_IMPORT_TRANSACTION_ROWS: z.coerce.number().int().min(1).default(200_000),
   ROER_LOCKIN_WEIGHTS: z.string().optional(),
 });
 export type Config = z.infer<typeof Config>;

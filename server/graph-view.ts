@@ -30,8 +30,8 @@ type NodeRecord = { id: string; kind: string; label: string; organisation: strin
 /** A fetched node keeps what it would be grouped by. */
 type FullNode = GraphNode & { groups: Record<AggregateBy, Ref | null> };
 
-// Bookkeeping that says nothing to a user.
-const HIDDEN_PROPS = new Set(['hash', 'createdRun', 'uid']);
+// Bookkeeping that says nothing to a user (undoRun/undoRuns: what a large import would roll back to).
+export const HIDDEN_PROPS = new Set(['hash', 'createdRun', 'uid', 'undoRun', 'undoRuns']);
 
 /**
  * The nodes and edges of the chosen organisations and kinds, from the in-process cache while the

@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import type { RouteSpec } from './registry.js';
 
 export type UploadedFile = { name: string; bytes: Buffer };
-export type ImportOptions = { source?: string; user: string; dryRun: boolean; sizeLimitBytes?: number };
+export type ImportOptions = { source?: string; user: string; dryRun: boolean; sizeLimitBytes?: number; transactionRows?: number };
 export type ImportFiles = (driver: Driver, files: UploadedFile[], options: ImportOptions) => Promise<unknown>;
 
 export type LockInWeights = {

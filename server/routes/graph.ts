@@ -8,7 +8,7 @@ import { cached } from '../analyses/snapshot-cache.js';
 import type { AnalysisDefinition } from '../analyses/types.js';
 import { NotFoundError } from '../errors.js';
 import { toGraphml } from '../exports/graphml.js';
-import { GraphQuery, graphView } from '../graph-view.js';
+import { GraphQuery, HIDDEN_PROPS, graphView } from '../graph-view.js';
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
 import type { AppContext } from './context.js';
@@ -59,7 +59,7 @@ function weightsInForce(): unknown {
 async function loadNodeDetail(driver: Driver, analyses: AnalysisDefinition[], uid: string) {
   const [detail] = await read<Detail>(driver, query('views/node-detail').text, { uid });
   if (!detail) throw new NotFoundError(`No node with uid '${uid}' / Geen knoop '${uid}'`);
-  const { hash: _hash, createdRun: _createdRun, ...properties } = detail.properties;
+  const properties = Object.fromEntries(Object.entries(detail.properties).filter(([key]) => key === 'uid' || !HIDDEN_PROPS.has(key)));
   const neighbours: Record<string, Omit<Neighbour, 'type' | 'direction'>[]> = {};
   for (const neighbour of [...detail.outgoing, ...detail.incoming]) {
     const key = neighbour.direction === 'out' ? `${neighbour.type}>` : `<${neighbour.type}`;

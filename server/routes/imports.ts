@@ -73,7 +73,7 @@ export function registerImportRoutes(router: Router, { driver, config, services,
       const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map(file => ({ name: file.originalname, bytes: file.buffer }));
       if (files.length === 0) throw new InputError("No files uploaded: send them as multipart field 'files' / Geen bestanden ontvangen (veld 'files')");
       const actor = principalOf(res)?.name ?? 'anonymous';
-      const report = await importFiles(driver, files, { source: body.source, user: actor, dryRun: body.dryRun, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024) });
+      const report = await importFiles(driver, files, { source: body.source, user: actor, dryRun: body.dryRun, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS });
       const failed = reportHasErrors(report);
       if (!body.dryRun) {
         const { source, tables, issues } = report as { source?: string; tables?: unknown; issues?: unknown[] };

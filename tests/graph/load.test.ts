@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { cleanup, load, transform } from '../../importers/load.js';
+import { cleanup, load, mayHaveStale, transform } from '../../importers/load.js';
 import { Landscape } from '../../importers/model.js';
 
 import { nodes, rels, resetDatabase, snapshot, testDriver } from '../support/db.js';
@@ -21,9 +21,9 @@ async function importOnce(driver: Driver, landscape: Landscape, source: string, 
   const session = driver.session();
   try {
     return await session.executeWrite(async tx => {
-      const counts = await load(tx, transform(landscape), { source, runId });
+      const { counts, reasserted, stamped } = await load(tx, transform(landscape), { source, runId });
       const removed = await cleanup(tx, { source, runId });
-      return { counts, removed };
+      return { counts, removed, reasserted, stamped };
     });
   } finally {
     await session.close();
@@ -74,5 +74,14 @@ describe('load', () => {
     expect(await rels(driver, 'PART_OF')).toEqual(['supplier:s1 -PART_OF-> group:acme-holding']);
     expect(await rels(driver, 'DEPENDS_ON')).toEqual([]);
     expect(removed).toMatchObject({ Application: 1, Interface: 1, Contract: 1 });
+  });
+});
+
+describe('mayHaveStale', () => {
+  it('when the previous run of a source was counted, then the cleanup only looks if this run re-stamped fewer', () => {
+    expect(mayHaveStale(undefined, 0)).toBe(false);
+    expect(mayHaveStale(12, 12)).toBe(false);
+    expect(mayHaveStale(12, 11)).toBe(true);
+    expect(mayHaveStale(null, 1_000)).toBe(true);
   });
 });

@@ -6,12 +6,21 @@ import { testInstance } from './test-neo4j.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export function runImportCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'importers', 'cli.ts'), ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: testInstance().uri, ...env },
-    });
+export type CliRun = { code: number | null; stdout: string; stderr: string };
+
+export function runImportCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return startImportCli(args, env).exited;
+}
+
+/** The CLI started, not awaited: the test may kill it. */
+export function startImportCli(args: string[], env: Record<string, string> = {}): { kill: (signal: NodeJS.Signals) => void; exited: Promise<CliRun> } {
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'importers', 'cli.ts'), ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: testInstance().uri, ...env },
+    // Its own process group: tsx runs the script in a child node process, and a kill must reach both.
+    detached: true,
+  });
+  const exited = new Promise<CliRun>((done, fail) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', chunk => (stdout += chunk));
@@ -19,4 +28,5 @@ export function runImportCli(args: string[], env: Record<string, string> = {}): 
     child.on('error', fail);
     child.on('close', code => done({ code, stdout, stderr }));
   });
+  return { kill: signal => void process.kill(-child.pid!, signal), exited };
 }

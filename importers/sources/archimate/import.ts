@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { InputError } from '../../../server/errors.js';
-import { database, read } from '../../../server/neo4j.js';
+import { database, int, read } from '../../../server/neo4j.js';
 import { query } from '../../../server/queries.js';
-import { type LoadCounts, type RemovedCounts, cleanup, load, normalizeSupplierName, transform } from '../../load.js';
+import { type LoadCounts, type RemovedCounts, cleanup, load, mayHaveStale, normalizeSupplierName, previouslyAsserted, transform } from '../../load.js';
 import { type Landscape, uid } from '../../model.js';
 import { type MapOptions, type MapReport, mapModel } from './map.js';
 import { type ArchiModel, readArchimate } from './read.js';
@@ -89,12 +89,16 @@ export async function importMappedLandscape<R extends object>(
   const session = driver.session({ database: database() });
   try {
     const graph = await session.executeWrite(async tx => {
-      const nodes = await load(tx, rows, { source: options.source, runId });
+      const previous = await previouslyAsserted(tx, options.source);
+      const { counts: nodes, reasserted, stamped } = await load(tx, rows, { source: options.source, runId });
       await options.afterLoad?.(tx, { source: options.source, runId, stamp: `${options.source}#${runId}` });
-      const removed = await cleanup(tx, { source: options.source, runId });
+      // afterLoad may stamp more than the load counted: then this run's total is unknown (null) and
+      // the cleanup always looks.
+      const removed = options.afterLoad || mayHaveStale(previous, reasserted) ? await cleanup(tx, { source: options.source, runId }) : {};
       await tx.run(query('import/record-run').text, {
         runId, source: options.source, startedAt: new Date(started).toISOString(), finishedAt: new Date().toISOString(),
         user: options.user ?? 'unknown', files: options.files, counts: JSON.stringify({ nodes, removed }), status: 'ok',
+        asserted: options.afterLoad ? null : int(stamped),
       });
       return { nodes, removed };
     });
