@@ -147,9 +147,9 @@ export type LoadResult = { counts: LoadCounts; reasserted: number; stamped: numb
 export type QueryRunner = Pick<Transaction | ManagedTransaction, 'run'> | { run(text: string, params: Record<string, unknown>): Promise<QueryResult> };
 
 /**
- * Writes the rows through `tx`; every node and relationship is stamped with source and run. `staged`:
- * the queries are committed in several transactions, so what existed keeps an undo record (see
- * cypher/import/rollback.cypher).
+ * Writes the rows through `tx`; every node and relationship is stamped with source and run.
+ * `staged`: the queries are committed in several transactions, so what existed keeps an undo record
+ * (see cypher/import/rollback.cypher).
  */
 export async function load(
   tx: QueryRunner,
@@ -163,16 +163,12 @@ export async function load(
   let reasserted = 0;
   let stamped = 0;
   let done = 0;
-  // uid → element id of every node written here, then of every other node a relationship names.
-  const ids = new Map<string, string>();
   for (const [label, byUid] of rows.nodes) {
     const all = [...byUid.values()];
     const count = (counts[label] = { created: 0, updated: 0, unchanged: 0 });
     for (let i = 0; i < all.length; i += BATCH) {
       const batch = all.slice(i, i + BATCH).map(row => ({ uid: row.uid, hash: hash(row.props), props: toNeo4j(row.props) }));
-      const result = await tx.run(query('load/nodes').text, { rows: batch, label, ...stampParams });
-      const record = result.records[0];
-      for (const [uid, id] of record.get('ids') as [string, string][]) ids.set(uid, id);
+      const record = (await tx.run(query('load/nodes').text, { rows: batch, label, ...stampParams })).records[0];
       count.created += toNumber(record.get('created'));
       count.updated += toNumber(record.get('updated'));
       count.unchanged += toNumber(record.get('unchanged'));
@@ -181,14 +177,12 @@ export async function load(
       onProgress((done += batch.length));
     }
   }
-  await lookUpElementIds(tx, rows, ids);
   for (const [type, all] of rows.relationships) {
     for (let i = 0; i < all.length; i += BATCH) {
-      const batch = all.slice(i, i + BATCH).map(row => ({ from: ids.get(row.from) ?? null, to: ids.get(row.to) ?? null, key: row.key, props: toNeo4j(row.props) }));
-      const result = await tx.run(relationshipQuery(type), { rows: batch, ...stampParams });
-      const record = result.records[0];
+      const batch = all.slice(i, i + BATCH).map(row => ({ ...row, props: toNeo4j(row.props) }));
+      const record = (await tx.run(relationshipQuery(type), { rows: batch, ...stampParams })).records[0];
       const loaded = toNumber(record.get('loaded'));
-      // Validation guarantees both ends exist; a shortfall means a bug, and the transaction is rolled back.
+      // Validation guarantees both ends exist; a shortfall means a bug, and the import is rolled back.
       if (loaded !== batch.length) throw new Error(`Loading ${type}: ${batch.length - loaded} of ${batch.length} relationships had a missing end node`);
       reasserted += toNumber(record.get('reasserted'));
       stamped += toNumber(record.get('stamped'));
@@ -198,22 +192,6 @@ export async function load(
   return { counts, reasserted, stamped };
 }
 
-/** Element ids of the relationship ends this load did not write itself (nodes of other sources). */
-async function lookUpElementIds(tx: QueryRunner, rows: GraphRows, ids: Map<string, string>): Promise<void> {
-  const missing = new Set<string>();
-  for (const all of rows.relationships.values()) {
-    for (const row of all) {
-      if (!ids.has(row.from)) missing.add(row.from);
-      if (!ids.has(row.to)) missing.add(row.to);
-    }
-  }
-  const uids = [...missing];
-  for (let i = 0; i < uids.length; i += BATCH) {
-    const result = await tx.run(query('load/element-ids').text, { uids: uids.slice(i, i + BATCH) });
-    for (const record of result.records) ids.set(record.get('uid'), record.get('id'));
-  }
-}
-
 /**
  * The relationship load query with its type written in. Neo4j 5.26 plans a MERGE on a dynamic type
  * `[r:$($type)]` as a scan of all relationships per row (measured: a municipality took a minute),
@@ -221,8 +199,12 @@ async function lookUpElementIds(tx: QueryRunner, rows: GraphRows, ids: Map<strin
  */
 function relationshipQuery(type: RelationshipType): string {
   if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type)) throw new Error(`Unknown relationship type ${type}`);
-  return query('load/relationships').text.replaceAll('$($type)', type);
+  const text = query('load/relationships').text;
+  return (KEYED_TYPES.has(type) ? text : text.replace(' {key: row.key}', '')).replaceAll('$($type)', type);
 }
+
+/** The relationship types that can hold several facts between the same two nodes, told apart by `key`. */
+const KEYED_TYPES = new Set<RelationshipType>(['DEPENDS_ON', 'RELATES_TO']);
 
 export type RemovedCounts = Record<string, number>;
 

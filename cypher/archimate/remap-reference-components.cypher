@@ -13,7 +13,7 @@ RETURN count(old) AS renamed;
 MATCH (new:ReferenceComponent)
 WHERE $stamp IN new.runs
 MATCH (a)-[r:REALISES]->(old:ReferenceComponent {replacedBy: new.uid})
-MERGE (a)-[moved:REALISES {key: r.key}]->(new)
+MERGE (a)-[moved:REALISES]->(new)
 SET moved.runs = coalesce(moved.runs, []) + [stamp IN r.runs WHERE NOT stamp IN coalesce(moved.runs, [])]
 DELETE r
 RETURN count(*) AS moved

@@ -1,8 +1,7 @@
 // (:Entity:$label {uid}) with its properties, stamped with the source and run that asserted it.
 // $label comes from a fixed list in importers/load.ts, never from input. row.hash tells whether
 // the properties changed: unchanged nodes only get the new stamp, and the report can say
-// created / updated / unchanged. elementId(n) per uid lets the relationship load find the ends
-// without an index lookup. `reasserted` counts nodes that carried an earlier stamp of this source
+// created / updated / unchanged. `reasserted` counts nodes that carried an earlier stamp of this source
 // and `stamped` nodes that now carry this run's stamp for the first time: together they tell the
 // cleanup whether anything can have become stale.
 // $staged (an import committed in several transactions): a node that existed keeps what a rollback
@@ -25,8 +24,7 @@ SET n += CASE WHEN changed THEN row.props ELSE {} END,
     n.runs = [stamp IN before WHERE NOT stamp STARTS WITH $sourcePrefix] + $stamp,
     n.undoRun = CASE WHEN keepUndo THEN $runId ELSE n.undoRun END,
     n.undoRuns = CASE WHEN keepUndo THEN before ELSE n.undoRuns END
-RETURN collect([row.uid, elementId(n)]) AS ids,
-       sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
+RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND changed THEN 1 ELSE 0 END) AS updated,
        sum(CASE WHEN NOT created AND NOT changed THEN 1 ELSE 0 END) AS unchanged,
        sum(CASE WHEN any(stamp IN before WHERE stamp STARTS WITH $sourcePrefix AND stamp <> $stamp) THEN 1 ELSE 0 END) AS reasserted,

@@ -1,13 +1,14 @@
-// (a)-[:TYPE {key: row.key}]->(b) between nodes found by element id (row.from, row.to: ids the
-// node load returned or cypher/load/element-ids looked up, both in this transaction), stamped like
-// nodes and counted the same way (reasserted, stamped), with the same undo record when $staged.
+// (:Entity {uid: row.from})-[:TYPE {key: row.key}]->(:Entity {uid: row.to}), stamped like nodes and
+// counted the same way (reasserted, stamped), with the same undo record when $staged.
 // importers/load.ts writes the type in for $($type) from its fixed list: a dynamic type in MERGE
 // is planned as a scan of all relationships.
-// row.key separates parallel relationships (e.g. two interfaces between the same applications);
-// two sources asserting the same fact share one relationship with two stamps.
+// row.key separates parallel relationships (two interfaces between the same applications: DEPENDS_ON;
+// ArchiMate relationships: RELATES_TO); for the other types load.ts drops ` {key: row.key}`: there is
+// at most one such fact between two nodes, and the country has two million of them without a key
+// property to store. Two sources asserting the same fact share one relationship with two stamps.
 UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row.from
-MATCH (b) WHERE elementId(b) = row.to
+MATCH (a:Entity {uid: row.from})
+MATCH (b:Entity {uid: row.to})
 MERGE (a)-[r:$($type) {key: row.key}]->(b)
 WITH r, row, coalesce(r.runs, []) AS before
 // What a rollback restores: the relationship as it was before this run first touched it.
