@@ -23,7 +23,7 @@ export const Config = z.object({
   ROER_ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   ROER_DEMO: z.enum(['municipality', 'region', 'none']).default('municipality'),
   ROER_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(50),
-  /** Nodes + relationships per import transaction; a larger import commits as it goes (all or nothing still). */
+  /** The largest import (nodes + relationships) loaded in one transaction; a larger one commits as it goes (all or nothing still). */
   ROER_IMPORT_TRANSACTION_ROWS: z.coerce.number().int().min(1).default(200_000),
   ROER_LOCKIN_WEIGHTS: z.string().optional(),
 });

@@ -70,7 +70,7 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
     read<ContractFact>(driver, query('analyses/landscape-contracts').text, params),
     read<NameFact>(driver, query('analyses/landscape-names').text, params),
   ]);
-  return {
+  return intern({
     organisations,
     applications: byUid(applications),
     platforms: byUid(platforms),
@@ -79,7 +79,36 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
     contracts,
     names: byUid(names),
     groups: new Map(suppliers.filter(s => s.group).map(s => [s.group!, s.groupName ?? s.group!])),
+  });
+}
+
+/**
+ * One string object per uid, organisation and standard: the driver makes a new string for every
+ * value it decodes, and the country's 150,000 applications name each other, their suppliers,
+ * platforms and functions about two million times. Shared, the snapshot is a fraction of the size
+ * (and fits the cache).
+ */
+function intern(landscape: Landscape): Landscape {
+  const strings = new Map<string, string>();
+  const one = (value: string): string => {
+    const known = strings.get(value);
+    if (known !== undefined) return known;
+    strings.set(value, value);
+    return value;
   };
+  const maybe = (value: string | null) => (value === null ? null : one(value));
+  const all = (values: string[]) => values.map(one);
+  for (const map of [landscape.applications, landscape.platforms, landscape.suppliers, landscape.names]) for (const uid of map.keys()) one(uid);
+  for (const a of landscape.applications.values()) {
+    Object.assign(a, { uid: one(a.uid), organisation: one(a.organisation), criticality: one(a.criticality), suppliers: all(a.suppliers), platforms: all(a.platforms),
+      functions: all(a.functions), referenceComponents: all(a.referenceComponents), dependsOn: all(a.dependsOn) });
+  }
+  for (const p of landscape.platforms.values()) Object.assign(p, { uid: one(p.uid), jurisdiction: one(p.jurisdiction), runsOn: all(p.runsOn), providers: all(p.providers) });
+  for (const n of landscape.names.values()) Object.assign(n, { uid: one(n.uid), suppliers: all(n.suppliers) });
+  for (const s of landscape.suppliers.values()) Object.assign(s, { uid: one(s.uid), group: maybe(s.group) });
+  for (const i of landscape.interfaces) Object.assign(i, { organisation: one(i.organisation), standard: maybe(i.standard), from: maybe(i.from), to: maybe(i.to), via: maybe(i.via) });
+  for (const c of landscape.contracts) Object.assign(c, { organisation: one(c.organisation), supplier: maybe(c.supplier), covers: all(c.covers) });
+  return landscape;
 }
 
 const byUid = <T extends { uid: string }>(items: T[]) => new Map(items.map(item => [item.uid, item]));

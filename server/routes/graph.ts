@@ -9,6 +9,7 @@ import type { AnalysisDefinition } from '../analyses/types.js';
 import { NotFoundError } from '../errors.js';
 import { toGraphml } from '../exports/graphml.js';
 import { GraphQuery, HIDDEN_PROPS, graphView } from '../graph-view.js';
+import { jsonOnce, withOriginal } from '../shared-json.js';
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
 import type { AppContext } from './context.js';
@@ -45,7 +46,7 @@ export async function nodeDetail(driver: Driver, analyses: AnalysisDefinition[],
   const withLockIn = analyses.some(candidate => candidate.name === 'lock-in');
   const key = `node:${JSON.stringify([uid, withLockIn, today(), withLockIn ? weightsInForce() : null])}`;
   const detail = await cached(driver, key, () => loadNodeDetail(driver, analyses, uid), value => 2_000 + 300 * Object.values(value.neighbours).reduce((sum, list) => sum + list.length, 0) + 400 * value.contracts.length);
-  return { ...detail, neighbours: { ...detail.neighbours }, contracts: [...detail.contracts] };
+  return withOriginal({ ...detail, neighbours: { ...detail.neighbours }, contracts: [...detail.contracts] }, detail);
 }
 
 function weightsInForce(): unknown {
@@ -90,7 +91,7 @@ export function registerGraphRoutes(router: Router, { driver, services, registry
     async ({ query: params }, _req, res) => {
       const view = await graphView(driver, params);
       if (params.format === 'graphml') return void res.attachment('roer-graph.graphml').type('application/graphml+xml; charset=utf-8').send(toGraphml(view));
-      return view;
+      res.type('application/json').send(jsonOnce(view));
     },
   );
 
@@ -98,7 +99,7 @@ export function registerGraphRoutes(router: Router, { driver, services, registry
     router,
     registry,
     { method: 'get', path: '/api/nodes/:uid', summary: 'One node: properties, neighbours per relationship, contracts with notice deadline, lock-in factors', tag: 'graph', role: 'viewer', params: z.object({ uid: z.string().min(1) }), responses: [404] },
-    ({ params }) => nodeDetail(driver, services.analyses, params.uid),
+    async ({ params }, _req, res) => void res.type('application/json').send(jsonOnce(await nodeDetail(driver, services.analyses, params.uid))),
   );
 
   addRoute(
