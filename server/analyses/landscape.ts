@@ -47,15 +47,18 @@ export function fetchLandscape(driver: Driver, organisations: string[] | null): 
   return cached(driver, key, () => loadLandscape(driver, chosen), approximateBytes);
 }
 
-/** A rough size in memory (strings and objects), for the cache's memory bound. */
+/**
+ * A rough size in memory, for the cache's memory bound: objects and their own strings, 8 bytes per
+ * (interned) reference. Calibrated on the country (measured heap growth 143 MB, estimate 153 MB).
+ */
 export function approximateBytes(landscape: Landscape): number {
   const ids = (lists: string[][]) => lists.reduce((sum, list) => sum + list.length, 0);
   let bytes = 0;
-  for (const a of landscape.applications.values()) bytes += 400 + 80 * ids([a.suppliers, a.platforms, a.functions, a.referenceComponents, a.dependsOn]);
-  for (const p of landscape.platforms.values()) bytes += 300 + 80 * ids([p.runsOn, p.providers]);
-  for (const n of landscape.names.values()) bytes += 250 + 80 * n.suppliers.length;
-  bytes += 300 * landscape.suppliers.size + 350 * landscape.interfaces.length;
-  for (const c of landscape.contracts) bytes += 450 + 80 * c.covers.length;
+  for (const a of landscape.applications.values()) bytes += 550 + 8 * ids([a.suppliers, a.platforms, a.functions, a.referenceComponents, a.dependsOn]);
+  for (const p of landscape.platforms.values()) bytes += 300 + 8 * ids([p.runsOn, p.providers]);
+  for (const n of landscape.names.values()) bytes += 250 + 8 * n.suppliers.length;
+  bytes += 300 * landscape.suppliers.size + 190 * landscape.interfaces.length;
+  for (const c of landscape.contracts) bytes += 350 + 8 * c.covers.length;
   return bytes;
 }
 

@@ -15,7 +15,8 @@ import { database } from '../neo4j.js';
 
 const Limits = z.object({
   ROER_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000).default(64),
-  ROER_CACHE_MB: z.coerce.number().min(0).max(100_000).default(160),
+  // 256 MB: the country's snapshot (about 150 MB) fits, next to the answers computed from it.
+  ROER_CACHE_MB: z.coerce.number().min(0).max(100_000).default(256),
 });
 
 type Entry = { version: string; value: unknown; bytes: number };
