@@ -1,7 +1,19 @@
 // title: Contract calendar / Contractkalender
 // description: Contracts whose notice deadline or end date falls in [$from, $to]. Notice deadline = end date minus noticeMonths CALENDAR months; Neo4j clamps the day to the month's last day (31 March minus 1 month = 28 or 29 February). Days are counted from $today; overdue = notice deadline before $today while the contract has not ended (end date on or after $today).
-MATCH (c:Contract)
-WHERE ($organisations IS NULL OR c.organisation IN $organisations) AND c.end IS NOT NULL
+CALL () {
+  // Index seeks on :Contract(organisation) for the chosen organisations; every contract only when
+  // $organisations is null (`$organisations IS NULL OR … IN …` would scan them all either way).
+  UNWIND coalesce($organisations, []) AS organisation
+  WITH DISTINCT organisation
+  MATCH (c:Contract {organisation: organisation})
+  RETURN c
+  UNION ALL
+  UNWIND CASE WHEN $organisations IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (c:Contract)
+  RETURN c
+}
+WITH c
+WHERE c.end IS NOT NULL
 WITH c, c.end - duration({months: coalesce(c.noticeMonths, 0)}) AS noticeDeadline
 WHERE (noticeDeadline >= date($from) AND noticeDeadline <= date($to))
    OR (c.end >= date($from) AND c.end <= date($to))

@@ -1,7 +1,17 @@
 // title: Landscape snapshot: applications
 // description: Every application of the chosen organisations ($organisations = null means all) with its suppliers, the platforms it runs on directly, the business functions it supports, the reference components it realises and the applications it depends on. The shared input of supplier-exposure, lock-in, single-points-of-failure, impact and what-if, fetched in one query so every analysis sees one consistent graph.
-MATCH (a:Application)
-WHERE $organisations IS NULL OR a.organisation IN $organisations
+CALL () {
+  // Index seeks on :Application(organisation) for the chosen organisations; every application only when
+  // $organisations is null (`$organisations IS NULL OR … IN …` would scan them all either way).
+  UNWIND coalesce($organisations, []) AS organisation
+  WITH DISTINCT organisation
+  MATCH (a:Application {organisation: organisation})
+  RETURN a
+  UNION ALL
+  UNWIND CASE WHEN $organisations IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (a:Application)
+  RETURN a
+}
 RETURN a.uid AS uid,
        a.name AS name,
        a.organisation AS organisation,

@@ -1,7 +1,17 @@
 // title: Landscape snapshot: contracts
 // description: Every contract of the chosen organisations with its supplier, the applications it covers and its notice deadline = end date minus noticeMonths calendar months (Neo4j clamps to the month's last day: 31 March minus 1 month is 28 or 29 February).
-MATCH (c:Contract)
-WHERE $organisations IS NULL OR c.organisation IN $organisations
+CALL () {
+  // Index seeks on :Contract(organisation) for the chosen organisations; every contract only when
+  // $organisations is null (`$organisations IS NULL OR … IN …` would scan them all either way).
+  UNWIND coalesce($organisations, []) AS organisation
+  WITH DISTINCT organisation
+  MATCH (c:Contract {organisation: organisation})
+  RETURN c
+  UNION ALL
+  UNWIND CASE WHEN $organisations IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (c:Contract)
+  RETURN c
+}
 RETURN c.uid AS uid,
        coalesce(c.name, c.id) AS name,
        c.organisation AS organisation,

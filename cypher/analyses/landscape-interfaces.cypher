@@ -1,7 +1,17 @@
 // title: Landscape snapshot: interfaces
 // description: Every interface (koppeling) of the chosen organisations with its from, to and via application (null when the end is missing) and whether it uses an open standard.
-MATCH (i:Interface)
-WHERE $organisations IS NULL OR i.organisation IN $organisations
+CALL () {
+  // Index seeks on :Interface(organisation) for the chosen organisations; every interface only when
+  // $organisations is null (`$organisations IS NULL OR … IN …` would scan them all either way).
+  UNWIND coalesce($organisations, []) AS organisation
+  WITH DISTINCT organisation
+  MATCH (i:Interface {organisation: organisation})
+  RETURN i
+  UNION ALL
+  UNWIND CASE WHEN $organisations IS NULL THEN [true] ELSE [] END AS everything
+  MATCH (i:Interface)
+  RETURN i
+}
 RETURN i.uid AS uid,
        coalesce(i.name, i.id) AS name,
        i.organisation AS organisation,
