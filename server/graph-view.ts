@@ -153,8 +153,17 @@ export const GraphQuery = z.object({
 });
 export type GraphQuery = z.infer<typeof GraphQuery>;
 
-/** The use case behind GET /api/graph. */
-export async function graphView(driver: Driver, params: GraphQuery): Promise<GraphView> {
+/**
+ * The use case behind GET /api/graph, kept per parameters while the database is unchanged: the
+ * explorer asks for the same view again and again, and a kept view is serialised once (shared-json.ts).
+ * Shared between callers: never mutate it.
+ */
+export function graphView(driver: Driver, params: GraphQuery): Promise<GraphView> {
+  const key = `view:${JSON.stringify([params.organisation ? [...new Set(params.organisation)].sort() : null, params.kinds ?? null, params.aggregate, params.maxElements, params.expand ?? null])}`;
+  return cached(driver, key, () => buildGraphView(driver, params), view => 1_000 + 300 * view.nodes.length + 150 * view.edges.length);
+}
+
+async function buildGraphView(driver: Driver, params: GraphQuery): Promise<GraphView> {
   const graph = await fetchGraph(driver, { organisations: params.organisation, kinds: params.kinds });
   if (params.expand) {
     const by = params.aggregate === 'supplier' || params.aggregate === 'referenceComponent' ? params.aggregate : params.expand.startsWith('aggregate:referenceComponent:') ? 'referenceComponent' : 'supplier';
