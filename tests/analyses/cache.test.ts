@@ -85,6 +85,17 @@ describe('snapshot cache', () => {
     expect(await view()).toBe('Portaal');
   });
 
+  it('when requests check the version while a check runs, then they share one and still see a commit made before they asked', async () => {
+    const before = graphVersion(driver);
+    const writing = write(driver, "MATCH (a:Application {uid: 'app:gm1/a5'}) SET a.note = 'x'");
+    const during = [graphVersion(driver), graphVersion(driver)];
+    await writing;
+    const after = await Promise.all([graphVersion(driver), graphVersion(driver), graphVersion(driver)]);
+    expect(new Set(after).size).toBe(1);
+    expect(after[0]).not.toBe(await before);
+    expect(new Set(await Promise.all(during)).size).toBe(1);
+  });
+
   it('when the bounds are small, then the least recently used snapshot is evicted first', async () => {
     clearCache(driver);
     setCacheLimits({ ROER_CACHE_ENTRIES: 2 });
