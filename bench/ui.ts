@@ -50,10 +50,14 @@ export async function benchUi(options: UiOptions, log: (message: string) => void
   const server = await startServer(options.neo4jUri, options.port, log);
   let browser: Browser | undefined;
   try {
-    // What the explorer would get for the first k organisations, k = 1 … all, per aggregation
-    // mode; "elements" are nodes + edges, what Cytoscape holds.
+    // What the explorer would get for the first k organisations, k = 1, 2, … per aggregation mode,
+    // until every mode is past twice the largest target, and at most 20 organisations (the country
+    // has 342: all of them would fetch ever larger graphs 342 times); "elements" are nodes + edges,
+    // what Cytoscape holds.
     const sizes: Candidate[] = [];
-    for (let k = 1; k <= options.organisations.length; k++) {
+    const enough = 2 * Math.max(...options.targets);
+    for (let k = 1; k <= Math.min(options.organisations.length, 20); k++) {
+      if (k > 1 && sizes.filter(size => size.k === k - 1).every(size => size.elements > enough)) break;
       for (const aggregate of AGGREGATES) {
         const organisation = options.organisations.slice(0, k).join(',');
         const response = await fetch(`${server.base}/api/graph?organisation=${encodeURIComponent(organisation)}&kinds=${KINDS}&maxElements=${MAX_ELEMENTS}&aggregate=${aggregate}`);

@@ -160,7 +160,8 @@ export type GraphQuery = z.infer<typeof GraphQuery>;
  */
 export function graphView(driver: Driver, params: GraphQuery): Promise<GraphView> {
   const key = `view:${JSON.stringify([params.organisation ? [...new Set(params.organisation)].sort() : null, params.kinds ?? null, params.aggregate, params.maxElements, params.expand ?? null])}`;
-  return cached(driver, key, () => buildGraphView(driver, params), view => 1_000 + 300 * view.nodes.length + 150 * view.edges.length);
+  // The estimate counts the view and its JSON text (kept with it by shared-json.ts): about 250 bytes per element each.
+  return cached(driver, key, () => buildGraphView(driver, params), view => 1_000 + 550 * view.nodes.length + 400 * view.edges.length);
 }
 
 async function buildGraphView(driver: Driver, params: GraphQuery): Promise<GraphView> {
