@@ -24,7 +24,7 @@ export async function freshBenchDb(): Promise<BenchDb> {
     boltPort: BENCH_PORT,
     heap: process.env.ROER_BENCH_HEAP ?? '4g',
     pageCache: process.env.ROER_BENCH_PAGECACHE ?? '2g',
-    // Roer imports in one transaction: the default 600 s limit would measure the timeout, not the import.
+    // Imports up to a region are one transaction: the default 600 s limit would measure the timeout, not the import.
     settings: { 'db.transaction.timeout': '0s', 'dbms.memory.transaction.total.max': process.env.ROER_BENCH_TX_MEMORY ?? '3g' },
     log,
   });

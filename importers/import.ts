@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { InputError } from '../server/errors.js';
 import { database, int, read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
-import { type GraphRows, type LoadCounts, type RemovedCounts, cleanup, load, mayHaveStale, previouslyAsserted, rowCount, transform } from './load.js';
+import { type GraphRows, type LoadCounts, type RemovedCounts, cleanup, load, previouslyAsserted, rowCount, transform } from './load.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
 import { COLUMNS, TABLES, type Landscape, type TableName, Landscape as LandscapeSchema } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
@@ -136,11 +136,8 @@ async function runInOneTransaction(driver: Driver, rows: GraphRows, validation: 
       const previous = await previouslyAsserted(tx, source);
       const { counts, reasserted, stamped } = await load(tx, rows, { source, runId }, done => progress({ phase: 'load', done, total }));
       progress({ phase: 'cleanup', done: total, total });
-      const removed = mayHaveStale(previous, reasserted) ? await cleanup(tx, { source, runId }) : {};
-      await tx.run(query('import/record-run').text, {
-        runId, source, startedAt: new Date(options.started).toISOString(), finishedAt: new Date().toISOString(), user: options.user ?? 'unknown',
-        files: options.files, counts: runCounts(validation, counts, removed), status: 'ok', asserted: int(stamped),
-      });
+      const removed = await cleanup(tx, { source, runId }, { previouslyAsserted: previous, reasserted });
+      await tx.run(query('import/record-run').text, runRecord(options, { finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), status: 'ok', asserted: int(stamped) }));
       return { counts, removed };
     }, { metadata: { app: 'roer-import', runId, source } });
     progress({ phase: 'done', done: total, total });
@@ -156,8 +153,9 @@ const activeRuns = new Set<string>();
 /**
  * An import too large for one transaction (Neo4j holds a transaction's changes in memory; the country
  * needs several GB): a run record with status `loading`, then the load committed batch by batch with
- * undo records for whatever existed, then cleanup and status `ok` in one last transaction. Any failure, or an interruption found later (rollBackUnfinishedImports), rolls the
- * whole run back. Readers may see the new data arrive while it loads.
+ * undo records for whatever existed, then cleanup and status `ok` in one last transaction. Any
+ * failure, or an interruption found later (rollBackUnfinishedImports), rolls the whole run back.
+ * Readers may see the new data arrive while it loads.
  */
 async function runStaged(driver: Driver, rows: GraphRows, validation: Validation, options: LoadOptions): Promise<Loaded> {
   const { source, runId, total } = options;
@@ -170,16 +168,13 @@ async function runStaged(driver: Driver, rows: GraphRows, validation: Validation
   // failed transiently; the load only MERGEs, so a retry writes the same.
   const writer = { run: (text: string, params: Record<string, unknown>) => session.executeWrite(tx => tx.run(text, params)) };
   try {
-    await session.executeWrite(tx => tx.run(query('import/record-run').text, {
-      runId, source, startedAt: new Date(options.started).toISOString(), finishedAt: null, user: options.user ?? 'unknown',
-      files: options.files, counts: '{}', status: 'loading', asserted: null,
-    }));
+    await session.executeWrite(tx => tx.run(query('import/record-run').text, runRecord(options, { finishedAt: null, counts: '{}', status: 'loading', asserted: null })));
     const previous = await session.executeRead(tx => previouslyAsserted(tx, source));
     progress({ phase: 'load', done: 0, total });
     const { counts, reasserted, stamped } = await load(writer, rows, { source, runId }, done => progress({ phase: 'load', done, total }), { staged: true });
     progress({ phase: 'cleanup', done: total, total });
     const removed = await session.executeWrite(async tx => {
-      const removed = mayHaveStale(previous, reasserted) ? await cleanup(tx, { source, runId }) : {};
+      const removed = await cleanup(tx, { source, runId }, { previouslyAsserted: previous, reasserted });
       await tx.run(query('import/finish-run').text, { runId, finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), asserted: int(stamped) });
       return removed;
     }, { metadata: { app: 'roer-import', runId, source } });
@@ -212,6 +207,11 @@ export async function rollBackUnfinishedImports(driver: Driver, source: string |
   }
   return abandoned.map(run => run.runId);
 }
+
+/** The parameters of cypher/import/record-run: who, when and what, plus how the run ended (or that it is loading). */
+const runRecord = (options: LoadOptions, outcome: { finishedAt: string | null; counts: string; status: string; asserted: unknown }) => ({
+  runId: options.runId, source: options.source, startedAt: new Date(options.started).toISOString(), user: options.user ?? 'unknown', files: options.files, ...outcome,
+});
 
 const runCounts = (validation: Validation, counts: LoadCounts, removed: RemovedCounts) => JSON.stringify({
   tables: Object.fromEntries(TABLES.map(table => [table, countsFor(table, validation.read[table], counts, removed)])), removed, merges: validation.merges.length,

@@ -227,8 +227,17 @@ export async function previouslyAsserted(tx: Transaction | ManagedTransaction, s
   return asserted === null ? null : toNumber(asserted);
 }
 
-/** Removes what this source asserted in earlier runs and not in this one. */
-export async function cleanup(tx: Transaction | ManagedTransaction, provenance: Provenance): Promise<RemovedCounts> {
+/**
+ * Removes what this source asserted in earlier runs and not in this one. With `counted` (the
+ * previous run's total and how many of those this run re-stamped) it skips its scan when nothing can
+ * be stale (mayHaveStale); without, it always looks (a source deletion, a run whose total is unknown).
+ */
+export async function cleanup(
+  tx: Transaction | ManagedTransaction,
+  provenance: Provenance,
+  counted?: { previouslyAsserted: number | null | undefined; reasserted: number },
+): Promise<RemovedCounts> {
+  if (counted && !mayHaveStale(counted.previouslyAsserted, counted.reasserted)) return {};
   const params = { sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}` };
   const removed: RemovedCounts = {};
   for (const record of (await tx.run(query('cleanup/stale-relationships').text, params)).records) {

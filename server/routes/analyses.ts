@@ -8,7 +8,7 @@ import { toTable } from '../exports/flatten.js';
 import { summaryTable, toXlsx } from '../exports/xlsx.js';
 import type { AppContext } from './context.js';
 import { addRoute } from './registry.js';
-import { jsonOnce } from '../shared-json.js';
+import { sendJsonOnce } from '../shared-json.js';
 
 /** Export options, next to each analysis' own parameters. */
 export const ExportQuery = z.object({
@@ -65,7 +65,7 @@ export function registerAnalysisRoutes(router: Router, { driver, services, regis
 async function send(res: Response, analysis: AnalysisDefinition, result: AnalysisResult, options: z.infer<typeof ExportQuery>, calendarIcs?: (rows: Record<string, unknown>[]) => string): Promise<void> {
   const stamp = new Date().toISOString().slice(0, 10);
   const filename = `roer-${analysis.name}-${stamp}`;
-  if (options.format === 'json') return void res.type('application/json').send(jsonOnce(result, original => ({ name: analysis.name, title: analysis.title, ...original })));
+  if (options.format === 'json') return sendJsonOnce(res, result, original => ({ name: analysis.name, title: analysis.title, ...original }));
   if (options.format === 'csv') {
     res.attachment(`${filename}.csv`).type('text/csv; charset=utf-8');
     return void res.send(toCsv(toTable(result.rows), options.delimiter === 'semicolon' ? ';' : ','));

@@ -9,7 +9,7 @@ import type { AnalysisDefinition } from '../analyses/types.js';
 import { NotFoundError } from '../errors.js';
 import { toGraphml } from '../exports/graphml.js';
 import { GraphQuery, HIDDEN_PROPS, graphView } from '../graph-view.js';
-import { jsonOnce, withOriginal } from '../shared-json.js';
+import { sendJsonOnce, withOriginal } from '../shared-json.js';
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
 import type { AppContext } from './context.js';
@@ -91,7 +91,7 @@ export function registerGraphRoutes(router: Router, { driver, services, registry
     async ({ query: params }, _req, res) => {
       const view = await graphView(driver, params);
       if (params.format === 'graphml') return void res.attachment('roer-graph.graphml').type('application/graphml+xml; charset=utf-8').send(toGraphml(view));
-      res.type('application/json').send(jsonOnce(view));
+      sendJsonOnce(res, view);
     },
   );
 
@@ -99,7 +99,7 @@ export function registerGraphRoutes(router: Router, { driver, services, registry
     router,
     registry,
     { method: 'get', path: '/api/nodes/:uid', summary: 'One node: properties, neighbours per relationship, contracts with notice deadline, lock-in factors', tag: 'graph', role: 'viewer', params: z.object({ uid: z.string().min(1) }), responses: [404] },
-    async ({ params }, _req, res) => void res.type('application/json').send(jsonOnce(await nodeDetail(driver, services.analyses, params.uid))),
+    async ({ params }, _req, res) => sendJsonOnce(res, await nodeDetail(driver, services.analyses, params.uid)),
   );
 
   addRoute(
@@ -115,6 +115,6 @@ export function registerGraphRoutes(router: Router, { driver, services, registry
 
   addRoute(router, registry, { method: 'get', path: '/api/organisations', summary: 'Organisations with their numbers of applications and contracts', tag: 'graph', role: 'viewer' }, async (_input, _req, res) => {
     const organisations = await cached(driver, 'organisations', () => read<Record<string, unknown>>(driver, query('views/organisations').text), rows => 1_000 + 300 * rows.length);
-    res.type('application/json').send(jsonOnce(organisations));
+    sendJsonOnce(res, organisations);
   });
 }

@@ -7,7 +7,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { InputError } from '../../../server/errors.js';
 import { database, int, read } from '../../../server/neo4j.js';
 import { query } from '../../../server/queries.js';
-import { type LoadCounts, type RemovedCounts, cleanup, load, mayHaveStale, normalizeSupplierName, previouslyAsserted, transform } from '../../load.js';
+import { type LoadCounts, type RemovedCounts, cleanup, load, normalizeSupplierName, previouslyAsserted, transform } from '../../load.js';
 import { type Landscape, uid } from '../../model.js';
 import { type MapOptions, type MapReport, mapModel } from './map.js';
 import { type ArchiModel, readArchimate } from './read.js';
@@ -94,7 +94,7 @@ export async function importMappedLandscape<R extends object>(
       await options.afterLoad?.(tx, { source: options.source, runId, stamp: `${options.source}#${runId}` });
       // afterLoad may stamp more than the load counted: then this run's total is unknown (null) and
       // the cleanup always looks.
-      const removed = options.afterLoad || mayHaveStale(previous, reasserted) ? await cleanup(tx, { source: options.source, runId }) : {};
+      const removed = await cleanup(tx, { source: options.source, runId }, options.afterLoad ? undefined : { previouslyAsserted: previous, reasserted });
       await tx.run(query('import/record-run').text, {
         runId, source: options.source, startedAt: new Date(started).toISOString(), finishedAt: new Date().toISOString(),
         user: options.user ?? 'unknown', files: options.files, counts: JSON.stringify({ nodes, removed }), status: 'ok',
