@@ -1,7 +1,7 @@
 // Landscape → graph. transform() is pure (nodes and relationships as plain rows); load() writes
-// them inside the caller's transaction with batched UNWIND queries from cypher/load/.
+// them through the caller's transaction (or runner) with batched UNWIND queries from cypher/load/.
 import { createHash } from 'node:crypto';
-import neo4j, { type ManagedTransaction, type QueryResult, type Transaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
 import { query } from '../server/queries.js';
 import { type Landscape, slug, uid } from './model.js';
 import { isOpenStandard } from './open-standards.js';
@@ -134,6 +134,7 @@ const extra = (values: Record<string, string | number | boolean>) =>
   Object.fromEntries(Object.entries(values).map(([key, value]) => [`extra_${slug(key).replace(/-/g, '_')}`, value]));
 
 const BATCH = 5000;
+const UID_BATCH = 50_000;
 const DATE_PROPS = new Set(['start', 'end']);
 const INTEGER_PROPS = new Set(['noticeMonths']);
 
@@ -144,52 +145,251 @@ const INTEGER_PROPS = new Set(['noticeMonths']);
 export type LoadResult = { counts: LoadCounts; reasserted: number; stamped: number };
 
 /** A transaction, or anything that runs the load's queries in transactions of its own (import.ts). */
-export type QueryRunner = Pick<Transaction | ManagedTransaction, 'run'> | { run(text: string, params: Record<string, unknown>): Promise<QueryResult> };
+export type QueryRunner = { run(text: string, params: Record<string, unknown>): PromiseLike<{ records: Neo4jRecord[] }> };
+
+export type LoadOptions = {
+  /**
+   * The queries are committed in several transactions, so what existed keeps an undo record (see
+   * cypher/import/rollback.cypher).
+   */
+  staged?: boolean;
+  /** How many batches of one label or type run at once: more than 1 only for a runner whose every run is a transaction of its own. */
+  lanes?: number;
+};
 
 /**
- * Writes the rows through `tx`; every node and relationship is stamped with source and run.
- * `staged`: the queries are committed in several transactions, so what existed keeps an undo record
- * (see cypher/import/rollback.cypher).
+ * Writes the rows through `tx`; every node and relationship is stamped with source and run. New
+ * nodes are created together with the relationships they anchor (load/new-nodes); what exists
+ * already, and relationships between existing nodes, are merged (load/nodes, load/relationships).
  */
 export async function load(
   tx: QueryRunner,
   rows: GraphRows,
   provenance: Provenance,
   onProgress: (done: number) => void = () => {},
-  options: { staged?: boolean } = {},
+  options: LoadOptions = {},
 ): Promise<LoadResult> {
   const stampParams = { runId: provenance.runId, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, staged: options.staged ?? false };
-  const counts: LoadCounts = {};
+  const lanes = options.lanes ?? 1;
+  const plan = planLoad(rows, await existingNodes(tx, rows));
+  const counts: LoadCounts = Object.fromEntries([...rows.nodes.keys()].map(label => [label, { created: 0, updated: 0, unchanged: 0 }]));
   let reasserted = 0;
   let stamped = 0;
   let done = 0;
-  for (const [label, byUid] of rows.nodes) {
-    const all = [...byUid.values()];
-    const count = (counts[label] = { created: 0, updated: 0, unchanged: 0 });
-    for (let i = 0; i < all.length; i += BATCH) {
-      const batch = all.slice(i, i + BATCH).map(row => ({ uid: row.uid, hash: hash(row.props), props: toNeo4j(row.props) }));
-      const record = (await tx.run(query('load/nodes').text, { rows: batch, label, ...stampParams })).records[0];
+  const progressed = (count: number) => onProgress((done += count));
+
+  for (const [label, byUid] of plan.merged.nodes) {
+    const count = counts[label];
+    await inLanes(batchesOf([...byUid.values()], () => 1), lanes, async batch => {
+      const params = batch.map(row => ({ uid: row.uid, hash: hash(row.props), props: toNeo4j(row.props) }));
+      const record = (await tx.run(query('load/nodes').text, { rows: params, label, ...stampParams })).records[0];
       count.created += toNumber(record.get('created'));
       count.updated += toNumber(record.get('updated'));
       count.unchanged += toNumber(record.get('unchanged'));
       reasserted += toNumber(record.get('reasserted'));
       stamped += toNumber(record.get('stamped'));
-      onProgress((done += batch.length));
-    }
+      progressed(batch.length);
+    });
   }
-  for (const [type, all] of rows.relationships) {
-    for (let i = 0; i < all.length; i += BATCH) {
-      const batch = all.slice(i, i + BATCH).map(row => ({ ...row, props: toNeo4j(row.props) }));
-      const record = (await tx.run(relationshipQuery(type), { rows: batch, ...stampParams })).records[0];
+ 
+  for (const group of plan.created) {
+    const text = newNodesQuery(group);
+    const weight = (row: NewNode) => 1 + row.rels.reduce((sum, list) => sum + list.length, 0);
+    await inLanes(batchesOf(group.rows, weight), lanes, async batch => {
+      const params = batch.map(row => ({
+        uid: row.uid,
+        hash: hash(row.props),
+        props: toNeo4j(row.props),
+        rels: row.rels.map((list, block) => list.map(rel => newRelationshipParams(rel, group.blocks[block]))),
+      }));
+      const record = (await tx.run(text, { rows: params, ...stampParams })).records[0];
+      const expected = batch.reduce((sum, row) => sum + weight(row) - 1, 0);
+      const made = toNumber(record.get('relationships'));
+      // Validation guarantees the other ends exist; a shortfall means a bug, and the import is rolled back.
+      if (made !== expected) throw new Error(`Loading new ${group.label} nodes: ${expected - made} of ${expected} relationships had a missing end node`);
+      counts[group.label].created += toNumber(record.get('created'));
+      stamped += batch.length + made;
+      progressed(batch.length + made);
+    });
+  }
+ 
+  for (const [type, all] of plan.createdBetween) {
+    await inLanes(batchesOf(all, () => 1), lanes, async batch => {
+      const params = batch.map(row => ({ from: row.from, to: row.to, props: toNeo4j(row.props) }));
+      const loaded = toNumber((await tx.run(withType(query('load/new-relationships').statements[0], type), { rows: params, ...stampParams })).records[0].get('loaded'));
+      if (loaded !== batch.length) throw new Error(`Loading new ${type}: ${batch.length - loaded} of ${batch.length} relationships had a missing end node`);
+      stamped += loaded;
+      progressed(loaded);
+    });
+  }
+ 
+  for (const [type, all] of plan.merged.relationships) {
+    await inLanes(batchesOf(all, () => 1), lanes, async batch => {
+      const params = batch.map(row => ({ ...row, props: toNeo4j(row.props) }));
+      const record = (await tx.run(relationshipQuery(type), { rows: params, ...stampParams })).records[0];
       const loaded = toNumber(record.get('loaded'));
       // Validation guarantees both ends exist; a shortfall means a bug, and the import is rolled back.
       if (loaded !== batch.length) throw new Error(`Loading ${type}: ${batch.length - loaded} of ${batch.length} relationships had a missing end node`);
       reasserted += toNumber(record.get('reasserted'));
       stamped += toNumber(record.get('stamped'));
-      onProgress((done += batch.length));
-    }
+      progressed(batch.length);
+    });
   }
+ 
   return { counts, reasserted, stamped };
+}
+
+/**
+ * The order new nodes are created in. Catalogue nodes come first, so that an application, interface
+ * or contract is created with its relationships to them (a row then carries a handful of
+ * relationships, not a standard with a hundred thousand).
+ */
+const CREATE_ORDER: readonly NodeLabel[] = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element', 'Application', 'Interface', 'Contract'];
+
+type NewNode = NodeRow & { rels: RelationshipRow[][] };
+/** New nodes of one label; `rels[i]` of a row are its relationships of `blocks[i]` (type and direction). */
+export type NewNodes = { label: NodeLabel; blocks: { type: RelationshipType; outgoing: boolean }[]; rows: NewNode[] };
+/**
+ * What the load merges (nodes that exist, relationships between them), what it creates with new
+ * nodes, and the relationships it creates between nodes once all exist (`createdBetween`).
+ */
+export type LoadPlan = { merged: GraphRows; created: NewNodes[]; createdBetween: Map<RelationshipType, RelationshipRow[]> };
+
+/**
+ * Splits the rows by whether their node exists (`existing`: uids with a node). A relationship is
+ * anchored on a new end: the one created later (CREATE_ORDER) when both are new. Relationships
+ * between two existing nodes are merged, and between two new nodes of one label created, after all
+ * nodes exist. The same relationship asserted twice is one relationship (the later properties win,
+ * as MERGE did). Runs once per import over every row (2.4 million relationships for the country):
+ * one map lookup per end, no string built per relationship where it can be helped.
+ */
+export function planLoad(rows: GraphRows, existing: Set<string>): LoadPlan {
+  // Per uid: the rank of its label, and its new node if it is created (a node given two labels is
+  // merged: MERGE adds the second label to the node the first created).
+  const ends = new Map<string, { rank: number; node?: NewNode }>();
+  const created = CREATE_ORDER.map(label => ({ label, blocks: [], rows: [] }) as NewNodes);
+  const merged: GraphRows = { nodes: new Map(), relationships: new Map() };
+  const createdBetween = new Map<RelationshipType, RelationshipRow[]>();
+  const severalLabels = new Set<string>();
+  for (const byUid of rows.nodes.values()) for (const key of byUid.keys()) if (ends.has(key)) severalLabels.add(key); else ends.set(key, { rank: -1 });
+  for (const [label, byUid] of rows.nodes) {
+    const rank = CREATE_ORDER.indexOf(label);
+    const kept = new Map<string, NodeRow>();
+    for (const row of byUid.values()) {
+      const end = ends.get(row.uid)!;
+      if (end.rank >= 0) kept.set(row.uid, row); // its second label
+      else if (existing.has(row.uid) || severalLabels.has(row.uid)) {
+        end.rank = rank;
+        kept.set(row.uid, row);
+      } else {
+        end.rank = rank;
+        end.node = { ...row, rels: [] };
+        created[rank].rows.push(end.node);
+      }
+    }
+    merged.nodes.set(label, kept);
+  }
+
+  for (const [type, all] of rows.relationships) {
+    const keyed = KEYED_TYPES.has(type);
+    // The block of this type per rank of the anchor: [incoming, outgoing].
+    const blockOf = CREATE_ORDER.map(() => [-1, -1]);
+    const between = new Map<string, RelationshipRow>();
+    const rest = new Map<string, RelationshipRow>();
+    const once = (into: Map<string, RelationshipRow>, row: RelationshipRow) => {
+      const id = `${row.from}\u0000${row.to}\u0000${row.key}`;
+      const earlier = into.get(id);
+      into.set(id, earlier ? { ...row, props: { ...earlier.props, ...row.props } } : row);
+    };
+    for (const row of all) {
+      const from = ends.get(row.from);
+      const to = ends.get(row.to);
+      const fromNew = from?.node !== undefined;
+      const toNew = to?.node !== undefined;
+      if (!fromNew && !toNew) once(rest, row);
+      else if (fromNew && toNew && from.rank === to.rank) once(between, keyed ? { ...row, props: { ...row.props, key: row.key } } : row);
+      else {
+        const outgoing = fromNew && (!toNew || from.rank > to!.rank);
+        const anchor = (outgoing ? from : to)!;
+        const group = created[anchor.rank];
+        let block = blockOf[anchor.rank][outgoing ? 1 : 0];
+        if (block < 0) {
+          block = blockOf[anchor.rank][outgoing ? 1 : 0] = group.blocks.push({ type, outgoing }) - 1;
+          for (const node of group.rows) node.rels.push([]);
+        }
+        const list = anchor.node!.rels[block];
+        // A node's relationships of one type are few: a scan finds a repeated one.
+        let earlier = -1;
+        for (let i = 0; i < list.length && earlier < 0; i++) if (list[i].from === row.from && list[i].to === row.to && list[i].key === row.key) earlier = i;
+        if (earlier < 0) list.push(row);
+        else list[earlier] = { ...row, props: { ...list[earlier].props, ...row.props } };
+      }
+    }
+    merged.relationships.set(type, [...rest.values()]);
+    createdBetween.set(type, [...between.values()]);
+  }
+  return { merged, created: created.filter(group => group.rows.length > 0), createdBetween };
+}
+
+/** The other end and the properties of a relationship a new node anchors (load/new-node-relationships). */
+function newRelationshipParams(rel: RelationshipRow, block: NewNodes['blocks'][number]) {
+  return { uid: block.outgoing ? rel.to : rel.from, props: toNeo4j(KEYED_TYPES.has(block.type) ? { ...rel.props, key: rel.key } : rel.props) };
+}
+
+/** Which of the rows' nodes exist already (load/existing-nodes), asked in batches. */
+async function existingNodes(tx: QueryRunner, rows: GraphRows): Promise<Set<string>> {
+  const uids = [...new Set([...rows.nodes.values()].flatMap(byUid => [...byUid.keys()]))];
+  const existing = new Set<string>();
+  for (let i = 0; i < uids.length; i += UID_BATCH) {
+    for (const record of (await tx.run(query('load/existing-nodes').text, { uids: uids.slice(i, i + UID_BATCH) })).records) existing.add(record.get('uid'));
+  }
+  return existing;
+}
+
+/** Splits rows into batches of about BATCH nodes and relationships (`weight` of a row). */
+function batchesOf<T>(rows: T[], weight: (row: T) => number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const row of rows) {
+    if (current.length > 0 && size + weight(row) > BATCH) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(row);
+    size += weight(row);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** Runs `work` on every batch, at most `lanes` at a time; the first failure stops the rest. */
+async function inLanes<T>(batches: T[], lanes: number, work: (batch: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < batches.length) {
+      const batch = batches[next++];
+      try {
+        await work(batch);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, batches.length)) }, lane));
+}
+
+/** load/new-nodes with the label and one load/new-node-relationships block per type and direction written in (from the fixed lists). */
+function newNodesQuery(group: NewNodes): string {
+  if (!(NODE_LABELS as readonly string[]).includes(group.label)) throw new Error(`Unknown label ${group.label}`);
+  const blocks = group.blocks.map(({ type, outgoing }, index) => {
+    const block = withType(query('load/new-node-relationships').statements[0].replace('$(block)', String(index)), type);
+    return outgoing ? block : block.replace(`(n)-[r:${type}]->(other)`, `(n)<-[r:${type}]-(other)`);
+  });
+  return query('load/new-nodes').text.replaceAll('$($label)', group.label).replace(/^\/\/ RELATIONSHIPS$/m, blocks.join('\n'));
 }
 
 /**
@@ -198,9 +398,15 @@ export async function load(
  * so the type is substituted from the fixed list above — never from input.
  */
 function relationshipQuery(type: RelationshipType): string {
+  // The statement without its comments: the header quotes the pattern that is cut here.
+  const text = query('load/relationships').statements[0];
+  return withType(KEYED_TYPES.has(type) ? text : text.replaceAll(' {key: row.key}', ''), type);
+}
+
+/** `text` with `$($type)` replaced by `type`, which must be one of the fixed list. */
+function withType(text: string, type: RelationshipType): string {
   if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type)) throw new Error(`Unknown relationship type ${type}`);
-  const text = query('load/relationships').text;
-  return (KEYED_TYPES.has(type) ? text : text.replace(' {key: row.key}', '')).replaceAll('$($type)', type);
+  return text.replaceAll('$($type)', type);
 }
 
 /** The relationship types that can hold several facts between the same two nodes, told apart by `key`. */

@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { cleanup, load, mayHaveStale, transform } from '../../importers/load.js';
+import { type GraphRows, cleanup, load, mayHaveStale, planLoad, transform } from '../../importers/load.js';
 import { Landscape } from '../../importers/model.js';
 
 import { nodes, rels, resetDatabase, snapshot, testDriver } from '../support/db.js';
@@ -74,6 +74,98 @@ describe('load', () => {
     expect(await rels(driver, 'PART_OF')).toEqual(['supplier:s1 -PART_OF-> group:acme-holding']);
     expect(await rels(driver, 'DEPENDS_ON')).toEqual([]);
     expect(removed).toMatchObject({ Application: 1, Interface: 1, Contract: 1 });
+  });
+});
+
+describe('load of new and existing nodes', () => {
+  let driver: Driver;
+  beforeAll(() => (driver = testDriver()));
+  afterAll(() => driver.close());
+  beforeEach(() => resetDatabase(driver));
+
+  // A platform hosted on another new platform (one label), an interface between existing applications,
+  // and a supplier that exists already: every way a relationship can be written.
+  const full = () => {
+    const landscape = base();
+    landscape.platforms.push({ id: 'p2', name: 'Cloud', type: 'saas', jurisdiction: 'US', runsOn: 'p1', extra: {}, supplier: undefined });
+    landscape.applications.push({ ...landscape.applications[0], id: 'a4', name: 'Nieuw', platform: 'p2', referenceComponents: ['Zaaksysteem', 'Archief'] });
+    landscape.interfaces.push({ ...landscape.interfaces[0], id: 'i2', from: 'a1', to: 'a4', via: undefined });
+    return landscape;
+  };
+  const part = () => {
+    const landscape = base();
+    landscape.contracts = [];
+    landscape.interfaces = [];
+    return landscape;
+  };
+  const stampless = async () => (await snapshot(driver)).map(line => line.replace(/"runs":\[[^\]]*\]/, '').replace(/"hash":"[^"]*"/, ''));
+
+  it('when part of a landscape exists already, then loading all of it gives the graph a load into an empty database gives', async () => {
+    await importOnce(driver, full(), 'csv:gm1', 'run-1');
+    const fromEmpty = await stampless();
+    await resetDatabase(driver);
+    await importOnce(driver, part(), 'csv:gm1', 'run-1');
+    const second = await importOnce(driver, full(), 'csv:gm1', 'run-2');
+    expect(await stampless()).toEqual(fromEmpty);
+    expect(second.counts.Application).toEqual({ created: 1, updated: 0, unchanged: 3 });
+    expect(second.counts.Interface).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await rels(driver, 'RUNS_ON')).toEqual(['app:gm1/a1 -RUNS_ON-> platform:p1', 'app:gm1/a4 -RUNS_ON-> platform:p2', 'platform:p2 -RUNS_ON-> platform:p1']);
+  });
+
+  it('when relationships are created with new nodes, then only DEPENDS_ON and RELATES_TO carry a key', async () => {
+    await importOnce(driver, full(), 'csv:gm1', 'run-1');
+    const keyed = await (await import('../../server/neo4j.js')).read(driver, 'MATCH ()-[r]->() WHERE r.key IS NOT NULL RETURN DISTINCT type(r) AS type');
+    expect(keyed).toEqual([{ type: 'DEPENDS_ON' }]);
+  });
+
+  it('when a new node refers to a node that does not exist, then the load fails and the transaction writes nothing', async () => {
+    const rows = transform(full());
+    rows.relationships.get('SUPPLIES')!.push({ from: 'supplier:nowhere', to: 'app:gm1/a4', key: '', props: {} });
+    await expect(loadRows(rows)).rejects.toThrow(/Loading new Application nodes: 1 of \d+ relationships had a missing end node/);
+    expect(await snapshot(driver)).toEqual([]);
+  });
+
+  async function loadRows(rows: GraphRows) {
+    const session = driver.session();
+    try {
+      await session.executeWrite(tx => load(tx, rows, { source: 'csv:gm1', runId: 'run-1' }));
+    } finally {
+      await session.close();
+    }
+  }
+});
+
+describe('planLoad', () => {
+  it('anchors a relationship on its new end created last, merges what joins existing nodes and creates what joins new nodes of one label', () => {
+    const rows = transform(
+      Landscape.parse({
+        suppliers: [{ id: 's1', name: 'Acme' }],
+        platforms: [{ id: 'p1', name: 'DC', type: 'rekencentrum', jurisdiction: 'NL' }, { id: 'p2', name: 'VM', type: 'iaas', jurisdiction: 'NL', runsOn: 'p1' }],
+        applications: [{ id: 'a1', organisation: 'gm1', name: 'A', supplier: 's1', platform: 'p2' }, { id: 'a2', organisation: 'gm1', name: 'B', supplier: 's1' }],
+        interfaces: [{ id: 'i1', organisation: 'gm1', from: 'a1', to: 'a2' }],
+      }),
+    );
+    rows.relationships.get('SUPPLIES')!.push({ ...rows.relationships.get('SUPPLIES')![0] });
+    const plan = planLoad(rows, new Set(['app:gm1/a2', 'supplier:s1']));
+    const applications = plan.created.find(group => group.label === 'Application')!;
+    expect(applications.blocks).toEqual([
+      { type: 'USES', outgoing: false },
+      { type: 'SUPPLIES', outgoing: false },
+      { type: 'RUNS_ON', outgoing: true },
+      { type: 'DEPENDS_ON', outgoing: false },
+    ]);
+    // The duplicate SUPPLIES is one relationship; the flow a2 → a1 makes a2 depend on the new a1.
+    expect(applications.rows.map(row => [row.uid, row.rels.map(list => list.map(rel => `${rel.from}>${rel.to}`))])).toEqual([
+      ['app:gm1/a1', [['org:gm1>app:gm1/a1'], ['supplier:s1>app:gm1/a1'], ['app:gm1/a1>platform:p2'], ['app:gm1/a2>app:gm1/a1']]],
+    ]);
+    expect(applications.rows[0].rels[3][0]).toMatchObject({ key: 'interface:gm1/i1:flow', props: { interface: 'interface:gm1/i1', kind: 'flow' } });
+    expect([...plan.merged.nodes.get('Application')!.keys()]).toEqual(['app:gm1/a2']);
+    expect(plan.merged.relationships.get('SUPPLIES')!.map(row => row.to)).toEqual(['app:gm1/a2']);
+    expect(plan.merged.relationships.get('RUNS_ON')).toEqual([]);
+    expect(plan.createdBetween.get('RUNS_ON')!.map(row => `${row.from}>${row.to}`)).toEqual(['platform:p2>platform:p1']);
+    const interfaces = plan.created.find(group => group.label === 'Interface')!;
+    expect(interfaces.blocks.map(block => block.type)).toEqual(['FROM', 'TO']);
+    expect(plan.merged.relationships.get('DEPENDS_ON')).toEqual([]);
   });
 });
 

@@ -1,0 +1,13 @@
+// Nodes whose uid no node had when the load began (load/existing-nodes): created, not merged, each
+// together with the relationships it anchors (planLoad in importers/load.ts), the way LOAD CSV writes a
+// row's relationships while the row's node is in hand. The other end of each such relationship exists
+// already or was created with an earlier label, so it is found by uid.
+// importers/load.ts writes in, from its fixed lists: the label for $($label), and for the RELATIONSHIPS
+// line one block of load/new-node-relationships per relationship type and direction.
+// Stamped like load/nodes; a new node has no earlier stamps, so nothing to undo but itself.
+UNWIND $rows AS row
+CREATE (n:Entity:$($label) {uid: row.uid})
+SET n += row.props, n.hash = row.hash, n.runs = [$stamp]
+WITH n, row, 0 AS relationships
+// RELATIONSHIPS
+RETURN count(n) AS created, sum(relationships) AS relationships
