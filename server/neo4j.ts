@@ -21,16 +21,23 @@ export function createDriver(options: DriverOptions & { queryTimeoutMs?: number 
 
 export const database = () => defaultDatabase;
 
-/** A read query, routed as a read so a cluster spreads it over its followers. */
-export const read = <T = Record<string, unknown>>(driver: Driver, cypher: string, params: Record<string, unknown> = {}) =>
-  run<T>(driver, cypher, params, neo4j.routing.READ);
+/**
+ * A read query, routed as a read so a cluster spreads it over its followers. `map` turns each row
+ * (plain values) into what the caller keeps, as it arrives.
+ */
+export const read = <T = Record<string, unknown>>(driver: Driver, cypher: string, params: Record<string, unknown> = {}, map: (row: T) => T = row => row) =>
+  run<T>(driver, cypher, params, neo4j.routing.READ, map);
 
 export const write = <T = Record<string, unknown>>(driver: Driver, cypher: string, params: Record<string, unknown> = {}) =>
-  run<T>(driver, cypher, params, neo4j.routing.WRITE);
+  run<T>(driver, cypher, params, neo4j.routing.WRITE, row => row);
 
-async function run<T>(driver: Driver, cypher: string, params: Record<string, unknown>, routing: RoutingControl): Promise<T[]> {
-  const { records } = await driver.executeQuery(cypher, params, { database: defaultDatabase, routing, transactionConfig: { timeout: queryTimeoutMs } });
-  return records.map(record => toPlain(record.toObject()) as T);
+/**
+ * Each record becomes a plain row the moment it arrives and is then dropped, so a large answer
+ * (150,000 applications for the country) is never held as driver records and plain rows at once.
+ */
+function run<T>(driver: Driver, cypher: string, params: Record<string, unknown>, routing: RoutingControl, map: (row: T) => T): Promise<T[]> {
+  const resultTransformer = neo4j.resultTransformers.mapped({ map: record => map(toPlain(record.toObject()) as T), collect: (rows: T[]) => rows });
+  return driver.executeQuery(cypher, params, { database: defaultDatabase, routing, transactionConfig: { timeout: queryTimeoutMs }, resultTransformer });
 }
 
 /** Neo4j temporal values and nodes → JSON-friendly values (dates as ISO strings). */

@@ -31,9 +31,10 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
     const to = params.to ?? addMonths(from, 12);
     if (to < from) throw new InputError(`'to' (${to}) is before 'from' (${from}) / 'to' ligt voor 'from'`);
     const rows = await read<CalendarRow>(driver, query('analyses/contract-calendar').text, { organisations: params.organisation, from, to, today: asOf });
-    const organisations = [...new Set(rows.map(row => row.organisation))];
-    if (organisations.length > 0) {
-      const landscape = await fetchLandscape(driver, organisations);
+    if (rows.length > 0) {
+      // The snapshot of the scope asked (the other analyses share it), not of the organisations
+      // that happen to have contracts in the window: for the country that was a second snapshot.
+      const landscape = await fetchLandscape(driver, params.organisation);
       const scores = lockInScores(landscape, loadLockInWeights(), asOf, rows.flatMap(row => row.applications.map(a => a.uid)));
       for (const row of rows) {
         for (const application of row.applications) application.lockIn = scores.get(application.uid)?.score ?? null;

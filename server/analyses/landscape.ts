@@ -65,15 +65,16 @@ export function approximateBytes(landscape: Landscape): number {
 /** Fetches the snapshot from Neo4j, uncached; `organisations` null = every organisation. */
 export async function loadLandscape(driver: Driver, organisations: string[] | null): Promise<Landscape> {
   const params = { organisations };
+  const shared = interner();
   const [applications, platforms, suppliers, interfaces, contracts, names] = await Promise.all([
-    read<ApplicationFact>(driver, query('analyses/landscape-applications').text, params),
-    read<PlatformFact>(driver, query('analyses/landscape-platforms').text),
-    read<SupplierFact>(driver, query('analyses/landscape-suppliers').text),
-    read<InterfaceFact>(driver, query('analyses/landscape-interfaces').text, params),
-    read<ContractFact>(driver, query('analyses/landscape-contracts').text, params),
-    read<NameFact>(driver, query('analyses/landscape-names').text, params),
+    read<ApplicationFact>(driver, query('analyses/landscape-applications').text, params, shared.application),
+    read<PlatformFact>(driver, query('analyses/landscape-platforms').text, {}, shared.platform),
+    read<SupplierFact>(driver, query('analyses/landscape-suppliers').text, {}, shared.supplier),
+    read<InterfaceFact>(driver, query('analyses/landscape-interfaces').text, params, shared.interface),
+    read<ContractFact>(driver, query('analyses/landscape-contracts').text, params, shared.contract),
+    read<NameFact>(driver, query('analyses/landscape-names').text, params, shared.name),
   ]);
-  return intern({
+  return {
     organisations,
     applications: byUid(applications),
     platforms: byUid(platforms),
@@ -82,16 +83,16 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
     contracts,
     names: byUid(names),
     groups: new Map(suppliers.filter(s => s.group).map(s => [s.group!, s.groupName ?? s.group!])),
-  });
+  };
 }
 
 /**
- * One string object per uid, organisation and standard: the driver makes a new string for every
- * value it decodes, and the country's 150,000 applications name each other, their suppliers,
- * platforms and functions about two million times. Shared, the snapshot is a fraction of the size
- * (and fits the cache).
+ * One string object per uid, organisation and standard, shared as the rows arrive: the driver makes
+ * a new string for every value it decodes, and the country's 150,000 applications name each other,
+ * their suppliers, platforms and functions about two million times. Shared, the snapshot is a
+ * fraction of the size (and fits the cache), and the copies die young.
  */
-function intern(landscape: Landscape): Landscape {
+function interner() {
   const strings = new Map<string, string>();
   const one = (value: string): string => {
     const known = strings.get(value);
@@ -101,17 +102,17 @@ function intern(landscape: Landscape): Landscape {
   };
   const maybe = (value: string | null) => (value === null ? null : one(value));
   const all = (values: string[]) => values.map(one);
-  for (const map of [landscape.applications, landscape.platforms, landscape.suppliers, landscape.names]) for (const uid of map.keys()) one(uid);
-  for (const a of landscape.applications.values()) {
-    Object.assign(a, { uid: one(a.uid), organisation: one(a.organisation), criticality: one(a.criticality), suppliers: all(a.suppliers), platforms: all(a.platforms),
-      functions: all(a.functions), referenceComponents: all(a.referenceComponents), dependsOn: all(a.dependsOn) });
-  }
-  for (const p of landscape.platforms.values()) Object.assign(p, { uid: one(p.uid), jurisdiction: one(p.jurisdiction), runsOn: all(p.runsOn), providers: all(p.providers) });
-  for (const n of landscape.names.values()) Object.assign(n, { uid: one(n.uid), suppliers: all(n.suppliers) });
-  for (const s of landscape.suppliers.values()) Object.assign(s, { uid: one(s.uid), group: maybe(s.group) });
-  for (const i of landscape.interfaces) Object.assign(i, { organisation: one(i.organisation), standard: maybe(i.standard), from: maybe(i.from), to: maybe(i.to), via: maybe(i.via) });
-  for (const c of landscape.contracts) Object.assign(c, { organisation: one(c.organisation), supplier: maybe(c.supplier), covers: all(c.covers) });
-  return landscape;
+  return {
+    application: (a: ApplicationFact): ApplicationFact => ({
+      ...a, uid: one(a.uid), organisation: one(a.organisation), criticality: one(a.criticality) as Criticality, suppliers: all(a.suppliers), platforms: all(a.platforms),
+      functions: all(a.functions), referenceComponents: all(a.referenceComponents), dependsOn: all(a.dependsOn),
+    }),
+    platform: (p: PlatformFact): PlatformFact => ({ ...p, uid: one(p.uid), jurisdiction: one(p.jurisdiction), runsOn: all(p.runsOn), providers: all(p.providers) }),
+    name: (n: NameFact): NameFact => ({ ...n, uid: one(n.uid), suppliers: all(n.suppliers) }),
+    supplier: (s: SupplierFact): SupplierFact => ({ ...s, uid: one(s.uid), group: maybe(s.group) }),
+    interface: (i: InterfaceFact): InterfaceFact => ({ ...i, organisation: one(i.organisation), standard: maybe(i.standard), from: maybe(i.from), to: maybe(i.to), via: maybe(i.via) }),
+    contract: (c: ContractFact): ContractFact => ({ ...c, organisation: one(c.organisation), supplier: maybe(c.supplier), covers: all(c.covers) }),
+  };
 }
 
 const byUid = <T extends { uid: string }>(items: T[]) => new Map(items.map(item => [item.uid, item]));

@@ -124,23 +124,41 @@ function computeInputs(landscape: Landscape) {
 
 /** Scores every application of the snapshot (or only those in `only`). */
 export function lockInScores(landscape: Landscape, config: LockInWeights, asOf: string, only?: Iterable<string>): Map<string, LockInScore> {
-  const { interfacesOf, contractsOf, dependantsOf } = inputsOf(landscape);
-  const total = FACTORS.reduce((sum, factor) => sum + config.weights[factor], 0);
+  const { uids, total, rawOf } = scoring(landscape, config, asOf, only);
   const scores = new Map<string, LockInScore>();
-  const uids = only ? [...only].filter(uid => landscape.applications.has(uid)) : [...landscape.applications.keys()];
   for (const uid of uids) {
-    const application = landscape.applications.get(uid)!;
-    const raw = factorsOf(landscape, application, config, asOf, interfacesOf.get(uid), contractsOf.get(uid) ?? [], dependantsOf.get(uid)?.size ?? 0);
+    const raw = rawOf(uid);
     const factors = FACTORS.map(factor => {
       const weight = config.weights[factor];
       const { value, raw: input } = raw[factor];
       return { factor, value: round(value, 4), raw: input, weight, contribution: round((100 * weight * value) / total, 2) };
     });
-    const exact = FACTORS.reduce((sum, factor) => sum + (100 * config.weights[factor] * raw[factor].value) / total, 0);
+    const exact = exactScore(raw, config, total);
     scores.set(uid, { uid, score: round(exact, 1), exact, factors });
   }
   return scores;
 }
+
+/**
+ * The scores alone (rounded like LockInScore.score), without the factor breakdown: what-if compares
+ * the score of every affected application before and after, 100,000 of them for the largest supplier.
+ */
+export function lockInScoreValues(landscape: Landscape, config: LockInWeights, asOf: string, only?: Iterable<string>): Map<string, number> {
+  const { uids, total, rawOf } = scoring(landscape, config, asOf, only);
+  return new Map(uids.map(uid => [uid, round(exactScore(rawOf(uid), config, total), 1)]));
+}
+
+/** What both score functions need: the applications to score and each one's factor values. */
+function scoring(landscape: Landscape, config: LockInWeights, asOf: string, only?: Iterable<string>) {
+  const { interfacesOf, contractsOf, dependantsOf } = inputsOf(landscape);
+  const total = FACTORS.reduce((sum, factor) => sum + config.weights[factor], 0);
+  const uids = only ? [...only].filter(uid => landscape.applications.has(uid)) : [...landscape.applications.keys()];
+  const rawOf = (uid: string) => factorsOf(landscape, landscape.applications.get(uid)!, config, asOf, interfacesOf.get(uid), contractsOf.get(uid) ?? [], dependantsOf.get(uid)?.size ?? 0);
+  return { uids, total, rawOf };
+}
+
+const exactScore = (raw: ReturnType<typeof factorsOf>, config: LockInWeights, total: number) =>
+  FACTORS.reduce((sum, factor) => sum + (100 * config.weights[factor] * raw[factor].value) / total, 0);
 
 function factorsOf(
   landscape: Landscape, application: ApplicationFact, config: LockInWeights, asOf: string,

@@ -5,15 +5,20 @@ import { InputError, NotFoundError } from '../errors.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { dependants, failing, fetchLandscape, kindOf, type Landscape, lostFunctions, nameOf } from './landscape.js';
 import { type Concentration, exposure } from './supplier-exposure.js';
-import { loadLockInWeights, lockInScores, merge, WeightsParam } from './lock-in.js';
+import { loadLockInWeights, lockInScoreValues, merge, WeightsParam } from './lock-in.js';
 import { OptionalDate, OptionalUid, Organisations, today, Uid } from './params.js';
 
 const swap = (list: string[], from: string, to: string | undefined) => [...new Set(list.flatMap(uid => (uid === from ? (to ? [to] : []) : [uid])))];
 
+/** `map` with `change` applied to the entries `touched` selects; the others are the snapshot's own objects. */
+const changed = <T>(map: Map<string, T>, touched: (value: T) => boolean, change: (value: T, uid: string) => T) =>
+  new Map([...map].map(([uid, value]) => [uid, touched(value) ? change(value, uid) : value]));
+
 /**
  * The landscape without `remove` (or with `replaceWith` in its place): a supplier's SUPPLIES,
  * PROVIDES, contracts and substitute entries move to the replacement or disappear; a platform's
- * RUNS_ON edges move to the replacement or disappear.
+ * RUNS_ON edges move to the replacement or disappear. Only what names `remove` is copied: the
+ * country has 150,000 applications, and copying them all made what-if the largest peak in memory.
  */
 export function rewrite(landscape: Landscape, remove: string, replaceWith?: string): Landscape {
   const kind = kindOf(landscape, remove);
@@ -23,18 +28,18 @@ export function rewrite(landscape: Landscape, remove: string, replaceWith?: stri
     return {
       ...landscape,
       suppliers,
-      applications: new Map([...landscape.applications].map(([uid, a]) => [uid, { ...a, suppliers: swap(a.suppliers, remove, replaceWith) }])),
-      platforms: new Map([...landscape.platforms].map(([uid, p]) => [uid, { ...p, providers: swap(p.providers, remove, replaceWith) }])),
+      applications: changed(landscape.applications, a => a.suppliers.includes(remove), a => ({ ...a, suppliers: swap(a.suppliers, remove, replaceWith) })),
+      platforms: changed(landscape.platforms, p => p.providers.includes(remove), p => ({ ...p, providers: swap(p.providers, remove, replaceWith) })),
       contracts: landscape.contracts.flatMap(c => (c.supplier !== remove ? [c] : replaceWith ? [{ ...c, supplier: replaceWith }] : [])),
-      names: new Map([...landscape.names].map(([uid, n]) => [uid, { ...n, suppliers: swap(n.suppliers, remove, replaceWith) }])),
+      names: changed(landscape.names, n => n.suppliers.includes(remove), n => ({ ...n, suppliers: swap(n.suppliers, remove, replaceWith) })),
     };
   }
-  const platforms = new Map([...landscape.platforms].map(([uid, p]) => [uid, { ...p, runsOn: swap(p.runsOn, remove, replaceWith).filter(id => id !== uid) }]));
+  const platforms = changed(landscape.platforms, p => p.runsOn.includes(remove), (p, uid) => ({ ...p, runsOn: swap(p.runsOn, remove, replaceWith).filter(id => id !== uid) }));
   platforms.delete(remove);
   return {
     ...landscape,
     platforms,
-    applications: new Map([...landscape.applications].map(([uid, a]) => [uid, { ...a, platforms: swap(a.platforms, remove, replaceWith) }])),
+    applications: changed(landscape.applications, a => a.platforms.includes(remove), a => ({ ...a, platforms: swap(a.platforms, remove, replaceWith) })),
   };
 }
 
@@ -55,13 +60,13 @@ export function whatIf(landscape: Landscape, params: { remove: string; replaceWi
   const affected = [...reached].filter(([uid]) => landscape.applications.has(uid));
   const failedNow = replaceWith === undefined ? new Set(affected.map(([uid]) => uid)) : new Set<string>();
 
-  const before = lockInScores(landscape, weights, asOf, affected.map(([uid]) => uid));
-  const later = lockInScores(after, weights, asOf, affected.map(([uid]) => uid));
+  const before = lockInScoreValues(landscape, weights, asOf, affected.map(([uid]) => uid));
+  const later = lockInScoreValues(after, weights, asOf, affected.map(([uid]) => uid));
   const rows: Row[] = affected
     .map(([uid, { hops }]) => {
       const application = landscape.applications.get(uid)!;
-      const lockInBefore = before.get(uid)!.score;
-      const lockInAfter = later.get(uid)!.score;
+      const lockInBefore = before.get(uid)!;
+      const lockInAfter = later.get(uid)!;
       return { uid, name: application.name, organisation: application.organisation, criticality: application.criticality, hops, failed: failedNow.has(uid), lockInBefore, lockInAfter, lockInChange: Math.round((lockInAfter - lockInBefore) * 10) / 10 };
     })
     .sort((a, b) => a.hops - b.hops || a.uid.localeCompare(b.uid));
