@@ -49,7 +49,7 @@ export const analysisQueries: Record<string, string[]> = {
   'supplier-exposure': landscapeQueries(),
   'lock-in': landscapeQueries(),
   'single-points-of-failure': landscapeQueries(),
-  impact: ['impact-node', 'impact-step', 'impact-functions', 'impact-contracts'],
+  impact: landscapeQueries(),
   'contract-calendar': ['contract-calendar', ...landscapeQueries()],
   'what-if': landscapeQueries(),
   'data-quality': ['data-quality', 'data-quality-suppliers'],

@@ -163,7 +163,8 @@ function computeDependants(landscape: Landscape): Map<string, string[]> {
     for (const supplier of platform.providers) add(supplier, platform.uid);
   }
   for (const supplier of landscape.suppliers.values()) if (supplier.group) add(supplier.group, supplier.uid);
-  return new Map([...edges].map(([key, set]) => [key, [...set]]));
+  // In uid order: impact's shortest paths break ties by the smaller uid at each hop.
+  return new Map([...edges].map(([key, set]) => [key, [...set].sort()]));
 }
 
 /**
@@ -194,10 +195,10 @@ export function platformChain(landscape: Landscape, application: ApplicationFact
 }
 
 /**
- * Business functions an organisation loses: functions supported by at least one of its
- * applications where every supporting application of that organisation has failed.
+ * Per organisation and business function: how many of its applications support the function, and
+ * how many of those have failed. Only functions with a supporting application.
  */
-export function lostFunctions(landscape: Landscape, failed: (uid: string) => boolean): { organisation: string; function: string; supporting: number }[] {
+export function functionSupport(landscape: Landscape, failed: (uid: string) => boolean): { organisation: string; function: string; supporting: number; failed: number }[] {
   const support = new Map<string, { organisation: string; function: string; supporting: number; failed: number }>();
   for (const application of landscape.applications.values()) {
     for (const fn of application.functions) {
@@ -208,7 +209,15 @@ export function lostFunctions(landscape: Landscape, failed: (uid: string) => boo
       if (failed(application.uid)) entry.failed++;
     }
   }
-  return [...support.values()].filter(entry => entry.failed === entry.supporting).map(({ organisation, function: fn, supporting }) => ({ organisation, function: fn, supporting }));
+  return [...support.values()];
+}
+
+/**
+ * Business functions an organisation loses: functions supported by at least one of its
+ * applications where every supporting application of that organisation has failed.
+ */
+export function lostFunctions(landscape: Landscape, failed: (uid: string) => boolean): { organisation: string; function: string; supporting: number }[] {
+  return functionSupport(landscape, failed).filter(entry => entry.failed === entry.supporting).map(({ organisation, function: fn, supporting }) => ({ organisation, function: fn, supporting }));
 }
 
 export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
