@@ -364,8 +364,12 @@ function batchesOf<T>(rows: T[], weight: (row: T) => number): T[][] {
   return batches;
 }
 
-/** Runs `work` on every batch, at most `lanes` at a time; the first failure stops the rest. */
-async function inLanes<T>(batches: T[], lanes: number, work: (batch: T) => Promise<void>): Promise<void> {
+/**
+ * Runs `work` on every batch, at most `lanes` at a time. The first failure stops the lanes taking
+ * more, and is thrown once the batches still running have finished: a rollback must not start while
+ * a batch of the run can still commit.
+ */
+export async function inLanes<T>(batches: T[], lanes: number, work: (batch: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failed = false;
   const lane = async () => {
@@ -379,7 +383,9 @@ async function inLanes<T>(batches: T[], lanes: number, work: (batch: T) => Promi
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, batches.length)) }, lane));
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(lanes, batches.length)) }, lane));
+  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** load/new-nodes with the label and one load/new-node-relationships block per type and direction written in (from the fixed lists). */

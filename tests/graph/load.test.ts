@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { type GraphRows, cleanup, load, mayHaveStale, planLoad, transform } from '../../importers/load.js';
+import { type GraphRows, cleanup, inLanes, load, mayHaveStale, planLoad, transform } from '../../importers/load.js';
 import { Landscape } from '../../importers/model.js';
 
 import { nodes, rels, resetDatabase, snapshot, testDriver } from '../support/db.js';
@@ -166,6 +166,23 @@ describe('planLoad', () => {
     const interfaces = plan.created.find(group => group.label === 'Interface')!;
     expect(interfaces.blocks.map(block => block.type)).toEqual(['FROM', 'TO']);
     expect(plan.merged.relationships.get('DEPENDS_ON')).toEqual([]);
+  });
+});
+
+describe('inLanes', () => {
+  it('when a batch fails while another lane is still writing, then the failure comes only after that batch finished and no new batch starts', async () => {
+    const events: string[] = [];
+    const work = async (batch: number) => {
+      events.push(`start ${batch}`);
+      await new Promise(resolve => setTimeout(resolve, batch === 1 ? 5 : 40));
+      if (batch === 1) {
+        events.push('fail 1');
+        throw new Error('batch 1 failed');
+      }
+      events.push(`end ${batch}`);
+    };
+    await expect(inLanes([0, 1, 2, 3], 2, work)).rejects.toThrow('batch 1 failed');
+    expect(events).toEqual(['start 0', 'start 1', 'fail 1', 'end 0']);
   });
 });
 
