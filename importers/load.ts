@@ -191,7 +191,7 @@ export async function load(
       progressed(batch.length);
     });
   }
- 
+
   for (const group of plan.created) {
     const text = newNodesQuery(group);
     const weight = (row: NewNode) => 1 + row.rels.reduce((sum, list) => sum + list.length, 0);
@@ -212,7 +212,7 @@ export async function load(
       progressed(batch.length + made);
     });
   }
- 
+
   for (const [type, all] of plan.createdBetween) {
     await inLanes(batchesOf(all, () => 1), lanes, async batch => {
       const params = batch.map(row => ({ from: row.from, to: row.to, props: toNeo4j(row.props) }));
@@ -222,7 +222,7 @@ export async function load(
       progressed(loaded);
     });
   }
- 
+
   for (const [type, all] of plan.merged.relationships) {
     await inLanes(batchesOf(all, () => 1), lanes, async batch => {
       const params = batch.map(row => ({ ...row, props: toNeo4j(row.props) }));
@@ -235,7 +235,7 @@ export async function load(
       progressed(batch.length);
     });
   }
- 
+
   return { counts, reasserted, stamped };
 }
 
