@@ -215,7 +215,7 @@ export async function load(
 
   for (const [type, all] of plan.createdBetween) {
     await inLanes(batchesOf(all, () => 1), lanes, async batch => {
-      const params = batch.map(row => ({ from: row.from, to: row.to, props: toNeo4j(row.props) }));
+      const params = batch.map(row => ({ from: row.from, to: row.to, props: createdProps(type, row) }));
       const loaded = toNumber((await tx.run(withType(query('load/new-relationships').statements[0], type), { rows: params, ...stampParams })).records[0].get('loaded'));
       if (loaded !== batch.length) throw new Error(`Loading new ${type}: ${batch.length - loaded} of ${batch.length} relationships had a missing end node`);
       stamped += loaded;
@@ -291,7 +291,6 @@ export function planLoad(rows: GraphRows, existing: Set<string>): LoadPlan {
   }
 
   for (const [type, all] of rows.relationships) {
-    const keyed = KEYED_TYPES.has(type);
     // The block of this type per rank of the anchor: [incoming, outgoing].
     const blockOf = CREATE_ORDER.map(() => [-1, -1]);
     const between = new Map<string, RelationshipRow>();
@@ -307,7 +306,7 @@ export function planLoad(rows: GraphRows, existing: Set<string>): LoadPlan {
       const fromNew = from?.node !== undefined;
       const toNew = to?.node !== undefined;
       if (!fromNew && !toNew) once(rest, row);
-      else if (fromNew && toNew && from.rank === to.rank) once(between, keyed ? { ...row, props: { ...row.props, key: row.key } } : row);
+      else if (fromNew && toNew && from.rank === to.rank) once(between, row);
       else {
         const outgoing = fromNew && (!toNew || from.rank > to!.rank);
         const anchor = (outgoing ? from : to)!;
@@ -333,8 +332,11 @@ export function planLoad(rows: GraphRows, existing: Set<string>): LoadPlan {
 
 /** The other end and the properties of a relationship a new node anchors (load/new-node-relationships). */
 function newRelationshipParams(rel: RelationshipRow, block: NewNodes['blocks'][number]) {
-  return { uid: block.outgoing ? rel.to : rel.from, props: toNeo4j(KEYED_TYPES.has(block.type) ? { ...rel.props, key: rel.key } : rel.props) };
+  return { uid: block.outgoing ? rel.to : rel.from, props: createdProps(block.type, rel) };
 }
+
+/** A created relationship's properties: its `key` among them for the types that have one (load/relationships merges on it). */
+const createdProps = (type: RelationshipType, rel: RelationshipRow) => toNeo4j(KEYED_TYPES.has(type) ? { ...rel.props, key: rel.key } : rel.props);
 
 /** Which of the rows' nodes exist already (load/existing-nodes), asked in batches. */
 async function existingNodes(tx: QueryRunner, rows: GraphRows): Promise<Set<string>> {

@@ -50,11 +50,11 @@ export async function impact(driver: Driver, uid: string, maxHops: number, organ
   const applications = rows.filter(row => row.kind === 'Application');
   const byOrganisation = new Map<string, ImpactSummary['organisations'][number]>();
   for (const row of applications) {
-    const organisation = row.organisation as string;
-    const entry = byOrganisation.get(organisation) ?? { organisation, applications: 0, criticalApplications: 0 };
+    const application = landscape.applications.get(row.uid as string)!;
+    const entry = byOrganisation.get(application.organisation) ?? { organisation: application.organisation, applications: 0, criticalApplications: 0 };
     entry.applications++;
-    if (isCritical({ criticality: row.criticality } as never)) entry.criticalApplications++;
-    byOrganisation.set(organisation, entry);
+    if (isCritical(application)) entry.criticalApplications++;
+    byOrganisation.set(application.organisation, entry);
   }
   const affected = new Set(applications.map(row => row.uid as string));
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
