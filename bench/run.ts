@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type DemoSize } from '../importers/demo/generate.js';
+import { loadConfig } from '../server/config.js';
+import { limitHeapGrowth } from '../server/heap.js';
 import { benchImportSize, type Method, type SizeResult } from './import.js';
 import { machineInfo } from './machine.js';
 import { freshBenchDb } from './neo4j.js';
@@ -22,6 +24,8 @@ const Args = z.object({
 });
 
 async function main(): Promise<number> {
+  // Roer's imports and in-process analyses run here: with the server's heap setting, so their peak RSS is the server's.
+  limitHeapGrowth(loadConfig().ROER_HEAP_GROWTH_PERCENT);
   // analyses, api, ui, memory, read and all: bench/read-run.ts, with options of their own.
   if ([...READ_BENCHMARKS, 'all'].includes(process.argv[2])) return readMain(process.argv.slice(2));
   const { values, positionals } = parseArgs({

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig, localInstanceDir } from '../server/config.js';
 import { InputError } from '../server/errors.js';
+import { limitHeapGrowth } from '../server/heap.js';
 import { startLocalNeo4j } from '../server/local-neo4j.js';
 import { createDriver } from '../server/neo4j.js';
 import { applySchema } from '../server/schema.js';
@@ -62,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
   let driver: Driver | undefined;
   try {
     const config = loadConfig();
+    limitHeapGrowth(config.ROER_HEAP_GROWTH_PERCENT);
     if (config.NEO4J_URI) {
       driver = createDriver({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS });
     } else {

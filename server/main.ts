@@ -11,6 +11,7 @@ import { type Config, ConfigError, loadConfig, localInstanceDir } from './config
 import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
 import { type ImportReport, importFiles, importLandscape, rollBackUnfinishedImports } from '../importers/import.js';
 import { generateLandscape } from '../importers/demo/generate.js';
+import { limitHeapGrowth } from './heap.js';
 import { createDriver, read } from './neo4j.js';
 import { applySchema } from './schema.js';
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  limitHeapGrowth(config.ROER_HEAP_GROWTH_PERCENT);
 
   let uri = config.NEO4J_URI;
   if (!uri) {

@@ -1,0 +1,25 @@
+// ROER_HEAP_GROWTH_PERCENT: the same allocation pattern (a live set, then as much again allocated and
+// dropped, over and over) in two processes, with V8's default growth and with Roer's default.
+import { spawnSync } from 'node:child_process';
+import { loadConfig } from '../../server/config.js';
+
+const peakMb = (percent: number): number => {
+  const result = spawnSync('npx', ['tsx', 'tests/support/heap-churn.ts', String(percent)], { encoding: 'utf8', timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`heap-churn failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { peakMb: number }).peakMb;
+};
+
+describe('heap growth', () => {
+  it('when the growth is limited, then the peak RSS stays far closer to the live set than with V8 left alone', () => {
+    const percent = loadConfig({}).ROER_HEAP_GROWTH_PERCENT;
+    expect(percent).toBe(25);
+    const unlimited = peakMb(0);
+    const limited = peakMb(percent);
+    expect(limited).toBeLessThan(unlimited * 0.7);
+  });
+
+  it('when the setting is not a whole number from 0 to 300, then start-up names the variable', () => {
+    expect(() => loadConfig({ ROER_HEAP_GROWTH_PERCENT: 'lots' })).toThrow(/ROER_HEAP_GROWTH_PERCENT/);
+    expect(() => loadConfig({ ROER_HEAP_GROWTH_PERCENT: '400' })).toThrow(/ROER_HEAP_GROWTH_PERCENT/);
+  });
+});
