@@ -166,8 +166,8 @@ function factorsOf(
 ): Record<Factor, { value: number; raw: number | boolean | null }> {
   const chain = platformChain(landscape, application);
   const remainingYears = contracts.length === 0 ? null : Math.max(0, ...contracts.map(c => daysBetween(asOf, c.end) / 365.25));
-  const alternatives = new Set(application.referenceComponents.flatMap(rc => landscape.names.get(rc)?.suppliers ?? []));
-  for (const supplier of application.suppliers) alternatives.delete(supplier);
+  const offering = suppliersOffering(landscape, application.referenceComponents);
+  const alternatives = offering.size - new Set(application.suppliers.filter(supplier => offering.has(supplier))).size;
   const closed = interfaces ? (interfaces.total - interfaces.open) / interfaces.total : 0;
   const hosts = chain.some(platform => landscape.platforms.get(platform)?.providers.some(provider => application.suppliers.includes(provider)));
   const outside = chain.some(platform => ['US', 'other'].includes(landscape.platforms.get(platform)?.jurisdiction ?? 'NL'));
@@ -182,9 +182,21 @@ function factorsOf(
     autoRenewed: { value: renewed ? 1 : 0, raw: renewed },
     supplierHosts: { value: hosts ? 1 : 0, raw: hosts },
     dependants: { value: clamp01(dependants / config.dependantsCap), raw: dependants },
-    fewSubstitutes: { value: 1 / (1 + alternatives.size), raw: alternatives.size },
+    fewSubstitutes: { value: 1 / (1 + alternatives), raw: alternatives },
     outsideEu: { value: outside ? 1 : 0, raw: outside },
   };
+}
+
+// Suppliers offering any of a set of reference components, per snapshot and set: a country has
+// 150,000 applications but a few thousand sets, and a component can have hundreds of suppliers.
+const offeringMemo = new WeakMap<Landscape, Map<string, Set<string>>>();
+function suppliersOffering(landscape: Landscape, referenceComponents: string[]): Set<string> {
+  let bySet = offeringMemo.get(landscape);
+  if (!bySet) offeringMemo.set(landscape, (bySet = new Map()));
+  const key = referenceComponents.join('\u0000');
+  let offering = bySet.get(key);
+  if (!offering) bySet.set(key, (offering = new Set(referenceComponents.flatMap(rc => landscape.names.get(rc)?.suppliers ?? []))));
+  return offering;
 }
 
 /** Supplier score = mean over the applications it supplies (each application weighs one). */
