@@ -74,10 +74,16 @@ export function whatIf(landscape: Landscape, params: { remove: string; replaceWi
   const businessFunctionsLost = lostFunctions(landscape, uid => failedNow.has(uid))
     .map(l => ({ organisation: l.organisation, uid: l.function, name: nameOf(landscape, l.function), supportingApplications: l.supporting }))
     .sort((a, b) => a.organisation.localeCompare(b.organisation) || a.uid.localeCompare(b.uid));
-  const interfacesBroken = landscape.interfaces
-    .map(i => ({ i, ends: (['from', 'to', 'via'] as const).filter(end => i[end] && failedNow.has(i[end]!)) }))
-    .filter(({ ends }) => ends.length > 0)
-    .map(({ i, ends }) => ({ uid: i.uid, organisation: i.organisation, from: i.from, to: i.to, via: i.via, failedEnds: ends }));
+  // One list per combination of failed ends: a supplier's removal can break 200,000 interfaces.
+  const endLists = new Map<string, ('from' | 'to' | 'via')[]>();
+  const interfacesBroken = landscape.interfaces.flatMap(i => {
+    const ends = (['from', 'to', 'via'] as const).filter(end => i[end] && failedNow.has(i[end]!));
+    if (ends.length === 0) return [];
+    const key = ends.join();
+    const failedEnds = endLists.get(key) ?? ends;
+    endLists.set(key, failedEnds);
+    return [{ uid: i.uid, organisation: i.organisation, from: i.from, to: i.to, via: i.via, failedEnds }];
+  });
 
   const hhiBefore = exposure(landscape, 'supplier').summary;
   const hhiAfter = exposure(after, 'supplier').summary;
