@@ -194,16 +194,15 @@ export async function load(
 
   for (const group of plan.created) {
     const text = newNodesQuery(group);
-    const weight = (row: NewNode) => 1 + row.rels.reduce((sum, list) => sum + list.length, 0);
-    await inLanes(batchesOf(group.rows, weight), lanes, async batch => {
-      const params = batch.map(row => ({
-        uid: row.uid,
-        hash: hash(row.props),
-        props: toNeo4j(row.props),
-        rels: row.rels.map((list, block) => list.map(rel => newRelationshipParams(rel, group.blocks[block]))),
-      }));
+    const weight = (index: number) => 1 + group.start[index + 1] - group.start[index];
+    await inLanes(batchesOf(group.rows.map((_, index) => index), weight), lanes, async batch => {
+      const params = batch.map(index => {
+        const row = group.rows[index];
+        const rels = relsOf(group, index).map((list, block) => list.map(rel => newRelationshipParams(rel, group.blocks[block])));
+        return { uid: row.uid, hash: hash(row.props), props: toNeo4j(row.props), rels };
+      });
       const record = (await tx.run(text, { rows: params, ...stampParams })).records[0];
-      const expected = batch.reduce((sum, row) => sum + weight(row) - 1, 0);
+      const expected = batch.reduce((sum, index) => sum + weight(index) - 1, 0);
       const made = toNumber(record.get('relationships'));
       // Validation guarantees the other ends exist; a shortfall means a bug, and the import is rolled back.
       if (made !== expected) throw new Error(`Loading new ${group.label} nodes: ${expected - made} of ${expected} relationships had a missing end node`);
@@ -246,14 +245,32 @@ export async function load(
  */
 const CREATE_ORDER: readonly NodeLabel[] = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element', 'Application', 'Interface', 'Contract'];
 
-type NewNode = NodeRow & { rels: RelationshipRow[][] };
-/** New nodes of one label; `rels[i]` of a row are its relationships of `blocks[i]` (type and direction). */
-export type NewNodes = { label: NodeLabel; blocks: { type: RelationshipType; outgoing: boolean }[]; rows: NewNode[] };
+/**
+ * New nodes of one label, and the relationships they anchor: those of `rows[i]` are
+ * `anchored[start[i]]` up to `anchored[start[i + 1]]`, each of the type and direction `blocks[blockOf[k]]`
+ * (relsOf gives them per block). Flat arrays, not a list per node and block: the country's 450,000
+ * new nodes with a list for each of their blocks took 500 MB.
+ */
+export type NewNodes = {
+  label: NodeLabel;
+  blocks: { type: RelationshipType; outgoing: boolean }[];
+  rows: NodeRow[];
+  anchored: RelationshipRow[];
+  blockOf: Uint8Array;
+  start: Uint32Array;
+};
 /**
  * What the load merges (nodes that exist, relationships between them), what it creates with new
  * nodes, and the relationships it creates between nodes once all exist (`createdBetween`).
  */
 export type LoadPlan = { merged: GraphRows; created: NewNodes[]; createdBetween: Map<RelationshipType, RelationshipRow[]> };
+
+/** The relationships `group.rows[index]` anchors, one list per block. */
+export function relsOf(group: NewNodes, index: number): RelationshipRow[][] {
+  const lists = group.blocks.map((): RelationshipRow[] => []);
+  for (let k = group.start[index]; k < group.start[index + 1]; k++) lists[group.blockOf[k]].push(group.anchored[k]);
+  return lists;
+}
 
 /**
  * Splits the rows by whether their node exists (`existing`: uids with a node). A relationship is
@@ -264,10 +281,10 @@ export type LoadPlan = { merged: GraphRows; created: NewNodes[]; createdBetween:
  * one map lookup per end, no string built per relationship where it can be helped.
  */
 export function planLoad(rows: GraphRows, existing: Set<string>): LoadPlan {
-  // Per uid: the rank of its label, and its new node if it is created (a node given two labels is
-  // merged: MERGE adds the second label to the node the first created).
-  const ends = new Map<string, { rank: number; node?: NewNode }>();
-  const created = CREATE_ORDER.map(label => ({ label, blocks: [], rows: [] }) as NewNodes);
+  // Per uid: the rank of its label, and its index among the new nodes of that label if it is created
+  // (a node given two labels is merged: MERGE adds the second label to the node the first created).
+  const ends = new Map<string, { rank: number; index?: number }>();
+  const created = CREATE_ORDER.map(label => ({ label, blocks: [] as NewNodes['blocks'], rows: [] as NodeRow[], rels: [] as RelationshipRow[], anchors: [] as number[], blocksOf: [] as number[] }));
   const merged: GraphRows = { nodes: new Map(), relationships: new Map() };
   const createdBetween = new Map<RelationshipType, RelationshipRow[]>();
   const severalLabels = new Set<string>();
@@ -283,8 +300,7 @@ export function planLoad(rows: GraphRows, existing: Set<string>): LoadPlan {
         kept.set(row.uid, row);
       } else {
         end.rank = rank;
-        end.node = { ...row, rels: [] };
-        created[rank].rows.push(end.node);
+        end.index = created[rank].rows.push(row) - 1;
       }
     }
     merged.nodes.set(label, kept);
@@ -303,8 +319,8 @@ export function planLoad(rows: GraphRows, existing: Set<string>): LoadPlan {
     for (const row of all) {
       const from = ends.get(row.from);
       const to = ends.get(row.to);
-      const fromNew = from?.node !== undefined;
-      const toNew = to?.node !== undefined;
+      const fromNew = from?.index !== undefined;
+      const toNew = to?.index !== undefined;
       if (!fromNew && !toNew) once(rest, row);
       else if (fromNew && toNew && from.rank === to.rank) once(between, row);
       else {
@@ -312,22 +328,52 @@ export function planLoad(rows: GraphRows, existing: Set<string>): LoadPlan {
         const anchor = (outgoing ? from : to)!;
         const group = created[anchor.rank];
         let block = blockOf[anchor.rank][outgoing ? 1 : 0];
-        if (block < 0) {
-          block = blockOf[anchor.rank][outgoing ? 1 : 0] = group.blocks.push({ type, outgoing }) - 1;
-          for (const node of group.rows) node.rels.push([]);
-        }
-        const list = anchor.node!.rels[block];
-        // A node's relationships of one type are few: a scan finds a repeated one.
-        let earlier = -1;
-        for (let i = 0; i < list.length && earlier < 0; i++) if (list[i].from === row.from && list[i].to === row.to && list[i].key === row.key) earlier = i;
-        if (earlier < 0) list.push(row);
-        else list[earlier] = { ...row, props: { ...list[earlier].props, ...row.props } };
+        if (block < 0) block = blockOf[anchor.rank][outgoing ? 1 : 0] = group.blocks.push({ type, outgoing }) - 1;
+        group.rels.push(row);
+        group.anchors.push(anchor.index!);
+        group.blocksOf.push(block);
       }
     }
     merged.relationships.set(type, [...rest.values()]);
     createdBetween.set(type, [...between.values()]);
   }
-  return { merged, created: created.filter(group => group.rows.length > 0), createdBetween };
+  return { merged, created: created.filter(group => group.rows.length > 0).map(byAnchor), createdBetween };
+}
+
+/**
+ * A group's anchored relationships ordered by their node (a counting sort; a node keeps the order they
+ * came in), with a relationship asserted twice for one node made one (the later properties win).
+ */
+function byAnchor(group: { label: NodeLabel; blocks: NewNodes['blocks']; rows: NodeRow[]; rels: RelationshipRow[]; anchors: number[]; blocksOf: number[] }): NewNodes {
+  if (group.blocks.length > 255) throw new Error(`${group.label}: more relationship types than a plan can hold`);
+  const counts = new Uint32Array(group.rows.length + 1);
+  for (const anchor of group.anchors) counts[anchor + 1]++;
+  for (let i = 1; i < counts.length; i++) counts[i] += counts[i - 1];
+  const next = counts.slice(0, group.rows.length);
+  const order = new Uint32Array(group.rels.length);
+  group.anchors.forEach((anchor, k) => (order[next[anchor]++] = k));
+  const anchored: RelationshipRow[] = [];
+  const blockOf: number[] = [];
+  const start = new Uint32Array(group.rows.length + 1);
+  for (let node = 0; node < group.rows.length; node++) {
+    start[node] = anchored.length;
+    for (let position = counts[node]; position < counts[node + 1]; position++) {
+      const k = order[position];
+      const row = group.rels[k];
+      const block = group.blocksOf[k];
+      // A node's relationships are few: a scan finds a repeated one.
+      let earlier = -1;
+      for (let i = start[node]; i < anchored.length && earlier < 0; i++) {
+        if (blockOf[i] === block && anchored[i].from === row.from && anchored[i].to === row.to && anchored[i].key === row.key) earlier = i;
+      }
+      if (earlier < 0) {
+        anchored.push(row);
+        blockOf.push(block);
+      } else anchored[earlier] = { ...row, props: { ...anchored[earlier].props, ...row.props } };
+    }
+  }
+  start[group.rows.length] = anchored.length;
+  return { label: group.label, blocks: group.blocks, rows: group.rows, anchored, blockOf: Uint8Array.from(blockOf), start };
 }
 
 /** The other end and the properties of a relationship a new node anchors (load/new-node-relationships). */
