@@ -77,8 +77,8 @@ export async function importFiles(driver: Driver, files: (FileInput | string)[],
   const source = checkSource(options.source ?? defaultSource(inputs.map(file => file.name), paths));
   const mapping = options.mapping ?? (options.mappingFile ? parseMapping(options.mappingFile) : undefined);
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
-  const tables = await readTables(inputs, { mapping, sizeLimitBytes: limit });
-  return run(driver, tables, { ...options, source, aliases, files: inputs.map(file => file.name), started });
+  const runOptions = { ...options, source, aliases, files: inputs.map(file => file.name), started };
+  return run(driver, await checked(driver, () => readTables(inputs, { mapping, sizeLimitBytes: limit }), runOptions), runOptions);
 }
 
 /** An already parsed Landscape (ArchiMate, demo generator) through the same checks and load. */
@@ -91,14 +91,29 @@ export async function importLandscape(
   const source = checkSource(options.source);
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
   const files = options.files ?? [source];
-  return run(driver, landscapeTables(LandscapeSchema.parse(landscape), files[0]), { ...options, source, aliases, files, started });
+  const runOptions = { ...options, source, aliases, files, started };
+  return run(driver, await checked(driver, async () => landscapeTables(LandscapeSchema.parse(landscape), files[0]), runOptions), runOptions);
 }
 
 type RunOptions = ImportOptions & { source: string; files: string[]; started: number };
+/** What validation found, without the validated landscape itself. */
+type Checked = Omit<Validation, 'landscape'>;
 
-async function run(driver: Driver, tables: RawTable[], options: RunOptions): Promise<ImportReport> {
+/**
+ * Reads and validates the tables, and turns a valid landscape into graph rows (none for a dry run).
+ * The raw tables and the validated landscape go no further than this function: for the country they
+ * are 300 MB that the load, which needs only the rows, does not have to carry.
+ */
+async function checked(driver: Driver, readInput: () => Promise<RawTable[]>, options: RunOptions): Promise<{ validation: Checked; rows: GraphRows | null }> {
+  let tables: RawTable[] | null = await readInput();
+  const { landscape, ...validation } = await validate(tables, { lookup: databaseLookup(driver, options.source), aliases: options.aliases });
+  tables = null;
+  const rows = validation.issues.length === 0 && !options.dryRun ? transform(landscape) : null;
+  return { validation, rows };
+}
+
+async function run(driver: Driver, { validation, rows }: { validation: Checked; rows: GraphRows | null }, options: RunOptions): Promise<ImportReport> {
   const { source, started } = options;
-  const validation = await validate(tables, { lookup: databaseLookup(driver, source), aliases: options.aliases });
   const report: ImportReport = {
     runId: null,
     source,
@@ -112,10 +127,9 @@ async function run(driver: Driver, tables: RawTable[], options: RunOptions): Pro
     files: options.files,
     durationMs: 0,
   };
-  if (!report.ok || report.dryRun) return { ...report, durationMs: Date.now() - started };
+  if (!report.ok || report.dryRun || !rows) return { ...report, durationMs: Date.now() - started };
 
   const runId = randomUUID();
-  const rows = transform(validation.landscape);
   const total = rowCount(rows);
   const loaded = total > (options.transactionRows ?? DEFAULT_TRANSACTION_ROWS)
     ? await runStaged(driver, rows, validation, { ...options, runId, total })
@@ -128,7 +142,7 @@ type LoadOptions = RunOptions & { runId: string; total: number };
 type Loaded = { counts: LoadCounts; removed: RemovedCounts };
 
 /** Load, cleanup and run record in one write transaction: readers see all of the import or none of it. */
-async function runInOneTransaction(driver: Driver, rows: GraphRows, validation: Validation, options: LoadOptions): Promise<Loaded> {
+async function runInOneTransaction(driver: Driver, rows: GraphRows, validation: Checked, options: LoadOptions): Promise<Loaded> {
   const { source, runId, total } = options;
   const progress = options.onProgress ?? (() => {});
   const session = driver.session({ database: database() });
@@ -159,7 +173,7 @@ const activeRuns = new Set<string>();
  * failure, or an interruption found later (rollBackUnfinishedImports), rolls the whole run back.
  * Readers may see the new data arrive while it loads.
  */
-async function runStaged(driver: Driver, rows: GraphRows, validation: Validation, options: LoadOptions): Promise<Loaded> {
+async function runStaged(driver: Driver, rows: GraphRows, validation: Checked, options: LoadOptions): Promise<Loaded> {
   const { source, runId, total } = options;
   const progress = options.onProgress ?? (() => {});
   await rollBackUnfinishedImports(driver, source);
@@ -218,7 +232,7 @@ const runRecord = (options: LoadOptions, outcome: { finishedAt: string | null; c
   runId: options.runId, source: options.source, startedAt: new Date(options.started).toISOString(), user: options.user ?? 'unknown', files: options.files, ...outcome,
 });
 
-const runCounts = (validation: Validation, counts: LoadCounts, removed: RemovedCounts) => JSON.stringify({
+const runCounts = (validation: Checked, counts: LoadCounts, removed: RemovedCounts) => JSON.stringify({
   tables: Object.fromEntries(TABLES.map(table => [table, countsFor(table, validation.read[table], counts, removed)])), removed, merges: validation.merges.length,
 });
 
