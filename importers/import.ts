@@ -1,5 +1,6 @@
 // The import pipeline: read → validate → (any issue: write nothing) → load + cleanup + run record in
-// ONE write transaction → report. Shared by the CLI, the API and the other readers (ArchiMate, demo).
+// ONE write transaction (too large for one: committed batch by batch and rolled back as a whole, see
+// runStaged) → report. Shared by the CLI, the API and the other readers (ArchiMate, demo).
 import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { statSync } from 'node:fs';
