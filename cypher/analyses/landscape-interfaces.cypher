@@ -13,7 +13,6 @@ CALL () {
   RETURN i
 }
 RETURN i.uid AS uid,
-       coalesce(i.name, i.id) AS name,
        i.organisation AS organisation,
        i.standard AS standard,
        coalesce(i.openStandard, false) AS openStandard,

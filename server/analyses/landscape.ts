@@ -16,7 +16,7 @@ export type ApplicationFact = {
 };
 export type PlatformFact = { uid: string; name: string; jurisdiction: string; runsOn: string[]; providers: string[] };
 export type SupplierFact = { uid: string; name: string; normalizedName: string | null; group: string | null; groupName: string | null };
-export type InterfaceFact = { uid: string; name: string; organisation: string; standard: string | null; openStandard: boolean; from: string | null; to: string | null; via: string | null };
+export type InterfaceFact = { uid: string; organisation: string; standard: string | null; openStandard: boolean; from: string | null; to: string | null; via: string | null };
 export type ContractFact = {
   uid: string; name: string; organisation: string; supplier: string | null; end: string; noticeDeadline: string; noticeMonths: number;
   autoRenew: boolean; annualValue: number; exitPlan: boolean; dataPortability: boolean; covers: string[];
@@ -49,15 +49,16 @@ export function fetchLandscape(driver: Driver, organisations: string[] | null): 
 
 /**
  * A rough size in memory, for the cache's memory bound: objects and their own strings, 8 bytes per
- * (interned) reference. Calibrated on the country (measured heap growth 143 MB, estimate 153 MB).
+ * reference; lists shared between applications (interner) are not counted per application.
+ * Calibrated on the country (measured heap growth 100 MB).
  */
 export function approximateBytes(landscape: Landscape): number {
   const ids = (lists: string[][]) => lists.reduce((sum, list) => sum + list.length, 0);
   let bytes = 0;
-  for (const a of landscape.applications.values()) bytes += 550 + 8 * ids([a.suppliers, a.platforms, a.functions, a.referenceComponents, a.dependsOn]);
+  for (const a of landscape.applications.values()) bytes += 300 + 8 * a.dependsOn.length;
   for (const p of landscape.platforms.values()) bytes += 300 + 8 * ids([p.runsOn, p.providers]);
   for (const n of landscape.names.values()) bytes += 250 + 8 * n.suppliers.length;
-  bytes += 300 * landscape.suppliers.size + 190 * landscape.interfaces.length;
+  bytes += 300 * landscape.suppliers.size + 150 * landscape.interfaces.length;
   for (const c of landscape.contracts) bytes += 350 + 8 * c.covers.length;
   return bytes;
 }
@@ -101,7 +102,16 @@ function interner() {
     return value;
   };
   const maybe = (value: string | null) => (value === null ? null : one(value));
-  const all = (values: string[]) => values.map(one);
+  // Lists too: applications of one product share their supplier, functions and reference components.
+  const lists = new Map<string, string[]>();
+  const all = (values: string[]): string[] => {
+    const key = values.join('\u0000');
+    const known = lists.get(key);
+    if (known !== undefined) return known;
+    const list = values.map(one);
+    lists.set(key, list);
+    return list;
+  };
   return {
     application: (a: ApplicationFact): ApplicationFact => ({
       ...a, uid: one(a.uid), organisation: one(a.organisation), criticality: one(a.criticality) as Criticality, suppliers: all(a.suppliers), platforms: all(a.platforms),

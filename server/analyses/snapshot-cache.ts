@@ -15,7 +15,7 @@ import { database } from '../neo4j.js';
 
 const Limits = z.object({
   ROER_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000).default(64),
-  // 256 MB: the country's snapshot (about 150 MB) fits, next to the answers computed from it.
+  // 256 MB: the country's snapshot (about 100 MB) fits, next to the answers computed from it.
   ROER_CACHE_MB: z.coerce.number().min(0).max(100_000).default(256),
 });
 
