@@ -10,6 +10,16 @@ import { OptionalDate, OptionalUid, Organisations, today, Uid } from './params.j
 
 const swap = (list: string[], from: string, to: string | undefined) => [...new Set(list.flatMap(uid => (uid === from ? (to ? [to] : []) : [uid])))];
 
+/** `swap` once per distinct list: the snapshot shares lists between applications (landscape.ts), so the rewrite can too. */
+function swapper(from: string, to: string | undefined) {
+  const done = new Map<string[], string[]>();
+  return (list: string[]) => {
+    let swapped = done.get(list);
+    if (!swapped) done.set(list, (swapped = swap(list, from, to)));
+    return swapped;
+  };
+}
+
 /** `map` with `change` applied to the entries `touched` selects; the others are the snapshot's own objects. */
 const changed = <T>(map: Map<string, T>, touched: (value: T) => boolean, change: (value: T, uid: string) => T) =>
   new Map([...map].map(([uid, value]) => [uid, touched(value) ? change(value, uid) : value]));
@@ -22,16 +32,17 @@ const changed = <T>(map: Map<string, T>, touched: (value: T) => boolean, change:
  */
 export function rewrite(landscape: Landscape, remove: string, replaceWith?: string): Landscape {
   const kind = kindOf(landscape, remove);
+  const swapped = swapper(remove, replaceWith);
   if (kind === 'Supplier') {
     const suppliers = new Map(landscape.suppliers);
     suppliers.delete(remove);
     return {
       ...landscape,
       suppliers,
-      applications: changed(landscape.applications, a => a.suppliers.includes(remove), a => ({ ...a, suppliers: swap(a.suppliers, remove, replaceWith) })),
-      platforms: changed(landscape.platforms, p => p.providers.includes(remove), p => ({ ...p, providers: swap(p.providers, remove, replaceWith) })),
+      applications: changed(landscape.applications, a => a.suppliers.includes(remove), a => ({ ...a, suppliers: swapped(a.suppliers) })),
+      platforms: changed(landscape.platforms, p => p.providers.includes(remove), p => ({ ...p, providers: swapped(p.providers) })),
       contracts: landscape.contracts.flatMap(c => (c.supplier !== remove ? [c] : replaceWith ? [{ ...c, supplier: replaceWith }] : [])),
-      names: changed(landscape.names, n => n.suppliers.includes(remove), n => ({ ...n, suppliers: swap(n.suppliers, remove, replaceWith) })),
+      names: changed(landscape.names, n => n.suppliers.includes(remove), n => ({ ...n, suppliers: swapped(n.suppliers) })),
     };
   }
   const platforms = changed(landscape.platforms, p => p.runsOn.includes(remove), (p, uid) => ({ ...p, runsOn: swap(p.runsOn, remove, replaceWith).filter(id => id !== uid) }));
@@ -39,8 +50,20 @@ export function rewrite(landscape: Landscape, remove: string, replaceWith?: stri
   return {
     ...landscape,
     platforms,
-    applications: changed(landscape.applications, a => a.platforms.includes(remove), a => ({ ...a, platforms: swap(a.platforms, remove, replaceWith) })),
+    applications: changed(landscape.applications, a => a.platforms.includes(remove), a => ({ ...a, platforms: swapped(a.platforms) })),
   };
+}
+
+// The concentration of a snapshot before any change: the same for every what-if asked of it.
+type Concentrations = Pick<ReturnType<typeof exposure>['summary'], 'byOrganisation' | 'overall'>;
+const concentrationBefore = new WeakMap<Landscape, Concentrations>();
+function concentrationOf(landscape: Landscape): Concentrations {
+  let kept = concentrationBefore.get(landscape);
+  if (!kept) {
+    const { byOrganisation, overall } = exposure(landscape, 'supplier').summary;
+    concentrationBefore.set(landscape, (kept = { byOrganisation, overall }));
+  }
+  return kept;
 }
 
 const pick = (c: Concentration) => ({ hhi: c.hhi, cr1: c.cr1, cr3: c.cr3, band: c.band, largest: c.largest });
@@ -85,7 +108,7 @@ export function whatIf(landscape: Landscape, params: { remove: string; replaceWi
     return [{ uid: i.uid, organisation: i.organisation, from: i.from, to: i.to, via: i.via, failedEnds }];
   });
 
-  const hhiBefore = exposure(landscape, 'supplier').summary;
+  const hhiBefore = concentrationOf(landscape);
   const hhiAfter = exposure(after, 'supplier').summary;
   const afterByOrganisation = new Map(hhiAfter.byOrganisation.map(o => [o.organisation, o]));
   const hhi = {
