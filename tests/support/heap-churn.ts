@@ -1,11 +1,22 @@
 // Run by tests/server/heap.test.ts in a child process: keeps a live set, allocates and drops as much
-// again a dozen times, and prints the peak RSS. Argument: ROER_HEAP_GROWTH_PERCENT's value.
+// again a dozen times, and prints the peak RSS. Arguments: the growth percent, and the heap size (MB)
+// above which it applies.
 import { readFileSync } from 'node:fs';
 import { limitHeapGrowth } from '../../server/heap.js';
-limitHeapGrowth(Number(process.argv[2]));
+limitHeapGrowth(Number(process.argv[2]), Number(process.argv[3]));
 const hwm = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
 const make = (n: number) => Array.from({ length: n }, (_, i) => ({ i, s: `x${i}`, f: i / 3, list: [i, i + 1] }));
-const kept = make(400_000);
+// Everything in steps with the event loop turning in between, as a server's work arrives (query rows,
+// requests): the setting follows the collections from there.
+const turn = () => new Promise(resolve => setImmediate(resolve));
+const kept: unknown[][] = [];
+for (let step = 0; step < 10; step++) {
+  kept.push(make(40_000));
+  await turn();
+}
 let previous: unknown[] = [];
-for (let round = 0; round < 12; round++) { const next = make(400_000); previous = next; }
-console.log(JSON.stringify({ peakMb: Math.round(hwm()), kept: kept.length, last: previous.length }));
+for (let round = 0; round < 24; round++) {
+  previous = make(200_000);
+  await turn();
+}
+console.log(JSON.stringify({ peakMb: Math.round(hwm()), kept: kept.flat().length, last: previous.length }));
