@@ -26,7 +26,7 @@ export const Config = z.object({
   /** The largest import (nodes + relationships) loaded in one transaction; a larger one commits as it goes (all or nothing still). */
   ROER_IMPORT_TRANSACTION_ROWS: z.coerce.number().int().min(1).default(200_000),
   ROER_LOCKIN_WEIGHTS: z.string().optional(),
-  /** How far the JS heap may grow past its live set before V8 collects (server/heap.ts); 0 = V8's default. */
+  /** Once the JS heap holds more than 128 MB, how far it may grow past its live set before V8 collects (server/heap.ts); 0 = V8's default. */
   ROER_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(25),
 });
 export type Config = z.infer<typeof Config>;

@@ -1,7 +1,7 @@
 // One XLSX workbook → a grid per sheet. Cells become the text a CSV export would hold: dates as
 // YYYY-MM-DD, numbers as plain numbers, formulas as their cached result, so XLSX and CSV give
 // the same landscape.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../../server/errors.js';
 import type { FileInput } from '../mapping.js';
 import type { Grid } from './csv.js';
@@ -10,7 +10,9 @@ export type SheetGrid = Grid & { sheet: string };
 
 export async function readXlsx(file: FileInput): Promise<SheetGrid[]> {
   if (!(file.bytes[0] === 0x50 && file.bytes[1] === 0x4b)) throw new InputError(`${file.name}: not an XLSX workbook (expected a zip-based .xlsx file)`);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use, not at start-up: exceljs is about 27 MB of memory.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(file.bytes) as never);
   } catch (error) {

@@ -1,8 +1,9 @@
 // XLSX via exceljs: one sheet of rows, plus a sheet with the summary when the analysis has one.
-import ExcelJS from 'exceljs';
 import { type Table, flattenRow, neutralise } from './flatten.js';
 
 export async function toXlsx(sheets: { name: string; table: Table }[]): Promise<Buffer> {
+  // Loaded on first use, not at start-up: exceljs is about 27 MB of memory.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Roer';
   for (const { name, table } of sheets) {

@@ -2,7 +2,6 @@
 // page, and the same data as a real PDF (pdfkit) with the dependency picture, tables and page numbers.
 import type { Router } from 'express';
 import type { Driver } from 'neo4j-driver';
-import PDFDocument from 'pdfkit';
 import { z } from 'zod';
 import type { AnalysisDefinition, Row } from '../analyses/types.js';
 import type { AppContext } from './context.js';
@@ -93,8 +92,10 @@ const TEXT = {
 };
 
 /** Renders the report as a PDF; resolves with the bytes. */
-export function reportPdf(data: ReportData, language: 'nl' | 'en' = 'nl'): Promise<Buffer> {
+export async function reportPdf(data: ReportData, language: 'nl' | 'en' = 'nl'): Promise<Buffer> {
   const text = TEXT[language];
+  // Loaded on the first report, not at start-up: pdfkit and its fonts are about 28 MB of memory.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 60, left: 50, right: 50 }, bufferPages: true, info: { Title: `${text.title}: ${data.subject.name}`, Author: 'Roer' } });
   const chunks: Buffer[] = [];
   doc.on('data', chunk => chunks.push(chunk as Buffer));
