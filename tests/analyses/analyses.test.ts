@@ -2,6 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { NotFoundError } from '../../server/errors.js';
 import { write } from '../../server/neo4j.js';
 import { analyses, getAnalysis } from '../../server/analyses/index.js';
+import { fetchLandscape } from '../../server/analyses/landscape.js';
 import type { AnalysisResult } from '../../server/analyses/types.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { fixture, loadLandscape, TODAY } from './fixture.js';
@@ -290,6 +291,19 @@ describe('analyses on the fixture landscape', () => {
       // a1 no longer runs on the US cloud, and its supplier no longer hosts it.
       const a1 = rows.find(row => row.uid === 'app:gm1/a1')!;
       expect(a1.lockInAfter).toBe(29.2);
+    });
+
+    it('when what-if rewrites the landscape, then the cached snapshot it shares lists with is left as it was', async () => {
+      // The snapshot shares id lists between applications and what-if swaps each shared list once: a list
+      // changed in place would change every other analysis answered from the same snapshot.
+      const landscape = await fetchLandscape(driver, null);
+      const copy = structuredClone(landscape);
+      for (const query of [{ remove: 'supplier:s2' }, { remove: 'supplier:s2', replaceWith: 'supplier:s4' }, { remove: 'platform:p1' }, { remove: 'platform:p1', replaceWith: 'platform:p2' }]) {
+        const computed = getAnalysis('what-if')!;
+        await computed.run(driver, computed.params.parse({ ...query, today: TODAY }));
+      }
+      expect(await fetchLandscape(driver, null)).toBe(landscape);
+      expect(landscape).toEqual(copy);
     });
 
     it('when the node to remove is unknown or the replacement is of another kind, then it is refused', async () => {
