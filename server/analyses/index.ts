@@ -56,7 +56,7 @@ export const analysisQueries: Record<string, string[]> = {
 };
 
 function landscapeQueries() {
-  return ['landscape-applications', 'landscape-platforms', 'landscape-suppliers', 'landscape-interfaces', 'landscape-contracts', 'landscape-names'];
+  return ['landscape-applications', 'landscape-platforms', 'landscape-suppliers', 'landscape-interfaces', 'landscape-contracts', 'landscape-names', 'landscape-market'];
 }
 
 export { toIcs } from './ics.js';

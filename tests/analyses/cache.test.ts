@@ -43,8 +43,13 @@ describe('snapshot cache', () => {
   it('when nothing changed in between, then the second answer comes from the same cached snapshot', async () => {
     const first = await fetchLandscape(driver, ['gm1']);
     expect(await fetchLandscape(driver, ['gm1'])).toBe(first);
-    expect(cacheStats(driver).keys).toEqual(['landscape:["gm1"]']);
+    // The market (suppliers per reference component) is the same for every scope: kept once, beside the snapshots.
+    expect(cacheStats(driver).keys).toEqual(['market', 'landscape:["gm1"]']);
     expect(cacheStats(driver).bytes).toBeGreaterThan(0);
+    // Whichever scope asks, a component's market is every supplier offering it (s1 in gm1, s4 in gm2).
+    const other = await fetchLandscape(driver, ['gm2']);
+    expect(first.names.get('refcomp:zaaksysteem')?.suppliers).toEqual(expect.arrayContaining(['supplier:s1', 'supplier:s4']));
+    expect(other.names.get('refcomp:zaaksysteem')?.suppliers).toEqual(first.names.get('refcomp:zaaksysteem')?.suppliers);
   });
 
   it('when identical requests arrive together, then they share one load', async () => {
@@ -98,12 +103,12 @@ describe('snapshot cache', () => {
 
   it('when the bounds are small, then the least recently used snapshot is evicted first', async () => {
     clearCache(driver);
-    setCacheLimits({ ROER_CACHE_ENTRIES: 2 });
+    setCacheLimits({ ROER_CACHE_ENTRIES: 3 });
     await fetchLandscape(driver, ['gm1']);
     await fetchLandscape(driver, ['gm2']);
-    await fetchLandscape(driver, ['gm1']); // gm1 is now the most recent
-    await fetchLandscape(driver, null);
-    expect(cacheStats(driver).keys).toEqual(['landscape:["gm1"]', 'landscape:*']);
+    await fetchLandscape(driver, ['gm1']); // gm1 is now more recent than gm2
+    await fetchLandscape(driver, null); // every load uses the market too
+    expect(cacheStats(driver).keys).toEqual(['landscape:["gm1"]', 'market', 'landscape:*']);
     setCacheLimits({ ROER_CACHE_MB: 0 });
     clearCache(driver);
     await fetchLandscape(driver, ['gm1']);
