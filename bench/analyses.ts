@@ -11,7 +11,7 @@ import { biconnectivity } from '../server/analyses/graph-algorithms.js';
 import { fetchLandscape } from '../server/analyses/landscape.js';
 import { applicationGraph } from '../server/analyses/single-points-of-failure.js';
 import { read } from '../server/neo4j.js';
-import { peakRssOfPid, withPeakRss } from './machine.js';
+import { peakRssOfPid, resetOwnPeakRss, withPeakRss } from './machine.js';
 
 export type Scope = { name: string; organisations: string[] | null; count: number };
 
@@ -30,6 +30,8 @@ export type LatencyRow = {
   computedP50Ms?: number;
   computedP95Ms?: number;
   rows: number;
+  /** Peak RSS of the bench process during this row's runs (VmHWM reset before them), with the cache as the earlier rows left it. */
+  peakRssMb?: number;
   /** 1-minute load average before and after the runs of this row. */
   loadAverage: [number, number];
   error?: string;
@@ -115,6 +117,7 @@ export async function benchAnalyses(
         const analysis = analyses.find(candidate => candidate.name === item.analysis)!;
         const params = analysis.params.parse(item.params);
         const loadBefore = loadavg()[0];
+        const peakReset = resetOwnPeakRss();
         const row: LatencyRow = { scope: scope.name, organisations: scope.count, analysis: item.label, params: item.params, runs: options.runs, p50Ms: 0, p95Ms: 0, maxMs: 0, rows: 0, loadAverage: [0, 0] };
         try {
           Object.assign(row, await latency(async () => (await analysis.run(driver, params)).rows.length, options.runs, options.warmup));
@@ -125,6 +128,7 @@ export async function benchAnalyses(
           row.error = error instanceof Error ? error.message.slice(0, 300) : String(error);
         }
         row.loadAverage = [round(loadBefore, 2), round(loadavg()[0], 2)];
+        if (peakReset) row.peakRssMb = peakRssOfPid(process.pid);
         log(`  ${scope.name} · ${item.label}: first ${row.firstMs} ms, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms, computed p50 ${row.computedP50Ms} ms, p95 ${row.computedP95Ms} ms${row.error ? ` ERROR ${row.error}` : ''}`);
         rows.push(row);
         if (item.analysis === 'single-points-of-failure') rows.push(await tarjanLowerBound(driver, scope, options.runs, options.warmup));

@@ -1,6 +1,6 @@
 // What the numbers were measured on: recorded with every result.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release, platform } from 'node:os';
 import type { Driver } from 'neo4j-driver';
 import { read } from '../server/neo4j.js';
@@ -39,6 +39,19 @@ export function peakRssOfPid(pid: number): number | undefined {
     return match ? Math.round(Number(match[1]) / 1024) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Sets this process's VmHWM back to its current RSS (Linux: `5` to /proc/self/clear_refs), so that
+ * peakRssOfPid(process.pid) afterwards is the peak of what ran since. False where that is not allowed.
+ */
+export function resetOwnPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
   }
 }
 
