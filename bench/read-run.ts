@@ -61,7 +61,7 @@ export async function runReadBenchmark(benchmark: ReadBenchmark, args: ReadArgs)
         scope: row.scope, analysis: row.analysis, 'first ms': row.firstMs ?? '', 'p50 ms': row.p50Ms, 'p95 ms': row.p95Ms, 'max ms': row.maxMs,
         'computed p50': row.computedP50Ms ?? '', 'computed p95': row.computedP95Ms ?? '', rows: row.rows, 'peak RSS MB': row.peakRssMb ?? '', load: row.loadAverage.join('→'), note: row.error ? `ERROR ${row.error.slice(0, 60)}` : '',
       })));
-      recordMemory(size, 'analyses', { process: 'bench process (in-process analyses; RSS sampled every 50 ms)', peakRssMb: result.benchPeakRssMb, neo4jPeakRssMb: result.neo4jPeakRssMb }, machine);
+      recordMemory(size, 'analyses', { process: 'bench process (in-process analyses; VmHWM)', peakRssMb: result.benchPeakRssMb, neo4jPeakRssMb: result.neo4jPeakRssMb }, machine);
       console.log(`\nWritten to ${path}\n`);
     }
 
