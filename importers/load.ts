@@ -2,6 +2,7 @@
 // them through the caller's transaction (or runner) with batched UNWIND queries from cypher/load/.
 import { createHash } from 'node:crypto';
 import neo4j, { type ManagedTransaction, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
+import { stringInterner } from '../server/once.js';
 import { query } from '../server/queries.js';
 import { type Landscape, slug, uid } from './model.js';
 import { isOpenStandard } from './open-standards.js';
@@ -31,13 +32,7 @@ export function transform(landscape: Landscape): GraphRows {
   const relationships = new Map<RelationshipType, RelationshipRow[]>(RELATIONSHIP_TYPES.map(type => [type, []]));
   // One string per uid: the uids are built anew for every mention, and the country's 2.4 million
   // relationships mention 450,000 nodes.
-  const uids = new Map<string, string>();
-  const one = (key: string) => {
-    const known = uids.get(key);
-    if (known !== undefined) return known;
-    uids.set(key, key);
-    return key;
-  };
+  const one = stringInterner();
   const node = (label: NodeLabel, key: string, props: Record<string, Value>) => {
     const existing = nodes.get(label)!.get(key);
     const shared = existing?.uid ?? one(key);

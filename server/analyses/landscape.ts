@@ -8,6 +8,7 @@ import { read } from '../neo4j.js';
 import { query } from '../queries.js';
 import { breadthFirst, type Reached } from './graph-algorithms.js';
 import { cached } from './snapshot-cache.js';
+import { once, stringInterner } from '../once.js';
 
 export type Criticality = 'low' | 'medium' | 'high' | 'critical';
 export type ApplicationFact = {
@@ -107,24 +108,11 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
  * fraction of the size (and fits the cache), and the copies die young.
  */
 function interner() {
-  const strings = new Map<string, string>();
-  const one = (value: string): string => {
-    const known = strings.get(value);
-    if (known !== undefined) return known;
-    strings.set(value, value);
-    return value;
-  };
+  const one = stringInterner();
   const maybe = (value: string | null) => (value === null ? null : one(value));
   // Lists too: applications of one product share their supplier, functions and reference components.
   const lists = new Map<string, string[]>();
-  const all = (values: string[]): string[] => {
-    const key = values.join('\u0000');
-    const known = lists.get(key);
-    if (known !== undefined) return known;
-    const list = values.map(one);
-    lists.set(key, list);
-    return list;
-  };
+  const all = (values: string[]): string[] => once(lists, values.join('\u0000'), () => values.map(one));
   return {
     application: (a: ApplicationFact): ApplicationFact => ({
       ...a, uid: one(a.uid), organisation: one(a.organisation), criticality: one(a.criticality) as Criticality, suppliers: all(a.suppliers), platforms: all(a.platforms),
@@ -161,9 +149,7 @@ export const kindOf = (landscape: Landscape, uid: string): NodeKind | null => {
  * suppliers. Only applications of the snapshot are included.
  */
 export function dependants(landscape: Landscape): Map<string, string[]> {
-  let edges = dependantsMemo.get(landscape);
-  if (!edges) dependantsMemo.set(landscape, (edges = computeDependants(landscape)));
-  return edges;
+  return once(dependantsMemo, landscape, computeDependants);
 }
 
 // Snapshots are shared and never mutated, so what is derived from one can be kept with it.

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { type ApplicationFact, fetchLandscape, type Landscape, platformChain, round } from './landscape.js';
+import { once } from '../once.js';
 import { daysBetween, OptionalDate, Organisations, today } from './params.js';
 
 export const FACTORS = [
@@ -86,21 +87,15 @@ const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 // What every score needs from the whole snapshot, each part computed once per (shared, immutable)
 // list it is derived from: what-if's rewritten landscape keeps the snapshot's interfaces, so their
 // tally is shared between "before" and "after" instead of being built again.
-function memoOn<K extends object, V>(memo: WeakMap<K, V>, key: K, compute: (key: K) => V): V {
-  let value = memo.get(key);
-  if (value === undefined) memo.set(key, (value = compute(key)));
-  return value;
-}
-
 const interfacesMemo = new WeakMap<Landscape['interfaces'], Map<string, { open: number; total: number }>>();
 const contractsMemo = new WeakMap<Landscape['contracts'], Map<string, Landscape['contracts']>>();
 const dependantsMemo = new WeakMap<Landscape['applications'], Map<string, number>>();
 
 function inputsOf(landscape: Landscape) {
   return {
-    interfacesOf: memoOn(interfacesMemo, landscape.interfaces, interfaceTally),
-    contractsOf: memoOn(contractsMemo, landscape.contracts, contractsByCovered),
-    dependantsOf: memoOn(dependantsMemo, landscape.applications, dependantCounts),
+    interfacesOf: once(interfacesMemo, landscape.interfaces, interfaceTally),
+    contractsOf: once(contractsMemo, landscape.contracts, contractsByCovered),
+    dependantsOf: once(dependantsMemo, landscape.applications, dependantCounts),
   };
 }
 
@@ -155,10 +150,7 @@ export function lockInScores(landscape: Landscape, config: LockInWeights, asOf: 
     const factors = FACTORS.map(factor => {
       const weight = config.weights[factor];
       const { value, raw: input } = raw[factor];
-      const key = `${factor}\u0000${value}\u0000${input}`;
-      let entry = distinct.get(key);
-      if (!entry) distinct.set(key, (entry = { factor, value: round(value, 4), raw: input, weight, contribution: round((100 * weight * value) / total, 2) }));
-      return entry;
+      return once(distinct, `${factor}\u0000${value}\u0000${input}`, () => ({ factor, value: round(value, 4), raw: input, weight, contribution: round((100 * weight * value) / total, 2) }));
     });
     const exact = exactScore(raw, config, total);
     scores.set(uid, { uid, score: round(exact, 1), exact, factors });
@@ -218,12 +210,8 @@ function factorsOf(
 // 150,000 applications but a few thousand sets, and a component can have hundreds of suppliers.
 const offeringMemo = new WeakMap<Landscape, Map<string, Set<string>>>();
 function suppliersOffering(landscape: Landscape, referenceComponents: string[]): Set<string> {
-  let bySet = offeringMemo.get(landscape);
-  if (!bySet) offeringMemo.set(landscape, (bySet = new Map()));
-  const key = referenceComponents.join('\u0000');
-  let offering = bySet.get(key);
-  if (!offering) bySet.set(key, (offering = new Set(referenceComponents.flatMap(rc => landscape.names.get(rc)?.suppliers ?? []))));
-  return offering;
+  const bySet = once(offeringMemo, landscape, () => new Map<string, Set<string>>());
+  return once(bySet, referenceComponents.join('\u0000'), () => new Set(referenceComponents.flatMap(rc => landscape.names.get(rc)?.suppliers ?? [])));
 }
 
 /** Supplier score = mean over the applications it supplies (each application weighs one). */

@@ -7,17 +7,14 @@ import { dependants, failing, fetchLandscape, kindOf, type Landscape, lostFuncti
 import { type Concentration, exposure } from './supplier-exposure.js';
 import { loadLockInWeights, lockInScoreValues, merge, WeightsParam } from './lock-in.js';
 import { OptionalDate, OptionalUid, Organisations, today, Uid } from './params.js';
+import { once } from '../once.js';
 
 const swap = (list: string[], from: string, to: string | undefined) => [...new Set(list.flatMap(uid => (uid === from ? (to ? [to] : []) : [uid])))];
 
 /** `swap` once per distinct list: the snapshot shares lists between applications (landscape.ts), so the rewrite can too. */
 function swapper(from: string, to: string | undefined) {
   const done = new Map<string[], string[]>();
-  return (list: string[]) => {
-    let swapped = done.get(list);
-    if (!swapped) done.set(list, (swapped = swap(list, from, to)));
-    return swapped;
-  };
+  return (list: string[]) => once(done, list, () => swap(list, from, to));
 }
 
 /** `map` with `change` applied to the entries `touched` selects; the others are the snapshot's own objects. */
@@ -58,12 +55,10 @@ export function rewrite(landscape: Landscape, remove: string, replaceWith?: stri
 type Concentrations = Pick<ReturnType<typeof exposure>['summary'], 'byOrganisation' | 'overall'>;
 const concentrationBefore = new WeakMap<Landscape, Concentrations>();
 function concentrationOf(landscape: Landscape): Concentrations {
-  let kept = concentrationBefore.get(landscape);
-  if (!kept) {
+  return once(concentrationBefore, landscape, () => {
     const { byOrganisation, overall } = exposure(landscape, 'supplier').summary;
-    concentrationBefore.set(landscape, (kept = { byOrganisation, overall }));
-  }
-  return kept;
+    return { byOrganisation, overall };
+  });
 }
 
 const pick = (c: Concentration) => ({ hhi: c.hhi, cr1: c.cr1, cr3: c.cr3, band: c.band, largest: c.largest });
@@ -102,9 +97,7 @@ export function whatIf(landscape: Landscape, params: { remove: string; replaceWi
   const interfacesBroken = landscape.interfaces.flatMap(i => {
     const ends = (['from', 'to', 'via'] as const).filter(end => i[end] && failedNow.has(i[end]!));
     if (ends.length === 0) return [];
-    const key = ends.join();
-    const failedEnds = endLists.get(key) ?? ends;
-    endLists.set(key, failedEnds);
+    const failedEnds = once(endLists, ends.join(), () => ends);
     return [{ uid: i.uid, organisation: i.organisation, from: i.from, to: i.to, via: i.via, failedEnds }];
   });
 
