@@ -3,6 +3,7 @@
 // or lock-in answer costs about 10 ms of the one Node thread, which under 50 connections is what
 // requests queue behind. Only for values nobody mutates once cached.
 import type { Response } from 'express';
+import { once } from './once.js';
 
 const ORIGINAL = Symbol('roer.shared-original');
 const bodies = new WeakMap<object, string>();
@@ -21,7 +22,5 @@ export function sendJsonOnce(res: Response, value: object, build?: (original: ob
 /** The JSON text of `build(original)`, computed the first time for that cached value. */
 export function jsonOnce(value: object, build: (original: object) => unknown = original => original): string {
   const original = ((value as Record<symbol, object>)[ORIGINAL] ?? value) as object;
-  let text = bodies.get(original);
-  if (text === undefined) bodies.set(original, (text = JSON.stringify(build(original))));
-  return text;
+  return once(bodies, original, () => JSON.stringify(build(original)));
 }

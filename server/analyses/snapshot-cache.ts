@@ -12,6 +12,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { database } from '../neo4j.js';
+import { once } from '../once.js';
 
 const Limits = z.object({
   ROER_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000).default(64),
@@ -30,11 +31,7 @@ export function setCacheLimits(override: Partial<z.infer<typeof Limits>> | null)
   limits = override ? { ...Limits.parse(process.env), ...override } : Limits.parse(process.env);
 }
 
-const cacheOf = (driver: Driver): Cache => {
-  let cache = caches.get(driver);
-  if (!cache) caches.set(driver, (cache = { entries: new Map(), loading: new Map(), bytes: 0 }));
-  return cache;
-};
+const cacheOf = (driver: Driver): Cache => once(caches, driver, () => ({ entries: new Map(), loading: new Map(), bytes: 0 }));
 
 type VersionCheck = { running?: Promise<string>; queued?: Promise<string> };
 const versionChecks = new WeakMap<Driver, VersionCheck>();
@@ -46,9 +43,7 @@ const versionChecks = new WeakMap<Driver, VersionCheck>();
  * connections that is two round trips to Neo4j per wave instead of fifty.
  */
 export function graphVersion(driver: Driver): Promise<string> {
-  let state = versionChecks.get(driver);
-  if (!state) versionChecks.set(driver, (state = {}));
-  const checks = state;
+  const checks = once(versionChecks, driver, (): VersionCheck => ({}));
   const start = () => {
     const check: Promise<string> = readVersion(driver).finally(() => {
       if (checks.running === check) checks.running = undefined;
