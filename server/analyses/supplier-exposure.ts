@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AnalysisDefinition, Row } from './types.js';
 import { type ApplicationFact, fetchLandscape, isCritical, type Landscape, platformChain, round } from './landscape.js';
 import { Organisations } from './params.js';
+import { once } from '../once.js';
 
 export type Level = 'supplier' | 'group';
 export type Band = 'unconcentrated' | 'moderate' | 'high';
@@ -37,52 +38,55 @@ export function entityOf(landscape: Landscape, supplierUid: string, level: Level
   return { uid: supplierUid, name: supplier?.name ?? supplierUid, kind: 'Supplier' };
 }
 
-type Tally = { applications: Set<string>; critical: Set<string>; functions: Set<string>; platforms: Set<string>; contractValue: number };
-const emptyTally = (): Tally => ({ applications: new Set(), critical: new Set(), functions: new Set(), platforms: new Set(), contractValue: 0 });
+// Counts where an application can only be counted once (one scope visits each application once,
+// and its entities are distinct); sets only for what several applications can share. The country
+// has 342 × ~150 organisation–supplier tallies: a set per counter was most of this analysis' memory.
+type Tally = { applications: number; critical: number; functions: Set<string>; platforms: Set<string>; contractValue: number };
+const emptyTally = (): Tally => ({ applications: 0, critical: 0, functions: new Set(), platforms: new Set(), contractValue: 0 });
 
 type Scope = { organisation: string; totals: Tally; entities: Map<string, Tally>; functions: Map<string, { applications: Map<string, number>; contractValue: Map<string, number> }> };
 
-/** Tallies per scope (each organisation, and '*' for all chosen organisations together). */
-function tally(landscape: Landscape, level: Level): Scope[] {
+/**
+ * Tallies per scope (each organisation, and '*' for all chosen organisations together). Without
+ * `detail` only what the concentration needs (application counts and contract values per entity):
+ * what-if asks for that of a whole rewritten country.
+ */
+function tally(landscape: Landscape, level: Level, detail: boolean): Scope[] {
   const scopes = new Map<string, Scope>();
-  const scope = (organisation: string) => {
-    let found = scopes.get(organisation);
-    if (!found) scopes.set(organisation, (found = { organisation, totals: emptyTally(), entities: new Map(), functions: new Map() }));
-    return found;
-  };
-  const entityTally = (s: Scope, uid: string) => {
-    let found = s.entities.get(uid);
-    if (!found) s.entities.set(uid, (found = emptyTally()));
-    return found;
-  };
-  const functionTally = (s: Scope, fn: string) => {
-    let found = s.functions.get(fn);
-    if (!found) s.functions.set(fn, (found = { applications: new Map(), contractValue: new Map() }));
-    return found;
-  };
-  const entitiesOf = (suppliers: string[]) => [...new Set(suppliers.map(uid => entityOf(landscape, uid, level).uid))];
+  const scope = (organisation: string) => once(scopes, organisation, () => ({ organisation, totals: emptyTally(), entities: new Map(), functions: new Map() }));
+  const entityTally = (s: Scope, uid: string) => once(s.entities, uid, emptyTally);
+  const functionTally = (s: Scope, fn: string) => once(s.functions, fn, () => ({ applications: new Map(), contractValue: new Map() }));
+  // Applications of one product share their supplier list (landscape.ts), so their entities are looked up once.
+  const entityLists = new Map<string[], string[]>();
+  const entitiesOf = (suppliers: string[]) => once(entityLists, suppliers, () => [...new Set(suppliers.map(uid => entityOf(landscape, uid, level).uid))]);
 
   for (const application of landscape.applications.values()) {
-    const chain = platformChain(landscape, application);
+    const chain = detail ? platformChain(landscape, application) : [];
+    const critical = isCritical(application);
     for (const s of [scope(application.organisation), scope('*')]) {
-      addApplication(s.totals, application, chain);
+      s.totals.applications++;
+      if (critical) s.totals.critical++;
       for (const entity of entitiesOf(application.suppliers)) {
         const t = entityTally(s, entity);
-        t.applications.add(application.uid);
-        if (isCritical(application)) t.critical.add(application.uid);
+        t.applications++;
+        if (critical) t.critical++;
+        if (!detail) continue;
         for (const fn of application.functions) {
           t.functions.add(fn);
           const f = functionTally(s, fn);
           f.applications.set(entity, (f.applications.get(entity) ?? 0) + 1);
         }
       }
+      if (!detail) continue;
+      for (const fn of application.functions) s.totals.functions.add(fn);
       for (const platform of chain) {
+        s.totals.platforms.add(platform);
         for (const entity of entitiesOf(landscape.platforms.get(platform)?.providers ?? [])) entityTally(s, entity).platforms.add(platform);
       }
     }
   }
   for (const contract of landscape.contracts) {
-    const functions = new Set(contract.covers.flatMap(uid => landscape.applications.get(uid)?.functions ?? []));
+    const functions = detail ? new Set(contract.covers.flatMap(uid => landscape.applications.get(uid)?.functions ?? [])) : [];
     for (const s of [scope(contract.organisation), scope('*')]) {
       s.totals.contractValue += contract.annualValue;
       if (!contract.supplier) continue;
@@ -97,13 +101,6 @@ function tally(landscape: Landscape, level: Level): Scope[] {
   return [...scopes.values()].sort((a, b) => a.organisation.localeCompare(b.organisation));
 }
 
-function addApplication(t: Tally, application: ApplicationFact, chain: string[]) {
-  t.applications.add(application.uid);
-  if (isCritical(application)) t.critical.add(application.uid);
-  for (const fn of application.functions) t.functions.add(fn);
-  for (const platform of chain) t.platforms.add(platform);
-}
-
 const share = (part: number, whole: number) => (whole > 0 ? round((part / whole) * 100) : 0);
 
 export type ExposureSummary = {
@@ -113,24 +110,37 @@ export type ExposureSummary = {
   overall: { organisations: string[]; applications: Concentration; contractValue: Concentration };
 };
 
-/** Rows per organisation × supplier (or group), plus '*' rows across the chosen organisations when there are several. */
-export function exposure(landscape: Landscape, level: Level): { rows: Row[]; summary: ExposureSummary } {
-  const scopes = tally(landscape, level);
+type Concentrations = Pick<ExposureSummary, 'byOrganisation' | 'overall'>;
+
+/** HHI, CR1 and CR3 per organisation and across them, by application count and contract value: what what-if compares before and after. */
+export function concentrations(landscape: Landscape, level: Level): Concentrations {
+  return concentrationsOf(tally(landscape, level, false));
+}
+
+function concentrationsOf(scopes: Scope[]): Concentrations {
   const organisations = scopes.filter(s => s.organisation !== '*').map(s => s.organisation);
-  const rows: Row[] = [];
   const byOrganisation: ExposureSummary['byOrganisation'] = [];
-  const byBusinessFunction: ExposureSummary['byBusinessFunction'] = [];
   let overall: ExposureSummary['overall'] = { organisations, applications: concentration(new Map()), contractValue: concentration(new Map()) };
   for (const s of scopes) {
-    const all = s.organisation === '*';
-    const applications = concentration(new Map([...s.entities].map(([uid, t]) => [uid, t.applications.size])));
+    const applications = concentration(new Map([...s.entities].map(([uid, t]) => [uid, t.applications])));
     const contractValue = concentration(new Map([...s.entities].map(([uid, t]) => [uid, t.contractValue])));
-    if (all) overall = { organisations, applications, contractValue };
-    else {
-      byOrganisation.push({ organisation: s.organisation, applications, contractValue });
-      for (const [fn, f] of [...s.functions].sort((a, b) => a[0].localeCompare(b[0]))) {
-        byBusinessFunction.push({ organisation: s.organisation, function: fn, name: landscape.names.get(fn)?.name ?? fn, applications: concentration(f.applications), contractValue: concentration(f.contractValue) });
-      }
+    if (s.organisation === '*') overall = { organisations, applications, contractValue };
+    else byOrganisation.push({ organisation: s.organisation, applications, contractValue });
+  }
+  return { byOrganisation, overall };
+}
+
+/** Rows per organisation × supplier (or group), plus '*' rows across the chosen organisations when there are several. */
+export function exposure(landscape: Landscape, level: Level): { rows: Row[]; summary: ExposureSummary } {
+  const scopes = tally(landscape, level, true);
+  const { byOrganisation, overall } = concentrationsOf(scopes);
+  const organisations = overall.organisations;
+  const rows: Row[] = [];
+  const byBusinessFunction: ExposureSummary['byBusinessFunction'] = [];
+  for (const s of scopes) {
+    const all = s.organisation === '*';
+    for (const [fn, f] of all ? [] : [...s.functions].sort((a, b) => a[0].localeCompare(b[0]))) {
+      byBusinessFunction.push({ organisation: s.organisation, function: fn, name: landscape.names.get(fn)?.name ?? fn, applications: concentration(f.applications), contractValue: concentration(f.contractValue) });
     }
     if (all && organisations.length < 2) continue;
     for (const [uid, t] of s.entities) {
@@ -142,10 +152,10 @@ export function exposure(landscape: Landscape, level: Level): { rows: Row[]; sum
         uid,
         name: entityName,
         group: level === 'supplier' ? supplier?.group ?? null : null,
-        applications: t.applications.size,
-        applicationsShare: share(t.applications.size, s.totals.applications.size),
-        criticalApplications: t.critical.size,
-        criticalApplicationsShare: share(t.critical.size, s.totals.critical.size),
+        applications: t.applications,
+        applicationsShare: share(t.applications, s.totals.applications),
+        criticalApplications: t.critical,
+        criticalApplicationsShare: share(t.critical, s.totals.critical),
         businessFunctions: t.functions.size,
         businessFunctionsShare: share(t.functions.size, s.totals.functions.size),
         platforms: t.platforms.size,

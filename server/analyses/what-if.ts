@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { InputError, NotFoundError } from '../errors.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { dependants, failing, fetchLandscape, kindOf, type Landscape, lostFunctions, nameOf } from './landscape.js';
-import { type Concentration, exposure } from './supplier-exposure.js';
+import { type Concentration, concentrations } from './supplier-exposure.js';
 import { loadLockInWeights, lockInScoreValues, merge, WeightsParam } from './lock-in.js';
 import { OptionalDate, OptionalUid, Organisations, today, Uid } from './params.js';
 import { once } from '../once.js';
@@ -52,14 +52,8 @@ export function rewrite(landscape: Landscape, remove: string, replaceWith?: stri
 }
 
 // The concentration of a snapshot before any change: the same for every what-if asked of it.
-type Concentrations = Pick<ReturnType<typeof exposure>['summary'], 'byOrganisation' | 'overall'>;
-const concentrationBefore = new WeakMap<Landscape, Concentrations>();
-function concentrationOf(landscape: Landscape): Concentrations {
-  return once(concentrationBefore, landscape, () => {
-    const { byOrganisation, overall } = exposure(landscape, 'supplier').summary;
-    return { byOrganisation, overall };
-  });
-}
+const concentrationBefore = new WeakMap<Landscape, ReturnType<typeof concentrations>>();
+const concentrationOf = (landscape: Landscape) => once(concentrationBefore, landscape, () => concentrations(landscape, 'supplier'));
 
 const pick = (c: Concentration) => ({ hhi: c.hhi, cr1: c.cr1, cr3: c.cr3, band: c.band, largest: c.largest });
 
@@ -102,7 +96,7 @@ export function whatIf(landscape: Landscape, params: { remove: string; replaceWi
   });
 
   const hhiBefore = concentrationOf(landscape);
-  const hhiAfter = exposure(after, 'supplier').summary;
+  const hhiAfter = concentrations(after, 'supplier');
   const afterByOrganisation = new Map(hhiAfter.byOrganisation.map(o => [o.organisation, o]));
   const hhi = {
     byOrganisation: hhiBefore.byOrganisation.map(o => {
