@@ -190,17 +190,24 @@ export function failing(landscape: Landscape, edges: Map<string, string[]>, uid:
   return reached;
 }
 
-/** Platforms an application runs on, directly or through platforms on platforms. */
+// Chains per platform map and list: applications of one product share their platform list, and
+// what-if's rewritten landscape has a platform map of its own.
+const chains = new WeakMap<Landscape['platforms'], WeakMap<string[], string[]>>();
+
+/** The platforms an application runs on, directly or through platforms they run on. Shared: never mutate it. */
 export function platformChain(landscape: Landscape, application: ApplicationFact): string[] {
-  const seen = new Set<string>();
-  const queue = [...application.platforms];
-  while (queue.length > 0) {
-    const uid = queue.pop()!;
-    if (seen.has(uid)) continue;
-    seen.add(uid);
-    queue.push(...(landscape.platforms.get(uid)?.runsOn ?? []));
-  }
-  return [...seen];
+  const byList = once(chains, landscape.platforms, () => new WeakMap<string[], string[]>());
+  return once(byList, application.platforms, () => {
+    const seen = new Set<string>();
+    const queue = [...application.platforms];
+    while (queue.length > 0) {
+      const uid = queue.pop()!;
+      if (seen.has(uid)) continue;
+      seen.add(uid);
+      queue.push(...(landscape.platforms.get(uid)?.runsOn ?? []));
+    }
+    return [...seen];
+  });
 }
 
 /**

@@ -183,16 +183,25 @@ function factorsOf(
   landscape: Landscape, application: ApplicationFact, config: LockInWeights, asOf: string,
   interfaces: { open: number; total: number } | undefined, contracts: Landscape['contracts'], dependants: number,
 ): Record<Factor, { value: number; raw: number | boolean | null }> {
-  const chain = platformChain(landscape, application);
-  const remainingYears = contracts.length === 0 ? null : Math.max(0, ...contracts.map(c => daysBetween(asOf, c.end) / 365.25));
+  // Loops rather than map/filter/Set: this runs for every application, twice per what-if.
+  let remainingYears: number | null = null;
+  let renewed = false;
+  let noExit = true;
+  let noPortability = true;
+  for (const c of contracts) {
+    remainingYears = Math.max(remainingYears ?? 0, daysBetween(asOf, c.end) / 365.25);
+    if (c.autoRenew && c.noticeDeadline < asOf) renewed = true;
+    if (c.exitPlan) noExit = false;
+    if (c.dataPortability) noPortability = false;
+  }
   const offering = suppliersOffering(landscape, application.referenceComponents);
-  const alternatives = offering.size - new Set(application.suppliers.filter(supplier => offering.has(supplier))).size;
+  let ownOffering = 0;
+  application.suppliers.forEach((supplier, index) => {
+    if (offering.has(supplier) && application.suppliers.indexOf(supplier) === index) ownOffering++;
+  });
+  const alternatives = offering.size - ownOffering;
   const closed = interfaces ? (interfaces.total - interfaces.open) / interfaces.total : 0;
-  const hosts = chain.some(platform => landscape.platforms.get(platform)?.providers.some(provider => application.suppliers.includes(provider)));
-  const outside = chain.some(platform => ['US', 'other'].includes(landscape.platforms.get(platform)?.jurisdiction ?? 'NL'));
-  const renewed = contracts.some(c => c.autoRenew && c.noticeDeadline < asOf);
-  const noExit = !contracts.some(c => c.exitPlan);
-  const noPortability = !contracts.some(c => c.dataPortability);
+  const { hosts, outside } = hostingOf(landscape, application);
   return {
     closedInterfaces: { value: closed, raw: interfaces ? interfaces.total - interfaces.open : 0 },
     noExitPlan: { value: noExit ? 1 : 0, raw: noExit },
@@ -204,6 +213,21 @@ function factorsOf(
     fewSubstitutes: { value: 1 / (1 + alternatives), raw: alternatives },
     outsideEu: { value: outside ? 1 : 0, raw: outside },
   };
+}
+
+const OUTSIDE_EU = new Set(['US', 'other']);
+type Hosting = { hosts: boolean; outside: boolean };
+// Per platform map, chain and supplier list: applications of one product share all three.
+const hostingMemo = new WeakMap<Landscape['platforms'], WeakMap<string[], Map<string[], Hosting>>>();
+
+/** Whether a supplier of the application also provides a platform it runs on, and whether one of those platforms is outside the EU. */
+function hostingOf(landscape: Landscape, application: ApplicationFact): Hosting {
+  const chain = platformChain(landscape, application);
+  const bySuppliers = once(once(hostingMemo, landscape.platforms, () => new WeakMap()), chain, () => new Map<string[], Hosting>());
+  return once(bySuppliers, application.suppliers, () => ({
+    hosts: chain.some(platform => landscape.platforms.get(platform)?.providers.some(provider => application.suppliers.includes(provider))),
+    outside: chain.some(platform => OUTSIDE_EU.has(landscape.platforms.get(platform)?.jurisdiction ?? 'NL')),
+  }));
 }
 
 // Suppliers offering any of a set of reference components, per snapshot and set: a country has
