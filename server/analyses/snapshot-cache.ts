@@ -72,9 +72,10 @@ async function readVersion(driver: Driver): Promise<string> {
 /**
  * `load()`'s value for `key` at the current database version: from the cache when nothing was
  * committed since it was loaded, else loaded (once, however many callers ask at the same time).
- * `bytes` estimates the value's size for the memory bound. Callers must not mutate the value.
+ * `bytes` estimates the value's size for the memory bound; a value larger than `maxShare` of the
+ * bound is served but not kept. Callers must not mutate the value.
  */
-export async function cached<T>(driver: Driver, key: string, load: () => Promise<T>, bytes: (value: T) => number): Promise<T> {
+export async function cached<T>(driver: Driver, key: string, load: () => Promise<T>, bytes: (value: T) => number, options: { maxShare?: number } = {}): Promise<T> {
   const cache = cacheOf(driver);
   const version = await graphVersion(driver);
   const hit = cache.entries.get(key);
@@ -88,7 +89,7 @@ export async function cached<T>(driver: Driver, key: string, load: () => Promise
   if (pending) return pending as Promise<T>;
   const promise = load()
     .then(value => {
-      store(cache, key, { version, value, bytes: Math.max(0, bytes(value)) });
+      store(cache, key, { version, value, bytes: Math.max(0, bytes(value)) }, options.maxShare ?? 1);
       return value;
     })
     .finally(() => cache.loading.delete(flight));
@@ -96,14 +97,14 @@ export async function cached<T>(driver: Driver, key: string, load: () => Promise
   return promise;
 }
 
-function store(cache: Cache, key: string, entry: Entry): void {
+function store(cache: Cache, key: string, entry: Entry, maxShare: number): void {
   const old = cache.entries.get(key);
   if (old) {
     cache.entries.delete(key);
     cache.bytes -= old.bytes;
   }
   const budget = limits.ROER_CACHE_MB * 1024 * 1024;
-  if (limits.ROER_CACHE_ENTRIES === 0 || entry.bytes > budget) return; // too big to keep: served once, not cached
+  if (limits.ROER_CACHE_ENTRIES === 0 || entry.bytes > budget * maxShare) return; // too big to keep: served once, not cached
   cache.entries.set(key, entry);
   cache.bytes += entry.bytes;
   for (const [oldest, value] of cache.entries) {

@@ -115,6 +115,24 @@ describe('snapshot cache', () => {
     expect(cacheStats(driver).entries).toBe(0); // over the memory budget: answered, not kept
   });
 
+  it('when an answer would take more than an eighth of the cache, then it is served but not kept, while its snapshot is', async () => {
+    const analysis = getAnalysis('supplier-exposure')!;
+    const params = analysis.params.parse({ organisation: 'gm1' });
+    clearCache(driver);
+    const { rows } = await analysis.run(driver, params);
+    const answerBytes = 1_000 + 600 * rows.length; // the estimate withResultCache gives the cache
+    const kept = (budgetBytes: number) => {
+      setCacheLimits({ ROER_CACHE_MB: budgetBytes / 2 ** 20 });
+      clearCache(driver);
+      return analysis.run(driver, params).then(() => cacheStats(driver));
+    };
+    const justTooBig = await kept(8 * answerBytes - 8);
+    expect(justTooBig.keys.filter(key => key.startsWith('result:'))).toEqual([]);
+    expect(justTooBig.keys).toContain('landscape:["gm1"]'); // the snapshot it was computed from fits and stays
+    const fits = await kept(8 * answerBytes);
+    expect(fits.keys.filter(key => key.startsWith('result:supplier-exposure'))).toHaveLength(1);
+  });
+
   it('when a node is opened, then its lock-in row equals the lock-in analysis row for it', async () => {
     const analysis = getAnalysis('lock-in')!;
     const { rows: applications } = await analysis.run(driver, analysis.params.parse({ organisation: 'gm1' }));
