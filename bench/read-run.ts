@@ -10,11 +10,9 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { DemoSize } from '../importers/demo/generate.js';
 import { benchAnalyses } from './analyses.js';
-import { benchApi } from './api.js';
 import { landscapeDb } from './landscape-db.js';
 import { machineInfo, peakRssOfPid } from './machine.js';
 import { printTable, resultsDir, saveResult } from './results.js';
-import { benchUi } from './ui.js';
 
 export const READ_BENCHMARKS = ['analyses', 'api', 'ui', 'memory', 'read'] as const;
 export type ReadBenchmark = (typeof READ_BENCHMARKS)[number];
@@ -66,6 +64,9 @@ export async function runReadBenchmark(benchmark: ReadBenchmark, args: ReadArgs)
     }
 
     if (benchmark === 'api' || benchmark === 'memory' || benchmark === 'read') {
+      // Loaded here, not at the top: the analyses run in this process and stand for the server, whose
+      // memory should not include autocannon and playwright-core (about 80 MB of RSS together).
+      const { benchApi } = await import('./api.js');
       const result = await benchApi(db.driver, db.uri, db.organisations[0], { connections: args.connections, amount: args.amount, maxSeconds: args.seconds, port: args.port }, log);
       const path = saveResult(`api-${size}`, { benchmark: 'api', ...meta, ...result });
       printTable([{
@@ -78,6 +79,7 @@ export async function runReadBenchmark(benchmark: ReadBenchmark, args: ReadArgs)
     }
 
     if (benchmark === 'ui' || benchmark === 'memory' || benchmark === 'read') {
+      const { benchUi } = await import('./ui.js');
       const result = await benchUi({ targets: args.targets, repeats: args.repeats, port: args.port, organisations: db.organisations, neo4jUri: db.uri }, log);
       const path = saveResult(`ui-${size}`, { benchmark: 'ui', ...meta, repeats: args.repeats, ...result });
       printTable(result.rows.map(row => ({
