@@ -215,17 +215,20 @@ export function platformChain(landscape: Landscape, application: ApplicationFact
  * how many of those have failed. Only functions with a supporting application.
  */
 export function functionSupport(landscape: Landscape, failed: (uid: string) => boolean): { organisation: string; function: string; supporting: number; failed: number }[] {
-  const support = new Map<string, { organisation: string; function: string; supporting: number; failed: number }>();
+  type Support = { organisation: string; function: string; supporting: number; failed: number };
+  // Per organisation, then per function: no key string per application and function.
+  const support = new Map<string, Map<string, Support>>();
   for (const application of landscape.applications.values()) {
+    const { organisation } = application;
+    const ofOrganisation = once(support, organisation, () => new Map<string, Support>());
+    const down = application.functions.length > 0 && failed(application.uid);
     for (const fn of application.functions) {
-      const key = `${application.organisation}\u0000${fn}`;
-      let entry = support.get(key);
-      if (!entry) support.set(key, (entry = { organisation: application.organisation, function: fn, supporting: 0, failed: 0 }));
+      const entry = once(ofOrganisation, fn, () => ({ organisation, function: fn, supporting: 0, failed: 0 }));
       entry.supporting++;
-      if (failed(application.uid)) entry.failed++;
+      if (down) entry.failed++;
     }
   }
-  return [...support.values()];
+  return [...support.values()].flatMap(ofOrganisation => [...ofOrganisation.values()]);
 }
 
 /**

@@ -99,6 +99,14 @@ function inputsOf(landscape: Landscape) {
   };
 }
 
+/**
+ * Lets `after` use the dependant counts of `before`: what-if's rewrite changes suppliers and
+ * platforms, never which applications exist or what they depend on.
+ */
+export function shareDependantCounts(after: Landscape, before: Landscape): void {
+  dependantsMemo.set(after.applications, once(dependantsMemo, before.applications, dependantCounts));
+}
+
 /** Per application (or platform): interfaces it is an end or intermediary of, and how many use an open standard. */
 function interfaceTally(interfaces: Landscape['interfaces']) {
   const interfacesOf = new Map<string, { open: number; total: number }>();
