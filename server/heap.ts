@@ -3,25 +3,39 @@
 // answers (a 100 MB snapshot, answers of 100,000+ rows, each leaving as much garbage) then sits at
 // 1.5–2.5 GB of RSS with 200–400 MB live. A smaller factor collects sooner, which costs time: with a
 // small heap (one municipality's requests, 50 at a time) it cost the API a sixth of its throughput.
-// So the factor is limited only while the heap is large (README "Performance" has the numbers).
+// So the factor is limited only while the heap is large; below that, the heap may grow to the
+// limited size of a large heap (a live set of 120 MB could otherwise grow to 480 MB before the next
+// collection: the country's first snapshot fetch peaked at 380–545 MB, depending on where the
+// collections fell). README "Performance" has the numbers.
 import v8 from 'node:v8';
 import { PerformanceObserver } from 'node:perf_hooks';
 
 const MB = 1024 * 1024;
+// V8's own largest factor is 4.
+const MAX_PERCENT = 300;
 
 /**
- * From now on, whenever a garbage collection leaves more than `aboveMb` in use, V8's heap growing
- * factor is 1 + percent/100; otherwise V8's own. `percent` 0 leaves V8's own factor throughout.
+ * The growth V8 may allow after a collection that left `usedMb`: `percent` for a heap above
+ * `aboveMb`; a smaller heap may grow to aboveMb × (1 + percent/100), up to V8's largest factor.
+ */
+export function growthPercent(usedMb: number, percent: number, aboveMb: number): number {
+  if (usedMb >= aboveMb) return Math.round(percent);
+  const toLimit = ((aboveMb * (1 + percent / 100)) / Math.max(usedMb, 1) - 1) * 100;
+  return Math.round(Math.min(MAX_PERCENT, Math.max(percent, toLimit)));
+}
+
+/**
+ * From now on, after every garbage collection, V8's heap growing factor is 1 + growthPercent()/100
+ * (read at the next collection). `percent` 0 leaves V8's own adaptive factor throughout.
  */
 export function limitHeapGrowth(percent: number, aboveMb = 128): void {
   if (percent <= 0) return;
-  let limited = false;
+  let current = -1;
   const observer = new PerformanceObserver(() => {
-    const large = v8.getHeapStatistics().used_heap_size > aboveMb * MB;
-    if (large === limited) return;
-    limited = large;
-    // Read at the next collection; 0 is V8's adaptive factor.
-    v8.setFlagsFromString(`--heap-growing-percent=${large ? Math.round(percent) : 0}`);
+    const next = growthPercent(v8.getHeapStatistics().used_heap_size / MB, percent, aboveMb);
+    if (next === current) return;
+    current = next;
+    v8.setFlagsFromString(`--heap-growing-percent=${next}`);
   });
   observer.observe({ entryTypes: ['gc'] });
 }

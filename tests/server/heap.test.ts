@@ -2,6 +2,7 @@
 // dropped, over and over) in two processes, with V8's default growth and with Roer's default.
 import { spawnSync } from 'node:child_process';
 import { loadConfig } from '../../server/config.js';
+import { growthPercent } from '../../server/heap.js';
 
 const peakMb = (percent: number, aboveMb: number): number => {
   const result = spawnSync('npx', ['tsx', 'tests/support/heap-churn.ts', String(percent), String(aboveMb)], { encoding: 'utf8', timeout: 60_000 });
@@ -15,8 +16,17 @@ describe('heap growth', () => {
     expect(percent).toBe(25);
     const unlimited = peakMb(0, 0);
     expect(peakMb(percent, 16)).toBeLessThan(unlimited * 0.7);
-    // Below that size (a small server's heap) V8 grows the heap as it would on its own.
+    // Below that size (a small server's heap) the heap grows about as far as V8 lets it on its own.
     expect(peakMb(percent, 100_000)).toBeGreaterThan(unlimited * 0.8);
+  });
+
+  it('when a collection leaves a small heap, then it may grow to the limited size of a large one, never past V8\'s own largest factor', () => {
+    expect(growthPercent(400, 25, 128)).toBe(25);
+    expect(growthPercent(128, 25, 128)).toBe(25);
+    expect(growthPercent(120, 25, 128)).toBe(33); // 120 → 160 MB, not V8's up to 480
+    expect(growthPercent(80, 25, 128)).toBe(100);
+    expect(growthPercent(20, 25, 128)).toBe(300);
+    expect(growthPercent(0, 25, 128)).toBe(300);
   });
 
   it('when the setting is not a whole number from 0 to 300, then start-up names the variable', () => {
