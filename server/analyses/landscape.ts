@@ -112,12 +112,12 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
 function interner() {
   const one = stringInterner();
   const maybe = (value: string | null) => (value === null ? null : one(value));
-  // Lists too: applications of one product share their supplier, functions and reference components.
+  // Lists too: applications of one product share their name, supplier, functions and reference components.
   const lists = new Map<string, string[]>();
   const all = (values: string[]): string[] => once(lists, values.join('\u0000'), () => values.map(one));
   return {
     application: (a: ApplicationFact): ApplicationFact => ({
-      ...a, uid: one(a.uid), organisation: one(a.organisation), criticality: one(a.criticality) as Criticality, suppliers: all(a.suppliers), platforms: all(a.platforms),
+      ...a, uid: one(a.uid), name: one(a.name), organisation: one(a.organisation), criticality: one(a.criticality) as Criticality, suppliers: all(a.suppliers), platforms: all(a.platforms),
       functions: all(a.functions), referenceComponents: all(a.referenceComponents), dependsOn: all(a.dependsOn),
     }),
     platform: (p: PlatformFact): PlatformFact => ({ ...p, uid: one(p.uid), jurisdiction: one(p.jurisdiction), runsOn: all(p.runsOn), providers: all(p.providers) }),

@@ -75,10 +75,12 @@ export function whatIf(landscape: Landscape, params: { remove: string; replaceWi
   shareDependantCounts(after, landscape);
   const reached = failing(landscape, dependants(landscape), remove);
   const affected = [...reached].filter(([uid]) => landscape.applications.has(uid));
-  const failedNow = replaceWith === undefined ? new Set(affected.map(([uid]) => uid)) : new Set<string>();
+  // Without a replacement every affected application fails: the reached map answers that, no copy needed.
+  const failedNow = { has: (uid: string) => replaceWith === undefined && reached.has(uid) && landscape.applications.has(uid) };
 
-  const before = lockInScoreValues(landscape, weights, asOf, affected.map(([uid]) => uid));
-  const later = lockInScoreValues(after, weights, asOf, affected.map(([uid]) => uid));
+  const affectedUids = affected.map(([uid]) => uid);
+  const before = lockInScoreValues(landscape, weights, asOf, affectedUids);
+  const later = lockInScoreValues(after, weights, asOf, affectedUids);
   const rows: Row[] = affected
     .map(([uid, { hops }]) => {
       const application = landscape.applications.get(uid)!;
