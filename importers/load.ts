@@ -394,8 +394,10 @@ const createdProps = (type: RelationshipType, rel: RelationshipRow) => toNeo4j(K
 
 /** Which of the rows' nodes exist already (load/existing-nodes), asked in batches. */
 async function existingNodes(tx: QueryRunner, rows: GraphRows): Promise<Set<string>> {
-  const uids = [...new Set([...rows.nodes.values()].flatMap(byUid => [...byUid.keys()]))];
   const existing = new Set<string>();
+  // The first import into an empty database: nothing to look up (the country's 440,000 uids took 8.6 s).
+  if (toNumber((await tx.run(query('load/any-entity').text, {})).records[0].get('nodes')) === 0) return existing;
+  const uids = [...new Set([...rows.nodes.values()].flatMap(byUid => [...byUid.keys()]))];
   for (let i = 0; i < uids.length; i += UID_BATCH) {
     for (const record of (await tx.run(query('load/existing-nodes').text, { uids: uids.slice(i, i + UID_BATCH) })).records) existing.add(record.get('uid'));
   }
