@@ -129,8 +129,10 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
     ...present('applications').filter(row => row.organisation).map(row => uid.application(row.organisation!, row.id!)),
   ]);
   type Ref = { entry: Entry<unknown>; field: string; value: string; uid: string; kind: string; organisation?: string };
-  const check = async (refs: Ref[], known: Set<string>) => {
-    const open = refs.filter(ref => !known.has(ref.uid) && !incomplete.has(TABLE_OF_KIND[ref.kind]));
+  // Each entry's references are filtered as they are made: the country has about a million, and
+  // keeping a record of each until the check took some 100 MB while validation peaked.
+  const check = async <E>(entries: E[], refsOf: (entry: E) => Ref[], known: Set<string>) => {
+    const open = entries.flatMap(entry => refsOf(entry).filter(ref => !known.has(ref.uid) && !incomplete.has(TABLE_OF_KIND[ref.kind])));
     const existing = open.length ? await lookup.existingUids([...new Set(open.map(ref => ref.uid))]) : new Set<string>();
     return open.filter(ref => !existing.has(ref.uid));
   };
@@ -140,29 +142,22 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
         `unknown ${ref.kind} "${ref.value}"${ref.organisation ? ` in organisation ${ref.organisation}` : ''}`);
     }
   };
-  // Only a reference the import itself does not resolve becomes a record: the country has about a
-  // million references, and a record for each took some 100 MB while validation peaked.
-  const supplierRef = (known: Set<string>, entry: Entry<unknown>, id: string | undefined): Ref[] =>
-    (id && !known.has(uid.supplier(id)) ? [{ entry, field: 'supplier', value: id, uid: uid.supplier(id), kind: 'supplier' }] : []);
-  const platformRef = (known: Set<string>, entry: Entry<unknown>, field: string, id: string | undefined): Ref[] =>
-    (id && !known.has(uid.platform(id)) ? [{ entry, field, value: id, uid: uid.platform(id), kind: 'platform' }] : []);
-  const appRef = (known: Set<string>, entry: Entry<unknown>, field: string, organisation: string, id: string | undefined): Ref[] =>
-    (id && !known.has(uid.application(organisation, id)) ? [{ entry, field, value: id, uid: uid.application(organisation, id), kind: 'application', organisation }] : []);
+  const supplierRef = (entry: Entry<unknown>, id: string | undefined): Ref[] => (id ? [{ entry, field: 'supplier', value: id, uid: uid.supplier(id), kind: 'supplier' }] : []);
+  const platformRef = (entry: Entry<unknown>, field: string, id: string | undefined): Ref[] => (id ? [{ entry, field, value: id, uid: uid.platform(id), kind: 'platform' }] : []);
+  const appRef = (entry: Entry<unknown>, field: string, organisation: string, id: string | undefined): Ref[] =>
+    id ? [{ entry, field, value: id, uid: uid.application(organisation, id), kind: 'application', organisation }] : [];
 
-  const suppliersAndPlatforms = new Set([...suppliers, ...platforms]);
-  report(await check(rows.platforms.flatMap(entry => [...supplierRef(suppliersAndPlatforms, entry, entry.row.supplier), ...platformRef(suppliersAndPlatforms, entry, 'runsOn', entry.row.runsOn)]), suppliersAndPlatforms));
-  report(await check(rows.applications.flatMap(entry => [...supplierRef(suppliersAndPlatforms, entry, entry.row.supplier), ...platformRef(suppliersAndPlatforms, entry, 'platform', entry.row.platform)]), suppliersAndPlatforms));
+  report(await check(rows.platforms, entry => [...supplierRef(entry, entry.row.supplier), ...platformRef(entry, 'runsOn', entry.row.runsOn)], new Set([...suppliers, ...platforms])));
+  report(await check(rows.applications, entry => [...supplierRef(entry, entry.row.supplier), ...platformRef(entry, 'platform', entry.row.platform)], new Set([...suppliers, ...platforms])));
   report(await check(
-    rows.interfaces.flatMap(entry => ['from', 'to', 'via'].flatMap(field => appRef(applications, entry, field, entry.row.organisation, entry.row[field as 'from' | 'to' | 'via']))),
+    rows.interfaces,
+    entry => ['from', 'to', 'via'].flatMap(field => appRef(entry, field, entry.row.organisation, entry.row[field as 'from' | 'to' | 'via'])),
     applications,
   ));
-  const suppliersAndApplications = new Set([...suppliers, ...applications]);
   const contractRefs = await check(
-    rows.contracts.flatMap(entry => [
-      ...supplierRef(suppliersAndApplications, entry, entry.row.supplier),
-      ...entry.row.applications.flatMap(id => appRef(suppliersAndApplications, entry, 'applications', entry.row.organisation, id)),
-    ]),
-    suppliersAndApplications,
+    rows.contracts,
+    entry => [...supplierRef(entry, entry.row.supplier), ...entry.row.applications.flatMap(id => appRef(entry, 'applications', entry.row.organisation, id))],
+    new Set([...suppliers, ...applications]),
   );
   // A contract naming another organisation's application says so, rather than just "unknown".
   const unknownApps = contractRefs.filter(ref => ref.kind === 'application');

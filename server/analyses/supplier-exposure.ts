@@ -1,7 +1,7 @@
 // Supplier exposure and concentration (HHI, CR1, CR3). Definitions: server/analyses/README.md.
 import { z } from 'zod';
 import type { AnalysisDefinition, Row } from './types.js';
-import { type ApplicationFact, fetchLandscape, isCritical, type Landscape, platformChain, round } from './landscape.js';
+import { fetchLandscape, isCritical, type Landscape, platformChain, round } from './landscape.js';
 import { Organisations } from './params.js';
 import { once } from '../once.js';
 
@@ -139,8 +139,10 @@ export function exposure(landscape: Landscape, level: Level): { rows: Row[]; sum
   const byBusinessFunction: ExposureSummary['byBusinessFunction'] = [];
   for (const s of scopes) {
     const all = s.organisation === '*';
-    for (const [fn, f] of all ? [] : [...s.functions].sort((a, b) => a[0].localeCompare(b[0]))) {
-      byBusinessFunction.push({ organisation: s.organisation, function: fn, name: landscape.names.get(fn)?.name ?? fn, applications: concentration(f.applications), contractValue: concentration(f.contractValue) });
+    if (!all) {
+      for (const [fn, f] of [...s.functions].sort((a, b) => a[0].localeCompare(b[0]))) {
+        byBusinessFunction.push({ organisation: s.organisation, function: fn, name: landscape.names.get(fn)?.name ?? fn, applications: concentration(f.applications), contractValue: concentration(f.contractValue) });
+      }
     }
     if (all && organisations.length < 2) continue;
     for (const [uid, t] of s.entities) {
