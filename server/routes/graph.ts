@@ -91,7 +91,7 @@ export function registerGraphRoutes(router: Router, { driver, services, registry
     async ({ query: params }, _req, res) => {
       const view = await graphView(driver, params);
       if (params.format === 'graphml') return void res.attachment('roer-graph.graphml').type('application/graphml+xml; charset=utf-8').send(toGraphml(view));
-      sendJsonOnce(res, view);
+      await sendJsonOnce(res, view);
     },
   );
 
@@ -115,6 +115,6 @@ export function registerGraphRoutes(router: Router, { driver, services, registry
 
   addRoute(router, registry, { method: 'get', path: '/api/organisations', summary: 'Organisations with their numbers of applications and contracts', tag: 'graph', role: 'viewer' }, async (_input, _req, res) => {
     const organisations = await cached(driver, 'organisations', () => read<Record<string, unknown>>(driver, query('views/organisations').text), rows => 1_000 + 300 * rows.length);
-    sendJsonOnce(res, organisations);
+    await sendJsonOnce(res, organisations);
   });
 }

@@ -53,7 +53,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (problem.status === 503) console.warn(`[roer] ${req.method} ${req.originalUrl}: 503 ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   else if (problem.status >= 500) console.error(`[roer] ${req.method} ${req.originalUrl}:`, error);
   if (problem.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
-  if (res.headersSent) return void res.end();
+  // Part of the answer is out (a streamed answer): cut the connection, so the client sees it is incomplete.
+  if (res.headersSent) return void res.destroy();
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 };
 
