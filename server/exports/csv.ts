@@ -1,14 +1,28 @@
 // CSV for Excel: UTF-8 with BOM (or Excel guesses Windows-1252), RFC 4180 quoting, formulas neutralised.
-import { type Table, neutralise } from './flatten.js';
+import { type Cell, type Table, neutralise } from './flatten.js';
 
 export type CsvDelimiter = ',' | ';';
 
-export function toCsv(table: Table, delimiter: CsvDelimiter = ','): string {
+/** Lines per piece of csvPieces. */
+const LINES = 500;
+
+/** The CSV text of `table` in pieces of LINES lines, for a response that is written as it is made. */
+export function* csvPieces(table: Table, delimiter: CsvDelimiter = ','): Generator<string> {
   const quote = (value: string) => (value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const cell = (value: Table['rows'][number][number]) => {
+  const cell = (value: Cell) => {
     const safe = neutralise(value);
     return safe === null ? '' : quote(String(safe));
   };
-  const lines = [table.columns.map(column => quote(String(neutralise(column)))), ...table.rows.map(row => row.map(cell))];
-  return `\uFEFF${lines.map(line => line.join(delimiter)).join('\r\n')}\r\n`;
+  yield `\uFEFF${table.columns.map(column => quote(String(neutralise(column)))).join(delimiter)}\r\n`;
+  let lines: string[] = [];
+  for (const row of table.rows) {
+    lines.push(row.map(cell).join(delimiter));
+    if (lines.length === LINES) {
+      yield `${lines.join('\r\n')}\r\n`;
+      lines = [];
+    }
+  }
+  if (lines.length > 0) yield `${lines.join('\r\n')}\r\n`;
 }
+
+export const toCsv = (table: Table, delimiter: CsvDelimiter = ','): string => [...csvPieces(table, delimiter)].join('');

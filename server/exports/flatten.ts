@@ -1,6 +1,7 @@
 // Analysis rows hold nested values (factor lists, paths); spreadsheets want one scalar per cell.
 export type Cell = string | number | boolean | null;
-export type Table = { columns: string[]; rows: Cell[][] };
+/** `rows` may be made as they are read (toTable): iterate it, do not index it. */
+export type Table = { columns: string[]; rows: Iterable<Cell[]> };
 
 /** Objects become dotted columns (`factors.exitPlan.value`); lists of scalars are joined with '; '; lists of objects become JSON. */
 export function flattenRow(row: Record<string, unknown>, prefix = '', into: Record<string, Cell> = {}): Record<string, Cell> {
@@ -17,13 +18,26 @@ export function flattenRow(row: Record<string, unknown>, prefix = '', into: Reco
   return into;
 }
 
-/** Rows → a table whose columns are every key seen, in order of first appearance. */
+/**
+ * Rows → a table whose columns are every key seen, in order of first appearance. The cells are made
+ * row by row as the table is read, not kept: a country-wide lock-in is 150,000 rows of 40 columns,
+ * and holding them flattened took the server past 2.5 GB for one CSV export.
+ */
 export function toTable(rows: Record<string, unknown>[]): Table {
-  const flat = rows.map(row => flattenRow(row));
   const columns: string[] = [];
   const seen = new Set<string>();
-  for (const row of flat) for (const key of Object.keys(row)) if (!seen.has(key)) (seen.add(key), columns.push(key));
-  return { columns, rows: flat.map(row => columns.map(column => row[column] ?? null)) };
+  for (const row of rows) for (const key of Object.keys(flattenRow(row))) if (!seen.has(key)) (seen.add(key), columns.push(key));
+  return {
+    columns,
+    rows: {
+      *[Symbol.iterator]() {
+        for (const row of rows) {
+          const flat = flattenRow(row);
+          yield columns.map(column => flat[column] ?? null);
+        }
+      },
+    },
+  };
 }
 
 /**

@@ -1,20 +1,47 @@
 // XLSX via exceljs: one sheet of rows, plus a sheet with the summary when the analysis has one.
+// Written with exceljs' streaming writer, row by row: the in-memory workbook of a country-wide
+// lock-in (150,000 rows of 40 columns) took the server to 2.9 GB.
+import { PassThrough, type Writable } from 'node:stream';
 import { type Table, flattenRow, neutralise } from './flatten.js';
+import { drainedOrClosed } from '../stream-response.js';
 
-export async function toXlsx(sheets: { name: string; table: Table }[]): Promise<Buffer> {
+/** Rows written between two checks whether `stream` wants more. */
+const ROWS = 500;
+
+/** Writes the workbook to `stream` as its rows are made, waiting while the stream reads slower. */
+export async function writeXlsx(sheets: { name: string; table: Table }[], stream: Writable): Promise<void> {
   // Loaded on first use, not at start-up: exceljs is about 27 MB of memory.
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Roer';
   for (const { name, table } of sheets) {
     // Sheet names: at most 31 characters, none of : \ / ? * [ ]
-    const sheet = workbook.addWorksheet(name.replace(/[:\\/?*[\]]/g, '-').slice(0, 31));
-    sheet.addRow(table.columns.map(column => neutralise(column)));
-    sheet.getRow(1).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row.map(neutralise));
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    const sheet = workbook.addWorksheet(name.replace(/[:\\/?*[\]]/g, '-').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const header = sheet.addRow(table.columns.map(column => neutralise(column)));
+    header.font = { bold: true };
+    header.commit();
+    let written = 0;
+    for (const row of table.rows) {
+      sheet.addRow(row.map(neutralise)).commit();
+      if (++written % ROWS === 0) {
+        if (stream.destroyed) return;
+        await drainedOrClosed(stream);
+      }
+    }
+    sheet.commit();
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+}
+
+/** The workbook in one buffer (tests, small answers). */
+export async function toXlsx(sheets: { name: string; table: Table }[]): Promise<Buffer> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise(resolve => sink.on('end', resolve));
+  await writeXlsx(sheets, sink);
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 /** A summary object → a two-column key/value table. */

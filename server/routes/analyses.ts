@@ -3,12 +3,13 @@ import type { Response, Router } from 'express';
 import { z } from 'zod';
 import type { AnalysisDefinition, AnalysisResult } from '../analyses/types.js';
 import { InputError, NotFoundError } from '../errors.js';
-import { toCsv } from '../exports/csv.js';
+import { csvPieces } from '../exports/csv.js';
 import { toTable } from '../exports/flatten.js';
-import { summaryTable, toXlsx } from '../exports/xlsx.js';
+import { summaryTable, writeXlsx } from '../exports/xlsx.js';
 import type { AppContext } from './context.js';
 import { addRoute } from './registry.js';
 import { sendJsonOnce } from '../shared-json.js';
+import { writePieces } from '../stream-response.js';
 
 /** Export options, next to each analysis' own parameters. */
 export const ExportQuery = z.object({
@@ -68,13 +69,13 @@ async function send(res: Response, analysis: AnalysisDefinition, result: Analysi
   if (options.format === 'json') return sendJsonOnce(res, result, original => ({ name: analysis.name, title: analysis.title, ...original }));
   if (options.format === 'csv') {
     res.attachment(`${filename}.csv`).type('text/csv; charset=utf-8');
-    return void res.send(toCsv(toTable(result.rows), options.delimiter === 'semicolon' ? ';' : ','));
+    return writePieces(res, csvPieces(toTable(result.rows), options.delimiter === 'semicolon' ? ';' : ','));
   }
   if (options.format === 'xlsx') {
     const sheets = [{ name: analysis.title || analysis.name, table: toTable(result.rows) }];
     if (result.summary && Object.keys(result.summary).length) sheets.push({ name: 'Summary', table: summaryTable(result.summary) });
     res.attachment(`${filename}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    return void res.send(await toXlsx(sheets));
+    return writeXlsx(sheets, res);
   }
   res.attachment(`${filename}.ics`).type('text/calendar; charset=utf-8');
   if (!calendarIcs) throw new InputError('ICS export is not available in this server / ICS is niet beschikbaar');

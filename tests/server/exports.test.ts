@@ -1,7 +1,7 @@
 // The export writers and pure helpers, on hand-made inputs.
 import ExcelJS from 'exceljs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { toCsv } from '../../server/exports/csv.js';
+import { csvPieces, toCsv } from '../../server/exports/csv.js';
 import { flattenRow, neutralise, toTable } from '../../server/exports/flatten.js';
 import { toGraphml } from '../../server/exports/graphml.js';
 import { toXlsx } from '../../server/exports/xlsx.js';
@@ -26,7 +26,22 @@ describe('exports', () => {
       objects: '[{"k":1}]',
       none: null,
     });
-    expect(toTable([{ a: 1 }, { b: 2, a: 3 }])).toEqual({ columns: ['a', 'b'], rows: [[1, null], [3, 2]] });
+    const table = toTable([{ a: 1 }, { b: 2, a: 3 }]);
+    expect(table.columns).toEqual(['a', 'b']);
+    expect([...table.rows]).toEqual([[1, null], [3, 2]]);
+    expect([...table.rows]).toEqual([[1, null], [3, 2]]); // made again on every read, not used up
+  });
+
+  it('when a table has more lines than one piece, then the CSV pieces join to the whole text', () => {
+    const rows = Array.from({ length: 1_234 }, (_, i) => ({ i, name: i % 3 ? `n${i}` : '=x', nested: { deep: i % 2 === 0 } }));
+    const pieces = [...csvPieces(toTable(rows), ';')];
+    expect(pieces.length).toBe(4); // the header, then 500 + 500 + 234 lines
+    const lines = pieces.join('').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFi;name;nested.deep');
+    expect(lines[1]).toBe("0;'=x;true");
+    expect(lines[1234]).toBe("1233;'=x;false");
+    expect(lines[1233]).toBe('1232;n1232;true');
+    expect(lines.length).toBe(1 + 1_234 + 1);
   });
 
   it('when a table is written as CSV, then it has a BOM, CRLF lines, RFC 4180 quoting and neutralised formulas', () => {
