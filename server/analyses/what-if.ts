@@ -59,6 +59,8 @@ export function rewrite(landscape: Landscape, remove: string, replaceWith?: stri
 const concentrationBefore = new WeakMap<Landscape, ReturnType<typeof concentrations>>();
 const concentrationOf = (landscape: Landscape) => once(concentrationBefore, landscape, () => concentrations(landscape, 'supplier'));
 
+const END_NAMES = ['from', 'to', 'via'] as const;
+
 const pick = (c: Concentration) => ({ hhi: c.hhi, cr1: c.cr1, cr3: c.cr3, band: c.band, largest: c.largest });
 
 /**
@@ -83,19 +85,20 @@ export function whatIf(landscape: Landscape, params: { remove: string; replaceWi
     if (replaceWith === remove) throw new InputError('replaceWith must differ from remove / vervanger moet anders zijn');
   }
   const reached = failing(landscape, dependants(landscape), remove);
-  const affected = [...reached].filter(([uid]) => landscape.applications.has(uid));
   // Without a replacement every affected application fails: the reached map answers that, no copy needed.
   const failedNow = { has: (uid: string) => replaceWith === undefined && reached.has(uid) && landscape.applications.has(uid) };
 
-  const affectedUids = affected.map(([uid]) => uid);
-  const before = lockInScoreValues(landscape, weights, asOf, affectedUids);
-  const { later, hhiAfter } = afterTheChange(landscape, { remove, replaceWith, asOf, weights }, affectedUids);
+  // Uids only, not [uid, reached] pairs: the country's largest supplier reaches 108,000 applications.
+  const affected: string[] = [];
+  for (const uid of reached.keys()) if (landscape.applications.has(uid)) affected.push(uid);
+  const before = lockInScoreValues(landscape, weights, asOf, affected);
+  const { later, hhiAfter } = afterTheChange(landscape, { remove, replaceWith, asOf, weights }, affected);
   const rows: Row[] = affected
-    .map(([uid, { hops }]) => {
+    .map(uid => {
       const application = landscape.applications.get(uid)!;
       const lockInBefore = before.get(uid)!;
       const lockInAfter = later.get(uid)!;
-      return { uid, name: application.name, organisation: application.organisation, criticality: application.criticality, hops, failed: failedNow.has(uid), lockInBefore, lockInAfter, lockInChange: Math.round((lockInAfter - lockInBefore) * 10) / 10 };
+      return { uid, name: application.name, organisation: application.organisation, criticality: application.criticality, hops: reached.get(uid)!.hops, failed: failedNow.has(uid), lockInBefore, lockInAfter, lockInChange: Math.round((lockInAfter - lockInBefore) * 10) / 10 };
     })
     .sort((a, b) => a.hops - b.hops || a.uid.localeCompare(b.uid));
 
@@ -104,12 +107,12 @@ export function whatIf(landscape: Landscape, params: { remove: string; replaceWi
     .sort((a, b) => a.organisation.localeCompare(b.organisation) || a.uid.localeCompare(b.uid));
   // One list per combination of failed ends: a supplier's removal can break 200,000 interfaces.
   const endLists = new Map<string, ('from' | 'to' | 'via')[]>();
-  const interfacesBroken = landscape.interfaces.flatMap(i => {
-    const ends = (['from', 'to', 'via'] as const).filter(end => i[end] && failedNow.has(i[end]!));
-    if (ends.length === 0) return [];
-    const failedEnds = once(endLists, ends.join(), () => ends);
-    return [{ uid: i.uid, organisation: i.organisation, from: i.from, to: i.to, via: i.via, failedEnds }];
-  });
+  // A loop, not flatMap: that made an array for each of the country's 250,000 interfaces.
+  const interfacesBroken: { uid: string; organisation: string; from: string | null; to: string | null; via: string | null; failedEnds: ('from' | 'to' | 'via')[] }[] = [];
+  for (const i of landscape.interfaces) {
+    const ends = END_NAMES.filter(end => i[end] && failedNow.has(i[end]!));
+    if (ends.length > 0) interfacesBroken.push({ uid: i.uid, organisation: i.organisation, from: i.from, to: i.to, via: i.via, failedEnds: once(endLists, ends.join(), () => ends) });
+  }
 
   const hhiBefore = concentrationOf(landscape);
   const afterByOrganisation = new Map(hhiAfter.byOrganisation.map(o => [o.organisation, o]));
