@@ -30,7 +30,36 @@ export type ApiResult = {
   serverRssAfterStartMb: number;
   loadAverage: [number, number];
   stoppedByTimeLimit: boolean;
+  /** After the mix: every analysis for all organisations at once, one request at a time (wideRequests). */
+  wide: { path: string; status: number; megabytes: number; ms: number; serverRssAfterMb: number }[];
+  /** The server's peak over the whole run, the country-wide answers included. */
+  serverPeakRssWithWideMb: number;
 };
+
+/**
+ * Every analysis for all organisations at once (no organisation parameter), as JSON, and the
+ * largest answer as CSV and XLSX too: what an architect exporting the whole country asks, one at a time.
+ */
+export async function wideRequests(driver: Driver): Promise<string[]> {
+  const [{ supplier, application }] = await read<{ supplier: string; application: string }>(
+    driver,
+    `MATCH (s:Supplier)-[:SUPPLIES]->(a:Application) WITH s, count(a) AS n ORDER BY n DESC, s.uid LIMIT 1
+     MATCH (app:Application) WHERE app.criticality = 'critical'
+     RETURN s.uid AS supplier, min(app.uid) AS application`,
+  );
+  return [
+    '/api/analyses/supplier-exposure',
+    '/api/analyses/single-points-of-failure',
+    `/api/analyses/impact?node=${encodeURIComponent(application)}`,
+    `/api/analyses/impact?node=${encodeURIComponent(supplier)}`,
+    '/api/analyses/contract-calendar',
+    `/api/analyses/what-if?remove=${encodeURIComponent(supplier)}`,
+    '/api/analyses/data-quality',
+    '/api/analyses/lock-in',
+    '/api/analyses/lock-in?format=csv',
+    '/api/analyses/lock-in?format=xlsx',
+  ];
+}
 
 /** The request mix for one organisation: the analyses the explorer and dashboards call, the graph, one node, search. */
 export async function requestMix(driver: Driver, organisation: string): Promise<string[]> {
@@ -102,6 +131,15 @@ export async function benchApi(driver: Driver, neo4jUri: string, organisation: s
     }, options.maxSeconds * 1000);
     const result = await instance;
     clearTimeout(limit);
+    const serverPeakRssMb = server.peakRssMb();
+    const wide: ApiResult['wide'] = [];
+    for (const path of await wideRequests(driver)) {
+      const started = performance.now();
+      const response = await fetch(`${server.base}${path}`);
+      const bytes = (await response.arrayBuffer()).byteLength;
+      wide.push({ path, status: response.status, megabytes: Math.round(bytes / 1e5) / 10, ms: Math.round(performance.now() - started), serverRssAfterMb: server.currentRssMb() });
+      log(`  all organisations: ${path.slice(0, 70)} HTTP ${response.status}, ${wide.at(-1)!.megabytes} MB in ${wide.at(-1)!.ms} ms; server peak so far ${server.peakRssMb()} MB`);
+    }
     times.sort((a, b) => a - b);
     const at = (p: number) => Math.round(times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] ?? NaN);
     return {
@@ -120,10 +158,12 @@ export async function benchApi(driver: Driver, neo4jUri: string, organisation: s
       timeouts: result.timeouts,
       non2xx: result.non2xx,
       statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)])),
-      serverPeakRssMb: server.peakRssMb(),
+      serverPeakRssMb,
       serverRssAfterStartMb: rssAfterStart,
       loadAverage: [Math.round(loadBefore * 100) / 100, Math.round(loadavg()[0] * 100) / 100],
       stoppedByTimeLimit,
+      wide,
+      serverPeakRssWithWideMb: server.peakRssMb(),
     };
   } finally {
     await server.stop();

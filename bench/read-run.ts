@@ -74,7 +74,9 @@ export async function runReadBenchmark(benchmark: ReadBenchmark, args: ReadArgs)
         'p50 ms': result.p50Ms, 'p95 ms': result.p95Ms, 'p99 ms': result.p99Ms, 'max ms': result.maxMs, errors: result.errors, non2xx: result.non2xx,
         'server RSS MB': result.serverPeakRssMb, load: result.loadAverage.join('→'),
       }]);
+      printTable(result.wide.map(row => ({ 'all organisations': row.path, status: row.status, MB: row.megabytes, ms: row.ms, 'server RSS after MB': row.serverRssAfterMb })));
       recordMemory(size, 'api', { process: 'server (npm start child process, VmHWM)', peakRssMb: result.serverPeakRssMb, afterStartMb: result.serverRssAfterStartMb, neo4jPeakRssMb: peakRssOfPid(db.pid) }, machine);
+      recordMemory(size, 'api-all-organisations', { process: 'server (npm start child process, VmHWM), the mix then every analysis for all organisations', peakRssMb: result.serverPeakRssWithWideMb }, machine);
       console.log(`\nWritten to ${path}\n`);
     }
 

@@ -16,7 +16,7 @@ import { withOriginal } from '../shared-json.js';
  * Answers are kept per parameters, today's date and the lock-in weights in force, for as long as the
  * database is unchanged (snapshot-cache.ts): a dashboard asking the same question again, or fifty
  * users opening the same municipality, costs one version check. Callers get their own rows array.
- * An answer may take at most an eighth of the cache (about 50,000 rows with the default 256 MB):
+ * An answer may take at most an eighth of the cache (about 40,000 rows with the default 192 MB):
  * recomputing one from its snapshot takes a few seconds at most, fetching the snapshot again much
  * longer, and country-wide answers of 100,000 rows and more (lock-in, impact and what-if of a large
  * supplier) kept beside the snapshot held the server above 500 MB.
