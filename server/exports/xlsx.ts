@@ -7,6 +7,25 @@ import { drainedOrClosed } from '../stream-response.js';
 
 /** Rows written between two checks whether `stream` wants more. */
 const ROWS = 500;
+/** Bytes of sheet XML that may wait for the zip: the writer pauses above this. */
+const ZIP_BACKLOG = 2 * 1024 * 1024;
+
+/**
+ * Bytes of the sheet's XML that the zip has not compressed yet. exceljs' sheet stream (StreamBuf,
+ * 4.4) never pushes back, and archiver's PassThrough behind it (readable-stream 2, whose queues are
+ * `_writableState.length` and `_readableState.length`) takes everything: the whole sheet of a
+ * country-wide lock-in, 250 MB, waited there for the deflater. Read from those queues; 0 if the
+ * libraries change them, and the writer then only waits for the client.
+ */
+type Queued = { length?: number };
+type Piped = { writableLength?: number; _writableState?: Queued; _readableState?: Queued };
+export function unzipped(sheet: unknown): number {
+  const stream = (sheet as { stream?: { buffers?: Queued[]; pipes?: Piped[] } }).stream;
+  let bytes = 0;
+  for (const buffer of stream?.buffers ?? []) bytes += buffer.length ?? 0;
+  for (const pipe of stream?.pipes ?? []) bytes += (pipe.writableLength ?? pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+  return bytes;
+}
 
 /** Writes the workbook to `stream` as its rows are made, waiting while the stream reads slower. */
 export async function writeXlsx(sheets: { name: string; table: Table }[], stream: Writable): Promise<void> {
@@ -26,6 +45,7 @@ export async function writeXlsx(sheets: { name: string; table: Table }[], stream
       if (++written % ROWS === 0) {
         if (stream.destroyed) return;
         await drainedOrClosed(stream);
+        while (unzipped(sheet) > ZIP_BACKLOG && !stream.destroyed) await new Promise(resolve => setTimeout(resolve, 2));
       }
     }
     sheet.commit();

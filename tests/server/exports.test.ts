@@ -4,7 +4,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { csvPieces, toCsv } from '../../server/exports/csv.js';
 import { flattenRow, neutralise, toTable } from '../../server/exports/flatten.js';
 import { toGraphml } from '../../server/exports/graphml.js';
-import { toXlsx } from '../../server/exports/xlsx.js';
+import { PassThrough, Writable } from 'node:stream';
+import { toXlsx, unzipped, writeXlsx } from '../../server/exports/xlsx.js';
 import { luceneQuery } from '../../server/routes/graph.js';
 import { toProblem } from '../../server/routes/problem.js';
 import { InputError } from '../../server/errors.js';
@@ -59,6 +60,44 @@ describe('exports', () => {
     expect(sheet.getCell('B2').value).toBe(2);
     expect(sheet.getCell('A3').value).toBe("'@x");
     sheet.eachRow(row => row.eachCell(cell => expect(cell.formula).toBeUndefined()));
+  });
+
+  it('when exceljs streams a sheet faster than it compresses, then the writer sees the XML still queued (what it waits on)', async () => {
+    const out = new PassThrough();
+    out.resume(); // a client that reads everything at once
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('Rows');
+    sheet.addRow(['first']).commit();
+    const stream = (sheet as unknown as { stream: { pipes: unknown[] } }).stream;
+    for (let i = 0; i < 100 && stream.pipes.length === 0; i++) await new Promise(resolve => setTimeout(resolve, 10));
+    expect(stream.pipes.length).toBe(1); // the zip reads the sheet now
+    // 20,000 rows without a turn of the event loop: the deflater has had no time, so nearly all of it is queued.
+    for (let i = 0; i < 20_000; i++) sheet.addRow([`row ${i}`, i, 'x'.repeat(40)]).commit();
+    expect(unzipped(sheet)).toBeGreaterThan(20_000 * 40);
+    sheet.commit();
+    await workbook.commit();
+    expect(unzipped(sheet)).toBe(0);
+  });
+
+  it('when a client reads an XLSX slowly, then every row still arrives in order', async () => {
+    const rows = Array.from({ length: 6_000 }, (_, i) => [`application ${i}`, i, i % 2 === 0]);
+    const chunks: Buffer[] = [];
+    const slow = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        setTimeout(done, 1);
+      },
+    });
+    const finished = new Promise(resolve => slow.on('finish', resolve));
+    await writeXlsx([{ name: 'Rows', table: { columns: ['name', 'n', 'even'], rows } }], slow);
+    await finished;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as never);
+    const sheet = workbook.getWorksheet('Rows')!;
+    expect(sheet.rowCount).toBe(6_001);
+    expect(sheet.getCell('A6001').value).toBe('application 5999');
+    expect(sheet.getCell('B3001').value).toBe(2_999);
   });
 
   it('when names hold XML special characters, then GraphML is still well-formed and the text round-trips', () => {
