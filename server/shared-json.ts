@@ -26,19 +26,19 @@ export function withOriginal<T extends object>(copy: T, original: object): T {
 const originalOf = (value: object) => ((value as Record<symbol, object>)[ORIGINAL] ?? value) as object;
 
 /**
- * Sends `value` (or what `build` makes of its original) as JSON: serialised once per cached value,
- * or streamed piece by piece when it holds more than STREAM_ABOVE array elements.
+ * Sends `value` (or what `build` makes of its original) as JSON: serialised once per cached value
+ * (copies handed to callers share their original's text), or streamed piece by piece when it holds
+ * more than STREAM_ABOVE array elements.
  */
 export async function sendJsonOnce(res: Response, value: object, build: (original: object) => unknown = original => original): Promise<void> {
-  const body = build(originalOf(value));
-  if (arrayElements(body) > STREAM_ABOVE) return streamJson(res, body);
-  res.type('application/json').send(jsonOnce(value, build));
-}
-
-/** The JSON text of `build(original)`, computed the first time for that cached value. */
-export function jsonOnce(value: object, build: (original: object) => unknown = original => original): string {
   const original = originalOf(value);
-  return once(bodies, original, () => JSON.stringify(build(original)));
+  let text = bodies.get(original);
+  if (text === undefined) {
+    const body = build(original);
+    if (arrayElements(body) > STREAM_ABOVE) return streamJson(res, body);
+    text = once(bodies, original, () => JSON.stringify(body));
+  }
+  res.type('application/json').send(text);
 }
 
 /** Writes `value` as JSON in pieces, waiting whenever the client reads slower; stops if it goes away. */

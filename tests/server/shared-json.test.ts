@@ -1,28 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { jsonOnce, jsonPieces, sendJsonOnce, STREAM_ABOVE, withOriginal } from '../../server/shared-json.js';
-
-describe('jsonOnce', () => {
-  it('when copies of one cached answer are sent, then it is serialised once and copies changed by a caller do not leak', () => {
-    const original = { rows: [{ uid: 'a', score: 1 }], summary: { total: 1 } };
-    let builds = 0;
-    const build = (value: object) => (builds++, { name: 'lock-in', ...value });
-    const first = withOriginal({ ...original, rows: [...original.rows] }, original);
-    const second = withOriginal({ ...original, rows: [...original.rows] }, original);
-    second.rows.push({ uid: 'b', score: 2 });
-    expect(jsonOnce(first, build)).toBe('{"name":"lock-in","rows":[{"uid":"a","score":1}],"summary":{"total":1}}');
-    expect(jsonOnce(second, build)).toBe(jsonOnce(first, build));
-    expect(builds).toBe(1);
-    expect(Object.keys(first)).toEqual(['rows', 'summary']);
-  });
-
-  it('when a value is not a copy, then it is its own original', () => {
-    const view = { nodes: [1, 2], edges: [] };
-    expect(jsonOnce(view)).toBe(JSON.stringify(view));
-    expect(jsonOnce({ ...view })).toBe(JSON.stringify(view));
-  });
-});
+import { jsonPieces, sendJsonOnce, STREAM_ABOVE, withOriginal } from '../../server/shared-json.js';
 
 /** An answer shaped like what-if's: many rows, and a summary holding a long list of its own. */
 const bigAnswer = (rows: number) => ({
@@ -63,9 +42,18 @@ describe('sendJsonOnce over HTTP', () => {
   let base: string;
   const finished: string[] = [];
   const answers = { small: bigAnswer(10), large: bigAnswer(STREAM_ABOVE) };
+  // One cached answer, handed out as copies (what the analyses' answer cache does).
+  const original = { rows: [{ uid: 'a', score: 1 }], summary: { total: 1 } };
+  let builds = 0;
 
   beforeAll(async () => {
     const app = express();
+    app.get('/copy/:n', (req, res, next) => {
+      const copy = withOriginal({ ...original, rows: [...original.rows] }, original);
+      if (req.params.n === '2') copy.rows.push({ uid: 'b', score: 2 }); // a caller changed its copy
+      sendJsonOnce(res, copy, value => (builds++, { name: 'lock-in', ...value })).catch(next);
+    });
+    app.get('/view', (_req, res, next) => void sendJsonOnce(res, { nodes: [1, 2], edges: [] }).catch(next));
     app.get('/:size', (req, res, next) => {
       const size = req.params.size as keyof typeof answers;
       sendJsonOnce(res, answers[size]).then(() => finished.push(size), next);
@@ -75,6 +63,18 @@ describe('sendJsonOnce over HTTP', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise(done => server.close(done)));
+
+  it('when copies of one cached answer are sent, then it is serialised once and a copy changed by a caller does not leak', async () => {
+    const first = await (await fetch(`${base}/copy/1`)).text();
+    const second = await (await fetch(`${base}/copy/2`)).text();
+    expect(first).toBe('{"name":"lock-in","rows":[{"uid":"a","score":1}],"summary":{"total":1}}');
+    expect(second).toBe(first);
+    expect(builds).toBe(1);
+  });
+
+  it('when a value is not a copy, then it is its own original', async () => {
+    expect(await (await fetch(`${base}/view`)).text()).toBe('{"nodes":[1,2],"edges":[]}');
+  });
 
   it('when an answer is small, then it is sent in one piece with its length', async () => {
     const response = await fetch(`${base}/small`);
