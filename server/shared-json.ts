@@ -35,16 +35,10 @@ export async function sendJsonOnce(res: Response, value: object, build: (origina
   let text = bodies.get(original);
   if (text === undefined) {
     const body = build(original);
-    if (arrayElements(body) > STREAM_ABOVE) return streamJson(res, body);
+    if (arrayElements(body) > STREAM_ABOVE) return writePieces(res.type('application/json'), jsonPieces(body));
     text = once(bodies, original, () => JSON.stringify(body));
   }
   res.type('application/json').send(text);
-}
-
-/** Writes `value` as JSON in pieces, waiting whenever the client reads slower; stops if it goes away. */
-export function streamJson(res: Response, value: unknown): Promise<void> {
-  res.type('application/json');
-  return writePieces(res, jsonPieces(value));
 }
 
 /**

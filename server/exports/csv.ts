@@ -24,5 +24,3 @@ export function* csvPieces(table: Table, delimiter: CsvDelimiter = ','): Generat
   }
   if (lines.length > 0) yield `${lines.join('\r\n')}\r\n`;
 }
-
-export const toCsv = (table: Table, delimiter: CsvDelimiter = ','): string => [...csvPieces(table, delimiter)].join('');

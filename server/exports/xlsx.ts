@@ -1,7 +1,7 @@
 // XLSX via exceljs: one sheet of rows, plus a sheet with the summary when the analysis has one.
 // Written with exceljs' streaming writer, row by row: the in-memory workbook of a country-wide
 // lock-in (150,000 rows of 40 columns) took the server to 2.9 GB.
-import { PassThrough, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { type Table, flattenRow, neutralise } from './flatten.js';
 import { drainedOrClosed } from '../stream-response.js';
 
@@ -51,17 +51,6 @@ export async function writeXlsx(sheets: { name: string; table: Table }[], stream
     sheet.commit();
   }
   await workbook.commit();
-}
-
-/** The workbook in one buffer (tests, small answers). */
-export async function toXlsx(sheets: { name: string; table: Table }[]): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise(resolve => sink.on('end', resolve));
-  await writeXlsx(sheets, sink);
-  await ended;
-  return Buffer.concat(chunks);
 }
 
 /** A summary object → a two-column key/value table. */

@@ -1,14 +1,27 @@
 // The export writers and pure helpers, on hand-made inputs.
 import ExcelJS from 'exceljs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { csvPieces, toCsv } from '../../server/exports/csv.js';
-import { flattenRow, neutralise, toTable } from '../../server/exports/flatten.js';
+import { type CsvDelimiter, csvPieces } from '../../server/exports/csv.js';
+import { type Table, flattenRow, neutralise, toTable } from '../../server/exports/flatten.js';
 import { toGraphml } from '../../server/exports/graphml.js';
 import { PassThrough, Writable } from 'node:stream';
-import { toXlsx, unzipped, writeXlsx } from '../../server/exports/xlsx.js';
+import { unzipped, writeXlsx } from '../../server/exports/xlsx.js';
 import { luceneQuery } from '../../server/routes/graph.js';
 import { toProblem } from '../../server/routes/problem.js';
 import { InputError } from '../../server/errors.js';
+
+const toCsv = (table: Table, delimiter?: CsvDelimiter) => [...csvPieces(table, delimiter)].join('');
+
+/** The workbook writeXlsx writes, in one buffer. */
+async function toXlsx(sheets: { name: string; table: Table }[]): Promise<Buffer> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise(resolve => sink.on('end', resolve));
+  await writeXlsx(sheets, sink);
+  await ended;
+  return Buffer.concat(chunks);
+}
 
 describe('exports', () => {
   it('when a cell starts with = + - @ tab or CR, then it is prefixed with a quote; numbers and other text stay', () => {
