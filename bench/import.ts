@@ -4,8 +4,7 @@
 // on a sample (extrapolated). Every method starts on an emptied database with Roer's schema.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Driver } from 'neo4j-driver';
 import { type DemoSize } from '../importers/demo/generate.js';
@@ -15,8 +14,9 @@ import { TABLES, type TableName } from '../importers/model.js';
 import { read } from '../server/neo4j.js';
 import { benchImportDir, freshBenchDb } from './neo4j.js';
 import { peakRssOfPid, withPeakRss } from './machine.js';
+import { fromRoot } from '../server/paths.js';
 
-const loadCsvDir = join(dirname(fileURLToPath(import.meta.url)), 'cypher', 'load-csv');
+const loadCsvDir = fromRoot('bench', 'cypher', 'load-csv');
 
 export type ImportOptions = { sizes: DemoSize[]; naiveSample: number; reimport: boolean; methods: Method[] };
 export type Method = 'roer' | 'load-csv' | 'naive';

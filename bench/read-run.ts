@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -128,5 +128,5 @@ export async function readMain(argv: string[]): Promise<number> {
   await runReadBenchmark(benchmark === 'all' ? 'read' : (benchmark as ReadBenchmark), parsed.data);
   if (benchmark !== 'all') return 0;
   // The import benchmark has its own options and Neo4j instance: run it as its own process.
-  return spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./run.ts', import.meta.url)), 'import'], { stdio: 'inherit' }).status ?? 2;
+  return spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL(`./run${extname(fileURLToPath(import.meta.url))}`, import.meta.url)), 'import'], { stdio: 'inherit' }).status ?? 2;
 }

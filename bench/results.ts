@@ -1,9 +1,9 @@
 // Results: bench/results/<name>.json plus a plain table on stdout.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fromRoot } from '../server/paths.js';
 
-export const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
+export const resultsDir = fromRoot('bench', 'results');
 
 export function saveResult(name: string, result: unknown): string {
   mkdirSync(resultsDir, { recursive: true });

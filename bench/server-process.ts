@@ -3,11 +3,9 @@
 // (npm → tsx → node; the node process running server/main.ts is the one that counts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { peakRssOfPid } from './machine.js';
+import { projectRoot } from '../server/paths.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export type ServerProcess = { base: string; pid: number; peakRssMb: () => number; currentRssMb: () => number; stop: () => Promise<void> };
 
@@ -42,7 +40,7 @@ function rssOf(pid: number): number {
 /** `npm start` on 127.0.0.1:<port> against `neo4jUri`, no auth, no demo data; resolves when /api/ready answers. */
 export async function startServer(neo4jUri: string, port: number, log: (message: string) => void): Promise<ServerProcess> {
   const child: ChildProcess = spawn('npm', ['start'], {
-    cwd: root,
+    cwd: projectRoot,
     env: { ...process.env, NEO4J_URI: neo4jUri, PORT: String(port), HOST: '127.0.0.1', ROER_AUTH: 'off', ROER_DEMO: 'none', NEO4J_QUERY_TIMEOUT_MS: '120000' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -2,13 +2,12 @@
 // Used by `npm start` (when NEO4J_URI is unset), `npm run db` and the test suite.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
+import { projectRoot } from './paths.js';
 
 export const NEO4J_VERSION = '5.26.25';
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pomFile = join(projectRoot, 'scripts', 'neo4j', 'pom.xml');
 
 export type LocalNeo4jOptions = {

@@ -2,8 +2,7 @@
 // the database is empty → web UI build → HTTP. SIGINT/SIGTERM close everything this process opened.
 import { existsSync, readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { createApp, defaultServices } from './app.js';
 import { SEED_TOKEN_NAME, listTokens, seedAdminToken } from './auth.js';
@@ -14,8 +13,8 @@ import { generateLandscape } from '../importers/demo/generate.js';
 import { limitHeapGrowth } from './heap.js';
 import { createDriver, read } from './neo4j.js';
 import { applySchema } from './schema.js';
+import { fromRoot } from './paths.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO_SOURCE = 'demo:gemeente-roerdam';
 const log = (message: string): void => void process.stdout.write(`[roer] ${message}\n`);
 /** The Neo4j this process started, so a failed start-up stops it again. */
@@ -30,7 +29,7 @@ async function loadDemo(driver: Driver, config: Config): Promise<void> {
     log('Empty database: generating and loading the demo region (several municipalities)…');
     report = await importLandscape(driver, generateLandscape({ size: 'region' }), { source: 'demo:region', user: 'roer-start' });
   } else {
-    const folder = join(root, 'importers', 'demo', 'data', 'gemeente-roerdam');
+    const folder = fromRoot('importers', 'demo', 'data', 'gemeente-roerdam');
     log(`Empty database: loading the demo municipality from ${folder}…`);
     const files = readdirSync(folder).filter(name => name.endsWith('.csv')).map(name => join(folder, name));
     report = await importFiles(driver, files, { source: DEMO_SOURCE, user: 'roer-start' });
@@ -40,7 +39,7 @@ async function loadDemo(driver: Driver, config: Config): Promise<void> {
 }
 
 async function buildWebIfPresent(): Promise<string | undefined> {
-  if (!existsSync(join(root, 'web', 'build.ts'))) return undefined;
+  if (!existsSync(fromRoot('web', 'build.ts'))) return undefined;
   log('Building the web UI…');
   const specifier = '../web/build.js';
   const { buildWeb } = (await import(specifier)) as { buildWeb: () => Promise<string> };

@@ -1,12 +1,12 @@
 // Named Cypher files, one query per file, loaded by name. Metadata lives in a comment header so
 // the file still pastes into Neo4j Browser.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { fromRoot } from './paths.js';
 
 export type NamedQuery = { name: string; title: string; description: string; params: string[]; text: string; statements: string[] };
 
-export const cypherDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'cypher');
+export const cypherDir = fromRoot('cypher');
 
 const cache = new Map<string, NamedQuery>();
 

@@ -3,8 +3,10 @@
 import { build } from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../server/paths.js';
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+// From the project root, not from this module: it also runs compiled, from .build/web/.
+const here = (path: string) => fromRoot('web', path);
 
 /** Builds web/dist (or `outdir`) and returns its path. */
 export async function buildWeb(options: { outdir?: string; minify?: boolean } = {}): Promise<string> {

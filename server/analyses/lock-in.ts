@@ -8,6 +8,7 @@ import type { AnalysisDefinition, Row } from './types.js';
 import { type ApplicationFact, fetchLandscape, type Landscape, platformChain, round } from './landscape.js';
 import { once } from '../once.js';
 import { daysBetween, OptionalDate, Organisations, today } from './params.js';
+import { fromRoot } from '../paths.js';
 
 export const FACTORS = [
   'closedInterfaces', 'noExitPlan', 'noDataPortability', 'remainingContractYears', 'autoRenewed',
@@ -33,7 +34,7 @@ export const LockInOverride = z.strictObject({
 });
 export type LockInOverride = z.infer<typeof LockInOverride>;
 
-const defaultsFile = new URL('./lock-in-weights.json', import.meta.url);
+const defaultsFile = fromRoot('server', 'analyses', 'lock-in-weights.json');
 let current: LockInWeights | null = null;
 
 function readWeightsFile(path: string | URL): LockInWeights {
