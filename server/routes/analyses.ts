@@ -5,7 +5,7 @@ import type { AnalysisDefinition, AnalysisResult } from '../analyses/types.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { csvPieces } from '../exports/csv.js';
 import { toTable } from '../exports/flatten.js';
-import { summaryTable, writeXlsx } from '../exports/xlsx.js';
+import { summarySheets, writeXlsx } from '../exports/xlsx.js';
 import type { AppContext } from './context.js';
 import { addRoute } from './registry.js';
 import { sendJsonOnce } from '../shared-json.js';
@@ -73,7 +73,7 @@ async function send(res: Response, analysis: AnalysisDefinition, result: Analysi
   }
   if (options.format === 'xlsx') {
     const sheets = [{ name: analysis.title || analysis.name, table: toTable(result.rows) }];
-    if (result.summary && Object.keys(result.summary).length) sheets.push({ name: 'Summary', table: summaryTable(result.summary) });
+    if (result.summary && Object.keys(result.summary).length) sheets.push(...summarySheets(result.summary));
     res.attachment(`${filename}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return writeXlsx(sheets, res);
   }

@@ -104,6 +104,21 @@ describe('read API', () => {
     expect(workbook.worksheets.map(ws => ws.name)).toContain('Summary');
   });
 
+  it('when what-if is exported as XLSX, then its broken interfaces are a sheet of their own, one row each', async () => {
+    const response = await request(app).get('/api/analyses/what-if').query({ remove: 'supplier:s1', organisation: 'gm1', format: 'xlsx' }).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', chunk => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body);
+    expect(workbook.worksheets.map(ws => ws.name)).toEqual(expect.arrayContaining(['Summary', 'interfacesBroken', 'hhi.byOrganisation']));
+    const broken = workbook.getWorksheet('interfacesBroken')!;
+    const uids = broken.getColumn(1).values.slice(2);
+    expect(uids).toEqual(['interface:gm1/i1', 'interface:gm1/i2']);
+  });
+
   it('when the contract calendar is asked as ICS, then there is one event per notice deadline (31 March minus 1 month = 28 February)', async () => {
     const response = await request(app).get('/api/analyses/contract-calendar').query({ format: 'ics', from: '2026-01-01', to: '2028-01-01', today: '2026-01-01' });
     expect(response.status).toBe(200);

@@ -5,7 +5,7 @@ import { type CsvDelimiter, csvPieces } from '../../server/exports/csv.js';
 import { type Table, flattenRow, neutralise, toTable } from '../../server/exports/flatten.js';
 import { toGraphml } from '../../server/exports/graphml.js';
 import { PassThrough, Writable } from 'node:stream';
-import { unzipped, writeXlsx } from '../../server/exports/xlsx.js';
+import { summarySheets, unzipped, writeXlsx } from '../../server/exports/xlsx.js';
 import { luceneQuery } from '../../server/routes/graph.js';
 import { toProblem } from '../../server/routes/problem.js';
 import { InputError } from '../../server/errors.js';
@@ -111,6 +111,33 @@ describe('exports', () => {
     expect(sheet.rowCount).toBe(6_001);
     expect(sheet.getCell('A6001').value).toBe('application 5999');
     expect(sheet.getCell('B3001').value).toBe(2_999);
+  });
+
+  it('when a summary holds lists of records, then each gets a sheet of its own and the rest stays key/value', () => {
+    const broken = Array.from({ length: 3_000 }, (_, i) => ({ uid: `interface:gm1/i${i}`, failedEnds: ['from', 'to'] }));
+    const sheets = summarySheets({
+      remove: { uid: 'supplier:s1', kind: 'Supplier' },
+      replaceWith: null,
+      interfacesBroken: broken,
+      hhi: { byOrganisation: [{ organisation: 'gm1', before: { hhi: 5000 } }], overall: { before: { hhi: 4200 } } },
+      empty: [],
+      names: ['a', 'b'],
+    });
+    expect(sheets.map(sheet => sheet.name)).toEqual(['Summary', 'interfacesBroken', 'hhi.byOrganisation']);
+    const pairs = [...sheets[0].table.rows];
+    expect(pairs).toEqual([['remove.uid', 'supplier:s1'], ['remove.kind', 'Supplier'], ['replaceWith', null], ['hhi.overall.before.hhi', 4200], ['empty', ''], ['names', 'a; b']]);
+    expect(Math.max(...pairs.map(([, value]) => String(value).length))).toBeLessThan(32_767); // Excel's limit per cell
+    expect(sheets[1].table.columns).toEqual(['uid', 'failedEnds']);
+    expect([...sheets[1].table.rows].length).toBe(3_000);
+    expect([...sheets[2].table.rows]).toEqual([['gm1', 5000]]);
+  });
+
+  it('when two sheet names are the same once cut to 31 characters, then the workbook still opens with both', async () => {
+    const long = 'a'.repeat(40);
+    const table = { columns: ['n'], rows: [[1]] };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx([{ name: `${long}x`, table }, { name: `${long}y`, table }, { name: 'Rows/[1]', table }])) as never);
+    expect(workbook.worksheets.map(sheet => sheet.name)).toEqual(['a'.repeat(31), `${'a'.repeat(27)} (2)`, 'Rows--1-']);
   });
 
   it('when names hold XML special characters, then GraphML is still well-formed and the text round-trips', () => {
