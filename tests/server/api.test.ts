@@ -85,8 +85,9 @@ describe('read API', () => {
     expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
   });
 
-  it('when an analysis is exported as XLSX, then the workbook holds the rows with formula cells neutralised', async () => {
-    const response = await request(app).get('/api/analyses/lock-in').query({ organisation: 'gm1', format: 'xlsx' }).buffer(true).parse((res, done) => {
+  /** An XLSX answer, checked to be 200 and opened. */
+  async function workbookOf(path: string, query: Record<string, string>) {
+    const response = await request(app).get(path).query(query).buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
       res.on('data', chunk => chunks.push(chunk));
       res.on('end', () => done(null, Buffer.concat(chunks)));
@@ -94,6 +95,11 @@ describe('read API', () => {
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body);
+    return workbook;
+  }
+
+  it('when an analysis is exported as XLSX, then the workbook holds the rows with formula cells neutralised', async () => {
+    const workbook = await workbookOf('/api/analyses/lock-in', { organisation: 'gm1', format: 'xlsx' });
     const sheet = workbook.worksheets[0];
     expect(sheet.rowCount).toBe(5);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
@@ -105,14 +111,7 @@ describe('read API', () => {
   });
 
   it('when what-if is exported as XLSX, then its broken interfaces are a sheet of their own, one row each', async () => {
-    const response = await request(app).get('/api/analyses/what-if').query({ remove: 'supplier:s1', organisation: 'gm1', format: 'xlsx' }).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', chunk => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-    expect(response.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body);
+    const workbook = await workbookOf('/api/analyses/what-if', { remove: 'supplier:s1', organisation: 'gm1', format: 'xlsx' });
     expect(workbook.worksheets.map(ws => ws.name)).toEqual(expect.arrayContaining(['Summary', 'interfacesBroken', 'hhi.byOrganisation']));
     const broken = workbook.getWorksheet('interfacesBroken')!;
     const uids = broken.getColumn(1).values.slice(2);
