@@ -48,7 +48,7 @@ export function scopesOf(organisations: string[]): Scope[] {
 }
 
 /** Subjects for impact and what-if: the supplier with the most applications, and a critical application, in the scope. */
-async function subjects(driver: Driver, organisations: string[] | null) {
+export async function subjects(driver: Driver, organisations: string[] | null) {
   const [top] = await read<{ uid: string }>(
     driver,
     `MATCH (s:Supplier)-[:SUPPLIES]->(a:Application) WHERE $organisations IS NULL OR a.organisation IN $organisations

@@ -5,6 +5,7 @@ import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import type { Driver } from 'neo4j-driver';
 import { read } from '../server/neo4j.js';
+import { subjects } from './analyses.js';
 import { startServer } from './server-process.js';
 
 export type ApiOptions = { connections: number; amount: number; maxSeconds: number; port: number };
@@ -41,12 +42,7 @@ export type ApiResult = {
  * largest answer as CSV and XLSX too: what an architect exporting the whole country asks, one at a time.
  */
 export async function wideRequests(driver: Driver): Promise<string[]> {
-  const [{ supplier, application }] = await read<{ supplier: string; application: string }>(
-    driver,
-    `MATCH (s:Supplier)-[:SUPPLIES]->(a:Application) WITH s, count(a) AS n ORDER BY n DESC, s.uid LIMIT 1
-     MATCH (app:Application) WHERE app.criticality = 'critical'
-     RETURN s.uid AS supplier, min(app.uid) AS application`,
-  );
+  const { supplier, application } = await subjects(driver, null);
   return [
     '/api/analyses/supplier-exposure',
     '/api/analyses/single-points-of-failure',
