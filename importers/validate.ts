@@ -2,6 +2,7 @@
 // model.ts; then the cross-checks that need the whole import (and what the database already holds):
 // duplicates, unknown references, end before start, platform cycles, supplier merges.
 import type { ZodType } from 'zod';
+import { once } from '../server/once.js';
 import { normalizeSupplierName } from './load.js';
 import { type Aliases, acceptedHeaders } from './mapping.js';
 import {
@@ -206,13 +207,13 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
   // A dropped supplier whose kept twin exists only in the database is asserted under the kept id,
   // so this source keeps that shared node alive.
   const inImport = new Set(rows.suppliers.map(entry => entry.row.id));
-  landscape.suppliers = rows.suppliers
+  landscape.suppliers = shared(rows.suppliers
     .filter(entry => !rename.has(entry.row.id) || !inImport.has(rename.get(entry.row.id)!))
-    .map(entry => (rename.has(entry.row.id) ? { ...entry.row, id: rename.get(entry.row.id)! } : entry.row));
-  landscape.platforms = rows.platforms.map(entry => entry.row);
-  landscape.applications = rows.applications.map(entry => entry.row);
-  landscape.interfaces = rows.interfaces.map(entry => entry.row);
-  landscape.contracts = rows.contracts.map(entry => entry.row);
+    .map(entry => (rename.has(entry.row.id) ? { ...entry.row, id: rename.get(entry.row.id)! } : entry.row)));
+  landscape.platforms = shared(rows.platforms.map(entry => entry.row));
+  landscape.applications = shared(rows.applications.map(entry => entry.row));
+  landscape.interfaces = shared(rows.interfaces.map(entry => entry.row));
+  landscape.contracts = shared(rows.contracts.map(entry => entry.row));
 
   const read = Object.fromEntries(TABLES.map(table => [table, tables.filter(t => t.table === table).reduce((sum, t) => sum + t.rows.length, 0)])) as Record<TableName, number>;
   const errors = Object.fromEntries(TABLES.map(table => [table, 0])) as Record<TableName, number>;
@@ -280,6 +281,26 @@ async function mergeSuppliers(rows: Rows, aliases: Aliases, lookup: Lookup): Pro
     }
   }
   return merges;
+}
+
+const NO_EXTRA = Object.freeze({}) as Record<string, never>;
+
+/**
+ * Rows as the import keeps them until the load: a list equal to an earlier one (the reference
+ * components, functions and standards of every use of one product) becomes that list, and a row
+ * without extra columns shares one empty `extra`. The country's landscape: 111 → 59 MB.
+ */
+function shared<T extends { extra: Record<string, unknown> }>(rows: T[]): T[] {
+  const lists = new Map<string, string[]>();
+  for (const row of rows) {
+    if (Object.keys(row.extra).length === 0) row.extra = NO_EXTRA;
+    const fields = row as Record<string, unknown>;
+    for (const key in fields) {
+      const value = fields[key];
+      if (Array.isArray(value)) fields[key] = once(lists, value.join('\u0000'), () => value);
+    }
+  }
+  return rows;
 }
 
 const display = (value: unknown) => (value === undefined || value === null ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value));

@@ -4,6 +4,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { InputError } from '../../server/errors.js';
+import { stringInterner } from '../../server/once.js';
 import type { FileInput } from '../mapping.js';
 
 export type Grid = { file: string; headerLine: number; headers: string[]; records: { line: number; cells: string[] }[]; encoding: string; delimiter: string };
@@ -38,9 +39,21 @@ export function readCsv(file: FileInput): Grid {
   if (looksBinary(file.bytes)) throw new InputError(`${file.name}: not a CSV file (it contains binary data${isZip(file.bytes) ? '; it looks like an XLSX workbook — save it as .xlsx' : ''})`);
   const { text, encoding } = decode(file.bytes);
   const delimiter = sniffDelimiter(text);
-  let rows: { record: string[]; info: { lines: number; bytes: number } }[];
+  // Each record is kept as its cells and where it ends, with one string per distinct text: a column's
+  // values repeat (organisation, supplier, product name), and the rows and the landscape made from
+  // them keep these strings until the load. Measured on the country's CSV (live heap), against a
+  // string per cell and csv-parse's `info` per record: the grid of the 21 MB applications file 78 →
+  // 26 MB, the validated landscape 188 → 111 MB.
+  const one = stringInterner();
+  const ends: number[] = [];
+  let records: { line: number; cells: string[] }[];
   try {
-    rows = parse(text, { delimiter, bom: true, info: true, max_record_size: MAX_RECORD_SIZE, skip_empty_lines: true, relax_column_count: true }) as never;
+    const kept = (record: string[], context: { bytes: number }) => {
+      ends.push(context.bytes);
+      return { line: 0, cells: record.map(one) };
+    };
+    // csv-parse's types expect on_record to return a string[] unless `columns` is set.
+    records = parse(text, { delimiter, bom: true, max_record_size: MAX_RECORD_SIZE, skip_empty_lines: true, relax_column_count: true, on_record: kept as never }) as never;
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as unknown as { lines?: number }).lines;
@@ -49,8 +62,9 @@ export function readCsv(file: FileInput): Grid {
     throw error;
   }
   // Lines with only delimiters (`;;;;`, as Excel writes below a table) carry nothing.
-  const lines = startLines(text, rows.map(row => row.info.bytes));
-  const records = rows.map((row, i) => ({ line: lines[i], cells: row.record })).filter(row => row.cells.some(cell => cell.trim() !== ''));
+  const lines = startLines(text, ends);
+  records.forEach((record, i) => (record.line = lines[i]));
+  records = records.filter(record => record.cells.some(cell => cell.trim() !== ''));
   const header = records.shift();
   if (!header) throw new InputError(`${file.name}: the file is empty (expected a header line and rows)`);
   return { file: file.name, headerLine: header.line, headers: header.cells.map(cell => cell.trim()), records, encoding, delimiter };

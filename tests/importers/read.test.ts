@@ -38,6 +38,19 @@ describe('reading files into raw tables', () => {
     expect(table.rows[0]).toEqual({ line: 2, values: { id: 'p1', name: 'Rekencentrum', type: 'rekencentrum', supplier: '', jurisdiction: 'NL', runsOn: '' }, extra: { 'Beheer-team': 'Team ICT' } });
   });
 
+  it('when rows repeat a list or have no extra columns, then the validated landscape keeps one list and one empty extra for them', async () => {
+    const header = 'id,organisation,name,supplier,referenceComponents,businessFunctions,openStandards,personalData,criticality,platform\n';
+    const { landscape, issues } = await validate(await readTables([csv('applications.csv', `${header}a1,gm1,Zaak,,Zaaksysteem|DMS,Zaken,,,,\na2,gm1,Zaak,,Zaaksysteem|DMS,Zaken,,,,\na3,gm1,BRP,,BRP,Zaken,,,,\n`)]));
+    expect(issues).toEqual([]);
+    const [a1, a2, a3] = landscape.applications;
+    expect(a1.referenceComponents).toEqual(['Zaaksysteem', 'DMS']);
+    expect(a2.referenceComponents).toBe(a1.referenceComponents);
+    expect(a3.businessFunctions).toBe(a1.businessFunctions);
+    expect(a3.referenceComponents).toEqual(['BRP']);
+    expect(a2.extra).toBe(a1.extra);
+    expect(Object.isFrozen(a1.extra)).toBe(true);
+  });
+
   it('when a column appears twice, a row is short or a value sits under no header, then each is an issue with its line', async () => {
     const tables = await readTables([csv('suppliers.csv', 'id,name,naam,\nacme,Acme,Acme BV,\nhostco\ncloudy,Cloudy,,US\n')]);
     const { issues } = await validate(tables);
