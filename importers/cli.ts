@@ -23,7 +23,7 @@ const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source 
   ArchiMate: one .xml (AMEFF 2.1/3.x), .archimate or coArchi folder with --organisation <id>, or --gemma for the
   GEMMA reference model; a Softwarecatalogus Gemeenten_applicatieportfolio_*.csv on its own.`;
 
-const PROGRESS_FROM_ROWS = 3000;
+const PROGRESS_FROM_ROWS = 500; // table rows
 
 export async function main(argv: string[]): Promise<number> {
   let args;

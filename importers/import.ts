@@ -1,6 +1,7 @@
-// The import pipeline: read → validate → (any issue: write nothing) → load + cleanup + run record in
-// ONE write transaction (too large for one: committed batch by batch and rolled back as a whole, see
-// runStaged) → report. Shared by the CLI, the API and the other readers (ArchiMate, demo).
+// The import pipeline: read → validate → (any issue: write nothing) → load (part of a table at a
+// time) + cleanup + run record in ONE write transaction (too large for one: committed batch by batch
+// and rolled back as a whole, see runStaged) → report. Shared by the CLI, the API and the other
+// readers (ArchiMate, demo).
 import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { statSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { z } from 'zod';
 import { InputError } from '../server/errors.js';
 import { database, int, read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
-import { type GraphRows, type LoadCounts, type RemovedCounts, cleanup, load, previouslyAsserted, rowCount, transform } from './load.js';
+import { type GraphRows, type LoadCounts, type RemovedCounts, cleanup, load, previouslyAsserted, rowCount, tablePhases } from './load.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
 import { COLUMNS, TABLES, type Landscape, type TableName, Landscape as LandscapeSchema } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
@@ -21,6 +22,7 @@ export const Source = z
   .max(200, 'a source name of at most 200 characters')
   .regex(/^[A-Za-z0-9:._/-]+$/, 'a source name of letters, digits and : . _ / - (no spaces, no #)');
 
+/** `done` and `total` count the rows of the tables imported. */
 export type Progress = { phase: 'validate' | 'load' | 'cleanup' | 'done'; done: number; total: number };
 
 export type ImportOptions = {
@@ -79,7 +81,8 @@ export async function importFiles(driver: Driver, files: (FileInput | string)[],
   const mapping = options.mapping ?? (options.mappingFile ? parseMapping(options.mappingFile) : undefined);
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
   const runOptions = { ...options, source, aliases, files: inputs.map(file => file.name), started };
-  return run(driver, await checked(driver, () => readTables(inputs, { mapping, sizeLimitBytes: limit }), runOptions), runOptions);
+  // The files are handed over (splice), so their contents are not kept while the import loads.
+  return run(driver, await checked(driver, () => readTables(inputs.splice(0), { mapping, sizeLimitBytes: limit }), runOptions), runOptions);
 }
 
 /** An already parsed Landscape (ArchiMate, demo generator) through the same checks and load. */
@@ -101,19 +104,17 @@ type RunOptions = ImportOptions & { source: string; files: string[]; started: nu
 type Checked = Omit<Validation, 'landscape'>;
 
 /**
- * Reads and validates the tables, and turns a valid landscape into graph rows (none for a dry run).
- * The raw tables and the validated landscape go no further than this function: for the country they
- * are 300 MB that the load, which needs only the rows, does not have to carry.
+ * Reads and validates the tables; a valid landscape is what the load needs (none for a dry run). The
+ * raw tables go no further than this function: the load should not carry them.
  */
-async function checked(driver: Driver, readInput: () => Promise<RawTable[]>, options: RunOptions): Promise<{ validation: Checked; rows: GraphRows | null }> {
+async function checked(driver: Driver, readInput: () => Promise<RawTable[]>, options: RunOptions): Promise<{ validation: Checked; landscape: Landscape | null }> {
   let tables: RawTable[] | null = await readInput();
   const { landscape, ...validation } = await validate(tables, { lookup: databaseLookup(driver, options.source), aliases: options.aliases });
   tables = null;
-  const rows = validation.issues.length === 0 && !options.dryRun ? transform(landscape) : null;
-  return { validation, rows };
+  return { validation, landscape: validation.issues.length === 0 && !options.dryRun ? landscape : null };
 }
 
-async function run(driver: Driver, { validation, rows }: { validation: Checked; rows: GraphRows | null }, options: RunOptions): Promise<ImportReport> {
+async function run(driver: Driver, { validation, landscape }: { validation: Checked; landscape: Landscape | null }, options: RunOptions): Promise<ImportReport> {
   const { source, started } = options;
   const report: ImportReport = {
     runId: null,
@@ -128,22 +129,67 @@ async function run(driver: Driver, { validation, rows }: { validation: Checked; 
     files: options.files,
     durationMs: 0,
   };
-  if (!report.ok || report.dryRun || !rows) return { ...report, durationMs: Date.now() - started };
+  if (!report.ok || report.dryRun || !landscape) return { ...report, durationMs: Date.now() - started };
 
   const runId = randomUUID();
-  const total = rowCount(rows);
-  const loaded = total > (options.transactionRows ?? DEFAULT_TRANSACTION_ROWS)
-    ? await runStaged(driver, rows, validation, { ...options, runId, total })
-    : await runInOneTransaction(driver, rows, validation, { ...options, runId, total });
+  const total = TABLES.reduce((sum, table) => sum + landscape[table].length, 0);
+  const sized = fitsOneTransaction(tablePhases(landscape), options.transactionRows ?? DEFAULT_TRANSACTION_ROWS);
+  const loaded = sized.fits
+    ? await runInOneTransaction(driver, sized.phases, validation, { ...options, runId, total })
+    : await runStaged(driver, sized.phases, validation, { ...options, runId, total });
   for (const table of TABLES) Object.assign(report.tables[table], countsFor(table, validation.read[table], loaded.counts, loaded.removed));
   return { ...report, runId, graph: { nodes: loaded.counts, removed: loaded.removed }, durationMs: Date.now() - started };
 }
 
 type LoadOptions = RunOptions & { runId: string; total: number };
 type Loaded = { counts: LoadCounts; removed: RemovedCounts };
+type Phase = { rows: GraphRows; tableRows: number };
+
+/**
+ * Whether the load fits one transaction (`limit` nodes and relationships), decided on as few phases
+ * as that takes: phases are made only until their rows pass the limit, so a large import is never
+ * made whole to ask. If it fits, all its phases are made (an array: the driver may run a transaction
+ * function again); if not, they come one by one, the ones already made first.
+ */
+function fitsOneTransaction(phases: IterableIterator<Phase>, limit: number): { fits: true; phases: Phase[] } | { fits: false; phases: Iterable<Phase> } {
+  const ahead: Phase[] = [];
+  let size = 0;
+  for (let next = phases.next(); !next.done; next = phases.next()) {
+    ahead.push(next.value);
+    size += rowCount(next.value.rows);
+    if (size > limit) break;
+  }
+  if (size <= limit) return { fits: true, phases: ahead };
+  const all = function* () {
+    while (ahead.length > 0) yield ahead.shift()!; // let go of each phase once the load has it
+    yield* phases;
+  };
+  return { fits: false, phases: all() };
+}
+
+/** The phases' graph rows for load(), and its progress (nodes and relationships written) told in table rows. */
+function inTableRows(phases: Iterable<Phase>, options: LoadOptions): { rows: Iterable<GraphRows>; written: (count: number) => void } {
+  const progress = options.onProgress ?? (() => {});
+  let rowsBefore = 0;
+  let writtenBefore = 0;
+  let current = { tableRows: 0, size: 0 };
+  const rows = function* () {
+    for (const phase of phases) {
+      rowsBefore += current.tableRows;
+      writtenBefore += current.size;
+      current = { tableRows: phase.tableRows, size: rowCount(phase.rows) };
+      yield phase.rows;
+    }
+  };
+  const written = (count: number) => {
+    const share = Math.min(1, (count - writtenBefore) / Math.max(1, current.size));
+    progress({ phase: 'load', done: rowsBefore + Math.round(current.tableRows * share), total: options.total });
+  };
+  return { rows: rows(), written };
+}
 
 /** Load, cleanup and run record in one write transaction: readers see all of the import or none of it. */
-async function runInOneTransaction(driver: Driver, rows: GraphRows, validation: Checked, options: LoadOptions): Promise<Loaded> {
+async function runInOneTransaction(driver: Driver, phases: Phase[], validation: Checked, options: LoadOptions): Promise<Loaded> {
   const { source, runId, total } = options;
   const progress = options.onProgress ?? (() => {});
   const session = driver.session({ database: database() });
@@ -151,7 +197,8 @@ async function runInOneTransaction(driver: Driver, rows: GraphRows, validation: 
     const loaded = await session.executeWrite(async tx => {
       progress({ phase: 'load', done: 0, total });
       const previous = await previouslyAsserted(tx, source);
-      const { counts, reasserted, stamped } = await load(tx, rows, { source, runId }, done => progress({ phase: 'load', done, total }));
+      const { rows, written } = inTableRows(phases, options);
+      const { counts, reasserted, stamped } = await load(tx, rows, { source, runId }, written);
       progress({ phase: 'cleanup', done: total, total });
       const removed = await cleanup(tx, { source, runId }, { previouslyAsserted: previous, reasserted });
       await tx.run(query('import/record-run').text, runRecord(options, { finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), status: 'ok', asserted: int(stamped) }));
@@ -174,7 +221,7 @@ const activeRuns = new Set<string>();
  * failure, or an interruption found later (rollBackUnfinishedImports), rolls the whole run back.
  * Readers may see the new data arrive while it loads.
  */
-async function runStaged(driver: Driver, rows: GraphRows, validation: Checked, options: LoadOptions): Promise<Loaded> {
+async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Checked, options: LoadOptions): Promise<Loaded> {
   const { source, runId, total } = options;
   const progress = options.onProgress ?? (() => {});
   await rollBackUnfinishedImports(driver, source);
@@ -191,7 +238,8 @@ async function runStaged(driver: Driver, rows: GraphRows, validation: Checked, o
     await session.executeWrite(tx => tx.run(query('import/record-run').text, runRecord(options, { finishedAt: null, counts: '{}', status: 'loading', asserted: null })));
     const previous = await session.executeRead(tx => previouslyAsserted(tx, source));
     progress({ phase: 'load', done: 0, total });
-    const { counts, reasserted, stamped } = await load(writer, rows, { source, runId }, done => progress({ phase: 'load', done, total }), { staged: true, lanes: STAGED_LANES });
+    const { rows, written } = inTableRows(phases, options);
+    const { counts, reasserted, stamped } = await load(writer, rows, { source, runId }, written, { staged: true, lanes: STAGED_LANES });
     progress({ phase: 'cleanup', done: total, total });
     const removed = await session.executeWrite(async tx => {
       const removed = await cleanup(tx, { source, runId }, { previouslyAsserted: previous, reasserted });

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import neo4j, { type ManagedTransaction, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
 import { stringInterner } from '../server/once.js';
 import { query } from '../server/queries.js';
-import { type Landscape, slug, uid } from './model.js';
+import { type Landscape, TABLES, emptyLandscape, slug, uid } from './model.js';
 import { isOpenStandard } from './open-standards.js';
 
 export const NODE_LABELS = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'Application', 'Interface', 'Contract', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element'] as const;
@@ -125,6 +125,39 @@ export function transform(landscape: Landscape): GraphRows {
   return { nodes, relationships };
 }
 
+/**
+ * The landscape's graph rows a part of a table at a time (PHASE_ROWS rows), each made when the load
+ * comes to it, after which the landscape lets go of those rows: the load holds one part's rows, never
+ * the whole import's (the country's were 480 MB at once). Tables come in the order their references
+ * need (an interface names applications, an application its supplier), and rows mention the nodes of
+ * earlier rows with the properties those gave them (an organisation, a standard). A platform may run
+ * on any other platform, so the platforms load in one phase; and the elements of an ArchiMate model
+ * add to nodes of every table, so a landscape with elements, relations or links is one phase. Takes
+ * the landscape over: its tables are emptied as they are made into rows.
+ */
+export function* tablePhases(landscape: Landscape, phaseRows = PHASE_ROWS): Generator<{ rows: GraphRows; tableRows: number }> {
+  const whole = (landscape.elements?.length ?? 0) + (landscape.relations?.length ?? 0) + (landscape.links?.length ?? 0) > 0;
+  if (whole) {
+    yield { rows: transform(landscape), tableRows: TABLES.reduce((sum, table) => sum + landscape[table].length, 0) };
+    return;
+  }
+  for (const table of TABLES) {
+    const rows: unknown[] = landscape[table];
+    landscape[table] = [];
+    const size = table === 'platforms' ? rows.length : phaseRows;
+    while (rows.length > 0) {
+      const part = rows.splice(0, size);
+      yield { rows: transform({ ...emptyLandscape(), [table]: part }), tableRows: part.length };
+    }
+  }
+}
+
+/**
+ * Table rows per load phase: about 350,000 nodes and relationships of applications or interfaces.
+ * The country's interfaces in one phase held 260 MB while they loaded.
+ */
+const PHASE_ROWS = 50_000;
+
 /** Supplier names as they are matched: case, spacing, legal forms and `&amp;` do not count. */
 export function normalizeSupplierName(name: string): string {
   return name
@@ -166,25 +199,52 @@ export type LoadOptions = {
 };
 
 /**
- * Writes the rows through `tx`; every node and relationship is stamped with source and run. New
- * nodes are created together with the relationships they anchor (load/new-nodes); what exists
- * already, and relationships between existing nodes, are merged (load/nodes, load/relationships).
+ * Writes the rows through `tx`, phase after phase (tablePhases; one phase: `[rows]`); every node and
+ * relationship is stamped with source and run. New nodes are created together with the relationships
+ * they anchor (load/new-nodes); what exists already, and relationships between existing nodes, are
+ * merged (load/nodes, load/relationships). `onProgress` gets the nodes and relationships written so far.
  */
 export async function load(
   tx: QueryRunner,
-  rows: GraphRows,
+  phases: Iterable<GraphRows>,
   provenance: Provenance,
   onProgress: (done: number) => void = () => {},
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const stampParams = { runId: provenance.runId, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, staged: options.staged ?? false };
   const lanes = options.lanes ?? 1;
-  const plan = planLoad(rows, await existingNodes(tx, rows));
-  const counts: LoadCounts = Object.fromEntries([...rows.nodes.keys()].map(label => [label, { created: 0, updated: 0, unchanged: 0 }]));
+  const counts: LoadCounts = {};
   let reasserted = 0;
   let stamped = 0;
   let done = 0;
   const progressed = (count: number) => onProgress((done += count));
+  // The first import into an empty database has nothing to look up (the country's 440,000 uids took
+  // 3.7–8.6 s); asked once, since the load's own first phase makes the database non-empty.
+  const wasEmpty = toNumber((await tx.run(query('load/entity-count').text, {})).records[0].get('nodes')) === 0;
+  const earlier: Written = new Map();
+  for (const rows of phases) {
+    const plan = planLoad(rows, wasEmpty ? new Set() : await existingNodes(tx, rows, earlier), earlier);
+    for (const label of rows.nodes.keys()) counts[label] ??= { created: 0, updated: 0, unchanged: 0 };
+    const result = await loadPlan(tx, plan, { counts, lanes, stampParams, progressed });
+    reasserted += result.reasserted;
+    stamped += result.stamped;
+    for (const byUid of plan.merged.nodes.values()) for (const key of byUid.keys()) earlier.set(key, false);
+    for (const group of plan.created) for (const row of group.rows) earlier.set(row.uid, true);
+  }
+  return { counts, reasserted, stamped };
+}
+
+/** The nodes earlier phases of a load wrote: uid → whether the load created it. */
+export type Written = Map<string, boolean>;
+
+/** One phase's writes: merged nodes, new nodes with what they anchor, relationships between new nodes, merged relationships. */
+async function loadPlan(
+  tx: QueryRunner,
+  plan: LoadPlan,
+  { counts, lanes, stampParams, progressed }: { counts: LoadCounts; lanes: number; stampParams: Record<string, unknown>; progressed: (count: number) => void },
+): Promise<{ reasserted: number; stamped: number }> {
+  let reasserted = 0;
+  let stamped = 0;
 
   for (const [label, byUid] of plan.merged.nodes) {
     const count = counts[label];
@@ -242,8 +302,7 @@ export async function load(
       progressed(batch.length);
     });
   }
-
-  return { counts, reasserted, stamped };
+  return { reasserted, stamped };
 }
 
 /**
@@ -285,10 +344,12 @@ export function relsOf(group: NewNodes, index: number): RelationshipRow[][] {
  * anchored on a new end: the one created later (CREATE_ORDER) when both are new. Relationships
  * between two existing nodes are merged, and between two new nodes of one label created, after all
  * nodes exist. The same relationship asserted twice is one relationship (the later properties win,
- * as MERGE did). Runs once per import over every row (2.4 million relationships for the country):
+ * as MERGE did). Runs once per phase over every row (2.4 million relationships for the country):
  * one map lookup per end, no string built per relationship where it can be helped.
+ * `earlier`: what earlier phases of the load wrote. Those nodes are not written again, and a
+ * relationship with an end an earlier phase created cannot exist yet: it is created too.
  */
-export function planLoad(rows: GraphRows, existing: Set<string>): LoadPlan {
+export function planLoad(rows: GraphRows, existing: Set<string>, earlier: Written = new Map()): LoadPlan {
   // Per uid: the rank of its label, and its index among the new nodes of that label if it is created
   // (a node given two labels is merged: MERGE adds the second label to the node the first created).
   const ends = new Map<string, { rank: number; index?: number }>();
@@ -296,12 +357,15 @@ export function planLoad(rows: GraphRows, existing: Set<string>): LoadPlan {
   const merged: GraphRows = { nodes: new Map(), relationships: new Map() };
   const createdBetween = new Map<RelationshipType, RelationshipRow[]>();
   const severalLabels = new Set<string>();
-  for (const byUid of rows.nodes.values()) for (const key of byUid.keys()) if (ends.has(key)) severalLabels.add(key); else ends.set(key, { rank: -1 });
+  for (const byUid of rows.nodes.values()) {
+    for (const key of byUid.keys()) if (ends.has(key)) severalLabels.add(key); else if (!earlier.has(key)) ends.set(key, { rank: -1 });
+  }
   for (const [label, byUid] of rows.nodes) {
     const rank = CREATE_ORDER.indexOf(label);
     const kept = new Map<string, NodeRow>();
     for (const row of byUid.values()) {
-      const end = ends.get(row.uid)!;
+      const end = ends.get(row.uid);
+      if (!end) continue; // written by an earlier phase
       if (end.rank >= 0) kept.set(row.uid, row); // its second label
       else if (existing.has(row.uid) || severalLabels.has(row.uid)) {
         end.rank = rank;
@@ -329,7 +393,7 @@ export function planLoad(rows: GraphRows, existing: Set<string>): LoadPlan {
       const to = ends.get(row.to);
       const fromNew = from?.index !== undefined;
       const toNew = to?.index !== undefined;
-      if (!fromNew && !toNew) once(rest, row);
+      if (!fromNew && !toNew) once(earlier.get(row.from) || earlier.get(row.to) ? between : rest, row);
       else if (fromNew && toNew && from.rank === to.rank) once(between, row);
       else {
         const outgoing = fromNew && (!toNew || from.rank > to!.rank);
@@ -392,12 +456,10 @@ function newRelationshipParams(rel: RelationshipRow, block: NewNodes['blocks'][n
 /** A created relationship's properties: its `key` among them for the types that have one (load/relationships merges on it). */
 const createdProps = (type: RelationshipType, rel: RelationshipRow) => toNeo4j(KEYED_TYPES.has(type) ? { ...rel.props, key: rel.key } : rel.props);
 
-/** Which of the rows' nodes exist already (load/existing-nodes), asked in batches; none in an empty database. */
-async function existingNodes(tx: QueryRunner, rows: GraphRows): Promise<Set<string>> {
+/** Which of the rows' nodes, other than those earlier phases wrote, exist already (load/existing-nodes), asked in batches. */
+async function existingNodes(tx: QueryRunner, rows: GraphRows, earlier: Written): Promise<Set<string>> {
   const existing = new Set<string>();
-  // The first import into an empty database: nothing to look up (the country's 440,000 uids took 3.7–8.6 s).
-  if (toNumber((await tx.run(query('load/entity-count').text, {})).records[0].get('nodes')) === 0) return existing;
-  const uids = [...new Set([...rows.nodes.values()].flatMap(byUid => [...byUid.keys()]))];
+  const uids = [...new Set([...rows.nodes.values()].flatMap(byUid => [...byUid.keys()].filter(key => !earlier.has(key))))];
   for (let i = 0; i < uids.length; i += UID_BATCH) {
     for (const record of (await tx.run(query('load/existing-nodes').text, { uids: uids.slice(i, i + UID_BATCH) })).records) existing.add(record.get('uid'));
   }

@@ -47,7 +47,7 @@ export async function loadLandscape(driver: Driver, landscape: Landscape, source
   const session = driver.session();
   try {
     await session.executeWrite(async tx => {
-      await load(tx, transform(landscape), { source, runId });
+      await load(tx, [transform(landscape)], { source, runId });
       await cleanup(tx, { source, runId });
     });
   } finally {

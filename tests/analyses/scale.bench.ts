@@ -46,7 +46,7 @@ async function main() {
       const rows = Landscape.parse({ suppliers, platforms, ...organisation(index, suppliers.map(s => s.id), platforms.map(p => p.id)) });
       const session = driver.session();
       await session.executeWrite(async tx => {
-        await load(tx, transform(rows), { source: `bench:gm${index}`, runId: 'r1' });
+        await load(tx, [transform(rows)], { source: `bench:gm${index}`, runId: 'r1' });
         await cleanup(tx, { source: `bench:gm${index}`, runId: 'r1' });
       });
       await session.close();

@@ -19,7 +19,7 @@ describe('demo municipality in Neo4j', () => {
     const session = driver.session();
     try {
       await session.executeWrite(async tx => {
-        await load(tx, transform(landscape), { source: 'demo', runId: 'run-1' });
+        await load(tx, [transform(landscape)], { source: 'demo', runId: 'run-1' });
         await cleanup(tx, { source: 'demo', runId: 'run-1' });
       });
     } finally {

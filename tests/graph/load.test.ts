@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { type GraphRows, cleanup, inLanes, load, mayHaveStale, planLoad, relsOf, transform } from '../../importers/load.js';
+import { type GraphRows, cleanup, inLanes, load, mayHaveStale, planLoad, relsOf, tablePhases, transform } from '../../importers/load.js';
 import { Landscape } from '../../importers/model.js';
 
 import { nodes, rels, resetDatabase, snapshot, testDriver } from '../support/db.js';
@@ -21,7 +21,9 @@ async function importOnce(driver: Driver, landscape: Landscape, source: string, 
   const session = driver.session();
   try {
     return await session.executeWrite(async tx => {
-      const { counts, reasserted, stamped } = await load(tx, transform(landscape), { source, runId });
+      // Two rows at a time, as an import loads a large landscape.
+      const phases = [...tablePhases(landscape, 2)].map(phase => phase.rows);
+      const { counts, reasserted, stamped } = await load(tx, phases, { source, runId });
       const removed = await cleanup(tx, { source, runId });
       return { counts, removed, reasserted, stamped };
     });
@@ -100,6 +102,36 @@ describe('load of new and existing nodes', () => {
   };
   const stampless = async () => (await snapshot(driver)).map(line => line.replace(/"runs":\[[^\]]*\]/, '').replace(/"hash":"[^"]*"/, ''));
 
+  it('when a landscape is loaded a part of a table at a time, then graph and counts are those of one load of all its rows, into an empty database and over part of it', async () => {
+    const loadAs = async (phases: (landscape: Landscape) => GraphRows[], landscape: Landscape, runId: string) => {
+      const session = driver.session();
+      try {
+        return await session.executeWrite(tx => load(tx, phases(landscape), { source: 'csv:gm1', runId }));
+      } finally {
+        await session.close();
+      }
+    };
+    const whole = (landscape: Landscape) => [transform(landscape)];
+    // A phase per row, except the platforms (one may run on another): 2 suppliers, platforms, 4 applications, 2 interfaces, 1 contract.
+    const byTable = (landscape: Landscape) => [...tablePhases(landscape, 1)].map(phase => phase.rows);
+    expect(byTable(full())).toHaveLength(10);
+    const once = [await loadAs(whole, full(), 'run-1')];
+    const graph = [await snapshot(driver)];
+    await resetDatabase(driver);
+    once.push(await loadAs(whole, part(), 'run-2'), await loadAs(whole, full(), 'run-3'));
+    graph.push(await snapshot(driver));
+
+    await resetDatabase(driver);
+    const phased = [await loadAs(byTable, full(), 'run-1')];
+    expect(await snapshot(driver)).toEqual(graph[0]);
+    await resetDatabase(driver);
+    phased.push(await loadAs(byTable, part(), 'run-2'), await loadAs(byTable, full(), 'run-3'));
+    expect(await snapshot(driver)).toEqual(graph[1]);
+    expect(phased).toEqual(once);
+    // The organisation the applications' table wrote is not written again by the interfaces' and contracts' tables.
+    expect(phased[2].counts.Organisation).toEqual({ created: 0, updated: 0, unchanged: 1 });
+  });
+
   it('when part of a landscape exists already, then loading all of it gives the graph a load into an empty database gives', async () => {
     await importOnce(driver, full(), 'csv:gm1', 'run-1');
     const fromEmpty = await stampless();
@@ -128,7 +160,7 @@ describe('load of new and existing nodes', () => {
   async function loadRows(rows: GraphRows) {
     const session = driver.session();
     try {
-      await session.executeWrite(tx => load(tx, rows, { source: 'csv:gm1', runId: 'run-1' }));
+      await session.executeWrite(tx => load(tx, [rows], { source: 'csv:gm1', runId: 'run-1' }));
     } finally {
       await session.close();
     }
@@ -166,6 +198,21 @@ describe('planLoad', () => {
     const interfaces = plan.created.find(group => group.label === 'Interface')!;
     expect(interfaces.blocks.map(block => block.type)).toEqual(['FROM', 'TO']);
     expect(plan.merged.relationships.get('DEPENDS_ON')).toEqual([]);
+  });
+});
+
+describe('planLoad after earlier phases', () => {
+  it('skips the nodes they wrote, creates relationships to the nodes they created and merges those between nodes that existed', () => {
+    const rows = transform(Landscape.parse({ interfaces: [{ id: 'i1', organisation: 'gm1', from: 'a1', to: 'a2' }, { id: 'i2', organisation: 'gm1', from: 'a3', to: 'a4' }] }));
+    rows.relationships.get('RUNS_ON')!.push({ from: 'app:gm1/a3', to: 'platform:p1', key: '', props: {} });
+    const earlier = new Map([['org:gm1', false], ['app:gm1/a1', true], ['app:gm1/a2', true], ['app:gm1/a3', false], ['app:gm1/a4', false]]);
+    const plan = planLoad(rows, new Set(['platform:p1']), earlier);
+    expect([...plan.merged.nodes.values()].flatMap(byUid => [...byUid.keys()])).toEqual([]);
+    expect(plan.created.map(group => [group.label, group.rows.map(row => row.uid)])).toEqual([['Interface', ['interface:gm1/i1', 'interface:gm1/i2']]]);
+    // a2 depends on a1, both created by an earlier phase: created; a4 on a3, both there before the load, and a3's platform: merged.
+    expect(plan.createdBetween.get('DEPENDS_ON')!.map(row => `${row.from}>${row.to}`)).toEqual(['app:gm1/a2>app:gm1/a1']);
+    expect(plan.merged.relationships.get('DEPENDS_ON')!.map(row => `${row.from}>${row.to}`)).toEqual(['app:gm1/a4>app:gm1/a3']);
+    expect(plan.merged.relationships.get('RUNS_ON')!.map(row => `${row.from}>${row.to}`)).toEqual(['app:gm1/a3>platform:p1']);
   });
 });
 

@@ -90,7 +90,7 @@ export async function importMappedLandscape<R extends object>(
   try {
     const graph = await session.executeWrite(async tx => {
       const previous = await previouslyAsserted(tx, options.source);
-      const { counts: nodes, reasserted, stamped } = await load(tx, rows, { source: options.source, runId });
+      const { counts: nodes, reasserted, stamped } = await load(tx, [rows], { source: options.source, runId });
       await options.afterLoad?.(tx, { source: options.source, runId, stamp: `${options.source}#${runId}` });
       // afterLoad may stamp more than the load counted: then this run's total is unknown (null) and
       // the cleanup always looks.
