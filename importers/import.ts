@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { type Driver, type Session, routing } from 'neo4j-driver';
 import { z } from 'zod';
 import { InputError } from '../server/errors.js';
+import { withHeapGrowthLimited } from '../server/heap.js';
 import { database, int, read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
 import { type GraphRows, type LoadCounts, type RemovedCounts, cleanup, load, previouslyAsserted, rowCount, tablePhases } from './load.js';
@@ -82,7 +83,7 @@ export async function importFiles(driver: Driver, files: (FileInput | string)[],
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
   const runOptions = { ...options, source, aliases, files: inputs.map(file => file.name), started };
   // The files are handed over (splice), so their contents are not kept while the import loads.
-  return run(driver, await checked(driver, () => readTables(inputs.splice(0), { mapping, sizeLimitBytes: limit }), runOptions), runOptions);
+  return withHeapGrowthLimited(async () => run(driver, await checked(driver, () => readTables(inputs.splice(0), { mapping, sizeLimitBytes: limit }), runOptions), runOptions));
 }
 
 /** An already parsed Landscape (ArchiMate, demo generator) through the same checks and load. */
@@ -96,7 +97,7 @@ export async function importLandscape(
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
   const files = options.files ?? [source];
   const runOptions = { ...options, source, aliases, files, started };
-  return run(driver, await checked(driver, async () => landscapeTables(LandscapeSchema.parse(landscape), files[0]), runOptions), runOptions);
+  return withHeapGrowthLimited(async () => run(driver, await checked(driver, async () => landscapeTables(LandscapeSchema.parse(landscape), files[0]), runOptions), runOptions));
 }
 
 type RunOptions = ImportOptions & { source: string; files: string[]; started: number };

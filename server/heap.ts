@@ -24,18 +24,43 @@ export function growthPercent(usedMb: number, percent: number, aboveMb: number):
   return Math.round(Math.min(MAX_PERCENT, Math.max(percent, toLimit)));
 }
 
+/** The limited growth once limitHeapGrowth ran (0: V8's own factor), and how many large jobs run. */
+const state = { percent: 0, current: -1, largeJobs: 0 };
+
+const setGrowth = (percent: number) => {
+  if (percent === state.current) return;
+  state.current = percent;
+  v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+};
+
 /**
  * From now on, after every garbage collection, V8's heap growing factor is 1 + growthPercent()/100
- * (read at the next collection). `percent` 0 leaves V8's own adaptive factor throughout.
+ * (read at the next collection), or the limited factor while a large job runs (withHeapGrowthLimited).
+ * `percent` 0 leaves V8's own adaptive factor throughout.
  */
 export function limitHeapGrowth(percent: number, aboveMb = 128): void {
   if (percent <= 0) return;
-  let current = -1;
+  state.percent = percent;
   const observer = new PerformanceObserver(() => {
-    const next = growthPercent(v8.getHeapStatistics().used_heap_size / MB, percent, aboveMb);
-    if (next === current) return;
-    current = next;
-    v8.setFlagsFromString(`--heap-growing-percent=${next}`);
+    setGrowth(state.largeJobs > 0 ? percent : growthPercent(v8.getHeapStatistics().used_heap_size / MB, percent, aboveMb));
   });
   observer.observe({ entryTypes: ['gc'] });
+}
+
+/**
+ * Runs a job known to build a large heap (an import) with the heap's growth limited from its start,
+ * whatever the heap's size. The factor follows each collection one collection late (it is set after
+ * a collection and used when the next one ends), and later still while synchronous work keeps the
+ * observer from running. So a heap growing fast from small was allowed V8's factor of four on its
+ * way up: the country's import read and validated its CSV with 113 MB live and reached 473 MB of heap.
+ */
+export async function withHeapGrowthLimited<T>(job: () => Promise<T>): Promise<T> {
+  if (state.percent <= 0) return job();
+  state.largeJobs++;
+  setGrowth(state.percent);
+  try {
+    return await job();
+  } finally {
+    state.largeJobs--;
+  }
 }

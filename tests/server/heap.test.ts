@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { loadConfig } from '../../server/config.js';
 import { growthPercent } from '../../server/heap.js';
 
-const peakMb = (percent: number, aboveMb: number): number => {
-  const result = spawnSync('npx', ['tsx', 'tests/support/heap-churn.ts', String(percent), String(aboveMb)], { encoding: 'utf8', timeout: 60_000 });
+const peakMb = (percent: number, aboveMb: number, job: 'large' | '' = ''): number => {
+  const result = spawnSync('npx', ['tsx', 'tests/support/heap-churn.ts', String(percent), String(aboveMb), job], { encoding: 'utf8', timeout: 60_000 });
   if (result.status !== 0) throw new Error(`heap-churn failed: ${result.stderr}`);
   return (JSON.parse(result.stdout) as { peakMb: number }).peakMb;
 };
@@ -18,6 +18,13 @@ describe('heap growth', () => {
     expect(peakMb(percent, 16)).toBeLessThan(unlimited * 0.7);
     // Below that size (a small server's heap) the heap grows about as far as V8 lets it on its own.
     expect(peakMb(percent, 100_000)).toBeGreaterThan(unlimited * 0.8);
+  });
+
+  it('when a large job runs (an import), then the heap\'s growth is limited from its start, however small the heap', () => {
+    const percent = loadConfig({}).ROER_HEAP_GROWTH_PERCENT;
+    const unlimited = peakMb(0, 0);
+    // Below 100,000 MB the heap would grow as V8 lets it; as a large job it may not.
+    expect(peakMb(percent, 100_000, 'large')).toBeLessThan(unlimited * 0.7);
   });
 
   it('when a collection leaves a small heap, then it may grow to the limited size of a large one, never past V8\'s own largest factor', () => {
