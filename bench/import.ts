@@ -4,12 +4,13 @@
 // on a sample (extrapolated). Every method starts on an emptied database with Roer's schema.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { basename, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Driver } from 'neo4j-driver';
 import { type DemoSize } from '../importers/demo/generate.js';
 import { writeGeneratedCsv } from '../importers/demo/write-csv.js';
-import { importFiles } from '../importers/import.js';
 import { TABLES, type TableName } from '../importers/model.js';
 import { read } from '../server/neo4j.js';
 import { benchImportDir, freshBenchDb } from './neo4j.js';
@@ -29,6 +30,7 @@ export type MethodResult = {
   sampleRows?: number;
   nodes?: number;
   relationships?: number;
+  /** Peak RSS of the client that ran the method: Roer's import process (bench/import-child.ts), else the bench process. */
   benchPeakRssMb: number;
   neo4jPeakRssMb?: number;
   /** 1-minute load average before and after: other work on the machine skews every number. */
@@ -53,11 +55,11 @@ export async function benchImportSize(size: DemoSize, options: ImportOptions, lo
     const db = await freshBenchDb();
     try {
       const files = TABLES.map(table => join(dir, `${table}.csv`));
-      const first = await timed(() => importOnce(db.driver, files, size));
+      const first = await importInChild(db.uri, files, size);
       result.methods.push(await method('roer import', first, totalRows, db.driver, db.pid));
       log(`  roer import: ${first.seconds.toFixed(1)} s`);
       if (options.reimport && !first.error) {
-        const again = await timed(() => importOnce(db.driver, files, size));
+        const again = await importInChild(db.uri, files, size);
         result.methods.push(await method('roer re-import (unchanged)', again, totalRows, db.driver, db.pid));
         log(`  roer re-import: ${again.seconds.toFixed(1)} s`);
       }
@@ -96,10 +98,20 @@ export async function benchImportSize(size: DemoSize, options: ImportOptions, lo
   return result;
 }
 
-async function importOnce(driver: Driver, files: string[], size: DemoSize) {
-  const report = await importFiles(driver, files, { source: `bench:${size}`, user: 'bench', sizeLimitBytes: 1 << 30 });
-  if (!report.ok) throw new Error(`Roer rejected the generated files: ${report.issues.slice(0, 5).map(issue => issue.message).join('; ')}`);
-  return report;
+/**
+ * Roer's import in a process of its own (bench/import-child.ts), as `npm run import` runs it: the
+ * time is that of importFiles there, the peak RSS that process's.
+ */
+async function importInChild(uri: string, files: string[], size: DemoSize): Promise<Timed<unknown> & { peakRssMb: number }> {
+  const loadBefore = loadavg()[0];
+  const child = fileURLToPath(new URL(`./import-child${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+  const run = spawnSync(process.execPath, [...process.execArgv, child, uri, `bench:${size}`, ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const loadAverage: [number, number] = [round(loadBefore), round(loadavg()[0])];
+  const line = run.stdout.trim().split('\n').at(-1) ?? '';
+  if (run.status !== 0 || !line.startsWith('{')) return { seconds: 0, peakRssMb: 0, loadAverage, error: `the import process failed (${run.status}): ${run.stderr.slice(-500)}` };
+  const outcome = JSON.parse(line) as { seconds: number; peakRssMb: number; ok: boolean; issues: string[] };
+  if (!outcome.ok) return { ...outcome, loadAverage, error: `Roer rejected the generated files: ${outcome.issues.join('; ')}` };
+  return { seconds: outcome.seconds, peakRssMb: outcome.peakRssMb, loadAverage };
 }
 
 /** Runs bench/cypher/load-csv/*.cypher in order, each as an auto-commit query (CALL IN TRANSACTIONS needs one). */

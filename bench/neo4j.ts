@@ -11,7 +11,7 @@ export const BENCH_PORT = Number(process.env.ROER_BENCH_BOLT_PORT ?? 17710);
 export const benchInstanceDir = () => join(defaultCacheDir(), 'bench');
 export const benchImportDir = () => join(benchInstanceDir(), 'import');
 
-export type BenchDb = { driver: Driver; pid: number; stop: () => Promise<void> };
+export type BenchDb = { driver: Driver; uri: string; pid: number; stop: () => Promise<void> };
 
 const log = (message: string) => process.stderr.write(`[neo4j] ${message}\n`);
 
@@ -32,6 +32,7 @@ export async function freshBenchDb(): Promise<BenchDb> {
   await applySchema(driver);
   return {
     driver,
+    uri: db.uri,
     pid: db.pid,
     stop: async () => {
       await driver.close();

@@ -71,7 +71,7 @@ async function main(): Promise<number> {
         'vs LOAD CSV': result.methods.find(other => other.method.startsWith('LOAD CSV'))?.rowsPerSecond ? `${(m.rowsPerSecond / result.methods.find(other => other.method.startsWith('LOAD CSV'))!.rowsPerSecond).toFixed(2)}×` : '',
         nodes: m.nodes ?? '',
         rels: m.relationships ?? '',
-        'bench RSS MB': m.benchPeakRssMb,
+        'client RSS MB': m.benchPeakRssMb,
         'neo4j RSS MB': m.neo4jPeakRssMb ?? '',
         load: m.loadAverage.join('→'),
         note: m.error ? `ERROR: ${m.error.slice(0, 80)}` : m.extrapolated ? `sample ${m.sampleRows} rows` : '',
