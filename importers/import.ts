@@ -168,21 +168,27 @@ function fitsOneTransaction(phases: IterableIterator<Phase>, limit: number): { f
   return { fits: false, phases: all() };
 }
 
-/** The phases' graph rows for load(), and its progress (nodes and relationships written) told in table rows. */
+/**
+ * The phases' graph rows for load(), and its progress (nodes and relationships written so far) told in
+ * table rows: a phase's table rows advance with the share of its graph rows written (at most all of
+ * them: what an earlier phase wrote is not written again).
+ */
 function inTableRows(phases: Iterable<Phase>, options: LoadOptions): { rows: Iterable<GraphRows>; written: (count: number) => void } {
   const progress = options.onProgress ?? (() => {});
   let rowsBefore = 0;
   let writtenBefore = 0;
+  let writtenNow = 0;
   let current = { tableRows: 0, size: 0 };
   const rows = function* () {
     for (const phase of phases) {
       rowsBefore += current.tableRows;
-      writtenBefore += current.size;
+      writtenBefore = writtenNow;
       current = { tableRows: phase.tableRows, size: rowCount(phase.rows) };
       yield phase.rows;
     }
   };
   const written = (count: number) => {
+    writtenNow = count;
     const share = Math.min(1, (count - writtenBefore) / Math.max(1, current.size));
     progress({ phase: 'load', done: rowsBefore + Math.round(current.tableRows * share), total: options.total });
   };

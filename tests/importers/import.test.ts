@@ -423,5 +423,24 @@ describe('importFiles', () => {
       expect(good.ok).toBe(true);
       expect(await rels(driver, 'SUPPLIES')).toContain('supplier:s1 -SUPPLIES-> app:gm1/a2');
     });
+
+    it('when an import loads table by table, then its progress counts table rows, only goes forward and ends at the total', async () => {
+      // The interfaces name 300 organisations the applications created (not written again), then come 20 contracts.
+      const organisations = Array.from({ length: 300 }, (_, i) => `gm${i}`);
+      const landscape = Landscape.parse({
+        suppliers: [{ id: 's1', name: 'Acme' }],
+        applications: organisations.flatMap(organisation => [{ id: 'a1', organisation, name: 'Zaak' }, { id: 'a2', organisation, name: 'BRP' }]),
+        interfaces: organisations.map(organisation => ({ id: 'i1', organisation, from: 'a1', to: 'a2' })),
+        contracts: organisations.slice(0, 20).map(organisation => ({ id: 'c1', organisation, supplier: 's1', applications: 'a1', end: '2030-01-01' })),
+      });
+      const progress: { phase: string; done: number; total: number }[] = [];
+      const report = await importLandscape(driver, landscape, { source: 'csv:many', onProgress: step => progress.push(step) });
+      expect(report.ok).toBe(true);
+      const total = 1 + 600 + 300 + 20;
+      expect(new Set(progress.map(step => step.total))).toEqual(new Set([total]));
+      const done = progress.map(step => step.done);
+      expect(done.every((value, i) => i === 0 || value >= done[i - 1])).toBe(true);
+      expect(progress.at(-1)).toEqual({ phase: 'done', done: total, total });
+    });
   });
 });
