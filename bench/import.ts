@@ -110,8 +110,8 @@ async function importInChild(uri: string, files: string[], size: DemoSize): Prom
   const line = run.stdout.trim().split('\n').at(-1) ?? '';
   if (run.status !== 0 || !line.startsWith('{')) return { seconds: 0, peakRssMb: 0, loadAverage, error: `the import process failed (${run.status}): ${run.stderr.slice(-500)}` };
   const outcome = JSON.parse(line) as { seconds: number; peakRssMb: number; ok: boolean; issues: string[] };
-  if (!outcome.ok) return { ...outcome, loadAverage, error: `Roer rejected the generated files: ${outcome.issues.join('; ')}` };
-  return { seconds: outcome.seconds, peakRssMb: outcome.peakRssMb, loadAverage };
+  const measured = { seconds: outcome.seconds, peakRssMb: outcome.peakRssMb, loadAverage };
+  return outcome.ok ? measured : { ...measured, error: `Roer rejected the generated files: ${outcome.issues.join('; ')}` };
 }
 
 /** Runs bench/cypher/load-csv/*.cypher in order, each as an auto-commit query (CALL IN TRANSACTIONS needs one). */
