@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { jsonPieces, sendJsonOnce, STREAM_ABOVE, withOriginal } from '../../server/shared-json.js';
@@ -80,6 +81,17 @@ describe('sendJsonOnce over HTTP', () => {
     const response = await fetch(`${base}/small`);
     expect(response.headers.get('content-length')).not.toBeNull();
     expect(await response.text()).toBe(JSON.stringify(answers.small));
+  });
+
+  it('when an answer is sent in one piece, then its ETag is the one express makes of the same body, and a matching If-None-Match gets 304', async () => {
+    const response = await fetch(`${base}/small`);
+    const body = await response.text();
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('etag')).toBe(express().get('etag fn')(Buffer.from(body), undefined));
+    // node:http, not fetch: fetch adds Cache-Control: no-cache to a conditional request, and that asks for the body.
+    const status = await new Promise<number>((resolve, reject) =>
+      get(`${base}/small`, { headers: { 'If-None-Match': response.headers.get('etag')! } }, reply => (reply.resume(), resolve(reply.statusCode!))).on('error', reject));
+    expect(status).toBe(304);
   });
 
   it('when an answer holds more array elements than the limit, then it is streamed, and the client gets exactly its JSON', async () => {
