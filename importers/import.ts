@@ -83,7 +83,7 @@ export async function importFiles(driver: Driver, files: (FileInput | string)[],
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
   const runOptions = { ...options, source, aliases, files: inputs.map(file => file.name), started };
   // The files are handed over (splice), so their contents are not kept while the import loads.
-  return withHeapGrowthLimited(async () => run(driver, await checked(driver, () => readTables(inputs.splice(0), { mapping, sizeLimitBytes: limit }), runOptions), runOptions));
+  return checkAndRun(driver, () => readTables(inputs.splice(0), { mapping, sizeLimitBytes: limit }), runOptions);
 }
 
 /** An already parsed Landscape (ArchiMate, demo generator) through the same checks and load. */
@@ -97,12 +97,16 @@ export async function importLandscape(
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
   const files = options.files ?? [source];
   const runOptions = { ...options, source, aliases, files, started };
-  return withHeapGrowthLimited(async () => run(driver, await checked(driver, async () => landscapeTables(LandscapeSchema.parse(landscape), files[0]), runOptions), runOptions));
+  return checkAndRun(driver, async () => landscapeTables(LandscapeSchema.parse(landscape), files[0]), runOptions);
 }
 
 type RunOptions = ImportOptions & { source: string; files: string[]; started: number };
 /** What validation found, without the validated landscape itself. */
 type Checked = Omit<Validation, 'landscape'>;
+
+/** The whole import, read to report, as a large job for the heap (withHeapGrowthLimited). */
+const checkAndRun = (driver: Driver, readInput: () => Promise<RawTable[]>, options: RunOptions) =>
+  withHeapGrowthLimited(async () => run(driver, await checked(driver, readInput, options), options));
 
 /**
  * Reads and validates the tables; a valid landscape is what the load needs (none for a dry run). The
