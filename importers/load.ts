@@ -15,7 +15,7 @@ export const RELATIONSHIP_TYPES = [
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
-type Value = string | number | boolean | string[] | null;
+export type Value = string | number | boolean | string[] | null;
 export type NodeRow = { uid: string; props: Record<string, Value> };
 export type RelationshipRow = { from: string; to: string; key: string; props: Record<string, Value> };
 export type GraphRows = { nodes: Map<NodeLabel, Map<string, NodeRow>>; relationships: Map<RelationshipType, RelationshipRow[]> };
@@ -454,7 +454,8 @@ function newRelationshipParams(rel: RelationshipRow, block: NewNodes['blocks'][n
 }
 
 /** A created relationship's properties: its `key` among them for the types that have one (load/relationships merges on it). */
-const createdProps = (type: RelationshipType, rel: RelationshipRow) => toNeo4j(KEYED_TYPES.has(type) ? { ...rel.props, key: rel.key } : rel.props);
+export const storedProps = (type: RelationshipType, rel: RelationshipRow) => (KEYED_TYPES.has(type) ? { ...rel.props, key: rel.key } : rel.props);
+const createdProps = (type: RelationshipType, rel: RelationshipRow) => toNeo4j(storedProps(type, rel));
 
 /** Which of the rows' nodes, other than those earlier phases wrote, exist already (load/existing-nodes), asked in batches. */
 async function existingNodes(tx: QueryRunner, rows: GraphRows, earlier: Written): Promise<Set<string>> {
@@ -584,20 +585,28 @@ export async function cleanup(
 export const rowCount = (rows: GraphRows) =>
   [...rows.nodes.values()].reduce((sum, byUid) => sum + byUid.size, 0) + [...rows.relationships.values()].reduce((sum, all) => sum + all.length, 0);
 
-function hash(props: Record<string, Value>): string {
+export function hash(props: Record<string, Value>): string {
   const sorted = Object.keys(props).sort().map(key => [key, props[key]]);
   return createHash('sha1').update(JSON.stringify(sorted)).digest('base64');
 }
 
-/** Dates as Neo4j dates, whole numbers as Neo4j integers (JS numbers travel as floats). */
+/** How a property is stored in Neo4j: dates as dates, whole numbers as integers (JS numbers travel as floats). */
+export type PropertyKind = 'date' | 'long' | 'double' | 'boolean' | 'string' | 'string[]';
+export function propertyKind(key: string, value: Exclude<Value, null>): PropertyKind {
+  if (Array.isArray(value)) return 'string[]';
+  if (typeof value === 'string') return DATE_PROPS.has(key) ? 'date' : 'string';
+  if (typeof value === 'number') return INTEGER_PROPS.has(key) ? 'long' : 'double';
+  return 'boolean';
+}
+
 function toNeo4j(props: Record<string, Value>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
-    if (value === null) out[key] = null;
-    else if (DATE_PROPS.has(key) && typeof value === 'string') {
-      const [year, month, day] = value.split('-').map(Number);
+    const kind = value === null ? null : propertyKind(key, value);
+    if (kind === 'date') {
+      const [year, month, day] = (value as string).split('-').map(Number);
       out[key] = new neo4j.types.Date(year, month, day);
-    } else if (INTEGER_PROPS.has(key) && typeof value === 'number') out[key] = neo4j.int(value);
+    } else if (kind === 'long') out[key] = neo4j.int(value as number);
     else out[key] = value;
   }
   return out;
