@@ -1,4 +1,4 @@
-// `npm run import -- <files or folder> [--dry-run] [--source X] [--mapping f] [--aliases f] [--user u]`
+// `npm run import -- <files or folder> [--dry-run] [--source X] [--mapping f] [--aliases f] [--user u] [--bulk]`
 // Exit code 0: imported (or valid, with --dry-run); 1: the input has problems, nothing was written;
 // 2: anything else (Neo4j unreachable, a bug).
 import { existsSync, statSync } from 'node:fs';
@@ -12,14 +12,17 @@ import { limitHeapGrowth } from '../server/heap.js';
 import { startLocalNeo4j } from '../server/local-neo4j.js';
 import { createDriver } from '../server/neo4j.js';
 import { applySchema } from '../server/schema.js';
+import { type BulkTarget } from './bulk.js';
 import { type ImportReport, type Progress, importFiles } from './import.js';
 import { isModelInput, runModelImport } from './sources/archimate/cli.js';
 import { TABLES } from './model.js';
 
-const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source NAME] [--mapping roer-mapping.json] [--aliases roer-aliases.json] [--user NAME]
+const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source NAME] [--mapping roer-mapping.json] [--aliases roer-aliases.json] [--user NAME] [--bulk]
   Files: suppliers.csv/leveranciers.csv, platforms/platformen, applications/applicaties, interfaces/koppelingen,
   contracts/contracten (any prefix), or one .xlsx workbook with sheets of those names.
   A folder's roer-mapping.json and roer-aliases.json are used when present.
+  --bulk: the first import into an empty local database (no NEO4J_URI), through Neo4j's offline importer:
+  the local Neo4j stops while it loads (the server's requests fail meanwhile) and starts again.
   ArchiMate: one .xml (AMEFF 2.1/3.x), .archimate or coArchi folder with --organisation <id>, or --gemma for the
   GEMMA reference model; a Softwarecatalogus Gemeenten_applicatieportfolio_*.csv on its own.`;
 
@@ -39,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
         user: { type: 'string' },
         organisation: { type: 'string' },
         gemma: { type: 'boolean', default: false },
+        bulk: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -61,22 +65,37 @@ export async function main(argv: string[]): Promise<number> {
 
   let stopNeo4j = async () => {};
   let driver: Driver | undefined;
+  let bulk: BulkTarget | undefined;
   try {
     const config = loadConfig();
     limitHeapGrowth(config.ROER_HEAP_GROWTH_PERCENT);
+    if (args.values.bulk && config.NEO4J_URI) {
+      console.error('--bulk loads Roer\'s own local Neo4j, and NEO4J_URI names another: import without --bulk, or unset NEO4J_URI.');
+      return 1;
+    }
     if (config.NEO4J_URI) {
       driver = createDriver({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS });
     } else {
-      const db = await startLocalNeo4j({
+      const local = {
         instanceDir: localInstanceDir(config), boltPort: config.NEO4J_BOLT_PORT, heap: config.NEO4J_HEAP, pageCache: config.NEO4J_PAGECACHE,
-        log: message => console.error(message),
-      });
+        log: (message: string) => console.error(message),
+      };
+      if (args.values.bulk) bulk = local;
+      const db = await startLocalNeo4j(local);
+      if (bulk && !db.startedHere) {
+        console.error('--bulk needs the local Neo4j to itself, and it is running (npm start?): stop Roer first. Its other clients would wait for the database the bulk load replaces.');
+        return 1;
+      }
       if (db.startedHere) stopNeo4j = db.stop;
       driver = createDriver({ uri: db.uri, database: config.NEO4J_DATABASE, queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS });
     }
     await applySchema(driver);
     // ArchiMate (AMEFF, .archimate, coArchi folder) and Softwarecatalogus portfolio files have their own importer.
     if (args.positionals.length === 1 && isModelInput(args.positionals[0])) {
+      if (bulk) {
+        console.error('--bulk loads CSV or XLSX tables; import an ArchiMate model or Softwarecatalogus file without it.');
+        return 1;
+      }
       return await runModelImport(driver, args.positionals[0], {
         organisation: args.values.organisation, gemma: args.values.gemma, source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'],
       });
@@ -89,6 +108,7 @@ export async function main(argv: string[]): Promise<number> {
       aliasFile,
       sizeLimitBytes: config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024,
       transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS,
+      bulk,
       onProgress: progressBar(),
     });
     printReport(report);

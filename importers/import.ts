@@ -9,8 +9,10 @@ import { type Driver, type Session, routing } from 'neo4j-driver';
 import { z } from 'zod';
 import { InputError } from '../server/errors.js';
 import { withHeapGrowthLimited } from '../server/heap.js';
-import { database, int, read } from '../server/neo4j.js';
+import { database, int, read, write } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
+import { applySchema } from '../server/schema.js';
+import { type BulkTarget, assertEmptyForBulk, bulkLoad } from './bulk.js';
 import { type GraphRows, type LoadCounts, type RemovedCounts, cleanup, load, previouslyAsserted, rowCount, tablePhases } from './load.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
 import { COLUMNS, TABLES, type Landscape, type TableName, Landscape as LandscapeSchema } from './model.js';
@@ -45,6 +47,11 @@ export type ImportOptions = {
    * larger import commits as it goes and is rolled back as a whole if it fails (see runStaged).
    */
   transactionRows?: number;
+  /**
+   * Load through Neo4j's offline importer into this local instance, whose database must be empty
+   * (importers/bulk.ts): the instance is stopped while it loads and started again.
+   */
+  bulk?: BulkTarget;
 };
 
 export const DEFAULT_TRANSACTION_ROWS = 200_000;
@@ -82,6 +89,7 @@ export async function importFiles(driver: Driver, files: (FileInput | string)[],
   const mapping = options.mapping ?? (options.mappingFile ? parseMapping(options.mappingFile) : undefined);
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
   const runOptions = { ...options, source, aliases, files: inputs.map(file => file.name), started };
+  if (options.bulk) await assertEmptyForBulk(driver);
   // The files are handed over (splice), so their contents are not kept while the import loads.
   return checkAndRun(driver, () => readTables(inputs.splice(0), { mapping, sizeLimitBytes: limit }), runOptions);
 }
@@ -138,10 +146,9 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
 
   const runId = randomUUID();
   const total = TABLES.reduce((sum, table) => sum + landscape[table].length, 0);
-  const sized = fitsOneTransaction(tablePhases(landscape), options.transactionRows ?? DEFAULT_TRANSACTION_ROWS);
-  const loaded = sized.fits
-    ? await runInOneTransaction(driver, sized.phases, validation, { ...options, runId, total })
-    : await runStaged(driver, sized.phases, validation, { ...options, runId, total });
+  const loaded = options.bulk
+    ? await runBulk(driver, tablePhases(landscape), validation, { ...options, runId, total, bulk: options.bulk })
+    : await runOnline(driver, landscape, validation, { ...options, runId, total });
   for (const table of TABLES) Object.assign(report.tables[table], countsFor(table, validation.read[table], loaded.counts, loaded.removed));
   return { ...report, runId, graph: { nodes: loaded.counts, removed: loaded.removed }, durationMs: Date.now() - started };
 }
@@ -149,6 +156,12 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
 type LoadOptions = RunOptions & { runId: string; total: number };
 type Loaded = { counts: LoadCounts; removed: RemovedCounts };
 type Phase = { rows: GraphRows; tableRows: number };
+
+/** Through Cypher: in one transaction when it fits, else staged. */
+function runOnline(driver: Driver, landscape: Landscape, validation: Checked, options: LoadOptions): Promise<Loaded> {
+  const sized = fitsOneTransaction(tablePhases(landscape), options.transactionRows ?? DEFAULT_TRANSACTION_ROWS);
+  return sized.fits ? runInOneTransaction(driver, sized.phases, validation, options) : runStaged(driver, sized.phases, validation, options);
+}
 
 /**
  * Whether the load fits one transaction (`limit` nodes and relationships), decided on as few phases
@@ -220,6 +233,24 @@ async function runInOneTransaction(driver: Driver, phases: Phase[], validation: 
   } finally {
     await session.close();
   }
+}
+
+/**
+ * A bulk load (importers/bulk.ts) into the empty database, then Roer's schema and the run record: an
+ * empty database has nothing stale to clean up and nothing to undo.
+ */
+async function runBulk(driver: Driver, phases: Iterable<Phase>, validation: Checked, options: LoadOptions & { bulk: BulkTarget }): Promise<Loaded> {
+  const { source, runId, total } = options;
+  const progress = options.onProgress ?? (() => {});
+  progress({ phase: 'load', done: 0, total });
+  const { rows, written } = inTableRows(phases, options);
+  const removed: RemovedCounts = {};
+  const { counts } = await bulkLoad(driver, rows, options.bulk, { source, runId }, written, async loaded => {
+    await applySchema(driver);
+    await write(driver, query('import/record-run').text, runRecord(options, { finishedAt: new Date().toISOString(), counts: runCounts(validation, loaded.counts, removed), status: 'ok', asserted: int(loaded.stamped) }));
+  });
+  progress({ phase: 'done', done: total, total });
+  return { counts, removed };
 }
 
 /** Runs of this process that are committing in several transactions (not to be rolled back as abandoned). */

@@ -224,6 +224,32 @@ async function stopPid(pid: number, log: (m: string) => void, timeoutMs = 60_000
   }
 }
 
+/**
+ * Runs Neo4j's offline importer (`neo4j-admin database import full`) on a stopped instance: the
+ * database is replaced by the one built from `args` (--nodes, --relationships, …). Resolves with the
+ * importer's output; rejects with its last lines if it fails.
+ */
+export async function neo4jAdminImport(options: { instanceDir: string; database: string; args: string[]; libDir?: string; heap?: string; log?: (m: string) => void }): Promise<string> {
+  const instanceDir = resolve(options.instanceDir);
+  if (readPid(instanceDir)) throw new Error(`Neo4j in ${instanceDir} is running; the offline importer needs it stopped`);
+  const libDir = options.libDir ?? join(defaultCacheDir(), 'lib');
+  assembleNeo4j(libDir, options.log);
+  const child = spawn(
+    findJava(),
+    [`-Xmx${options.heap ?? '1g'}`, '-cp', `${libDir}/*`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', options.database, '--overwrite-destination', ...options.args],
+    { env: { ...process.env, NEO4J_HOME: instanceDir, NEO4J_CONF: join(instanceDir, 'conf') }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', chunk => (output += chunk));
+  child.stderr.on('data', chunk => (output += chunk));
+  const code = await new Promise<number | null>((done, fail) => {
+    child.once('error', fail);
+    child.once('exit', done);
+  });
+  if (code !== 0) throw new Error(`neo4j-admin database import exited with code ${code}:\n${output.trim().split('\n').slice(-15).join('\n')}`);
+  return output;
+}
+
 export function localNeo4jStatus(instanceDir: string): { running: boolean; pid?: number } {
   const pid = readPid(instanceDir);
   return pid ? { running: true, pid } : { running: false };

@@ -1,0 +1,115 @@
+// The bulk load (importers/bulk.ts): the first import into an empty local Neo4j through Neo4j's
+// offline importer. It must give the graph an import through Cypher gives, stamps and hashes
+// included, and refuse or undo rather than leave anything half-written.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { type BulkTarget, bulkLoad } from '../../importers/bulk.js';
+import { generateLandscape } from '../../importers/demo/generate.js';
+import { transform } from '../../importers/load.js';
+import { importFiles, listImportRuns } from '../../importers/import.js';
+import { startLocalNeo4j, stopLocalNeo4j } from '../../server/local-neo4j.js';
+import { createDriver, read, write } from '../../server/neo4j.js';
+import { applySchema } from '../../server/schema.js';
+import { runImportCli } from '../support/cli.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { edited, enText, graphOf } from './support.js';
+
+// Texts the importer's CSV must carry unchanged: quotes, a comma, a semicolon, a line break, two spaces.
+const awkward = () => edited({
+  'applications.csv': enText('applications.csv').replace('medium,no,saas1,,\n', 'medium,no,saas1,,"Team ""Keten"", regio; 2e lijn\nen  nacht "\n'),
+});
+
+const freePort = () => new Promise<number>((done, fail) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    server.close(() => done(port));
+  });
+  server.once('error', fail);
+});
+
+describe('bulk load into an empty local Neo4j', () => {
+  let instanceDir: string;
+  let target: BulkTarget;
+  let bulkDriver: Driver;
+  let online: Driver;
+
+  beforeAll(async () => {
+    instanceDir = mkdtempSync(join(tmpdir(), 'roer-bulk-'));
+    target = { instanceDir, boltPort: await freePort(), heap: '512m', pageCache: '64m' };
+    const db = await startLocalNeo4j(target);
+    bulkDriver = createDriver({ uri: db.uri });
+    await applySchema(bulkDriver);
+    online = testDriver();
+  }, 180_000);
+  afterAll(async () => {
+    await bulkDriver?.close();
+    await online?.close();
+    await stopLocalNeo4j(instanceDir);
+    rmSync(instanceDir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('when a table has a problem, then nothing is written and Neo4j keeps running with the empty database', async () => {
+    const report = await importFiles(bulkDriver, edited({ 'applications.csv': `${enText('applications.csv')}broken,gm-a,Kapot,nobody,,,,,dc1,,\n` }), { source: 'csv:en', bulk: target });
+    expect(report.ok).toBe(false);
+    expect(report.issues[0]).toMatchObject({ file: 'applications.csv', line: 6, field: 'supplier', value: 'nobody' });
+    expect(await read(bulkDriver, 'MATCH (n) RETURN count(n) AS nodes')).toEqual([{ nodes: 0 }]);
+  }, 120_000);
+
+  it('when anything fails after the importer has run, then the database is empty again and Neo4j runs', async () => {
+    const rows = transform(generateLandscape({ size: 'municipality' }));
+    const failing = bulkLoad(bulkDriver, [rows], target, { source: 'csv:x', runId: 'failing' }, () => {}, async () => {
+      expect(await read(bulkDriver, 'MATCH (n:Application) RETURN count(n) AS applications')).toEqual([{ applications: 400 }]);
+      throw new Error('the run record could not be written');
+    });
+    await expect(failing).rejects.toThrow('the run record could not be written');
+    expect(await read(bulkDriver, 'MATCH (n) RETURN count(n) AS nodes')).toEqual([{ nodes: 0 }]);
+    await applySchema(bulkDriver);
+  }, 180_000);
+
+  it('when the database is empty, then the bulk load gives the graph an import through Cypher gives, with its stamps, hashes and run record', async () => {
+    const bulk = await importFiles(bulkDriver, awkward(), { source: 'csv:en', user: 'tester', bulk: target });
+    expect(bulk.issues).toEqual([]);
+    expect(bulk.ok).toBe(true);
+
+    await resetDatabase(online);
+    const throughCypher = await importFiles(online, awkward(), { source: 'csv:en', user: 'tester' });
+    expect(bulk.tables).toEqual(throughCypher.tables);
+    expect(bulk.graph.nodes).toEqual(throughCypher.graph.nodes);
+    const graph = await graphOf(bulkDriver);
+    expect(graph).toEqual(await graphOf(online));
+    expect(graph.filter(line => line.includes('"extra_beheerder":"Team \\"Keten\\", regio; 2e lijn\\nen  nacht"'))).toHaveLength(1);
+
+    // Every node and relationship carries this run's stamp, and only that.
+    const stamps = await read<{ runs: string[]; count: number }>(bulkDriver, `
+      CALL () { MATCH (n:Entity) RETURN n.runs AS runs UNION ALL MATCH ()-[r]->() RETURN r.runs AS runs }
+      RETURN runs, count(*) AS count`);
+    expect(stamps).toEqual([{ runs: [`csv:en#${bulk.runId}`], count: expect.any(Number) }]);
+    const [run] = await listImportRuns(bulkDriver);
+    expect(run).toMatchObject({ runId: bulk.runId, source: 'csv:en', user: 'tester', status: 'ok' });
+    const [onlineRun] = await listImportRuns(online);
+    expect(run.counts).toEqual(onlineRun.counts);
+    // Roer's schema is back: the uid constraint holds and the search index answers.
+    await expect(write(bulkDriver, 'CREATE (:Entity {uid: "app:gm-a/zaak"})')).rejects.toThrow(/already exists/);
+    expect(await read(bulkDriver, 'CALL db.index.fulltext.queryNodes("entity_search", "Zaaksysteem") YIELD node RETURN node.uid AS uid ORDER BY uid')).toEqual([{ uid: 'app:gm-a/zaak' }, { uid: 'refcomp:zaaksysteem' }]);
+
+    // A re-import of the same files through Cypher changes nothing but the stamps, as after any first import.
+    const again = await importFiles(bulkDriver, awkward(), { source: 'csv:en' });
+    expect(Object.values(again.tables).every(table => table.created === 0 && table.updated === 0 && table.removed === 0)).toBe(true);
+    expect(await graphOf(bulkDriver)).toEqual(graph);
+  }, 300_000);
+
+  it('when the database holds anything, then a bulk load is refused and the graph stays as it was', async () => {
+    const before = await graphOf(bulkDriver);
+    await expect(importFiles(bulkDriver, awkward(), { source: 'csv:other', bulk: target })).rejects.toThrow(/bulk load replaces the whole database, and this one holds \d+ nodes/);
+    expect(await graphOf(bulkDriver)).toEqual(before);
+  }, 120_000);
+
+  it('when NEO4J_URI names a server, then the CLI refuses --bulk', async () => {
+    const run = await runImportCli(['tests/fixtures/import/en', '--bulk']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--bulk loads Roer's own local Neo4j, and NEO4J_URI names another/);
+  }, 120_000);
+});
