@@ -2,7 +2,8 @@
 // Exit code 0: imported (or valid, with --dry-run); 1: the input has problems, nothing was written;
 // 2: anything else (Neo4j unreachable, a bug).
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
@@ -21,8 +22,8 @@ const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source 
   Files: suppliers.csv/leveranciers.csv, platforms/platformen, applications/applicaties, interfaces/koppelingen,
   contracts/contracten (any prefix), or one .xlsx workbook with sheets of those names.
   A folder's roer-mapping.json and roer-aliases.json are used when present.
-  --bulk: the first import into an empty local database (no NEO4J_URI), through Neo4j's offline importer:
-  the local Neo4j stops while it loads (the server's requests fail meanwhile) and starts again.
+  --bulk: the first import into an empty local database (no NEO4J_URI, Roer's server stopped) through Neo4j's
+  offline importer, faster for a whole country: the local Neo4j stops while it loads and starts again.
   ArchiMate: one .xml (AMEFF 2.1/3.x), .archimate or coArchi folder with --organisation <id>, or --gemma for the
   GEMMA reference model; a Softwarecatalogus Gemeenten_applicatieportfolio_*.csv on its own.`;
 
@@ -177,6 +178,6 @@ const safeUser = () => {
   }
 };
 
-if (process.argv[1] && /importers[\\/]cli\.ts$/.test(process.argv[1])) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   main(process.argv.slice(2)).then(code => process.exit(code));
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import type { Driver } from 'neo4j-driver';
 import { read } from '../../server/neo4j.js';
 import { runImportCli } from '../support/cli.js';
 import { nodes, resetDatabase, snapshot, testDriver } from '../support/db.js';
+import { testInstance } from '../support/test-neo4j.js';
 import { fixtureDir } from './support.js';
 
 
@@ -85,6 +87,17 @@ describe('npm run import (CLI)', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/nothing was written/);
   });
+
+  it('when run as `npm run import` runs it (compiled to .build/), then it imports: a dry run exits 0 and says the files are valid', () => {
+    const run = spawnSync('npm', ['run', '--silent', 'import', '--', fixtureDir('en'), '--dry-run'], {
+      cwd: join(fixtureDir('en'), '..', '..', '..', '..'),
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: testInstance().uri },
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Valid \/ geldig\./);
+  }, 60_000);
 
   it('when no files are given, then it exits 1 with the usage', async () => {
     const { code, stderr } = await runImportCli([]);
