@@ -1,10 +1,11 @@
-// Import throughput: the same canonical CSV files, on the same Neo4j, loaded three ways —
-// Roer's importFiles (validation + provenance + one transaction), Neo4j's LOAD CSV … CALL { } IN
-// TRANSACTIONS (hand-written, bench/cypher/load-csv/), and a naive one-statement-per-row driver loop
-// on a sample (extrapolated). Every method starts on an emptied database with Roer's schema.
+// Import throughput: the same canonical CSV files, on the same Neo4j, loaded four ways —
+// Roer's importFiles (validation + provenance, through Cypher), Roer's bulk load into the empty
+// database (the same, through neo4j-admin database import: importers/bulk.ts), Neo4j's LOAD CSV …
+// CALL { } IN TRANSACTIONS (hand-written, bench/cypher/load-csv/), and a naive one-statement-per-row
+// driver loop on a sample (extrapolated). Every method starts on an emptied database with Roer's schema.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -13,14 +14,16 @@ import { type DemoSize } from '../importers/demo/generate.js';
 import { writeGeneratedCsv } from '../importers/demo/write-csv.js';
 import { TABLES, type TableName } from '../importers/model.js';
 import { read } from '../server/neo4j.js';
-import { benchImportDir, freshBenchDb } from './neo4j.js';
+import { benchImportDir, benchPid, freshBenchDb } from './neo4j.js';
+import { createDriver } from '../server/neo4j.js';
 import { peakRssOfPid, withPeakRss } from './machine.js';
 import { fromRoot } from '../server/paths.js';
 
 const loadCsvDir = fromRoot('bench', 'cypher', 'load-csv');
 
 export type ImportOptions = { sizes: DemoSize[]; naiveSample: number; reimport: boolean; methods: Method[] };
-export type Method = 'roer' | 'load-csv' | 'naive';
+export const METHODS = ['roer', 'roer-bulk', 'load-csv', 'naive'] as const;
+export type Method = (typeof METHODS)[number];
 
 export type MethodResult = {
   method: string;
@@ -37,7 +40,7 @@ export type MethodResult = {
   loadAverage: [number, number];
   error?: string;
 };
-export type SizeResult = { size: DemoSize; rows: Record<TableName, number>; totalRows: number; csvMb: number; generateSeconds: number; methods: MethodResult[]; ratioRoerToLoadCsv?: number };
+export type SizeResult = { size: DemoSize; rows: Record<TableName, number>; totalRows: number; csvMb: number; generateSeconds: number; methods: MethodResult[]; ratioRoerToLoadCsv?: number; ratioRoerBulkToLoadCsv?: number };
 
 /** One size: write the CSV files into the bench instance's import folder, then time each method. */
 export async function benchImportSize(size: DemoSize, options: ImportOptions, log: (m: string) => void): Promise<SizeResult> {
@@ -68,6 +71,25 @@ export async function benchImportSize(size: DemoSize, options: ImportOptions, lo
     }
   }
 
+  if (options.methods.includes('roer-bulk')) {
+    const db = await freshBenchDb();
+    // The bulk load replaces the database: this driver's bookmarks would name transactions the new
+    // one never had, and its open connections held up the instance's stop by a minute.
+    await db.driver.close();
+    try {
+      const run = await importInChild(db.uri, ['--bulk', ...TABLES.map(table => join(dir, `${table}.csv`))], size);
+      const driver = createDriver({ uri: db.uri, queryTimeoutMs: 3_600_000 });
+      try {
+        result.methods.push(await method('roer bulk load (empty database)', run, totalRows, driver, benchPid() ?? db.pid));
+      } finally {
+        await driver.close();
+      }
+      log(`  roer bulk load: ${run.seconds.toFixed(1)} s`);
+    } finally {
+      await db.stop();
+    }
+  }
+
   if (options.methods.includes('load-csv')) {
     const db = await freshBenchDb();
     try {
@@ -92,9 +114,13 @@ export async function benchImportSize(size: DemoSize, options: ImportOptions, lo
     }
   }
 
-  const roer = result.methods.find(m => m.method === 'roer import');
   const loadCsvResult = result.methods.find(m => m.method.startsWith('LOAD CSV'));
-  if (roer && loadCsvResult && !roer.error && !loadCsvResult.error) result.ratioRoerToLoadCsv = round(roer.rowsPerSecond / loadCsvResult.rowsPerSecond, 3);
+  const ratio = (name: string) => {
+    const roer = result.methods.find(m => m.method === name);
+    return roer && loadCsvResult && !roer.error && !loadCsvResult.error ? round(roer.rowsPerSecond / loadCsvResult.rowsPerSecond, 3) : undefined;
+  };
+  result.ratioRoerToLoadCsv = ratio('roer import');
+  result.ratioRoerBulkToLoadCsv = ratio('roer bulk load (empty database)');
   return result;
 }
 
@@ -105,7 +131,20 @@ export async function benchImportSize(size: DemoSize, options: ImportOptions, lo
 async function importInChild(uri: string, files: string[], size: DemoSize): Promise<Timed<unknown> & { peakRssMb: number }> {
   const loadBefore = loadavg()[0];
   const child = fileURLToPath(new URL(`./import-child${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
-  const run = spawnSync(process.execPath, [...process.execArgv, child, uri, `bench:${size}`, ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  // Not spawnSync: a bulk load stops the bench instance, and Neo4j waited a minute to stop for this
+  // process's connections while its event loop was blocked.
+  const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((done, fail) => {
+    const process_ = spawn(process.execPath, [...process.execArgv, child, uri, `bench:${size}`, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    process_.stdout.on('data', chunk => (stdout += chunk));
+    process_.stderr.on('data', chunk => {
+      stderr += chunk;
+      process.stderr.write(chunk);
+    });
+    process_.once('error', fail);
+    process_.once('close', status => done({ status, stdout, stderr }));
+  });
   const loadAverage: [number, number] = [round(loadBefore), round(loadavg()[0])];
   const line = run.stdout.trim().split('\n').at(-1) ?? '';
   if (run.status !== 0 || !line.startsWith('{')) return { seconds: 0, peakRssMb: 0, loadAverage, error: `the import process failed (${run.status}): ${run.stderr.slice(-500)}` };

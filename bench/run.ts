@@ -1,24 +1,24 @@
-// `npm run bench -- import [--size municipality,region,country] [--methods roer,load-csv,naive] [--sample 300] [--no-reimport]`
+// `npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport]`
 // Prints a table and writes bench/results/<name>.json with the machine it ran on.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type DemoSize } from '../importers/demo/generate.js';
 import { loadConfig } from '../server/config.js';
 import { limitHeapGrowth } from '../server/heap.js';
-import { benchImportSize, type Method, type SizeResult } from './import.js';
+import { METHODS, benchImportSize, type Method, type SizeResult } from './import.js';
 import { machineInfo } from './machine.js';
 import { freshBenchDb } from './neo4j.js';
 import { printTable, saveResult } from './results.js';
 import { READ_BENCHMARKS, readMain } from './read-run.js';
 
-const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), or npm run bench -- import [--size municipality,region,country] [--methods roer,load-csv,naive] [--sample 300] [--no-reimport]';
+const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), or npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport]';
 
 const list = <T extends string>(values: readonly [T, ...T[]], name: string) =>
   z.string().transform(text => text.split(',').map(item => item.trim()).filter(Boolean)).pipe(z.array(z.enum(values, { error: `${name}: one of ${values.join(', ')}` })).min(1));
 
 const Args = z.object({
   size: list(['municipality', 'region', 'country'] as const, '--size').default(['municipality', 'region']),
-  methods: list(['roer', 'load-csv', 'naive'] as const, '--methods').default(['roer', 'load-csv', 'naive']),
+  methods: list(METHODS, '--methods').default([...METHODS]),
   sample: z.coerce.number().int().min(10).max(100_000).default(300),
   'no-reimport': z.boolean().default(false),
 });
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
   log(`Machine: ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.neo4j}, ${machine.java}`);
 
   const sizes: SizeResult[] = [];
-  const name = `import-${options.sizes.join('-')}${options.methods.length < 3 ? `-${options.methods.join('-')}` : ''}`;
+  const name = `import-${options.sizes.join('-')}${options.methods.length < METHODS.length ? `-${options.methods.join('-')}` : ''}`;
   const save = () => saveResult(name, { benchmark: 'import', date: new Date().toISOString(), machine, options, sizes, processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
   // Saved after every size, so a long country run that is stopped still leaves the smaller sizes.
   for (const size of options.sizes) {
