@@ -7,7 +7,9 @@ import type { Config } from '../config.js';
 import type { RouteSpec } from './registry.js';
 
 export type UploadedFile = { name: string; bytes: Buffer };
-export type ImportOptions = { source?: string; user: string; dryRun: boolean; sizeLimitBytes?: number; transactionRows?: number };
+/** How far an import is: `done` of `total` table rows (importers/import.ts). */
+export type ImportProgress = { phase: 'validate' | 'load' | 'cleanup' | 'done'; done: number; total: number };
+export type ImportOptions = { source?: string; user: string; dryRun: boolean; sizeLimitBytes?: number; transactionRows?: number; onProgress?: (progress: ImportProgress) => void };
 export type ImportFiles = (driver: Driver, files: UploadedFile[], options: ImportOptions) => Promise<unknown>;
 
 export type LockInWeights = {

@@ -1,7 +1,7 @@
 // POST /api/imports (multipart upload through the same pipeline as the CLI), the import history, and
 // the admin deletion of everything one source asserted. Imports and deletions go to the audit log.
 import { randomUUID } from 'node:crypto';
-import type { Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import multer from 'multer';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
@@ -11,7 +11,8 @@ import { writeAudit } from '../audit.js';
 import { InputError, NotFoundError, UnavailableError } from '../errors.js';
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
-import type { AppContext } from './context.js';
+import type { AppContext, ImportFiles, ImportOptions, ImportProgress, UploadedFile } from './context.js';
+import { loggedProblem } from './problem.js';
 import { addRoute, booleanParam } from './registry.js';
 
 export const MAX_UPLOAD_FILES = 20;
@@ -49,6 +50,52 @@ export async function deleteSource(driver: Driver, source: string): Promise<Reco
   }
 }
 
+/** The import, then its audit entry (a rejected import too; a dry run writes none). */
+async function importAndAudit(driver: Driver, importFiles: ImportFiles, files: UploadedFile[], options: ImportOptions): Promise<{ report: unknown; failed: boolean }> {
+  const report = await importFiles(driver, files, options);
+  const failed = reportHasErrors(report);
+  if (!options.dryRun) {
+    const { source, tables, issues } = report as { source?: string; tables?: unknown; issues?: unknown[] };
+    await writeAudit(driver, {
+      actor: options.user,
+      action: failed ? 'import-rejected' : 'import',
+      target: source ?? options.source ?? '',
+      counts: { files: files.map(file => file.name), ...(tables ? { tables } : {}), ...(issues ? { issues: issues.length } : {}) },
+    });
+  }
+  return { report, failed };
+}
+
+const NDJSON = 'application/x-ndjson';
+
+/**
+ * For a client that accepts application/x-ndjson (the web UI): a line `{"progress": …}` as the import
+ * moves (each new phase or percent), then one last line with what the plain answer would have been,
+ * `{"status", "report"}` or `{"status", "problem"}`. The answer is 200 once it has begun.
+ */
+async function withProgressLines(req: Request, res: Response, run: (onProgress: (progress: ImportProgress) => void) => Promise<{ report: unknown; failed: boolean }>): Promise<void> {
+  res.status(200).type(NDJSON);
+  const line = (value: unknown) => {
+    // A client that has gone does not stop the import: it finishes and shows in the history.
+    if (!res.destroyed && !res.writableEnded) res.write(`${JSON.stringify(value)}\n`);
+  };
+  let last = '';
+  const onProgress = (progress: ImportProgress) => {
+    const step = `${progress.phase}:${progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0}`;
+    if (step !== last) line({ progress });
+    last = step;
+  };
+  onProgress({ phase: 'validate', done: 0, total: 0 });
+  try {
+    const { report, failed } = await run(onProgress);
+    line({ status: failed ? 422 : 200, report });
+  } catch (error) {
+    const problem = loggedProblem(error, req);
+    line({ status: problem.status, problem });
+  }
+  if (!res.destroyed) res.end();
+}
+
 export function registerImportRoutes(router: Router, { driver, config, services, registry }: AppContext): void {
   const upload = multer({
     storage: multer.memoryStorage(),
@@ -61,7 +108,7 @@ export function registerImportRoutes(router: Router, { driver, config, services,
     {
       method: 'post',
       path: '/api/imports',
-      summary: 'Import CSV/XLSX files (multipart field `files`, many); 422 with the list of problems when anything is wrong',
+      summary: 'Import CSV/XLSX files (multipart field `files`, many); 422 with the list of problems when anything is wrong. With `Accept: application/x-ndjson`: 200 and a line `{"progress": {phase, done, total}}` as the import moves, then `{"status", "report"}` or `{"status", "problem"}`',
       tag: 'imports',
       role: 'editor',
       multipart: { fields: ImportFields, files: 'files' },
@@ -73,17 +120,10 @@ export function registerImportRoutes(router: Router, { driver, config, services,
       const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map(file => ({ name: file.originalname, bytes: file.buffer }));
       if (files.length === 0) throw new InputError("No files uploaded: send them as multipart field 'files' / Geen bestanden ontvangen (veld 'files')");
       const actor = principalOf(res)?.name ?? 'anonymous';
-      const report = await importFiles(driver, files, { source: body.source, user: actor, dryRun: body.dryRun, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS });
-      const failed = reportHasErrors(report);
-      if (!body.dryRun) {
-        const { source, tables, issues } = report as { source?: string; tables?: unknown; issues?: unknown[] };
-        await writeAudit(driver, {
-          actor,
-          action: failed ? 'import-rejected' : 'import',
-          target: source ?? body.source ?? '',
-          counts: { files: files.map(file => file.name), ...(tables ? { tables } : {}), ...(issues ? { issues: issues.length } : {}) },
-        });
-      }
+      const options = { source: body.source, user: actor, dryRun: body.dryRun, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS };
+      const run = (onProgress?: (progress: ImportProgress) => void) => importAndAudit(driver, importFiles, files, { ...options, onProgress });
+      if (req.accepts(['application/json', NDJSON]) === NDJSON) return withProgressLines(req, res, run);
+      const { report, failed } = await run();
       res.status(failed ? 422 : 200).json(report);
     },
     upload,

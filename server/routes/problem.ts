@@ -1,6 +1,6 @@
 // One middleware maps the HTTP-agnostic errors of server/errors.ts to RFC 9457 problem documents.
 // Clients never see a stack trace; unexpected errors are logged here and answered with a generic detail.
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { ZodError } from 'zod';
 import { ForbiddenError, InputError, NotFoundError, TooLargeError, UnauthorizedError, UnavailableError } from '../errors.js';
@@ -48,10 +48,16 @@ export function toProblem(error: unknown, instance: string): Problem {
   return base(500, 'internal', 'Internal server error / Interne fout', 'An unexpected error occurred; it has been logged on the server.');
 }
 
-export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+/** The problem document for `error`, logged on the server when it is the server's (5xx). */
+export function loggedProblem(error: unknown, req: Request): Problem {
   const problem = toProblem(error, req.originalUrl);
   if (problem.status === 503) console.warn(`[roer] ${req.method} ${req.originalUrl}: 503 ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   else if (problem.status >= 500) console.error(`[roer] ${req.method} ${req.originalUrl}:`, error);
+  return problem;
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const problem = loggedProblem(error, req);
   if (problem.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
   // Part of the answer is out (a streamed answer): cut the connection, so the client sees it is incomplete.
   if (res.headersSent) return void res.destroy();

@@ -71,6 +71,40 @@ describe('imports over HTTP', () => {
     expect(await snapshot(driver)).toEqual(before);
   });
 
+  /** The answer's NDJSON lines, parsed. */
+  const lines = (test: request.Test) =>
+    test.set('Accept', 'application/x-ndjson').buffer(true).parse((res, done) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      res.on('end', () => done(null, text.trim().split('\n').map(line => JSON.parse(line))));
+    });
+  type Line = { progress?: { phase: string; done: number; total: number }; status?: number; report?: { ok: boolean; issues: unknown[] }; problem?: { status: number } };
+
+  it('when the client accepts NDJSON, then progress lines come as the import moves, and the report last', async () => {
+    const response = await lines(upload({ 'suppliers.csv': suppliers, 'applications.csv': applications }, { source: 'csv:gm3' }));
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/application\/x-ndjson/);
+    const body = response.body as Line[];
+    const progress = body.slice(0, -1).map(line => line.progress!);
+    expect(progress.map(step => step.phase).filter((phase, i, all) => phase !== all[i - 1])).toEqual(['validate', 'load', 'cleanup', 'done']);
+    expect(progress.some(step => step.phase === 'load' && step.done > 0 && step.done < step.total)).toBe(true);
+    expect(progress.slice(1).every(step => step.total === 4 && step.done <= step.total)).toBe(true);
+    expect(progress.map(step => step.done)).toEqual([...progress.map(step => step.done)].sort((a, b) => a - b));
+    expect(body.at(-1)).toEqual({ status: 200, report: expect.objectContaining({ ok: true, source: 'csv:gm3' }) });
+    expect((await nodes(driver, 'Application')).filter(uid => uid.startsWith('app:gm3/'))).toEqual(['app:gm3/x1', 'app:gm3/x2']);
+  });
+
+  it('when the client accepts NDJSON and the files have errors, then the last line is the 422 report; an upload over the limit is still a 413 problem', async () => {
+    const before = await landscape(driver);
+    const rejected = (await lines(upload({ 'applications.csv': 'id,organisation,name,supplier,criticality\nx2,gm3,GIS,nobody,laag\n' }, { source: 'csv:gm3' }))).body as Line[];
+    expect(rejected.at(-1)).toEqual({ status: 422, report: expect.objectContaining({ ok: false, issues: [expect.objectContaining({ file: 'applications.csv', line: 2 })] }) });
+    expect(await landscape(driver)).toEqual(before);
+    const big = `id,name\n${Array.from({ length: 2000 }, (_, i) => `s${i},Supplier ${i}`).join('\n')}\n`;
+    const tooLarge = await upload({ 'suppliers.csv': big }).set('Accept', 'application/x-ndjson');
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers['content-type']).toMatch(/problem\+json/);
+  });
+
   it('when no files are sent or the source name is invalid, then 400', async () => {
     expect((await upload({}, { source: 'csv:gm3' })).status).toBe(400);
     expect((await upload({ 'suppliers.csv': suppliers }, { source: 'has spaces#1' })).status).toBe(400);
