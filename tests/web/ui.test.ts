@@ -1,11 +1,12 @@
 // The web UI in a real Chromium, against a real server (createApp) and the test Neo4j with the demo
 // municipality loaded. Screenshots of every page go to tests/artifacts/ (git-ignored).
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
+import { parse } from 'csv-parse/sync';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { importFiles } from '../../importers/import.js';
 import { createApp, defaultServices } from '../../server/app.js';
@@ -14,6 +15,7 @@ import { read } from '../../server/neo4j.js';
 import { seedAdminToken } from '../../server/auth.js';
 import { buildWeb } from '../../web/build.js';
 import { resetDatabase, snapshot, testDriver } from '../support/db.js';
+import { graphOf } from '../importers/support.js';
 
 const DEMO = join(process.cwd(), 'importers', 'demo', 'data', 'gemeente-roerdam');
 const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
@@ -281,6 +283,33 @@ describe('import', () => {
     expect(await landscape()).toEqual(before);
     const [{ rejected }] = await read<{ rejected: number }>(driver, "MATCH (a:AuditEntry {action: 'import-rejected', target: 'csv:test-bad'}) RETURN count(a) AS rejected");
     expect(rejected).toBe(1);
+  });
+});
+
+describe('import progress', () => {
+  it('when files are imported, then the bar and the status show the rows loaded so far, and the report follows', async () => {
+    // A re-import of the demo under its own source: the landscape stays as it is, the load still runs.
+    const landscape = async () => (await graphOf(driver)).filter(line => !line.includes('AuditEntry'));
+    const before = await landscape();
+    await open('#/import');
+    const files = readdirSync(DEMO).filter(name => name.endsWith('.csv')).map(name => ({ name, mimeType: 'text/csv', buffer: readFileSync(join(DEMO, name)) }));
+    await page.setInputFiles('#import-files', files);
+    await page.fill('#import-source', 'demo:gemeente-roerdam');
+    await page.click('#import-commit');
+    // The total is the rows that load: the files' rows less the suppliers merged into others.
+    const seen = await page.waitForFunction(() => {
+      const bar = document.querySelector<HTMLProgressElement>('#import-progress');
+      const status = document.querySelector('#import-status')?.textContent ?? '';
+      const shown = /^Laden: ([\d.]+) van ([\d.]+) rijen \((\d+)%\)$/.exec(status);
+      const number = (text: string) => Number(text.replaceAll('.', ''));
+      return bar && !bar.hidden && bar.value > 0 && shown && number(shown[1]) === bar.value && number(shown[2]) === bar.max ? { done: bar.value, total: bar.max } : null;
+    }, null, { polling: 'raf', timeout: 60_000 });
+    const rows = files.reduce((sum, file) => sum + parse(file.buffer, { columns: true, bom: true }).length, 0);
+    expect(await seen.jsonValue()).toEqual({ done: expect.any(Number), total: rows - 1 });
+    await page.waitForSelector('#import-tables');
+    await expect(page.locator('#import-result').textContent()).resolves.toContain('Import voltooid.');
+    expect(await page.locator('#import-progress').isHidden()).toBe(true);
+    expect(await landscape()).toEqual(before);
   });
 });
 

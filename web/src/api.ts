@@ -1,5 +1,6 @@
 // Typed fetch helpers. The only credential is an optional API token the user types in; it lives in
 // sessionStorage (gone when the tab closes) and is never part of the bundle.
+import { t } from './i18n.js';
 import type { AnalysisResult, Graph, ImportReport, Row } from './types.js';
 
 const TOKEN_KEY = 'roer.token';
@@ -82,17 +83,47 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-export async function postImport(files: File[], options: { dryRun: boolean; source?: string }): Promise<ImportReport> {
+export type ImportProgress = { phase: 'validate' | 'load' | 'cleanup' | 'done'; done: number; total: number };
+
+/**
+ * Uploads the files; the server answers in NDJSON lines, `{progress}` as the import moves and then
+ * `{status, report}` or `{status, problem}` (server/routes/imports.ts). A problem before the import
+ * began (too large, not allowed) comes as a plain problem document.
+ */
+export async function postImport(files: File[], options: { dryRun: boolean; source?: string }, onProgress: (progress: ImportProgress) => void = () => {}): Promise<ImportReport> {
   const form = new FormData();
   for (const file of files) form.append('files', file, file.name);
   form.append('dryRun', String(options.dryRun));
   if (options.source) form.append('source', options.source);
-  const response = await fetch(url('/api/imports', { dryRun: options.dryRun, source: options.source }), { method: 'POST', body: form, headers: { accept: 'application/json', ...headers() } });
-  const body = await response.json().catch(() => ({}));
-  // A rejected import (400/422) still carries its report: errors are data here.
-  if (body && Array.isArray(body.issues)) return body as ImportReport;
-  if (!response.ok) throw new ApiError(String(body.detail ?? body.title ?? response.statusText), response.status, body);
-  return body as ImportReport;
+  const response = await fetch(url('/api/imports', { dryRun: options.dryRun, source: options.source }), { method: 'POST', body: form, headers: { accept: 'application/x-ndjson', ...headers() } });
+  if (!(response.headers.get('content-type') ?? '').includes('ndjson') || !response.body) {
+    const body = await response.json().catch(() => ({}));
+    throw new ApiError(String(body.detail ?? body.title ?? response.statusText), response.status, body);
+  }
+  let last: { status: number; report?: ImportReport; problem?: { detail?: string; title?: string } } | undefined;
+  for await (const line of ndjsonLines(response.body)) {
+    if (line.progress) onProgress(line.progress);
+    else last = line;
+  }
+  // A rejected import (422) still carries its report: errors are data here.
+  if (last?.report) return last.report;
+  throw new ApiError(String(last?.problem?.detail ?? last?.problem?.title ?? t('import.interrupted')), last?.status ?? 0, last?.problem ?? {});
+}
+
+/** Each line of a streamed NDJSON body, parsed as it arrives. */
+async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<any> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    buffered += decoder.decode(value, { stream: !done });
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) if (line.trim()) yield JSON.parse(line);
+    if (done) break;
+  }
+  if (buffered.trim()) yield JSON.parse(buffered);
 }
 
 export const getImports = async (): Promise<Row[]> => {

@@ -30,9 +30,17 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     if (chosen.length === 0) { fill(result, message(t('import.chooseFiles'), 'error')); return; }
     progress.hidden = false;
     buttons.forEach(b => (b.disabled = true));
-    fill(result, h('p', { role: 'status' }, t('import.progress')));
+    progress.removeAttribute('value');
+    const status = h('p', { role: 'status', id: 'import-status' }, t('import.progress'));
+    fill(result, status);
     try {
-      const report = await postImport(chosen, { dryRun, source: source.value.trim() || undefined });
+      const report = await postImport(chosen, { dryRun, source: source.value.trim() || undefined }, step => {
+        status.textContent = t(`import.phase.${step.phase}`, { done: formatNumber(step.done), total: formatNumber(step.total), percent: step.total ? Math.floor((step.done / step.total) * 100) : 0 });
+        if (step.phase === 'load' && step.total > 0) {
+          progress.max = step.total;
+          progress.value = step.done;
+        }
+      });
       showReport(report, dryRun);
       if (!dryRun && report.ok) ctx.graphCache.clear();
     } catch (error) {
