@@ -1,7 +1,7 @@
 // The import pipeline: read → validate → (any issue: write nothing) → load (part of a table at a
 // time) + cleanup + run record in ONE write transaction (too large for one: committed batch by batch
-// and rolled back as a whole, see runStaged) → report. Shared by the CLI, the API and the other
-// readers (ArchiMate, demo).
+// and rolled back as a whole, see runStaged; or, into an empty local database, through Neo4j's offline
+// importer, see runBulk) → report. Shared by the CLI, the API and the other readers (ArchiMate, demo).
 import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { statSync } from 'node:fs';
