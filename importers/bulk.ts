@@ -32,10 +32,10 @@ export async function assertEmptyForBulk(driver: Driver): Promise<void> {
 
 /**
  * Writes the phases' rows as the importer's files, stops the instance, imports them, starts the
- * instance again and runs `finish` (Roer's schema, the run record) through `driver`, told what was written. If any of it
- * fails, the database is emptied again. `onWritten` gets the nodes and relationships written to files
- * so far. Clients other than `driver` must not use the instance meanwhile: they would wait for
- * transactions of the database the importer replaced (their bookmarks).
+ * instance again and runs `finish` (Roer's schema, the run record) through `driver`, told what was
+ * written. If any of it fails, the database is emptied again. `onWritten` gets the nodes and
+ * relationships written to files so far. Clients other than `driver` must not use the instance
+ * meanwhile: they would wait for transactions of the database the importer replaced (their bookmarks).
  */
 export async function bulkLoad(
   driver: Driver,
@@ -67,9 +67,9 @@ export async function bulkLoad(
       await emptyAgain(target, driver, false);
       throw error;
     }
-    await startLocalNeo4j(target);
-    await forgetBookmarks(driver);
     try {
+      await startLocalNeo4j(target);
+      await forgetBookmarks(driver);
       await finish({ counts: files.counts, stamped: files.stamped });
     } catch (error) {
       await emptyAgain(target, driver, true);
@@ -83,7 +83,7 @@ export async function bulkLoad(
 
 /** The database was empty before: empty it again rather than leave what the importer (half) built. */
 async function emptyAgain(target: BulkTarget, driver: Driver, running: boolean): Promise<void> {
-  if (running) await stopLocalNeo4j(target.instanceDir, target.log);
+  if (running) await stopLocalNeo4j(target.instanceDir, target.log); // a no-op if it did not start
   rmSync(join(resolve(target.instanceDir), 'data', 'databases', database()), { recursive: true, force: true });
   rmSync(join(resolve(target.instanceDir), 'data', 'transactions', database()), { recursive: true, force: true });
   await startLocalNeo4j(target);
