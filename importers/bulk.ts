@@ -3,8 +3,9 @@
 // graph with the same stamps and hashes as load() writes; the rows go to the importer's CSV files a
 // phase at a time, the instance is stopped, the importer builds the database, and the instance starts
 // again. Only for Roer's own local Neo4j, and only when its database holds nothing: the importer
-// replaces the whole database. A failed import leaves the database empty again, as it was.
-import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
+// replaces the whole database. A failed import leaves the database empty again, as it was, and so
+// does the next start after a bulk load whose process was killed (undoInterruptedBulkLoads).
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { InputError } from '../server/errors.js';
@@ -49,7 +50,9 @@ export async function bulkLoad(
   const dir = join(instanceDir, 'bulk', provenance.runId);
   mkdirSync(dir, { recursive: true });
   try {
+    markStage(dir, 'writing files');
     const files = await writeImportFiles(phases, dir, `${provenance.source}#${provenance.runId}`, onWritten);
+    markStage(dir, 'replacing the database');
     await stopLocalNeo4j(instanceDir, target.log);
     try {
       const output = await neo4jAdminImport({
@@ -84,10 +87,66 @@ export async function bulkLoad(
 /** The database was empty before: empty it again rather than leave what the importer (half) built. */
 async function emptyAgain(target: BulkTarget, driver: Driver, running: boolean): Promise<void> {
   if (running) await stopLocalNeo4j(target.instanceDir, target.log); // a no-op if it did not start
-  rmSync(join(resolve(target.instanceDir), 'data', 'databases', database()), { recursive: true, force: true });
-  rmSync(join(resolve(target.instanceDir), 'data', 'transactions', database()), { recursive: true, force: true });
+  removeDatabase(target.instanceDir);
   await startLocalNeo4j(target);
   await forgetBookmarks(driver);
+}
+
+function removeDatabase(instanceDir: string): void {
+  rmSync(join(resolve(instanceDir), 'data', 'databases', database()), { recursive: true, force: true });
+  rmSync(join(resolve(instanceDir), 'data', 'transactions', database()), { recursive: true, force: true });
+}
+
+type Stage = 'writing files' | 'replacing the database';
+const STATE_FILE = 'state.json';
+
+/** What a bulk load is doing, and which process does it: read by undoInterruptedBulkLoads. */
+function markStage(dir: string, stage: Stage): void {
+  writeFileSync(join(dir, STATE_FILE), JSON.stringify({ pid: process.pid, stage }));
+}
+
+/**
+ * Undoes bulk loads whose process died (killed, power cut): a run folder is left while a bulk load
+ * runs. One that had begun to replace the database leaves it half-built or without its schema and
+ * run record, and the database was empty before, so the instance is stopped and its database
+ * removed (Neo4j creates an empty one when it starts). One still writing its files had not touched
+ * the database. Run before the instance is started (the CLI and the server do); returns what it undid.
+ */
+export async function undoInterruptedBulkLoads(instanceDir: string, log: (message: string) => void = () => {}): Promise<string[]> {
+  const root = join(resolve(instanceDir), 'bulk');
+  const undone: string[] = [];
+  for (const runId of existsSync(root) ? readdirSync(root) : []) {
+    const dir = join(root, runId);
+    let state: { pid?: number; stage?: Stage } = {};
+    try {
+      state = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8'));
+    } catch {
+      // no state yet: the load had not begun
+    }
+    if (state.pid && isAlive(state.pid)) continue;
+    if (state.stage === 'replacing the database') {
+      await stopLocalNeo4j(instanceDir, log);
+      removeDatabase(instanceDir);
+      log(`An interrupted bulk load (run ${runId}) was undone: the database is empty again / een onderbroken bulkimport is teruggedraaid`);
+      undone.push(runId);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return undone;
+}
+
+/** A killed process nobody has reaped yet (a zombie) still answers kill(0), but is dead. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return true; // no /proc: kill(0) has to do
+  }
 }
 
 /** The driver's bookmarks name transactions of the database before; the new one has not had them. */

@@ -13,7 +13,7 @@ import { limitHeapGrowth } from '../server/heap.js';
 import { startLocalNeo4j } from '../server/local-neo4j.js';
 import { createDriver } from '../server/neo4j.js';
 import { applySchema } from '../server/schema.js';
-import { type BulkTarget } from './bulk.js';
+import { type BulkTarget, undoInterruptedBulkLoads } from './bulk.js';
 import { type ImportReport, type Progress, importFiles } from './import.js';
 import { isModelInput, runModelImport } from './sources/archimate/cli.js';
 import { TABLES } from './model.js';
@@ -82,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
         log: (message: string) => console.error(message),
       };
       if (args.values.bulk) bulk = local;
+      await undoInterruptedBulkLoads(local.instanceDir, local.log);
       const db = await startLocalNeo4j(local);
       if (bulk && !db.startedHere) {
         console.error('--bulk needs the local Neo4j to itself, and it is running (npm start?): stop Roer first. Its other clients would wait for the database the bulk load replaces.');

@@ -9,6 +9,7 @@ import { SEED_TOKEN_NAME, listTokens, seedAdminToken } from './auth.js';
 import { type Config, ConfigError, loadConfig, localInstanceDir } from './config.js';
 import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
 import { type ImportReport, importFiles, importLandscape, rollBackUnfinishedImports } from '../importers/import.js';
+import { undoInterruptedBulkLoads } from '../importers/bulk.js';
 import { generateLandscape } from '../importers/demo/generate.js';
 import { limitHeapGrowth } from './heap.js';
 import { createDriver, read } from './neo4j.js';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   let uri = config.NEO4J_URI;
   if (!uri) {
     log(`NEO4J_URI is not set: starting the local Neo4j (data in ${localInstanceDir(config)})…`);
+    await undoInterruptedBulkLoads(localInstanceDir(config), log);
     local = await startLocalNeo4j({ instanceDir: localInstanceDir(config), boltPort: config.NEO4J_BOLT_PORT, heap: config.NEO4J_HEAP, pageCache: config.NEO4J_PAGECACHE, log });
     uri = local.uri;
   } else log(`Using Neo4j at ${uri}`);

@@ -1,19 +1,19 @@
 // The bulk load (importers/bulk.ts): the first import into an empty local Neo4j through Neo4j's
 // offline importer. It must give the graph an import through Cypher gives, stamps and hashes
 // included, and refuse or undo rather than leave anything half-written.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { type BulkTarget, bulkLoad } from '../../importers/bulk.js';
+import { type BulkTarget, bulkLoad, undoInterruptedBulkLoads } from '../../importers/bulk.js';
 import { generateLandscape } from '../../importers/demo/generate.js';
 import { transform } from '../../importers/load.js';
 import { importFiles, listImportRuns } from '../../importers/import.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../server/local-neo4j.js';
 import { createDriver, read, write } from '../../server/neo4j.js';
 import { applySchema } from '../../server/schema.js';
-import { runImportCli } from '../support/cli.js';
+import { runImportCli, startImportCli } from '../support/cli.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { edited, enText, graphOf } from './support.js';
 
@@ -67,6 +67,35 @@ describe('bulk load into an empty local Neo4j', () => {
     await expect(failing).rejects.toThrow('the run record could not be written');
     expect(await read(bulkDriver, 'MATCH (n) RETURN count(n) AS nodes')).toEqual([{ nodes: 0 }]);
     await applySchema(bulkDriver);
+  }, 180_000);
+
+  it('when the bulk load is killed while it replaces the database, then the next start empties the database again', async () => {
+    await stopLocalNeo4j(instanceDir); // the CLI needs the instance to itself
+    const cli = startImportCli(['tests/fixtures/import/en', '--bulk'], {
+      NEO4J_URI: '', ROER_DATA_DIR: instanceDir, NEO4J_BOLT_PORT: String(target.boltPort), NEO4J_HEAP: target.heap!, NEO4J_PAGECACHE: target.pageCache!,
+    });
+    const state = () => {
+      const runs = existsSync(join(instanceDir, 'bulk')) ? readdirSync(join(instanceDir, 'bulk')) : [];
+      try {
+        return runs.length ? (JSON.parse(readFileSync(join(instanceDir, 'bulk', runs[0], 'state.json'), 'utf8')) as { stage: string }) : null;
+      } catch {
+        return null; // being written
+      }
+    };
+    while (state()?.stage !== 'replacing the database') await new Promise(done => setTimeout(done, 20));
+    await new Promise(done => setTimeout(done, 1500)); // into the importer's run
+    cli.kill('SIGKILL');
+    expect((await cli.exited).code).toBeNull();
+
+    const undone = await undoInterruptedBulkLoads(instanceDir);
+    expect(undone).toHaveLength(1);
+    expect(existsSync(join(instanceDir, 'bulk', undone[0]))).toBe(false);
+    await startLocalNeo4j(target);
+    await bulkDriver.close();
+    bulkDriver = createDriver({ uri: `bolt://127.0.0.1:${target.boltPort}` });
+    expect(await read(bulkDriver, 'MATCH (n) RETURN count(n) AS nodes')).toEqual([{ nodes: 0 }]);
+    await applySchema(bulkDriver);
+    expect(await undoInterruptedBulkLoads(instanceDir)).toEqual([]);
   }, 180_000);
 
   it('when the database is empty, then the bulk load gives the graph an import through Cypher gives, with its stamps, hashes and run record', async () => {

@@ -16,7 +16,8 @@ export function runImportCli(args: string[], env: Record<string, string> = {}): 
 export function startImportCli(args: string[], env: Record<string, string> = {}): { kill: (signal: NodeJS.Signals) => void; exited: Promise<CliRun> } {
   const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'importers', 'cli.ts'), ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: testInstance().uri, ...env },
+    // NEO4J_URI: '' leaves it unset (the CLI's own local Neo4j).
+    env: Object.fromEntries(Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: testInstance().uri, ...env }).filter(([, value]) => value !== '')),
     // Its own process group: tsx runs the script in a child node process, and a kill must reach both.
     detached: true,
   });
