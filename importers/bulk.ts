@@ -9,7 +9,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rm
 import { join, resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { InputError } from '../server/errors.js';
-import { type LocalNeo4jOptions, neo4jAdminImport, startLocalNeo4j, stopLocalNeo4j } from '../server/local-neo4j.js';
+import { type LocalNeo4jOptions, isProcessAlive, neo4jAdminImport, startLocalNeo4j, stopLocalNeo4j } from '../server/local-neo4j.js';
 import { database, read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
 import { type GraphRows, type LoadCounts, type PropertyKind, type Provenance, type Value, hash, propertyKind, storedProps } from './load.js';
@@ -123,7 +123,7 @@ export async function undoInterruptedBulkLoads(instanceDir: string, log: (messag
     } catch {
       // no state yet: the load had not begun
     }
-    if (state.pid && isAlive(state.pid)) continue;
+    if (state.pid && isProcessAlive(state.pid)) continue;
     if (state.stage === 'replacing the database') {
       await stopLocalNeo4j(instanceDir, log);
       removeDatabase(instanceDir);
@@ -133,20 +133,6 @@ export async function undoInterruptedBulkLoads(instanceDir: string, log: (messag
     rmSync(dir, { recursive: true, force: true });
   }
   return undone;
-}
-
-/** A killed process nobody has reaped yet (a zombie) still answers kill(0), but is dead. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
-  } catch {
-    return true; // no /proc: kill(0) has to do
-  }
 }
 
 /** The driver's bookmarks name transactions of the database before; the new one has not had them. */

@@ -123,9 +123,7 @@ const pidFile = (instanceDir: string) => join(resolve(instanceDir), 'run', 'roer
 function readPid(instanceDir: string): number | undefined {
   try {
     const pid = Number(readFileSync(pidFile(instanceDir), 'utf8').trim());
-    if (!Number.isInteger(pid) || pid <= 0) return undefined;
-    process.kill(pid, 0);
-    return pid;
+    return Number.isInteger(pid) && pid > 0 && isProcessAlive(pid) ? pid : undefined;
   } catch {
     return undefined;
   }
@@ -217,7 +215,7 @@ async function stopPid(pid: number, log: (m: string) => void, timeoutMs = 60_000
   }
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!alive(pid)) return;
+    if (!isProcessAlive(pid)) return;
     await sleep(200);
   }
   log(`Neo4j (pid ${pid}) did not stop within ${timeoutMs / 1000} s; killing it.`);
@@ -265,12 +263,17 @@ export async function resetLocalNeo4j(instanceDir: string, log: (m: string) => v
   rmSync(join(resolve(instanceDir), 'data'), { recursive: true, force: true });
 }
 
-function alive(pid: number): boolean {
+/** Whether a process runs. A killed one nobody has reaped yet (a zombie) still answers kill(0), but is dead. */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return true; // no /proc: kill(0) has to do
   }
 }
 
