@@ -13,9 +13,8 @@ import type { Driver } from 'neo4j-driver';
 import { type DemoSize } from '../importers/demo/generate.js';
 import { writeGeneratedCsv } from '../importers/demo/write-csv.js';
 import { TABLES, type TableName } from '../importers/model.js';
-import { read } from '../server/neo4j.js';
+import { createDriver, read } from '../server/neo4j.js';
 import { benchImportDir, benchPid, freshBenchDb } from './neo4j.js';
-import { createDriver } from '../server/neo4j.js';
 import { peakRssOfPid, withPeakRss } from './machine.js';
 import { fromRoot } from '../server/paths.js';
 
@@ -74,7 +73,7 @@ export async function benchImportSize(size: DemoSize, options: ImportOptions, lo
   if (options.methods.includes('roer-bulk')) {
     const db = await freshBenchDb();
     // The bulk load replaces the database: this driver's bookmarks would name transactions the new
-    // one never had, and its open connections held up the instance's stop by a minute.
+    // one never had, so the counts are asked through a new driver.
     await db.driver.close();
     try {
       const run = await importInChild(db.uri, ['--bulk', ...TABLES.map(table => join(dir, `${table}.csv`))], size);
@@ -134,16 +133,16 @@ async function importInChild(uri: string, files: string[], size: DemoSize): Prom
   // Not spawnSync: a bulk load stops the bench instance, and Neo4j waited a minute to stop for this
   // process's connections while its event loop was blocked.
   const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const process_ = spawn(process.execPath, [...process.execArgv, child, uri, `bench:${size}`, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const importer = spawn(process.execPath, [...process.execArgv, child, uri, `bench:${size}`, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    process_.stdout.on('data', chunk => (stdout += chunk));
-    process_.stderr.on('data', chunk => {
+    importer.stdout.on('data', chunk => (stdout += chunk));
+    importer.stderr.on('data', chunk => {
       stderr += chunk;
       process.stderr.write(chunk);
     });
-    process_.once('error', fail);
-    process_.once('close', status => done({ status, stdout, stderr }));
+    importer.once('error', fail);
+    importer.once('close', status => done({ status, stdout, stderr }));
   });
   const loadAverage: [number, number] = [round(loadBefore), round(loadavg()[0])];
   const line = run.stdout.trim().split('\n').at(-1) ?? '';

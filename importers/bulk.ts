@@ -5,7 +5,9 @@
 // again. Only for Roer's own local Neo4j, and only when its database holds nothing: the importer
 // replaces the whole database. A failed import leaves the database empty again, as it was, and so
 // does the next start after a bulk load whose process was killed (undoInterruptedBulkLoads).
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { join, resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { InputError } from '../server/errors.js';
@@ -169,7 +171,7 @@ async function writeImportFiles(phases: Iterable<GraphRows>, dir: string, stamp:
       for (const group of byColumnKinds(fresh)) {
         const path = join(dir, `nodes-${++file}-${label}.csv`);
         const labels = text(['Entity', label].join(ARRAY_DELIMITER));
-        await writeLines(path, [['uid:ID', ':LABEL', ...group.columns.map(([key, kind]) => `${key}:${kind}`), 'hash:string', 'runs:string[]'].join(',')], group.rows, node =>
+        await writeLines(path, ['uid:ID', ':LABEL', ...group.columns.map(([key, kind]) => `${key}:${kind}`), 'hash:string', 'runs:string[]'].join(','), group.rows, node =>
           [text(node.uid), labels, ...group.columns.map(([key, kind]) => cell(kind, node.props[key])), text(hash(node.props)), quotedStamp].join(','));
         files.nodes.push(path);
       }
@@ -178,10 +180,10 @@ async function writeImportFiles(phases: Iterable<GraphRows>, dir: string, stamp:
       onWritten(files.stamped);
     }
     for (const [type, relationships] of rows.relationships) {
-      const stored = relationships.map(rel => ({ uid: '', from: rel.from, to: rel.to, props: storedProps(type, rel) }));
+      const stored = relationships.map(rel => ({ from: rel.from, to: rel.to, props: storedProps(type, rel) }));
       for (const group of byColumnKinds(stored)) {
         const path = join(dir, `relationships-${++file}-${type}.csv`);
-        await writeLines(path, [[':START_ID', ':END_ID', ':TYPE', ...group.columns.map(([key, kind]) => `${key}:${kind}`), 'runs:string[]'].join(',')], group.rows, rel =>
+        await writeLines(path, [':START_ID', ':END_ID', ':TYPE', ...group.columns.map(([key, kind]) => `${key}:${kind}`), 'runs:string[]'].join(','), group.rows, rel =>
           [text(rel.from), text(rel.to), type, ...group.columns.map(([key, kind]) => cell(kind, rel.props[key])), quotedStamp].join(','));
         files.relationships.push(path);
       }
@@ -198,7 +200,7 @@ function listElement(element: string): string {
   return element;
 }
 
-type Row = { uid: string; props: Record<string, Value> };
+type Row = { props: Record<string, Value> };
 type Group<T extends Row> = { kinds: Map<string, PropertyKind>; columns: [string, PropertyKind][]; rows: T[] };
 
 /** Rows grouped so that every property has one kind within a group (almost always a single group). */
@@ -216,23 +218,11 @@ function byColumnKinds<T extends Row>(rows: T[]): Group<T>[] {
   return groups;
 }
 
-/** Writes a header and a line per row, waiting whenever the stream's buffer is full. */
-async function writeLines<T>(path: string, header: string[], rows: T[], line: (row: T) => string): Promise<void> {
-  const stream: WriteStream = createWriteStream(path);
-  const failed = new Promise<never>((_, fail) => stream.once('error', fail));
-  failed.catch(() => {}); // awaited in the races below; a failure no race sees is the write's, thrown there
-  const write = async (chunk: string) => {
-    if (!stream.write(chunk)) await Promise.race([new Promise<void>(done => stream.once('drain', () => done())), failed]);
-  };
-  await write(`${header.join('\n')}\n`);
-  let chunk: string[] = [];
-  for (const row of rows) {
-    chunk.push(line(row));
-    if (chunk.length === 1000) {
-      await write(`${chunk.join('\n')}\n`);
-      chunk = [];
-    }
+/** Writes a header and a line per row, a thousand lines to a piece (pipeline waits when the disk is slower). */
+async function writeLines<T>(path: string, header: string, rows: T[], line: (row: T) => string): Promise<void> {
+  function* pieces() {
+    yield `${header}\n`;
+    for (let i = 0; i < rows.length; i += 1000) yield `${rows.slice(i, i + 1000).map(line).join('\n')}\n`;
   }
-  if (chunk.length > 0) await write(`${chunk.join('\n')}\n`);
-  await Promise.race([new Promise<void>(done => stream.end(() => done())), failed]);
+  await pipeline(Readable.from(pieces()), createWriteStream(path));
 }

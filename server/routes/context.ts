@@ -4,12 +4,13 @@ import type { Driver } from 'neo4j-driver';
 import type { z } from 'zod';
 import type { AnalysisDefinition } from '../analyses/types.js';
 import type { Config } from '../config.js';
+import type { Progress } from '../../importers/import.js';
 import type { RouteSpec } from './registry.js';
 
 export type UploadedFile = { name: string; bytes: Buffer };
-/** How far an import is: `done` of `total` table rows (importers/import.ts). */
-export type ImportProgress = { phase: 'validate' | 'load' | 'cleanup' | 'done'; done: number; total: number };
-export type ImportOptions = { source?: string; user: string; dryRun: boolean; sizeLimitBytes?: number; transactionRows?: number; onProgress?: (progress: ImportProgress) => void };
+/** How far an import is: `done` of `total` table rows. */
+export type { Progress as ImportProgress } from '../../importers/import.js';
+export type ImportOptions = { source?: string; user: string; dryRun: boolean; sizeLimitBytes?: number; transactionRows?: number; onProgress?: (progress: Progress) => void };
 export type ImportFiles = (driver: Driver, files: UploadedFile[], options: ImportOptions) => Promise<unknown>;
 
 export type LockInWeights = {
