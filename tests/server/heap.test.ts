@@ -15,9 +15,12 @@ describe('heap growth', () => {
     const percent = loadConfig({}).ROER_HEAP_GROWTH_PERCENT;
     expect(percent).toBe(25);
     const unlimited = peakMb(0, 0);
+    // One boundary between the two behaviours. Measured (four runs each): V8 alone 598–714 MB, Roer's
+    // limit 315–321 MB (≤ 0.53 of V8 alone), and below the size 596–726 MB, once 0.796 of V8 alone in
+    // a loaded full run, which the former bound of 0.8 failed on.
     expect(peakMb(percent, 16)).toBeLessThan(unlimited * 0.7);
     // Below that size (a small server's heap) the heap grows about as far as V8 lets it on its own.
-    expect(peakMb(percent, 100_000)).toBeGreaterThan(unlimited * 0.8);
+    expect(peakMb(percent, 100_000)).toBeGreaterThan(unlimited * 0.7);
   });
 
   it('when a large job runs (an import), then the heap\'s growth is limited from its start, however small the heap', () => {
