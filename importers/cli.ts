@@ -149,7 +149,9 @@ function printReport(report: ImportReport) {
       out(`${issue.file}:${issue.line}:${issue.column}  ${issue.field || '-'}  ${issue.value === '' ? '(empty)' : issue.value}  → ${issue.expected}${shown}`);
     }
   } else {
-    out(report.dryRun ? 'Valid / geldig.' : `Imported in ${report.durationMs} ms / geïmporteerd.`);
+    const since = report.unchangedSince;
+    if (since) out(`Unchanged since run ${since.runId} (${since.finishedAt}): nothing written, in ${report.durationMs} ms / ongewijzigd sinds die import: niets geschreven.`);
+    else out(report.dryRun ? 'Valid / geldig.' : `Imported in ${report.durationMs} ms / geïmporteerd.`);
   }
 }
 

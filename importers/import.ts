@@ -17,6 +17,7 @@ import { type GraphRows, type LoadCounts, type RemovedCounts, cleanup, load, pre
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
 import { COLUMNS, TABLES, type Landscape, type TableName, Landscape as LandscapeSchema } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
+import { type UnchangedSince, landscapeDigest, sampleUids, unchangedSince } from './unchanged.js';
 import { type ExtraColumns, type Issue, type Lookup, type Merge, type Validation, validate } from './validate.js';
 
 export const Source = z
@@ -73,6 +74,8 @@ export type ImportReport = {
   extraColumns: ExtraColumns[];
   files: string[];
   durationMs: number;
+  /** The run before, when this one found the files unchanged since and wrote nothing but its run record. */
+  unchangedSince: { runId: string; finishedAt: string } | null;
 };
 
 export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string };
@@ -141,19 +144,25 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
     extraColumns: validation.extraColumns,
     files: options.files,
     durationMs: 0,
+    unchangedSince: null,
   };
   if (!report.ok || report.dryRun || !landscape) return { ...report, durationMs: Date.now() - started };
 
   const runId = randomUUID();
   const total = TABLES.reduce((sum, table) => sum + landscape[table].length, 0);
-  const loaded = options.bulk
-    ? await runBulk(driver, tablePhases(landscape), validation, { ...options, runId, total, bulk: options.bulk })
-    : await runOnline(driver, landscape, validation, { ...options, runId, total });
+  const loadOptions = { ...options, runId, total, digest: landscapeDigest(landscape) };
+  const unchanged = options.bulk ? null : await recordIfUnchanged(driver, sampleUids(landscape), validation, loadOptions);
+  const loaded = unchanged
+    ? unchanged
+    : options.bulk
+      ? await runBulk(driver, tablePhases(landscape), validation, { ...loadOptions, bulk: options.bulk })
+      : await runOnline(driver, landscape, validation, loadOptions);
   for (const table of TABLES) Object.assign(report.tables[table], countsFor(table, validation.read[table], loaded.counts, loaded.removed));
-  return { ...report, runId, graph: { nodes: loaded.counts, removed: loaded.removed }, durationMs: Date.now() - started };
+  const since = unchanged ? { runId: unchanged.since.runId, finishedAt: unchanged.since.finishedAt } : null;
+  return { ...report, runId, graph: { nodes: loaded.counts, removed: loaded.removed }, durationMs: Date.now() - started, unchangedSince: since };
 }
 
-type LoadOptions = RunOptions & { runId: string; total: number };
+type LoadOptions = RunOptions & { runId: string; total: number; digest: string };
 type Loaded = { counts: LoadCounts; removed: RemovedCounts };
 type Phase = { rows: GraphRows; tableRows: number };
 
@@ -230,6 +239,36 @@ async function runInOneTransaction(driver: Driver, phases: Phase[], validation: 
     }, { metadata: { app: 'roer-import', runId, source } });
     progress({ phase: 'done', done: total, total });
     return loaded;
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Files unchanged since the source's latest run (importers/unchanged.ts): only a run record, which
+ * counts every node of the tables as unchanged and says which stamp the facts still carry. The check
+ * and the record are one transaction.
+ */
+async function recordIfUnchanged(driver: Driver, uids: string[], validation: Checked, options: LoadOptions): Promise<(Loaded & { since: UnchangedSince }) | null> {
+  const { source, total } = options;
+  const session = driver.session({ database: database() });
+  try {
+    const unchanged = await session.executeWrite(async tx => {
+      const since = await unchangedSince(tx, source, options.digest, uids);
+      if (!since) return null;
+      const before = (JSON.parse(since.counts) as { tables?: Partial<Record<TableName, { created: number; updated: number; unchanged: number }>> }).tables ?? {};
+      const counts: LoadCounts = Object.fromEntries(TABLES.map(table => {
+        const { created = 0, updated = 0, unchanged = 0 } = before[table] ?? {};
+        return [LABEL_OF[table], { created: 0, updated: 0, unchanged: created + updated + unchanged }];
+      }));
+      const removed: RemovedCounts = {};
+      await tx.run(query('import/record-run').text, runRecord(options, {
+        finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), status: 'ok', asserted: since.asserted, stamp: since.stamp, unchangedSince: since.runId,
+      }));
+      return { counts, removed, since };
+    }, { metadata: { app: 'roer-import', runId: options.runId, source } });
+    if (unchanged) options.onProgress?.({ phase: 'done', done: total, total });
+    return unchanged;
   } finally {
     await session.close();
   }
@@ -318,9 +357,13 @@ export async function rollBackUnfinishedImports(driver: Driver, source: string |
   return abandoned.map(run => run.runId);
 }
 
-/** The parameters of cypher/import/record-run: who, when and what, plus how the run ended (or that it is loading). */
-const runRecord = (options: LoadOptions, outcome: { finishedAt: string | null; counts: string; status: string; asserted: unknown }) => ({
-  runId: options.runId, source: options.source, startedAt: new Date(options.started).toISOString(), user: options.user ?? 'unknown', files: options.files, ...outcome,
+/**
+ * The parameters of cypher/import/record-run: who, when and what, plus how the run ended (or that it
+ * is loading). A run that writes stamps the source's facts with its own stamp.
+ */
+const runRecord = (options: LoadOptions, outcome: { finishedAt: string | null; counts: string; status: string; asserted: unknown; stamp?: string; unchangedSince?: string }) => ({
+  runId: options.runId, source: options.source, startedAt: new Date(options.started).toISOString(), user: options.user ?? 'unknown', files: options.files,
+  digest: options.digest, stamp: `${options.source}#${options.runId}`, unchangedSince: null, ...outcome,
 });
 
 const runCounts = (validation: Checked, counts: LoadCounts, removed: RemovedCounts) => JSON.stringify({

@@ -1,6 +1,9 @@
 // (:ImportRun {runId}): when, by whom, from which files and with what counts; written in the same
 // transaction as the load, so a run is recorded exactly when its data is there. `asserted`: how many
 // nodes and relationships carry this run's stamp afterwards (null when unknown; see load.ts mayHaveStale).
+// `digest`: of the validated files (null: not compared); `stamp`: the stamp the source's facts carry,
+// which for a run that found its files unchanged (`unchangedSince` the run before) is the stamp of the
+// run that wrote them (see importers/unchanged.ts).
 CREATE (r:ImportRun {
   runId: $runId,
   source: $source,
@@ -10,6 +13,9 @@ CREATE (r:ImportRun {
   files: $files,
   counts: $counts,
   status: $status,
-  asserted: $asserted
+  asserted: $asserted,
+  digest: $digest,
+  stamp: $stamp,
+  unchangedSince: $unchangedSince
 })
 RETURN r.runId AS runId

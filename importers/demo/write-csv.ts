@@ -115,6 +115,7 @@ function euros(amount: number): string {
   return `${amount < 0 ? '-' : ''}€ ${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${cents}`;
 }
 
-function quote(cell: string, delimiter: string): string {
+/** A CSV cell as written: quoted when it holds the delimiter, a quote or a line break. */
+export function quote(cell: string, delimiter: string): string {
   return cell.includes(delimiter) || cell.includes('"') || cell.includes('\n') || cell.includes('\r') ? `"${cell.replace(/"/g, '""')}"` : cell;
 }

@@ -124,10 +124,12 @@ describe('bulk load into an empty local Neo4j', () => {
     await expect(write(bulkDriver, 'CREATE (:Entity {uid: "app:gm-a/zaak"})')).rejects.toThrow(/already exists/);
     expect(await read(bulkDriver, 'CALL db.index.fulltext.queryNodes("entity_search", "Zaaksysteem") YIELD node RETURN node.uid AS uid ORDER BY uid')).toEqual([{ uid: 'app:gm-a/zaak' }, { uid: 'refcomp:zaaksysteem' }]);
 
-    // A re-import of the same files through Cypher changes nothing but the stamps, as after any first import.
+    // A re-import of the same files finds them unchanged since the bulk load and writes nothing.
     const again = await importFiles(bulkDriver, awkward(), { source: 'csv:en' });
+    expect(again.unchangedSince?.runId).toBe(bulk.runId);
     expect(Object.values(again.tables).every(table => table.created === 0 && table.updated === 0 && table.removed === 0)).toBe(true);
     expect(await graphOf(bulkDriver)).toEqual(graph);
+    expect(await read(bulkDriver, 'MATCH (n:Entity) WHERE NOT $stamp IN n.runs RETURN count(n) AS count', { stamp: `csv:en#${bulk.runId}` })).toEqual([{ count: 0 }]);
   }, 300_000);
 
   it('when the database holds anything, then a bulk load is refused and the graph stays as it was', async () => {

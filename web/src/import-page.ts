@@ -56,7 +56,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     const issues = report.issues ?? [];
     fill(result, 
       issues.length === 0 && report.ok !== false
-        ? message(dryRun ? t('import.ok') : t('import.okCommitted'), 'ok')
+        ? message(dryRun ? t('import.ok') : report.unchangedSince ? t('import.okUnchanged', { when: formatDateTime(report.unchangedSince.finishedAt) }) : t('import.okCommitted'), 'ok')
         : message(t('import.issues', { n: issues.length }), 'error'),
       issues.length ? sortableTable<ImportIssue>({
         id: 'import-issues',

@@ -23,4 +23,4 @@ export type Row = Record<string, unknown>;
 export type AnalysisResult = { rows: Row[]; summary?: Record<string, unknown> };
 
 export type ImportIssue = { file?: string; table?: string; line?: number; column?: string; field?: string; value?: unknown; expected?: string; message: string };
-export type ImportReport = { ok: boolean; dryRun?: boolean; issues: ImportIssue[]; tables?: Record<string, unknown>; [key: string]: unknown };
+export type ImportReport = { ok: boolean; dryRun?: boolean; issues: ImportIssue[]; tables?: Record<string, unknown>; unchangedSince?: { runId: string; finishedAt: string } | null; [key: string]: unknown };

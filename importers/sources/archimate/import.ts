@@ -98,7 +98,7 @@ export async function importMappedLandscape<R extends object>(
       await tx.run(query('import/record-run').text, {
         runId, source: options.source, startedAt: new Date(started).toISOString(), finishedAt: new Date().toISOString(),
         user: options.user ?? 'unknown', files: options.files, counts: JSON.stringify({ nodes, removed }), status: 'ok',
-        asserted: options.afterLoad ? null : int(stamped),
+        asserted: options.afterLoad ? null : int(stamped), digest: null, stamp: `${options.source}#${runId}`, unchangedSince: null,
       });
       return { nodes, removed };
     });

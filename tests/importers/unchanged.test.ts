@@ -1,0 +1,135 @@
+// Re-importing unchanged files writes nothing but a run record (importers/unchanged.ts), and only
+// when nothing else can have changed the source's facts since its latest run.
+import type { Driver } from 'neo4j-driver';
+import { importFiles, listImportRuns } from '../../importers/import.js';
+import { TABLES } from '../../importers/model.js';
+import { deleteSource } from '../../server/routes/imports.js';
+import { read, write } from '../../server/neo4j.js';
+import { nodes, resetDatabase, snapshot, testDriver } from '../support/db.js';
+import { csv, edited, enText, fixture, graphOf } from './support.js';
+
+/** Every node's and relationship's stamps, counted. */
+const stamps = (driver: Driver) =>
+  read<{ runs: string[]; count: number }>(driver, `
+    CALL () { MATCH (n:Entity) RETURN n.runs AS runs UNION ALL MATCH ()-[r]->() RETURN r.runs AS runs }
+    RETURN runs, count(*) AS count ORDER BY count DESC`);
+
+/** The snapshot without the run records: what the landscape holds. */
+const landscapeOnly = async (driver: Driver) => (await snapshot(driver)).filter(line => !line.includes('"ImportRun"'));
+
+describe('re-importing unchanged files', () => {
+  let driver: Driver;
+  beforeAll(() => (driver = testDriver()));
+  afterAll(() => driver.close());
+  beforeEach(() => resetDatabase(driver));
+
+  it('when the same files are imported again, then nothing but a run record is written and the report says since which run', async () => {
+    const first = await importFiles(driver, fixture('en'), { source: 'csv:en', user: 'tester' });
+    const before = await landscapeOnly(driver);
+    const progress: string[] = [];
+    const second = await importFiles(driver, fixture('en'), { source: 'csv:en', user: 'tester', onProgress: p => progress.push(p.phase) });
+    expect(second.ok).toBe(true);
+    expect(second.unchangedSince).toEqual({ runId: first.runId, finishedAt: expect.any(String) });
+    expect(second.runId).not.toBe(first.runId);
+    for (const table of TABLES) {
+      const { created, updated, removed } = first.tables[table];
+      expect(second.tables[table]).toEqual({ ...first.tables[table], created: 0, updated: 0, removed: 0, unchanged: created + updated + removed + first.tables[table].unchanged });
+    }
+    expect(progress).toEqual(['done']);
+    // Not one property of the landscape was written: the stamps are still those of the first run.
+    expect(await landscapeOnly(driver)).toEqual(before);
+    expect(await stamps(driver)).toEqual([{ runs: [`csv:en#${first.runId}`], count: expect.any(Number) }]);
+    const runs = await listImportRuns(driver);
+    expect(runs.map(run => [run.runId, run.status])).toEqual([[second.runId, 'ok'], [first.runId, 'ok']]);
+    const recorded = Object.fromEntries(TABLES.map(table => {
+      const { errors: _errors, ...counts } = second.tables[table];
+      return [table, counts];
+    }));
+    expect(runs[0].counts).toEqual({ ...runs[1].counts, tables: recorded });
+    const [record] = await read(driver, 'MATCH (r:ImportRun {runId: $runId}) RETURN r.stamp AS stamp, r.unchangedSince AS since, r.asserted = $asserted AS sameAsserted', {
+      runId: second.runId, asserted: (await read<{ asserted: number }>(driver, 'MATCH (r:ImportRun {runId: $runId}) RETURN r.asserted AS asserted', { runId: first.runId }))[0].asserted,
+    });
+    expect(record).toEqual({ stamp: `csv:en#${first.runId}`, since: first.runId, sameAsserted: true });
+
+    // A third time: unchanged since the second run, and the facts still carry the first run's stamp.
+    const third = await importFiles(driver, fixture('en'), { source: 'csv:en' });
+    expect(third.unchangedSince?.runId).toBe(second.runId);
+    expect(await stamps(driver)).toEqual([{ runs: [`csv:en#${first.runId}`], count: expect.any(Number) }]);
+  });
+
+  it('when rows are dropped after an unchanged re-import, then the next import writes and removes them (staged too)', async () => {
+    for (const transactionRows of [undefined, 5]) {
+      await resetDatabase(driver);
+      await importFiles(driver, fixture('en'), { source: 'csv:en', transactionRows });
+      const unchanged = await importFiles(driver, fixture('en'), { source: 'csv:en', transactionRows });
+      expect(unchanged.unchangedSince).not.toBeNull();
+      const smaller = edited({
+        'contracts.csv': enText('contracts.csv').replace(/^c1,.*\n/m, ''),
+        'applications.csv': enText('applications.csv').replace('Zaaksysteem,acme', 'Zaaksysteem 2,acme'),
+      });
+      const changed = await importFiles(driver, smaller, { source: 'csv:en', transactionRows });
+      expect(changed.unchangedSince).toBeNull();
+      expect(changed.tables.contracts).toMatchObject({ removed: 1 });
+      expect(changed.tables.applications).toMatchObject({ updated: 1 });
+      expect(await nodes(driver, 'Contract')).toEqual(['contract:gm-a/c2']);
+      expect(await stamps(driver)).toEqual([{ runs: [`csv:en#${changed.runId}`], count: expect.any(Number) }]);
+      // The same graph as importing the smaller files into an empty database.
+      const graph = await graphOf(driver);
+      await resetDatabase(driver);
+      await importFiles(driver, smaller, { source: 'csv:en' });
+      expect(graph).toEqual(await graphOf(driver));
+    }
+  });
+
+  it('when another source has imported since, then the unchanged files are written again', async () => {
+    const first = await importFiles(driver, fixture('en'), { source: 'csv:gm-a' });
+    // gm-b renames the supplier both sources assert; the unchanged gm-a files name it as before.
+    await importFiles(driver, [csv('suppliers.csv', 'id,name\nacme,Acme Software B.V.\n')], { source: 'csv:gm-b' });
+    const again = await importFiles(driver, fixture('en'), { source: 'csv:gm-a' });
+    expect(again.unchangedSince).toBeNull();
+    expect(again.tables.suppliers).toMatchObject({ updated: 1 });
+    expect(await read(driver, "MATCH (s:Supplier {id: 'acme'}) RETURN s.name AS name")).toEqual([{ name: 'Acme B.V.' }]);
+    expect((await stamps(driver)).every(({ runs }) => !runs.includes(`csv:gm-a#${first.runId}`))).toBe(true);
+  });
+
+  it('when an import failed and was rolled back since, then the unchanged files are written again', async () => {
+    await importFiles(driver, fixture('en'), { source: 'csv:en' });
+    const changed = edited({ 'applications.csv': enText('applications.csv').replace('Zaaksysteem,acme', 'Zaaksysteem 2,acme') });
+    let calls = 0;
+    await expect(importFiles(driver, changed, {
+      source: 'csv:en', transactionRows: 5, onProgress: progress => {
+        if (progress.phase === 'load' && progress.done > 0 && ++calls === 2) throw new Error('connection lost (simulated)');
+      },
+    })).rejects.toThrow('simulated');
+    expect((await listImportRuns(driver)).map(run => run.status)).toEqual(['rolled back', 'ok']);
+    const again = await importFiles(driver, fixture('en'), { source: 'csv:en' });
+    expect(again.unchangedSince).toBeNull();
+  });
+
+  it('when the source was deleted or its nodes are gone, then the unchanged files are written again', async () => {
+    await importFiles(driver, fixture('en'), { source: 'csv:en' });
+    const graph = await graphOf(driver);
+    await deleteSource(driver, 'csv:en');
+    expect(await nodes(driver, 'Application')).toEqual([]);
+    const afterDelete = await importFiles(driver, fixture('en'), { source: 'csv:en' });
+    expect(afterDelete.unchangedSince).toBeNull();
+    expect(await graphOf(driver)).toEqual(graph);
+
+    // The landscape emptied by hand, the run records kept.
+    await write(driver, 'MATCH (n:Entity) DETACH DELETE n');
+    const afterWipe = await importFiles(driver, fixture('en'), { source: 'csv:en' });
+    expect(afterWipe.unchangedSince).toBeNull();
+    expect(await graphOf(driver)).toEqual(graph);
+  });
+
+  it('when a file changes in one cell, then the import writes; a dry run is never recorded as unchanged', async () => {
+    await importFiles(driver, fixture('en'), { source: 'csv:en' });
+    const dry = await importFiles(driver, fixture('en'), { source: 'csv:en', dryRun: true });
+    expect(dry).toMatchObject({ runId: null, unchangedSince: null });
+    const oneCell = edited({ 'platforms.csv': enText('platforms.csv').replace('Rekencentrum Noord', 'Rekencentrum Zuid') });
+    expect(oneCell.map(file => file.bytes.toString())).not.toEqual(fixture('en').map(file => file.bytes.toString()));
+    const report = await importFiles(driver, oneCell, { source: 'csv:en' });
+    expect(report).toMatchObject({ ok: true, unchangedSince: null });
+    expect(report.tables.platforms).toMatchObject({ updated: 1 });
+  });
+});
