@@ -1,7 +1,8 @@
 // title: Whether a source's files are unchanged since its latest run
-// description: The latest run of $source, if it succeeded with the same $digest of its validated files, no run of another source (or a rollback) has been active since it started, and the nodes $uids still carry the stamp of the run that wrote the source's facts (a deleted source has none). A run that found its files unchanged wrote nothing, so it carries the stamp of the run that did. No row: the import writes as usual.
+// description: The latest run of $source, if it succeeded with the same $digest of its validated files, no other import run (of any source, or one rolled back) has been active since it started, and the nodes $uids still carry the stamp of the run that wrote the source's facts (a deleted source has none). A run that found its files unchanged wrote nothing, so it carries the stamp of the run that did. No row: the import writes as usual.
 MATCH (last:ImportRun {source: $source})
 WITH last ORDER BY last.startedAt DESC LIMIT 1
+WITH last
 WHERE last.status = 'ok' AND last.digest = $digest
   AND NOT EXISTS {
     MATCH (other:ImportRun)
