@@ -231,10 +231,10 @@ async function runInOneTransaction(driver: Driver, phases: Phase[], validation: 
       progress({ phase: 'load', done: 0, total });
       const previous = await previouslyAsserted(tx, source);
       const { rows, written } = inTableRows(phases, options);
-      const { counts, reasserted, stamped } = await load(tx, rows, { source, runId }, written);
+      const { counts, reasserted, stamped, overwrote } = await load(tx, rows, { source, runId }, written);
       progress({ phase: 'cleanup', done: total, total });
       const removed = await cleanup(tx, { source, runId }, { previouslyAsserted: previous, reasserted });
-      await tx.run(query('import/record-run').text, runRecord(options, { finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), status: 'ok', asserted: int(stamped) }));
+      await tx.run(query('import/record-run').text, runRecord(options, { finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), status: 'ok', asserted: int(stamped), overwrote }));
       return { counts, removed };
     }, { metadata: { app: 'roer-import', runId, source } });
     progress({ phase: 'done', done: total, total });
@@ -263,7 +263,7 @@ async function recordIfUnchanged(driver: Driver, uids: string[], validation: Che
       }));
       const removed: RemovedCounts = {};
       await tx.run(query('import/record-run').text, runRecord(options, {
-        finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), status: 'ok', asserted: since.asserted, stamp: since.stamp, unchangedSince: since.runId,
+        finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), status: 'ok', asserted: since.asserted, stamp: since.stamp, unchangedSince: since.runId, overwrote: [],
       }));
       return { counts, removed, since };
     }, { metadata: { app: 'roer-import', runId: options.runId, source } });
@@ -286,7 +286,7 @@ async function runBulk(driver: Driver, phases: Iterable<Phase>, validation: Chec
   const removed: RemovedCounts = {};
   const { counts } = await bulkLoad(driver, rows, options.bulk, { source, runId }, written, async loaded => {
     await applySchema(driver);
-    await write(driver, query('import/record-run').text, runRecord(options, { finishedAt: new Date().toISOString(), counts: runCounts(validation, loaded.counts, removed), status: 'ok', asserted: int(loaded.stamped) }));
+    await write(driver, query('import/record-run').text, runRecord(options, { finishedAt: new Date().toISOString(), counts: runCounts(validation, loaded.counts, removed), status: 'ok', asserted: int(loaded.stamped), overwrote: [] }));
   });
   progress({ phase: 'done', done: total, total });
   return { counts, removed };
@@ -316,15 +316,15 @@ async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Ch
   const metadata = { app: 'roer-import', runId, source };
   const writer = { run: (text: string, params: Record<string, unknown>) => driver.executeQuery(text, params, { database: database(), routing: routing.WRITE, transactionConfig: { metadata } }) };
   try {
-    await session.executeWrite(tx => tx.run(query('import/record-run').text, runRecord(options, { finishedAt: null, counts: '{}', status: 'loading', asserted: null })));
+    await session.executeWrite(tx => tx.run(query('import/record-run').text, runRecord(options, { finishedAt: null, counts: '{}', status: 'loading', asserted: null, overwrote: null })));
     const previous = await session.executeRead(tx => previouslyAsserted(tx, source));
     progress({ phase: 'load', done: 0, total });
     const { rows, written } = inTableRows(phases, options);
-    const { counts, reasserted, stamped } = await load(writer, rows, { source, runId }, written, { staged: true, lanes: STAGED_LANES });
+    const { counts, reasserted, stamped, overwrote } = await load(writer, rows, { source, runId }, written, { staged: true, lanes: STAGED_LANES });
     progress({ phase: 'cleanup', done: total, total });
     const removed = await session.executeWrite(async tx => {
       const removed = await cleanup(tx, { source, runId }, { previouslyAsserted: previous, reasserted });
-      await tx.run(query('import/finish-run').text, { runId, finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), asserted: int(stamped) });
+      await tx.run(query('import/finish-run').text, { runId, finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), asserted: int(stamped), overwrote });
       return removed;
     }, { metadata });
     progress({ phase: 'done', done: total, total });
@@ -361,7 +361,7 @@ export async function rollBackUnfinishedImports(driver: Driver, source: string |
  * The parameters of cypher/import/record-run: who, when and what, plus how the run ended (or that it
  * is loading). A run that writes stamps the source's facts with its own stamp.
  */
-const runRecord = (options: LoadOptions, outcome: { finishedAt: string | null; counts: string; status: string; asserted: unknown; stamp?: string; unchangedSince?: string }) => ({
+const runRecord = (options: LoadOptions, outcome: { finishedAt: string | null; counts: string; status: string; asserted: unknown; overwrote: string[] | null; stamp?: string; unchangedSince?: string }) => ({
   runId: options.runId, source: options.source, startedAt: new Date(options.started).toISOString(), user: options.user ?? 'unknown', files: options.files,
   digest: options.digest, stamp: `${options.source}#${options.runId}`, unchangedSince: null, ...outcome,
 });

@@ -180,10 +180,11 @@ const DATE_PROPS = new Set(['start', 'end']);
 const INTEGER_PROPS = new Set(['noticeMonths']);
 
 /**
- * What a load wrote, per label (created / updated / unchanged), and how many nodes and relationships
- * carried an earlier stamp of this source (`reasserted`) or got this run's stamp (`stamped`).
+ * What a load wrote, per label (created / updated / unchanged), how many nodes and relationships
+ * carried an earlier stamp of this source (`reasserted`) or got this run's stamp (`stamped`), and the
+ * other sources whose nodes or relationships it gave other properties (`overwrote`, sorted).
  */
-export type LoadResult = { counts: LoadCounts; reasserted: number; stamped: number };
+export type LoadResult = { counts: LoadCounts; reasserted: number; stamped: number; overwrote: string[] };
 
 /** A transaction, or anything that runs the load's queries in transactions of its own (import.ts). */
 export type QueryRunner = { run(text: string, params: Record<string, unknown>): PromiseLike<{ records: Neo4jRecord[] }> };
@@ -216,6 +217,7 @@ export async function load(
   const counts: LoadCounts = {};
   let reasserted = 0;
   let stamped = 0;
+  const overwrote = new Set<string>();
   let done = 0;
   const progressed = (count: number) => onProgress((done += count));
   // The first import into an empty database has nothing to look up (the country's 440,000 uids took
@@ -225,13 +227,13 @@ export async function load(
   for (const rows of phases) {
     const plan = planLoad(rows, wasEmpty ? new Set() : await existingNodes(tx, rows, earlier), earlier);
     for (const label of rows.nodes.keys()) counts[label] ??= { created: 0, updated: 0, unchanged: 0 };
-    const result = await loadPlan(tx, plan, { counts, lanes, stampParams, progressed });
+    const result = await loadPlan(tx, plan, { counts, lanes, stampParams, progressed, overwrote });
     reasserted += result.reasserted;
     stamped += result.stamped;
     for (const byUid of plan.merged.nodes.values()) for (const key of byUid.keys()) earlier.set(key, false);
     for (const group of plan.created) for (const row of group.rows) earlier.set(row.uid, true);
   }
-  return { counts, reasserted, stamped };
+  return { counts, reasserted, stamped, overwrote: [...overwrote].sort() };
 }
 
 /** The nodes earlier phases of a load wrote: uid → whether the load created it. */
@@ -241,8 +243,11 @@ export type Written = Map<string, boolean>;
 async function loadPlan(
   tx: QueryRunner,
   plan: LoadPlan,
-  { counts, lanes, stampParams, progressed }: { counts: LoadCounts; lanes: number; stampParams: Record<string, unknown>; progressed: (count: number) => void },
+  { counts, lanes, stampParams, progressed, overwrote }: { counts: LoadCounts; lanes: number; stampParams: Record<string, unknown>; progressed: (count: number) => void; overwrote: Set<string> },
 ): Promise<{ reasserted: number; stamped: number }> {
+  const noteOverwritten = (record: Neo4jRecord) => {
+    for (const sources of record.get('overwrote') as string[][]) for (const source of sources) overwrote.add(source);
+  };
   let reasserted = 0;
   let stamped = 0;
 
@@ -256,6 +261,7 @@ async function loadPlan(
       count.unchanged += toNumber(record.get('unchanged'));
       reasserted += toNumber(record.get('reasserted'));
       stamped += toNumber(record.get('stamped'));
+      noteOverwritten(record);
       progressed(batch.length);
     });
   }
@@ -299,6 +305,7 @@ async function loadPlan(
       if (loaded !== batch.length) throw new Error(`Loading ${type}: ${batch.length - loaded} of ${batch.length} relationships had a missing end node`);
       reasserted += toNumber(record.get('reasserted'));
       stamped += toNumber(record.get('stamped'));
+      noteOverwritten(record);
       progressed(batch.length);
     });
   }

@@ -2,7 +2,8 @@
 // same properties, and re-stamping them all through Cypher took as long as the first import (the
 // country: 100–107 s). An import whose validated landscape has the digest of the source's latest run
 // is recorded as a run that found nothing changed, when nothing else can have changed the source's
-// facts since (unchangedSince).
+// facts since (unchangedSince: every run records the other sources whose facts it gave other
+// properties, `overwrote` in cypher/load/nodes.cypher and relationships.cypher).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -53,9 +54,9 @@ export function sampleUids(landscape: Landscape): string[] {
 export type UnchangedSince = { runId: string; finishedAt: string; stamp: string; asserted: unknown; counts: string };
 
 /**
- * The source's latest run, if it succeeded with this digest, no other import has run since it started,
- * and the sampled nodes still carry the stamp of the run that wrote them (cypher/import/unchanged-since);
- * else null, and the import writes as usual.
+ * The source's latest run, if it succeeded with this digest, no import since it started can have
+ * changed the source's facts, and the sampled nodes still carry the stamp of the run that wrote them
+ * (cypher/import/unchanged-since); else null, and the import writes as usual.
  */
 export async function unchangedSince(tx: ManagedTransaction, source: string, digest: string, uids: string[]): Promise<UnchangedSince | null> {
   const [found] = (await tx.run(query('import/unchanged-since').text, { source, digest, uids })).records;

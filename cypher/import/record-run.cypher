@@ -3,7 +3,8 @@
 // nodes and relationships carry this run's stamp afterwards (null when unknown; see load.ts mayHaveStale).
 // `digest`: of the validated files (null: not compared); `stamp`: the stamp the source's facts carry,
 // which for a run that found its files unchanged (`unchangedSince` the run before) is the stamp of the
-// run that wrote them (see importers/unchanged.ts).
+// run that wrote them (see importers/unchanged.ts); `overwrote`: the other sources whose facts the run
+// gave other properties (null: not known, as if it were all).
 CREATE (r:ImportRun {
   runId: $runId,
   source: $source,
@@ -16,6 +17,7 @@ CREATE (r:ImportRun {
   asserted: $asserted,
   digest: $digest,
   stamp: $stamp,
-  unchangedSince: $unchangedSince
+  unchangedSince: $unchangedSince,
+  overwrote: $overwrote
 })
 RETURN r.runId AS runId

@@ -3,7 +3,8 @@
 // the properties changed: unchanged nodes only get the new stamp, and the report can say
 // created / updated / unchanged. `reasserted` counts nodes that carried an earlier stamp of this source
 // and `stamped` nodes that now carry this run's stamp for the first time: together they tell the
-// cleanup whether anything can have become stale.
+// cleanup whether anything can have become stale. `overwrote`: the other sources whose nodes this
+// batch gave other properties (see importers/unchanged.ts), one list per such node.
 // $staged (an import committed in several transactions): a node that existed keeps what a rollback
 // needs: its earlier stamps (undoRun, undoRuns) and, when its properties change, a copy of them
 // (:ImportUndo). See cypher/import/rollback.cypher.
@@ -28,4 +29,5 @@ RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND changed THEN 1 ELSE 0 END) AS updated,
        sum(CASE WHEN NOT created AND NOT changed THEN 1 ELSE 0 END) AS unchanged,
        sum(CASE WHEN any(stamp IN before WHERE stamp STARTS WITH $sourcePrefix AND stamp <> $stamp) THEN 1 ELSE 0 END) AS reasserted,
-       sum(CASE WHEN $stamp IN before THEN 0 ELSE 1 END) AS stamped
+       sum(CASE WHEN $stamp IN before THEN 0 ELSE 1 END) AS stamped,
+       collect(CASE WHEN changed AND NOT created THEN [stamp IN before WHERE NOT stamp STARTS WITH $sourcePrefix | split(stamp, '#')[0]] END) AS overwrote

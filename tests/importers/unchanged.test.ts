@@ -81,15 +81,34 @@ describe('re-importing unchanged files', () => {
     }
   });
 
-  it('when another source has imported since, then the unchanged files are written again', async () => {
+  it.each([['one transaction', undefined], ['staged', 2]])('when another source has since given its facts other properties (%s), then the unchanged files are written again', async (_name, transactionRows) => {
     const first = await importFiles(driver, fixture('en'), { source: 'csv:gm-a' });
     // gm-b renames the supplier both sources assert; the unchanged gm-a files name it as before.
-    await importFiles(driver, [csv('suppliers.csv', 'id,name\nacme,Acme Software B.V.\n')], { source: 'csv:gm-b' });
+    const gmB = await importFiles(driver, [csv('suppliers.csv', 'id,name\nacme,Acme Software B.V.\n')], { source: 'csv:gm-b', transactionRows });
+    expect(await read(driver, 'MATCH (r:ImportRun {runId: $runId}) RETURN r.overwrote AS overwrote', { runId: gmB.runId })).toEqual([{ overwrote: ['csv:gm-a'] }]);
     const again = await importFiles(driver, fixture('en'), { source: 'csv:gm-a' });
     expect(again.unchangedSince).toBeNull();
     expect(again.tables.suppliers).toMatchObject({ updated: 1 });
     expect(await read(driver, "MATCH (s:Supplier {id: 'acme'}) RETURN s.name AS name")).toEqual([{ name: 'Acme B.V.' }]);
     expect((await stamps(driver)).every(({ runs }) => !runs.includes(`csv:gm-a#${first.runId}`))).toBe(true);
+  });
+
+  it('when other sources imported since without changing its facts, then the unchanged files are still found unchanged', async () => {
+    const first = await importFiles(driver, fixture('en'), { source: 'csv:gm-a' });
+    // gm-b asserts the same supplier with the same properties, a relationship onto gm-a's platform and a new application.
+    const gmB = [
+      csv('suppliers.csv', `${enText('suppliers.csv').split('\n')[0]}\n${enText('suppliers.csv').split('\n').find(line => line.startsWith('acme,'))}\n`),
+      csv('applications.csv', 'id,organisation,name,supplier,platform\nx1,gm-b,Financiën,acme,saas1\n'),
+    ];
+    const b = await importFiles(driver, gmB, { source: 'csv:gm-b' });
+    expect(b.tables.suppliers).toMatchObject({ unchanged: 1 });
+    const before = await landscapeOnly(driver);
+    const again = await importFiles(driver, fixture('en'), { source: 'csv:gm-a' });
+    expect(again.unchangedSince?.runId).toBe(first.runId);
+    expect(await landscapeOnly(driver)).toEqual(before);
+    // gm-b's own files are unchanged too, though gm-a ran since: gm-a's runs overwrote nothing of gm-b's.
+    const bAgain = await importFiles(driver, gmB, { source: 'csv:gm-b' });
+    expect(bAgain.unchangedSince?.runId).toBe(b.runId);
   });
 
   it('when an import failed and was rolled back since, then the unchanged files are written again', async () => {

@@ -90,7 +90,7 @@ export async function importMappedLandscape<R extends object>(
   try {
     const graph = await session.executeWrite(async tx => {
       const previous = await previouslyAsserted(tx, options.source);
-      const { counts: nodes, reasserted, stamped } = await load(tx, [rows], { source: options.source, runId });
+      const { counts: nodes, reasserted, stamped, overwrote } = await load(tx, [rows], { source: options.source, runId });
       await options.afterLoad?.(tx, { source: options.source, runId, stamp: `${options.source}#${runId}` });
       // afterLoad may stamp more than the load counted: then this run's total is unknown (null) and
       // the cleanup always looks.
@@ -99,6 +99,8 @@ export async function importMappedLandscape<R extends object>(
         runId, source: options.source, startedAt: new Date(started).toISOString(), finishedAt: new Date().toISOString(),
         user: options.user ?? 'unknown', files: options.files, counts: JSON.stringify({ nodes, removed }), status: 'ok',
         asserted: options.afterLoad ? null : int(stamped), digest: null, stamp: `${options.source}#${runId}`, unchangedSince: null,
+        // afterLoad may move other sources' relationships (GEMMA's renames): then which is not known.
+        overwrote: options.afterLoad ? null : overwrote,
       });
       return { nodes, removed };
     });
