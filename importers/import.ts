@@ -78,7 +78,7 @@ export type ImportReport = {
   unchangedSince: { runId: string; finishedAt: string } | null;
 };
 
-export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string };
+export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string; unchangedSince: string | null };
 
 const LABEL_OF: Record<TableName, string> = { suppliers: 'Supplier', platforms: 'Platform', applications: 'Application', interfaces: 'Interface', contracts: 'Contract' };
 

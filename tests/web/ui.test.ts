@@ -319,6 +319,10 @@ describe('import progress', () => {
     await page.waitForFunction(() => /niet gewijzigd sinds de import van \d/.test(document.querySelector('#import-result')?.textContent ?? ''), null, { timeout: 60_000 });
     const runs = await read<{ since: string | null }>(driver, "MATCH (r:ImportRun {source: 'csv:roerdam-copy'}) RETURN r.unchangedSince AS since ORDER BY r.startedAt");
     expect(runs.map(run => run.since === null)).toEqual([true, false]);
+    // The history, newest first, tells the two runs apart.
+    await page.waitForFunction(() => [...document.querySelectorAll('#import-history tbody tr')].filter(row => row.textContent?.includes('csv:roerdam-copy')).length === 2);
+    const statuses = await page.$$eval('#import-history tbody tr', rows => rows.filter(row => row.textContent?.includes('csv:roerdam-copy')).map(row => row.textContent ?? ''));
+    expect(statuses.map(text => text.includes('ok, ongewijzigd'))).toEqual([true, false]);
   });
 });
 

@@ -89,7 +89,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         columns: [
           { key: 'when', label: t('import.col.when'), value: r => str(r.finishedAt ?? r.startedAt ?? r.at ?? r.when), render: r => formatDateTime(r.finishedAt ?? r.startedAt ?? r.at ?? r.when) },
           { key: 'source', label: t('import.col.source'), value: r => str(r.source) },
-          { key: 'status', label: t('import.col.status'), value: r => str(r.status) },
+          { key: 'status', label: t('import.col.status'), value: r => (r.unchangedSince ? t('import.status.unchanged') : str(r.status)) },
           { key: 'user', label: t('import.col.user'), value: r => str(r.user) },
           { key: 'counts', label: t('import.col.counts'), value: r => summarise(r.counts) },
         ],
