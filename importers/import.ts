@@ -152,11 +152,9 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
   const total = TABLES.reduce((sum, table) => sum + landscape[table].length, 0);
   const loadOptions = { ...options, runId, total, digest: landscapeDigest(landscape) };
   const unchanged = options.bulk ? null : await recordIfUnchanged(driver, sampleUids(landscape), validation, loadOptions);
-  const loaded = unchanged
-    ? unchanged
-    : options.bulk
-      ? await runBulk(driver, tablePhases(landscape), validation, { ...loadOptions, bulk: options.bulk })
-      : await runOnline(driver, landscape, validation, loadOptions);
+  const loaded = unchanged ?? (options.bulk
+    ? await runBulk(driver, tablePhases(landscape), validation, { ...loadOptions, bulk: options.bulk })
+    : await runOnline(driver, landscape, validation, loadOptions));
   for (const table of TABLES) Object.assign(report.tables[table], countsFor(table, validation.read[table], loaded.counts, loaded.removed));
   const since = unchanged ? { runId: unchanged.since.runId, finishedAt: unchanged.since.finishedAt } : null;
   return { ...report, runId, graph: { nodes: loaded.counts, removed: loaded.removed }, durationMs: Date.now() - started, unchangedSince: since };

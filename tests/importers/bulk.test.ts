@@ -15,7 +15,7 @@ import { createDriver, read, write } from '../../server/neo4j.js';
 import { applySchema } from '../../server/schema.js';
 import { runImportCli, startImportCli } from '../support/cli.js';
 import { resetDatabase, testDriver } from '../support/db.js';
-import { edited, enText, graphOf } from './support.js';
+import { edited, enText, graphOf, stampCounts } from './support.js';
 
 // Texts the importer's CSV must carry unchanged: quotes, a comma, a semicolon, a line break, two spaces.
 const awkward = () => edited({
@@ -112,10 +112,7 @@ describe('bulk load into an empty local Neo4j', () => {
     expect(graph.filter(line => line.includes('"extra_beheerder":"Team \\"Keten\\", regio; 2e lijn\\nen  nacht"'))).toHaveLength(1);
 
     // Every node and relationship carries this run's stamp, and only that.
-    const stamps = await read<{ runs: string[]; count: number }>(bulkDriver, `
-      CALL () { MATCH (n:Entity) RETURN n.runs AS runs UNION ALL MATCH ()-[r]->() RETURN r.runs AS runs }
-      RETURN runs, count(*) AS count`);
-    expect(stamps).toEqual([{ runs: [`csv:en#${bulk.runId}`], count: expect.any(Number) }]);
+    expect(await stampCounts(bulkDriver)).toEqual([{ runs: [`csv:en#${bulk.runId}`], count: expect.any(Number) }]);
     const [run] = await listImportRuns(bulkDriver);
     expect(run).toMatchObject({ runId: bulk.runId, source: 'csv:en', user: 'tester', status: 'ok' });
     const [onlineRun] = await listImportRuns(online);

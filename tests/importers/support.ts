@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
+import { read } from '../../server/neo4j.js';
 import type { FileInput } from '../../importers/mapping.js';
 import { snapshot } from '../support/db.js';
 
@@ -35,3 +36,9 @@ export async function graphOf(driver: Driver): Promise<string[]> {
     })
     .sort();
 }
+
+/** Every node's and relationship's stamps (`runs`), counted: which runs the graph's facts carry. */
+export const stampCounts = (driver: Driver) =>
+  read<{ runs: string[]; count: number }>(driver, `
+    CALL () { MATCH (n:Entity) RETURN n.runs AS runs UNION ALL MATCH ()-[r]->() RETURN r.runs AS runs }
+    RETURN runs, count(*) AS count ORDER BY count DESC`);
