@@ -21,4 +21,6 @@ CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.id];
 CREATE INDEX import_run_source IF NOT EXISTS FOR (n:ImportRun) ON (n.source);
 CREATE INDEX import_run_status IF NOT EXISTS FOR (n:ImportRun) ON (n.status);
-CREATE INDEX import_undo_run IF NOT EXISTS FOR (n:ImportUndo) ON (n.importUndoRun)
+CREATE CONSTRAINT claim_key IF NOT EXISTS FOR (n:Claim) REQUIRE n.claimKey IS UNIQUE;
+CREATE INDEX claim_uid IF NOT EXISTS FOR (n:Claim) ON (n.claimUid);
+CREATE INDEX claim_source IF NOT EXISTS FOR (n:Claim) ON (n.claimSource)

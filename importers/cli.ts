@@ -14,14 +14,18 @@ import { startLocalNeo4j } from '../server/local-neo4j.js';
 import { createDriver } from '../server/neo4j.js';
 import { applySchema } from '../server/schema.js';
 import { type BulkTarget, undoInterruptedBulkLoads } from './bulk.js';
-import { type ImportReport, type Progress, importFiles } from './import.js';
+import { type ImportReport, type Progress, confirmationMessage, importFiles } from './import.js';
+import { describeRemovals } from './removals.js';
 import { isModelInput, runModelImport } from './sources/archimate/cli.js';
 import { TABLES } from './model.js';
 
-const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source NAME] [--mapping roer-mapping.json] [--aliases roer-aliases.json] [--user NAME] [--bulk]
+const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source NAME] [--allow-removals] [--mapping roer-mapping.json] [--aliases roer-aliases.json] [--user NAME] [--bulk]
   Files: suppliers.csv/leveranciers.csv, platforms/platformen, applications/applicaties, interfaces/koppelingen,
   contracts/contracten (any prefix), or one .xlsx workbook with sheets of those names.
   A folder's roer-mapping.json and roer-aliases.json are used when present.
+  An import removes what its source asserted before and its files no longer contain, for the tables the files hold;
+  one that would remove more than ROER_IMPORT_MAX_REMOVAL_SHARE (20%) of a kind, or anything of a source not named
+  with --source, stops and lists what would go: check the files, or confirm with --allow-removals.
   --bulk: the first import into an empty local database (no NEO4J_URI, Roer's server stopped) through Neo4j's
   offline importer, faster for a whole country: the local Neo4j stops while it loads and starts again.
   ArchiMate: one .xml (AMEFF 2.1/3.x), .archimate or coArchi folder with --organisation <id>, or --gemma for the
@@ -44,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
         organisation: { type: 'string' },
         gemma: { type: 'boolean', default: false },
         bulk: { type: 'boolean', default: false },
+        'allow-removals': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -100,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       return await runModelImport(driver, args.positionals[0], {
         organisation: args.values.organisation, gemma: args.values.gemma, source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'],
+        allowRemovals: args.values['allow-removals'], maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE,
       });
     }
     const report = await importFiles(driver, args.positionals, {
@@ -111,6 +117,8 @@ export async function main(argv: string[]): Promise<number> {
       sizeLimitBytes: config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024,
       transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS,
       bulk,
+      allowRemovals: args.values['allow-removals'],
+      maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE,
       onProgress: progressBar(),
     });
     printReport(report);
@@ -148,7 +156,11 @@ function printReport(report: ImportReport) {
       const shown = problem && !problem.endsWith('is not valid') ? `  (${problem})` : '';
       out(`${issue.file}:${issue.line}:${issue.column}  ${issue.field || '-'}  ${issue.value === '' ? '(empty)' : issue.value}  → ${issue.expected}${shown}`);
     }
+  } else if (report.confirmationNeeded) {
+    out();
+    out(`Nothing was written / er is niets geschreven. ${confirmationMessage(report)}`);
   } else {
+    if (report.removals?.removing) out(`${report.dryRun ? 'Would remove / zou verwijderen' : 'Removed / verwijderd'}: ${describeRemovals(report.removals)}`);
     const since = report.unchangedSince;
     if (since) out(`Unchanged since run ${since.runId} (${since.finishedAt}): nothing written, in ${report.durationMs} ms / ongewijzigd sinds die import: niets geschreven.`);
     else out(report.dryRun ? 'Valid / geldig.' : `Imported in ${report.durationMs} ms / geïmporteerd.`);

@@ -14,7 +14,7 @@ export const GEMMA_SOURCE = 'gemma';
 export type GemmaImportReport = ArchimateImportReport & { release?: string; referenceComponents: number; businessFunctions: number; applicationServices: number; renamed: number };
 
 /** Loads a GEMMA release (a coArchi folder such as GEMMA-Archi-repository, or its AMEFF export). */
-export async function importGemma(driver: Driver, input: string | Uint8Array, options: { user?: string; dryRun?: boolean; fileName?: string } = {}): Promise<GemmaImportReport> {
+export async function importGemma(driver: Driver, input: string | Uint8Array, options: { user?: string; dryRun?: boolean; fileName?: string; allowRemovals?: boolean; maxRemovalShare?: number } = {}): Promise<GemmaImportReport> {
   const started = Date.now();
   const model = readArchimate(input, options.fileName);
   // No organisation: GEMMA's own application components (national facilities) stay generic elements.
@@ -22,7 +22,7 @@ export async function importGemma(driver: Driver, input: string | Uint8Array, op
   const release = model.properties.find(p => p.key === 'Release')?.value;
   let renamed = 0;
   const result = await importMappedLandscape(driver, landscape, report, {
-    source: GEMMA_SOURCE, user: options.user, dryRun: options.dryRun, started,
+    source: GEMMA_SOURCE, user: options.user, dryRun: options.dryRun, started, allowRemovals: options.allowRemovals, maxRemovalShare: options.maxRemovalShare,
     files: [typeof input === 'string' ? input : (options.fileName ?? 'upload')],
     afterLoad: async (tx, { stamp }) => {
       const [mark, move] = query('archimate/remap-reference-components').statements;

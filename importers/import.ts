@@ -3,20 +3,23 @@
 // and rolled back as a whole, see runStaged; or, into an empty local database, through Neo4j's offline
 // importer, see runBulk) → report. Shared by the CLI, the API and the other readers (ArchiMate, demo).
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { statSync } from 'node:fs';
-import { type Driver, type Session, routing } from 'neo4j-driver';
+import { type Driver, type ManagedTransaction, type Session, routing } from 'neo4j-driver';
 import { z } from 'zod';
-import { InputError } from '../server/errors.js';
+import { ConflictError, InputError } from '../server/errors.js';
+import { isProcessAlive } from '../server/local-neo4j.js';
 import { withHeapGrowthLimited } from '../server/heap.js';
 import { database, int, read, write } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
 import { applySchema } from '../server/schema.js';
 import { type BulkTarget, assertEmptyForBulk, bulkLoad } from './bulk.js';
-import { type GraphRows, type LoadCounts, type RemovedCounts, cleanup, load, previouslyAsserted, rowCount, tablePhases } from './load.js';
+import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, cleanup, hasRows, load, previouslyAsserted, rowCount, scopeLabels, tablePhases } from './load.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
 import { COLUMNS, TABLES, type Landscape, type TableName, Landscape as LandscapeSchema } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
+import { type RemovalPlan, describeRemovals, planRemovals } from './removals.js';
 import { type UnchangedSince, landscapeDigest, sampleUids, unchangedSince } from './unchanged.js';
 import { type ExtraColumns, type Issue, type Lookup, type Merge, type Validation, validate } from './validate.js';
 
@@ -53,6 +56,13 @@ export type ImportOptions = {
    * (importers/bulk.ts): the instance is stopped while it loads and started again.
    */
   bulk?: BulkTarget;
+  /**
+   * Whether the import may remove more of the source's facts than `maxRemovalShare` of any kind, or
+   * remove anything of a source it did not name (see importers/removals.ts).
+   */
+  allowRemovals?: boolean;
+  /** Default 0.2 (ROER_IMPORT_MAX_REMOVAL_SHARE). */
+  maxRemovalShare?: number;
 };
 
 export const DEFAULT_TRANSACTION_ROWS = 200_000;
@@ -76,6 +86,10 @@ export type ImportReport = {
   durationMs: number;
   /** The run before, when this one found the files unchanged since and wrote nothing but its run record. */
   unchangedSince: { runId: string; finishedAt: string } | null;
+  /** What the import removes (a dry run: would remove); null when it has problems or found its files unchanged. */
+  removals: RemovalPlan | null;
+  /** The import would remove more than it may without being told (allowRemovals), so it wrote nothing. */
+  confirmationNeeded: boolean;
 };
 
 export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string; unchangedSince: string | null };
@@ -88,13 +102,20 @@ export async function importFiles(driver: Driver, files: (FileInput | string)[],
   const limit = options.sizeLimitBytes ?? DEFAULT_SIZE_LIMIT_BYTES;
   const paths = files.filter((file): file is string => typeof file === 'string');
   const inputs = [...files.filter((file): file is FileInput => typeof file !== 'string'), ...filesFromPaths(paths, limit)];
-  const source = checkSource(options.source ?? defaultSource(inputs.map(file => file.name), paths));
+  const names = inputs.map(file => file.name);
+  if (options.source !== undefined) checkSource(options.source);
   const mapping = options.mapping ?? (options.mappingFile ? parseMapping(options.mappingFile) : undefined);
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
-  const runOptions = { ...options, source, aliases, files: inputs.map(file => file.name), started };
   if (options.bulk) await assertEmptyForBulk(driver);
   // The files are handed over (splice), so their contents are not kept while the import loads.
-  return checkAndRun(driver, () => readTables(inputs.splice(0), { mapping, sizeLimitBytes: limit }), runOptions);
+  return checkAndRun(driver, async () => {
+    const tables = await readTables(inputs.splice(0), { mapping, sizeLimitBytes: limit });
+    const present = new Set(tables.map(table => table.table));
+    const source = options.source ?? defaultSource(names, paths, organisationsIn(tables));
+    // Only the tables the files contain are the import's to clean up: the others stay as they are.
+    const scope = TABLES.every(table => present.has(table)) ? null : TABLES.filter(table => present.has(table));
+    return { tables, run: { ...options, source, named: options.source !== undefined, aliases, files: names, started, scope } };
+  });
 }
 
 /** An already parsed Landscape (ArchiMate, demo generator) through the same checks and load. */
@@ -107,27 +128,39 @@ export async function importLandscape(
   const source = checkSource(options.source);
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
   const files = options.files ?? [source];
-  const runOptions = { ...options, source, aliases, files, started };
-  return checkAndRun(driver, async () => landscapeTables(LandscapeSchema.parse(landscape), files[0]), runOptions);
+  const run = { ...options, source, named: true, aliases, files, started, scope: null };
+  return checkAndRun(driver, async () => ({ tables: landscapeTables(LandscapeSchema.parse(landscape), files[0]), run }));
 }
 
-type RunOptions = ImportOptions & { source: string; files: string[]; started: number };
+type RunOptions = ImportOptions & {
+  source: string;
+  /** Whether the caller named the source (else it was made from the file names or organisations). */
+  named: boolean;
+  files: string[];
+  started: number;
+  /** The tables the import contains when not all of them (see cleanup). */
+  scope: CleanupScope;
+};
 /** What validation found, without the validated landscape itself. */
 type Checked = Omit<Validation, 'landscape'>;
+type Input = { tables: RawTable[]; run: RunOptions };
 
 /** The whole import, read to report, as a large job for the heap (withHeapGrowthLimited). */
-const checkAndRun = (driver: Driver, readInput: () => Promise<RawTable[]>, options: RunOptions) =>
-  withHeapGrowthLimited(async () => run(driver, await checked(driver, readInput, options), options));
+const checkAndRun = (driver: Driver, readInput: () => Promise<Input>) =>
+  withHeapGrowthLimited(async () => {
+    const { input, options } = await checked(driver, readInput);
+    return run(driver, input, options);
+  });
 
 /**
- * Reads and validates the tables; a valid landscape is what the load needs (none for a dry run). The
- * raw tables go no further than this function: the load should not carry them.
+ * Reads and validates the tables; a valid landscape is what the load (and the removal plan of a dry
+ * run) needs. The raw tables go no further than this function: the load should not carry them.
  */
-async function checked(driver: Driver, readInput: () => Promise<RawTable[]>, options: RunOptions): Promise<{ validation: Checked; landscape: Landscape | null }> {
-  let tables: RawTable[] | null = await readInput();
-  const { landscape, ...validation } = await validate(tables, { lookup: databaseLookup(driver, options.source), aliases: options.aliases });
+async function checked(driver: Driver, readInput: () => Promise<Input>): Promise<{ input: { validation: Checked; landscape: Landscape | null }; options: RunOptions }> {
+  let { tables, run: options }: { tables: RawTable[] | null; run: RunOptions } = await readInput();
+  const { landscape, ...validation } = await validate(tables, { lookup: databaseLookup(driver, options.source, options.scope), aliases: options.aliases });
   tables = null;
-  return { validation, landscape: validation.issues.length === 0 && !options.dryRun ? landscape : null };
+  return { input: { validation, landscape: validation.issues.length === 0 ? landscape : null }, options };
 }
 
 async function run(driver: Driver, { validation, landscape }: { validation: Checked; landscape: Landscape | null }, options: RunOptions): Promise<ImportReport> {
@@ -145,20 +178,35 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
     files: options.files,
     durationMs: 0,
     unchangedSince: null,
+    removals: null,
+    confirmationNeeded: false,
   };
-  if (!report.ok || report.dryRun || !landscape) return { ...report, durationMs: Date.now() - started };
+  if (!report.ok || !landscape) return { ...report, durationMs: Date.now() - started };
+  const removalsOf = () => planRemovals(driver, landscape, { source, named: options.named, scope: options.scope, maxShare: options.maxRemovalShare });
+  if (report.dryRun) return { ...report, removals: await removalsOf(), durationMs: Date.now() - started };
 
   const runId = randomUUID();
   const total = TABLES.reduce((sum, table) => sum + landscape[table].length, 0);
   const loadOptions = { ...options, runId, total, digest: landscapeDigest(landscape) };
   const unchanged = options.bulk ? null : await recordIfUnchanged(driver, sampleUids(landscape), validation, loadOptions);
+  let removals: RemovalPlan | null = null;
+  if (!unchanged && !options.bulk) {
+    removals = await removalsOf();
+    if (removals.needsConfirmation && !options.allowRemovals) return { ...report, ok: false, removals, confirmationNeeded: true, durationMs: Date.now() - started };
+  }
   const loaded = unchanged ?? (options.bulk
     ? await runBulk(driver, tablePhases(landscape), validation, { ...loadOptions, bulk: options.bulk })
     : await runOnline(driver, landscape, validation, loadOptions));
   for (const table of TABLES) Object.assign(report.tables[table], countsFor(table, validation.read[table], loaded.counts, loaded.removed));
   const since = unchanged ? { runId: unchanged.since.runId, finishedAt: unchanged.since.finishedAt } : null;
-  return { ...report, runId, graph: { nodes: loaded.counts, removed: loaded.removed }, durationMs: Date.now() - started, unchangedSince: since };
+  return { ...report, runId, graph: { nodes: loaded.counts, removed: loaded.removed }, durationMs: Date.now() - started, unchangedSince: since, removals };
 }
+
+/** The one-line reason an import stopped before removing what it would have (CLI, messages). */
+export const confirmationMessage = (report: ImportReport): string =>
+  report.removals?.needsConfirmation === 'unnamed-source'
+    ? `This import would remove ${describeRemovals(report.removals)} from source ${report.source}, which it did not name. Name the source (--source / source), or confirm the removals (--allow-removals / allowRemovals).`
+    : `This import would remove ${describeRemovals(report.removals!)} from source ${report.source}: more than ${Math.round((report.removals?.maxShare ?? 0) * 100)}% of a kind. Check the files, or confirm the removals (--allow-removals / allowRemovals).`;
 
 type LoadOptions = RunOptions & { runId: string; total: number; digest: string };
 type Loaded = { counts: LoadCounts; removed: RemovedCounts };
@@ -231,8 +279,8 @@ async function runInOneTransaction(driver: Driver, phases: Phase[], validation: 
       const { rows, written } = inTableRows(phases, options);
       const { counts, reasserted, stamped, overwrote } = await load(tx, rows, { source, runId }, written);
       progress({ phase: 'cleanup', done: total, total });
-      const removed = await cleanup(tx, { source, runId }, { previouslyAsserted: previous, reasserted });
-      await tx.run(query('import/record-run').text, runRecord(options, { finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), status: 'ok', asserted: int(stamped), overwrote }));
+      const removed = await cleanup(tx, { source, runId }, { previouslyAsserted: previous, reasserted }, options.scope);
+      await tx.run(query('import/record-run').text, runRecord(options, { finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), status: 'ok', asserted: assertedCount(options, stamped), overwrote }));
       return { counts, removed };
     }, { metadata: { app: 'roer-import', runId, source } });
     progress({ phase: 'done', done: total, total });
@@ -290,21 +338,47 @@ async function runBulk(driver: Driver, phases: Iterable<Phase>, validation: Chec
   return { counts, removed };
 }
 
-/** Runs of this process that are committing in several transactions (not to be rolled back as abandoned). */
+/** This process, as the owner of the staged runs it loads (and of the rollbacks it takes over). */
+export const runOwner = { ownerId: randomUUID(), ownerHost: hostname(), ownerPid: process.pid };
+/** How often an owner says it is at work, and after how long a silent owner counts as gone. */
+const HEARTBEAT_MS = 5_000;
+const ABANDONED_AFTER_SECONDS = 60;
+
+/** Runs of this process that are loading or rolling back (never rolled back as abandoned by it). */
 const activeRuns = new Set<string>();
 
 /**
+ * Says every HEARTBEAT_MS that this process is still at work on `runId` (import/heartbeat). `lost()`:
+ * the run is no longer this process's (another process rolled it back), so the work must stop.
+ */
+function keepAlive(driver: Driver, runId: string): { stop: () => void; lost: () => boolean } {
+  let lost = false;
+  const timer = setInterval(() => {
+    write(driver, query('import/heartbeat').text, { runId, ownerId: runOwner.ownerId })
+      .then(rows => void (lost ||= rows.length === 0))
+      // Neo4j out of reach: the load's own next query fails and says so.
+      .catch(() => undefined);
+  }, HEARTBEAT_MS);
+  timer.unref();
+  activeRuns.add(runId);
+  return { stop: () => (clearInterval(timer), activeRuns.delete(runId)), lost: () => lost };
+}
+
+/**
  * An import too large for one transaction (Neo4j holds a transaction's changes in memory; the country
- * needs several GB): a run record with status `loading`, then the load committed batch by batch with
- * undo records for whatever existed, then cleanup and status `ok` in one last transaction. Any
- * failure, or an interruption found later (rollBackUnfinishedImports), rolls the whole run back.
- * Readers may see the new data arrive while it loads.
+ * needs several GB): a run record with status `loading` and this process as its owner, then the load
+ * committed batch by batch, invisible to readers (LoadOptions.staged: new nodes without their label,
+ * changes to what exists deferred), then one last transaction that gives the new nodes their labels,
+ * writes what was deferred, cleans up and sets status `ok`: readers see the whole import at once. Any
+ * failure rolls the run back; an owner that disappears (killed, its machine gone) leaves the run to be
+ * rolled back by the next process that finds it abandoned (rollBackUnfinishedImports).
  */
 async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Checked, options: LoadOptions): Promise<Loaded> {
   const { source, runId, total } = options;
   const progress = options.onProgress ?? (() => {});
   await rollBackUnfinishedImports(driver, source);
-  activeRuns.add(runId);
+  const busy = await read<{ runId: string; ownerHost: string; ownerPid: number }>(driver, query('import/unfinished-runs').text, { source });
+  if (busy.length > 0) throw new ConflictError(`Source ${source} is being imported by another process (${busy[0].ownerHost}, pid ${busy[0].ownerPid}); try again when it has finished / Bron ${source} wordt al geïmporteerd door een ander proces`);
   const session = driver.session({ database: database() });
   // Every load query (a batch of 5,000 nodes and relationships) commits on its own, two at a time:
   // measured on the country, batches of 5,000 loaded in 115 s where transactions of 200,000 took
@@ -312,48 +386,120 @@ async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Ch
   // retries a batch that failed transiently (a deadlock between the lanes); a failed batch wrote
   // nothing, so the retry writes the same.
   const metadata = { app: 'roer-import', runId, source };
-  const writer = { run: (text: string, params: Record<string, unknown>) => driver.executeQuery(text, params, { database: database(), routing: routing.WRITE, transactionConfig: { metadata } }) };
+  await session.executeWrite(tx => tx.run(query('import/record-run').text, runRecord(options, { finishedAt: null, counts: '{}', status: 'loading', asserted: null, overwrote: null })));
+  const alive = keepAlive(driver, runId);
+  const writer = {
+    run: (text: string, params: Record<string, unknown>) => {
+      if (alive.lost()) throw new ConflictError(`Import ${runId} of ${source} was rolled back by another process that found it silent / De import is door een ander proces teruggedraaid`);
+      return driver.executeQuery(text, params, { database: database(), routing: routing.WRITE, transactionConfig: { metadata } });
+    },
+  };
   try {
-    await session.executeWrite(tx => tx.run(query('import/record-run').text, runRecord(options, { finishedAt: null, counts: '{}', status: 'loading', asserted: null, overwrote: null })));
     const previous = await session.executeRead(tx => previouslyAsserted(tx, source));
     progress({ phase: 'load', done: 0, total });
     const { rows, written } = inTableRows(phases, options);
-    const { counts, reasserted, stamped, overwrote } = await load(writer, rows, { source, runId }, written, { staged: true, lanes: STAGED_LANES });
+    const staged = await load(writer, rows, { source, runId }, written, { staged: true, lanes: STAGED_LANES });
     progress({ phase: 'cleanup', done: total, total });
-    const removed = await session.executeWrite(async tx => {
-      const removed = await cleanup(tx, { source, runId }, { previouslyAsserted: previous, reasserted });
-      await tx.run(query('import/finish-run').text, { runId, finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), asserted: int(stamped), overwrote });
-      return removed;
-    }, { metadata });
+    const loaded = await session.executeWrite(tx => finishStaged(tx, staged, previous, validation, options), { metadata });
     progress({ phase: 'done', done: total, total });
-    return { counts, removed };
+    return loaded;
   } catch (error) {
-    // If even the rollback fails (Neo4j gone), the run stays `loading` and is rolled back at the next start.
+    // If even the rollback fails (Neo4j gone), the run stays `loading` with a silent owner and is
+    // rolled back by the next process to find it (this one's sweep, a start-up, the next import).
     await rollBackRun(session, runId, source).catch(() => {});
     throw error;
   } finally {
-    activeRuns.delete(runId);
+    alive.stop();
     await session.close();
   }
+}
+
+/** A staged import's last transaction: what readers see changes here, all at once. */
+async function finishStaged(tx: ManagedTransaction, staged: LoadResult, previous: number | null | undefined, validation: Checked, options: LoadOptions): Promise<Loaded> {
+  const { source, runId } = options;
+  await tx.run(query('import/promote-staged').text, { runId });
+  const late = hasRows(staged.deferred) ? await load(tx, [staged.deferred], { source, runId }) : null;
+  const counts = addCounts(staged.counts, late?.counts ?? {});
+  const stamped = staged.stamped + (late?.stamped ?? 0);
+  const overwrote = [...new Set([...staged.overwrote, ...(late?.overwrote ?? [])])].sort();
+  const removed = await cleanup(tx, { source, runId }, { previouslyAsserted: previous, reasserted: staged.reasserted + (late?.reasserted ?? 0) }, options.scope);
+  const finished = await tx.run(query('import/finish-run').text, {
+    runId, finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), asserted: assertedCount(options, stamped), overwrote,
+  });
+  if (finished.records.length === 0) throw new ConflictError(`Import ${runId} of ${source} was rolled back by another process before it could finish / De import is teruggedraaid voordat hij klaar was`);
+  return { counts, removed };
+}
+
+function addCounts(a: LoadCounts, b: LoadCounts): LoadCounts {
+  const sum: LoadCounts = structuredClone(a);
+  for (const [label, { created, updated, unchanged }] of Object.entries(b)) {
+    const into = (sum[label] ??= { created: 0, updated: 0, unchanged: 0 });
+    into.created += created;
+    into.updated += updated;
+    into.unchanged += unchanged;
+  }
+  return sum;
 }
 
 /** Undoes a run committed in several transactions (cypher/import/rollback.cypher, statement by statement). */
 async function rollBackRun(session: Session, runId: string, source: string): Promise<void> {
-  for (const statement of query('import/rollback').statements) await session.run(statement, { runId, stamp: `${source}#${runId}` });
+  for (const statement of query('import/rollback').statements) await session.run(statement, { runId, stamp: `${source}#${runId}`, by: runOwner.ownerId });
 }
 
-/** Rolls back runs that never finished (of `source`, or all): at start-up and before a large import. */
+type UnfinishedRun = { runId: string; source: string; status: string; ownerId: string | null; ownerHost: string | null; ownerPid: number | null; heartbeatAt: string | null; silentSeconds: number | null };
+
+/**
+ * Whether a run that is loading or rolling back has lost its owner: not one of this process's, and
+ * its owner recorded none (a run from before owners were), or ran on this machine and has exited,
+ * or has been silent for ABANDONED_AFTER_SECONDS. A live owner's run is never touched.
+ */
+function isAbandoned(run: UnfinishedRun): boolean {
+  if (activeRuns.has(run.runId)) return false;
+  if (!run.ownerId || run.ownerId === runOwner.ownerId) return true;
+  if (run.ownerHost === runOwner.ownerHost && run.ownerPid !== null && !isProcessAlive(run.ownerPid)) return true;
+  return run.silentSeconds === null || run.silentSeconds > ABANDONED_AFTER_SECONDS;
+}
+
+/**
+ * Rolls back the unfinished runs (of `source`, or all) whose owner is gone: at start-up, before a
+ * large import, and every minute in a running server (sweepAbandonedImports). Each is taken over
+ * first (import/claim-rollback), so two processes never roll back one run at once.
+ */
 export async function rollBackUnfinishedImports(driver: Driver, source: string | null = null): Promise<string[]> {
-  const unfinished = await read<{ runId: string; source: string }>(driver, query('import/unfinished-runs').text, { source });
-  const abandoned = unfinished.filter(run => !activeRuns.has(run.runId));
+  const unfinished = await read<UnfinishedRun>(driver, query('import/unfinished-runs').text, { source });
+  const rolledBack: string[] = [];
   const session = driver.session({ database: database() });
   try {
-    for (const run of abandoned) await rollBackRun(session, run.runId, run.source);
+    for (const run of unfinished.filter(isAbandoned)) {
+      const [taken] = await write(driver, query('import/claim-rollback').text, { runId: run.runId, seenOwner: run.ownerId ?? '', seenHeartbeat: run.heartbeatAt ?? '', ...runOwner });
+      if (!taken) continue;
+      const alive = keepAlive(driver, run.runId);
+      try {
+        await rollBackRun(session, run.runId, run.source);
+      } finally {
+        alive.stop();
+      }
+      rolledBack.push(run.runId);
+    }
   } finally {
     await session.close();
   }
-  return abandoned.map(run => run.runId);
+  return rolledBack;
 }
+
+/** A running server's sweep for runs whose owner disappeared (such as a CLI killed mid-import). */
+export function sweepAbandonedImports(driver: Driver, log: (message: string) => void, everyMs = 60_000): () => void {
+  const timer = setInterval(() => {
+    rollBackUnfinishedImports(driver)
+      .then(ids => ids.length > 0 && log(`Rolled back ${ids.length} import(s) whose process had gone: ${ids.join(', ')}.`))
+      .catch(() => undefined); // Neo4j out of reach: the next sweep tries again
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** A run of some tables only leaves the rest of the source stamped by earlier runs: its count says nothing of the whole (see mayHaveStale). */
+const assertedCount = (options: RunOptions, stamped: number) => (options.scope ? null : int(stamped));
 
 /**
  * The parameters of cypher/import/record-run: who, when and what, plus how the run ended (or that it
@@ -361,7 +507,7 @@ export async function rollBackUnfinishedImports(driver: Driver, source: string |
  */
 const runRecord = (options: LoadOptions, outcome: { finishedAt: string | null; counts: string; status: string; asserted: unknown; overwrote: string[] | null; stamp?: string; unchangedSince?: string }) => ({
   runId: options.runId, source: options.source, startedAt: new Date(options.started).toISOString(), user: options.user ?? 'unknown', files: options.files,
-  digest: options.digest, stamp: `${options.source}#${options.runId}`, unchangedSince: null, ...outcome,
+  digest: options.digest, stamp: `${options.source}#${options.runId}`, unchangedSince: null, ...runOwner, ...outcome,
 });
 
 const runCounts = (validation: Checked, counts: LoadCounts, removed: RemovedCounts) => JSON.stringify({
@@ -383,13 +529,17 @@ export async function listImportRuns(driver: Driver, options: { source?: string;
   return rows.map(row => ({ ...row, counts: JSON.parse(row.counts) }));
 }
 
-/** The database side of validation: one query per table, never per row. */
-export function databaseLookup(driver: Driver, source: string): Lookup {
+/**
+ * The database side of validation: one query per table, never per row. What the source asserts counts
+ * only where the import's cleanup (of the tables in `scope`) leaves it.
+ */
+export function databaseLookup(driver: Driver, source: string, scope: CleanupScope = null): Lookup {
   const sourcePrefix = `${source}#`;
+  const labels = scopeLabels(scope);
   return {
-    existingUids: async uids => new Set((await read<{ uid: string }>(driver, query('import/existing-uids').text, { uids, sourcePrefix })).map(row => row.uid)),
+    existingUids: async uids => new Set((await read<{ uid: string }>(driver, query('import/existing-uids').text, { uids, sourcePrefix, labels })).map(row => row.uid)),
     suppliersByName: names => read(driver, query('import/suppliers-by-name').text, { names, sourcePrefix }),
-    applicationOrganisations: ids => read(driver, query('import/application-organisations').text, { ids, sourcePrefix }),
+    applicationOrganisations: ids => read(driver, query('import/application-organisations').text, { ids, sourcePrefix, labels }),
   };
 }
 
@@ -400,15 +550,18 @@ function checkSource(source: string): string {
 }
 
 /**
- * `csv:<folder>` for a folder, `xlsx:<workbook>` for a workbook, else `csv:<common prefix of the
- * file names>` (gemeente-a-applications.csv + gemeente-a-suppliers.csv → csv:gemeente-a).
+ * `csv:<folder>` for a folder, `xlsx:<workbook>` for a workbook, `csv:<common prefix of the file
+ * names>` (gemeente-a-applications.csv + gemeente-a-suppliers.csv → csv:gemeente-a), else
+ * `csv:<organisation>` when the files name exactly one. Files that say nothing of where they come
+ * from (applications.csv of two organisations) get no default: every such upload would share one
+ * source, and each would remove what the one before imported.
  */
-export function defaultSource(names: string[], paths: string[] = []): string {
+export function defaultSource(names: string[], paths: string[] = [], organisations: string[] = []): string {
   const kind = names.some(name => /\.xlsx$/i.test(name)) ? 'xlsx' : 'csv';
   const clean = (text: string) => text.replace(/[^A-Za-z0-9._/-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
   const folder = paths.find(path => isDirectory(path));
-  if (folder) return `${kind}:${clean(basename(folder.replace(/\/+$/, '')) || 'import')}`;
-  if (kind === 'xlsx' && names.length === 1) return `xlsx:${clean(names[0].replace(/\.xlsx$/i, '')) || 'import'}`;
+  if (folder && clean(basename(folder.replace(/\/+$/, '')))) return `${kind}:${clean(basename(folder.replace(/\/+$/, '')))}`;
+  if (kind === 'xlsx' && names.length === 1 && clean(names[0].replace(/\.xlsx$/i, ''))) return `xlsx:${clean(names[0].replace(/\.xlsx$/i, ''))}`;
   const stems = names.map(name => {
     const stem = basename(name).replace(/\.[^.]*$/, '');
     const table = tableFor(name);
@@ -417,7 +570,18 @@ export function defaultSource(names: string[], paths: string[] = []): string {
   let prefix = stems[0] ?? '';
   for (const stem of stems) while (!stem.startsWith(prefix)) prefix = prefix.slice(0, -1);
   const fromPaths = paths.length ? clean(basename(dirname(paths[0]))) : '';
-  return `${kind}:${clean(prefix) || fromPaths || 'import'}`;
+  const named = clean(prefix) || fromPaths || (organisations.length === 1 ? clean(organisations[0]) : '');
+  if (named) return `${kind}:${named}`;
+  throw new InputError(
+    `Name the source of these files (e.g. csv:gemeente-a): their names do not say where they come from${organisations.length > 1 ? `, and they hold ${organisations.length} organisations` : ''} / Geef de bron een naam (bijvoorbeeld csv:gemeente-a)`,
+  );
+}
+
+/** The organisations the rows name (applications, interfaces, contracts), sorted. */
+function organisationsIn(tables: RawTable[]): string[] {
+  const found = new Set<string>();
+  for (const table of tables) for (const row of table.rows) if (row.values.organisation?.trim()) found.add(row.values.organisation.trim());
+  return [...found].sort();
 }
 
 const isDirectory = (path: string) => {

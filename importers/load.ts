@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import neo4j, { type ManagedTransaction, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
 import { stringInterner } from '../server/once.js';
 import { query } from '../server/queries.js';
-import { type Landscape, TABLES, emptyLandscape, slug, uid } from './model.js';
+import { type Landscape, TABLES, type TableName, emptyLandscape, slug, uid } from './model.js';
 import { isOpenStandard } from './open-standards.js';
 
 export const NODE_LABELS = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'Application', 'Interface', 'Contract', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element'] as const;
@@ -182,17 +182,20 @@ const INTEGER_PROPS = new Set(['noticeMonths']);
 /**
  * What a load wrote, per label (created / updated / unchanged), how many nodes and relationships
  * carried an earlier stamp of this source (`reasserted`) or got this run's stamp (`stamped`), and the
- * other sources whose nodes or relationships it gave other properties (`overwrote`, sorted).
+ * other sources whose nodes or relationships it gave other properties (`overwrote`, sorted), and in a
+ * staged load the rows left for the last transaction (`deferred`; empty otherwise).
  */
-export type LoadResult = { counts: LoadCounts; reasserted: number; stamped: number; overwrote: string[] };
+export type LoadResult = { counts: LoadCounts; reasserted: number; stamped: number; overwrote: string[]; deferred: GraphRows };
 
 /** A transaction, or anything that runs the load's queries in transactions of its own (import.ts). */
 export type QueryRunner = { run(text: string, params: Record<string, unknown>): PromiseLike<{ records: Neo4jRecord[] }> };
 
 export type LoadOptions = {
   /**
-   * The queries are committed in several transactions, so what existed keeps an undo record (see
-   * cypher/import/rollback.cypher).
+   * The queries are committed in several transactions (runStaged in import.ts), and readers must not
+   * see the load before its last transaction: new nodes are created `Staged` (without their label),
+   * what exists is only stamped when nothing else about it changes, and every other row comes back
+   * in `deferred` for the last transaction to write.
    */
   staged?: boolean;
   /** How many batches of one label or type run at once: more than 1 only for a runner whose every run is a transaction of its own. */
@@ -212,8 +215,10 @@ export async function load(
   onProgress: (done: number) => void = () => {},
   options: LoadOptions = {},
 ): Promise<LoadResult> {
-  const stampParams = { runId: provenance.runId, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, staged: options.staged ?? false };
+  const staged = options.staged ?? false;
+  const stampParams = { runId: provenance.runId, source: provenance.source, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, stagedRun: staged ? provenance.runId : null };
   const lanes = options.lanes ?? 1;
+  const deferred = emptyRows();
   const counts: LoadCounts = {};
   let reasserted = 0;
   let stamped = 0;
@@ -227,14 +232,19 @@ export async function load(
   for (const rows of phases) {
     const plan = planLoad(rows, wasEmpty ? new Set() : await existingNodes(tx, rows, earlier), earlier);
     for (const label of rows.nodes.keys()) counts[label] ??= { created: 0, updated: 0, unchanged: 0 };
-    const result = await loadPlan(tx, plan, { counts, lanes, stampParams, progressed, overwrote });
+    const result = await loadPlan(tx, plan, { counts, lanes, stampParams, progressed, overwrote, deferred: staged ? deferred : null });
     reasserted += result.reasserted;
     stamped += result.stamped;
     for (const byUid of plan.merged.nodes.values()) for (const key of byUid.keys()) earlier.set(key, false);
     for (const group of plan.created) for (const row of group.rows) earlier.set(row.uid, true);
   }
-  return { counts, reasserted, stamped, overwrote: [...overwrote].sort() };
+  return { counts, reasserted, stamped, overwrote: [...overwrote].sort(), deferred };
 }
+
+const emptyRows = (): GraphRows => ({ nodes: new Map(), relationships: new Map() });
+
+/** Whether a load left rows for the last transaction (see LoadOptions.staged). */
+export const hasRows = (rows: GraphRows) => rowCount(rows) > 0;
 
 /** The nodes earlier phases of a load wrote: uid → whether the load created it. */
 export type Written = Map<string, boolean>;
@@ -243,7 +253,11 @@ export type Written = Map<string, boolean>;
 async function loadPlan(
   tx: QueryRunner,
   plan: LoadPlan,
-  { counts, lanes, stampParams, progressed, overwrote }: { counts: LoadCounts; lanes: number; stampParams: Record<string, unknown>; progressed: (count: number) => void; overwrote: Set<string> },
+  { counts, lanes, stampParams, progressed, overwrote, deferred }: {
+    counts: LoadCounts; lanes: number; stampParams: Record<string, unknown>; progressed: (count: number) => void; overwrote: Set<string>;
+    /** Staged: where the rows that would change what readers see go. */
+    deferred: GraphRows | null;
+  },
 ): Promise<{ reasserted: number; stamped: number }> {
   const noteOverwritten = (record: Neo4jRecord) => {
     for (const sources of record.get('overwrote') as string[][]) for (const source of sources) overwrote.add(source);
@@ -255,19 +269,29 @@ async function loadPlan(
     const count = counts[label];
     await inLanes(batchesOf([...byUid.values()], () => 1), lanes, async batch => {
       const params = batch.map(row => ({ uid: row.uid, hash: hash(row.props), props: toNeo4j(row.props) }));
-      const record = (await tx.run(query('load/nodes').text, { rows: params, label, ...stampParams })).records[0];
-      count.created += toNumber(record.get('created'));
-      count.updated += toNumber(record.get('updated'));
-      count.unchanged += toNumber(record.get('unchanged'));
-      reasserted += toNumber(record.get('reasserted'));
-      stamped += toNumber(record.get('stamped'));
-      noteOverwritten(record);
+      if (deferred) {
+        const record = (await tx.run(query('load/nodes-staged').text, { rows: params, label, ...stampParams })).records[0];
+        count.unchanged += toNumber(record.get('unchanged'));
+        reasserted += toNumber(record.get('reasserted'));
+        stamped += toNumber(record.get('stamped'));
+        const later = deferred.nodes.get(label) ?? deferred.nodes.set(label, new Map()).get(label)!;
+        for (const key of record.get('deferred') as string[]) later.set(key, byUid.get(key)!);
+      } else {
+        const record = (await tx.run(query('load/nodes').text, { rows: params, label, ...stampParams })).records[0];
+        count.created += toNumber(record.get('created'));
+        count.updated += toNumber(record.get('updated'));
+        count.unchanged += toNumber(record.get('unchanged'));
+        reasserted += toNumber(record.get('reasserted'));
+        stamped += toNumber(record.get('stamped'));
+        noteOverwritten(record);
+      }
       progressed(batch.length);
     });
   }
 
   for (const group of plan.created) {
-    const text = newNodesQuery(group);
+    const text = newNodesQuery(group, deferred !== null);
+    const stagedLabel = deferred ? group.label : null;
     const weight = (index: number) => 1 + group.start[index + 1] - group.start[index];
     await inLanes(batchesOf(group.rows.map((_, index) => index), weight), lanes, async batch => {
       const params = batch.map(index => {
@@ -275,7 +299,7 @@ async function loadPlan(
         const rels = relsOf(group, index).map((list, block) => list.map(rel => newRelationshipParams(rel, group.blocks[block])));
         return { uid: row.uid, hash: hash(row.props), props: toNeo4j(row.props), rels };
       });
-      const record = (await tx.run(text, { rows: params, ...stampParams })).records[0];
+      const record = (await tx.run(text, { rows: params, ...stampParams, stagedLabel })).records[0];
       const expected = batch.reduce((sum, index) => sum + weight(index) - 1, 0);
       const made = toNumber(record.get('relationships'));
       // Validation guarantees the other ends exist; a shortfall means a bug, and the import is rolled back.
@@ -298,14 +322,17 @@ async function loadPlan(
 
   for (const [type, all] of plan.merged.relationships) {
     await inLanes(batchesOf(all, () => 1), lanes, async batch => {
-      const params = batch.map(row => ({ ...row, props: toNeo4j(row.props) }));
-      const record = (await tx.run(relationshipQuery(type), { rows: params, ...stampParams })).records[0];
+      const params = batch.map((row, i) => ({ ...row, props: toNeo4j(row.props), i }));
+      const record = (await tx.run(relationshipQuery(type, deferred !== null), { rows: params, ...stampParams })).records[0];
       const loaded = toNumber(record.get('loaded'));
       // Validation guarantees both ends exist; a shortfall means a bug, and the import is rolled back.
       if (loaded !== batch.length) throw new Error(`Loading ${type}: ${batch.length - loaded} of ${batch.length} relationships had a missing end node`);
       reasserted += toNumber(record.get('reasserted'));
       stamped += toNumber(record.get('stamped'));
-      noteOverwritten(record);
+      if (deferred) {
+        const later = deferred.relationships.get(type) ?? deferred.relationships.set(type, []).get(type)!;
+        for (const index of record.get('deferred') as number[]) later.push(batch[index]);
+      } else noteOverwritten(record);
       progressed(batch.length);
     });
   }
@@ -516,14 +543,17 @@ export async function inLanes<T>(batches: T[], lanes: number, work: (batch: T) =
   if (failure) throw failure.reason;
 }
 
-/** load/new-nodes with the label and one load/new-node-relationships block per type and direction written in (from the fixed lists). */
-function newNodesQuery(group: NewNodes): string {
+/**
+ * load/new-nodes with the label (`Staged` in a staged load) and one load/new-node-relationships block
+ * per type and direction written in (from the fixed lists).
+ */
+function newNodesQuery(group: NewNodes, staged: boolean): string {
   if (!(NODE_LABELS as readonly string[]).includes(group.label)) throw new Error(`Unknown label ${group.label}`);
   const blocks = group.blocks.map(({ type, outgoing }, index) => {
     const block = withType(query('load/new-node-relationships').statements[0].replace('$(block)', String(index)), type);
     return outgoing ? block : block.replace(`(n)-[r:${type}]->(other)`, `(n)<-[r:${type}]-(other)`);
   });
-  return query('load/new-nodes').text.replaceAll('$($label)', group.label).replace(/^\/\/ RELATIONSHIPS$/m, blocks.join('\n'));
+  return query('load/new-nodes').text.replaceAll('$($label)', staged ? 'Staged' : group.label).replace(/^\/\/ RELATIONSHIPS$/m, blocks.join('\n'));
 }
 
 /**
@@ -531,9 +561,9 @@ function newNodesQuery(group: NewNodes): string {
  * `[r:$($type)]` as a scan of all relationships per row (measured: a municipality took a minute),
  * so the type is substituted from the fixed list above — never from input.
  */
-function relationshipQuery(type: RelationshipType): string {
+function relationshipQuery(type: RelationshipType, staged: boolean): string {
   // The statement without its comments: the header quotes the pattern that is cut here.
-  const text = query('load/relationships').statements[0];
+  const text = query(staged ? 'load/relationships-staged' : 'load/relationships').statements[0];
   return withType(KEYED_TYPES.has(type) ? text : text.replaceAll(' {key: row.key}', ''), type);
 }
 
@@ -568,17 +598,50 @@ export async function previouslyAsserted(tx: Transaction | ManagedTransaction, s
 }
 
 /**
- * Removes what this source asserted in earlier runs and not in this one. With `counted` (the
- * previous run's total and how many of those this run re-stamped) it skips its scan when nothing can
- * be stale (mayHaveStale); without, it always looks (a source deletion, a run whose total is unknown).
+ * What each table writes (transform above): the nodes it owns, and its relationships as [type, label
+ * of the start node]. An import removes stale facts only of the tables it contains; the catalogue
+ * nodes tables refer to (organisations, groups, reference components, functions, standards) go when
+ * no relationship of the source refers to them any more.
+ */
+const TABLE_FACTS: Record<TableName, { labels: NodeLabel[]; relationships: [RelationshipType, NodeLabel][] }> = {
+  suppliers: { labels: ['Supplier'], relationships: [['PART_OF', 'Supplier']] },
+  platforms: { labels: ['Platform'], relationships: [['PROVIDES', 'Supplier'], ['RUNS_ON', 'Platform']] },
+  applications: {
+    labels: ['Application'],
+    relationships: [['USES', 'Organisation'], ['SUPPLIES', 'Supplier'], ['RUNS_ON', 'Application'], ['REALISES', 'Application'], ['SUPPORTS', 'Application'], ['IMPLEMENTS', 'Application']],
+  },
+  interfaces: { labels: ['Interface'], relationships: [['FROM', 'Interface'], ['TO', 'Interface'], ['VIA', 'Interface'], ['USES_STANDARD', 'Interface'], ['DEPENDS_ON', 'Application']] },
+  contracts: { labels: ['Contract'], relationships: [['HOLDS', 'Organisation'], ['WITH', 'Contract'], ['COVERS', 'Contract']] },
+};
+const CATALOGUE_LABELS: NodeLabel[] = ['Organisation', 'SupplierGroup', 'ReferenceComponent', 'BusinessFunction', 'Standard'];
+
+/** The tables an import contains; null: a whole landscape (an ArchiMate model, the demo), whose cleanup covers everything. */
+export type CleanupScope = readonly TableName[] | null;
+
+/** The node labels an import of these tables owns (null: all). */
+export const scopeLabels = (scope: CleanupScope): NodeLabel[] | null => (scope ? scope.flatMap(table => TABLE_FACTS[table].labels) : null);
+
+/**
+ * Removes what this source asserted in earlier runs and not in this one, within `scope`. With
+ * `counted` (the previous run's total and how many of those this run re-stamped) it skips its scan
+ * when nothing can be stale (mayHaveStale); without, it always looks (a source deletion, a run whose
+ * total is unknown). A node that other sources still assert gets back what they assert (stale-claims).
  */
 export async function cleanup(
   tx: Transaction | ManagedTransaction,
   provenance: Provenance,
   counted?: { previouslyAsserted: number | null | undefined; reasserted: number },
+  scope: CleanupScope = null,
 ): Promise<RemovedCounts> {
   if (counted && !mayHaveStale(counted.previouslyAsserted, counted.reasserted)) return {};
-  const params = { sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}` };
+  const params = {
+    source: provenance.source,
+    sourcePrefix: `${provenance.source}#`,
+    stamp: `${provenance.source}#${provenance.runId}`,
+    labels: scopeLabels(scope),
+    catalogue: CATALOGUE_LABELS,
+    relationships: scope ? scope.flatMap(table => TABLE_FACTS[table].relationships) : null,
+  };
   const removed: RemovedCounts = {};
   for (const record of (await tx.run(query('cleanup/stale-relationships').text, params)).records) {
     removed[record.get('type')] = toNumber(record.get('removed'));
@@ -586,6 +649,7 @@ export async function cleanup(
   for (const record of (await tx.run(query('cleanup/stale-nodes').text, params)).records) {
     removed[record.get('label')] = toNumber(record.get('removed'));
   }
+  await tx.run(query('cleanup/stale-claims').text, params);
   return removed;
 }
 

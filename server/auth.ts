@@ -70,6 +70,9 @@ export function authenticate(driver: Driver, mode: AuthMode): RequestHandler {
 
 export const principalOf = (res: Response): Principal | undefined => res.locals.principal as Principal | undefined;
 
+/** Whether the caller has at least `role`. */
+export const hasRole = (principal: Principal | undefined, role: Role) => principal !== undefined && RANK[principal.role] >= RANK[role];
+
 /** Refuses the request unless the caller has at least `role`. */
 export function requireRole(role: Role): RequestHandler {
   return (_req, res, next) => {

@@ -25,6 +25,8 @@ export const Config = z.object({
   ROER_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(50),
   /** The largest import (nodes + relationships) loaded in one transaction; a larger one commits as it goes (all or nothing still). */
   ROER_IMPORT_TRANSACTION_ROWS: z.coerce.number().int().min(1).default(200_000),
+  /** An import that would remove more than this share of any kind of a source's facts stops unless confirmed (importers/removals.ts). */
+  ROER_IMPORT_MAX_REMOVAL_SHARE: z.coerce.number().min(0).max(1).default(0.2),
   ROER_LOCKIN_WEIGHTS: z.string().optional(),
   /** Once the JS heap holds more than 128 MB, how far it may grow past its live set before V8 collects (server/heap.ts); 0 = V8's default. */
   ROER_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(25),

@@ -16,6 +16,10 @@ export class UnauthorizedError extends Error {
 export class ForbiddenError extends Error {
   override name = 'ForbiddenError';
 }
+/** The request clashes with the state of things: another import of the source is running. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}
 /** Neo4j cannot be reached or is not ready. */
 export class UnavailableError extends Error {
   override name = 'UnavailableError';

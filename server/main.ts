@@ -8,7 +8,7 @@ import { createApp, defaultServices } from './app.js';
 import { SEED_TOKEN_NAME, listTokens, seedAdminToken } from './auth.js';
 import { type Config, ConfigError, loadConfig, localInstanceDir } from './config.js';
 import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
-import { type ImportReport, importFiles, importLandscape, rollBackUnfinishedImports } from '../importers/import.js';
+import { type ImportReport, importFiles, importLandscape, rollBackUnfinishedImports, sweepAbandonedImports } from '../importers/import.js';
 import { undoInterruptedBulkLoads } from '../importers/bulk.js';
 import { generateLandscape } from '../importers/demo/generate.js';
 import { limitHeapGrowth } from './heap.js';
@@ -88,7 +88,8 @@ async function main(): Promise<void> {
   log('Applying the schema…');
   await applySchema(driver);
   const rolledBack = await rollBackUnfinishedImports(driver);
-  if (rolledBack.length) log(`Rolled back ${rolledBack.length} import(s) that an earlier run left unfinished: ${rolledBack.join(', ')}.`);
+  if (rolledBack.length) log(`Rolled back ${rolledBack.length} import(s) whose process had gone: ${rolledBack.join(', ')}.`);
+  sweepAbandonedImports(driver, log);
   if (config.ROER_ADMIN_TOKEN) {
     await seedAdminToken(driver, config.ROER_ADMIN_TOKEN);
     log(`Admin token from ROER_ADMIN_TOKEN stored as '${SEED_TOKEN_NAME}'.`);

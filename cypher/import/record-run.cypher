@@ -4,7 +4,9 @@
 // `digest`: of the validated files (null: not compared); `stamp`: the stamp the source's facts carry,
 // which for a run that found its files unchanged (`unchangedSince` the run before) is the stamp of the
 // run that wrote them (see importers/unchanged.ts); `overwrote`: the other sources whose facts the run
-// gave other properties (null: not known, as if it were all).
+// gave other properties (null: not known, as if it were all). A staged run (status `loading`) names its
+// owner (process) and says when the owner was last at work (import/heartbeat), so that only a run whose
+// owner is gone is rolled back.
 CREATE (r:ImportRun {
   runId: $runId,
   source: $source,
@@ -18,6 +20,10 @@ CREATE (r:ImportRun {
   digest: $digest,
   stamp: $stamp,
   unchangedSince: $unchangedSince,
-  overwrote: $overwrote
+  overwrote: $overwrote,
+  ownerId: $ownerId,
+  ownerHost: $ownerHost,
+  ownerPid: $ownerPid,
+  heartbeatAt: CASE WHEN $status = 'loading' THEN datetime() END
 })
 RETURN r.runId AS runId

@@ -5,26 +5,32 @@
 // and `stamped` nodes that now carry this run's stamp for the first time: together they tell the
 // cleanup whether anything can have become stale. `overwrote`: the other sources whose nodes this
 // batch gave other properties (see importers/unchanged.ts), one list per such node.
-// $staged (an import committed in several transactions): a node that existed keeps what a rollback
-// needs: its earlier stamps (undoRun, undoRuns) and, when its properties change, a copy of them
-// (:ImportUndo). See cypher/import/rollback.cypher.
+// Claims: a node that several sources assert keeps what each of them asserted as a (:Claim) beside
+// it, so that when one source stops asserting it, cleanup/stale-claims gives the node back what the
+// others say. A source that asserted the node before any other did has no claim yet: what the node
+// holds now is what it asserted.
 UNWIND $rows AS row
 MERGE (n:Entity {uid: row.uid})
 ON CREATE SET n.hash = '+'
 SET n:$($label)
 WITH n, row, n.hash = '+' AS created, coalesce(n.hash, '') <> row.hash AS changed, coalesce(n.runs, []) AS before
-// What a rollback restores: the node as it was before this run first touched it.
-WITH n, row, created, changed, before, $staged AND NOT created AND NOT $stamp IN before AS keepUndo
-CALL (n, keepUndo, changed) {
-  WITH n WHERE keepUndo AND changed
-  CREATE (u:ImportUndo)
-  SET u += properties(n), u.importUndoRun = $runId, u.importUndoUid = n.uid
+WITH n, row, created, changed, before, [stamp IN before WHERE NOT stamp STARTS WITH $sourcePrefix | split(stamp, '#')[0]] AS others
+CALL (n, row, others) {
+  WITH n, row, others
+  WHERE size(others) > 0
+  CALL (n, others) {
+    UNWIND others AS other
+    MERGE (claim:Claim {claimKey: n.uid + '|' + other})
+    ON CREATE SET claim += properties(n), claim.claimUid = n.uid, claim.claimSource = other, claim.claimAt = datetime()
+    REMOVE claim.runs, claim.uid
+  }
+  MERGE (mine:Claim {claimKey: n.uid + '|' + $source})
+  SET mine = row.props, mine.claimKey = n.uid + '|' + $source, mine.claimUid = n.uid, mine.claimSource = $source,
+      mine.claimAt = datetime(), mine.hash = row.hash
 }
 SET n += CASE WHEN changed THEN row.props ELSE {} END,
     n.hash = row.hash,
-    n.runs = [stamp IN before WHERE NOT stamp STARTS WITH $sourcePrefix] + $stamp,
-    n.undoRun = CASE WHEN keepUndo THEN $runId ELSE n.undoRun END,
-    n.undoRuns = CASE WHEN keepUndo THEN before ELSE n.undoRuns END
+    n.runs = [stamp IN before WHERE NOT stamp STARTS WITH $sourcePrefix] + $stamp
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND changed THEN 1 ELSE 0 END) AS updated,
        sum(CASE WHEN NOT created AND NOT changed THEN 1 ELSE 0 END) AS unchanged,

@@ -1,5 +1,5 @@
 // (:Entity {uid: row.from})-[:TYPE {key: row.key}]->(:Entity {uid: row.to}), stamped like nodes and
-// counted the same way (reasserted, stamped, overwrote), with the same undo record when $staged.
+// counted the same way (reasserted, stamped, overwrote).
 // importers/load.ts writes the type in for $($type) from its fixed list: a dynamic type in MERGE
 // is planned as a scan of all relationships.
 // row.key separates parallel relationships (two interfaces between the same applications: DEPENDS_ON;
@@ -12,17 +12,8 @@ MATCH (b:Entity {uid: row.to})
 MERGE (a)-[r:$($type) {key: row.key}]->(b)
 WITH r, row, coalesce(r.runs, []) AS before
 WITH r, row, before, any(key IN keys(row.props) WHERE NOT coalesce(r[key] = row.props[key], r[key] IS NULL AND row.props[key] IS NULL)) AS changed
-// What a rollback restores: the relationship as it was before this run first touched it.
-WITH r, row, before, changed, $staged AND size(before) > 0 AND NOT $stamp IN before AS keepUndo
-CALL (r, keepUndo, changed) {
-  WITH r WHERE keepUndo AND changed
-  CREATE (u:ImportUndo)
-  SET u += properties(r), u.importUndoRun = $runId, u.importUndoRelationship = elementId(r)
-}
 SET r += row.props,
-    r.runs = [stamp IN before WHERE NOT stamp STARTS WITH $sourcePrefix] + $stamp,
-    r.undoRun = CASE WHEN keepUndo THEN $runId ELSE r.undoRun END,
-    r.undoRuns = CASE WHEN keepUndo THEN before ELSE r.undoRuns END
+    r.runs = [stamp IN before WHERE NOT stamp STARTS WITH $sourcePrefix] + $stamp
 RETURN count(r) AS loaded,
        sum(CASE WHEN any(stamp IN before WHERE stamp STARTS WITH $sourcePrefix AND stamp <> $stamp) THEN 1 ELSE 0 END) AS reasserted,
        sum(CASE WHEN $stamp IN before THEN 0 ELSE 1 END) AS stamped,

@@ -5,8 +5,8 @@ WHERE any(label IN labels(n) WHERE label IN $kinds)
   AND ($organisations IS NULL
     OR n.organisation IN $organisations
     OR (n:Organisation AND n.id IN $organisations)
-    OR EXISTS { MATCH (n)--(m:Entity) WHERE m.organisation IN $organisations }
-    OR (n:SupplierGroup AND EXISTS { MATCH (n)<-[:PART_OF]-(:Supplier)-->(m:Entity) WHERE m.organisation IN $organisations })
+    OR EXISTS { MATCH (n)--(m:Entity) WHERE m.organisation IN $organisations AND NOT m:Staged }
+    OR (n:SupplierGroup AND EXISTS { MATCH (n)<-[:PART_OF]-(:Supplier)-->(m:Entity) WHERE m.organisation IN $organisations AND NOT m:Staged })
     // Platforms under platforms: an application's platform may itself run in a data centre.
     OR (n:Platform AND EXISTS { MATCH (n)<-[:RUNS_ON*1..5]-(m:Application) WHERE m.organisation IN $organisations }))
 WITH n, [label IN labels(n) WHERE label <> 'Entity'][0] AS kind

@@ -1,6 +1,7 @@
 // title: Contracts of a node
 // description: The contract itself, the contracts covering an application, with a supplier, or held by an organisation; notice deadline = end date minus the notice period in calendar months (31 March minus one month is 28/29 February).
 MATCH (n:Entity {uid: $uid})
+WHERE NOT n:Staged
 CALL (n) {
   MATCH (n:Contract) RETURN n AS c
   UNION

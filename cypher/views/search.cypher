@@ -1,6 +1,7 @@
 // title: Search
 // description: Names and ids through the fulltext index entity_search; $lucene is built by server/routes/search.ts from escaped terms (fuzzy ~ plus prefix *).
 CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
+WHERE NOT node:Staged
 RETURN node.uid AS uid,
        [label IN labels(node) WHERE label <> 'Entity'][0] AS kind,
        node.name AS name,

@@ -10,7 +10,9 @@ import type { RouteSpec } from './registry.js';
 export type UploadedFile = { name: string; bytes: Buffer };
 /** How far an import is: `done` of `total` table rows. */
 export type { Progress as ImportProgress } from '../../importers/import.js';
-export type ImportOptions = { source?: string; user: string; dryRun: boolean; sizeLimitBytes?: number; transactionRows?: number; onProgress?: (progress: Progress) => void };
+export type ImportOptions = {
+  source?: string; user: string; dryRun: boolean; allowRemovals?: boolean; maxRemovalShare?: number; sizeLimitBytes?: number; transactionRows?: number; onProgress?: (progress: Progress) => void;
+};
 export type ImportFiles = (driver: Driver, files: UploadedFile[], options: ImportOptions) => Promise<unknown>;
 
 export type LockInWeights = {

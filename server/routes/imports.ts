@@ -6,9 +6,9 @@ import multer from 'multer';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { cleanup } from '../../importers/load.js';
-import { principalOf } from '../auth.js';
+import { hasRole, principalOf } from '../auth.js';
 import { writeAudit } from '../audit.js';
-import { InputError, NotFoundError, UnavailableError } from '../errors.js';
+import { ForbiddenError, InputError, NotFoundError, UnavailableError } from '../errors.js';
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
 import type { AppContext, ImportFiles, ImportOptions, ImportProgress, UploadedFile } from './context.js';
@@ -26,8 +26,12 @@ const Source = z
 
 export const ImportFields = z.object({
   source: Source.optional().describe('Import source such as csv:gemeente-a (default derived from the file names); a re-import of the same source replaces what it asserted before'),
-  dryRun: booleanParam.default(false).describe('Validate only; write nothing'),
+  dryRun: booleanParam.default(false).describe('Validate only; write nothing (the report still says what the import would remove)'),
+  allowRemovals: booleanParam.default(false).describe('Go ahead although the import removes more than ROER_IMPORT_MAX_REMOVAL_SHARE of a kind of the source\'s facts, or removes facts of a source it did not name (needs the admin role, as deleting a source does); without it such an import answers 409 with what it would remove'),
 });
+
+/** Whether an import report says it stopped before removing what it may not without allowRemovals (then nothing was written). */
+export const needsConfirmation = (report: unknown) => typeof report === 'object' && report !== null && (report as { confirmationNeeded?: unknown }).confirmationNeeded === true;
 
 /** Whether an import report says the files had problems (then nothing was written). */
 export function reportHasErrors(report: unknown): boolean {
@@ -67,6 +71,7 @@ async function importAndAudit(driver: Driver, importFiles: ImportFiles, files: U
 }
 
 const NDJSON = 'application/x-ndjson';
+const statusOf = (report: unknown, failed: boolean) => (needsConfirmation(report) ? 409 : failed ? 422 : 200);
 
 /**
  * For a client that accepts application/x-ndjson (the web UI): a line `{"progress": …}` as the import
@@ -88,7 +93,7 @@ async function withProgressLines(req: Request, res: Response, run: (onProgress: 
   onProgress({ phase: 'validate', done: 0, total: 0 });
   try {
     const { report, failed } = await run(onProgress);
-    line({ status: failed ? 422 : 200, report });
+    line({ status: statusOf(report, failed), report });
   } catch (error) {
     const problem = loggedProblem(error, req);
     line({ status: problem.status, problem });
@@ -108,23 +113,26 @@ export function registerImportRoutes(router: Router, { driver, config, services,
     {
       method: 'post',
       path: '/api/imports',
-      summary: 'Import CSV/XLSX files (multipart field `files`, many); 422 with the list of problems when anything is wrong. With `Accept: application/x-ndjson`: 200 and a line `{"progress": {phase, done, total}}` as the import moves, then `{"status", "report"}` or `{"status", "problem"}`',
+      summary: 'Import CSV/XLSX files (multipart field `files`, many); 422 with the list of problems when anything is wrong; 409 with `removals` when it would remove more than it may without `allowRemovals`. With `Accept: application/x-ndjson`: 200 and a line `{"progress": {phase, done, total}}` as the import moves, then `{"status", "report"}` or `{"status", "problem"}`',
       tag: 'imports',
       role: 'editor',
       multipart: { fields: ImportFields, files: 'files' },
-      responses: [400, 413, 422],
+      responses: [400, 403, 409, 413, 422],
     },
     async ({ body }, req, res) => {
       const importFiles = services.importFiles;
       if (!importFiles) throw new UnavailableError('The import pipeline is not installed in this server / De importfunctie is niet beschikbaar');
       const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map(file => ({ name: file.originalname, bytes: file.buffer }));
       if (files.length === 0) throw new InputError("No files uploaded: send them as multipart field 'files' / Geen bestanden ontvangen (veld 'files')");
-      const actor = principalOf(res)?.name ?? 'anonymous';
-      const options = { source: body.source, user: actor, dryRun: body.dryRun, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS };
+      const principal = principalOf(res);
+      // Removing more than a sync may is what deleting a source is: the same role.
+      if (body.allowRemovals && !hasRole(principal, 'admin')) throw new ForbiddenError("Confirming an import's removals needs the role 'admin' / Verwijderingen bevestigen vraagt de rol 'admin'");
+      const actor = principal?.name ?? 'anonymous';
+      const options = { source: body.source, user: actor, dryRun: body.dryRun, allowRemovals: body.allowRemovals, maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS };
       const run = (onProgress?: (progress: ImportProgress) => void) => importAndAudit(driver, importFiles, files, { ...options, onProgress });
       if (req.accepts(['application/json', NDJSON]) === NDJSON) return withProgressLines(req, res, run);
       const { report, failed } = await run();
-      res.status(failed ? 422 : 200).json(report);
+      res.status(statusOf(report, failed)).json(report);
     },
     upload,
   );

@@ -48,7 +48,7 @@ describe('ArchiMate type table', () => {
       .replace(/<relationship identifier="id-r10"[^\n]*\n/, '')
       .replace(/<relationship identifier="id-r1"[^\n]*\n/, '')
       .replace('Makelaar M', 'Makelaar M2');
-    const second = await importArchimate(driver, Buffer.from(smaller), { organisation: 'gm9999', source: 'archimate:gm9999', fileName: 'landscape.xml' });
+    const second = await importArchimate(driver, Buffer.from(smaller), { organisation: 'gm9999', source: 'archimate:gm9999', fileName: 'landscape.xml', allowRemovals: true });
     expect(first.graph.nodes.Application).toEqual({ created: 3, updated: 0, unchanged: 0 });
     expect(second.graph.nodes.Application).toEqual({ created: 0, updated: 1, unchanged: 2 });
     expect(second.graph.removed).toMatchObject({ Element: 1, RELATES_TO: 2, DEPENDS_ON: 1 });

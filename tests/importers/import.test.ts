@@ -139,7 +139,7 @@ describe('importFiles', () => {
         'contracts.csv': enText('contracts.csv').replace(/^c1,.*\n/m, ''),
         'interfaces.csv': enText('interfaces.csv').replace(/^i2,.*\n/m, ''),
       });
-      const report = await importFiles(driver, smaller, { source: 'csv:gm-a' });
+      const report = await importFiles(driver, smaller, { source: 'csv:gm-a', allowRemovals: true });
       expect(report.issues).toEqual([]);
       expect(report.tables.contracts.removed).toBe(1);
       expect(report.tables.interfaces.removed).toBe(1);
@@ -176,6 +176,7 @@ describe('importFiles', () => {
       let calls = 0;
       const aborted = importFiles(driver, changed, {
         source: 'csv:en',
+        allowRemovals: true,
         onProgress: progress => {
           if (progress.phase === 'load' && progress.done > 0 && ++calls === 3) throw new Error('connection lost (simulated)');
         },
@@ -406,7 +407,10 @@ describe('importFiles', () => {
       expect(defaultSource(['gemeente-a-applicaties.csv', 'gemeente-a-leveranciers.csv'])).toBe('csv:gemeente-a');
       expect(defaultSource(['Landschap Gemeente B.xlsx'])).toBe('xlsx:Landschap-Gemeente-B');
       expect(defaultSource(['applications.csv'], [fixtureDir('nl')])).toBe('csv:nl');
-      expect(defaultSource(['applications.csv', 'suppliers.csv'])).toBe('csv:import');
+      // Files that do not say where they come from: named after the one organisation they hold, else not at all.
+      expect(defaultSource(['applications.csv', 'suppliers.csv'], [], ['gm-a'])).toBe('csv:gm-a');
+      expect(() => defaultSource(['applications.csv', 'suppliers.csv'])).toThrow('Name the source');
+      expect(() => defaultSource(['applications.csv'], [], ['gm-a', 'gm-b'])).toThrow('they hold 2 organisations');
     });
   });
 

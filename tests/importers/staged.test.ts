@@ -35,13 +35,13 @@ describe('imports committed in several transactions', () => {
     expect(staged.tables).toEqual(single.tables);
     expect(await graphOf(driver)).toEqual(oneTransaction);
     expect((await listImportRuns(driver)).map(run => run.status)).toEqual(['ok']);
-    expect(await read(driver, 'MATCH (u:ImportUndo) RETURN count(u) AS undo')).toEqual([{ undo: 0 }]);
+    expect(await read(driver, 'MATCH (n:Staged) RETURN count(n) AS staged')).toEqual([{ staged: 0 }]);
 
-    const again = await importFiles(driver, changed(), { source: 'csv:en', transactionRows: 5 });
+    const again = await importFiles(driver, changed(), { source: 'csv:en', transactionRows: 5, allowRemovals: true });
     const direct = testDriver();
     await resetDatabase(direct);
     await importFiles(direct, fixture('en'), { source: 'csv:en' });
-    await importFiles(direct, changed(), { source: 'csv:en' });
+    await importFiles(direct, changed(), { source: 'csv:en', allowRemovals: true });
     const expected = await graphOf(direct);
     await direct.close();
     expect(again.tables.contracts).toMatchObject({ removed: 1 });
@@ -57,6 +57,7 @@ describe('imports committed in several transactions', () => {
     const failing = importFiles(driver, changed(), {
       source: 'csv:en',
       transactionRows: 5,
+      allowRemovals: true,
       onProgress: progress => {
         if (progress.phase === 'load' && ++calls === 12) throw new Error('disk full (simulated)');
       },
@@ -64,7 +65,7 @@ describe('imports committed in several transactions', () => {
     await expect(failing).rejects.toThrow('disk full (simulated)');
     expect(calls).toBe(12);
     expect(await landscape(driver)).toEqual(before);
-    expect(await read(driver, 'MATCH (u:ImportUndo) RETURN count(u) AS undo')).toEqual([{ undo: 0 }]);
+    expect(await read(driver, 'MATCH (n:Staged) RETURN count(n) AS staged')).toEqual([{ staged: 0 }]);
     expect((await listImportRuns(driver, { source: 'csv:en' })).map(run => run.status)).toEqual(['rolled back', 'ok']);
   });
 
@@ -80,7 +81,7 @@ describe('imports committed in several transactions', () => {
     let committed = 0;
     for (let attempt = 0; attempt < 600 && committed === 0; attempt++) {
       await new Promise(resolve => setTimeout(resolve, 50));
-      [{ committed }] = await read<{ committed: number }>(driver, "MATCH (r:ImportRun {status: 'loading'}) RETURN COUNT { MATCH (a:Application) WHERE a.id STARTS WITH 'bulk' } AS committed UNION ALL RETURN 0 AS committed LIMIT 1");
+      [{ committed }] = await read<{ committed: number }>(driver, "MATCH (r:ImportRun {status: 'loading'}) RETURN COUNT { MATCH (a:Staged) WHERE a.id STARTS WITH 'bulk' } AS committed UNION ALL RETURN 0 AS committed LIMIT 1");
     }
     cli.kill('SIGKILL');
     await cli.exited;

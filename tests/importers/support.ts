@@ -25,13 +25,13 @@ export function edited(changes: Record<string, string | null>): FileInput[] {
 export const text = (file: FileInput) => Buffer.from(file.bytes).toString('utf8').replace(/^\uFEFF/, '');
 export const enText = (name: string) => text(fixture('en').find(file => file.name === name)!);
 
-/** The landscape graph without provenance stamps, undo markers and run records: what two imports should agree on. */
+/** The landscape graph without provenance stamps, the times claims were made and run records: what two imports should agree on. */
 export async function graphOf(driver: Driver): Promise<string[]> {
   return (await snapshot(driver))
     .map(line => JSON.parse(line))
     .filter(entry => !(entry.labels ?? []).includes('ImportRun'))
     .map(entry => {
-      const { runs: _runs, createdRun: _created, undoRun: _undoRun, undoRuns: _undoRuns, ...props } = entry.props;
+      const { runs: _runs, claimAt: _claimAt, ...props } = entry.props;
       return JSON.stringify({ ...entry, props });
     })
     .sort();

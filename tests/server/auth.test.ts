@@ -93,6 +93,7 @@ describe('access control', () => {
       .post('/api/imports')
       .set('authorization', `Bearer ${tokens.editor}`)
       .field('dryRun', 'true')
+      .field('source', 'csv:leveranciers')
       .attach('files', Buffer.from('id,name\ns9,Nieuw B.V.\n'), 'suppliers.csv');
     expect(response.status).toBe(200);
     expect(response.body).toEqual(expect.objectContaining({ ok: true, dryRun: true }));

@@ -29,5 +29,12 @@ export function startImportCli(args: string[], env: Record<string, string> = {})
     child.on('error', fail);
     child.on('close', code => done({ code, stdout, stderr }));
   });
-  return { kill: signal => void process.kill(-child.pid!, signal), exited };
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error; // it has exited already
+    }
+  };
+  return { kill, exited };
 }

@@ -6,9 +6,10 @@ import type { Driver } from 'neo4j-driver';
 import { InputError } from '../../../server/errors.js';
 import { importGemma } from '../../gemma.js';
 import { importSoftwarecatalogus } from '../../softwarecatalogus.js';
+import { describeRemovals } from '../../removals.js';
 import { type ArchimateImportReport, importArchimate } from './import.js';
 
-export type ModelCliOptions = { organisation?: string; gemma?: boolean; source?: string; user?: string; dryRun?: boolean };
+export type ModelCliOptions = { organisation?: string; gemma?: boolean; source?: string; user?: string; dryRun?: boolean; allowRemovals?: boolean; maxRemovalShare?: number };
 
 const exists = (path: string) => statSync(path, { throwIfNoEntry: false });
 
@@ -31,6 +32,7 @@ export async function runModelImport(driver: Driver, path: string, options: Mode
   if (options.gemma) {
     const report = await importGemma(driver, path, options);
     printModelReport(report, out);
+    if (report.confirmationNeeded) return 1;
     out(`GEMMA ${report.release ?? ''}: ${report.referenceComponents} reference components / referentiecomponenten, ${report.businessFunctions} business functions / bedrijfsfuncties, ${report.renamed} renamed / hernoemd`);
     return 0;
   }
@@ -40,11 +42,16 @@ export async function runModelImport(driver: Driver, path: string, options: Mode
   const report = await importArchimate(driver, path, options);
   printModelReport(report, out);
   for (const merge of report.merges) out(`merged supplier / leverancier samengevoegd: ${merge.archimateId} "${merge.name}" → ${merge.into} "${merge.intoName}"`);
-  return 0;
+  return report.confirmationNeeded ? 1 : 0;
 }
 
 export function printModelReport(report: ArchimateImportReport, out: (line?: string) => void) {
   out(`Source ${report.source}${report.dryRun ? ' (dry run: nothing written / proefrun: niets geschreven)' : ''}${report.runId ? `, run ${report.runId}` : ''}`);
+  if (report.confirmationNeeded) {
+    out(`Nothing was written / er is niets geschreven: this import would remove ${describeRemovals(report.removals)} from ${report.source}, more than ${Math.round(report.removals.maxShare * 100)}% of a kind. Check the model, or confirm with --allow-removals.`);
+    return;
+  }
+  if (report.removals.removing) out(`${report.dryRun ? 'Would remove / zou verwijderen' : 'Removed / verwijderd'}: ${describeRemovals(report.removals)}`);
   out(`${report.format} "${report.model}": ${report.elements} elements / elementen, ${report.relationships} relationships / relaties, ${report.views} views`);
   out(`mapped / toegewezen: ${Object.entries(report.mapped).map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
   if (Object.keys(report.unmapped).length) out(`kept as generic elements / bewaard als generieke elementen: ${Object.entries(report.unmapped).map(([type, n]) => `${type} ${n}`).join(', ')}`);

@@ -7,12 +7,14 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { InputError } from '../../../server/errors.js';
 import { database, int, read } from '../../../server/neo4j.js';
 import { query } from '../../../server/queries.js';
+import { runOwner } from '../../import.js';
 import { type LoadCounts, type RemovedCounts, cleanup, load, normalizeSupplierName, previouslyAsserted, transform } from '../../load.js';
+import { type RemovalPlan, planRemovals } from '../../removals.js';
 import { type Landscape, uid } from '../../model.js';
 import { type MapOptions, type MapReport, mapModel } from './map.js';
 import { type ArchiModel, readArchimate } from './read.js';
 
-export type ArchimateImportOptions = MapOptions & { source?: string; user?: string; dryRun?: boolean; fileName?: string };
+export type ArchimateImportOptions = MapOptions & { source?: string; user?: string; dryRun?: boolean; fileName?: string; allowRemovals?: boolean; maxRemovalShare?: number };
 export type ArchimateImportReport = MapReport & {
   source: string;
   runId: string | null;
@@ -20,6 +22,10 @@ export type ArchimateImportReport = MapReport & {
   /** created / updated / unchanged per node label, and removed per label and relationship type. */
   graph: { nodes: LoadCounts; removed: RemovedCounts };
   durationMs: number;
+  /** What the import removes (a dry run: would remove), as for CSV/XLSX (importers/removals.ts). */
+  removals: RemovalPlan;
+  /** It would remove more than it may without allowRemovals, so it wrote nothing. */
+  confirmationNeeded: boolean;
 };
 
 const SOURCE = /^[A-Za-z0-9:._/-]{1,200}$/;
@@ -76,15 +82,18 @@ export async function importMappedLandscape<R extends object>(
   landscape: Landscape,
   report: R,
   options: {
-    source: string; user?: string; dryRun?: boolean; files: string[]; started?: number;
+    source: string; user?: string; dryRun?: boolean; files: string[]; started?: number; allowRemovals?: boolean; maxRemovalShare?: number;
     /** Runs in the same transaction after the load and before the cleanup (e.g. GEMMA's rename remapping). */
     afterLoad?: (tx: ManagedTransaction, provenance: { source: string; runId: string; stamp: string }) => Promise<void>;
   },
-): Promise<R & { source: string; runId: string | null; dryRun: boolean; graph: { nodes: LoadCounts; removed: RemovedCounts }; durationMs: number }> {
+): Promise<R & { source: string; runId: string | null; dryRun: boolean; graph: { nodes: LoadCounts; removed: RemovedCounts }; durationMs: number; removals: RemovalPlan; confirmationNeeded: boolean }> {
   const started = options.started ?? Date.now();
+  const removals = await planRemovals(driver, landscape, { source: options.source, named: true, scope: null, maxShare: options.maxRemovalShare });
   const rows = transform(landscape);
-  const base = { ...report, source: options.source, dryRun: options.dryRun ?? false };
-  if (options.dryRun) return { ...base, runId: null, graph: { nodes: {}, removed: {} }, durationMs: Date.now() - started };
+  const base = { ...report, source: options.source, dryRun: options.dryRun ?? false, removals, confirmationNeeded: false };
+  const nothing = { runId: null, graph: { nodes: {}, removed: {} } };
+  if (options.dryRun) return { ...base, ...nothing, durationMs: Date.now() - started };
+  if (removals.needsConfirmation && !options.allowRemovals) return { ...base, ...nothing, confirmationNeeded: true, durationMs: Date.now() - started };
   const runId = randomUUID();
   const session = driver.session({ database: database() });
   try {
@@ -101,6 +110,7 @@ export async function importMappedLandscape<R extends object>(
         asserted: options.afterLoad ? null : int(stamped), digest: null, stamp: `${options.source}#${runId}`, unchangedSince: null,
         // afterLoad may move other sources' relationships (GEMMA's renames): then which is not known.
         overwrote: options.afterLoad ? null : overwrote,
+        ...runOwner,
       });
       return { nodes, removed };
     });

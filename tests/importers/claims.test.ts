@@ -1,0 +1,70 @@
+// Shared facts: a node that several sources assert keeps what each asserted (its claims), so that when
+// one source stops asserting it, or is deleted, the node shows what the others assert, and nothing of
+// the source that went.
+import type { Driver } from 'neo4j-driver';
+import { importFiles } from '../../importers/import.js';
+import { read } from '../../server/neo4j.js';
+import { deleteSource } from '../../server/routes/imports.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { csv } from './support.js';
+
+const suppliers = csv('suppliers.csv', 'id,name\nacme,Acme B.V.\n');
+const application = (name: string, criticality: string, extra = '') =>
+  csv('applications.csv', `id,organisation,name,supplier,criticality${extra ? ',Beheerder' : ''}\nzaak,gm-a,${name},acme,${criticality}${extra ? `,${extra}` : ''}\n`);
+
+const zaak = async (driver: Driver) =>
+  (await read<{ props: Record<string, unknown> }>(driver, "MATCH (a:Application {uid: 'app:gm-a/zaak'}) RETURN properties(a) AS props"))[0]?.props;
+const claims = async (driver: Driver) =>
+  (await read<{ source: string }>(driver, "MATCH (c:Claim {claimUid: 'app:gm-a/zaak'}) RETURN c.claimSource AS source ORDER BY source")).map(row => row.source);
+
+describe('claims on shared facts', () => {
+  let driver: Driver;
+  beforeAll(() => (driver = testDriver()));
+  afterAll(() => driver.close());
+  beforeEach(() => resetDatabase(driver));
+
+  it('when the source that overwrote a shared node is deleted, then the node shows what the other source asserts again', async () => {
+    await importFiles(driver, [suppliers, application('Zaaksysteem', 'low')], { source: 'csv:ho' });
+    expect(await claims(driver)).toEqual([]);
+    await importFiles(driver, [suppliers, application('Zaaksysteem (regio)', 'critical', 'Team Regio')], { source: 'csv:big' });
+    expect(await zaak(driver)).toMatchObject({ name: 'Zaaksysteem (regio)', criticality: 'critical', extra_beheerder: 'Team Regio' });
+    expect(await claims(driver)).toEqual(['csv:big', 'csv:ho']);
+
+    await deleteSource(driver, 'csv:big');
+    const props = await zaak(driver);
+    expect(props).toMatchObject({ name: 'Zaaksysteem', criticality: 'low' });
+    expect(props).not.toHaveProperty('extra_beheerder');
+    expect(Object.keys(props!).filter(key => key.startsWith('claim'))).toEqual([]);
+    expect((props!.runs as string[]).map(stamp => stamp.split('#')[0])).toEqual(['csv:ho']);
+    // One source left: its claim is the node itself.
+    expect(await claims(driver)).toEqual([]);
+    // And the node is as if csv:big had never been there: re-importing csv:ho changes nothing.
+    const again = await importFiles(driver, [suppliers, application('Zaaksysteem', 'low')], { source: 'csv:ho' });
+    expect(again.tables.applications).toMatchObject({ unchanged: 1, updated: 0 });
+  });
+
+  it('when a source no longer asserts a shared node, then the node gets back what the others assert, latest written first', async () => {
+    await importFiles(driver, [suppliers, application('Zaaksysteem', 'low')], { source: 'csv:a' });
+    await importFiles(driver, [suppliers, application('Zaaksysteem B', 'high', 'Team B')], { source: 'csv:b' });
+    await importFiles(driver, [suppliers, application('Zaaksysteem C', 'medium')], { source: 'csv:c' });
+    expect(await zaak(driver)).toMatchObject({ name: 'Zaaksysteem C', criticality: 'medium', extra_beheerder: 'Team B' });
+    // csv:c drops the application: what csv:a and csv:b assert, csv:b's (written later) winning.
+    const report = await importFiles(driver, [suppliers, csv('applications.csv', 'id,organisation,name,supplier\nander,gm-a,Ander,acme\n')], { source: 'csv:c', allowRemovals: true });
+    expect(report.ok).toBe(true);
+    expect(await zaak(driver)).toMatchObject({ name: 'Zaaksysteem B', criticality: 'high', extra_beheerder: 'Team B' });
+    expect(await claims(driver)).toEqual(['csv:a', 'csv:b']);
+    await deleteSource(driver, 'csv:b');
+    const props = await zaak(driver);
+    expect(props).toMatchObject({ name: 'Zaaksysteem', criticality: 'low' });
+    expect(props).not.toHaveProperty('extra_beheerder');
+  });
+
+  it('when the staged path writes a shared node, then it keeps the same claims as one transaction', async () => {
+    await importFiles(driver, [suppliers, application('Zaaksysteem', 'low')], { source: 'csv:ho' });
+    await importFiles(driver, [suppliers, application('Zaaksysteem (regio)', 'critical')], { source: 'csv:big', transactionRows: 2 });
+    expect(await zaak(driver)).toMatchObject({ name: 'Zaaksysteem (regio)', criticality: 'critical' });
+    expect(await claims(driver)).toEqual(['csv:big', 'csv:ho']);
+    await deleteSource(driver, 'csv:big');
+    expect(await zaak(driver)).toMatchObject({ name: 'Zaaksysteem', criticality: 'low' });
+  });
+});
