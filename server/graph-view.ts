@@ -30,8 +30,19 @@ type NodeRecord = { id: string; kind: string; label: string; organisation: strin
 /** A fetched node keeps what it would be grouped by. */
 type FullNode = GraphNode & { groups: Record<AggregateBy, Ref | null> };
 
-// Bookkeeping that says nothing to a user (undoRun/undoRuns: what a large import would roll back to).
-export const HIDDEN_PROPS = new Set(['hash', 'createdRun', 'uid', 'undoRun', 'undoRuns']);
+// Bookkeeping that says nothing to a user.
+const HIDDEN_PROPS = new Set(['hash', 'uid']);
+
+/**
+ * A node's or relationship's properties as readers see them: no bookkeeping, and instead of its
+ * stamps (`runs`: which run of which source wrote it, which a staged import adds to while it loads)
+ * the sources that assert it.
+ */
+export function readerProps(props: Record<string, unknown>, keep: string[] = []): Record<string, unknown> {
+  const { runs, ...rest } = props;
+  const shown = Object.fromEntries(Object.entries(rest).filter(([key]) => keep.includes(key) || !HIDDEN_PROPS.has(key)));
+  return Array.isArray(runs) ? { ...shown, sources: [...new Set(runs.map(stamp => String(stamp).split('#')[0]))].sort() } : shown;
+}
 
 /**
  * The nodes and edges of the chosen organisations and kinds, from the in-process cache while the
@@ -51,7 +62,7 @@ async function loadGraph(driver: Driver, organisations: string[] | null, kinds: 
   const records = await read<NodeRecord>(driver, query(chosen ? 'views/graph-nodes-of-organisations' : 'views/graph-nodes').text, { kinds, organisations: chosen });
   const first = (refs: Ref[]) => [...refs].sort((a, b) => a.uid.localeCompare(b.uid))[0] ?? null;
   const nodes: FullNode[] = records.map(record => ({
-    ...Object.fromEntries(Object.entries(record.props).filter(([key]) => !HIDDEN_PROPS.has(key))),
+    ...readerProps(record.props),
     id: record.id,
     kind: record.kind,
     label: record.label,

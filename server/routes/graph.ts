@@ -8,7 +8,7 @@ import { cached } from '../analyses/snapshot-cache.js';
 import type { AnalysisDefinition } from '../analyses/types.js';
 import { NotFoundError } from '../errors.js';
 import { toGraphml } from '../exports/graphml.js';
-import { GraphQuery, HIDDEN_PROPS, graphView } from '../graph-view.js';
+import { GraphQuery, graphView, readerProps } from '../graph-view.js';
 import { sendJsonOnce, withOriginal } from '../shared-json.js';
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
@@ -60,11 +60,11 @@ function weightsInForce(): unknown {
 async function loadNodeDetail(driver: Driver, analyses: AnalysisDefinition[], uid: string) {
   const [detail] = await read<Detail>(driver, query('views/node-detail').text, { uid });
   if (!detail) throw new NotFoundError(`No node with uid '${uid}' / Geen knoop '${uid}'`);
-  const properties = Object.fromEntries(Object.entries(detail.properties).filter(([key]) => key === 'uid' || !HIDDEN_PROPS.has(key)));
+  const properties = readerProps(detail.properties, ['uid']);
   const neighbours: Record<string, Omit<Neighbour, 'type' | 'direction'>[]> = {};
   for (const neighbour of [...detail.outgoing, ...detail.incoming]) {
     const key = neighbour.direction === 'out' ? `${neighbour.type}>` : `<${neighbour.type}`;
-    (neighbours[key] ??= []).push({ uid: neighbour.uid, kind: neighbour.kind, name: neighbour.name, properties: neighbour.properties });
+    (neighbours[key] ??= []).push({ uid: neighbour.uid, kind: neighbour.kind, name: neighbour.name, properties: readerProps(neighbour.properties) });
   }
   for (const list of Object.values(neighbours)) list.sort((a, b) => String(a.name).localeCompare(String(b.name)));
   const [contracts, lockIn] = await Promise.all([

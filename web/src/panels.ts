@@ -35,7 +35,7 @@ export async function openPanel(panel: HTMLElement, uid: string, actions: PanelA
   const lockIn = (detail.lockIn ?? detail.lockin) as Row | undefined;
   const factors = (lockIn && Array.isArray(lockIn.factors) ? lockIn.factors : Array.isArray(detail.factors) ? detail.factors : []) as Row[];
 
-  const properties = scalarEntries(node, ['uid', 'runs', 'kind', 'name', 'createdRun', 'undoRun', 'undoRuns', 'normalizedName']);
+  const properties = scalarEntries(node, ['uid', 'sources', 'kind', 'name', 'normalizedName']);
   fill(panel, 
     h('div', { class: 'panel-head' },
       h('h2', { id: 'panel-title', tabindex: '-1' }, rowName(node)),
