@@ -90,12 +90,13 @@ export type ImportProgress = { phase: 'validate' | 'load' | 'cleanup' | 'done'; 
  * `{status, report}` or `{status, problem}` (server/routes/imports.ts). A problem before the import
  * began (too large, not allowed) comes as a plain problem document.
  */
-export async function postImport(files: File[], options: { dryRun: boolean; source?: string }, onProgress: (progress: ImportProgress) => void = () => {}): Promise<ImportReport> {
+export async function postImport(files: File[], options: { dryRun: boolean; source?: string; allowRemovals?: boolean }, onProgress: (progress: ImportProgress) => void = () => {}): Promise<ImportReport> {
   const form = new FormData();
   for (const file of files) form.append('files', file, file.name);
   form.append('dryRun', String(options.dryRun));
   if (options.source) form.append('source', options.source);
-  const response = await fetch(url('/api/imports', { dryRun: options.dryRun, source: options.source }), { method: 'POST', body: form, headers: { accept: 'application/x-ndjson', ...headers() } });
+  if (options.allowRemovals) form.append('allowRemovals', 'true');
+  const response = await fetch(url('/api/imports', { dryRun: options.dryRun, source: options.source, allowRemovals: options.allowRemovals || undefined }), { method: 'POST', body: form, headers: { accept: 'application/x-ndjson', ...headers() } });
   if (!(response.headers.get('content-type') ?? '').includes('ndjson') || !response.body) {
     const body = await response.json().catch(() => ({}));
     throw new ApiError(String(body.detail ?? body.title ?? response.statusText), response.status, body);
@@ -105,7 +106,7 @@ export async function postImport(files: File[], options: { dryRun: boolean; sour
     if (line.progress) onProgress(line.progress);
     else last = line;
   }
-  // A rejected import (422) still carries its report: errors are data here.
+  // A rejected import (422), or one that needs its removals confirmed (409), still carries its report: errors are data here.
   if (last?.report) return last.report;
   throw new ApiError(String(last?.problem?.detail ?? last?.problem?.title ?? t('import.interrupted')), last?.status ?? 0, last?.problem ?? {});
 }

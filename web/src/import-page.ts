@@ -1,11 +1,14 @@
 // Import page: choose CSV/XLSX files, check them (dry run: every row error with file, line, field,
-// value and what was expected), then import; progress while it runs; the history of earlier runs.
+// value and what was expected, and what the import would remove), then import; progress while it
+// runs; an import that would remove more than it may waits for the user to confirm; the history.
 import { getImports, postImport } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
-import { formatDateTime, formatNumber, t } from './i18n.js';
+import { formatDateTime, formatNumber, kindLabel, t } from './i18n.js';
 import { str } from './rows.js';
 import type { ImportIssue, ImportReport, Row } from './types.js';
+
+type Removals = { removing: number; maxShare: number; needsConfirmation: 'share' | 'unnamed-source' | null; kinds: { label: string; asserted: number; removing: number; sample: string[] }[] };
 
 export async function renderImport(root: HTMLElement, ctx: Context): Promise<void> {
   const files = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
@@ -25,7 +28,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     result,
     h('section', {}, h('h2', {}, t('import.history')), history));
 
-  async function run(dryRun: boolean): Promise<void> {
+  async function run(dryRun: boolean, allowRemovals = false): Promise<void> {
     const chosen = [...(files.files ?? [])];
     if (chosen.length === 0) { fill(result, message(t('import.chooseFiles'), 'error')); return; }
     progress.hidden = false;
@@ -34,7 +37,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     const status = h('p', { role: 'status', id: 'import-status' }, t('import.progress'));
     fill(result, status);
     try {
-      const report = await postImport(chosen, { dryRun, source: source.value.trim() || undefined }, step => {
+      const report = await postImport(chosen, { dryRun, source: source.value.trim() || undefined, allowRemovals }, step => {
         status.textContent = t(`import.phase.${step.phase}`, { done: formatNumber(step.done), total: formatNumber(step.total), percent: step.total ? Math.floor((step.done / step.total) * 100) : 0 });
         if (step.phase === 'load' && step.total > 0) {
           progress.max = step.total;
@@ -54,10 +57,18 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
 
   function showReport(report: ImportReport, dryRun: boolean): void {
     const issues = report.issues ?? [];
-    fill(result, 
-      issues.length === 0 && report.ok !== false
+    const removals = report.removals as Removals | null | undefined;
+    const percent = Math.round((removals?.maxShare ?? 0) * 100);
+    const confirm = report.confirmationNeeded && removals?.needsConfirmation
+      ? [message(t(`import.confirmNeeded.${removals.needsConfirmation}`, { percent, source: str(report.source) }), 'error'),
+        h('button', { type: 'button', id: 'import-confirm', onclick: () => void run(false, true) }, t('import.confirm'))]
+      : null;
+    fill(result,
+      confirm ?? (issues.length === 0 && report.ok !== false
         ? message(dryRun ? t('import.ok') : report.unchangedSince ? t('import.okUnchanged', { when: formatDateTime(report.unchangedSince.finishedAt) }) : t('import.okCommitted'), 'ok')
-        : message(t('import.issues', { n: issues.length }), 'error'),
+        : message(t('import.issues', { n: issues.length }), 'error')),
+      removals && removals.removing > 0 ? removalList(removals, str(report.source), dryRun || Boolean(confirm)) : null,
+      dryRun && removals?.needsConfirmation ? h('p', { class: 'hint', id: 'import-confirm-dry' }, t('import.confirmDry', { percent })) : null,
       issues.length ? sortableTable<ImportIssue>({
         id: 'import-issues',
         caption: t('import.issues', { n: issues.length }),
@@ -76,6 +87,15 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       report.tables && Object.keys(report.tables).length ? h('section', {}, h('h2', {}, t('import.tables')),
         h('p', { id: 'import-tables' }, summarise(report.tables) || t('common.none'))) : null,
     );
+  }
+
+  /** What the import removes (or would): per kind, how many of how many, and the first names. */
+  function removalList(removals: Removals, sourceName: string, wouldRemove: boolean): HTMLElement {
+    return h('section', { id: 'import-removals' },
+      h('p', {}, t(wouldRemove ? 'import.removalsDry' : 'import.removals', { source: sourceName })),
+      h('ul', {}, removals.kinds.filter(kind => kind.removing > 0).map(kind => h('li', {},
+        t('import.removalKind', { removing: formatNumber(kind.removing), asserted: formatNumber(kind.asserted), kind: kindLabel(kind.label) }),
+        kind.sample.length ? `: ${kind.sample.join(', ')}${kind.removing > kind.sample.length ? ', …' : ''}` : ''))));
   }
 
   async function loadHistory(): Promise<void> {
