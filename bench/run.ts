@@ -1,4 +1,5 @@
 // `npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport]`
+// `npm run bench -- faults [--runs 20]` (bench/faults.ts)
 // Prints a table and writes bench/results/<name>.json with the machine it ran on.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -6,12 +7,13 @@ import { type DemoSize } from '../importers/demo/generate.js';
 import { loadConfig } from '../server/config.js';
 import { limitHeapGrowth } from '../server/heap.js';
 import { METHODS, benchImportSize, type Method, type SizeResult } from './import.js';
+import { runFaults } from './faults.js';
 import { machineInfo } from './machine.js';
 import { freshBenchDb } from './neo4j.js';
 import { printTable, saveResult } from './results.js';
 import { READ_BENCHMARKS, readMain } from './read-run.js';
 
-const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), or npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport]';
+const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport], or npm run bench -- faults [--runs 20]';
 
 const list = <T extends string>(values: readonly [T, ...T[]], name: string) =>
   z.string().transform(text => text.split(',').map(item => item.trim()).filter(Boolean)).pipe(z.array(z.enum(values, { error: `${name}: one of ${values.join(', ')}` })).min(1));
@@ -28,6 +30,7 @@ async function main(): Promise<number> {
   limitHeapGrowth(loadConfig().ROER_HEAP_GROWTH_PERCENT);
   // analyses, api, ui, memory, read and all: bench/read-run.ts, with options of their own.
   if ([...READ_BENCHMARKS, 'all'].includes(process.argv[2])) return readMain(process.argv.slice(2));
+  if (process.argv[2] === 'faults') return faultsMain(process.argv.slice(3));
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { size: { type: 'string' }, methods: { type: 'string' }, sample: { type: 'string' }, 'no-reimport': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
@@ -80,6 +83,19 @@ async function main(): Promise<number> {
   );
   console.log(`\nWritten to ${path}`);
   return 0;
+}
+
+/** kill -9 at random moments of imports: runs × outcome, where a half-written import must never show. */
+async function faultsMain(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '20' } } });
+  const runs = z.coerce.number().int().min(1).max(1000).parse(values.runs);
+  const log = (message: string) => process.stderr.write(`${message}\n`);
+  const result = await runFaults(runs, log);
+  const path = saveResult('faults', { benchmark: 'faults', date: new Date().toISOString(), machine: await machineInfo(), ...result });
+  printTable(result.table);
+  const other = result.runs.filter(run => run.seen === 'other' || run.recovered === 'other').length;
+  console.log(`\n${other} of ${result.runs.length} runs showed anything but the old or the new graph (must be 0). Written to ${path}`);
+  return other === 0 ? 0 : 1;
 }
 
 main().then(

@@ -2,7 +2,6 @@
 // offline importer. It must give the graph an import through Cypher gives, stamps and hashes
 // included, and refuse or undo rather than leave anything half-written.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -14,20 +13,13 @@ import { startLocalNeo4j, stopLocalNeo4j } from '../../server/local-neo4j.js';
 import { createDriver, read, write } from '../../server/neo4j.js';
 import { applySchema } from '../../server/schema.js';
 import { runImportCli, startImportCli } from '../support/cli.js';
+import { freePort } from '../support/ports.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { edited, enText, graphOf, stampCounts } from './support.js';
 
 // Texts the importer's CSV must carry unchanged: quotes, a comma, a semicolon, a line break, two spaces.
 const awkward = () => edited({
   'applications.csv': enText('applications.csv').replace('medium,no,saas1,,\n', 'medium,no,saas1,,"Team ""Keten"", regio; 2e lijn\nen  nacht "\n'),
-});
-
-const freePort = () => new Promise<number>((done, fail) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => done(port));
-  });
-  server.once('error', fail);
 });
 
 describe('bulk load into an empty local Neo4j', () => {

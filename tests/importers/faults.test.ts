@@ -1,0 +1,40 @@
+// kill -9 during imports, on a Neo4j of the test's own (bench/faults.ts does the same at random
+// moments, many times): what readers see is the old graph or the new one, before and after recovery.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type FaultLab, faultLab } from '../../bench/faults.js';
+import { listImportRuns } from '../../importers/import.js';
+import { startImportCli } from '../support/cli.js';
+import { freePort } from '../support/ports.js';
+
+describe('imports killed half-way', () => {
+  let instanceDir: string;
+  let lab: FaultLab;
+  beforeAll(async () => {
+    instanceDir = mkdtempSync(join(tmpdir(), 'roer-faults-'));
+    lab = await faultLab({ instanceDir, boltPort: await freePort(), heap: '512m', pageCache: '64m' }, startImportCli);
+  }, 300_000);
+  afterAll(async () => {
+    await lab?.close();
+    rmSync(instanceDir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('when Neo4j is killed while a staged import loads, then readers see the old graph after its restart, and after recovery too', async () => {
+    const run = await lab.run('staged', 'neo4j', 'loading');
+    expect(run).toMatchObject({ exitCode: 2, seen: 'old', recovered: 'old', rolledBack: 1 });
+    expect((await listImportRuns(lab.driver, { source: 'csv:fault-lab' })).map(r => r.status)).toContain('rolled back');
+  }, 300_000);
+
+  it('when the importing process is killed while a staged import loads, then readers see the old graph, and after recovery too', async () => {
+    const run = await lab.run('staged', 'importer', 'loading');
+    expect(run).toMatchObject({ seen: 'old', recovered: 'old', rolledBack: 1 });
+  }, 300_000);
+
+  it('when Neo4j is killed during a one-transaction import, then the old graph or the new one, never a part', async () => {
+    const run = await lab.run('one-transaction', 'neo4j', 1500);
+    expect(['old', 'new']).toContain(run.seen);
+    expect(run.recovered).toBe(run.seen);
+    expect(run.rolledBack).toBe(0);
+  }, 300_000);
+});
