@@ -3,7 +3,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { ZodError } from 'zod';
-import { ForbiddenError, InputError, NotFoundError, TooLargeError, UnauthorizedError, UnavailableError } from '../errors.js';
+import { CrossSiteError, ForbiddenError, InputError, NotFoundError, TooLargeError, UnauthorizedError, UnavailableError, UnknownHostError } from '../errors.js';
 
 export type Problem = { type: string; title: string; status: number; detail: string; instance: string; errors?: unknown[] };
 
@@ -27,6 +27,8 @@ export function toProblem(error: unknown, instance: string): Problem {
   }
   if (error instanceof UnauthorizedError) return base(401, 'unauthorized', 'Unauthorized / Niet aangemeld', error.message);
   if (error instanceof ForbiddenError) return base(403, 'forbidden', 'Forbidden / Geen toegang', error.message);
+  if (error instanceof CrossSiteError) return base(403, 'cross-site', 'Refused: request from elsewhere / Geweigerd: verzoek van elders', error.message);
+  if (error instanceof UnknownHostError) return base(421, 'unknown-host', 'Misdirected request / Verkeerd geadresseerd', error.message);
   if (error instanceof NotFoundError) return base(404, 'not-found', 'Not found / Niet gevonden', error.message);
   if (error instanceof TooLargeError) return base(413, 'too-large', 'Too large / Te groot', error.message);
   if (error instanceof multer.MulterError) {
