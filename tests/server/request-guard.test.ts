@@ -112,6 +112,22 @@ describe('requests from elsewhere (auth off)', () => {
     }
   });
 
+  it('when a multipart body is malformed, then 400 problem+json (not 500) and nothing changes', async () => {
+    const before = await snapshot(driver);
+    const part = (boundary: string) => `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="suppliers.csv"\r\nContent-Type: text/csv\r\n\r\nid,name\ns9,Evil\r\n`;
+    const bodies: [string, string][] = [
+      ['multipart/form-data; boundary=xyz', `${part('xyz')}`], // never closed
+      ['multipart/form-data; boundary=xyz', '--xyz\r\nno headers here\r\n\r\n--xyz--\r\n'],
+      ['multipart/form-data', `${part('xyz')}--xyz--\r\n`], // no boundary
+    ];
+    for (const [type, body] of bodies) {
+      const response = await request(base).post('/api/imports').set('Content-Type', type).send(body);
+      expect([type, response.status, response.headers['content-type']]).toEqual([type, 400, expect.stringMatching(/problem\+json/)]);
+      expect(response.body.detail).toMatch(/not valid multipart\/form-data/);
+    }
+    expect(await snapshot(driver)).toEqual(before);
+  });
+
   it('when a route is described in the OpenAPI document, then every change requires the X-Roer-Request header and no read does', async () => {
     const { paths } = (await supertest(base).get('/api/openapi.json')).body as { paths: Record<string, Record<string, { parameters: { name: string; in: string; required: boolean }[]; responses: Record<string, unknown> }>> };
     const operations = Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ method, path, operation })));
