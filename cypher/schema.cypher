@@ -22,3 +22,15 @@ CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name
 CREATE INDEX import_run_source IF NOT EXISTS FOR (n:ImportRun) ON (n.source);
 CREATE INDEX import_run_status IF NOT EXISTS FOR (n:ImportRun) ON (n.status);
 CREATE INDEX import_undo_run IF NOT EXISTS FOR (n:ImportUndo) ON (n.importUndoRun)
+;
+// Before the name became unique, two requests at once could create two tokens with one name: keep both
+// tokens working, under names that differ, so the constraint below can be created.
+MATCH (t:ApiToken)
+WITH t.name AS name, collect(t) AS tokens
+WHERE size(tokens) > 1
+UNWIND range(1, size(tokens) - 1) AS i
+WITH tokens[i] AS token, name, i
+SET token.name = name + ' (duplicate ' + i + ')';
+// The token lookup on every request in token mode is an index seek on the hash.
+CREATE CONSTRAINT api_token_name IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE

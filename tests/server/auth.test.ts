@@ -2,11 +2,12 @@
 // and every write needs its role. The list of endpoints comes from the OpenAPI document, so a new
 // route is checked without anyone remembering to add it here.
 import type { Driver } from 'neo4j-driver';
-import request from 'supertest';
 import { SEED_TOKEN_NAME, hashToken, seedAdminToken } from '../../server/auth.js';
 import { read } from '../../server/neo4j.js';
+import { query } from '../../server/queries.js';
+import { applySchema } from '../../server/schema.js';
 import { resetDatabase, testDriver } from '../support/db.js';
-import { appFor, loadFixture } from './support.js';
+import { appFor, loadFixture, request } from './support.js';
 
 const ADMIN = 'test-admin-token-0123456789';
 const LOWER: Record<string, string | undefined> = { viewer: undefined, editor: 'viewer', admin: 'editor' };
@@ -125,5 +126,51 @@ describe('access control', () => {
     expect(changed.body.weights[factor]).toBe(42);
     expect((await request(app).put('/api/settings/lock-in-weights').set(auth).send({ weights: { noSuchFactor: 1 } })).status).toBe(400);
     await request(app).put('/api/settings/lock-in-weights').set(auth).send(before.body);
+  });
+});
+
+describe('API tokens under load and after an upgrade', () => {
+  const ADMIN = 'guard-test-admin-token-0123';
+  let driver: Driver;
+  let app: ReturnType<typeof appFor>;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    await seedAdminToken(driver, ADMIN);
+    app = appFor(driver, { ROER_AUTH: 'token' });
+  });
+  afterAll(() => driver.close());
+
+  const names = async () => (await read<{ name: string }>(driver, 'MATCH (t:ApiToken) RETURN t.name AS name ORDER BY name')).map(row => row.name);
+
+  it('when two requests create a token with one name at the same moment, then exactly one gets 201 and the other 400', async () => {
+    const create = (name: string) => request(app).post('/api/tokens').set('authorization', `Bearer ${ADMIN}`).send({ name, role: 'viewer' });
+    for (let round = 0; round < 8; round++) {
+      const responses = await Promise.all([create(`twin-${round}`), create(`twin-${round}`)]);
+      expect(responses.map(response => response.status).sort()).toEqual([201, 400]);
+      expect(responses.find(response => response.status === 400)!.body.detail).toContain(`'twin-${round}' already exists`);
+    }
+    const all = await names();
+    expect(all.filter(name => name.startsWith('twin-'))).toEqual(Array.from({ length: 8 }, (_, round) => `twin-${round}`));
+  });
+
+  it('when a token is looked up, then the plan is a seek on the unique hash index, not a scan of the tokens', async () => {
+    const { summary } = await driver.executeQuery(`EXPLAIN ${query('api/token-find').text}`, { hash: 'x' });
+    const operators: string[] = [];
+    const walk = (plan: { operatorType: string; children: unknown[] }) => {
+      operators.push(plan.operatorType);
+      for (const child of plan.children) walk(child as typeof plan);
+    };
+    walk(summary.plan as unknown as { operatorType: string; children: unknown[] });
+    expect(operators.some(operator => operator.startsWith('NodeUniqueIndexSeek'))).toBe(true);
+    expect(operators.some(operator => /LabelScan|AllNodesScan/.test(operator))).toBe(false);
+  });
+
+  it('when tokens share a name from before the constraint, then the schema keeps both under distinct names and then holds', async () => {
+    await driver.executeQuery('DROP CONSTRAINT api_token_name');
+    await driver.executeQuery("UNWIND [1, 2, 3] AS i CREATE (:ApiToken {name: 'old twin', hash: 'old-hash-' + i, role: 'viewer'})");
+    await applySchema(driver);
+    expect((await names()).filter(name => name.startsWith('old twin'))).toEqual(['old twin', 'old twin (duplicate 1)', 'old twin (duplicate 2)']);
+    await expect(driver.executeQuery("CREATE (:ApiToken {name: 'old twin', hash: 'old-hash-4'})")).rejects.toThrow(/already exists/);
   });
 });
