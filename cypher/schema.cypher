@@ -23,4 +23,15 @@ CREATE INDEX import_run_source IF NOT EXISTS FOR (n:ImportRun) ON (n.source);
 CREATE INDEX import_run_status IF NOT EXISTS FOR (n:ImportRun) ON (n.status);
 CREATE CONSTRAINT claim_key IF NOT EXISTS FOR (n:Claim) REQUIRE n.claimKey IS UNIQUE;
 CREATE INDEX claim_uid IF NOT EXISTS FOR (n:Claim) ON (n.claimUid);
-CREATE INDEX claim_source IF NOT EXISTS FOR (n:Claim) ON (n.claimSource)
+CREATE INDEX claim_source IF NOT EXISTS FOR (n:Claim) ON (n.claimSource);
+// Before the name became unique, two requests at once could create two tokens with one name: keep both
+// tokens working, under names that differ, so the constraint below can be created.
+MATCH (t:ApiToken)
+WITH t.name AS name, collect(t) AS tokens
+WHERE size(tokens) > 1
+UNWIND range(1, size(tokens) - 1) AS i
+WITH tokens[i] AS token, name, i
+SET token.name = name + ' (duplicate ' + i + ')';
+// The token lookup on every request in token mode is an index seek on the hash.
+CREATE CONSTRAINT api_token_name IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE

@@ -8,6 +8,7 @@ import { analyses, loadLockInWeights, setLockInWeights, toIcs } from './analyses
 import { authenticate } from './auth.js';
 import type { Config } from './config.js';
 import { buildOpenApi } from './openapi.js';
+import { allowedHosts, checkHost, refuseCrossSite } from './request-guard.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArchimateRoutes } from './routes/archimate.js';
 import { registerAnalysisRoutes } from './routes/analyses.js';
@@ -59,6 +60,8 @@ export function createApp({ driver, config, services: given }: AppOptions): Appl
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders);
+  // Before any body is read or token looked up: a refused request costs nothing and changes nothing.
+  app.use(checkHost(allowedHosts(config)), refuseCrossSite);
   app.use('/api', express.json({ limit: JSON_LIMIT }), authenticate(driver, config.ROER_AUTH));
 
   const api = express.Router();

@@ -15,6 +15,7 @@ export type AuthMode = 'off' | 'token';
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
 export const SEED_TOKEN_NAME = 'admin (ROER_ADMIN_TOKEN)';
+const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 export const generateToken = () => `roer_${randomBytes(32).toString('base64url')}`;
@@ -28,9 +29,14 @@ export type NewToken = z.infer<typeof NewToken>;
 /** Creates a token; the plain token is returned once and never stored. */
 export async function createToken(driver: Driver, input: NewToken): Promise<{ name: string; role: Role; createdAt: string; token: string }> {
   const token = generateToken();
-  const [row] = await write<{ name: string; role: Role; createdAt: string }>(driver, query('api/token-create').text, { ...input, hash: hashToken(token) });
-  if (!row) throw new InputError(`A token named '${input.name}' already exists / Er bestaat al een token met de naam '${input.name}'`);
-  return { ...row, token };
+  try {
+    const [row] = await write<{ name: string; role: Role; createdAt: string }>(driver, query('api/token-create').text, { ...input, hash: hashToken(token) });
+    return { ...row, token };
+  } catch (error) {
+    // The uniqueness constraint on the name decides between two requests racing for one name.
+    if ((error as { code?: unknown }).code !== CONSTRAINT_VIOLATION) throw error;
+    throw new InputError(`A token named '${input.name}' already exists / Er bestaat al een token met de naam '${input.name}'`);
+  }
 }
 
 export const listTokens = (driver: Driver) => read<{ name: string; role: Role; createdAt: string }>(driver, query('api/token-list').text);

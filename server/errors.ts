@@ -28,3 +28,11 @@ export class UnavailableError extends Error {
 export class TooLargeError extends Error {
   override name = 'TooLargeError';
 }
+/** A state-changing request that did not come from this server's own pages. */
+export class CrossSiteError extends Error {
+  override name = 'CrossSiteError';
+}
+/** A request for a host name this server does not answer to (DNS rebinding, a wrong name). */
+export class UnknownHostError extends Error {
+  override name = 'UnknownHostError';
+}

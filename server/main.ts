@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { createApp, defaultServices } from './app.js';
 import { SEED_TOKEN_NAME, listTokens, seedAdminToken } from './auth.js';
-import { type Config, ConfigError, loadConfig, localInstanceDir } from './config.js';
+import { type Config, ConfigError, isLoopback, loadConfig, localInstanceDir } from './config.js';
 import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
 import { type ImportReport, importFiles, importLandscape, rollBackUnfinishedImports, sweepAbandonedImports } from '../importers/import.js';
 import { undoInterruptedBulkLoads } from '../importers/bulk.js';
 import { generateLandscape } from '../importers/demo/generate.js';
 import { limitHeapGrowth } from './heap.js';
 import { createDriver, read } from './neo4j.js';
+import { allowedHosts } from './request-guard.js';
 import { applySchema } from './schema.js';
 import { fromRoot } from './paths.js';
 
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     throw error;
   }
   limitHeapGrowth(config.ROER_HEAP_GROWTH_PERCENT);
+  if (config.ROER_AUTH === 'off' && !isLoopback(config.HOST)) warnUnauthenticatedNetwork(config);
 
   let uri = config.NEO4J_URI;
   if (!uri) {
@@ -102,6 +104,17 @@ async function main(): Promise<void> {
   await new Promise<void>((done, fail) => server!.once('listening', done).once('error', fail));
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   log(`Roer is running at http://${host}:${config.PORT} (API: /api, OpenAPI: /api/openapi.json; auth ${config.ROER_AUTH}). Ctrl+C stops it${local?.startedHere ? ' and Neo4j' : ''}.`);
+  if (!isLoopback(config.HOST)) log(`Answering requests for the host names ${[...allowedHosts(config)].join(', ')} only; add the names people use to ROER_ALLOWED_HOSTS.`);
+}
+
+/** ROER_ALLOW_UNAUTHENTICATED_NETWORK=yes (config.ts refuses this combination without it): said loudly, every start. */
+function warnUnauthenticatedNetwork(config: Config): void {
+  const rule = '!'.repeat(100);
+  process.stderr.write(
+    `${rule}\n[roer] WARNING: HOST=${config.HOST} with ROER_AUTH=off (allowed by ROER_ALLOW_UNAUTHENTICATED_NETWORK=yes).\n` +
+      `[roer] Anyone who can reach port ${config.PORT} of this machine can read, import, delete and manage API tokens as an admin.\n` +
+      `[roer] Set ROER_AUTH=token and ROER_ADMIN_TOKEN, or HOST=127.0.0.1, unless this network is yours alone.\n${rule}\n`,
+  );
 }
 
 main().catch(async error => {

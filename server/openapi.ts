@@ -3,18 +3,20 @@
 import { z } from 'zod';
 import type { AnalysisDefinition } from './analyses/types.js';
 import type { AuthMode } from './auth.js';
+import { REQUEST_HEADER } from './request-guard.js';
 import { ExportQuery, ICS_ANALYSES, analysisParameters } from './routes/analyses.js';
 import type { RouteSpec } from './routes/registry.js';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[]; description?: string };
-type Parameter = { name: string; in: 'path' | 'query'; required: boolean; description?: string; schema: JsonSchema };
+type Parameter = { name: string; in: 'path' | 'query' | 'header'; required: boolean; description?: string; schema: JsonSchema };
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid input (problem+json, with an `errors` list)',
   401: 'No or unknown API token',
-  403: 'The token lacks the required role',
+  403: 'The token lacks the required role, or (a change) the request came from elsewhere: no `X-Roer-Request: 1`, or another Origin or Sec-Fetch-Site',
   404: 'Not found',
   413: 'Upload too large',
+  421: 'The Host header is not one of the server\'s names (ROER_ALLOWED_HOSTS)',
   422: 'The files have problems; nothing was imported',
   503: 'Neo4j unreachable (with Retry-After)',
 };
@@ -35,9 +37,13 @@ function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query')
 
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
-function responses(statuses: number[], role: boolean, auth: AuthMode, produces: string[] = []) {
-  const all = new Set([...statuses, ...(role ? [503] : [])]);
+/** Every change needs it (server/request-guard.ts): a page on another site cannot send it without a preflight. */
+const requestHeader: Parameter = { name: REQUEST_HEADER, in: 'header', required: true, description: 'Must be 1: proves the request does not come from a page elsewhere', schema: { type: 'string', const: '1' } };
+
+function responses(statuses: number[], role: boolean, auth: AuthMode, change: boolean, produces: string[] = []) {
+  const all = new Set([...statuses, ...(role ? [503] : []), 421]);
   if (role && auth === 'token') (all.add(401), all.add(403));
+  if (change) all.add(403);
   const problem = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
   return {
     200: { description: 'OK', content: Object.fromEntries([['application/json', {}], ...produces.map(type => [type, {}])]) },
@@ -62,14 +68,15 @@ function operation(spec: RouteSpec, auth: AuthMode, extraParameters: Parameter[]
           },
         }
       : undefined;
+  const change = spec.method !== 'get';
   return {
     summary: spec.summary,
     tags: [spec.tag],
     operationId: `${spec.method}${openApiPath(spec.path).replace(/[^A-Za-z0-9]+(\w)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     ...(spec.role ? { 'x-roer-role': spec.role, security: auth === 'token' ? [{ bearerAuth: [] }] : [] } : { security: [] }),
-    parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query'), ...extraParameters],
+    parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query'), ...extraParameters, ...(change ? [requestHeader] : [])],
     ...(requestBody ? { requestBody } : {}),
-    responses: responses(spec.responses ?? [], Boolean(spec.role), auth, spec.produces),
+    responses: responses(spec.responses ?? [], Boolean(spec.role), auth, change, spec.produces),
   };
 }
 

@@ -3,11 +3,13 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { ZodError } from 'zod';
-import { ConflictError, ForbiddenError, InputError, NotFoundError, TooLargeError, UnauthorizedError, UnavailableError } from '../errors.js';
+import { ConflictError, CrossSiteError, ForbiddenError, InputError, NotFoundError, TooLargeError, UnauthorizedError, UnavailableError, UnknownHostError } from '../errors.js';
 
 export type Problem = { type: string; title: string; status: number; detail: string; instance: string; errors?: unknown[] };
 
 const RETRY_AFTER_SECONDS = 5;
+/** What busboy (multer's parser) throws for a body that is not the multipart it claims to be. */
+const MALFORMED_MULTIPART = /^(Multipart: Boundary not found|Malformed part header|Malformed content type|Missing Content-Type|Unexpected end of (form|file)|Unsupported content type)/;
 /** neo4j-driver error codes that mean the database cannot be reached right now. */
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -27,6 +29,8 @@ export function toProblem(error: unknown, instance: string): Problem {
   }
   if (error instanceof UnauthorizedError) return base(401, 'unauthorized', 'Unauthorized / Niet aangemeld', error.message);
   if (error instanceof ForbiddenError) return base(403, 'forbidden', 'Forbidden / Geen toegang', error.message);
+  if (error instanceof CrossSiteError) return base(403, 'cross-site', 'Refused: request from elsewhere / Geweigerd: verzoek van elders', error.message);
+  if (error instanceof UnknownHostError) return base(421, 'unknown-host', 'Misdirected request / Verkeerd geadresseerd', error.message);
   if (error instanceof NotFoundError) return base(404, 'not-found', 'Not found / Niet gevonden', error.message);
   if (error instanceof ConflictError) return base(409, 'conflict', 'Conflict / Conflict', error.message);
   if (error instanceof TooLargeError) return base(413, 'too-large', 'Too large / Te groot', error.message);
@@ -37,6 +41,7 @@ export function toProblem(error: unknown, instance: string): Problem {
     }
     return base(400, 'invalid-input', 'Invalid input / Ongeldige invoer', `Upload rejected: ${error.message}${error.field ? ` (field '${error.field}')` : ''}.`);
   }
+  if (isMalformedMultipart(error)) return base(400, 'invalid-input', 'Invalid input / Ongeldige invoer', `The upload is not valid multipart/form-data: ${error.message}. / De upload is onleesbaar.`);
   if (isBodyParserError(error)) {
     if (error.status === 413) return base(413, 'too-large', 'Too large / Te groot', 'Request body is larger than the limit.');
     return base(400, 'invalid-input', 'Invalid input / Ongeldige invoer', 'Request body is not valid JSON.');
@@ -72,6 +77,8 @@ export const notFoundHandler: RequestHandler = req => {
 function summarise(error: ZodError): string {
   return error.issues.map(issue => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
+
+const isMalformedMultipart = (error: unknown): error is Error => error instanceof Error && error.constructor === Error && MALFORMED_MULTIPART.test(error.message);
 
 const isBodyParserError = (error: unknown): error is { status: number; type: string } =>
   typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' && typeof (error as { status?: unknown }).status === 'number' && 'expose' in error;

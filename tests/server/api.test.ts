@@ -1,9 +1,8 @@
 // The read side of the API over HTTP, in-process, against the real test Neo4j.
 import ExcelJS from 'exceljs';
 import type { Driver } from 'neo4j-driver';
-import request from 'supertest';
 import { resetDatabase, testDriver } from '../support/db.js';
-import { appFor, loadFixture } from './support.js';
+import { appFor, loadFixture, request } from './support.js';
 
 const expectProblem = (response: request.Response, status: number) => {
   expect(response.status).toBe(status);

@@ -1,11 +1,10 @@
 // ArchiMate over HTTP: export an organisation for Archi, import the file back, refuse unsafe XML.
 import { readFileSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
-import request from 'supertest';
 import { read } from '../../server/neo4j.js';
 import { fixture as archimateFixture } from '../archimate/support.js';
 import { resetDatabase, snapshot, testDriver } from '../support/db.js';
-import { appFor, loadFixture } from './support.js';
+import { appFor, loadFixture, request } from './support.js';
 
 describe('ArchiMate API', () => {
   let driver: Driver;

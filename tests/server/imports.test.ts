@@ -1,8 +1,7 @@
 // POST /api/imports through the real pipeline, the upload limit, deleting a source, and the audit log.
 import type { Driver } from 'neo4j-driver';
-import request from 'supertest';
 import { nodes, resetDatabase, snapshot, testDriver } from '../support/db.js';
-import { appFor, loadFixture } from './support.js';
+import { appFor, loadFixture, request } from './support.js';
 
 /** The landscape without the audit log (a rejected import is audited, but changes no landscape data). */
 const landscape = async (driver: Driver) => (await snapshot(driver)).filter(line => !line.includes('"labels":["AuditEntry"]'));

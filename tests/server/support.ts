@@ -1,12 +1,23 @@
 // Shared by the API tests: a config, an app over the real test Neo4j, and a tiny landscape loaded
 // through the real import pipeline.
 import type { Driver } from 'neo4j-driver';
+import supertest from 'supertest';
 import { importLandscape } from '../../importers/import.js';
 import { Landscape } from '../../importers/model.js';
 import { createApp, type Services } from '../../server/app.js';
+import { read } from '../../server/neo4j.js';
 import { Config } from '../../server/config.js';
+import { REQUEST_HEADER } from '../../server/request-guard.js';
 
 export const testConfig = (env: Record<string, string> = {}) => Config.parse({ ROER_DEMO: 'none', ...env });
+
+/** supertest as the web UI calls the API: every request carries `X-Roer-Request: 1`, without which a change is refused. */
+export const request = (app: Parameters<typeof supertest>[0]) => supertest.agent(app).set(REQUEST_HEADER, '1');
+/** So `request.Test` and `request.Response` still name supertest's types. */
+export declare namespace request {
+  type Test = supertest.Test;
+  type Response = supertest.Response;
+}
 
 export const appFor = (driver: Driver, env: Record<string, string> = {}, services?: Partial<Services>) => createApp({ driver, config: testConfig(env), services });
 
@@ -43,3 +54,7 @@ export async function loadFixture(driver: Driver, source = 'csv:fixture'): Promi
   const report = await importLandscape(driver, fixture(), { source, user: 'test' });
   if (!report.ok) throw new Error(`fixture did not import: ${JSON.stringify(report.issues)}`);
 }
+
+/** Sorted uids of the nodes `source` asserts: what a wiping import would change. */
+export const sourceNodes = async (driver: Driver, source = 'csv:fixture') =>
+  (await read<{ uid: string }>(driver, 'MATCH (n:Entity) WHERE any(stamp IN n.runs WHERE stamp STARTS WITH $prefix) RETURN n.uid AS uid ORDER BY uid', { prefix: `${source}#` })).map(row => row.uid);

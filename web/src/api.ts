@@ -23,9 +23,13 @@ export function url(path: string, params: Params = {}): string {
   return query ? `${path}?${query}` : path;
 }
 
+/**
+ * Sent with every request: the server refuses a change without `X-Roer-Request: 1`, a header that a
+ * page on another site cannot add (server/request-guard.ts).
+ */
 const headers = (): Record<string, string> => {
   const token = getToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
+  return { 'x-roer-request': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) };
 };
 
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
