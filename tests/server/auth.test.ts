@@ -2,11 +2,12 @@
 // and every write needs its role. The list of endpoints comes from the OpenAPI document, so a new
 // route is checked without anyone remembering to add it here.
 import type { Driver } from 'neo4j-driver';
-import request from 'supertest';
 import { SEED_TOKEN_NAME, hashToken, seedAdminToken } from '../../server/auth.js';
 import { read } from '../../server/neo4j.js';
+import { query } from '../../server/queries.js';
+import { applySchema } from '../../server/schema.js';
 import { resetDatabase, testDriver } from '../support/db.js';
-import { appFor, loadFixture } from './support.js';
+import { appFor, loadFixture, request, sourceNodes } from './support.js';
 
 const ADMIN = 'test-admin-token-0123456789';
 const LOWER: Record<string, string | undefined> = { viewer: undefined, editor: 'viewer', admin: 'editor' };
@@ -99,6 +100,26 @@ describe('access control', () => {
     expect(response.body).toEqual(expect.objectContaining({ ok: true, dryRun: true }));
   });
 
+  it('when an import would remove more than it may, then it needs confirming, and confirming needs the admin role as deleting does', async () => {
+    const before = await sourceNodes(driver);
+    const headerOnly = (token: string, allowRemovals?: string) => {
+      const upload = request(app).post('/api/imports').set('authorization', `Bearer ${token}`).field('source', 'csv:fixture');
+      return (allowRemovals ? upload.field('allowRemovals', allowRemovals) : upload).attach('files', Buffer.from('id,organisation,name\n'), 'applications.csv');
+    };
+    const refused = await headerOnly(tokens.editor);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ ok: false, confirmationNeeded: true, removals: { needsConfirmation: 'share', kinds: [{ label: 'Application', asserted: 5, removing: 5 }] } });
+    const editor = await headerOnly(tokens.editor, 'true');
+    expect(editor.status).toBe(403);
+    expect(editor.body.detail).toContain("needs the role 'admin'");
+    expect(await sourceNodes(driver)).toEqual(before);
+    const admin = await headerOnly(ADMIN, 'ja');
+    expect(admin.status).toBe(200);
+    expect(admin.body.tables.applications.removed).toBe(5);
+    expect((await sourceNodes(driver)).filter(uid => uid.startsWith('app:'))).toEqual([]);
+    await loadFixture(driver);
+  });
+
   it('when an admin manages tokens, then create, list and revoke work and a revoked token is refused', async () => {
     const auth = { authorization: `Bearer ${ADMIN}` };
     const created = await request(app).post('/api/tokens').set(auth).send({ name: 'temporary', role: 'viewer' });
@@ -126,5 +147,51 @@ describe('access control', () => {
     expect(changed.body.weights[factor]).toBe(42);
     expect((await request(app).put('/api/settings/lock-in-weights').set(auth).send({ weights: { noSuchFactor: 1 } })).status).toBe(400);
     await request(app).put('/api/settings/lock-in-weights').set(auth).send(before.body);
+  });
+});
+
+describe('API tokens under load and after an upgrade', () => {
+  const ADMIN = 'guard-test-admin-token-0123';
+  let driver: Driver;
+  let app: ReturnType<typeof appFor>;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    await seedAdminToken(driver, ADMIN);
+    app = appFor(driver, { ROER_AUTH: 'token' });
+  });
+  afterAll(() => driver.close());
+
+  const names = async () => (await read<{ name: string }>(driver, 'MATCH (t:ApiToken) RETURN t.name AS name ORDER BY name')).map(row => row.name);
+
+  it('when two requests create a token with one name at the same moment, then exactly one gets 201 and the other 400', async () => {
+    const create = (name: string) => request(app).post('/api/tokens').set('authorization', `Bearer ${ADMIN}`).send({ name, role: 'viewer' });
+    for (let round = 0; round < 8; round++) {
+      const responses = await Promise.all([create(`twin-${round}`), create(`twin-${round}`)]);
+      expect(responses.map(response => response.status).sort()).toEqual([201, 400]);
+      expect(responses.find(response => response.status === 400)!.body.detail).toContain(`'twin-${round}' already exists`);
+    }
+    const all = await names();
+    expect(all.filter(name => name.startsWith('twin-'))).toEqual(Array.from({ length: 8 }, (_, round) => `twin-${round}`));
+  });
+
+  it('when a token is looked up, then the plan is a seek on the unique hash index, not a scan of the tokens', async () => {
+    const { summary } = await driver.executeQuery(`EXPLAIN ${query('api/token-find').text}`, { hash: 'x' });
+    const operators: string[] = [];
+    const walk = (plan: { operatorType: string; children: unknown[] }) => {
+      operators.push(plan.operatorType);
+      for (const child of plan.children) walk(child as typeof plan);
+    };
+    walk(summary.plan as unknown as { operatorType: string; children: unknown[] });
+    expect(operators.some(operator => operator.startsWith('NodeUniqueIndexSeek'))).toBe(true);
+    expect(operators.some(operator => /LabelScan|AllNodesScan/.test(operator))).toBe(false);
+  });
+
+  it('when tokens share a name from before the constraint, then the schema keeps both under distinct names and then holds', async () => {
+    await driver.executeQuery('DROP CONSTRAINT api_token_name');
+    await driver.executeQuery("UNWIND [1, 2, 3] AS i CREATE (:ApiToken {name: 'old twin', hash: 'old-hash-' + i, role: 'viewer'})");
+    await applySchema(driver);
+    expect((await names()).filter(name => name.startsWith('old twin'))).toEqual(['old twin', 'old twin (duplicate 1)', 'old twin (duplicate 2)']);
+    await expect(driver.executeQuery("CREATE (:ApiToken {name: 'old twin', hash: 'old-hash-4'})")).rejects.toThrow(/already exists/);
   });
 });
