@@ -30,11 +30,4 @@ describe('imports killed half-way', () => {
     const run = await lab.run('staged', 'importer', 'loading');
     expect(run).toMatchObject({ seen: 'old', recovered: 'old', rolledBack: 1 });
   }, 300_000);
-
-  it('when Neo4j is killed during a one-transaction import, then the old graph or the new one, never a part', async () => {
-    const run = await lab.run('one-transaction', 'neo4j', 1500);
-    expect(['old', 'new']).toContain(run.seen);
-    expect(run.recovered).toBe(run.seen);
-    expect(run.rolledBack).toBe(0);
-  }, 300_000);
 });

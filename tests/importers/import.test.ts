@@ -157,13 +157,16 @@ describe('importFiles', () => {
       const report = await importFiles(driver, onlyApps, { source: 'csv:gm-b' });
       expect(report.issues).toEqual([]);
       expect(await rels(driver, 'RUNS_ON')).toContain('app:gm-b/x1 -RUNS_ON-> platform:saas1');
-      // The same source without its suppliers file: its earlier suppliers would be cleaned up, so they do not count.
+      // The same source with a suppliers file that no longer has acme: its earlier acme would be cleaned up, so it does not count.
       const before = await snapshot(driver);
-      const withoutSuppliers = edited({ 'suppliers.csv': null });
-      const again = await importFiles(driver, withoutSuppliers, { source: 'csv:gm-a' });
+      const withoutAcme = edited({ 'suppliers.csv': enText('suppliers.csv').replace(/^acme,.*\n/m, '') });
+      const again = await importFiles(driver, withoutAcme, { source: 'csv:gm-a' });
       expect(again.ok).toBe(false);
       expect(issueAt(again, 'applications.csv', 2, 'supplier')).toMatchObject({ value: 'acme', column: 'supplier' });
       expect(await snapshot(driver)).toEqual(before);
+      // Without a suppliers file, the source's suppliers are not the import's to clean up: they stay, and count.
+      const withoutSuppliers = await importFiles(driver, edited({ 'suppliers.csv': null }), { source: 'csv:gm-a' });
+      expect(withoutSuppliers.issues).toEqual([]);
     });
 
     it('when an error is thrown half-way through the load, then the previous graph is intact and no run is recorded', async () => {
