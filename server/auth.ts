@@ -5,7 +5,9 @@ import type { RequestHandler, Response } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { ForbiddenError, InputError, UnauthorizedError } from './errors.js';
+import { graphVersion } from './analyses/snapshot-cache.js';
 import { read, write } from './neo4j.js';
+import { once } from './once.js';
 import { query } from './queries.js';
 
 export const Role = z.enum(['viewer', 'editor', 'admin']);
@@ -51,9 +53,28 @@ export async function seedAdminToken(driver: Driver, token: string): Promise<voi
   await write(driver, query('api/token-seed').text, { name: SEED_TOKEN_NAME, hash: hashToken(token) });
 }
 
+/**
+ * Tokens found, per database version: in token mode every request needs its caller, and one lookup
+ * each halved the throughput. Concurrent requests share a version check (graphVersion) instead, and
+ * a revocation, being a write, changes the version, so it holds at once in every process.
+ */
+const found = new WeakMap<Driver, Map<string, { version: string; principal: Principal }>>();
+const FOUND_ENTRIES = 1000;
+
 export async function findPrincipal(driver: Driver, token: string): Promise<Principal | undefined> {
-  const [row] = await read<Principal>(driver, query('api/token-find').text, { hash: hashToken(token) });
-  return row && Role.safeParse(row.role).success ? row : undefined;
+  const hash = hashToken(token);
+  const known = once(found, driver, () => new Map<string, { version: string; principal: Principal }>());
+  const version = await graphVersion(driver);
+  const hit = known.get(hash);
+  if (hit?.version === version) return hit.principal;
+  const [row] = await read<Principal>(driver, query('api/token-find').text, { hash });
+  const principal = row && Role.safeParse(row.role).success ? row : undefined;
+  if (principal) {
+    // Only tokens that exist are kept, and only so many: guessing cannot fill memory.
+    if (known.size >= FOUND_ENTRIES) known.delete(known.keys().next().value!);
+    known.set(hash, { version, principal });
+  }
+  return principal;
 }
 
 /** Puts the caller in res.locals.principal (or nothing: requireRole decides what that means). */

@@ -136,6 +136,21 @@ describe('access control', () => {
     expect((await request(app).get('/api/organisations').set('authorization', `Bearer ${created.body.token}`)).status).toBe(401);
   });
 
+  it('when a token is revoked through another server process, then this one refuses it at once (its lookups are kept per database version)', async () => {
+    const auth = { authorization: `Bearer ${ADMIN}` };
+    const created = await request(app).post('/api/tokens').set(auth).send({ name: 'elsewhere', role: 'viewer' });
+    const bearer = { authorization: `Bearer ${created.body.token}` };
+    for (let i = 0; i < 3; i++) expect((await request(app).get('/api/organisations').set(bearer)).status).toBe(200);
+    const otherDriver = testDriver();
+    try {
+      const other = appFor(otherDriver, { ROER_AUTH: 'token' });
+      expect((await request(other).delete('/api/tokens/elsewhere').set(auth)).status).toBe(204);
+    } finally {
+      await otherDriver.close();
+    }
+    expect((await request(app).get('/api/organisations').set(bearer)).status).toBe(401);
+  });
+
   it('when an admin reads and changes lock-in weights, then the new weights are in force and bad ones are refused', async () => {
     const auth = { authorization: `Bearer ${ADMIN}` };
     const before = await request(app).get('/api/settings/lock-in-weights').set(auth);
