@@ -21,4 +21,5 @@ CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.id];
 CREATE INDEX import_run_source IF NOT EXISTS FOR (n:ImportRun) ON (n.source);
 CREATE INDEX import_run_status IF NOT EXISTS FOR (n:ImportRun) ON (n.status);
-CREATE INDEX import_undo_run IF NOT EXISTS FOR (n:ImportUndo) ON (n.importUndoRun)
+CREATE INDEX import_undo_run IF NOT EXISTS FOR (n:ImportUndo) ON (n.importUndoRun);
+CREATE CONSTRAINT setting_name IF NOT EXISTS FOR (n:Setting) REQUIRE n.name IS UNIQUE

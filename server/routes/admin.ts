@@ -1,7 +1,7 @@
 // Admin endpoints: API tokens, the audit log, lock-in weights.
 import type { Router } from 'express';
 import { z } from 'zod';
-import { NewToken, createToken, deleteToken, listTokens } from '../auth.js';
+import { NewToken, createToken, deleteToken, listTokens, principalOf } from '../auth.js';
 import { listAudit } from '../audit.js';
 import { NotFoundError, UnavailableError } from '../errors.js';
 import type { AppContext } from './context.js';
@@ -38,15 +38,26 @@ export function registerAdminRoutes(router: Router, { driver, services, registry
     if (!services.lockInWeights) throw new UnavailableError('Lock-in weights are not available in this server / Lock-in-gewichten zijn niet beschikbaar');
     return services.lockInWeights;
   };
-  addRoute(router, registry, { method: 'get', path: '/api/settings/lock-in-weights', summary: 'Current lock-in weights', tag: 'admin', role: 'admin' }, () => weights().load(driver));
+  const WEIGHTS = '/api/settings/lock-in-weights';
+  addRoute(router, registry, { method: 'get', path: WEIGHTS, summary: 'Lock-in weights in force; keys starting with $ say where they come from', tag: 'admin', role: 'admin' }, () => weights().load(driver));
   addRoute(
     router,
     registry,
-    { method: 'put', path: '/api/settings/lock-in-weights', summary: 'Replace the lock-in weights', tag: 'admin', role: 'admin', body: z.record(z.string(), z.unknown()), responses: [400] },
-    async ({ body }) => {
+    { method: 'put', path: WEIGHTS, summary: 'Store lock-in weights for every server: what GET returns, or part of it ($ keys are ignored)', tag: 'admin', role: 'admin', body: z.record(z.string(), z.unknown()), responses: [400] },
+    async ({ body }, _req, res) => {
       const setter = weights();
-      await setter.set(driver, setter.schema ? setter.schema.parse(body) : body);
-      return weights().load(driver);
+      await setter.set(driver, setter.schema ? setter.schema.parse(body) : body, principalOf(res)?.name ?? 'anonymous');
+      return setter.load(driver);
+    },
+  );
+  addRoute(
+    router,
+    registry,
+    { method: 'delete', path: WEIGHTS, summary: 'Forget the stored lock-in weights: the defaults apply again', tag: 'admin', role: 'admin' },
+    async (_input, _req, res) => {
+      const setter = weights();
+      await setter.set(driver, null, principalOf(res)?.name ?? 'anonymous');
+      return setter.load(driver);
     },
   );
 }
