@@ -3,6 +3,7 @@
 import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { defaultLockInWeights } from '../../server/analyses/lock-in.js';
+import { listAudit } from '../../server/audit.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { appFor, loadFixture } from './support.js';
 
@@ -68,7 +69,7 @@ describe('lock-in weights stored in the database', () => {
     expect(again.body.weights).toEqual(defaults.weights);
   });
 
-  it('when weights are not valid, then 400 names the field and the weights stay', async () => {
+  it('when weights are not valid, then 400 names the field, the weights stay, and the refusal is audited', async () => {
     const unknown = await request(app).put(WEIGHTS).set(HEADERS).send({ weights: { vendorMood: 5 } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.detail).toMatch(/^weights: .*vendorMood/);
@@ -76,6 +77,8 @@ describe('lock-in weights stored in the database', () => {
     expect(negative.status).toBe(400);
     expect(negative.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['dependantsCap', 'weights.dependants']);
     expect((await request(app).get(WEIGHTS)).body.$source).toBe('defaults');
+    const [entry] = await listAudit(driver, 1);
+    expect(entry).toEqual(expect.objectContaining({ action: 'settings-change', object: 'lock-in-weights', result: expect.stringMatching(/^rejected: .*weights\.dependants/) }));
   });
 
   it('when two servers change different weights at the same moment, then both changes are kept', async () => {
@@ -84,5 +87,6 @@ describe('lock-in weights stored in the database', () => {
     expect(answers.map(answer => answer.status)).toEqual(factors.map(() => 200));
     const { weights } = (await request(app).get(WEIGHTS)).body;
     expect(factors.map(factor => weights[factor])).toEqual(factors.map((_, i) => 50 + i));
+    expect((await listAudit(driver, 10)).filter(entry => entry.action === 'settings-change')).toHaveLength(factors.length);
   });
 });
