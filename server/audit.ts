@@ -100,15 +100,15 @@ export async function audited<T>(driver: Driver, attempt: AuditAttempt, write: (
   return value;
 }
 
-type ImportReportLike = { source?: string; ok?: boolean; issues?: unknown[]; tables?: unknown; graph?: { nodes?: unknown } };
+type ImportReportLike = { source?: string; ok?: boolean; files?: string[]; issues?: unknown[]; tables?: unknown; graph?: { nodes?: unknown } };
 
-/** An import's entry: its source, rejected when the report lists problems (then nothing was written), the files and counts. */
+/** An import's entry: its source, rejected when the report lists problems (then nothing was written), the files read (those named, for a folder) and counts. */
 export function importOutcome(report: ImportReportLike, files: string[], rejected = report.ok === false): Partial<AuditEvent> {
   const problems = report.issues?.length ?? 0;
   return {
     ...(report.source ? { object: report.source } : {}),
     result: rejected ? `rejected: ${problems} problem(s), nothing written` : 'ok',
-    details: { files, ...(report.tables ? { tables: report.tables } : report.graph?.nodes ? { nodes: report.graph.nodes } : {}), ...(report.issues ? { issues: problems } : {}) },
+    details: { files: report.files ?? files, ...(report.tables ? { tables: report.tables } : report.graph?.nodes ? { nodes: report.graph.nodes } : {}), ...(report.issues ? { issues: problems } : {}) },
   };
 }
 

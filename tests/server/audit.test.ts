@@ -1,5 +1,5 @@
 // The audit log: one entry per write with actor, action, object, result, time and origin, refused and
-// failed writes too; and its hash chain, which concurrent writers keep whole and
+// failed writes too, from HTTP and the CLI; and its hash chain, which concurrent writers keep whole and
 // `npm run audit -- verify` checks.
 import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
@@ -7,7 +7,8 @@ import { appendAudit, listAudit, verifyAudit, type AuditEntry } from '../../serv
 import { seedAdminToken } from '../../server/auth.js';
 import { read, write } from '../../server/neo4j.js';
 import { fixture as archimateFixture } from '../archimate/support.js';
-import { runScript } from '../support/cli.js';
+import { fixtureDir } from '../importers/support.js';
+import { runImportCli, runScript } from '../support/cli.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { appFor, loadFixture } from './support.js';
 
@@ -102,6 +103,26 @@ describe('audit log', () => {
       const entry = await latest(driver);
       expect(entry).toEqual(expect.objectContaining({ action: 'import', object: 'archimate:gm9', result: 'ok' }));
       expect(entry.details).toEqual(expect.objectContaining({ files: ['landscape.xml'], nodes: expect.objectContaining({ Application: expect.objectContaining({ created: 3 }) }) }));
+    });
+  });
+
+  describe('imports by the CLI', () => {
+    it('when files are imported with --user, then the entry names that user, the OS user and host as origin, the source and the counts', async () => {
+      expect((await runImportCli([fixtureDir('nl'), '--user', 'tester'])).code).toBe(0);
+      const entry = await latest(driver);
+      expect(entry).toEqual(expect.objectContaining({ seq: 1, actor: 'tester', action: 'import', object: 'csv:nl', result: 'ok' }));
+      expect(entry.origin).toMatch(/^cli \S+@\S+$/);
+      expect(entry.details).toEqual(expect.objectContaining({ files: expect.arrayContaining(['gemeente-a-applicaties.csv', 'gemeente-a-leveranciers.csv']), tables: expect.objectContaining({ applications: expect.objectContaining({ created: 4 }) }) }));
+    });
+
+    it('when an ArchiMate model is refused or imported, then each attempt is recorded; a dry run is not', async () => {
+      expect((await runImportCli([archimateFixture('xxe.xml'), '--organisation', 'gm9999', '--user', 'tester'])).code).toBe(1);
+      expect((await runImportCli([archimateFixture('landscape.xml'), '--organisation', 'gm9999', '--user', 'tester', '--dry-run'])).code).toBe(0);
+      expect((await runImportCli([archimateFixture('landscape.xml'), '--organisation', 'gm9999', '--user', 'tester'])).code).toBe(0);
+      expect(await entries(driver)).toEqual([
+        { seq: 1, action: 'import', object: 'xxe.xml', result: expect.stringMatching(/^rejected: InputError: .*DTD/) },
+        { seq: 2, action: 'import', object: 'archimate:gm9999', result: 'ok' },
+      ]);
     });
   });
 
