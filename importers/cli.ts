@@ -2,11 +2,12 @@
 // Exit code 0: imported (or valid, with --dry-run); 1: the input has problems, nothing was written;
 // 2: anything else (Neo4j unreachable, a bug).
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
+import { appendAudit, audited, cliOrigin, importOutcome } from '../server/audit.js';
 import { loadConfig, localInstanceDir } from '../server/config.js';
 import { InputError } from '../server/errors.js';
 import { limitHeapGrowth } from '../server/heap.js';
@@ -97,18 +98,21 @@ export async function main(argv: string[]): Promise<number> {
       driver = createDriver({ uri: db.uri, database: config.NEO4J_DATABASE, queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS });
     }
     await applySchema(driver);
+    const auditImport = auditedCliImport(driver, { actor: args.values.user ?? safeUser(), source: args.values.source, paths: args.positionals, dryRun: args.values['dry-run'], bulk: Boolean(bulk) });
     // ArchiMate (AMEFF, .archimate, coArchi folder) and Softwarecatalogus portfolio files have their own importer.
     if (args.positionals.length === 1 && isModelInput(args.positionals[0])) {
       if (bulk) {
         console.error('--bulk loads CSV or XLSX tables; import an ArchiMate model or Softwarecatalogus file without it.');
         return 1;
       }
-      return await runModelImport(driver, args.positionals[0], {
+      const modelReport = await auditImport(() => runModelImport(driver!, args.positionals[0], {
         organisation: args.values.organisation, gemma: args.values.gemma, source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'],
         allowRemovals: args.values['allow-removals'], maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE,
-      });
+      }));
+      const stopped = ('ok' in modelReport && !modelReport.ok) || ('confirmationNeeded' in modelReport && modelReport.confirmationNeeded);
+      return stopped ? 1 : 0;
     }
-    const report = await importFiles(driver, args.positionals, {
+    const report = await auditImport(() => importFiles(driver!, args.positionals, {
       source: args.values.source,
       user: args.values.user ?? safeUser(),
       dryRun: args.values['dry-run'],
@@ -120,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       allowRemovals: args.values['allow-removals'],
       maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE,
       onProgress: progressBar(),
-    });
+    }));
     printReport(report);
     return report.ok ? 0 : 1;
   } catch (error) {
@@ -182,6 +186,23 @@ function progressBar(): (progress: Progress) => void {
     if (process.stderr.isTTY) process.stderr.write(`\r${text}${phase === 'done' ? '\n' : ''}`);
     else if (phase === 'done' || Math.floor(percent / 25) !== quarter) process.stderr.write(`${text}\n`);
     quarter = Math.floor(percent / 25);
+  };
+}
+
+type CliImport = { actor: string; source?: string; paths: string[]; dryRun: boolean; bulk: boolean };
+
+/** Runs an import and audits it like one over HTTP (a rejected or failed one too), with the OS user and host as origin. A dry run writes nothing and is not audited. */
+function auditedCliImport(driver: Driver, { actor, source, paths, dryRun, bulk }: CliImport) {
+  const files = paths.map(path => basename(path));
+  const attempt = { actor, origin: cliOrigin(), action: 'import', object: source ?? files.join(', ') };
+  return async <R extends Parameters<typeof importOutcome>[0]>(run: () => Promise<R>): Promise<R> => {
+    if (dryRun) return run();
+    if (!bulk) return audited(driver, attempt, run, report => importOutcome(report, files));
+    // A bulk load needs an empty database, so only one that loaded is recorded: an entry for a
+    // refused or failed attempt (which leaves the database empty) would stop the next one.
+    const report = await run();
+    if (report.ok !== false) await appendAudit(driver, { ...attempt, result: 'ok', ...importOutcome(report, files) });
+    return report;
   };
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import express, { type Application, type RequestHandler } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { importFiles, listImportRuns } from '../importers/import.js';
-import { analyses, loadLockInWeights, setLockInWeights, toIcs } from './analyses/index.js';
+import { analyses, lockInWeightsSetting, setLockInWeights, toIcs } from './analyses/index.js';
 import { authenticate } from './auth.js';
 import type { Config } from './config.js';
 import { buildOpenApi } from './openapi.js';
@@ -42,8 +42,8 @@ export function defaultServices(): Services {
     analyses,
     importFiles,
     listImportRuns,
-    // The weights live in the analyses module (process-wide, from a file or the API), not in the database.
-    lockInWeights: { load: async () => loadLockInWeights(), set: async (_driver, weights) => setLockInWeights(weights) },
+    // Stored in the database, so every server on it uses the same weights and a restart keeps them.
+    lockInWeights: { load: driver => lockInWeightsSetting(driver), set: setLockInWeights },
     calendarIcs: toIcs,
   };
 }

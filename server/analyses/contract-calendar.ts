@@ -35,7 +35,7 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
       // The snapshot of the scope asked (the other analyses share it), not of the organisations
       // that happen to have contracts in the window: for the country that was a second snapshot.
       const landscape = await fetchLandscape(driver, params.organisation);
-      const scores = lockInScores(landscape, loadLockInWeights(), asOf, rows.flatMap(row => row.applications.map(a => a.uid)));
+      const scores = lockInScores(landscape, await loadLockInWeights(driver), asOf, rows.flatMap(row => row.applications.map(a => a.uid)));
       for (const row of rows) {
         for (const application of row.applications) application.lockIn = scores.get(application.uid)?.score ?? null;
         row.criticalApplications = row.applications.filter(a => a.criticality === 'high' || a.criticality === 'critical').length;

@@ -7,14 +7,14 @@ import { impactAnalysis } from './impact.js';
 import { contractCalendar } from './contract-calendar.js';
 import { whatIfAnalysis } from './what-if.js';
 import { dataQuality } from './data-quality.js';
-import { loadLockInWeights } from './lock-in.js';
+import { weightsCacheKey } from './lock-in.js';
 import { today } from './params.js';
 import { cached } from './snapshot-cache.js';
 import { withOriginal } from '../shared-json.js';
 
 /**
- * Answers are kept per parameters, today's date and the lock-in weights in force, for as long as the
- * database is unchanged (snapshot-cache.ts): a dashboard asking the same question again, or fifty
+ * Answers are kept per parameters, today's date and the default lock-in weights (stored weights are in
+ * the database), for as long as the database is unchanged (snapshot-cache.ts): a dashboard asking the same question again, or fifty
  * users opening the same municipality, costs one version check. Callers get their own rows array.
  * An answer may take at most an eighth of the cache (about 40,000 rows with the default 192 MB):
  * recomputing one from its snapshot takes a few seconds at most, fetching the snapshot again much
@@ -27,20 +27,11 @@ function withResultCache<P extends AnalysisDefinition['params']>(definition: Ana
   return {
     ...definition,
     async run(driver, params) {
-      const key = `result:${definition.name}:${JSON.stringify([params, today(), weightsInForce()])}`;
+      const key = `result:${definition.name}:${JSON.stringify([params, today(), weightsCacheKey()])}`;
       const result = await cached(driver, key, () => definition.run(driver, params), answer => 1_000 + 600 * answer.rows.length, { maxShare: ANSWER_SHARE });
       return withOriginal({ ...result, rows: [...result.rows] }, result);
     },
   };
-}
-
-/** The weights in force, or a marker when their file is broken (lock-in reports that itself). */
-function weightsInForce(): unknown {
-  try {
-    return loadLockInWeights();
-  } catch {
-    return 'unreadable';
-  }
 }
 
 /** Without the answer cache: every run computes (on a cached snapshot). The benchmark times these too. */
@@ -66,4 +57,4 @@ function landscapeQueries() {
 }
 
 export { toIcs } from './ics.js';
-export { loadLockInWeights, setLockInWeights } from './lock-in.js';
+export { loadLockInWeights, lockInWeightsSetting, setLockInWeights } from './lock-in.js';

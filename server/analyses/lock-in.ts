@@ -9,6 +9,7 @@ import { type ApplicationFact, fetchLandscape, type Landscape, platformChain, ro
 import { once } from '../once.js';
 import { daysBetween, OptionalDate, Organisations, today } from './params.js';
 import { fromRoot } from '../paths.js';
+import { readSetting, updateSetting } from '../settings.js';
 
 export const FACTORS = [
   'closedInterfaces', 'noExitPlan', 'noDataPortability', 'remainingContractYears', 'autoRenewed',
@@ -35,7 +36,8 @@ export const LockInOverride = z.strictObject({
 export type LockInOverride = z.infer<typeof LockInOverride>;
 
 const defaultsFile = fromRoot('server', 'analyses', 'lock-in-weights.json');
-let current: LockInWeights | null = null;
+/** The (:Setting) the admin endpoint stores weights in. */
+const LOCK_IN_SETTING = 'lock-in-weights';
 
 function readWeightsFile(path: string | URL): LockInWeights {
   let json: unknown;
@@ -49,25 +51,64 @@ function readWeightsFile(path: string | URL): LockInWeights {
   return parsed.data;
 }
 
-/**
- * The weights in force: the defaults in lock-in-weights.json, replaced by the file named in
- * ROER_LOCKIN_WEIGHTS, replaced by whatever setLockInWeights stored last.
- */
-export function loadLockInWeights(env: NodeJS.ProcessEnv = process.env): LockInWeights {
-  if (current) return current;
+/** The defaults: lock-in-weights.json, or the file named in ROER_LOCKIN_WEIGHTS instead. */
+export function defaultLockInWeights(env: NodeJS.ProcessEnv = process.env): LockInWeights {
   return env.ROER_LOCKIN_WEIGHTS ? readWeightsFile(env.ROER_LOCKIN_WEIGHTS) : readWeightsFile(defaultsFile);
 }
 
-/** Stores new weights for this process (admin endpoint); `null` goes back to the file defaults. Returns what is now in force. */
-export function setLockInWeights(weights: unknown): LockInWeights {
-  if (weights === null) {
-    current = null;
-    return loadLockInWeights();
+/**
+ * What cached answers depend on besides the database: the defaults (their file can change while the
+ * server runs), or a marker when the file is broken (lock-in reports that itself). Weights stored in
+ * the database need no place here: storing them commits, and every answer is cached per database version.
+ */
+export function weightsCacheKey(): unknown {
+  try {
+    return defaultLockInWeights();
+  } catch {
+    return 'unreadable';
   }
-  const parsed = LockInOverride.safeParse(weights);
-  if (!parsed.success) throw new InputError(`Lock-in weights: ${z.prettifyError(parsed.error)}`, parsed.error.issues);
-  current = LockInWeights.parse(merge(loadLockInWeights(), parsed.data));
-  return current;
+}
+
+type WeightsInForce = { weights: LockInWeights; about: { $source: string; $updatedBy?: string; $updatedAt?: string } };
+
+async function weightsInForce(driver: Driver, env: NodeJS.ProcessEnv): Promise<WeightsInForce> {
+  const stored = await readSetting(driver, LOCK_IN_SETTING);
+  if (!stored) return { weights: defaultLockInWeights(env), about: { $source: env.ROER_LOCKIN_WEIGHTS ? `file ${env.ROER_LOCKIN_WEIGHTS}` : 'defaults' } };
+  const parsed = LockInWeights.safeParse(stored.value);
+  if (!parsed.success) throw new InputError(`Lock-in weights stored in the database: ${z.prettifyError(parsed.error)}`);
+  return { weights: parsed.data, about: { $source: 'database', $updatedBy: stored.updatedBy, $updatedAt: stored.updatedAt } };
+}
+
+/** The weights in force: those stored with setLockInWeights (shared by every server on the database), else the defaults. */
+export async function loadLockInWeights(driver: Driver, env: NodeJS.ProcessEnv = process.env): Promise<LockInWeights> {
+  return (await weightsInForce(driver, env)).weights;
+}
+
+/** The weights in force with where they come from, in keys starting with `$` (which PUT ignores): GET /api/settings/lock-in-weights. */
+export async function lockInWeightsSetting(driver: Driver, env: NodeJS.ProcessEnv = process.env): Promise<Record<string, unknown>> {
+  const { weights, about } = await weightsInForce(driver, env);
+  return { ...about, ...weights };
+}
+
+/** A PUT body: what GET answers, or any part of it; keys starting with `$` (comments, where the weights come from) are ignored. */
+export const LockInWeightsUpdate = z.preprocess(
+  value => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('$'))) : value),
+  LockInOverride,
+);
+
+/**
+ * Stores new weights in the database for every server (admin endpoint): the body's weights and caps
+ * over those in force; `null` forgets them, so the defaults apply again. A body that is not valid
+ * throws the ZodError naming the field.
+ */
+export async function setLockInWeights(driver: Driver, body: unknown, by: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const update = body === null ? null : LockInWeightsUpdate.parse(body);
+  await updateSetting(driver, LOCK_IN_SETTING, by, current => {
+    if (update === null) return null;
+    // Stored weights that no longer parse (edited by hand) give way to the defaults: a whole new set repairs them.
+    const { $comment: _comment, ...merged } = merge(LockInWeights.safeParse(current).data ?? defaultLockInWeights(env), update);
+    return merged;
+  });
 }
 
 export function merge(base: LockInWeights, override: LockInOverride | undefined): LockInWeights {
@@ -324,7 +365,7 @@ const supplierRow = (landscape: Landscape, score: LockInScore & { applications: 
  * answer needs, on the cached snapshot: the details panel calls this for every click.
  */
 export async function lockInOfNode(driver: Driver, uid: string, organisation: string | null): Promise<Row | null> {
-  const config = loadLockInWeights();
+  const config = await loadLockInWeights(driver);
   const asOf = today();
   if (organisation !== null) {
     const landscape = await fetchLandscape(driver, [organisation]);
@@ -346,7 +387,7 @@ export const lockIn: AnalysisDefinition<typeof LockInParams> = {
   params: LockInParams,
   async run(driver, params) {
     const landscape = await fetchLandscape(driver, params.organisation);
-    const config = merge(loadLockInWeights(), params.weights);
+    const config = merge(await loadLockInWeights(driver), params.weights);
     const asOf = params.today ?? today();
     const scores = lockInScores(landscape, config, asOf);
     const rows: Row[] = params.level === 'application'

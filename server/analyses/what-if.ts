@@ -5,7 +5,7 @@ import { InputError, NotFoundError } from '../errors.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { dependants, failing, fetchLandscape, kindOf, type Landscape, lostFunctions, nameOf } from './landscape.js';
 import { type Concentration, concentrations } from './supplier-exposure.js';
-import { loadLockInWeights, lockInScoreValues, merge, shareDependantCounts, WeightsParam } from './lock-in.js';
+import { loadLockInWeights, type LockInWeights, lockInScoreValues, merge, shareDependantCounts, WeightsParam } from './lock-in.js';
 import { OptionalDate, OptionalUid, Organisations, today, Uid } from './params.js';
 import { once } from '../once.js';
 
@@ -68,13 +68,13 @@ const pick = (c: Concentration) => ({ hhi: c.hhi, cr1: c.cr1, cr3: c.cr3, band: 
  * landscape and what lock-in derives from it (40 MB for the country's largest supplier) live only in
  * here: gone before the answer's 108,000 rows and 200,000 broken interfaces are built.
  */
-function afterTheChange(landscape: Landscape, change: { remove: string; replaceWith?: string; asOf: string; weights: ReturnType<typeof loadLockInWeights> }, affected: string[]) {
+function afterTheChange(landscape: Landscape, change: { remove: string; replaceWith?: string; asOf: string; weights: LockInWeights }, affected: string[]) {
   const after = rewrite(landscape, change.remove, change.replaceWith);
   shareDependantCounts(after, landscape);
   return { later: lockInScoreValues(after, change.weights, change.asOf, affected), hhiAfter: concentrations(after, 'supplier') };
 }
 
-export function whatIf(landscape: Landscape, params: { remove: string; replaceWith?: string; asOf: string; weights: ReturnType<typeof loadLockInWeights> }) {
+export function whatIf(landscape: Landscape, params: { remove: string; replaceWith?: string; asOf: string; weights: LockInWeights }) {
   const { remove, replaceWith, asOf, weights } = params;
   const kind = kindOf(landscape, remove);
   if (kind !== 'Supplier' && kind !== 'Platform') throw new NotFoundError(`No supplier or platform '${remove}' in the chosen organisations / Onbekende leverancier of platform '${remove}'`);
@@ -160,6 +160,6 @@ export const whatIfAnalysis: AnalysisDefinition<typeof WhatIfParams> = {
   params: WhatIfParams,
   async run(driver, params) {
     const landscape = await fetchLandscape(driver, params.organisation);
-    return whatIf(landscape, { remove: params.remove, replaceWith: params.replaceWith, asOf: params.today ?? today(), weights: merge(loadLockInWeights(), params.weights) });
+    return whatIf(landscape, { remove: params.remove, replaceWith: params.replaceWith, asOf: params.today ?? today(), weights: merge(await loadLockInWeights(driver), params.weights) });
   },
 };

@@ -4,8 +4,7 @@ import type { Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { importArchimate } from '../../importers/sources/archimate/import.js';
-import { principalOf } from '../auth.js';
-import { writeAudit } from '../audit.js';
+import { audited, importOutcome, requestAttempt } from '../audit.js';
 import { InputError } from '../errors.js';
 import { exportAmeff } from '../exports/ameff.js';
 import type { AppContext } from './context.js';
@@ -50,10 +49,10 @@ export function registerArchimateRoutes(router: Router, { driver, config, regist
     async ({ body }, req, res) => {
       const file = req.file as Express.Multer.File | undefined;
       if (!file) throw new InputError("No file uploaded: send it as multipart field 'file' / Geen bestand ontvangen (veld 'file')");
-      const actor = principalOf(res)?.name ?? 'anonymous';
-      const report = await importArchimate(driver, new Uint8Array(file.buffer), { organisation: body.organisation, source: body.source, user: actor, dryRun: body.dryRun, fileName: file.originalname });
-      if (!body.dryRun) await writeAudit(driver, { actor, action: 'import', target: report.source, counts: { files: [file.originalname] } });
-      res.json(report);
+      const attempt = requestAttempt(req, res, 'import', body.source ?? `archimate:${body.organisation}`);
+      const run = () => importArchimate(driver, new Uint8Array(file.buffer), { organisation: body.organisation, source: body.source, user: attempt.actor, dryRun: body.dryRun, fileName: file.originalname });
+      // Audited like the table import, a refused file too; a dry run writes nothing.
+      res.json(body.dryRun ? await run() : await audited(driver, attempt, run, report => importOutcome(report, [file.originalname])));
     },
     upload,
   );

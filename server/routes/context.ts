@@ -17,7 +17,8 @@ export type ImportFiles = (driver: Driver, files: UploadedFile[], options: Impor
 
 export type LockInWeights = {
   load: (driver: Driver) => Promise<unknown>;
-  set: (driver: Driver, weights: unknown) => Promise<unknown>;
+  /** `weights` null goes back to the defaults; `by` names who changed them. */
+  set: (driver: Driver, weights: unknown, by: string) => Promise<unknown>;
   /** Validates a PUT body; when absent the setter validates. */
   schema?: z.ZodType;
 };

@@ -2,7 +2,7 @@
 import type { Router } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
-import { loadLockInWeights, lockInOfNode } from '../analyses/lock-in.js';
+import { lockInOfNode, weightsCacheKey } from '../analyses/lock-in.js';
 import { today } from '../analyses/params.js';
 import { cached } from '../analyses/snapshot-cache.js';
 import type { AnalysisDefinition } from '../analyses/types.js';
@@ -44,17 +44,9 @@ type Detail = { kind: string; properties: Record<string, unknown>; outgoing: Nei
  */
 export async function nodeDetail(driver: Driver, analyses: AnalysisDefinition[], uid: string) {
   const withLockIn = analyses.some(candidate => candidate.name === 'lock-in');
-  const key = `node:${JSON.stringify([uid, withLockIn, today(), withLockIn ? weightsInForce() : null])}`;
+  const key = `node:${JSON.stringify([uid, withLockIn, today(), withLockIn ? weightsCacheKey() : null])}`;
   const detail = await cached(driver, key, () => loadNodeDetail(driver, analyses, uid), value => 2_000 + 300 * Object.values(value.neighbours).reduce((sum, list) => sum + list.length, 0) + 400 * value.contracts.length);
   return withOriginal({ ...detail, neighbours: { ...detail.neighbours }, contracts: [...detail.contracts] }, detail);
-}
-
-function weightsInForce(): unknown {
-  try {
-    return loadLockInWeights();
-  } catch {
-    return 'unreadable';
-  }
 }
 
 async function loadNodeDetail(driver: Driver, analyses: AnalysisDefinition[], uid: string) {

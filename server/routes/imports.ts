@@ -7,7 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { cleanup } from '../../importers/load.js';
 import { hasRole, principalOf } from '../auth.js';
-import { writeAudit } from '../audit.js';
+import { type AuditAttempt, audited, importOutcome, requestAttempt } from '../audit.js';
 import { ForbiddenError, InputError, NotFoundError, UnavailableError } from '../errors.js';
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
@@ -54,20 +54,13 @@ export async function deleteSource(driver: Driver, source: string): Promise<Reco
   }
 }
 
-/** The import, then its audit entry (a rejected import too; a dry run writes none). */
-async function importAndAudit(driver: Driver, importFiles: ImportFiles, files: UploadedFile[], options: ImportOptions): Promise<{ report: unknown; failed: boolean }> {
-  const report = await importFiles(driver, files, options);
-  const failed = reportHasErrors(report);
-  if (!options.dryRun) {
-    const { source, tables, issues } = report as { source?: string; tables?: unknown; issues?: unknown[] };
-    await writeAudit(driver, {
-      actor: options.user,
-      action: failed ? 'import-rejected' : 'import',
-      target: source ?? options.source ?? '',
-      counts: { files: files.map(file => file.name), ...(tables ? { tables } : {}), ...(issues ? { issues: issues.length } : {}) },
-    });
-  }
-  return { report, failed };
+/** The import, then its audit entry: ok, rejected (problems listed) or failed (it threw). A dry run writes nothing and is not audited. */
+async function importAndAudit(driver: Driver, importFiles: ImportFiles, files: UploadedFile[], options: ImportOptions, attempt: AuditAttempt): Promise<{ report: unknown; failed: boolean }> {
+  const run = () => importFiles(driver, files, options);
+  const names = files.map(file => file.name);
+  const audit = { ...attempt, object: attempt.object || names.join(', ') };
+  const report = options.dryRun ? await run() : await audited(driver, audit, run, done => importOutcome(done as object, names, reportHasErrors(done)));
+  return { report, failed: reportHasErrors(report) };
 }
 
 const NDJSON = 'application/x-ndjson';
@@ -129,7 +122,7 @@ export function registerImportRoutes(router: Router, { driver, config, services,
       if (body.allowRemovals && !hasRole(principal, 'admin')) throw new ForbiddenError("Confirming an import's removals needs the role 'admin' / Verwijderingen bevestigen vraagt de rol 'admin'");
       const actor = principal?.name ?? 'anonymous';
       const options = { source: body.source, user: actor, dryRun: body.dryRun, allowRemovals: body.allowRemovals, maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS };
-      const run = (onProgress?: (progress: ImportProgress) => void) => importAndAudit(driver, importFiles, files, { ...options, onProgress });
+      const run = (onProgress?: (progress: ImportProgress) => void) => importAndAudit(driver, importFiles, files, { ...options, onProgress }, requestAttempt(req, res, 'import', body.source ?? ''));
       if (req.accepts(['application/json', NDJSON]) === NDJSON) return withProgressLines(req, res, run);
       const { report, failed } = await run();
       res.status(statusOf(report, failed)).json(report);
@@ -151,9 +144,8 @@ export function registerImportRoutes(router: Router, { driver, config, services,
     router,
     registry,
     { method: 'delete', path: '/api/imports/:source', summary: "Delete everything a source asserted (what other sources also assert stays)", tag: 'imports', role: 'admin', params: z.object({ source: Source }), responses: [404] },
-    async ({ params }, _req, res) => {
-      const removed = await deleteSource(driver, params.source);
-      await writeAudit(driver, { actor: principalOf(res)?.name ?? 'anonymous', action: 'delete-source', target: params.source, counts: removed });
+    async ({ params }, req, res) => {
+      const removed = await audited(driver, requestAttempt(req, res, 'delete-source', params.source), () => deleteSource(driver, params.source), counts => ({ details: counts }));
       return { source: params.source, removed };
     },
   );

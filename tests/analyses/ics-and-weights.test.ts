@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../server/errors.js';
 import { escapeText, fold, toIcs } from '../../server/analyses/ics.js';
-import { loadLockInWeights, setLockInWeights } from '../../server/analyses/lock-in.js';
+import { defaultLockInWeights } from '../../server/analyses/lock-in.js';
 import { addMonths } from '../../server/analyses/params.js';
 import { duplicateSuppliers, editDistance } from '../../server/analyses/data-quality.js';
 import { concentration } from '../../server/analyses/supplier-exposure.js';
@@ -50,11 +50,10 @@ describe('calendar months', () => {
   });
 });
 
+// Weights stored in the database (the admin endpoint): tests/server/audit-settings.test.ts.
 describe('lock-in weights', () => {
-  afterEach(() => setLockInWeights(null));
-
   it('when nothing is configured, then the documented defaults apply and sum to 100', () => {
-    const weights = loadLockInWeights({});
+    const weights = defaultLockInWeights({});
     expect(Object.values(weights.weights).reduce((a, b) => a + b, 0)).toBe(100);
     expect(weights.remainingYearsCap).toBe(5);
   });
@@ -62,21 +61,12 @@ describe('lock-in weights', () => {
   it('when ROER_LOCKIN_WEIGHTS names a file, then its weights are used, and a bad file is refused with its name', () => {
     const dir = mkdtempSync(join(tmpdir(), 'roer-weights-'));
     const file = join(dir, 'weights.json');
-    const defaults = loadLockInWeights({});
+    const defaults = defaultLockInWeights({});
     writeFileSync(file, JSON.stringify({ ...defaults, weights: { ...defaults.weights, outsideEu: 40 } }));
-    expect(loadLockInWeights({ ROER_LOCKIN_WEIGHTS: file }).weights.outsideEu).toBe(40);
+    expect(defaultLockInWeights({ ROER_LOCKIN_WEIGHTS: file }).weights.outsideEu).toBe(40);
     writeFileSync(file, JSON.stringify({ weights: { outsideEu: 'veel' } }));
-    expect(() => loadLockInWeights({ ROER_LOCKIN_WEIGHTS: file })).toThrow(InputError);
-    expect(() => loadLockInWeights({ ROER_LOCKIN_WEIGHTS: file })).toThrow(/weights\.json/);
-  });
-
-  it('when weights are set at run time, then they win until reset, and unknown factors are refused', () => {
-    expect(setLockInWeights({ weights: { dependants: 50 } }).weights.dependants).toBe(50);
-    expect(loadLockInWeights().weights.dependants).toBe(50);
-    expect(loadLockInWeights().weights.outsideEu).toBe(10);
-    expect(() => setLockInWeights({ weights: { vendorMood: 5 } })).toThrow(InputError);
-    expect(() => setLockInWeights({ weights: { dependants: -1 } })).toThrow(InputError);
-    expect(setLockInWeights(null).weights.dependants).toBe(10);
+    expect(() => defaultLockInWeights({ ROER_LOCKIN_WEIGHTS: file })).toThrow(InputError);
+    expect(() => defaultLockInWeights({ ROER_LOCKIN_WEIGHTS: file })).toThrow(/weights\.json/);
   });
 });
 

@@ -35,8 +35,8 @@ describe('imports over HTTP', () => {
     expect(response.body).toEqual(expect.objectContaining({ ok: true, source: 'csv:gm3', issues: [] }));
     expect((await nodes(driver, 'Application')).filter(uid => uid.startsWith('app:gm3/'))).toEqual(['app:gm3/x1', 'app:gm3/x2']);
     const audit = await request(app).get('/api/audit');
-    expect(audit.body[0]).toEqual(expect.objectContaining({ actor: 'local', action: 'import', target: 'csv:gm3' }));
-    expect(audit.body[0].counts.files).toEqual(['suppliers.csv', 'applications.csv']);
+    expect(audit.body[0]).toEqual(expect.objectContaining({ actor: 'local', action: 'import', object: 'csv:gm3', result: 'ok' }));
+    expect(audit.body[0].details.files).toEqual(['suppliers.csv', 'applications.csv']);
   });
 
   it('when dryRun is set, then the files are validated and nothing is written', async () => {
@@ -58,7 +58,7 @@ describe('imports over HTTP', () => {
     ]);
     expect(await landscape(driver)).toEqual(before);
     const audit = await request(app).get('/api/audit');
-    expect(audit.body[0]).toEqual(expect.objectContaining({ action: 'import-rejected', target: 'csv:gm3', counts: expect.objectContaining({ issues: 2 }) }));
+    expect(audit.body[0]).toEqual(expect.objectContaining({ action: 'import', object: 'csv:gm3', result: 'rejected: 2 problem(s), nothing written', details: expect.objectContaining({ issues: 2 }) }));
   });
 
   it('when a file is over the upload limit, then 413 problem+json and nothing is written', async () => {
@@ -119,7 +119,7 @@ describe('imports over HTTP', () => {
     expect(suppliersLeft).not.toContain('supplier:s7');
     expect((await nodes(driver, 'Application')).some(uid => uid.startsWith('app:gm3/'))).toBe(false);
     const audit = await request(app).get('/api/audit');
-    expect(audit.body[0]).toEqual(expect.objectContaining({ action: 'delete-source', target: 'csv:gm3', counts: expect.objectContaining({ Application: 2 }) }));
+    expect(audit.body[0]).toEqual(expect.objectContaining({ action: 'delete-source', object: 'csv:gm3', result: 'ok', details: expect.objectContaining({ Application: 2 }) }));
     expect((await request(app).delete('/api/imports/csv%3Anever-imported')).status).toBe(404);
   });
 });

@@ -12,9 +12,18 @@ export function runImportCli(args: string[], env: Record<string, string> = {}): 
   return startImportCli(args, env).exited;
 }
 
+/** Another command-line script, e.g. `runScript('scripts/audit.ts', ['verify'])` for `npm run audit -- verify`. */
+export function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return startScript(script, args, env).exited;
+}
+
 /** The CLI started, not awaited: the test may kill it. */
 export function startImportCli(args: string[], env: Record<string, string> = {}): { kill: (signal: NodeJS.Signals) => void; exited: Promise<CliRun> } {
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'importers', 'cli.ts'), ...args], {
+  return startScript(join('importers', 'cli.ts'), args, env);
+}
+
+function startScript(script: string, args: string[], env: Record<string, string>): { kill: (signal: NodeJS.Signals) => void; exited: Promise<CliRun> } {
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, script), ...args], {
     cwd: root,
     // NEO4J_URI: '' leaves it unset (the CLI's own local Neo4j).
     env: Object.fromEntries(Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_URI: testInstance().uri, ...env }).filter(([, value]) => value !== '')),

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { InputError } from '../../../server/errors.js';
 import { importGemma } from '../../gemma.js';
-import { importSoftwarecatalogus } from '../../softwarecatalogus.js';
+import { importSoftwarecatalogus, type SwcImportReport } from '../../softwarecatalogus.js';
 import { describeRemovals } from '../../removals.js';
 import { type ArchimateImportReport, importArchimate } from './import.js';
 
@@ -20,21 +20,22 @@ export function isModelInput(path: string): boolean {
   return Boolean(exists(path)?.isDirectory() && (exists(join(path, 'folder.xml')) || exists(join(path, 'model', 'folder.xml'))));
 }
 
-export async function runModelImport(driver: Driver, path: string, options: ModelCliOptions, out: (line?: string) => void = line => process.stdout.write(`${line ?? ''}\n`)): Promise<number> {
+/** Imports and prints the report; returns it (with `ok: false` when the file had problems and nothing was written) for the exit code and the audit log. */
+export async function runModelImport(driver: Driver, path: string, options: ModelCliOptions, out: (line?: string) => void = line => process.stdout.write(`${line ?? ''}\n`)): Promise<ArchimateImportReport | SwcImportReport> {
   if (/\.csv$/i.test(path)) {
     const report = await importSoftwarecatalogus(driver, path, options);
     out(`Source ${report.source}${report.dryRun ? ' (dry run: nothing written / proefrun: niets geschreven)' : ''}${report.runId ? `, run ${report.runId}` : ''}`);
     for (const [table, counts] of Object.entries(report.tables)) if (counts.read) out(`${table}: ${JSON.stringify(counts)}`);
     if (report.unresolvedReferenceComponents.length) out(`not in the GEMMA catalogue / niet in de GEMMA-catalogus: ${report.unresolvedReferenceComponents.join(', ')}`);
     for (const issue of report.issues) out(issue.message);
-    return report.ok ? 0 : 1;
+    return report;
   }
   if (options.gemma) {
     const report = await importGemma(driver, path, options);
     printModelReport(report, out);
-    if (report.confirmationNeeded) return 1;
+    if (report.confirmationNeeded) return report;
     out(`GEMMA ${report.release ?? ''}: ${report.referenceComponents} reference components / referentiecomponenten, ${report.businessFunctions} business functions / bedrijfsfuncties, ${report.renamed} renamed / hernoemd`);
-    return 0;
+    return report;
   }
   if (!options.organisation) {
     throw new InputError('An ArchiMate model needs --organisation <gemeente-id> (or --gemma for the GEMMA reference model) / een ArchiMate-model heeft --organisation nodig');
@@ -42,7 +43,7 @@ export async function runModelImport(driver: Driver, path: string, options: Mode
   const report = await importArchimate(driver, path, options);
   printModelReport(report, out);
   for (const merge of report.merges) out(`merged supplier / leverancier samengevoegd: ${merge.archimateId} "${merge.name}" → ${merge.into} "${merge.intoName}"`);
-  return report.confirmationNeeded ? 1 : 0;
+  return report;
 }
 
 export function printModelReport(report: ArchimateImportReport, out: (line?: string) => void) {
