@@ -1,13 +1,14 @@
 // ArchiMate for architects over HTTP: export a landscape as an AMEFF 3.0 file that Archi opens, and
 // import an AMEFF / Archi (.archimate) model through the same reader as `npm run import`.
 import type { Router } from 'express';
-import multer from 'multer';
 import { z } from 'zod';
 import { importArchimate } from '../../importers/sources/archimate/import.js';
+import { xmlLimitScanner } from '../../importers/sources/archimate/xml-limits.js';
 import { principalOf } from '../auth.js';
 import { writeAudit } from '../audit.js';
 import { InputError } from '../errors.js';
 import { exportAmeff } from '../exports/ameff.js';
+import { uploadFiles } from '../upload.js';
 import type { AppContext } from './context.js';
 import { addRoute, booleanParam, listParam } from './registry.js';
 
@@ -34,7 +35,11 @@ export function registerArchimateRoutes(router: Router, { driver, config, regist
     },
   );
 
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), files: 1, fields: 10 } }).single('file');
+  // The XML limits are checked as the file arrives: a 40 MB attribute is refused after its first 100 KB.
+  const upload = uploadFiles({
+    field: 'file', single: true, maxFiles: 1, inspect: name => xmlLimitScanner(name),
+    fileBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), totalBytes: Math.floor(config.ROER_UPLOAD_TOTAL_LIMIT_MB * 1024 * 1024),
+  });
   addRoute(
     router,
     registry,

@@ -2,7 +2,6 @@
 // the admin deletion of everything one source asserted. Imports and deletions go to the audit log.
 import { randomUUID } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
-import multer from 'multer';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { cleanup } from '../../importers/load.js';
@@ -11,6 +10,7 @@ import { writeAudit } from '../audit.js';
 import { InputError, NotFoundError, UnavailableError } from '../errors.js';
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
+import { uploadFiles } from '../upload.js';
 import type { AppContext, ImportFiles, ImportOptions, ImportProgress, UploadedFile } from './context.js';
 import { loggedProblem } from './problem.js';
 import { addRoute, booleanParam } from './registry.js';
@@ -97,10 +97,12 @@ async function withProgressLines(req: Request, res: Response, run: (onProgress: 
 }
 
 export function registerImportRoutes(router: Router, { driver, config, services, registry }: AppContext): void {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), files: MAX_UPLOAD_FILES, fields: 10, fieldSize: 64 * 1024 },
-  }).array('files', MAX_UPLOAD_FILES);
+  const upload = uploadFiles({
+    field: 'files',
+    maxFiles: MAX_UPLOAD_FILES,
+    fileBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024),
+    totalBytes: Math.floor(config.ROER_UPLOAD_TOTAL_LIMIT_MB * 1024 * 1024),
+  });
 
   addRoute(
     router,
