@@ -154,6 +154,9 @@ export const Jurisdiction = aliasedEnum(
 );
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
 
+/** The property an unknown column is kept under: `Beheer-team` → `extra_beheer_team`. */
+export const extraProperty = (column: string) => `extra_${slug(column).replace(/-/g, '_')}`;
+
 /** Columns the schema does not know, kept on the node as `extra_<name>` properties. */
 const Extra = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({});
 

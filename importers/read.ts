@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../server/errors.js';
-import { COLUMNS, TABLES, type TableName } from './model.js';
+import { COLUMNS, TABLES, type TableName, extraProperty } from './model.js';
 import { type FileInput, type Mapping, headerIndex, normalizeHeader } from './mapping.js';
 import { type Grid, readCsv } from './sources/csv.js';
 import { readXlsx } from './sources/xlsx.js';
@@ -146,8 +146,13 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
     }
     const field = index.get(normalizeHeader(header));
     if (!field) {
-      if (extraColumns.includes(header)) {
-        issues.push({ file: grid.file, line: grid.headerLine, column: header, field: '', value: header, expected: 'each column once', message: `${grid.file}:${grid.headerLine}: column "${header}" appears twice` });
+      // Two columns kept under one property would leave only the last one's values.
+      const twin = extraColumns.find(other => extraProperty(other) === extraProperty(header));
+      if (twin !== undefined) {
+        issues.push({
+          file: grid.file, line: grid.headerLine, column: header, field: '', value: header, expected: twin === header ? 'each column once' : 'columns with names of their own',
+          message: twin === header ? `${grid.file}:${grid.headerLine}: column "${header}" appears twice` : `${grid.file}:${grid.headerLine}: columns "${twin}" and "${header}" would both be kept as ${extraProperty(header)}; rename one`,
+        });
       } else {
         extraColumns.push(header);
         extraAt[i] = header;

@@ -62,6 +62,14 @@ describe('reading files into raw tables', () => {
     ]);
   });
 
+  it('when two unknown columns would be kept under one property, then that is an issue rather than one overwriting the other', async () => {
+    const [table] = await readTables([csv('suppliers.csv', 'id,name,Beheer-team,beheer team,Notes,Notes\ns1,Acme,A,B,x,y\n')]);
+    expect(table.issues.map(issue => [issue.column, issue.expected, issue.message])).toEqual([
+      ['beheer team', 'columns with names of their own', 'suppliers.csv:1: columns "Beheer-team" and "beheer team" would both be kept as extra_beheer_team; rename one'],
+      ['Notes', 'each column once', 'suppliers.csv:1: column "Notes" appears twice'],
+    ]);
+  });
+
   it('when a UTF-8 file holds a few Windows-1252 bytes, then each is an issue at its line and column, and the UTF-8 text is not turned into mojibake', async () => {
     const bytes = Buffer.concat([Buffer.from('id,name\ns1,Société Générale\ns2,Caf', 'utf8'), Buffer.from([0xe9]), Buffer.from(' Noord\n', 'utf8')]);
     const [table] = await readTables([{ name: 'suppliers.csv', bytes }]);
