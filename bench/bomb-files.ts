@@ -7,6 +7,13 @@ import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 
 export type ZipEntry = { name: string; data: Buffer; size: number; crc: number; method: 0 | 8 };
 
+/** `size` bytes with little-endian numbers at the given offsets: [offset, bytes (2 or 4), value]. */
+function record(size: number, fields: [number, 2 | 4, number][]): Buffer {
+  const buffer = Buffer.alloc(size);
+  for (const [offset, bytes, value] of fields) (bytes === 2 ? buffer.writeUInt16LE(value, offset) : buffer.writeUInt32LE(value, offset));
+  return buffer;
+}
+
 /** A zip archive of already compressed entries; `size` is what each entry declares, true or not. */
 export function zipOf(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
@@ -14,35 +21,16 @@ export function zipOf(entries: ZipEntry[]): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(entry.method, 10);
-    central.writeUInt32LE(entry.crc, 16);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(entry.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    const sizes: [number, 2 | 4, number][] = [[0, 2, entry.method], [6, 4, entry.crc], [10, 4, entry.data.length], [14, 4, entry.size], [18, 2, name.length]];
+    // The local header and the directory entry hold the same fields from the method on, 8 and 10 bytes in.
+    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], ...sizes.map(([at, bytes, value]) => [at + 8, bytes, value] as [number, 2 | 4, number])]);
+    const central = record(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], ...sizes.map(([at, bytes, value]) => [at + 10, bytes, value] as [number, 2 | 4, number]), [42, 4, offset]]);
     locals.push(local, name, entry.data);
     centrals.push(central, name);
     offset += local.length + name.length + entry.data.length;
   }
   const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = record(22, [[0, 4, 0x06054b50], [8, 2, entries.length], [10, 2, entries.length], [12, 4, directory.length], [16, 4, offset]]);
   return Buffer.concat([...locals, directory, end]);
 }
 
