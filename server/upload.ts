@@ -32,12 +32,17 @@ export function uploadFiles(limits: UploadLimits): RequestHandler {
     const declared = Number(req.headers['content-length']);
     // Node reads and drops the body of a request answered early, so the client still gets the answer.
     if (declared > limits.totalBytes) return next(new TooLargeError(`The upload is ${mb(declared)}, more than the ${mb(limits.totalBytes)} accepted per request / De upload is te groot`));
-    parse(req, res, error => next(error instanceof multer.MulterError ? explained(error, limits) : error));
+    parse(req, res, error => next(error === undefined ? undefined : explained(error, limits)));
   };
 }
 
-/** multer's terse errors in the words of the upload: which file, which limit. */
-function explained(error: multer.MulterError, limits: UploadLimits): Error {
+/**
+ * multer's terse errors in the words of the upload: which file, which limit. Anything else but our own
+ * errors comes from reading the form (busboy: "Unexpected end of form") and is the request's fault.
+ */
+function explained(error: Error, limits: UploadLimits): Error {
+  if (error instanceof TooLargeError || error instanceof InputError) return error;
+  if (!(error instanceof multer.MulterError)) return new InputError(`The upload is not a readable multipart form (${error.message}) / onleesbaar formulier`);
   const file = (error as multer.MulterError & { filename?: string }).filename;
   switch (error.code) {
     case 'LIMIT_FILE_SIZE':

@@ -65,6 +65,16 @@ describe('upload limits and broken files over HTTP', () => {
     expect((await upload(many, {}, small)).body.detail).toBe('More than 20 files in one upload / te veel bestanden');
   });
 
+  it('when the multipart form itself is cut off or has no boundary, then 400 (was 500)', async () => {
+    const cut = (field: string) => `--xyz\r\nContent-Disposition: form-data; name="${field}"; filename="suppliers.csv"\r\n\r\nid,name\n`;
+    for (const [path, field] of [['/api/imports', 'files'], ['/api/imports/archimate', 'file']]) {
+      const response = await request(app).post(path).set('X-Roer-Request', '1').set('Content-Type', 'multipart/form-data; boundary=xyz').send(cut(field));
+      expect([response.status, response.body.detail]).toEqual([400, 'The upload is not a readable multipart form (Unexpected end of form) / onleesbaar formulier']);
+    }
+    const unbounded = await request(app).post('/api/imports').set('X-Roer-Request', '1').set('Content-Type', 'multipart/form-data').send('garbage');
+    expect(unbounded.status).toBe(400);
+  });
+
   it('when an XLSX upload is a zip bomb, then 400 naming the file', async () => {
     const response = await upload({ 'leveranciers.xlsx': await xlsxBomb({ inflatedBytes: 100 * KB * KB, declaredBytes: 5000 }) });
     expect(response.status).toBe(400);
