@@ -182,13 +182,20 @@ const compiledCli: StartCli = (args, env) => {
     env: { ...process.env, ...env }, stdio: 'ignore', detached: true,
   });
   const exited = new Promise<{ code: number | null }>(done => child.on('close', code => done({ code })));
-  return { kill: signal => void process.kill(-child.pid!, signal), exited };
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error; // it finished before the kill
+    }
+  };
+  return { kill, exited };
 };
 
 /** Runs × outcome for `runs` kills, alternating mode and target; the kill moment is uniform over an uninterrupted import's duration. */
 export async function runFaults(runs: number, log: (message: string) => void): Promise<{ runs: FaultRun[]; durations: Record<FaultMode, number>; table: Record<string, string | number>[] }> {
   const instanceDir = join(defaultCacheDir(), 'faults');
-  const lab = await faultLab({ instanceDir, boltPort: Number(process.env.ROER_FAULTS_BOLT_PORT ?? 17730), heap: '1g', pageCache: '256m', log: message => log(`[neo4j] ${message}`) }, compiledCli, log);
+  const lab = await faultLab({ instanceDir, boltPort: Number(process.env.ROER_FAULTS_BOLT_PORT ?? 17740), heap: '1g', pageCache: '256m', log: message => log(`[neo4j] ${message}`) }, compiledCli, log);
   try {
     const durations = { staged: await lab.duration('staged'), 'one-transaction': await lab.duration('one-transaction') };
     log(`uninterrupted: staged ${Math.round(durations.staged)} ms, one transaction ${Math.round(durations['one-transaction'])} ms`);

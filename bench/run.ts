@@ -13,7 +13,7 @@ import { freshBenchDb } from './neo4j.js';
 import { printTable, saveResult } from './results.js';
 import { READ_BENCHMARKS, readMain } from './read-run.js';
 
-const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport], or npm run bench -- faults [--runs 20]';
+const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport], npm run bench -- faults [--runs 20] (bench/faults.ts), or npm run bench -- bombs (bench/bombs.ts)';
 
 const list = <T extends string>(values: readonly [T, ...T[]], name: string) =>
   z.string().transform(text => text.split(',').map(item => item.trim()).filter(Boolean)).pipe(z.array(z.enum(values, { error: `${name}: one of ${values.join(', ')}` })).min(1));
@@ -31,6 +31,11 @@ async function main(): Promise<number> {
   // analyses, api, ui, memory, read and all: bench/read-run.ts, with options of their own.
   if ([...READ_BENCHMARKS, 'all'].includes(process.argv[2])) return readMain(process.argv.slice(2));
   if (process.argv[2] === 'faults') return faultsMain(process.argv.slice(3));
+  if (process.argv[2] === 'bombs') {
+    const { runBombs } = await import('./bombs.js');
+    await runBombs();
+    return 0;
+  }
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { size: { type: 'string' }, methods: { type: 'string' }, sample: { type: 'string' }, 'no-reimport': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },

@@ -36,22 +36,51 @@ export const YesNo = (fallback: boolean) =>
     return value;
   }, z.boolean({ error: 'yes/no, ja/nee or true/false' }));
 
-/** ISO `2026-12-31`, Dutch `31-12-2026` or `31/12/2026`, or a Date (XLSX) → `YYYY-MM-DD`. */
+/**
+ * ISO `2026-12-31` (a time after it, as an XLSX date-time has, is allowed and dropped), Dutch
+ * `31-12-2026`, `31/12/2026` or `31.12.2026`, or a Date (XLSX) → `YYYY-MM-DD`; undefined unless the
+ * day exists in the calendar. The one parser of dates: the dry run and the import both go through it.
+ */
 export function parseDate(value: unknown): string | undefined {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  const parts = dateParts(value);
+  if (!parts) return undefined;
+  const [year, month, day] = parts;
+  if (year < 1000 || !isCalendarDay(year, month, day)) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** [year, month, day] as written, whether or not that day exists. */
+function dateParts(value: unknown): [number, number, number] | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(trimmed);
-  let year: number, month: number, day: number;
-  if (match) [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(trimmed))) [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(trimmed);
+  if (match) return [Number(match[1]), Number(match[2]), Number(match[3])];
+  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(trimmed);
+  if (match) return [Number(match[3]), Number(match[2]), Number(match[1])];
+  return undefined;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const daysIn = (year: number, month: number) => (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+const isCalendarDay = (year: number, month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
+
+/** Why a date written in a known form does not exist. */
+function whyNotADay(year: number, month: number, day: number): string {
+  if (year < 1000) return `a year of four digits, not ${year}`;
+  if (month < 1 || month > 12) return `there is no month ${month}`;
+  return `${MONTHS[month - 1]} ${year} has ${daysIn(year, month)} days, not ${day}`;
 }
 const DATE_EXPECTED = 'a date such as 2026-12-31 or 31-12-2026';
-export const DateText = z.preprocess(value => parseDate(value) ?? value, z.string({ error: DATE_EXPECTED }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_EXPECTED));
+/** A date that is written right but does not exist (2026-02-31) says so; anything else gets DATE_EXPECTED. */
+export const DateText = z.unknown().transform((value, context) => {
+  const date = parseDate(value);
+  if (date !== undefined) return date;
+  const parts = dateParts(value);
+  const message = parts ? `${DATE_EXPECTED} that exists (${whyNotADay(...parts)})` : DATE_EXPECTED;
+  context.addIssue({ code: 'custom', message });
+  return z.NEVER;
+});
 const OptionalDate = z.preprocess(blankToUndefined, DateText.optional());
 
 /** `1234.56`, `1.234,56`, `€ 1.234,56`, `1,234.56`, `1234` → 1234.56. */
@@ -124,6 +153,9 @@ export const Jurisdiction = aliasedEnum(
   'NL',
 );
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
+
+/** The property an unknown column is kept under: `Beheer-team` → `extra_beheer_team`. */
+export const extraProperty = (column: string) => `extra_${slug(column).replace(/-/g, '_')}`;
 
 /** Columns the schema does not know, kept on the node as `extra_<name>` properties. */
 const Extra = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({});

@@ -4,13 +4,24 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../server/errors.js';
-import { COLUMNS, TABLES, type TableName } from './model.js';
+import { COLUMNS, TABLES, type TableName, extraProperty } from './model.js';
 import { type FileInput, type Mapping, headerIndex, normalizeHeader } from './mapping.js';
 import { type Grid, readCsv } from './sources/csv.js';
 import { readXlsx } from './sources/xlsx.js';
 
 /** One problem, always with where it is and what was expected. `column` is the header as written in the file. */
 export type Issue = { file: string; line: number; column: string; field: string; value: string; expected: string; message: string };
+
+/** Values echoed in an issue are cut to this many characters: a 100,000-character cell is not shown back whole (twice). */
+export const SHOWN_CHARACTERS = 200;
+export function shorten(text: string): string {
+  if (text.length <= SHOWN_CHARACTERS) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[SHOWN_CHARACTERS - 1]) ? SHOWN_CHARACTERS - 1 : SHOWN_CHARACTERS; // not half a surrogate pair
+  return `${text.slice(0, end)}…`;
+}
+
+/** A column name longer than this is not a header (and could not become a property name). */
+export const MAX_HEADER_CHARACTERS = 200;
 
 export type RawRow = { line: number; values: Record<string, string>; extra: Record<string, string> };
 export type RawTable = {
@@ -126,10 +137,22 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
       extraAt[i] = undefined;
       return;
     }
+    if (header.length > MAX_HEADER_CHARACTERS) {
+      issues.push({
+        file: grid.file, line: grid.headerLine, column: shorten(header), field: '', value: shorten(header), expected: `a column name of at most ${MAX_HEADER_CHARACTERS} characters`,
+        message: `${grid.file}:${grid.headerLine}: column ${i + 1} has a name of ${header.length} characters (a row of data in the header line?)`,
+      });
+      return;
+    }
     const field = index.get(normalizeHeader(header));
     if (!field) {
-      if (extraColumns.includes(header)) {
-        issues.push({ file: grid.file, line: grid.headerLine, column: header, field: '', value: header, expected: 'each column once', message: `${grid.file}:${grid.headerLine}: column "${header}" appears twice` });
+      // Two columns kept under one property would leave only the last one's values.
+      const twin = extraColumns.find(other => extraProperty(other) === extraProperty(header));
+      if (twin !== undefined) {
+        issues.push({
+          file: grid.file, line: grid.headerLine, column: header, field: '', value: header, expected: twin === header ? 'each column once' : 'columns with names of their own',
+          message: twin === header ? `${grid.file}:${grid.headerLine}: column "${header}" appears twice` : `${grid.file}:${grid.headerLine}: columns "${twin}" and "${header}" would both be kept as ${extraProperty(header)}; rename one`,
+        });
       } else {
         extraColumns.push(header);
         extraAt[i] = header;
@@ -150,6 +173,9 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
     const expected = Object.entries(COLUMNS[table]).map(([field, aliases]) => [field, ...aliases].join('/')).join(', ');
     throw new InputError(`${grid.file}: no recognisable header in line ${grid.headerLine} for ${table} (found: ${grid.headers.filter(Boolean).join(', ') || 'nothing'}; expected columns such as ${expected})`);
   }
+  for (const bad of grid.badCells ?? []) {
+    issues.push({ file: grid.file, line: bad.line, column: grid.headers[bad.index] ?? '', field: fieldAt[bad.index] ?? '', value: shorten(bad.value), expected: bad.expected, message: bad.message });
+  }
   const width = grid.headers.length;
   const rows: RawRow[] = [];
   for (const record of grid.records) {
@@ -162,7 +188,7 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
     const surplus = record.cells.slice(width).concat(record.cells.slice(0, width).filter((_, i) => grid.headers[i] === ''));
     if (surplus.some(cell => cell.trim() !== '')) {
       issues.push({
-        file: grid.file, line: record.line, column: '', field: '', value: surplus.filter(cell => cell.trim() !== '').join(' | '),
+        file: grid.file, line: record.line, column: '', field: '', value: shorten(surplus.filter(cell => cell.trim() !== '').join(' | ')),
         expected: `at most ${width} cells, each under a named column`,
         message: `${grid.file}:${record.line}: a value in a column without a header (${record.cells.length} cells, ${grid.headers.filter(Boolean).length} named columns)`,
       });

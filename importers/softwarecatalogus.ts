@@ -11,7 +11,7 @@ import { resolveReferenceComponents } from './gemma.js';
 import { type ImportReport, importLandscape } from './import.js';
 import { type FileInput, normalizeHeader } from './mapping.js';
 import { ApplicationRow, type Landscape, SupplierRow } from './model.js';
-import type { Issue } from './read.js';
+import { type Issue, shorten } from './read.js';
 import { readCsv } from './sources/csv.js';
 
 export const SWC_MAX_BYTES = 50 * 1024 * 1024;
@@ -69,7 +69,7 @@ export function readSoftwarecatalogus(input: FileInput | string, options: { orga
     );
   }
   const extraColumns = grid.headers.filter((header, i) => !known.has(i) && header !== '');
-  const issues: Issue[] = [];
+  const issues: Issue[] = grid.badCells?.map(bad => ({ file: file.name, line: bad.line, column: grid.headers[bad.index] ?? '', field: '', value: shorten(bad.value), expected: bad.expected, message: bad.message })) ?? [];
   const applications = new Map<string, ApplicationRow>();
   const suppliers = new Map<string, SupplierRow>();
   for (const record of grid.records) {

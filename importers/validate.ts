@@ -9,7 +9,7 @@ import {
   type ApplicationRow, type ContractRow, type InterfaceRow, type Landscape, type PlatformRow, type SupplierRow, TABLES, type TableName,
   emptyLandscape, rowSchemas, uid,
 } from './model.js';
-import type { Issue, RawTable } from './read.js';
+import { type Issue, type RawTable, shorten } from './read.js';
 
 export type { Issue } from './read.js';
 
@@ -305,7 +305,7 @@ function sharing(): <T extends { extra: Record<string, unknown> }>(row: T) => T 
   };
 }
 
-const display = (value: unknown) => (value === undefined || value === null ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+const display = (value: unknown) => shorten(value === undefined || value === null ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
 
 /** zod's own messages for a missing value ("Invalid input: expected string, received undefined") say nothing to a user. */
 const expectedOf = (message: string) => (message.startsWith('Invalid input') ? 'a value' : message);

@@ -48,6 +48,8 @@ export const Config = z.object({
   ROER_LOCKIN_WEIGHTS: z.string().optional(),
   /** Once the JS heap holds more than 128 MB, how far it may grow past its live set before V8 collects (server/heap.ts); 0 = V8's default. */
   ROER_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(25),
+  /** All files of one upload together, counted as they arrive (ROER_UPLOAD_LIMIT_MB is per file). */
+  ROER_UPLOAD_TOTAL_LIMIT_MB: z.coerce.number().positive().max(4096).default(100),
 }).superRefine((config, context) => {
   if (config.ROER_AUTH === 'off' && !isLoopback(config.HOST) && config.ROER_ALLOW_UNAUTHENTICATED_NETWORK !== 'yes') {
     context.addIssue({

@@ -1,5 +1,5 @@
 // title: Search
-// description: Names and ids through the fulltext index entity_search; $lucene is built by server/routes/search.ts from escaped terms (fuzzy ~ plus prefix *).
+// description: Names and ids through the fulltext index entity_search; $lucene is built by luceneQuery() in server/routes/graph.ts from at most six escaped words (exact, prefix *, fuzzy ~).
 CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
 WHERE NOT node:Staged
 RETURN node.uid AS uid,

@@ -7,20 +7,72 @@ import { InputError } from '../../server/errors.js';
 import { stringInterner } from '../../server/once.js';
 import type { FileInput } from '../mapping.js';
 
-export type Grid = { file: string; headerLine: number; headers: string[]; records: { line: number; cells: string[] }[]; encoding: string; delimiter: string };
+export type Grid = {
+  file: string;
+  headerLine: number;
+  headers: string[];
+  records: { line: number; cells: string[] }[];
+  encoding: string;
+  delimiter: string;
+  /** Cells holding bytes that are not UTF-8 in a file that otherwise is: `index` is the cell's position in its record (the header line too). */
+  badCells?: { line: number; index: number; value: string; expected: string; message: string }[];
+};
 
 export const MAX_RECORD_SIZE = 1_000_000;
 
-/** Strict UTF-8 (BOM stripped), UTF-16 with a BOM, else Windows-1252 (what Dutch Excel writes). */
-export function decode(bytes: Uint8Array): { text: string; encoding: string } {
+const cp1252 = (byte: number) => iconv.decode(Buffer.from([byte]), 'win1252');
+
+/**
+ * Strict UTF-8 (BOM stripped), UTF-16 with a BOM, else Windows-1252 (what Dutch Excel writes). A file
+ * that is UTF-8 but for some bytes (a line pasted from a Windows-1252 file) is neither: decoding all of
+ * it as Windows-1252 turns its UTF-8 into "SociÃ©tÃ©". Then every byte that is not UTF-8 becomes
+ * U+FFFD and is listed in `invalid`, for readCsv to report where it is.
+ */
+export function decode(bytes: Uint8Array): { text: string; encoding: string; invalid?: number[] } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
+    const { invalid, multibyte } = scanUtf8(body);
+    // A Windows-1252 file next to never holds a valid UTF-8 sequence of two or more bytes (Ã followed by ©).
+    if (multibyte === 0 && !bom) return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    const parts: string[] = [];
+    let start = 0;
+    for (const offset of invalid) {
+      parts.push(utf8.decode(body.subarray(start, offset)), '\uFFFD');
+      start = offset + 1;
+    }
+    parts.push(utf8.decode(body.subarray(start)));
+    return { text: parts.join(''), encoding: 'utf-8', invalid: invalid.map(offset => body[offset]) };
   }
+}
+
+/** Offsets of the bytes that start no valid UTF-8 sequence, and how many valid sequences of 2–4 bytes there are. */
+function scanUtf8(bytes: Uint8Array): { invalid: number[]; multibyte: number } {
+  const invalid: number[] = [];
+  let multibyte = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    // The second byte's range excludes overlong forms, surrogates and code points above U+10FFFF.
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    let valid = length > 0 && i + length <= bytes.length && bytes[i + 1] >= low && bytes[i + 1] <= high;
+    for (let k = 2; valid && k < length; k++) valid = bytes[i + k] >= 0x80 && bytes[i + k] <= 0xbf;
+    if (valid) {
+      multibyte++;
+      i += length;
+    } else invalid.push(i++);
+  }
+  return { invalid, multibyte };
 }
 
 /** `;`, `,` or tab, whichever occurs most in the header line outside quotes (ties: `,`). */
@@ -37,7 +89,7 @@ export function sniffDelimiter(text: string): string {
 
 export function readCsv(file: FileInput): Grid {
   if (looksBinary(file.bytes)) throw new InputError(`${file.name}: not a CSV file (it contains binary data${isZip(file.bytes) ? '; it looks like an XLSX workbook — save it as .xlsx' : ''})`);
-  const { text, encoding } = decode(file.bytes);
+  const { text, encoding, invalid } = decode(file.bytes);
   const delimiter = sniffDelimiter(text);
   // Each record is kept as its cells and where it ends, with one string per distinct text: a column's
   // values repeat (organisation, supplier, product name), and the rows and the landscape made from
@@ -55,19 +107,106 @@ export function readCsv(file: FileInput): Grid {
     // csv-parse's types expect on_record to return a string[] unless `columns` is set.
     records = parse(text, { delimiter, bom: true, max_record_size: MAX_RECORD_SIZE, skip_empty_lines: true, relax_column_count: true, on_record: kept as never }) as never;
   } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as unknown as { lines?: number }).lines;
-      throw new InputError(`${file.name}${line ? `:${line}` : ''}: not readable as CSV (${error.message})`);
-    }
+    if (error instanceof CsvError) throw csvProblem(file.name, text, delimiter, error, ends.at(-1) ?? 0);
     throw error;
   }
   // Lines with only delimiters (`;;;;`, as Excel writes below a table) carry nothing.
   const lines = startLines(text, ends);
   records.forEach((record, i) => (record.line = lines[i]));
   records = records.filter(record => record.cells.some(cell => cell.trim() !== ''));
+  const badCells = invalid ? findBadCells(file.name, records, invalid) : undefined;
   const header = records.shift();
   if (!header) throw new InputError(`${file.name}: the file is empty (expected a header line and rows)`);
-  return { file: file.name, headerLine: header.line, headers: header.cells.map(cell => cell.trim()), records, encoding, delimiter };
+  return { file: file.name, headerLine: header.line, headers: header.cells.map(cell => cell.trim()), records, encoding, delimiter, ...(badCells ? { badCells } : {}) };
+}
+
+/** Each cell with a U+FFFD that decode() put for a byte that is not UTF-8 (`invalid`: those bytes, in file order). */
+function findBadCells(file: string, records: { line: number; cells: string[] }[], invalid: number[]): NonNullable<Grid['badCells']> {
+  const bad: NonNullable<Grid['badCells']> = [];
+  let next = 0;
+  for (const record of records) {
+    let line = record.line;
+    record.cells.forEach((cell, index) => {
+      const count = cell.split('\uFFFD').length - 1;
+      if (count > 0) {
+        const at = line + (cell.slice(0, cell.indexOf('\uFFFD')).match(/\n/g)?.length ?? 0);
+        const bytes = invalid.slice(next, next + count).map(byte => `0x${byte.toString(16).toUpperCase()} (${cp1252(byte)} in Windows-1252)`);
+        next += count;
+        bad.push({
+          line: at, index, value: cell,
+          expected: 'UTF-8 text throughout: save the file as UTF-8 (CSV UTF-8 in Excel)',
+          message: `${file}:${at}: byte ${bytes.join(', ')} is not UTF-8, while the rest of the file is; shown as �`,
+        });
+      }
+      line += cell.match(/\n/g)?.length ?? 0;
+    });
+  }
+  return bad;
+}
+
+/**
+ * csv-parse's error as an InputError with the line where the problem is. An unclosed quote runs to the
+ * end of the file, where csv-parse reports it; the quote that opened it is found here, in the record
+ * after the last complete one (which ended at byte `lastEnd`).
+ */
+function csvProblem(name: string, text: string, delimiter: string, error: CsvError, lastEnd: number): InputError {
+  const bytes = Buffer.from(text, 'utf8');
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const open = unclosedQuote(bytes, recordStart(bytes, lastEnd), delimiter.charCodeAt(0));
+    const { line, column } = lineAndColumn(bytes, open);
+    return new InputError(
+      `${name}:${line}: not readable as CSV: the quote in column ${column} opens a cell that is never closed (expected a closing " before the end of the file; a " inside a quoted cell is written "")`,
+      { file: name, line, column },
+    );
+  }
+  const line = (error as unknown as { lines?: number }).lines;
+  // A cell quoted over several lines fails where its quote ends, far from where it began.
+  const begun = lineAndColumn(bytes, recordStart(bytes, lastEnd)).line;
+  const where = line !== undefined && begun < line ? `; the record began at line ${begun}: is a quote there left open?` : '';
+  return new InputError(`${name}${line ? `:${line}` : ''}: not readable as CSV (${error.message}${where})`);
+}
+
+/** Past the line ends between the end of the last complete record and the next. */
+function recordStart(bytes: Uint8Array, end: number): number {
+  while (bytes[end] === 0x0a || bytes[end] === 0x0d) end++;
+  return end;
+}
+
+/** The byte offset of the quote that opens the cell left open, in the record from `start` on. */
+function unclosedQuote(bytes: Uint8Array, start: number, delimiter: number): number {
+  const QUOTE = 0x22;
+  let i = start;
+  while (i < bytes.length) {
+    if (bytes[i] !== QUOTE) {
+      while (i < bytes.length && bytes[i] !== delimiter && bytes[i] !== 0x0a) i++;
+      i++;
+      continue;
+    }
+    const open = i++;
+    for (;;) {
+      while (i < bytes.length && bytes[i] !== QUOTE) i++;
+      if (i >= bytes.length) return open;
+      if (bytes[i + 1] === QUOTE) i += 2;
+      else break;
+    }
+    i++;
+    while (i < bytes.length && bytes[i] !== delimiter && bytes[i] !== 0x0a) i++;
+    i++;
+  }
+  return start;
+}
+
+/** 1-based line and character column of a byte offset in UTF-8 text. */
+function lineAndColumn(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      column = 1;
+    } else if ((bytes[i] & 0xc0) !== 0x80) column++;
+  }
+  return { line, column };
 }
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;

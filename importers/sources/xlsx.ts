@@ -4,12 +4,17 @@
 import type ExcelJS from 'exceljs';
 import { InputError } from '../../server/errors.js';
 import type { FileInput } from '../mapping.js';
+import { checkZip } from '../zip-guard.js';
 import type { Grid } from './csv.js';
 
 export type SheetGrid = Grid & { sheet: string };
 
+/** Columns read per sheet; a value further right (column ALM and beyond) is not part of a table. */
+export const MAX_COLUMNS = 1000;
+
 export async function readXlsx(file: FileInput): Promise<SheetGrid[]> {
   if (!(file.bytes[0] === 0x50 && file.bytes[1] === 0x4b)) throw new InputError(`${file.name}: not an XLSX workbook (expected a zip-based .xlsx file)`);
+  await checkZip(file.name, file.bytes);
   // Loaded on first use, not at start-up: exceljs is about 27 MB of memory.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
@@ -23,7 +28,13 @@ export async function readXlsx(file: FileInput): Promise<SheetGrid[]> {
     const rows: { line: number; cells: string[] }[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellText(cell.value)));
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        const text = cellText(cell.value);
+        if (column > MAX_COLUMNS && text.trim() !== '') {
+          throw new InputError(`${file.name}[${sheet.name}]:${rowNumber}: a value in column ${cell.address.replace(/\d+$/, '')} (column ${column}); a table has at most ${MAX_COLUMNS} columns`);
+        }
+        if (column <= MAX_COLUMNS) cells[column - 1] = text;
+      });
       for (let i = 0; i < cells.length; i++) cells[i] ??= '';
       if (cells.some(cell => cell.trim() !== '')) rows.push({ line: rowNumber, cells });
     });

@@ -1,12 +1,14 @@
 // ArchiMate for architects over HTTP: export a landscape as an AMEFF 3.0 file that Archi opens, and
 // import an AMEFF / Archi (.archimate) model through the same reader as `npm run import`.
 import type { Router } from 'express';
-import multer from 'multer';
 import { z } from 'zod';
 import { importArchimate } from '../../importers/sources/archimate/import.js';
 import { audited, importOutcome, requestAttempt } from '../audit.js';
+import { xmlLimitScanner } from '../../importers/sources/archimate/xml-limits.js';
 import { InputError } from '../errors.js';
+import { requireAdminToConfirm } from './imports.js';
 import { exportAmeff } from '../exports/ameff.js';
+import { uploadFiles } from '../upload.js';
 import type { AppContext } from './context.js';
 import { addRoute, booleanParam, listParam } from './registry.js';
 
@@ -18,6 +20,7 @@ export const ArchimateImportFields = z.object({
   organisation: z.string().trim().min(1, 'organisation is required / organisatie ontbreekt').max(120).regex(/^[\p{L}\p{N}._:-]+$/u, 'letters, digits and . _ : - only'),
   source: z.string().trim().max(120).regex(/^[A-Za-z0-9:._/-]+$/, 'letters, digits and : . _ / - only').optional(),
   dryRun: booleanParam.default(false),
+  allowRemovals: booleanParam.default(false).describe('Go ahead although the model no longer has more than ROER_IMPORT_MAX_REMOVAL_SHARE of a kind of the source\'s elements (admin role); without it such an import answers 409 with what it would remove'),
 });
 
 export function registerArchimateRoutes(router: Router, { driver, config, registry }: AppContext): void {
@@ -33,7 +36,11 @@ export function registerArchimateRoutes(router: Router, { driver, config, regist
     },
   );
 
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), files: 1, fields: 10 } }).single('file');
+  // The XML limits are checked as the file arrives: a 40 MB attribute is refused after its first 100 KB.
+  const upload = uploadFiles({
+    field: 'file', single: true, maxFiles: 1, inspect: name => xmlLimitScanner(name),
+    fileBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), totalBytes: Math.floor(config.ROER_UPLOAD_TOTAL_LIMIT_MB * 1024 * 1024),
+  });
   addRoute(
     router,
     registry,
@@ -44,15 +51,20 @@ export function registerArchimateRoutes(router: Router, { driver, config, regist
       tag: 'imports',
       role: 'editor',
       multipart: { fields: ArchimateImportFields, files: 'file' },
-      responses: [400, 413],
+      responses: [400, 403, 409, 413],
     },
     async ({ body }, req, res) => {
       const file = req.file as Express.Multer.File | undefined;
       if (!file) throw new InputError("No file uploaded: send it as multipart field 'file' / Geen bestand ontvangen (veld 'file')");
+      requireAdminToConfirm(body.allowRemovals, res);
       const attempt = requestAttempt(req, res, 'import', body.source ?? `archimate:${body.organisation}`);
-      const run = () => importArchimate(driver, new Uint8Array(file.buffer), { organisation: body.organisation, source: body.source, user: attempt.actor, dryRun: body.dryRun, fileName: file.originalname });
+      const run = () => importArchimate(driver, new Uint8Array(file.buffer), {
+        organisation: body.organisation, source: body.source, user: attempt.actor, dryRun: body.dryRun, fileName: file.originalname,
+        allowRemovals: body.allowRemovals, maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE,
+      });
       // Audited like the table import, a refused file too; a dry run writes nothing.
-      res.json(body.dryRun ? await run() : await audited(driver, attempt, run, report => importOutcome(report, [file.originalname])));
+      const report = body.dryRun ? await run() : await audited(driver, attempt, run, done => importOutcome(done, [file.originalname], done.confirmationNeeded));
+      res.status(report.confirmationNeeded ? 409 : 200).json(report);
     },
     upload,
   );

@@ -20,19 +20,23 @@ export const SearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+/** Words of a search that count; more narrow nothing a person can see, and each costs the index time. */
+export const MAX_SEARCH_WORDS = 6;
+
 /**
  * The user's text as a Lucene query: words only (every Lucene operator character is dropped, and
  * anything left is escaped anyway), each word exact, as a prefix, or fuzzy (from 4 letters); the boosts
- * rank exact over prefix over fuzzy, or "zaak" would list "Aak Software" above "Zaaksysteem".
+ * rank exact over prefix over fuzzy, or "zaak" would list "Aak Software" above "Zaaksysteem". Repeated
+ * words count once, and only the first MAX_SEARCH_WORDS count. Two typos per word (from 8 letters) are
+ * allowed only in a search of one or two words: Lucene builds an automaton per fuzzy word, and ten of
+ * them with two edits took 0.3–0.9 s on the demo municipality.
  */
 export function luceneQuery(text: string): string {
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 10)
+  const words = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))]
+    .slice(0, MAX_SEARCH_WORDS)
     .map(word => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'));
-  return words.map(word => `(${word}^5 OR ${word}*^3${word.length >= 4 ? ` OR ${word}~${word.length >= 8 ? 2 : 1}^0.5` : ''})`).join(' AND ');
+  const edits = (word: string) => (word.length >= 8 && words.length <= 2 ? 2 : 1);
+  return words.map(word => `(${word}^5 OR ${word}*^3${word.length >= 4 ? ` OR ${word}~${edits(word)}^0.5` : ''})`).join(' AND ');
 }
 
 type Neighbour = { direction: 'in' | 'out'; type: string; uid: string; kind: string; name: string; properties: Record<string, unknown> };

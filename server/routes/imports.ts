@@ -2,7 +2,6 @@
 // the admin deletion of everything one source asserted. Imports and deletions go to the audit log.
 import { randomUUID } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
-import multer from 'multer';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { cleanup } from '../../importers/load.js';
@@ -11,6 +10,7 @@ import { type AuditAttempt, audited, importOutcome, requestAttempt } from '../au
 import { ForbiddenError, InputError, NotFoundError, UnavailableError } from '../errors.js';
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
+import { uploadFiles } from '../upload.js';
 import type { AppContext, ImportFiles, ImportOptions, ImportProgress, UploadedFile } from './context.js';
 import { loggedProblem } from './problem.js';
 import { addRoute, booleanParam } from './registry.js';
@@ -32,6 +32,11 @@ export const ImportFields = z.object({
 
 /** Whether an import report says it stopped before removing what it may not without allowRemovals (then nothing was written). */
 export const needsConfirmation = (report: unknown) => typeof report === 'object' && report !== null && (report as { confirmationNeeded?: unknown }).confirmationNeeded === true;
+
+/** Removing more than a sync may is what deleting a source is: confirming it needs the same role. */
+export function requireAdminToConfirm(allowRemovals: boolean, res: Response): void {
+  if (allowRemovals && !hasRole(principalOf(res), 'admin')) throw new ForbiddenError("Confirming an import's removals needs the role 'admin' / Verwijderingen bevestigen vraagt de rol 'admin'");
+}
 
 /** Whether an import report says the files had problems (then nothing was written). */
 export function reportHasErrors(report: unknown): boolean {
@@ -95,10 +100,12 @@ async function withProgressLines(req: Request, res: Response, run: (onProgress: 
 }
 
 export function registerImportRoutes(router: Router, { driver, config, services, registry }: AppContext): void {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), files: MAX_UPLOAD_FILES, fields: 10, fieldSize: 64 * 1024 },
-  }).array('files', MAX_UPLOAD_FILES);
+  const upload = uploadFiles({
+    field: 'files',
+    maxFiles: MAX_UPLOAD_FILES,
+    fileBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024),
+    totalBytes: Math.floor(config.ROER_UPLOAD_TOTAL_LIMIT_MB * 1024 * 1024),
+  });
 
   addRoute(
     router,
@@ -117,10 +124,8 @@ export function registerImportRoutes(router: Router, { driver, config, services,
       if (!importFiles) throw new UnavailableError('The import pipeline is not installed in this server / De importfunctie is niet beschikbaar');
       const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map(file => ({ name: file.originalname, bytes: file.buffer }));
       if (files.length === 0) throw new InputError("No files uploaded: send them as multipart field 'files' / Geen bestanden ontvangen (veld 'files')");
-      const principal = principalOf(res);
-      // Removing more than a sync may is what deleting a source is: the same role.
-      if (body.allowRemovals && !hasRole(principal, 'admin')) throw new ForbiddenError("Confirming an import's removals needs the role 'admin' / Verwijderingen bevestigen vraagt de rol 'admin'");
-      const actor = principal?.name ?? 'anonymous';
+      requireAdminToConfirm(body.allowRemovals, res);
+      const actor = principalOf(res)?.name ?? 'anonymous';
       const options = { source: body.source, user: actor, dryRun: body.dryRun, allowRemovals: body.allowRemovals, maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS };
       const run = (onProgress?: (progress: ImportProgress) => void) => importAndAudit(driver, importFiles, files, { ...options, onProgress }, requestAttempt(req, res, 'import', body.source ?? ''));
       if (req.accepts(['application/json', NDJSON]) === NDJSON) return withProgressLines(req, res, run);

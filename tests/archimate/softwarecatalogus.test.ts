@@ -49,6 +49,13 @@ describe('Softwarecatalogus portfolio CSV', () => {
     expect(await snapshot(driver)).toEqual(before);
   });
 
+  it('when a UTF-8 export holds a byte that is not UTF-8, then that cell is an issue, not mojibake', () => {
+    const bytes = Buffer.concat([Buffer.from('Gemeente id;Pakketversie ID;Pakketversie Naam\ngm1;pv-1;Café\ngm1;pv-2;Caf', 'utf8'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const { issues, landscape } = readSoftwarecatalogus({ name: 'portfolio.csv', bytes });
+    expect(landscape.applications[0].name).toBe('Café');
+    expect(issues.map(issue => [issue.line, issue.column, issue.message])).toEqual([[3, 'Pakketversie Naam', 'portfolio.csv:3: byte 0xE9 (é in Windows-1252) is not UTF-8, while the rest of the file is; shown as \uFFFD']]);
+  });
+
   it('when the file is not a portfolio export, then the error names the missing columns', () => {
     expect(() => readSoftwarecatalogus({ name: 'x.csv', bytes: Buffer.from('naam;leverancier\nA;B\n') })).toThrow(
       "x.csv: not a Softwarecatalogus portfolio export; missing column(s) 'Pakketversie ID', 'Pakketversie Naam', 'Gemeente id'",

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { readTables, tableFor } from '../../importers/read.js';
+import { SHOWN_CHARACTERS, readTables, tableFor } from '../../importers/read.js';
 import { decode, readCsv, sniffDelimiter } from '../../importers/sources/csv.js';
 import { validate } from '../../importers/validate.js';
 import { csv } from './support.js';
@@ -60,5 +60,44 @@ describe('reading files into raw tables', () => {
       [3, 'name', 'a name'],
       [4, '', 'at most 4 cells, each under a named column'],
     ]);
+  });
+
+  it('when two unknown columns would be kept under one property, then that is an issue rather than one overwriting the other', async () => {
+    const [table] = await readTables([csv('suppliers.csv', 'id,name,Beheer-team,beheer team,Notes,Notes\ns1,Acme,A,B,x,y\n')]);
+    expect(table.issues.map(issue => [issue.column, issue.expected, issue.message])).toEqual([
+      ['beheer team', 'columns with names of their own', 'suppliers.csv:1: columns "Beheer-team" and "beheer team" would both be kept as extra_beheer_team; rename one'],
+      ['Notes', 'each column once', 'suppliers.csv:1: column "Notes" appears twice'],
+    ]);
+  });
+
+  it('when a UTF-8 file holds a few Windows-1252 bytes, then each is an issue at its line and column, and the UTF-8 text is not turned into mojibake', async () => {
+    const bytes = Buffer.concat([Buffer.from('id,name\ns1,Société Générale\ns2,Caf', 'utf8'), Buffer.from([0xe9]), Buffer.from(' Noord\n', 'utf8')]);
+    const [table] = await readTables([{ name: 'suppliers.csv', bytes }]);
+    expect(table.rows.map(row => row.values.name)).toEqual(['Société Générale', 'Caf\uFFFD Noord']);
+    expect(table.issues).toEqual([{
+      file: 'suppliers.csv', line: 3, column: 'name', field: 'name', value: 'Caf\uFFFD Noord', expected: 'UTF-8 text throughout: save the file as UTF-8 (CSV UTF-8 in Excel)',
+      message: 'suppliers.csv:3: byte 0xE9 (é in Windows-1252) is not UTF-8, while the rest of the file is; shown as \uFFFD',
+    }]);
+    expect(decode(iconv.encode('id;naam\ns1;Société\n', 'win1252'))).toEqual({ text: 'id;naam\ns1;Société\n', encoding: 'windows-1252' });
+  });
+
+  it('when a quote is never closed, then the error names the line and column where it opens, not the last line', async () => {
+    const text = 'id,name\ns1,Acme\ns2,"Beta\ns3,Gamma\ns4,Delta\n';
+    await expect(readTables([csv('suppliers.csv', text)])).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(/^suppliers\.csv:3: not readable as CSV: the quote in column 4 opens a cell that is never closed/),
+    });
+    await expect(readTables([csv('suppliers.csv', 'id,name\ns1,"Acme\ns2,Beta\ns3,"Gamma"\n')])).rejects.toThrow(/^suppliers\.csv:4: .*the record began at line 2: is a quote there left open\?/);
+  });
+
+  it('when a cell or a header is 100,000 characters long, then an issue shows it cut to 200 characters, once', async () => {
+    const long = 'x'.repeat(100_000);
+    const { issues } = await validate(await readTables([csv('suppliers.csv', `id,name,${'k'.repeat(300)}\ns1,${long},\n`)]));
+    expect(issues.map(issue => [issue.line, issue.field, issue.value.length, issue.expected])).toEqual([
+      [1, '', SHOWN_CHARACTERS + 1, 'a column name of at most 200 characters'],
+      [2, 'name', SHOWN_CHARACTERS + 1, 'a name of at most 500 characters'],
+    ]);
+    expect(issues[1].value).toBe(`${'x'.repeat(SHOWN_CHARACTERS)}…`);
+    expect(issues.every(issue => JSON.stringify(issue).length < 1000)).toBe(true);
   });
 });

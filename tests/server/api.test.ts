@@ -245,6 +245,19 @@ describe('read API', () => {
     expect(evil.body.results.map((r: { uid: string }) => r.uid)).toContain('app:gm1/a4');
   });
 
+  it('when a long search repeats its words, then it is answered as the words once and finds the node', async () => {
+    const response = await request(app).get('/api/search').query({ q: Array.from({ length: 10 }, () => 'zaaksysteem noord').join(' ') });
+    expect(response.status).toBe(200);
+    expect(response.body.results.map((result: { uid: string }) => result.uid)).toEqual(['app:gm1/a1']);
+  });
+
+  it('when a search has more than six words, then the ones after the sixth do not narrow it', async () => {
+    const response = await request(app).get('/api/search').query({ q: 'zaaksysteem noord z n za no nergens' });
+    expect(response.body.results.map((result: { uid: string }) => result.uid)).toEqual(['app:gm1/a1']);
+    const seven = await request(app).get('/api/search').query({ q: 'zaaksysteem noord een twee drie vier vijf' });
+    expect(seven.body.results).toEqual([]);
+  });
+
   it('when search has no q, then 400', async () => {
     expectProblem(await request(app).get('/api/search'), 400);
   });

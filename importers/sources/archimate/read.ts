@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError, TooLargeError } from '../../../server/errors.js';
+import { XML_LIMITS, checkXmlLimits } from './xml-limits.js';
 
 export type ArchiProperty = { key: string; value: string };
 export type ArchiElement = {
@@ -114,17 +115,25 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   isArray: name => ARRAYS.has(name),
+  maxNestedTags: XML_LIMITS.depth,
 });
 
+/** The bytes as text, once they are within XML_LIMITS (xml-limits.ts): the parser is not given what it cannot handle. */
 function decode(bytes: Uint8Array, fileName: string): string {
+  checkXmlLimits(bytes, fileName);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new InputError(`${fileName}: not valid UTF-8 text`);
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const { line, column } = position(text, text.indexOf('\uFFFD'));
+    throw new InputError(`${fileName}:${line}:${column}: not valid UTF-8 text (a byte here is not UTF-8; save the file as UTF-8)`, { file: fileName, line, column });
   }
 }
 
-/** Rejects DTDs before anything is parsed (XXE, billion laughs), then reports malformed XML by line and column. */
+/**
+ * Rejects DTDs before anything is parsed (XXE, billion laughs), then reports malformed XML by line and
+ * column. Text from a file or upload has passed checkXmlLimits in decode().
+ */
 export function parseXml(text: string, fileName: string): Node {
   const doctype = /<!(DOCTYPE|ENTITY)/i.exec(text);
   if (doctype) {
@@ -136,7 +145,12 @@ export function parseXml(text: string, fileName: string): Node {
     const { line, col, msg } = valid.err;
     throw new InputError(`${fileName}:${line}:${col}: malformed XML (onleesbare XML): ${msg}`, { file: fileName, line, column: col });
   }
-  return parser.parse(text) as Node;
+  try {
+    return parser.parse(text) as Node;
+  } catch (error) {
+    // The parser's own limits (entity expansion, nesting) throw plain errors: still the file's fault.
+    throw new InputError(`${fileName}: not readable as XML (onleesbare XML): ${(error as Error).message}`);
+  }
 }
 
 function position(text: string, index: number) {
@@ -231,11 +245,12 @@ function readAmeff(model: Node, format: 'ameff-3' | 'ameff-2.1', fileName: strin
 /** Archi stores access types as numbers (0 write, 1 read, 2 access, 3 read/write; absent = write). */
 const ACCESS_TYPES: Record<string, string> = { '0': 'Write', '1': 'Read', '2': 'Access', '3': 'ReadWrite' };
 
-function nativeConcept(node: Node, folder: string[]): ArchiElement | ArchiRelationship | undefined {
+function nativeConcept(node: Node, folder: string[], fileName: string): ArchiElement | ArchiRelationship | undefined {
   const raw = node['@_xsi:type'];
   if (!raw || DIAGRAM_TYPES.test(raw)) return undefined;
   const type = normaliseType(raw);
   const docs = lines(node['@_documentation'] ?? textOf(node.documentation));
+  if (!node['@_id']) throw new InputError(`${fileName}: ${node['@_name'] ? `'${node['@_name']}'` : 'an element'} of type ${raw} has no id attribute`);
   const base: ArchiElement = {
     id: normaliseId(node['@_id']),
     type,
@@ -269,7 +284,7 @@ function readNative(model: Node, fileName: string): ArchiModel {
   const walk = (folder: Node, path: string[]) => {
     for (const node of list(folder.element)) {
       if (DIAGRAM_TYPES.test(node['@_xsi:type'] ?? '')) views++;
-      const concept = nativeConcept(node, path);
+      const concept = nativeConcept(node, path, fileName);
       if (!concept) continue;
       if ('source' in concept) relationships.push(concept);
       else elements.push(concept);
@@ -328,7 +343,7 @@ export function readCoArchi(dir: string): ArchiModel {
           views++;
           continue;
         }
-        const concept = nativeConcept({ ...node, '@_xsi:type': tag }, path);
+        const concept = nativeConcept({ ...node, '@_xsi:type': tag }, path, relative(root, full));
         if (!concept) continue;
         if ('source' in concept) relationships.push(concept);
         else elements.push(concept);
