@@ -20,6 +20,21 @@ export const KIND_NAMES: Record<string, Words> = {
   Element: { nl: 'Modelelement', en: 'Model element' },
 };
 
+/** Many of a kind: "99 van de 196 contracten". */
+export const KIND_PLURALS: Record<string, Words> = {
+  Organisation: { nl: 'organisaties', en: 'organisations' },
+  Application: { nl: 'applicaties', en: 'applications' },
+  Supplier: { nl: 'leveranciers', en: 'suppliers' },
+  SupplierGroup: { nl: 'leveranciersgroepen', en: 'supplier groups' },
+  Platform: { nl: 'platformen', en: 'platforms' },
+  Interface: { nl: 'koppelingen', en: 'interfaces' },
+  Contract: { nl: 'contracten', en: 'contracts' },
+  ReferenceComponent: { nl: 'referentiecomponenten', en: 'reference components' },
+  BusinessFunction: { nl: 'bedrijfsfuncties', en: 'business functions' },
+  Standard: { nl: 'standaarden', en: 'standards' },
+  Element: { nl: 'modelelementen', en: 'model elements' },
+};
+
 /**
  * Each relationship as read from its start node (`out`: "Zaaksysteem draait op Rekencentrum") and
  * from its end node (`in`: "Rekencentrum host Zaaksysteem"). A dependency from an interface's flow
@@ -86,6 +101,7 @@ export const PROPERTY_NAMES: Record<string, Words> = {
 };
 
 export const kindName = (kind: string, language: Language): string => KIND_NAMES[kind]?.[language] ?? kind;
+export const kindPlural = (kind: string, language: Language): string => KIND_PLURALS[kind]?.[language] ?? kind;
 
 /** A relationship in words, read from the node at the given end; a flow or via dependency by its kind. */
 export function relationName(type: string, direction: 'out' | 'in', language: Language, dependencyKind?: string | null): string {
