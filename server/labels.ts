@@ -157,7 +157,7 @@ export const COLUMN_NAMES: Record<string, Words> = {
   other: { nl: 'Lijkt op', en: 'Looks like' },
   hops: { nl: 'Stappen', en: 'Steps' },
   path: { nl: 'Pad', en: 'Path' },
-  pathNames: { nl: 'Hangt ervan af via', en: 'Depends on it through' },
+  pathNames: { nl: 'Afhankelijkheidspad', en: 'Dependency path' },
   failed: { nl: 'Valt uit', en: 'Fails' },
   lockInBefore: { nl: 'Lock-in voor', en: 'Lock-in before' },
   lockInAfter: { nl: 'Lock-in na', en: 'Lock-in after' },

@@ -17,6 +17,7 @@ export const noNames: Names = { node: () => undefined, organisation: () => undef
 
 const TYPES: Record<string, ColumnType> = {
   organisation: 'organisation',
+  organisations: 'organisation',
   criticality: 'criticality',
   kind: 'kind',
   band: 'band',
@@ -72,10 +73,14 @@ const WORD_TYPES = new Set<ColumnType>(['organisation', 'criticality', 'kind', '
 
 const UID = /^(app|platform|supplier|group|org|function|refcomp|contract|interface|standard):/;
 
-/** A uid by its name where one is known; an organisation id by the organisation's name. */
+/**
+ * A uid by its name where one is known, else by the id people gave it (`interface:gm1/if-7` →
+ * `if-7`); an organisation id by the organisation's name.
+ */
 function named(value: string, names: Names): string {
   if (value.startsWith('org:')) return organisationName(value.slice(4), names.organisation(value.slice(4)));
-  return (UID.test(value) && names.node(value)) || value;
+  if (!UID.test(value)) return value;
+  return names.node(value) ?? value.slice(value.indexOf(':') + 1).split('/').at(-1)!;
 }
 
 /** One item of a list: a record by its name (with its criticality, as the calendar shows it), a uid by its name. */

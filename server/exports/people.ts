@@ -95,5 +95,6 @@ export function peopleSummarySheets(summary: Record<string, unknown>, { language
     }
   };
   visit(summary, '');
-  return [{ name: title, table: { columns: [columnName('subject', language), columnName('value', language)], types: ['text', 'text'], rows: pairs } }, ...lists];
+  const first = pairs.length ? [{ name: title, table: { columns: [columnName('subject', language), columnName('value', language)], types: ['text', 'text'] as ColumnType[], rows: pairs } }] : [];
+  return [...first, ...lists];
 }

@@ -39,7 +39,8 @@ export function relationWords(relation: Pick<Relation, 'type' | 'kind'>, languag
 const kindOfUid = (uid: string) => (uid.startsWith('supplier:') ? 'Supplier' : uid.startsWith('group:') ? 'SupplierGroup' : uid.startsWith('platform:') ? 'Platform' : 'Application');
 const CRITICAL = new Set(['high', 'critical']);
 
-type Node = { uid: string; kind: string; name: string; critical: boolean; step: number; parent: string | null };
+/** `hops`: the analysis' own count of steps (a group's suppliers are the group: they have none). */
+type Node = { uid: string; kind: string; name: string; critical: boolean; step: number; hops: number | null; parent: string | null };
 
 /** The nodes of one side by step, from the shortest paths: `toward` lists each path from the far end to the subject. */
 function side(rows: ReportData['dependants'], toward: 'subject-last' | 'subject-first', steps: number): Map<number, Node[]> {
@@ -53,7 +54,7 @@ function side(rows: ReportData['dependants'], toward: 'subject-last' | 'subject-
       const known = info.get(uid);
       const column = byStep.get(step) ?? byStep.set(step, new Map()).get(step)!;
       if (!column.has(uid)) {
-        column.set(uid, { uid, kind: known?.kind ?? kindOfUid(uid), name: known?.name ?? names[step] ?? uid, critical: CRITICAL.has(String(known?.criticality)), step, parent: step > 1 ? path[step - 1] : null });
+        column.set(uid, { uid, kind: known?.kind ?? kindOfUid(uid), name: known?.name ?? names[step] ?? uid, critical: CRITICAL.has(String(known?.criticality)), step, hops: known?.hops ?? null, parent: step > 1 ? path[step - 1] : null });
       }
     }
   }
@@ -170,8 +171,9 @@ export function pictureLayout(data: ReportData, language: Language, options: Pic
     const x = index * columnWidth + (columnWidth - boxWidth) / 2;
     const rows = rowsOf(o);
     const top = headHeight + (bodyHeight - (rows * (boxHeight + spacing) - spacing)) / 2;
-    const stepWords = reportText(language, o.step === 1 ? 'step' : 'steps', { n: o.step });
-    heads.push({ x, width: boxWidth, title: o.side === 'centre' ? kindName(data.subject.kind, language) : reportText(language, o.side), subtitle: o.side === 'centre' ? '' : stepWords });
+    // The steps as the tables count them (what a group's suppliers supply is one step from the group).
+    const hops = o.side === 'centre' ? null : (o.side === 'left' ? left : right).shown.get(o.step)!.find(node => node.hops !== null)?.hops ?? null;
+    heads.push({ x, width: boxWidth, title: o.side === 'centre' ? kindName(data.subject.kind, language) : reportText(language, o.side), subtitle: hops === null ? '' : reportText(language, hops === 1 ? 'step' : 'steps', { n: hops }) });
     const add = (box: Omit<Box, 'x' | 'y' | 'width' | 'height'>, row: number) => {
       // The subject's name may take a third line; its box grows around the middle of the row.
       const height = Math.max(boxHeight, Math.round(box.lines.length * fontSize * 1.2 * 1.08 + 8));

@@ -127,7 +127,7 @@ describe('exports', () => {
     expect(sheets.map(sheet => sheet.name)).toEqual(['Samenvatting', 'Verbroken koppelingen', 'Per organisatie · HHI']);
     const pairs = [...sheets[0].table.rows];
     expect(pairs).toEqual([
-      ['Sleutel (weggehaald)', 'supplier:s1'], ['Soort (weggehaald)', 'Leverancier'], ['Vervangen door', null], ['HHI (HHI · alle organisaties samen · voor)', 4200], ['empty', null], ['names', 'a, b'],
+      ['Sleutel (weggehaald)', 's1'], ['Soort (weggehaald)', 'Leverancier'], ['Vervangen door', null], ['HHI (HHI · alle organisaties samen · voor)', 4200], ['empty', null], ['names', 'a, b'],
     ]);
     expect(Math.max(...pairs.map(([, value]) => String(value).length))).toBeLessThan(32_767); // Excel's limit per cell
     expect(sheets[1].table.columns).toEqual(['Sleutel', 'Uitgevallen kant']);
