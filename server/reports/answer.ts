@@ -24,10 +24,15 @@ export function failure(language: Language, failed: { applications: number; plat
   let text = reportText(language, plural ? 'answer.fail.many' : 'answer.fail.one', { what });
   if (failed.critical > 0) text += reportText(language, 'answer.critical', { n: formatNumber(failed.critical, language) });
   const functions = failed.functions;
+  // A sentence names a few; the table lists them all.
+  const named = functions.length <= NAMED ? functions : [...functions.slice(0, NAMED - 1), reportText(language, 'answer.others', { n: functions.length - NAMED + 1 })];
   text += functions.length === 0 ? reportText(language, 'answer.functions.none')
-    : reportText(language, functions.length === 1 ? 'answer.functions.one' : 'answer.functions.many', { n: functions.length, list: listWords(functions, language) });
+    : reportText(language, functions.length === 1 ? 'answer.functions.one' : 'answer.functions.many', { n: functions.length, list: listWords(named, language) });
   return text;
 }
+
+/** Business functions named in one sentence. */
+const NAMED = 6;
 
 const upcoming = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline && c.noticeDeadline >= data.today).sort((a, b) => String(a.noticeDeadline).localeCompare(String(b.noticeDeadline)) || a.uid.localeCompare(b.uid));
 const passed = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline && c.noticeDeadline < data.today && (c.end ?? '') >= data.today);

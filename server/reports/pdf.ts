@@ -190,9 +190,11 @@ function drawPicture(doc: Doc, picture: Picture, language: Language) {
     doc.roundedRect(box.x, box.y, box.width, box.height, 3).lineWidth(box.subject ? 2 : box.critical ? 1.4 : 0.8).fillAndStroke(box.subject ? '#fff4cc' : '#ffffff', box.critical ? '#a30000' : colour);
     doc.rect(box.x, box.y + 2, 3, box.height - 4).fillColor(colour).fill();
     const font = box.subject ? 'Helvetica-Bold' : box.more ? 'Helvetica-Oblique' : 'Helvetica';
-    const textHeight = box.lines.length * picture.fontSize * 1.2;
+    const lineHeight = picture.fontSize * 1.2;
+    const top = box.y + (box.height - (box.lines.length + (box.note ? 1 : 0)) * lineHeight) / 2;
     box.lines.forEach((text, i) => doc.font(font).fontSize(picture.fontSize).fillColor(box.more ? MUTED : INK)
-      .text(pdfText(text), box.x + 6, box.y + (box.height - textHeight) / 2 + i * picture.fontSize * 1.2, { width: box.width - 9, lineBreak: false }));
+      .text(pdfText(text), box.x + 6, top + i * lineHeight, { width: box.width - 9, lineBreak: false }));
+    if (box.note) doc.font('Helvetica').fontSize(picture.fontSize * 0.9).fillColor(MUTED).text(pdfText(box.note), box.x + 6, top + box.lines.length * lineHeight, { width: box.width - 9, lineBreak: false });
   }
   doc.restore();
   doc.y = top + picture.height * scale + 10;

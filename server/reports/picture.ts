@@ -7,7 +7,8 @@ import type { Relation } from './dependencies.js';
 import type { ReportData } from './report-data.js';
 import { reportText } from './words.js';
 
-export type Box = { uid: string; kind: string; lines: string[]; x: number; y: number; width: number; height: number; subject: boolean; critical: boolean; more: number };
+/** `note`: the organisation, when the picture spans several (one application name can be in each). */
+export type Box = { uid: string; kind: string; lines: string[]; note: string | null; x: number; y: number; width: number; height: number; subject: boolean; critical: boolean; more: number };
 /**
  * A line from the box depended on (left, x1) to the one depending on it (right, x2); `label`, when
  * the line's words fit beside it, is where they go (top left of the text, `labelSize` points high).
@@ -40,7 +41,7 @@ const kindOfUid = (uid: string) => (uid.startsWith('supplier:') ? 'Supplier' : u
 const CRITICAL = new Set(['high', 'critical']);
 
 /** `hops`: the analysis' own count of steps (a group's suppliers are the group: they have none). */
-type Node = { uid: string; kind: string; name: string; critical: boolean; step: number; hops: number | null; parent: string | null };
+type Node = { uid: string; kind: string; name: string; organisation: string | null; critical: boolean; step: number; hops: number | null; parent: string | null };
 
 /** The nodes of one side by step, from the shortest paths: `toward` lists each path from the far end to the subject. */
 function side(rows: ReportData['dependants'], toward: 'subject-last' | 'subject-first', steps: number): Map<number, Node[]> {
@@ -54,7 +55,7 @@ function side(rows: ReportData['dependants'], toward: 'subject-last' | 'subject-
       const known = info.get(uid);
       const column = byStep.get(step) ?? byStep.set(step, new Map()).get(step)!;
       if (!column.has(uid)) {
-        column.set(uid, { uid, kind: known?.kind ?? kindOfUid(uid), name: known?.name ?? names[step] ?? uid, critical: CRITICAL.has(String(known?.criticality)), step, hops: known?.hops ?? null, parent: step > 1 ? path[step - 1] : null });
+        column.set(uid, { uid, kind: known?.kind ?? kindOfUid(uid), name: known?.name ?? names[step] ?? uid, organisation: known?.organisation ?? null, critical: CRITICAL.has(String(known?.criticality)), step, hops: known?.hops ?? null, parent: step > 1 ? path[step - 1] : null });
       }
     }
   }
@@ -154,7 +155,8 @@ export function pictureLayout(data: ReportData, language: Language, options: Pic
   // The gap between columns holds the lines and, where they fit, their words.
   const gap = Math.max(34, Math.min(80, columnWidth * 0.32));
   const boxWidth = Math.min(150, columnWidth - gap);
-  const boxHeight = Math.round(fontSize * 2 * 1.25 + 8);
+  const several = Object.keys(data.organisations).length > 1;
+  const boxHeight = Math.round(fontSize * (several ? 3 : 2) * 1.25 + 8);
   const spacing = 6;
   const headHeight = 30;
   const rowsOf = (o: (typeof order)[number]) => (o.side === 'centre' ? 1 : (o.side === 'left' ? left : right).shown.get(o.step)!.length + ((o.side === 'left' ? left : right).hidden.has(o.step) ? 1 : 0));
@@ -176,20 +178,21 @@ export function pictureLayout(data: ReportData, language: Language, options: Pic
     heads.push({ x, width: boxWidth, title: o.side === 'centre' ? kindName(data.subject.kind, language) : reportText(language, o.side), subtitle: hops === null ? '' : reportText(language, hops === 1 ? 'step' : 'steps', { n: hops }) });
     const add = (box: Omit<Box, 'x' | 'y' | 'width' | 'height'>, row: number) => {
       // The subject's name may take a third line; its box grows around the middle of the row.
-      const height = Math.max(boxHeight, Math.round(box.lines.length * fontSize * 1.2 * 1.08 + 8));
+      const height = Math.max(boxHeight, Math.round((box.lines.length + (box.note ? 1 : 0)) * fontSize * 1.2 * 1.08 + 8));
       const placed = { ...box, x, y: top + row * (boxHeight + spacing) - (height - boxHeight) / 2, width: boxWidth, height };
       boxes.push(placed);
       if (!box.more) position.set(box.uid, placed);
     };
     if (o.side === 'centre') {
-      add({ uid: data.subject.uid, kind: data.subject.kind, lines: wrap(data.subject.name, subjectFits, 3), subject: true, critical: false, more: 0 }, 0);
+      add({ uid: data.subject.uid, kind: data.subject.kind, lines: wrap(data.subject.name, subjectFits, 3), note: null, subject: true, critical: false, more: 0 }, 0);
       return;
     }
     const chosen = o.side === 'left' ? left : right;
     const nodes = chosen.shown.get(o.step)!;
-    nodes.forEach((node, row) => add({ uid: node.uid, kind: node.kind, lines: wrap(node.name, fits), subject: false, critical: node.critical, more: 0 }, row));
+    const note = (node: Node) => (several && node.organisation ? wrap(data.organisations[node.organisation] ?? node.organisation, fits, 1)[0] : null);
+    nodes.forEach((node, row) => add({ uid: node.uid, kind: node.kind, lines: wrap(node.name, fits), note: note(node), subject: false, critical: node.critical, more: 0 }, row));
     const more = chosen.hidden.get(o.step);
-    if (more) add({ uid: `more:${o.side}:${o.step}`, kind: 'more', lines: [reportText(language, 'more', { n: more })], subject: false, critical: false, more }, nodes.length);
+    if (more) add({ uid: `more:${o.side}:${o.step}`, kind: 'more', lines: [reportText(language, 'more', { n: more })], note: null, subject: false, critical: false, more }, nodes.length);
   });
 
   const lines: Line[] = [];

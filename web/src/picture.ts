@@ -36,9 +36,10 @@ export function pictureSvg(picture: Picture, title: string, criticalWords: strin
       svg('rect', { x: box.x, y: box.y + 2, width: 3, height: box.height - 4, fill: colour }),
     );
     const lineHeight = picture.fontSize * 1.2;
-    const top = box.y + (box.height - box.lines.length * lineHeight) / 2 + picture.fontSize;
+    const top = box.y + (box.height - (box.lines.length + (box.note ? 1 : 0)) * lineHeight) / 2 + picture.fontSize;
     box.lines.forEach((text, i) => group.append(svg('text', { x: box.x + 6, y: top + i * lineHeight, 'font-size': picture.fontSize, 'font-weight': box.subject ? 700 : 400, 'font-style': box.more ? 'italic' : 'normal', fill: box.more ? '#555' : '#1a1a1a' }, text)));
-    group.append(svg('title', {}, box.lines.join(' ')));
+    if (box.note) group.append(svg('text', { x: box.x + 6, y: top + box.lines.length * lineHeight, 'font-size': picture.fontSize * 0.9, fill: '#555' }, box.note));
+    group.append(svg('title', {}, [...box.lines, box.note ?? ''].join(' ').trim()));
     root.append(group);
   }
   // Legend: what each colour of line says, and what a red border means.
