@@ -1,4 +1,6 @@
 // Every text the user sees, one catalogue per language. Dutch is the default; English must have every key.
+import { formatDate as dateText, formatMoney as moneyText, formatNumber as numberText, formatPercent as percentText } from '../../server/format.js';
+
 const nl = {
   'app.title': 'Roer — ICT-landschap en leveranciersafhankelijkheid',
   'app.skip': 'Naar de inhoud',
@@ -138,8 +140,12 @@ const nl = {
   'exposure.col.value': 'Jaarwaarde',
   'exposure.col.share': 'Aandeel',
   'exposure.sortHint': 'Klik op een kolomkop om te sorteren',
-  'exposure.perScope': 'Concentratie per onderdeel',
+  'exposure.perScope': 'Concentratie per bedrijfsfunctie',
   'exposure.scope': 'Onderdeel',
+  'exposure.explain.title': 'Wat betekenen HHI, CR1 en CR3?',
+  'exposure.explain.hhi': 'HHI (Herfindahl-Hirschman-index): de som van de kwadraten van de aandelen van de leveranciers, in procenten. Van bijna 0 (veel kleine leveranciers) tot 10.000 (één leverancier heeft alles). Het aandeel is dat van de contractwaarde of van het aantal applicaties; daarom staan er twee.',
+  'exposure.explain.bands': 'Onder 1.500 is de afhankelijkheid niet geconcentreerd, van 1.500 tot en met 2.500 matig geconcentreerd en boven 2.500 sterk geconcentreerd (de grenzen die mededingingstoezichthouders gebruiken).',
+  'exposure.explain.cr': 'CR1 is het aandeel van de grootste leverancier, CR3 het aandeel van de drie grootste samen.',
   'calendar.heading': 'Contractkalender',
   'calendar.window': 'Venster',
   'calendar.months': '{n} maanden',
@@ -187,12 +193,6 @@ const nl = {
   'report.xlsx': 'Excel',
   'report.graphml': 'GraphML',
   'report.ameff': 'ArchiMate (Archi)',
-  'report.generated': 'Gemaakt op {date}',
-  'report.dependencies': 'Afhankelijkheden (wat uitvalt als dit uitvalt)',
-  'report.contracts': 'Contracten',
-  'report.lockin': 'Lock-in',
-  'report.spofs': 'Kwetsbare punten',
-  'report.picture': 'Afhankelijkheidsplaat',
   'report.choose': 'Kies een onderwerp om een rapport te maken.',
   'import.heading': 'Gegevens importeren',
   'import.files': 'CSV- of Excel-bestanden',
@@ -408,8 +408,12 @@ const en: Record<MessageKey, string> = {
   'exposure.col.value': 'Annual value',
   'exposure.col.share': 'Share',
   'exposure.sortHint': 'Click a column header to sort',
-  'exposure.perScope': 'Concentration per scope',
+  'exposure.perScope': 'Concentration per business function',
   'exposure.scope': 'Scope',
+  'exposure.explain.title': 'What do HHI, CR1 and CR3 mean?',
+  'exposure.explain.hhi': 'HHI (Herfindahl-Hirschman index): the sum of the squared shares of the suppliers, in percent. From nearly 0 (many small suppliers) to 10,000 (one supplier has everything). The share is of the contract value or of the number of applications; hence two.',
+  'exposure.explain.bands': 'Below 1,500 the dependency is unconcentrated, from 1,500 up to and including 2,500 moderately concentrated, and above 2,500 highly concentrated (the thresholds competition authorities use).',
+  'exposure.explain.cr': 'CR1 is the share of the largest supplier, CR3 that of the three largest together.',
   'calendar.heading': 'Contract calendar',
   'calendar.window': 'Window',
   'calendar.months': '{n} months',
@@ -457,12 +461,6 @@ const en: Record<MessageKey, string> = {
   'report.xlsx': 'Excel',
   'report.graphml': 'GraphML',
   'report.ameff': 'ArchiMate (Archi)',
-  'report.generated': 'Generated on {date}',
-  'report.dependencies': 'Dependants (what fails when this fails)',
-  'report.contracts': 'Contracts',
-  'report.lockin': 'Lock-in',
-  'report.spofs': 'Single points of failure',
-  'report.picture': 'Dependency picture',
   'report.choose': 'Choose a subject to create a report.',
   'import.heading': 'Import data',
   'import.files': 'CSV or Excel files',
@@ -576,17 +574,12 @@ export function critLabel(value: unknown): string {
 }
 
 const locale = () => (current === 'nl' ? 'nl-NL' : 'en-GB');
-export const formatNumber = (value: unknown, digits = 0) =>
-  typeof value === 'number' ? value.toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits }) : String(value ?? '');
-export const formatMoney = (value: unknown) =>
-  typeof value === 'number' ? value.toLocaleString(locale(), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }) : '';
+// Numbers, money and dates as the PDF and the spreadsheets write them (server/format.ts): € 1.503.890, 31-03-2027.
+export const formatNumber = (value: unknown, digits = 0) => (typeof value === 'number' ? numberText(value, current, digits, true) : String(value ?? ''));
+export const formatMoney = (value: unknown) => moneyText(value, current);
 /** A percentage already on the 0–100 scale. */
-export const formatPercent = (percent: unknown) =>
-  typeof percent === 'number' ? `${percent.toLocaleString(locale(), { maximumFractionDigits: 1 })} %` : '';
-export const formatDate = (value: unknown) => {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return String(value ?? '');
-  return new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-};
+export const formatPercent = (percent: unknown) => percentText(percent, current);
+export const formatDate = (value: unknown) => dateText(value, current);
 export const formatDateTime = (value: unknown) => {
   const time = typeof value === 'string' ? Date.parse(value) : NaN;
   return Number.isNaN(time) ? String(value ?? '') : new Date(time).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
