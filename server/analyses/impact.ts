@@ -2,7 +2,7 @@
 // with hop distance and one shortest dependency path. Definitions: README.md here.
 //
 // Breadth-first on the cached snapshot of the chosen organisations (landscape.ts `dependants`, the
-// README's dependency semantics reversed), like what-if, and the functions and contracts touched from
+// dependency semantics of docs/data-model.md reversed), like what-if, and the functions and contracts touched from
 // the same snapshot: no query at all once the snapshot is cached. Per-hop Cypher took 112 ms for one
 // application of one municipality and 6 s for the country's largest supplier.
 // Ties between equally short paths go to the smaller uid at each hop, as the per-hop query's

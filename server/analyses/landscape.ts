@@ -1,5 +1,5 @@
 // A snapshot of the landscape of the chosen organisations, fetched with a handful of queries from
-// cypher/analyses/landscape-*.cypher, plus the dependency semantics of the README as plain maps.
+// cypher/analyses/landscape-*.cypher, plus the dependency semantics of docs/data-model.md as plain maps.
 // Exposure, lock-in, single points of failure, impact and what-if all compute on it in TypeScript:
 // what-if must recompute HHI and lock-in on a changed graph, which Cypher cannot do without
 // writing, and one snapshot keeps every number of one answer consistent.
@@ -146,7 +146,7 @@ export const kindOf = (landscape: Landscape, uid: string): NodeKind | null => {
 };
 
 /**
- * "Who fails when I fail", the README's dependency semantics reversed: an application's dependants
+ * "Who fails when I fail", the dependency semantics of docs/data-model.md reversed: an application's dependants
  * (DEPENDS_ON), what runs on a platform (RUNS_ON), what a supplier supplies or hosts, and a group's
  * suppliers. Only applications of the snapshot are included.
  */

@@ -1,5 +1,5 @@
 // What a node depends on (the other side of impact) and what each dependency step is, on the cached
-// snapshot: the README's dependency semantics read forwards, so a report can draw the node between
+// snapshot: the dependency semantics of docs/data-model.md read forwards, so a report can draw the node between
 // what it needs and what needs it, with every line named.
 import { dependants, kindOf, nameOf, type Landscape } from '../analyses/landscape.js';
 import { breadthFirst, pathTo } from '../analyses/graph-algorithms.js';
