@@ -1,18 +1,22 @@
-// The landscape explorer page: filters, search, overlays, path view, export, the graph and its table alternative.
+// The landscape explorer page, in three views: the landscape map (the default), the dependency view of
+// one node (`?node=<uid>`), and the whole graph for those who want it (`?view=graph`: filters,
+// overlays, path view, export, the graph and its table alternative).
 import { getGraph, getNode, runAnalysis, saveBlob } from './api.js';
 import type { Context } from './context.js';
-import { createController, type Controller, type LayoutName } from './controller.js';
-import { clear, fill, h, message, sortableTable } from './dom.js';
-import { edgeId, noFilters, optionsOf, suggest, visibleNodeIds, type Filters } from './elements.js';
-import { critLabel, kindLabel, t } from './i18n.js';
+import { createController, LAYOUT_LIMITS, type Controller, type LayoutName } from './controller.js';
+import { addStep, dependencyHash, renderDependencies } from './dependency-view.js';
+import { fill, h, message, sortableTable } from './dom.js';
+import { edgeId, noFilters, optionsOf, visibleNodeIds, type Filters } from './elements.js';
+import { critLabel, formatNumber, kindLabel, t } from './i18n.js';
+import { renderMap } from './landscape-map.js';
 import { neighbourList, openPanel } from './panels.js';
+import { searchBox } from './search-box.js';
 import { num, pick, rowUid, str, uids } from './rows.js';
 import { KINDS } from './style.js';
 import type { Graph, Row } from './types.js';
 
 const CRITICALITIES = ['low', 'medium', 'high', 'critical'];
 const JURISDICTIONS = ['NL', 'EU', 'US', 'other'];
-const LARGE = 2500;
 // Contracts, interfaces and standards live in the side panel, not as nodes: they would double the graph.
 const GRAPH_KINDS = ['Organisation', 'Application', 'Supplier', 'SupplierGroup', 'Platform', 'ReferenceComponent', 'BusinessFunction'];
 // Above this many nodes + edges the server folds applications per supplier (aggregate=auto).
@@ -26,10 +30,50 @@ let aggregate: Aggregate = 'auto';
 let overlays = { lockIn: false, spof: false };
 let allRelationships = false;
 
-/** For the tests and the table: what the explorer currently shows. */
+/** For the tests and the table: what the graph view currently shows. */
 export const explorerState = () => current;
 
+type View = 'map' | 'dependencies' | 'graph';
+
+/** Opens the dependency view of a node: search results, map tiles and lists on other pages lead here. */
+export const openDependencies = (ctx: Context, uid: string) => ctx.navigate('explorer', { node: uid });
+/** "What if this fails" for a node: the graph view with its impact highlighted. */
+export const showWhatIf = (ctx: Context, uid: string) => ctx.navigate('explorer', { view: 'graph', focus: uid, impact: uid });
+
 export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<void> {
+  const params = ctx.params();
+  const node = params.get('node');
+  const view: View = node ? 'dependencies' : params.get('view') === 'graph' || params.has('focus') || params.has('impact') ? 'graph' : 'map';
+  document.body.dataset.view = view;
+  if (view !== 'graph') current = undefined;
+  const tab = (target: View, href: string, label: string) => h('li', {}, h('a', { href, id: `view-${target}`, 'aria-current': target === view ? 'page' : undefined }, label));
+  root.append(h('nav', { class: 'view-tabs', 'aria-label': t('explorer.views') }, h('ul', {},
+    tab('map', '#/explorer', t('explorer.view.map')),
+    node ? tab('dependencies', dependencyHash(node), t('explorer.view.dependencies')) : null,
+    tab('graph', '#/explorer?view=graph', t('explorer.view.graph')))));
+  const body = h('div', { class: `explorer-view view-${view}` });
+  root.append(body);
+  if (view === 'map') return renderMap(body, ctx);
+  if (view === 'graph') return renderGraph(body, ctx);
+  const panel = h('aside', { id: 'panel', class: 'panel', 'aria-label': t('panel.heading'), hidden: true });
+  const content = h('div', { class: 'deps-content' });
+  body.append(content, panel);
+  await renderDependencies(content, ctx, node!, {
+    openPanel: uid => {
+      panel.hidden = false;
+      void openPanel(panel, uid, {
+        whatIf: target => showWhatIf(ctx, target),
+        expand: target => { addStep(target); openDependencies(ctx, target); },
+        focus: target => openDependencies(ctx, target),
+        report: target => ctx.navigate('report', { subject: target }),
+        close: () => { panel.hidden = true; },
+      });
+    },
+    closePanel: () => { panel.hidden = true; },
+  });
+}
+
+async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   const graphBox = h('div', { id: 'graph', class: 'graph', role: 'img', 'aria-label': t('explorer.graphLabel'), tabindex: '0' });
   const status = h('p', { id: 'graph-status', class: 'status', role: 'status', 'aria-live': 'polite' }, t('common.loading'));
   const busy = h('span', { id: 'layout-busy', class: 'busy', hidden: true }, t('explorer.layoutBusy'));
@@ -65,9 +109,12 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
   if (!root.isConnected) return;
   current = { controller, graph };
   if (graph.nodes.length === 0) status.textContent = t('explorer.empty');
-  // Big landscapes start with the cheap layout; the user can ask for fcose on what they filtered.
+  // A layout is only run on as much as it finishes within 3 s; big landscapes start concentric, and
+  // the user can ask for fcose or dagre on what they filtered.
+  const fits = (name: LayoutName, size: number) => size <= LAYOUT_LIMITS[name];
+  const fitting = (size: number) => (fits(layout, size) ? layout : (['fcose', 'concentric'] as const).find(name => fits(name, size))!);
   controller.setMinorEdges(allRelationships);
-  controller.setGraph(graph, key, graph.nodes.length > LARGE && layout !== 'concentric' ? 'concentric' : layout);
+  controller.setGraph(graph, key, fitting(graph.nodes.length + graph.edges.length));
 
   const select = async (id: string) => {
     controller.select(id);
@@ -82,6 +129,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
       return;
     }
     await openPanel(panel, id, {
+      dependencies: uid => openDependencies(ctx, uid),
       whatIf: uid => void whatIf(uid),
       expand: uid => void expand(uid),
       focus: uid => { if (controller.focus(uid)) void select(uid); },
@@ -145,6 +193,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
     controller.showOnly(visible);
     status.textContent = `${t('explorer.count', { visible: visible.size, total: graph.nodes.length })} · ${t('explorer.countEdges', { edges: controller.edgeCount() })}`;
     graphBox.dataset.visible = String(visible.size);
+    offerLayouts();
     renderTable();
   }
 
@@ -183,36 +232,6 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
   const presentKinds = [...new Set(graph.nodes.map(n => n.kind))].sort();
   const suppliers = [...optionsOf(graph, 'SupplierGroup').map(o => ({ ...o, label: `${o.label} (${kindLabel('SupplierGroup').toLowerCase()})` })), ...optionsOf(graph, 'Supplier')];
 
-  // Search with suggestions (combobox pattern): arrows move, Enter centres and selects.
-  const searchInput = h('input', { id: 'search', type: 'search', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': 'search-list', 'aria-autocomplete': 'list', placeholder: t('explorer.searchPlaceholder'), autocomplete: 'off' });
-  const list = h('ul', { id: 'search-list', role: 'listbox', class: 'suggestions', hidden: true, 'aria-label': t('explorer.search') });
-  let active = -1;
-  let hits: ReturnType<typeof suggest> = [];
-  const choose = (id: string) => {
-    list.hidden = true; searchInput.setAttribute('aria-expanded', 'false');
-    const node = graph.nodes.find(n => n.id === id);
-    searchInput.value = node?.label ?? id;
-    // A node hidden by a filter is still found: show it.
-    if (!controller.visibleNodes().some(n => n.id === id)) { filters = noFilters(); syncSidebar(); applyFilters(); }
-    controller.focus(id);
-    void select(id);
-  };
-  const renderHits = () => {
-    list.replaceChildren(...hits.map((node, index) => h('li', { role: 'option', id: `hit-${index}`, 'aria-selected': String(index === active), 'data-id': node.id, onmousedown: (e: Event) => { e.preventDefault(); choose(node.id); } },
-      node.label, h('span', { class: 'hint' }, ` — ${kindLabel(node.kind)}${node.organisation ? ` · ${node.organisation}` : ''}`))));
-    list.hidden = hits.length === 0;
-    searchInput.setAttribute('aria-expanded', String(hits.length > 0));
-    if (active >= 0) searchInput.setAttribute('aria-activedescendant', `hit-${active}`); else searchInput.removeAttribute('aria-activedescendant');
-  };
-  searchInput.addEventListener('input', () => { hits = suggest(graph, searchInput.value); active = hits.length ? 0 : -1; renderHits(); });
-  searchInput.addEventListener('keydown', event => {
-    if (event.key === 'ArrowDown') { active = Math.min(hits.length - 1, active + 1); renderHits(); event.preventDefault(); }
-    else if (event.key === 'ArrowUp') { active = Math.max(0, active - 1); renderHits(); event.preventDefault(); }
-    else if (event.key === 'Enter' && hits[active]) { choose(hits[active].id); event.preventDefault(); }
-    else if (event.key === 'Escape') { list.hidden = true; searchInput.setAttribute('aria-expanded', 'false'); }
-  });
-  searchInput.addEventListener('blur', () => setTimeout(() => { list.hidden = true; }, 150));
-
   // Path view: how does application X depend on supplier Y (one shortest path from the impact analysis).
   const pathApp = h('select', { id: 'path-app', 'aria-label': t('explorer.pathFrom') }, optionsOf(graph, 'Application').map(o => h('option', { value: o.id }, o.label)));
   const pathSupplier = h('select', { id: 'path-supplier', 'aria-label': t('explorer.pathTo') }, suppliers.map(o => h('option', { value: o.id }, o.label)));
@@ -229,11 +248,20 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
 
   const layoutSelect = h('select', { id: 'layout', onchange: (e: Event) => { layout = (e.target as HTMLSelectElement).value as LayoutName; controller.runLayout(layout); } },
     (['fcose', 'dagre', 'concentric'] as const).map(name => h('option', { value: name, selected: name === layout }, t(`explorer.layout.${name}`))));
+  // Layouts that would not finish within 3 s on what is visible are not offered, and say up to what size they are.
+  const offerLayouts = () => {
+    const size = controller.layoutSize();
+    for (const option of layoutSelect.options) {
+      const name = option.value as LayoutName;
+      option.disabled = !fits(name, size);
+      option.textContent = option.disabled ? `${t(`explorer.layout.${name}`)} — ${t('explorer.layout.tooBig', { max: formatNumber(LAYOUT_LIMITS[name]) })}` : t(`explorer.layout.${name}`);
+    }
+  };
 
   const lockInBox = h('input', { type: 'checkbox', id: 'overlay-lockin', checked: overlays.lockIn, onchange: (e: Event) => { overlays.lockIn = (e.target as HTMLInputElement).checked; void applyOverlays(); } });
   const spofBox = h('input', { type: 'checkbox', id: 'overlay-spof', checked: overlays.spof, onchange: (e: Event) => { overlays.spof = (e.target as HTMLInputElement).checked; void applyOverlays(); } });
   const minorBox = h('input', { type: 'checkbox', id: 'all-relationships', checked: allRelationships, onchange: (e: Event) => { allRelationships = (e.target as HTMLInputElement).checked; controller.setMinorEdges(allRelationships); applyFilters(); } });
-  const aggregateBox = h('select', { id: 'aggregate', onchange: (e: Event) => { aggregate = (e.target as HTMLSelectElement).value as Aggregate; ctx.navigate('explorer'); } },
+  const aggregateBox = h('select', { id: 'aggregate', onchange: (e: Event) => { aggregate = (e.target as HTMLSelectElement).value as Aggregate; ctx.navigate('explorer', { view: 'graph' }); } },
     (['auto', 'none', 'supplier', 'referenceComponent'] as const).map(value => h('option', { value, selected: value === aggregate }, t(`explorer.aggregate.${value}`))));
 
   function syncSidebar(): void {
@@ -250,7 +278,8 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
   const filterBox = h('div', { class: 'filters' });
 
   sidebar.append(
-    h('div', { class: 'field search' }, h('label', { for: 'search' }, t('explorer.search')), searchInput, list),
+    // Search finds every node, folded into an aggregate or not, and opens its dependency view.
+    searchBox(hit => openDependencies(ctx, hit.uid)),
     h('details', { open: true }, h('summary', {}, t('explorer.filters')), filterBox),
     h('details', { open: true }, h('summary', {}, t('explorer.overlays')),
       h('label', { class: 'check' }, lockInBox, ' ', t('explorer.overlay.lockin')),

@@ -1,5 +1,6 @@
 // The shell: header with navigation, organisation choice, language switch and (when the server asks for
 // one) an API token field; a hash router renders one page at a time into <main>.
+import { organisationName } from '../../server/labels.js';
 import { ApiError, getOrganisations, getToken, setToken, type Organisation } from './api.js';
 import { renderCalendar } from './calendar.js';
 import type { Context, Page } from './context.js';
@@ -31,8 +32,16 @@ const route = (): { page: Page; params: URLSearchParams } => {
   return { page, params: new URLSearchParams(query ?? '') };
 };
 
+// One, several or all organisations (no choice = all), kept for the browser session.
+function choose(ids: string[]): void {
+  chosen = ids;
+  sessionStorage.setItem('roer.organisations', chosen.join(','));
+  void render();
+}
+
 const ctx: Context = {
   organisations: () => chosen,
+  chooseOrganisations: choose,
   navigate: (page, params = {}) => {
     const query = new URLSearchParams(params).toString();
     const hash = `#/${page}${query ? `?${query}` : ''}`;
@@ -46,13 +55,9 @@ function header(): HTMLElement {
   const { page } = route();
   const navItem = (target: Page) => h('li', {}, h('a', { href: `#/${target}`, 'aria-current': target === page ? 'page' : undefined }, t(`nav.${target}` as MessageKey)));
   // One, several or all organisations: a checkbox list in a disclosure (no choice = all).
-  const setChosen = (ids: string[]) => {
-    chosen = ids;
-    sessionStorage.setItem('roer.organisations', chosen.join(','));
-    void render();
-  };
-  const orgSummary = chosen.length === 0 ? t('org.all') : chosen.length === 1 ? (organisations.find(o => o.id === chosen[0])?.name ?? chosen[0]) : t('org.several', { n: chosen.length });
-  const orgBoxes = organisations.map(o => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'organisation', value: o.id, checked: chosen.includes(o.id) }), ' ', o.name || o.id));
+  const setChosen = choose;
+  const orgSummary = chosen.length === 0 ? t('org.all') : chosen.length === 1 ? organisationName(chosen[0], organisations.find(o => o.id === chosen[0])?.name) : t('org.several', { n: chosen.length });
+  const orgBoxes = organisations.map(o => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'organisation', value: o.id, checked: chosen.includes(o.id) }), ' ', organisationName(o.id, o.name)));
   const orgSelect = h('details', { class: 'orgs', id: 'organisation' },
     h('summary', { 'aria-label': `${t('org.label')}: ${orgSummary}` }, orgSummary),
     h('form', { class: 'org-list', onsubmit: (e: Event) => {
@@ -121,5 +126,6 @@ window.addEventListener('hashchange', () => void render());
   selected: () => explorerState()?.controller.selectedIds() ?? [],
   findings: () => explorerState()?.controller.findingIds() ?? [],
   lockIn: () => explorerState()?.controller.lockInIds() ?? [],
+  layoutSize: () => explorerState()?.controller.layoutSize() ?? 0,
 };
 void start();

@@ -7,6 +7,8 @@ import { names, pick, rowName, rowUid, scalarEntries, str } from './rows.js';
 import type { Row } from './types.js';
 
 export type PanelActions = {
+  /** Opens the node's dependency view (absent where the panel already belongs to it). */
+  dependencies?: (uid: string) => void;
   whatIf: (uid: string) => void;
   expand: (uid: string) => void;
   focus: (uid: string) => void;
@@ -42,6 +44,7 @@ export async function openPanel(panel: HTMLElement, uid: string, actions: PanelA
       h('button', { type: 'button', class: 'icon', 'aria-label': t('common.close'), onclick: actions.close }, '×')),
     h('p', { class: 'kind' }, kindLabel(kind), node.criticality ? ` · ${critLabel(node.criticality)}` : '', h('code', {}, ` ${uid}`)),
     h('div', { class: 'buttons' },
+      actions.dependencies ? h('button', { type: 'button', id: 'to-dependencies', onclick: () => actions.dependencies!(uid) }, t('panel.dependencies')) : null,
       h('button', { type: 'button', id: 'what-if', onclick: () => actions.whatIf(uid) }, t('panel.whatIf')),
       h('button', { type: 'button', id: 'expand', onclick: () => actions.expand(uid) }, t('panel.expand')),
       h('button', { type: 'button', id: 'to-report', onclick: () => actions.report(uid) }, t('panel.report'))),
