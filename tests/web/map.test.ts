@@ -115,6 +115,7 @@ describe('landscape map', () => {
 
   it('when a tile is reached by keyboard and Enter is pressed, then its dependency view opens', async () => {
     const { page } = ui;
+    await ui.open('#/explorer');
     // From one tile, Tab reaches the next, with a visible focus ring.
     await page.focus('#map .tile');
     await page.keyboard.press('Tab');
@@ -191,6 +192,23 @@ describe('dependency view', () => {
     await card.click();
     await page.waitForFunction(id => document.querySelector('#deps .centre-card')?.getAttribute('data-uid') === id, uid);
     await checkReadable();
+  });
+});
+
+describe('links from the lists', () => {
+  it.each([
+    ['#/exposure', '#exposure-table tbody a'],
+    ['#/calendar', '#calendar-table tbody a'],
+    ['#/spof', '#spof-table tbody a[data-dependencies]'],
+  ])('when a name on %s is followed, then its dependency view opens', async (hash, selector) => {
+    const { page } = ui;
+    await ui.open(hash);
+    const link = page.locator(selector).first();
+    const name = await link.getAttribute('href');
+    await link.click();
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && !!document.querySelector('#deps .centre-card'));
+    expect(await page.evaluate(() => location.hash)).toBe(name);
+    expect(await page.evaluate(() => document.querySelector('#deps .centre-card')!.getAttribute('data-uid'))).toBe(decodeURIComponent(name!.replace('#/explorer?node=', '')));
   });
 });
 

@@ -2,6 +2,7 @@
 // filters on business-critical or locked-in, ICS/CSV/XLSX downloads through the API.
 import { download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
+import { dependencyHash } from './dependency-view.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
 import { critLabel, formatDate, formatMoney, formatNumber, t } from './i18n.js';
 import { names, num, pick, rowUid, str } from './rows.js';
@@ -76,7 +77,7 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
           { key: 'days', label: t('calendar.col.days'), value: r => num(pick(r, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice')), render: r => formatNumber(num(pick(r, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice'))), numeric: true },
           { key: 'autoRenew', label: t('calendar.col.autoRenew'), value: r => (r.autoRenew ? t('common.yes') : t('common.no')) },
           { key: 'applications', label: t('calendar.col.applications'), value: r => applicationsOf(r).map(a => str(pick(a, 'name', 'uid'))).join(', '),
-            render: r => h('span', {}, applicationsOf(r).map((a, i) => h('span', {}, i ? ', ' : '', str(pick(a, 'name', 'uid')), a.criticality ? h('span', { class: `crit crit-${str(a.criticality)}` }, ` (${critLabel(a.criticality)})`) : ''))) },
+            render: r => h('span', {}, applicationsOf(r).map((a, i) => h('span', {}, i ? ', ' : '', a.uid ? h('a', { href: dependencyHash(str(a.uid)) }, str(pick(a, 'name', 'uid'))) : str(pick(a, 'name')), a.criticality ? h('span', { class: `crit crit-${str(a.criticality)}` }, ` (${critLabel(a.criticality)})`) : ''))) },
           { key: 'value', label: t('calendar.col.value'), value: r => num(r.annualValue), render: r => formatMoney(r.annualValue), numeric: true },
         ],
       }),

@@ -2,6 +2,7 @@
 // by contract value or by application count, per organisation and per business function.
 import { download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
+import { dependencyHash } from './dependency-view.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
 import { formatMoney, formatNumber, formatPercent, t, type MessageKey } from './i18n.js';
 import { num, str } from './rows.js';
@@ -63,7 +64,7 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
           rows,
           sortKey: measure,
           columns: [
-            { key: 'name', label: t('exposure.col.name'), value: r => str(r.name), render: r => h('a', { href: `#/explorer?focus=${encodeURIComponent(str(r.uid))}` }, str(r.name)) },
+            { key: 'name', label: t('exposure.col.name'), value: r => str(r.name), render: r => h('a', { href: dependencyHash(str(r.uid)) }, str(r.name)) },
             { key: 'applications', label: t('exposure.col.applications'), value: r => num(r.applications), numeric: true },
             { key: 'criticalApplications', label: t('exposure.col.critical'), value: r => num(r.criticalApplications), numeric: true },
             { key: 'businessFunctions', label: t('exposure.col.functions'), value: r => num(r.businessFunctions), numeric: true },

@@ -2,6 +2,7 @@
 // explorer, which shows the node and what fails with it.
 import { download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
+import { dependencyHash } from './dependency-view.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
 import { formatNumber, kindLabel, t } from './i18n.js';
 import { names, num, pick, rowName, rowUid, str, uids } from './rows.js';
@@ -40,7 +41,7 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
       descending: false,
       columns: [
         { key: 'rank', label: t('spof.col.rank'), value: r => num(r.rank), numeric: true },
-        { key: 'name', label: t('spof.col.name'), value: r => rowName(r), render: r => h('button', { type: 'button', class: 'link', 'data-uid': rowUid(r), onclick: () => show(rowUid(r)) }, rowName(r)) },
+        { key: 'name', label: t('spof.col.name'), value: r => rowName(r), render: r => h('span', {}, h('button', { type: 'button', class: 'link', 'data-uid': rowUid(r), onclick: () => show(rowUid(r)) }, rowName(r)), ' ', h('a', { class: 'hint', href: dependencyHash(rowUid(r)), 'data-dependencies': rowUid(r) }, t('spof.dependencies'))) },
         { key: 'kind', label: t('spof.col.kind'), value: r => kindLabel(str(r.kind)) + (r.articulationPoint ? ` · ${t('spof.articulationShort')}` : '') },
         { key: 'organisation', label: t('org.label'), value: r => names(r.organisations ?? r.organisation).join(', ') },
         { key: 'critical', label: t('spof.col.critical'), value: critical, render: r => formatNumber(critical(r)), numeric: true },
