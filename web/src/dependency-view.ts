@@ -110,8 +110,11 @@ function buildBoard(view: DependencyView, centre: DependencyNode, hooks: Depende
   const orderOf = new Map<string, number>();
   const visibleEdges: Edge[] = [];
 
+  // Organisations are named on the cards only where the view holds more than one.
+  const organisations = new Set([centre, ...view.before, ...view.after].flatMap(item => ('nodes' in item ? item.nodes : [item])).map(node => node.organisation).filter(Boolean));
+  const showOrganisation = organisations.size > 1;
   const centreCard = h('button', { type: 'button', class: 'dep-card centre-card', 'data-uid': centre.uid, title: t('deps.details', { name: centre.name }), onclick: () => hooks.openPanel(centre.uid) },
-    h('span', { class: 'name' }, centre.name), cardFacts(centre, null));
+    h('span', { class: 'name' }, centre.name), cardFacts(centre, showOrganisation));
   cardOf.set(centre.uid, centreCard);
   const sides = Object.fromEntries(SIDES.map(side => {
     // Inner steps first: a column's order follows the one before it.
@@ -145,7 +148,7 @@ function buildBoard(view: DependencyView, centre: DependencyNode, hooks: Depende
     const list = h('ol', { class: 'cards' });
     nodes.slice(0, shown).forEach(({ node }, index) => {
       orderOf.set(node.uid, index);
-      const card = h('a', { class: 'dep-card', href: dependencyHash(node.uid), 'data-uid': node.uid, title: t('deps.recentre', { name: node.name }) }, h('span', { class: 'name' }, node.name), cardFacts(node, centre.organisation));
+      const card = h('a', { class: 'dep-card', href: dependencyHash(node.uid), 'data-uid': node.uid, title: t('deps.recentre', { name: node.name }) }, h('span', { class: 'name' }, node.name), cardFacts(node, showOrganisation));
       cardOf.set(node.uid, card);
       list.append(h('li', {}, card));
       visibleEdges.push(...(edgesTo.get(node.uid) ?? []));
@@ -204,8 +207,8 @@ function buildBoard(view: DependencyView, centre: DependencyNode, hooks: Depende
   return board;
 }
 
-/** Kind, criticality, and the organisation when it is not the middle node's own. */
-function cardFacts(node: DependencyNode, home: string | null): HTMLElement {
-  const facts = [kindLabel(node.kind), node.criticality ? critLabel(node.criticality) : null, node.organisation && node.organisation !== home ? organisationName(node.organisation) : null].filter(Boolean);
+/** Kind, criticality, and the organisation when the view shows several. */
+function cardFacts(node: DependencyNode, withOrganisation: boolean): HTMLElement {
+  const facts = [kindLabel(node.kind), node.criticality ? critLabel(node.criticality) : null, withOrganisation && node.organisation ? organisationName(node.organisation) : null].filter(Boolean);
   return h('span', { class: 'facts' }, facts.join(' · '));
 }
