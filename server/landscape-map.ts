@@ -72,11 +72,14 @@ async function buildMap(driver: Driver, chosen: string[] | null, areasBy: AreasB
   const inScope = known.filter(o => chosen === null || chosen.includes(o.id)).map(o => ({ id: o.id, name: organisationName(o.id, o.name), applications: o.applications }));
   const landscape = await fetchLandscape(driver, chosen);
   const asOf = today();
-  const areaOf = (application: ApplicationFact) => {
+  const ownAreas = (application: ApplicationFact) => {
     const uids = areasBy === 'businessFunction' ? application.functions : application.referenceComponents;
     return uids.length > 0 ? uids : [NO_AREA];
   };
-  const areas = areaList(landscape, areaOf);
+  const areas = areaList(landscape, ownAreas);
+  // A tile's areas in the map's order (the snapshot's lists have none).
+  const place = new Map(areas.map((area, index) => [area.uid, index]));
+  const areaOf = (application: ApplicationFact) => [...ownAreas(application)].sort((a, b) => place.get(a)! - place.get(b)!);
   if (inScope.length !== 1) {
     return { areasBy, mode: 'choose', organisations: inScope, areas, applications: [], legends: emptyLegends(), today: asOf };
   }

@@ -59,7 +59,7 @@ describe('landscape map and dependency view', () => {
     return response.body;
   };
 
-  it('when one organisation is chosen, then each application sits in every area of its business functions, the rest in "none"', async () => {
+  it('when one organisation is chosen, then each application sits in every area of its business functions (largest first), the rest in "none"', async () => {
     const body = await map({ organisation: 'gm1' });
     expect(body.mode).toBe('map');
     expect(body.organisations).toEqual([{ id: 'gm1', name: 'gm1', applications: 4 }]);
@@ -69,7 +69,7 @@ describe('landscape map and dependency view', () => {
     const areas = Object.fromEntries(body.applications.map((tile: { name: string; areas: string[] }) => [tile.name, tile.areas]));
     expect(areas).toEqual({
       Archief: ['function:vergunningen'], Makelaar: ['function:informatievoorziening'], Website: ['none'],
-      Zaaksysteem: ['function:burgerzaken', 'function:vergunningen'],
+      Zaaksysteem: ['function:vergunningen', 'function:burgerzaken'],
     });
   });
 

@@ -28,14 +28,18 @@ const SIDES: Side[] = ['before', 'after'];
 // Per centre: how many steps each side shows and how many cards each column; reset for a new centre.
 let state = { centre: '', steps: { before: 1, after: 1 } as Record<Side, number>, shown: new Map<string, number>() };
 
+const stateFor = (uid: string) => {
+  if (state.centre !== uid) state = { centre: uid, steps: { before: 1, after: 1 }, shown: new Map() };
+};
+
 /** One step more on both sides, when the view of `uid` is shown next (the side panel's "expand"). */
 export function addStep(uid: string): void {
-  if (state.centre !== uid) state = { centre: uid, steps: { before: 1, after: 1 }, shown: new Map() };
+  stateFor(uid);
   state.steps.before++;
   state.steps.after++;
 }
 
-/** The words of an edge, read from its inner end: "draait op", "levert gegevens aan · 3 koppelingen". */
+/** The words of an edge, read from its inner end: "draait op", "levert gegevens aan (3 koppelingen)". */
 export function edgeWords(relations: Relation[]): string {
   const words = [...new Set(relations.map(r => relationName(r.type, r.direction, language(), r.dependencyKind)))];
   const interfaces = relations.filter(r => r.type === 'DEPENDS_ON').reduce((sum, r) => sum + r.count, 0);
@@ -43,7 +47,7 @@ export function edgeWords(relations: Relation[]): string {
 }
 
 export async function renderDependencies(root: HTMLElement, ctx: Context, uid: string, hooks: DependencyHooks): Promise<void> {
-  if (state.centre !== uid) state = { centre: uid, steps: { before: 1, after: 1 }, shown: new Map() };
+  stateFor(uid);
   const page = h('section', { class: 'deps-page', 'aria-labelledby': 'deps-heading' });
   const status = h('p', { class: 'status', role: 'status' }, t('common.loading'));
   page.append(h('h1', { id: 'deps-heading' }, t('deps.heading')), status);
@@ -105,7 +109,7 @@ export async function renderDependencies(root: HTMLElement, ctx: Context, uid: s
 function buildBoard(view: DependencyView, centre: DependencyNode, hooks: DependencyHooks, rebuild: () => void, step: (side: Side) => void): HTMLElement {
   const board = h('div', { id: 'deps', class: 'deps' });
   const lines = svg('svg', { class: 'deps-edges', 'aria-hidden': 'true' });
-  const labels = h('div', { class: 'deps-labels' });
+  const labels = h('div', { class: 'deps-labels', 'aria-hidden': 'true' });
   const cardOf = new Map<string, HTMLElement>();
   const orderOf = new Map<string, number>();
   const visibleEdges: Edge[] = [];
@@ -146,9 +150,11 @@ function buildBoard(view: DependencyView, centre: DependencyNode, hooks: Depende
       .sort((a, b) => a.place - b.place || a.words.localeCompare(b.words, 'nl') || a.index - b.index);
     const shown = Math.min(nodes.length, state.shown.get(key) ?? SHOW);
     const list = h('ol', { class: 'cards' });
-    nodes.slice(0, shown).forEach(({ node }, index) => {
+    nodes.slice(0, shown).forEach(({ node, words }, index) => {
       orderOf.set(node.uid, index);
-      const card = h('a', { class: 'dep-card', href: dependencyHash(node.uid), 'data-uid': node.uid, title: t('deps.recentre', { name: node.name }) }, h('span', { class: 'name' }, node.name), cardFacts(node, showOrganisation));
+      // The line's words are drawn beside the card; a screen reader hears them with it.
+      const card = h('a', { class: 'dep-card', href: dependencyHash(node.uid), 'data-uid': node.uid, title: t('deps.recentre', { name: node.name }) },
+        h('span', { class: 'sr-only' }, `${words}: `), h('span', { class: 'name' }, node.name), cardFacts(node, showOrganisation));
       cardOf.set(node.uid, card);
       list.append(h('li', {}, card));
       visibleEdges.push(...(edgesTo.get(node.uid) ?? []));
