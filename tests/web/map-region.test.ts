@@ -72,10 +72,16 @@ describe('landscape map of a region', () => {
     const other = all.organisations[5];
     const theirs = await ui.api<MapAnswer>(`/api/landscape-map?organisation=${encodeURIComponent(other.id)}`);
     const app = theirs.applications[0];
-    const results = await ui.api<{ results: { uid: string }[] }>(`/api/search?q=${encodeURIComponent(app.name)}&limit=100`);
-    expect(results.results.map(result => result.uid)).toContain(app.uid);
-    await ui.open(`#/explorer?node=${encodeURIComponent(app.uid)}`);
-    await page.waitForSelector('#deps .centre-card');
+    // From the map of the organisation chosen before: a name several organisations use says whose each hit is.
+    await ui.open('#/explorer');
+    await page.waitForSelector('#map .tile');
+    await page.fill('#search', app.name);
+    const hit = page.locator(`#search-list li[data-id="${app.uid}"]`);
+    await hit.waitFor();
+    await expect(hit.textContent()).resolves.toBe(`${app.name} — Applicatie · ${other.name}`);
+    await hit.dispatchEvent('mousedown');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && !!document.querySelector('#deps .centre-card'));
+    expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe(`#/explorer?node=${app.uid}`);
     await expect(page.locator('.deps-page .message').textContent()).resolves.toBe(`${app.name} hoort bij ${other.name}; de afhankelijkheden staan hier binnen die organisatie.`);
     expect(await overlaps(page, '#deps .dep-card')).toEqual([]);
   });
