@@ -7,7 +7,7 @@ import { createController, LAYOUT_LIMITS, type Controller, type LayoutName } fro
 import { addStep, dependencyHash, renderDependencies } from './dependency-view.js';
 import { fill, h, message, sortableTable } from './dom.js';
 import { edgeId, noFilters, optionsOf, visibleNodeIds, type Filters } from './elements.js';
-import { critLabel, formatNumber, kindLabel, t } from './i18n.js';
+import { critLabel, formatNumber, kindLabel, t, type MessageKey } from './i18n.js';
 import { renderMap } from './landscape-map.js';
 import { neighbourList, openPanel } from './panels.js';
 import { searchBox } from './search-box.js';
@@ -268,7 +268,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
     fill(filterBox, 
       checkboxes('kind', t('explorer.kinds'), presentKinds, filters.kinds, kindLabel, v => { filters.kinds = v; applyFilters(); }),
       checkboxes('criticality', t('explorer.criticality'), CRITICALITIES, filters.criticality, critLabel, v => { filters.criticality = v; applyFilters(); }),
-      checkboxes('jurisdiction', t('explorer.jurisdiction'), JURISDICTIONS, filters.jurisdiction, v => v, v => { filters.jurisdiction = v; applyFilters(); }),
+      checkboxes('jurisdiction', t('explorer.jurisdiction'), JURISDICTIONS, filters.jurisdiction, v => t(`map.jurisdiction.${v}` as MessageKey), v => { filters.jurisdiction = v; applyFilters(); }),
       selectBox('filter-supplier', t('explorer.supplier'), suppliers, filters.supplier, v => { filters.supplier = v; applyFilters(); }),
       selectBox('filter-refcomp', t('explorer.refcomp'), optionsOf(graph, 'ReferenceComponent'), filters.referenceComponent, v => { filters.referenceComponent = v; applyFilters(); }),
       selectBox('filter-function', t('explorer.function'), optionsOf(graph, 'BusinessFunction'), filters.businessFunction, v => { filters.businessFunction = v; applyFilters(); }),
