@@ -113,3 +113,13 @@ export function organisationName(id: string, name?: string | null): string {
   if (!/[-_]/.test(id)) return id;
   return id.split(/[-_]+/).filter(Boolean).map(word => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 }
+
+/**
+ * An interface for people: its own name when it has one, else its ends and standard
+ * ("Zaaksysteem → BRP via Makelaar (StUF-BG)"); the same in both languages.
+ */
+export function interfaceName(id: string, name: string | null | undefined, ends: { from?: string | null; to?: string | null; via?: string | null; standard?: string | null }): string {
+  if (name && name !== id) return name;
+  if (!ends.from && !ends.to) return id;
+  return `${ends.from ?? '?'} → ${ends.to ?? '?'}${ends.via ? ` via ${ends.via}` : ''}${ends.standard ? ` (${ends.standard})` : ''}`;
+}
