@@ -36,7 +36,7 @@ export const RELATION_NAMES: Record<string, { out: Words; in: Words }> = {
   IMPLEMENTS: { out: { nl: 'ondersteunt standaard', en: 'implements standard' }, in: { nl: 'ondersteund door', en: 'implemented by' } },
   FROM: { out: { nl: 'van', en: 'from' }, in: { nl: 'levert gegevens via', en: 'sends data through' } },
   TO: { out: { nl: 'naar', en: 'to' }, in: { nl: 'ontvangt gegevens via', en: 'receives data through' } },
-  VIA: { out: { nl: 'via', en: 'via' }, in: { nl: 'tussenstation voor', en: 'intermediary for' } },
+  VIA: { out: { nl: 'via', en: 'via' }, in: { nl: 'tussenstation in', en: 'intermediary in' } },
   USES_STANDARD: { out: { nl: 'volgt standaard', en: 'follows standard' }, in: { nl: 'gevolgd door koppeling', en: 'followed by interface' } },
   DEPENDS_ON: { out: { nl: 'is afhankelijk van', en: 'depends on' }, in: { nl: 'nodig voor', en: 'needed by' } },
   HOLDS: { out: { nl: 'heeft contract', en: 'holds contract' }, in: { nl: 'contract van', en: 'contract of' } },
@@ -48,7 +48,7 @@ export const RELATION_NAMES: Record<string, { out: Words; in: Words }> = {
 /** A dependency by its kind (DEPENDS_ON {kind}), read from the application depended on. */
 export const DEPENDENCY_NAMES: Record<string, { out: Words; in: Words }> = {
   flow: { out: { nl: 'krijgt gegevens van', en: 'gets data from' }, in: { nl: 'levert gegevens aan', en: 'delivers data to' } },
-  via: { out: { nl: 'via', en: 'via' }, in: { nl: 'tussenstation voor', en: 'intermediary for' } },
+  via: { out: { nl: 'koppelt via', en: 'connects through' }, in: { nl: 'tussenstation voor', en: 'intermediary for' } },
 };
 
 export const PROPERTY_NAMES: Record<string, Words> = {
@@ -85,7 +85,33 @@ export const PROPERTY_NAMES: Record<string, Words> = {
   formerNames: { nl: 'Eerdere namen', en: 'Former names' },
 };
 
+/** Coded values in words, per property: criticality, a platform's type, a jurisdiction. */
+export const VALUE_NAMES: Record<string, Record<string, Words>> = {
+  criticality: {
+    low: { nl: 'laag', en: 'low' },
+    medium: { nl: 'midden', en: 'medium' },
+    high: { nl: 'hoog', en: 'high' },
+    critical: { nl: 'kritiek', en: 'critical' },
+  },
+  type: {
+    'on-premise': { nl: 'eigen beheer (on-premise)', en: 'on premise' },
+    'data-centre': { nl: 'rekencentrum', en: 'data centre' },
+    saas: { nl: 'SaaS (software als dienst)', en: 'SaaS' },
+    iaas: { nl: 'IaaS (cloudservers)', en: 'IaaS' },
+  },
+  jurisdiction: {
+    NL: { nl: 'Nederland', en: 'the Netherlands' },
+    EU: { nl: 'EU', en: 'EU' },
+    US: { nl: 'Verenigde Staten', en: 'United States' },
+    other: { nl: 'elders', en: 'elsewhere' },
+  },
+};
+
 export const kindName = (kind: string, language: Language): string => KIND_NAMES[kind]?.[language] ?? kind;
+
+/** A property's coded value in words (`criticality` `high` → "hoog"); other values as they are. */
+export const valueName = (property: string, value: unknown, language: Language): string =>
+  VALUE_NAMES[property]?.[String(value)]?.[language] ?? (value === null || value === undefined ? '' : String(value));
 
 /** A relationship in words, read from the node at the given end; a flow or via dependency by its kind. */
 export function relationName(type: string, direction: 'out' | 'in', language: Language, dependencyKind?: string | null): string {

@@ -2,6 +2,8 @@
 // by contract value or by application count, per organisation and per business function.
 import { download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
+import { errorText } from './errors.js';
+import { orgName } from './organisations.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
 import { formatMoney, formatNumber, formatPercent, t, type MessageKey } from './i18n.js';
 import { num, str } from './rows.js';
@@ -36,7 +38,7 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
     try {
       result = await runAnalysis('supplier-exposure', { organisation: ctx.organisations(), level });
     } catch (error) {
-      fill(body, message(t('common.error', { message: (error as Error).message }), 'error'));
+      fill(body, message(errorText(error), 'error'));
       return;
     }
     const summary = (result.summary ?? {}) as { byOrganisation?: Row[]; byBusinessFunction?: Row[]; overall?: Row };
@@ -52,7 +54,7 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
       h('div', { class: 'cards' },
         hhiCard(main, measure, 'hhi-main'),
         hhiCard(scope[measure === 'contractValue' ? 'applications' : 'contractValue'] as Concentration | undefined, measure === 'contractValue' ? 'applications' : 'contractValue', 'hhi-other'),
-        several ? h('div', { class: 'card' }, h('h2', {}, t('org.label')), h('ul', {}, byOrganisation.map(o => h('li', {}, `${str(o.organisation)}: HHI ${formatNumber((o[measure] as Concentration)?.hhi ?? null)} (${bandLabel((o[measure] as Concentration)?.band)})`)))) : null),
+        several ? h('div', { class: 'card' }, h('h2', {}, t('org.label')), h('ul', {}, byOrganisation.map(o => h('li', {}, `${orgName(o.organisation)}: HHI ${formatNumber((o[measure] as Concentration)?.hhi ?? null)} (${bandLabel((o[measure] as Concentration)?.band)})`)))) : null),
       h('div', { class: 'split' },
         h('section', { 'aria-labelledby': 'chart-heading' }, h('h2', { id: 'chart-heading' }, t('exposure.chart')), barChart(rows, shareKey)),
         functionTable(summary.byBusinessFunction ?? [], several)),
@@ -116,7 +118,7 @@ function functionTable(rows: Row[], several: boolean): HTMLElement | null {
     rows,
     sortKey: 'hhiValue',
     columns: [
-      ...(several ? [{ key: 'organisation', label: t('org.label'), value: (r: Row) => str(r.organisation) }] : []),
+      ...(several ? [{ key: 'organisation', label: t('org.label'), value: (r: Row) => orgName(r.organisation) }] : []),
       { key: 'name', label: t('explorer.function'), value: r => str(r.name) },
       { key: 'hhiValue', label: `${t('exposure.hhi')} (${t('exposure.byValue')})`, value: r => (r.contractValue as Concentration)?.hhi ?? undefined, render: r => formatNumber((r.contractValue as Concentration)?.hhi ?? null), numeric: true },
       { key: 'hhiCount', label: `${t('exposure.hhi')} (${t('exposure.byCount')})`, value: r => (r.applications as Concentration)?.hhi ?? undefined, render: r => formatNumber((r.applications as Concentration)?.hhi ?? null), numeric: true },

@@ -4,6 +4,7 @@
 import { getImports, postImport } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
+import { errorText, reportError } from './errors.js';
 import { formatDateTime, formatNumber, kindLabel, t } from './i18n.js';
 import { str } from './rows.js';
 import type { ImportIssue, ImportReport, Row } from './types.js';
@@ -45,9 +46,13 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         }
       });
       showReport(report, dryRun);
-      if (!dryRun && report.ok) ctx.graphCache.clear();
+      if (!dryRun && report.ok) {
+        ctx.graphCache.clear();
+        // New organisations belong in the selector at once, not after a reload.
+        await ctx.refreshOrganisations().catch(reportError);
+      }
     } catch (error) {
-      fill(result, message(t('common.error', { message: (error as Error).message }), 'error'));
+      fill(result, message(errorText(error), 'error'));
     } finally {
       progress.hidden = true;
       buttons.forEach(b => (b.disabled = false));
@@ -115,7 +120,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         ],
       }) : h('p', { class: 'hint' }, t('common.none')));
     } catch (error) {
-      fill(history, message(t('common.error', { message: (error as Error).message }), 'error'));
+      fill(history, message(errorText(error), 'error'));
     }
   }
   await loadHistory();

@@ -3,13 +3,15 @@
 import { ApiError, getOrganisations, getToken, setToken, type Organisation } from './api.js';
 import { renderCalendar } from './calendar.js';
 import type { Context, Page } from './context.js';
-import { clear, fill, h } from './dom.js';
+import { fill, h } from './dom.js';
+import { reportError, setErrorRegion } from './errors.js';
 import { explorerState, renderExplorer } from './explorer.js';
 import { renderExposure } from './exposure.js';
 import { initialLanguage, language, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n.js';
 import { renderImport } from './import-page.js';
 import { renderReport } from './report.js';
 import { renderSpof } from './spof.js';
+import { orgName, setOrganisations } from './organisations.js';
 import type { Graph } from './types.js';
 
 const PAGES: Record<Page, (root: HTMLElement, ctx: Context) => Promise<void>> = {
@@ -40,6 +42,10 @@ const ctx: Context = {
   },
   params: () => route().params,
   graphCache,
+  refreshOrganisations: async () => {
+    await loadOrganisations();
+    document.querySelector('header.top')?.replaceWith(header());
+  },
 };
 
 function header(): HTMLElement {
@@ -51,8 +57,8 @@ function header(): HTMLElement {
     sessionStorage.setItem('roer.organisations', chosen.join(','));
     void render();
   };
-  const orgSummary = chosen.length === 0 ? t('org.all') : chosen.length === 1 ? (organisations.find(o => o.id === chosen[0])?.name ?? chosen[0]) : t('org.several', { n: chosen.length });
-  const orgBoxes = organisations.map(o => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'organisation', value: o.id, checked: chosen.includes(o.id) }), ' ', o.name || o.id));
+  const orgSummary = chosen.length === 0 ? t('org.all') : chosen.length === 1 ? orgName(chosen[0]) : t('org.several', { n: chosen.length });
+  const orgBoxes = organisations.map(o => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'organisation', value: o.id, checked: chosen.includes(o.id) }), ' ', orgName(o.id)));
   const orgSelect = h('details', { class: 'orgs', id: 'organisation' },
     h('summary', { 'aria-label': `${t('org.label')}: ${orgSummary}` }, orgSummary),
     h('form', { class: 'org-list', onsubmit: (e: Event) => {
@@ -89,28 +95,44 @@ async function render(): Promise<void> {
   const mine = ++rendering;
   document.title = t('app.title');
   const main = h('main', { id: 'content', tabindex: '-1', class: `page-${route().page}` });
-  fill(document.body, header(), main);
+  // Errors that escape a page's own handling are shown here, never only in the console.
+  const alerts = h('div', { id: 'alerts', class: 'alerts', role: 'alert', 'aria-live': 'assertive' });
+  setErrorRegion(alerts);
+  fill(document.body, header(), main, alerts);
   document.body.dataset.page = route().page;
   document.body.dataset.ready = 'false';
   try {
     await PAGES[route().page](main, ctx);
+  } catch (error) {
+    reportError(error);
   } finally {
     if (mine === rendering) document.body.dataset.ready = 'true';
   }
 }
 
+async function loadOrganisations(): Promise<void> {
+  organisations = await getOrganisations();
+  setOrganisations(organisations);
+  chosen = chosen.filter(id => organisations.some(o => o.id === id));
+}
+
 async function start(): Promise<void> {
+  let failure: unknown = null;
   try {
-    organisations = await getOrganisations();
-    chosen = chosen.filter(id => organisations.some(o => o.id === id));
+    await loadOrganisations();
     needsToken = false;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) needsToken = true;
+    else failure = error;
     organisations = [];
   }
   await render();
+  if (failure) reportError(failure);
 }
 
+// Whatever a page did not catch itself still reaches the user.
+window.addEventListener('unhandledrejection', event => { event.preventDefault(); reportError(event.reason); });
+window.addEventListener('error', event => reportError(event.error ?? event.message));
 setLanguage(initialLanguage());
 onLanguageChange(() => void render());
 window.addEventListener('hashchange', () => void render());

@@ -2,6 +2,8 @@
 // numbers) with the dependency picture and tables, a real PDF from the server, and CSV/XLSX/GraphML.
 import { download, getGraph, getJson } from './api.js';
 import type { Context } from './context.js';
+import { errorText } from './errors.js';
+import { orgName } from './organisations.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
 import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, language, t, type MessageKey } from './i18n.js';
 import { dependencyPicture } from './picture.js';
@@ -29,7 +31,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
   const fillSubjects = async () => {
     const graph = await getGraph({ organisation: ctx.organisations(), kinds: [KINDS[kind]], aggregate: 'none' });
     subjectSelect.replaceChildren(h('option', { value: '' }, '—'), ...graph.nodes.filter(n => n.kind === KINDS[kind]).sort((a, b) => a.label.localeCompare(b.label, 'nl'))
-      .map(n => h('option', { value: n.id, selected: n.id === subjectParam }, n.organisation && kind === 'application' ? `${n.label} (${n.organisation})` : n.label)));
+      .map(n => h('option', { value: n.id, selected: n.id === subjectParam }, n.organisation && kind === 'application' ? `${n.label} (${orgName(n.organisation)})` : n.label)));
   };
   root.append(
     h('h1', { class: 'no-print' }, t('report.heading')),
@@ -47,7 +49,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
   try {
     data = await getJson<ReportData>(`/api/reports/${encodeURIComponent(subjectParam)}`, { organisation: ctx.organisations() });
   } catch (error) {
-    body.append(message(t('common.error', { message: (error as Error).message }), 'error'));
+    body.append(message(errorText(error), 'error'));
     return;
   }
   const s = data.subject;
@@ -82,6 +84,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
 
 function cell(key: string, value: unknown): string {
   if (key === 'kind') return kindLabel(str(value));
+  if (key === 'organisation') return orgName(value);
   if (key === 'criticality') return value ? critLabel(value) : '';
   if (key === 'noticeDeadline' || key === 'end') return formatDate(value);
   if (key === 'annualValue' || key === 'contractValue') return formatMoney(value);

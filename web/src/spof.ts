@@ -2,25 +2,30 @@
 // explorer, which shows the node and what fails with it.
 import { download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
-import { clear, fill, h, message, sortableTable } from './dom.js';
+import { fill, h, message, sortableTable } from './dom.js';
+import { act, errorText } from './errors.js';
 import { formatNumber, kindLabel, t } from './i18n.js';
+import { orgName } from './organisations.js';
 import { names, num, pick, rowName, rowUid, str, uids } from './rows.js';
 import type { Row } from './types.js';
 
 export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void> {
+  // The server ranks the first 100 per organisation unless asked for all; the page says so when it cut.
+  const all = ctx.params().get('all') === '1';
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
   root.append(h('h1', {}, t('spof.heading')),
     h('div', { class: 'toolbar' }, h('div', { class: 'buttons' },
-      h('button', { type: 'button', onclick: () => void download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'csv' }, 'roer-spof.csv') }, t('calendar.csv')),
-      h('button', { type: 'button', onclick: () => void download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'xlsx' }, 'roer-spof.xlsx') }, t('calendar.xlsx')))),
+      h('button', { type: 'button', onclick: act(() => download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'csv', limit: all ? 0 : undefined }, 'roer-spof.csv')) }, t('calendar.csv')),
+      h('button', { type: 'button', onclick: act(() => download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'xlsx', limit: all ? 0 : undefined }, 'roer-spof.xlsx')) }, t('calendar.xlsx')))),
     body);
   let result;
   try {
-    result = await runAnalysis('single-points-of-failure', { organisation: ctx.organisations() });
+    result = await runAnalysis('single-points-of-failure', { organisation: ctx.organisations(), limit: all ? 0 : undefined });
   } catch (error) {
-    fill(body, message(t('common.error', { message: (error as Error).message }), 'error'));
+    fill(body, message(errorText(error), 'error'));
     return;
   }
+  const cut = (result.summary as { cut?: { shown: number; total: number; limit?: number } | null } | undefined)?.cut;
   const critical = (r: Row) => num(pick(r, 'failedCriticalApplications', 'criticalApplications'));
   const functions = (r: Row) => num(pick(r, 'failedBusinessFunctions', 'businessFunctions'));
   const total = (r: Row) => num(pick(r, 'failedApplications', 'affected', 'total'));
@@ -30,11 +35,14 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
   const points = (pick(summary, 'articulationPoints') ?? []) as unknown[];
   const bridges = (pick(summary, 'bridges') ?? []) as unknown[];
 
-  fill(body, 
-    h('section', {}, h('h2', {}, t('spof.ranking')), sortableTable<Row>({
+  fill(body,
+    h('section', {}, h('h2', {}, t('spof.ranking')),
+      cut ? h('p', { class: 'cut', id: 'spof-cut', role: 'note' }, t('spof.cut', { shown: formatNumber(cut.shown), total: formatNumber(cut.total), limit: formatNumber(cut.limit ?? 0) }), ' ',
+        h('button', { type: 'button', id: 'spof-all', onclick: () => ctx.navigate('spof', { all: '1' }) }, t('spof.showAll', { total: formatNumber(cut.total) }))) : null,
+      sortableTable<Row>({
       id: 'spof-table',
       caption: t('spof.ranking'),
-          captionHidden: true,
+      captionHidden: true,
       rows,
       sortKey: 'rank',
       descending: false,
@@ -42,7 +50,7 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
         { key: 'rank', label: t('spof.col.rank'), value: r => num(r.rank), numeric: true },
         { key: 'name', label: t('spof.col.name'), value: r => rowName(r), render: r => h('button', { type: 'button', class: 'link', 'data-uid': rowUid(r), onclick: () => show(rowUid(r)) }, rowName(r)) },
         { key: 'kind', label: t('spof.col.kind'), value: r => kindLabel(str(r.kind)) + (r.articulationPoint ? ` · ${t('spof.articulationShort')}` : '') },
-        { key: 'organisation', label: t('org.label'), value: r => names(r.organisations ?? r.organisation).join(', ') },
+        { key: 'organisation', label: t('org.label'), value: r => names(r.organisations ?? r.organisation).map(orgName).join(', ') },
         { key: 'critical', label: t('spof.col.critical'), value: critical, render: r => formatNumber(critical(r)), numeric: true },
         { key: 'functions', label: t('spof.col.functions'), value: functions, render: r => formatNumber(functions(r)), numeric: true },
         { key: 'total', label: t('spof.col.total'), value: total, render: r => formatNumber(total(r)), numeric: true },
