@@ -1,5 +1,5 @@
 // `npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport]`
-// `npm run bench -- faults [--runs 20]` (bench/faults.ts)
+// `npm run bench -- faults [--runs 20] [--no-bombs]` (bench/faults.ts, then the hostile uploads of bench/bombs.ts)
 // Prints a table and writes bench/results/<name>.json with the machine it ran on.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -13,7 +13,7 @@ import { freshBenchDb } from './neo4j.js';
 import { printTable, saveResult } from './results.js';
 import { READ_BENCHMARKS, readMain } from './read-run.js';
 
-const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport], npm run bench -- faults [--runs 20] (bench/faults.ts), or npm run bench -- bombs (bench/bombs.ts)';
+const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport], npm run bench -- faults [--runs 20] [--no-bombs] (bench/faults.ts, then bench/bombs.ts), or npm run bench -- bombs (bench/bombs.ts)';
 
 const list = <T extends string>(values: readonly [T, ...T[]], name: string) =>
   z.string().transform(text => text.split(',').map(item => item.trim()).filter(Boolean)).pipe(z.array(z.enum(values, { error: `${name}: one of ${values.join(', ')}` })).min(1));
@@ -92,14 +92,16 @@ async function main(): Promise<number> {
 
 /** kill -9 at random moments of imports: runs × outcome, where a half-written import must never show. */
 async function faultsMain(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '20' } } });
+  const { values } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '20' }, 'no-bombs': { type: 'boolean', default: false } } });
   const runs = z.coerce.number().int().min(1).max(1000).parse(values.runs);
   const log = (message: string) => process.stderr.write(`${message}\n`);
   const result = await runFaults(runs, log);
   const path = saveResult('faults', { benchmark: 'faults', date: new Date().toISOString(), machine: await machineInfo(), ...result });
   printTable(result.table);
   const other = result.runs.filter(run => run.seen === 'other' || run.recovered === 'other').length;
-  console.log(`\n${other} of ${result.runs.length} runs showed anything but the old or the new graph (must be 0). Written to ${path}`);
+  console.log(`\n${other} of ${result.runs.length} runs showed anything but the old or the new graph (must be 0). Written to ${path}\n`);
+  // The other half of "nothing lost, no one in": hostile uploads, with the server's peak RSS (bench/bombs.ts).
+  if (!values['no-bombs']) await (await import('./bombs.js')).runBombs();
   return other === 0 ? 0 : 1;
 }
 

@@ -22,7 +22,7 @@ export const rowUid: Record<TableName, (row: never) => string> = {
   contracts: (row: { organisation: string; id: string }) => uid.contract(row.organisation, row.id),
 };
 
-export type RemovalKind = { label: string; asserted: number; removing: number; sample: string[] };
+export type RemovalKind = { label: string; asserted: number; removing: number; relationships: number; sample: string[] };
 export type RemovalPlan = {
   source: string;
   /** Whether the import named its source, rather than taking the default made from its file names. */

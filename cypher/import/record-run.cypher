@@ -6,7 +6,7 @@
 // run that wrote them (see importers/unchanged.ts); `overwrote`: the other sources whose facts the run
 // gave other properties (null: not known, as if it were all). A staged run (status `loading`) names its
 // owner (process) and says when the owner was last at work (import/heartbeat), so that only a run whose
-// owner is gone is rolled back.
+// owner is gone is rolled back. `removalsConfirmed`: it removed more than an import may unless told to (allowRemovals).
 CREATE (r:ImportRun {
   runId: $runId,
   source: $source,
@@ -21,6 +21,7 @@ CREATE (r:ImportRun {
   stamp: $stamp,
   unchangedSince: $unchangedSince,
   overwrote: $overwrote,
+  removalsConfirmed: $removalsConfirmed,
   ownerId: $ownerId,
   ownerHost: $ownerHost,
   ownerPid: $ownerPid,

@@ -12,6 +12,7 @@ import { interfaceName, organisationName } from '../labels.js';
 import { toGraphml } from '../exports/graphml.js';
 import { GraphQuery, graphView, readerProps } from '../graph-view.js';
 import { sendJsonOnce, withOriginal } from '../shared-json.js';
+import { organisationList } from '../names.js';
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
 import type { AppContext } from './context.js';
@@ -131,8 +132,6 @@ export function registerGraphRoutes(router: Router, { driver, services, registry
   );
 
   addRoute(router, registry, { method: 'get', path: '/api/organisations', summary: 'Organisations with their numbers of applications and contracts', tag: 'graph', role: 'viewer' }, async (_input, _req, res) => {
-    // Named as people know them: an organisation imported by id alone ("gemeente-roerdam") reads "Gemeente Roerdam".
-    const organisations = await cached(driver, 'organisations', async () => (await read<{ id: string; name: string | null }>(driver, query('views/organisations').text)).map(row => ({ ...row, name: organisationName(row.id, row.name) })), rows => 1_000 + 300 * rows.length);
-    await sendJsonOnce(res, organisations);
+    await sendJsonOnce(res, await organisationList(driver));
   });
 }

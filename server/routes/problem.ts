@@ -1,15 +1,12 @@
 // One middleware maps the HTTP-agnostic errors of server/errors.ts to RFC 9457 problem documents.
 // Clients never see a stack trace; unexpected errors are logged here and answered with a generic detail.
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import multer from 'multer';
 import { ZodError } from 'zod';
 import { ConflictError, CrossSiteError, ForbiddenError, InputError, NotFoundError, TooLargeError, UnauthorizedError, UnavailableError, UnknownHostError } from '../errors.js';
 
 export type Problem = { type: string; title: string; status: number; detail: string; instance: string; errors?: unknown[] };
 
 const RETRY_AFTER_SECONDS = 5;
-/** What busboy (multer's parser) throws for a body that is not the multipart it claims to be. */
-const MALFORMED_MULTIPART = /^(Multipart: Boundary not found|Malformed part header|Malformed content type|Missing Content-Type|Unexpected end of (form|file)|Unsupported content type)/;
 /** neo4j-driver error codes that mean the database cannot be reached right now. */
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -34,14 +31,6 @@ export function toProblem(error: unknown, instance: string): Problem {
   if (error instanceof NotFoundError) return base(404, 'not-found', 'Not found / Niet gevonden', error.message);
   if (error instanceof ConflictError) return base(409, 'conflict', 'Conflict / Conflict', error.message);
   if (error instanceof TooLargeError) return base(413, 'too-large', 'Too large / Te groot', error.message);
-  if (error instanceof multer.MulterError) {
-    if (error.code === 'LIMIT_FILE_SIZE') return base(413, 'too-large', 'Too large / Te groot', `File '${error.field ?? ''}' is larger than the upload limit.`);
-    if (error.code === 'LIMIT_FILE_COUNT' || error.code === 'LIMIT_FIELD_VALUE' || error.code === 'LIMIT_PART_COUNT') {
-      return base(413, 'too-large', 'Too large / Te groot', `Upload too large: ${error.message}.`);
-    }
-    return base(400, 'invalid-input', 'Invalid input / Ongeldige invoer', `Upload rejected: ${error.message}${error.field ? ` (field '${error.field}')` : ''}.`);
-  }
-  if (isMalformedMultipart(error)) return base(400, 'invalid-input', 'Invalid input / Ongeldige invoer', `The upload is not valid multipart/form-data: ${error.message}. / De upload is onleesbaar.`);
   if (isBodyParserError(error)) {
     if (error.status === 413) return base(413, 'too-large', 'Too large / Te groot', 'Request body is larger than the limit.');
     return base(400, 'invalid-input', 'Invalid input / Ongeldige invoer', 'Request body is not valid JSON.');
@@ -77,8 +66,6 @@ export const notFoundHandler: RequestHandler = req => {
 function summarise(error: ZodError): string {
   return error.issues.map(issue => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
-
-const isMalformedMultipart = (error: unknown): error is Error => error instanceof Error && error.constructor === Error && MALFORMED_MULTIPART.test(error.message);
 
 const isBodyParserError = (error: unknown): error is { status: number; type: string } =>
   typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' && typeof (error as { status?: unknown }).status === 'number' && 'expose' in error;

@@ -2,7 +2,9 @@
 // one source stops asserting it, or is deleted, the node shows what the others assert, and nothing of
 // the source that went.
 import type { Driver } from 'neo4j-driver';
+import { readFileSync } from 'node:fs';
 import { importFiles } from '../../importers/import.js';
+import { importArchimate } from '../../importers/sources/archimate/import.js';
 import { read } from '../../server/neo4j.js';
 import { deleteSource } from '../../server/routes/imports.js';
 import { resetDatabase, testDriver } from '../support/db.js';
@@ -57,6 +59,20 @@ describe('claims on shared facts', () => {
     const props = await zaak(driver);
     expect(props).toMatchObject({ name: 'Zaaksysteem', criticality: 'low' });
     expect(props).not.toHaveProperty('extra_beheerder');
+  });
+
+  it('when an ArchiMate model that matched a spreadsheet\'s supplier is deleted, then the supplier keeps nothing of the model', async () => {
+    await importFiles(driver, [csv('suppliers.csv', 'id,name\nlev-9,ACME software\n')], { source: 'csv:leveranciers' });
+    const before = (await read<{ props: Record<string, unknown> }>(driver, "MATCH (s:Supplier {uid: 'supplier:lev-9'}) RETURN properties(s) AS props"))[0].props;
+    const model = readFileSync(new URL('../fixtures/archimate/landscape.xml', import.meta.url));
+    await importArchimate(driver, model, { organisation: 'gm9999', source: 'archimate:gm9999', fileName: 'landscape.xml' });
+    const merged = (await read<{ props: Record<string, unknown> }>(driver, "MATCH (s:Supplier {uid: 'supplier:lev-9'}) RETURN properties(s) AS props"))[0].props;
+    expect(merged).toMatchObject({ archimateId: 'id-acme', name: 'Acme Software B.V.' });
+
+    await deleteSource(driver, 'archimate:gm9999');
+    const after = (await read<{ props: Record<string, unknown> }>(driver, "MATCH (s:Supplier {uid: 'supplier:lev-9'}) RETURN properties(s) AS props"))[0].props;
+    expect(Object.keys(after).filter(key => key.startsWith('archimate') || key.startsWith('gemma'))).toEqual([]);
+    expect(after).toEqual(before);
   });
 
   it('when the staged path writes a shared node, then it keeps the same claims as one transaction', async () => {

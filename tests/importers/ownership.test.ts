@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
-import { importFiles, listImportRuns, rollBackUnfinishedImports } from '../../importers/import.js';
+import { importFiles, listImportRuns, rollBackUnfinishedImports, sweepAbandonedImports } from '../../importers/import.js';
 import { read, write } from '../../server/neo4j.js';
 import { appFor } from '../server/support.js';
 import { startImportCli } from '../support/cli.js';
@@ -106,6 +106,19 @@ describe('staged imports and their owner', () => {
     await taken;
     expect(await landscape(driver)).toEqual(before);
     expect(await read(driver, 'MATCH (n:Staged) RETURN count(n) AS staged')).toEqual([{ staged: 0 }]);
+  });
+
+  it('when a running server finds a run whose owner has gone, then its sweep rolls it back without a restart', async () => {
+    await write(driver, `CREATE (:ImportRun {runId: 'gone', source: 'csv:gone', status: 'loading', startedAt: datetime(), ownerId: 'other', ownerHost: 'elsewhere', ownerPid: 1, heartbeatAt: datetime() - duration({minutes: 5})})`);
+    const logged: string[] = [];
+    const stop = sweepAbandonedImports(driver, message => logged.push(message), 100);
+    try {
+      for (let attempt = 0; attempt < 100 && logged.length === 0; attempt++) await new Promise(resolve => setTimeout(resolve, 50));
+    } finally {
+      stop();
+    }
+    expect(logged).toEqual(['Rolled back 1 import(s) whose process had gone: gone.']);
+    expect((await listImportRuns(driver, { source: 'csv:gone' })).map(run => run.status)).toEqual(['rolled back']);
   });
 
   it('when an owner elsewhere is silent for less than a minute, then its run is left alone', async () => {

@@ -130,7 +130,7 @@ describe('requests from elsewhere (auth off)', () => {
     for (const [type, body] of bodies) {
       const response = await request(base).post('/api/imports').set('Content-Type', type).send(body);
       expect([type, response.status, response.headers['content-type']]).toEqual([type, 400, expect.stringMatching(/problem\+json/)]);
-      expect(response.body.detail).toMatch(/not valid multipart\/form-data/);
+      expect(response.body.detail).toMatch(/not a readable multipart form/);
     }
     expect(await snapshot(driver)).toEqual(before);
   });

@@ -9,6 +9,6 @@ export type Context = {
   navigate: (page: Page, params?: Record<string, string>) => void;
   params: () => URLSearchParams;
   graphCache: Map<string, Graph>;
-  /** Asks the server for the organisations again (after an import) and updates the selector in place. */
-  refreshOrganisations: () => Promise<void>;
+  /** After an import that wrote something: what lists organisations (the selector) reads them again. */
+  onImported?: () => void;
 };

@@ -1,6 +1,8 @@
 // Every text the user sees, one catalogue per language. Dutch is the default; English must have every key.
 // The graph's own names (kinds, relationships, properties, criticality) are in server/labels.ts.
-import { KIND_NAMES, kindName, valueName } from '../../server/labels.js';
+import { KIND_NAMES, kindName, propertyValueName } from '../../server/labels.js';
+import { formatDate as dateText, formatMoney as moneyText, formatNumber as numberText, formatPercent as percentText } from '../../server/format.js';
+
 const nl = {
   'app.title': 'Roer — ICT-landschap en leveranciersafhankelijkheid',
   'app.skip': 'Naar de inhoud',
@@ -122,8 +124,12 @@ const nl = {
   'exposure.col.value': 'Jaarwaarde',
   'exposure.col.share': 'Aandeel',
   'exposure.sortHint': 'Klik op een kolomkop om te sorteren',
-  'exposure.perScope': 'Concentratie per onderdeel',
+  'exposure.perScope': 'Concentratie per bedrijfsfunctie',
   'exposure.scope': 'Onderdeel',
+  'exposure.explain.title': 'Wat betekenen HHI, CR1 en CR3?',
+  'exposure.explain.hhi': 'HHI (Herfindahl-Hirschman-index): de som van de kwadraten van de aandelen van de leveranciers, in procenten. Van bijna 0 (veel kleine leveranciers) tot 10.000 (één leverancier heeft alles). Het aandeel is dat van de contractwaarde of van het aantal applicaties; daarom staan er twee.',
+  'exposure.explain.bands': 'Onder 1.500 is de afhankelijkheid niet geconcentreerd, van 1.500 tot en met 2.500 matig geconcentreerd en boven 2.500 sterk geconcentreerd (de grenzen die mededingingstoezichthouders gebruiken).',
+  'exposure.explain.cr': 'CR1 is het aandeel van de grootste leverancier, CR3 het aandeel van de drie grootste samen.',
   'calendar.heading': 'Contractkalender',
   'calendar.window': 'Venster',
   'calendar.months': '{n} maanden',
@@ -171,12 +177,6 @@ const nl = {
   'report.xlsx': 'Excel',
   'report.graphml': 'GraphML',
   'report.ameff': 'ArchiMate (Archi)',
-  'report.generated': 'Gemaakt op {date}',
-  'report.dependencies': 'Afhankelijkheden (wat uitvalt als dit uitvalt)',
-  'report.contracts': 'Contracten',
-  'report.lockin': 'Lock-in',
-  'report.spofs': 'Kwetsbare punten',
-  'report.picture': 'Afhankelijkheidsplaat',
   'report.choose': 'Kies een onderwerp om een rapport te maken.',
   'import.heading': 'Gegevens importeren',
   'import.files': 'CSV- of Excel-bestanden',
@@ -205,16 +205,21 @@ const nl = {
   'import.col.when': 'Tijdstip',
   'import.col.source': 'Bron',
   'import.col.status': 'Status',
-  'import.status.unchanged': 'ok, ongewijzigd',
+  'import.status.unchanged': 'voltooid, ongewijzigd',
   'import.col.user': 'Door',
   'import.col.counts': 'Aantallen',
   'import.chooseFiles': 'Kies eerst een of meer bestanden.',
-  'import.removals': 'Deze import verwijdert uit bron {source}:',
+  'import.removals': 'Deze import heeft uit bron {source} verwijderd:',
   'import.removalsDry': 'Deze import zou uit bron {source} verwijderen:',
-  'import.removalKind': '{removing} van {asserted} × {kind}',
-  'import.confirmNeeded.share': 'Er is niets geïmporteerd: deze import zou meer dan {percent}% van een soort gegevens van bron {source} verwijderen. Controleer of de bestanden compleet zijn. Klopt het, bevestig dan de verwijderingen (hiervoor is de rol beheerder nodig).',
-  'import.confirmNeeded.unnamed-source': 'Er is niets geïmporteerd: deze import zou gegevens verwijderen uit bron {source}, terwijl u die bron niet zelf hebt genoemd. Vul bij Bron de naam in van de import die u wilt bijwerken, of bevestig de verwijderingen (rol beheerder).',
-  'import.confirmDry': 'Bij importeren wordt om bevestiging gevraagd: er verdwijnt meer dan {percent}% van een soort, of de bron is niet genoemd.',
+  'import.removalKind': '{removing} van de {asserted} {kinds}, met hun {relationships} verbindingen',
+  'import.removalMore': 'Toon alle {n}',
+  'import.removalFirst': 'de eerste {n}, op naam',
+  'import.okWithRemovals': 'Geen fouten in de bestanden. Let op: bij importeren verdwijnt wat hieronder staat.',
+  'import.okCommittedRemoved': 'Import voltooid; wat de bestanden niet meer bevatten is verwijderd (zie hieronder).',
+  'import.confirmNeeded.share': 'Er is niets geïmporteerd. Deze import zou meer dan {percent}% van een soort gegevens van bron {source} verwijderen — vaak een teken van een onvolledige export. Controleer of de bestanden compleet zijn. Klopt het, bevestig dan de verwijderingen (hiervoor is de rol beheerder nodig).',
+  'import.confirmNeeded.unnamed-source': 'Er is niets geïmporteerd. Deze import zou gegevens verwijderen uit bron {source}, maar u hebt die bron niet zelf gekozen: de naam is afgeleid van de bestanden. Kies bij Bron de import die u wilt bijwerken, of bevestig de verwijderingen (rol beheerder).',
+  'import.confirmDry.share': 'Bij importeren wordt om bevestiging gevraagd: er verdwijnt meer dan {percent}% van een soort gegevens.',
+  'import.confirmDry.unnamed-source': 'Bij importeren wordt om bevestiging gevraagd: er verdwijnen gegevens uit een bron die u niet zelf hebt gekozen.',
   'import.confirm': 'Verwijderingen bevestigen en importeren',
   'error.network': 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
   'error.400': 'De vraag aan de server was niet geldig',
@@ -302,6 +307,32 @@ const nl = {
   'panel.ended': 'afgelopen op {date}',
   'spof.cut': '{shown} van {total} getoond: per organisatie de {limit} met de meeste impact, plus alle scharnierpunten.',
   'spof.showAll': 'Toon alle {total}',
+  'import.sourceUnclear': 'Er is niets geïmporteerd. U hebt geen bron gekozen, en de organisaties in deze bestanden zijn al eerder geïmporteerd onder {existing}. Wilt u die bijwerken, of deze bestanden apart houden als nieuwe bron?',
+  'import.sourceUnclearDry': 'U hebt geen bron gekozen, en de organisaties in deze bestanden zijn al eerder geïmporteerd onder {existing}. Bij importeren wordt gevraagd welke bron u bedoelt.',
+  'import.useSource': 'Bron {source} bijwerken',
+  'import.newSource': 'Als nieuwe bron {source} importeren',
+  'import.sourceHint': 'Kies de bron die u wilt bijwerken (zie Eerdere imports), of geef een nieuwe naam. Leeg: de naam wordt afgeleid van de bestanden.',
+  'import.sourcePlaceholder': 'bijv. csv:gemeente-roerdam',
+  'import.help': 'Welke bestanden?',
+  'import.helpText': 'Vijf tabellen, als CSV-bestanden of als werkbladen van één Excel-bestand: leveranciers, platformen, applicaties, koppelingen en contracten (de bestandsnaam eindigt op de naam van de tabel, bijvoorbeeld gemeente-applicaties.csv). Een import vervangt per tabel wat deze bron eerder aanleverde: een rij die niet meer in het bestand staat, verdwijnt. Laat een bestand weg om die tabel te laten zoals hij is. Controleer eerst met Controleren: dan ziet u elke fout en wat er zou verdwijnen, zonder dat er iets verandert.',
+  'import.status.ok': 'voltooid',
+  'import.status.loading': 'bezig',
+  'import.status.rolling back': 'wordt teruggedraaid',
+  'import.status.rolled back': 'teruggedraaid',
+  'import.status.confirmed': 'voltooid, verwijderingen bevestigd',
+  'import.user.local': 'lokaal (zonder aanmelding)',
+  'import.user.roer-start': 'Roer (bij het starten)',
+  'import.count.read': '{n} rijen',
+  'import.count.created': '{n} nieuw',
+  'import.count.updated': '{n} gewijzigd',
+  'import.count.unchanged': '{n} ongewijzigd',
+  'import.count.removed': '{n} verwijderd',
+  'import.count.errors': '{n} fouten',
+  'import.table.suppliers': 'leveranciers',
+  'import.table.platforms': 'platformen',
+  'import.table.applications': 'applicaties',
+  'import.table.interfaces': 'koppelingen',
+  'import.table.contracts': 'contracten',
   'a11y.sortAsc': 'oplopend gesorteerd',
   'a11y.sortDesc': 'aflopend gesorteerd',
 };
@@ -429,8 +460,12 @@ const en: Record<MessageKey, string> = {
   'exposure.col.value': 'Annual value',
   'exposure.col.share': 'Share',
   'exposure.sortHint': 'Click a column header to sort',
-  'exposure.perScope': 'Concentration per scope',
+  'exposure.perScope': 'Concentration per business function',
   'exposure.scope': 'Scope',
+  'exposure.explain.title': 'What do HHI, CR1 and CR3 mean?',
+  'exposure.explain.hhi': 'HHI (Herfindahl-Hirschman index): the sum of the squared shares of the suppliers, in percent. From nearly 0 (many small suppliers) to 10,000 (one supplier has everything). The share is of the contract value or of the number of applications; hence two.',
+  'exposure.explain.bands': 'Below 1,500 the dependency is unconcentrated, from 1,500 up to and including 2,500 moderately concentrated, and above 2,500 highly concentrated (the thresholds competition authorities use).',
+  'exposure.explain.cr': 'CR1 is the share of the largest supplier, CR3 that of the three largest together.',
   'calendar.heading': 'Contract calendar',
   'calendar.window': 'Window',
   'calendar.months': '{n} months',
@@ -478,12 +513,6 @@ const en: Record<MessageKey, string> = {
   'report.xlsx': 'Excel',
   'report.graphml': 'GraphML',
   'report.ameff': 'ArchiMate (Archi)',
-  'report.generated': 'Generated on {date}',
-  'report.dependencies': 'Dependants (what fails when this fails)',
-  'report.contracts': 'Contracts',
-  'report.lockin': 'Lock-in',
-  'report.spofs': 'Single points of failure',
-  'report.picture': 'Dependency picture',
   'report.choose': 'Choose a subject to create a report.',
   'import.heading': 'Import data',
   'import.files': 'CSV or Excel files',
@@ -512,16 +541,21 @@ const en: Record<MessageKey, string> = {
   'import.col.when': 'When',
   'import.col.source': 'Source',
   'import.col.status': 'Status',
-  'import.status.unchanged': 'ok, unchanged',
+  'import.status.unchanged': 'complete, unchanged',
   'import.col.user': 'By',
   'import.col.counts': 'Counts',
   'import.chooseFiles': 'Choose one or more files first.',
-  'import.removals': 'This import removes from source {source}:',
+  'import.removals': 'This import removed from source {source}:',
   'import.removalsDry': 'This import would remove from source {source}:',
-  'import.removalKind': '{removing} of {asserted} × {kind}',
-  'import.confirmNeeded.share': 'Nothing was imported: this import would remove more than {percent}% of a kind of data of source {source}. Check that the files are complete. If this is right, confirm the removals (this needs the admin role).',
-  'import.confirmNeeded.unnamed-source': 'Nothing was imported: this import would remove data from source {source}, which you did not name. Enter the name of the import you want to update under Source, or confirm the removals (admin role).',
-  'import.confirmDry': 'Importing will ask for confirmation: more than {percent}% of a kind would go, or the source was not named.',
+  'import.removalKind': '{removing} of the {asserted} {kinds}, with their {relationships} relationships',
+  'import.removalMore': 'Show all {n}',
+  'import.removalFirst': 'the first {n}, by name',
+  'import.okWithRemovals': 'No problems in the files. Note: importing removes what is listed below.',
+  'import.okCommittedRemoved': 'Import complete; what the files no longer contain was removed (see below).',
+  'import.confirmNeeded.share': 'Nothing was imported. This import would remove more than {percent}% of one kind of data of source {source} — often a sign of an incomplete export. Check that the files are complete. If this is right, confirm the removals (this needs the admin role).',
+  'import.confirmNeeded.unnamed-source': 'Nothing was imported. This import would remove data from source {source}, but you did not choose that source: its name was made from the files. Choose the import you want to update under Source, or confirm the removals (admin role).',
+  'import.confirmDry.share': 'Importing will ask for confirmation: more than {percent}% of one kind of data would go.',
+  'import.confirmDry.unnamed-source': 'Importing will ask for confirmation: data would go from a source you did not choose yourself.',
   'import.confirm': 'Confirm the removals and import',
   'error.network': 'The server cannot be reached. Check the connection and try again.',
   'error.400': 'The request to the server was not valid',
@@ -609,6 +643,32 @@ const en: Record<MessageKey, string> = {
   'panel.ended': 'ended {date}',
   'spof.cut': '{shown} of {total} shown: per organisation the {limit} with the most impact, plus every articulation point.',
   'spof.showAll': 'Show all {total}',
+  'import.sourceUnclear': 'Nothing was imported. You chose no source, and the organisations in these files were imported before under {existing}. Do you want to update that, or keep these files apart as a new source?',
+  'import.sourceUnclearDry': 'You chose no source, and the organisations in these files were imported before under {existing}. Importing will ask which source you mean.',
+  'import.useSource': 'Update source {source}',
+  'import.newSource': 'Import as the new source {source}',
+  'import.sourceHint': 'Choose the source you want to update (see Earlier imports), or give a new name. Empty: the name is made from the files.',
+  'import.sourcePlaceholder': 'e.g. csv:gemeente-roerdam',
+  'import.help': 'Which files?',
+  'import.helpText': 'Five tables, as CSV files or as sheets of one Excel workbook: suppliers, platforms, applications, interfaces and contracts (the file name ends in the table name, e.g. municipality-applications.csv). An import replaces, per table, what this source delivered before: a row that is no longer in the file goes. Leave a file out to keep that table as it is. Check first: you see every problem and what would go, and nothing changes.',
+  'import.status.ok': 'complete',
+  'import.status.loading': 'in progress',
+  'import.status.rolling back': 'being rolled back',
+  'import.status.rolled back': 'rolled back',
+  'import.status.confirmed': 'complete, removals confirmed',
+  'import.user.local': 'local (not signed in)',
+  'import.user.roer-start': 'Roer (at start-up)',
+  'import.count.read': '{n} rows',
+  'import.count.created': '{n} new',
+  'import.count.updated': '{n} changed',
+  'import.count.unchanged': '{n} unchanged',
+  'import.count.removed': '{n} removed',
+  'import.count.errors': '{n} errors',
+  'import.table.suppliers': 'suppliers',
+  'import.table.platforms': 'platforms',
+  'import.table.applications': 'applications',
+  'import.table.interfaces': 'interfaces',
+  'import.table.contracts': 'contracts',
   'a11y.sortAsc': 'sorted ascending',
   'a11y.sortDesc': 'sorted descending',
 };
@@ -648,7 +708,7 @@ export function kindLabel(kind: string): string {
   const key = `kind.${capital}` as MessageKey;
   return key in nl ? t(key) : kind;
 }
-export const critLabel = (value: unknown): string => valueName('criticality', value, current);
+export const critLabel = (value: unknown): string => propertyValueName('criticality', value, current);
 
 type PluralBase = MessageKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
 
@@ -658,19 +718,12 @@ export function tn(base: PluralBase, n: number, vars: Record<string, string | nu
 }
 
 const locale = () => (current === 'nl' ? 'nl-NL' : 'en-GB');
-export const formatNumber = (value: unknown, digits = 0) =>
-  typeof value === 'number' ? value.toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits }) : String(value ?? '');
-export const formatMoney = (value: unknown) =>
-  typeof value === 'number' ? value.toLocaleString(locale(), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }) : '';
+// Numbers, money and dates as the PDF and the spreadsheets write them (server/format.ts): € 1.503.890, 31-03-2027.
+export const formatNumber = (value: unknown, digits = 0) => (typeof value === 'number' ? numberText(value, current, digits, true) : String(value ?? ''));
+export const formatMoney = (value: unknown) => moneyText(value, current);
 /** A percentage already on the 0–100 scale. */
-export const formatPercent = (percent: unknown) =>
-  typeof percent === 'number' ? `${percent.toLocaleString(locale(), { maximumFractionDigits: 1 })} %` : '';
-/** A date as people here write it, 31-03-2027 (STYLE.md §3), in both languages. */
-export const formatDate = (value: unknown) => {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return String(value ?? '');
-  const [year, month, day] = value.slice(0, 10).split('-');
-  return `${day}-${month}-${year}`;
-};
+export const formatPercent = (percent: unknown) => percentText(percent, current);
+export const formatDate = (value: unknown) => dateText(value, current);
 export const formatDateTime = (value: unknown) => {
   const time = typeof value === 'string' ? Date.parse(value) : NaN;
   return Number.isNaN(time) ? String(value ?? '') : new Date(time).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });

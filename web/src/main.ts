@@ -42,9 +42,9 @@ const ctx: Context = {
   },
   params: () => route().params,
   graphCache,
-  refreshOrganisations: async () => {
-    await loadOrganisations();
-    document.querySelector('header.top')?.replaceWith(header());
+  // New organisations belong in the selector (and in every name shown) at once, not after a reload.
+  onImported: () => {
+    loadOrganisations().then(() => document.querySelector('header.top')?.replaceWith(header()), reportError);
   },
 };
 

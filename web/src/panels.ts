@@ -2,7 +2,7 @@
 // it: the server says which), its properties in words with formatted values, its contracts with notice
 // deadlines, lock-in factors, and its relations grouped in words, each neighbour once. Plain DOM; the
 // page that opens it passes in what the buttons do.
-import { propertyName, valueName } from '../../server/labels.js';
+import { propertyName, propertyValueName } from '../../server/labels.js';
 import { getNode } from './api.js';
 import { claim, fill, h, message } from './dom.js';
 import { errorText } from './errors.js';
@@ -125,7 +125,7 @@ function propertyValue(key: string, value: unknown): string {
   if (key === 'annualValue' && typeof value === 'number') return formatMoney(value);
   if (typeof value === 'number') return formatNumber(value, Number.isInteger(value) ? 0 : 2);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-  return valueName(key, value, language());
+  return propertyValueName(key, value, language());
 }
 
 const FACTOR_KEYS = new Set(['closedInterfaces', 'noExitPlan', 'noDataPortability', 'remainingContractYears', 'autoRenewed', 'supplierHosts', 'dependants', 'fewSubstitutes', 'outsideEu']);

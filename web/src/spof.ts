@@ -1,10 +1,10 @@
 // Single points of failure: the ranking by impact, articulation points and bridges; each links to the
 // explorer, which shows the node and what fails with it.
-import { download, runAnalysis } from './api.js';
+import { csvFor, download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
 import { fill, h, message, sortableTable } from './dom.js';
 import { act, errorText } from './errors.js';
-import { formatNumber, kindLabel, t } from './i18n.js';
+import { formatNumber, kindLabel, language, t } from './i18n.js';
 import { orgName } from './organisations.js';
 import { names, num, pick, rowName, rowUid, str, uids } from './rows.js';
 import type { Row } from './types.js';
@@ -15,8 +15,8 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
   root.append(h('h1', {}, t('spof.heading')),
     h('div', { class: 'toolbar' }, h('div', { class: 'buttons' },
-      h('button', { type: 'button', onclick: act(() => download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'csv', limit: all ? 0 : undefined }, 'roer-spof.csv')) }, t('calendar.csv')),
-      h('button', { type: 'button', onclick: act(() => download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'xlsx', limit: all ? 0 : undefined }, 'roer-spof.xlsx')) }, t('calendar.xlsx')))),
+      h('button', { type: 'button', onclick: act(() => download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), ...csvFor(language()), limit: all ? 0 : undefined }, 'roer-kwetsbare-punten.csv')) }, t('calendar.csv')),
+      h('button', { type: 'button', onclick: act(() => download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'xlsx', lang: language(), limit: all ? 0 : undefined }, 'roer-kwetsbare-punten.xlsx')) }, t('calendar.xlsx')))),
     body);
   let result;
   try {
