@@ -3,7 +3,8 @@
 // The landscape goes through the real import into Neo4j.
 import type { Driver } from 'neo4j-driver';
 import { importLandscape } from '../../importers/import.js';
-import { getAnalysis } from '../../server/analyses/index.js';
+import { analyses, getAnalysis } from '../../server/analyses/index.js';
+import { reportData } from '../../server/reports/report-data.js';
 import type { AnalysisResult } from '../../server/analyses/types.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { app, chainLandscape, LENGTH, ORG, uid } from './chain.js';
@@ -88,5 +89,12 @@ describe('impact to the end, on a chain of 15 applications', () => {
     const some = await run(driver, 'single-points-of-failure', { limit: '3' });
     expect(some.summary.cut).toEqual({ reason: 'limit', limit: 3, shown: some.rows.length, total: all.rows.length });
     expect(some.rows.length).toBeLessThan(all.rows.length);
+  });
+
+  it('when the report of the chain\'s last application is made, then what it depends on is followed to the end too', async () => {
+    const report = await reportData(driver, analyses, uid(app(LENGTH - 1)));
+    const steps = report.dependencies.filter(row => row.kind === 'Application').map(row => [row.name, row.hops]);
+    expect(steps).toEqual(Array.from({ length: LENGTH - 1 }, (_, i) => [`Schakel ${LENGTH - 2 - i}`, i + 1]));
+    expect(report.dependencies.find(row => row.uid === 'supplier:ketenbouw')?.hops).toBe(LENGTH);
   });
 });

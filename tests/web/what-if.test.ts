@@ -126,6 +126,34 @@ describe('impact to the end, on screen', () => {
     expect(await ui.page.locator('#spof-cut').count()).toBe(0);
   });
 
+  it('when the ranking is cut, then the page says how much, "Toon alle" shows every row, and organisations and lost functions read by name', async () => {
+    const cutAnswer = await ui.api<{ rows: any[]; summary: { cut: { shown: number; total: number; limit: number } | null; articulationPoints: unknown[]; bridges: unknown[] } }>('/api/analyses/single-points-of-failure');
+    const { cut } = cutAnswer.summary;
+    expect(cut).not.toBeNull();
+    expect(cut!.shown).toBe(cutAnswer.rows.length);
+    await ui.open('#/spof');
+    await expect(texts('#spof-cut')).resolves.toEqual([
+      `${nlNumber(cut!.shown)} van ${nlNumber(cut!.total)} getoond: per organisatie de ${cut!.limit} met de meeste impact, plus alle scharnierpunten. Toon alle ${nlNumber(cut!.total)}`]);
+    expect(await ui.page.locator('#spof-table tbody tr').count()).toBe(cut!.shown);
+    // Two organisations: every name on the page says whose it is, never by its slug.
+    const organisations = await texts('#spof-table tbody td:nth-child(4)');
+    expect(new Set(organisations)).toEqual(new Set(['Gemeente Roerdam', 'Gemeente Lange Keten']));
+    expect(await texts('#articulation-points li')).toHaveLength(cutAnswer.summary.articulationPoints.length);
+    expect(await texts('#bridges li')).toHaveLength(cutAnswer.summary.bridges.length);
+    for (const text of [...await texts('#articulation-points li'), ...await texts('#bridges li')]) expect(text).toMatch(/\((Gemeente Roerdam|Gemeente Lange Keten)\)$/);
+    expect((await ui.page.textContent('main'))!).not.toMatch(SLUG);
+    // The lost business functions are named as the analysis names them.
+    const top = cutAnswer.rows.find(row => row.lostBusinessFunctions.length > 0)!;
+    const row = ui.page.locator('#spof-table tbody tr', { has: ui.page.locator(`button[data-uid="${top.uid}"]`) });
+    await expect(row.locator('td:nth-child(7)').textContent()).resolves.toBe(top.lostBusinessFunctions.join(', '));
+    await ui.shot('spof-cut');
+
+    await ui.page.click('#spof-all');
+    await ui.page.waitForFunction(() => location.hash === '#/spof?all=1' && document.body.dataset.ready === 'true');
+    expect(await ui.page.locator('#spof-cut').count()).toBe(0);
+    expect(await ui.page.locator('#spof-table tbody tr').count()).toBe(cut!.total);
+  });
+
   it('when English is chosen, then the answer, its counts and the steps read in English', async () => {
     await ui.open('#/explorer');
     await ui.page.selectOption('#language', 'en');

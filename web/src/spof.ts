@@ -5,6 +5,7 @@ import type { Context } from './context.js';
 import { fill, h, message, sortableTable } from './dom.js';
 import { act, errorText } from './errors.js';
 import { formatNumber, kindLabel, language, t } from './i18n.js';
+import { expandableList } from './lists.js';
 import { orgName } from './organisations.js';
 import { names, num, pick, rowName, rowUid, str, uids } from './rows.js';
 import type { Row } from './types.js';
@@ -34,6 +35,9 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
   const summary = (result.summary ?? {}) as Row;
   const points = (pick(summary, 'articulationPoints') ?? []) as unknown[];
   const bridges = (pick(summary, 'bridges') ?? []) as unknown[];
+  // With several organisations, a name says whose it is ("Zaaksysteem (Gemeente Roerdam)").
+  const several = new Set([...rows, ...points, ...bridges].map(item => (item && typeof item === 'object' && !Array.isArray(item) ? str((item as Row).organisation) : ''))).size > 1;
+  const withOrganisation = (name: string, organisation: unknown) => (several && organisation ? `${name} (${orgName(organisation)})` : name);
 
   fill(body,
     h('section', {}, h('h2', {}, t('spof.ranking')),
@@ -53,20 +57,23 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
         { key: 'organisation', label: t('org.label'), value: r => names(r.organisations ?? r.organisation).map(orgName).join(', ') },
         { key: 'critical', label: t('spof.col.critical'), value: critical, render: r => formatNumber(critical(r)), numeric: true },
         { key: 'functions', label: t('spof.col.functions'), value: functions, render: r => formatNumber(functions(r)), numeric: true },
+        { key: 'lost', label: t('spof.col.lost'), value: r => names(r.lostBusinessFunctions).join(', ') },
         { key: 'total', label: t('spof.col.total'), value: total, render: r => formatNumber(total(r)), numeric: true },
       ],
     })),
     h('div', { class: 'split' },
-      h('section', {}, h('h2', {}, `${t('spof.articulation')} (${points.length})`),
-        h('ul', { id: 'articulation-points' }, points.map(p => {
+      h('section', {}, h('h2', {}, `${t('spof.articulation')} (${formatNumber(points.length)})`),
+        h('p', { class: 'hint' }, t('spof.articulationHint')),
+        expandableList(points, p => {
           const uid = typeof p === 'string' ? p : rowUid(p as Row);
-          return h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => show(uid) }, typeof p === 'string' ? p : rowName(p as Row)));
-        }))),
-      h('section', {}, h('h2', {}, `${t('spof.bridges')} (${bridges.length})`),
-        h('ul', { id: 'bridges' }, bridges.map(b => {
+          return h('button', { type: 'button', class: 'link', 'data-uid': uid, onclick: () => show(uid) }, typeof p === 'string' ? p : withOrganisation(rowName(p as Row), (p as Row).organisation));
+        }, { id: 'articulation-points', initial: 20 })),
+      h('section', {}, h('h2', {}, `${t('spof.bridges')} (${formatNumber(bridges.length)})`),
+        h('p', { class: 'hint' }, t('spof.bridgesHint')),
+        expandableList(bridges, b => {
           const ends = Array.isArray(b) ? b.map(str) : [str(pick(b as Row, 'fromName', 'from', 'source')), str(pick(b as Row, 'toName', 'to', 'target'))];
           const first = Array.isArray(b) ? str(b[0]) : uids([pick(b as Row, 'from', 'source')])[0] ?? str(pick(b as Row, 'from', 'source'));
-          return h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => show(first) }, ends.join(' — ')));
-        })))),
+          return h('button', { type: 'button', class: 'link', onclick: () => show(first) }, withOrganisation(ends.join(' — '), Array.isArray(b) ? undefined : (b as Row).organisation));
+        }, { id: 'bridges', initial: 20 }))),
   );
 }
