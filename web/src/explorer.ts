@@ -4,7 +4,8 @@ import type { Context } from './context.js';
 import { createController, type Controller, type LayoutName } from './controller.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
 import { edgeId, noFilters, optionsOf, suggest, visibleNodeIds, type Filters } from './elements.js';
-import { critLabel, kindLabel, t } from './i18n.js';
+import { propertyValueName } from '../../server/labels.js';
+import { critLabel, kindLabel, language, t } from './i18n.js';
 import { act, errorText, reportError } from './errors.js';
 import { neighboursOf } from './neighbours.js';
 import { orgName } from './organisations.js';
@@ -247,7 +248,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
     fill(filterBox, 
       checkboxes('kind', t('explorer.kinds'), presentKinds, filters.kinds, kindLabel, v => { filters.kinds = v; applyFilters(); }),
       checkboxes('criticality', t('explorer.criticality'), CRITICALITIES, filters.criticality, critLabel, v => { filters.criticality = v; applyFilters(); }),
-      checkboxes('jurisdiction', t('explorer.jurisdiction'), JURISDICTIONS, filters.jurisdiction, v => v, v => { filters.jurisdiction = v; applyFilters(); }),
+      checkboxes('jurisdiction', t('explorer.jurisdiction'), JURISDICTIONS, filters.jurisdiction, v => propertyValueName('jurisdiction', v, language()), v => { filters.jurisdiction = v; applyFilters(); }),
       selectBox('filter-supplier', t('explorer.supplier'), suppliers, filters.supplier, v => { filters.supplier = v; applyFilters(); }),
       selectBox('filter-refcomp', t('explorer.refcomp'), optionsOf(graph, 'ReferenceComponent'), filters.referenceComponent, v => { filters.referenceComponent = v; applyFilters(); }),
       selectBox('filter-function', t('explorer.function'), optionsOf(graph, 'BusinessFunction'), filters.businessFunction, v => { filters.businessFunction = v; applyFilters(); }),
