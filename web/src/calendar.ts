@@ -3,6 +3,7 @@
 import { csvFor, download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
 import { dependencyHash } from './dependency-view.js';
+import { errorText } from './errors.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
 import { critLabel, formatDate, formatMoney, formatNumber, language, t } from './i18n.js';
 import { names, num, pick, rowUid, str } from './rows.js';
@@ -53,7 +54,7 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
     try {
       rows = (await runAnalysis('contract-calendar', params())).rows;
     } catch (error) {
-      fill(body, message(t('common.error', { message: (error as Error).message }), 'error'));
+      fill(body, message(errorText(error), 'error'));
       return;
     }
     const todayText = iso(today);

@@ -9,8 +9,12 @@ import { fill, h, message, sortableTable } from './dom.js';
 import { edgeId, noFilters, optionsOf, visibleNodeIds, type Filters } from './elements.js';
 import { critLabel, formatNumber, kindLabel, t, type MessageKey } from './i18n.js';
 import { renderMap } from './landscape-map.js';
-import { neighbourList, openPanel } from './panels.js';
+import { openPanel } from './panels.js';
 import { searchBox } from './search-box.js';
+import { act, errorText, reportError } from './errors.js';
+import { neighboursOf } from './neighbours.js';
+import { orgName } from './organisations.js';
+import { showWhatIf as answerWhatIf } from './what-if-view.js';
 import { num, pick, rowUid, str, uids } from './rows.js';
 import { KINDS } from './style.js';
 import type { Graph, Row } from './types.js';
@@ -103,7 +107,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
     graph = ctx.graphCache.get(key) ?? (await getGraph({ organisation: organisations, aggregate, kinds: GRAPH_KINDS, maxElements: MAX_ELEMENTS }));
     ctx.graphCache.set(key, graph);
   } catch (error) {
-    status.replaceWith(message(t('common.error', { message: (error as Error).message }), 'error'));
+    status.replaceWith(message(errorText(error), 'error'));
     return;
   }
   if (!root.isConnected) return;
@@ -119,41 +123,45 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   const select = async (id: string) => {
     controller.select(id);
     panel.hidden = false;
+    panel.classList.remove('wide');
     const node = graph.nodes.find(n => n.id === id);
     if (node?.kind === 'Aggregate') {
       fill(panel, h('div', { class: 'panel-head' }, h('h2', { id: 'panel-title', tabindex: '-1' }, node.label),
         h('button', { type: 'button', class: 'icon', 'aria-label': t('common.close'), onclick: () => { panel.hidden = true; } }, '×')),
         h('p', { class: 'kind' }, kindLabel('Aggregate'), ` · ${t('explorer.members', { n: node.count ?? 0 })}`),
-        h('button', { type: 'button', id: 'expand', onclick: () => void expandAggregate(id) }, t('panel.expand')));
+        h('button', { type: 'button', id: 'expand', onclick: act(() => expandAggregate(id)) }, t('panel.expand')));
       (panel.querySelector('#panel-title') as HTMLElement).focus();
       return;
     }
     await openPanel(panel, id, {
       dependencies: uid => openDependencies(ctx, uid),
       whatIf: uid => void whatIf(uid),
-      expand: uid => void expand(uid),
-      focus: uid => { if (controller.focus(uid)) void select(uid); },
+      expand: uid => void expand(uid).catch(reportError),
+      // Interfaces, contracts and standards are not drawn: their details open all the same.
+      focus: uid => { controller.focus(uid); void select(uid); },
       report: uid => ctx.navigate('report', { subject: uid }),
       close: () => { panel.hidden = true; controller.select(null); graphBox.focus(); },
     });
   };
 
+  // The answer in the side panel (what-if-view.ts), the same answer marked in the graph.
   const whatIf = async (uid: string) => {
-    const result = await runAnalysis('impact', { node: uid, organisation: ctx.organisations() });
-    const impacted = result.rows.map(row => ({ id: rowUid(row), hops: num(pick(row, 'hops', 'distance', 'depth')) ?? 0 })).filter(item => item.id && item.id !== uid);
-    controller.showImpact(uid, impacted);
-    const name = graph.nodes.find(node => node.id === uid)?.label ?? uid;
-    status.textContent = t('explorer.impactSummary', { name, count: impacted.length });
-    graphBox.dataset.impact = String(impacted.length);
-    // The same answer as a list: readable without the picture, and with the hop distances.
-    panel.querySelector('#impact-list')?.remove();
-    if (!panel.hidden) {
-      const byId = new Map(graph.nodes.map(n => [n.id, n]));
-      panel.append(h('section', { id: 'impact-list' }, h('h3', {}, t('panel.impactHeading', { count: impacted.length })),
-        h('ol', {}, impacted.slice(0, 300).map(item => h('li', {},
-          h('button', { type: 'button', class: 'link', onclick: () => { controller.focus(item.id); } }, byId.get(item.id)?.label ?? item.id),
-          h('span', { class: 'hint' }, ` — ${kindLabel(byId.get(item.id)?.kind ?? '')}, ${item.hops} ${t('panel.hops')}`))))));
-    }
+    panel.hidden = false;
+    panel.classList.add('wide');
+    controller.select(uid);
+    await answerWhatIf(panel, uid, {
+      organisations: ctx.organisations(),
+      onAnswer: ({ rows, summary }) => {
+        controller.resize();
+        const impacted = rows.map(row => ({ id: row.uid, hops: row.hops }));
+        controller.showImpact(uid, impacted);
+        status.textContent = t('explorer.impactSummary', { name: summary.node.name, count: impacted.length });
+        graphBox.dataset.impact = String(impacted.length);
+      },
+      onBack: () => void select(uid),
+      onClose: () => { panel.hidden = true; panel.classList.remove('wide'); controller.select(null); graphBox.focus(); },
+      focus: id => { controller.focus(id); },
+    });
   };
 
   const merge = (extra: Graph, anchor: string) => {
@@ -168,10 +176,9 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   const expand = async (uid: string) => {
     const detail = await getNode(uid);
     const extra: Graph = { nodes: [], edges: [] };
-    for (const n of neighbourList(detail)) {
-      const id = rowUid(n);
-      if (!id) continue;
-      extra.nodes.push({ ...((n.properties as Row) ?? {}), id, kind: n.kind, label: str(pick(n, 'name', 'label')) || id });
+    for (const n of neighboursOf(detail)) {
+      const id = n.uid;
+      extra.nodes.push({ id, kind: n.kind, label: n.name });
       extra.edges.push(n.direction === 'out' ? { source: uid, target: id, type: n.type } : { source: id, target: uid, type: n.type });
     }
     merge(extra, uid);
@@ -211,7 +218,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
         { key: 'label', label: t('exposure.col.name'), value: r => str(r.label), render: r => h('button', { type: 'button', class: 'link', onclick: () => { controller.focus(r.id); void select(r.id); } }, str(r.label)) },
         { key: 'kind', label: t('spof.col.kind'), value: r => kindLabel(str(r.kind)) },
         { key: 'criticality', label: t('explorer.criticality'), value: r => (r.criticality ? critLabel(r.criticality) : '') },
-        { key: 'organisation', label: t('org.label'), value: r => str(r.organisation) },
+        { key: 'organisation', label: t('org.label'), value: r => orgName(r.organisation) },
       ],
     }));
   }
@@ -258,8 +265,8 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
     }
   };
 
-  const lockInBox = h('input', { type: 'checkbox', id: 'overlay-lockin', checked: overlays.lockIn, onchange: (e: Event) => { overlays.lockIn = (e.target as HTMLInputElement).checked; void applyOverlays(); } });
-  const spofBox = h('input', { type: 'checkbox', id: 'overlay-spof', checked: overlays.spof, onchange: (e: Event) => { overlays.spof = (e.target as HTMLInputElement).checked; void applyOverlays(); } });
+  const lockInBox = h('input', { type: 'checkbox', id: 'overlay-lockin', checked: overlays.lockIn, onchange: (e: Event) => { overlays.lockIn = (e.target as HTMLInputElement).checked; void applyOverlays().catch(reportError); } });
+  const spofBox = h('input', { type: 'checkbox', id: 'overlay-spof', checked: overlays.spof, onchange: (e: Event) => { overlays.spof = (e.target as HTMLInputElement).checked; void applyOverlays().catch(reportError); } });
   const minorBox = h('input', { type: 'checkbox', id: 'all-relationships', checked: allRelationships, onchange: (e: Event) => { allRelationships = (e.target as HTMLInputElement).checked; controller.setMinorEdges(allRelationships); applyFilters(); } });
   const aggregateBox = h('select', { id: 'aggregate', onchange: (e: Event) => { aggregate = (e.target as HTMLSelectElement).value as Aggregate; ctx.navigate('explorer', { view: 'graph' }); } },
     (['auto', 'none', 'supplier', 'referenceComponent'] as const).map(value => h('option', { value, selected: value === aggregate }, t(`explorer.aggregate.${value}`))));
@@ -290,7 +297,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
     h('details', {}, h('summary', {}, t('explorer.pathShow')),
       h('div', { class: 'field' }, h('label', { for: 'path-app' }, t('explorer.pathFrom')), pathApp),
       h('div', { class: 'field' }, h('label', { for: 'path-supplier' }, t('explorer.pathTo')), pathSupplier),
-      h('button', { type: 'button', id: 'path-show', onclick: () => void showPath() }, t('explorer.pathShow')), pathResult),
+      h('button', { type: 'button', id: 'path-show', onclick: act(showPath) }, t('explorer.pathShow')), pathResult),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', id: 'fit', onclick: () => controller.fit() }, t('explorer.fit')),
       h('button', { type: 'button', id: 'clear', onclick: () => { controller.clearState(); applyFilters(); } }, t('explorer.clear')),
@@ -299,7 +306,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   );
   syncSidebar();
   applyFilters();
-  void applyOverlays();
+  void applyOverlays().catch(reportError);
 
   async function applyOverlays(): Promise<void> {
     if (overlays.lockIn) {
