@@ -6,6 +6,7 @@ import { stringInterner } from '../server/once.js';
 import { query } from '../server/queries.js';
 import { type Landscape, TABLES, type TableName, emptyLandscape, slug, uid } from './model.js';
 import { isOpenStandard } from './open-standards.js';
+import { organisationName } from '../server/labels.js';
 
 export const NODE_LABELS = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'Application', 'Interface', 'Contract', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
@@ -41,7 +42,8 @@ export function transform(landscape: Landscape): GraphRows {
   };
   const rel = (type: RelationshipType, from: string, to: string, props: Record<string, Value> = NO_PROPS, key = '') =>
     relationships.get(type)!.push({ from: one(from), to: one(to), key, props });
-  const organisation = (id: string) => node('Organisation', uid.organisation(id), { id, name: id });
+  // Spreadsheets name an organisation by id only: its name is that id made readable ("Gemeente Roerdam").
+  const organisation = (id: string) => node('Organisation', uid.organisation(id), { id, name: organisationName(id) });
   const named = (label: 'ReferenceComponent' | 'BusinessFunction', make: (name: string) => string, name: string) =>
     nodes.get(label)!.get(make(name)) ? make(name) : node(label, make(name), { name });
   const standard = (name: string) => node('Standard', uid.standard(name), { name, open: isOpenStandard(name) });

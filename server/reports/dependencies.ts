@@ -33,9 +33,10 @@ function dependencyMap(landscape: Landscape): Map<string, string[]> {
 
 /**
  * Everything `uid` depends on, nearest first: its suppliers, platforms and the applications whose
- * data it needs, then theirs, up to `maxHops` steps; each with one shortest path (`uid` first).
+ * data it needs, then theirs, to the end (or up to `maxHops` steps); each with one shortest path (`uid` first).
+ * Like impact, a report never stops part-way without saying so: the default follows every step.
  */
-export function dependencies(landscape: Landscape, uid: string, maxHops = 10): DependencyRow[] {
+export function dependencies(landscape: Landscape, uid: string, maxHops = Number.POSITIVE_INFINITY): DependencyRow[] {
   const map = dependencyMap(landscape);
   const reached = breadthFirst([uid], id => map.get(id), maxHops);
   const rows: DependencyRow[] = [];
