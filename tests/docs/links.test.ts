@@ -26,10 +26,10 @@ function anchorsOf(file: string): Set<string> {
   return anchors;
 }
 
-/** Relative links (not images: screenshots may arrive from another branch), as [file, link, target file, anchor]. */
+/** Relative links, pictures included, as [file, link, target file, anchor]. */
 function linksOf(file: string): [string, string, string, string | undefined][] {
   const text = withoutCode(readFileSync(join(root, file), 'utf8')).replace(/`[^`\n]*`/g, 'code');
-  return [...text.matchAll(/(?<!!)\[[^\]]*\]\(([^)\s]+)\)/g)]
+  return [...text.matchAll(/\[[^\]]*\]\(([^)\s]+)\)/g)]
     .map(match => match[1])
     .filter(link => !/^[a-z]+:/.test(link))
     .map(link => {
