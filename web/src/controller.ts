@@ -225,8 +225,10 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     });
   }
 
+  // Sharp enough to print, but capped: a spread-out graph at scale 2 made a canvas so large that drawing it
+  // held the page for more than 30 s.
   function exportPng(): Blob {
-    return cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob;
+    return cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2, maxWidth: 6000, maxHeight: 6000 }) as unknown as Blob;
   }
 
   /** A small SVG writer from positions: straight edges, one shape per kind, labels. */
