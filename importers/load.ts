@@ -613,7 +613,8 @@ const TABLE_FACTS: Record<TableName, { labels: NodeLabel[]; relationships: [Rela
   interfaces: { labels: ['Interface'], relationships: [['FROM', 'Interface'], ['TO', 'Interface'], ['VIA', 'Interface'], ['USES_STANDARD', 'Interface'], ['DEPENDS_ON', 'Application']] },
   contracts: { labels: ['Contract'], relationships: [['HOLDS', 'Organisation'], ['WITH', 'Contract'], ['COVERS', 'Contract']] },
 };
-const CATALOGUE_LABELS: NodeLabel[] = ['Organisation', 'SupplierGroup', 'ReferenceComponent', 'BusinessFunction', 'Standard'];
+/** Nodes that tables refer to rather than own: a source asserts them while any of its relationships refers to them. */
+export const CATALOGUE_LABELS: NodeLabel[] = ['Organisation', 'SupplierGroup', 'ReferenceComponent', 'BusinessFunction', 'Standard'];
 
 /** The tables an import contains; null: a whole landscape (an ArchiMate model, the demo), whose cleanup covers everything. */
 export type CleanupScope = readonly TableName[] | null;
@@ -651,6 +652,45 @@ export async function cleanup(
   }
   await tx.run(query('cleanup/stale-claims').text, params);
   return removed;
+}
+
+/**
+ * A diff's cleanup (importers/diff.ts): the source's stamp comes off the relationships its previous
+ * rows asserted and its new rows do not, then off the nodes of removed rows and the catalogue nodes no
+ * relationship of the source refers to any more (and no row of the source names: `named`
+ * organisations), then claims are rebuilt as after any cleanup. A fact left without stamps is
+ * deleted. No scan of the graph: every fact is found by uid. Returns the facts deleted per label and
+ * type, and how many facts lost the source's stamp (deleted or not).
+ */
+export async function removeFacts(
+  tx: QueryRunner,
+  provenance: Provenance,
+  facts: { relationships: Map<RelationshipType, RelationshipRow[]>; nodes: { uid: string; catalogue: boolean }[] },
+  named: Set<string>,
+): Promise<{ removed: RemovedCounts; unstamped: number }> {
+  const params = { sourcePrefix: `${provenance.source}#`, source: provenance.source };
+  const removed: RemovedCounts = {};
+  let unstamped = 0;
+  for (const [type, rows] of facts.relationships) {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const text = withType(query('cleanup/row-relationships').statements[0], type);
+      const record = (await tx.run(KEYED_TYPES.has(type) ? text : text.replaceAll(' {key: row.key}', ''), { ...params, rows: rows.slice(i, i + BATCH) })).records[0];
+      unstamped += toNumber(record.get('unstamped'));
+      const deleted = toNumber(record.get('removed'));
+      if (deleted > 0) removed[type] = (removed[type] ?? 0) + deleted;
+    }
+  }
+  const nodes = facts.nodes.filter(node => !named.has(node.uid));
+  for (let i = 0; i < nodes.length; i += BATCH) {
+    unstamped += toNumber((await tx.run(query('cleanup/row-dangling').text, { ...params, rows: nodes.slice(i, i + BATCH) })).records[0].get('unstamped'));
+    for (const record of (await tx.run(query('cleanup/row-nodes').text, { ...params, rows: nodes.slice(i, i + BATCH) })).records) {
+      unstamped += toNumber(record.get('unstamped'));
+      const deleted = toNumber(record.get('removed'));
+      if (deleted > 0) removed[record.get('label')] = (removed[record.get('label')] ?? 0) + deleted;
+    }
+  }
+  if (unstamped > 0) await tx.run(query('cleanup/stale-claims').text, params);
+  return { removed, unstamped };
 }
 
 export const rowCount = (rows: GraphRows) =>

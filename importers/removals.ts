@@ -59,6 +59,35 @@ export async function planRemovals(
   return { source: options.source, named: options.named, kinds, removing, maxShare, needsConfirmation };
 }
 
+const LABELS: Record<TableName, NodeLabel> = { suppliers: 'Supplier', platforms: 'Platform', applications: 'Application', interfaces: 'Interface', contracts: 'Contract' };
+
+/**
+ * The same plan for an import that is a diff (importers/diff.ts): the rows it removes are known, with
+ * their previous JSON, so only those nodes are asked about (which only the source asserts), and the
+ * source asserts as many of each kind as its row state holds.
+ */
+export async function planRemovalsOfDiff(
+  driver: Driver,
+  removed: { table: TableName; uid: string; before: string | null }[],
+  asserted: Map<TableName, number>,
+  options: { source: string; named: boolean; maxShare?: number },
+): Promise<RemovalPlan> {
+  const maxShare = options.maxShare ?? DEFAULT_MAX_REMOVAL_SHARE;
+  const owned = new Set((await read<{ uid: string }>(driver, query('import/owned-only').text, { uids: removed.map(row => row.uid), sourcePrefix: `${options.source}#` })).map(row => row.uid));
+  const kinds: RemovalKind[] = [...asserted].filter(([, count]) => count > 0).map(([table, count]) => {
+    const going = removed.filter(row => row.table === table && owned.has(row.uid));
+    const names = going.map(row => {
+      const before = row.before ? (JSON.parse(row.before) as { name?: string; id?: string }) : {};
+      return before.name ?? before.id ?? row.uid;
+    }).sort();
+    return { label: LABELS[table], asserted: count, removing: going.length, sample: names.slice(0, SAMPLE) };
+  });
+  const removing = kinds.reduce((sum, kind) => sum + kind.removing, 0);
+  const overShare = kinds.some(kind => kind.removing > maxShare * kind.asserted);
+  const needsConfirmation = removing === 0 ? null : !options.named ? 'unnamed-source' : overShare ? 'share' : null;
+  return { source: options.source, named: options.named, kinds, removing, maxShare, needsConfirmation };
+}
+
 /** One line per kind, for the CLI and error messages: "180 of 180 Application (Zaaksysteem, …)". */
 export function describeRemovals(plan: RemovalPlan): string {
   const kinds = plan.kinds.filter(kind => kind.removing > 0).map(kind => {

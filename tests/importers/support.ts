@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { read } from '../../server/neo4j.js';
 import type { FileInput } from '../../importers/mapping.js';
-import { snapshot } from '../support/db.js';
+import { RECORD_LABELS, snapshot } from '../support/db.js';
 
 export const fixtureDir = (set: 'en' | 'nl') => join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import', set);
 
@@ -25,11 +25,11 @@ export function edited(changes: Record<string, string | null>): FileInput[] {
 export const text = (file: FileInput) => Buffer.from(file.bytes).toString('utf8').replace(/^\uFEFF/, '');
 export const enText = (name: string) => text(fixture('en').find(file => file.name === name)!);
 
-/** The landscape graph without provenance stamps, the times claims were made and run records: what two imports should agree on. */
+/** The landscape graph without provenance stamps, the times claims were made and Roer's records of its runs: what two imports should agree on. */
 export async function graphOf(driver: Driver): Promise<string[]> {
   return (await snapshot(driver))
     .map(line => JSON.parse(line))
-    .filter(entry => !(entry.labels ?? []).includes('ImportRun'))
+    .filter(entry => !(entry.labels ?? []).some((label: string) => RECORD_LABELS.includes(label)))
     .map(entry => {
       const { runs: _runs, claimAt: _claimAt, ...props } = entry.props;
       return JSON.stringify({ ...entry, props });
