@@ -9,6 +9,7 @@ import { deflateRaw, inflateRaw } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
+import { NotFoundError } from '../server/errors.js';
 import { database, int, read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
 import type { ChangeKind, RowChange, TableDiff } from './diff.js';
@@ -147,9 +148,9 @@ export async function deleteSourceWithHistory(driver: Driver, source: string, us
   return removed;
 }
 
-export class HistoryGoneError extends Error {
+/** A run whose diff is no longer kept (older than the last ROER_HISTORY_RUNS), or that a later run's counts-only diff hides. */
+export class HistoryGoneError extends NotFoundError {
   override name = 'HistoryGoneError';
-  readonly status = 410;
 }
 
 /**

@@ -11,19 +11,7 @@ import { validate } from '../../importers/validate.js';
 import type { FileInput } from '../../importers/mapping.js';
 import { read } from '../../server/neo4j.js';
 import { resetDatabase, testDriver } from '../support/db.js';
-import { edited, enText, fixture, graphOf } from './support.js';
-
-/** The fixture changed in every table: a row added, one or two changed, one removed. */
-export const changedFixture = () => edited({
-  'suppliers.csv': enText('suppliers.csv').replace('Cloudy Inc.', 'Cloudy Europe Ltd.').replace(/^regio,.*\n/m, '') + 'newco,Newco B.V.,,NL\n',
-  'platforms.csv': enText('platforms.csv').replace('Rekencentrum Noord', 'Rekencentrum Zuid').replace(/^iaas1,.*\n/m, '').replace('saas1,Cloudy SaaS,saas,cloudy,US,iaas1', 'saas1,Cloudy SaaS,saas,cloudy,US,') + 'dc2,Rekencentrum Oost,data-centre,newco,NL,\n',
-  'applications.csv': enText('applications.csv')
-    .replace('zaak,gm-a,Zaaksysteem,acme,Zaaksysteem,', 'zaak,gm-a,Zaaksysteem,acme,Zaaksysteem|Archief,')
-    .replace('brp,gm-a,BRP-bevraging,regio,', 'brp,gm-a,BRP-bevraging,newco,')
-    .replace(/^web,.*\n/m, '') + 'dms,gm-a,Documentbeheer,newco,Archief,,high,no,dc2,,\n',
-  'interfaces.csv': enText('interfaces.csv').replace('i1,gm-a,brp,zaak,StUF-BG,esb', 'i1,gm-a,brp,zaak,StUF-BG,').replace(/^i2,.*\n/m, '') + "i3,gm-a,zaak,dms,ZGW API's,\n",
-  'contracts.csv': enText('contracts.csv').replace('2022-01-01,2026-12-31', '2022-01-01,2027-12-31').replace(/^c2,.*\n/m, '') + 'c3,gm-a,newco,dms|brp,2025-01-01,2028-06-30,3,no,5000,yes,yes\n',
-});
+import { changedFixture, edited, enText, fixture, graphOf } from './support.js';
 
 /** Every node and relationship carrying `stamp`: what the run that has it wrote. */
 const stampedWith = async (driver: Driver, stamp: string) => (await read<{ fact: string }>(driver, `
