@@ -109,8 +109,10 @@ export async function runDiffsAfterSeq(driver: Driver, seq: number): Promise<Sto
   return Promise.all(rows.map(unpack));
 }
 
+export type JournalPosition = { seq: number; counts: Record<string, number> };
+
 /** The journal's number now, and every node count a patch compares (from Neo4j's count store, at no cost). */
-export async function journalPosition(driver: Driver): Promise<{ seq: number; counts: Record<string, number> }> {
+export async function journalPosition(driver: Driver): Promise<JournalPosition> {
   const [row] = await read<{ seq: number; applications: number; interfaces: number; contracts: number; suppliers: number; platforms: number }>(driver, query('history/journal-position').text);
   const { seq, ...counts } = row;
   return { seq, counts };

@@ -14,6 +14,9 @@ import { addMonths, today } from './params.js';
 import { applicationGraph } from './single-points-of-failure.js';
 import { concentrations } from './supplier-exposure.js';
 
+/** Above this many organisations, headlines are computed on the snapshot of every organisation. */
+const MANY = 20;
+
 /** A contract is in its notice window from this many months before its notice deadline until it ends. */
 export const NOTICE_WINDOW_MONTHS = 6;
 
@@ -80,7 +83,10 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
 export async function recordHeadlines(driver: Driver, runId: string, organisations: string[], at = new Date().toISOString()): Promise<number> {
   if (organisations.length === 0) return 0;
   const asOf = at.slice(0, 10);
-  const landscape = await fetchLandscape(driver, organisations);
+  // Many organisations (a region, the country): the snapshot of all of them, which a server keeps (and
+  // brings up to date from the run) for its other requests. Not kept from here: the numbers are about
+  // to be written, and a snapshot kept now would be of the version before that write.
+  const landscape = await fetchLandscape(driver, organisations.length > MANY ? null : organisations, { keep: false });
   const headlines = headlinesOf(landscape, await loadLockInWeights(driver), asOf, organisations);
   for (let i = 0; i < headlines.length; i += 500) {
     await write(driver, query('history/write-headlines').text, {
