@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { deflateRaw, inflateRaw } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
-import { z } from 'zod';
+import { HistoryRuns } from '../server/config.js';
 import { NotFoundError } from '../server/errors.js';
 import { database, int, read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
@@ -32,11 +32,8 @@ export type RunKind = 'diff' | 'full' | 'initial' | 'model' | 'unchanged' | 'del
 /** Diffs of more rows than this keep their counts only (and such an import writes everything): a run that changes the whole country would hold it all in memory twice. */
 export const DETAIL_LIMIT = 50_000;
 
-/** How many runs per source keep their diff, by default (ROER_HISTORY_RUNS). */
-export const DEFAULT_HISTORY_RUNS = 24;
-
-export const HistoryConfig = z.object({ ROER_HISTORY_RUNS: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_HISTORY_RUNS) });
-export const historyRuns = () => HistoryConfig.parse(process.env).ROER_HISTORY_RUNS;
+/** How many runs per source keep their diff (ROER_HISTORY_RUNS, default 24: two years of monthly deliveries). */
+export const historyRuns = () => HistoryRuns.parse(process.env.ROER_HISTORY_RUNS);
 
 export type RunDiffRecord = {
   runId: string;

@@ -22,8 +22,8 @@ import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, ty
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
 import { COLUMNS, TABLES, type Landscape, type TableName, Landscape as LandscapeSchema } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
-import { type RemovalPlan, describeRemovals, planRemovals, planRemovalsOfDiff } from './removals.js';
-import { type Bucket, type HashedTable, type TableState, bucketCount, hashTables, packTables, readTableStates, writeState } from './row-state.js';
+import { DEFAULT_MAX_REMOVAL_SHARE, type RemovalPlan, describeRemovals, planRemovals, planRemovalsOfDiff } from './removals.js';
+import { type Bucket, type HashedTable, type PackedState, type TableState, bucketCount, hashTables, packTables, readTableStates, writeState } from './row-state.js';
 import { graphCode, importDigest, stillAsserted } from './unchanged.js';
 import { type ExtraColumns, type Issue, type Lookup, type Merge, type Validation, validate } from './validate.js';
 
@@ -109,6 +109,8 @@ export type ImportReport = {
    * durationMs: the import had committed), or why they were not.
    */
   headlines: { organisations: number; durationMs: number } | { error: string } | null;
+  /** The organisations whose numbers the run may have changed (touchedOrganisations): those `headlines` recorded. */
+  organisations: string[];
 };
 
 export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string; unchangedSince: string | null };
@@ -201,12 +203,16 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
     confirmationNeeded: false,
     written: null,
     headlines: null,
+    organisations: [],
   };
   if (!report.ok || !landscape) return { ...report, durationMs: Date.now() - started };
   const plan = await planImport(driver, landscape, options);
-  const removalsOf = () => plan.kind === 'diff' || plan.kind === 'unchanged'
+  const removalsOf = async () => plan.kind === 'diff' || plan.kind === 'unchanged'
     ? planRemovalsOfDiff(driver, plan.changes.filter(change => change.kind === 'removed'), assertedRows(plan), { source, named: options.named, maxShare: options.maxRemovalShare })
-    : planRemovals(driver, landscape, { source, named: options.named, scope: options.scope, maxShare: options.maxRemovalShare });
+    // A source that never ran asserts nothing (stamps come from runs; a rolled-back run takes its own off): no scan for it.
+    : plan.kind === 'initial' && (await read(driver, query('import/latest-run').text, { source })).length === 0
+      ? nothingRemoved(source, options)
+      : planRemovals(driver, landscape, { source, named: options.named, scope: options.scope, maxShare: options.maxRemovalShare });
   if (report.dryRun) {
     if (plan.diff) fillTables(report, validation, plan.diff, null);
     return { ...report, removals: await removalsOf(), durationMs: Date.now() - started };
@@ -229,15 +235,19 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
   if (plan.kind === 'diff') loaded = await runDiff(driver, plan, validation, loadOptions);
   else {
     // The whole state is made before the load takes the landscape's rows (tablePhases empties it).
-    const state = await packTables(source, landscape, plan.hashed);
-    const records = recordsOf(plan, state);
+    const records = recordsOf(plan, await wholeState(plan, source, landscape));
     loaded = options.bulk
       ? await runBulk(driver, tablePhases(landscape), validation, { ...loadOptions, bulk: options.bulk }, records)
       : await runOnline(driver, landscape, validation, loadOptions, fullFinish(loadOptions, records));
   }
   fillTables(report, validation, plan.diff, loaded);
   const done = { ...report, runId, written: plan.kind, graph: { nodes: loaded.counts, removed: loaded.removed }, durationMs: Date.now() - started, removals };
-  return options.headlines === false ? done : { ...done, headlines: await recordRunHeadlines(driver, runId, await touchedOrganisations(driver, plan)) };
+  if (options.headlines === false) return done;
+  // After durationMs: the import has committed; finding and recording the organisations' numbers is reported apart.
+  const headlinesStarted = Date.now();
+  const organisations = await touchedOrganisations(driver, plan).catch(() => [] as string[]);
+  const headlines = await recordRunHeadlines(driver, runId, organisations);
+  return { ...done, organisations, headlines: headlines && 'durationMs' in headlines ? { ...headlines, durationMs: Date.now() - headlinesStarted } : headlines };
 }
 
 /**
@@ -267,8 +277,12 @@ export async function recordRunHeadlines(driver: Driver, runId: string, organisa
 }
 
 /** How an import writes, decided on the source's row state (importers/row-state.ts) before it writes. */
-type DiffPlan = { kind: 'diff' | 'unchanged'; hashed: HashedTable[]; states: Map<TableName, TableState>; diff: RowDiff; changes: RowChange[]; buckets: Bucket[]; replaceAll: TableName[] };
-type ImportPlan = DiffPlan | { kind: 'initial' | 'full' | 'model'; hashed: HashedTable[]; states: Map<TableName, TableState>; diff: RowDiff | null; changes: RowChange[] | null };
+type DiffPlan = { kind: 'diff' | 'unchanged'; hashed: HashedTable[]; states: Map<TableName, TableState>; diff: RowDiff; changes: RowChange[]; buckets: Bucket[]; replaceAll: TableName[]; state?: undefined };
+type ImportPlan = DiffPlan | {
+  kind: 'initial' | 'full' | 'model'; hashed: HashedTable[]; states: Map<TableName, TableState>; diff: RowDiff | null; changes: RowChange[] | null;
+  /** The whole row state, when it was made with the hashes. */
+  state?: PackedState;
+};
 
 /** Whether a landscape comes from a model (ArchiMate elements, relations, links): then always written whole. */
 const isModel = (landscape: Landscape) => (landscape.elements?.length ?? 0) + (landscape.relations?.length ?? 0) + (landscape.links?.length ?? 0) > 0;
@@ -284,11 +298,14 @@ const codeOf = (model: boolean) => (model ? `model:${graphCode()}` : graphCode()
  */
 async function planImport(driver: Driver, landscape: Landscape, options: { source: string; scope: CleanupScope; bulk?: unknown }): Promise<ImportPlan> {
   const tables = options.scope ?? TABLES;
-  const hashed = hashTables(landscape, tables);
   const model = isModel(landscape);
-  if (options.bulk) return { kind: 'initial', hashed, states: new Map(), diff: null, changes: null };
-  const states = await readTableStates(driver, options.source);
-  if (!tables.every(table => states.has(table))) return { kind: model ? 'model' : 'initial', hashed, states, diff: null, changes: null };
+  const states = options.bulk ? new Map<TableName, TableState>() : await readTableStates(driver, options.source);
+  if (!tables.every(table => states.has(table))) {
+    // Nothing to compare with: the whole state is made as the rows are hashed (one JSON per row).
+    const { hashed, state } = await packTables(options.source, landscape, tables);
+    return { kind: model ? 'model' : 'initial', hashed, states, diff: null, changes: null, state };
+  }
+  const hashed = hashTables(landscape, tables);
   const indexes = await readIndexes(driver, options.source, tables);
   const diff = diffRows(hashed, indexes);
   const current = !model && tables.every(table => states.get(table)!.code === codeOf(false)) && await stillAsserted(driver, options.source, indexes);
@@ -298,6 +315,11 @@ async function planImport(driver: Driver, landscape: Landscape, options: { sourc
   if (!current) return { kind: fallback, hashed, states, diff, changes };
   return { kind: diff.size === 0 ? 'unchanged' : 'diff', hashed, states, diff, changes, buckets, replaceAll };
 }
+
+/** The plan's whole row state: made with the hashes when there was nothing to compare with, else now. */
+const wholeState = async (plan: ImportPlan, source: string, landscape: Landscape) => plan.state ?? (await packTables(source, landscape, plan.hashed.map(({ table }) => table))).state;
+
+const nothingRemoved = (source: string, options: RunOptions): RemovalPlan => ({ source, named: options.named, kinds: [], removing: 0, maxShare: options.maxRemovalShare ?? DEFAULT_MAX_REMOVAL_SHARE, needsConfirmation: null });
 
 /** Rows per table the source asserts before the import (its row state), in table order. */
 const assertedRows = (plan: ImportPlan) => new Map(plan.hashed.map(({ table }) => [table, plan.states.get(table)?.rows ?? 0] as const));
@@ -312,9 +334,9 @@ function fillTables(report: ImportReport, validation: Checked, diff: RowDiff | n
 }
 
 /** What a run records beside its run record, in its last transaction: the row state, its diff and a journal number. */
-type Records = { kind: RunKind; state: { buckets: Bucket[]; tables: TableState[] }; replaceAll: readonly TableName[]; diff: Omit<RunDiffRecord, 'runId' | 'source' | 'user' | 'graph'> };
+type Records = { kind: RunKind; state: PackedState; replaceAll: readonly TableName[]; diff: Omit<RunDiffRecord, 'runId' | 'source' | 'user' | 'graph'> };
 
-function recordsOf(plan: ImportPlan, state: { buckets: Bucket[]; tables: TableState[] }): Records {
+function recordsOf(plan: ImportPlan, state: PackedState): Records {
   const counts = plan.diff ? Object.fromEntries(plan.diff.counts) : Object.fromEntries(plan.hashed.map(({ table, uids }) => [table, { added: uids.length, changed: 0, removed: 0, unchanged: 0 }]));
   const organisations = plan.changes ? organisationsOf(plan.changes) : [...new Set(plan.hashed.flatMap(table => table.organisations))].sort();
   return {
@@ -341,7 +363,7 @@ async function writeRecords(tx: QueryRunner, options: { source: string; runId: s
  */
 export async function modelRecords(driver: Driver, landscape: Landscape, run: { source: string; runId: string; user?: string }): Promise<(tx: QueryRunner, finishedAt: string, graph: { created: LoadCounts; removed: RemovedCounts }) => Promise<number>> {
   const plan = await planImport(driver, landscape, { source: run.source, scope: null });
-  const records = recordsOf(plan, await packTables(run.source, landscape, plan.hashed));
+  const records = recordsOf(plan, await wholeState(plan, run.source, landscape));
   return (tx, finishedAt, graph) => writeRecords(tx, run, records, finishedAt, graph);
 }
 

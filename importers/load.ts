@@ -671,19 +671,22 @@ export async function removeFacts(
   const params = { sourcePrefix: `${provenance.source}#`, source: provenance.source };
   const removed: RemovedCounts = {};
   let unstamped = 0;
-  for (const [type, rows] of facts.relationships) {
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const text = withType(query('cleanup/row-relationships').statements[0], type);
-      const record = (await tx.run(KEYED_TYPES.has(type) ? text : text.replaceAll(' {key: row.key}', ''), { ...params, rows: rows.slice(i, i + BATCH) })).records[0];
+  // One query for every type (the type a parameter): a handful of relationships per type would each
+  // pay for planning a query of their own.
+  const rows = [...facts.relationships].flatMap(([type, list]) => list.map(row => ({ type, from: row.from, to: row.to, key: KEYED_TYPES.has(type) ? row.key : null })));
+  for (let i = 0; i < rows.length; i += BATCH) {
+    for (const record of (await tx.run(query('cleanup/row-relationships').text, { ...params, rows: rows.slice(i, i + BATCH) })).records) {
       unstamped += toNumber(record.get('unstamped'));
       const deleted = toNumber(record.get('removed'));
-      if (deleted > 0) removed[type] = (removed[type] ?? 0) + deleted;
+      if (deleted > 0) removed[record.get('type')] = (removed[record.get('type')] ?? 0) + deleted;
     }
   }
   const nodes = facts.nodes.filter(node => !named.has(node.uid));
   for (let i = 0; i < nodes.length; i += BATCH) {
-    unstamped += toNumber((await tx.run(query('cleanup/row-dangling').text, { ...params, rows: nodes.slice(i, i + BATCH) })).records[0].get('unstamped'));
-    for (const record of (await tx.run(query('cleanup/row-nodes').text, { ...params, rows: nodes.slice(i, i + BATCH) })).records) {
+    const batch = nodes.slice(i, i + BATCH);
+    // A catalogue node goes only once no relationship of the source is on it: nothing of it dangles there.
+    if (batch.some(node => !node.catalogue)) unstamped += toNumber((await tx.run(query('cleanup/row-dangling').text, { ...params, rows: batch })).records[0].get('unstamped'));
+    for (const record of (await tx.run(query('cleanup/row-nodes').text, { ...params, rows: batch })).records) {
       unstamped += toNumber(record.get('unstamped'));
       const deleted = toNumber(record.get('removed'));
       if (deleted > 0) removed[record.get('label')] = (removed[record.get('label')] ?? 0) + deleted;
