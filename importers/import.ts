@@ -97,7 +97,13 @@ export type ImportReport = {
   unchangedSince: { runId: string; finishedAt: string } | null;
   /** What the import removes (a dry run: would remove); null when it has problems or found its files unchanged. */
   removals: RemovalPlan | null;
-  /** The import would remove more than it may without being told (allowRemovals), so it wrote nothing. */
+  /**
+   * The import did not name its source, and the organisations in its files are held by other sources
+   * only: it probably means to update one of those (`existing`), not to start `proposed`. It writes
+   * nothing until a source is named.
+   */
+  sourceUnclear: { proposed: string; existing: string[] } | null;
+  /** The import would remove more than it may without being told (allowRemovals), or its source is unclear, so it wrote nothing. */
   confirmationNeeded: boolean;
   /**
    * How the import wrote (null: it did not): `diff` only the rows added, changed and removed; `unchanged`
@@ -113,7 +119,7 @@ export type ImportReport = {
   organisations: string[];
 };
 
-export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string; unchangedSince: string | null };
+export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string; unchangedSince: string | null; removalsConfirmed: boolean };
 
 const LABEL_OF: Record<TableName, string> = { suppliers: 'Supplier', platforms: 'Platform', applications: 'Application', interfaces: 'Interface', contracts: 'Contract' };
 
@@ -200,12 +206,16 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
     durationMs: 0,
     unchangedSince: null,
     removals: null,
+    sourceUnclear: null,
     confirmationNeeded: false,
     written: null,
     headlines: null,
     organisations: [],
   };
   if (!report.ok || !landscape) return { ...report, durationMs: Date.now() - started };
+  // Files that do not name their source, whose organisations other sources hold: nothing is planned or written until it is named.
+  const sourceUnclear = options.named ? null : await unclearSource(driver, landscape, source);
+  if (sourceUnclear && !report.dryRun) return { ...report, ok: false, sourceUnclear, confirmationNeeded: true, durationMs: Date.now() - started };
   const plan = await planImport(driver, landscape, options);
   const removalsOf = async () => plan.kind === 'diff' || plan.kind === 'unchanged'
     ? planRemovalsOfDiff(driver, plan.changes.filter(change => change.kind === 'removed'), assertedRows(plan), { source, named: options.named, maxShare: options.maxRemovalShare })
@@ -215,12 +225,12 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
       : planRemovals(driver, landscape, { source, named: options.named, scope: options.scope, maxShare: options.maxRemovalShare });
   if (report.dryRun) {
     if (plan.diff) fillTables(report, validation, plan.diff, null);
-    return { ...report, removals: await removalsOf(), durationMs: Date.now() - started };
+    return { ...report, removals: await removalsOf(), sourceUnclear, durationMs: Date.now() - started };
   }
 
   const runId = randomUUID();
   const total = plan.kind === 'diff' ? plan.diff.size : TABLES.reduce((sum, table) => sum + landscape[table].length, 0);
-  const loadOptions: LoadOptions = { ...options, runId, total, digest: importDigest(plan.hashed), rowDiff: plan.diff };
+  const loadOptions: LoadOptions = { ...options, runId, total, digest: importDigest(plan.hashed), rowDiff: plan.diff, removalsConfirmed: false };
   if (plan.kind === 'unchanged') {
     const since = await recordUnchanged(driver, validation, plan, loadOptions);
     fillTables(report, validation, plan.diff, null);
@@ -230,6 +240,7 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
   if (!options.bulk) {
     removals = await removalsOf();
     if (removals.needsConfirmation && !options.allowRemovals) return { ...report, ok: false, removals, confirmationNeeded: true, durationMs: Date.now() - started };
+    loadOptions.removalsConfirmed = Boolean(removals.needsConfirmation);
   }
   let loaded: Loaded;
   if (plan.kind === 'diff') loaded = await runDiff(driver, plan, validation, loadOptions);
@@ -427,13 +438,33 @@ async function dropAssertedCatalogue(driver: Driver, facts: FactDiff, source: st
   for (const label of CATALOGUE_LABELS) for (const uid of asserted) facts.write.nodes.get(label)?.delete(uid);
 }
 
-/** The one-line reason an import stopped before removing what it would have (CLI, messages). */
+/**
+ * When files do not name their source, the source made from their names is a new one, and other
+ * sources already hold their organisations (org nodes carry their stamps): which to update is the
+ * user's to say.
+ */
+async function unclearSource(driver: Driver, landscape: Landscape, source: string): Promise<{ proposed: string; existing: string[] } | null> {
+  const organisations = [...new Set([...landscape.applications, ...landscape.interfaces, ...landscape.contracts].map(row => row.organisation))];
+  if (organisations.length === 0) return null;
+  const [{ known }] = await read<{ known: boolean }>(driver, query('api/source-known').text, { source, sourcePrefix: `${source}#` });
+  if (known) return null;
+  const existing = (await read<{ source: string }>(driver, query('import/organisation-sources').text, { organisations, source })).map(row => row.source);
+  return existing.length > 0 ? { proposed: source, existing } : null;
+}
+
+/** The one-line reason an import stopped before writing (CLI, messages). */
 export const confirmationMessage = (report: ImportReport): string =>
-  report.removals?.needsConfirmation === 'unnamed-source'
+  report.sourceUnclear
+    ? `These files do not name their source, and their organisations are already imported under ${report.sourceUnclear.existing.join(', ')}. Name the source: --source ${report.sourceUnclear.existing[0]} to update it, or --source ${report.sourceUnclear.proposed} to keep them apart.`
+    : report.removals?.needsConfirmation === 'unnamed-source'
     ? `This import would remove ${describeRemovals(report.removals)} from source ${report.source}, which it did not name. Name the source (--source / source), or confirm the removals (--allow-removals / allowRemovals).`
     : `This import would remove ${describeRemovals(report.removals!)} from source ${report.source}: more than ${Math.round((report.removals?.maxShare ?? 0) * 100)}% of a kind. Check the files, or confirm the removals (--allow-removals / allowRemovals).`;
 
-type LoadOptions = RunOptions & { runId: string; total: number; digest: string; rowDiff?: RowDiff | null };
+/**
+ * `rowDiff`: the rows added, changed and removed, where the rows before are known. `removalsConfirmed`:
+ * the import was told it may remove what it would not by itself (allowRemovals), and removes something.
+ */
+type LoadOptions = RunOptions & { runId: string; total: number; digest: string; rowDiff?: RowDiff | null; removalsConfirmed: boolean };
 type Loaded = { counts: LoadCounts; removed: RemovedCounts };
 type Phase = { rows: GraphRows; tableRows: number };
 
@@ -760,7 +791,8 @@ const assertedCount = (options: RunOptions, stamped: number) => (options.scope ?
  */
 const runRecord = (options: LoadOptions, outcome: { finishedAt: string | null; counts: string; status: string; asserted: unknown; overwrote: string[] | null; stamp?: string | null; unchangedSince?: string | null; seq: number | null }) => ({
   runId: options.runId, source: options.source, startedAt: new Date(options.started).toISOString(), user: options.user ?? 'unknown', files: options.files,
-  digest: options.digest, stamp: `${options.source}#${options.runId}`, unchangedSince: null, ...runOwner, ...outcome, seq: outcome.seq === null ? null : int(outcome.seq),
+  digest: options.digest, stamp: `${options.source}#${options.runId}`, unchangedSince: null, removalsConfirmed: options.removalsConfirmed, ...runOwner, ...outcome,
+  seq: outcome.seq === null ? null : int(outcome.seq),
 });
 
 /** The run record's counts: per table (rows added, changed, unchanged, removed where a diff knows them), removed facts, merges. */

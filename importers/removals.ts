@@ -22,7 +22,7 @@ export const rowUid: Record<TableName, (row: never) => string> = {
   contracts: (row: { organisation: string; id: string }) => uid.contract(row.organisation, row.id),
 };
 
-export type RemovalKind = { label: string; asserted: number; removing: number; sample: string[] };
+export type RemovalKind = { label: string; asserted: number; removing: number; relationships: number; sample: string[] };
 export type RemovalPlan = {
   source: string;
   /** Whether the import named its source, rather than taking the default made from its file names. */
@@ -62,25 +62,23 @@ export async function planRemovals(
 const LABELS: Record<TableName, NodeLabel> = { suppliers: 'Supplier', platforms: 'Platform', applications: 'Application', interfaces: 'Interface', contracts: 'Contract' };
 
 /**
- * The same plan for an import that is a diff (importers/diff.ts): the rows it removes are known, with
- * their previous JSON, so only those nodes are asked about (which only the source asserts), and the
- * source asserts as many of each kind as its row state holds.
+ * The same plan for an import that is a diff (importers/diff.ts): the rows it removes are known, so
+ * only those nodes are asked about (which only the source asserts, their relationships and names),
+ * and the source asserts as many of each kind as its row state holds.
  */
 export async function planRemovalsOfDiff(
   driver: Driver,
-  removed: { table: TableName; uid: string; before: string | null }[],
+  removed: { table: TableName; uid: string }[],
   asserted: Map<TableName, number>,
   options: { source: string; named: boolean; maxShare?: number },
 ): Promise<RemovalPlan> {
   const maxShare = options.maxShare ?? DEFAULT_MAX_REMOVAL_SHARE;
-  const owned = new Set((await read<{ uid: string }>(driver, query('import/owned-only').text, { uids: removed.map(row => row.uid), sourcePrefix: `${options.source}#` })).map(row => row.uid));
+  type Owned = { uid: string; relationships: number; sortName: string; name: string };
+  const owned = new Map((await read<Owned>(driver, query('import/owned-only').text, { uids: removed.map(row => row.uid), sourcePrefix: `${options.source}#` })).map(row => [row.uid, row]));
   const kinds: RemovalKind[] = [...asserted].filter(([, count]) => count > 0).map(([table, count]) => {
-    const going = removed.filter(row => row.table === table && owned.has(row.uid));
-    const names = going.map(row => {
-      const before = row.before ? (JSON.parse(row.before) as { name?: string; id?: string }) : {};
-      return before.name ?? before.id ?? row.uid;
-    }).sort();
-    return { label: LABELS[table], asserted: count, removing: going.length, sample: names.slice(0, SAMPLE) };
+    const going = removed.filter(row => row.table === table).flatMap(row => owned.get(row.uid) ?? []);
+    const names = going.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0)).map(node => node.name);
+    return { label: LABELS[table], asserted: count, removing: going.length, relationships: going.reduce((sum, node) => sum + node.relationships, 0), sample: names.slice(0, SAMPLE) };
   });
   const removing = kinds.reduce((sum, kind) => sum + kind.removing, 0);
   const overShare = kinds.some(kind => kind.removing > maxShare * kind.asserted);

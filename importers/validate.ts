@@ -79,6 +79,11 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
       const accepted = acceptedHeaders(table.table, field);
       add(table, table.headerLine, field, '', `a column ${accepted.map(name => `"${name}"`).join(' or ')}`, `required column missing in the header`);
     }
+    // A table with a header and nothing below it is a broken export, not a wish to remove every row:
+    // leaving the file out keeps what the source has.
+    if (table.rows.length === 0 && missing.size === 0) {
+      add(table, table.headerLine, '', '', 'at least one row below the header (leave the file out to keep what the source has)', 'the file has a header but no rows / het bestand heeft alleen een kopregel');
+    }
     for (const raw of table.rows) {
       const result = schema.safeParse({ ...raw.values, extra: raw.extra });
       if (result.success) {

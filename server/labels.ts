@@ -20,6 +20,21 @@ export const KIND_NAMES: Record<string, Words> = {
   Element: { nl: 'Modelelement', en: 'Model element' },
 };
 
+/** Many of a kind: "99 van de 196 contracten". */
+export const KIND_PLURALS: Record<string, Words> = {
+  Organisation: { nl: 'organisaties', en: 'organisations' },
+  Application: { nl: 'applicaties', en: 'applications' },
+  Supplier: { nl: 'leveranciers', en: 'suppliers' },
+  SupplierGroup: { nl: 'leveranciersgroepen', en: 'supplier groups' },
+  Platform: { nl: 'platformen', en: 'platforms' },
+  Interface: { nl: 'koppelingen', en: 'interfaces' },
+  Contract: { nl: 'contracten', en: 'contracts' },
+  ReferenceComponent: { nl: 'referentiecomponenten', en: 'reference components' },
+  BusinessFunction: { nl: 'bedrijfsfuncties', en: 'business functions' },
+  Standard: { nl: 'standaarden', en: 'standards' },
+  Element: { nl: 'modelelementen', en: 'model elements' },
+};
+
 /**
  * Each relationship as read from its start node (`out`: "Zaaksysteem draait op Rekencentrum") and
  * from its end node (`in`: "Rekencentrum host Zaaksysteem"). A dependency from an interface's flow
@@ -86,6 +101,7 @@ export const PROPERTY_NAMES: Record<string, Words> = {
 };
 
 export const kindName = (kind: string, language: Language): string => KIND_NAMES[kind]?.[language] ?? kind;
+export const kindPlural = (kind: string, language: Language): string => KIND_PLURALS[kind]?.[language] ?? kind;
 
 /** A relationship in words, read from the node at the given end; a flow or via dependency by its kind. */
 export function relationName(type: string, direction: 'out' | 'in', language: Language, dependencyKind?: string | null): string {
@@ -112,4 +128,184 @@ export function organisationName(id: string, name?: string | null): string {
   if (name && name !== id) return name;
   if (!/[-_]/.test(id)) return id;
   return id.split(/[-_]+/).filter(Boolean).map(word => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+}
+
+// ---- Words for tables, spreadsheets and reports ----------------------------------------------------
+// Column headers of the analyses' rows and summaries (the keys the API returns) and the values
+// people read in them (criticality, concentration band, lock-in factor, data-quality check). The
+// PDF, XLSX and CSV exports and the report page all name a column from here.
+
+export const COLUMN_NAMES: Record<string, Words> = {
+  name: { nl: 'Naam', en: 'Name' },
+  kind: { nl: 'Soort', en: 'Kind' },
+  level: { nl: 'Niveau', en: 'Level' },
+  applications: { nl: 'Applicaties', en: 'Applications' },
+  applicationsShare: { nl: 'Aandeel applicaties', en: 'Share of applications' },
+  criticalApplications: { nl: 'Bedrijfskritische applicaties', en: 'Business-critical applications' },
+  criticalApplicationsShare: { nl: 'Aandeel bedrijfskritisch', en: 'Share of business-critical' },
+  businessFunctions: { nl: 'Bedrijfsfuncties', en: 'Business functions' },
+  businessFunctionsShare: { nl: 'Aandeel bedrijfsfuncties', en: 'Share of business functions' },
+  platforms: { nl: 'Platforms', en: 'Platforms' },
+  platformsShare: { nl: 'Aandeel platforms', en: 'Share of platforms' },
+  contractValue: { nl: 'Contractwaarde per jaar', en: 'Annual contract value' },
+  contractValueShare: { nl: 'Aandeel contractwaarde', en: 'Share of contract value' },
+  suppliers: { nl: 'Leveranciers', en: 'Suppliers' },
+  supplierName: { nl: 'Leverancier', en: 'Supplier' },
+  score: { nl: 'Lock-in-score', en: 'Lock-in score' },
+  topFactors: { nl: 'Grootste lock-in-factoren', en: 'Largest lock-in factors' },
+  factor: { nl: 'Factor', en: 'Factor' },
+  value: { nl: 'Waarde', en: 'Value' },
+  weight: { nl: 'Gewicht', en: 'Weight' },
+  contribution: { nl: 'Bijdrage aan de score', en: 'Contribution to the score' },
+  articulationPoint: { nl: 'Scharnierpunt', en: 'Articulation point' },
+  bridges: { nl: 'Bruggen', en: 'Bridges' },
+  failedApplications: { nl: 'Applicaties die uitvallen', en: 'Applications that fail' },
+  failedCriticalApplications: { nl: 'Bedrijfskritische applicaties die uitvallen', en: 'Business-critical applications that fail' },
+  failedBusinessFunctions: { nl: 'Aantal bedrijfsfuncties dat stopt', en: 'Business functions lost' },
+  lostBusinessFunctions: { nl: 'Bedrijfsfuncties die stoppen', en: 'Which business functions stop' },
+  daysToNoticeDeadline: { nl: 'Dagen tot opzegdatum', en: 'Days to notice deadline' },
+  daysToEnd: { nl: 'Dagen tot einddatum', en: 'Days to end date' },
+  overdue: { nl: 'Opzegdatum verstreken', en: 'Notice deadline passed' },
+  noticeDeadlinePassed: { nl: 'Opzegdatum verstreken', en: 'Notice deadline passed' },
+  check: { nl: 'Controle', en: 'Check' },
+  severity: { nl: 'Ernst', en: 'Severity' },
+  detail: { nl: 'Toelichting', en: 'Detail' },
+  other: { nl: 'Lijkt op', en: 'Looks like' },
+  hops: { nl: 'Stappen', en: 'Steps' },
+  path: { nl: 'Pad', en: 'Path' },
+  pathNames: { nl: 'Afhankelijkheidspad', en: 'Dependency path' },
+  failed: { nl: 'Valt uit', en: 'Fails' },
+  lockInBefore: { nl: 'Lock-in voor', en: 'Lock-in before' },
+  lockInAfter: { nl: 'Lock-in na', en: 'Lock-in after' },
+  lockInChange: { nl: 'Verschil lock-in', en: 'Lock-in change' },
+  affectedApplications: { nl: 'Geraakte applicaties', en: 'Affected applications' },
+  supportingApplications: { nl: 'Ondersteunende applicaties', en: 'Supporting applications' },
+  lostAllSupport: { nl: 'Stopt helemaal', en: 'Stops entirely' },
+  interface: { nl: 'Koppeling', en: 'Interface' },
+  from: { nl: 'Van', en: 'From' },
+  to: { nl: 'Naar', en: 'To' },
+  via: { nl: 'Via', en: 'Via' },
+  fromName: { nl: 'Van', en: 'From' },
+  toName: { nl: 'Naar', en: 'To' },
+  failedEnds: { nl: 'Uitgevallen kant', en: 'Failed end' },
+  function: { nl: 'Bedrijfsfunctie', en: 'Business function' },
+  total: { nl: 'Totaal', en: 'Total' },
+  entities: { nl: 'Aantal leveranciers', en: 'Number of suppliers' },
+  hhi: { nl: 'HHI', en: 'HHI' },
+  cr1: { nl: 'CR1', en: 'CR1' },
+  cr3: { nl: 'CR3', en: 'CR3' },
+  band: { nl: 'Concentratie', en: 'Concentration' },
+  largest: { nl: 'Grootste', en: 'Largest' },
+  byOrganisation: { nl: 'Per organisatie', en: 'Per organisation' },
+  byBusinessFunction: { nl: 'Per bedrijfsfunctie', en: 'Per business function' },
+  overall: { nl: 'Alle organisaties samen', en: 'All organisations together' },
+  organisations: { nl: 'Organisaties', en: 'Organisations' },
+  before: { nl: 'voor', en: 'before' },
+  after: { nl: 'na', en: 'after' },
+  remove: { nl: 'Weggehaald', en: 'Removed' },
+  replaceWith: { nl: 'Vervangen door', en: 'Replaced by' },
+  node: { nl: 'Onderwerp', en: 'Subject' },
+  maxHops: { nl: 'Maximaal aantal stappen', en: 'Maximum steps' },
+  today: { nl: 'Peildatum', en: 'Reference date' },
+  weights: { nl: 'Gewicht', en: 'Weight' },
+  remainingYearsCap: { nl: 'Resterende contractjaren voor de volle score', en: 'Remaining contract years for the full score' },
+  dependantsCap: { nl: 'Afhankelijke applicaties voor de volle score', en: 'Dependants for the full score' },
+  checks: { nl: 'Controles', en: 'Checks' },
+  contracts: { nl: 'Contracten', en: 'Contracts' },
+  interfacesBroken: { nl: 'Verbroken koppelingen', en: 'Broken interfaces' },
+  businessFunctionsLost: { nl: 'Bedrijfsfuncties die stoppen', en: 'Business functions lost' },
+  articulationPoints: { nl: 'Scharnierpunten', en: 'Articulation points' },
+  contract: { nl: 'Contract', en: 'Contract' },
+  subject: { nl: 'Onderwerp', en: 'Subject' },
+};
+
+export const FACTOR_NAMES: Record<string, Words> = {
+  closedInterfaces: { nl: 'Koppelingen zonder open standaard', en: 'Interfaces without an open standard' },
+  noExitPlan: { nl: 'Geen exitplan', en: 'No exit plan' },
+  noDataPortability: { nl: 'Geen afspraak over dataportabiliteit', en: 'No data-portability clause' },
+  remainingContractYears: { nl: 'Resterende contractjaren', en: 'Remaining contract years' },
+  autoRenewed: { nl: 'Opzegdatum verstreken (stilzwijgend verlengd)', en: 'Notice deadline passed (auto-renewed)' },
+  supplierHosts: { nl: 'Leverancier host ook', en: 'Supplier also hosts it' },
+  dependants: { nl: 'Aantal afhankelijke applicaties', en: 'Number of dependants' },
+  fewSubstitutes: { nl: 'Weinig alternatieven', en: 'Few substitutes' },
+  outsideEu: { nl: 'Hosting buiten de EU', en: 'Hosting outside the EU' },
+};
+
+export const CRITICALITY_NAMES: Record<string, Words> = {
+  low: { nl: 'laag', en: 'low' },
+  medium: { nl: 'midden', en: 'medium' },
+  high: { nl: 'hoog', en: 'high' },
+  critical: { nl: 'kritiek', en: 'critical' },
+};
+
+/** HHI bands (server/analyses/supplier-exposure.ts `band`). */
+export const BAND_NAMES: Record<string, Words> = {
+  unconcentrated: { nl: 'niet geconcentreerd', en: 'unconcentrated' },
+  moderate: { nl: 'matig geconcentreerd', en: 'moderately concentrated' },
+  high: { nl: 'sterk geconcentreerd', en: 'highly concentrated' },
+};
+
+export const CHECK_NAMES: Record<string, Words> = {
+  'application-without-supplier': { nl: 'Applicatie zonder leverancier', en: 'Application without supplier' },
+  'application-without-platform': { nl: 'Applicatie zonder platform', en: 'Application without platform' },
+  'contract-covers-nothing': { nl: 'Contract zonder applicaties', en: 'Contract covering nothing' },
+  'interface-to-unknown-application': { nl: 'Koppeling naar onbekende applicatie', en: 'Interface to an unknown application' },
+  'critical-application-without-contract': { nl: 'Bedrijfskritische applicatie zonder contract', en: 'Critical application without contract' },
+  'duplicate-supplier': { nl: 'Leverancier lijkt dubbel', en: 'Supplier looks duplicated' },
+};
+
+export const SEVERITY_NAMES: Record<string, Words> = {
+  error: { nl: 'fout', en: 'error' },
+  warning: { nl: 'waarschuwing', en: 'warning' },
+  info: { nl: 'ter informatie', en: 'for information' },
+};
+
+/** Analyses as a sheet or file is called (at most 31 characters: Excel's limit for a sheet name). */
+export const ANALYSIS_NAMES: Record<string, Words> = {
+  'supplier-exposure': { nl: 'Leveranciers', en: 'Suppliers' },
+  'lock-in': { nl: 'Lock-in', en: 'Lock-in' },
+  'single-points-of-failure': { nl: 'Kwetsbare punten', en: 'Single points of failure' },
+  impact: { nl: 'Impact', en: 'Impact' },
+  'contract-calendar': { nl: 'Contractkalender', en: 'Contract calendar' },
+  'what-if': { nl: 'Wat als', en: 'What if' },
+  'data-quality': { nl: 'Datakwaliteit', en: 'Data quality' },
+  summary: { nl: 'Samenvatting', en: 'Summary' },
+};
+
+export const YES_NO: Record<'yes' | 'no', Words> = { yes: { nl: 'ja', en: 'yes' }, no: { nl: 'nee', en: 'no' } };
+
+const CONTRIBUTION = /^(\w+)Contribution$/;
+
+/**
+ * A column header in words. Dotted columns of nested values read as their last part with the rest
+ * between brackets: `contractValue.hhi` → "HHI (contractwaarde per jaar)"; a lock-in factor's
+ * `<factor>Contribution` as "Bijdrage: <factor>".
+ */
+export function columnName(key: string, language: Language): string {
+  const parts = key.split('.');
+  if (parts.length > 1) {
+    const last = parts.pop()!;
+    const context = parts.map(part => lowerFirst(columnName(part, language))).join(' · ');
+    return `${columnName(last, language)} (${context})`;
+  }
+  const named = COLUMN_NAMES[key]?.[language] ?? FACTOR_NAMES[key]?.[language];
+  if (named) return named;
+  const contribution = CONTRIBUTION.exec(key);
+  if (contribution && FACTOR_NAMES[contribution[1]]) return `${language === 'nl' ? 'Bijdrage' : 'Contribution'}: ${lowerFirst(FACTOR_NAMES[contribution[1]][language])}`;
+  if (CHECK_NAMES[key]) return CHECK_NAMES[key][language];
+  return propertyName(key, language);
+}
+
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+
+/** A node kind in words, also as some analyses write it (`platform`, `intermediary`). */
+export function kindWords(kind: string, language: Language): string {
+  if (kind === 'intermediary') return language === 'nl' ? 'Tussenstation (makelaar)' : 'Intermediary (broker)';
+  return kindName(kind.charAt(0).toUpperCase() + kind.slice(1), language);
+}
+
+/** The word for a value of a named kind (criticality, band, factor, check, severity), or the value itself. */
+export function valueName(catalogue: Record<string, Words>, value: unknown, language: Language): string {
+  if (value === null || value === undefined) return '';
+  return catalogue[String(value)]?.[language] ?? String(value);
 }

@@ -7,13 +7,15 @@ import { query } from '../queries.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { fetchLandscape } from './landscape.js';
 import { loadLockInWeights, lockInScores } from './lock-in.js';
-import { addMonths, OptionalDate, Organisations, today } from './params.js';
+import { addMonths, booleanParam, Integer, OptionalDate, Organisations, today } from './params.js';
 
 export const ContractCalendarParams = z.object({
   organisation: Organisations,
   from: OptionalDate('Window start on notice deadline or end date (default today) / Begin van het venster'),
   to: OptionalDate('Window end (default from + 12 months) / Einde van het venster'),
   today: OptionalDate('Reference date for days left and overdue (default today) / Peildatum'),
+  critical: booleanParam.default(false).meta({ description: 'Only contracts covering a business-critical (high or critical) application / Alleen bedrijfskritisch' }),
+  minLockIn: Integer(0, 100, 0, 'Only contracts covering an application with at least this lock-in score (0 = all; the calendar page uses 50) / Minimale lock-in-score'),
 });
 
 type CalendarRow = Row & { uid: string; organisation: string; noticeDeadline: string; applications: { uid: string; name: string; criticality: string; lockIn?: number | null }[] };
@@ -23,14 +25,15 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
   title: 'Contract calendar / Contractkalender',
   description:
     'Contracts with their end date, notice deadline (end date minus the notice period in calendar months), auto-renewal, days left and covered applications with criticality and lock-in score, ' +
-    'for notice deadlines or end dates in the window (default the next 12 months); overdue = notice deadline passed while the contract still runs. Also available as ICS.',
+    'for notice deadlines or end dates in the window (default the next 12 months); overdue = notice deadline passed while the contract still runs. ' +
+    'Optionally only contracts covering a business-critical application (`critical`) or one with a lock-in score of at least `minLockIn`. Also available as ICS.',
   params: ContractCalendarParams,
   async run(driver, params) {
     const asOf = params.today ?? today();
     const from = params.from ?? asOf;
     const to = params.to ?? addMonths(from, 12);
     if (to < from) throw new InputError(`'to' (${to}) is before 'from' (${from}) / 'to' ligt voor 'from'`);
-    const rows = await read<CalendarRow>(driver, query('analyses/contract-calendar').text, { organisations: params.organisation, from, to, today: asOf });
+    let rows = await read<CalendarRow>(driver, query('analyses/contract-calendar').text, { organisations: params.organisation, from, to, today: asOf });
     if (rows.length > 0) {
       // The snapshot of the scope asked (the other analyses share it), not of the organisations
       // that happen to have contracts in the window: for the country that was a second snapshot.
@@ -40,6 +43,8 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
         for (const application of row.applications) application.lockIn = scores.get(application.uid)?.score ?? null;
         row.criticalApplications = row.applications.filter(a => a.criticality === 'high' || a.criticality === 'critical').length;
       }
+      // The filters of the calendar page, here so that its downloads carry exactly the rows it shows.
+      rows = rows.filter(row => (!params.critical || (row.criticalApplications as number) > 0) && (params.minLockIn === 0 || row.applications.some(a => (a.lockIn ?? 0) >= params.minLockIn)));
     }
     return { rows, summary: { from, to, today: asOf, contracts: rows.length, overdue: rows.filter(row => row.overdue).length } };
   },

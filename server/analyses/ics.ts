@@ -1,4 +1,6 @@
 // The contract calendar as an iCalendar file (RFC 5545): one all-day event per notice deadline.
+import { formatDate, formatMoney } from '../format.js';
+import { CRITICALITY_NAMES, type Language, YES_NO, organisationName, valueName } from '../labels.js';
 import type { Row } from './types.js';
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped in TEXT values. */
@@ -33,19 +35,30 @@ type IcsRow = Row & {
   annualValue?: number; applications?: { name: string; criticality?: string }[];
 };
 
-/** Rows of contract-calendar → an .ics text. UID is stable per contract, so re-importing updates events. */
-export function toIcs(rows: Row[], now: Date = new Date()): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Roer//Contract calendar//NL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Roer opzegtermijnen / notice deadlines'];
+const WORDS = {
+  nl: { calendar: 'Roer: uiterste opzegdata', summary: 'Uiterste opzegdatum', supplier: 'Leverancier', applications: 'Applicaties', end: 'Einddatum', autoRenew: 'Stilzwijgend verlengd', value: 'Jaarwaarde', organisation: 'Organisatie' },
+  en: { calendar: 'Roer: notice deadlines', summary: 'Notice deadline', supplier: 'Supplier', applications: 'Applications', end: 'End date', autoRenew: 'Renews automatically', value: 'Annual value', organisation: 'Organisation' },
+};
+
+export type IcsOptions = { language?: Language; organisationName?: (id: string) => string };
+
+/**
+ * Rows of contract-calendar → an .ics text in one language (Dutch unless asked otherwise), amounts
+ * and dates as people write them. UID is stable per contract, so re-importing updates events.
+ */
+export function toIcs(rows: Row[], now: Date = new Date(), { language = 'nl', organisationName: organisation = organisationName }: IcsOptions = {}): string {
+  const words = WORDS[language];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Roer//Contract calendar//NL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(words.calendar)}`];
   for (const row of rows as IcsRow[]) {
     if (!row.noticeDeadline) continue;
-    const applications = (row.applications ?? []).map(a => (a.criticality ? `${a.name} (${a.criticality})` : a.name)).join(', ');
+    const applications = (row.applications ?? []).map(a => (a.criticality ? `${a.name} (${valueName(CRITICALITY_NAMES, a.criticality, language)})` : a.name)).join(', ');
     const description = [
-      `Leverancier / Supplier: ${row.supplierName ?? '-'}`,
-      `Applicaties / Applications: ${applications || '-'}`,
-      `Einddatum / End date: ${row.end}`,
-      `Stilzwijgende verlenging / Auto-renewal: ${row.autoRenew ? 'ja / yes' : 'nee / no'}`,
-      ...(row.annualValue !== undefined ? [`Jaarwaarde / Annual value: € ${row.annualValue}`] : []),
-      ...(row.organisation ? [`Organisatie / Organisation: ${row.organisation}`] : []),
+      `${words.supplier}: ${row.supplierName ?? '-'}`,
+      `${words.applications}: ${applications || '-'}`,
+      `${words.end}: ${formatDate(row.end, language)}`,
+      `${words.autoRenew}: ${YES_NO[row.autoRenew ? 'yes' : 'no'][language]}`,
+      ...(row.annualValue !== undefined ? [`${words.value}: ${formatMoney(row.annualValue, language)}`] : []),
+      ...(row.organisation ? [`${words.organisation}: ${organisation(row.organisation)}`] : []),
     ].join('\n');
     lines.push(
       'BEGIN:VEVENT',
@@ -53,7 +66,7 @@ export function toIcs(rows: Row[], now: Date = new Date()): string {
       `DTSTAMP:${stamp(now)}`,
       `DTSTART;VALUE=DATE:${compact(row.noticeDeadline)}`,
       `DTEND;VALUE=DATE:${compact(nextDay(row.noticeDeadline))}`,
-      `SUMMARY:${escapeText(`Opzegtermijn / Notice deadline: ${row.name ?? row.uid} (${row.supplierName ?? '-'})`)}`,
+      `SUMMARY:${escapeText(`${words.summary}: ${row.name ?? row.uid} (${row.supplierName ?? '-'})`)}`,
       `DESCRIPTION:${escapeText(description)}`,
       'TRANSP:TRANSPARENT',
       'END:VEVENT',

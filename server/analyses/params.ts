@@ -15,6 +15,15 @@ export const Organisations = z
   .default(null)
   .meta({ description: 'Organisation id(s): one, several comma-separated, or absent for all / Organisatie(s): één, meerdere met komma’s, of leeg voor alle' });
 
+/** Query-string booleans: true/false/yes/no/ja/nee/1/0. */
+export const booleanParam = z.preprocess(value => {
+  if (typeof value !== 'string') return value;
+  const lower = value.trim().toLowerCase();
+  if (['true', 'yes', 'ja', '1', 'on'].includes(lower)) return true;
+  if (['false', 'no', 'nee', '0', 'off', ''].includes(lower)) return false;
+  return value;
+}, z.boolean());
+
 /** A whole number from a query string. */
 export const Integer = (min: number, max: number, fallback: number, description: string) =>
   z.preprocess(value => (blank(value) ? undefined : typeof value === 'string' ? Number(value) : value), z.number().int().min(min).max(max).default(fallback)).meta({ description });

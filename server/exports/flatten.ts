@@ -1,7 +1,12 @@
 // Analysis rows hold nested values (factor lists, paths); spreadsheets want one scalar per cell.
-export type Cell = string | number | boolean | null;
-/** `rows` may be made as they are read (toTable): iterate it, do not index it. */
-export type Table = { columns: string[]; rows: Iterable<Cell[]> };
+import type { ColumnType } from './columns.js';
+
+export type Cell = string | number | boolean | Date | null;
+/**
+ * `rows` may be made as they are read (toTable): iterate it, do not index it. `types`, when given
+ * (people.ts), say how each column is formatted: euros, percentages, dates.
+ */
+export type Table = { columns: string[]; rows: Iterable<Cell[]>; types?: ColumnType[] };
 
 /** Objects become dotted columns (`factors.exitPlan.value`); lists of scalars are joined with '; '; lists of objects become JSON. */
 export function flattenRow(row: Record<string, unknown>, prefix = '', into: Record<string, Cell> = {}): Record<string, Cell> {

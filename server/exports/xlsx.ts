@@ -2,7 +2,8 @@
 // Written with exceljs' streaming writer, row by row: the in-memory workbook of a country-wide
 // lock-in (150,000 rows of 40 columns) took the server to 2.9 GB.
 import type { Writable } from 'node:stream';
-import { type Table, flattenRow, neutralise, toTable } from './flatten.js';
+import type { ColumnType } from './columns.js';
+import { type Cell, type Table, neutralise } from './flatten.js';
 import { drainedOrClosed } from '../stream-response.js';
 
 /** Rows written between two checks whether `stream` wants more. */
@@ -36,7 +37,40 @@ function sheetName(wanted: string, used: Set<string>): string {
   return name;
 }
 
-/** Writes the workbook to `stream` as its rows are made, waiting while the stream reads slower. */
+/** Excel number formats per column type (Excel shows them with the reader's own separators). */
+const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
+  money: '€ #,##0',
+  percent: '0.0%',
+  integer: '#,##0',
+  decimal: '#,##0.0',
+  date: 'dd-mm-yyyy',
+};
+
+/** Rows read to size the columns: enough to see the data, never the whole of a country-wide export. */
+const WIDTH_SAMPLE = 1_000;
+
+/** Column widths in characters from the header and the first rows' text, within 8–60. */
+function columnWidths(table: Table): number[] {
+  const widths = table.columns.map(column => Math.min(24, String(column).length + 2));
+  let seen = 0;
+  for (const row of table.rows) {
+    row.forEach((cell, index) => {
+      const text = cell instanceof Date ? 'dd-mm-yyyy' : typeof cell === 'number' ? cell.toLocaleString('nl-NL', { maximumFractionDigits: 1 }) + (table.types?.[index] === 'money' ? '€ ' : '') : String(cell ?? '');
+      widths[index] = Math.max(widths[index], text.length + 2);
+    });
+    if (++seen === WIDTH_SAMPLE) break;
+  }
+  return widths.map(width => Math.max(8, Math.min(60, width)));
+}
+
+/** A cell as Excel keeps it: a percentage (0–100 in the rows) as the fraction Excel's % format expects. */
+const excelCell = (cell: Cell, type: ColumnType | undefined): Cell => (type === 'percent' && typeof cell === 'number' ? cell / 100 : neutralise(cell));
+
+/**
+ * Writes the workbook to `stream` as its rows are made, waiting while the stream reads slower. A
+ * table with `types` (people.ts) gets number formats, column widths from its content and an
+ * autofilter on its header row; every sheet's header row stays in view.
+ */
 export async function writeXlsx(sheets: { name: string; table: Table }[], stream: Writable): Promise<void> {
   // Loaded on first use, not at start-up: exceljs is about 27 MB of memory.
   const { default: ExcelJS } = await import('exceljs');
@@ -45,12 +79,20 @@ export async function writeXlsx(sheets: { name: string; table: Table }[], stream
   const used = new Set<string>();
   for (const { name, table } of sheets) {
     const sheet = workbook.addWorksheet(sheetName(name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const types = table.types;
+    if (types) {
+      // Before the first row: the stream writer puts the column definitions out with it.
+      sheet.columns = columnWidths(table).map((width, index) => ({ width, style: NUMBER_FORMATS[types[index]] ? { numFmt: NUMBER_FORMATS[types[index]] } : {} }));
+      if (table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+    }
     const header = sheet.addRow(table.columns.map(column => neutralise(column)));
     header.font = { bold: true };
+    if (types) header.alignment = { wrapText: true, vertical: 'top' };
     header.commit();
     let written = 0;
     for (const row of table.rows) {
-      sheet.addRow(row.map(neutralise)).commit();
+      // Cells take their number format from their column's style.
+      sheet.addRow(row.map((cell, index) => excelCell(cell, types?.[index]))).commit();
       if (++written % ROWS === 0) {
         if (stream.destroyed) return;
         await drainedOrClosed(stream);
@@ -61,26 +103,3 @@ export async function writeXlsx(sheets: { name: string; table: Table }[], stream
   }
   await workbook.commit();
 }
-
-/**
- * A summary as sheets: its lists of records each on a sheet of their own, named by their path
- * (`interfacesBroken`, `hhi.byOrganisation`), and everything else as key/value pairs on "Summary".
- * As one JSON cell, what-if's 225,000 broken interfaces went far past Excel's 32,767 characters a cell.
- */
-export function summarySheets(summary: Record<string, unknown>): { name: string; table: Table }[] {
-  const lists: { name: string; table: Table }[] = [];
-  const rest = (value: Record<string, unknown>, path: string): Record<string, unknown> => {
-    const kept: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const name = path ? `${path}.${key}` : key;
-      if (Array.isArray(item) && item.length > 0 && item.every(isRecord)) lists.push({ name, table: toTable(item) });
-      else kept[key] = isRecord(item) ? rest(item, name) : item;
-    }
-    return kept;
-  };
-  const pairs = Object.entries(flattenRow(rest(summary, '')));
-  return [{ name: 'Summary', table: { columns: ['key', 'value'], rows: pairs } }, ...lists];
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);

@@ -1,20 +1,25 @@
 // GET /api/analyses and GET /api/analyses/:name in JSON, CSV, XLSX (and ICS for the contract calendar).
-import type { Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
+import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import type { AnalysisDefinition, AnalysisResult } from '../analyses/types.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { csvPieces } from '../exports/csv.js';
 import { toTable } from '../exports/flatten.js';
-import { summarySheets, writeXlsx } from '../exports/xlsx.js';
-import type { AppContext } from './context.js';
-import { addRoute } from './registry.js';
+import { peopleSummarySheets, peopleTable } from '../exports/people.js';
+import { writeXlsx } from '../exports/xlsx.js';
+import { ANALYSIS_NAMES, type Language } from '../labels.js';
+import { namesFor, organisationNames } from '../names.js';
+import type { AppContext, Services } from './context.js';
+import { addRoute, documentLanguage } from './registry.js';
 import { sendJsonOnce } from '../shared-json.js';
 import { writePieces } from '../stream-response.js';
 
 /** Export options, next to each analysis' own parameters. */
 export const ExportQuery = z.object({
   format: z.enum(['json', 'csv', 'xlsx', 'ics']).default('json').describe('json, csv, xlsx; ics only for contract-calendar'),
-  delimiter: z.enum(['comma', 'semicolon']).default('comma').describe('CSV delimiter; semicolon suits Excel with Dutch regional settings'),
+  delimiter: z.enum(['comma', 'semicolon']).default('comma').describe('CSV delimiter; semicolon is for Excel with Dutch regional settings: headers in words, decimal comma, dates as 31-03-2027'),
+  lang: z.enum(['nl', 'en']).optional().describe('Language of XLSX, ICS and CSV-for-people headers and words (default: Accept-Language, else nl); with format=csv it asks for headers in words'),
 });
 const EXPORT_KEYS = Object.keys(ExportQuery.shape);
 export const ICS_ANALYSES = new Set(['contract-calendar']);
@@ -58,26 +63,43 @@ export function registerAnalysisRoutes(router: Router, { driver, services, regis
       }
       const analysisParams = analysis.params.parse(Object.fromEntries(Object.entries(raw).filter(([key]) => !EXPORT_KEYS.includes(key))));
       const result = await analysis.run(driver, analysisParams);
-      await send(res, analysis, result, options, services.calendarIcs);
+      const organisations = (analysisParams as { organisation?: string[] | null }).organisation ?? null;
+      await send({ req, res, driver, analysis, result, options, organisations, calendarIcs: services.calendarIcs });
     },
   );
 }
 
-async function send(res: Response, analysis: AnalysisDefinition, result: AnalysisResult, options: z.infer<typeof ExportQuery>, calendarIcs?: (rows: Record<string, unknown>[]) => string): Promise<void> {
+type Answer = {
+  req: Request; res: Response; driver: Driver; analysis: AnalysisDefinition; result: AnalysisResult;
+  options: z.infer<typeof ExportQuery>; organisations: string[] | null; calendarIcs: Services['calendarIcs'];
+};
+
+/**
+ * JSON for programs; XLSX always for people (headers in words, typed cells, names for uids); CSV in
+ * the keys and plain values programs read, unless it is asked for a language or for Dutch Excel
+ * (`delimiter=semicolon`), then as the XLSX.
+ */
+async function send({ req, res, driver, analysis, result, options, organisations, calendarIcs }: Answer): Promise<void> {
   const stamp = new Date().toISOString().slice(0, 10);
   const filename = `roer-${analysis.name}-${stamp}`;
   if (options.format === 'json') return sendJsonOnce(res, result, original => ({ name: analysis.name, title: analysis.title, ...original }));
+  const language: Language = documentLanguage(req, options.lang);
+  const delimiter = options.delimiter === 'semicolon' ? ';' : ',';
   if (options.format === 'csv') {
+    const forPeople = options.lang !== undefined || delimiter === ';';
+    const table = forPeople ? peopleTable(result.rows, { language, names: await namesFor(driver, organisations) }) : toTable(result.rows);
     res.attachment(`${filename}.csv`).type('text/csv; charset=utf-8');
-    return writePieces(res, csvPieces(toTable(result.rows), options.delimiter === 'semicolon' ? ';' : ','));
+    return writePieces(res, csvPieces(table, delimiter));
   }
   if (options.format === 'xlsx') {
-    const sheets = [{ name: analysis.title || analysis.name, table: toTable(result.rows) }];
-    if (result.summary && Object.keys(result.summary).length) sheets.push(...summarySheets(result.summary));
+    const names = await namesFor(driver, organisations);
+    const title = ANALYSIS_NAMES[analysis.name]?.[language] ?? analysis.name;
+    const sheets = [{ name: title, table: peopleTable(result.rows, { language, names }) }];
+    if (result.summary && Object.keys(result.summary).length) sheets.push(...peopleSummarySheets(result.summary, { language, names }, ANALYSIS_NAMES.summary[language]));
     res.attachment(`${filename}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return writeXlsx(sheets, res);
   }
-  res.attachment(`${filename}.ics`).type('text/calendar; charset=utf-8');
   if (!calendarIcs) throw new InputError('ICS export is not available in this server / ICS is niet beschikbaar');
-  res.send(calendarIcs(result.rows));
+  const ics = calendarIcs(result.rows, new Date(), { language, organisationName: await organisationNames(driver) });
+  res.attachment(`${filename}.ics`).type('text/calendar; charset=utf-8').send(ics);
 }

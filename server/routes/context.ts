@@ -2,6 +2,7 @@
 // pipeline, web build; wired by main.ts or a test) and the route registry the OpenAPI document is built from.
 import type { Driver } from 'neo4j-driver';
 import type { z } from 'zod';
+import type { IcsOptions } from '../analyses/ics.js';
 import type { AnalysisDefinition } from '../analyses/types.js';
 import type { Config } from '../config.js';
 import type { Progress } from '../../importers/import.js';
@@ -29,7 +30,7 @@ export type Services = {
   listImportRuns?: (driver: Driver) => Promise<unknown[]>;
   lockInWeights?: LockInWeights;
   /** Contract-calendar rows → an iCalendar file (the analyses' own writer when installed). */
-  calendarIcs?: (rows: Record<string, unknown>[]) => string;
+  calendarIcs?: (rows: Record<string, unknown>[], now?: Date, options?: IcsOptions) => string;
   /** Folder of built static web files to serve at `/`. */
   webDir?: string;
 };

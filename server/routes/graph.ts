@@ -10,6 +10,7 @@ import { NotFoundError } from '../errors.js';
 import { toGraphml } from '../exports/graphml.js';
 import { GraphQuery, graphView, readerProps } from '../graph-view.js';
 import { sendJsonOnce, withOriginal } from '../shared-json.js';
+import { organisationList } from '../names.js';
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
 import type { AppContext } from './context.js';
@@ -110,7 +111,6 @@ export function registerGraphRoutes(router: Router, { driver, services, registry
   );
 
   addRoute(router, registry, { method: 'get', path: '/api/organisations', summary: 'Organisations with their numbers of applications and contracts', tag: 'graph', role: 'viewer' }, async (_input, _req, res) => {
-    const organisations = await cached(driver, 'organisations', () => read<Record<string, unknown>>(driver, query('views/organisations').text), rows => 1_000 + 300 * rows.length);
-    await sendJsonOnce(res, organisations);
+    await sendJsonOnce(res, await organisationList(driver));
   });
 }

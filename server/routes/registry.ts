@@ -51,11 +51,16 @@ export const listParam = z.preprocess(
   z.array(z.string().min(1)).optional(),
 );
 
-/** Query-string booleans: true/false/yes/no/ja/nee/1/0. */
-export const booleanParam = z.preprocess(value => {
-  if (typeof value !== 'string') return value;
-  const lower = value.trim().toLowerCase();
-  if (['true', 'yes', 'ja', '1', 'on'].includes(lower)) return true;
-  if (['false', 'no', 'nee', '0', 'off', ''].includes(lower)) return false;
-  return value;
-}, z.boolean());
+/** Query-string booleans: true/false/yes/no/ja/nee/1/0 (the analyses' parameters use the same). */
+export { booleanParam } from '../analyses/params.js';
+
+/**
+ * The language of a document: `lang` when asked, else the first of Dutch and English in the
+ * client's Accept-Language, else Dutch.
+ */
+export function documentLanguage(req: Request, lang: 'nl' | 'en' | undefined): 'nl' | 'en' {
+  if (lang) return lang;
+  if (!req.headers['accept-language']) return 'nl';
+  const preferred = req.acceptsLanguages('nl', 'en');
+  return preferred === 'en' ? 'en' : 'nl';
+}

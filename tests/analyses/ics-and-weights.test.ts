@@ -15,7 +15,7 @@ const row = {
 };
 
 describe('ics', () => {
-  it('when rows are exported, then each notice deadline is one all-day event with a stable UID, CRLF lines and folding at 75 octets', () => {
+  it('when rows are exported, then each notice deadline is one all-day event in one language with a stable UID, CRLF lines and folding at 75 octets', () => {
     const ics = toIcs([row, { ...row, uid: 'contract:gm2/d1', name: 'd1' }], new Date('2026-12-01T10:20:30.456Z'));
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
@@ -26,8 +26,11 @@ describe('ics', () => {
     expect(ics).toContain('DTSTART;VALUE=DATE:20270228\r\nDTEND;VALUE=DATE:20270301\r\n');
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     const unfolded = ics.replace(/\r\n /g, '');
-    expect(unfolded).toContain('SUMMARY:Opzegtermijn / Notice deadline: c1 (Acme\\; B.V.\\, Nederland)');
-    expect(unfolded).toMatch(/DESCRIPTION:Leverancier \/ Supplier: Acme\\; B\.V\.\\, Nederland\\nApplicaties \/ Applications: Zaaksysteem \(één\) \(high\)\\, Makelaar \(critical\)\\n/);
+    expect(unfolded).toContain('SUMMARY:Uiterste opzegdatum: c1 (Acme\\; B.V.\\, Nederland)');
+    expect(unfolded).toContain('DESCRIPTION:Leverancier: Acme\\; B.V.\\, Nederland\\nApplicaties: Zaaksysteem (één) (hoog)\\, Makelaar (kritiek)\\nEinddatum: 31-03-2027\\nStilzwijgend verlengd: ja\\nJaarwaarde: €\u00a0100.000\\nOrganisatie: gm1');
+    const english = toIcs([row], new Date('2026-12-01T10:20:30.456Z'), { language: 'en' }).replace(/\r\n /g, '');
+    expect(english).toContain('SUMMARY:Notice deadline: c1 (Acme\\; B.V.\\, Nederland)');
+    expect(english).toContain('Applications: Zaaksysteem (één) (high)\\, Makelaar (critical)\\nEnd date: 31 Mar 2027');
     expect(toIcs([row], new Date('2027-01-01T00:00:00Z')).match(/UID:.*/)![0]).toBe(ics.match(/UID:.*/)![0]);
   });
 
@@ -104,7 +107,8 @@ describe('parameters', () => {
     expect(impact.safeParse({}).error?.issues[0].path).toEqual(['node']);
     const calendar = getAnalysis('contract-calendar')!.params;
     expect(calendar.safeParse({ today: '2027-02-30' }).error?.issues[0].path).toEqual(['today']);
-    expect(calendar.parse({ from: '', to: '2027-01-31' })).toEqual({ organisation: null, from: undefined, to: '2027-01-31', today: undefined });
+    expect(calendar.parse({ from: '', to: '2027-01-31' })).toEqual({ organisation: null, from: undefined, to: '2027-01-31', today: undefined, critical: false, minLockIn: 0 });
+    expect(calendar.parse({ critical: 'ja', minLockIn: '50' })).toEqual(expect.objectContaining({ critical: true, minLockIn: 50 }));
     const lockIn = getAnalysis('lock-in')!.params;
     expect((lockIn.parse({ weights: '{"weights":{"outsideEu":30}}' }) as { weights: unknown }).weights).toEqual({ weights: { outsideEu: 30 } });
     expect(lockIn.safeParse({ weights: '{not json' }).success).toBe(false);

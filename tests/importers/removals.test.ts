@@ -13,6 +13,8 @@ const assertedBy = async (driver: Driver, source: string) => (await read<{ count
   WITH runs WHERE any(stamp IN runs WHERE stamp STARTS WITH $prefix) RETURN count(*) AS count`, { prefix: `${source}#` }))[0].count;
 
 const applicationsHeader = enText('applications.csv').split('\n')[0];
+/** The applications file with Zaaksysteem alone left: three of four applications would go. */
+const onlyZaak = () => csv('applications.csv', enText('applications.csv').split('\n').filter(line => line === applicationsHeader || line.startsWith('zaak,')).join('\n') + '\n');
 
 /** Ten applications of gm-a, so that one of them is a tenth. */
 const tenApplications = () =>
@@ -24,23 +26,35 @@ describe('what an import removes', () => {
   afterAll(() => driver.close());
   beforeEach(() => resetDatabase(driver));
 
-  it('when a header-only file is imported under a source, then nothing is written and the report lists what would go', async () => {
+  it('when a header-only file is imported, then it is a problem in the file, not a wish to remove every row', async () => {
     await importFiles(driver, fixture('en'), { source: 'csv:en' });
     const before = await snapshot(driver);
-    const report = await importFiles(driver, [csv('applications.csv', `${applicationsHeader}\n`)], { source: 'csv:en' });
+    const report = await importFiles(driver, [csv('applications.csv', `${applicationsHeader}\n`)], { source: 'csv:en', allowRemovals: true });
+    expect(report).toMatchObject({ ok: false, confirmationNeeded: false, runId: null });
+    expect(report.issues).toEqual([expect.objectContaining({ file: 'applications.csv', line: 1, expected: expect.stringContaining('at least one row below the header') })]);
+    expect(await snapshot(driver)).toEqual(before);
+  });
+
+  it('when an import would remove most of a kind, then nothing is written and the report lists what would go, as people know it', async () => {
+    await importFiles(driver, fixture('en'), { source: 'csv:en' });
+    const before = await snapshot(driver);
+    const report = await importFiles(driver, [onlyZaak()], { source: 'csv:en' });
     expect(report).toMatchObject({ ok: false, confirmationNeeded: true, runId: null, issues: [] });
-    expect(report.removals).toMatchObject({ needsConfirmation: 'share', removing: 4, kinds: [{ label: 'Application', asserted: 4, removing: 4 }] });
-    expect(report.removals!.kinds[0].sample).toEqual(['BRP-bevraging', 'Berichtenmakelaar', 'Website; portaal, publiek', 'Zaaksysteem']);
+    expect(report.removals).toMatchObject({ needsConfirmation: 'share', removing: 3, kinds: [{ label: 'Application', asserted: 4, removing: 3 }] });
+    expect(report.removals!.kinds[0].sample).toEqual(['BRP-bevraging', 'Berichtenmakelaar', 'Website; portaal, publiek']);
+    // What goes with them: their relationships to organisation, suppliers, platforms, interfaces, contracts.
+    expect(report.removals!.kinds[0].relationships).toBeGreaterThan(10);
     expect(await snapshot(driver)).toEqual(before);
     expect(await listImportRuns(driver)).toHaveLength(1);
   });
 
-  it('when the removals are confirmed, then only the tables in the files lose what they no longer contain', async () => {
+  it('when the removals are confirmed, then only the tables in the files lose what they no longer contain, and the run says it was confirmed', async () => {
     await importFiles(driver, fixture('en'), { source: 'csv:en' });
-    const report = await importFiles(driver, [csv('applications.csv', `${applicationsHeader}\n`)], { source: 'csv:en', allowRemovals: true });
+    const report = await importFiles(driver, [onlyZaak()], { source: 'csv:en', allowRemovals: true });
     expect(report.ok).toBe(true);
-    expect(report.tables.applications.removed).toBe(4);
-    expect(await nodes(driver, 'Application')).toEqual([]);
+    expect(report.tables.applications.removed).toBe(3);
+    expect(await nodes(driver, 'Application')).toEqual(['app:gm-a/zaak']);
+    expect((await listImportRuns(driver)).map(run => run.removalsConfirmed)).toEqual([true, false]);
     // The suppliers, platforms, interfaces and contracts of the source are not the applications file's to remove.
     expect(await nodes(driver, 'Supplier')).toEqual(['supplier:acme', 'supplier:cloudy', 'supplier:hostco', 'supplier:regio']);
     expect(await nodes(driver, 'Platform')).toEqual(['platform:dc1', 'platform:iaas1', 'platform:saas1']);
@@ -76,7 +90,7 @@ describe('what an import removes', () => {
     const fewer = tenApplications().replace(/^app9,.*\n/m, '');
     const report = await importFiles(driver, [csv('suppliers.csv', enText('suppliers.csv')), csv('applications.csv', fewer)], { source: 'csv:ten' });
     expect(report).toMatchObject({ ok: true, confirmationNeeded: false });
-    expect(report.removals).toMatchObject({ removing: 1, needsConfirmation: null, kinds: expect.arrayContaining([{ label: 'Application', asserted: 10, removing: 1, sample: ['Applicatie 9'] }]) });
+    expect(report.removals).toMatchObject({ removing: 1, needsConfirmation: null, kinds: expect.arrayContaining([{ label: 'Application', asserted: 10, removing: 1, relationships: 2, sample: ['Applicatie 9'] }]) });
     expect(report.tables.applications.removed).toBe(1);
     // Three of ten is more than a fifth.
     const three = await importFiles(driver, [csv('suppliers.csv', enText('suppliers.csv')), csv('applications.csv', fewer.replace(/^app[678],.*\n/gm, ''))], { source: 'csv:ten' });
@@ -92,7 +106,7 @@ describe('what an import removes', () => {
     const smaller = edited({ 'contracts.csv': enText('contracts.csv').replace(/^c1,.*\n/m, '') });
     const report = await importFiles(driver, smaller, { source: 'csv:en', dryRun: true });
     expect(report).toMatchObject({ ok: true, dryRun: true, removals: { removing: 1, needsConfirmation: 'share' } });
-    expect(report.removals!.kinds.find(kind => kind.label === 'Contract')).toEqual({ label: 'Contract', asserted: 2, removing: 1, sample: ['c1'] });
+    expect(report.removals!.kinds.find(kind => kind.label === 'Contract')).toEqual({ label: 'Contract', asserted: 2, removing: 1, relationships: 4, sample: ['c1 (Acme B.V.)'] });
     expect(await snapshot(driver)).toEqual(before);
   });
 
@@ -110,5 +124,19 @@ describe('what an import removes', () => {
     expect(report).toMatchObject({ ok: false, confirmationNeeded: true, removals: { named: false, needsConfirmation: 'unnamed-source', removing: 1 } });
     expect(await nodes(driver, 'Application')).toHaveLength(20);
     expect((await importFiles(driver, fewer, { source: 'csv:gm-a' })).ok).toBe(true);
+  });
+
+  it('when files that do not name their source hold organisations another source has, then the import asks which source to update', async () => {
+    await importFiles(driver, fixture('en'), { source: 'demo:gemeente-a' });
+    const before = await snapshot(driver);
+    // Named after their one organisation (csv:gm-a), which demo:gemeente-a holds already.
+    const generic = fixture('en');
+    const dry = await importFiles(driver, generic, { dryRun: true });
+    expect(dry).toMatchObject({ ok: true, sourceUnclear: { proposed: 'csv:gm-a', existing: ['demo:gemeente-a'] } });
+    const report = await importFiles(driver, generic);
+    expect(report).toMatchObject({ ok: false, confirmationNeeded: true, runId: null, sourceUnclear: { proposed: 'csv:gm-a', existing: ['demo:gemeente-a'] } });
+    expect(await snapshot(driver)).toEqual(before);
+    // Named, either way, it goes ahead.
+    expect((await importFiles(driver, generic, { source: 'demo:gemeente-a' })).unchangedSince).not.toBeNull();
   });
 });

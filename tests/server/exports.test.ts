@@ -5,7 +5,8 @@ import { type CsvDelimiter, csvPieces } from '../../server/exports/csv.js';
 import { type Table, flattenRow, neutralise, toTable } from '../../server/exports/flatten.js';
 import { toGraphml } from '../../server/exports/graphml.js';
 import { PassThrough, Writable } from 'node:stream';
-import { summarySheets, unzipped, writeXlsx } from '../../server/exports/xlsx.js';
+import { unzipped, writeXlsx } from '../../server/exports/xlsx.js';
+import { peopleSummarySheets } from '../../server/exports/people.js';
 import { luceneQuery } from '../../server/routes/graph.js';
 import { toProblem } from '../../server/routes/problem.js';
 import { InputError } from '../../server/errors.js';
@@ -113,21 +114,23 @@ describe('exports', () => {
     expect(sheet.getCell('B3001').value).toBe(2_999);
   });
 
-  it('when a summary holds lists of records, then each gets a sheet of its own and the rest stays key/value', () => {
+  it('when a summary holds lists of records, then each gets a sheet of its own named in words and the rest stays subject/value', () => {
     const broken = Array.from({ length: 3_000 }, (_, i) => ({ uid: `interface:gm1/i${i}`, failedEnds: ['from', 'to'] }));
-    const sheets = summarySheets({
+    const sheets = peopleSummarySheets({
       remove: { uid: 'supplier:s1', kind: 'Supplier' },
       replaceWith: null,
       interfacesBroken: broken,
       hhi: { byOrganisation: [{ organisation: 'gm1', before: { hhi: 5000 } }], overall: { before: { hhi: 4200 } } },
       empty: [],
       names: ['a', 'b'],
-    });
-    expect(sheets.map(sheet => sheet.name)).toEqual(['Summary', 'interfacesBroken', 'hhi.byOrganisation']);
+    }, { language: 'nl' }, 'Samenvatting');
+    expect(sheets.map(sheet => sheet.name)).toEqual(['Samenvatting', 'Verbroken koppelingen', 'Per organisatie · HHI']);
     const pairs = [...sheets[0].table.rows];
-    expect(pairs).toEqual([['remove.uid', 'supplier:s1'], ['remove.kind', 'Supplier'], ['replaceWith', null], ['hhi.overall.before.hhi', 4200], ['empty', ''], ['names', 'a; b']]);
+    expect(pairs).toEqual([
+      ['Sleutel (weggehaald)', 's1'], ['Soort (weggehaald)', 'Leverancier'], ['Vervangen door', null], ['HHI (HHI · alle organisaties samen · voor)', 4200], ['empty', null], ['names', 'a, b'],
+    ]);
     expect(Math.max(...pairs.map(([, value]) => String(value).length))).toBeLessThan(32_767); // Excel's limit per cell
-    expect(sheets[1].table.columns).toEqual(['uid', 'failedEnds']);
+    expect(sheets[1].table.columns).toEqual(['Sleutel', 'Uitgevallen kant']);
     expect([...sheets[1].table.rows].length).toBe(3_000);
     expect([...sheets[2].table.rows]).toEqual([['gm1', 5000]]);
   });

@@ -6,7 +6,7 @@ import { importLandscape } from '../../importers/import.js';
 import { Landscape } from '../../importers/model.js';
 import { createApp } from '../../server/app.js';
 import { Config } from '../../server/config.js';
-import { reportPdf } from '../../server/routes/reports.js';
+import { reportPdf } from '../../server/reports/pdf.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 
 const landscape = () =>
@@ -41,7 +41,10 @@ describe('report routes', () => {
     expect(response.body.dependants.map((row: { uid: string }) => row.uid).sort()).toEqual(impact.body.rows.map((row: { uid: string }) => row.uid).sort());
     // a3 depends on a1 (flow a1 → a3), which runs on p1: two hops.
     expect(response.body.dependants.find((row: { uid: string }) => row.uid === 'app:gm1/a3')).toMatchObject({ hops: 2 });
-    expect(response.body.edges).toEqual(expect.arrayContaining([['app:gm1/a3', 'app:gm1/a1'], ['app:gm1/a1', 'platform:p1']]));
+    expect(response.body.relations).toEqual(expect.arrayContaining([
+      { from: 'app:gm1/a3', to: 'app:gm1/a1', type: 'DEPENDS_ON', kind: 'flow' },
+      { from: 'app:gm1/a1', to: 'platform:p1', type: 'RUNS_ON' },
+    ]));
   });
 
   it('when a supplier report is asked for, then its contracts come with the notice deadline', async () => {
@@ -64,8 +67,11 @@ describe('report routes', () => {
   });
 
   it('when a report has more rows than fit on a page, then the PDF has several pages', async () => {
-    const many = Array.from({ length: 120 }, (_, i) => ({ uid: `app:x/${i}`, name: `App ${i}`, kind: 'Application', hops: 1 + (i % 3) }));
-    const pdf = await reportPdf({ subject: { uid: 'supplier:big', kind: 'Supplier', name: 'Big', properties: {} }, generatedAt: '2026-01-01T00:00:00Z', dependants: many, edges: [], contracts: [], lockIn: [], spofs: [], exposure: [] });
+    const many = Array.from({ length: 120 }, (_, i) => ({ uid: `app:x/${i}`, name: `App ${i}`, kind: 'Application', organisation: 'x', criticality: 'low', hops: 1, path: [`app:x/${i}`, 'supplier:big'], pathNames: [`App ${i}`, 'Big'] }));
+    const pdf = await reportPdf({
+      subject: { uid: 'supplier:big', kind: 'Supplier', name: 'Big', organisation: null }, generatedAt: '2026-01-01T00:00:00Z', today: '2026-01-01', organisations: { x: 'X' },
+      dependants: many, dependencies: [], relations: [], functions: [], contracts: [], lockIn: null, lockInRanking: [], spofs: [], exposure: [], concentration: null,
+    });
     expect((pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length).toBeGreaterThanOrEqual(3);
   });
 

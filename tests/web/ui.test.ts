@@ -322,7 +322,7 @@ describe('import progress', () => {
     // The history, newest first, tells the two runs apart.
     await page.waitForFunction(() => [...document.querySelectorAll('#import-history tbody tr')].filter(row => row.textContent?.includes('csv:roerdam-copy')).length === 2);
     const statuses = await page.$$eval('#import-history tbody tr', rows => rows.filter(row => row.textContent?.includes('csv:roerdam-copy')).map(row => row.textContent ?? ''));
-    expect(statuses.map(text => text.includes('ok, ongewijzigd'))).toEqual([true, false]);
+    expect(statuses.map(text => text.includes('voltooid, ongewijzigd'))).toEqual([true, false]);
   });
 });
 

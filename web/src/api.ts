@@ -77,6 +77,9 @@ export async function download(path: string, params: Params, filename: string): 
   saveBlob(await response.blob(), filename);
 }
 
+/** A CSV download for the reader's Excel: headers in the page's language; Dutch Excel wants `;` and a decimal comma. */
+export const csvFor = (lang: string) => ({ format: 'csv', lang, delimiter: lang === 'nl' ? 'semicolon' : 'comma' });
+
 export function saveBlob(blob: Blob, filename: string): void {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);

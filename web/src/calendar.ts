@@ -1,9 +1,9 @@
 // Contract calendar: notice deadlines and end dates in a window of 6/12/24 months, overdue flagged,
 // filters on business-critical or locked-in, ICS/CSV/XLSX downloads through the API.
-import { download, runAnalysis } from './api.js';
+import { csvFor, download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
-import { critLabel, formatDate, formatMoney, formatNumber, t } from './i18n.js';
+import { critLabel, formatDate, formatMoney, formatNumber, language, t } from './i18n.js';
 import { names, num, pick, rowUid, str } from './rows.js';
 import type { Row } from './types.js';
 
@@ -24,8 +24,6 @@ const applicationsOf = (row: Row): Row[] => {
   const list = pick(row, 'applications', 'covers', 'coveredApplications');
   return Array.isArray(list) ? list.map(item => (item && typeof item === 'object' ? (item as Row) : { name: item })) : [];
 };
-const isCritical = (row: Row) => (num(row.criticalApplications) ?? 0) > 0 || applicationsOf(row).some(a => a.criticality === 'high' || a.criticality === 'critical');
-const maxLockIn = (row: Row) => Math.max(num(pick(row, 'maxLockIn', 'lockIn')) ?? 0, ...applicationsOf(row).map(a => num(pick(a, 'lockIn', 'lockInScore', 'score')) ?? 0));
 const noticeOf = (row: Row) => str(pick(row, 'noticeDeadline', 'notice', 'noticeDate'));
 const isOverdue = (row: Row, today: string) => row.overdue === true || row.noticeDeadlinePassed === true || (!!noticeOf(row) && noticeOf(row) < today);
 
@@ -33,7 +31,8 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
   const today = new Date();
   const window = () => ({ from: iso(today), to: iso(addMonths(today, months)) });
-  const params = () => ({ organisation: ctx.organisations(), ...window() });
+  // The filters go to the server, so the page and its downloads hold the same contracts.
+  const params = () => ({ organisation: ctx.organisations(), ...window(), critical: onlyCritical || undefined, minLockIn: onlyLocked ? LOCKED_IN : undefined });
   root.append(
     h('h1', {}, t('calendar.heading')),
     h('form', { class: 'toolbar', onsubmit: (e: Event) => e.preventDefault() },
@@ -43,9 +42,9 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
         h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'only-critical', checked: onlyCritical, onchange: (e: Event) => { onlyCritical = (e.target as HTMLInputElement).checked; void load(); } }), ' ', t('calendar.onlyCritical')),
         h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'only-locked', checked: onlyLocked, onchange: (e: Event) => { onlyLocked = (e.target as HTMLInputElement).checked; void load(); } }), ' ', t('calendar.onlyLocked'))),
       h('div', { class: 'buttons' },
-        h('button', { type: 'button', id: 'download-ics', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'ics' }, 'roer-contracten.ics') }, t('calendar.ics')),
-        h('button', { type: 'button', id: 'download-csv', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'csv' }, 'roer-contracten.csv') }, t('calendar.csv')),
-        h('button', { type: 'button', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'xlsx' }, 'roer-contracten.xlsx') }, t('calendar.xlsx')))),
+        h('button', { type: 'button', id: 'download-ics', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'ics', lang: language() }, 'roer-contracten.ics') }, t('calendar.ics')),
+        h('button', { type: 'button', id: 'download-csv', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), ...csvFor(language()) }, 'roer-contracten.csv') }, t('calendar.csv')),
+        h('button', { type: 'button', id: 'download-xlsx', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'xlsx', lang: language() }, 'roer-contracten.xlsx') }, t('calendar.xlsx')))),
     body);
 
   async function load(): Promise<void> {
@@ -57,7 +56,6 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
       return;
     }
     const todayText = iso(today);
-    rows = rows.filter(row => (!onlyCritical || isCritical(row)) && (!onlyLocked || maxLockIn(row) >= LOCKED_IN));
     fill(body, 
       h('p', { id: 'calendar-count', role: 'status' }, t('calendar.count', { n: rows.length })),
       timeline(rows, window(), todayText),

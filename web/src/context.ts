@@ -9,4 +9,6 @@ export type Context = {
   navigate: (page: Page, params?: Record<string, string>) => void;
   params: () => URLSearchParams;
   graphCache: Map<string, Graph>;
+  /** After an import that wrote something: what lists organisations (the selector) reads them again. */
+  onImported?: () => void;
 };

@@ -1,9 +1,10 @@
 // Supplier exposure dashboard: HHI with its band, CR1/CR3, a sortable table and a bar chart of shares,
 // by contract value or by application count, per organisation and per business function.
-import { download, runAnalysis } from './api.js';
+import { csvFor, download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
-import { formatMoney, formatNumber, formatPercent, t, type MessageKey } from './i18n.js';
+import { organisationName } from '../../server/labels.js';
+import { formatMoney, formatNumber, formatPercent, language, t, type MessageKey } from './i18n.js';
 import { num, str } from './rows.js';
 import type { Row } from './types.js';
 
@@ -27,8 +28,8 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
         radio('level', 'supplier', level, t('exposure.level.supplier'), v => (level = v)),
         radio('level', 'group', level, t('exposure.level.group'), v => (level = v))),
       h('div', { class: 'buttons' },
-        h('button', { type: 'button', onclick: () => void download(`/api/analyses/supplier-exposure`, { organisation: ctx.organisations(), level, format: 'csv' }, 'leveranciers.csv') }, t('calendar.csv')),
-        h('button', { type: 'button', onclick: () => void download(`/api/analyses/supplier-exposure`, { organisation: ctx.organisations(), level, format: 'xlsx' }, 'leveranciers.xlsx') }, t('calendar.xlsx')))),
+        h('button', { type: 'button', id: 'exposure-csv', onclick: () => void download(`/api/analyses/supplier-exposure`, { organisation: ctx.organisations(), level, ...csvFor(language()) }, 'leveranciers.csv') }, t('calendar.csv')),
+        h('button', { type: 'button', id: 'exposure-xlsx', onclick: () => void download(`/api/analyses/supplier-exposure`, { organisation: ctx.organisations(), level, format: 'xlsx', lang: language() }, 'leveranciers.xlsx') }, t('calendar.xlsx')))),
     body);
 
   async function load(): Promise<void> {
@@ -52,10 +53,11 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
       h('div', { class: 'cards' },
         hhiCard(main, measure, 'hhi-main'),
         hhiCard(scope[measure === 'contractValue' ? 'applications' : 'contractValue'] as Concentration | undefined, measure === 'contractValue' ? 'applications' : 'contractValue', 'hhi-other'),
-        several ? h('div', { class: 'card' }, h('h2', {}, t('org.label')), h('ul', {}, byOrganisation.map(o => h('li', {}, `${str(o.organisation)}: HHI ${formatNumber((o[measure] as Concentration)?.hhi ?? null)} (${bandLabel((o[measure] as Concentration)?.band)})`)))) : null),
+        several ? h('div', { class: 'card' }, h('h2', {}, t('org.label')), h('ul', {}, byOrganisation.map(o => h('li', {}, `${organisationName(str(o.organisation))}: HHI ${formatNumber((o[measure] as Concentration)?.hhi ?? null)} (${bandLabel((o[measure] as Concentration)?.band)})`)))) : null),
+      explanation(),
       h('div', { class: 'split' },
         h('section', { 'aria-labelledby': 'chart-heading' }, h('h2', { id: 'chart-heading' }, t('exposure.chart')), barChart(rows, shareKey)),
-        functionTable(summary.byBusinessFunction ?? [], several)),
+        functionTable(summary.byBusinessFunction ?? [], several, measure)),
       h('section', {}, h('h2', {}, t('exposure.heading')), h('p', { class: 'hint' }, t('exposure.sortHint')), sortableTable<Row>({
           id: 'exposure-table',
           caption: t('exposure.heading'),
@@ -108,19 +110,40 @@ function barChart(rows: Row[], shareKey: string): SVGElement | HTMLElement {
   return chart;
 }
 
-function functionTable(rows: Row[], several: boolean): HTMLElement | null {
+/**
+ * HHI and band per business function, by contract value and by application count: each band sits
+ * next to the HHI it belongs to (a function can be concentrated by value and not by count). The
+ * measure chosen on the page comes first and sorts the table.
+ */
+function functionTable(rows: Row[], several: boolean, first: Measure): HTMLElement | null {
   if (rows.length === 0) return null;
-  return h('section', {}, h('h2', {}, t('exposure.perScope')), sortableTable<Row>({
+  const measures: Measure[] = first === 'contractValue' ? ['contractValue', 'applications'] : ['applications', 'contractValue'];
+  const of = (r: Row, m: Measure) => r[m] as Concentration | undefined;
+  return h('section', {}, h('h2', {}, t('exposure.perScope')), h('div', { class: 'table-box' }, sortableTable<Row>({
+    id: 'function-table',
     caption: t('exposure.perScope'),
     captionHidden: true,
     rows,
-    sortKey: 'hhiValue',
+    sortKey: `hhi-${first}`,
     columns: [
-      ...(several ? [{ key: 'organisation', label: t('org.label'), value: (r: Row) => str(r.organisation) }] : []),
+      ...(several ? [{ key: 'organisation', label: t('org.label'), value: (r: Row) => organisationName(str(r.organisation)) }] : []),
       { key: 'name', label: t('explorer.function'), value: r => str(r.name) },
-      { key: 'hhiValue', label: `${t('exposure.hhi')} (${t('exposure.byValue')})`, value: r => (r.contractValue as Concentration)?.hhi ?? undefined, render: r => formatNumber((r.contractValue as Concentration)?.hhi ?? null), numeric: true },
-      { key: 'hhiCount', label: `${t('exposure.hhi')} (${t('exposure.byCount')})`, value: r => (r.applications as Concentration)?.hhi ?? undefined, render: r => formatNumber((r.applications as Concentration)?.hhi ?? null), numeric: true },
-      { key: 'band', label: t('exposure.bandLabel'), value: r => bandLabel((r.applications as Concentration)?.band) },
+      ...measures.flatMap(m => {
+        const by = t(m === 'contractValue' ? 'exposure.byValue' : 'exposure.byCount');
+        return [
+          { key: `hhi-${m}`, label: `${t('exposure.hhi')} (${by})`, value: (r: Row) => of(r, m)?.hhi ?? undefined, render: (r: Row) => formatNumber(of(r, m)?.hhi ?? null), numeric: true },
+          { key: `band-${m}`, label: `${t('exposure.bandLabel')} (${by})`, value: (r: Row) => bandLabel(of(r, m)?.band), render: (r: Row) => h('span', { class: `band band-${of(r, m)?.band ?? 'none'}` }, bandLabel(of(r, m)?.band)) },
+        ];
+      }),
     ],
-  }));
+  })));
+}
+
+/** What HHI, CR1, CR3 and the bands mean, with the thresholds the analysis uses (supplier-exposure.ts `band`). */
+function explanation(): HTMLElement {
+  return h('details', { class: 'explain', id: 'hhi-explained' },
+    h('summary', {}, t('exposure.explain.title')),
+    h('p', {}, t('exposure.explain.hhi')),
+    h('p', {}, t('exposure.explain.bands')),
+    h('p', {}, t('exposure.explain.cr')));
 }

@@ -1,18 +1,26 @@
-// Import page: choose CSV/XLSX files, check them (dry run: every row error with file, line, field,
-// value and what was expected, and what the import would remove), then import; progress while it
-// runs; an import that would remove more than it may waits for the user to confirm; the history.
+// Import page: choose CSV/XLSX files and the source they update, check them (dry run: every row error
+// with file, line, field, value and what was expected, and what the import would remove), then import;
+// progress while it runs; an import that would remove more than it may, or whose source is unclear,
+// waits for the user to decide; the history of earlier runs in words.
+import { kindPlural } from '../../server/labels.js';
 import { getImports, postImport } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
-import { formatDateTime, formatNumber, kindLabel, t } from './i18n.js';
+import { type MessageKey, formatDateTime, formatNumber, language, t } from './i18n.js';
 import { str } from './rows.js';
 import type { ImportIssue, ImportReport, Row } from './types.js';
 
-type Removals = { removing: number; maxShare: number; needsConfirmation: 'share' | 'unnamed-source' | null; kinds: { label: string; asserted: number; removing: number; sample: string[] }[] };
+type Reason = 'share' | 'unnamed-source';
+type Removals = { removing: number; maxShare: number; needsConfirmation: Reason | null; kinds: { label: string; asserted: number; removing: number; relationships: number; sample: string[] }[] };
+type SourceUnclear = { proposed: string; existing: string[] };
+
+/** Names shown in a removal list before "Toon alle". */
+const FIRST_NAMES = 10;
 
 export async function renderImport(root: HTMLElement, ctx: Context): Promise<void> {
   const files = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const source = h('input', { type: 'text', id: 'import-source', placeholder: 'csv:gemeente', autocomplete: 'off' });
+  const sources = h('datalist', { id: 'import-sources' });
+  const source = h('input', { type: 'text', id: 'import-source', placeholder: t('import.sourcePlaceholder'), autocomplete: 'off', list: 'import-sources', 'aria-describedby': 'import-source-hint' });
   const progress = h('progress', { id: 'import-progress', hidden: true, 'aria-label': t('import.progress') });
   const result = h('div', { id: 'import-result', 'aria-live': 'polite' });
   const history = h('div', { id: 'import-history' });
@@ -20,10 +28,16 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     h('button', { type: 'button', id: 'import-dry-run', onclick: () => void run(true) }, t('import.dryRun')),
     h('button', { type: 'button', id: 'import-commit', class: 'primary', onclick: () => void run(false) }, t('import.commit')),
   ];
+  // An answer, and the choices it offers, belong to the files and source it was given for.
+  const forget = () => clear(result);
+  files.addEventListener('change', forget);
+  source.addEventListener('input', forget);
   root.append(h('h1', {}, t('import.heading')),
+    h('details', { class: 'help', id: 'import-help' }, h('summary', {}, t('import.help')), h('p', {}, t('import.helpText'))),
     h('form', { class: 'toolbar', onsubmit: (e: Event) => e.preventDefault() },
       h('div', { class: 'field' }, h('label', { for: 'import-files' }, t('import.files')), files),
-      h('div', { class: 'field' }, h('label', { for: 'import-source' }, t('import.source')), source),
+      h('div', { class: 'field' }, h('label', { for: 'import-source' }, t('import.source')), source, sources,
+        h('p', { class: 'hint', id: 'import-source-hint' }, t('import.sourceHint'))),
       h('div', { class: 'buttons' }, buttons, progress)),
     result,
     h('section', {}, h('h2', {}, t('import.history')), history));
@@ -45,7 +59,10 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         }
       });
       showReport(report, dryRun);
-      if (!dryRun && report.ok) ctx.graphCache.clear();
+      if (!dryRun && report.ok) {
+        ctx.graphCache.clear();
+        ctx.onImported?.();
+      }
     } catch (error) {
       fill(result, message(t('common.error', { message: (error as Error).message }), 'error'));
     } finally {
@@ -55,20 +72,38 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     }
   }
 
+  /** Imports again under a source the user picked from the choices an unclear source offered. */
+  const importAs = (name: string) => {
+    source.value = name;
+    void run(false);
+  };
+
   function showReport(report: ImportReport, dryRun: boolean): void {
     const issues = report.issues ?? [];
     const removals = report.removals as Removals | null | undefined;
+    const unclear = report.sourceUnclear as SourceUnclear | null | undefined;
     const percent = Math.round((removals?.maxShare ?? 0) * 100);
-    const confirm = report.confirmationNeeded && removals?.needsConfirmation
-      ? [message(t(`import.confirmNeeded.${removals.needsConfirmation}`, { percent, source: str(report.source) }), 'error'),
-        h('button', { type: 'button', id: 'import-confirm', onclick: () => void run(false, true) }, t('import.confirm'))]
-      : null;
+    const removing = Boolean(removals && removals.removing > 0);
+    const existing = unclear?.existing.join(', ') ?? '';
+    let answer: (HTMLElement | null)[];
+    if (issues.length > 0 || (report.ok === false && !report.confirmationNeeded)) answer = [message(t('import.issues', { n: issues.length }), 'error')];
+    else if (unclear && !dryRun) {
+      answer = [message(t('import.sourceUnclear', { existing }), 'error'), h('div', { class: 'buttons', id: 'import-source-choice' },
+        unclear.existing.map(name => h('button', { type: 'button', class: 'primary', onclick: () => importAs(name) }, t('import.useSource', { source: name }))),
+        h('button', { type: 'button', onclick: () => importAs(unclear.proposed) }, t('import.newSource', { source: unclear.proposed })))];
+    } else if (report.confirmationNeeded && removals?.needsConfirmation) {
+      answer = [message(t(`import.confirmNeeded.${removals.needsConfirmation}`, { percent, source: str(report.source) }), 'error'),
+        h('button', { type: 'button', id: 'import-confirm', onclick: () => void run(false, true) }, t('import.confirm'))];
+    } else if (dryRun) {
+      answer = [message(removing ? t('import.okWithRemovals') : t('import.ok'), removing ? 'info' : 'ok'),
+        unclear ? h('p', { class: 'hint', id: 'import-unclear-dry' }, t('import.sourceUnclearDry', { existing })) : null,
+        removals?.needsConfirmation ? h('p', { class: 'hint', id: 'import-confirm-dry' }, t(`import.confirmDry.${removals.needsConfirmation}`, { percent })) : null];
+    } else {
+      answer = [message(report.unchangedSince ? t('import.okUnchanged', { when: formatDateTime(report.unchangedSince.finishedAt) }) : removing ? t('import.okCommittedRemoved') : t('import.okCommitted'), 'ok')];
+    }
     fill(result,
-      confirm ?? (issues.length === 0 && report.ok !== false
-        ? message(dryRun ? t('import.ok') : report.unchangedSince ? t('import.okUnchanged', { when: formatDateTime(report.unchangedSince.finishedAt) }) : t('import.okCommitted'), 'ok')
-        : message(t('import.issues', { n: issues.length }), 'error')),
-      removals && removals.removing > 0 ? removalList(removals, str(report.source), dryRun || Boolean(confirm)) : null,
-      dryRun && removals?.needsConfirmation ? h('p', { class: 'hint', id: 'import-confirm-dry' }, t('import.confirmDry', { percent })) : null,
+      answer,
+      removals && removing && !unclear ? removalList(removals, str(report.source), dryRun || Boolean(report.confirmationNeeded)) : null,
       issues.length ? sortableTable<ImportIssue>({
         id: 'import-issues',
         caption: t('import.issues', { n: issues.length }),
@@ -85,22 +120,32 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         ],
       }) : null,
       report.tables && Object.keys(report.tables).length ? h('section', {}, h('h2', {}, t('import.tables')),
-        h('p', { id: 'import-tables' }, summarise(report.tables) || t('common.none'))) : null,
+        h('p', { id: 'import-tables' }, tableCounts(report.tables) || t('common.none'))) : null,
     );
   }
 
-  /** What the import removes (or would): per kind, how many of how many, and the first names. */
+  /** What the import removes (or would): per kind how many of how many, and their names, the first few at once. */
   function removalList(removals: Removals, sourceName: string, wouldRemove: boolean): HTMLElement {
     return h('section', { id: 'import-removals' },
       h('p', {}, t(wouldRemove ? 'import.removalsDry' : 'import.removals', { source: sourceName })),
-      h('ul', {}, removals.kinds.filter(kind => kind.removing > 0).map(kind => h('li', {},
-        t('import.removalKind', { removing: formatNumber(kind.removing), asserted: formatNumber(kind.asserted), kind: kindLabel(kind.label) }),
-        kind.sample.length ? `: ${kind.sample.join(', ')}${kind.removing > kind.sample.length ? ', …' : ''}` : ''))));
+      h('ul', {}, removals.kinds.filter(kind => kind.removing > 0).map(kind => {
+        const names = h('span', { class: 'names' }, kind.sample.slice(0, FIRST_NAMES).join(', '), kind.removing > FIRST_NAMES ? ', …' : '');
+        const more = kind.sample.length > FIRST_NAMES
+          ? h('button', { type: 'button', class: 'link', onclick: (event: Event) => {
+            fill(names, kind.sample.join(', '), kind.removing > kind.sample.length ? ` (${t('import.removalFirst', { n: formatNumber(kind.sample.length) })})` : '');
+            (event.currentTarget as HTMLElement).remove();
+          } }, t('import.removalMore', { n: formatNumber(Math.min(kind.removing, kind.sample.length)) }))
+          : null;
+        return h('li', {},
+          t('import.removalKind', { removing: formatNumber(kind.removing), asserted: formatNumber(kind.asserted), kinds: kindPlural(kind.label, language()), relationships: formatNumber(kind.relationships) }),
+          kind.sample.length ? ': ' : '', names, more ? ' ' : '', more);
+      })));
   }
 
   async function loadHistory(): Promise<void> {
     try {
       const runs = await getImports();
+      fill(sources, [...new Set(runs.map(r => str(r.source)))].sort().map(name => h('option', { value: name })));
       fill(history, runs.length ? sortableTable<Row>({
         caption: t('import.history'),
         captionHidden: true,
@@ -109,9 +154,9 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         columns: [
           { key: 'when', label: t('import.col.when'), value: r => str(r.finishedAt ?? r.startedAt ?? r.at ?? r.when), render: r => formatDateTime(r.finishedAt ?? r.startedAt ?? r.at ?? r.when) },
           { key: 'source', label: t('import.col.source'), value: r => str(r.source) },
-          { key: 'status', label: t('import.col.status'), value: r => (r.unchangedSince ? t('import.status.unchanged') : str(r.status)) },
-          { key: 'user', label: t('import.col.user'), value: r => str(r.user) },
-          { key: 'counts', label: t('import.col.counts'), value: r => summarise(r.counts) },
+          { key: 'status', label: t('import.col.status'), value: runStatus },
+          { key: 'user', label: t('import.col.user'), value: r => inWords('import.user.', str(r.user)) },
+          { key: 'counts', label: t('import.col.counts'), value: r => tableCounts((r.counts as { tables?: unknown } | undefined)?.tables ?? r.counts) },
         ],
       }) : h('p', { class: 'hint' }, t('common.none')));
     } catch (error) {
@@ -121,30 +166,29 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   await loadHistory();
 }
 
-/** Counts as short text: nested tables become "applications 2 (errors 2)", zeros are left out. */
-export function summarise(value: unknown): string {
-  if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'string') {
-    try { return summarise(JSON.parse(value)); } catch { return value; }
+/** A catalogue text for a value when there is one ("import.status.ok" → "voltooid"), else the value. */
+function inWords(prefix: string, value: string): string {
+  const key = `${prefix}${value}` as MessageKey;
+  const text = t(key);
+  return text === key ? value : text;
+}
+
+const runStatus = (run: Row): string =>
+  run.unchangedSince ? t('import.status.unchanged') : run.removalsConfirmed && run.status === 'ok' ? t('import.status.confirmed') : inWords('import.status.', str(run.status));
+
+/** Per table what an import read and did, in words: "applicaties: 400 rijen (400 nieuw)". Tables it did not contain are left out. */
+export function tableCounts(tables: unknown): string {
+  if (typeof tables === 'string') {
+    try { return tableCounts(JSON.parse(tables)); } catch { return tables; }
   }
-  if (Array.isArray(value)) return value.map(summarise).join(', ');
-  if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== 0 && v !== null && v !== undefined && !(typeof v === 'object' && Object.keys(v as object).length === 0))
-      .map(([k, v]) => {
-        if (v && typeof v === 'object' && !Array.isArray(v)) {
-          const inner = v as Record<string, unknown>;
-          if (typeof inner.read === 'number') {
-            const rest = Object.entries(inner).filter(([key, n]) => key !== 'read' && n !== 0).map(([key, n]) => `${key} ${summarise(n)}`).join(', ');
-            return inner.read === 0 && !rest ? '' : `${k} ${formatNumber(inner.read)}${rest ? ` (${rest})` : ''}`;
-          }
-          const text = summarise(v);
-          return text ? `${k}: ${text}` : '';
-        }
-        return `${k} ${summarise(v)}`;
-      })
-      .filter(Boolean)
-      .join('; ');
-  }
-  return str(value);
+  if (!tables || typeof tables !== 'object') return '';
+  return Object.entries(tables as Record<string, Record<string, number>>)
+    .filter(([, counts]) => counts && typeof counts === 'object' && Object.values(counts).some(n => typeof n === 'number' && n > 0))
+    .map(([table, counts]) => {
+      const done = (['created', 'updated', 'unchanged', 'removed', 'errors'] as const)
+        .filter(key => (counts[key] ?? 0) > 0)
+        .map(key => t(`import.count.${key}`, { n: formatNumber(counts[key]) }));
+      return `${inWords('import.table.', table)}: ${t('import.count.read', { n: formatNumber(counts.read ?? 0) })}${done.length ? ` (${done.join(', ')})` : ''}`;
+    })
+    .join('; ');
 }

@@ -1,47 +1,60 @@
-// A static dependency picture for reports: the subject in the middle, what fails with it in rings by hop
-// distance. Deterministic SVG (prints well, no layout engine); the PDF draws the same rings server-side.
+// The report's dependency picture as SVG: the same layout as the PDF (server/reports/picture.ts), so
+// screen, print and paper show the same columns, boxes and named lines.
+import { KIND_COLOURS, type Picture } from '../../server/reports/picture.js';
 import { svg } from './dom.js';
-import { kindLook } from './style.js';
 
-export type PictureNode = { id: string; label: string; kind: string; hops: number };
+let canvas: CanvasRenderingContext2D | null | undefined;
+const FONT = 'Arial, Helvetica, sans-serif';
 
-export function ringPositions(count: number, radius: number, offset = 0): { x: number; y: number }[] {
-  return Array.from({ length: count }, (_, i) => {
-    const angle = -Math.PI / 2 + offset + (2 * Math.PI * i) / Math.max(1, count);
-    return { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
-  });
+/** Text width in the picture's font, for the layout's line breaks. */
+export function measureText(text: string, size: number): number {
+  if (canvas === undefined) canvas = document.createElement('canvas').getContext('2d');
+  if (!canvas) return text.length * size * 0.55;
+  canvas.font = `${size}px ${FONT}`;
+  return canvas.measureText(text).width;
 }
 
-/** Ring radii that grow with the number of nodes on them, so crowded rings do not overlap. */
-export function ringRadii(counts: number[], gap = 90, spacing = 22): number[] {
-  const radii: number[] = [];
-  counts.forEach((count, index) => {
-    const previous = index === 0 ? 0 : radii[index - 1];
-    radii.push(Math.max(previous + gap, (count * spacing) / (2 * Math.PI)));
-  });
-  return radii;
-}
-
-export function dependencyPicture(subject: { id: string; label: string; kind: string }, nodes: PictureNode[], edges: [string, string][], title: string): SVGElement {
-  const shown = nodes.filter(n => n.hops <= 3).slice(0, 150);
-  const hops = [...new Set(shown.map(n => n.hops))].sort((a, b) => a - b);
-  const rings = hops.map(hop => shown.filter(n => n.hops === hop));
-  const radii = ringRadii(rings.map(ring => ring.length));
-  const position = new Map<string, { x: number; y: number }>([[subject.id, { x: 0, y: 0 }]]);
-  rings.forEach((ring, index) => ringPositions(ring.length, radii[index], index * 0.3).forEach((p, i) => position.set(ring[i].id, p)));
-  const half = (radii.at(-1) ?? 60) + 90;
-  const picture = svg('svg', { viewBox: `${-half} ${-half} ${2 * half} ${2 * half}`, width: '100%', role: 'img', 'aria-label': title, class: 'picture' });
-  for (const r of radii) picture.append(svg('circle', { cx: 0, cy: 0, r, fill: 'none', stroke: '#e3e6ea', 'stroke-dasharray': '4 4' }));
-  for (const [a, b] of edges) {
-    const p = position.get(a), q = position.get(b);
-    if (p && q) picture.append(svg('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, stroke: '#9aa3ad', 'stroke-width': 1 }));
+export function pictureSvg(picture: Picture, title: string, criticalWords: string, legendWords: string): SVGElement {
+  const root = svg('svg', { width: '100%', role: 'img', 'aria-label': title, class: 'picture', 'font-family': FONT });
+  for (const head of picture.heads) {
+    root.append(svg('text', { x: head.x + head.width / 2, y: 9, 'text-anchor': 'middle', 'font-size': 8.5, 'font-weight': 700 }, head.title));
+    if (head.subtitle) root.append(svg('text', { x: head.x + head.width / 2, y: 20, 'text-anchor': 'middle', 'font-size': 7.5, fill: '#555' }, head.subtitle));
   }
-  const dot = (x: number, y: number, kind: string, label: string | null, r: number) => {
-    picture.append(svg('circle', { cx: x, cy: y, r, fill: kindLook(kind).colour, stroke: kindLook(kind).border, 'stroke-width': 1.5 }, svg('title', {}, label ?? '')));
-    if (label) picture.append(svg('text', { x, y: y + r + 12, 'text-anchor': 'middle', 'font-size': 11, 'paint-order': 'stroke', stroke: '#fff', 'stroke-width': 3 }, label.slice(0, 24)));
-  };
-  // Crowded rings go without labels (each dot has a tooltip, and the table below lists them all).
-  rings.forEach(ring => ring.forEach(node => { const p = position.get(node.id)!; dot(p.x, p.y, node.kind, ring.length <= 20 ? node.label : null, 7); }));
-  dot(0, 0, subject.kind, subject.label, 14);
-  return picture;
+  for (const line of picture.lines) {
+    const bend = (line.x2 - line.x1) / 2;
+    root.append(svg('path', { d: `M${line.x1},${line.y1} C${line.x1 + bend},${line.y1} ${line.x2 - bend},${line.y2} ${line.x2},${line.y2}`, fill: 'none', stroke: line.colour, 'stroke-width': 0.9 }, svg('title', {}, line.words)));
+  }
+  for (const line of picture.lines) {
+    if (!line.label) continue;
+    root.append(svg('text', { x: line.label.x, y: line.label.y + picture.labelSize * 0.85, 'font-size': picture.labelSize, fill: line.colour, stroke: '#fff', 'stroke-width': 2.5, 'paint-order': 'stroke' }, line.words));
+  }
+  for (const box of picture.boxes) {
+    const colour = box.more ? '#9aa3ad' : KIND_COLOURS[box.kind] ?? '#777';
+    const group = svg('g', { class: box.more ? 'more' : 'node', 'data-uid': box.uid });
+    group.append(
+      svg('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: 3, fill: box.subject ? '#fff4cc' : '#fff', stroke: box.critical ? '#a30000' : colour, 'stroke-width': box.subject ? 2 : box.critical ? 1.4 : 0.8 }),
+      svg('rect', { x: box.x, y: box.y + 2, width: 3, height: box.height - 4, fill: colour }),
+    );
+    const lineHeight = picture.fontSize * 1.2;
+    const top = box.y + (box.height - (box.lines.length + (box.note ? 1 : 0)) * lineHeight) / 2 + picture.fontSize;
+    box.lines.forEach((text, i) => group.append(svg('text', { x: box.x + 6, y: top + i * lineHeight, 'font-size': picture.fontSize, 'font-weight': box.subject ? 700 : 400, 'font-style': box.more ? 'italic' : 'normal', fill: box.more ? '#555' : '#1a1a1a' }, text)));
+    if (box.note) group.append(svg('text', { x: box.x + 6, y: top + box.lines.length * lineHeight, 'font-size': picture.fontSize * 0.9, fill: '#555' }, box.note));
+    group.append(svg('title', {}, [...box.lines, box.note ?? ''].join(' ').trim()));
+    root.append(group);
+  }
+  // Legend: what each colour of line says, and what a red border means.
+  let x = 0;
+  let y = picture.height + 16;
+  root.append(svg('text', { x, y, 'font-size': 7.5, 'font-weight': 700 }, `${legendWords}:`));
+  x += measureText(`${legendWords}:`, 7.5) + 10;
+  for (const item of [...picture.legend, { words: criticalWords, colour: '' }]) {
+    if (x + 18 + measureText(item.words, 7.5) > picture.width) { x = 0; y += 12; }
+    root.append(item.colour
+      ? svg('line', { x1: x, x2: x + 14, y1: y - 3, y2: y - 3, stroke: item.colour, 'stroke-width': 1.8 })
+      : svg('rect', { x, y: y - 7, width: 14, height: 7, fill: 'none', stroke: '#a30000', 'stroke-width': 1.4 }));
+    root.append(svg('text', { x: x + 18, y, 'font-size': 7.5 }, item.words));
+    x += 18 + measureText(item.words, 7.5) + 14;
+  }
+  root.setAttribute('viewBox', `0 0 ${picture.width} ${y + 6}`);
+  return root;
 }

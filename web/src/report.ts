@@ -1,23 +1,19 @@
-// Dependency report per application, supplier or organisation: a printable page (print CSS adds page
-// numbers) with the dependency picture and tables, a real PDF from the server, and CSV/XLSX/GraphML.
+// Dependency report per application, platform, supplier or organisation: the printable page. It shows
+// what the PDF shows, from the same server modules (answer, picture, sections): the answer first,
+// then the picture and the tables, each table also as CSV; the whole report as PDF, Excel, GraphML.
+import { reportAnswer, reportSubtitle } from '../../server/reports/answer.js';
+import { pictureIntro, pictureLayout } from '../../server/reports/picture.js';
+import type { ReportData } from '../../server/reports/report-data.js';
+import { type Section, cellText, reportSections } from '../../server/reports/sections.js';
+import { reportText } from '../../server/reports/words.js';
+import { organisationName } from '../../server/labels.js';
+import { NUMERIC_TYPES } from '../../server/exports/columns.js';
 import { download, getGraph, getJson } from './api.js';
 import type { Context } from './context.js';
-import { clear, fill, h, message, sortableTable } from './dom.js';
-import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, language, t, type MessageKey } from './i18n.js';
-import { dependencyPicture } from './picture.js';
-import { names, num, pick, rowName, rowUid, str } from './rows.js';
+import { fill, h, message, sortableTable } from './dom.js';
+import { formatDate, language, t, type MessageKey } from './i18n.js';
+import { measureText, pictureSvg } from './picture.js';
 import type { Row } from './types.js';
-
-export type ReportData = {
-  subject: { uid: string; kind: string; name: string; properties?: Row };
-  generatedAt: string;
-  dependants: Row[];
-  edges?: [string, string][];
-  contracts: Row[];
-  lockIn: Row[];
-  spofs: Row[];
-  exposure?: Row[];
-};
 
 const KINDS = { application: 'Application', supplier: 'Supplier', organisation: 'Organisation' } as const;
 
@@ -29,7 +25,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
   const fillSubjects = async () => {
     const graph = await getGraph({ organisation: ctx.organisations(), kinds: [KINDS[kind]], aggregate: 'none' });
     subjectSelect.replaceChildren(h('option', { value: '' }, '—'), ...graph.nodes.filter(n => n.kind === KINDS[kind]).sort((a, b) => a.label.localeCompare(b.label, 'nl'))
-      .map(n => h('option', { value: n.id, selected: n.id === subjectParam }, n.organisation && kind === 'application' ? `${n.label} (${n.organisation})` : n.label)));
+      .map(n => h('option', { value: n.id, selected: n.id === subjectParam }, n.organisation && kind === 'application' ? `${n.label} (${organisationName(n.organisation)})` : kind === 'organisation' ? organisationName(n.id.replace(/^org:/, ''), n.label) : n.label)));
   };
   root.append(
     h('h1', { class: 'no-print' }, t('report.heading')),
@@ -50,52 +46,69 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
     body.append(message(t('common.error', { message: (error as Error).message }), 'error'));
     return;
   }
+  const lang = language();
   const s = data.subject;
-  const file = s.uid.replace(/[^\w-]+/g, '-');
-  fill(body, 
+  const file = `roer-rapport-${s.uid.replace(/[^\w-]+/g, '-')}`;
+  const path = `/api/reports/${encodeURIComponent(s.uid)}`;
+  const scope = { organisation: ctx.organisations(), lang };
+  const answer = reportAnswer(data, lang);
+  const sections = reportSections(data, lang);
+  const contracts = sections.find(section => section.id === 'contracts')!;
+  const actionColumns = new Set(['contract', 'organisation', 'suppliers', 'noticeDeadline', 'end', 'autoRenew', 'annualValue']);
+
+  fill(body,
     h('div', { class: 'buttons no-print' },
       h('button', { type: 'button', id: 'report-print', onclick: () => window.print() }, t('report.print')),
-      h('button', { type: 'button', id: 'report-pdf', onclick: () => void download(`/api/reports/${encodeURIComponent(s.uid)}.pdf`, { organisation: ctx.organisations(), lang: language() }, `roer-rapport-${file}.pdf`) }, t('report.pdf')),
-      h('button', { type: 'button', onclick: () => void download('/api/analyses/impact', { node: s.uid, organisation: ctx.organisations(), format: 'csv' }, `roer-${file}.csv`) }, t('report.csv')),
-      h('button', { type: 'button', onclick: () => void download('/api/analyses/impact', { node: s.uid, organisation: ctx.organisations(), format: 'xlsx' }, `roer-${file}.xlsx`) }, t('report.xlsx')),
-      h('button', { type: 'button', onclick: () => void download('/api/graph', { organisation: ctx.organisations(), format: 'graphml' }, `roer-${file}.graphml`) }, t('report.graphml')),
-      archimateOrganisations(ctx, s.kind, s.uid).length
-        ? h('button', { type: 'button', id: 'report-ameff', onclick: () => void download('/api/exports/ameff', { organisation: archimateOrganisations(ctx, s.kind, s.uid) }, `roer-${file}.xml`) }, t('report.ameff'))
+      h('button', { type: 'button', id: 'report-pdf', onclick: () => void download(`${path}.pdf`, scope, `${file}.pdf`) }, t('report.pdf')),
+      h('button', { type: 'button', id: 'report-xlsx', onclick: () => void download(`${path}.xlsx`, scope, `${file}.xlsx`) }, t('report.xlsx')),
+      h('button', { type: 'button', id: 'report-graphml', onclick: () => void download(`${path}.graphml`, { organisation: ctx.organisations() }, `${file}.graphml`) }, t('report.graphml')),
+      s.kind === 'Organisation'
+        ? h('button', { type: 'button', id: 'report-ameff', onclick: () => void download('/api/exports/ameff', { organisation: [s.uid.replace(/^org:/, '')] }, `${file}.xml`) }, t('report.ameff'))
         : null),
     h('header', { class: 'report-head' },
-      h('h1', {}, `${t('report.heading')}: ${s.name}`),
-      h('p', {}, `${kindLabel(s.kind)} · ${s.uid} · ${t('report.generated', { date: formatDate(data.generatedAt.slice(0, 10)) })}`)),
-    s.kind !== 'Organisation' ? h('section', { class: 'keep' }, h('h2', {}, t('report.picture')),
-      dependencyPicture({ id: s.uid, label: s.name, kind: s.kind }, data.dependants.map(d => ({ id: rowUid(d), label: rowName(d), kind: str(d.kind), hops: num(pick(d, 'hops', 'distance')) ?? 1 })), data.edges ?? [], t('report.picture'))) : null,
-    data.exposure?.length ? h('section', {}, h('h2', {}, t('exposure.heading')), table(data.exposure, [
-      ['name', t('exposure.col.name')], ['applications', t('exposure.col.applications')], ['criticalApplications', t('exposure.col.critical')], ['contractValue', t('exposure.col.value')], ['contractValueShare', `${t('exposure.col.share')} %`]])) : null,
-    h('section', {}, h('h2', {}, `${t('report.dependencies')} (${data.dependants.length})`), table(data.dependants, [
-      ['name', t('exposure.col.name')], ['kind', t('spof.col.kind')], ['hops', t('panel.hops')], ['criticality', t('explorer.criticality')], ['organisation', t('org.label')]])),
-    h('section', {}, h('h2', {}, `${t('report.contracts')} (${data.contracts.length})`), table(data.contracts, [
-      ['id', t('calendar.col.contract')], ['suppliers', t('calendar.col.supplier')], ['noticeDeadline', t('calendar.col.notice')], ['end', t('calendar.col.end')], ['annualValue', t('calendar.col.value')], ['applications', t('calendar.col.applications')]])),
-    h('section', {}, h('h2', {}, `${t('report.lockin')} (${data.lockIn.length})`), table(data.lockIn, [
-      ['name', t('exposure.col.name')], ['value', t('panel.value')], ['weight', t('panel.weight')], ['score', t('panel.contribution')], ['top', t('panel.factor')]])),
-    h('section', {}, h('h2', {}, `${t('report.spofs')} (${data.spofs.length})`), table(data.spofs, [
-      ['name', t('spof.col.name')], ['kind', t('spof.col.kind')], ['criticalApplications', t('spof.col.critical')], ['businessFunctions', t('spof.col.functions')]])),
+      h('h1', {}, `${reportText(lang, 'title')}: ${s.name}`),
+      h('p', { class: 'hint' }, reportSubtitle(data, lang, formatDate))),
+    h('section', { class: 'answer', id: 'report-answer' },
+      h('h2', {}, reportText(lang, 'answer')),
+      answer.sentences.map(sentence => h('p', { class: 'sentence' }, sentence)),
+      h('div', { class: 'figures' }, answer.figures.map(figure => h('div', { class: 'figure' }, h('strong', {}, figure.value), h('span', {}, figure.label)))),
+      h('h2', {}, reportText(lang, 'risks')),
+      answer.risks.length ? h('ul', { class: 'risks' }, answer.risks.map(risk => h('li', {}, risk))) : h('p', { class: 'hint' }, reportText(lang, 'noRisks')),
+      h('h2', {}, reportText(lang, 'actions')),
+      answer.actions.length
+        ? [h('p', { class: 'hint' }, reportText(lang, 'actionsIntro')), table({ ...contracts, id: 'contracts', rows: answer.actions as unknown as Row[], columns: contracts.columns.filter(c => actionColumns.has(c.key)) }, data, 'report-actions')]
+        : h('p', { class: 'hint' }, reportText(lang, 'actionsNone'))),
+    s.kind !== 'Organisation' ? h('section', { class: 'keep', id: 'report-picture' },
+      h('h2', {}, reportText(lang, 'picture')),
+      data.dependants.length || data.dependencies.length
+        ? [h('p', { class: 'hint' }, reportText(lang, pictureIntro(data), { name: s.name })),
+          h('div', { class: 'picture-box' }, pictureSvg(pictureLayout(data, lang, { width: 900, measure: measureText, fontSize: 8.5 }), reportText(lang, 'picture'), reportText(lang, 'criticalBorder'), reportText(lang, 'legend')))]
+        : h('p', { class: 'hint' }, reportText(lang, 'pictureNone'))) : null,
+    sections.map(section => h('section', { id: `report-${section.id}` },
+      h('div', { class: 'section-head' },
+        h('h2', {}, `${section.title} (${section.rows.length})`),
+        section.rows.length ? h('button', { type: 'button', class: 'no-print', 'data-section': section.id, onclick: () => void download(`${path}.csv`, { ...scope, section: section.id, delimiter: lang === 'nl' ? 'semicolon' : 'comma' }, `${file}-${section.id}.csv`) }, t('report.csv')) : null),
+      section.rows.length ? table(section, data) : h('p', { class: 'hint' }, reportText(lang, 'none')))),
   );
 }
 
-function cell(key: string, value: unknown): string {
-  if (key === 'kind') return kindLabel(str(value));
-  if (key === 'criticality') return value ? critLabel(value) : '';
-  if (key === 'noticeDeadline' || key === 'end') return formatDate(value);
-  if (key === 'annualValue' || key === 'contractValue') return formatMoney(value);
-  if (Array.isArray(value)) return names(value).join(', ');
-  if (typeof value === 'number') return formatNumber(value, 1);
-  return str(value);
-}
-
-function table(rows: Row[], columns: [string, string][]): HTMLElement {
-  if (rows.length === 0) return h('p', { class: 'hint' }, t('common.none'));
-  return sortableTable<Row>({ caption: '', rows, columns: columns.map(([key, label]) => ({ key, label, value: r => (typeof r[key] === 'number' ? r[key] : cell(key, r[key])), render: r => cell(key, r[key]), numeric: typeof rows[0][key] === 'number' })) });
-}
-
-/** Which organisations an ArchiMate export covers: the report's organisation, else the chosen ones. */
-function archimateOrganisations(ctx: Context, kind: string, uid: string): string[] {
-  return kind === 'Organisation' ? [uid.replace(/^org:/, '')] : ctx.organisations();
+/** A section as a sortable table in its own scrolling box: numbers and dates sort as such, cells read as in the PDF. */
+function table(section: Section, data: ReportData, id = `table-${section.id}`): HTMLElement {
+  const lang = language();
+  return h('div', { class: 'table-box' }, sortableTable<Row>({
+    id,
+    caption: section.title,
+    captionHidden: true,
+    rows: section.rows,
+    columns: section.columns.map(column => ({
+      key: column.key,
+      label: column.header,
+      value: row => {
+        const value = column.value(row);
+        return NUMERIC_TYPES.has(column.type) || column.type === 'date' ? value : cellText(column, row, lang, data);
+      },
+      render: row => cellText(column, row, lang, data),
+      numeric: NUMERIC_TYPES.has(column.type),
+    })),
+  }));
 }

@@ -1,9 +1,10 @@
 // Single points of failure: the ranking by impact, articulation points and bridges; each links to the
 // explorer, which shows the node and what fails with it.
-import { download, runAnalysis } from './api.js';
+import { organisationName } from '../../server/labels.js';
+import { csvFor, download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
-import { formatNumber, kindLabel, t } from './i18n.js';
+import { formatNumber, kindLabel, language, t } from './i18n.js';
 import { names, num, pick, rowName, rowUid, str, uids } from './rows.js';
 import type { Row } from './types.js';
 
@@ -11,8 +12,8 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
   root.append(h('h1', {}, t('spof.heading')),
     h('div', { class: 'toolbar' }, h('div', { class: 'buttons' },
-      h('button', { type: 'button', onclick: () => void download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'csv' }, 'roer-spof.csv') }, t('calendar.csv')),
-      h('button', { type: 'button', onclick: () => void download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'xlsx' }, 'roer-spof.xlsx') }, t('calendar.xlsx')))),
+      h('button', { type: 'button', onclick: () => void download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), ...csvFor(language()) }, 'roer-kwetsbare-punten.csv') }, t('calendar.csv')),
+      h('button', { type: 'button', onclick: () => void download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'xlsx', lang: language() }, 'roer-kwetsbare-punten.xlsx') }, t('calendar.xlsx')))),
     body);
   let result;
   try {
@@ -42,7 +43,7 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
         { key: 'rank', label: t('spof.col.rank'), value: r => num(r.rank), numeric: true },
         { key: 'name', label: t('spof.col.name'), value: r => rowName(r), render: r => h('button', { type: 'button', class: 'link', 'data-uid': rowUid(r), onclick: () => show(rowUid(r)) }, rowName(r)) },
         { key: 'kind', label: t('spof.col.kind'), value: r => kindLabel(str(r.kind)) + (r.articulationPoint ? ` · ${t('spof.articulationShort')}` : '') },
-        { key: 'organisation', label: t('org.label'), value: r => names(r.organisations ?? r.organisation).join(', ') },
+        { key: 'organisation', label: t('org.label'), value: r => names(r.organisations ?? r.organisation).map(id => organisationName(id)).join(', ') },
         { key: 'critical', label: t('spof.col.critical'), value: critical, render: r => formatNumber(critical(r)), numeric: true },
         { key: 'functions', label: t('spof.col.functions'), value: functions, render: r => formatNumber(functions(r)), numeric: true },
         { key: 'total', label: t('spof.col.total'), value: total, render: r => formatNumber(total(r)), numeric: true },

@@ -1,0 +1,45 @@
+// Numbers, money, percentages and dates as people read them: Dutch by default (`€ 1.503.890`,
+// `12,2%`, `31-03-2027`), English on request. One module for the PDF, the spreadsheets and the web
+// UI (which bundles it: no Node imports here), so a figure reads the same on paper and on screen.
+import type { Language } from './labels.js';
+
+const LOCALE: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${language}:${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(LOCALE[language], options)));
+  return format;
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** `1.234` / `1,234`; `digits` decimals at most (trailing zeros dropped), or exactly with `fixed` (`62,0`, for columns). */
+export const formatNumber = (value: unknown, language: Language, digits = 0, fixed = false): string =>
+  isNumber(value) ? numberFormat(language, { maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 }).format(value) : '';
+
+/** Whole euros: `€ 1.503.890` (the space is a no-break space, so the amount never wraps from its sign). */
+export const formatMoney = (value: unknown, language: Language): string =>
+  isNumber(value) ? numberFormat(language, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(value) : '';
+
+/** A share already on the 0–100 scale, with one decimal: `12,2%`, `3,0%`. */
+export const formatPercent = (percent: unknown, language: Language, digits = 1): string =>
+  isNumber(percent) ? numberFormat(language, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(percent / 100) : '';
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * `2027-03-31` (or a timestamp starting so) → `31-03-2027`; in English `31 Mar 2027`, which no
+ * reader takes for the 3rd of some 31st month. Anything else comes back as it was.
+ */
+export function formatDate(value: unknown, language: Language): string {
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!match) return value === null || value === undefined ? '' : String(value);
+  const [, year, month, day] = match;
+  return language === 'nl' ? `${day}-${month}-${year}` : `${Number(day)} ${MONTHS_EN[Number(month) - 1]} ${year}`;
+}
+
+/** Today's date as `YYYY-MM-DD` in UTC, what the analyses count from. */
+export const isoDate = (date: Date = new Date()) => date.toISOString().slice(0, 10);

@@ -1,0 +1,151 @@
+// The first page of a report: the answer in a few sentences, the figures a person acts on, the
+// largest risks and the contracts to act on (notice deadlines soonest first). Pure, for the PDF and
+// the report page alike.
+import { formatMoney, formatNumber, formatPercent } from '../format.js';
+import { BAND_NAMES, FACTOR_NAMES, type Language, kindWords, valueName } from '../labels.js';
+import type { ReportContract, ReportData } from './report-data.js';
+import { countedText, listWords, reportText } from './words.js';
+
+export type Figure = { value: string; label: string };
+export type Answer = { sentences: string[]; figures: Figure[]; risks: string[]; actions: ReportContract[] };
+
+/** Contracts on the first page. */
+export const ACTIONS = 8;
+const SOON_DAYS = 183;
+
+const count = (language: Language, what: 'applications' | 'platforms', n: number) =>
+  reportText(language, n === 1 ? `answer.${what}.one` : `answer.${what}.many`, { n: formatNumber(n, language) });
+
+/** "vallen 44 applicaties en 2 platforms uit, waarvan 12 bedrijfskritisch en stoppen 3 bedrijfsfuncties: …". */
+export function failure(language: Language, failed: { applications: number; platforms: number; critical: number; functions: string[] }): string {
+  const parts = [failed.applications > 0 || failed.platforms === 0 ? count(language, 'applications', failed.applications) : null, failed.platforms > 0 ? count(language, 'platforms', failed.platforms) : null].filter((p): p is string => p !== null);
+  const what = parts.join(` ${reportText(language, 'answer.and')} `);
+  const plural = failed.applications + failed.platforms !== 1;
+  let text = reportText(language, plural ? 'answer.fail.many' : 'answer.fail.one', { what });
+  if (failed.critical > 0) text += reportText(language, 'answer.critical', { n: formatNumber(failed.critical, language) });
+  const functions = failed.functions;
+  // A sentence names a few; the table lists them all.
+  const named = functions.length <= NAMED ? functions : [...functions.slice(0, NAMED - 1), reportText(language, 'answer.others', { n: functions.length - NAMED + 1 })];
+  text += functions.length === 0 ? reportText(language, 'answer.functions.none')
+    : reportText(language, functions.length === 1 ? 'answer.functions.one' : 'answer.functions.many', { n: functions.length, list: listWords(named, language) });
+  return text;
+}
+
+/** Business functions named in one sentence. */
+const NAMED = 6;
+
+const upcoming = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline && c.noticeDeadline >= data.today).sort((a, b) => String(a.noticeDeadline).localeCompare(String(b.noticeDeadline)) || a.uid.localeCompare(b.uid));
+const passed = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline && c.noticeDeadline < data.today && (c.end ?? '') >= data.today);
+const annualValue = (contracts: ReportContract[]) => contracts.reduce((sum, c) => sum + (c.annualValue ?? 0), 0);
+
+function factorWords(data: ReportData, language: Language, n: number): string[] {
+  return [...(data.lockIn?.factors ?? [])].filter(f => f.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, n)
+    .map(f => valueName(FACTOR_NAMES, f.factor, language).toLowerCase());
+}
+
+function lostFunctions(data: ReportData): string[] {
+  const several = new Set(data.functions.map(f => f.organisation)).size > 1;
+  return data.functions.filter(f => f.lostAllSupport).map(f => (several ? `${f.name} (${data.organisations[f.organisation] ?? f.organisation})` : f.name));
+}
+
+function subjectAnswer(data: ReportData, language: Language): Answer {
+  const { subject } = data;
+  const applications = data.dependants.filter(r => r.kind === 'Application');
+  const critical = applications.filter(r => r.criticality === 'high' || r.criticality === 'critical').length;
+  const platforms = data.dependants.length - applications.length;
+  const functions = lostFunctions(data);
+  const sentences: string[] = [];
+  const fail = failure(language, { applications: applications.length, platforms, critical, functions });
+  if (data.dependants.length === 0) sentences.push(reportText(language, 'answer.nothing', { name: subject.name }));
+  else sentences.push(`${reportText(language, subject.kind === 'Supplier' || subject.kind === 'SupplierGroup' ? 'answer.failsSupplier' : 'answer.failsApplication', { name: subject.name, fail })}.`);
+  const factors = factorWords(data, language, 2);
+  if (data.lockIn && factors.length) sentences.push(reportText(language, 'answer.lockIn', { score: formatNumber(data.lockIn.score, language, 1), factors: listWords(factors, language) }));
+  if (data.contracts.length) sentences.push(countedText(language, 'answer.contracts', data.contracts.length, { value: formatMoney(annualValue(data.contracts), language) }));
+
+  const figures: Figure[] = [
+    { value: formatNumber(applications.length, language), label: reportText(language, 'figure.failed') },
+    { value: formatNumber(critical, language), label: reportText(language, 'figure.critical') },
+    { value: formatNumber(functions.length, language), label: reportText(language, 'figure.functions') },
+  ];
+  if (platforms > 0) figures.splice(1, 0, { value: formatNumber(platforms, language), label: reportText(language, 'figure.failedPlatforms') });
+  if (data.contracts.length) figures.push({ value: formatMoney(annualValue(data.contracts), language), label: reportText(language, 'figure.contractValue') });
+  if (data.lockIn) figures.push({ value: formatNumber(data.lockIn.score, language, 1), label: reportText(language, 'figure.lockIn') });
+
+  const risks: string[] = [];
+  for (const factor of [...(data.lockIn?.factors ?? [])].filter(f => f.contribution >= 5).sort((a, b) => b.contribution - a.contribution).slice(0, 3)) {
+    risks.push(reportText(language, 'risk.factor', { factor: valueName(FACTOR_NAMES, factor.factor, language), points: formatNumber(factor.contribution, language, 1), score: formatNumber(data.lockIn!.score, language, 1) }));
+  }
+  const own = data.spofs.find(row => row.uid === subject.uid);
+  if (own?.articulationPoint) risks.push(reportText(language, 'risk.articulation', { name: subject.name }));
+  const upstream = new Set(data.dependencies.map(r => r.uid));
+  for (const row of data.spofs.filter(r => upstream.has(String(r.uid))).sort((a, b) => Number(b.failedApplications) - Number(a.failedApplications)).slice(0, 2)) {
+    risks.push(reportText(language, 'risk.upstream', { name: String(row.name), kind: kindWords(String(row.kind), language).toLowerCase(), fail: spofFailure(row, language) }));
+  }
+  contractRisks(data, language, risks);
+  return { sentences, figures, risks, actions: upcoming(data).slice(0, ACTIONS) };
+}
+
+function spofFailure(row: Record<string, unknown>, language: Language): string {
+  return failure(language, { applications: Number(row.failedApplications) || 0, platforms: 0, critical: Number(row.failedCriticalApplications) || 0, functions: (row.lostBusinessFunctions as string[]) ?? [] });
+}
+
+function contractRisks(data: ReportData, language: Language, risks: string[]): void {
+  const overdue = passed(data);
+  const renewing = overdue.filter(c => c.autoRenew).length;
+  if (overdue.length) risks.push(countedText(language, 'risk.overdue', overdue.length, { renew: renewing === 0 ? '' : overdue.length === 1 ? reportText(language, 'risk.renew.one') : renewing === 1 ? reportText(language, 'risk.renew.single') : reportText(language, 'risk.renew.many', { n: renewing }) }));
+  const noExit = data.contracts.filter(c => !c.exitPlan).length;
+  if (noExit > 0 && noExit === data.contracts.length) risks.push(reportText(language, 'risk.noExitPlan.all'));
+  else if (noExit > 0) risks.push(countedText(language, 'risk.noExitPlan', noExit, { total: formatNumber(data.contracts.length, language) }));
+}
+
+function organisationAnswer(data: ReportData, language: Language): Answer {
+  const name = data.subject.name;
+  const byCount = data.concentration?.applications;
+  const byValue = data.concentration?.contractValue;
+  const applications = byCount?.total ?? 0;
+  const value = byValue?.total ?? annualValue(data.contracts);
+  const sentences = [reportText(language, 'answer.organisation', {
+    name, applications: count(language, 'applications', applications), suppliers: formatNumber(byCount?.entities ?? data.exposure.length, language), value: formatMoney(value, language),
+  })];
+  const largest = data.exposure.find(row => row.uid === byValue?.largest);
+  if (byValue?.hhi !== null && byValue?.hhi !== undefined && largest) {
+    sentences.push(reportText(language, 'answer.largest', {
+      supplier: String(largest.name), share: formatPercent(largest.contractValueShare, language), band: valueName(BAND_NAMES, byValue.band, language), hhi: formatNumber(byValue.hhi, language),
+    }));
+  }
+  const worst = data.spofs[0];
+  if (worst) sentences.push(reportText(language, 'answer.worst', { name: String(worst.name), fail: spofFailure(worst, language) }));
+
+  const soon = upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
+  const figures: Figure[] = [
+    { value: formatNumber(applications, language), label: reportText(language, 'figure.applications') },
+    { value: formatNumber(byCount?.entities ?? 0, language), label: reportText(language, 'figure.suppliers') },
+    { value: formatMoney(value, language), label: reportText(language, 'figure.contractValue') },
+  ];
+  if (byValue?.hhi !== null && byValue?.hhi !== undefined) figures.push({ value: formatNumber(byValue.hhi, language), label: reportText(language, 'figure.hhi', { band: valueName(BAND_NAMES, byValue.band, language) }) });
+  figures.push({ value: formatNumber(soon, language), label: reportText(language, 'figure.noticeSoon') });
+
+  // The worst is in the answer already.
+  const risks = data.spofs.slice(1, 4).map(row => reportText(language, 'risk.spof', { name: String(row.name), kind: kindWords(String(row.kind), language).toLowerCase(), fail: spofFailure(row, language) }));
+  const top = data.lockInRanking[0];
+  if (top) {
+    risks.push(reportText(language, 'risk.topLockIn', {
+      name: String(top.name), score: formatNumber(top.score, language, 1), factors: listWords(((top.topFactors as string[]) ?? []).map(f => valueName(FACTOR_NAMES, f, language).toLowerCase()), language),
+    }));
+  }
+  contractRisks(data, language, risks);
+  return { sentences, figures, risks, actions: upcoming(data).slice(0, ACTIONS) };
+}
+
+/** The answer-first page of `data` in `language`. */
+export function reportAnswer(data: ReportData, language: Language): Answer {
+  return data.subject.kind === 'Organisation' ? organisationAnswer(data, language) : subjectAnswer(data, language);
+}
+
+/** The subtitle under a report's title: kind, the organisation(s) it covers and the date. */
+export function reportSubtitle(data: ReportData, language: Language, formatDay: (iso: string) => string): string {
+  const own = data.subject.organisation ? [data.subject.organisation] : data.subject.kind === 'Organisation' ? [] : Object.keys(data.organisations);
+  const names = own.map(id => data.organisations[id] ?? id);
+  const scope = names.length === 0 ? null : names.length <= 3 ? listWords(names, language) : reportText(language, 'organisations', { n: names.length });
+  return [kindWords(data.subject.kind, language), scope, reportText(language, 'generated', { date: formatDay(data.generatedAt.slice(0, 10)) })].filter(Boolean).join(' · ');
+}

@@ -1,0 +1,288 @@
+// A dependency report as a PDF that can be handed on (pdfkit, laid out by hand): the answer on the
+// first page, then the dependency picture and the tables, each column as wide as its content,
+// rows wrapping, headers repeated after a page break, page number and date on every page.
+import type { Row } from '../analyses/types.js';
+import { formatDate } from '../format.js';
+import type { Language } from '../labels.js';
+import { type Answer, reportAnswer, reportSubtitle } from './answer.js';
+import { KIND_COLOURS, type Picture, pictureIntro, pictureLayout } from './picture.js';
+import type { ReportData } from './report-data.js';
+import { type Section, type SectionColumn, cellText, reportSections } from './sections.js';
+import { reportText } from './words.js';
+
+type Doc = PDFKit.PDFDocument;
+
+const MARGIN = { top: 50, bottom: 56, left: 50, right: 50 };
+const INK = '#1a1a1a';
+const MUTED = '#555555';
+const RULE = '#b8bec6';
+const STRIPE = '#f2f4f6';
+/** Rows of one table in the PDF; the report's spreadsheet has every row. */
+export const PDF_TABLE_ROWS = 400;
+
+// The standard PDF fonts know Windows-1252 only: other characters are written as their nearest
+// ASCII letter ("ł" → "l") or a sign that is there ("→" → "›"), never as mojibake.
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const REPLACEMENTS: Record<string, string> = { '→': '›', '←': '‹', '≥': '>=', '≤': '<=', 'ł': 'l', 'Ł': 'L', 'ı': 'i', 'đ': 'd', 'Đ': 'D', '\u2009': ' ', '\u202f': ' ' };
+export function pdfText(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char) || char === '\n') out += char;
+    else out += REPLACEMENTS[char] ?? (char.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '') || '?');
+  }
+  return out;
+}
+
+const bottomOf = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
+const widthOf = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+const ensure = (doc: Doc, height: number) => { if (doc.y + height > bottomOf(doc)) doc.addPage(); };
+
+function heading(doc: Doc, title: string, size = 13) {
+  ensure(doc, 90);
+  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor(INK).text(pdfText(title), MARGIN.left, doc.y, { width: widthOf(doc) });
+  doc.moveDown(0.25).font('Helvetica').fontSize(9);
+}
+
+function paragraph(doc: Doc, text: string, size = 9.5, colour = INK) {
+  doc.font('Helvetica').fontSize(size).fillColor(colour).text(pdfText(text), MARGIN.left, doc.y, { width: widthOf(doc), lineGap: 1.5 });
+}
+
+/** The key figures as a row of boxes: the big number, its meaning under it. */
+function figures(doc: Doc, items: Answer['figures']) {
+  const perRow = items.length <= 5 ? items.length : 4;
+  const gap = 8;
+  const width = (widthOf(doc) - gap * (perRow - 1)) / perRow;
+  for (let start = 0; start < items.length; start += perRow) {
+    const row = items.slice(start, start + perRow);
+    const height = 16 + Math.max(...row.map(f => doc.font('Helvetica').fontSize(8).heightOfString(pdfText(f.label), { width: width - 14 }))) + 16;
+    ensure(doc, height + gap);
+    const y = doc.y;
+    row.forEach((figure, i) => {
+      const x = MARGIN.left + i * (width + gap);
+      doc.rect(x, y, width, height).fillColor(STRIPE).fill();
+      doc.rect(x, y, 3, height).fillColor('#0b5cad').fill();
+      let size = 15;
+      while (size > 9 && doc.font('Helvetica-Bold').fontSize(size).widthOfString(pdfText(figure.value)) > width - 14) size--;
+      doc.font('Helvetica-Bold').fontSize(size).fillColor(INK).text(pdfText(figure.value), x + 9, y + 6 + (15 - size) / 2, { width: width - 14, lineBreak: false });
+      doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(pdfText(figure.label), x + 9, y + 26, { width: width - 14 });
+    });
+    doc.y = y + height + gap;
+  }
+  doc.x = MARGIN.left;
+}
+
+function bullets(doc: Doc, items: string[], none: string) {
+  if (items.length === 0) return paragraph(doc, none, 9.5, MUTED);
+  for (const item of items) {
+    doc.font('Helvetica').fontSize(9.5);
+    const height = doc.heightOfString(pdfText(item), { width: widthOf(doc) - 14 });
+    ensure(doc, height + 4);
+    const y = doc.y;
+    doc.fillColor('#a30000').circle(MARGIN.left + 4, y + 5, 2).fill();
+    doc.fillColor(INK).text(pdfText(item), MARGIN.left + 14, y, { width: widthOf(doc) - 14, lineGap: 1 });
+    doc.y += 3;
+  }
+  doc.x = MARGIN.left;
+}
+
+const NUMERIC = new Set(['integer', 'decimal', 'money', 'percent']);
+const FIXED = new Set(['integer', 'decimal', 'money', 'percent', 'date', 'yesNo', 'criticality', 'kind', 'band']);
+
+/**
+ * Column widths from content: each column as wide as its widest cell and its header's longest word
+ * (headers wrap first). Space left over widens the headers, then the columns of running text;
+ * when the page is too narrow, the running text (names, lists) gives up width in proportion and
+ * wraps, figures and dates never do.
+ */
+export function columnWidths(doc: Doc, columns: SectionColumn[], cells: string[][], available: number, padding = 8): number[] {
+  const measured = columns.map((column, index) => {
+    doc.font('Helvetica').fontSize(8);
+    const content = Math.max(0, ...cells.map(row => doc.widthOfString(row[index])));
+    doc.font('Helvetica-Bold').fontSize(8);
+    const word = Math.max(...column.header.split(/\s+/).map(part => doc.widthOfString(pdfText(part))));
+    const header = doc.widthOfString(pdfText(column.header));
+    const fixed = FIXED.has(column.type);
+    const base = Math.max(content, word) + padding;
+    return { base, fixed, header: Math.max(base, Math.min(header, 120) + padding), least: fixed ? base : Math.max(word, Math.min(content, 70)) + padding };
+  });
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const widths = measured.map(m => m.base);
+  let spare = available - sum(widths);
+  if (spare < 0) {
+    // Too wide: running text shrinks towards its least width, in proportion to what it can give.
+    const give = measured.map(m => (m.fixed ? 0 : m.base - m.least));
+    const total = sum(give) || 1;
+    const cut = Math.min(-spare, sum(give));
+    return widths.map((width, i) => width - (give[i] / total) * cut);
+  }
+  measured.forEach((m, i) => { const more = Math.min(spare, m.header - widths[i]); widths[i] += more; spare -= more; });
+  const text = measured.map((m, i) => (m.fixed ? 0 : widths[i]));
+  const textTotal = sum(text);
+  // Stretch to the page only when the table nearly fills it; a short table stays as narrow as it is.
+  if (textTotal > 0 && spare < available * 0.3) return widths.map((width, i) => width + (text[i] / textTotal) * spare);
+  return widths;
+}
+
+function table(doc: Doc, section: Pick<Section, 'columns' | 'rows' | 'printed'>, data: Pick<ReportData, 'organisations'>, language: Language) {
+  const shown = section.rows.slice(0, section.printed ?? PDF_TABLE_ROWS);
+  const cells = shown.map(row => section.columns.map(column => pdfText(cellText(column, row, language, data))));
+  const available = widthOf(doc);
+  const widths = columnWidths(doc, section.columns, cells, available);
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  const pad = 4;
+  const header = () => {
+    doc.font('Helvetica-Bold').fontSize(8);
+    const height = Math.max(...section.columns.map((column, i) => doc.heightOfString(pdfText(column.header), { width: widths[i] - 2 * pad }))) + 6;
+    ensure(doc, height + 16);
+    const y = doc.y;
+    let x = MARGIN.left;
+    section.columns.forEach((column, i) => {
+      doc.fillColor(INK).text(pdfText(column.header), x + pad, y + 2, { width: widths[i] - 2 * pad, align: NUMERIC.has(column.type) ? 'right' : 'left' });
+      x += widths[i];
+    });
+    doc.moveTo(MARGIN.left, y + height).lineTo(MARGIN.left + total, y + height).lineWidth(0.8).strokeColor(INK).stroke();
+    doc.y = y + height + 2;
+  };
+  header();
+  doc.font('Helvetica').fontSize(8);
+  cells.forEach((row, index) => {
+    const height = Math.max(...row.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i] - 2 * pad }))) + 5;
+    if (doc.y + height > bottomOf(doc)) { doc.addPage(); header(); doc.font('Helvetica').fontSize(8); }
+    const y = doc.y;
+    if (index % 2 === 1) doc.rect(MARGIN.left, y, total, height).fillColor(STRIPE).fill();
+    let x = MARGIN.left;
+    row.forEach((text, i) => {
+      doc.fillColor(INK).text(text, x + pad, y + 2.5, { width: widths[i] - 2 * pad, align: NUMERIC.has(section.columns[i].type) ? 'right' : 'left' });
+      x += widths[i];
+    });
+    doc.y = y + height;
+  });
+  doc.moveTo(MARGIN.left, doc.y).lineTo(MARGIN.left + total, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc.x = MARGIN.left;
+  doc.y += 4;
+  if (section.rows.length > shown.length) paragraph(doc, reportText(language, 'truncated', { shown: shown.length, total: section.rows.length }), 8, MUTED);
+}
+
+/** The picture at the current position, scaled to the page width when it is wider. */
+function drawPicture(doc: Doc, picture: Picture, language: Language) {
+  const scale = Math.min(1, widthOf(doc) / picture.width);
+  ensure(doc, picture.height * scale + 40);
+  const left = MARGIN.left;
+  const top = doc.y;
+  doc.save().translate(left, top).scale(scale);
+  for (const head of picture.heads) {
+    doc.font('Helvetica-Bold').fontSize(8).fillColor(INK).text(pdfText(head.title), head.x, 0, { width: head.width, align: 'center', lineBreak: false });
+    if (head.subtitle) doc.font('Helvetica').fontSize(7).fillColor(MUTED).text(pdfText(head.subtitle), head.x, 11, { width: head.width, align: 'center', lineBreak: false });
+  }
+  for (const line of picture.lines) {
+    const bend = (line.x2 - line.x1) / 2;
+    doc.moveTo(line.x1, line.y1).bezierCurveTo(line.x1 + bend, line.y1, line.x2 - bend, line.y2, line.x2, line.y2).lineWidth(0.9).strokeColor(line.colour).stroke();
+  }
+  for (const line of picture.lines) {
+    if (!line.label) continue;
+    const { x, y, width } = line.label;
+    doc.rect(x - 1, y - 0.5, width + 2, picture.labelSize + 1.5).fillColor('#ffffff').fill();
+    doc.font('Helvetica').fontSize(picture.labelSize).fillColor(line.colour).text(pdfText(line.words), x, y, { lineBreak: false });
+  }
+  for (const box of picture.boxes) {
+    const colour = box.more ? '#9aa3ad' : KIND_COLOURS[box.kind] ?? '#777777';
+    doc.roundedRect(box.x, box.y, box.width, box.height, 3).lineWidth(box.subject ? 2 : box.critical ? 1.4 : 0.8).fillAndStroke(box.subject ? '#fff4cc' : '#ffffff', box.critical ? '#a30000' : colour);
+    doc.rect(box.x, box.y + 2, 3, box.height - 4).fillColor(colour).fill();
+    const font = box.subject ? 'Helvetica-Bold' : box.more ? 'Helvetica-Oblique' : 'Helvetica';
+    const lineHeight = picture.fontSize * 1.2;
+    const top = box.y + (box.height - (box.lines.length + (box.note ? 1 : 0)) * lineHeight) / 2;
+    box.lines.forEach((text, i) => doc.font(font).fontSize(picture.fontSize).fillColor(box.more ? MUTED : INK)
+      .text(pdfText(text), box.x + 6, top + i * lineHeight, { width: box.width - 9, lineBreak: false }));
+    if (box.note) doc.font('Helvetica').fontSize(picture.fontSize * 0.9).fillColor(MUTED).text(pdfText(box.note), box.x + 6, top + box.lines.length * lineHeight, { width: box.width - 9, lineBreak: false });
+  }
+  doc.restore();
+  doc.y = top + picture.height * scale + 10;
+  doc.x = left;
+  // Legend: what each colour of line says, and what a red border means.
+  let x = left;
+  doc.font('Helvetica-Bold').fontSize(7.5).fillColor(INK).text(pdfText(`${reportText(language, 'legend')}:`), x, doc.y, { lineBreak: false });
+  x += doc.widthOfString(pdfText(`${reportText(language, 'legend')}:`)) + 8;
+  const y = doc.y;
+  doc.font('Helvetica').fontSize(7.5);
+  for (const item of picture.legend) {
+    const w = doc.widthOfString(pdfText(item.words));
+    if (x + w + 24 > left + widthOf(doc)) { x = left; doc.y += 11; }
+    doc.moveTo(x, doc.y + 3.5).lineTo(x + 14, doc.y + 3.5).lineWidth(1.5).strokeColor(item.colour).stroke();
+    doc.fillColor(INK).text(pdfText(item.words), x + 18, doc.y, { lineBreak: false });
+    x += w + 32;
+  }
+  const critical = pdfText(reportText(language, 'criticalBorder'));
+  if (x + doc.widthOfString(critical) + 24 > left + widthOf(doc)) { x = left; doc.y += 11; }
+  doc.rect(x, doc.y, 14, 7).lineWidth(1.4).strokeColor('#a30000').stroke();
+  doc.fillColor(INK).text(critical, x + 18, doc.y, { lineBreak: false });
+  doc.y = Math.max(doc.y, y) + 14;
+  doc.x = left;
+}
+
+function firstPage(doc: Doc, data: ReportData, language: Language) {
+  const answer = reportAnswer(data, language);
+  doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(pdfText(`${reportText(language, 'title')}: ${data.subject.name}`), MARGIN.left, MARGIN.top, { width: widthOf(doc) });
+  doc.moveDown(0.2);
+  paragraph(doc, reportSubtitle(data, language, day => formatDate(day, language)), 9, MUTED);
+  heading(doc, reportText(language, 'answer'), 14);
+  for (const sentence of answer.sentences) { paragraph(doc, sentence, 11); doc.moveDown(0.35); }
+  doc.moveDown(0.3);
+  figures(doc, answer.figures);
+  heading(doc, reportText(language, 'risks'));
+  bullets(doc, answer.risks, reportText(language, 'noRisks'));
+  heading(doc, reportText(language, 'actions'));
+  const contracts = reportSections(data, language).find(section => section.id === 'contracts')!;
+  if (answer.actions.length === 0) paragraph(doc, reportText(language, 'actionsNone'), 9.5, MUTED);
+  else {
+    paragraph(doc, reportText(language, 'actionsIntro'), 8.5, MUTED);
+    doc.moveDown(0.2);
+    table(doc, { columns: contracts.columns.filter(c => ['contract', 'organisation', 'suppliers', 'noticeDeadline', 'end', 'autoRenew', 'annualValue'].includes(c.key)), rows: answer.actions as unknown as Row[] }, data, language);
+  }
+}
+
+/** Renders the report as a PDF in `language`; resolves with the bytes. */
+export async function reportPdf(data: ReportData, language: Language = 'nl'): Promise<Buffer> {
+  // Loaded on the first report, not at start-up: pdfkit and its fonts are about 28 MB of memory.
+  const { default: PDFDocument } = await import('pdfkit');
+  const title = `${reportText(language, 'title')}: ${data.subject.name}`;
+  const doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, info: { Title: pdfText(title), Author: 'Roer', CreationDate: new Date(data.generatedAt) }, lang: language === 'nl' ? 'nl-NL' : 'en-GB' });
+  const chunks: Buffer[] = [];
+  doc.on('data', chunk => chunks.push(chunk as Buffer));
+  const done = new Promise<Buffer>(resolve => doc.on('end', () => resolve(Buffer.concat(chunks))));
+
+  firstPage(doc, data, language);
+  if (data.subject.kind !== 'Organisation') {
+    doc.addPage();
+    heading(doc, reportText(language, 'picture'), 14);
+    if (data.dependants.length === 0 && data.dependencies.length === 0) paragraph(doc, reportText(language, 'pictureNone'), 9.5, MUTED);
+    else {
+      paragraph(doc, reportText(language, pictureIntro(data), { name: data.subject.name }), 8.5, MUTED);
+      doc.moveDown(0.6);
+      const measure = (text: string, size: number) => doc.font('Helvetica').fontSize(size).widthOfString(pdfText(text)) * 1.02;
+      drawPicture(doc, pictureLayout(data, language, { width: widthOf(doc), measure }), language);
+    }
+  } else doc.addPage();
+  for (const section of reportSections(data, language)) {
+    heading(doc, `${section.title} (${section.rows.length})`);
+    if (section.rows.length === 0) paragraph(doc, reportText(language, 'none'), 9, MUTED);
+    else table(doc, section, data, language);
+  }
+
+  // Page number, date and subject on every page, once the page count is known.
+  const range = doc.bufferedPageRange();
+  const generated = reportText(language, 'generated', { date: formatDate(data.generatedAt, language) });
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - 34;
+    doc.moveTo(MARGIN.left, y - 6).lineTo(doc.page.width - MARGIN.right, y - 6).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED);
+    doc.text(pdfText(`Roer · ${title}`), MARGIN.left, y, { width: widthOf(doc) * 0.6, lineBreak: false, ellipsis: true });
+    doc.text(pdfText(`${reportText(language, 'page', { n: i + 1, total: range.count })} · ${generated}`), MARGIN.left + widthOf(doc) * 0.4, y, { width: widthOf(doc) * 0.6, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}

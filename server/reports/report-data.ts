@@ -1,0 +1,134 @@
+// The facts of a dependency report per application, platform, supplier (group) or organisation,
+// gathered from the node's details and the registered analyses (impact, lock-in, single points of
+// failure, supplier exposure) plus what the node itself depends on. The PDF, the report page and the
+// report's spreadsheets all show these same facts.
+import type { Driver } from 'neo4j-driver';
+import { fetchLandscape, nameOf } from '../analyses/landscape.js';
+import type { Concentration } from '../analyses/supplier-exposure.js';
+import type { AnalysisDefinition, Row } from '../analyses/types.js';
+import { isoDate } from '../format.js';
+import { organisationNames } from '../names.js';
+import { nodeDetail } from '../routes/graph.js';
+import { dependencies, relations, type DependencyRow, type Relation } from './dependencies.js';
+
+export type ReportContract = {
+  uid: string; id: string; organisation: string; start: string | null; end: string | null; noticeMonths: number | null; autoRenew: boolean | null;
+  annualValue: number | null; exitPlan: boolean | null; dataPortability: boolean | null; noticeDeadline: string | null; suppliers: string[]; applications: string[];
+};
+export type LockInFactor = { factor: string; value: number; raw: unknown; weight: number; contribution: number };
+
+export type ReportData = {
+  subject: { uid: string; kind: string; name: string; organisation: string | null };
+  generatedAt: string;
+  /** The date the report counts from (notice deadlines, remaining years). */
+  today: string;
+  /** Names of the organisations the report mentions, by id. */
+  organisations: Record<string, string>;
+  /** What fails when the subject fails, nearest first (the impact analysis' rows). */
+  dependants: DependencyRow[];
+  /** What the subject depends on, nearest first. */
+  dependencies: DependencyRow[];
+  /** Every step on the shortest paths of both lists, with its relationship. */
+  relations: Relation[];
+  /** Business functions touched by the failure (impact summary), those that stop first. */
+  functions: { organisation: string; uid: string; name: string; affectedApplications: number; supportingApplications: number; lostAllSupport: boolean }[];
+  contracts: ReportContract[];
+  /** The subject's own lock-in (applications and suppliers). */
+  lockIn: { score: number; factors: LockInFactor[] } | null;
+  /** An organisation's applications with the highest lock-in. */
+  lockInRanking: Row[];
+  /** Single points of failure: an organisation's worst, else those around the subject. */
+  spofs: Row[];
+  /** An organisation's suppliers (supplier exposure rows) and concentration. */
+  exposure: Row[];
+  concentration: { applications: Concentration; contractValue: Concentration } | null;
+};
+
+/** Rows per list in a report: enough to act on, and the spreadsheet has them all. */
+export const RANKING_ROWS = 15;
+
+async function run(analyses: AnalysisDefinition[], driver: Driver, name: string, params: Record<string, unknown>) {
+  const analysis = analyses.find(a => a.name === name);
+  if (!analysis) return { rows: [] as Row[], summary: undefined as Record<string, unknown> | undefined };
+  return analysis.run(driver, analysis.params.parse(params));
+}
+
+const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+
+/** Each consecutive pair of a path (the dependant first): the steps the picture draws. */
+function steps(rows: DependencyRow[]): [string, string][] {
+  return rows.flatMap(row => row.path.slice(0, -1).map((uid, i) => [uid, row.path[i + 1]] as [string, string]));
+}
+
+/** Gathers the report on `uid`; `organisations` scopes a supplier's report (an application's or organisation's is its own). */
+export async function reportData(driver: Driver, analyses: AnalysisDefinition[], uid: string, organisations?: string[]): Promise<ReportData> {
+  const detail = await nodeDetail(driver, analyses, uid);
+  const properties = detail.properties as Record<string, unknown>;
+  const kind = detail.kind;
+  const own = kind === 'Organisation' ? [text(properties.id)] : typeof properties.organisation === 'string' ? [properties.organisation] : organisations;
+  const scope = own?.length ? own : null;
+  const organisation = scope ? scope.join(',') : undefined;
+  const [names, landscape] = await Promise.all([organisationNames(driver), fetchLandscape(driver, scope)]);
+  const today = isoDate();
+
+  let dependants: DependencyRow[] = [];
+  let upstream: DependencyRow[] = [];
+  let functions: ReportData['functions'] = [];
+  let stepRelations: Relation[] = [];
+  if (kind !== 'Organisation') {
+    const impact = await run(analyses, driver, 'impact', { node: uid, organisation });
+    dependants = impact.rows.map(row => ({
+      uid: text(row.uid), kind: text(row.kind), name: text(row.name), organisation: (row.organisation as string | null) ?? null, criticality: (row.criticality as string | null) ?? null,
+      hops: Number(row.hops), path: (row.path as string[]) ?? [], pathNames: (row.pathNames as string[]) ?? [],
+    }));
+    functions = ((impact.summary?.businessFunctions as ReportData['functions']) ?? []).map(f => ({ ...f }));
+    upstream = dependencies(landscape, uid);
+    stepRelations = relations(landscape, [...steps(dependants), ...steps(upstream)]);
+  }
+
+  const ownLockIn = (detail as { lockIn?: { score: number; factors: LockInFactor[] } | null }).lockIn;
+  const lockIn = ownLockIn && Array.isArray(ownLockIn.factors) ? { score: ownLockIn.score, factors: ownLockIn.factors.map(f => ({ ...f })) } : null;
+  const lockInRanking = kind === 'Organisation'
+    ? (await run(analyses, driver, 'lock-in', { organisation })).rows.sort((a, b) => Number(b.score) - Number(a.score)).slice(0, RANKING_ROWS)
+      .map(row => ({ uid: row.uid, name: row.name, criticality: row.criticality, suppliers: ((row.suppliers as string[]) ?? []).map(s => nameOf(landscape, s)), score: row.score, topFactors: topFactors(row) }))
+    : [];
+
+  const spofRows = (await run(analyses, driver, 'single-points-of-failure', { organisation, limit: kind === 'Organisation' ? RANKING_ROWS : 0 })).rows;
+  const around = new Set([uid, ...upstream.map(row => row.uid), ...dependants.map(row => row.uid)]);
+  const spofs = (kind === 'Organisation' ? spofRows : spofRows.filter(row => around.has(text(row.uid)))).slice(0, RANKING_ROWS)
+    .map(row => ({ uid: row.uid, name: row.name, kind: row.kind, organisation: row.organisation, articulationPoint: row.articulationPoint, failedApplications: row.failedApplications, failedCriticalApplications: row.failedCriticalApplications, failedBusinessFunctions: row.failedBusinessFunctions, lostBusinessFunctions: row.lostBusinessFunctions }));
+
+  let exposure: Row[] = [];
+  let concentration: ReportData['concentration'] = null;
+  if (kind === 'Organisation') {
+    const result = await run(analyses, driver, 'supplier-exposure', { organisation });
+    exposure = [...result.rows].sort((a, b) => Number(b.contractValue) - Number(a.contractValue) || Number(b.applications) - Number(a.applications));
+    const summary = result.summary as { byOrganisation?: { applications: Concentration; contractValue: Concentration }[] } | undefined;
+    concentration = summary?.byOrganisation?.[0] ? { applications: summary.byOrganisation[0].applications, contractValue: summary.byOrganisation[0].contractValue } : null;
+  }
+
+  const contracts = (detail.contracts as ReportContract[]).map(c => ({ ...c }));
+  const mentioned = new Set<string>([...(scope ?? []), ...dependants.map(r => r.organisation), ...upstream.map(r => r.organisation), ...contracts.map(c => c.organisation)].filter((id): id is string => !!id));
+  return {
+    subject: { uid, kind, name: kind === 'Organisation' ? names(text(properties.id)) : text(properties.name ?? uid), organisation: typeof properties.organisation === 'string' ? properties.organisation : null },
+    generatedAt: new Date().toISOString(),
+    today,
+    organisations: Object.fromEntries([...mentioned].sort().map(id => [id, names(id)])),
+    dependants,
+    dependencies: upstream,
+    relations: stepRelations,
+    functions,
+    contracts,
+    lockIn,
+    lockInRanking,
+    spofs,
+    exposure,
+    concentration,
+  };
+}
+
+/** The three factors that add most to a lock-in row's score, largest first. */
+function topFactors(row: Row): string[] {
+  const factors = Array.isArray(row.factors) ? (row.factors as LockInFactor[]) : [];
+  return [...factors].filter(f => f.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, 3).map(f => f.factor);
+}

@@ -1,0 +1,83 @@
+// The evidence of a report as tables: which sections, which columns (headers in words, values typed),
+// in which order. The PDF draws them, the report page shows them, the report's XLSX and CSV write them:
+// one definition, so paper, screen and spreadsheet agree. Pure (the web UI bundles it).
+import type { Row } from '../analyses/types.js';
+import { type ColumnType, type Names, columnType, formatValue } from '../exports/columns.js';
+import { type Language, columnName, organisationName } from '../labels.js';
+import type { ReportData } from './report-data.js';
+import { reportText } from './words.js';
+
+export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown };
+/** `printed`: rows on paper when fewer than all (the spreadsheet has them all). */
+export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number };
+export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure';
+export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure'];
+
+type Spec = string | [key: string, type?: ColumnType, value?: (row: Row) => unknown, header?: string];
+
+/** The middle of a dependency path, the subject and the row itself left out: "via A → B", or "rechtstreeks". */
+const through = (language: Language) => (row: Row) => {
+  const names = Array.isArray(row.pathNames) ? (row.pathNames as string[]) : [];
+  const middle = names.slice(1, -1);
+  return middle.length ? middle : reportText(language, 'direct');
+};
+
+function columns(rows: Row[], specs: Spec[], language: Language): SectionColumn[] {
+  return specs.map(spec => {
+    const [key, type, value, header] = typeof spec === 'string' ? [spec] : spec;
+    const read = value ?? ((row: Row) => row[key]);
+    const sample = rows.map(read).find(v => v !== null && v !== undefined);
+    return { key, header: header ?? columnName(key, language), type: type ?? columnType(key, sample), value: read };
+  });
+}
+
+/** The sections of `data` that apply to its subject, in reading order; empty ones included (they say "Geen."). */
+export function reportSections(data: ReportData, language: Language): Section[] {
+  const name = data.subject.name;
+  const several = Object.keys(data.organisations).length > 1;
+  const organisation: Spec[] = several ? ['organisation'] : [];
+  const section = (id: SectionId, title: string, rows: Row[], specs: Spec[]): Section => ({ id, title, rows, columns: columns(rows, specs, language) });
+  const contracts = section('contracts', reportText(language, 'section.contracts'), data.contracts as unknown as Row[], [
+    ['contract', 'text', row => row.id], ...organisation, ['suppliers', 'list'], 'noticeDeadline', 'end', ['autoRenew', 'yesNo'], ['exitPlan', 'yesNo'], ['annualValue', 'money'], ['applications', 'list'],
+  ]);
+  if (data.subject.kind === 'Organisation') {
+    return [
+      { ...section('exposure', reportText(language, 'section.exposure'), data.exposure, ['name', ['applications', 'integer'], ['criticalApplications', 'integer'], ['contractValue', 'money'], 'contractValueShare', 'applicationsShare']), printed: 30 },
+      section('spofs', reportText(language, 'section.spofsOrganisation'), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),
+      section('lockInRanking', reportText(language, 'section.lockInRanking'), data.lockInRanking, ['name', 'criticality', ['suppliers', 'list'], ['score', 'decimal'], 'topFactors']),
+      contracts,
+    ];
+  }
+  const lockIn = data.lockIn
+    ? [...data.lockIn.factors].sort((a, b) => b.contribution - a.contribution).map(f => ({ factor: f.factor, raw: f.raw, weight: f.weight, contribution: f.contribution }) as Row)
+    : [];
+  return [
+    section('dependants', reportText(language, 'section.dependants', { name }), byStepAndCriticality(data.dependants) as unknown as Row[], ['name', 'kind', 'criticality', ...organisation, ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]),
+    section('functions', reportText(language, 'section.functions'), data.functions, [
+      ['name', 'text', undefined, columnName('function', language)], ...organisation, ['affectedApplications', 'integer'], ['supportingApplications', 'integer'], ['lostAllSupport', 'yesNo'],
+    ]),
+    section('dependencies', reportText(language, 'section.dependencies', { name }), byStepAndCriticality(data.dependencies) as unknown as Row[], ['name', 'kind', 'criticality', ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]),
+    contracts,
+    section('lockIn', reportText(language, 'section.lockIn'), lockIn, ['factor', ['raw', 'text', row => rawValue(row, language), columnName('value', language)], ['weight', 'integer'], ['contribution', 'decimal']]),
+    section('spofs', reportText(language, 'section.spofs', { name }), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),
+  ];
+}
+
+const CRITICALITY_ORDER: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+/** Nearest first; of one step, the most critical first, then by name. */
+const byStepAndCriticality = (rows: ReportData['dependants']) =>
+  [...rows].sort((a, b) => a.hops - b.hops || (CRITICALITY_ORDER[a.criticality ?? ''] ?? 4) - (CRITICALITY_ORDER[b.criticality ?? ''] ?? 4) || a.name.localeCompare(b.name, 'nl'));
+
+/** A lock-in factor's own measure in words: yes/no, a count, years. */
+function rawValue(row: Row, language: Language): string {
+  const raw = row.raw;
+  if (typeof raw === 'boolean') return formatValue('yesNo', raw, language);
+  if (typeof raw === 'number') return formatValue(row.factor === 'remainingContractYears' ? 'decimal' : 'integer', raw, language);
+  return raw === null || raw === undefined ? '—' : String(raw);
+}
+
+/** A section's cell as text; organisations by the names the report carries. */
+export function cellText(column: SectionColumn, row: Row, language: Language, data: Pick<ReportData, 'organisations'>): string {
+  const names: Names = { node: () => undefined, organisation: id => data.organisations[id] ?? organisationName(id) };
+  return formatValue(column.type, column.value(row), language, names);
+}

@@ -1,0 +1,45 @@
+// A report as a workbook people open: the answer on the first sheet, then one sheet per section with
+// the same columns as the PDF and the page, typed (euros, dates, percentages), and as CSV one section.
+import type { Table } from '../exports/flatten.js';
+import { peopleCell } from '../exports/people.js';
+import type { Names } from '../exports/columns.js';
+import { type Language, organisationName } from '../labels.js';
+import { reportAnswer } from './answer.js';
+import type { ReportData } from './report-data.js';
+import { type Section, reportSections } from './sections.js';
+import { reportText } from './words.js';
+
+const namesOf = (data: ReportData): Names => ({ node: () => undefined, organisation: id => data.organisations[id] ?? organisationName(id) });
+
+/** One section as a typed table. */
+export function sectionTable(section: Section, data: ReportData, language: Language): Table {
+  const names = namesOf(data);
+  return {
+    columns: section.columns.map(column => column.header),
+    types: section.columns.map(column => column.type),
+    rows: section.rows.map(row => section.columns.map(column => peopleCell(column.type, column.value(row), language, names))),
+  };
+}
+
+/** The first sheet: the answer's sentences, key figures and risks, one per row. */
+function answerTable(data: ReportData, language: Language): Table {
+  const answer = reportAnswer(data, language);
+  const rows = [
+    [`${reportText(language, 'title')}: ${data.subject.name}`, null],
+    ...answer.sentences.map(sentence => [sentence, null]),
+    [null, null],
+    ...answer.figures.map(figure => [figure.label, figure.value]),
+    [null, null],
+    [reportText(language, 'risks'), null],
+    ...answer.risks.map(risk => [risk, null]),
+  ];
+  return { columns: [reportText(language, 'answer'), ''], types: ['text', 'text'], rows };
+}
+
+/** The report's sheets: the answer, then each section that has rows. */
+export function reportSheets(data: ReportData, language: Language): { name: string; table: Table }[] {
+  return [
+    { name: reportText(language, 'answer'), table: answerTable(data, language) },
+    ...reportSections(data, language).filter(section => section.rows.length > 0).map(section => ({ name: reportText(language, `sheet.${section.id}`), table: sectionTable(section, data, language) })),
+  ];
+}

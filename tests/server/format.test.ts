@@ -1,0 +1,45 @@
+// Figures as people read them, the same on paper, in spreadsheets and on screen.
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../../server/format.js';
+import { columnName } from '../../server/labels.js';
+import { columnType, formatValue } from '../../server/exports/columns.js';
+
+const nbsp = (text: string) => text.replace(/\u00a0/g, ' ');
+
+describe('format', () => {
+  it('when money, numbers, shares and dates are written in Dutch, then as € 1.503.890, 1.234,5, 12,2% and 31-03-2027', () => {
+    expect(nbsp(formatMoney(1503889.77, 'nl'))).toBe('€ 1.503.890');
+    expect(nbsp(formatMoney(-25, 'nl'))).toBe('€ -25');
+    expect(formatNumber(1234.5, 'nl', 1)).toBe('1.234,5');
+    expect(formatNumber(62, 'nl', 1, true)).toBe('62,0');
+    expect(formatPercent(12.17, 'nl')).toBe('12,2%');
+    expect(formatDate('2027-03-31', 'nl')).toBe('31-03-2027');
+    expect(formatDate('2026-12-03T11:07:33.612Z', 'nl')).toBe('03-12-2026');
+    expect(formatDate('morgen', 'nl')).toBe('morgen');
+    expect(formatMoney(null, 'nl')).toBe('');
+  });
+
+  it('when they are written in English, then as €1,503,890, 12.2% and 31 Mar 2027', () => {
+    expect(formatMoney(1503889.77, 'en')).toBe('€1,503,890');
+    expect(formatPercent(12.17, 'en')).toBe('12.2%');
+    expect(formatDate('2027-03-31', 'en')).toBe('31 Mar 2027');
+  });
+
+  it('when a column is named, then in words, nested columns with their context, factors by what they measure', () => {
+    expect(columnName('contractValueShare', 'nl')).toBe('Aandeel contractwaarde');
+    expect(columnName('contractValue.hhi', 'nl')).toBe('HHI (contractwaarde per jaar)');
+    expect(columnName('noExitPlanContribution', 'nl')).toBe('Bijdrage: geen exitplan');
+    expect(columnName('noticeDeadline', 'en')).toBe('Notice deadline');
+  });
+
+  it('when a value is written for people, then by its column: euros, words for codes, names for ids', () => {
+    const names = { node: (uid: string) => (uid === 'supplier:s1' ? 'Acme B.V.' : undefined), organisation: () => undefined };
+    expect(nbsp(formatValue(columnType('annualValue', 1), 1234.56, 'nl'))).toBe('€ 1.235');
+    expect(formatValue(columnType('criticality', 'high'), 'high', 'nl')).toBe('hoog');
+    expect(formatValue(columnType('organisation', 'gemeente-roerdam'), 'gemeente-roerdam', 'nl')).toBe('Gemeente Roerdam');
+    expect(formatValue(columnType('suppliers', []), ['supplier:s1', 'supplier:s9'], 'nl', names)).toBe('Acme B.V., s9');
+    expect(formatValue(columnType('interface', 'interface:gm1/if-7'), 'interface:gm1/if-7', 'nl', names)).toBe('if-7');
+    expect(formatValue(columnType('applications', []), [{ name: 'Zaak', criticality: 'critical' }], 'nl')).toBe('Zaak (kritiek)');
+    expect(formatValue(columnType('band', 'high'), 'high', 'en')).toBe('highly concentrated');
+    expect(formatValue(columnType('overdue', true), true, 'nl')).toBe('ja');
+  });
+});
