@@ -53,7 +53,7 @@ export type SizeResult = {
   /** After `historyMonths` monthly re-imports of 1 %: what the row state, the run diffs and the headline numbers hold, and the database's store files. */
   history?: HistorySize;
 };
-export type HistorySize = { months: number; buckets: number; stateMb: number; diffs: number; diffMb: number; headlines: number; headlineMb: number; storeMbBefore: number; storeMbAfter: number };
+export type HistorySize = { months: number; buckets: number; stateMb: number; diffs: number; diffMb: number; largestDiffMb: number; headlines: number; headlineMb: number; storeMbBefore: number; storeMbAfter: number };
 
 /** One size: write the CSV files into the bench instance's import folder, then time each method. */
 export async function benchImportSize(size: DemoSize, options: ImportOptions, log: (m: string) => void): Promise<SizeResult> {
@@ -90,7 +90,7 @@ export async function benchImportSize(size: DemoSize, options: ImportOptions, lo
         await run('roer municipality of its own: first import', municipality.files, 'bench:own-municipality');
         const cell = await run('roer municipality of its own: one cell changed', withOneCellChanged(municipality.dir, municipality.files), 'bench:own-municipality');
         if (!cell.error) result.municipalityOneCellDatabaseSeconds = cell.databaseSeconds;
-        if (options.historyMonths > 1) result.history = await monthlyHistory(db, dir, options.historyMonths, run, log);
+        result.history = await monthlyHistory(db, dir, options.historyMonths, run, log);
       }
     } finally {
       await db.stop();
@@ -268,10 +268,10 @@ async function monthlyHistory(
   const storeMbBefore = storeMb();
   // Each month's files are last month's with another 1 % changed.
   for (let month = 1; month < months; month++) await run(`roer re-import, month ${month + 1} (1 % changed)`, withRowsChanged(dir, month, join(dir, `changed-${month - 1}`)));
-  const [size] = await read<{ buckets: number; stateBytes: number; diffs: number; diffBytes: number; headlines: number; headlineBytes: number }>(db.driver, query('history/history-size').text);
+  const [size] = await read<{ buckets: number; stateBytes: number; diffs: number; diffBytes: number; largestDiffBytes: number; headlines: number; headlineBytes: number }>(db.driver, query('history/history-size').text);
   const mb = (bytes: number) => round(bytes / 2 ** 20);
-  const history = { months, buckets: size.buckets, stateMb: mb(size.stateBytes), diffs: size.diffs, diffMb: mb(size.diffBytes), headlines: size.headlines, headlineMb: mb(size.headlineBytes), storeMbBefore, storeMbAfter: storeMb() };
-  log(`  history after ${months} monthly imports: row state ${history.stateMb} MB in ${history.buckets} buckets, ${history.diffs} run diffs ${history.diffMb} MB, ${history.headlines} headline records ${history.headlineMb} MB; store files ${storeMbBefore} → ${history.storeMbAfter} MB`);
+  const history = { months, buckets: size.buckets, stateMb: mb(size.stateBytes), diffs: size.diffs, diffMb: mb(size.diffBytes), largestDiffMb: mb(size.largestDiffBytes), headlines: size.headlines, headlineMb: mb(size.headlineBytes), storeMbBefore, storeMbAfter: storeMb() };
+  log(`  history after ${months} monthly imports: row state ${history.stateMb} MB in ${history.buckets} buckets, ${history.diffs} run diffs ${history.diffMb} MB (largest ${history.largestDiffMb} MB), ${history.headlines} headline records ${history.headlineMb} MB; store files ${storeMbBefore} → ${history.storeMbAfter} MB`);
   return history;
 }
 
