@@ -2,7 +2,7 @@
 // changes, takes the source's stamp off what the changed and removed rows no longer assert, and
 // keeps the rows it added, changed and removed as the run's history (importers/history.ts).
 import type { Driver } from 'neo4j-driver';
-import { landscapeAfterRun, runDiffsSince } from '../../importers/history.js';
+import { HistoryGoneError, landscapeAfterRun, runDiffsSince } from '../../importers/history.js';
 import { importFiles } from '../../importers/import.js';
 import { TABLES } from '../../importers/model.js';
 import { readTables } from '../../importers/read.js';
@@ -110,12 +110,35 @@ describe('an import is a diff', () => {
     expect(await nodes()).toContain('standard:stuf-bg');
   });
 
-  it('when nothing but the interfaces file is imported and an organisation is only named by other tables, then the organisation stays', async () => {
+  it('when nothing but the interfaces file is imported, then only that table is diffed and the organisation stays; a header without rows is refused', async () => {
     await importFiles(driver, fixture('en'), { source: 'csv:en' });
-    const report = await importFiles(driver, [fixture('en').find(file => file.name === 'interfaces.csv')!], { source: 'csv:en' });
+    const interfacesOnly = (text: string) => edited({ 'interfaces.csv': text }).filter(file => file.name === 'interfaces.csv');
+    const report = await importFiles(driver, interfacesOnly(enText('interfaces.csv')), { source: 'csv:en' });
     expect(report.written).toBe('unchanged');
-    const fewer = await importFiles(driver, edited({ 'interfaces.csv': `${enText('interfaces.csv').split('\n')[0]}\n` }).filter(file => file.name === 'interfaces.csv'), { source: 'csv:en', allowRemovals: true });
-    expect(fewer.tables.interfaces).toMatchObject({ removed: 2 });
+    const fewer = await importFiles(driver, interfacesOnly(enText('interfaces.csv').replace(/^i2,.*\n/m, '')), { source: 'csv:en', allowRemovals: true });
+    expect(fewer).toMatchObject({ ok: true, written: 'diff' });
+    expect(fewer.tables.interfaces).toMatchObject({ removed: 1, unchanged: 1 });
+    expect(fewer.tables.applications).toMatchObject({ read: 0, removed: 0 });
+    // A header with nothing below it is a broken export, not a wish to remove every interface (importers/validate.ts).
+    const empty = await importFiles(driver, interfacesOnly(`${enText('interfaces.csv').split('\n')[0]}\n`), { source: 'csv:en', allowRemovals: true });
+    expect(empty).toMatchObject({ ok: false, written: null });
+    expect((await read(driver, "MATCH (i:Interface) RETURN i.uid AS uid"))).toHaveLength(1);
     expect((await read(driver, "MATCH (o:Organisation {uid: 'org:gm-a'}) RETURN o.uid AS uid"))).toHaveLength(1);
+  });
+  it('when ROER_HISTORY_RUNS is 2, then a third run drops the first one\'s diff: the landscape as of the second can be made again, not as of the first', async () => {
+    const saved = process.env.ROER_HISTORY_RUNS;
+    process.env.ROER_HISTORY_RUNS = '2';
+    try {
+      const first = await importFiles(driver, fixture('en'), { source: 'csv:en' });
+      const second = await importFiles(driver, changedFixture(), { source: 'csv:en', allowRemovals: true });
+      const third = await importFiles(driver, fixture('en'), { source: 'csv:en', allowRemovals: true });
+      expect([second.written, third.written]).toEqual(['diff', 'diff']);
+      expect((await runDiffsSince(driver, null, 'csv:en')).map(diff => diff.runId)).toEqual([second.runId, third.runId]);
+      await expect(landscapeAfterRun(driver, first.runId!)).rejects.toBeInstanceOf(HistoryGoneError);
+      expect((await landscapeAfterRun(driver, second.runId!)).tables).toEqual(await validatedRows(changedFixture()));
+    } finally {
+      if (saved === undefined) delete process.env.ROER_HISTORY_RUNS;
+      else process.env.ROER_HISTORY_RUNS = saved;
+    }
   });
 });
