@@ -12,6 +12,7 @@ import { allowedHosts, checkHost, refuseCrossSite } from './request-guard.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArchimateRoutes } from './routes/archimate.js';
 import { registerAnalysisRoutes } from './routes/analyses.js';
+import { registerChangeRoutes } from './routes/changes.js';
 import type { AppContext, Services } from './routes/context.js';
 import { registerGraphRoutes } from './routes/graph.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -73,6 +74,7 @@ export function createApp({ driver, config, services: given }: AppOptions): Appl
   registerGraphRoutes(api, context);
   registerViewRoutes(api, context);
   registerImportRoutes(api, context);
+  registerChangeRoutes(api, context);
   registerReportRoutes(api, context);
   registerArchimateRoutes(api, context);
   registerAdminRoutes(api, context);

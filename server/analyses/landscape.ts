@@ -10,6 +10,8 @@ import { breadthFirst, type Reached } from './graph-algorithms.js';
 import { cached } from './snapshot-cache.js';
 import { once, stringInterner } from '../once.js';
 import { organisationName } from '../labels.js';
+import { type JournalPosition, journalPosition } from '../../importers/history.js';
+import { patchLandscape, patchMarket } from './snapshot-patch.js';
 
 export type Criticality = 'low' | 'medium' | 'high' | 'critical';
 export type ApplicationFact = {
@@ -37,7 +39,12 @@ export type Landscape = {
   groups: Map<string, string>;
   /** Organisation id → its name for people (labels.ts `organisationName`). */
   organisationNames: Map<string, string>;
+  /** The landscape journal's number and node counts when this was fetched: what a patch starts from (snapshot-patch.ts). */
+  journal?: JournalPosition;
 };
+
+/** The suppliers per reference component (landscape-market), with the journal position it was fetched at. */
+export type Market = { suppliers: Map<string, string[]>; journal?: JournalPosition };
 
 export const isCritical = (application: ApplicationFact) => application.criticality === 'high' || application.criticality === 'critical';
 
@@ -45,10 +52,11 @@ export const isCritical = (application: ApplicationFact) => application.critical
  * The snapshot of `organisations` (null = every organisation), from the in-process cache while
  * the database has not changed (snapshot-cache.ts). Shared between callers: never mutate it.
  */
-export function fetchLandscape(driver: Driver, organisations: string[] | null): Promise<Landscape> {
+export function fetchLandscape(driver: Driver, organisations: string[] | null, options: { keep?: boolean } = {}): Promise<Landscape> {
   const chosen = organisations === null ? null : [...new Set(organisations)].sort();
   const key = `landscape:${chosen === null ? '*' : JSON.stringify(chosen)}`;
-  return cached(driver, key, () => loadLandscape(driver, chosen), approximateBytes);
+  // A snapshot of an older version is brought up to date from the runs since, when only runs changed it.
+  return cached(driver, key, () => loadLandscape(driver, chosen), approximateBytes, { update: stale => patchLandscape(driver, stale, fetchMarket), keep: options.keep });
 }
 
 /**
@@ -74,18 +82,27 @@ export function approximateBytes(landscape: Landscape): number {
  * landscape. The same for every choice of organisations and counted over the whole country (0.8 s
  * there), so it is fetched once per database version and shared by the snapshots of all scopes.
  */
-function fetchMarket(driver: Driver): Promise<Map<string, string[]>> {
-  return cached(driver, 'market', async () => {
+function fetchMarket(driver: Driver): Promise<Market> {
+  return cached<Market>(driver, 'market', async () => {
+    const journal = await journalPosition(driver);
     const rows = await read<{ uid: string; suppliers: string[] }>(driver, query('analyses/landscape-market').text, {});
-    return new Map(rows.map(row => [row.uid, row.suppliers]));
-  }, market => [...market.values()].reduce((bytes, suppliers) => bytes + 200 + 60 * suppliers.length, 0));
+    return { suppliers: new Map(rows.map(row => [row.uid, row.suppliers])), journal };
+  }, market => [...market.suppliers.values()].reduce((bytes, suppliers) => bytes + 200 + 60 * suppliers.length, 0), { update: stale => patchMarket(driver, stale) });
+}
+
+/** Organisation id → its name for people, every organisation (few: read whole, also when a snapshot is patched). */
+export async function fetchOrganisationNames(driver: Driver): Promise<Map<string, string>> {
+  const rows = await read<{ id: string; name: string | null }>(driver, query('analyses/landscape-organisations').text, {});
+  return new Map(rows.map(o => [o.id, organisationName(o.id, o.name)]));
 }
 
 /** Fetches the snapshot from Neo4j, uncached; `organisations` null = every organisation. */
 export async function loadLandscape(driver: Driver, organisations: string[] | null): Promise<Landscape> {
   const params = { organisations };
+  // Read before the data: a run that commits while the snapshot is fetched is one a later patch applies again.
+  const journal = await journalPosition(driver);
   const shared = interner();
-  const [applications, platforms, suppliers, interfaces, contracts, names, market, organisationRows] = await Promise.all([
+  const [applications, platforms, suppliers, interfaces, contracts, names, market, organisationNames] = await Promise.all([
     read<ApplicationFact>(driver, query('analyses/landscape-applications').text, params, shared.application),
     read<PlatformFact>(driver, query('analyses/landscape-platforms').text, {}, shared.platform),
     read<SupplierFact>(driver, query('analyses/landscape-suppliers').text, {}, shared.supplier),
@@ -93,7 +110,7 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
     read<ContractFact>(driver, query('analyses/landscape-contracts').text, params, shared.contract),
     read<Omit<NameFact, 'suppliers'>>(driver, query('analyses/landscape-names').text, params),
     fetchMarket(driver),
-    read<{ id: string; name: string | null }>(driver, query('analyses/landscape-organisations').text, {}),
+    fetchOrganisationNames(driver),
   ]);
   return {
     organisations,
@@ -102,9 +119,10 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
     suppliers: byUid(suppliers),
     interfaces,
     contracts,
-    names: byUid(names.map(n => shared.name({ ...n, suppliers: market.get(n.uid) ?? [] }))),
+    names: byUid(names.map(n => shared.name({ ...n, suppliers: market.suppliers.get(n.uid) ?? [] }))),
     groups: new Map(suppliers.filter(s => s.group).map(s => [s.group!, s.groupName ?? s.group!])),
-    organisationNames: new Map(organisationRows.map(o => [o.id, organisationName(o.id, o.name)])),
+    organisationNames,
+    journal,
   };
 }
 
@@ -114,7 +132,7 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
  * their suppliers, platforms and functions about two million times. Shared, the snapshot is a
  * fraction of the size (and fits the cache), and the copies die young.
  */
-function interner() {
+export function interner() {
   const one = stringInterner();
   const maybe = (value: string | null) => (value === null ? null : one(value));
   // Lists too: applications of one product share their name, supplier, functions and reference components.
@@ -133,7 +151,7 @@ function interner() {
   };
 }
 
-const byUid = <T extends { uid: string }>(items: T[]) => new Map(items.map(item => [item.uid, item]));
+export const byUid = <T extends { uid: string }>(items: T[]) => new Map(items.map(item => [item.uid, item]));
 
 export const nameOf = (landscape: Landscape, uid: string): string =>
   landscape.applications.get(uid)?.name ?? landscape.platforms.get(uid)?.name ?? landscape.suppliers.get(uid)?.name ??

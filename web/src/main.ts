@@ -2,6 +2,7 @@
 // one) an API token field; a hash router renders one page at a time into <main>.
 import { ApiError, getOrganisations, getToken, setToken, type Organisation } from './api.js';
 import { renderCalendar } from './calendar.js';
+import { renderChanges } from './changes.js';
 import type { Context, Page } from './context.js';
 import { fill, h } from './dom.js';
 import { reportError, setErrorRegion } from './errors.js';
@@ -20,6 +21,7 @@ const PAGES: Record<Page, (root: HTMLElement, ctx: Context) => Promise<void>> = 
   calendar: renderCalendar,
   spof: renderSpof,
   report: renderReport,
+  changes: renderChanges,
   import: renderImport,
 };
 
