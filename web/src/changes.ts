@@ -5,6 +5,8 @@
 import { getJson } from './api.js';
 import type { Context } from './context.js';
 import { fill, h, message, sortableTable, svg } from './dom.js';
+import { dependencyHash } from './dependency-view.js';
+import { orgName } from './organisations.js';
 import { formatDate, formatDateTime, formatNumber, t, type MessageKey } from './i18n.js';
 
 type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; fields?: { field: string; before: unknown; after: unknown }[] };
@@ -116,7 +118,7 @@ function headlineCards(change: HeadlineChange | undefined): HTMLElement {
 
 function itemList(id: string, title: string, items: Item[], extra: (item: Item) => string = () => ''): HTMLElement {
   return h('section', { id }, h('h3', {}, `${title} (${items.length})`),
-    items.length === 0 ? h('p', { class: 'hint' }, t('common.none')) : h('ul', {}, items.map(item => h('li', {}, h('a', { href: `#/explorer?focus=${encodeURIComponent(item.uid)}` }, item.name), extra(item)))));
+    items.length === 0 ? h('p', { class: 'hint' }, t('common.none')) : h('ul', {}, items.map(item => h('li', {}, h('a', { href: dependencyHash(item.uid) }, item.name), extra(item)))));
 }
 
 function headlineTable(changes: HeadlineChange[]): HTMLElement {
@@ -128,7 +130,7 @@ function headlineTable(changes: HeadlineChange[]): HTMLElement {
     rows: changes,
     sortKey: 'spofs',
     columns: [
-      { key: 'organisation', label: t('org.label'), value: c => c.organisation },
+      { key: 'organisation', label: t('org.label'), value: c => orgName(c.organisation) },
       { key: 'hhi', label: t('changes.metric.hhi'), value: c => c.after?.hhi ?? undefined, render: c => delta(c.before?.hhi, c.after?.hhi, 0) },
       { key: 'spofs', label: t('changes.spofsEntered'), value: c => c.entered.spofs.length, numeric: true },
       { key: 'notice', label: t('changes.noticeEntered'), value: c => c.entered.notice.length, numeric: true },
@@ -185,8 +187,8 @@ function tableSection(table: string, changes: TableChanges | undefined): HTMLEle
     kinds.map(kind => changes.items[kind].length === 0 ? null : h('div', {},
       h('h3', {}, t(`changes.${kind}` as MessageKey, { n: changes[kind] })),
       h('ul', { class: `changes-${kind}` }, changes.items[kind].map(item => h('li', {},
-        kind === 'removed' ? item.name : h('a', { href: `#/explorer?focus=${encodeURIComponent(item.uid)}` }, item.name),
-        item.organisation ? h('small', { class: 'hint' }, ` · ${item.organisation}`) : null,
+        kind === 'removed' ? item.name : h('a', { href: dependencyHash(item.uid) }, item.name),
+        item.organisation ? h('small', { class: 'hint' }, ` · ${orgName(item.organisation)}`) : null,
         item.fields?.length ? h('ul', {}, item.fields.map(field => h('li', {}, `${fieldLabel(field.field)}: ${valueText(field.before)} → ${valueText(field.after)}`))) : null))),
       changes.items[kind].length < changes[kind] ? h('p', { class: 'hint' }, t('changes.more', { n: changes[kind] - changes.items[kind].length })) : null)));
 }

@@ -1038,5 +1038,8 @@ export const formatPercent = (percent: unknown) => percentText(percent, current)
 export const formatDate = (value: unknown) => dateText(value, current);
 export const formatDateTime = (value: unknown) => {
   const time = typeof value === 'string' ? Date.parse(value) : NaN;
-  return Number.isNaN(time) ? String(value ?? '') : new Date(time).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+  if (Number.isNaN(time)) return String(value ?? '');
+  // Dates read as in the documents (31-03-2027) in both languages; the time as the clock shows it.
+  const at = new Date(time);
+  return `${formatDate(`${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`)} ${at.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' })}`;
 };
