@@ -17,7 +17,7 @@ import { applySchema } from '../server/schema.js';
 import { type BulkTarget, assertEmptyForBulk, bulkLoad } from './bulk.js';
 import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, cleanup, hasRows, load, previouslyAsserted, rowCount, scopeLabels, tablePhases } from './load.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
-import { COLUMNS, TABLES, type Landscape, type TableName, Landscape as LandscapeSchema } from './model.js';
+import { COLUMNS, TABLES, type Landscape, type OrganisationRow, type TableName, Landscape as LandscapeSchema } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
 import { type RemovalPlan, describeRemovals, planRemovals } from './removals.js';
 import { type UnchangedSince, landscapeDigest, sampleUids, unchangedSince } from './unchanged.js';
@@ -135,7 +135,10 @@ export async function importLandscape(
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
   const files = options.files ?? [source];
   const run = { ...options, source, named: true, aliases, files, started, scope: null };
-  return checkAndRun(driver, async () => ({ tables: landscapeTables(LandscapeSchema.parse(landscape), files[0]), run }));
+  return checkAndRun(driver, async () => {
+    const parsed = LandscapeSchema.parse(landscape);
+    return { tables: landscapeTables(parsed, files[0]), organisations: parsed.organisations, run };
+  });
 }
 
 type RunOptions = ImportOptions & {
@@ -149,7 +152,8 @@ type RunOptions = ImportOptions & {
 };
 /** What validation found, without the validated landscape itself. */
 type Checked = Omit<Validation, 'landscape'>;
-type Input = { tables: RawTable[]; run: RunOptions };
+/** `organisations`: what a reader (the Softwarecatalogus) knows of the organisations beyond their ids; not a spreadsheet table. */
+type Input = { tables: RawTable[]; organisations?: OrganisationRow[]; run: RunOptions };
 
 /** The whole import, read to report, as a large job for the heap (withHeapGrowthLimited). */
 const checkAndRun = (driver: Driver, readInput: () => Promise<Input>) =>
@@ -163,9 +167,10 @@ const checkAndRun = (driver: Driver, readInput: () => Promise<Input>) =>
  * run) needs. The raw tables go no further than this function: the load should not carry them.
  */
 async function checked(driver: Driver, readInput: () => Promise<Input>): Promise<{ input: { validation: Checked; landscape: Landscape | null }; options: RunOptions }> {
-  let { tables, run: options }: { tables: RawTable[] | null; run: RunOptions } = await readInput();
+  let { tables, organisations, run: options }: { tables: RawTable[] | null; organisations?: OrganisationRow[]; run: RunOptions } = await readInput();
   const { landscape, ...validation } = await validate(tables, { lookup: databaseLookup(driver, options.source, options.scope), aliases: options.aliases });
   tables = null;
+  if (organisations?.length) landscape.organisations = organisations;
   return { input: { validation, landscape: validation.issues.length === 0 ? landscape : null }, options };
 }
 

@@ -17,7 +17,7 @@ import { type Landscape, TABLES, type TableName, uid } from './model.js';
  */
 export function landscapeDigest(landscape: Landscape): string {
   const digest = createHash('sha256').update(graphCode());
-  for (const table of [...TABLES, 'elements', 'relations', 'links'] as const) {
+  for (const table of ['organisations', ...TABLES, 'elements', 'relations', 'links'] as const) {
     digest.update(`\u0000${table}\u0000`);
     for (const row of landscape[table] ?? []) digest.update(`${JSON.stringify(row)}\n`);
   }
