@@ -387,8 +387,11 @@ function mapObjects(objects: SwcObject[], issues: Issue[]): { landscape: Landsca
     const end = to ? uses.get(to) : undefined;
     if (!end || end.organisation !== start.organisation) {
       const national = to ? get('voorziening', to) : undefined;
-      warn(link, 'naar', to ?? '', 'the id of a voorzieninggebruik of the same organisation',
-        national ? `a koppeling to the national facility "${text(national, 'naam')}" is left out: Roer's koppelingen join two applications of one organisation` : 'the koppeling is left out');
+      const expected = 'the id of a voorzieninggebruik of the same organisation';
+      if (national || end) {
+        const what = national ? `the national facility "${text(national, 'naam')}"` : `an application of organisation ${end!.organisation}`;
+        warnings.push(problem(link.file, link.line, 'koppeling.naar', to, expected, `koppeling ${link.id} to ${what} is left out: Roer's koppelingen join two applications of one organisation`));
+      } else warn(link, 'naar', to ?? '', expected, 'the koppeling is left out');
       continue;
     }
     const standard = text(link, 'standaard');

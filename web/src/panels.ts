@@ -2,7 +2,8 @@
 // neighbours, and the actions on it. Plain DOM; the explorer passes in what the buttons do.
 import { getNode } from './api.js';
 import { clear, fill, h, message } from './dom.js';
-import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, t, type MessageKey } from './i18n.js';
+import { propertyName, YES_NO } from '../../server/labels.js';
+import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, language, t, type MessageKey } from './i18n.js';
 import { names, pick, rowName, rowUid, scalarEntries, str } from './rows.js';
 import type { Row } from './types.js';
 
@@ -45,7 +46,7 @@ export async function openPanel(panel: HTMLElement, uid: string, actions: PanelA
       h('button', { type: 'button', id: 'what-if', onclick: () => actions.whatIf(uid) }, t('panel.whatIf')),
       h('button', { type: 'button', id: 'expand', onclick: () => actions.expand(uid) }, t('panel.expand')),
       h('button', { type: 'button', id: 'to-report', onclick: () => actions.report(uid) }, t('panel.report'))),
-    section(t('panel.properties'), properties.length ? h('dl', { class: 'props' }, properties.flatMap(([key, value]) => [h('dt', {}, key), h('dd', {}, key === 'criticality' ? critLabel(value) : value)])) : null),
+    section(t('panel.properties'), properties.length ? h('dl', { class: 'props' }, properties.flatMap(([key, value]) => [h('dt', { 'data-key': key }, propertyName(key, language())), h('dd', {}, propertyValue(key, value))])) : null),
     section(t('panel.contracts'), contracts.length ? h('ul', { id: 'panel-contracts', class: 'contracts' }, contracts.map(contract => {
       const notice = pick(contract, 'noticeDeadline', 'notice', 'noticeDate');
       const overdue = contract.noticeDeadlinePassed === true || (typeof notice === 'string' && notice < new Date().toISOString().slice(0, 10));
@@ -70,6 +71,14 @@ export async function openPanel(panel: HTMLElement, uid: string, actions: PanelA
       h('span', { class: 'rel' }, `${str(pick(n, 'type', 'relationship'))} ${pick(n, 'direction') === 'in' ? '←' : '→'} `), link(n, actions), h('span', { class: 'hint' }, ` (${kindLabel(str(pick(n, 'kind')))})`))))) : null,
   );
   (panel.querySelector('#panel-title') as HTMLElement | null)?.focus({ preventScroll: true });
+}
+
+const DATE_PROPERTIES = new Set(['start', 'end', 'useStart', 'useEnd']);
+/** A property's value as people read it: criticality and yes/no in words, dates as 31-03-2027. */
+function propertyValue(key: string, value: string): string {
+  if (key === 'criticality') return critLabel(value);
+  if (value === 'true' || value === 'false') return YES_NO[value === 'true' ? 'yes' : 'no'][language()];
+  return DATE_PROPERTIES.has(key) ? formatDate(value) : value;
 }
 
 /** The API's neighbours come grouped per relationship ('SUPPLIES>' outgoing, '<USES' incoming). */
