@@ -18,7 +18,7 @@ import { type BulkTarget, undoInterruptedBulkLoads } from './bulk.js';
 import { type ImportReport, type Progress, confirmationMessage, importFiles } from './import.js';
 import { describeRemovals } from './removals.js';
 import { isModelInput, runModelImport } from './sources/archimate/cli.js';
-import { importSoftwarecatalogus } from './softwarecatalogus.js';
+import { importSoftwarecatalogus, isSoftwarecatalogusCsv } from './softwarecatalogus.js';
 import { TABLES } from './model.js';
 
 const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source NAME] [--allow-removals] [--mapping roer-mapping.json] [--aliases roer-aliases.json] [--user NAME] [--bulk]
@@ -105,7 +105,8 @@ export async function main(argv: string[]): Promise<number> {
     // ArchiMate (AMEFF, .archimate, coArchi folder) and Softwarecatalogus portfolio files have their own importer.
     // The portfolio with the catalogue's leveranciers/pakketten exports beside it: one Softwarecatalogus import.
     const portfolio = (name: string) => /applicatieportfolio.*\.csv$/i.test(basename(name));
-    const swcCsv = (args.positionals.length > 1 && args.positionals.some(portfolio)) || (folder !== undefined && readdirSync(folder).some(portfolio));
+    const swcCsv = (args.positionals.length > 1 && args.positionals.some(portfolio)) || (folder !== undefined && readdirSync(folder).some(portfolio))
+      || (args.positionals.every(isSoftwarecatalogusCsv) && !args.positionals.some(portfolio));
     if (swcCsv) {
       const report = await auditImport(() => importSoftwarecatalogus(driver!, args.positionals, {
         organisation: args.values.organisation, source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'],

@@ -92,6 +92,18 @@ export function swcExportKind(grid: Pick<Grid, 'headers'>): SwcExportKind | unde
   return undefined;
 }
 
+/** Whether a CSV file is one of the catalogue's exports, by its header line. */
+export function isSoftwarecatalogusCsv(path: string): boolean {
+  if (!/\.(csv|txt)$/i.test(path) || !statSync(path, { throwIfNoEntry: false })?.isFile()) return false;
+  const bytes = readFileSync(path);
+  const end = bytes.indexOf(0x0a);
+  try {
+    return swcExportKind(readCsv({ name: basename(path), bytes: bytes.subarray(0, end < 0 ? bytes.length : end) })) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** "Westerwolde" → "Gemeente Westerwolde": the name people know a municipality by. */
 export const municipalityName = (name: string) => (/^gemeente\b/i.test(name.trim()) ? name.trim() : `Gemeente ${name.trim()}`);
 

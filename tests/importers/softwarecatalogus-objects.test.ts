@@ -6,7 +6,10 @@ import { deflated, zipOf } from '../../bench/bomb-files.js';
 import { importSoftwarecatalogusObjects, readSoftwarecatalogusObjects } from '../../importers/softwarecatalogus-objects.js';
 import { read } from '../../server/neo4j.js';
 import { reference, repoRoot } from '../archimate/support.js';
+import { formatDate } from '../../server/format.js';
+import { reportFacts } from '../../server/reports/answer.js';
 import { runImportCli } from '../support/cli.js';
+import { appFor, request } from '../server/support.js';
 import { nodes, rels, resetDatabase, snapshot, testDriver } from '../support/db.js';
 
 // The seed objects of the register as VNG publishes them, and a small register shaped like them (the same
@@ -111,6 +114,20 @@ describe('Softwarecatalogus OpenRegister objects', () => {
     // The same objects again: nothing changes.
     const again = await importSoftwarecatalogusObjects(driver, [FIXTURE]);
     expect(again.unchangedSince?.runId).toBe(report.runId);
+  });
+
+  it('when an imported use is opened in the API and its report, then BBN, IBP, BIV, version and period of use are named in words', async () => {
+    await importSoftwarecatalogusObjects(driver, [FIXTURE]);
+    const app = appFor(driver);
+    const node = await request(app).get(`/api/nodes/${encodeURIComponent(WW_ZAAK)}`).expect(200);
+    expect(node.body.properties).toMatchObject({ bbnScore: 2, ibpScore: 3, biv: '3-2-2', useStart: '2019-01-01', criticality: 'critical', personalData: true, version: 'v4.2.0' });
+    const report = await request(app).get(`/api/reports/${encodeURIComponent(WW_ZAAK)}`).expect(200);
+    expect(reportFacts(report.body, 'nl', iso => formatDate(iso, 'nl'))).toBe(
+      'Pakket: Zaakwerk Zaken · Versie: v4.2.0 · Versiestatus: ondersteund tot 2027-04-25 · In gebruik sinds: 01-01-2019 · Hosting: on-premise · ' +
+      'BBN (basisbeveiligingsniveau): 2 · IBP-score (informatiebeveiliging en privacy): 3 · BIV-classificatie: 3-2-2 · Persoonsgegevens: ja',
+    );
+    const organisation = await request(app).get('/api/nodes/org%3A1950').expect(200);
+    expect(organisation.body.properties).toMatchObject({ name: 'Gemeente Westerwolde', cbsCode: '1950', oin: '00000001001589623000' });
   });
 
   it('when the objects come as a zip, or one object per file in a folder per schema, then they read the same as the lists', async () => {
