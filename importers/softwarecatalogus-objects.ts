@@ -299,7 +299,8 @@ function mapObjects(objects: SwcObject[], issues: Issue[]): { landscape: Landsca
     }
     if (ref(use, 'versieId') && !version) warn(use, 'versieId', ref(use, 'versieId'), 'the id of a voorzieningversie among the objects', 'the version is not known');
     // The supplier: the offer of the version used, else the one offer of the product.
-    let supplier = offerSupplier(offerOfVersion(version), use, 'versieId');
+    const offer = offerOfVersion(version);
+    let supplier = offerSupplier(offer, use, 'versieId');
     if (!supplier) {
       const offers = all('voorzieningaanbod').filter(offer => ref(offer, 'voorziening') === product.id && ref(offer, 'leverancier'));
       const ids = [...new Set(offers.map(offer => ref(offer, 'leverancier')))];
@@ -307,7 +308,8 @@ function mapObjects(objects: SwcObject[], issues: Issue[]): { landscape: Landsca
     }
     const biv = value(use, 'bivClassificatie') as Record<string, unknown> | undefined;
     const level = (key: string) => BIV_LEVEL[String(biv?.[key] ?? '').toLowerCase()];
-    const hosting = [text(use, 'hosting'), text(offerOfVersion(version) ?? use, 'hosting'), text(product, 'hosting')].find(h => h && h.toLowerCase() !== 'none');
+    // Hosting as the use says it, else as its offer or product does ("none" is the register's default: nothing said).
+    const hosting = [text(use, 'hosting'), offer ? text(offer, 'hosting') : undefined, text(product, 'hosting')].find(h => h && h.toLowerCase() !== 'none');
     const platform = hostingPlatform(hosting, { organisation: organisation.id, organisationName: organisation.name, supplier: supplier?.id, supplierName: supplier?.name });
     if (platform) platforms.set(platform.id, platform);
     const standards = refs(product, 'standaarden').map(id => standardName(id) ?? (warn(product, 'standaarden', id, 'the id of a standaard among the objects', 'that standard is left out'), undefined)).filter((name): name is string => Boolean(name));
@@ -317,7 +319,7 @@ function mapObjects(objects: SwcObject[], issues: Issue[]): { landscape: Landsca
       referenceComponents: refs(product, 'referentieComponenten'), openStandards: standards,
       criticality: criticalityOf(truthy(value(use, 'bedrijfsKritisch')), level('beschikbaarheid') === '3'), personalData: truthy(value(use, 'privacyGevoelig')),
       platform: platform?.id, product: text(product, 'naam'), version: version ? text(version, 'versienummer') : undefined,
-      versionStatus: supportEnds ? `ondersteund tot ${supportEnds}` : undefined,
+      versionStatus: supportEnds ? `ondersteund tot ${supportEnds.split('-').reverse().join('-')}` : undefined,
       useStart: text(use, 'startDatum'), useEnd: text(use, 'eindDatum'), hosting,
       bbnScore: value(use, 'bbnScore') ?? undefined, ibpScore: value(use, 'ibpScore') ?? undefined,
       biv: level('beschikbaarheid') && level('integriteit') && level('vertrouwelijkheid') ? `${level('beschikbaarheid')}-${level('integriteit')}-${level('vertrouwelijkheid')}` : undefined,

@@ -75,9 +75,9 @@ describe('Softwarecatalogus OpenRegister objects', () => {
       a.bbnScore AS bbn, a.ibpScore AS ibp, a.biv AS biv, a.version AS version, a.versionStatus AS versionStatus, toString(a.useStart) AS start, toString(a.useEnd) AS end, a.hosting AS hosting ORDER BY uid`);
     expect(apps).toEqual([
       // Business-critical with availability "Midden": high; with "Hoog": critical.
-      { uid: GR_ZAAK, name: 'Zaakwerk Zaken', criticality: 'high', personalData: false, bbn: 2, ibp: 4, biv: '2-3-3', version: 'v4.2.0', versionStatus: 'ondersteund tot 2027-04-25', start: '2021-06-01', end: null, hosting: 'on-premise' },
-      { uid: WW_PORTAAL, name: 'Wolkportaal', criticality: 'medium', personalData: true, bbn: 1, ibp: 2, biv: null, version: '2025.1', versionStatus: 'ondersteund tot 2026-01-10', start: '2025-04-25', end: '2026-04-25', hosting: 'SaaS in Microsoft Azure West-Europa' },
-      { uid: WW_ZAAK, name: 'Zaakwerk Zaken', criticality: 'critical', personalData: true, bbn: 2, ibp: 3, biv: '3-2-2', version: 'v4.2.0', versionStatus: 'ondersteund tot 2027-04-25', start: '2019-01-01', end: null, hosting: 'on-premise' },
+      { uid: GR_ZAAK, name: 'Zaakwerk Zaken', criticality: 'high', personalData: false, bbn: 2, ibp: 4, biv: '2-3-3', version: 'v4.2.0', versionStatus: 'ondersteund tot 25-04-2027', start: '2021-06-01', end: null, hosting: 'on-premise' },
+      { uid: WW_PORTAAL, name: 'Wolkportaal', criticality: 'medium', personalData: true, bbn: 1, ibp: 2, biv: null, version: '2025.1', versionStatus: 'ondersteund tot 10-01-2026', start: '2025-04-25', end: '2026-04-25', hosting: 'SaaS in Microsoft Azure West-Europa' },
+      { uid: WW_ZAAK, name: 'Zaakwerk Zaken', criticality: 'critical', personalData: true, bbn: 2, ibp: 3, biv: '3-2-2', version: 'v4.2.0', versionStatus: 'ondersteund tot 25-04-2027', start: '2019-01-01', end: null, hosting: 'on-premise' },
     ]);
     expect(await rels(driver, 'SUPPLIES')).toEqual([
       `supplier:892ef894-8493-4a80-92fc-8566a37c0c48 -SUPPLIES-> ${GR_ZAAK}`,
@@ -123,7 +123,7 @@ describe('Softwarecatalogus OpenRegister objects', () => {
     expect(node.body.properties).toMatchObject({ bbnScore: 2, ibpScore: 3, biv: '3-2-2', useStart: '2019-01-01', criticality: 'critical', personalData: true, version: 'v4.2.0' });
     const report = await request(app).get(`/api/reports/${encodeURIComponent(WW_ZAAK)}`).expect(200);
     expect(reportFacts(report.body, 'nl', iso => formatDate(iso, 'nl'))).toBe(
-      'Pakket: Zaakwerk Zaken · Versie: v4.2.0 · Versiestatus: ondersteund tot 2027-04-25 · In gebruik sinds: 01-01-2019 · Hosting: on-premise · ' +
+      'Pakket: Zaakwerk Zaken · Versie: v4.2.0 · Versiestatus: ondersteund tot 25-04-2027 · In gebruik sinds: 01-01-2019 · Hosting: on-premise · ' +
       'BBN (basisbeveiligingsniveau): 2 · IBP-score (informatiebeveiliging en privacy): 3 · BIV-classificatie: 3-2-2 · Persoonsgegevens: ja',
     );
     const organisation = await request(app).get('/api/nodes/org%3A1950').expect(200);
