@@ -6,6 +6,7 @@ import { stringInterner } from '../server/once.js';
 import { query } from '../server/queries.js';
 import { type Landscape, TABLES, type TableName, emptyLandscape, slug, uid } from './model.js';
 import { isOpenStandard } from './open-standards.js';
+import { organisationName } from '../server/labels.js';
 
 export const NODE_LABELS = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'Application', 'Interface', 'Contract', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
@@ -41,8 +42,9 @@ export function transform(landscape: Landscape): GraphRows {
   };
   const rel = (type: RelationshipType, from: string, to: string, props: Record<string, Value> = NO_PROPS, key = '') =>
     relationships.get(type)!.push({ from: one(from), to: one(to), key, props });
-  // An organisation a row mentions is named by its id, unless an organisation row of this landscape names it.
-  const organisation = (id: string) => (nodes.get('Organisation')!.has(uid.organisation(id)) ? uid.organisation(id) : node('Organisation', uid.organisation(id), { id, name: id }));
+  // An organisation a row mentions is named by its id made readable ("Gemeente Roerdam"), unless an
+  // organisation row of this landscape names it.
+  const organisation = (id: string) => (nodes.get('Organisation')!.has(uid.organisation(id)) ? uid.organisation(id) : node('Organisation', uid.organisation(id), { id, name: organisationName(id) }));
   const named = (label: 'ReferenceComponent' | 'BusinessFunction', make: (name: string) => string, name: string) =>
     nodes.get(label)!.get(make(name)) ? make(name) : node(label, make(name), { name });
   const standard = (name: string) => node('Standard', uid.standard(name), { name, open: isOpenStandard(name) });

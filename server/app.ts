@@ -17,6 +17,7 @@ import { registerGraphRoutes } from './routes/graph.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerReportRoutes } from './routes/reports.js';
+import { registerViewRoutes } from './routes/views.js';
 import { errorHandler, notFoundHandler } from './routes/problem.js';
 import type { RouteSpec } from './routes/registry.js';
 
@@ -70,6 +71,7 @@ export function createApp({ driver, config, services: given }: AppOptions): Appl
   api.get('/api/openapi.json', (_req, res) => void res.json(buildOpenApi(registry, services.analyses, config.ROER_AUTH)));
   registerAnalysisRoutes(api, context);
   registerGraphRoutes(api, context);
+  registerViewRoutes(api, context);
   registerImportRoutes(api, context);
   registerReportRoutes(api, context);
   registerArchimateRoutes(api, context);

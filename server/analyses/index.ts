@@ -53,7 +53,7 @@ export const analysisQueries: Record<string, string[]> = {
 };
 
 function landscapeQueries() {
-  return ['landscape-applications', 'landscape-platforms', 'landscape-suppliers', 'landscape-interfaces', 'landscape-contracts', 'landscape-names', 'landscape-market'];
+  return ['landscape-applications', 'landscape-platforms', 'landscape-suppliers', 'landscape-interfaces', 'landscape-contracts', 'landscape-names', 'landscape-market', 'landscape-organisations'];
 }
 
 export { toIcs } from './ics.js';

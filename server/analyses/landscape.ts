@@ -1,5 +1,5 @@
 // A snapshot of the landscape of the chosen organisations, fetched with a handful of queries from
-// cypher/analyses/landscape-*.cypher, plus the dependency semantics of the README as plain maps.
+// cypher/analyses/landscape-*.cypher, plus the dependency semantics of docs/data-model.md as plain maps.
 // Exposure, lock-in, single points of failure, impact and what-if all compute on it in TypeScript:
 // what-if must recompute HHI and lock-in on a changed graph, which Cypher cannot do without
 // writing, and one snapshot keeps every number of one answer consistent.
@@ -9,6 +9,7 @@ import { query } from '../queries.js';
 import { breadthFirst, type Reached } from './graph-algorithms.js';
 import { cached } from './snapshot-cache.js';
 import { once, stringInterner } from '../once.js';
+import { organisationName } from '../labels.js';
 
 export type Criticality = 'low' | 'medium' | 'high' | 'critical';
 export type ApplicationFact = {
@@ -34,6 +35,8 @@ export type Landscape = {
   names: Map<string, NameFact>;
   /** Supplier group uid → name. */
   groups: Map<string, string>;
+  /** Organisation id → its name for people (labels.ts `organisationName`). */
+  organisationNames: Map<string, string>;
 };
 
 export const isCritical = (application: ApplicationFact) => application.criticality === 'high' || application.criticality === 'critical';
@@ -82,7 +85,7 @@ function fetchMarket(driver: Driver): Promise<Map<string, string[]>> {
 export async function loadLandscape(driver: Driver, organisations: string[] | null): Promise<Landscape> {
   const params = { organisations };
   const shared = interner();
-  const [applications, platforms, suppliers, interfaces, contracts, names, market] = await Promise.all([
+  const [applications, platforms, suppliers, interfaces, contracts, names, market, organisationRows] = await Promise.all([
     read<ApplicationFact>(driver, query('analyses/landscape-applications').text, params, shared.application),
     read<PlatformFact>(driver, query('analyses/landscape-platforms').text, {}, shared.platform),
     read<SupplierFact>(driver, query('analyses/landscape-suppliers').text, {}, shared.supplier),
@@ -90,6 +93,7 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
     read<ContractFact>(driver, query('analyses/landscape-contracts').text, params, shared.contract),
     read<Omit<NameFact, 'suppliers'>>(driver, query('analyses/landscape-names').text, params),
     fetchMarket(driver),
+    read<{ id: string; name: string | null }>(driver, query('analyses/landscape-organisations').text, {}),
   ]);
   return {
     organisations,
@@ -100,6 +104,7 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
     contracts,
     names: byUid(names.map(n => shared.name({ ...n, suppliers: market.get(n.uid) ?? [] }))),
     groups: new Map(suppliers.filter(s => s.group).map(s => [s.group!, s.groupName ?? s.group!])),
+    organisationNames: new Map(organisationRows.map(o => [o.id, organisationName(o.id, o.name)])),
   };
 }
 
@@ -136,7 +141,12 @@ export const nameOf = (landscape: Landscape, uid: string): string =>
 
 const groupName = (landscape: Landscape, uid: string) => landscape.groups.get(uid);
 
-export type NodeKind = 'Application' | 'Platform' | 'Supplier' | 'SupplierGroup';
+/** An organisation by its name: the one it was imported with, else its id made readable. */
+export const organisationNameOf = (landscape: Landscape, id: string): string => landscape.organisationNames.get(id) ?? organisationName(id);
+
+/** The kinds whose failure impact and what-if follow; node details offer "what if" only for these. */
+export const FAILING_KINDS = ['Application', 'Platform', 'Supplier', 'SupplierGroup'] as const;
+export type NodeKind = (typeof FAILING_KINDS)[number];
 export const kindOf = (landscape: Landscape, uid: string): NodeKind | null => {
   if (landscape.applications.has(uid)) return 'Application';
   if (landscape.platforms.has(uid)) return 'Platform';
@@ -146,7 +156,7 @@ export const kindOf = (landscape: Landscape, uid: string): NodeKind | null => {
 };
 
 /**
- * "Who fails when I fail", the README's dependency semantics reversed: an application's dependants
+ * "Who fails when I fail", the dependency semantics of docs/data-model.md reversed: an application's dependants
  * (DEPENDS_ON), what runs on a platform (RUNS_ON), what a supplier supplies or hosts, and a group's
  * suppliers. Only applications of the snapshot are included.
  */
@@ -239,6 +249,35 @@ export function functionSupport(landscape: Landscape, failed: (uid: string) => b
  */
 export function lostFunctions(landscape: Landscape, failed: (uid: string) => boolean): { organisation: string; function: string; supporting: number }[] {
   return functionSupport(landscape, failed).filter(entry => entry.failed === entry.supporting).map(({ organisation, function: fn, supporting }) => ({ organisation, function: fn, supporting }));
+}
+
+export type BrokenInterface = {
+  uid: string; organisation: string; standard: string | null;
+  from: string | null; to: string | null; via: string | null;
+  fromName: string | null; toName: string | null; viaName: string | null;
+  failedEnds: ('from' | 'to' | 'via')[];
+};
+
+const END_NAMES = ['from', 'to', 'via'] as const;
+
+/**
+ * Interfaces with an end or the intermediary among the failed applications, with the names of their
+ * ends. A loop with one `failedEnds` list per combination, not flatMap: a supplier of the country
+ * breaks 200,000 interfaces, and the names are the snapshot's own strings.
+ */
+export function brokenInterfaces(landscape: Landscape, failed: (uid: string) => boolean): BrokenInterface[] {
+  const endLists = new Map<string, ('from' | 'to' | 'via')[]>();
+  const name = (uid: string | null) => (uid === null ? null : nameOf(landscape, uid));
+  const broken: BrokenInterface[] = [];
+  for (const i of landscape.interfaces) {
+    const ends = END_NAMES.filter(end => i[end] && failed(i[end]!));
+    if (ends.length === 0) continue;
+    broken.push({
+      uid: i.uid, organisation: i.organisation, standard: i.standard, from: i.from, to: i.to, via: i.via,
+      fromName: name(i.from), toName: name(i.to), viaName: name(i.via), failedEnds: once(endLists, ends.join(), () => ends),
+    });
+  }
+  return broken;
 }
 
 export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -18,7 +18,7 @@ const Limits = z.object({
   ROER_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000).default(64),
   // 192 MB: the country's snapshot (counted as about 150 MB with what the analyses derive from it)
   // fits, next to the smaller answers computed from it. With 256 MB, the answers kept beside it held
-  // the server 50 MB higher while the next country-wide answer was computed (README "Memory").
+  // the server 50 MB higher while the next country-wide answer was computed (docs/performance-history.md, "Memory").
   ROER_CACHE_MB: z.coerce.number().min(0).max(100_000).default(192),
 });
 

@@ -5,6 +5,8 @@ export type Page = 'explorer' | 'exposure' | 'calendar' | 'spof' | 'report' | 'i
 
 export type Context = {
   organisations: () => string[];
+  /** Chooses the organisations (as the header's selector does) and shows the page again. */
+  chooseOrganisations: (ids: string[]) => void;
   /** Go to a page; `params` end up in the hash query (e.g. focus=<uid>). */
   navigate: (page: Page, params?: Record<string, string>) => void;
   params: () => URLSearchParams;
