@@ -2,6 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { importGemma } from '../../importers/gemma.js';
 import { importSoftwarecatalogus, readSoftwarecatalogus } from '../../importers/softwarecatalogus.js';
 import { read } from '../../server/neo4j.js';
+import { runImportCli } from '../support/cli.js';
 import { nodes, rels, resetDatabase, snapshot, testDriver } from '../support/db.js';
 import { resolve } from 'node:path';
 import { fixture, reference, repoRoot } from './support.js';
@@ -69,6 +70,16 @@ describe('Softwarecatalogus portfolio CSV', () => {
     // The version's reference components from leveranciers_pakketten.csv when the municipality gives none; every listed supplier is imported.
     expect(await rels(driver, 'REALISES')).toEqual(['app:1950/pv-10 -REALISES-> refcomp:zaakregistratiecomponent', 'app:1950/pv-11 -REALISES-> refcomp:portaal']);
     expect(await read(driver, 'MATCH (s:Supplier) RETURN s.name AS name ORDER BY name')).toEqual([{ name: 'Ongebruikt B.V.' }, { name: 'Wolkdiensten' }, { name: 'Zaakwerk B.V.' }]);
+  });
+
+  it('when the CLI is given the folder of exports, or the leveranciers export alone, then it imports them as the Softwarecatalogus', async () => {
+    const folder = await runImportCli([portfolio(''), '--user', 'tester']);
+    expect(folder.code).toBe(0);
+    expect(folder.stdout).toMatch(/^Source swc:1950, run /m);
+    expect(folder.stdout).toMatch(/^applications\s+3\s+3\s+0\s+0\s+0\s+0$/m);
+    const alone = await runImportCli([portfolio('leveranciers.csv'), '--source', 'swc:leveranciers']);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toMatch(/^suppliers\s+3\s+0\s+0\s+3\s+0\s+0$/m);
   });
 
   it('when a portfolio cell holds what its column cannot mean, then the problem names the line and column', () => {
