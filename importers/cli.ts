@@ -1,7 +1,7 @@
 // `npm run import -- <files or folder> [--dry-run] [--source X] [--mapping f] [--aliases f] [--user u] [--bulk]`
 // Exit code 0: imported (or valid, with --dry-run); 1: the input has problems, nothing was written;
 // 2: anything else (Neo4j unreachable, a bug).
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { userInfo } from 'node:os';
@@ -18,6 +18,7 @@ import { type BulkTarget, undoInterruptedBulkLoads } from './bulk.js';
 import { type ImportReport, type Progress, confirmationMessage, importFiles } from './import.js';
 import { describeRemovals } from './removals.js';
 import { isModelInput, runModelImport } from './sources/archimate/cli.js';
+import { importSoftwarecatalogus, isSoftwarecatalogusCsv } from './softwarecatalogus.js';
 import { TABLES } from './model.js';
 
 const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source NAME] [--allow-removals] [--mapping roer-mapping.json] [--aliases roer-aliases.json] [--user NAME] [--bulk]
@@ -30,7 +31,9 @@ const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source 
   --bulk: the first import into an empty local database (no NEO4J_URI, Roer's server stopped) through Neo4j's
   offline importer, faster for a whole country: the local Neo4j stops while it loads and starts again.
   ArchiMate: one .xml (AMEFF 2.1/3.x), .archimate or coArchi folder with --organisation <id>, or --gemma for the
-  GEMMA reference model; a Softwarecatalogus Gemeenten_applicatieportfolio_*.csv on its own.`;
+  GEMMA reference model; a Softwarecatalogus Gemeenten_applicatieportfolio_*.csv on its own, or with the
+  catalogue's leveranciers/pakketten CSV exports beside it; the new Softwarecatalogus' OpenRegister objects as
+  .json files, a folder of them or a .zip.`;
 
 const PROGRESS_FROM_ROWS = 500; // table rows
 
@@ -100,6 +103,18 @@ export async function main(argv: string[]): Promise<number> {
     await applySchema(driver);
     const auditImport = auditedCliImport(driver, { actor: args.values.user ?? safeUser(), source: args.values.source, paths: args.positionals, dryRun: args.values['dry-run'], bulk: Boolean(bulk) });
     // ArchiMate (AMEFF, .archimate, coArchi folder) and Softwarecatalogus portfolio files have their own importer.
+    // The portfolio with the catalogue's leveranciers/pakketten exports beside it: one Softwarecatalogus import.
+    const portfolio = (name: string) => /applicatieportfolio.*\.csv$/i.test(basename(name));
+    const swcCsv = (args.positionals.length > 1 && args.positionals.some(portfolio)) || (folder !== undefined && readdirSync(folder).some(portfolio))
+      || (args.positionals.every(isSoftwarecatalogusCsv) && !args.positionals.some(portfolio));
+    if (swcCsv) {
+      const report = await auditImport(() => importSoftwarecatalogus(driver!, args.positionals, {
+        organisation: args.values.organisation, source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'],
+        allowRemovals: args.values['allow-removals'], maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE,
+      }));
+      printReport(report);
+      return report.ok ? 0 : 1;
+    }
     if (args.positionals.length === 1 && isModelInput(args.positionals[0])) {
       if (bulk) {
         console.error('--bulk loads CSV or XLSX tables; import an ArchiMate model or Softwarecatalogus file without it.');

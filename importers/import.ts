@@ -20,7 +20,7 @@ import { type FactDiff, type RowChange, type RowDiff, type TableDiff, changedRow
 import { DETAIL_LIMIT, type RunDiffRecord, type RunKind, nextSeq, organisationsOf, writeRunDiff } from './history.js';
 import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, type QueryRunner, CATALOGUE_LABELS, cleanup, hasRows, hash, load, previouslyAsserted, removeFacts, rowCount, scopeLabels, tablePhases } from './load.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
-import { COLUMNS, TABLES, type Landscape, type TableName, Landscape as LandscapeSchema } from './model.js';
+import { COLUMNS, TABLES, type Landscape, type OrganisationRow, type TableName, Landscape as LandscapeSchema, uid } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
 import { DEFAULT_MAX_REMOVAL_SHARE, type RemovalPlan, describeRemovals, planRemovals, planRemovalsOfDiff } from './removals.js';
 import { type Bucket, type HashedTable, type PackedState, type TableState, bucketCount, hashTables, packTables, readTableStates, writeState } from './row-state.js';
@@ -156,7 +156,10 @@ export async function importLandscape(
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
   const files = options.files ?? [source];
   const run = { ...options, source, named: true, aliases, files, started, scope: null };
-  return checkAndRun(driver, async () => ({ tables: landscapeTables(LandscapeSchema.parse(landscape), files[0]), run }));
+  return checkAndRun(driver, async () => {
+    const parsed = LandscapeSchema.parse(landscape);
+    return { tables: landscapeTables(parsed, files[0]), organisations: parsed.organisations, run };
+  });
 }
 
 type RunOptions = ImportOptions & {
@@ -170,7 +173,8 @@ type RunOptions = ImportOptions & {
 };
 /** What validation found, without the validated landscape itself. */
 type Checked = Omit<Validation, 'landscape'>;
-type Input = { tables: RawTable[]; run: RunOptions };
+/** `organisations`: what a reader (the Softwarecatalogus) knows of the organisations beyond their ids; not a spreadsheet table. */
+type Input = { tables: RawTable[]; organisations?: OrganisationRow[]; run: RunOptions };
 
 /** The whole import, read to report, as a large job for the heap (withHeapGrowthLimited). */
 const checkAndRun = (driver: Driver, readInput: () => Promise<Input>) =>
@@ -184,9 +188,10 @@ const checkAndRun = (driver: Driver, readInput: () => Promise<Input>) =>
  * run) needs. The raw tables go no further than this function: the load should not carry them.
  */
 async function checked(driver: Driver, readInput: () => Promise<Input>): Promise<{ input: { validation: Checked; landscape: Landscape | null }; options: RunOptions }> {
-  let { tables, run: options }: { tables: RawTable[] | null; run: RunOptions } = await readInput();
+  let { tables, organisations, run: options }: { tables: RawTable[] | null; organisations?: OrganisationRow[]; run: RunOptions } = await readInput();
   const { landscape, ...validation } = await validate(tables, { lookup: databaseLookup(driver, options.source, options.scope), aliases: options.aliases });
   tables = null;
+  if (organisations?.length) landscape.organisations = organisations;
   return { input: { validation, landscape: validation.issues.length === 0 ? landscape : null }, options };
 }
 
@@ -319,12 +324,26 @@ async function planImport(driver: Driver, landscape: Landscape, options: { sourc
   const hashed = hashTables(landscape, tables);
   const indexes = await readIndexes(driver, options.source, tables);
   const diff = diffRows(hashed, indexes);
-  const current = !model && tables.every(table => states.get(table)!.code === codeOf(false)) && await stillAsserted(driver, options.source, indexes);
+  const current = !model && tables.every(table => states.get(table)!.code === codeOf(false)) && await stillAsserted(driver, options.source, indexes)
+    && await organisationsAsWritten(driver, landscape.organisations ?? []);
   const fallback = model ? 'model' : 'full';
   if (diff.size > DETAIL_LIMIT) return { kind: fallback, hashed, states, diff, changes: null };
   const { changes, buckets, replaceAll } = await changedRows(driver, options.source, landscape, hashed, diff, states);
   if (!current) return { kind: fallback, hashed, states, diff, changes };
   return { kind: diff.size === 0 ? 'unchanged' : 'diff', hashed, states, diff, changes, buckets, replaceAll };
+}
+
+/**
+ * Whether the graph already holds what the organisation rows say (a reader's organisations are not one of
+ * the five tables, so the row diff cannot see them): a changed name or code takes the whole load.
+ */
+async function organisationsAsWritten(driver: Driver, organisations: OrganisationRow[]): Promise<boolean> {
+  if (organisations.length === 0) return true;
+  const held = new Map((await read<Record<string, string | null>>(driver, query('import/organisation-rows').text, { uids: organisations.map(o => uid.organisation(o.id)) })).map(row => [row.uid, row]));
+  return organisations.every(o => {
+    const row = held.get(uid.organisation(o.id));
+    return row !== undefined && (['name', 'type', 'cbsCode', 'oin', 'kvk', 'website'] as const).every(key => (row[key] ?? null) === (o[key] ?? null));
+  });
 }
 
 /** The plan's whole row state: made with the hashes when there was nothing to compare with, else now. */

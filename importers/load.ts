@@ -42,12 +42,18 @@ export function transform(landscape: Landscape): GraphRows {
   };
   const rel = (type: RelationshipType, from: string, to: string, props: Record<string, Value> = NO_PROPS, key = '') =>
     relationships.get(type)!.push({ from: one(from), to: one(to), key, props });
-  // Spreadsheets name an organisation by id only: its name is that id made readable ("Gemeente Roerdam").
-  const organisation = (id: string) => node('Organisation', uid.organisation(id), { id, name: organisationName(id) });
+  // An organisation a row mentions is named by its id made readable ("Gemeente Roerdam"), unless an
+  // organisation row of this landscape names it.
+  const organisation = (id: string) => (nodes.get('Organisation')!.has(uid.organisation(id)) ? uid.organisation(id) : node('Organisation', uid.organisation(id), { id, name: organisationName(id) }));
   const named = (label: 'ReferenceComponent' | 'BusinessFunction', make: (name: string) => string, name: string) =>
     nodes.get(label)!.get(make(name)) ? make(name) : node(label, make(name), { name });
   const standard = (name: string) => node('Standard', uid.standard(name), { name, open: isOpenStandard(name) });
 
+  for (const o of landscape.organisations ?? []) {
+    node('Organisation', uid.organisation(o.id), {
+      id: o.id, name: o.name, organisationType: o.type ?? null, cbsCode: o.cbsCode ?? null, oin: o.oin ?? null, kvk: o.kvk ?? null, website: o.website ?? null, ...extra(o.extra),
+    });
+  }
   for (const s of landscape.suppliers) {
     const key = node('Supplier', uid.supplier(s.id), { id: s.id, name: s.name, normalizedName: normalizeSupplierName(s.name), country: s.country ?? null, group: s.group ?? null, ...extra(s.extra) });
     if (s.group) rel('PART_OF', key, node('SupplierGroup', uid.supplierGroup(s.group), { name: s.group }));
@@ -59,7 +65,9 @@ export function transform(landscape: Landscape): GraphRows {
   }
   for (const a of landscape.applications) {
     const key = node('Application', uid.application(a.organisation, a.id), {
-      id: a.id, organisation: a.organisation, name: a.name, criticality: a.criticality, personalData: a.personalData, ...extra(a.extra),
+      id: a.id, organisation: a.organisation, name: a.name, criticality: a.criticality, personalData: a.personalData,
+      product: a.product ?? null, version: a.version ?? null, versionStatus: a.versionStatus ?? null, useStart: a.useStart ?? null, useEnd: a.useEnd ?? null,
+      hosting: a.hosting ?? null, bbnScore: a.bbnScore ?? null, ibpScore: a.ibpScore ?? null, biv: a.biv ?? null, ...extra(a.extra),
     });
     rel('USES', organisation(a.organisation), key);
     if (a.supplier) rel('SUPPLIES', uid.supplier(a.supplier), key);
@@ -143,6 +151,11 @@ export function* tablePhases(landscape: Landscape, phaseRows = PHASE_ROWS): Gene
     yield { rows: transform(landscape), tableRows: TABLES.reduce((sum, table) => sum + landscape[table].length, 0) };
     return;
   }
+  // Organisation rows first: a later phase's mention of an organisation does not rename it.
+  if (landscape.organisations?.length) {
+    yield { rows: transform({ ...emptyLandscape(), organisations: landscape.organisations }), tableRows: 0 };
+    landscape.organisations = [];
+  }
   for (const table of TABLES) {
     const rows: unknown[] = landscape[table];
     landscape[table] = [];
@@ -178,8 +191,8 @@ const extra = (values: Record<string, string | number | boolean>) =>
 
 const BATCH = 5000;
 const UID_BATCH = 50_000;
-const DATE_PROPS = new Set(['start', 'end']);
-const INTEGER_PROPS = new Set(['noticeMonths']);
+const DATE_PROPS = new Set(['start', 'end', 'useStart', 'useEnd']);
+const INTEGER_PROPS = new Set(['noticeMonths', 'bbnScore', 'ibpScore']);
 
 /**
  * What a load wrote, per label (created / updated / unchanged), how many nodes and relationships

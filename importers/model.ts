@@ -180,6 +180,15 @@ export const PlatformRow = z.object({
 });
 export type PlatformRow = z.infer<typeof PlatformRow>;
 
+/** A score on a small scale (BBN 1–3, IBP 1–5) as a number; `BBN2` or `niveau 2` reads as 2. */
+const Score = (max: number) =>
+  z.preprocess(value => {
+    const trimmed = blankToUndefined(value);
+    if (trimmed === undefined || typeof trimmed === 'number') return trimmed;
+    const match = /^(?:[A-Za-z]+\s*-?\s*)?(\d+)$/.exec(String(trimmed));
+    return match ? Number(match[1]) : trimmed;
+  }, z.number({ error: `a whole number from 1 to ${max}` }).int(`a whole number from 1 to ${max}`).min(1, `a whole number from 1 to ${max}`).max(max, `a whole number from 1 to ${max}`).optional());
+
 export const ApplicationRow = z.object({
   id: Id,
   organisation: Id,
@@ -191,6 +200,21 @@ export const ApplicationRow = z.object({
   personalData: YesNo(false),
   platform: OptionalId,
   openStandards: List,
+  /** The market product (Softwarecatalogus: pakket) this application is an instance of, and its version. */
+  product: OptionalText,
+  version: OptionalText,
+  /** Whether the version is supported, in use, planned… as the source says it (pakketversie status). */
+  versionStatus: OptionalText,
+  /** The period the organisation uses it (ingebruikname, uitfasering). */
+  useStart: OptionalDate,
+  useEnd: OptionalDate,
+  /** Hosting as the source describes it; a platform is only made where its kind and jurisdiction can be told. */
+  hosting: OptionalText,
+  /** Basisbeveiligingsniveau (BIO: 1–3) and the IBP (informatiebeveiliging en privacy) score (1–5). */
+  bbnScore: Score(3),
+  ibpScore: Score(5),
+  /** Beschikbaarheid-integriteit-vertrouwelijkheid as `3-2-2` (1 laag, 2 midden, 3 hoog). */
+  biv: z.preprocess(blankToUndefined, z.string().regex(/^[1-3]-[1-3]-[1-3]$/, 'a BIV rating such as 3-2-2').optional()),
   extra: Extra,
 });
 export type ApplicationRow = z.infer<typeof ApplicationRow>;
@@ -278,7 +302,25 @@ export const LinkRow = z.object({
 });
 export type LinkRow = z.infer<typeof LinkRow>;
 
+/**
+ * What a source knows of an organisation beyond its id: its name ("Gemeente Westerwolde"), kind and
+ * the numbers others know it by (CBS gemeentecode, OIN, KvK). Not one of the spreadsheet tables: the
+ * Softwarecatalogus readers give it; an organisation without a row is named by its id.
+ */
+export const OrganisationRow = z.object({
+  id: Id,
+  name: Name,
+  type: OptionalText,
+  cbsCode: OptionalText,
+  oin: OptionalText,
+  kvk: OptionalText,
+  website: OptionalText,
+  extra: Extra,
+});
+export type OrganisationRow = z.infer<typeof OrganisationRow>;
+
 export const Landscape = z.object({
+  organisations: z.array(OrganisationRow).optional(),
   suppliers: z.array(SupplierRow).default([]),
   platforms: z.array(PlatformRow).default([]),
   applications: z.array(ApplicationRow).default([]),
@@ -303,6 +345,8 @@ export const COLUMNS: Record<TableName, Record<string, string[]>> = {
     id: [], organisation: ['organisatie', 'gemeente'], name: ['naam'], supplier: ['leverancier'],
     referenceComponents: ['referentiecomponenten', 'referentiecomponent'], businessFunctions: ['bedrijfsfuncties', 'bedrijfsfunctie'],
     criticality: ['kritikaliteit', 'kriticiteit'], personalData: ['persoonsgegevens'], platform: [], openStandards: ['openStandaarden'],
+    product: ['pakket'], version: ['versie'], versionStatus: ['versiestatus'], useStart: ['inGebruikSinds', 'ingebruikname'], useEnd: ['inGebruikTot', 'uitfasering'],
+    hosting: [], bbnScore: ['bbn'], ibpScore: ['ibp'], biv: [],
   },
   interfaces: { id: [], organisation: ['organisatie', 'gemeente'], from: ['van'], to: ['naar'], standard: ['standaard'], via: [] },
   contracts: {

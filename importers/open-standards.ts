@@ -17,4 +17,5 @@ export const OPEN_STANDARDS = [
 
 const open = new Set(OPEN_STANDARDS.map(slug));
 
-export const isOpenStandard = (name: string) => open.has(slug(name));
+/** A standard by its name, with or without its version (`StUF 3.01`, `ZGW API v1.5`). */
+export const isOpenStandard = (name: string) => open.has(slug(name)) || open.has(slug(name).replace(/(-v?\d+)+$/, ''));

@@ -3,7 +3,7 @@
 // its directory (entries, methods, declared sizes and ratios), then every entry inflated in zlib's
 // thread pool with the output counted and thrown away as it comes, stopping at the size the entry
 // declared or the workbook's limit, whichever is less. What an entry says about itself is not trusted.
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { InputError } from '../server/errors.js';
 
 export type ZipLimits = {
@@ -45,6 +45,24 @@ export async function checkZip(file: string, bytes: Uint8Array, limits: ZipLimit
     total += size;
     if (total > limits.inflatedBytes) throw tooLarge('the workbook unpacks to more than that');
   }
+}
+
+/** Limits for a zip of JSON objects (the Softwarecatalogus' OpenRegister objects): many small files, JSON compresses 5–20×. */
+export const OBJECTS_LIMITS: ZipLimits = { entries: 100_000, inflatedBytes: 200 * MB, ratio: 100, graceBytes: 1 * MB };
+
+/**
+ * The files in a zip archive (folders left out), once checkZip has found it within `limits`: what is
+ * inflated here is bounded by the sizes the check counted.
+ */
+export async function unzip(file: string, bytes: Uint8Array, limits: ZipLimits): Promise<{ name: string; bytes: Buffer }[]> {
+  await checkZip(file, bytes, limits);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return directory(file, buffer, limits)
+    .filter(entry => !entry.name.endsWith('/'))
+    .map(entry => {
+      const data = entryData(file, buffer, entry);
+      return { name: entry.name, bytes: entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) }) };
+    });
 }
 
 /** The central directory (the end of the archive), with every offset and size checked against the bytes. */

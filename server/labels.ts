@@ -98,6 +98,20 @@ export const PROPERTY_NAMES: Record<string, Words> = {
   gemmaId: { nl: 'GEMMA-id', en: 'GEMMA id' },
   gemmaType: { nl: 'GEMMA-type', en: 'GEMMA type' },
   formerNames: { nl: 'Eerdere namen', en: 'Former names' },
+  product: { nl: 'Pakket', en: 'Product' },
+  version: { nl: 'Versie', en: 'Version' },
+  versionStatus: { nl: 'Versiestatus', en: 'Version status' },
+  useStart: { nl: 'In gebruik sinds', en: 'In use since' },
+  useEnd: { nl: 'In gebruik tot', en: 'In use until' },
+  hosting: { nl: 'Hosting', en: 'Hosting' },
+  bbnScore: { nl: 'BBN (basisbeveiligingsniveau)', en: 'BBN (baseline security level)' },
+  ibpScore: { nl: 'IBP-score (informatiebeveiliging en privacy)', en: 'IBP score (information security and privacy)' },
+  biv: { nl: 'BIV-classificatie', en: 'AIC rating' },
+  organisationType: { nl: 'Soort organisatie', en: 'Kind of organisation' },
+  cbsCode: { nl: 'CBS-gemeentecode', en: 'CBS municipality code' },
+  oin: { nl: 'OIN', en: 'OIN' },
+  kvk: { nl: 'KvK-nummer', en: 'Chamber of Commerce number' },
+  website: { nl: 'Website', en: 'Website' },
 };
 
 export const kindName = (kind: string, language: Language): string => KIND_NAMES[kind]?.[language] ?? kind;

@@ -2,7 +2,7 @@
 // largest risks and the contracts to act on (notice deadlines soonest first). Pure, for the PDF and
 // the report page alike.
 import { formatMoney, formatNumber, formatPercent } from '../format.js';
-import { BAND_NAMES, FACTOR_NAMES, type Language, kindWords, valueName } from '../labels.js';
+import { BAND_NAMES, FACTOR_NAMES, type Language, YES_NO, kindWords, propertyName, valueName } from '../labels.js';
 import type { ReportContract, ReportData } from './report-data.js';
 import { countedText, listWords, reportText } from './words.js';
 
@@ -143,6 +143,14 @@ export function reportAnswer(data: ReportData, language: Language): Answer {
 }
 
 /** The subtitle under a report's title: kind, the organisation(s) it covers and the date. */
+/** The subject's own facts in one line: "Versie: v4.2.0 · BBN (basisbeveiligingsniveau): 2 · …"; empty when it has none. */
+export function reportFacts(data: ReportData, language: Language, formatDay: (iso: string) => string): string {
+  return (data.subject.facts ?? []).map(({ key, value }) => {
+    const shown = typeof value === 'boolean' ? YES_NO[value ? 'yes' : 'no'][language] : key === 'useStart' || key === 'useEnd' ? formatDay(String(value)) : String(value);
+    return `${propertyName(key, language)}: ${shown}`;
+  }).join(' · ');
+}
+
 export function reportSubtitle(data: ReportData, language: Language, formatDay: (iso: string) => string): string {
   const own = data.subject.organisation ? [data.subject.organisation] : data.subject.kind === 'Organisation' ? [] : Object.keys(data.organisations);
   const names = own.map(id => data.organisations[id] ?? id);

@@ -4,7 +4,7 @@
 import type { Row } from '../analyses/types.js';
 import { formatDate } from '../format.js';
 import type { Language } from '../labels.js';
-import { type Answer, reportAnswer, reportSubtitle } from './answer.js';
+import { type Answer, reportAnswer, reportFacts, reportSubtitle } from './answer.js';
 import { KIND_COLOURS, type Picture, pictureIntro, pictureLayout } from './picture.js';
 import type { ReportData } from './report-data.js';
 import { type Section, type SectionColumn, cellText, reportSections } from './sections.js';
@@ -225,6 +225,8 @@ function firstPage(doc: Doc, data: ReportData, language: Language) {
   doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(pdfText(`${reportText(language, 'title')}: ${data.subject.name}`), MARGIN.left, MARGIN.top, { width: widthOf(doc) });
   doc.moveDown(0.2);
   paragraph(doc, reportSubtitle(data, language, day => formatDate(day, language)), 9, MUTED);
+  const facts = reportFacts(data, language, day => formatDate(day, language));
+  if (facts) paragraph(doc, facts, 9, MUTED);
   heading(doc, reportText(language, 'answer'), 14);
   for (const sentence of answer.sentences) { paragraph(doc, sentence, 11); doc.moveDown(0.35); }
   doc.moveDown(0.3);

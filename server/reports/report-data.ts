@@ -18,7 +18,8 @@ export type ReportContract = {
 export type LockInFactor = { factor: string; value: number; raw: unknown; weight: number; contribution: number };
 
 export type ReportData = {
-  subject: { uid: string; kind: string; name: string; organisation: string | null };
+  /** `facts`: what the subject's own properties say that a reader weighs it by (version, hosting, BBN/IBP, BIV, period of use). */
+  subject: { uid: string; kind: string; name: string; organisation: string | null; facts?: { key: string; value: string | number | boolean }[] };
   generatedAt: string;
   /** The date the report counts from (notice deadlines, remaining years). */
   today: string;
@@ -43,6 +44,9 @@ export type ReportData = {
   exposure: Row[];
   concentration: { applications: Concentration; contractValue: Concentration } | null;
 };
+
+/** The subject's properties a report names under its title, in this order. */
+const SUBJECT_FACTS = ['product', 'version', 'versionStatus', 'useStart', 'useEnd', 'hosting', 'bbnScore', 'ibpScore', 'biv', 'personalData', 'cbsCode', 'oin'];
 
 /** Rows per list in a report: enough to act on, and the spreadsheet has them all. */
 export const RANKING_ROWS = 15;
@@ -110,7 +114,10 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   const contracts = (detail.contracts as ReportContract[]).map(c => ({ ...c }));
   const mentioned = new Set<string>([...(scope ?? []), ...dependants.map(r => r.organisation), ...upstream.map(r => r.organisation), ...contracts.map(c => c.organisation)].filter((id): id is string => !!id));
   return {
-    subject: { uid, kind, name: kind === 'Organisation' ? names(text(properties.id)) : text(properties.name ?? uid), organisation: typeof properties.organisation === 'string' ? properties.organisation : null },
+    subject: {
+      uid, kind, name: kind === 'Organisation' ? names(text(properties.id)) : text(properties.name ?? uid), organisation: typeof properties.organisation === 'string' ? properties.organisation : null,
+      facts: SUBJECT_FACTS.filter(key => properties[key] !== null && properties[key] !== undefined && properties[key] !== '').map(key => ({ key, value: properties[key] as string | number | boolean })),
+    },
     generatedAt: new Date().toISOString(),
     today,
     organisations: Object.fromEntries([...mentioned].sort().map(id => [id, names(id)])),

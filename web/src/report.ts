@@ -1,7 +1,7 @@
 // Dependency report per application, platform, supplier or organisation: the printable page. It shows
 // what the PDF shows, from the same server modules (answer, picture, sections): the answer first,
 // then the picture and the tables, each table also as CSV; the whole report as PDF, Excel, GraphML.
-import { reportAnswer, reportSubtitle } from '../../server/reports/answer.js';
+import { reportAnswer, reportFacts, reportSubtitle } from '../../server/reports/answer.js';
 import { pictureIntro, pictureLayout } from '../../server/reports/picture.js';
 import type { ReportData } from '../../server/reports/report-data.js';
 import { type Section, cellText, reportSections } from '../../server/reports/sections.js';
@@ -68,7 +68,8 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
         : null),
     h('header', { class: 'report-head' },
       h('h1', {}, `${reportText(lang, 'title')}: ${s.name}`),
-      h('p', { class: 'hint' }, reportSubtitle(data, lang, formatDate))),
+      h('p', { class: 'hint' }, reportSubtitle(data, lang, formatDate)),
+      reportFacts(data, lang, formatDate) ? h('p', { class: 'hint', id: 'report-facts' }, reportFacts(data, lang, formatDate)) : null),
     h('section', { class: 'answer', id: 'report-answer' },
       h('h2', {}, reportText(lang, 'answer')),
       answer.sentences.map(sentence => h('p', { class: 'sentence' }, sentence)),

@@ -5,7 +5,9 @@ import { basename, join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { InputError } from '../../../server/errors.js';
 import { importGemma } from '../../gemma.js';
+import { confirmationMessage } from '../../import.js';
 import { importSoftwarecatalogus, type SwcImportReport } from '../../softwarecatalogus.js';
+import { importSoftwarecatalogusObjects, isSoftwarecatalogusObjects } from '../../softwarecatalogus-objects.js';
 import { describeRemovals } from '../../removals.js';
 import { type ArchimateImportReport, importArchimate } from './import.js';
 
@@ -13,21 +15,28 @@ export type ModelCliOptions = { organisation?: string; gemma?: boolean; source?:
 
 const exists = (path: string) => statSync(path, { throwIfNoEntry: false });
 
-/** An AMEFF/.archimate file, a coArchi folder, or a Softwarecatalogus portfolio CSV. */
+/** An AMEFF/.archimate file, a coArchi folder, a Softwarecatalogus portfolio CSV, or Softwarecatalogus objects (JSON, a zip or folder of them). */
 export function isModelInput(path: string): boolean {
   if (/\.(xml|archimate)$/i.test(path)) return true;
   if (/applicatieportfolio.*\.csv$/i.test(basename(path))) return true;
+  if (/\.zip$/i.test(path) || isSoftwarecatalogusObjects(path)) return true;
   return Boolean(exists(path)?.isDirectory() && (exists(join(path, 'folder.xml')) || exists(join(path, 'model', 'folder.xml'))));
 }
 
 /** Imports and prints the report; returns it (with `ok: false` when the file had problems and nothing was written) for the exit code and the audit log. */
 export async function runModelImport(driver: Driver, path: string, options: ModelCliOptions, out: (line?: string) => void = line => process.stdout.write(`${line ?? ''}\n`)): Promise<ArchimateImportReport | SwcImportReport> {
+  if (/\.zip$/i.test(path) || isSoftwarecatalogusObjects(path)) {
+    const report = await importSoftwarecatalogusObjects(driver, [path], options);
+    out(`Source ${report.source}${report.dryRun ? ' (dry run: nothing written / proefrun: niets geschreven)' : ''}${report.runId ? `, run ${report.runId}` : ''}`);
+    out(`objects / objecten: ${Object.entries(report.objects).map(([schema, n]) => `${schema} ${n}`).join(', ')}`);
+    printSwcReport(report, out);
+    for (const warning of report.warnings) out(`warning / waarschuwing: ${warning.message}`);
+    return report;
+  }
   if (/\.csv$/i.test(path)) {
     const report = await importSoftwarecatalogus(driver, path, options);
     out(`Source ${report.source}${report.dryRun ? ' (dry run: nothing written / proefrun: niets geschreven)' : ''}${report.runId ? `, run ${report.runId}` : ''}`);
-    for (const [table, counts] of Object.entries(report.tables)) if (counts.read) out(`${table}: ${JSON.stringify(counts)}`);
-    if (report.unresolvedReferenceComponents.length) out(`not in the GEMMA catalogue / niet in de GEMMA-catalogus: ${report.unresolvedReferenceComponents.join(', ')}`);
-    for (const issue of report.issues) out(issue.message);
+    printSwcReport(report, out);
     return report;
   }
   if (options.gemma) {
@@ -44,6 +53,13 @@ export async function runModelImport(driver: Driver, path: string, options: Mode
   printModelReport(report, out);
   for (const merge of report.merges) out(`merged supplier / leverancier samengevoegd: ${merge.archimateId} "${merge.name}" → ${merge.into} "${merge.intoName}"`);
   return report;
+}
+
+function printSwcReport(report: SwcImportReport, out: (line?: string) => void) {
+  for (const [table, counts] of Object.entries(report.tables)) if (counts.read) out(`${table}: ${JSON.stringify(counts)}`);
+  if (report.unresolvedReferenceComponents.length) out(`not in the GEMMA catalogue / niet in de GEMMA-catalogus: ${report.unresolvedReferenceComponents.join(', ')}`);
+  for (const issue of report.issues) out(issue.message);
+  if (report.confirmationNeeded) out(`Nothing was written / er is niets geschreven. ${confirmationMessage(report)}`);
 }
 
 export function printModelReport(report: ArchimateImportReport, out: (line?: string) => void) {
