@@ -35,7 +35,10 @@ export const MAX_SEARCH_WORDS = 6;
  * them with two edits took 0.3–0.9 s on the demo municipality.
  */
 export function luceneQuery(text: string): string {
-  const words = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))]
+  const all = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+  // Single letters are initials ("B.V.", "N.V."), which the index holds as one word ("b.v"): as words of
+  // their own they matched nothing, so "Plevier Software B.V." found nothing.
+  const words = (all.some(word => word.length > 1) ? all.filter(word => word.length > 1) : all)
     .slice(0, MAX_SEARCH_WORDS)
     .map(word => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'));
   const edits = (word: string) => (word.length >= 8 && words.length <= 2 ? 2 : 1);

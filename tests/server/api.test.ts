@@ -234,6 +234,9 @@ describe('read API', () => {
     expect(prefix.body.results.map((r: { uid: string }) => r.uid)).toContain('app:gm1/a1');
     const typo = await request(app).get('/api/search').query({ q: 'Makelaer' });
     expect(typo.body.results.map((r: { uid: string }) => r.uid)).toContain('app:gm1/a2');
+     // A supplier's full name with its legal form: the initials are one word in the index ("b.v").
+    const legal = await request(app).get('/api/search').query({ q: 'Acme B.V.' });
+    expect(legal.body.results.map((r: { uid: string }) => r.uid)).toContain('supplier:s1');
   });
 
   it('when the search text holds Lucene syntax, then it is treated as text, not as a query', async () => {

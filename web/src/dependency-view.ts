@@ -2,6 +2,7 @@
 // depends on it to the right, one column per step. Columns are plain lists (so nothing overlaps), the
 // connecting lines an SVG drawn from the laid-out cards, and every line carries its relationship in
 // words (server/labels.ts), read from the node nearer the middle, next to the node it leads to.
+import { errorText } from './errors.js';
 import { organisationName, relationName } from '../../server/labels.js';
 import { getJson } from './api.js';
 import type { Context } from './context.js';
@@ -67,7 +68,7 @@ export async function renderDependencies(root: HTMLElement, ctx: Context, uid: s
       view = await load(chosen);
     }
   } catch (error) {
-    status.replaceWith(message(t('common.error', { message: (error as Error).message }), 'error'));
+    status.replaceWith(message(errorText(error), 'error'));
     return;
   }
   if (!root.isConnected) return;
@@ -75,7 +76,8 @@ export async function renderDependencies(root: HTMLElement, ctx: Context, uid: s
   const { centre } = view;
   page.querySelector('h1')!.textContent = t('deps.headingOf', { name: centre.name });
   const direct = (side: Side) => view[side][0]?.total ?? 0;
-  page.append(h('p', { id: 'deps-answer', class: 'answer' }, t('deps.answer', { name: centre.name, before: formatNumber(direct('before')), after: formatNumber(direct('after')) })));
+  const items = (n: number) => (n === 1 ? t('deps.items.one') : t('deps.items.other', { n: formatNumber(n) }));
+  page.append(h('p', { id: 'deps-answer', class: 'answer' }, t('deps.answer', { name: centre.name, before: items(direct('before')), after: items(direct('after')) })));
   if (notice) page.append(message(notice));
   page.append(
     h('div', { class: 'deps-tools' }, searchBox(hit => { location.hash = dependencyHash(hit.uid); }), h('p', { class: 'hint' }, t('deps.howToRead'))),

@@ -41,8 +41,8 @@ type View = 'map' | 'dependencies' | 'graph';
 
 /** Opens the dependency view of a node: search results, map tiles and lists on other pages lead here. */
 export const openDependencies = (ctx: Context, uid: string) => ctx.navigate('explorer', { node: uid });
-/** "What if this fails" for a node: the graph view with its impact highlighted. */
-export const showWhatIf = (ctx: Context, uid: string) => ctx.navigate('explorer', { view: 'graph', focus: uid, impact: uid });
+/** "What if this fails" for a node: its dependency view with the answer beside it (the graph view can mark it too). */
+export const showWhatIf = (ctx: Context, uid: string) => ctx.navigate('explorer', { node: uid, whatIf: '1' });
 
 export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<void> {
   const params = ctx.params();
@@ -62,11 +62,24 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
   const panel = h('aside', { id: 'panel', class: 'panel', 'aria-label': t('panel.heading'), hidden: true });
   const content = h('div', { class: 'deps-content' });
   body.append(content, panel);
-  await renderDependencies(content, ctx, node!, {
-    openPanel: uid => {
+  // The answer stays in this readable view; "Toon in het netwerk" marks the same answer in the graph.
+  const whatIf = (uid: string) => {
+    panel.hidden = false;
+    panel.classList.add('wide');
+    void answerWhatIf(panel, uid, {
+      organisations: ctx.organisations(),
+      onBack: () => hooks.openPanel(uid),
+      onClose: () => { panel.hidden = true; panel.classList.remove('wide'); },
+      focus: target => openDependencies(ctx, target),
+      inGraph: () => ctx.navigate('explorer', { view: 'graph', focus: uid, impact: uid }),
+    });
+  };
+  const hooks = {
+    openPanel: (uid: string) => {
       panel.hidden = false;
+      panel.classList.remove('wide');
       void openPanel(panel, uid, {
-        whatIf: target => showWhatIf(ctx, target),
+        whatIf: target => (target === node ? whatIf(target) : showWhatIf(ctx, target)),
         expand: target => { addStep(target); openDependencies(ctx, target); },
         focus: target => openDependencies(ctx, target),
         report: target => ctx.navigate('report', { subject: target }),
@@ -74,7 +87,9 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
       });
     },
     closePanel: () => { panel.hidden = true; },
-  });
+  };
+  await renderDependencies(content, ctx, node!, hooks);
+  if (ctx.params().get('whatIf') === '1') whatIf(node!);
 }
 
 async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {

@@ -60,7 +60,7 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
       h('div', { class: 'split' },
         h('section', { 'aria-labelledby': 'chart-heading' }, h('h2', { id: 'chart-heading' }, t('exposure.chart')), barChart(rows, shareKey)),
         functionTable(summary.byBusinessFunction ?? [], several, measure)),
-      h('section', {}, h('h2', {}, t('exposure.heading')), h('p', { class: 'hint' }, t('exposure.sortHint')), sortableTable<Row>({
+      h('section', {}, h('h2', {}, t('exposure.tableHeading')), h('p', { class: 'hint' }, t('exposure.sortHint')), sortableTable<Row>({
           id: 'exposure-table',
           caption: t('exposure.heading'),
           captionHidden: true,

@@ -23,6 +23,8 @@ export type WhatIfOptions = {
   onClose?: () => void;
   /** Show a node in the graph (names become buttons when given). */
   focus?: (uid: string) => void;
+  /** Mark the answer in the network view (offered when given). */
+  inGraph?: () => void;
 };
 
 const HOP_CHOICES = [1, 2, 3, 5, 10];
@@ -50,7 +52,8 @@ function head(uid: string, name: string | null, options: WhatIfOptions): HTMLEle
     h('div', { class: 'panel-head' },
       h('h2', { id: 'what-if-title', tabindex: '-1' }, t('whatIf.heading', { name: name ?? uid })),
       options.onClose ? h('button', { type: 'button', class: 'icon', 'aria-label': t('common.close'), onclick: options.onClose }, '×') : null),
-    options.onBack ? h('button', { type: 'button', class: 'link', id: 'what-if-back', onclick: options.onBack }, `← ${t('whatIf.back')}`) : null);
+    options.onBack ? h('button', { type: 'button', class: 'link', id: 'what-if-back', onclick: options.onBack }, `← ${t('whatIf.back')}`) : null,
+    options.inGraph ? h('button', { type: 'button', class: 'link', id: 'what-if-in-graph', onclick: options.inGraph }, t('whatIf.inGraph')) : null);
 }
 
 /** The whole answer; `ask` asks again with another maxHops (undefined = to the end). */
