@@ -77,6 +77,8 @@ function subjectAnswer(data: ReportData, language: Language): Answer {
   }
   const own = data.spofs.find(row => row.uid === subject.uid);
   if (own?.articulationPoint) risks.push(reportText(language, 'risk.articulation', { name: subject.name }));
+  // A platform or supplier is never an articulation point of the application graph, yet may rank first.
+  else if (own && Number(own.failedApplications) > 0) risks.push(reportText(language, 'risk.ownSpof', { name: subject.name, rank: formatNumber(Number(own.rank ?? data.spofs.indexOf(own) + 1), language), fail: spofFailure(own, language) }));
   const upstream = new Set(data.dependencies.map(r => r.uid));
   for (const row of data.spofs.filter(r => upstream.has(String(r.uid))).sort((a, b) => Number(b.failedApplications) - Number(a.failedApplications)).slice(0, 2)) {
     risks.push(reportText(language, 'risk.upstream', { name: String(row.name), kind: kindWords(String(row.kind), language).toLowerCase(), fail: spofFailure(row, language) }));

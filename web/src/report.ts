@@ -16,11 +16,11 @@ import { formatDate, language, t, type MessageKey } from './i18n.js';
 import { measureText, pictureSvg } from './picture.js';
 import type { Row } from './types.js';
 
-const KINDS = { application: 'Application', supplier: 'Supplier', organisation: 'Organisation' } as const;
+const KINDS = { application: 'Application', platform: 'Platform', supplier: 'Supplier', organisation: 'Organisation' } as const;
 
 export async function renderReport(root: HTMLElement, ctx: Context): Promise<void> {
   const subjectParam = ctx.params().get('subject') ?? '';
-  let kind: keyof typeof KINDS = subjectParam.startsWith('supplier:') || subjectParam.startsWith('group:') ? 'supplier' : subjectParam.startsWith('org:') ? 'organisation' : 'application';
+  let kind: keyof typeof KINDS = subjectParam.startsWith('supplier:') || subjectParam.startsWith('group:') ? 'supplier' : subjectParam.startsWith('org:') ? 'organisation' : subjectParam.startsWith('platform:') ? 'platform' : 'application';
   const body = h('div', { class: 'report', id: 'report' });
   const subjectSelect = h('select', { id: 'report-subject' }, h('option', { value: '' }, '—'));
   const fillSubjects = async () => {

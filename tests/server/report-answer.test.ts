@@ -1,0 +1,27 @@
+// The report's first page for a platform: a platform is never an articulation point of the application
+// graph, yet the platform everything runs on can be the landscape's worst single point of failure.
+import type { Driver } from 'neo4j-driver';
+import { defaultServices } from '../../server/app.js';
+import { reportAnswer } from '../../server/reports/answer.js';
+import { reportData } from '../../server/reports/report-data.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { loadFixture } from './support.js';
+
+describe('report answer', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    await loadFixture(driver);
+  });
+  afterAll(async () => driver.close());
+
+  it('when the report of a platform that takes applications down is made, then its largest risk says so', async () => {
+    const data = await reportData(driver, defaultServices().analyses, 'platform:p1');
+    const own = data.spofs.find(row => row.uid === 'platform:p1');
+    expect(Number(own?.failedApplications)).toBeGreaterThan(0);
+    const { risks } = reportAnswer(data, 'nl');
+    expect(risks[0]).toMatch(/^Rekencentrum is kwetsbaar punt nummer \d+ van het landschap: als het uitvalt, /);
+    expect(reportAnswer(data, 'en').risks[0]).toMatch(/^Rekencentrum is single point of failure number \d+ of the landscape: if it fails, /);
+  });
+});
