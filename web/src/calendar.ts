@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { dependencyHash } from './dependency-view.js';
 import { errorText } from './errors.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
-import { critLabel, formatDate, formatMoney, formatNumber, language, t } from './i18n.js';
+import { critLabel, formatDate, formatMonth, formatMoney, formatNumber, language, t } from './i18n.js';
 import { names, num, pick, rowUid, str } from './rows.js';
 import type { Row } from './types.js';
 
@@ -104,7 +104,7 @@ function timeline(rows: Row[], window: { from: string; to: string }, today: stri
     const text = iso(d);
     if (Date.parse(text) < t0 || tick++ % every !== 0) continue;
     chart.append(svg('line', { x1: x(text), x2: x(text), y1: top - 6, y2: top + sorted.length * rowHeight, stroke: '#e3e6ea' }),
-      svg('text', { x: x(text) + 2, y: top - 10, 'font-size': 10, fill: '#555' }, text.slice(0, 7)));
+      svg('text', { x: x(text) + 2, y: top - 10, 'font-size': 10, fill: '#555' }, formatMonth(text)));
   }
   chart.append(svg('line', { x1: x(today), x2: x(today), y1: top - 6, y2: top + sorted.length * rowHeight, stroke: '#000', 'stroke-dasharray': '3 2' }),
     svg('text', { x: x(today) + 3, y: top + sorted.length * rowHeight + 9, 'font-size': 10 }, t('calendar.today')));

@@ -1040,6 +1040,8 @@ export function tn(base: PluralBase, n: number, vars: Record<string, string | nu
 }
 
 const locale = () => (current === 'nl' ? 'nl-NL' : 'en-GB');
+/** A month on an axis, in words: "jul 2026" (Dutch) or "Jul 2026". */
+export const formatMonth = (isoDate: string) => new Date(`${isoDate.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString(locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' });
 // Numbers, money and dates as the PDF and the spreadsheets write them (server/format.ts): € 1.503.890, 31-03-2027.
 export const formatNumber = (value: unknown, digits = 0) => (typeof value === 'number' ? numberText(value, current, digits, true) : String(value ?? ''));
 export const formatMoney = (value: unknown) => moneyText(value, current);
