@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { InputError, TooLargeError } from '../server/errors.js';
 import { resolveReferenceComponents } from './gemma.js';
-import { type ImportReport, importLandscape } from './import.js';
+import { type ImportOptions, type ImportReport, importLandscape } from './import.js';
 import { type FileInput, normalizeHeader } from './mapping.js';
 import { ApplicationRow, type Landscape, SupplierRow } from './model.js';
 import { type Issue, shorten } from './read.js';
@@ -41,6 +41,15 @@ export type SwcRead = {
 
 /** Reference components in one cell: `|`, `,` or new lines between them. */
 const splitList = (cell: string) => cell.split(/[|,\n]/).map(item => item.trim()).filter(Boolean);
+
+/** Whether a CSV file is a portfolio export: by its name, or by a `Pakketversie ID` column in its first line. */
+export function isPortfolioCsv(file: FileInput): boolean {
+  if (!/\.(csv|txt)$/i.test(file.name)) return false;
+  if (/applicatieportfolio/i.test(file.name)) return true;
+  const head = new TextDecoder('utf-8').decode(file.bytes.subarray(0, 4096)).split(/\r?\n/)[0] ?? '';
+  const headers = new Set(head.split(/[;,\t]/).map(cell => normalizeHeader(cell.replace(/^\uFEFF|"/g, ''))));
+  return SWC_COLUMNS.id.some(header => headers.has(normalizeHeader(header)));
+}
 
 /**
  * A portfolio CSV → Landscape, or every problem at once (file, line, column, what was expected).
@@ -125,7 +134,7 @@ export type SwcImportReport = ImportReport & { unresolvedReferenceComponents: st
 export async function importSoftwarecatalogus(
   driver: Driver,
   input: FileInput | string,
-  options: { organisation?: string; source?: string; user?: string; dryRun?: boolean } = {},
+  options: { organisation?: string } & Pick<ImportOptions, 'source' | 'user' | 'dryRun' | 'allowRemovals' | 'maxRemovalShare' | 'onProgress'> = {},
 ): Promise<SwcImportReport> {
   const file = typeof input === 'string' ? readPath(input) : input;
   const { landscape, issues } = readSoftwarecatalogus(file, options);
@@ -142,7 +151,8 @@ export async function importSoftwarecatalogus(
     const report = await importLandscape(driver, landscape, { source, user: options.user, dryRun: true, files: [file.name] });
     return { ...report, ok: false, issues: [...issues, ...report.issues], unresolvedReferenceComponents };
   }
-  const report = await importLandscape(driver, landscape, { source, user: options.user, dryRun: options.dryRun, files: [file.name] });
+  const { user, dryRun, allowRemovals, maxRemovalShare, onProgress } = options;
+  const report = await importLandscape(driver, landscape, { source, user, dryRun, allowRemovals, maxRemovalShare, onProgress, files: [file.name] });
   return { ...report, unresolvedReferenceComponents };
 }
 

@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import express, { type Application, type RequestHandler } from 'express';
 import type { Driver } from 'neo4j-driver';
-import { importFiles, listImportRuns } from '../importers/import.js';
+import { importUploads } from '../importers/formats.js';
+import { listImportRuns } from '../importers/import.js';
 import { analyses, lockInWeightsSetting, setLockInWeights, toIcs } from './analyses/index.js';
 import { authenticate } from './auth.js';
 import type { Config } from './config.js';
@@ -40,7 +41,8 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
 export function defaultServices(): Services {
   return {
     analyses,
-    importFiles,
+    // Every format the CLI takes (tables, ArchiMate, coArchi zip, GEMMA, Softwarecatalogus), told apart by importers/formats.ts.
+    importFiles: importUploads,
     listImportRuns,
     // Stored in the database, so every server on it uses the same weights and a restart keeps them.
     lockInWeights: { load: driver => lockInWeightsSetting(driver), set: setLockInWeights },
