@@ -18,6 +18,7 @@ import { registerGraphRoutes } from './routes/graph.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerReportRoutes } from './routes/reports.js';
+import { registerWorkbookRoutes } from './routes/workbook.js';
 import { errorHandler, notFoundHandler } from './routes/problem.js';
 import type { RouteSpec } from './routes/registry.js';
 
@@ -75,6 +76,7 @@ export function createApp({ driver, config, services: given }: AppOptions): Appl
   registerImportRoutes(api, context);
   registerReportRoutes(api, context);
   registerArchimateRoutes(api, context);
+  registerWorkbookRoutes(api, context);
   registerAdminRoutes(api, context);
   app.use(api);
   app.use('/api', notFoundHandler);

@@ -66,7 +66,7 @@ describe('every format through POST /api/imports', () => {
     // The import is audited like a table import.
     const audit = await request(app).get('/api/audit');
     expect(audit.body[0]).toEqual(expect.objectContaining({ action: 'import', object: 'archimate:test', result: 'ok' }));
-  });
+  }, 300_000); // two imports of the model: over two minutes on a busy 2-core machine
 
   it('when a coArchi zip is checked (dry run), then the report counts the model and nothing is written', async () => {
     const before = await snapshot(driver);
