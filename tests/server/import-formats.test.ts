@@ -11,22 +11,12 @@ import { seedAdminToken } from '../../server/auth.js';
 import { read } from '../../server/neo4j.js';
 import { fixture, reference } from '../archimate/support.js';
 import { nodes, resetDatabase, snapshot, testDriver } from '../support/db.js';
+import { zipFolder } from '../support/zip.js';
 import { appFor, request } from './support.js';
 
 const SWC_MODEL = reference('softwarecatalogus-archi-coarchi');
 const PORTFOLIO = fixture('Gemeenten_applicatieportfolio_2025-01-01.csv');
 const ADMIN = 'test-admin-token-0123456789';
-
-/** A folder as the zip a user makes of it (`zip -r`), with the folder itself at the top. */
-export function zipFolder(dir: string, top = 'Softwarecatalogus-Archi-repository'): Buffer {
-  const work = mkdtempSync(join(tmpdir(), 'roer-zip-'));
-  try {
-    cpSync(dir, join(work, top), { recursive: true });
-    return execFileSync('zip', ['-qr', '-', top], { cwd: work, maxBuffer: 256 * 1024 * 1024 });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
 
 /** The graph without what differs between two runs of one import (run ids, stamps, audit). */
 const graphText = (lines: string[]) =>
