@@ -35,6 +35,8 @@ const CHOICES: Partial<Record<Kind, Record<string, Words>>> = {
 
 const MONEY_FORMAT = '€ #,##0.00';
 const DATE_FORMAT = 'dd-mm-yyyy';
+/** Rows read to size the columns. */
+const WIDTH_SAMPLE = 1000;
 /** Rows below the data that keep the dropdowns and formats, for rows people add. */
 const ROOM = 1000;
 
@@ -163,8 +165,11 @@ export async function landscapeWorkbook(rows: LandscapeRows | null, language: La
     const sheet = workbook.addWorksheet(sheetOf(table, language), { views: [{ state: 'frozen', ySplit: 1 }] });
     const headers = [...fields.map(field => headerOf(table, field, language)), ...extras.map(key => key.slice('extra_'.length))];
     sheet.columns = headers.map((header, i) => {
-      const kind = i < fields.length ? kindOf(fields[i]) : 'text';
-      return { header, width: Math.max(12, Math.min(40, header.length + 4, kind === 'list' ? 40 : 28)), style: kind === 'date' ? { numFmt: DATE_FORMAT } : kind === 'money' ? { numFmt: MONEY_FORMAT } : {} };
+      const field = i < fields.length ? fields[i] : '';
+      const kind = field ? kindOf(field) : 'text';
+      const longest = tableRows.slice(0, WIDTH_SAMPLE).reduce((most, row) => Math.max(most, String(i < fields.length ? row[field] ?? '' : row.props[extras[i - fields.length]] ?? '').length), 0);
+      const room = field === 'name' ? 32 : kind === 'list' ? 40 : kind === 'date' || kind === 'money' ? 14 : 12;
+      return { header, width: Math.min(60, Math.max(room, header.length + 3, longest + 2)), style: kind === 'date' ? { numFmt: DATE_FORMAT } : kind === 'money' ? { numFmt: MONEY_FORMAT } : {} };
     });
     const header = sheet.getRow(1);
     header.font = { bold: true };

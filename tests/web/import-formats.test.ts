@@ -61,13 +61,14 @@ describe('import page: every format', () => {
   it('when the Softwarecatalogus coArchi folder is uploaded as a zip for an organisation, then the page says what it recognised and what the model held', async () => {
     const zip = { name: 'Softwarecatalogus-Archi-repository.zip', mimeType: 'application/zip', buffer: zipFolder(reference('softwarecatalogus-archi-coarchi')) };
     await submit('#import-commit', [zip], {});
-    expect(await resultText()).toContain('het landschap van één organisatie');
+    expect(await resultText()).toContain('vul de organisatie in waarvan dit model het landschap is');
     await submit('#import-commit', [zip], { organisation: 'gm0001' });
     const text = await resultText();
     expect(text).toContain('Herkend als: coArchi-modelmap (zip).');
     expect(text).toContain('Model "Softwarecatalogus": 901 elementen en 1.593 relaties, 62 views.');
     const [{ elements }] = await read<{ elements: number }>(driver, "MATCH (n:Entity) WHERE n.archimateId IS NOT NULL AND any(s IN n.runs WHERE s STARTS WITH 'archimate:gm0001#') RETURN count(n) AS elements");
     expect(elements).toBe(901);
+    await page.waitForFunction(() => (document.querySelector('#import-history')?.textContent ?? '').includes('archimate:gm0001'));
     await shot('import-formats-coarchi');
   }, 600_000);
 
@@ -79,6 +80,7 @@ describe('import page: every format', () => {
     await submit('#import-commit', [portfolio], { source: 'swc:portfolio' });
     expect(await resultText()).toMatch(/applicaties: 4 rijen \(4 nieuw\)/);
     expect((await nodes(driver, 'Application')).filter(uid => /^app:gm0(363|599)\//.test(uid))).toEqual(['app:gm0363/pv-1', 'app:gm0363/pv-2', 'app:gm0599/pv-1', 'app:gm0599/pv-3']);
+    await page.waitForFunction(() => (document.querySelector('#import-history')?.textContent ?? '').includes('swc:portfolio'));
     await shot('import-formats-portfolio');
   }, 300_000);
 
