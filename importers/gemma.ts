@@ -4,17 +4,18 @@
 // one; applications' mappings survive it, also when a component is renamed (same GEMMA id).
 import type { Driver } from 'neo4j-driver';
 import { read } from '../server/neo4j.js';
+import type { Progress } from './import.js';
 import { query } from '../server/queries.js';
 import { type ArchimateImportReport, importMappedLandscape } from './sources/archimate/import.js';
 import { mapModel } from './sources/archimate/map.js';
-import { readArchimate } from './sources/archimate/read.js';
+import { type ArchimateInput, readArchimate } from './sources/archimate/read.js';
 
 export const GEMMA_SOURCE = 'gemma';
 
 export type GemmaImportReport = ArchimateImportReport & { release?: string; referenceComponents: number; businessFunctions: number; applicationServices: number; renamed: number };
 
 /** Loads a GEMMA release (a coArchi folder such as GEMMA-Archi-repository, or its AMEFF export). */
-export async function importGemma(driver: Driver, input: string | Uint8Array, options: { user?: string; dryRun?: boolean; fileName?: string; allowRemovals?: boolean; maxRemovalShare?: number } = {}): Promise<GemmaImportReport> {
+export async function importGemma(driver: Driver, input: ArchimateInput, options: { user?: string; dryRun?: boolean; fileName?: string; allowRemovals?: boolean; maxRemovalShare?: number; onProgress?: (progress: Progress) => void } = {}): Promise<GemmaImportReport> {
   const started = Date.now();
   const model = readArchimate(input, options.fileName);
   // No organisation: GEMMA's own application components (national facilities) stay generic elements.
@@ -22,7 +23,7 @@ export async function importGemma(driver: Driver, input: string | Uint8Array, op
   const release = model.properties.find(p => p.key === 'Release')?.value;
   let renamed = 0;
   const result = await importMappedLandscape(driver, landscape, report, {
-    source: GEMMA_SOURCE, user: options.user, dryRun: options.dryRun, started, allowRemovals: options.allowRemovals, maxRemovalShare: options.maxRemovalShare,
+    source: GEMMA_SOURCE, user: options.user, dryRun: options.dryRun, started, onProgress: options.onProgress, allowRemovals: options.allowRemovals, maxRemovalShare: options.maxRemovalShare,
     files: [typeof input === 'string' ? input : (options.fileName ?? 'upload')],
     afterLoad: async (tx, { stamp }) => {
       const [mark, move] = query('archimate/remap-reference-components').statements;

@@ -41,7 +41,8 @@ export type ReadOptions = { mapping?: Mapping; sizeLimitBytes?: number };
 
 export const DEFAULT_SIZE_LIMIT_BYTES = 50 * 1024 * 1024;
 
-const TABLE_NAMES: Record<TableName, string[]> = {
+/** The file or sheet names of each table: English, then Dutch. */
+export const TABLE_NAMES: Record<TableName, [string, string]> = {
   suppliers: ['suppliers', 'leveranciers'],
   platforms: ['platforms', 'platformen'],
   applications: ['applications', 'applicaties'],

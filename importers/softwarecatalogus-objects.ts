@@ -14,7 +14,7 @@ import { type ApplicationRow, type ContractRow, type InterfaceRow, type Landscap
 import type { Issue } from './read.js';
 import { type SwcImportReport, cbsCode, criticalityOf, hostingPlatform, importSwcLandscape, municipalityName } from './softwarecatalogus.js';
 import { arrayElementLines, jsonErrorAt } from './sources/json-lines.js';
-import { OBJECTS_LIMITS, unzip } from './zip-guard.js';
+import { OBJECTS_LIMITS, unzipFiles } from './zip-guard.js';
 
 export const OBJECTS_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -49,8 +49,8 @@ export async function readSoftwarecatalogusObjects(inputs: (FileInput | string)[
   const jsonFiles: FileInput[] = [];
   for (const file of files) {
     if (/\.zip$/i.test(file.name)) {
-      for (const entry of await unzip(file.name, file.bytes, OBJECTS_LIMITS)) {
-        if (/\.json$/i.test(entry.name) && !basename(entry.name).startsWith('.') && !entry.name.startsWith('__MACOSX/')) jsonFiles.push({ name: `${file.name}/${entry.name}`, bytes: entry.bytes });
+      for (const [path, bytes] of await unzipFiles(file.name, file.bytes, OBJECTS_LIMITS)) {
+        if (/\.json$/i.test(path) && !basename(path).startsWith('.')) jsonFiles.push({ name: `${file.name}/${path}`, bytes });
       }
     } else jsonFiles.push(file);
   }

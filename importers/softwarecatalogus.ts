@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { InputError, TooLargeError } from '../server/errors.js';
 import { resolveReferenceComponents } from './gemma.js';
-import { type ImportReport, importLandscape } from './import.js';
+import { type ImportOptions, type ImportReport, importLandscape } from './import.js';
 import { type FileInput, normalizeHeader } from './mapping.js';
 import { ApplicationRow, type Landscape, type OrganisationRow, type PlatformRow, SupplierRow, slug } from './model.js';
 import { type Issue, shorten } from './read.js';
@@ -95,10 +95,15 @@ export function swcExportKind(grid: Pick<Grid, 'headers'>): SwcExportKind | unde
 /** Whether a CSV file is one of the catalogue's exports, by its header line. */
 export function isSoftwarecatalogusCsv(path: string): boolean {
   if (!/\.(csv|txt)$/i.test(path) || !statSync(path, { throwIfNoEntry: false })?.isFile()) return false;
-  const bytes = readFileSync(path);
-  const end = bytes.indexOf(0x0a);
+  return isSoftwarecatalogusExport({ name: basename(path), bytes: readFileSync(path) });
+}
+
+/** Whether an uploaded CSV is one of the catalogue's exports (the portfolio, leveranciers, pakketten), by its header line. */
+export function isSoftwarecatalogusExport(file: FileInput): boolean {
+  if (!/\.(csv|txt)$/i.test(file.name)) return false;
+  const end = file.bytes.indexOf(0x0a);
   try {
-    return swcExportKind(readCsv({ name: basename(path), bytes: bytes.subarray(0, end < 0 ? bytes.length : end) })) !== undefined;
+    return swcExportKind(readCsv({ name: file.name, bytes: file.bytes.subarray(0, end < 0 ? file.bytes.length : end) })) !== undefined;
   } catch {
     return false;
   }
@@ -324,7 +329,7 @@ export type SwcImportReport = ImportReport & { unresolvedReferenceComponents: st
 export async function importSwcLandscape(
   driver: Driver,
   read: { landscape: Landscape; issues: Issue[] },
-  options: { source: string; files: string[]; user?: string; dryRun?: boolean; allowRemovals?: boolean; maxRemovalShare?: number },
+  options: { source: string; files: string[] } & Pick<ImportOptions, 'user' | 'dryRun' | 'allowRemovals' | 'maxRemovalShare' | 'onProgress'>,
 ): Promise<SwcImportReport> {
   const { landscape, issues } = read;
   const refs = [...new Set(landscape.applications.flatMap(a => a.referenceComponents))];
@@ -333,7 +338,7 @@ export async function importSwcLandscape(
     application.referenceComponents = [...new Set(application.referenceComponents.map(ref => resolved.get(ref) ?? ref))];
   }
   const unresolvedReferenceComponents = refs.filter(ref => !resolved.get(ref));
-  const run = { source: options.source, user: options.user, files: options.files, allowRemovals: options.allowRemovals, maxRemovalShare: options.maxRemovalShare };
+  const run = { source: options.source, user: options.user, files: options.files, allowRemovals: options.allowRemovals, maxRemovalShare: options.maxRemovalShare, onProgress: options.onProgress };
   if (issues.length) {
     const report = await importLandscape(driver, landscape, { ...run, dryRun: true });
     return { ...report, ok: false, issues: [...issues, ...report.issues], unresolvedReferenceComponents };
@@ -346,7 +351,7 @@ export async function importSwcLandscape(
 export async function importSoftwarecatalogus(
   driver: Driver,
   input: FileInput | string | (FileInput | string)[],
-  options: { organisation?: string; source?: string; user?: string; dryRun?: boolean; allowRemovals?: boolean; maxRemovalShare?: number } = {},
+  options: { organisation?: string } & Pick<ImportOptions, 'source' | 'user' | 'dryRun' | 'allowRemovals' | 'maxRemovalShare' | 'onProgress'> = {},
 ): Promise<SwcImportReport> {
   const inputs = Array.isArray(input) ? input : [input];
   const read = readSoftwarecatalogusCsv(inputs, options);

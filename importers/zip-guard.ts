@@ -3,7 +3,8 @@
 // its directory (entries, methods, declared sizes and ratios), then every entry inflated in zlib's
 // thread pool with the output counted and thrown away as it comes, stopping at the size the entry
 // declared or the workbook's limit, whichever is less. What an entry says about itself is not trusted.
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { createInflateRaw, inflateRaw } from 'node:zlib';
 import { InputError } from '../server/errors.js';
 
 export type ZipLimits = {
@@ -15,9 +16,12 @@ export type ZipLimits = {
   ratio: number;
   /** Entries up to this size inflated may have any ratio (tiny XML files compress oddly). */
   graceBytes: number;
+  /** What the archive is, in messages: 'an XLSX workbook', 'a zip archive'. */
+  kind?: string;
 };
 
 const MB = 1024 * 1024;
+const inflate = promisify(inflateRaw);
 export const XLSX_LIMITS: ZipLimits = { entries: 2000, inflatedBytes: 32 * MB, ratio: 100, graceBytes: 1 * MB };
 
 type Entry = { name: string; method: number; flags: number; compressed: number; size: number; offset: number };
@@ -28,53 +32,35 @@ export async function checkZip(file: string, bytes: Uint8Array, limits: ZipLimit
   const entries = directory(file, buffer, limits);
   const mb = (size: number) => `${(size / MB).toFixed(1)} MB`;
   const tooLarge = (what: string) =>
-    new InputError(`${file}: ${what}; a workbook may unpack to at most ${mb(limits.inflatedBytes)} (save large tables as CSV, which has no such limit)`);
+    new InputError(limits.kind ? `${file}: ${what}; ${limits.kind} may unpack to at most ${mb(limits.inflatedBytes)}` : `${file}: ${what}; a workbook may unpack to at most ${mb(limits.inflatedBytes)} (save large tables as CSV, which has no such limit)`);
   const declared = entries.reduce((sum, entry) => sum + entry.size, 0);
-  if (declared > limits.inflatedBytes) throw tooLarge(`the workbook unpacks to ${mb(declared)}`);
+  if (declared > limits.inflatedBytes) throw tooLarge(`the ${limits.kind ? 'archive' : 'workbook'} unpacks to ${mb(declared)}`);
   let total = 0;
   for (const entry of entries) {
     if (entry.size > limits.graceBytes && entry.size > entry.compressed * limits.ratio) {
-      throw new InputError(`${file}: part ${entry.name} would unpack ${Math.round(entry.size / Math.max(1, entry.compressed))} times its size (at most ${limits.ratio} times is accepted): not a workbook saved by a spreadsheet program`);
+      throw new InputError(`${file}: part ${entry.name} would unpack ${Math.round(entry.size / Math.max(1, entry.compressed))} times its size (at most ${limits.ratio} times is accepted): ${limits.kind ? 'not an archive made by a zip program' : 'not a workbook saved by a spreadsheet program'}`);
     }
-    const data = entryData(file, buffer, entry);
+    const data = entryData(file, buffer, entry, limits);
     const cap = Math.min(entry.size, limits.inflatedBytes - total);
-    const size = entry.method === 0 ? data.length : await inflatedSize(file, entry.name, data, cap);
+    const size = entry.method === 0 ? data.length : await inflatedSize(file, entry.name, data, cap, limits);
     if (size > entry.size || (entry.method === 0 && size !== entry.size)) {
       throw new InputError(`${file}: part ${entry.name} unpacks to more than the ${entry.size} bytes it declares: the archive is damaged or forged`);
     }
     total += size;
-    if (total > limits.inflatedBytes) throw tooLarge('the workbook unpacks to more than that');
+    if (total > limits.inflatedBytes) throw tooLarge(`the ${limits.kind ? 'archive' : 'workbook'} unpacks to more than that`);
   }
-}
-
-/** Limits for a zip of JSON objects (the Softwarecatalogus' OpenRegister objects): many small files, JSON compresses 5–20×. */
-export const OBJECTS_LIMITS: ZipLimits = { entries: 100_000, inflatedBytes: 200 * MB, ratio: 100, graceBytes: 1 * MB };
-
-/**
- * The files in a zip archive (folders left out), once checkZip has found it within `limits`: what is
- * inflated here is bounded by the sizes the check counted.
- */
-export async function unzip(file: string, bytes: Uint8Array, limits: ZipLimits): Promise<{ name: string; bytes: Buffer }[]> {
-  await checkZip(file, bytes, limits);
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return directory(file, buffer, limits)
-    .filter(entry => !entry.name.endsWith('/'))
-    .map(entry => {
-      const data = entryData(file, buffer, entry);
-      return { name: entry.name, bytes: entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) }) };
-    });
 }
 
 /** The central directory (the end of the archive), with every offset and size checked against the bytes. */
 function directory(file: string, buffer: Buffer, limits: ZipLimits): Entry[] {
-  const damaged = (what: string) => new InputError(`${file}: not readable as an XLSX workbook (${what})`);
+  const damaged = (what: string) => new InputError(`${file}: not readable as ${limits.kind ?? 'an XLSX workbook'} (${what})`);
   const end = endOfDirectory(buffer);
   if (end < 0) throw damaged('no zip directory at its end; the file is cut off or not a workbook');
   const count = buffer.readUInt16LE(end + 10);
   const size = buffer.readUInt32LE(end + 12);
   const start = buffer.readUInt32LE(end + 16);
   if (count === 0xffff || start === 0xffffffff) throw damaged('a ZIP64 archive, which no workbook of an acceptable size needs');
-  if (count > limits.entries) throw new InputError(`${file}: ${count} parts in the archive; a workbook has far fewer (at most ${limits.entries} are accepted)`);
+  if (count > limits.entries) throw new InputError(`${file}: ${count} parts in the archive; ${limits.kind ? 'more than a model folder holds' : 'a workbook has far fewer'} (at most ${limits.entries} are accepted)`);
   if (start + size > end) throw damaged('its directory points outside the file');
   const entries: Entry[] = [];
   let at = start;
@@ -89,7 +75,7 @@ function directory(file: string, buffer: Buffer, limits: ZipLimits): Entry[] {
       offset: buffer.readUInt32LE(at + 42),
       name: buffer.toString('utf8', at + 46, Math.min(at + 46 + nameLength, end)),
     };
-    if (entry.flags & 0x1) throw new InputError(`${file}: the workbook is encrypted (protected with a password); save it without a password`);
+    if (entry.flags & 0x1) throw new InputError(`${file}: ${limits.kind ? 'the archive' : 'the workbook'} is encrypted (protected with a password); save it without a password`);
     if (entry.method !== 0 && entry.method !== 8) throw damaged(`part ${entry.name} is compressed with method ${entry.method}; workbooks use deflate`);
     if (entry.compressed === 0xffffffff || entry.size === 0xffffffff) throw damaged('a ZIP64 archive, which no workbook of an acceptable size needs');
     entries.push(entry);
@@ -106,11 +92,12 @@ function endOfDirectory(buffer: Buffer): number {
   return -1;
 }
 
-function entryData(file: string, buffer: Buffer, entry: Entry): Buffer {
+function entryData(file: string, buffer: Buffer, entry: Entry, limits: ZipLimits): Buffer {
+  const kind = limits.kind ?? 'an XLSX workbook';
   const at = entry.offset;
-  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== 0x04034b50) throw new InputError(`${file}: not readable as an XLSX workbook (part ${entry.name} is not where the directory says)`);
+  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== 0x04034b50) throw new InputError(`${file}: not readable as ${kind} (part ${entry.name} is not where the directory says)`);
   const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
-  if (start + entry.compressed > buffer.length) throw new InputError(`${file}: not readable as an XLSX workbook (part ${entry.name} runs past the end of the file)`);
+  if (start + entry.compressed > buffer.length) throw new InputError(`${file}: not readable as ${kind} (part ${entry.name} runs past the end of the file)`);
   return buffer.subarray(start, start + entry.compressed);
 }
 
@@ -118,7 +105,7 @@ function entryData(file: string, buffer: Buffer, entry: Entry): Buffer {
  * The inflated size of `data`, or the first count past `cap`: inflated in the thread pool (the event
  * loop stays free for other requests), the output counted and dropped as it comes.
  */
-function inflatedSize(file: string, name: string, data: Buffer, cap: number): Promise<number> {
+function inflatedSize(file: string, name: string, data: Buffer, cap: number, limits: ZipLimits): Promise<number> {
   return new Promise((resolve, reject) => {
     const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
     let size = 0;
@@ -130,7 +117,40 @@ function inflatedSize(file: string, name: string, data: Buffer, cap: number): Pr
       }
     });
     inflater.on('end', () => resolve(size));
-    inflater.on('error', error => reject(new InputError(`${file}: not readable as an XLSX workbook (part ${name}: ${error.message})`)));
+    inflater.on('error', error => reject(new InputError(`${file}: not readable as ${limits.kind ?? 'an XLSX workbook'} (part ${name}: ${error.message})`)));
     inflater.end(data);
   });
+}
+
+/**
+ * A coArchi model folder or a folder of exported objects, zipped: thousands of small files (GEMMA: 9,475
+ * files, 8.5 MB), so more entries than a workbook has but the same checks against bombs.
+ */
+export const FOLDER_ZIP_LIMITS: ZipLimits = { entries: 100_000, inflatedBytes: 128 * MB, ratio: 100, graceBytes: 1 * MB, kind: 'a zip archive' };
+/** Limits for a zip of JSON objects (the Softwarecatalogus' OpenRegister objects): many small files, JSON compresses 5–20×. */
+export const OBJECTS_LIMITS: ZipLimits = { entries: 100_000, inflatedBytes: 200 * MB, ratio: 100, graceBytes: 1 * MB, kind: 'a zip of Softwarecatalogus objects' };
+
+/** Folders the archiving tools add beside the files (macOS resource forks). */
+const TOOL_FOLDERS = /^(__MACOSX\/|.*\/\.DS_Store$|\.DS_Store$)/;
+
+/**
+ * The files of an archive, by their path inside it (`model/folder.xml`), once checkZip has found it
+ * within `limits`: each entry inflated in the thread pool to at most the size it declared. Folders are
+ * implied by the paths; a path that climbs out (`../x`) or starts at the root is refused.
+ */
+export async function unzipFiles(file: string, bytes: Uint8Array, limits: ZipLimits = FOLDER_ZIP_LIMITS): Promise<Map<string, Uint8Array>> {
+  await checkZip(file, bytes, limits);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const files = new Map<string, Uint8Array>();
+  for (const entry of directory(file, buffer, limits)) {
+    if (entry.name.endsWith('/') || TOOL_FOLDERS.test(entry.name)) continue;
+    const path = entry.name.replace(/\\/g, '/');
+    if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) throw new InputError(`${file}: the archive holds a path outside its folder (${path.slice(0, 200)})`);
+    const data = entryData(file, buffer, entry, limits);
+    const content = entry.method === 0 ? data : await inflate(data, { maxOutputLength: Math.max(1, entry.size) }).catch((error: Error) => {
+      throw new InputError(`${file}: part ${path} cannot be unpacked (${error.message})`);
+    });
+    files.set(path, content);
+  }
+  return files;
 }

@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import express, { type Application, type RequestHandler } from 'express';
 import type { Driver } from 'neo4j-driver';
-import { importFiles, listImportRuns } from '../importers/import.js';
+import { importUploads } from '../importers/formats.js';
+import { listImportRuns } from '../importers/import.js';
 import { analyses, lockInWeightsSetting, setLockInWeights, toIcs } from './analyses/index.js';
 import { authenticate } from './auth.js';
 import type { Config } from './config.js';
@@ -19,6 +20,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerViewRoutes } from './routes/views.js';
+import { registerWorkbookRoutes } from './routes/workbook.js';
 import { errorHandler, notFoundHandler } from './routes/problem.js';
 import type { RouteSpec } from './routes/registry.js';
 
@@ -42,7 +44,8 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
 export function defaultServices(): Services {
   return {
     analyses,
-    importFiles,
+    // Every format the CLI takes (tables, ArchiMate, coArchi zip, GEMMA, Softwarecatalogus), told apart by importers/formats.ts.
+    importFiles: importUploads,
     listImportRuns,
     // Stored in the database, so every server on it uses the same weights and a restart keeps them.
     lockInWeights: { load: driver => lockInWeightsSetting(driver), set: setLockInWeights },
@@ -77,6 +80,7 @@ export function createApp({ driver, config, services: given }: AppOptions): Appl
   registerChangeRoutes(api, context);
   registerReportRoutes(api, context);
   registerArchimateRoutes(api, context);
+  registerWorkbookRoutes(api, context);
   registerAdminRoutes(api, context);
   app.use(api);
   app.use('/api', notFoundHandler);

@@ -60,7 +60,10 @@ export function cellText(value: ExcelJS.CellValue): string {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
   }
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
-  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+  // A quote before = + - @ is how Roer's own exports keep a text from being run as a formula
+  // (server/exports/flatten.ts neutralise); Excel keeps a typed quote as a style, not in the text.
+  if (typeof value === 'string') return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+  if (typeof value === 'boolean') return String(value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map(part => part.text).join('');
     if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);

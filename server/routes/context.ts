@@ -13,6 +13,10 @@ export type UploadedFile = { name: string; bytes: Buffer };
 export type { Progress as ImportProgress } from '../../importers/import.js';
 export type ImportOptions = {
   source?: string; user: string; dryRun: boolean; allowRemovals?: boolean; maxRemovalShare?: number; sizeLimitBytes?: number; transactionRows?: number; onProgress?: (progress: Progress) => void;
+  /** For an ArchiMate model (and a portfolio without a municipality column): whose landscape it is. */
+  organisation?: string;
+  /** Whether the uploader may replace the shared GEMMA catalogue (admin). */
+  mayReplaceCatalogue?: boolean;
 };
 export type ImportFiles = (driver: Driver, files: UploadedFile[], options: ImportOptions) => Promise<unknown>;
 

@@ -10,6 +10,7 @@ import { ForbiddenError, InputError, NotFoundError, UnavailableError } from '../
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
 import { uploadFiles } from '../upload.js';
+import { xmlLimitScanner } from '../../importers/sources/archimate/xml-limits.js';
 import type { AppContext, ImportFiles, ImportOptions, ImportProgress, UploadedFile } from './context.js';
 import { loggedProblem } from './problem.js';
 import { addRoute, booleanParam } from './registry.js';
@@ -25,6 +26,9 @@ const Source = z
 
 export const ImportFields = z.object({
   source: Source.optional().describe('Import source such as csv:gemeente-a (default derived from the file names); a re-import of the same source replaces what it asserted before'),
+  organisation: z.string().trim().max(120).regex(/^[\p{L}\p{N}._:-]*$/u, 'letters, digits and . _ : - only').optional()
+    .transform(value => value || undefined)
+    .describe('For an ArchiMate model (.xml, .archimate, coArchi .zip): the organisation whose landscape it is; also for a Softwarecatalogus portfolio without a municipality column'),
   dryRun: booleanParam.default(false).describe('Validate only; write nothing (the report still says what the import would remove)'),
   allowRemovals: booleanParam.default(false).describe('Go ahead although the import removes more than ROER_IMPORT_MAX_REMOVAL_SHARE of a kind of the source\'s facts, or removes facts of a source it did not name (needs the admin role, as deleting a source does); without it such an import answers 409 with what it would remove'),
 });
@@ -96,6 +100,8 @@ export function registerImportRoutes(router: Router, { driver, config, services,
   const upload = uploadFiles({
     field: 'files',
     maxFiles: MAX_UPLOAD_FILES,
+    // An XML file's limits are checked as it arrives, as on /api/imports/archimate.
+    inspect: name => (/\.(xml|archimate)$/i.test(name) ? xmlLimitScanner(name) : { write: () => {} }),
     fileBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024),
     totalBytes: Math.floor(config.ROER_UPLOAD_TOTAL_LIMIT_MB * 1024 * 1024),
   });
@@ -106,7 +112,7 @@ export function registerImportRoutes(router: Router, { driver, config, services,
     {
       method: 'post',
       path: '/api/imports',
-      summary: 'Import CSV/XLSX files (multipart field `files`, many); 422 with the list of problems when anything is wrong; 409 with `removals` when it would remove more than it may without `allowRemovals`. With `Accept: application/x-ndjson`: 200 and a line `{"progress": {phase, done, total}}` as the import moves, then `{"status", "report"}` or `{"status", "problem"}`',
+      summary: 'Import files (multipart field `files`): CSV/XLSX tables (many), or one ArchiMate exchange file (.xml), Archi model (.archimate), coArchi model folder as .zip (the GEMMA model replaces the shared catalogue: admin role) or Softwarecatalogus portfolio CSV; the report names the `detectedFormat`. 422 with the list of problems when anything is wrong; 409 with `removals` when it would remove more than it may without `allowRemovals`. With `Accept: application/x-ndjson`: 200 and a line `{"progress": {phase, done, total}}` as the import moves, then `{"status", "report"}` or `{"status", "problem"}`',
       tag: 'imports',
       role: 'editor',
       multipart: { fields: ImportFields, files: 'files' },
@@ -119,7 +125,7 @@ export function registerImportRoutes(router: Router, { driver, config, services,
       if (files.length === 0) throw new InputError("No files uploaded: send them as multipart field 'files' / Geen bestanden ontvangen (veld 'files')");
       requireAdminToConfirm(body.allowRemovals, res);
       const actor = principalOf(res)?.name ?? 'anonymous';
-      const options = { source: body.source, user: actor, dryRun: body.dryRun, allowRemovals: body.allowRemovals, maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS };
+      const options = { source: body.source, organisation: body.organisation, mayReplaceCatalogue: hasRole(principalOf(res), 'admin'), user: actor, dryRun: body.dryRun, allowRemovals: body.allowRemovals, maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS };
       const run = (onProgress?: (progress: ImportProgress) => void) => importAndAudit(driver, importFiles, files, { ...options, onProgress }, requestAttempt(req, res, 'import', body.source ?? ''));
       if (req.accepts(['application/json', NDJSON]) === NDJSON) return withProgressLines(req, res, run);
       const { report, failed } = await run();

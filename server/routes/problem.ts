@@ -22,6 +22,8 @@ export function toProblem(error: unknown, instance: string): Problem {
   if (error instanceof InputError) {
     const problem = base(400, 'invalid-input', 'Invalid input / Ongeldige invoer', error.message);
     if (Array.isArray(error.details)) problem.errors = error.details;
+    // Where in a file (an XML reader's file, line and column).
+    else if (error.details && typeof error.details === 'object') problem.errors = [error.details];
     return problem;
   }
   if (error instanceof UnauthorizedError) return base(401, 'unauthorized', 'Unauthorized / Niet aangemeld', error.message);

@@ -100,11 +100,12 @@ export type ImportProgress = { phase: 'validate' | 'load' | 'cleanup' | 'done'; 
  * `{status, report}` or `{status, problem}` (server/routes/imports.ts). A problem before the import
  * began (too large, not allowed) comes as a plain problem document.
  */
-export async function postImport(files: File[], options: { dryRun: boolean; source?: string; allowRemovals?: boolean }, onProgress: (progress: ImportProgress) => void = () => {}): Promise<ImportReport> {
+export async function postImport(files: File[], options: { dryRun: boolean; source?: string; organisation?: string; allowRemovals?: boolean }, onProgress: (progress: ImportProgress) => void = () => {}): Promise<ImportReport> {
   const form = new FormData();
   for (const file of files) form.append('files', file, file.name);
   form.append('dryRun', String(options.dryRun));
   if (options.source) form.append('source', options.source);
+  if (options.organisation) form.append('organisation', options.organisation);
   if (options.allowRemovals) form.append('allowRemovals', 'true');
   const response = await fetch(url('/api/imports', { dryRun: options.dryRun, source: options.source, allowRemovals: options.allowRemovals || undefined }), { method: 'POST', body: form, headers: { accept: 'application/x-ndjson', ...headers() } });
   if (!(response.headers.get('content-type') ?? '').includes('ndjson') || !response.body) {

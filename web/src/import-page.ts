@@ -1,9 +1,9 @@
-// Import page: choose CSV/XLSX files and the source they update, check them (dry run: every row error
+// Import page: choose files (CSV/XLSX tables, an ArchiMate model, a coArchi zip, the portfolio) and the source they update, check them (dry run: every row error
 // with file, line, field, value and what was expected, and what the import would remove), then import;
 // progress while it runs; an import that would remove more than it may, or whose source is unclear,
 // waits for the user to decide; the history of earlier runs in words.
 import { kindPlural } from '../../server/labels.js';
-import { getImports, postImport } from './api.js';
+import { download, getImports, postImport } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
 import { errorText } from './errors.js';
@@ -19,7 +19,9 @@ type SourceUnclear = { proposed: string; existing: string[] };
 const FIRST_NAMES = 10;
 
 export async function renderImport(root: HTMLElement, ctx: Context): Promise<void> {
-  const files = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const files = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.xlsx,.txt,.xml,.archimate,.zip,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip' });
+  const organisation = h('input', { type: 'text', id: 'import-organisation', placeholder: 'gm0363', autocomplete: 'off', 'aria-describedby': 'import-organisation-hint' });
+  const template = h('button', { type: 'button', id: 'import-template', class: 'link', onclick: () => void download('/api/exports/template.xlsx', { lang: language() }, language() === 'nl' ? 'roer-invulsjabloon.xlsx' : 'roer-template.xlsx').catch(error => fill(result, message(t('common.error', { message: (error as Error).message }), 'error'))) }, t('import.template'));
   const sources = h('datalist', { id: 'import-sources' });
   const source = h('input', { type: 'text', id: 'import-source', placeholder: t('import.sourcePlaceholder'), autocomplete: 'off', list: 'import-sources', 'aria-describedby': 'import-source-hint' });
   const progress = h('progress', { id: 'import-progress', hidden: true, 'aria-label': t('import.progress') });
@@ -33,12 +35,16 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   const forget = () => clear(result);
   files.addEventListener('change', forget);
   source.addEventListener('input', forget);
+  organisation.addEventListener('input', forget);
   root.append(h('h1', {}, t('import.heading')),
-    h('details', { class: 'help', id: 'import-help' }, h('summary', {}, t('import.help')), h('p', {}, t('import.helpText'))),
+    h('details', { class: 'help', id: 'import-help' }, h('summary', {}, t('import.help')), h('p', {}, t('import.helpText')), h('p', {}, t('import.helpFormats'))),
+    h('p', {}, template),
     h('form', { class: 'toolbar', onsubmit: (e: Event) => e.preventDefault() },
       h('div', { class: 'field' }, h('label', { for: 'import-files' }, t('import.files')), files),
       h('div', { class: 'field' }, h('label', { for: 'import-source' }, t('import.source')), source, sources,
         h('p', { class: 'hint', id: 'import-source-hint' }, t('import.sourceHint'))),
+      h('div', { class: 'field' }, h('label', { for: 'import-organisation' }, t('import.organisation')), organisation,
+        h('p', { class: 'hint', id: 'import-organisation-hint' }, t('import.organisationHint'))),
       h('div', { class: 'buttons' }, buttons, progress)),
     result,
     h('section', {}, h('h2', {}, t('import.history')), history));
@@ -52,7 +58,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     const status = h('p', { role: 'status', id: 'import-status' }, t('import.progress'));
     fill(result, status);
     try {
-      const report = await postImport(chosen, { dryRun, source: source.value.trim() || undefined, allowRemovals }, step => {
+      const report = await postImport(chosen, { dryRun, source: source.value.trim() || undefined, organisation: organisation.value.trim() || undefined, allowRemovals }, step => {
         status.textContent = t(`import.phase.${step.phase}`, { done: formatNumber(step.done), total: formatNumber(step.total), percent: step.total ? Math.floor((step.done / step.total) * 100) : 0 });
         if (step.phase === 'load' && step.total > 0) {
           progress.max = step.total;
@@ -120,6 +126,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
           { key: 'message', label: t('import.col.message'), value: i => str(i.message) },
         ],
       }) : null,
+      modelSummary(report),
       report.tables && Object.keys(report.tables).length ? h('section', {}, h('h2', {}, t('import.tables')),
         h('p', { id: 'import-tables' }, tableCounts(report.tables) || t('common.none'))) : null,
     );
@@ -165,6 +172,21 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     }
   }
   await loadHistory();
+}
+
+/** What format the upload was taken for and, for a model, what it held and what became of it. */
+function modelSummary(report: ImportReport): HTMLElement | null {
+  const format = str(report.detectedFormat);
+  if (!format) return null;
+  const lines = [h('p', { id: 'import-detected' }, t('import.detected', { format: inWords('import.format.', format) }))];
+  if (typeof report.elements === 'number') {
+    lines.push(h('p', { id: 'import-model' }, t('import.model', { model: str(report.model), elements: formatNumber(report.elements), relationships: formatNumber(report.relationships), views: formatNumber(report.views) })));
+    const nodes = Object.entries((report.graph as { nodes?: Record<string, Record<string, number>> } | undefined)?.nodes ?? {})
+      .filter(([, counts]) => Object.values(counts).some(n => n > 0))
+      .map(([label, counts]) => `${kindPlural(label, language())}: ${(['created', 'updated', 'unchanged'] as const).filter(key => counts[key] > 0).map(key => t(`import.count.${key}`, { n: formatNumber(counts[key]) })).join(', ')}`);
+    if (nodes.length) lines.push(h('p', { id: 'import-model-nodes' }, t('import.modelNodes', { counts: nodes.join('; ') })));
+  }
+  return h('section', { id: 'import-format' }, lines);
 }
 
 /** A catalogue text for a value when there is one ("import.status.ok" → "voltooid"), else the value. */

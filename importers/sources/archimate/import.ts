@@ -7,14 +7,14 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { InputError } from '../../../server/errors.js';
 import { database, int, read } from '../../../server/neo4j.js';
 import { query } from '../../../server/queries.js';
-import { type ImportReport, modelRecords, recordRunHeadlines, runOwner } from '../../import.js';
-import { type LoadCounts, type RemovedCounts, cleanup, load, normalizeSupplierName, previouslyAsserted, transform } from '../../load.js';
+import { type ImportReport, type Progress, modelRecords, recordRunHeadlines, runOwner } from '../../import.js';
+import { type LoadCounts, type RemovedCounts, cleanup, load, normalizeSupplierName, previouslyAsserted, rowCount, transform } from '../../load.js';
 import { type RemovalPlan, planRemovals } from '../../removals.js';
 import { type Landscape, uid } from '../../model.js';
 import { type MapOptions, type MapReport, mapModel } from './map.js';
-import { type ArchiModel, readArchimate } from './read.js';
+import { type ArchiModel, type ArchimateInput, readArchimate } from './read.js';
 
-export type ArchimateImportOptions = MapOptions & { source?: string; user?: string; dryRun?: boolean; fileName?: string; allowRemovals?: boolean; maxRemovalShare?: number };
+export type ArchimateImportOptions = MapOptions & { source?: string; user?: string; dryRun?: boolean; fileName?: string; allowRemovals?: boolean; maxRemovalShare?: number; onProgress?: (progress: Progress) => void };
 export type ArchimateImportReport = MapReport & {
   source: string;
   runId: string | null;
@@ -31,12 +31,12 @@ export type ArchimateImportReport = MapReport & {
 const SOURCE = /^[A-Za-z0-9:._/-]{1,200}$/;
 
 /** A path (file or coArchi folder) or bytes → Landscape plus what was mapped, kept generic or skipped. */
-export function readArchimateLandscape(input: string | Uint8Array, options: MapOptions & { fileName?: string } = {}): { model: ArchiModel; landscape: Landscape; report: MapReport } {
+export function readArchimateLandscape(input: ArchimateInput, options: MapOptions & { fileName?: string } = {}): { model: ArchiModel; landscape: Landscape; report: MapReport } {
   const model = readArchimate(input, options.fileName);
   return { model, ...mapModel(model, options) };
 }
 
-export async function importArchimate(driver: Driver, input: string | Uint8Array, options: ArchimateImportOptions = {}): Promise<ArchimateImportReport & { merges: SupplierMerge[] }> {
+export async function importArchimate(driver: Driver, input: ArchimateInput, options: ArchimateImportOptions = {}): Promise<ArchimateImportReport & { merges: SupplierMerge[] }> {
   const started = Date.now();
   const { landscape, report } = readArchimateLandscape(input, options);
   const source = options.source ?? `archimate:${options.organisation ?? (report.model || 'model')}`.replace(/[^A-Za-z0-9:._/-]+/g, '-');
@@ -83,6 +83,8 @@ export async function importMappedLandscape<R extends object>(
   report: R,
   options: {
     source: string; user?: string; dryRun?: boolean; files: string[]; started?: number; allowRemovals?: boolean; maxRemovalShare?: number;
+    /** As the table import's: `done` and `total` count nodes and relationships here (written in one go). */
+    onProgress?: (progress: Progress) => void;
     /** Runs in the same transaction after the load and before the cleanup (e.g. GEMMA's rename remapping). */
     afterLoad?: (tx: ManagedTransaction, provenance: { source: string; runId: string; stamp: string }) => Promise<void>;
   },
@@ -90,6 +92,8 @@ export async function importMappedLandscape<R extends object>(
   const started = options.started ?? Date.now();
   const removals = await planRemovals(driver, landscape, { source: options.source, named: true, scope: null, maxShare: options.maxRemovalShare });
   const rows = transform(landscape);
+  const total = rowCount(rows);
+  const progress = options.onProgress ?? (() => {});
   const base = { ...report, source: options.source, dryRun: options.dryRun ?? false, removals, confirmationNeeded: false };
   const nothing = { runId: null, graph: { nodes: {}, removed: {} } };
   if (options.dryRun) return { ...base, ...nothing, durationMs: Date.now() - started };
@@ -101,8 +105,10 @@ export async function importMappedLandscape<R extends object>(
   const session = driver.session({ database: database() });
   try {
     const graph = await session.executeWrite(async tx => {
+      progress({ phase: 'load', done: 0, total });
       const previous = await previouslyAsserted(tx, options.source);
       const { counts: nodes, reasserted, stamped, overwrote } = await load(tx, [rows], { source: options.source, runId });
+      progress({ phase: 'cleanup', done: total, total });
       await options.afterLoad?.(tx, { source: options.source, runId, stamp: `${options.source}#${runId}` });
       // afterLoad may stamp more than the load counted: then this run's total is unknown (null) and
       // the cleanup always looks.
@@ -121,6 +127,7 @@ export async function importMappedLandscape<R extends object>(
       return { nodes, removed };
     });
     const durationMs = Date.now() - started;
+    progress({ phase: 'done', done: total, total });
     const organisations = [...new Set([...landscape.applications, ...landscape.interfaces, ...landscape.contracts].map(row => row.organisation))].sort();
     return { ...base, runId, graph, durationMs, headlines: await recordRunHeadlines(driver, runId, organisations) };
   } finally {

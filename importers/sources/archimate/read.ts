@@ -2,7 +2,7 @@
 // folders (one XML file per concept). Read only: every reader yields the same neutral ArchiModel;
 // map.ts turns that into Roer's Landscape.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError, TooLargeError } from '../../../server/errors.js';
 import { XML_LIMITS, checkXmlLimits } from './xml-limits.js';
@@ -68,8 +68,12 @@ export const isRelationshipType = (type: string) => RELATIONSHIP_TYPES.has(type)
  */
 export const normaliseId = (id: string) => (id.startsWith('id-') ? id : `id-${id}`);
 
-/** Reads a file or coArchi folder path, or the bytes of a single file. */
-export function readArchimate(input: string | Uint8Array, fileName = typeof input === 'string' ? input : 'upload'): ArchiModel {
+/** A file or coArchi folder path, the bytes of a single file, or a model already read (a zipped coArchi folder). */
+export type ArchimateInput = string | Uint8Array | ArchiModel;
+
+/** Reads a file or coArchi folder path, or the bytes of a single file; a model already read passes through. */
+export function readArchimate(input: ArchimateInput, fileName = typeof input === 'string' ? input : 'upload'): ArchiModel {
+  if (!(input instanceof Uint8Array) && typeof input !== 'string') return input;
   if (typeof input === 'string') {
     const stat = statSync(input, { throwIfNoEntry: false });
     if (!stat) throw new InputError(`${input}: no such file or folder`);
@@ -138,7 +142,7 @@ export function parseXml(text: string, fileName: string): Node {
   const doctype = /<!(DOCTYPE|ENTITY)/i.exec(text);
   if (doctype) {
     const { line, column } = position(text, doctype.index);
-    throw new InputError(`${fileName}:${line}:${column}: DTDs and entity declarations are not accepted (DTD's en entiteitdeclaraties worden niet geaccepteerd)`);
+    throw new InputError(`${fileName}:${line}:${column}: DTDs and entity declarations are not accepted (DTD's en entiteitdeclaraties worden niet geaccepteerd)`, { file: fileName, line, column });
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
@@ -303,58 +307,115 @@ function readNative(model: Node, fileName: string): ArchiModel {
 
 // ── coArchi folder ─────────────────────────────────────────────────────────────────────────────
 
+/**
+ * A folder as the coArchi reader sees it: on disk, or the files of an uploaded zip. Paths are relative
+ * to its top, `/`-separated, '' for the top itself.
+ */
+export type FolderTree = {
+  /** For messages: the folder's path or the zip's name. */
+  name: string;
+  isFile(path: string): boolean;
+  entries(dir: string): { name: string; folder: boolean }[];
+  size(path: string): number;
+  read(path: string): Uint8Array;
+};
+
+const under = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
+
+export function diskTree(dir: string): FolderTree {
+  return {
+    name: dir,
+    isFile: path => Boolean(statSync(join(dir, path), { throwIfNoEntry: false })?.isFile()),
+    entries: path => readdirSync(join(dir, path), { withFileTypes: true }).map(entry => ({ name: entry.name, folder: entry.isDirectory() })),
+    size: path => statSync(join(dir, path)).size,
+    read: path => readFileSync(join(dir, path)),
+  };
+}
+
+/** The files of a zip (path → bytes) as a folder; a single top folder that holds the model is looked into. */
+export function zipTree(name: string, files: Map<string, Uint8Array>): FolderTree {
+  const folders = new Map<string, Map<string, boolean>>([['', new Map()]]);
+  for (const path of files.keys()) {
+    const parts = path.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      if (!folders.has(dir)) folders.set(dir, new Map());
+      folders.get(dir)!.set(parts[i], i < parts.length - 1);
+    }
+  }
+  const bytes = (path: string) => {
+    const found = files.get(path);
+    if (!found) throw new InputError(`${name}: no ${path} in the archive`);
+    return found;
+  };
+  return {
+    name,
+    isFile: path => files.has(path),
+    entries: dir => [...(folders.get(dir) ?? new Map<string, boolean>())].map(([entry, folder]) => ({ name: entry, folder })),
+    size: path => bytes(path).byteLength,
+    read: bytes,
+  };
+}
+
+/** Where the model starts in a tree: its top, `model/`, or the same one folder down (a zipped repository folder). */
+export function coArchiRoot(tree: FolderTree): string | undefined {
+  const tops = tree.entries('').filter(entry => entry.folder && !entry.name.startsWith('.'));
+  const candidates = ['model', '', ...(tops.length === 1 ? [under(tops[0].name, 'model'), tops[0].name] : [])];
+  return candidates.find(dir => tree.isFile(under(dir, 'folder.xml')));
+}
+
 /** A coArchi repository (or its `model/` folder): one XML file per concept, `folder.xml` per folder. */
-export function readCoArchi(dir: string): ArchiModel {
-  const root = statSync(join(dir, 'model', 'folder.xml'), { throwIfNoEntry: false }) ? join(dir, 'model') : dir;
-  const rootFile = join(root, 'folder.xml');
-  if (!statSync(rootFile, { throwIfNoEntry: false })) throw new InputError(`${dir}: not a coArchi model folder (no model/folder.xml)`);
+export function readCoArchi(dir: string | FolderTree): ArchiModel {
+  const tree = typeof dir === 'string' ? diskTree(dir) : dir;
+  const root = coArchiRoot(tree);
+  if (root === undefined) throw new InputError(`${tree.name}: not a coArchi model folder (no model/folder.xml)`);
+  const rootFile = under(root, 'folder.xml');
   const elements: ArchiElement[] = [];
   const relationships: ArchiRelationship[] = [];
   let views = 0;
   let files = 0;
   let bytes = 0;
   const readOne = (file: string) => {
-    const size = statSync(file).size;
+    const size = tree.size(file);
     files++;
     bytes += size;
     if (files > MAX_FOLDER_FILES || bytes > MAX_FOLDER_BYTES) {
-      throw new TooLargeError(`${dir}: more than ${MAX_FOLDER_FILES} files or ${MAX_FOLDER_BYTES} bytes`);
+      throw new TooLargeError(`${tree.name}: more than ${MAX_FOLDER_FILES} files or ${MAX_FOLDER_BYTES} bytes`);
     }
-    if (size > MAX_FILE_BYTES) throw new TooLargeError(`${file}: ${size} bytes is more than the ${MAX_FILE_BYTES} bytes accepted`);
-    const name = relative(root, file);
-    const parsed = parseXml(decode(readFileSync(file), name), name);
+    const name = root ? file.slice(root.length + 1) : file;
+    if (size > MAX_FILE_BYTES) throw new TooLargeError(`${name}: ${size} bytes is more than the ${MAX_FILE_BYTES} bytes accepted`);
+    const parsed = parseXml(decode(tree.read(file), name), name);
     const tag = Object.keys(parsed).find(key => !key.startsWith('?') && !key.startsWith('#'));
     if (!tag) throw new InputError(`${name}: empty XML file`);
     return { tag, node: parsed[tag] as Node };
   };
   const model = readOne(rootFile);
-  if (model.tag !== 'archimate:ArchimateModel') throw new InputError(`${relative(dir, rootFile)}: expected <archimate:ArchimateModel>, found <${model.tag}>`);
+  if (model.tag !== 'archimate:ArchimateModel') throw new InputError(`${rootFile}: expected <archimate:ArchimateModel>, found <${model.tag}>`);
+  const sorted = (folderDir: string) => tree.entries(folderDir).sort((a, b) => a.name.localeCompare(b.name));
+  const labelOf = (folderDir: string, fallback: string) => (tree.isFile(under(folderDir, 'folder.xml')) ? (readOne(under(folderDir, 'folder.xml')).node['@_name'] ?? fallback) : fallback);
 
   const walk = (folderDir: string, path: string[]) => {
-    for (const entry of readdirSync(folderDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = join(folderDir, entry.name);
-      if (entry.isDirectory()) {
-        const folderFile = join(full, 'folder.xml');
-        const label = statSync(folderFile, { throwIfNoEntry: false }) ? (readOne(folderFile).node['@_name'] ?? entry.name) : entry.name;
-        walk(full, [...path, label]);
+    for (const entry of sorted(folderDir)) {
+      const full = under(folderDir, entry.name);
+      if (entry.folder) {
+        walk(full, [...path, labelOf(full, entry.name)]);
       } else if (entry.name.endsWith('.xml') && entry.name !== 'folder.xml') {
         const { tag, node } = readOne(full);
         if (DIAGRAM_TYPES.test(tag)) {
           views++;
           continue;
         }
-        const concept = nativeConcept({ ...node, '@_xsi:type': tag }, path, relative(root, full));
+        const concept = nativeConcept({ ...node, '@_xsi:type': tag }, path, root ? full.slice(root.length + 1) : full);
         if (!concept) continue;
         if ('source' in concept) relationships.push(concept);
         else elements.push(concept);
       }
     }
   };
-  for (const entry of readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!entry.isDirectory()) continue;
-    const folderFile = join(root, entry.name, 'folder.xml');
-    const label = statSync(folderFile, { throwIfNoEntry: false }) ? (readOne(folderFile).node['@_name'] ?? entry.name) : entry.name;
-    walk(join(root, entry.name), [label]);
+  for (const entry of sorted(root)) {
+    if (!entry.folder) continue;
+    const folderDir = under(root, entry.name);
+    walk(folderDir, [labelOf(folderDir, entry.name)]);
   }
   const docs = model.node['@_purpose'];
   return {
