@@ -220,13 +220,19 @@ export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Recor
       uid, name: application.name, organisation: application.organisation, criticality: application.criticality, personalData: application.personalData,
       jurisdiction: jurisdictions.includes('US') ? 'US' : 'other',
       parties: chains.map(c => nameOf(landscape, c.party)),
-      chainNames: chain.map(step => step.name),
+      // For people (spreadsheets, reports): the names, the party that decides with its jurisdiction.
+      chainNames: chain.map((step, index) => (index === chain.length - 1 ? `${step.name} (${step.jurisdiction})` : step.name)),
       chain,
       chains: chains.length,
       businessFunctions: application.functions.map(fn => nameOf(landscape, fn)),
       contractValue: contracts.reduce((sum, c) => sum + c.annualValue, 0),
       exitReadiness: readiness.score,
-      ...Object.fromEntries(readiness.factors.map(f => [f.factor, f.met])),
+      exitPlan: readiness.factors[0].met,
+      dataPortability: readiness.factors[1].met,
+      interfaces: readiness.factors[2].total,
+      openInterfacesShare: round(100 * readiness.factors[2].value),
+      substitutes: readiness.factors[3].raw,
+      substituteExamples: readiness.factors[3].examples,
       factors: readiness.factors,
       failsWhenNonEuUnavailable: whatIf.failed.has(uid),
     };
@@ -256,12 +262,11 @@ export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Recor
         .map(([organisation, t]) => ({ organisation, ...withShares(t), businessFunctionsLost: lostPerOrganisation.get(organisation) ?? 0 })),
       byBusinessFunction: [...functions.values()].filter(f => f.exposedApplications > 0 || f.lost)
         .sort((a, b) => Number(b.lost) - Number(a.lost) || b.exposedApplications - a.exposedApplications || a.organisation.localeCompare(b.organisation) || a.name.localeCompare(b.name, 'nl')),
-      whatIf: {
-        unavailable: parties,
-        applicationsFailed: whatIf.failed.size,
-        criticalApplicationsFailed: [...whatIf.failed].filter(uid => isCritical(landscape.applications.get(uid)!)).length,
-        businessFunctionsLost: whatIf.businessFunctionsLost,
-      },
+      // The preset what-if: every party in nonEuParties unavailable at once.
+      nonEuParties: parties,
+      applicationsFailed: whatIf.failed.size,
+      criticalApplicationsFailed: [...whatIf.failed].filter(uid => isCritical(landscape.applications.get(uid)!)).length,
+      businessFunctionsLost: whatIf.businessFunctionsLost,
     },
   };
 }
