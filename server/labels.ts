@@ -295,6 +295,14 @@ export const ANALYSIS_NAMES: Record<string, Words> = {
   summary: { nl: 'Samenvatting', en: 'Summary' },
 };
 
+/** Jurisdictions (importers/jurisdiction.ts) as people say them. */
+export const JURISDICTION_NAMES: Record<string, Words> = {
+  NL: { nl: 'Nederland', en: 'the Netherlands' },
+  EU: { nl: 'EU', en: 'EU' },
+  US: { nl: 'VS', en: 'US' },
+  other: { nl: 'buiten de EU', en: 'outside the EU' },
+};
+
 export const YES_NO: Record<'yes' | 'no', Words> = { yes: { nl: 'ja', en: 'yes' }, no: { nl: 'nee', en: 'no' } };
 
 const CONTRIBUTION = /^(\w+)Contribution$/;

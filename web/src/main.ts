@@ -9,6 +9,7 @@ import { renderExposure } from './exposure.js';
 import { initialLanguage, language, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n.js';
 import { renderImport } from './import-page.js';
 import { renderReport } from './report.js';
+import { renderSovereignty } from './sovereignty.js';
 import { renderSpof } from './spof.js';
 import type { Graph } from './types.js';
 
@@ -17,6 +18,7 @@ const PAGES: Record<Page, (root: HTMLElement, ctx: Context) => Promise<void>> = 
   exposure: renderExposure,
   calendar: renderCalendar,
   spof: renderSpof,
+  sovereignty: renderSovereignty,
   report: renderReport,
   import: renderImport,
 };
