@@ -39,7 +39,7 @@ describe('GET /api/analyses/sovereignty', () => {
   it('when a parameter is wrong, then 400 says which', async () => {
     const response = await request(app).get('/api/analyses/sovereignty').query({ organisation: 'x'.repeat(300) });
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'organisation' })]));
+    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.stringMatching(/^organisation/) })]));
   });
 
   it('when exported as XLSX in Dutch, then the sheet has the rows in words, money as numbers, and the summary sheets', async () => {
