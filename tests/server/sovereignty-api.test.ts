@@ -75,6 +75,23 @@ describe('GET /api/analyses/sovereignty', () => {
     expect(first).toContain('62,5');
   });
 
+  it('when an organisation\'s report is made, then it opens with the sovereignty sentence and lists the chains; an exposed application\'s report names its chain as a risk', async () => {
+    const csv = await binary(request(app).get('/api/reports/org%3Agm1.csv').query({ section: 'sovereignty', delimiter: 'semicolon' }));
+    expect(csv.status).toBe(200);
+    const lines = csv.body.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain('Zaaksysteem → geleverd door Zaakwerk B.V. → hoort bij concern Atlantic Software Holdings (VS)');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await binary(request(app).get('/api/reports/org%3Agm1.xlsx').query({ lang: 'nl' }))).body);
+    const answer = workbook.worksheets[0].getSheetValues().flat().map(String).join('\n');
+    expect(answer).toContain('2 van de 5 applicaties zijn afhankelijk van een partij buiten de EU (80,0% van de contractwaarde); zonder die partijen vallen 3 applicaties uit en stoppen 2 bedrijfsfuncties: Belastingen en Parkeren.');
+    expect(workbook.worksheets.map(sheet => sheet.name)).toContain('Soevereiniteit');
+    const application = await binary(request(app).get('/api/reports/app%3Agm1%2Fa2.xlsx').query({ lang: 'nl' }));
+    const appBook = new ExcelJS.Workbook();
+    await appBook.xlsx.load(application.body);
+    expect(appBook.worksheets[0].getSheetValues().flat().map(String).join('\n')).toContain('Valt onder recht van buiten de EU: Belastingen → draait op Polder Cloud → draait op Nimbus EU-West → aangeboden door Nimbus Inc. (VS); exitgereedheid 50 van 100.');
+  });
+
   it('when a Dutch suppliers file gives concernJurisdictie, then the group is under that law; a value that is no jurisdiction is refused with file, line and column', async () => {
     const bytes = (text: string) => new TextEncoder().encode(text);
     const good = await importFiles(driver, [{ name: 'leveranciers.csv', bytes: bytes('id;naam;concern;land;concernJurisdictie\ns-zaak;Zaakwerk B.V.;Atlantic Software Holdings;NL;Verenigde Staten\n') }], { source: 'csv:leveranciers', user: 'test' });
