@@ -6,7 +6,7 @@ import { jurisdictionOf, isNonEu, type JurisdictionCode } from '../../importers/
 import { once } from '../once.js';
 import { z } from 'zod';
 import { breadthFirst, pathTo } from './graph-algorithms.js';
-import { type ApplicationFact, fetchLandscape, isCritical, type Landscape, nameOf, round } from './landscape.js';
+import { type ApplicationFact, fetchLandscape, functionSupport, isCritical, type Landscape, nameOf, round } from './landscape.js';
 import { Organisations } from './params.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { unavailable } from './what-if.js';
@@ -96,17 +96,24 @@ function relationTo(landscape: Landscape, from: string, to: string): Pick<ChainS
   return { relation: 'PART_OF', direction: 'out' };
 }
 
+// Per snapshot, platform list and supplier list: the snapshot shares lists between applications of
+// one product (landscape.ts), so the country's 150,000 applications need a few thousand walks.
+const exposureMemo = new WeakMap<Landscape, WeakMap<string[], Map<string[], { party: string; path: string[] }[]>>>();
+
 /** Every non-EU party an application answers to, each with its shortest chain (the application first). */
 export function exposureOf(landscape: Landscape, application: ApplicationFact): { party: string; path: string[] }[] {
-  const best = new Map<string, string[]>();
-  for (const start of [...application.platforms, ...application.suppliers]) {
-    for (const [party, path] of nonEuPathsFrom(landscape, start)) {
-      const before = best.get(party);
-      if (!before || path.length < before.length) best.set(party, path);
+  const byPlatforms = once(once(exposureMemo, landscape, () => new WeakMap()), application.platforms, () => new Map<string[], { party: string; path: string[] }[]>());
+  const tails = once(byPlatforms, application.suppliers, () => {
+    const best = new Map<string, string[]>();
+    for (const start of [...application.platforms, ...application.suppliers]) {
+      for (const [party, path] of nonEuPathsFrom(landscape, start)) {
+        const before = best.get(party);
+        if (!before || path.length < before.length) best.set(party, path);
+      }
     }
-  }
-  return [...best].map(([party, path]) => ({ party, path: [application.uid, ...path] }))
-    .sort((a, b) => a.path.length - b.path.length || a.party.localeCompare(b.party));
+    return [...best].map(([party, path]) => ({ party, path })).sort((a, b) => a.path.length - b.path.length || a.party.localeCompare(b.party));
+  });
+  return tails.length === 0 ? tails : tails.map(({ party, path }) => ({ party, path: [application.uid, ...path] }));
 }
 
 export function chainSteps(landscape: Landscape, path: string[]): ChainStep[] {
@@ -123,26 +130,38 @@ export function chainSteps(landscape: Landscape, path: string[]): ChainStep[] {
 
 /** Exit readiness 0–100: 25 per factor (open interfaces by their share). */
 export function exitReadiness(landscape: Landscape, application: ApplicationFact, contracts: Landscape['contracts'], interfaces: { open: number; total: number }): { score: number; factors: ExitFactor[] } {
-  const controlled = control(landscape);
   const exitPlan = contracts.some(c => c.exitPlan);
   const dataPortability = contracts.some(c => c.dataPortability);
   const openShare = interfaces.total === 0 ? 1 : interfaces.open / interfaces.total;
-  const own = new Set(application.suppliers);
-  const substitutes = new Set<string>();
-  for (const rc of application.referenceComponents) {
-    for (const supplier of landscape.names.get(rc)?.suppliers ?? []) {
-      if (own.has(supplier) || answersOutsideEu(landscape, controlled, supplier)) continue;
-      substitutes.add(supplier);
-    }
-  }
-  const examples = [...substitutes].map(uid => nameOf(landscape, uid)).sort((a, b) => a.localeCompare(b, 'nl')).slice(0, 3);
+  const { count, examples } = substitutesOf(landscape, application);
   const factors: ExitFactor[] = [
     { factor: 'exitPlan', value: exitPlan ? 1 : 0, met: exitPlan, raw: contracts.length === 0 ? null : exitPlan },
     { factor: 'dataPortability', value: dataPortability ? 1 : 0, met: dataPortability, raw: contracts.length === 0 ? null : dataPortability },
     { factor: 'openInterfaces', value: round(openShare, 4), met: openShare === 1, raw: interfaces.open, total: interfaces.total },
-    { factor: 'substitutes', value: substitutes.size > 0 ? 1 : 0, met: substitutes.size > 0, raw: application.referenceComponents.length === 0 ? null : substitutes.size, examples },
+    { factor: 'substitutes', value: count > 0 ? 1 : 0, met: count > 0, raw: application.referenceComponents.length === 0 ? null : count, examples },
   ];
   return { score: round(25 * factors.reduce((sum, f) => sum + f.value, 0), 1), factors };
+}
+
+// Per snapshot, reference components and own suppliers: a component can have hundreds of suppliers,
+// and the country's applications of one product share both lists.
+const substitutesMemo = new WeakMap<Landscape, Map<string, { count: number; examples: string[] }>>();
+
+/** Suppliers other than its own, not under non-EU law, offering one of its reference components; the first three by name. */
+function substitutesOf(landscape: Landscape, application: ApplicationFact): { count: number; examples: string[] } {
+  const memo = once(substitutesMemo, landscape, () => new Map<string, { count: number; examples: string[] }>());
+  return once(memo, `${application.referenceComponents.join('\u0000')}\u0001${application.suppliers.join('\u0000')}`, () => {
+    const controlled = control(landscape);
+    const own = new Set(application.suppliers);
+    const substitutes = new Set<string>();
+    for (const rc of application.referenceComponents) {
+      for (const supplier of landscape.names.get(rc)?.suppliers ?? []) {
+        if (!own.has(supplier) && !answersOutsideEu(landscape, controlled, supplier)) substitutes.add(supplier);
+      }
+    }
+    const examples = [...substitutes].map(uid => nameOf(landscape, uid)).sort((a, b) => a.localeCompare(b, 'nl')).slice(0, 3);
+    return { count: substitutes.size, examples };
+  });
 }
 
 /** Whether a supplier answers to non-EU law itself or through its group. */
@@ -171,17 +190,6 @@ const withShares = (t: Tally) => ({
 
 export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Record<string, unknown> } {
   const controlled = control(landscape);
-  const contractsOf = new Map<string, Landscape['contracts']>();
-  for (const contract of landscape.contracts) for (const uid of contract.covers) once(contractsOf, uid, () => []).push(contract);
-  const interfacesOf = new Map<string, { open: number; total: number }>();
-  for (const i of landscape.interfaces) {
-    for (const end of new Set([i.from, i.to, i.via])) {
-      if (!end) continue;
-      const entry = once(interfacesOf, end, () => ({ open: 0, total: 0 }));
-      entry.total++;
-      if (i.openStandard) entry.open++;
-    }
-  }
   const parties = nonEuParties(landscape);
   const whatIf = unavailable(landscape, parties.map(p => p.uid));
 
@@ -210,6 +218,22 @@ export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Recor
     }
   }
 
+  // Contracts and interfaces of the exposed applications only (a third of the country's at most).
+  const contractsOf = new Map<string, Landscape['contracts']>();
+  for (const contract of landscape.contracts) for (const uid of contract.covers) if (exposed.has(uid)) once(contractsOf, uid, () => []).push(contract);
+  const interfacesOf = new Map<string, { open: number; total: number }>();
+  for (const i of landscape.interfaces) {
+    // Each distinct end once (an interface can run from and to the same application).
+    const count = (end: string | null) => {
+      if (!end || !exposed.has(end)) return;
+      const entry = once(interfacesOf, end, () => ({ open: 0, total: 0 }));
+      entry.total++;
+      if (i.openStandard) entry.open++;
+    };
+    count(i.from);
+    if (i.to !== i.from) count(i.to);
+    if (i.via !== i.from && i.via !== i.to) count(i.via);
+  }
   const rows: Row[] = [...exposed].map(([uid, chains]) => {
     const application = landscape.applications.get(uid)!;
     const contracts = contractsOf.get(uid) ?? [];
@@ -241,16 +265,13 @@ export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Recor
   rows.sort((a, b) => (CRITICALITY_RANK[b.criticality as string] ?? 0) - (CRITICALITY_RANK[a.criticality as string] ?? 0)
     || Number(b.personalData) - Number(a.personalData) || (a.exitReadiness as number) - (b.exitReadiness as number) || String(a.uid).localeCompare(String(b.uid)));
 
-  const functions = new Map<string, { organisation: string; uid: string; name: string; supportingApplications: number; exposedApplications: number; lost: boolean }>();
-  const lost = new Set(whatIf.businessFunctionsLost.map(l => `${l.organisation}\u0000${l.uid}`));
-  for (const application of landscape.applications.values()) {
-    for (const fn of application.functions) {
-      const key = `${application.organisation}\u0000${fn}`;
-      const entry = once(functions, key, () => ({ organisation: application.organisation, uid: fn, name: nameOf(landscape, fn), supportingApplications: 0, exposedApplications: 0, lost: lost.has(key) }));
-      entry.supportingApplications++;
-      if (exposed.has(application.uid)) entry.exposedApplications++;
-    }
-  }
+  const lost = new Map<string, Set<string>>();
+  for (const l of whatIf.businessFunctionsLost) once(lost, l.organisation, () => new Set()).add(l.uid);
+  // functionSupport counts, per organisation and function, the supporting applications and those "failed": here, exposed.
+  const functions = functionSupport(landscape, uid => exposed.has(uid))
+    .map(f => ({ organisation: f.organisation, uid: f.function, supportingApplications: f.supporting, exposedApplications: f.failed, lost: lost.get(f.organisation)?.has(f.function) ?? false }))
+    .filter(f => f.exposedApplications > 0 || f.lost)
+    .map(f => ({ organisation: f.organisation, uid: f.uid, name: nameOf(landscape, f.uid), supportingApplications: f.supportingApplications, exposedApplications: f.exposedApplications, lost: f.lost }));
   const lostPerOrganisation = new Map<string, number>();
   for (const l of whatIf.businessFunctionsLost) lostPerOrganisation.set(l.organisation, (lostPerOrganisation.get(l.organisation) ?? 0) + 1);
 
@@ -260,8 +281,7 @@ export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Recor
       overall: { ...withShares(overall), businessFunctionsLost: whatIf.businessFunctionsLost.length },
       byOrganisation: [...byOrganisation].sort(([a], [b]) => a.localeCompare(b))
         .map(([organisation, t]) => ({ organisation, ...withShares(t), businessFunctionsLost: lostPerOrganisation.get(organisation) ?? 0 })),
-      byBusinessFunction: [...functions.values()].filter(f => f.exposedApplications > 0 || f.lost)
-        .sort((a, b) => Number(b.lost) - Number(a.lost) || b.exposedApplications - a.exposedApplications || a.organisation.localeCompare(b.organisation) || a.name.localeCompare(b.name, 'nl')),
+      byBusinessFunction: functions.sort((a, b) => Number(b.lost) - Number(a.lost) || b.exposedApplications - a.exposedApplications || a.organisation.localeCompare(b.organisation) || a.name.localeCompare(b.name, 'nl')),
       // The preset what-if: every party in nonEuParties unavailable at once.
       nonEuParties: parties,
       applicationsFailed: whatIf.failed.size,

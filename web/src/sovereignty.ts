@@ -114,7 +114,7 @@ function factorText(f: ExitFactor): string {
     case 'exitPlan': return t(f.raw === null ? 'sov.f.noContract' : f.met ? 'sov.f.exitPlan' : 'sov.f.noExitPlan');
     case 'dataPortability': return t(f.raw === null ? 'sov.f.noContractPortability' : f.met ? 'sov.f.portability' : 'sov.f.noPortability');
     case 'openInterfaces': return f.total ? t('sov.f.interfaces', { open: formatNumber(f.raw), total: formatNumber(f.total) }) : t('sov.f.noInterfaces');
-    case 'substitutes': return f.raw === null ? t('sov.f.noComponent') : f.met ? t('sov.f.substitutes', { n: formatNumber(f.raw), names: (f.examples ?? []).join(', ') }) : t('sov.f.noSubstitutes');
+    case 'substitutes': return f.raw === null ? t('sov.f.noComponent') : f.met ? t(f.raw === 1 ? 'sov.f.substitute' : 'sov.f.substitutes', { n: formatNumber(f.raw), names: (f.examples ?? []).join(', ') }) : t('sov.f.noSubstitutes');
   }
 }
 
