@@ -2,6 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { getAnalysis } from '../../server/analyses/index.js';
 import type { AnalysisResult } from '../../server/analyses/types.js';
 import { Landscape } from '../../importers/model.js';
+import { supplierProps } from '../../importers/sources/archimate/map.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { loadLandscape } from './fixture.js';
 import { sovereigntyFixture } from './sovereignty-fixture.js';
@@ -115,5 +116,10 @@ describe('the groupJurisdiction column', () => {
     const bad = parse('Atlantis');
     expect(bad.success).toBe(false);
     expect(bad.error!.issues[0].message).toMatch(/Verenigde Staten/);
+  });
+
+  it('when an ArchiMate supplier carries a Concernjurisdictie property, then it is read the same way; a value that is none is left out', () => {
+    expect(supplierProps({ properties: [{ key: 'Concern', value: 'Atlantic' }, { key: 'Concernjurisdictie', value: 'Verenigde Staten' }] })).toEqual({ group: 'Atlantic', groupJurisdiction: 'US' });
+    expect(supplierProps({ properties: [{ key: 'Group country', value: 'Atlantis' }] })).toEqual({});
   });
 });
