@@ -1,6 +1,7 @@
-// `npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport]`
+// `npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport] [--history-months 12]`
 // `npm run bench -- faults [--runs 20] [--no-bombs]` (bench/faults.ts, then the hostile uploads of bench/bombs.ts)
 // Prints a table and writes bench/results/<name>.json with the machine it ran on.
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type DemoSize } from '../importers/demo/generate.js';
@@ -13,7 +14,7 @@ import { freshBenchDb } from './neo4j.js';
 import { printTable, saveResult } from './results.js';
 import { READ_BENCHMARKS, readMain } from './read-run.js';
 
-const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport], npm run bench -- faults [--runs 20] [--no-bombs] (bench/faults.ts, then bench/bombs.ts), or npm run bench -- bombs (bench/bombs.ts)';
+const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport] [--history-months 12], npm run bench -- faults [--runs 20] [--no-bombs] (bench/faults.ts, then bench/bombs.ts), or npm run bench -- bombs (bench/bombs.ts)';
 
 const list = <T extends string>(values: readonly [T, ...T[]], name: string) =>
   z.string().transform(text => text.split(',').map(item => item.trim()).filter(Boolean)).pipe(z.array(z.enum(values, { error: `${name}: one of ${values.join(', ')}` })).min(1));
@@ -23,6 +24,7 @@ const Args = z.object({
   methods: list(METHODS, '--methods').default([...METHODS]),
   sample: z.coerce.number().int().min(10).max(100_000).default(300),
   'no-reimport': z.boolean().default(false),
+  'history-months': z.coerce.number().int().min(1).max(120).default(1),
 });
 
 async function main(): Promise<number> {
@@ -38,7 +40,7 @@ async function main(): Promise<number> {
   }
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { size: { type: 'string' }, methods: { type: 'string' }, sample: { type: 'string' }, 'no-reimport': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { size: { type: 'string' }, methods: { type: 'string' }, sample: { type: 'string' }, 'no-reimport': { type: 'boolean' }, 'history-months': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const benchmark = positionals[0] ?? 'import';
   if (values.help || benchmark !== 'import') {
@@ -50,7 +52,7 @@ async function main(): Promise<number> {
     console.error(`${parsed.error.issues.map(issue => issue.message).join('\n')}\n${usage}`);
     return 1;
   }
-  const options = { sizes: parsed.data.size as DemoSize[], methods: parsed.data.methods as Method[], naiveSample: parsed.data.sample, reimport: !parsed.data['no-reimport'] };
+  const options = { sizes: parsed.data.size as DemoSize[], methods: parsed.data.methods as Method[], naiveSample: parsed.data.sample, reimport: !parsed.data['no-reimport'], historyMonths: parsed.data['history-months'] };
   const log = (message: string) => process.stderr.write(`${message}\n`);
 
   const probe = await freshBenchDb();
@@ -60,7 +62,9 @@ async function main(): Promise<number> {
 
   const sizes: SizeResult[] = [];
   const name = `import-${options.sizes.join('-')}${options.methods.length < METHODS.length ? `-${options.methods.join('-')}` : ''}`;
-  const save = () => saveResult(name, { benchmark: 'import', date: new Date().toISOString(), machine, options, sizes, processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+  const commit = commitOf();
+  log(`Commit: ${commit}`);
+  const save = () => saveResult(name, { benchmark: 'import', date: new Date().toISOString(), machine, commit, options, sizes, processMaxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
   // Saved after every size, so a long country run that is stopped still leaves the smaller sizes.
   for (const size of options.sizes) {
     sizes.push(await benchImportSize(size, options, log));
@@ -77,6 +81,9 @@ async function main(): Promise<number> {
         seconds: m.seconds,
         'rows/s': m.rowsPerSecond,
         'vs LOAD CSV': result.methods.find(other => other.method.startsWith('LOAD CSV'))?.rowsPerSecond ? `${(m.rowsPerSecond / result.methods.find(other => other.method.startsWith('LOAD CSV'))!.rowsPerSecond).toFixed(2)}×` : '',
+        'db s': m.databaseSeconds ?? '',
+        written: m.written ?? '',
+        'headlines s': m.headlinesSeconds || '',
         nodes: m.nodes ?? '',
         rels: m.relationships ?? '',
         'client RSS MB': m.benchPeakRssMb,
@@ -86,8 +93,23 @@ async function main(): Promise<number> {
       })),
     ),
   );
+  // Issue 21's three targets, side by side.
+  console.log(`\nMachine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}, ${machine.neo4j}; commit ${commit}`);
+  for (const result of sizes) {
+    const ratio = (value: number | undefined, target: string) => (value === undefined ? 'not measured' : `${value} (target ${target})`);
+    console.log(`${result.size}: re-import with 1 % of rows changed / first import = ${ratio(result.ratioOnePercentToFirst, '< 0.10')}; ` +
+      `one changed cell of a municipality, database time = ${ratio(result.municipalityOneCellDatabaseSeconds, '< 1 s')}; ` +
+      `first import through Cypher / LOAD CSV (rows/s) = ${ratio(result.ratioRoerToLoadCsv, '>= 1.0')}` +
+      (result.history ? `; history after ${result.history.months} monthly imports: ${JSON.stringify(result.history)}` : ''));
+  }
   console.log(`\nWritten to ${path}`);
   return 0;
+}
+
+/** The commit measured, and whether the working tree differed from it. */
+function commitOf(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { encoding: 'utf8' }).stdout.trim();
+  return `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${git('status', '--porcelain', '--untracked-files=no') ? ' (with uncommitted changes)' : ''}`;
 }
 
 /** kill -9 at random moments of imports: runs × outcome, where a half-written import must never show. */

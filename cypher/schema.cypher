@@ -37,4 +37,16 @@ CREATE CONSTRAINT api_token_name IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.name I
 CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE;
 CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.seq IS UNIQUE;
 CREATE CONSTRAINT audit_head_id IF NOT EXISTS FOR (n:AuditHead) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT setting_name IF NOT EXISTS FOR (n:Setting) REQUIRE n.name IS UNIQUE
+CREATE CONSTRAINT setting_name IF NOT EXISTS FOR (n:Setting) REQUIRE n.name IS UNIQUE;
+// Issue 21: what each source asserts row by row (importers/row-state.ts), each run's diff, the headline
+// numbers recorded after each run (importers/history.ts), and the journal of landscape changes.
+CREATE CONSTRAINT source_table_key IF NOT EXISTS FOR (n:SourceTable) REQUIRE n.key IS UNIQUE;
+CREATE INDEX source_table_source IF NOT EXISTS FOR (n:SourceTable) ON (n.source);
+CREATE CONSTRAINT row_bucket_key IF NOT EXISTS FOR (n:RowBucket) REQUIRE n.key IS UNIQUE;
+CREATE INDEX row_bucket_source IF NOT EXISTS FOR (n:RowBucket) ON (n.source, n.table);
+CREATE CONSTRAINT run_diff_id IF NOT EXISTS FOR (n:RunDiff) REQUIRE n.runId IS UNIQUE;
+CREATE INDEX run_diff_source IF NOT EXISTS FOR (n:RunDiff) ON (n.source);
+CREATE CONSTRAINT headline_key IF NOT EXISTS FOR (n:Headline) REQUIRE n.key IS UNIQUE;
+CREATE INDEX headline_organisation IF NOT EXISTS FOR (n:Headline) ON (n.organisation);
+CREATE CONSTRAINT journal_id IF NOT EXISTS FOR (n:Journal) REQUIRE n.id IS UNIQUE;
+CREATE INDEX import_run_seq IF NOT EXISTS FOR (n:ImportRun) ON (n.seq)

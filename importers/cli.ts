@@ -143,6 +143,7 @@ export async function main(argv: string[]): Promise<number> {
 function printReport(report: ImportReport) {
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out(`Source ${report.source}${report.dryRun ? ' (dry run: nothing written / proefrun: niets geschreven)' : ''}${report.runId ? `, run ${report.runId}` : ''}`);
+  // Rows: added (created), changed (updated), unchanged and removed, as the source's rows before the import say.
   const header = ['table', 'read', 'created', 'updated', 'unchanged', 'removed', 'errors'];
   const rows = TABLES.map(table => [table, ...(['read', 'created', 'updated', 'unchanged', 'removed', 'errors'] as const).map(key => String(report.tables[table][key]))]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map(row => row[i].length)));
@@ -167,7 +168,9 @@ function printReport(report: ImportReport) {
     if (report.removals?.removing) out(`${report.dryRun ? 'Would remove / zou verwijderen' : 'Removed / verwijderd'}: ${describeRemovals(report.removals)}`);
     const since = report.unchangedSince;
     if (since) out(`Unchanged since run ${since.runId} (${since.finishedAt}): nothing written, in ${report.durationMs} ms / ongewijzigd sinds die import: niets geschreven.`);
-    else out(report.dryRun ? 'Valid / geldig.' : `Imported in ${report.durationMs} ms / geïmporteerd.`);
+    else out(report.dryRun ? 'Valid / geldig.' : `Imported in ${report.durationMs} ms / geïmporteerd${report.written === 'diff' ? ': only the rows added, changed or removed were written / alleen de gewijzigde regels geschreven' : ''}.`);
+    if (report.headlines && 'organisations' in report.headlines) out(`Headline numbers recorded for ${report.headlines.organisations} organisation(s) in ${report.headlines.durationMs} ms / kerncijfers vastgelegd.`);
+    else if (report.headlines) out(`Headline numbers not recorded / kerncijfers niet vastgelegd: ${report.headlines.error}`);
   }
 }
 

@@ -14,13 +14,17 @@ import { withHeapGrowthLimited } from '../server/heap.js';
 import { database, int, read, write } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
 import { applySchema } from '../server/schema.js';
+import { recordHeadlines } from '../server/analyses/headlines.js';
 import { type BulkTarget, assertEmptyForBulk, bulkLoad } from './bulk.js';
-import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, cleanup, hasRows, load, previouslyAsserted, rowCount, scopeLabels, tablePhases } from './load.js';
+import { type FactDiff, type RowChange, type RowDiff, type TableDiff, changedRows, diffRows, factDiff, readIndexes } from './diff.js';
+import { DETAIL_LIMIT, type RunDiffRecord, type RunKind, nextSeq, organisationsOf, writeRunDiff } from './history.js';
+import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, type QueryRunner, CATALOGUE_LABELS, cleanup, hasRows, hash, load, previouslyAsserted, removeFacts, rowCount, scopeLabels, tablePhases } from './load.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
 import { COLUMNS, TABLES, type Landscape, type TableName, Landscape as LandscapeSchema } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
-import { type RemovalPlan, describeRemovals, planRemovals } from './removals.js';
-import { type UnchangedSince, landscapeDigest, sampleUids, unchangedSince } from './unchanged.js';
+import { DEFAULT_MAX_REMOVAL_SHARE, type RemovalPlan, describeRemovals, planRemovals, planRemovalsOfDiff } from './removals.js';
+import { type Bucket, type HashedTable, type PackedState, type TableState, bucketCount, hashTables, packTables, readTableStates, writeState } from './row-state.js';
+import { graphCode, importDigest, stillAsserted } from './unchanged.js';
 import { type ExtraColumns, type Issue, type Lookup, type Merge, type Validation, validate } from './validate.js';
 
 export const Source = z
@@ -63,6 +67,11 @@ export type ImportOptions = {
   allowRemovals?: boolean;
   /** Default 0.2 (ROER_IMPORT_MAX_REMOVAL_SHARE). */
   maxRemovalShare?: number;
+  /**
+   * Whether the headline numbers of the organisations the run touched are recorded once it has
+   * committed (server/analyses/headlines.ts; default true): what GET /api/changes and /api/trends read.
+   */
+  headlines?: boolean;
 };
 
 export const DEFAULT_TRANSACTION_ROWS = 200_000;
@@ -96,6 +105,18 @@ export type ImportReport = {
   sourceUnclear: { proposed: string; existing: string[] } | null;
   /** The import would remove more than it may without being told (allowRemovals), or its source is unclear, so it wrote nothing. */
   confirmationNeeded: boolean;
+  /**
+   * How the import wrote (null: it did not): `diff` only the rows added, changed and removed; `unchanged`
+   * nothing; `initial`, `full` or `model` everything (see importers/history.ts).
+   */
+  written: RunKind | null;
+  /**
+   * The headline numbers recorded after the run, for how many organisations and in how long (not in
+   * durationMs: the import had committed), or why they were not.
+   */
+  headlines: { organisations: number; durationMs: number } | { error: string } | null;
+  /** The organisations whose numbers the run may have changed (touchedOrganisations): those `headlines` recorded. */
+  organisations: string[];
 };
 
 export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string; unchangedSince: string | null; removalsConfirmed: boolean };
@@ -187,29 +208,234 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
     removals: null,
     sourceUnclear: null,
     confirmationNeeded: false,
+    written: null,
+    headlines: null,
+    organisations: [],
   };
   if (!report.ok || !landscape) return { ...report, durationMs: Date.now() - started };
-  const removalsOf = () => planRemovals(driver, landscape, { source, named: options.named, scope: options.scope, maxShare: options.maxRemovalShare });
+  // Files that do not name their source, whose organisations other sources hold: nothing is planned or written until it is named.
   const sourceUnclear = options.named ? null : await unclearSource(driver, landscape, source);
-  if (report.dryRun) return { ...report, removals: await removalsOf(), sourceUnclear, durationMs: Date.now() - started };
-  if (sourceUnclear) return { ...report, ok: false, sourceUnclear, confirmationNeeded: true, durationMs: Date.now() - started };
+  if (sourceUnclear && !report.dryRun) return { ...report, ok: false, sourceUnclear, confirmationNeeded: true, durationMs: Date.now() - started };
+  const plan = await planImport(driver, landscape, options);
+  const removalsOf = async () => plan.kind === 'diff' || plan.kind === 'unchanged'
+    ? planRemovalsOfDiff(driver, plan.changes.filter(change => change.kind === 'removed'), assertedRows(plan), { source, named: options.named, maxShare: options.maxRemovalShare })
+    // A source that never ran asserts nothing (stamps come from runs; a rolled-back run takes its own off): no scan for it.
+    : plan.kind === 'initial' && (await read(driver, query('import/latest-run').text, { source })).length === 0
+      ? nothingRemoved(source, options)
+      : planRemovals(driver, landscape, { source, named: options.named, scope: options.scope, maxShare: options.maxRemovalShare });
+  if (report.dryRun) {
+    if (plan.diff) fillTables(report, validation, plan.diff, null);
+    return { ...report, removals: await removalsOf(), sourceUnclear, durationMs: Date.now() - started };
+  }
 
   const runId = randomUUID();
-  const total = TABLES.reduce((sum, table) => sum + landscape[table].length, 0);
-  const loadOptions = { ...options, runId, total, digest: landscapeDigest(landscape), removalsConfirmed: false };
-  const unchanged = options.bulk ? null : await recordIfUnchanged(driver, sampleUids(landscape), validation, loadOptions);
+  const total = plan.kind === 'diff' ? plan.diff.size : TABLES.reduce((sum, table) => sum + landscape[table].length, 0);
+  const loadOptions: LoadOptions = { ...options, runId, total, digest: importDigest(plan.hashed), rowDiff: plan.diff, removalsConfirmed: false };
+  if (plan.kind === 'unchanged') {
+    const since = await recordUnchanged(driver, validation, plan, loadOptions);
+    fillTables(report, validation, plan.diff, null);
+    return { ...report, runId, written: 'unchanged', durationMs: Date.now() - started, unchangedSince: since, removals: null };
+  }
   let removals: RemovalPlan | null = null;
-  if (!unchanged && !options.bulk) {
+  if (!options.bulk) {
     removals = await removalsOf();
     if (removals.needsConfirmation && !options.allowRemovals) return { ...report, ok: false, removals, confirmationNeeded: true, durationMs: Date.now() - started };
     loadOptions.removalsConfirmed = Boolean(removals.needsConfirmation);
   }
-  const loaded = unchanged ?? (options.bulk
-    ? await runBulk(driver, tablePhases(landscape), validation, { ...loadOptions, bulk: options.bulk })
-    : await runOnline(driver, landscape, validation, loadOptions));
-  for (const table of TABLES) Object.assign(report.tables[table], countsFor(table, validation.read[table], loaded.counts, loaded.removed));
-  const since = unchanged ? { runId: unchanged.since.runId, finishedAt: unchanged.since.finishedAt } : null;
-  return { ...report, runId, graph: { nodes: loaded.counts, removed: loaded.removed }, durationMs: Date.now() - started, unchangedSince: since, removals };
+  let loaded: Loaded;
+  if (plan.kind === 'diff') loaded = await runDiff(driver, plan, validation, loadOptions);
+  else {
+    // The whole state is made before the load takes the landscape's rows (tablePhases empties it).
+    const records = recordsOf(plan, await wholeState(plan, source, landscape));
+    loaded = options.bulk
+      ? await runBulk(driver, tablePhases(landscape), validation, { ...loadOptions, bulk: options.bulk }, records)
+      : await runOnline(driver, landscape, validation, loadOptions, fullFinish(loadOptions, records));
+  }
+  fillTables(report, validation, plan.diff, loaded);
+  const done = { ...report, runId, written: plan.kind, graph: { nodes: loaded.counts, removed: loaded.removed }, durationMs: Date.now() - started, removals };
+  if (options.headlines === false) return done;
+  // After durationMs: the import has committed; finding and recording the organisations' numbers is reported apart.
+  const headlinesStarted = Date.now();
+  const organisations = await touchedOrganisations(driver, plan).catch(() => [] as string[]);
+  const headlines = await recordRunHeadlines(driver, runId, organisations);
+  return { ...done, organisations, headlines: headlines && 'durationMs' in headlines ? { ...headlines, durationMs: Date.now() - headlinesStarted } : headlines };
+}
+
+/**
+ * The organisations whose headline numbers a run may have changed: those its changed rows name, and
+ * those using the suppliers and platforms it changed; for a run that wrote everything, all those its
+ * rows name or whose applications use its suppliers and platforms.
+ */
+export async function touchedOrganisations(driver: Driver, plan: { hashed: HashedTable[]; changes: RowChange[] | null }): Promise<string[]> {
+  const named = plan.changes ? organisationsOf(plan.changes) : plan.hashed.flatMap(table => table.organisations);
+  const ofTable = (table: TableName) => plan.changes
+    ? plan.changes.filter(change => change.table === table).map(change => change.uid)
+    : plan.hashed.find(hashed => hashed.table === table)?.uids ?? [];
+  const suppliers = ofTable('suppliers');
+  const platforms = ofTable('platforms');
+  const using = suppliers.length + platforms.length === 0 ? [] : (await read<{ organisation: string }>(driver, query('history/organisations-using').text, { suppliers, platforms })).map(row => row.organisation);
+  return [...new Set([...named, ...using])].sort();
+}
+
+/** Records the headline numbers after a committed run; a failure is reported, not thrown: the import itself succeeded. */
+export async function recordRunHeadlines(driver: Driver, runId: string, organisations: string[]): Promise<ImportReport['headlines']> {
+  const started = Date.now();
+  try {
+    return { organisations: await recordHeadlines(driver, runId, organisations), durationMs: Date.now() - started };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** How an import writes, decided on the source's row state (importers/row-state.ts) before it writes. */
+type DiffPlan = { kind: 'diff' | 'unchanged'; hashed: HashedTable[]; states: Map<TableName, TableState>; diff: RowDiff; changes: RowChange[]; buckets: Bucket[]; replaceAll: TableName[]; state?: undefined };
+type ImportPlan = DiffPlan | {
+  kind: 'initial' | 'full' | 'model'; hashed: HashedTable[]; states: Map<TableName, TableState>; diff: RowDiff | null; changes: RowChange[] | null;
+  /** The whole row state, when it was made with the hashes. */
+  state?: PackedState;
+};
+
+/** Whether a landscape comes from a model (ArchiMate elements, relations, links): then always written whole. */
+const isModel = (landscape: Landscape) => (landscape.elements?.length ?? 0) + (landscape.relations?.length ?? 0) + (landscape.links?.length ?? 0) > 0;
+
+/** The code a table's row state was written by: a model's state never lets a spreadsheet import be a diff. */
+const codeOf = (model: boolean) => (model ? `model:${graphCode()}` : graphCode());
+
+/**
+ * A diff when the source has a row state for every table of the import, written by this code, whose
+ * nodes are still there (stillAsserted), and the diff is at most DETAIL_LIMIT rows; else everything is
+ * written (`full`), as the first import of a source (`initial`) or a bulk load is. The rows that
+ * changed are known whenever the state is (for the run's history), but only up to DETAIL_LIMIT.
+ */
+async function planImport(driver: Driver, landscape: Landscape, options: { source: string; scope: CleanupScope; bulk?: unknown }): Promise<ImportPlan> {
+  const tables = options.scope ?? TABLES;
+  const model = isModel(landscape);
+  const states = options.bulk ? new Map<TableName, TableState>() : await readTableStates(driver, options.source);
+  if (!tables.every(table => states.has(table))) {
+    // Nothing to compare with: the whole state is made as the rows are hashed (one JSON per row).
+    const { hashed, state } = await packTables(options.source, landscape, tables);
+    return { kind: model ? 'model' : 'initial', hashed, states, diff: null, changes: null, state };
+  }
+  const hashed = hashTables(landscape, tables);
+  const indexes = await readIndexes(driver, options.source, tables);
+  const diff = diffRows(hashed, indexes);
+  const current = !model && tables.every(table => states.get(table)!.code === codeOf(false)) && await stillAsserted(driver, options.source, indexes);
+  const fallback = model ? 'model' : 'full';
+  if (diff.size > DETAIL_LIMIT) return { kind: fallback, hashed, states, diff, changes: null };
+  const { changes, buckets, replaceAll } = await changedRows(driver, options.source, landscape, hashed, diff, states);
+  if (!current) return { kind: fallback, hashed, states, diff, changes };
+  return { kind: diff.size === 0 ? 'unchanged' : 'diff', hashed, states, diff, changes, buckets, replaceAll };
+}
+
+/** The plan's whole row state: made with the hashes when there was nothing to compare with, else now. */
+const wholeState = async (plan: ImportPlan, source: string, landscape: Landscape) => plan.state ?? (await packTables(source, landscape, plan.hashed.map(({ table }) => table))).state;
+
+const nothingRemoved = (source: string, options: RunOptions): RemovalPlan => ({ source, named: options.named, kinds: [], removing: 0, maxShare: options.maxRemovalShare ?? DEFAULT_MAX_REMOVAL_SHARE, needsConfirmation: null });
+
+/** Rows per table the source asserts before the import (its row state), in table order. */
+const assertedRows = (plan: ImportPlan) => new Map(plan.hashed.map(({ table }) => [table, plan.states.get(table)?.rows ?? 0] as const));
+
+/** The report's table counts: rows added, changed, unchanged and removed where the rows before are known, else what the load counted. */
+function fillTables(report: ImportReport, validation: Checked, diff: RowDiff | null, loaded: Loaded | null): void {
+  for (const table of TABLES) {
+    const counts = diff?.counts.get(table);
+    if (counts) Object.assign(report.tables[table], { read: validation.read[table], created: counts.added, updated: counts.changed, unchanged: counts.unchanged, removed: counts.removed });
+    else if (loaded) Object.assign(report.tables[table], countsFor(table, validation.read[table], loaded.counts, loaded.removed));
+  }
+}
+
+/** What a run records beside its run record, in its last transaction: the row state, its diff and a journal number. */
+type Records = { kind: RunKind; state: PackedState; replaceAll: readonly TableName[]; diff: Omit<RunDiffRecord, 'runId' | 'source' | 'user' | 'graph'> };
+
+function recordsOf(plan: ImportPlan, state: PackedState): Records {
+  const counts = plan.diff ? Object.fromEntries(plan.diff.counts) : Object.fromEntries(plan.hashed.map(({ table, uids }) => [table, { added: uids.length, changed: 0, removed: 0, unchanged: 0 }]));
+  const organisations = plan.changes ? organisationsOf(plan.changes) : [...new Set(plan.hashed.flatMap(table => table.organisations))].sort();
+  return {
+    kind: plan.kind,
+    state,
+    replaceAll: plan.kind === 'diff' ? plan.replaceAll : plan.hashed.map(({ table }) => table),
+    diff: { kind: plan.kind, patchable: plan.kind === 'diff', counts, organisations, changes: plan.changes },
+  };
+}
+
+/** Writes the run's records in its last transaction (with the nodes it created and removed per label); returns its journal number. */
+async function writeRecords(tx: QueryRunner, options: { source: string; runId: string; user?: string }, records: Records, finishedAt: string, graph: { created: LoadCounts; removed: RemovedCounts }): Promise<number> {
+  await writeState(tx, options.source, codeOf(records.kind === 'model'), options.runId, records.state, records.replaceAll);
+  const seq = await nextSeq(tx);
+  const created = Object.fromEntries(Object.entries(graph.created).map(([label, counts]) => [label, counts.created]));
+  await writeRunDiff(tx, { ...records.diff, runId: options.runId, source: options.source, user: options.user ?? 'unknown', graph: { created, removed: graph.removed } }, seq, finishedAt);
+  return seq;
+}
+
+/**
+ * For importMappedLandscape (ArchiMate, GEMMA), which always writes a whole model: the model's table
+ * rows as its source's row state, and the run's diff against the rows before (kind `model`). Returns
+ * what writes them in the run's transaction (and gives its journal number).
+ */
+export async function modelRecords(driver: Driver, landscape: Landscape, run: { source: string; runId: string; user?: string }): Promise<(tx: QueryRunner, finishedAt: string, graph: { created: LoadCounts; removed: RemovedCounts }) => Promise<number>> {
+  const plan = await planImport(driver, landscape, { source: run.source, scope: null });
+  const records = recordsOf(plan, await wholeState(plan, run.source, landscape));
+  return (tx, finishedAt, graph) => writeRecords(tx, run, records, finishedAt, graph);
+}
+
+/** The last step of an import that wrote everything: the cleanup scan of its tables, then its records. */
+function fullFinish(options: LoadOptions, records: Records): Finish {
+  return async (tx, loaded, previous, finishedAt) => {
+    const removed = await cleanup(tx, { source: options.source, runId: options.runId }, { previouslyAsserted: previous, reasserted: loaded.reasserted }, options.scope);
+    const seq = await writeRecords(tx, options, records, finishedAt, { created: loaded.counts, removed });
+    return { removed, asserted: assertedCount(options, loaded.stamped), seq };
+  };
+}
+
+/**
+ * A diff: the facts of the rows that changed (factDiff) written as any load is, in one transaction or
+ * staged, then the facts the changed rows no longer assert taken off (removeFacts), with no scan.
+ */
+async function runDiff(driver: Driver, plan: DiffPlan, validation: Checked, options: LoadOptions): Promise<Loaded> {
+  const facts = factDiff(plan.changes);
+  await dropAssertedCatalogue(driver, facts, options.source);
+  const records = recordsOf(plan, { buckets: plan.buckets, tables: plan.hashed.map(({ table, digest, uids, organisations }) => ({ table, code: '', digest, rows: uids.length, buckets: 0, organisations })) });
+  for (const table of records.state.tables) table.buckets = plan.replaceAll.includes(table.table) ? bucketCount(table.rows) : plan.states.get(table.table)!.buckets;
+  const named = namedOrganisations(plan);
+  const finish: Finish = async (tx, loaded, previous, finishedAt) => {
+    const { removed, unstamped } = await removeFacts(tx, { source: options.source, runId: options.runId }, facts, named);
+    const seq = await writeRecords(tx, options, records, finishedAt, { created: loaded.counts, removed });
+    // Only what changed was written: the source now asserts what it did, plus what this run stamped
+    // for the first time, less what it took its stamp off.
+    const asserted = previous === null || previous === undefined ? null : int(previous + loaded.stamped - loaded.reasserted - unstamped);
+    return { removed, asserted, seq };
+  };
+  const phases = [{ rows: facts.write, tableRows: plan.diff.size }];
+  const size = rowCount(facts.write) + [...facts.relationships.values()].reduce((sum, rows) => sum + rows.length, 0) + facts.nodes.length;
+  return size <= (options.transactionRows ?? DEFAULT_TRANSACTION_ROWS)
+    ? runInOneTransaction(driver, phases, validation, options, finish)
+    : runStaged(driver, phases, validation, options, finish);
+}
+
+/**
+ * Organisations any row of the source still names after the import (its tables' organisations, this
+ * import's for the tables it holds): their nodes stay the source's, as a whole import's cleanup keeps
+ * an organisation its rows mention.
+ */
+function namedOrganisations(plan: ImportPlan): Set<string> {
+  const named = new Set<string>();
+  const imported = new Set(plan.hashed.map(({ table }) => table));
+  for (const table of plan.hashed) for (const organisation of table.organisations) named.add(`org:${organisation}`);
+  for (const [table, state] of plan.states) if (!imported.has(table)) for (const organisation of state.organisations ?? []) named.add(`org:${organisation}`);
+  return named;
+}
+
+/**
+ * Catalogue nodes (organisations, components, functions, standards, groups) that new rows name and
+ * the source asserts already, with the same properties, need no write: other rows of the source name them.
+ */
+async function dropAssertedCatalogue(driver: Driver, facts: FactDiff, source: string): Promise<void> {
+  const rows = CATALOGUE_LABELS.flatMap(label => [...(facts.write.nodes.get(label)?.values() ?? [])]);
+  if (rows.length === 0) return;
+  const asserted = new Set((await read<{ uid: string }>(driver, query('history/asserted-catalogue').text, {
+    uids: rows.map(row => row.uid), hashes: rows.map(row => hash(row.props)), sourcePrefix: `${source}#`,
+  })).map(row => row.uid));
+  for (const label of CATALOGUE_LABELS) for (const uid of asserted) facts.write.nodes.get(label)?.delete(uid);
 }
 
 /**
@@ -234,15 +460,30 @@ export const confirmationMessage = (report: ImportReport): string =>
     ? `This import would remove ${describeRemovals(report.removals)} from source ${report.source}, which it did not name. Name the source (--source / source), or confirm the removals (--allow-removals / allowRemovals).`
     : `This import would remove ${describeRemovals(report.removals!)} from source ${report.source}: more than ${Math.round((report.removals?.maxShare ?? 0) * 100)}% of a kind. Check the files, or confirm the removals (--allow-removals / allowRemovals).`;
 
-/** `removalsConfirmed`: the import was told it may remove what it would not by itself (allowRemovals), and removes something. */
-type LoadOptions = RunOptions & { runId: string; total: number; digest: string; removalsConfirmed: boolean };
+/**
+ * `rowDiff`: the rows added, changed and removed, where the rows before are known. `removalsConfirmed`:
+ * the import was told it may remove what it would not by itself (allowRemovals), and removes something.
+ */
+type LoadOptions = RunOptions & { runId: string; total: number; digest: string; rowDiff?: RowDiff | null; removalsConfirmed: boolean };
 type Loaded = { counts: LoadCounts; removed: RemovedCounts };
 type Phase = { rows: GraphRows; tableRows: number };
 
+/**
+ * An import's last step, in the transaction that makes it visible, after the load: its cleanup and
+ * records. Gets what the load did, what the source asserted before (previouslyAsserted) and the
+ * finishing time; returns what it removed, the run's `asserted` and its journal number.
+ */
+type Finish = (
+  tx: ManagedTransaction,
+  loaded: { counts: LoadCounts; reasserted: number; stamped: number },
+  previous: number | null | undefined,
+  finishedAt: string,
+) => Promise<{ removed: RemovedCounts; asserted: unknown; seq: number }>;
+
 /** Through Cypher: in one transaction when it fits, else staged. */
-function runOnline(driver: Driver, landscape: Landscape, validation: Checked, options: LoadOptions): Promise<Loaded> {
+function runOnline(driver: Driver, landscape: Landscape, validation: Checked, options: LoadOptions, finish: Finish): Promise<Loaded> {
   const sized = fitsOneTransaction(tablePhases(landscape), options.transactionRows ?? DEFAULT_TRANSACTION_ROWS);
-  return sized.fits ? runInOneTransaction(driver, sized.phases, validation, options) : runStaged(driver, sized.phases, validation, options);
+  return sized.fits ? runInOneTransaction(driver, sized.phases, validation, options, finish) : runStaged(driver, sized.phases, validation, options, finish);
 }
 
 /**
@@ -295,7 +536,7 @@ function inTableRows(phases: Iterable<Phase>, options: LoadOptions): { rows: Ite
 }
 
 /** Load, cleanup and run record in one write transaction: readers see all of the import or none of it. */
-async function runInOneTransaction(driver: Driver, phases: Phase[], validation: Checked, options: LoadOptions): Promise<Loaded> {
+async function runInOneTransaction(driver: Driver, phases: Phase[], validation: Checked, options: LoadOptions, finish: Finish): Promise<Loaded> {
   const { source, runId, total } = options;
   const progress = options.onProgress ?? (() => {});
   const session = driver.session({ database: database() });
@@ -304,11 +545,12 @@ async function runInOneTransaction(driver: Driver, phases: Phase[], validation: 
       progress({ phase: 'load', done: 0, total });
       const previous = await previouslyAsserted(tx, source);
       const { rows, written } = inTableRows(phases, options);
-      const { counts, reasserted, stamped, overwrote } = await load(tx, rows, { source, runId }, written);
+      const result = await load(tx, rows, { source, runId }, written);
       progress({ phase: 'cleanup', done: total, total });
-      const removed = await cleanup(tx, { source, runId }, { previouslyAsserted: previous, reasserted }, options.scope);
-      await tx.run(query('import/record-run').text, runRecord(options, { finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), status: 'ok', asserted: assertedCount(options, stamped), overwrote }));
-      return { counts, removed };
+      const finishedAt = new Date().toISOString();
+      const { removed, asserted, seq } = await finish(tx, result, previous, finishedAt);
+      await tx.run(query('import/record-run').text, runRecord(options, { finishedAt, counts: runCounts(validation, result.counts, removed, options.rowDiff), status: 'ok', asserted, overwrote: result.overwrote, seq }));
+      return { counts: result.counts, removed };
     }, { metadata: { app: 'roer-import', runId, source } });
     progress({ phase: 'done', done: total, total });
     return loaded;
@@ -318,40 +560,34 @@ async function runInOneTransaction(driver: Driver, phases: Phase[], validation: 
 }
 
 /**
- * Files unchanged since the source's latest run (importers/unchanged.ts): only a run record, which
- * counts every node of the tables as unchanged and says which stamp the facts still carry. The check
- * and the record are one transaction.
+ * Files with nothing added, changed or removed (importers/unchanged.ts): only a run record, unchanged
+ * since the source's latest run (which it returns). Its diff is empty, so it keeps none.
  */
-async function recordIfUnchanged(driver: Driver, uids: string[], validation: Checked, options: LoadOptions): Promise<(Loaded & { since: UnchangedSince }) | null> {
+async function recordUnchanged(driver: Driver, validation: Checked, plan: DiffPlan, options: LoadOptions): Promise<{ runId: string; finishedAt: string } | null> {
   const { source, total } = options;
   const session = driver.session({ database: database() });
   try {
-    const unchanged = await session.executeWrite(async tx => {
-      const since = await unchangedSince(tx, source, options.digest, uids);
-      if (!since) return null;
-      const before = (JSON.parse(since.counts) as { tables?: Partial<Record<TableName, { created: number; updated: number; unchanged: number }>> }).tables ?? {};
-      const counts: LoadCounts = Object.fromEntries(TABLES.map(table => {
-        const { created = 0, updated = 0, unchanged = 0 } = before[table] ?? {};
-        return [LABEL_OF[table], { created: 0, updated: 0, unchanged: created + updated + unchanged }];
-      }));
-      const removed: RemovedCounts = {};
+    const since = await session.executeWrite(async tx => {
+      const [latest] = (await tx.run(query('import/latest-run').text, { source })).records.map(record => record.toObject() as { runId: string; finishedAt: string; asserted: unknown });
+      const finishedAt = new Date().toISOString();
+      const counts: LoadCounts = {};
       await tx.run(query('import/record-run').text, runRecord(options, {
-        finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), status: 'ok', asserted: since.asserted, stamp: since.stamp, unchangedSince: since.runId, overwrote: [],
+        finishedAt, counts: runCounts(validation, counts, {}, plan.diff), status: 'ok', asserted: latest?.asserted ?? null, stamp: null, unchangedSince: latest?.runId ?? null, overwrote: [], seq: null,
       }));
-      return { counts, removed, since };
+      return latest ? { runId: latest.runId, finishedAt: latest.finishedAt } : null;
     }, { metadata: { app: 'roer-import', runId: options.runId, source } });
-    if (unchanged) options.onProgress?.({ phase: 'done', done: total, total });
-    return unchanged;
+    options.onProgress?.({ phase: 'done', done: total, total });
+    return since;
   } finally {
     await session.close();
   }
 }
 
 /**
- * A bulk load (importers/bulk.ts) into the empty database, then Roer's schema and the run record: an
- * empty database has nothing stale to clean up and nothing to undo.
+ * A bulk load (importers/bulk.ts) into the empty database, then Roer's schema, the run record and the
+ * run's row state and diff: an empty database has nothing stale to clean up and nothing to undo.
  */
-async function runBulk(driver: Driver, phases: Iterable<Phase>, validation: Checked, options: LoadOptions & { bulk: BulkTarget }): Promise<Loaded> {
+async function runBulk(driver: Driver, phases: Iterable<Phase>, validation: Checked, options: LoadOptions & { bulk: BulkTarget }, records: Records): Promise<Loaded> {
   const { source, runId, total } = options;
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'load', done: 0, total });
@@ -359,7 +595,16 @@ async function runBulk(driver: Driver, phases: Iterable<Phase>, validation: Chec
   const removed: RemovedCounts = {};
   const { counts } = await bulkLoad(driver, rows, options.bulk, { source, runId }, written, async loaded => {
     await applySchema(driver);
-    await write(driver, query('import/record-run').text, runRecord(options, { finishedAt: new Date().toISOString(), counts: runCounts(validation, loaded.counts, removed), status: 'ok', asserted: int(loaded.stamped), overwrote: [] }));
+    const session = driver.session({ database: database() });
+    try {
+      await session.executeWrite(async tx => {
+        const finishedAt = new Date().toISOString();
+        const seq = await writeRecords(tx, options, records, finishedAt, { created: loaded.counts, removed });
+        await tx.run(query('import/record-run').text, runRecord(options, { finishedAt, counts: runCounts(validation, loaded.counts, removed), status: 'ok', asserted: int(loaded.stamped), overwrote: [], seq }));
+      });
+    } finally {
+      await session.close();
+    }
   });
   progress({ phase: 'done', done: total, total });
   return { counts, removed };
@@ -400,7 +645,7 @@ function keepAlive(driver: Driver, runId: string): { stop: () => void; lost: () 
  * failure rolls the run back; an owner that disappears (killed, its machine gone) leaves the run to be
  * rolled back by the next process that finds it abandoned (rollBackUnfinishedImports).
  */
-async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Checked, options: LoadOptions): Promise<Loaded> {
+async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Checked, options: LoadOptions, finish: Finish): Promise<Loaded> {
   const { source, runId, total } = options;
   const progress = options.onProgress ?? (() => {});
   await rollBackUnfinishedImports(driver, source);
@@ -413,7 +658,7 @@ async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Ch
   // retries a batch that failed transiently (a deadlock between the lanes); a failed batch wrote
   // nothing, so the retry writes the same.
   const metadata = { app: 'roer-import', runId, source };
-  await session.executeWrite(tx => tx.run(query('import/record-run').text, runRecord(options, { finishedAt: null, counts: '{}', status: 'loading', asserted: null, overwrote: null })));
+  await session.executeWrite(tx => tx.run(query('import/record-run').text, runRecord(options, { finishedAt: null, counts: '{}', status: 'loading', asserted: null, overwrote: null, seq: null })));
   const alive = keepAlive(driver, runId);
   const writer = {
     run: (text: string, params: Record<string, unknown>) => {
@@ -427,7 +672,7 @@ async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Ch
     const { rows, written } = inTableRows(phases, options);
     const staged = await load(writer, rows, { source, runId }, written, { staged: true, lanes: STAGED_LANES });
     progress({ phase: 'cleanup', done: total, total });
-    const loaded = await session.executeWrite(tx => finishStaged(tx, staged, previous, validation, options), { metadata });
+    const loaded = await session.executeWrite(tx => finishStaged(tx, staged, previous, validation, options, finish), { metadata });
     progress({ phase: 'done', done: total, total });
     return loaded;
   } catch (error) {
@@ -442,16 +687,18 @@ async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Ch
 }
 
 /** A staged import's last transaction: what readers see changes here, all at once. */
-async function finishStaged(tx: ManagedTransaction, staged: LoadResult, previous: number | null | undefined, validation: Checked, options: LoadOptions): Promise<Loaded> {
+async function finishStaged(tx: ManagedTransaction, staged: LoadResult, previous: number | null | undefined, validation: Checked, options: LoadOptions, finish: Finish): Promise<Loaded> {
   const { source, runId } = options;
   await tx.run(query('import/promote-staged').text, { runId });
   const late = hasRows(staged.deferred) ? await load(tx, [staged.deferred], { source, runId }) : null;
   const counts = addCounts(staged.counts, late?.counts ?? {});
   const stamped = staged.stamped + (late?.stamped ?? 0);
+  const reasserted = staged.reasserted + (late?.reasserted ?? 0);
   const overwrote = [...new Set([...staged.overwrote, ...(late?.overwrote ?? [])])].sort();
-  const removed = await cleanup(tx, { source, runId }, { previouslyAsserted: previous, reasserted: staged.reasserted + (late?.reasserted ?? 0) }, options.scope);
+  const finishedAt = new Date().toISOString();
+  const { removed, asserted, seq } = await finish(tx, { counts, stamped, reasserted }, previous, finishedAt);
   const finished = await tx.run(query('import/finish-run').text, {
-    runId, finishedAt: new Date().toISOString(), counts: runCounts(validation, counts, removed), asserted: assertedCount(options, stamped), overwrote,
+    runId, finishedAt, counts: runCounts(validation, counts, removed, options.rowDiff), asserted, overwrote, seq: int(seq),
   });
   if (finished.records.length === 0) throw new ConflictError(`Import ${runId} of ${source} was rolled back by another process before it could finish / De import is teruggedraaid voordat hij klaar was`);
   return { counts, removed };
@@ -498,8 +745,18 @@ export async function rollBackUnfinishedImports(driver: Driver, source: string |
   const session = driver.session({ database: database() });
   try {
     for (const run of unfinished.filter(isAbandoned)) {
-      const [taken] = await write(driver, query('import/claim-rollback').text, { runId: run.runId, seenOwner: run.ownerId ?? '', seenHeartbeat: run.heartbeatAt ?? '', ...runOwner });
-      if (!taken) continue;
+      // This process's from before the claim: a sweep that reads the run once it is claimed (owned by
+      // this process, so abandoned to isAbandoned but for activeRuns) must not take it a second time.
+      activeRuns.add(run.runId);
+      const [taken] = await write(driver, query('import/claim-rollback').text, { runId: run.runId, seenOwner: run.ownerId ?? '', seenHeartbeat: run.heartbeatAt ?? '', ...runOwner })
+        .catch(error => {
+          activeRuns.delete(run.runId);
+          throw error;
+        });
+      if (!taken) {
+        activeRuns.delete(run.runId);
+        continue;
+      }
       const alive = keepAlive(driver, run.runId);
       try {
         await rollBackRun(session, run.runId, run.source);
@@ -532,13 +789,19 @@ const assertedCount = (options: RunOptions, stamped: number) => (options.scope ?
  * The parameters of cypher/import/record-run: who, when and what, plus how the run ended (or that it
  * is loading). A run that writes stamps the source's facts with its own stamp.
  */
-const runRecord = (options: LoadOptions, outcome: { finishedAt: string | null; counts: string; status: string; asserted: unknown; overwrote: string[] | null; stamp?: string; unchangedSince?: string }) => ({
+const runRecord = (options: LoadOptions, outcome: { finishedAt: string | null; counts: string; status: string; asserted: unknown; overwrote: string[] | null; stamp?: string | null; unchangedSince?: string | null; seq: number | null }) => ({
   runId: options.runId, source: options.source, startedAt: new Date(options.started).toISOString(), user: options.user ?? 'unknown', files: options.files,
   digest: options.digest, stamp: `${options.source}#${options.runId}`, unchangedSince: null, removalsConfirmed: options.removalsConfirmed, ...runOwner, ...outcome,
+  seq: outcome.seq === null ? null : int(outcome.seq),
 });
 
-const runCounts = (validation: Checked, counts: LoadCounts, removed: RemovedCounts) => JSON.stringify({
-  tables: Object.fromEntries(TABLES.map(table => [table, countsFor(table, validation.read[table], counts, removed)])), removed, merges: validation.merges.length,
+/** The run record's counts: per table (rows added, changed, unchanged, removed where a diff knows them), removed facts, merges. */
+const runCounts = (validation: Checked, counts: LoadCounts, removed: RemovedCounts, diff: RowDiff | null = null) => JSON.stringify({
+  tables: Object.fromEntries(TABLES.map(table => {
+    const rows = diff?.counts.get(table);
+    return [table, rows ? { read: validation.read[table], created: rows.added, updated: rows.changed, unchanged: rows.unchanged, removed: rows.removed } : countsFor(table, validation.read[table], counts, removed)];
+  })),
+  removed, merges: validation.merges.length,
 });
 
 function countsFor(table: TableName, readRows: number, counts: LoadCounts, removed: RemovedCounts) {

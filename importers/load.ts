@@ -7,6 +7,7 @@ import { query } from '../server/queries.js';
 import { type Landscape, TABLES, type TableName, emptyLandscape, slug, uid } from './model.js';
 import { isNonEu } from './jurisdiction.js';
 import { isOpenStandard } from './open-standards.js';
+import { organisationName } from '../server/labels.js';
 
 export const NODE_LABELS = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'Application', 'Interface', 'Contract', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
@@ -58,7 +59,8 @@ export function transform(landscape: Landscape): GraphRows {
   };
   const rel = (type: RelationshipType, from: string, to: string, props: Record<string, Value> = NO_PROPS, key = '') =>
     relationships.get(type)!.push({ from: one(from), to: one(to), key, props });
-  const organisation = (id: string) => node('Organisation', uid.organisation(id), { id, name: id });
+  // Spreadsheets name an organisation by id only: its name is that id made readable ("Gemeente Roerdam").
+  const organisation = (id: string) => node('Organisation', uid.organisation(id), { id, name: organisationName(id) });
   const named = (label: 'ReferenceComponent' | 'BusinessFunction', make: (name: string) => string, name: string) =>
     nodes.get(label)!.get(make(name)) ? make(name) : node(label, make(name), { name });
   const standard = (name: string) => node('Standard', uid.standard(name), { name, open: isOpenStandard(name) });
@@ -633,7 +635,8 @@ const TABLE_FACTS: Record<TableName, { labels: NodeLabel[]; relationships: [Rela
   interfaces: { labels: ['Interface'], relationships: [['FROM', 'Interface'], ['TO', 'Interface'], ['VIA', 'Interface'], ['USES_STANDARD', 'Interface'], ['DEPENDS_ON', 'Application']] },
   contracts: { labels: ['Contract'], relationships: [['HOLDS', 'Organisation'], ['WITH', 'Contract'], ['COVERS', 'Contract']] },
 };
-const CATALOGUE_LABELS: NodeLabel[] = ['Organisation', 'SupplierGroup', 'ReferenceComponent', 'BusinessFunction', 'Standard'];
+/** Nodes that tables refer to rather than own: a source asserts them while any of its relationships refers to them. */
+export const CATALOGUE_LABELS: NodeLabel[] = ['Organisation', 'SupplierGroup', 'ReferenceComponent', 'BusinessFunction', 'Standard'];
 
 /** The tables an import contains; null: a whole landscape (an ArchiMate model, the demo), whose cleanup covers everything. */
 export type CleanupScope = readonly TableName[] | null;
@@ -671,6 +674,48 @@ export async function cleanup(
   }
   await tx.run(query('cleanup/stale-claims').text, params);
   return removed;
+}
+
+/**
+ * A diff's cleanup (importers/diff.ts): the source's stamp comes off the relationships its previous
+ * rows asserted and its new rows do not, then off the nodes of removed rows and the catalogue nodes no
+ * relationship of the source refers to any more (and no row of the source names: `named`
+ * organisations), then claims are rebuilt as after any cleanup. A fact left without stamps is
+ * deleted. No scan of the graph: every fact is found by uid. Returns the facts deleted per label and
+ * type, and how many facts lost the source's stamp (deleted or not).
+ */
+export async function removeFacts(
+  tx: QueryRunner,
+  provenance: Provenance,
+  facts: { relationships: Map<RelationshipType, RelationshipRow[]>; nodes: { uid: string; catalogue: boolean }[] },
+  named: Set<string>,
+): Promise<{ removed: RemovedCounts; unstamped: number }> {
+  const params = { sourcePrefix: `${provenance.source}#`, source: provenance.source };
+  const removed: RemovedCounts = {};
+  let unstamped = 0;
+  // One query for every type (the type a parameter): a handful of relationships per type would each
+  // pay for planning a query of their own.
+  const rows = [...facts.relationships].flatMap(([type, list]) => list.map(row => ({ type, from: row.from, to: row.to, key: KEYED_TYPES.has(type) ? row.key : null })));
+  for (let i = 0; i < rows.length; i += BATCH) {
+    for (const record of (await tx.run(query('cleanup/row-relationships').text, { ...params, rows: rows.slice(i, i + BATCH) })).records) {
+      unstamped += toNumber(record.get('unstamped'));
+      const deleted = toNumber(record.get('removed'));
+      if (deleted > 0) removed[record.get('type')] = (removed[record.get('type')] ?? 0) + deleted;
+    }
+  }
+  const nodes = facts.nodes.filter(node => !named.has(node.uid));
+  for (let i = 0; i < nodes.length; i += BATCH) {
+    const batch = nodes.slice(i, i + BATCH);
+    // A catalogue node goes only once no relationship of the source is on it: nothing of it dangles there.
+    if (batch.some(node => !node.catalogue)) unstamped += toNumber((await tx.run(query('cleanup/row-dangling').text, { ...params, rows: batch })).records[0].get('unstamped'));
+    for (const record of (await tx.run(query('cleanup/row-nodes').text, { ...params, rows: batch })).records) {
+      unstamped += toNumber(record.get('unstamped'));
+      const deleted = toNumber(record.get('removed'));
+      if (deleted > 0) removed[record.get('label')] = (removed[record.get('label')] ?? 0) + deleted;
+    }
+  }
+  if (unstamped > 0) await tx.run(query('cleanup/stale-claims').text, params);
+  return { removed, unstamped };
 }
 
 export const rowCount = (rows: GraphRows) =>

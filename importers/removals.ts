@@ -59,6 +59,33 @@ export async function planRemovals(
   return { source: options.source, named: options.named, kinds, removing, maxShare, needsConfirmation };
 }
 
+const LABELS: Record<TableName, NodeLabel> = { suppliers: 'Supplier', platforms: 'Platform', applications: 'Application', interfaces: 'Interface', contracts: 'Contract' };
+
+/**
+ * The same plan for an import that is a diff (importers/diff.ts): the rows it removes are known, so
+ * only those nodes are asked about (which only the source asserts, their relationships and names),
+ * and the source asserts as many of each kind as its row state holds.
+ */
+export async function planRemovalsOfDiff(
+  driver: Driver,
+  removed: { table: TableName; uid: string }[],
+  asserted: Map<TableName, number>,
+  options: { source: string; named: boolean; maxShare?: number },
+): Promise<RemovalPlan> {
+  const maxShare = options.maxShare ?? DEFAULT_MAX_REMOVAL_SHARE;
+  type Owned = { uid: string; relationships: number; sortName: string; name: string };
+  const owned = new Map((await read<Owned>(driver, query('import/owned-only').text, { uids: removed.map(row => row.uid), sourcePrefix: `${options.source}#` })).map(row => [row.uid, row]));
+  const kinds: RemovalKind[] = [...asserted].filter(([, count]) => count > 0).map(([table, count]) => {
+    const going = removed.filter(row => row.table === table).flatMap(row => owned.get(row.uid) ?? []);
+    const names = going.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0)).map(node => node.name);
+    return { label: LABELS[table], asserted: count, removing: going.length, relationships: going.reduce((sum, node) => sum + node.relationships, 0), sample: names.slice(0, SAMPLE) };
+  });
+  const removing = kinds.reduce((sum, kind) => sum + kind.removing, 0);
+  const overShare = kinds.some(kind => kind.removing > maxShare * kind.asserted);
+  const needsConfirmation = removing === 0 ? null : !options.named ? 'unnamed-source' : overShare ? 'share' : null;
+  return { source: options.source, named: options.named, kinds, removing, maxShare, needsConfirmation };
+}
+
 /** One line per kind, for the CLI and error messages: "180 of 180 Application (Zaaksysteem, …)". */
 export function describeRemovals(plan: RemovalPlan): string {
   const kinds = plan.kinds.filter(kind => kind.removing > 0).map(kind => {

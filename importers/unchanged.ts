@@ -1,32 +1,21 @@
-// Re-importing files that did not change writes nothing: every node and relationship would get the
-// same properties, and re-stamping them all through Cypher took as long as the first import (the
-// country: 100–107 s). An import whose validated landscape has the digest of the source's latest run
-// is recorded as a run that found nothing changed, when nothing else can have changed the source's
-// facts since (unchangedSince: every run records the other sources whose facts it gave other
-// properties, `overwrote` in cypher/load/nodes.cypher and relationships.cypher).
+// Re-importing unchanged files writes nothing but a run record: an import is a diff against what its
+// source asserts (the row state, importers/row-state.ts), and a diff without changes writes nothing.
+// The state is trusted only while it describes the graph: it was written by the same code that turns
+// rows into the graph (graphCode: a Roer that writes more or other properties writes everything
+// again), and the nodes it names still carry a stamp of the source (stillAsserted: a graph emptied by
+// hand, or a source deleted around the state, is written again).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { read } from '../server/neo4j.js';
 import { queriesIn, query } from '../server/queries.js';
-import { type Landscape, TABLES, type TableName, uid } from './model.js';
-
-/**
- * The landscape as the load would write it: its rows, and the code and queries that turn rows into
- * the graph (a Roer that writes more or other properties must not find an old import unchanged).
- */
-export function landscapeDigest(landscape: Landscape): string {
-  const digest = createHash('sha256').update(graphCode());
-  for (const table of [...TABLES, 'elements', 'relations', 'links'] as const) {
-    digest.update(`\u0000${table}\u0000`);
-    for (const row of landscape[table] ?? []) digest.update(`${JSON.stringify(row)}\n`);
-  }
-  return digest.digest('base64');
-}
+import type { TableName } from './model.js';
+import type { RowIndex } from './row-state.js';
 
 let code: string | undefined;
 /** The modules of the transform (load, model, open standards; .ts or compiled .js) and the load queries. */
-function graphCode(): string {
+export function graphCode(): string {
   if (code === undefined) {
     const extension = /\.[cm]?[jt]s$/.exec(fileURLToPath(import.meta.url))?.[0] ?? '.js';
     const modules = ['load', 'model', 'open-standards'].map(name => readFileSync(fileURLToPath(new URL(`./${name}${extension}`, import.meta.url)), 'utf8'));
@@ -35,30 +24,17 @@ function graphCode(): string {
   return code;
 }
 
-/** The first and last row of every table, as node uids: where a deleted or rewritten source shows. */
-export function sampleUids(landscape: Landscape): string[] {
-  const uidOf: Record<TableName, (row: never) => string> = {
-    suppliers: (row: { id: string }) => uid.supplier(row.id),
-    platforms: (row: { id: string }) => uid.platform(row.id),
-    applications: (row: { organisation: string; id: string }) => uid.application(row.organisation, row.id),
-    interfaces: (row: { organisation: string; id: string }) => uid.interface(row.organisation, row.id),
-    contracts: (row: { organisation: string; id: string }) => uid.contract(row.organisation, row.id),
-  };
-  return TABLES.flatMap(table => {
-    const rows = landscape[table] as never[];
-    return rows.length === 0 ? [] : [...new Set([uidOf[table](rows[0]), uidOf[table](rows[rows.length - 1])])];
+/** The digest of an import: the code and every table's rows (the run record's `digest`). */
+export const importDigest = (tables: { table: TableName; digest: string }[]) =>
+  createHash('sha256').update(graphCode()).update(tables.map(table => `${table.table}:${table.digest}`).join('\n')).digest('base64');
+
+/** Whether the first and last row of every table of the state still have a node carrying a stamp of the source. */
+export async function stillAsserted(driver: Driver, source: string, indexes: Map<TableName, RowIndex>): Promise<boolean> {
+  const uids = [...indexes.values()].flatMap(index => {
+    const keys = [...index.keys()];
+    return keys.length === 0 ? [] : [...new Set([keys[0], keys[keys.length - 1]])];
   });
-}
-
-/** The latest run of a source that found its files unchanged: what it wrote then, and when. */
-export type UnchangedSince = { runId: string; finishedAt: string; stamp: string; asserted: unknown; counts: string };
-
-/**
- * The source's latest run, if it succeeded with this digest, no import since it started can have
- * changed the source's facts, and the sampled nodes still carry the stamp of the run that wrote them
- * (cypher/import/unchanged-since); else null, and the import writes as usual.
- */
-export async function unchangedSince(tx: ManagedTransaction, source: string, digest: string, uids: string[]): Promise<UnchangedSince | null> {
-  const [found] = (await tx.run(query('import/unchanged-since').text, { source, digest, uids })).records;
-  return found ? (found.toObject() as UnchangedSince) : null;
+  if (uids.length === 0) return true;
+  const [{ found }] = await read<{ found: number }>(driver, query('history/asserted-sample').text, { uids, sourcePrefix: `${source}#` });
+  return found === uids.length;
 }

@@ -12,11 +12,13 @@ import { allowedHosts, checkHost, refuseCrossSite } from './request-guard.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArchimateRoutes } from './routes/archimate.js';
 import { registerAnalysisRoutes } from './routes/analyses.js';
+import { registerChangeRoutes } from './routes/changes.js';
 import type { AppContext, Services } from './routes/context.js';
 import { registerGraphRoutes } from './routes/graph.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerReportRoutes } from './routes/reports.js';
+import { registerViewRoutes } from './routes/views.js';
 import { errorHandler, notFoundHandler } from './routes/problem.js';
 import type { RouteSpec } from './routes/registry.js';
 
@@ -70,7 +72,9 @@ export function createApp({ driver, config, services: given }: AppOptions): Appl
   api.get('/api/openapi.json', (_req, res) => void res.json(buildOpenApi(registry, services.analyses, config.ROER_AUTH)));
   registerAnalysisRoutes(api, context);
   registerGraphRoutes(api, context);
+  registerViewRoutes(api, context);
   registerImportRoutes(api, context);
+  registerChangeRoutes(api, context);
   registerReportRoutes(api, context);
   registerArchimateRoutes(api, context);
   registerAdminRoutes(api, context);

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { defaultCacheDir } from './local-neo4j.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** How many runs per source keep their diff (importers/history.ts, which reads it wherever it writes one). */
+export const HistoryRuns = z.coerce.number().int().min(1).max(10_000).default(24);
 const memory = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 2g');
 
 /** Addresses that only this computer reaches; anything else (0.0.0.0, a LAN address, a name) is a network. */
@@ -45,6 +48,8 @@ export const Config = z.object({
   ROER_IMPORT_TRANSACTION_ROWS: z.coerce.number().int().min(1).default(200_000),
   /** An import that would remove more than this share of any kind of a source's facts stops unless confirmed (importers/removals.ts). */
   ROER_IMPORT_MAX_REMOVAL_SHARE: z.coerce.number().min(0).max(1).default(0.2),
+  /** How many runs per source keep their diff (importers/history.ts reads it where it writes one): the landscape as of any of them can be made again. */
+  ROER_HISTORY_RUNS: HistoryRuns,
   ROER_LOCKIN_WEIGHTS: z.string().optional(),
   /** Once the JS heap holds more than 128 MB, how far it may grow past its live set before V8 collects (server/heap.ts); 0 = V8's default. */
   ROER_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(25),

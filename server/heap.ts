@@ -6,7 +6,7 @@
 // So the factor is limited only while the heap is large; below that, the heap may grow to the
 // limited size of a large heap (a live set of 120 MB could otherwise grow to 480 MB before the next
 // collection: the country's first snapshot fetch peaked at 380–545 MB, depending on where the
-// collections fell). README "Performance" has the numbers.
+// collections fell). docs/performance-history.md ("Memory") has the numbers.
 import v8 from 'node:v8';
 import { PerformanceObserver } from 'node:perf_hooks';
 

@@ -51,7 +51,7 @@ export const RELATION_NAMES: Record<string, { out: Words; in: Words }> = {
   IMPLEMENTS: { out: { nl: 'ondersteunt standaard', en: 'implements standard' }, in: { nl: 'ondersteund door', en: 'implemented by' } },
   FROM: { out: { nl: 'van', en: 'from' }, in: { nl: 'levert gegevens via', en: 'sends data through' } },
   TO: { out: { nl: 'naar', en: 'to' }, in: { nl: 'ontvangt gegevens via', en: 'receives data through' } },
-  VIA: { out: { nl: 'via', en: 'via' }, in: { nl: 'tussenstation voor', en: 'intermediary for' } },
+  VIA: { out: { nl: 'via', en: 'via' }, in: { nl: 'tussenstation in', en: 'intermediary in' } },
   USES_STANDARD: { out: { nl: 'volgt standaard', en: 'follows standard' }, in: { nl: 'gevolgd door koppeling', en: 'followed by interface' } },
   DEPENDS_ON: { out: { nl: 'is afhankelijk van', en: 'depends on' }, in: { nl: 'nodig voor', en: 'needed by' } },
   HOLDS: { out: { nl: 'heeft contract', en: 'holds contract' }, in: { nl: 'contract van', en: 'contract of' } },
@@ -63,7 +63,7 @@ export const RELATION_NAMES: Record<string, { out: Words; in: Words }> = {
 /** A dependency by its kind (DEPENDS_ON {kind}), read from the application depended on. */
 export const DEPENDENCY_NAMES: Record<string, { out: Words; in: Words }> = {
   flow: { out: { nl: 'krijgt gegevens van', en: 'gets data from' }, in: { nl: 'levert gegevens aan', en: 'delivers data to' } },
-  via: { out: { nl: 'via', en: 'via' }, in: { nl: 'tussenstation voor', en: 'intermediary for' } },
+  via: { out: { nl: 'koppelt via', en: 'connects through' }, in: { nl: 'tussenstation voor', en: 'intermediary for' } },
 };
 
 export const PROPERTY_NAMES: Record<string, Words> = {
@@ -128,6 +128,16 @@ export function organisationName(id: string, name?: string | null): string {
   if (name && name !== id) return name;
   if (!/[-_]/.test(id)) return id;
   return id.split(/[-_]+/).filter(Boolean).map(word => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+}
+
+/**
+ * An interface for people: its own name when it has one, else its ends and standard
+ * ("Zaaksysteem → BRP via Makelaar (StUF-BG)"); the same in both languages.
+ */
+export function interfaceName(id: string, name: string | null | undefined, ends: { from?: string | null; to?: string | null; via?: string | null; standard?: string | null }): string {
+  if (name && name !== id) return name;
+  if (!ends.from && !ends.to) return id;
+  return `${ends.from ?? '?'} → ${ends.to ?? '?'}${ends.via ? ` via ${ends.via}` : ''}${ends.standard ? ` (${ends.standard})` : ''}`;
 }
 
 // ---- Words for tables, spreadsheets and reports ----------------------------------------------------
@@ -259,6 +269,27 @@ export const CRITICALITY_NAMES: Record<string, Words> = {
   high: { nl: 'hoog', en: 'high' },
   critical: { nl: 'kritiek', en: 'critical' },
 };
+
+/** Coded values in words, per property: criticality, a platform's type, a jurisdiction. */
+export const VALUE_NAMES: Record<string, Record<string, Words>> = {
+  criticality: CRITICALITY_NAMES,
+  type: {
+    'on-premise': { nl: 'eigen beheer (on-premise)', en: 'on premise' },
+    'data-centre': { nl: 'rekencentrum', en: 'data centre' },
+    saas: { nl: 'SaaS (software als dienst)', en: 'SaaS' },
+    iaas: { nl: 'IaaS (cloudservers)', en: 'IaaS' },
+  },
+  jurisdiction: {
+    NL: { nl: 'Nederland', en: 'the Netherlands' },
+    EU: { nl: 'EU', en: 'EU' },
+    US: { nl: 'Verenigde Staten', en: 'United States' },
+    other: { nl: 'elders', en: 'elsewhere' },
+  },
+};
+
+/** A property's coded value in words (`criticality` `high` → "hoog"); other values as they are. */
+export const propertyValueName = (property: string, value: unknown, language: Language): string =>
+  VALUE_NAMES[property]?.[String(value)]?.[language] ?? (value === null || value === undefined ? '' : String(value));
 
 /** HHI bands (server/analyses/supplier-exposure.ts `band`). */
 export const BAND_NAMES: Record<string, Words> = {

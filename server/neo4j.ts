@@ -45,6 +45,8 @@ export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return value ?? null;
   if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value !== 'object') return value;
+  // Byte arrays (a row bucket's deflated rows) stay bytes.
+  if (ArrayBuffer.isView(value)) return value;
   if (neo4j.isInt(value as never)) return (value as { toNumber(): number }).toNumber();
   if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never) || neo4j.isDuration(value as never)) {
     return String(value);

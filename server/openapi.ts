@@ -46,7 +46,7 @@ function responses(statuses: number[], role: boolean, auth: AuthMode, change: bo
   if (change) all.add(403);
   const problem = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
   return {
-    200: { description: 'OK', content: Object.fromEntries([['application/json', {}], ...produces.map(type => [type, {}])]) },
+    200: { description: 'OK', content: Object.fromEntries([['application/json', {}], ...produces.map(type => [type, {}])]) as Record<string, Record<string, unknown>> },
     ...Object.fromEntries([...all].sort().map(status => [String(status), { description: STATUS_TEXT[status] ?? String(status), ...problem }])),
   };
 }
@@ -94,7 +94,10 @@ export function buildOpenApi(registry: RouteSpec[], analyses: AnalysisDefinition
       return { name, in: 'query', required: required.includes(name), ...(description ? { description } : {}), schema: rest };
     });
     const spec: RouteSpec = { method: 'get', path: `/api/analyses/${analysis.name}`, summary: analysis.title, tag: 'analyses', role: 'viewer', responses: [400], produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ...(ICS_ANALYSES.has(analysis.name) ? ['text/calendar'] : [])] };
-    paths[spec.path] = { get: { ...operation(spec, auth, [...own, ...exportParameters]), description: analysis.description } };
+    const get = { ...operation(spec, auth, [...own, ...exportParameters]), description: analysis.description };
+    // A documented answer (impact) gets its JSON schema: what the report and other callers may rely on.
+    if (analysis.result) get.responses[200].content['application/json'] = { schema: jsonSchema(analysis.result) };
+    paths[spec.path] = { get };
   }
   return {
     openapi: '3.1.0',

@@ -3,5 +3,5 @@
 // longer loading (another process judged it abandoned and rolled it back), and the import must fail.
 MATCH (r:ImportRun {runId: $runId})
 WHERE r.status = 'loading'
-SET r.status = 'ok', r.finishedAt = datetime($finishedAt), r.counts = $counts, r.asserted = $asserted, r.overwrote = $overwrote
+SET r.status = 'ok', r.finishedAt = datetime($finishedAt), r.counts = $counts, r.asserted = $asserted, r.overwrote = $overwrote, r.seq = $seq
 RETURN r.runId AS runId

@@ -6,7 +6,9 @@
 // run that wrote them (see importers/unchanged.ts); `overwrote`: the other sources whose facts the run
 // gave other properties (null: not known, as if it were all). A staged run (status `loading`) names its
 // owner (process) and says when the owner was last at work (import/heartbeat), so that only a run whose
-// owner is gone is rolled back. `removalsConfirmed`: it removed more than an import may unless told to (allowRemovals).
+// owner is gone is rolled back. `removalsConfirmed`: it removed more than an import may unless told to
+// (allowRemovals). `seq`: the landscape journal number the run took (history/journal-next; null: it
+// changed nothing, or is still loading).
 CREATE (r:ImportRun {
   runId: $runId,
   source: $source,
@@ -21,6 +23,7 @@ CREATE (r:ImportRun {
   stamp: $stamp,
   unchangedSince: $unchangedSince,
   overwrote: $overwrote,
+  seq: $seq,
   removalsConfirmed: $removalsConfirmed,
   ownerId: $ownerId,
   ownerHost: $ownerHost,

@@ -6,4 +6,4 @@ RETURN o.uid AS uid,
        coalesce(o.name, o.id) AS name,
        COUNT { (o)-[:USES]->(:Application) } AS applications,
        COUNT { (o)-[:HOLDS]->(:Contract) } AS contracts
-ORDER BY name
+ORDER BY toLower(name)

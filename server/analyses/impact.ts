@@ -1,8 +1,10 @@
 // Impact ("what if X goes down / goes bankrupt"): everything that transitively depends on a node,
-// with hop distance and one shortest dependency path. Definitions: README.md here.
+// with hop distance and one shortest dependency path, and what that means for the organisations:
+// the business functions they lose or keep with less support, the critical applications down, the
+// contracts involved with their notice deadlines and the interfaces that break. Definitions: README.md here.
 //
 // Breadth-first on the cached snapshot of the chosen organisations (landscape.ts `dependants`, the
-// README's dependency semantics reversed), like what-if, and the functions and contracts touched from
+// dependency semantics of docs/data-model.md reversed), like what-if, and the functions and contracts touched from
 // the same snapshot: no query at all once the snapshot is cached. Per-hop Cypher took 112 ms for one
 // application of one municipality and 6 s for the country's largest supplier.
 // Ties between equally short paths go to the smaller uid at each hop, as the per-hop query's
@@ -10,83 +12,179 @@
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
-import type { AnalysisDefinition, Row } from './types.js';
-import { dependants, failing, fetchLandscape, functionSupport, isCritical, kindOf, nameOf } from './landscape.js';
+import { Cut, type AnalysisDefinition } from './types.js';
+import { brokenInterfaces, dependants, failing, fetchLandscape, functionSupport, isCritical, kindOf, type Landscape, nameOf, organisationNameOf } from './landscape.js';
 import { pathTo } from './graph-algorithms.js';
-import { Integer, Organisations, Uid } from './params.js';
+import { OptionalInteger, Organisations, Uid } from './params.js';
 
-export type ImpactSummary = {
-  node: { uid: string; kind: string; name: string };
-  maxHops: number;
-  organisations: { organisation: string; applications: number; criticalApplications: number }[];
-  businessFunctions: { organisation: string; uid: string; name: string; affectedApplications: number; supportingApplications: number; lostAllSupport: boolean }[];
-  contracts: { uid: string; name: string; organisation: string; supplier: string | null; end: string; annualValue: number; affectedApplications: string[] }[];
-};
+const text = (description: string) => z.string().meta({ description });
+const count = (description: string) => z.number().int().meta({ description });
+
+export const ImpactRow = z.object({
+  uid: z.string(),
+  kind: z.enum(['Application', 'Platform']),
+  name: z.string(),
+  organisation: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  criticality: z.string().nullable(),
+  critical: z.boolean().meta({ description: 'criticality high or critical' }),
+  hops: count('Dependency steps from the failing node'),
+  path: z.array(z.string()).meta({ description: 'One shortest dependency path: this node first, the failing node last (uids)' }),
+  pathNames: z.array(z.string()),
+});
+export type ImpactRow = z.infer<typeof ImpactRow>;
+
+export const ImpactSummary = z.object({
+  node: z.object({ uid: z.string(), kind: z.string(), name: z.string() }),
+  maxHops: z.number().int().nullable().meta({ description: 'The maxHops asked for; null = dependencies followed to the end' }),
+  cut: Cut.nullable(),
+  totals: z.object({
+    applications: count('Applications down, the failing node itself included when it is one'),
+    criticalApplications: count('Of those, criticality high or critical'),
+    platforms: count('Platforms down'),
+    organisations: count('Organisations with an application down'),
+    businessFunctionsLost: count('(organisation, function) pairs whose every supporting application is down'),
+    businessFunctionsWeakened: count('(organisation, function) pairs with some but not all supporting applications down'),
+    contracts: count('Contracts covering an application that is down'),
+    interfacesBroken: count('Interfaces whose from, to or via application is down'),
+  }),
+  organisations: z.array(z.object({
+    organisation: z.string(), name: text('The organisation as people know it'),
+    applications: z.number().int(), criticalApplications: z.number().int(), businessFunctionsLost: z.number().int(), businessFunctionsWeakened: z.number().int(),
+  })),
+  businessFunctions: z.array(z.object({
+    organisation: z.string(), organisationName: z.string(), uid: z.string(), name: z.string(),
+    affectedApplications: count('Supporting applications of this organisation that are down'),
+    supportingApplications: count('All applications of this organisation supporting the function'),
+    lostAllSupport: z.boolean().meta({ description: 'true: the organisation can no longer perform the function; false: it keeps some support' }),
+  })).meta({ description: 'Lost ones first, then per organisation' }),
+  contracts: z.array(z.object({
+    uid: z.string(), name: z.string(), organisation: z.string(), organisationName: z.string(),
+    supplier: z.string().nullable(), supplierName: z.string().nullable(),
+    end: text('YYYY-MM-DD'), noticeDeadline: text('End date minus the notice period in calendar months, YYYY-MM-DD'), noticeMonths: z.number(), autoRenew: z.boolean(), annualValue: z.number(),
+    affectedApplications: z.array(z.string()), affectedApplicationNames: z.array(z.string()),
+  })).meta({ description: 'Contracts covering an application that is down, earliest notice deadline first' }),
+  interfacesBroken: z.array(z.object({
+    uid: z.string(), organisation: z.string(), standard: z.string().nullable(),
+    from: z.string().nullable(), to: z.string().nullable(), via: z.string().nullable(),
+    fromName: z.string().nullable(), toName: z.string().nullable(), viaName: z.string().nullable(),
+    failedEnds: z.array(z.enum(['from', 'to', 'via'])),
+  })),
+});
+export type ImpactSummary = z.infer<typeof ImpactSummary>;
+
+export const ImpactResult = z.object({ rows: z.array(ImpactRow).meta({ description: 'Every application and platform that fails with the node, nearest first' }), summary: ImpactSummary });
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Everything that fails with `uid`, hop by hop. Hops count dependency steps: what a supplier
- * supplies or hosts is hop 1; a group's suppliers stand for the group (hop 0).
+ * Everything that fails with `uid`, hop by hop, and what that means for the organisations. Hops count
+ * dependency steps: what a supplier supplies or hosts is hop 1; a group's suppliers stand for the group
+ * (hop 0). Without `maxHops` dependencies are followed to the end; with it, `cut` says how much more fails.
  */
-export async function impact(driver: Driver, uid: string, maxHops: number, organisations: string[] | null): Promise<{ rows: Row[]; summary: ImpactSummary }> {
+export async function impact(driver: Driver, uid: string, maxHops: number | undefined, organisations: string[] | null): Promise<{ rows: ImpactRow[]; summary: ImpactSummary }> {
   const landscape = await fetchLandscape(driver, organisations);
   const kind = kindOf(landscape, uid);
-  if (!kind) throw new NotFoundError(`No application, platform, supplier or supplier group '${uid}' in the chosen organisations / Onbekend knooppunt '${uid}'`);
-  const reached = failing(landscape, dependants(landscape), uid, maxHops);
+  if (!kind) throw new NotFoundError(`No application, platform, supplier or supplier group '${uid}' in the chosen organisations / Onbekend knooppunt '${uid}' (alleen een applicatie, platform, leverancier of leveranciersgroep kan uitvallen)`);
+  const edges = dependants(landscape);
+  const reached = failing(landscape, edges, uid, maxHops);
+  const rows = impactRows(landscape, uid, reached);
+  const total = maxHops === undefined ? rows.length : countRows(landscape, uid, failing(landscape, edges, uid));
+  const cut: Cut | null = total > rows.length ? { reason: 'maxHops', maxHops, shown: rows.length, total } : null;
+  return { rows, summary: { node: { uid, kind, name: nameOf(landscape, uid) }, maxHops: maxHops ?? null, cut, ...consequences(landscape, uid, rows) } };
+}
 
-  const rows: Row[] = [];
+const affectedIn = (landscape: Landscape, uid: string, id: string) => id !== uid && (landscape.applications.has(id) || landscape.platforms.has(id));
+const countRows = (landscape: Landscape, uid: string, reached: Map<string, unknown>) => [...reached.keys()].filter(id => affectedIn(landscape, uid, id)).length;
+
+function impactRows(landscape: Landscape, uid: string, reached: ReturnType<typeof failing>): ImpactRow[] {
+  const rows: ImpactRow[] = [];
   for (const [id, { hops }] of reached) {
+    if (!affectedIn(landscape, uid, id)) continue;
     const application = landscape.applications.get(id);
-    if (id === uid || (!application && !landscape.platforms.has(id))) continue;
     // Dependency direction: the affected node first, then what it depends on, down to the failing node.
     const path = pathTo(reached, id).reverse();
     rows.push({
-      uid: id, kind: application ? 'Application' : 'Platform', name: nameOf(landscape, id), organisation: application?.organisation ?? null, criticality: application?.criticality ?? null,
+      uid: id, kind: application ? 'Application' : 'Platform', name: nameOf(landscape, id),
+      organisation: application?.organisation ?? null, organisationName: application ? organisationNameOf(landscape, application.organisation) : null,
+      criticality: application?.criticality ?? null, critical: application ? isCritical(application) : false,
       hops, path, pathNames: path.map(step => nameOf(landscape, step)),
     });
   }
-  rows.sort((a, b) => (a.hops as number) - (b.hops as number) || String(a.uid).localeCompare(String(b.uid)));
-  const node = { uid, kind, name: nameOf(landscape, uid) };
+  return rows.sort((a, b) => a.hops - b.hops || byText(a.uid, b.uid));
+}
 
-  const applications = rows.filter(row => row.kind === 'Application');
-  const byOrganisation = new Map<string, ImpactSummary['organisations'][number]>();
-  for (const row of applications) {
-    const application = landscape.applications.get(row.uid as string)!;
-    const entry = byOrganisation.get(application.organisation) ?? { organisation: application.organisation, applications: 0, criticalApplications: 0 };
-    entry.applications++;
-    if (isCritical(application)) entry.criticalApplications++;
-    byOrganisation.set(application.organisation, entry);
-  }
-  const affected = new Set(applications.map(row => row.uid as string));
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const businessFunctions = functionSupport(landscape, id => affected.has(id))
+/** What the failure of `uid` (and `rows` with it) means per organisation: functions, contracts, interfaces. */
+function consequences(landscape: Landscape, uid: string, rows: ImpactRow[]): Omit<ImpactSummary, 'node' | 'maxHops' | 'cut'> {
+  // The failing application itself is down too: its own functions, contracts and interfaces count.
+  const down = new Set(rows.filter(row => row.kind === 'Application').map(row => row.uid));
+  if (landscape.applications.has(uid)) down.add(uid);
+  const organisationName = (id: string) => organisationNameOf(landscape, id);
+
+  const businessFunctions = functionSupport(landscape, id => down.has(id))
     .filter(entry => entry.failed > 0)
     .map(entry => ({
-      organisation: entry.organisation, uid: entry.function, name: nameOf(landscape, entry.function),
+      organisation: entry.organisation, organisationName: organisationName(entry.organisation), uid: entry.function, name: nameOf(landscape, entry.function),
       affectedApplications: entry.failed, supportingApplications: entry.supporting, lostAllSupport: entry.failed === entry.supporting,
     }))
-    .sort((a, b) => Number(b.lostAllSupport) - Number(a.lostAllSupport) || byText(a.organisation, b.organisation) || byText(a.uid, b.uid));
+    .sort((a, b) => Number(b.lostAllSupport) - Number(a.lostAllSupport) || byText(a.organisation, b.organisation) || a.name.localeCompare(b.name, 'nl') || byText(a.uid, b.uid));
+
+  const byOrganisation = new Map<string, ImpactSummary['organisations'][number]>();
+  const entryOf = (organisation: string) => {
+    let entry = byOrganisation.get(organisation);
+    if (!entry) byOrganisation.set(organisation, (entry = { organisation, name: organisationName(organisation), applications: 0, criticalApplications: 0, businessFunctionsLost: 0, businessFunctionsWeakened: 0 }));
+    return entry;
+  };
+  let criticalApplications = 0;
+  for (const id of down) {
+    const application = landscape.applications.get(id)!;
+    const entry = entryOf(application.organisation);
+    entry.applications++;
+    if (isCritical(application)) {
+      entry.criticalApplications++;
+      criticalApplications++;
+    }
+  }
+  for (const fn of businessFunctions) {
+    if (fn.lostAllSupport) entryOf(fn.organisation).businessFunctionsLost++;
+    else entryOf(fn.organisation).businessFunctionsWeakened++;
+  }
+
   const contracts = landscape.contracts
-    .filter(contract => contract.covers.some(id => affected.has(id)))
-    .map(contract => ({
-      uid: contract.uid, name: contract.name, organisation: contract.organisation, supplier: contract.supplier, end: contract.end, annualValue: contract.annualValue,
-      affectedApplications: contract.covers.filter(id => affected.has(id)).sort(byText),
-    }))
-    .sort((a, b) => byText(a.uid, b.uid));
+    .filter(contract => contract.covers.some(id => down.has(id)))
+    .map(contract => {
+      const affectedApplications = contract.covers.filter(id => down.has(id)).sort(byText);
+      return {
+        uid: contract.uid, name: contract.name, organisation: contract.organisation, organisationName: organisationName(contract.organisation),
+        supplier: contract.supplier, supplierName: contract.supplier ? nameOf(landscape, contract.supplier) : null,
+        end: contract.end, noticeDeadline: contract.noticeDeadline, noticeMonths: contract.noticeMonths, autoRenew: contract.autoRenew, annualValue: contract.annualValue,
+        affectedApplications, affectedApplicationNames: affectedApplications.map(id => nameOf(landscape, id)),
+      };
+    })
+    .sort((a, b) => byText(a.noticeDeadline ?? '', b.noticeDeadline ?? '') || byText(a.uid, b.uid));
+  const interfacesBroken = brokenInterfaces(landscape, id => down.has(id));
+  const lost = businessFunctions.filter(fn => fn.lostAllSupport).length;
   return {
-    rows,
-    summary: {
-      node,
-      maxHops,
-      organisations: [...byOrganisation.values()].sort((a, b) => a.organisation.localeCompare(b.organisation)),
-      businessFunctions,
-      contracts,
+    totals: {
+      applications: down.size,
+      criticalApplications,
+      platforms: rows.length - rows.filter(row => row.kind === 'Application').length,
+      organisations: byOrganisation.size,
+      businessFunctionsLost: lost,
+      businessFunctionsWeakened: businessFunctions.length - lost,
+      contracts: contracts.length,
+      interfacesBroken: interfacesBroken.length,
     },
+    organisations: [...byOrganisation.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl') || byText(a.organisation, b.organisation)),
+    businessFunctions,
+    contracts,
+    interfacesBroken,
   };
 }
 
 export const ImpactParams = z.object({
   node: Uid('uid of an application, platform, supplier or supplier group, e.g. supplier:acme / uid van het knooppunt'),
-  maxHops: Integer(1, 1000, 10, 'Maximum dependency steps to follow (default 10) / Maximaal aantal stappen'),
+  maxHops: OptionalInteger(1, 1000, 'Follow dependencies at most this many steps (default: to the end); a cut answer says so in summary.cut / Maximaal aantal stappen (standaard: tot het eind)'),
   organisation: Organisations,
 });
 
@@ -94,9 +192,11 @@ export const impactAnalysis: AnalysisDefinition<typeof ImpactParams> = {
   name: 'impact',
   title: 'Impact / Impactanalyse',
   description:
-    'Everything that transitively depends on an application, platform, supplier or supplier group (what it supplies or hosts, then everything depending or running on that), ' +
-    'each with its hop distance and one shortest dependency path; plus the affected organisations, business functions (marked when they lose all support) and contracts.',
+    'Everything that transitively depends on an application, platform, supplier or supplier group (what it supplies or hosts, then everything depending or running on that), followed to the end unless maxHops is given, ' +
+    'each with its hop distance and one shortest dependency path; plus what that means: the business functions each organisation loses (or keeps with less support), the critical applications down, ' +
+    'the affected organisations, the contracts involved with their notice deadlines and the interfaces that break. summary.cut says when maxHops left something out.',
   params: ImpactParams,
+  result: ImpactResult,
   async run(driver, params) {
     return impact(driver, params.node, params.maxHops, params.organisation);
   },

@@ -55,7 +55,9 @@ export const analysisQueries: Record<string, string[]> = {
 };
 
 function landscapeQueries() {
-  return ['landscape-applications', 'landscape-platforms', 'landscape-suppliers', 'landscape-interfaces', 'landscape-contracts', 'landscape-names', 'landscape-market'];
+  const kinds = ['applications', 'platforms', 'suppliers', 'interfaces', 'contracts', 'names', 'market'];
+  // The *-by-uid queries patch a cached snapshot with what runs changed since (snapshot-patch.ts).
+  return [...kinds.flatMap(kind => [`landscape-${kind}`, `landscape-${kind}-by-uid`]), 'landscape-organisations'];
 }
 
 export { toIcs } from './ics.js';

@@ -1,5 +1,5 @@
 // A snapshot of the landscape of the chosen organisations, fetched with a handful of queries from
-// cypher/analyses/landscape-*.cypher, plus the dependency semantics of the README as plain maps.
+// cypher/analyses/landscape-*.cypher, plus the dependency semantics of docs/data-model.md as plain maps.
 // Exposure, lock-in, single points of failure, impact and what-if all compute on it in TypeScript:
 // what-if must recompute HHI and lock-in on a changed graph, which Cypher cannot do without
 // writing, and one snapshot keeps every number of one answer consistent.
@@ -9,6 +9,9 @@ import { query } from '../queries.js';
 import { breadthFirst, type Reached } from './graph-algorithms.js';
 import { cached } from './snapshot-cache.js';
 import { once, stringInterner } from '../once.js';
+import { organisationName } from '../labels.js';
+import { type JournalPosition, journalPosition } from '../../importers/history.js';
+import { patchLandscape, patchMarket } from './snapshot-patch.js';
 
 export type Criticality = 'low' | 'medium' | 'high' | 'critical';
 export type ApplicationFact = {
@@ -38,7 +41,14 @@ export type Landscape = {
   names: Map<string, NameFact>;
   /** Supplier group uid → name. */
   groups: Map<string, string>;
+  /** Organisation id → its name for people (labels.ts `organisationName`). */
+  organisationNames: Map<string, string>;
+  /** The landscape journal's number and node counts when this was fetched: what a patch starts from (snapshot-patch.ts). */
+  journal?: JournalPosition;
 };
+
+/** The suppliers per reference component (landscape-market), with the journal position it was fetched at. */
+export type Market = { suppliers: Map<string, string[]>; journal?: JournalPosition };
 
 export const isCritical = (application: ApplicationFact) => application.criticality === 'high' || application.criticality === 'critical';
 
@@ -46,10 +56,11 @@ export const isCritical = (application: ApplicationFact) => application.critical
  * The snapshot of `organisations` (null = every organisation), from the in-process cache while
  * the database has not changed (snapshot-cache.ts). Shared between callers: never mutate it.
  */
-export function fetchLandscape(driver: Driver, organisations: string[] | null): Promise<Landscape> {
+export function fetchLandscape(driver: Driver, organisations: string[] | null, options: { keep?: boolean } = {}): Promise<Landscape> {
   const chosen = organisations === null ? null : [...new Set(organisations)].sort();
   const key = `landscape:${chosen === null ? '*' : JSON.stringify(chosen)}`;
-  return cached(driver, key, () => loadLandscape(driver, chosen), approximateBytes);
+  // A snapshot of an older version is brought up to date from the runs since, when only runs changed it.
+  return cached(driver, key, () => loadLandscape(driver, chosen), approximateBytes, { update: stale => patchLandscape(driver, stale, fetchMarket), keep: options.keep });
 }
 
 /**
@@ -75,18 +86,27 @@ export function approximateBytes(landscape: Landscape): number {
  * landscape. The same for every choice of organisations and counted over the whole country (0.8 s
  * there), so it is fetched once per database version and shared by the snapshots of all scopes.
  */
-function fetchMarket(driver: Driver): Promise<Map<string, string[]>> {
-  return cached(driver, 'market', async () => {
+function fetchMarket(driver: Driver): Promise<Market> {
+  return cached<Market>(driver, 'market', async () => {
+    const journal = await journalPosition(driver);
     const rows = await read<{ uid: string; suppliers: string[] }>(driver, query('analyses/landscape-market').text, {});
-    return new Map(rows.map(row => [row.uid, row.suppliers]));
-  }, market => [...market.values()].reduce((bytes, suppliers) => bytes + 200 + 60 * suppliers.length, 0));
+    return { suppliers: new Map(rows.map(row => [row.uid, row.suppliers])), journal };
+  }, market => [...market.suppliers.values()].reduce((bytes, suppliers) => bytes + 200 + 60 * suppliers.length, 0), { update: stale => patchMarket(driver, stale) });
+}
+
+/** Organisation id → its name for people, every organisation (few: read whole, also when a snapshot is patched). */
+export async function fetchOrganisationNames(driver: Driver): Promise<Map<string, string>> {
+  const rows = await read<{ id: string; name: string | null }>(driver, query('analyses/landscape-organisations').text, {});
+  return new Map(rows.map(o => [o.id, organisationName(o.id, o.name)]));
 }
 
 /** Fetches the snapshot from Neo4j, uncached; `organisations` null = every organisation. */
 export async function loadLandscape(driver: Driver, organisations: string[] | null): Promise<Landscape> {
   const params = { organisations };
+  // Read before the data: a run that commits while the snapshot is fetched is one a later patch applies again.
+  const journal = await journalPosition(driver);
   const shared = interner();
-  const [applications, platforms, suppliers, interfaces, contracts, names, market] = await Promise.all([
+  const [applications, platforms, suppliers, interfaces, contracts, names, market, organisationNames] = await Promise.all([
     read<ApplicationFact>(driver, query('analyses/landscape-applications').text, params, shared.application),
     read<PlatformFact>(driver, query('analyses/landscape-platforms').text, {}, shared.platform),
     read<SupplierFact>(driver, query('analyses/landscape-suppliers').text, {}, shared.supplier),
@@ -94,6 +114,7 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
     read<ContractFact>(driver, query('analyses/landscape-contracts').text, params, shared.contract),
     read<Omit<NameFact, 'suppliers'>>(driver, query('analyses/landscape-names').text, params),
     fetchMarket(driver),
+    fetchOrganisationNames(driver),
   ]);
   return {
     organisations,
@@ -102,8 +123,10 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
     suppliers: byUid(suppliers),
     interfaces,
     contracts,
-    names: byUid(names.map(n => shared.name({ ...n, suppliers: market.get(n.uid) ?? [] }))),
+    names: byUid(names.map(n => shared.name({ ...n, suppliers: market.suppliers.get(n.uid) ?? [] }))),
     groups: new Map(suppliers.filter(s => s.group).map(s => [s.group!, s.groupName ?? s.group!])),
+    organisationNames,
+    journal,
   };
 }
 
@@ -113,7 +136,7 @@ export async function loadLandscape(driver: Driver, organisations: string[] | nu
  * their suppliers, platforms and functions about two million times. Shared, the snapshot is a
  * fraction of the size (and fits the cache), and the copies die young.
  */
-function interner() {
+export function interner() {
   const one = stringInterner();
   const maybe = (value: string | null) => (value === null ? null : one(value));
   // Lists too: applications of one product share their name, supplier, functions and reference components.
@@ -132,7 +155,7 @@ function interner() {
   };
 }
 
-const byUid = <T extends { uid: string }>(items: T[]) => new Map(items.map(item => [item.uid, item]));
+export const byUid = <T extends { uid: string }>(items: T[]) => new Map(items.map(item => [item.uid, item]));
 
 export const nameOf = (landscape: Landscape, uid: string): string =>
   landscape.applications.get(uid)?.name ?? landscape.platforms.get(uid)?.name ?? landscape.suppliers.get(uid)?.name ??
@@ -140,7 +163,12 @@ export const nameOf = (landscape: Landscape, uid: string): string =>
 
 const groupName = (landscape: Landscape, uid: string) => landscape.groups.get(uid);
 
-export type NodeKind = 'Application' | 'Platform' | 'Supplier' | 'SupplierGroup';
+/** An organisation by its name: the one it was imported with, else its id made readable. */
+export const organisationNameOf = (landscape: Landscape, id: string): string => landscape.organisationNames.get(id) ?? organisationName(id);
+
+/** The kinds whose failure impact and what-if follow; node details offer "what if" only for these. */
+export const FAILING_KINDS = ['Application', 'Platform', 'Supplier', 'SupplierGroup'] as const;
+export type NodeKind = (typeof FAILING_KINDS)[number];
 export const kindOf = (landscape: Landscape, uid: string): NodeKind | null => {
   if (landscape.applications.has(uid)) return 'Application';
   if (landscape.platforms.has(uid)) return 'Platform';
@@ -150,7 +178,7 @@ export const kindOf = (landscape: Landscape, uid: string): NodeKind | null => {
 };
 
 /**
- * "Who fails when I fail", the README's dependency semantics reversed: an application's dependants
+ * "Who fails when I fail", the dependency semantics of docs/data-model.md reversed: an application's dependants
  * (DEPENDS_ON), what runs on a platform (RUNS_ON), what a supplier supplies or hosts, and a group's
  * suppliers. Only applications of the snapshot are included.
  */
@@ -243,6 +271,35 @@ export function functionSupport(landscape: Landscape, failed: (uid: string) => b
  */
 export function lostFunctions(landscape: Landscape, failed: (uid: string) => boolean): { organisation: string; function: string; supporting: number }[] {
   return functionSupport(landscape, failed).filter(entry => entry.failed === entry.supporting).map(({ organisation, function: fn, supporting }) => ({ organisation, function: fn, supporting }));
+}
+
+export type BrokenInterface = {
+  uid: string; organisation: string; standard: string | null;
+  from: string | null; to: string | null; via: string | null;
+  fromName: string | null; toName: string | null; viaName: string | null;
+  failedEnds: ('from' | 'to' | 'via')[];
+};
+
+const END_NAMES = ['from', 'to', 'via'] as const;
+
+/**
+ * Interfaces with an end or the intermediary among the failed applications, with the names of their
+ * ends. A loop with one `failedEnds` list per combination, not flatMap: a supplier of the country
+ * breaks 200,000 interfaces, and the names are the snapshot's own strings.
+ */
+export function brokenInterfaces(landscape: Landscape, failed: (uid: string) => boolean): BrokenInterface[] {
+  const endLists = new Map<string, ('from' | 'to' | 'via')[]>();
+  const name = (uid: string | null) => (uid === null ? null : nameOf(landscape, uid));
+  const broken: BrokenInterface[] = [];
+  for (const i of landscape.interfaces) {
+    const ends = END_NAMES.filter(end => i[end] && failed(i[end]!));
+    if (ends.length === 0) continue;
+    broken.push({
+      uid: i.uid, organisation: i.organisation, standard: i.standard, from: i.from, to: i.to, via: i.via,
+      fromName: name(i.from), toName: name(i.to), viaName: name(i.via), failedEnds: once(endLists, ends.join(), () => ends),
+    });
+  }
+  return broken;
 }
 
 export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -28,6 +28,10 @@ export const booleanParam = z.preprocess(value => {
 export const Integer = (min: number, max: number, fallback: number, description: string) =>
   z.preprocess(value => (blank(value) ? undefined : typeof value === 'string' ? Number(value) : value), z.number().int().min(min).max(max).default(fallback)).meta({ description });
 
+/** A whole number from a query string, or undefined when absent (no limit). */
+export const OptionalInteger = (min: number, max: number, description: string) =>
+  z.preprocess(value => (blank(value) ? undefined : typeof value === 'string' ? Number(value) : value), z.number().int().min(min).max(max).optional()).meta({ description });
+
 /** `YYYY-MM-DD`, validated as a real calendar date. */
 export const IsoDate = z
   .string()

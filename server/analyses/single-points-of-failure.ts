@@ -2,7 +2,7 @@
 // application graph, and a ranking of what takes the most critical applications and business
 // functions down with it. Definitions: README.md here.
 import { z } from 'zod';
-import type { AnalysisDefinition, Row } from './types.js';
+import type { AnalysisDefinition, Cut, Row } from './types.js';
 import { biconnectivity, type UndirectedEdge } from './graph-algorithms.js';
 import { dependants, fetchLandscape, isCritical, type Landscape, nameOf, platformChain } from './landscape.js';
 import { Integer, Organisations } from './params.js';
@@ -116,8 +116,9 @@ function perOrganisation(landscape: Landscape): Map<string, Landscape> {
   return new Map([...result].sort((a, b) => a[0].localeCompare(b[0])));
 }
 
-export function singlePointsOfFailure(landscape: Landscape, limit: number): { rows: Row[]; summary: { bridges: Bridge[]; articulationPoints: { organisation: string; uid: string; name: string }[] } } {
+export function singlePointsOfFailure(landscape: Landscape, limit: number): { rows: Row[]; summary: { bridges: Bridge[]; articulationPoints: { organisation: string; uid: string; name: string }[]; cut: Cut | null } } {
   const rows: Row[] = [];
+  let ranked = 0;
   const allBridges: Bridge[] = [];
   const allPoints: { organisation: string; uid: string; name: string }[] = [];
   for (const [organisation, own] of perOrganisation(landscape)) {
@@ -143,10 +144,10 @@ export function singlePointsOfFailure(landscape: Landscape, limit: number): { ro
       }
     }
     const failures = failureCounts(own, [...candidates.keys()]);
-    const ranked: Row[] = [];
+    const ranking: Row[] = [];
     for (const [uid, kind] of candidates) {
       const { failedApplications, failedCriticalApplications, lostFunctions } = failures(uid);
-      ranked.push({
+      ranking.push({
         kind,
         uid,
         name: nameOf(own, uid),
@@ -159,21 +160,23 @@ export function singlePointsOfFailure(landscape: Landscape, limit: number): { ro
         lostBusinessFunctions: lostFunctions.map(fn => nameOf(own, fn)).sort(),
       });
     }
-    ranked.sort((a, b) =>
+    ranking.sort((a, b) =>
       (b.failedCriticalApplications as number) - (a.failedCriticalApplications as number) ||
       (b.failedBusinessFunctions as number) - (a.failedBusinessFunctions as number) ||
       (b.failedApplications as number) - (a.failedApplications as number) ||
       Number(b.articulationPoint) - Number(a.articulationPoint) ||
       String(a.uid).localeCompare(String(b.uid)));
     // Articulation points are always reported, whatever their rank.
-    rows.push(...ranked.filter((row, i) => limit === 0 || i < limit || row.articulationPoint));
+    rows.push(...ranking.filter((row, i) => limit === 0 || i < limit || row.articulationPoint));
+    ranked += ranking.length;
   }
-  return { rows, summary: { bridges: allBridges, articulationPoints: allPoints } };
+  const cut: Cut | null = rows.length < ranked ? { reason: 'limit', limit, shown: rows.length, total: ranked } : null;
+  return { rows, summary: { bridges: allBridges, articulationPoints: allPoints, cut } };
 }
 
 export const SinglePointsOfFailureParams = z.object({
   organisation: Organisations,
-  limit: Integer(0, 1_000_000, 100, 'Ranked rows per organisation (0 = all); articulation points are always included / Aantal rijen per organisatie'),
+  limit: Integer(0, 1_000_000, 100, 'Ranked rows per organisation (0 = all); articulation points are always included; summary.cut says how many were left out / Aantal rijen per organisatie'),
 });
 
 export const singlePointsOfFailureAnalysis: AnalysisDefinition<typeof SinglePointsOfFailureParams> = {

@@ -18,7 +18,7 @@ const Limits = z.object({
   ROER_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000).default(64),
   // 192 MB: the country's snapshot (counted as about 150 MB with what the analyses derive from it)
   // fits, next to the smaller answers computed from it. With 256 MB, the answers kept beside it held
-  // the server 50 MB higher while the next country-wide answer was computed (README "Memory").
+  // the server 50 MB higher while the next country-wide answer was computed (docs/performance-history.md, "Memory").
   ROER_CACHE_MB: z.coerce.number().min(0).max(100_000).default(192),
 });
 
@@ -75,9 +75,16 @@ async function readVersion(driver: Driver): Promise<string> {
  * `load()`'s value for `key` at the current database version: from the cache when nothing was
  * committed since it was loaded, else loaded (once, however many callers ask at the same time).
  * `bytes` estimates the value's size for the memory bound; a value larger than `maxShare` of the
- * bound is served but not kept. Callers must not mutate the value.
+ * bound is served but not kept. With `update`, a value kept for an older version is first offered to
+ * it: what it returns (the old value brought up to date, see snapshot-patch.ts) is kept instead of
+ * loading again; null means load. With `keep: false` the value is made as usual but not kept, nor
+ * does it replace what is kept (a caller that is about to change the database). Callers must not
+ * mutate the value.
  */
-export async function cached<T>(driver: Driver, key: string, load: () => Promise<T>, bytes: (value: T) => number, options: { maxShare?: number } = {}): Promise<T> {
+export async function cached<T>(
+  driver: Driver, key: string, load: () => Promise<T>, bytes: (value: T) => number,
+  options: { maxShare?: number; update?: (stale: T) => Promise<T | null>; keep?: boolean } = {},
+): Promise<T> {
   const cache = cacheOf(driver);
   const version = await graphVersion(driver);
   const hit = cache.entries.get(key);
@@ -86,12 +93,14 @@ export async function cached<T>(driver: Driver, key: string, load: () => Promise
     cache.entries.set(key, hit);
     return hit.value as T;
   }
-  const flight = `${version}\u0000${key}`;
+  const keep = options.keep ?? true;
+  const flight = `${version}\u0000${keep}\u0000${key}`;
   const pending = cache.loading.get(flight);
   if (pending) return pending as Promise<T>;
-  const promise = load()
+  const fresh = hit && options.update ? options.update(hit.value as T).then(updated => updated ?? load()) : load();
+  const promise = fresh
     .then(value => {
-      store(cache, key, { version, value, bytes: Math.max(0, bytes(value)) }, options.maxShare ?? 1);
+      if (keep) store(cache, key, { version, value, bytes: Math.max(0, bytes(value)) }, options.maxShare ?? 1);
       return value;
     })
     .finally(() => cache.loading.delete(flight));

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { InputError, NotFoundError } from '../errors.js';
 import type { AnalysisDefinition, Row } from './types.js';
-import { dependants, failing, fetchLandscape, kindOf, type Landscape, lostFunctions, nameOf } from './landscape.js';
+import { brokenInterfaces, dependants, failing, fetchLandscape, kindOf, type Landscape, lostFunctions, nameOf, organisationNameOf } from './landscape.js';
 import { type Concentration, concentrations } from './supplier-exposure.js';
 import { loadLockInWeights, type LockInWeights, lockInScoreValues, merge, shareDependantCounts, WeightsParam } from './lock-in.js';
 import { OptionalDate, OptionalUid, Organisations, today, Uid } from './params.js';
@@ -60,8 +60,6 @@ export function rewrite(landscape: Landscape, remove: string, replaceWith?: stri
 const concentrationBefore = new WeakMap<Landscape, ReturnType<typeof concentrations>>();
 const concentrationOf = (landscape: Landscape) => once(concentrationBefore, landscape, () => concentrations(landscape, 'supplier'));
 
-const END_NAMES = ['from', 'to', 'via'] as const;
-
 const pick = (c: Concentration) => ({ hhi: c.hhi, cr1: c.cr1, cr3: c.cr3, band: c.band, largest: c.largest });
 
 /**
@@ -78,7 +76,7 @@ function afterTheChange(landscape: Landscape, change: { remove: string; replaceW
 /** The business functions an organisation loses (every supporting application failed), by organisation and uid. */
 function functionsLost(landscape: Landscape, failed: (uid: string) => boolean) {
   return lostFunctions(landscape, failed)
-    .map(l => ({ organisation: l.organisation, uid: l.function, name: nameOf(landscape, l.function), supportingApplications: l.supporting }))
+    .map(l => ({ organisation: l.organisation, organisationName: organisationNameOf(landscape, l.organisation), uid: l.function, name: nameOf(landscape, l.function), supportingApplications: l.supporting }))
     .sort((a, b) => a.organisation.localeCompare(b.organisation) || a.uid.localeCompare(b.uid));
 }
 
@@ -124,14 +122,7 @@ export function whatIf(landscape: Landscape, params: { remove: string; replaceWi
     .sort((a, b) => a.hops - b.hops || a.uid.localeCompare(b.uid));
 
   const businessFunctionsLost = functionsLost(landscape, uid => failedNow.has(uid));
-  // One list per combination of failed ends: a supplier's removal can break 200,000 interfaces.
-  const endLists = new Map<string, ('from' | 'to' | 'via')[]>();
-  // A loop, not flatMap: that made an array for each of the country's 250,000 interfaces.
-  const interfacesBroken: { uid: string; organisation: string; from: string | null; to: string | null; via: string | null; failedEnds: ('from' | 'to' | 'via')[] }[] = [];
-  for (const i of landscape.interfaces) {
-    const ends = END_NAMES.filter(end => i[end] && failedNow.has(i[end]!));
-    if (ends.length > 0) interfacesBroken.push({ uid: i.uid, organisation: i.organisation, from: i.from, to: i.to, via: i.via, failedEnds: once(endLists, ends.join(), () => ends) });
-  }
+  const interfacesBroken = brokenInterfaces(landscape, uid => failedNow.has(uid));
 
   const hhiBefore = concentrationOf(landscape);
   const afterByOrganisation = new Map(hhiAfter.byOrganisation.map(o => [o.organisation, o]));

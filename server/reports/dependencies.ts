@@ -1,5 +1,5 @@
 // What a node depends on (the other side of impact) and what each dependency step is, on the cached
-// snapshot: the README's dependency semantics read forwards, so a report can draw the node between
+// snapshot: the dependency semantics of docs/data-model.md read forwards, so a report can draw the node between
 // what it needs and what needs it, with every line named.
 import { dependants, kindOf, nameOf, type Landscape } from '../analyses/landscape.js';
 import { breadthFirst, pathTo } from '../analyses/graph-algorithms.js';
@@ -33,9 +33,10 @@ function dependencyMap(landscape: Landscape): Map<string, string[]> {
 
 /**
  * Everything `uid` depends on, nearest first: its suppliers, platforms and the applications whose
- * data it needs, then theirs, up to `maxHops` steps; each with one shortest path (`uid` first).
+ * data it needs, then theirs, to the end (or up to `maxHops` steps); each with one shortest path (`uid` first).
+ * Like impact, a report never stops part-way without saying so: the default follows every step.
  */
-export function dependencies(landscape: Landscape, uid: string, maxHops = 10): DependencyRow[] {
+export function dependencies(landscape: Landscape, uid: string, maxHops = Number.POSITIVE_INFINITY): DependencyRow[] {
   const map = dependencyMap(landscape);
   const reached = breadthFirst([uid], id => map.get(id), maxHops);
   const rows: DependencyRow[] = [];

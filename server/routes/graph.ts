@@ -7,6 +7,8 @@ import { today } from '../analyses/params.js';
 import { cached } from '../analyses/snapshot-cache.js';
 import type { AnalysisDefinition } from '../analyses/types.js';
 import { NotFoundError } from '../errors.js';
+import { FAILING_KINDS } from '../analyses/landscape.js';
+import { interfaceName, organisationName } from '../labels.js';
 import { toGraphml } from '../exports/graphml.js';
 import { GraphQuery, graphView, readerProps } from '../graph-view.js';
 import { sendJsonOnce, withOriginal } from '../shared-json.js';
@@ -42,6 +44,7 @@ export function luceneQuery(text: string): string {
 
 type Neighbour = { direction: 'in' | 'out'; type: string; uid: string; kind: string; name: string; properties: Record<string, unknown> };
 type Detail = { kind: string; properties: Record<string, unknown>; outgoing: Neighbour[]; incoming: Neighbour[] };
+type InterfaceEnds = { uid: string; id: string | null; name: string | null; from: string | null; to: string | null; via: string | null; standard: string | null };
 
 /**
  * The use case behind GET /api/nodes/:uid; kept in the snapshot cache (per day and lock-in weights)
@@ -58,18 +61,36 @@ async function loadNodeDetail(driver: Driver, analyses: AnalysisDefinition[], ui
   const [detail] = await read<Detail>(driver, query('views/node-detail').text, { uid });
   if (!detail) throw new NotFoundError(`No node with uid '${uid}' / Geen knoop '${uid}'`);
   const properties = readerProps(detail.properties, ['uid']);
-  const neighbours: Record<string, Omit<Neighbour, 'type' | 'direction'>[]> = {};
+  // Interfaces have ids, not names: they are named after their ends (labels.ts interfaceName).
+  const interfaceUids = [...detail.outgoing, ...detail.incoming].filter(n => n.kind === 'Interface').map(n => n.uid);
+  if (detail.kind === 'Interface') interfaceUids.push(uid);
+  const found = interfaceUids.length ? await read<InterfaceEnds>(driver, query('views/interface-ends').text, { uids: [...new Set(interfaceUids)] }) : [];
+  const ends = new Map(found.map(row => [row.uid, row]));
+  const named = (id: string, name: string) => {
+    const end = ends.get(id);
+    return end ? { name: interfaceName(end.id ?? id, end.name, end), interface: { from: end.from, to: end.to, via: end.via, standard: end.standard } } : { name, interface: undefined };
+  };
+  const neighbours: Record<string, (Omit<Neighbour, 'type' | 'direction'> & { interface?: ReturnType<typeof named>['interface'] })[]> = {};
   for (const neighbour of [...detail.outgoing, ...detail.incoming]) {
     const key = neighbour.direction === 'out' ? `${neighbour.type}>` : `<${neighbour.type}`;
-    (neighbours[key] ??= []).push({ uid: neighbour.uid, kind: neighbour.kind, name: neighbour.name, properties: readerProps(neighbour.properties) });
+    const { name, interface: interfaceEnds } = named(neighbour.uid, neighbour.name);
+    (neighbours[key] ??= []).push({ uid: neighbour.uid, kind: neighbour.kind, name, properties: readerProps(neighbour.properties), ...(interfaceEnds ? { interface: interfaceEnds } : {}) });
   }
   for (const list of Object.values(neighbours)) list.sort((a, b) => String(a.name).localeCompare(String(b.name)));
   const [contracts, lockIn] = await Promise.all([
     read(driver, query('views/node-contracts').text, { uid }),
     detail.kind === 'Application' || detail.kind === 'Supplier' ? lockInOf(analyses, driver, uid, properties) : undefined,
   ]);
-  return { uid, kind: detail.kind, properties, neighbours, contracts, ...(lockIn ? { lockIn } : {}) };
+  const own = named(uid, String(properties.name ?? ''));
+  return {
+    uid, kind: detail.kind, properties: own.interface ? { ...properties, name: own.name } : properties, ...(own.interface ? { interface: own.interface } : {}),
+    // The controls a page may offer on this node: what-if follows only what can fail (impact), and a report needs that or an organisation.
+    offers: { whatIf: isFailingKind(detail.kind), report: detail.kind === 'Organisation' || isFailingKind(detail.kind) },
+    neighbours, contracts, ...(lockIn ? { lockIn } : {}),
+  };
 }
+
+const isFailingKind = (kind: string) => (FAILING_KINDS as readonly string[]).includes(kind);
 
 /**
  * The lock-in analysis' row for this application or supplier, when that analysis is installed:

@@ -1,10 +1,9 @@
 // POST /api/imports (multipart upload through the same pipeline as the CLI), the import history, and
 // the admin deletion of everything one source asserted. Imports and deletions go to the audit log.
-import { randomUUID } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
-import { cleanup } from '../../importers/load.js';
+import { deleteSourceWithHistory } from '../../importers/history.js';
 import { hasRole, principalOf } from '../auth.js';
 import { type AuditAttempt, audited, importOutcome, requestAttempt } from '../audit.js';
 import { ForbiddenError, InputError, NotFoundError, UnavailableError } from '../errors.js';
@@ -46,17 +45,11 @@ export function reportHasErrors(report: unknown): boolean {
   return ['errors', 'issues'].some(key => Array.isArray(value[key]) && (value[key] as unknown[]).length > 0);
 }
 
-export async function deleteSource(driver: Driver, source: string): Promise<Record<string, number>> {
+export async function deleteSource(driver: Driver, source: string, user = 'unknown'): Promise<Record<string, number>> {
   const [{ known }] = await read<{ known: boolean }>(driver, query('api/source-known').text, { source, sourcePrefix: `${source}#` });
   if (!known) throw new NotFoundError(`No import source '${source}' / Geen importbron '${source}'`);
-  const session = driver.session();
-  try {
-    // Cleanup against a run that never happened forgets everything the source asserted; nodes
-    // other sources also assert keep their stamps and survive.
-    return await session.executeWrite(tx => cleanup(tx, { source, runId: `delete-${randomUUID()}` }));
-  } finally {
-    await session.close();
-  }
+  // Nodes other sources also assert keep their stamps and survive; the source's rows stay as history.
+  return deleteSourceWithHistory(driver, source, user);
 }
 
 /** The import, then its audit entry: ok, rejected (problems listed) or failed (it threw). A dry run writes nothing and is not audited. */
@@ -150,7 +143,7 @@ export function registerImportRoutes(router: Router, { driver, config, services,
     registry,
     { method: 'delete', path: '/api/imports/:source', summary: "Delete everything a source asserted (what other sources also assert stays)", tag: 'imports', role: 'admin', params: z.object({ source: Source }), responses: [404] },
     async ({ params }, req, res) => {
-      const removed = await audited(driver, requestAttempt(req, res, 'delete-source', params.source), () => deleteSource(driver, params.source), counts => ({ details: counts }));
+      const removed = await audited(driver, requestAttempt(req, res, 'delete-source', params.source), () => deleteSource(driver, params.source, principalOf(res)?.name ?? 'anonymous'), counts => ({ details: counts }));
       return { source: params.source, removed };
     },
   );

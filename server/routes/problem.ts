@@ -10,7 +10,7 @@ const RETRY_AFTER_SECONDS = 5;
 /** neo4j-driver error codes that mean the database cannot be reached right now. */
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
-const problemType = (slug: string) => `https://github.com/roer/roer/blob/main/README.md#problem-${slug}`;
+const problemType = (slug: string) => `https://github.com/roer/roer/blob/main/docs/api.md#problem-${slug}`;
 
 export function toProblem(error: unknown, instance: string): Problem {
   const base = (status: number, slug: string, title: string, detail: string): Problem => ({ type: problemType(slug), title, status, detail, instance });

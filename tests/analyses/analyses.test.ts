@@ -183,8 +183,8 @@ describe('analyses on the fixture landscape', () => {
       const s = summary as any;
       expect(s.node).toEqual({ uid: 'supplier:s1', kind: 'Supplier', name: 'Acme B.V.' });
       expect(s.organisations).toEqual([
-        { organisation: 'gm1', applications: 4, criticalApplications: 2 },
-        { organisation: 'gm2', applications: 1, criticalApplications: 1 },
+        { organisation: 'gm1', name: 'gm1', applications: 4, criticalApplications: 2, businessFunctionsLost: 2, businessFunctionsWeakened: 1 },
+        { organisation: 'gm2', name: 'gm2', applications: 1, criticalApplications: 1, businessFunctionsLost: 1, businessFunctionsWeakened: 0 },
       ]);
       expect(pick(s.businessFunctions, 'organisation', 'uid', 'affectedApplications', 'supportingApplications', 'lostAllSupport')).toEqual([
         { organisation: 'gm1', uid: 'function:burgerzaken', affectedApplications: 1, supportingApplications: 1, lostAllSupport: true },

@@ -8,6 +8,7 @@ import { fixture, loadLandscape, TODAY } from './fixture.js';
 
 const values: Record<string, unknown> = {
   organisations: null, from: TODAY, to: '2027-12-01', today: TODAY, node: 'supplier:s1', frontier: ['supplier:s1', 'platform:p2'], applications: ['app:gm1/a1', 'app:gm2/b1'],
+  uids: ['app:gm1/a1', 'app:gm2/b1', 'interface:gm1/i1', 'contract:gm1/c1', 'platform:p1', 'supplier:s1', 'refcomp:zaaksysteem', 'function:dienstverlening'],
 };
 
 describe('cypher/analyses', () => {

@@ -37,7 +37,7 @@ const randomLandscape = fc
     return Landscape.parse({ suppliers, platforms, applications, interfaces });
   });
 
-/** Hop distance of every node that fails with `node`, by relaxing the README's rules on the raw rows until nothing changes. */
+/** Hop distance of every node that fails with `node`, by relaxing the rules of docs/data-model.md on the raw rows until nothing changes. */
 function bruteImpact(landscape: Landscape, node: string): Map<string, number> {
   const app = (org: string, id: string) => `app:${org}/${id}`;
   const distance = new Map<string, number>();

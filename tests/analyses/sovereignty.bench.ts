@@ -31,7 +31,7 @@ const landscape: Landscape = {
   suppliers: new Map(l.suppliers.map(s => [uid.supplier(s.id), { uid: uid.supplier(s.id), name: s.name, normalizedName: null, group: s.group ? uid.supplierGroup(s.group) : null, groupName: s.group ?? null, country: s.country ?? null, groupJurisdiction: s.groupJurisdiction ?? null, groupCountry: null }])),
   interfaces: l.interfaces.map(i => ({ uid: uid.interface(i.organisation, i.id), organisation: i.organisation, standard: i.standard ?? null, openStandard: i.standard ? isOpenStandard(i.standard) : false, from: uid.application(i.organisation, i.from), to: uid.application(i.organisation, i.to), via: i.via ? uid.application(i.organisation, i.via) : null })),
   contracts: l.contracts.map(c => ({ uid: uid.contract(c.organisation, c.id), name: c.id, organisation: c.organisation, supplier: uid.supplier(c.supplier), end: c.end, noticeDeadline: c.end, noticeMonths: c.noticeMonths, autoRenew: c.autoRenew, annualValue: c.annualValue, exitPlan: c.exitPlan, dataPortability: c.dataPortability, covers: c.applications.map(a => uid.application(c.organisation, a)) })),
-  names, groups: new Map(l.suppliers.filter(s => s.group).map(s => [uid.supplierGroup(s.group!), s.group!])),
+  names, organisationNames: new Map(), groups: new Map(l.suppliers.filter(s => s.group).map(s => [uid.supplierGroup(s.group!), s.group!])),
 };
 for (let run = 0; run < 3; run++) {
   const before = process.memoryUsage().heapUsed;

@@ -22,7 +22,7 @@ describe('ArchiMate type table', () => {
     expect(zaak).toEqual({ criticality: 'high', type: 'ApplicationComponent' });
   });
 
-  it('when A serves B, then B depends on A; flows, hosting, suppliers and GEMMA mappings follow the README', async () => {
+  it('when A serves B, then B depends on A; flows, hosting, suppliers and GEMMA mappings follow docs/importing.md', async () => {
     await importArchimate(driver, fixture('landscape.xml'), { organisation: 'gm9999', source: 'archimate:gm9999' });
     expect(await rels(driver, 'DEPENDS_ON')).toEqual([
       'app:gm9999/id-makelaar -DEPENDS_ON-> app:gm9999/id-zaak', // zaak flows to makelaar

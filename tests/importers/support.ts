@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { read } from '../../server/neo4j.js';
 import type { FileInput } from '../../importers/mapping.js';
-import { snapshot } from '../support/db.js';
+import { RECORD_LABELS, snapshot } from '../support/db.js';
 
 export const fixtureDir = (set: 'en' | 'nl') => join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import', set);
 
@@ -25,11 +25,23 @@ export function edited(changes: Record<string, string | null>): FileInput[] {
 export const text = (file: FileInput) => Buffer.from(file.bytes).toString('utf8').replace(/^\uFEFF/, '');
 export const enText = (name: string) => text(fixture('en').find(file => file.name === name)!);
 
-/** The landscape graph without provenance stamps, the times claims were made and run records: what two imports should agree on. */
+/** The fixture changed in every table: a row added, one or two changed, one removed. */
+export const changedFixture = () => edited({
+  'suppliers.csv': enText('suppliers.csv').replace('Cloudy Inc.', 'Cloudy Europe Ltd.').replace(/^regio,.*\n/m, '') + 'newco,Newco B.V.,,NL\n',
+  'platforms.csv': enText('platforms.csv').replace('Rekencentrum Noord', 'Rekencentrum Zuid').replace(/^iaas1,.*\n/m, '').replace('saas1,Cloudy SaaS,saas,cloudy,US,iaas1', 'saas1,Cloudy SaaS,saas,cloudy,US,') + 'dc2,Rekencentrum Oost,data-centre,newco,NL,\n',
+  'applications.csv': enText('applications.csv')
+    .replace('zaak,gm-a,Zaaksysteem,acme,Zaaksysteem,', 'zaak,gm-a,Zaaksysteem,acme,Zaaksysteem|Archief,')
+    .replace('brp,gm-a,BRP-bevraging,regio,', 'brp,gm-a,BRP-bevraging,newco,')
+    .replace(/^web,.*\n/m, '') + 'dms,gm-a,Documentbeheer,newco,Archief,,high,no,dc2,,\n',
+  'interfaces.csv': enText('interfaces.csv').replace('i1,gm-a,brp,zaak,StUF-BG,esb', 'i1,gm-a,brp,zaak,StUF-BG,').replace(/^i2,.*\n/m, '') + "i3,gm-a,zaak,dms,ZGW API's,\n",
+  'contracts.csv': enText('contracts.csv').replace('2022-01-01,2026-12-31', '2022-01-01,2027-12-31').replace(/^c2,.*\n/m, '') + 'c3,gm-a,newco,dms|brp,2025-01-01,2028-06-30,3,no,5000,yes,yes\n',
+});
+
+/** The landscape graph without provenance stamps, the times claims were made and Roer's records of its runs: what two imports should agree on. */
 export async function graphOf(driver: Driver): Promise<string[]> {
   return (await snapshot(driver))
     .map(line => JSON.parse(line))
-    .filter(entry => !(entry.labels ?? []).includes('ImportRun'))
+    .filter(entry => !(entry.labels ?? []).some((label: string) => RECORD_LABELS.includes(label)))
     .map(entry => {
       const { runs: _runs, claimAt: _claimAt, ...props } = entry.props;
       return JSON.stringify({ ...entry, props });

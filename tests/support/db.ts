@@ -49,6 +49,14 @@ export async function snapshot(driver: Driver): Promise<string[]> {
   return rows.map(stableStringify).sort();
 }
 
+/** Labels of what Roer records about its runs (run records, row state, diffs, headline numbers, journal), not of the landscape. */
+export const RECORD_LABELS = ['ImportRun', 'RunDiff', 'RowBucket', 'SourceTable', 'Headline', 'Journal'];
+
+/** The snapshot without Roer's records of its runs: what the landscape holds (stamps included). */
+export async function landscapeSnapshot(driver: Driver): Promise<string[]> {
+  return (await snapshot(driver)).filter(line => !RECORD_LABELS.some(label => line.includes(`"labels":["${label}"]`)));
+}
+
 const stableStringify = (value: unknown): string =>
   JSON.stringify(value, (_key, inner) =>
     inner && typeof inner === 'object' && !Array.isArray(inner)

@@ -1,4 +1,4 @@
-import { noFilters, suggest, toElements, visibleNodeIds } from '../../web/src/elements.js';
+import { noFilters, toElements, visibleNodeIds } from '../../web/src/elements.js';
 import type { Graph } from '../../web/src/types.js';
 
 const graph = (): Graph => ({
@@ -89,14 +89,5 @@ describe('visibleNodeIds', () => {
     const visible = visibleNodeIds(graph(), { ...noFilters(), jurisdiction: ['NL'] });
     expect(visible.has('platform:rc')).toBe(true);
     expect(visible.has('platform:cloud')).toBe(false);
-  });
-});
-
-describe('suggest', () => {
-  it('when typing part of a name, then prefix matches come before substring matches', () => {
-    expect(suggest(graph(), 'brp').map(n => n.id)).toEqual(['app:gm1/brp']);
-    expect(suggest(graph(), 'acme').map(n => n.id)).toEqual(['supplier:acme', 'group:acme-holding']);
-    expect(suggest(graph(), 'e').length).toBeGreaterThan(1);
-    expect(suggest(graph(), '  ')).toEqual([]);
   });
 });

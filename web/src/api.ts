@@ -73,7 +73,10 @@ export const downloadUrl = (path: string, params: Params = {}) => url(path, para
  */
 export async function download(path: string, params: Params, filename: string): Promise<void> {
   const response = await fetch(url(path, params), { headers: headers() });
-  if (!response.ok) throw new ApiError(`${response.status} ${response.statusText}`, response.status);
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    throw new ApiError(String(body.detail ?? body.title ?? response.statusText), response.status, body);
+  }
   saveBlob(await response.blob(), filename);
 }
 

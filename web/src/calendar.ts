@@ -2,6 +2,8 @@
 // filters on business-critical or locked-in, ICS/CSV/XLSX downloads through the API.
 import { csvFor, download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
+import { dependencyHash } from './dependency-view.js';
+import { errorText } from './errors.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
 import { critLabel, formatDate, formatMoney, formatNumber, language, t } from './i18n.js';
 import { names, num, pick, rowUid, str } from './rows.js';
@@ -52,7 +54,7 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
     try {
       rows = (await runAnalysis('contract-calendar', params())).rows;
     } catch (error) {
-      fill(body, message(t('common.error', { message: (error as Error).message }), 'error'));
+      fill(body, message(errorText(error), 'error'));
       return;
     }
     const todayText = iso(today);
@@ -74,7 +76,7 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
           { key: 'days', label: t('calendar.col.days'), value: r => num(pick(r, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice')), render: r => formatNumber(num(pick(r, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice'))), numeric: true },
           { key: 'autoRenew', label: t('calendar.col.autoRenew'), value: r => (r.autoRenew ? t('common.yes') : t('common.no')) },
           { key: 'applications', label: t('calendar.col.applications'), value: r => applicationsOf(r).map(a => str(pick(a, 'name', 'uid'))).join(', '),
-            render: r => h('span', {}, applicationsOf(r).map((a, i) => h('span', {}, i ? ', ' : '', str(pick(a, 'name', 'uid')), a.criticality ? h('span', { class: `crit crit-${str(a.criticality)}` }, ` (${critLabel(a.criticality)})`) : ''))) },
+            render: r => h('span', {}, applicationsOf(r).map((a, i) => h('span', {}, i ? ', ' : '', a.uid ? h('a', { href: dependencyHash(str(a.uid)) }, str(pick(a, 'name', 'uid'))) : str(pick(a, 'name')), a.criticality ? h('span', { class: `crit crit-${str(a.criticality)}` }, ` (${critLabel(a.criticality)})`) : ''))) },
           { key: 'value', label: t('calendar.col.value'), value: r => num(r.annualValue), render: r => formatMoney(r.annualValue), numeric: true },
         ],
       }),

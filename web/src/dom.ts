@@ -85,3 +85,14 @@ function compare(a: unknown, b: unknown): number {
 export function message(text: string, kind: 'info' | 'error' | 'ok' = 'info'): HTMLElement {
   return h('p', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }
+
+let claims = 0;
+/**
+ * Claims `element` for the content now being fetched; the returned check says whether it is still
+ * the latest claim (a slower answer for an earlier click must not overwrite a newer one).
+ */
+export function claim(element: HTMLElement): () => boolean {
+  const token = String(++claims);
+  element.dataset.request = token;
+  return () => element.dataset.request === token;
+}

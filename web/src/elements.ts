@@ -127,17 +127,3 @@ export function optionsOf(graph: Graph, kind: string): { id: string; label: stri
   return graph.nodes.filter(node => node.kind === kind).map(node => ({ id: node.id, label: node.label || node.id }))
     .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
 }
-
-/** Suggestions for the search box: prefix matches first, then substring matches, by label or id. */
-export function suggest(graph: Graph, text: string, limit = 8): GraphNode[] {
-  const q = text.trim().toLocaleLowerCase('nl');
-  if (!q) return [];
-  const scored: [number, GraphNode][] = [];
-  for (const node of graph.nodes) {
-    const label = (node.label ?? '').toLocaleLowerCase('nl');
-    const id = node.id.toLocaleLowerCase('nl');
-    const score = label.startsWith(q) ? 0 : label.includes(q) ? 1 : id.includes(q) ? 2 : -1;
-    if (score >= 0) scored.push([score, node]);
-  }
-  return scored.sort((a, b) => a[0] - b[0] || a[1].label.localeCompare(b[1].label, 'nl')).slice(0, limit).map(([, node]) => node);
-}

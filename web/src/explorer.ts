@@ -1,18 +1,26 @@
-// The landscape explorer page: filters, search, overlays, path view, export, the graph and its table alternative.
+// The landscape explorer page, in three views: the landscape map (the default), the dependency view of
+// one node (`?node=<uid>`), and the whole graph for those who want it (`?view=graph`: filters,
+// overlays, path view, export, the graph and its table alternative).
 import { getGraph, getNode, runAnalysis, saveBlob } from './api.js';
 import type { Context } from './context.js';
-import { createController, type Controller, type LayoutName } from './controller.js';
-import { clear, fill, h, message, sortableTable } from './dom.js';
-import { edgeId, noFilters, optionsOf, suggest, visibleNodeIds, type Filters } from './elements.js';
-import { critLabel, kindLabel, t } from './i18n.js';
-import { neighbourList, openPanel } from './panels.js';
+import { createController, LAYOUT_LIMITS, type Controller, type LayoutName } from './controller.js';
+import { addStep, dependencyHash, renderDependencies } from './dependency-view.js';
+import { fill, h, message, sortableTable } from './dom.js';
+import { edgeId, noFilters, optionsOf, visibleNodeIds, type Filters } from './elements.js';
+import { critLabel, formatNumber, kindLabel, t, type MessageKey } from './i18n.js';
+import { renderMap } from './landscape-map.js';
+import { openPanel } from './panels.js';
+import { searchBox } from './search-box.js';
+import { act, errorText, reportError } from './errors.js';
+import { neighboursOf } from './neighbours.js';
+import { orgName } from './organisations.js';
+import { showWhatIf as answerWhatIf } from './what-if-view.js';
 import { num, pick, rowUid, str, uids } from './rows.js';
 import { KINDS } from './style.js';
 import type { Graph, Row } from './types.js';
 
 const CRITICALITIES = ['low', 'medium', 'high', 'critical'];
 const JURISDICTIONS = ['NL', 'EU', 'US', 'other'];
-const LARGE = 2500;
 // Contracts, interfaces and standards live in the side panel, not as nodes: they would double the graph.
 const GRAPH_KINDS = ['Organisation', 'Application', 'Supplier', 'SupplierGroup', 'Platform', 'ReferenceComponent', 'BusinessFunction'];
 // Above this many nodes + edges the server folds applications per supplier (aggregate=auto).
@@ -26,10 +34,50 @@ let aggregate: Aggregate = 'auto';
 let overlays = { lockIn: false, spof: false };
 let allRelationships = false;
 
-/** For the tests and the table: what the explorer currently shows. */
+/** For the tests and the table: what the graph view currently shows. */
 export const explorerState = () => current;
 
+type View = 'map' | 'dependencies' | 'graph';
+
+/** Opens the dependency view of a node: search results, map tiles and lists on other pages lead here. */
+export const openDependencies = (ctx: Context, uid: string) => ctx.navigate('explorer', { node: uid });
+/** "What if this fails" for a node: the graph view with its impact highlighted. */
+export const showWhatIf = (ctx: Context, uid: string) => ctx.navigate('explorer', { view: 'graph', focus: uid, impact: uid });
+
 export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<void> {
+  const params = ctx.params();
+  const node = params.get('node');
+  const view: View = node ? 'dependencies' : params.get('view') === 'graph' || params.has('focus') || params.has('impact') ? 'graph' : 'map';
+  document.body.dataset.view = view;
+  if (view !== 'graph') current = undefined;
+  const tab = (target: View, href: string, label: string) => h('li', {}, h('a', { href, id: `view-${target}`, 'aria-current': target === view ? 'page' : undefined }, label));
+  root.append(h('nav', { class: 'view-tabs', 'aria-label': t('explorer.views') }, h('ul', {},
+    tab('map', '#/explorer', t('explorer.view.map')),
+    node ? tab('dependencies', dependencyHash(node), t('explorer.view.dependencies')) : null,
+    tab('graph', '#/explorer?view=graph', t('explorer.view.graph')))));
+  const body = h('div', { class: `explorer-view view-${view}` });
+  root.append(body);
+  if (view === 'map') return renderMap(body, ctx);
+  if (view === 'graph') return renderGraph(body, ctx);
+  const panel = h('aside', { id: 'panel', class: 'panel', 'aria-label': t('panel.heading'), hidden: true });
+  const content = h('div', { class: 'deps-content' });
+  body.append(content, panel);
+  await renderDependencies(content, ctx, node!, {
+    openPanel: uid => {
+      panel.hidden = false;
+      void openPanel(panel, uid, {
+        whatIf: target => showWhatIf(ctx, target),
+        expand: target => { addStep(target); openDependencies(ctx, target); },
+        focus: target => openDependencies(ctx, target),
+        report: target => ctx.navigate('report', { subject: target }),
+        close: () => { panel.hidden = true; },
+      });
+    },
+    closePanel: () => { panel.hidden = true; },
+  });
+}
+
+async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   const graphBox = h('div', { id: 'graph', class: 'graph', role: 'img', 'aria-label': t('explorer.graphLabel'), tabindex: '0' });
   const status = h('p', { id: 'graph-status', class: 'status', role: 'status', 'aria-live': 'polite' }, t('common.loading'));
   const busy = h('span', { id: 'layout-busy', class: 'busy', hidden: true }, t('explorer.layoutBusy'));
@@ -59,53 +107,61 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
     graph = ctx.graphCache.get(key) ?? (await getGraph({ organisation: organisations, aggregate, kinds: GRAPH_KINDS, maxElements: MAX_ELEMENTS }));
     ctx.graphCache.set(key, graph);
   } catch (error) {
-    status.replaceWith(message(t('common.error', { message: (error as Error).message }), 'error'));
+    status.replaceWith(message(errorText(error), 'error'));
     return;
   }
   if (!root.isConnected) return;
   current = { controller, graph };
   if (graph.nodes.length === 0) status.textContent = t('explorer.empty');
-  // Big landscapes start with the cheap layout; the user can ask for fcose on what they filtered.
+  // A layout is only run on as much as it finishes within 3 s; big landscapes start concentric, and
+  // the user can ask for fcose or dagre on what they filtered.
+  const fits = (name: LayoutName, size: number) => size <= LAYOUT_LIMITS[name];
+  const fitting = (size: number) => (fits(layout, size) ? layout : (['fcose', 'concentric'] as const).find(name => fits(name, size))!);
   controller.setMinorEdges(allRelationships);
-  controller.setGraph(graph, key, graph.nodes.length > LARGE && layout !== 'concentric' ? 'concentric' : layout);
+  controller.setGraph(graph, key, fitting(graph.nodes.length + graph.edges.length));
 
   const select = async (id: string) => {
     controller.select(id);
     panel.hidden = false;
+    panel.classList.remove('wide');
     const node = graph.nodes.find(n => n.id === id);
     if (node?.kind === 'Aggregate') {
       fill(panel, h('div', { class: 'panel-head' }, h('h2', { id: 'panel-title', tabindex: '-1' }, node.label),
         h('button', { type: 'button', class: 'icon', 'aria-label': t('common.close'), onclick: () => { panel.hidden = true; } }, '×')),
         h('p', { class: 'kind' }, kindLabel('Aggregate'), ` · ${t('explorer.members', { n: node.count ?? 0 })}`),
-        h('button', { type: 'button', id: 'expand', onclick: () => void expandAggregate(id) }, t('panel.expand')));
+        h('button', { type: 'button', id: 'expand', onclick: act(() => expandAggregate(id)) }, t('panel.expand')));
       (panel.querySelector('#panel-title') as HTMLElement).focus();
       return;
     }
     await openPanel(panel, id, {
+      dependencies: uid => openDependencies(ctx, uid),
       whatIf: uid => void whatIf(uid),
-      expand: uid => void expand(uid),
-      focus: uid => { if (controller.focus(uid)) void select(uid); },
+      expand: uid => void expand(uid).catch(reportError),
+      // Interfaces, contracts and standards are not drawn: their details open all the same.
+      focus: uid => { controller.focus(uid); void select(uid); },
       report: uid => ctx.navigate('report', { subject: uid }),
       close: () => { panel.hidden = true; controller.select(null); graphBox.focus(); },
     });
   };
 
+  // The answer in the side panel (what-if-view.ts), the same answer marked in the graph.
   const whatIf = async (uid: string) => {
-    const result = await runAnalysis('impact', { node: uid, organisation: ctx.organisations() });
-    const impacted = result.rows.map(row => ({ id: rowUid(row), hops: num(pick(row, 'hops', 'distance', 'depth')) ?? 0 })).filter(item => item.id && item.id !== uid);
-    controller.showImpact(uid, impacted);
-    const name = graph.nodes.find(node => node.id === uid)?.label ?? uid;
-    status.textContent = t('explorer.impactSummary', { name, count: impacted.length });
-    graphBox.dataset.impact = String(impacted.length);
-    // The same answer as a list: readable without the picture, and with the hop distances.
-    panel.querySelector('#impact-list')?.remove();
-    if (!panel.hidden) {
-      const byId = new Map(graph.nodes.map(n => [n.id, n]));
-      panel.append(h('section', { id: 'impact-list' }, h('h3', {}, t('panel.impactHeading', { count: impacted.length })),
-        h('ol', {}, impacted.slice(0, 300).map(item => h('li', {},
-          h('button', { type: 'button', class: 'link', onclick: () => { controller.focus(item.id); } }, byId.get(item.id)?.label ?? item.id),
-          h('span', { class: 'hint' }, ` — ${kindLabel(byId.get(item.id)?.kind ?? '')}, ${item.hops} ${t('panel.hops')}`))))));
-    }
+    panel.hidden = false;
+    panel.classList.add('wide');
+    controller.select(uid);
+    await answerWhatIf(panel, uid, {
+      organisations: ctx.organisations(),
+      onAnswer: ({ rows, summary }) => {
+        controller.resize();
+        const impacted = rows.map(row => ({ id: row.uid, hops: row.hops }));
+        controller.showImpact(uid, impacted);
+        status.textContent = t('explorer.impactSummary', { name: summary.node.name, count: impacted.length });
+        graphBox.dataset.impact = String(impacted.length);
+      },
+      onBack: () => void select(uid),
+      onClose: () => { panel.hidden = true; panel.classList.remove('wide'); controller.select(null); graphBox.focus(); },
+      focus: id => { controller.focus(id); },
+    });
   };
 
   const merge = (extra: Graph, anchor: string) => {
@@ -120,10 +176,9 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
   const expand = async (uid: string) => {
     const detail = await getNode(uid);
     const extra: Graph = { nodes: [], edges: [] };
-    for (const n of neighbourList(detail)) {
-      const id = rowUid(n);
-      if (!id) continue;
-      extra.nodes.push({ ...((n.properties as Row) ?? {}), id, kind: n.kind, label: str(pick(n, 'name', 'label')) || id });
+    for (const n of neighboursOf(detail)) {
+      const id = n.uid;
+      extra.nodes.push({ id, kind: n.kind, label: n.name });
       extra.edges.push(n.direction === 'out' ? { source: uid, target: id, type: n.type } : { source: id, target: uid, type: n.type });
     }
     merge(extra, uid);
@@ -145,6 +200,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
     controller.showOnly(visible);
     status.textContent = `${t('explorer.count', { visible: visible.size, total: graph.nodes.length })} · ${t('explorer.countEdges', { edges: controller.edgeCount() })}`;
     graphBox.dataset.visible = String(visible.size);
+    offerLayouts();
     renderTable();
   }
 
@@ -162,7 +218,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
         { key: 'label', label: t('exposure.col.name'), value: r => str(r.label), render: r => h('button', { type: 'button', class: 'link', onclick: () => { controller.focus(r.id); void select(r.id); } }, str(r.label)) },
         { key: 'kind', label: t('spof.col.kind'), value: r => kindLabel(str(r.kind)) },
         { key: 'criticality', label: t('explorer.criticality'), value: r => (r.criticality ? critLabel(r.criticality) : '') },
-        { key: 'organisation', label: t('org.label'), value: r => str(r.organisation) },
+        { key: 'organisation', label: t('org.label'), value: r => orgName(r.organisation) },
       ],
     }));
   }
@@ -183,36 +239,6 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
   const presentKinds = [...new Set(graph.nodes.map(n => n.kind))].sort();
   const suppliers = [...optionsOf(graph, 'SupplierGroup').map(o => ({ ...o, label: `${o.label} (${kindLabel('SupplierGroup').toLowerCase()})` })), ...optionsOf(graph, 'Supplier')];
 
-  // Search with suggestions (combobox pattern): arrows move, Enter centres and selects.
-  const searchInput = h('input', { id: 'search', type: 'search', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': 'search-list', 'aria-autocomplete': 'list', placeholder: t('explorer.searchPlaceholder'), autocomplete: 'off' });
-  const list = h('ul', { id: 'search-list', role: 'listbox', class: 'suggestions', hidden: true, 'aria-label': t('explorer.search') });
-  let active = -1;
-  let hits: ReturnType<typeof suggest> = [];
-  const choose = (id: string) => {
-    list.hidden = true; searchInput.setAttribute('aria-expanded', 'false');
-    const node = graph.nodes.find(n => n.id === id);
-    searchInput.value = node?.label ?? id;
-    // A node hidden by a filter is still found: show it.
-    if (!controller.visibleNodes().some(n => n.id === id)) { filters = noFilters(); syncSidebar(); applyFilters(); }
-    controller.focus(id);
-    void select(id);
-  };
-  const renderHits = () => {
-    list.replaceChildren(...hits.map((node, index) => h('li', { role: 'option', id: `hit-${index}`, 'aria-selected': String(index === active), 'data-id': node.id, onmousedown: (e: Event) => { e.preventDefault(); choose(node.id); } },
-      node.label, h('span', { class: 'hint' }, ` — ${kindLabel(node.kind)}${node.organisation ? ` · ${node.organisation}` : ''}`))));
-    list.hidden = hits.length === 0;
-    searchInput.setAttribute('aria-expanded', String(hits.length > 0));
-    if (active >= 0) searchInput.setAttribute('aria-activedescendant', `hit-${active}`); else searchInput.removeAttribute('aria-activedescendant');
-  };
-  searchInput.addEventListener('input', () => { hits = suggest(graph, searchInput.value); active = hits.length ? 0 : -1; renderHits(); });
-  searchInput.addEventListener('keydown', event => {
-    if (event.key === 'ArrowDown') { active = Math.min(hits.length - 1, active + 1); renderHits(); event.preventDefault(); }
-    else if (event.key === 'ArrowUp') { active = Math.max(0, active - 1); renderHits(); event.preventDefault(); }
-    else if (event.key === 'Enter' && hits[active]) { choose(hits[active].id); event.preventDefault(); }
-    else if (event.key === 'Escape') { list.hidden = true; searchInput.setAttribute('aria-expanded', 'false'); }
-  });
-  searchInput.addEventListener('blur', () => setTimeout(() => { list.hidden = true; }, 150));
-
   // Path view: how does application X depend on supplier Y (one shortest path from the impact analysis).
   const pathApp = h('select', { id: 'path-app', 'aria-label': t('explorer.pathFrom') }, optionsOf(graph, 'Application').map(o => h('option', { value: o.id }, o.label)));
   const pathSupplier = h('select', { id: 'path-supplier', 'aria-label': t('explorer.pathTo') }, suppliers.map(o => h('option', { value: o.id }, o.label)));
@@ -229,18 +255,27 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
 
   const layoutSelect = h('select', { id: 'layout', onchange: (e: Event) => { layout = (e.target as HTMLSelectElement).value as LayoutName; controller.runLayout(layout); } },
     (['fcose', 'dagre', 'concentric'] as const).map(name => h('option', { value: name, selected: name === layout }, t(`explorer.layout.${name}`))));
+  // Layouts that would not finish within 3 s on what is visible are not offered, and say up to what size they are.
+  const offerLayouts = () => {
+    const size = controller.layoutSize();
+    for (const option of layoutSelect.options) {
+      const name = option.value as LayoutName;
+      option.disabled = !fits(name, size);
+      option.textContent = option.disabled ? `${t(`explorer.layout.${name}`)} — ${t('explorer.layout.tooBig', { max: formatNumber(LAYOUT_LIMITS[name]) })}` : t(`explorer.layout.${name}`);
+    }
+  };
 
-  const lockInBox = h('input', { type: 'checkbox', id: 'overlay-lockin', checked: overlays.lockIn, onchange: (e: Event) => { overlays.lockIn = (e.target as HTMLInputElement).checked; void applyOverlays(); } });
-  const spofBox = h('input', { type: 'checkbox', id: 'overlay-spof', checked: overlays.spof, onchange: (e: Event) => { overlays.spof = (e.target as HTMLInputElement).checked; void applyOverlays(); } });
+  const lockInBox = h('input', { type: 'checkbox', id: 'overlay-lockin', checked: overlays.lockIn, onchange: (e: Event) => { overlays.lockIn = (e.target as HTMLInputElement).checked; void applyOverlays().catch(reportError); } });
+  const spofBox = h('input', { type: 'checkbox', id: 'overlay-spof', checked: overlays.spof, onchange: (e: Event) => { overlays.spof = (e.target as HTMLInputElement).checked; void applyOverlays().catch(reportError); } });
   const minorBox = h('input', { type: 'checkbox', id: 'all-relationships', checked: allRelationships, onchange: (e: Event) => { allRelationships = (e.target as HTMLInputElement).checked; controller.setMinorEdges(allRelationships); applyFilters(); } });
-  const aggregateBox = h('select', { id: 'aggregate', onchange: (e: Event) => { aggregate = (e.target as HTMLSelectElement).value as Aggregate; ctx.navigate('explorer'); } },
+  const aggregateBox = h('select', { id: 'aggregate', onchange: (e: Event) => { aggregate = (e.target as HTMLSelectElement).value as Aggregate; ctx.navigate('explorer', { view: 'graph' }); } },
     (['auto', 'none', 'supplier', 'referenceComponent'] as const).map(value => h('option', { value, selected: value === aggregate }, t(`explorer.aggregate.${value}`))));
 
   function syncSidebar(): void {
     fill(filterBox, 
       checkboxes('kind', t('explorer.kinds'), presentKinds, filters.kinds, kindLabel, v => { filters.kinds = v; applyFilters(); }),
       checkboxes('criticality', t('explorer.criticality'), CRITICALITIES, filters.criticality, critLabel, v => { filters.criticality = v; applyFilters(); }),
-      checkboxes('jurisdiction', t('explorer.jurisdiction'), JURISDICTIONS, filters.jurisdiction, v => v, v => { filters.jurisdiction = v; applyFilters(); }),
+      checkboxes('jurisdiction', t('explorer.jurisdiction'), JURISDICTIONS, filters.jurisdiction, v => t(`map.jurisdiction.${v}` as MessageKey), v => { filters.jurisdiction = v; applyFilters(); }),
       selectBox('filter-supplier', t('explorer.supplier'), suppliers, filters.supplier, v => { filters.supplier = v; applyFilters(); }),
       selectBox('filter-refcomp', t('explorer.refcomp'), optionsOf(graph, 'ReferenceComponent'), filters.referenceComponent, v => { filters.referenceComponent = v; applyFilters(); }),
       selectBox('filter-function', t('explorer.function'), optionsOf(graph, 'BusinessFunction'), filters.businessFunction, v => { filters.businessFunction = v; applyFilters(); }),
@@ -250,7 +285,8 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
   const filterBox = h('div', { class: 'filters' });
 
   sidebar.append(
-    h('div', { class: 'field search' }, h('label', { for: 'search' }, t('explorer.search')), searchInput, list),
+    // Search finds every node, folded into an aggregate or not, and opens its dependency view.
+    searchBox(hit => openDependencies(ctx, hit.uid)),
     h('details', { open: true }, h('summary', {}, t('explorer.filters')), filterBox),
     h('details', { open: true }, h('summary', {}, t('explorer.overlays')),
       h('label', { class: 'check' }, lockInBox, ' ', t('explorer.overlay.lockin')),
@@ -261,7 +297,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
     h('details', {}, h('summary', {}, t('explorer.pathShow')),
       h('div', { class: 'field' }, h('label', { for: 'path-app' }, t('explorer.pathFrom')), pathApp),
       h('div', { class: 'field' }, h('label', { for: 'path-supplier' }, t('explorer.pathTo')), pathSupplier),
-      h('button', { type: 'button', id: 'path-show', onclick: () => void showPath() }, t('explorer.pathShow')), pathResult),
+      h('button', { type: 'button', id: 'path-show', onclick: act(showPath) }, t('explorer.pathShow')), pathResult),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', id: 'fit', onclick: () => controller.fit() }, t('explorer.fit')),
       h('button', { type: 'button', id: 'clear', onclick: () => { controller.clearState(); applyFilters(); } }, t('explorer.clear')),
@@ -270,7 +306,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
   );
   syncSidebar();
   applyFilters();
-  void applyOverlays();
+  void applyOverlays().catch(reportError);
 
   async function applyOverlays(): Promise<void> {
     if (overlays.lockIn) {

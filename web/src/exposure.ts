@@ -2,8 +2,10 @@
 // by contract value or by application count, per organisation and per business function.
 import { csvFor, download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
+import { dependencyHash } from './dependency-view.js';
+import { errorText } from './errors.js';
+import { orgName } from './organisations.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
-import { organisationName } from '../../server/labels.js';
 import { formatMoney, formatNumber, formatPercent, language, t, type MessageKey } from './i18n.js';
 import { num, str } from './rows.js';
 import type { Row } from './types.js';
@@ -37,7 +39,7 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
     try {
       result = await runAnalysis('supplier-exposure', { organisation: ctx.organisations(), level });
     } catch (error) {
-      fill(body, message(t('common.error', { message: (error as Error).message }), 'error'));
+      fill(body, message(errorText(error), 'error'));
       return;
     }
     const summary = (result.summary ?? {}) as { byOrganisation?: Row[]; byBusinessFunction?: Row[]; overall?: Row };
@@ -53,7 +55,7 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
       h('div', { class: 'cards' },
         hhiCard(main, measure, 'hhi-main'),
         hhiCard(scope[measure === 'contractValue' ? 'applications' : 'contractValue'] as Concentration | undefined, measure === 'contractValue' ? 'applications' : 'contractValue', 'hhi-other'),
-        several ? h('div', { class: 'card' }, h('h2', {}, t('org.label')), h('ul', {}, byOrganisation.map(o => h('li', {}, `${organisationName(str(o.organisation))}: HHI ${formatNumber((o[measure] as Concentration)?.hhi ?? null)} (${bandLabel((o[measure] as Concentration)?.band)})`)))) : null),
+        several ? h('div', { class: 'card' }, h('h2', {}, t('org.label')), h('ul', {}, byOrganisation.map(o => h('li', {}, `${orgName(o.organisation)}: HHI ${formatNumber((o[measure] as Concentration)?.hhi ?? null)} (${bandLabel((o[measure] as Concentration)?.band)})`)))) : null),
       explanation(),
       h('div', { class: 'split' },
         h('section', { 'aria-labelledby': 'chart-heading' }, h('h2', { id: 'chart-heading' }, t('exposure.chart')), barChart(rows, shareKey)),
@@ -65,7 +67,7 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
           rows,
           sortKey: measure,
           columns: [
-            { key: 'name', label: t('exposure.col.name'), value: r => str(r.name), render: r => h('a', { href: `#/explorer?focus=${encodeURIComponent(str(r.uid))}` }, str(r.name)) },
+            { key: 'name', label: t('exposure.col.name'), value: r => str(r.name), render: r => h('a', { href: dependencyHash(str(r.uid)) }, str(r.name)) },
             { key: 'applications', label: t('exposure.col.applications'), value: r => num(r.applications), numeric: true },
             { key: 'criticalApplications', label: t('exposure.col.critical'), value: r => num(r.criticalApplications), numeric: true },
             { key: 'businessFunctions', label: t('exposure.col.functions'), value: r => num(r.businessFunctions), numeric: true },
@@ -126,7 +128,7 @@ function functionTable(rows: Row[], several: boolean, first: Measure): HTMLEleme
     rows,
     sortKey: `hhi-${first}`,
     columns: [
-      ...(several ? [{ key: 'organisation', label: t('org.label'), value: (r: Row) => organisationName(str(r.organisation)) }] : []),
+      ...(several ? [{ key: 'organisation', label: t('org.label'), value: (r: Row) => orgName(r.organisation) }] : []),
       { key: 'name', label: t('explorer.function'), value: r => str(r.name) },
       ...measures.flatMap(m => {
         const by = t(m === 'contractValue' ? 'exposure.byValue' : 'exposure.byCount');

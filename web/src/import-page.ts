@@ -6,7 +6,8 @@ import { kindPlural } from '../../server/labels.js';
 import { getImports, postImport } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
-import { type MessageKey, formatDateTime, formatNumber, language, t } from './i18n.js';
+import { errorText } from './errors.js';
+import { type MessageKey, formatDateTime, formatNumber, kindLabel, language, t } from './i18n.js';
 import { str } from './rows.js';
 import type { ImportIssue, ImportReport, Row } from './types.js';
 
@@ -64,7 +65,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         ctx.onImported?.();
       }
     } catch (error) {
-      fill(result, message(t('common.error', { message: (error as Error).message }), 'error'));
+      fill(result, message(errorText(error), 'error'));
     } finally {
       progress.hidden = true;
       buttons.forEach(b => (b.disabled = false));
@@ -160,7 +161,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         ],
       }) : h('p', { class: 'hint' }, t('common.none')));
     } catch (error) {
-      fill(history, message(t('common.error', { message: (error as Error).message }), 'error'));
+      fill(history, message(errorText(error), 'error'));
     }
   }
   await loadHistory();

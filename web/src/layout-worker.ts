@@ -22,9 +22,9 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
     const cy = cytoscape({
       headless: true,
       styleEnabled: true,
-      style: [{ selector: 'node', style: { width: 24, height: 24 } }],
+      style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
       elements: [
-        ...nodes.map(node => ({ group: 'nodes' as const, data: node.parent ? { id: node.id, parent: node.parent } : { id: node.id } })),
+        ...nodes.map(node => ({ group: 'nodes' as const, data: { id: node.id, w: node.w ?? 24, h: node.h ?? 24, ...(node.parent ? { parent: node.parent } : {}) } })),
         ...edges.map(edge => ({ group: 'edges' as const, data: edge })),
       ],
     });

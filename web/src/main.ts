@@ -2,8 +2,10 @@
 // one) an API token field; a hash router renders one page at a time into <main>.
 import { ApiError, getOrganisations, getToken, setToken, type Organisation } from './api.js';
 import { renderCalendar } from './calendar.js';
+import { renderChanges } from './changes.js';
 import type { Context, Page } from './context.js';
-import { clear, fill, h } from './dom.js';
+import { fill, h } from './dom.js';
+import { reportError, setErrorRegion } from './errors.js';
 import { explorerState, renderExplorer } from './explorer.js';
 import { renderExposure } from './exposure.js';
 import { initialLanguage, language, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n.js';
@@ -11,6 +13,7 @@ import { renderImport } from './import-page.js';
 import { renderReport } from './report.js';
 import { renderSovereignty } from './sovereignty.js';
 import { renderSpof } from './spof.js';
+import { orgName, setOrganisations } from './organisations.js';
 import type { Graph } from './types.js';
 
 const PAGES: Record<Page, (root: HTMLElement, ctx: Context) => Promise<void>> = {
@@ -20,6 +23,7 @@ const PAGES: Record<Page, (root: HTMLElement, ctx: Context) => Promise<void>> = 
   spof: renderSpof,
   sovereignty: renderSovereignty,
   report: renderReport,
+  changes: renderChanges,
   import: renderImport,
 };
 
@@ -33,8 +37,16 @@ const route = (): { page: Page; params: URLSearchParams } => {
   return { page, params: new URLSearchParams(query ?? '') };
 };
 
+// One, several or all organisations (no choice = all), kept for the browser session.
+function choose(ids: string[]): void {
+  chosen = ids;
+  sessionStorage.setItem('roer.organisations', chosen.join(','));
+  void render();
+}
+
 const ctx: Context = {
   organisations: () => chosen,
+  chooseOrganisations: choose,
   navigate: (page, params = {}) => {
     const query = new URLSearchParams(params).toString();
     const hash = `#/${page}${query ? `?${query}` : ''}`;
@@ -42,19 +54,19 @@ const ctx: Context = {
   },
   params: () => route().params,
   graphCache,
+  // New organisations belong in the selector (and in every name shown) at once, not after a reload.
+  onImported: () => {
+    loadOrganisations().then(() => document.querySelector('header.top')?.replaceWith(header()), reportError);
+  },
 };
 
 function header(): HTMLElement {
   const { page } = route();
   const navItem = (target: Page) => h('li', {}, h('a', { href: `#/${target}`, 'aria-current': target === page ? 'page' : undefined }, t(`nav.${target}` as MessageKey)));
   // One, several or all organisations: a checkbox list in a disclosure (no choice = all).
-  const setChosen = (ids: string[]) => {
-    chosen = ids;
-    sessionStorage.setItem('roer.organisations', chosen.join(','));
-    void render();
-  };
-  const orgSummary = chosen.length === 0 ? t('org.all') : chosen.length === 1 ? (organisations.find(o => o.id === chosen[0])?.name ?? chosen[0]) : t('org.several', { n: chosen.length });
-  const orgBoxes = organisations.map(o => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'organisation', value: o.id, checked: chosen.includes(o.id) }), ' ', o.name || o.id));
+  const setChosen = choose;
+  const orgSummary = chosen.length === 0 ? t('org.all') : chosen.length === 1 ? orgName(chosen[0]) : t('org.several', { n: chosen.length });
+  const orgBoxes = organisations.map(o => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'organisation', value: o.id, checked: chosen.includes(o.id) }), ' ', orgName(o.id)));
   const orgSelect = h('details', { class: 'orgs', id: 'organisation' },
     h('summary', { 'aria-label': `${t('org.label')}: ${orgSummary}` }, orgSummary),
     h('form', { class: 'org-list', onsubmit: (e: Event) => {
@@ -91,28 +103,44 @@ async function render(): Promise<void> {
   const mine = ++rendering;
   document.title = t('app.title');
   const main = h('main', { id: 'content', tabindex: '-1', class: `page-${route().page}` });
-  fill(document.body, header(), main);
+  // Errors that escape a page's own handling are shown here, never only in the console.
+  const alerts = h('div', { id: 'alerts', class: 'alerts', role: 'alert', 'aria-live': 'assertive' });
+  setErrorRegion(alerts);
+  fill(document.body, header(), main, alerts);
   document.body.dataset.page = route().page;
   document.body.dataset.ready = 'false';
   try {
     await PAGES[route().page](main, ctx);
+  } catch (error) {
+    reportError(error);
   } finally {
     if (mine === rendering) document.body.dataset.ready = 'true';
   }
 }
 
+async function loadOrganisations(): Promise<void> {
+  organisations = await getOrganisations();
+  setOrganisations(organisations);
+  chosen = chosen.filter(id => organisations.some(o => o.id === id));
+}
+
 async function start(): Promise<void> {
+  let failure: unknown = null;
   try {
-    organisations = await getOrganisations();
-    chosen = chosen.filter(id => organisations.some(o => o.id === id));
+    await loadOrganisations();
     needsToken = false;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) needsToken = true;
+    else failure = error;
     organisations = [];
   }
   await render();
+  if (failure) reportError(failure);
 }
 
+// Whatever a page did not catch itself still reaches the user.
+window.addEventListener('unhandledrejection', event => { event.preventDefault(); reportError(event.reason); });
+window.addEventListener('error', event => reportError(event.error ?? event.message));
 setLanguage(initialLanguage());
 onLanguageChange(() => void render());
 window.addEventListener('hashchange', () => void render());
@@ -123,5 +151,6 @@ window.addEventListener('hashchange', () => void render());
   selected: () => explorerState()?.controller.selectedIds() ?? [],
   findings: () => explorerState()?.controller.findingIds() ?? [],
   lockIn: () => explorerState()?.controller.lockInIds() ?? [],
+  layoutSize: () => explorerState()?.controller.layoutSize() ?? 0,
 };
 void start();

@@ -1,12 +1,21 @@
-// The side panel: a node's properties, contracts (with notice deadline), lock-in factors, suppliers and
-// neighbours, and the actions on it. Plain DOM; the explorer passes in what the buttons do.
+// The side panel, for people: a node's name and kind, the actions it offers (only those that work for
+// it: the server says which), its properties in words with formatted values, its contracts with notice
+// deadlines, lock-in factors, and its relations grouped in words, each neighbour once. Plain DOM; the
+// page that opens it passes in what the buttons do.
+import { propertyName, propertyValueName } from '../../server/labels.js';
 import { getNode } from './api.js';
-import { clear, fill, h, message } from './dom.js';
-import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, t, type MessageKey } from './i18n.js';
-import { names, pick, rowName, rowUid, scalarEntries, str } from './rows.js';
+import { claim, fill, h, message } from './dom.js';
+import { errorText } from './errors.js';
+import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
+import { expandableList } from './lists.js';
+import { relationGroups } from './neighbours.js';
+import { orgName } from './organisations.js';
+import { names, pick, rowUid, str } from './rows.js';
 import type { Row } from './types.js';
 
 export type PanelActions = {
+  /** Opens the node's dependency view (absent where the panel already belongs to it). */
+  dependencies?: (uid: string) => void;
   whatIf: (uid: string) => void;
   expand: (uid: string) => void;
   focus: (uid: string) => void;
@@ -14,74 +23,112 @@ export type PanelActions = {
   close: () => void;
 };
 
-let request = 0;
-
+/** Fetches a node's details and renders the panel; an error is shown in the panel. */
 export async function openPanel(panel: HTMLElement, uid: string, actions: PanelActions): Promise<void> {
-  const mine = ++request;
+  const latest = claim(panel);
   fill(panel, h('p', { role: 'status' }, t('common.loading')));
   let detail: Row;
   try {
     detail = await getNode(uid);
   } catch (error) {
-    if (mine === request) fill(panel, message(t('common.error', { message: (error as Error).message }), 'error'));
+    if (latest()) fill(panel, closeOnly(actions), message(errorText(error), 'error'));
     return;
   }
-  if (mine !== request) return; // another node was clicked meanwhile
-  const node = (detail.properties && typeof detail.properties === 'object' ? detail.properties : detail) as Row;
-  const kind = str(pick(detail, 'kind') ?? pick(node, 'kind'));
-  const contracts = (Array.isArray(detail.contracts) ? detail.contracts : []) as Row[];
-  const neighbours = neighbourList(detail);
-  const suppliers = neighbours.filter(n => n.kind === 'Supplier' && n.direction === 'in');
-  const lockIn = (detail.lockIn ?? detail.lockin) as Row | undefined;
-  const factors = (lockIn && Array.isArray(lockIn.factors) ? lockIn.factors : Array.isArray(detail.factors) ? detail.factors : []) as Row[];
+  if (!latest()) return; // something else was asked for meanwhile
+  renderPanel(panel, detail, actions);
+}
 
-  const properties = scalarEntries(node, ['uid', 'sources', 'kind', 'name', 'normalizedName']);
-  fill(panel, 
+const closeOnly = (actions: PanelActions) => h('div', { class: 'panel-head' }, h('span'), h('button', { type: 'button', class: 'icon', 'aria-label': t('common.close'), onclick: actions.close }, '×'));
+
+/** Renders the details of one node (GET /api/nodes/:uid) into `panel`. */
+export function renderPanel(panel: HTMLElement, detail: Row, actions: PanelActions): void {
+  const uid = str(detail.uid);
+  const node = (detail.properties && typeof detail.properties === 'object' ? detail.properties : detail) as Row;
+  const kind = str(detail.kind);
+  const offers = (detail.offers ?? {}) as { whatIf?: boolean; report?: boolean };
+  const contracts = (Array.isArray(detail.contracts) ? detail.contracts : []) as Row[];
+  const lockIn = detail.lockIn as Row | undefined;
+  const factors = (lockIn && Array.isArray(lockIn.factors) ? lockIn.factors : []) as Row[];
+  const properties = propertyRows(node);
+  const groups = relationGroups(detail, language());
+  const subtitle = [kindLabel(kind), node.criticality ? critLabel(node.criticality) : '', typeof node.organisation === 'string' ? orgName(node.organisation) : ''].filter(Boolean).join(' · ');
+
+  fill(panel,
     h('div', { class: 'panel-head' },
-      h('h2', { id: 'panel-title', tabindex: '-1' }, rowName(node)),
+      h('h2', { id: 'panel-title', tabindex: '-1' }, str(node.name) || uid),
       h('button', { type: 'button', class: 'icon', 'aria-label': t('common.close'), onclick: actions.close }, '×')),
-    h('p', { class: 'kind' }, kindLabel(kind), node.criticality ? ` · ${critLabel(node.criticality)}` : '', h('code', {}, ` ${uid}`)),
+    h('p', { class: 'kind' }, subtitle),
     h('div', { class: 'buttons' },
-      h('button', { type: 'button', id: 'what-if', onclick: () => actions.whatIf(uid) }, t('panel.whatIf')),
+      actions.dependencies ? h('button', { type: 'button', id: 'to-dependencies', onclick: () => actions.dependencies!(uid) }, t('panel.dependencies')) : null,
+      offers.whatIf ? h('button', { type: 'button', id: 'what-if', onclick: () => actions.whatIf(uid) }, t('panel.whatIf')) : null,
       h('button', { type: 'button', id: 'expand', onclick: () => actions.expand(uid) }, t('panel.expand')),
-      h('button', { type: 'button', id: 'to-report', onclick: () => actions.report(uid) }, t('panel.report'))),
-    section(t('panel.properties'), properties.length ? h('dl', { class: 'props' }, properties.flatMap(([key, value]) => [h('dt', {}, key), h('dd', {}, key === 'criticality' ? critLabel(value) : value)])) : null),
-    section(t('panel.contracts'), contracts.length ? h('ul', { id: 'panel-contracts', class: 'contracts' }, contracts.map(contract => {
-      const notice = pick(contract, 'noticeDeadline', 'notice', 'noticeDate');
-      const overdue = contract.noticeDeadlinePassed === true || (typeof notice === 'string' && notice < new Date().toISOString().slice(0, 10));
-      return h('li', { class: overdue ? 'overdue' : undefined, 'data-uid': rowUid(contract) },
-        h('strong', {}, str(pick(contract, 'id', 'name')) || rowUid(contract)),
-        pick(contract, 'suppliers', 'supplier') ? ` — ${names(pick(contract, 'suppliers', 'supplier')).join(', ')}` : '',
-        names(contract.applications).length ? h('span', { class: 'hint' }, ` (${names(contract.applications).join(', ')})`) : '',
-        h('br'),
-        notice ? h('span', { class: 'notice' }, t('panel.notice', { date: formatDate(notice) })) : '',
-        notice ? ' · ' : '',
-        t('panel.ends', { date: formatDate(contract.end) }),
-        contract.annualValue !== undefined ? ` · ${formatMoney(contract.annualValue)}` : '',
-        overdue ? h('span', { class: 'badge warn' }, ` ${t('calendar.overdue')}`) : '');
-    })) : h('p', { id: 'panel-contracts', class: 'hint' }, t('common.none'))),
-    lockIn || factors.length ? section(t('panel.lockin'),
-      lockIn && pick(lockIn, 'score') !== undefined ? h('p', {}, t('panel.lockinScore', { score: formatNumber(pick(lockIn, 'score'), 0) })) : null,
+      offers.report ? h('button', { type: 'button', id: 'to-report', onclick: () => actions.report(uid) }, t('panel.report')) : null),
+    properties.length ? section(t('panel.properties'), h('dl', { class: 'props', id: 'panel-properties' }, properties.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]))) : null,
+    contracts.length || kind === 'Application' || kind === 'Supplier' ? section(t('panel.contracts'), contracts.length
+      ? expandableList(contracts, contractItem, { id: 'panel-contracts', class: 'contracts', initial: 5, itemAttrs: contract => ({ 'data-uid': rowUid(contract) }) })
+      : h('p', { id: 'panel-contracts', class: 'hint' }, t('common.none'))) : null,
+    lockIn ? section(t('panel.lockin'),
+      pick(lockIn, 'score') !== undefined ? h('p', {}, t('panel.lockinScore', { score: formatNumber(pick(lockIn, 'score'), 0) })) : null,
       factors.length ? h('table', { class: 'data compact' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('panel.factor')), h('th', { scope: 'col', class: 'num' }, t('panel.value')), h('th', { scope: 'col', class: 'num' }, t('panel.weight')), h('th', { scope: 'col', class: 'num' }, t('panel.contribution')))),
-        h('tbody', {}, factors.map(f => h('tr', {}, h('td', {}, factorLabel(str(pick(f, 'label', 'name', 'factor')))), h('td', { class: 'num' }, formatValue(pick(f, 'raw', 'value'))), h('td', { class: 'num' }, formatValue(pick(f, 'weight'))), h('td', { class: 'num' }, formatValue(pick(f, 'contribution'))))))) : null) : null,
-    suppliers.length ? section(t('panel.suppliers'), h('ul', {}, suppliers.map(s => h('li', {}, link(s, actions))))) : null,
-    neighbours.length ? section(t('panel.neighbours'), h('ul', { class: 'neighbours' }, neighbours.slice(0, 200).map(n => h('li', {},
-      h('span', { class: 'rel' }, `${str(pick(n, 'type', 'relationship'))} ${pick(n, 'direction') === 'in' ? '←' : '→'} `), link(n, actions), h('span', { class: 'hint' }, ` (${kindLabel(str(pick(n, 'kind')))})`))))) : null,
+        h('tbody', {}, factors.map(f => h('tr', {}, h('td', {}, factorLabel(str(pick(f, 'factor')))), h('td', { class: 'num' }, formatValue(pick(f, 'raw', 'value'))), h('td', { class: 'num' }, formatValue(pick(f, 'weight'))), h('td', { class: 'num' }, formatValue(pick(f, 'contribution'))))))) : null) : null,
+    groups.length ? section(t('panel.relations'), h('div', { id: 'panel-relations' }, groups.map(group => {
+      // A group of one kind says it once, in its heading.
+      const oneKind = group.rows.every(row => row.kind === group.rows[0].kind) ? group.rows[0].kindName : null;
+      return h('section', { class: 'relation', 'data-key': group.key },
+        h('h4', {}, `${group.title}${oneKind ? ` · ${oneKind}` : ''} (${formatNumber(group.rows.length)})`),
+        expandableList(group.rows, row => {
+          const notes = [oneKind ? '' : row.kindName, row.interfaces > 1 ? tn('panel.interfaceCount', row.interfaces) : row.interfaces === 0 && row.relationships > 1 ? t('panel.times', { n: row.relationships }) : ''].filter(Boolean);
+          return [
+            h('button', { type: 'button', class: 'link', 'data-uid': row.uid, onclick: () => actions.focus(row.uid) }, row.name),
+            notes.length ? h('span', { class: 'hint' }, ` — ${notes.join(', ')}`) : '',
+          ];
+        }));
+    }))) : null,
   );
   (panel.querySelector('#panel-title') as HTMLElement | null)?.focus({ preventScroll: true });
 }
 
-/** The API's neighbours come grouped per relationship ('SUPPLIES>' outgoing, '<USES' incoming). */
-export function neighbourList(detail: Row): (Row & { type: string; direction: 'in' | 'out'; kind: string })[] {
-  const raw = detail.neighbours;
-  if (Array.isArray(raw)) return raw.map(n => ({ ...(n as Row), type: str((n as Row).type), direction: (n as Row).direction === 'in' ? 'in' : 'out', kind: str((n as Row).kind) }));
-  if (!raw || typeof raw !== 'object') return [];
-  return Object.entries(raw as Record<string, Row[]>).flatMap(([key, list]) => {
-    const incoming = key.startsWith('<');
-    const type = key.replace(/[<>]/g, '');
-    return list.map(n => ({ ...n, type, direction: incoming ? 'in' as const : 'out' as const, kind: str(n.kind) }));
-  });
+function contractItem(contract: Row): (Node | string)[] {
+  const notice = str(pick(contract, 'noticeDeadline'));
+  const end = str(contract.end);
+  const ended = end !== '' && end < new Date().toISOString().slice(0, 10);
+  const overdue = !ended && contract.noticeDeadlinePassed === true;
+  const suppliers = names(pick(contract, 'suppliers', 'supplier'));
+  return [
+    h('strong', {}, str(pick(contract, 'name', 'id')) || rowUid(contract)),
+    suppliers.length ? ` — ${suppliers.join(', ')}` : '',
+    h('br'),
+    ended ? h('span', { class: 'nowrap' }, t('panel.ended', { date: formatDate(end) })) : '',
+    !ended && notice ? h('span', { class: overdue ? 'notice nowrap overdue-text' : 'notice nowrap' }, t('panel.notice', { date: formatDate(notice) })) : '',
+    overdue ? h('strong', { class: 'badge warn' }, ` ${t('calendar.overdue')}`) : '',
+    !ended && notice ? ' · ' : '',
+    !ended ? h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(end) })) : '',
+    typeof contract.annualValue === 'number' ? h('span', {}, ' · ', h('span', { class: 'nowrap' }, t('panel.perYear', { amount: formatMoney(contract.annualValue) }))) : '',
+    names(contract.applications).length ? h('span', { class: 'hint' }, h('br'), names(contract.applications).join(', ')) : '',
+  ];
+}
+
+// Shown elsewhere in the panel (title, subtitle) or bookkeeping.
+const HIDDEN = new Set(['uid', 'name', 'kind', 'normalizedName', 'hash', 'runs', 'organisation', 'criticality']);
+const FIRST = ['personalData', 'type', 'jurisdiction', 'country', 'group', 'standard', 'openStandard', 'open', 'start', 'end', 'noticeMonths', 'autoRenew', 'annualValue', 'exitPlan', 'dataPortability', 'id'];
+
+/** Properties as [name in words, value for people]: ja/nee, € amounts, dd-mm-jjjj dates, coded values in words. */
+export function propertyRows(properties: Row): [string, string][] {
+  const rank = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : key === 'sources' ? FIRST.length + 2 : FIRST.length + 1);
+  return Object.entries(properties)
+    .filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== undefined && value !== '' && (typeof value !== 'object' || Array.isArray(value)))
+    .sort(([a], [b]) => rank(a) - rank(b) || propertyName(a, language()).localeCompare(propertyName(b, language()), 'nl'))
+    .map(([key, value]) => [propertyName(key, language()), propertyValue(key, value)]);
+}
+
+function propertyValue(key: string, value: unknown): string {
+  if (Array.isArray(value)) return value.map(item => propertyValue(key, item)).join(', ');
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (key === 'annualValue' && typeof value === 'number') return formatMoney(value);
+  if (typeof value === 'number') return formatNumber(value, Number.isInteger(value) ? 0 : 2);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  return propertyValueName(key, value, language());
 }
 
 const FACTOR_KEYS = new Set(['closedInterfaces', 'noExitPlan', 'noDataPortability', 'remainingContractYears', 'autoRenewed', 'supplierHosts', 'dependants', 'fewSubstitutes', 'outsideEu']);
@@ -89,12 +136,7 @@ function factorLabel(factor: string): string {
   return FACTOR_KEYS.has(factor) ? t(`factor.${factor}` as MessageKey) : factor;
 }
 
-const formatValue = (value: unknown) => (typeof value === 'number' ? formatNumber(value, 2) : typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : str(value));
-
-function link(row: Row, actions: PanelActions): HTMLElement {
-  const uid = rowUid(row);
-  return h('button', { type: 'button', class: 'link', onclick: () => actions.focus(uid) }, rowName(row));
-}
+const formatValue = (value: unknown) => (typeof value === 'number' ? formatNumber(value, Number.isInteger(value) ? 0 : 2) : typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : str(value));
 
 function section(title: string, ...content: (Node | null)[]): HTMLElement | null {
   if (content.every(c => !c)) return null;

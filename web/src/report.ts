@@ -6,10 +6,11 @@ import { pictureIntro, pictureLayout } from '../../server/reports/picture.js';
 import type { ReportData } from '../../server/reports/report-data.js';
 import { type Section, cellText, reportSections } from '../../server/reports/sections.js';
 import { reportText } from '../../server/reports/words.js';
-import { organisationName } from '../../server/labels.js';
 import { NUMERIC_TYPES } from '../../server/exports/columns.js';
 import { download, getGraph, getJson } from './api.js';
 import type { Context } from './context.js';
+import { errorText } from './errors.js';
+import { orgName } from './organisations.js';
 import { fill, h, message, sortableTable } from './dom.js';
 import { formatDate, language, t, type MessageKey } from './i18n.js';
 import { measureText, pictureSvg } from './picture.js';
@@ -25,7 +26,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
   const fillSubjects = async () => {
     const graph = await getGraph({ organisation: ctx.organisations(), kinds: [KINDS[kind]], aggregate: 'none' });
     subjectSelect.replaceChildren(h('option', { value: '' }, '—'), ...graph.nodes.filter(n => n.kind === KINDS[kind]).sort((a, b) => a.label.localeCompare(b.label, 'nl'))
-      .map(n => h('option', { value: n.id, selected: n.id === subjectParam }, n.organisation && kind === 'application' ? `${n.label} (${organisationName(n.organisation)})` : kind === 'organisation' ? organisationName(n.id.replace(/^org:/, ''), n.label) : n.label)));
+      .map(n => h('option', { value: n.id, selected: n.id === subjectParam }, n.organisation && kind === 'application' ? `${n.label} (${orgName(n.organisation)})` : kind === 'organisation' ? orgName(n.id) : n.label)));
   };
   root.append(
     h('h1', { class: 'no-print' }, t('report.heading')),
@@ -43,7 +44,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
   try {
     data = await getJson<ReportData>(`/api/reports/${encodeURIComponent(subjectParam)}`, { organisation: ctx.organisations() });
   } catch (error) {
-    body.append(message(t('common.error', { message: (error as Error).message }), 'error'));
+    body.append(message(errorText(error), 'error'));
     return;
   }
   const lang = language();

@@ -1,27 +1,33 @@
 // Single points of failure: the ranking by impact, articulation points and bridges; each links to the
 // explorer, which shows the node and what fails with it.
-import { organisationName } from '../../server/labels.js';
 import { csvFor, download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
-import { clear, fill, h, message, sortableTable } from './dom.js';
+import { dependencyHash } from './dependency-view.js';
+import { fill, h, message, sortableTable } from './dom.js';
+import { act, errorText } from './errors.js';
 import { formatNumber, kindLabel, language, t } from './i18n.js';
+import { expandableList } from './lists.js';
+import { orgName } from './organisations.js';
 import { names, num, pick, rowName, rowUid, str, uids } from './rows.js';
 import type { Row } from './types.js';
 
 export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void> {
+  // The server ranks the first 100 per organisation unless asked for all; the page says so when it cut.
+  const all = ctx.params().get('all') === '1';
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
   root.append(h('h1', {}, t('spof.heading')),
     h('div', { class: 'toolbar' }, h('div', { class: 'buttons' },
-      h('button', { type: 'button', onclick: () => void download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), ...csvFor(language()) }, 'roer-kwetsbare-punten.csv') }, t('calendar.csv')),
-      h('button', { type: 'button', onclick: () => void download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'xlsx', lang: language() }, 'roer-kwetsbare-punten.xlsx') }, t('calendar.xlsx')))),
+      h('button', { type: 'button', onclick: act(() => download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), ...csvFor(language()), limit: all ? 0 : undefined }, 'roer-kwetsbare-punten.csv')) }, t('calendar.csv')),
+      h('button', { type: 'button', onclick: act(() => download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'xlsx', lang: language(), limit: all ? 0 : undefined }, 'roer-kwetsbare-punten.xlsx')) }, t('calendar.xlsx')))),
     body);
   let result;
   try {
-    result = await runAnalysis('single-points-of-failure', { organisation: ctx.organisations() });
+    result = await runAnalysis('single-points-of-failure', { organisation: ctx.organisations(), limit: all ? 0 : undefined });
   } catch (error) {
-    fill(body, message(t('common.error', { message: (error as Error).message }), 'error'));
+    fill(body, message(errorText(error), 'error'));
     return;
   }
+  const cut = (result.summary as { cut?: { shown: number; total: number; limit?: number } | null } | undefined)?.cut;
   const critical = (r: Row) => num(pick(r, 'failedCriticalApplications', 'criticalApplications'));
   const functions = (r: Row) => num(pick(r, 'failedBusinessFunctions', 'businessFunctions'));
   const total = (r: Row) => num(pick(r, 'failedApplications', 'affected', 'total'));
@@ -30,36 +36,45 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
   const summary = (result.summary ?? {}) as Row;
   const points = (pick(summary, 'articulationPoints') ?? []) as unknown[];
   const bridges = (pick(summary, 'bridges') ?? []) as unknown[];
+  // With several organisations, a name says whose it is ("Zaaksysteem (Gemeente Roerdam)").
+  const several = new Set([...rows, ...points, ...bridges].map(item => (item && typeof item === 'object' && !Array.isArray(item) ? str((item as Row).organisation) : ''))).size > 1;
+  const withOrganisation = (name: string, organisation: unknown) => (several && organisation ? `${name} (${orgName(organisation)})` : name);
 
-  fill(body, 
-    h('section', {}, h('h2', {}, t('spof.ranking')), sortableTable<Row>({
+  fill(body,
+    h('section', {}, h('h2', {}, t('spof.ranking')),
+      cut ? h('p', { class: 'cut', id: 'spof-cut', role: 'note' }, t('spof.cut', { shown: formatNumber(cut.shown), total: formatNumber(cut.total), limit: formatNumber(cut.limit ?? 0) }), ' ',
+        h('button', { type: 'button', id: 'spof-all', onclick: () => ctx.navigate('spof', { all: '1' }) }, t('spof.showAll', { total: formatNumber(cut.total) }))) : null,
+      sortableTable<Row>({
       id: 'spof-table',
       caption: t('spof.ranking'),
-          captionHidden: true,
+      captionHidden: true,
       rows,
       sortKey: 'rank',
       descending: false,
       columns: [
         { key: 'rank', label: t('spof.col.rank'), value: r => num(r.rank), numeric: true },
-        { key: 'name', label: t('spof.col.name'), value: r => rowName(r), render: r => h('button', { type: 'button', class: 'link', 'data-uid': rowUid(r), onclick: () => show(rowUid(r)) }, rowName(r)) },
+        { key: 'name', label: t('spof.col.name'), value: r => rowName(r), render: r => h('span', {}, h('button', { type: 'button', class: 'link', 'data-uid': rowUid(r), onclick: () => show(rowUid(r)) }, rowName(r)), ' ', h('a', { class: 'hint', href: dependencyHash(rowUid(r)), 'data-dependencies': rowUid(r) }, t('spof.dependencies'))) },
         { key: 'kind', label: t('spof.col.kind'), value: r => kindLabel(str(r.kind)) + (r.articulationPoint ? ` · ${t('spof.articulationShort')}` : '') },
-        { key: 'organisation', label: t('org.label'), value: r => names(r.organisations ?? r.organisation).map(id => organisationName(id)).join(', ') },
+        { key: 'organisation', label: t('org.label'), value: r => names(r.organisations ?? r.organisation).map(orgName).join(', ') },
         { key: 'critical', label: t('spof.col.critical'), value: critical, render: r => formatNumber(critical(r)), numeric: true },
         { key: 'functions', label: t('spof.col.functions'), value: functions, render: r => formatNumber(functions(r)), numeric: true },
+        { key: 'lost', label: t('spof.col.lost'), value: r => names(r.lostBusinessFunctions).join(', ') },
         { key: 'total', label: t('spof.col.total'), value: total, render: r => formatNumber(total(r)), numeric: true },
       ],
     })),
     h('div', { class: 'split' },
-      h('section', {}, h('h2', {}, `${t('spof.articulation')} (${points.length})`),
-        h('ul', { id: 'articulation-points' }, points.map(p => {
+      h('section', {}, h('h2', {}, `${t('spof.articulation')} (${formatNumber(points.length)})`),
+        h('p', { class: 'hint' }, t('spof.articulationHint')),
+        expandableList(points, p => {
           const uid = typeof p === 'string' ? p : rowUid(p as Row);
-          return h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => show(uid) }, typeof p === 'string' ? p : rowName(p as Row)));
-        }))),
-      h('section', {}, h('h2', {}, `${t('spof.bridges')} (${bridges.length})`),
-        h('ul', { id: 'bridges' }, bridges.map(b => {
+          return h('button', { type: 'button', class: 'link', 'data-uid': uid, onclick: () => show(uid) }, typeof p === 'string' ? p : withOrganisation(rowName(p as Row), (p as Row).organisation));
+        }, { id: 'articulation-points', initial: 20 })),
+      h('section', {}, h('h2', {}, `${t('spof.bridges')} (${formatNumber(bridges.length)})`),
+        h('p', { class: 'hint' }, t('spof.bridgesHint')),
+        expandableList(bridges, b => {
           const ends = Array.isArray(b) ? b.map(str) : [str(pick(b as Row, 'fromName', 'from', 'source')), str(pick(b as Row, 'toName', 'to', 'target'))];
           const first = Array.isArray(b) ? str(b[0]) : uids([pick(b as Row, 'from', 'source')])[0] ?? str(pick(b as Row, 'from', 'source'));
-          return h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => show(first) }, ends.join(' — ')));
-        })))),
+          return h('button', { type: 'button', class: 'link', onclick: () => show(first) }, withOrganisation(ends.join(' — '), Array.isArray(b) ? undefined : (b as Row).organisation));
+        }, { id: 'bridges', initial: 20 }))),
   );
 }

@@ -7,7 +7,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { InputError } from '../../../server/errors.js';
 import { database, int, read } from '../../../server/neo4j.js';
 import { query } from '../../../server/queries.js';
-import { runOwner } from '../../import.js';
+import { type ImportReport, modelRecords, recordRunHeadlines, runOwner } from '../../import.js';
 import { type LoadCounts, type RemovedCounts, cleanup, load, normalizeSupplierName, previouslyAsserted, transform } from '../../load.js';
 import { type RemovalPlan, planRemovals } from '../../removals.js';
 import { type Landscape, uid } from '../../model.js';
@@ -86,7 +86,7 @@ export async function importMappedLandscape<R extends object>(
     /** Runs in the same transaction after the load and before the cleanup (e.g. GEMMA's rename remapping). */
     afterLoad?: (tx: ManagedTransaction, provenance: { source: string; runId: string; stamp: string }) => Promise<void>;
   },
-): Promise<R & { source: string; runId: string | null; dryRun: boolean; graph: { nodes: LoadCounts; removed: RemovedCounts }; durationMs: number; removals: RemovalPlan; confirmationNeeded: boolean }> {
+): Promise<R & { source: string; runId: string | null; dryRun: boolean; graph: { nodes: LoadCounts; removed: RemovedCounts }; durationMs: number; removals: RemovalPlan; confirmationNeeded: boolean; headlines?: ImportReport['headlines'] }> {
   const started = options.started ?? Date.now();
   const removals = await planRemovals(driver, landscape, { source: options.source, named: true, scope: null, maxShare: options.maxRemovalShare });
   const rows = transform(landscape);
@@ -95,6 +95,9 @@ export async function importMappedLandscape<R extends object>(
   if (options.dryRun) return { ...base, ...nothing, durationMs: Date.now() - started };
   if (removals.needsConfirmation && !options.allowRemovals) return { ...base, ...nothing, confirmationNeeded: true, durationMs: Date.now() - started };
   const runId = randomUUID();
+  // Its table rows' state and diff (importers/history.ts), made before the transaction: the model is
+  // written whole every time, but what changed is kept all the same.
+  const records = await modelRecords(driver, landscape, { source: options.source, runId, user: options.user });
   const session = driver.session({ database: database() });
   try {
     const graph = await session.executeWrite(async tx => {
@@ -104,8 +107,10 @@ export async function importMappedLandscape<R extends object>(
       // afterLoad may stamp more than the load counted: then this run's total is unknown (null) and
       // the cleanup always looks.
       const removed = await cleanup(tx, { source: options.source, runId }, options.afterLoad ? undefined : { previouslyAsserted: previous, reasserted });
+      const finishedAt = new Date().toISOString();
+      const seq = await records(tx, finishedAt, { created: nodes, removed });
       await tx.run(query('import/record-run').text, {
-        runId, source: options.source, startedAt: new Date(started).toISOString(), finishedAt: new Date().toISOString(),
+        runId, source: options.source, startedAt: new Date(started).toISOString(), finishedAt, seq: int(seq),
         user: options.user ?? 'unknown', files: options.files, counts: JSON.stringify({ nodes, removed }), status: 'ok',
         asserted: options.afterLoad ? null : int(stamped), digest: null, stamp: `${options.source}#${runId}`, unchangedSince: null,
         // afterLoad may move other sources' relationships (GEMMA's renames): then which is not known.
@@ -115,7 +120,9 @@ export async function importMappedLandscape<R extends object>(
       });
       return { nodes, removed };
     });
-    return { ...base, runId, graph, durationMs: Date.now() - started };
+    const durationMs = Date.now() - started;
+    const organisations = [...new Set([...landscape.applications, ...landscape.interfaces, ...landscape.contracts].map(row => row.organisation))].sort();
+    return { ...base, runId, graph, durationMs, headlines: await recordRunHeadlines(driver, runId, organisations) };
   } finally {
     await session.close();
   }

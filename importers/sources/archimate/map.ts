@@ -306,7 +306,7 @@ function contractOf(
   return { row: parsed.data, roer: !!roerId, associations: [...suppliers, ...covers].map(r => r.id) };
 }
 
-/** The Roer relationships the model implies (see DEPENDENT_END and the README's dependency semantics). */
+/** The Roer relationships the model implies (see DEPENDENT_END and the dependency semantics in docs/data-model.md). */
 function deriveLinks(
   relationships: ArchiRelationship[],
   kindOf: Map<string, Kind>,

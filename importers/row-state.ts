@@ -1,0 +1,178 @@
+// What each source asserts, row by row: per source and table, the uid and hash of every validated row
+// and the row itself, kept in Neo4j so the next import of the source can be a diff (importers/diff.ts)
+// and the landscape as of an earlier run can be made again (importers/history.ts).
+//
+// (:SourceTable {key: 'source|table'}) says which code wrote the table's rows, their digest and count;
+// (:RowBucket {key: 'source|table|bucket'}) holds up to a few thousand rows: `uids` and `hashes` (lists)
+// and `rows`, the rows' JSON one per line, deflated. A row lives in the bucket its uid hashes to, so an
+// import rewrites only the buckets its changes fall in. Why buckets, not a node per row: the country's
+// 440,000 row nodes would be written by every first import (about a tenth more work for Neo4j), and
+// fetched as 440,000 records by every re-import; 220 buckets cost a first import about a second.
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRaw } from 'node:zlib';
+import type { Driver } from 'neo4j-driver';
+import { read } from '../server/neo4j.js';
+import { query } from '../server/queries.js';
+import type { QueryRunner } from './load.js';
+import { type Landscape, TABLES, type TableName } from './model.js';
+import { rowUid } from './removals.js';
+
+const deflate = promisify(deflateRaw);
+const inflate = promisify(inflateRaw);
+
+/** Rows per bucket, about: the bucket count is the power of two that keeps buckets this small. */
+const BUCKET_ROWS = 2_000;
+
+/** One table's rows as an import holds them: uid, hash and (until packed) JSON, in file order. */
+export type HashedTable = { table: TableName; uids: string[]; hashes: string[]; digest: string; organisations: string[] };
+
+/** A table's row state as stored (SourceTable). */
+export type TableState = { table: TableName; code: string; digest: string; rows: number; buckets: number; organisations: string[] };
+
+/** uid → hash of every row of a table the source asserts now. */
+export type RowIndex = Map<string, string>;
+
+export const rowJson = (row: unknown) => JSON.stringify(row);
+
+/**
+ * 64 bits of a fast non-cryptographic hash of the row's JSON (cyrb53's mixing, both lanes kept): it
+ * only tells a row from its own previous version, where a collision is one in 2^64. SHA-1 per row
+ * took 7.7 s of the country's import on a busy machine; this, a fraction of a second.
+ */
+export function rowHash(json: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(36).padStart(7, '0') + (h1 >>> 0).toString(36).padStart(7, '0');
+}
+
+/** One table's uids, hashes, digest and organisations; `json` gets each row's JSON as it is made. */
+function hashTable(landscape: Landscape, table: TableName, json: (i: number, text: string) => void = () => {}): HashedTable {
+  const rows = landscape[table] as { organisation?: string }[];
+  const uids: string[] = new Array(rows.length);
+  const hashes: string[] = new Array(rows.length);
+  const organisations = new Set<string>();
+  const uidOf = rowUid[table] as (row: unknown) => string;
+  rows.forEach((row, i) => {
+    const text = rowJson(row);
+    uids[i] = uidOf(row);
+    hashes[i] = rowHash(text);
+    json(i, text);
+    if (row.organisation) organisations.add(row.organisation);
+  });
+  return { table, uids, hashes, digest: createHash('sha256').update(hashes.join('')).digest('base64'), organisations: [...organisations].sort() };
+}
+
+/** uid and hash of every row of `tables` (in file order), with each table's digest and organisations. */
+export const hashTables = (landscape: Landscape, tables: readonly TableName[]): HashedTable[] => tables.map(table => hashTable(landscape, table));
+
+export const bucketCount = (rows: number) => 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, rows) / BUCKET_ROWS)));
+
+/** FNV-1a of the uid, masked to the bucket count (a power of two). */
+export function bucketOf(uid: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < uid.length; i++) hash = Math.imul(hash ^ uid.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) & (buckets - 1);
+}
+
+export const bucketKey = (source: string, table: TableName, bucket: number) => `${source}|${table}|${bucket}`;
+export const tableKey = (source: string, table: TableName) => `${source}|${table}`;
+
+/** The row states of `source` (all tables, or those of `tables`). */
+export async function readTableStates(driver: Driver, source: string): Promise<Map<TableName, TableState>> {
+  const rows = await read<TableState>(driver, query('history/table-states').text, { source });
+  return new Map(rows.map(row => [row.table, row]));
+}
+
+/** uid → hash of every row of the table, from its buckets' lists (one record per bucket). */
+export async function readIndex(driver: Driver, source: string, table: TableName): Promise<RowIndex> {
+  const index: RowIndex = new Map();
+  await read<{ uids: string[]; hashes: string[] }>(driver, query('history/bucket-index').text, { source, table }, bucket => {
+    for (let i = 0; i < bucket.uids.length; i++) index.set(bucket.uids[i], bucket.hashes[i]);
+    return { uids: [], hashes: [] };
+  });
+  return index;
+}
+
+/** The rows (uid → [hash, JSON]) of the given buckets. */
+export async function readBucketRows(driver: Driver, keys: string[]): Promise<Map<string, Map<string, [string, string]>>> {
+  const found = await read<{ key: string; uids: string[]; hashes: string[]; rows: Int8Array }>(driver, query('history/bucket-rows').text, { keys });
+  const byKey = new Map<string, Map<string, [string, string]>>();
+  for (const bucket of found) {
+    const rows = await unpackRows(bucket.uids, bucket.rows);
+    byKey.set(bucket.key, new Map(bucket.uids.map((uid, i) => [uid, [bucket.hashes[i], rows.get(uid)!]])));
+  }
+  return byKey;
+}
+
+/** Every row (JSON) of a table, bucket by bucket (history's landscape as of a run, exports). */
+export async function readAllRows(driver: Driver, source: string, table: TableName): Promise<Map<string, string>> {
+  const rows = new Map<string, string>();
+  const found = await read<{ uids: string[]; rows: Int8Array }>(driver, query('history/table-rows').text, { source, table });
+  for (const bucket of found) for (const [uid, json] of await unpackRows(bucket.uids, bucket.rows)) rows.set(uid, json);
+  return rows;
+}
+
+async function unpackRows(uids: string[], packed: Int8Array): Promise<Map<string, string>> {
+  const lines = (await inflate(Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength))).toString('utf8').split('\n');
+  return new Map(uids.map((uid, i) => [uid, lines[i]]));
+}
+
+/** A bucket as written: its rows in uid order. */
+export type Bucket = { key: string; source: string; table: TableName; bucket: number; uids: string[]; hashes: string[]; rows: Int8Array };
+
+/** Sorts and deflates one bucket's rows (uid → [hash, JSON]). */
+export async function packBucket(source: string, table: TableName, bucket: number, rows: Map<string, [string, string]>): Promise<Bucket> {
+  const uids = [...rows.keys()].sort();
+  const hashes = uids.map(uid => rows.get(uid)![0]);
+  const packed = await deflate(Buffer.from(uids.map(uid => rows.get(uid)![1]).join('\n'), 'utf8'), { level: 1 });
+  return { key: bucketKey(source, table, bucket), source, table, bucket, uids, hashes, rows: new Int8Array(packed.buffer, packed.byteOffset, packed.byteLength) };
+}
+
+/** A row state as written: buckets and per-table metadata. */
+export type PackedState = { buckets: Bucket[]; tables: TableState[] };
+
+/**
+ * The whole row state of the tables (a first import, or one that writes everything), hashed in the
+ * same pass: every row's JSON made once, grouped by bucket and deflated table by table, so that at
+ * most one table's JSON is held.
+ */
+export async function packTables(source: string, landscape: Landscape, tables: readonly TableName[]): Promise<{ hashed: HashedTable[]; state: PackedState }> {
+  const hashed: HashedTable[] = [];
+  const state: PackedState = { buckets: [], tables: [] };
+  for (const table of tables) {
+    const count = bucketCount((landscape[table] as unknown[]).length);
+    const grouped = Array.from({ length: count }, () => new Map<string, [string, string]>());
+    const texts: string[] = [];
+    const one = hashTable(landscape, table, (i, text) => (texts[i] = text));
+    one.uids.forEach((uid, i) => grouped[bucketOf(uid, count)].set(uid, [one.hashes[i], texts[i]]));
+    texts.length = 0;
+    state.buckets.push(...(await Promise.all(grouped.map((rows, bucket) => packBucket(source, table, bucket, rows)))));
+    state.tables.push({ table, code: '', digest: one.digest, rows: one.uids.length, buckets: count, organisations: one.organisations });
+    hashed.push(one);
+  }
+  return { hashed, state };
+}
+
+/**
+ * Writes the tables' state in the import's transaction: their metadata, the buckets given (replacing
+ * those with the same key) and, where `replaceAll`, no bucket of the table but these.
+ */
+export async function writeState(tx: QueryRunner, source: string, code: string, runId: string, state: PackedState, replaceAll: readonly TableName[]): Promise<void> {
+  if (replaceAll.length > 0) await tx.run(query('history/delete-buckets').text, { source, tables: [...replaceAll], keep: state.buckets.map(bucket => bucket.key) });
+  // A few megabytes per statement: the country's state is about 20 MB deflated.
+  for (let i = 0; i < state.buckets.length; i += 20) await tx.run(query('history/write-buckets').text, { buckets: state.buckets.slice(i, i + 20) });
+  await tx.run(query('history/write-tables').text, {
+    source, runId, tables: state.tables.map(table => ({ ...table, key: tableKey(source, table.table), code })),
+  });
+}
+
+/** Forgets a source's row state (its deletion). */
+export const deleteState = (tx: QueryRunner, source: string) => tx.run(query('history/delete-state').text, { source, tables: [...TABLES] });

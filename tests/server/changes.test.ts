@@ -1,0 +1,104 @@
+// GET /api/changes, /api/trends and /api/imports/:runId/rows over HTTP, on a fixture with known changes:
+// the English set, then the same set changed in every table (tests/importers/diff.test.ts) with contract
+// c1 moved into its notice window.
+import type { Driver } from 'neo4j-driver';
+import { type ImportReport, importFiles } from '../../importers/import.js';
+import { addMonths, today } from '../../server/analyses/params.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { changedFixture, csv, edited, enText } from '../importers/support.js';
+import { appFor, request } from './support.js';
+
+// c1 ends years away first (outside any notice window), then in four months with three months' notice;
+// c2 (removed by the second run) ends years away too.
+const far = addMonths(today(), 48);
+const soon = addMonths(today(), 4);
+const before = () => edited({ 'contracts.csv': enText('contracts.csv').replace('2022-01-01,2026-12-31,6', `2022-01-01,${far},6`).replace('2020-03-01,2027-02-28,3', `2020-03-01,${far},3`) });
+const after = () => changedFixture().map(file => (file.name === 'contracts.csv'
+  ? csv('contracts.csv', Buffer.from(file.bytes).toString('utf8').replace('2022-01-01,2027-12-31,6', `2022-01-01,${soon},3`))
+  : file));
+
+describe('what changed since', () => {
+  let driver: Driver;
+  let first: ImportReport;
+  let second: ImportReport;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    first = await importFiles(driver, before(), { source: 'csv:en', user: 'tester' });
+    second = await importFiles(driver, after(), { source: 'csv:en', user: 'editor', allowRemovals: true });
+  });
+  afterAll(() => driver.close());
+
+  it('when the runs recorded their headline numbers, then the report says for how many organisations', () => {
+    expect(first.headlines).toEqual({ organisations: 1, durationMs: expect.any(Number) });
+    expect(second.headlines).toEqual({ organisations: 1, durationMs: expect.any(Number) });
+  });
+
+  it('when asked since the first run for gm-a, then the rows of the second run per table, field by field, and the headline numbers before and after', async () => {
+    const response = await request(appFor(driver)).get(`/api/changes?since=${first.runId}&organisation=gm-a`);
+    expect(response.status).toBe(200);
+    const body = response.body;
+    expect(body.since).toEqual({ at: expect.any(String), runId: first.runId });
+    expect(body.runs).toEqual([{ runId: second.runId, source: 'csv:en', at: expect.any(String), user: 'editor', kind: 'diff' }]);
+    expect(body.complete).toBe(true);
+    const counts = Object.fromEntries(Object.entries(body.tables as Record<string, { added: number; changed: number; removed: number }>).map(([table, t]) => [table, [t.added, t.changed, t.removed]]));
+    // regio supplied gm-a's brp; iaas1 hosted its saas1; both went, and the renamed cloudy hosts saas1.
+    expect(counts).toEqual({ suppliers: [1, 1, 1], platforms: [1, 2, 1], applications: [1, 2, 1], interfaces: [1, 1, 1], contracts: [1, 1, 1] });
+    expect(body.tables.applications.items.added).toEqual([{ uid: 'app:gm-a/dms', name: 'Documentbeheer', organisation: 'gm-a' }]);
+    expect(body.tables.applications.items.removed).toEqual([{ uid: 'app:gm-a/web', name: 'Website; portaal, publiek', organisation: 'gm-a' }]);
+    expect(body.tables.contracts.items.changed).toEqual([{
+      uid: 'contract:gm-a/c1', name: 'c1', organisation: 'gm-a', fields: [{ field: 'end', before: far, after: soon }, { field: 'noticeMonths', before: 6, after: 3 }],
+    }]);
+    expect(body.tables.applications.items.changed.find((item: { uid: string }) => item.uid === 'app:gm-a/brp').fields).toEqual([{ field: 'supplier', before: 'regio', after: 'newco' }]);
+
+    const [gmA] = body.headlines;
+    expect(gmA.organisation).toBe('gm-a');
+    // Applications per supplier: acme 2, regio 1, cloudy 1 (HHI 50² + 25² + 25²), then acme 2, newco 2.
+    expect([gmA.before.hhi, gmA.after.hhi, gmA.before.cr3, gmA.after.cr3]).toEqual([3750, 5000, 100, 100]);
+    expect([gmA.before.runId, gmA.after.runId]).toEqual([first.runId, second.runId]);
+    // The broker no longer carries i1, so it is no longer a single point of failure; zaak still is.
+    expect(gmA.before.spofs.map((item: { uid: string }) => item.uid)).toEqual(['app:gm-a/esb', 'app:gm-a/zaak']);
+    expect(gmA.left.spofs).toEqual([{ uid: 'app:gm-a/esb', name: 'Berichtenmakelaar' }]);
+    expect(gmA.entered.spofs).toEqual([]);
+    expect(gmA.entered.notice).toEqual([{ uid: 'contract:gm-a/c1', name: 'c1', noticeDeadline: addMonths(soon, -3), end: soon }]);
+    expect(typeof gmA.before.meanLockIn).toBe('number');
+  });
+
+  it('when asked since a date before both runs, then the first run (kept as counts only) makes the answer incomplete', async () => {
+    const response = await request(appFor(driver)).get(`/api/changes?since=${addMonths(today(), -1)}`);
+    expect(response.status).toBe(200);
+    expect(response.body.runs.map((run: { kind: string }) => run.kind)).toEqual(['initial', 'diff']);
+    expect(response.body.complete).toBe(false);
+    expect(response.body.headlines.map((h: { organisation: string; before: unknown }) => [h.organisation, h.before])).toEqual([['gm-a', null]]);
+  });
+
+  it('when the organisation filter names another organisation, then nothing of gm-a is listed', async () => {
+    const response = await request(appFor(driver)).get(`/api/changes?since=${first.runId}&organisation=gm-b`);
+    expect(response.status).toBe(200);
+    expect(Object.values(response.body.tables as Record<string, { added: number; changed: number; removed: number }>).every(t => t.added + t.changed + t.removed === 0)).toBe(true);
+    expect(response.body.headlines).toEqual([]);
+  });
+
+  it('when since is missing or names no run, then 400 and 404', async () => {
+    const app = appFor(driver);
+    expect((await request(app).get('/api/changes')).status).toBe(400);
+    expect((await request(app).get('/api/changes?since=no-such-run')).status).toBe(404);
+  });
+
+  it('when an organisation trend is asked, then its headline numbers per run, oldest first', async () => {
+    const response = await request(appFor(driver)).get('/api/trends?organisation=gm-a');
+    expect(response.status).toBe(200);
+    expect(response.body.series.map((point: { runId: string; hhi: number; spofCount: number; noticeCount: number }) => [point.runId, point.hhi, point.spofCount, point.noticeCount]))
+      .toEqual([[first.runId, 3750, 2, 0], [second.runId, 5000, 1, 1]]);
+    expect((await request(appFor(driver)).get('/api/trends')).status).toBe(400);
+  });
+
+  it('when the rows as of the first run are asked, then they are the first files\' rows', async () => {
+    const response = await request(appFor(driver)).get(`/api/imports/${first.runId}/rows`);
+    expect(response.status).toBe(200);
+    expect(response.body.source).toBe('csv:en');
+    expect(response.body.tables.applications.map((row: { id: string }) => row.id)).toEqual(['brp', 'esb', 'web', 'zaak']);
+    expect(response.body.tables.contracts.find((row: { id: string }) => row.id === 'c1').end).toBe(far);
+    expect((await request(appFor(driver)).get('/api/imports/no-such-run/rows')).status).toBe(404);
+  });
+});

@@ -1,0 +1,76 @@
+// What the explorer's browser tests share: the real server (createApp) over the test Neo4j, the built
+// UI, a Chromium page, and measurements of what a person would see (boxes that overlap, cut-off text).
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp, defaultServices } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { buildWeb } from '../../web/build.js';
+
+export const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
+
+export type Ui = {
+  base: string;
+  browser: Browser;
+  page: Page;
+  /** Opens a hash route and waits until the page says it is ready. */
+  open: (hash: string) => Promise<void>;
+  shot: (name: string, fullPage?: boolean) => Promise<Buffer>;
+  api: <T = any>(path: string) => Promise<T>;
+  close: () => Promise<void>;
+};
+
+export async function startUi(driver: Driver, name: string, viewport = { width: 1440, height: 900 }): Promise<Ui> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-${name}-${process.pid}`), minify: false });
+  const app = createApp({ driver, config: loadConfig({ ROER_AUTH: 'off' }), services: { ...defaultServices(), webDir } });
+  const server = await new Promise<Server>(resolve => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'] });
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', error => { throw error; });
+  return {
+    base, browser, page,
+    open: async hash => {
+      await page.goto(`${base}/${hash}`);
+      await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+    },
+    shot: (file, fullPage = false) => page.screenshot({ path: join(ARTIFACTS, `${file}.png`), fullPage }),
+    api: async path => {
+      const response = await fetch(`${base}${path}`);
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    close: async () => {
+      await browser.close();
+      await new Promise(resolve => server.close(resolve));
+    },
+  };
+}
+
+/** Pairs of elements matching `selector` whose boxes overlap by more than half a pixel, as text. */
+export const overlaps = (page: Page, selector: string, other = selector) =>
+  page.evaluate(([a, b]) => {
+    const boxes = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)].filter(el => el.offsetParent !== null)
+      .map(el => ({ el, r: el.getBoundingClientRect(), text: (el.textContent ?? '').trim().slice(0, 40) }));
+    const first = boxes(a);
+    const second = a === b ? first : boxes(b);
+    const found: string[] = [];
+    first.forEach((x, i) => second.forEach((y, j) => {
+      if ((a === b && j <= i) || x.el === y.el || x.el.contains(y.el) || y.el.contains(x.el)) return;
+      const w = Math.min(x.r.right, y.r.right) - Math.max(x.r.left, y.r.left);
+      const h = Math.min(x.r.bottom, y.r.bottom) - Math.max(x.r.top, y.r.top);
+      if (w > 0.5 && h > 0.5) found.push(`${x.text} × ${y.text}`);
+    }));
+    return found;
+  }, [selector, other]);
+
+/** Elements matching `selector` whose text does not fit (cut off, or hidden behind an ellipsis). */
+export const clipped = (page: Page, selector: string) =>
+  page.evaluate(sel => [...document.querySelectorAll<HTMLElement>(sel)].filter(el => el.offsetParent !== null)
+    .filter(el => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+    .map(el => (el.textContent ?? '').trim()), selector);

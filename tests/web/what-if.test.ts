@@ -1,0 +1,232 @@
+// "What if this fails?" and the side panel as a person reads them, in a real Chromium against the real
+// server and Neo4j (demo municipality + a chain of 15 applications). Every expectation is worked out
+// from the API's own answer or from the graph; screenshots go to tests/artifacts/ (look at them), and
+// with ROER_UPDATE_SCREENSHOTS=1 the README's picture of the answer is made from the same page.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { read } from '../../server/neo4j.js';
+import { app, LENGTH, uid as chainUid } from '../analyses/chain.js';
+import { ARTIFACTS, startUi, type Ui } from './answer-browser.js';
+
+let ui: Ui;
+const enc = encodeURIComponent;
+const nlList = (items: string[]) => new Intl.ListFormat('nl-NL', { type: 'conjunction' }).format(items);
+const nlNumber = (n: number) => n.toLocaleString('nl-NL');
+const byName = (a: string, b: string) => a.localeCompare(b, 'nl');
+/** An organisation's slug standing alone (not inside a uid or a source name such as demo:gemeente-roerdam). */
+const SLUG = /(^|[^:/\w-])gemeente-(roerdam|lange-keten)(?![\w/-])/;
+
+beforeAll(async () => { ui = await startUi('what-if'); }, 600_000);
+afterAll(async () => { await ui?.close(); });
+afterEach(() => {
+  // No test here may leave an uncaught error or an unexplained failed request behind.
+  const { errors } = ui.take();
+  expect(errors).toEqual([]);
+});
+
+async function askWhatIf(uid: string): Promise<void> {
+  await ui.open(`#/explorer?focus=${enc(uid)}`);
+  await ui.page.click('#what-if');
+  await ui.page.waitForSelector('#what-if-answer');
+}
+
+const texts = (selector: string) => ui.page.locator(selector).evaluateAll(items => items.map(item => (item.textContent ?? '').replace(/\s+/g, ' ').trim()));
+
+describe('what if a supplier fails', () => {
+  it('when asked, then the answer names the business functions that stop first, then the figures, then complete lists', async () => {
+    const [{ uid }] = await read<{ uid: string }>(ui.driver, 'MATCH (s:Supplier)-[:SUPPLIES]->(a:Application) WITH s, count(a) AS n ORDER BY n DESC, s.uid LIMIT 1 RETURN s.uid AS uid');
+    const { rows, summary } = await ui.api(`/api/analyses/impact?node=${enc(uid)}`);
+    const lost: string[] = summary.businessFunctions.filter((fn: any) => fn.lostAllSupport).map((fn: any) => fn.name).sort(byName);
+    expect(lost.length).toBeGreaterThan(1);
+    expect(lost.length).toBeLessThanOrEqual(6); // the sentence names up to six; more would end in "en n andere"
+    await askWhatIf(uid);
+
+    const answer = (await ui.page.textContent('#what-if-answer'))!.trim();
+    expect(answer).toBe(`Als ${summary.node.name} uitvalt, stoppen ${lost.length} bedrijfsfuncties: ${nlList(lost)}.`);
+    // The answer comes first: right after the heading, before the figures and every list.
+    const order = await ui.page.$$eval('#what-if > *', children => children.map(child => child.id || child.className || child.tagName));
+    expect(order.slice(0, 3)).toEqual(['what-if-head', 'what-if-answer', expect.stringMatching(/^(what-if-cut|SECTION)$/)]);
+    await expect(ui.page.textContent('#fig-lost')).resolves.toBe(`${lost.length} bedrijfsfuncties gestopt`);
+    await expect(ui.page.textContent('#fig-applications')).resolves.toBe(`${nlNumber(summary.totals.applications)} applicaties uitgevallen, waarvan ${nlNumber(summary.totals.criticalApplications)} bedrijfskritisch`);
+    await expect(ui.page.textContent('#fig-interfaces')).resolves.toBe(`${nlNumber(summary.totals.interfacesBroken)} koppelingen verbroken`);
+    await expect(ui.page.textContent('#fig-organisations')).resolves.toBe('1 organisatie geraakt: Gemeente Roerdam');
+
+    // Functions that stop, each with how much of its support is gone.
+    expect(await texts('#functions-lost li')).toEqual(summary.businessFunctions.filter((fn: any) => fn.lostAllSupport)
+      .map((fn: any) => `${fn.name} — ${fn.affectedApplications} van ${fn.supportingApplications} ${fn.supportingApplications === 1 ? 'applicatie' : 'applicaties'} uit`));
+    // Complete lists, a few at a time: "Toon alle" shows every critical application.
+    const critical = rows.filter((row: any) => row.critical).map((row: any) => row.uid);
+    expect(await ui.page.locator('#what-if-critical-list li:visible').count()).toBe(Math.min(10, critical.length));
+    await ui.page.click('#what-if-critical .show-all');
+    expect(await ui.page.locator('#what-if-critical-list li:visible').count()).toBe(critical.length);
+    expect((await ui.page.$$eval('#what-if-critical-list li', items => items.map(item => item.getAttribute('data-uid')))).sort()).toEqual([...critical].sort());
+    // Contracts with notice deadlines as dd-mm-jjjj, never as ISO dates.
+    expect((await ui.page.$$eval('#what-if-contract-list li', items => items.map(item => item.getAttribute('data-uid')))).sort()).toEqual(summary.contracts.map((c: any) => c.uid).sort());
+    const contractText = (await ui.page.textContent('#what-if-contracts'))!;
+    expect(contractText).toMatch(/opzeggen vóór \d{2}-\d{2}-\d{4}/);
+    expect(contractText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await ui.page.locator('#what-if-interface-list li').count()).toBe(summary.interfacesBroken.length);
+    // Hop rings: "1 stap", "2 stappen", and together every row.
+    const rings = await texts('#what-if-rings details > summary');
+    const hops = [...new Set<number>(rows.map((row: any) => row.hops))].sort((a, b) => a - b);
+    expect(rings.map(ring => ring.split(':')[0])).toEqual(hops.map(n => `${n} ${n === 1 ? 'stap' : 'stappen'}`));
+    expect(await ui.page.locator('#what-if-rings li').count()).toBe(rows.length);
+    // The same answer is marked in the graph.
+    expect(await ui.page.evaluate(() => (window as any).roer.highlighted())).toEqual([uid, ...rows.map((row: any) => row.uid)].sort());
+    expect(ui.take().responses).toEqual([]);
+    await ui.shot('what-if-supplier');
+  });
+
+  it('when an intermediary is asked, then its own failure counts and the picture for the README is made', async () => {
+    const spof = await ui.api<{ rows: any[] }>('/api/analyses/single-points-of-failure?organisation=gemeente-roerdam&limit=0');
+    const broker = spof.rows.filter(row => row.kind === 'intermediary' && row.failedBusinessFunctions >= 2 && row.failedBusinessFunctions <= 4)
+      .sort((a, b) => a.failedBusinessFunctions - b.failedBusinessFunctions || a.uid.localeCompare(b.uid))[0];
+    await ui.page.setViewportSize({ width: 1280, height: 1000 });
+    await askWhatIf(broker.uid);
+    await expect(ui.page.textContent('#what-if-answer')).resolves.toBe(`Als ${broker.name} uitvalt, stoppen ${broker.failedBusinessFunctions} bedrijfsfuncties: ${nlList([...broker.lostBusinessFunctions].sort(byName))}.`);
+    // Single points of failure and what-if agree on what goes down, the intermediary itself included.
+    await expect(ui.page.textContent('#fig-applications')).resolves.toBe(
+      `${nlNumber(broker.failedApplications)} applicaties uitgevallen, ${broker.name} meegeteld, waarvan ${nlNumber(broker.failedCriticalApplications)} bedrijfskritisch`);
+    await ui.page.waitForFunction(() => document.querySelector('#layout-busy')?.hasAttribute('hidden'), null, { timeout: 60_000 });
+    const picture = join(ARTIFACTS, 'what-if-readme.png');
+    await ui.page.locator('#panel').screenshot({ path: picture });
+    await ui.shot('what-if-intermediary');
+    if (process.env.ROER_UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(join(process.cwd(), 'docs', 'screenshots'), { recursive: true });
+      copyFileSync(picture, join(process.cwd(), 'docs', 'screenshots', 'what-if.png'));
+    }
+    await ui.page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
+
+describe('impact to the end, on screen', () => {
+  it('when the start of a chain of 15 fails, then the answer follows it to the end; limited to 10 steps, the page says it was cut', async () => {
+    await askWhatIf(chainUid(app(0)));
+    await expect(ui.page.textContent('#what-if-answer')).resolves.toBe('Als Schakel 0 uitvalt, stopt 1 bedrijfsfunctie: Belastingen.');
+    await expect(ui.page.textContent('#fig-applications')).resolves.toBe(`${LENGTH} applicaties uitgevallen, Schakel 0 meegeteld, waarvan 1 bedrijfskritisch`);
+    expect((await texts('#what-if-rings details > summary')).at(-1)).toBe(`${LENGTH - 1} stappen: 1 applicatie`);
+    expect(await ui.page.locator('#what-if-cut').count()).toBe(0);
+
+    await ui.page.selectOption('#what-if-hops', '10');
+    await ui.page.waitForSelector('#what-if-cut');
+    await expect(ui.page.textContent('#what-if-cut p')).resolves.toBe(
+      `Ingekort: alleen afhankelijkheden tot 10 stappen zijn gevolgd. Dan vallen 10 van de ${LENGTH - 1} applicaties en platforms uit die uiteindelijk uitvallen; de rest staat hier niet bij.`);
+    expect(await ui.page.locator('#what-if-rings details').count()).toBe(10);
+    await ui.shot('what-if-cut');
+    await ui.page.click('#what-if-all');
+    await ui.page.waitForFunction(() => !document.querySelector('#what-if-cut') && document.querySelectorAll('#what-if-rings details').length > 10);
+    expect(await ui.page.locator('#what-if-rings details').count()).toBe(LENGTH - 1);
+    await expect(ui.page.inputValue('#what-if-hops')).resolves.toBe('');
+  });
+
+  it('when single points of failure are listed, then the chain start takes down as many applications as what-if says', async () => {
+    await ui.open('#/spof?all=1');
+    const row = ui.page.locator('#spof-table tbody tr', { has: ui.page.locator(`button[data-uid="${chainUid(app(0))}"]`) });
+    await expect(row.locator('td').last().textContent()).resolves.toBe(String(LENGTH));
+    expect(await ui.page.locator('#spof-cut').count()).toBe(0);
+  });
+
+  it('when the ranking is cut, then the page says how much, "Toon alle" shows every row, and organisations and lost functions read by name', async () => {
+    const cutAnswer = await ui.api<{ rows: any[]; summary: { cut: { shown: number; total: number; limit: number } | null; articulationPoints: unknown[]; bridges: unknown[] } }>('/api/analyses/single-points-of-failure');
+    const { cut } = cutAnswer.summary;
+    expect(cut).not.toBeNull();
+    expect(cut!.shown).toBe(cutAnswer.rows.length);
+    await ui.open('#/spof');
+    await expect(texts('#spof-cut')).resolves.toEqual([
+      `${nlNumber(cut!.shown)} van ${nlNumber(cut!.total)} getoond: per organisatie de ${cut!.limit} met de meeste impact, plus alle scharnierpunten. Toon alle ${nlNumber(cut!.total)}`]);
+    expect(await ui.page.locator('#spof-table tbody tr').count()).toBe(cut!.shown);
+    // Two organisations: every name on the page says whose it is, never by its slug.
+    const organisations = await texts('#spof-table tbody td:nth-child(4)');
+    expect(new Set(organisations)).toEqual(new Set(['Gemeente Roerdam', 'Gemeente Lange Keten']));
+    expect(await texts('#articulation-points li')).toHaveLength(cutAnswer.summary.articulationPoints.length);
+    expect(await texts('#bridges li')).toHaveLength(cutAnswer.summary.bridges.length);
+    for (const text of [...await texts('#articulation-points li'), ...await texts('#bridges li')]) expect(text).toMatch(/\((Gemeente Roerdam|Gemeente Lange Keten)\)$/);
+    expect((await ui.page.textContent('main'))!).not.toMatch(SLUG);
+    // The lost business functions are named as the analysis names them.
+    const top = cutAnswer.rows.find(row => row.lostBusinessFunctions.length > 0)!;
+    const row = ui.page.locator('#spof-table tbody tr', { has: ui.page.locator(`button[data-uid="${top.uid}"]`) });
+    await expect(row.locator('td:nth-child(7)').textContent()).resolves.toBe(top.lostBusinessFunctions.join(', '));
+    await ui.shot('spof-cut');
+
+    await ui.page.click('#spof-all');
+    await ui.page.waitForFunction(() => location.hash === '#/spof?all=1' && document.body.dataset.ready === 'true');
+    expect(await ui.page.locator('#spof-cut').count()).toBe(0);
+    expect(await ui.page.locator('#spof-table tbody tr').count()).toBe(cut!.total);
+  });
+
+  it('when English is chosen, then the answer, its counts and the steps read in English', async () => {
+    await ui.open('#/explorer');
+    await ui.page.selectOption('#language', 'en');
+    await askWhatIf(chainUid(app(0)));
+    await expect(ui.page.textContent('#what-if-answer')).resolves.toBe('If Schakel 0 fails, 1 business function stops: Belastingen.');
+    expect((await texts('#what-if-rings details > summary')).slice(0, 2)).toEqual(['1 step: 1 application', '2 steps: 1 application']);
+    await ui.shot('what-if-english');
+    await ui.page.selectOption('#language', 'nl');
+    await ui.page.waitForFunction(() => document.documentElement.lang === 'nl');
+  });
+});
+
+describe('the side panel', () => {
+  it('when an application with many dependency rows is opened, then each neighbour is listed once, in words, with its interfaces counted', async () => {
+    const [subject] = await read<{ uid: string; rels: number; distinct: number }>(ui.driver,
+      `MATCH (a:Application)<-[r:DEPENDS_ON]-(b:Application) WITH a, count(r) AS rels, count(DISTINCT b) AS distinct
+       RETURN a.uid AS uid, rels, distinct ORDER BY rels - distinct DESC, a.uid LIMIT 1`);
+    expect(subject.rels).toBeGreaterThan(subject.distinct);
+    const groups = await read<{ kind: string; neighbours: { uid: string; interfaces: number }[] }>(ui.driver,
+      `MATCH (a:Application {uid: $uid})<-[r:DEPENDS_ON]-(b:Application)
+       WITH r.kind AS kind, b, count(DISTINCT r.interface) AS interfaces ORDER BY b.uid
+       RETURN kind, collect({uid: b.uid, interfaces: interfaces}) AS neighbours`, { uid: subject.uid });
+    await ui.open(`#/explorer?focus=${enc(subject.uid)}`);
+    await ui.page.waitForSelector('#panel-relations');
+    for (const group of groups) {
+      const section = ui.page.locator(`#panel-relations section[data-key="<DEPENDS_ON ${group.kind}"]`);
+      const shown = await section.locator('li button.link').evaluateAll(items => items.map(item => [item.getAttribute('data-uid'), item.parentElement!.textContent]));
+      expect(shown.map(([uid]) => uid).sort()).toEqual(group.neighbours.map(n => n.uid));
+      for (const n of group.neighbours) {
+        const text = shown.find(([uid]) => uid === n.uid)![1]!;
+        if (n.interfaces > 1) expect(text).toContain(`${n.interfaces} koppelingen`);
+        else expect(text).not.toContain('koppeling');
+      }
+    }
+    const heading = (await ui.page.textContent(`#panel-relations section[data-key="<DEPENDS_ON ${groups[0].kind}"] h4`))!;
+    expect(heading).toBe(`${groups[0].kind === 'flow' ? 'Levert gegevens aan' : 'Tussenstation voor'} · Applicatie (${groups[0].neighbours.length})`);
+    const panel = (await ui.page.textContent('#panel'))!;
+    expect(/DEPENDS_ON|SUPPLIES|RUNS_ON|personalData|criticality|[←→] ?if-\d/.exec(panel)?.[0] ?? null).toBeNull();
+    expect(SLUG.exec(panel)?.[0] ?? null).toBeNull();
+    expect(panel).toContain('Persoonsgegevens');
+    expect(await texts('#panel-properties dd')).toEqual(expect.arrayContaining([expect.stringMatching(/^(ja|nee)$/)]));
+    await ui.shot('panel-application');
+
+    // An interface reads as its ends and opens its own details.
+    const iface = ui.page.locator('#panel-relations section[data-key="<FROM"], #panel-relations section[data-key="<TO"], #panel-relations section[data-key="<VIA"]').locator('li button.link').first();
+    const name = (await iface.textContent())!;
+    expect(name).toMatch(/^.+ → .+/);
+    await iface.click();
+    await ui.page.waitForFunction(text => document.querySelector('#panel-title')?.textContent === text, name);
+    expect(await ui.page.locator('#what-if').count()).toBe(0); // an interface cannot fail on its own: not offered
+    expect(ui.take().responses).toEqual([]);
+  });
+});
+
+describe('organisations by name', () => {
+  it('when two organisations are chosen, then every page names them, never by their slug', async () => {
+    await ui.open('#/explorer');
+    await ui.page.evaluate(() => sessionStorage.setItem('roer.organisations', 'gemeente-roerdam,gemeente-lange-keten'));
+    // [page, what shows it is complete, whether it names organisations at all]
+    const pages: [string, string, boolean][] = [['explorer', '#graph', false], ['exposure', '#exposure-table', true], ['calendar', '#calendar-table', false], ['spof', '#spof-table', true],
+      ['report?subject=org%3Agemeente-roerdam', '.report-head', true], [`explorer?focus=${enc(chainUid(app(3)))}`, '#panel-relations', true],
+      [`explorer?impact=${enc('supplier:reserve')}`, '#what-if-answer', true], ['import', '#import-history table', false]];
+    for (const [page, complete, named] of pages) {
+      await ui.open(`#/${page}`);
+      await ui.page.waitForSelector(complete);
+      const text = await ui.page.evaluate(() => document.body.innerText);
+      expect([page, SLUG.exec(text)?.[0] ?? null]).toEqual([page, null]);
+      if (named) expect([page, /Gemeente (Roerdam|Lange Keten)/.test(text)]).toEqual([page, true]);
+    }
+    await expect(ui.page.textContent('#organisation summary')).resolves.toBe('2 organisaties');
+    await ui.page.click('#organisation summary');
+    expect(await texts('#organisation .org-list label')).toEqual(['Gemeente Lange Keten', 'Gemeente Roerdam']);
+    await ui.page.evaluate(() => sessionStorage.removeItem('roer.organisations'));
+    expect(ui.take().responses).toEqual([]);
+  });
+});

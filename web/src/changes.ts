@@ -1,0 +1,200 @@
+// What changed since a date or an import (GET /api/changes): first the sentence and the numbers a
+// person acts on (new single points of failure, contracts that entered their notice window, HHI before
+// → after), then a small trend chart of the organisation's headline numbers over the runs
+// (GET /api/trends), then per table what was added, changed (field by field) and removed.
+import { getJson } from './api.js';
+import type { Context } from './context.js';
+import { fill, h, message, sortableTable, svg } from './dom.js';
+import { dependencyHash } from './dependency-view.js';
+import { orgName } from './organisations.js';
+import { formatDate, formatDateTime, formatNumber, t, type MessageKey } from './i18n.js';
+
+type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; fields?: { field: string; before: unknown; after: unknown }[] };
+type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; spofs?: Item[]; notice?: Item[] };
+type HeadlineChange = { organisation: string; before: Headline | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] } };
+type TableChanges = { added: number; changed: number; removed: number; items: { added: Item[]; changed: Item[]; removed: Item[] } };
+type Changes = { since: { at: string; runId: string | null }; runs: { runId: string; source: string; at: string; user: string; kind: string }[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
+type Run = { runId: string; source: string; finishedAt: string | null; status: string; unchangedSince?: string | null };
+
+const TABLES = ['applications', 'suppliers', 'platforms', 'interfaces', 'contracts'] as const;
+const METRICS = [
+  { key: 'hhi', label: 'changes.metric.hhi', digits: 0 },
+  { key: 'cr3', label: 'changes.metric.cr3', digits: 1 },
+  { key: 'spofCount', label: 'changes.metric.spofs', digits: 0 },
+  { key: 'meanLockIn', label: 'changes.metric.lockIn', digits: 1 },
+  { key: 'noticeCount', label: 'changes.metric.notice', digits: 0 },
+] as const satisfies readonly { key: keyof Headline; label: MessageKey; digits: number }[];
+
+/** The default: the last quarter ("has our exposure grown since last quarter?"). */
+const quarterAgo = () => {
+  const date = new Date();
+  date.setUTCMonth(date.getUTCMonth() - 3);
+  return date.toISOString().slice(0, 10);
+};
+let since = '';
+
+export async function renderChanges(root: HTMLElement, ctx: Context): Promise<void> {
+  since = ctx.params().get('since') ?? (since || quarterAgo());
+  const chosen = ctx.organisations();
+  const organisation = chosen.length === 1 ? chosen[0] : undefined;
+  const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
+  const runs = await getJson<Run[]>('/api/imports', { limit: 30 }).catch(() => [] as Run[]);
+  const dateInput = h('input', { type: 'date', id: 'changes-since', value: /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : '' });
+  const runSelect = h('select', { id: 'changes-run', 'aria-label': t('changes.sinceRun') },
+    h('option', { value: '' }, t('changes.sinceRun')),
+    runs.filter(run => run.status === 'ok' && run.finishedAt && !run.unchangedSince).map(run =>
+      h('option', { value: run.runId, selected: run.runId === since }, `${formatDateTime(run.finishedAt)} · ${run.source}`)));
+  root.append(
+    h('h1', {}, t('changes.heading')),
+    h('form', { class: 'toolbar', id: 'changes-form', onsubmit: (e: Event) => {
+      e.preventDefault();
+      since = runSelect.value || dateInput.value || quarterAgo();
+      ctx.navigate('changes', { since });
+    } },
+      h('div', {}, h('label', { for: 'changes-since' }, t('changes.sinceDate')), ' ', dateInput),
+      h('div', {}, h('label', { for: 'changes-run' }, t('changes.or')), ' ', runSelect),
+      h('div', { class: 'buttons' }, h('button', { type: 'submit' }, t('common.apply')))),
+    body);
+
+  let changes: Changes;
+  try {
+    changes = await getJson<Changes>('/api/changes', { since, organisation });
+  } catch (error) {
+    fill(body, message(t('common.error', { message: (error as Error).message }), 'error'));
+    return;
+  }
+  const trend = organisation ? await getJson<{ series: Headline[] }>('/api/trends', { organisation }).catch(() => null) : null;
+  fill(body,
+    lead(changes, organisation),
+    changes.complete ? null : message(t('changes.incomplete'), 'info'),
+    organisation ? headlineCards(changes.headlines[0]) : headlineTable(changes.headlines),
+    organisation ? trendSection(trend?.series ?? []) : h('p', { class: 'hint' }, t('changes.trendChooseOne')),
+    h('section', { id: 'changes-tables' }, h('h2', {}, t('changes.rows')), TABLES.map(table => tableSection(table, changes.tables[table]))),
+    h('section', {}, h('h2', {}, t('changes.runs', { n: changes.runs.length })), runList(changes)));
+}
+
+const whenText = (changes: Changes) => (changes.since.runId ? t('changes.sinceRunText', { when: formatDateTime(changes.since.at) }) : formatDate(changes.since.at));
+
+/** The answer first: one sentence with what a person acts on. */
+function lead(changes: Changes, organisation: string | undefined): HTMLElement {
+  const entered = (kind: 'spofs' | 'notice') => changes.headlines.reduce((n, change) => n + change.entered[kind].length, 0);
+  const left = changes.headlines.reduce((n, change) => n + change.left.spofs.length, 0);
+  const rows = TABLES.reduce((n, table) => n + changes.tables[table].added + changes.tables[table].changed + changes.tables[table].removed, 0);
+  const count = (key: 'spofs' | 'spofsGone' | 'notice' | 'rows', n: number) => t(`changes.lead.${key}${n === 1 ? '.one' : ''}` as MessageKey, { n });
+  const parts = [count('spofs', entered('spofs')), count('spofsGone', left), count('notice', entered('notice')), count('rows', rows)];
+  const one = organisation ? changes.headlines[0] : undefined;
+  if (typeof one?.before?.hhi === 'number' && typeof one?.after?.hhi === 'number') {
+    const [before, after] = [formatNumber(one.before.hhi), formatNumber(one.after.hhi)];
+    parts.push(before === after ? t('changes.lead.hhiSame', { value: after }) : t('changes.lead.hhi', { before, after }));
+  }
+  return h('p', { class: 'lead', id: 'changes-lead', style: 'font-size: 1.15rem; max-width: 60rem;' },
+    `${t('changes.lead.since', { when: whenText(changes) })} ${parts.join(', ')}.`);
+}
+
+/** "before → after (▲ +n)", the change as the numbers are shown (a change that rounds away is none). */
+const delta = (before: number | null | undefined, after: number | null | undefined, digits: number) => {
+  if (typeof after !== 'number') return '—';
+  if (typeof before !== 'number') return formatNumber(after, digits);
+  const round = (value: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+  const change = round(round(after) - round(before));
+  const sign = change > 0 ? '▲ +' : change < 0 ? '▼ −' : '= ';
+  return `${formatNumber(before, digits)} → ${formatNumber(after, digits)} (${sign}${formatNumber(Math.abs(change), digits)})`;
+};
+
+function headlineCards(change: HeadlineChange | undefined): HTMLElement {
+  if (!change) return message(t('changes.noHeadlines'), 'info');
+  const { before, after } = change;
+  return h('div', {},
+    h('div', { class: 'cards', id: 'changes-cards' }, METRICS.map(metric => h('div', { class: 'card', 'data-metric': metric.key },
+      h('h2', {}, t(metric.label)),
+      h('p', { class: 'big' }, typeof after?.[metric.key] === 'number' ? formatNumber(after![metric.key] as number, metric.digits) : '—'),
+      h('p', { class: 'hint' }, before ? delta(before[metric.key] as number | null, after?.[metric.key] as number | null, metric.digits) : t('changes.noBefore'))))),
+    h('div', { class: 'split' },
+      itemList('changes-spofs-entered', t('changes.spofsEntered'), change.entered.spofs),
+      itemList('changes-spofs-left', t('changes.spofsLeft'), change.left.spofs),
+      itemList('changes-notice-entered', t('changes.noticeEntered'), change.entered.notice, item => item.noticeDeadline ? ` — ${t('changes.noticeBy', { date: formatDate(item.noticeDeadline) })}` : ''),
+      itemList('changes-notice-left', t('changes.noticeLeft'), change.left.notice)));
+}
+
+function itemList(id: string, title: string, items: Item[], extra: (item: Item) => string = () => ''): HTMLElement {
+  return h('section', { id }, h('h3', {}, `${title} (${items.length})`),
+    items.length === 0 ? h('p', { class: 'hint' }, t('common.none')) : h('ul', {}, items.map(item => h('li', {}, h('a', { href: dependencyHash(item.uid) }, item.name), extra(item)))));
+}
+
+function headlineTable(changes: HeadlineChange[]): HTMLElement {
+  if (changes.length === 0) return message(t('changes.noHeadlines'), 'info');
+  return h('section', {}, h('h2', {}, t('changes.perOrganisation')), sortableTable<HeadlineChange>({
+    id: 'changes-organisations',
+    caption: t('changes.perOrganisation'),
+    captionHidden: true,
+    rows: changes,
+    sortKey: 'spofs',
+    columns: [
+      { key: 'organisation', label: t('org.label'), value: c => orgName(c.organisation) },
+      { key: 'hhi', label: t('changes.metric.hhi'), value: c => c.after?.hhi ?? undefined, render: c => delta(c.before?.hhi, c.after?.hhi, 0) },
+      { key: 'spofs', label: t('changes.spofsEntered'), value: c => c.entered.spofs.length, numeric: true },
+      { key: 'notice', label: t('changes.noticeEntered'), value: c => c.entered.notice.length, numeric: true },
+      { key: 'lockIn', label: t('changes.metric.lockIn'), value: c => c.after?.meanLockIn ?? undefined, render: c => delta(c.before?.meanLockIn, c.after?.meanLockIn, 1) },
+    ],
+  }));
+}
+
+/** A small line chart per headline number, one point per run: the trend, with each value in a title. */
+function trendSection(series: Headline[]): HTMLElement {
+  if (series.length === 0) return h('p', { class: 'hint' }, t('changes.noTrend'));
+  const width = 230, height = 70, pad = 8;
+  const chart = (metric: (typeof METRICS)[number]) => {
+    const points = series.map((point, i) => ({ x: series.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (series.length - 1), value: point[metric.key] as number | null, point }));
+    const values = points.map(p => p.value).filter((v): v is number => typeof v === 'number');
+    // The scale spans at least a fifth of the largest value (or 1), so a change in the last decimal is not drawn as a cliff.
+    const low = Math.min(...values), high = Math.max(...values);
+    const span = Math.max(high - low, Math.abs(high) * 0.2, 1);
+    const min = (low + high) / 2 - span / 2, max = min + span;
+    const y = (v: number) => height - pad - ((v - min) * (height - 2 * pad)) / (max - min);
+    const drawn = points.filter(p => typeof p.value === 'number');
+    const last = drawn.at(-1)?.value;
+    const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', class: 'trend', 'aria-label': `${t(metric.label)}: ${drawn.map(p => formatNumber(p.value!, metric.digits)).join(', ')}` },
+      svg('polyline', { points: drawn.map(p => `${p.x},${y(p.value!)}`).join(' '), fill: 'none', stroke: '#0072B2', 'stroke-width': 2 }),
+      ...drawn.map(p => svg('circle', { cx: p.x, cy: y(p.value!), r: 3.5, fill: '#0072B2' }, svg('title', {}, `${formatDateTime(p.point.at)}: ${formatNumber(p.value!, metric.digits)}`))));
+    return h('figure', { class: 'card', 'data-trend': metric.key, style: 'margin: 0;' },
+      h('figcaption', {}, h('strong', {}, t(metric.label)), ' ', typeof last === 'number' ? formatNumber(last, metric.digits) : '—'),
+      picture,
+      h('small', { class: 'hint' }, `${formatDate(series[0].at)} – ${formatDate(series.at(-1)!.at)} · ${t('changes.points', { n: series.length })}`));
+  };
+  return h('section', { id: 'changes-trend' }, h('h2', {}, t('changes.trend')), h('div', { class: 'cards' }, METRICS.map(chart)));
+}
+
+const fieldLabel = (field: string) => {
+  const key = `field.${field}` as MessageKey;
+  const text = t(key);
+  return text === key ? field : text;
+};
+const valueText = (value: unknown): string => {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (typeof value === 'number') return formatNumber(value, Number.isInteger(value) ? 0 : 2);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatDate(value) : String(value);
+};
+
+function tableSection(table: string, changes: TableChanges | undefined): HTMLElement | null {
+  if (!changes || changes.added + changes.changed + changes.removed === 0) return null;
+  const kinds = ['added', 'changed', 'removed'] as const;
+  return h('details', { class: 'keep', id: `changes-${table}`, open: true, style: 'margin: .4rem 0;' },
+    h('summary', {}, h('strong', {}, t(`changes.table.${table}` as MessageKey)), ' — ',
+      kinds.map(kind => t(`changes.${kind}` as MessageKey, { n: changes[kind] })).join(', ')),
+    kinds.map(kind => changes.items[kind].length === 0 ? null : h('div', {},
+      h('h3', {}, t(`changes.${kind}` as MessageKey, { n: changes[kind] })),
+      h('ul', { class: `changes-${kind}` }, changes.items[kind].map(item => h('li', {},
+        kind === 'removed' ? item.name : h('a', { href: dependencyHash(item.uid) }, item.name),
+        item.organisation ? h('small', { class: 'hint' }, ` · ${orgName(item.organisation)}`) : null,
+        item.fields?.length ? h('ul', {}, item.fields.map(field => h('li', {}, `${fieldLabel(field.field)}: ${valueText(field.before)} → ${valueText(field.after)}`))) : null))),
+      changes.items[kind].length < changes[kind] ? h('p', { class: 'hint' }, t('changes.more', { n: changes[kind] - changes.items[kind].length })) : null)));
+}
+
+function runList(changes: Changes): HTMLElement {
+  if (changes.runs.length === 0) return h('p', { class: 'hint' }, t('common.none'));
+  return h('ul', { id: 'changes-runs' }, changes.runs.map(run => h('li', {},
+    `${formatDateTime(run.at)} · ${run.source} · ${t(`changes.kind.${run.kind}` as MessageKey)} · ${run.user}`)));
+}

@@ -1,0 +1,66 @@
+// The explorer's search: a combobox over the server's full-text search, so it finds every application
+// whatever the current view draws (the map of one organisation, a graph folded per supplier). Arrows
+// move, Enter or a click chooses; choosing opens the node's dependency view (the caller decides).
+import { organisationName } from '../../server/labels.js';
+import { search } from './api.js';
+import { h } from './dom.js';
+import { kindLabel, t } from './i18n.js';
+import { str } from './rows.js';
+
+/** What the dependency view can stand in the middle of; contracts, interfaces and standards are found through these. */
+export const VIEW_KINDS = new Set(['Application', 'Platform', 'Supplier', 'SupplierGroup', 'BusinessFunction', 'ReferenceComponent', 'Organisation']);
+
+export type SearchHit = { uid: string; name: string; kind: string; organisation: string | null };
+
+const WAIT_MS = 120;
+
+export function searchBox(onChoose: (hit: SearchHit) => void, options: { id?: string } = {}): HTMLElement {
+  const id = options.id ?? 'search';
+  const input = h('input', { id, type: 'search', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': `${id}-list`, 'aria-autocomplete': 'list', placeholder: t('explorer.searchPlaceholder'), autocomplete: 'off' });
+  const list = h('ul', { id: `${id}-list`, role: 'listbox', class: 'suggestions', hidden: true, 'aria-label': t('explorer.search') });
+  const note = h('p', { id: `${id}-note`, class: 'hint', role: 'status' });
+  let hits: SearchHit[] = [];
+  let active = -1;
+  let asked = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); };
+  const choose = (hit: SearchHit) => { close(); input.value = hit.name; onChoose(hit); };
+  const render = () => {
+    list.replaceChildren(...hits.map((hit, index) => h('li', { role: 'option', id: `${id}-hit-${index}`, 'aria-selected': String(index === active), 'data-id': hit.uid, onmousedown: (e: Event) => { e.preventDefault(); choose(hit); } },
+      hit.name, h('span', { class: 'hint' }, ` — ${kindLabel(hit.kind)}${hit.organisation ? ` · ${organisationName(hit.organisation)}` : ''}`))));
+    list.hidden = hits.length === 0;
+    input.setAttribute('aria-expanded', String(hits.length > 0));
+    if (active >= 0) input.setAttribute('aria-activedescendant', `${id}-hit-${active}`); else input.removeAttribute('aria-activedescendant');
+  };
+  const ask = async (text: string) => {
+    const mine = ++asked;
+    let rows;
+    try {
+      rows = await search(text);
+    } catch (error) {
+      if (mine === asked) note.textContent = t('common.error', { message: (error as Error).message });
+      return;
+    }
+    if (mine !== asked) return; // a newer text was typed meanwhile
+    hits = rows.map(row => ({ uid: str(row.uid), name: str(row.name ?? row.id ?? row.uid), kind: str(row.kind), organisation: row.organisation ? str(row.organisation) : null }))
+      .filter(hit => VIEW_KINDS.has(hit.kind));
+    active = hits.length ? 0 : -1;
+    note.textContent = hits.length ? '' : t('search.none', { text });
+    render();
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const text = input.value.trim();
+    if (!text) { hits = []; note.textContent = ''; render(); return; }
+    timer = setTimeout(() => void ask(text), WAIT_MS);
+  });
+  input.addEventListener('keydown', event => {
+    if (event.key === 'ArrowDown') { active = Math.min(hits.length - 1, active + 1); render(); event.preventDefault(); }
+    else if (event.key === 'ArrowUp') { active = Math.max(0, active - 1); render(); event.preventDefault(); }
+    else if (event.key === 'Enter' && hits[active]) { choose(hits[active]); event.preventDefault(); }
+    else if (event.key === 'Escape') close();
+  });
+  input.addEventListener('blur', () => setTimeout(close, 150));
+  return h('div', { class: 'field search' }, h('label', { for: id }, t('explorer.search')), input, list, note);
+}

@@ -1,0 +1,230 @@
+// "What if this fails?" as a business answer (STYLE.md §3, the answer first): one sentence naming the
+// business functions that stop, the few figures a person acts on, then the evidence: functions per
+// organisation (stopped or weakened), critical applications down, organisations, contracts with their
+// notice deadlines, broken interfaces, and what fails step by step. Every list is complete ("Toon alle").
+// Renders into the container it is given; the explorer marks the same answer in the graph (onAnswer).
+import type { ImpactRow, ImpactSummary } from '../../server/analyses/impact.js';
+import { runAnalysis } from './api.js';
+import { claim, fill, h, message } from './dom.js';
+import { errorText } from './errors.js';
+import { critLabel, formatDate, formatMoney, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
+import { expandableList } from './lists.js';
+
+export type ImpactAnswer = { rows: ImpactRow[]; summary: ImpactSummary };
+
+export type WhatIfOptions = {
+  organisations: string[];
+  /** Follow dependencies at most this many steps; absent = to the end. */
+  maxHops?: number;
+  /** The answer arrived: the explorer marks it in the graph. */
+  onAnswer?: (answer: ImpactAnswer) => void;
+  /** Back to the node's details (offered when given). */
+  onBack?: () => void;
+  onClose?: () => void;
+  /** Show a node in the graph (names become buttons when given). */
+  focus?: (uid: string) => void;
+};
+
+const HOP_CHOICES = [1, 2, 3, 5, 10];
+
+/** Asks the impact analysis about `uid` and renders the answer into `container`. */
+export async function showWhatIf(container: HTMLElement, uid: string, options: WhatIfOptions): Promise<ImpactAnswer | null> {
+  const latest = claim(container);
+  fill(container, head(uid, null, options), h('p', { role: 'status', class: 'status' }, t('whatIf.loading')));
+  let answer: ImpactAnswer;
+  try {
+    answer = (await runAnalysis('impact', { node: uid, organisation: options.organisations, maxHops: options.maxHops })) as unknown as ImpactAnswer;
+  } catch (error) {
+    if (latest()) fill(container, head(uid, null, options), message(errorText(error), 'error'));
+    return null;
+  }
+  if (!latest()) return null; // something else was asked for meanwhile
+  fill(container, renderAnswer(answer, options, maxHops => void showWhatIf(container, uid, { ...options, maxHops })));
+  container.querySelector<HTMLElement>('#what-if-title')?.focus({ preventScroll: true });
+  options.onAnswer?.(answer);
+  return answer;
+}
+
+function head(uid: string, name: string | null, options: WhatIfOptions): HTMLElement {
+  return h('div', { class: 'what-if-head' },
+    h('div', { class: 'panel-head' },
+      h('h2', { id: 'what-if-title', tabindex: '-1' }, t('whatIf.heading', { name: name ?? uid })),
+      options.onClose ? h('button', { type: 'button', class: 'icon', 'aria-label': t('common.close'), onclick: options.onClose }, '×') : null),
+    options.onBack ? h('button', { type: 'button', class: 'link', id: 'what-if-back', onclick: options.onBack }, `← ${t('whatIf.back')}`) : null);
+}
+
+/** The whole answer; `ask` asks again with another maxHops (undefined = to the end). */
+export function renderAnswer(answer: ImpactAnswer, options: WhatIfOptions, ask: (maxHops: number | undefined) => void): HTMLElement {
+  const { rows, summary } = answer;
+  const name = summary.node.name;
+  const several = summary.organisations.length > 1;
+  const hopsSelect = h('select', { id: 'what-if-hops', onchange: (e: Event) => ask(Number((e.target as HTMLSelectElement).value) || undefined) },
+    h('option', { value: '', selected: summary.maxHops === null }, t('whatIf.maxHops.all')),
+    HOP_CHOICES.map(n => h('option', { value: n, selected: summary.maxHops === n }, t('whatIf.maxHops.upTo', { hops: tn('whatIf.hops', n) }))));
+  return h('article', { class: 'what-if', id: 'what-if', 'aria-labelledby': 'what-if-title' },
+    head(summary.node.uid, name, options),
+    h('p', { class: 'answer', id: 'what-if-answer' }, answerSentence(answer)),
+    summary.cut ? h('div', { class: 'cut', id: 'what-if-cut', role: 'note' },
+      h('p', {}, t('whatIf.cut', { hops: tn('whatIf.hops', summary.cut.maxHops ?? 0), shown: summary.cut.shown, total: summary.cut.total })),
+      h('button', { type: 'button', id: 'what-if-all', onclick: () => ask(undefined) }, t('whatIf.cutShowAll'))) : null,
+    figures(answer),
+    h('div', { class: 'field inline' }, h('label', { for: 'what-if-hops' }, t('whatIf.maxHops')), hopsSelect),
+    options.onAnswer ? h('p', { class: 'hint' }, t('whatIf.graphNote')) : null,
+    functionsSection(summary, several),
+    criticalSection(answer, several, options),
+    several ? organisationsSection(summary) : null,
+    contractsSection(summary, several),
+    interfacesSection(summary, several),
+    ringsSection(answer, several, options));
+}
+
+/** The answer first: which business functions stop, else which keep less support, else what else fails. */
+export function answerSentence({ rows, summary }: ImpactAnswer): string {
+  const name = summary.node.name;
+  const lost = summary.businessFunctions.filter(fn => fn.lostAllSupport);
+  const weakened = summary.businessFunctions.filter(fn => !fn.lostAllSupport);
+  if (lost.length > 0) {
+    const organisations = new Set(lost.map(fn => fn.organisation)).size;
+    if (organisations === 1) return tn('whatIf.answer.lost', lost.length, { name, functions: tn('whatIf.functionCount', lost.length), list: nameList(lost.map(fn => fn.name)) });
+    return tn('whatIf.answer.lostAt', lost.length, { name, functions: tn('whatIf.functionCount', lost.length), organisations: tn('whatIf.organisationCount', organisations) });
+  }
+  if (weakened.length > 0) {
+    const distinct = new Set(weakened.map(fn => fn.name)).size;
+    return tn('whatIf.answer.weakened', distinct, { name, functions: tn('whatIf.functionCount', distinct), list: nameList(weakened.map(fn => fn.name)) });
+  }
+  if (rows.length > 0) {
+    const applications = rows.filter(row => row.kind === 'Application').length;
+    const platforms = rows.length - applications;
+    const parts = [
+      applications ? tn(summary.node.kind === 'Application' ? 'whatIf.otherApplicationCount' : 'whatIf.applicationCount', applications) : null,
+      platforms ? tn('whatIf.platformCount', platforms) : null,
+    ].filter((part): part is string => part !== null);
+    return tn('whatIf.answer.applications', rows.length, { name, applications: listFormat(parts) });
+  }
+  return t('whatIf.answer.nothing', { name });
+}
+
+/** "A, B en C"; beyond `max` names: "A, B, C, D, E en 3 andere". Distinct names, alphabetical. */
+function nameList(names: string[], max = 5): string {
+  const distinct = [...new Set(names)].sort((a, b) => a.localeCompare(b, 'nl'));
+  // "and 1 other" says less than the name itself.
+  const shown = distinct.length > max + 1 ? [...distinct.slice(0, max), t('whatIf.more', { n: distinct.length - max })] : distinct;
+  return listFormat(shown);
+}
+
+const listFormat = (items: string[]) => new Intl.ListFormat(language() === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' }).format(items);
+
+function figures({ summary }: ImpactAnswer): HTMLElement {
+  const { totals } = summary;
+  const today = isoToday();
+  const nextNotice = summary.contracts.map(c => c.noticeDeadline).filter(date => date && date >= today).sort()[0];
+  const self = summary.node.kind === 'Application';
+  const figure = (id: string, phrase: string, note: string) => h('li', { id }, h('strong', {}, phrase), ' ', note);
+  return h('section', { 'aria-label': t('whatIf.figures') }, h('ul', { class: 'figures', id: 'what-if-figures' },
+    figure('fig-lost', tn('whatIf.functionCount', totals.businessFunctionsLost), t('whatIf.fig.lost')),
+    figure('fig-weakened', tn('whatIf.functionCount', totals.businessFunctionsWeakened), t('whatIf.fig.weakened')),
+    figure('fig-applications', tn('whatIf.applicationCount', totals.applications),
+      `${self ? t('whatIf.fig.applicationsSelf', { name: summary.node.name }) : t('whatIf.fig.applications')}, ${t('whatIf.fig.critical', { n: totals.criticalApplications })}`),
+    totals.platforms ? figure('fig-platforms', tn('whatIf.platformCount', totals.platforms), t('whatIf.fig.platforms')) : null,
+    figure('fig-organisations', tn('whatIf.organisationCount', totals.organisations), `${t('whatIf.fig.organisations')}${summary.organisations.length ? `: ${listFormat(summary.organisations.map(o => o.name))}` : ''}`),
+    figure('fig-contracts', tn('whatIf.fig.contracts', totals.contracts), nextNotice ? t('whatIf.fig.contractsNote', { date: formatDate(nextNotice) }) : t('whatIf.fig.contractsInvolved')),
+    figure('fig-interfaces', tn('whatIf.fig.interfaces', totals.interfacesBroken), t('whatIf.fig.interfacesNote'))));
+}
+
+function functionsSection(summary: ImpactSummary, several: boolean): HTMLElement | null {
+  if (summary.businessFunctions.length === 0) return null;
+  type Fn = ImpactSummary['businessFunctions'][number];
+  const item = (fn: Fn) => [h('strong', {}, fn.name), h('span', { class: 'hint' }, ` — ${tn('whatIf.functionSupport', fn.supportingApplications, { down: fn.affectedApplications, all: fn.supportingApplications })}`)];
+  const lists = (functions: Fn[], prefix: string) => {
+    const lost = functions.filter(fn => fn.lostAllSupport);
+    const weakened = functions.filter(fn => !fn.lostAllSupport);
+    return [
+      ...(lost.length ? [h('h4', {}, t('whatIf.functionsLost', { n: lost.length })), expandableList(lost, item, { id: `${prefix}functions-lost`, class: 'lost' })] : []),
+      ...(weakened.length ? [h('h4', {}, t('whatIf.functionsWeakened', { n: weakened.length })), expandableList(weakened, item, { id: `${prefix}functions-weakened`, initial: 5 })] : []),
+    ];
+  };
+  if (!several) return h('section', { id: 'what-if-functions' }, h('h3', {}, t('whatIf.functions')), lists(summary.businessFunctions, ''));
+  return h('section', { id: 'what-if-functions' }, h('h3', {}, t('whatIf.functions')),
+    summary.organisations.filter(o => o.businessFunctionsLost + o.businessFunctionsWeakened > 0).map((o, index) =>
+      h('section', { class: 'organisation' }, h('h4', { class: 'organisation-name' }, o.name), lists(summary.businessFunctions.filter(fn => fn.organisation === o.organisation), `org${index}-`))));
+}
+
+function nodeName(row: { uid: string; name: string }, options: WhatIfOptions): Node | string {
+  return options.focus ? h('button', { type: 'button', class: 'link', 'data-uid': row.uid, onclick: () => options.focus!(row.uid) }, row.name) : row.name;
+}
+
+function criticalSection({ rows, summary }: ImpactAnswer, several: boolean, options: WhatIfOptions): HTMLElement | null {
+  const critical = rows.filter(row => row.critical);
+  // The totals count the failing application itself; so does this list, first.
+  const itself = summary.totals.criticalApplications > critical.length;
+  const count = critical.length + (itself ? 1 : 0);
+  if (count === 0) return null;
+  return h('section', { id: 'what-if-critical' }, h('h3', {}, t('whatIf.critical', { n: count })),
+    itself ? h('p', { class: 'itself' }, h('strong', {}, summary.node.name), h('span', { class: 'hint' }, ` — ${t('whatIf.itself')}`)) : null,
+    expandableList(critical, row => [
+      nodeName(row, options),
+      h('span', { class: 'hint' }, ` — ${critLabel(row.criticality)}${several && row.organisationName ? `, ${row.organisationName}` : ''}, ${tn('whatIf.hops', row.hops)}`,
+        row.pathNames.length > 2 ? `, ${t('whatIf.via', { path: row.pathNames.slice(1, -1).join(' → ') })}` : ''),
+    ], { id: 'what-if-critical-list', itemAttrs: row => ({ 'data-uid': row.uid }) }));
+}
+
+function organisationsSection(summary: ImpactSummary): HTMLElement {
+  return h('section', { id: 'what-if-organisations' }, h('h3', {}, t('whatIf.organisations', { n: summary.organisations.length })),
+    expandableList(summary.organisations, o => [h('strong', {}, o.name), h('span', { class: 'hint' }, ` — ${t('whatIf.orgLine', {
+      applications: tn('whatIf.applicationCount', o.applications), critical: o.criticalApplications,
+      lost: tn('whatIf.functionCount', o.businessFunctionsLost), weakened: o.businessFunctionsWeakened,
+    })}`)]));
+}
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+type Contract = ImpactSummary['contracts'][number];
+/** Where a contract stands today: notice still possible, notice deadline passed (it renews or ends), ended. */
+const contractState = (c: Contract, today: string) => (c.end < today ? 2 : c.noticeDeadline < today ? 1 : 0);
+
+function contractsSection(summary: ImpactSummary, several: boolean): HTMLElement | null {
+  if (summary.contracts.length === 0) return null;
+  const today = isoToday();
+  const contracts = [...summary.contracts].sort((a, b) => contractState(a, today) - contractState(b, today) || a.noticeDeadline.localeCompare(b.noticeDeadline) || a.uid.localeCompare(b.uid));
+  return h('section', { id: 'what-if-contracts' }, h('h3', {}, t('whatIf.contracts', { n: summary.contracts.length })), h('p', { class: 'hint' }, t('whatIf.contractsHint')),
+    expandableList(contracts, c => {
+      const state = contractState(c, today);
+      return [
+        h('strong', {}, c.name), c.supplierName ? ` — ${c.supplierName}` : '', several ? h('span', { class: 'hint' }, ` (${c.organisationName})`) : '', h('br'),
+        state === 2
+          ? h('span', { class: 'nowrap' }, t('panel.ended', { date: formatDate(c.end) }))
+          : h('span', {}, h('span', { class: state === 1 ? 'nowrap overdue-text' : 'nowrap' }, t('panel.notice', { date: formatDate(c.noticeDeadline) })),
+            state === 1 ? h('strong', { class: 'badge warn' }, ` ${t('calendar.overdue')}`) : '',
+            ' · ', h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(c.end) }))),
+        ' · ', h('span', { class: 'nowrap' }, t('panel.perYear', { amount: formatMoney(c.annualValue) })),
+        h('br'), h('span', { class: 'hint' }, c.affectedApplicationNames.join(', ')),
+      ];
+    }, { id: 'what-if-contract-list', initial: 5, itemAttrs: c => ({ 'data-uid': c.uid }) }));
+}
+
+function interfacesSection(summary: ImpactSummary, several: boolean): HTMLElement | null {
+  if (summary.interfacesBroken.length === 0) return null;
+  const orgName = new Map(summary.organisations.map(o => [o.organisation, o.name]));
+  return h('section', { id: 'what-if-interfaces' }, h('h3', {}, t('whatIf.interfaces', { n: summary.interfacesBroken.length })),
+    expandableList(summary.interfacesBroken, i => [
+      `${i.fromName ?? '?'} → ${i.toName ?? '?'}`, i.viaName ? ` via ${i.viaName}` : '', i.standard ? ` (${i.standard})` : '',
+      h('span', { class: 'hint' }, ` — ${i.failedEnds.map(end => t(`whatIf.end.${end}` as MessageKey)).join(', ')}${several ? `, ${orgName.get(i.organisation) ?? i.organisation}` : ''}`),
+    ], { id: 'what-if-interface-list' }));
+}
+
+function ringsSection({ rows, summary }: ImpactAnswer, several: boolean, options: WhatIfOptions): HTMLElement | null {
+  if (rows.length === 0) return null;
+  const rings = new Map<number, ImpactRow[]>();
+  for (const row of rows) (rings.get(row.hops) ?? rings.set(row.hops, []).get(row.hops)!).push(row);
+  return h('section', { id: 'what-if-rings' }, h('h3', {}, t('whatIf.rings')), h('p', { class: 'hint' }, t('whatIf.ringsHint', { name: summary.node.name })),
+    [...rings].sort((a, b) => a[0] - b[0]).map(([hops, ring], index) => {
+      const applications = ring.filter(row => row.kind === 'Application').length;
+      const items = listFormat([applications ? tn('whatIf.applicationCount', applications) : null, ring.length - applications ? tn('whatIf.platformCount', ring.length - applications) : null].filter((x): x is string => x !== null));
+      return h('details', { class: 'ring', open: index === 0, 'data-hops': hops },
+        h('summary', {}, t('whatIf.ring', { hops: tn('whatIf.hops', hops), items })),
+        expandableList([...ring].sort((a, b) => a.name.localeCompare(b.name, 'nl')), row => [
+          nodeName(row, options),
+          h('span', { class: 'hint' }, ` — ${kindLabel(row.kind)}${row.criticality ? `, ${critLabel(row.criticality)}` : ''}${several && row.organisationName ? `, ${row.organisationName}` : ''}`),
+        ], { initial: 20 }));
+    }));
+}
