@@ -5,6 +5,7 @@ import neo4j, { type ManagedTransaction, type Record as Neo4jRecord, type Transa
 import { stringInterner } from '../server/once.js';
 import { query } from '../server/queries.js';
 import { type Landscape, TABLES, type TableName, emptyLandscape, slug, uid } from './model.js';
+import { isNonEu } from './jurisdiction.js';
 import { isOpenStandard } from './open-standards.js';
 import { organisationName } from '../server/labels.js';
 
@@ -26,6 +27,22 @@ export type LoadCounts = Record<string, { created: number; updated: number; unch
 
 /** The properties of every relationship that has none: shared, and never changed. */
 const NO_PROPS: Record<string, Value> = Object.freeze({});
+
+/**
+ * Per group, the jurisdiction its suppliers' rows give it; when they differ, the one outside the EU
+ * wins (control decides: one row saying US is enough to know the group answers to US law).
+ */
+function groupJurisdictionsOf(suppliers: Landscape['suppliers']): Map<string, string> {
+  const rank = (j: string) => (isNonEu(j) ? 2 : j === 'EU' ? 1 : 0);
+  const result = new Map<string, string>();
+  for (const s of suppliers) {
+    if (!s.group || !s.groupJurisdiction) continue;
+    const key = uid.supplierGroup(s.group);
+    const before = result.get(key);
+    if (before === undefined || rank(s.groupJurisdiction) > rank(before)) result.set(key, s.groupJurisdiction);
+  }
+  return result;
+}
 
 /** Landscape → deduplicated node rows per label and relationship rows per type. */
 export function transform(landscape: Landscape): GraphRows {
@@ -54,9 +71,12 @@ export function transform(landscape: Landscape): GraphRows {
       id: o.id, name: o.name, organisationType: o.type ?? null, cbsCode: o.cbsCode ?? null, oin: o.oin ?? null, kvk: o.kvk ?? null, website: o.website ?? null, ...extra(o.extra),
     });
   }
+  const groupJurisdictions = groupJurisdictionsOf(landscape.suppliers);
   for (const s of landscape.suppliers) {
-    const key = node('Supplier', uid.supplier(s.id), { id: s.id, name: s.name, normalizedName: normalizeSupplierName(s.name), country: s.country ?? null, group: s.group ?? null, ...extra(s.extra) });
-    if (s.group) rel('PART_OF', key, node('SupplierGroup', uid.supplierGroup(s.group), { name: s.group }));
+    const key = node('Supplier', uid.supplier(s.id), {
+      id: s.id, name: s.name, normalizedName: normalizeSupplierName(s.name), country: s.country ?? null, group: s.group ?? null, groupJurisdiction: s.groupJurisdiction ?? null, ...extra(s.extra),
+    });
+    if (s.group) rel('PART_OF', key, node('SupplierGroup', uid.supplierGroup(s.group), { name: s.group, jurisdiction: groupJurisdictions.get(uid.supplierGroup(s.group)) ?? null }));
   }
   for (const p of landscape.platforms) {
     const key = node('Platform', uid.platform(p.id), { id: p.id, name: p.name, type: p.type, jurisdiction: p.jurisdiction, ...extra(p.extra) });

@@ -2,6 +2,7 @@
 // reader and the tests. Each schema takes the raw text of a spreadsheet cell (English or Dutch
 // conventions) and yields the clean value, or an issue that says what was expected.
 import { z } from 'zod';
+import { JURISDICTION_EXPECTED, jurisdictionOf } from './jurisdiction.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 const blankToUndefined = (value: unknown) => {
@@ -160,11 +161,22 @@ export const extraProperty = (column: string) => `extra_${slug(column).replace(/
 /** Columns the schema does not know, kept on the node as `extra_<name>` properties. */
 const Extra = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({});
 
+/**
+ * The jurisdiction of the group a supplier belongs to (a Dutch subsidiary of a US group answers to US
+ * law): a jurisdiction or a country; blank = not known.
+ */
+const GroupJurisdiction = z.preprocess(value => {
+  const trimmed = blankToUndefined(value);
+  if (trimmed === undefined) return undefined;
+  return jurisdictionOf(String(trimmed)) ?? value;
+}, z.enum(['NL', 'EU', 'US', 'other'], { error: JURISDICTION_EXPECTED }).optional());
+
 export const SupplierRow = z.object({
   id: Id,
   name: Name,
   group: OptionalText,
   country: OptionalText,
+  groupJurisdiction: GroupJurisdiction,
   extra: Extra,
 });
 export type SupplierRow = z.infer<typeof SupplierRow>;
@@ -339,7 +351,7 @@ export const emptyLandscape = (): Landscape => ({ suppliers: [], platforms: [], 
  * spaces, `-` and `_`.
  */
 export const COLUMNS: Record<TableName, Record<string, string[]>> = {
-  suppliers: { id: [], name: ['naam'], group: ['groep', 'concern'], country: ['land'] },
+  suppliers: { id: [], name: ['naam'], group: ['groep', 'concern'], country: ['land'], groupJurisdiction: ['concernJurisdictie', 'jurisdictieConcern', 'concernLand', 'groupCountry'] },
   platforms: { id: [], name: ['naam'], type: [], supplier: ['leverancier'], jurisdiction: ['jurisdictie'], runsOn: ['draaitOp'] },
   applications: {
     id: [], organisation: ['organisatie', 'gemeente'], name: ['naam'], supplier: ['leverancier'],

@@ -241,6 +241,28 @@ export const COLUMN_NAMES: Record<string, Words> = {
   articulationPoints: { nl: 'Scharnierpunten', en: 'Articulation points' },
   contract: { nl: 'Contract', en: 'Contract' },
   subject: { nl: 'Onderwerp', en: 'Subject' },
+  // sovereignty
+  exposed: { nl: 'Afhankelijk van buiten de EU', en: 'Exposed to non-EU law' },
+  exposedShare: { nl: 'Aandeel afhankelijk van buiten de EU', en: 'Share exposed to non-EU law' },
+  exposedCritical: { nl: 'Waarvan bedrijfskritisch', en: 'Of which business-critical' },
+  exposedPersonalData: { nl: 'Waarvan met persoonsgegevens', en: 'Of which with personal data' },
+  exposedContractValue: { nl: 'Contractwaarde afhankelijk van buiten de EU', en: 'Contract value exposed to non-EU law' },
+  exposedContractValueShare: { nl: 'Aandeel contractwaarde buiten de EU', en: 'Share of contract value exposed' },
+  exposedApplications: { nl: 'Afhankelijke applicaties', en: 'Exposed applications' },
+  parties: { nl: 'Partijen buiten de EU', en: 'Non-EU parties' },
+  chainNames: { nl: 'Keten', en: 'Chain' },
+  chains: { nl: 'Aantal ketens', en: 'Number of chains' },
+  exitReadiness: { nl: 'Exitgereedheid (0–100)', en: 'Exit readiness (0–100)' },
+  interfaces: { nl: 'Koppelingen', en: 'Interfaces' },
+  openInterfacesShare: { nl: 'Aandeel koppelingen met open standaard', en: 'Share of interfaces on open standards' },
+  substitutes: { nl: 'Alternatieven in de EU', en: 'EU substitutes' },
+  substituteExamples: { nl: 'Bijvoorbeeld', en: 'For example' },
+  failsWhenNonEuUnavailable: { nl: 'Valt uit zonder partijen buiten de EU', en: 'Fails without non-EU parties' },
+  lost: { nl: 'Stopt', en: 'Stops' },
+  nonEuParties: { nl: 'Partijen buiten de EU', en: 'Non-EU parties' },
+  applicationsFailed: { nl: 'Applicaties die uitvallen zonder partijen buiten de EU', en: 'Applications that fail without non-EU parties' },
+  criticalApplicationsFailed: { nl: 'Bedrijfskritische applicaties die dan uitvallen', en: 'Business-critical applications that then fail' },
+  basis: { nl: 'Grond', en: 'Basis' },
 };
 
 export const FACTOR_NAMES: Record<string, Words> = {
@@ -314,7 +336,16 @@ export const ANALYSIS_NAMES: Record<string, Words> = {
   'contract-calendar': { nl: 'Contractkalender', en: 'Contract calendar' },
   'what-if': { nl: 'Wat als', en: 'What if' },
   'data-quality': { nl: 'Datakwaliteit', en: 'Data quality' },
+  sovereignty: { nl: 'Soevereiniteit', en: 'Sovereignty' },
   summary: { nl: 'Samenvatting', en: 'Summary' },
+};
+
+/** Jurisdictions (importers/jurisdiction.ts) as people say them. */
+export const JURISDICTION_NAMES: Record<string, Words> = {
+  NL: { nl: 'Nederland', en: 'the Netherlands' },
+  EU: { nl: 'EU', en: 'EU' },
+  US: { nl: 'VS', en: 'US' },
+  other: { nl: 'buiten de EU', en: 'outside the EU' },
 };
 
 export const YES_NO: Record<'yes' | 'no', Words> = { yes: { nl: 'ja', en: 'yes' }, no: { nl: 'nee', en: 'no' } };

@@ -324,10 +324,14 @@ const brandOf = (i: number) => {
   return `${BRANDS[i % BRANDS.length]} ${SUPPLIER_KINDS[Math.floor(i / BRANDS.length) % SUPPLIER_KINDS.length]}${qualifier ? ` ${QUALIFIERS[(qualifier - 1) % QUALIFIERS.length]}` : ''}`;
 };
 
+const US_GROUP = 'Atlantic Software Holdings Inc.';
+
 function vendor(i: number, groupLimit: number): SupplierRow {
   const german = i % 23 === 7;
   const belgian = i % 31 === 11;
   const legal = german ? 'GmbH' : belgian ? 'NV' : 'B.V.';
+  // Two Dutch subsidiaries of a US group: under US law whatever their country (the sovereignty page's chains).
+  if (i === 8 || i === 17) return { id: `s-${pad(i + 1, 4)}`, name: `${brandOf(i)} ${legal}`, group: US_GROUP, country: 'NL', groupJurisdiction: 'US', extra: {} };
   const group = i < groupLimit && i % 9 >= 1 && i % 9 <= GROUPS.length ? GROUPS[(i % 9) - 1] : undefined;
   return { id: `s-${pad(i + 1, 4)}`, name: `${brandOf(i)} ${legal}`, group, country: german ? 'DE' : belgian ? 'BE' : 'NL', extra: {} };
 }

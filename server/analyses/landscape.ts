@@ -15,11 +15,15 @@ import { patchLandscape, patchMarket } from './snapshot-patch.js';
 
 export type Criticality = 'low' | 'medium' | 'high' | 'critical';
 export type ApplicationFact = {
-  uid: string; name: string; organisation: string; criticality: Criticality;
+  uid: string; name: string; organisation: string; criticality: Criticality; personalData: boolean;
   suppliers: string[]; platforms: string[]; functions: string[]; referenceComponents: string[]; dependsOn: string[];
 };
 export type PlatformFact = { uid: string; name: string; jurisdiction: string; runsOn: string[]; providers: string[] };
-export type SupplierFact = { uid: string; name: string; normalizedName: string | null; group: string | null; groupName: string | null };
+export type SupplierFact = {
+  uid: string; name: string; normalizedName: string | null; group: string | null; groupName: string | null;
+  /** As imported (a code or a name); the group's jurisdiction as imported, and the group node's country if a source gave one. */
+  country: string | null; groupJurisdiction: string | null; groupCountry: string | null;
+};
 export type InterfaceFact = { uid: string; organisation: string; standard: string | null; openStandard: boolean; from: string | null; to: string | null; via: string | null };
 export type ContractFact = {
   uid: string; name: string; organisation: string; supplier: string | null; end: string; noticeDeadline: string; noticeMonths: number;
@@ -145,7 +149,7 @@ export function interner() {
     }),
     platform: (p: PlatformFact): PlatformFact => ({ ...p, uid: one(p.uid), jurisdiction: one(p.jurisdiction), runsOn: all(p.runsOn), providers: all(p.providers) }),
     name: (n: NameFact): NameFact => ({ ...n, uid: one(n.uid), suppliers: all(n.suppliers) }),
-    supplier: (s: SupplierFact): SupplierFact => ({ ...s, uid: one(s.uid), group: maybe(s.group) }),
+    supplier: (s: SupplierFact): SupplierFact => ({ ...s, uid: one(s.uid), group: maybe(s.group), country: maybe(s.country ?? null), groupJurisdiction: maybe(s.groupJurisdiction ?? null), groupCountry: maybe(s.groupCountry ?? null) }),
     interface: (i: InterfaceFact): InterfaceFact => ({ ...i, organisation: one(i.organisation), standard: maybe(i.standard), from: maybe(i.from), to: maybe(i.to), via: maybe(i.via) }),
     contract: (c: ContractFact): ContractFact => ({ ...c, organisation: one(c.organisation), supplier: maybe(c.supplier), covers: all(c.covers) }),
   };

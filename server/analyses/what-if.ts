@@ -8,6 +8,7 @@ import { type Concentration, concentrations } from './supplier-exposure.js';
 import { loadLockInWeights, type LockInWeights, lockInScoreValues, merge, shareDependantCounts, WeightsParam } from './lock-in.js';
 import { OptionalDate, OptionalUid, Organisations, today, Uid } from './params.js';
 import { once } from '../once.js';
+import { breadthFirst } from './graph-algorithms.js';
 
 const swap = (list: string[], from: string, to: string | undefined) => [...new Set(list.flatMap(uid => (uid === from ? (to ? [to] : []) : [uid])))];
 
@@ -72,6 +73,26 @@ function afterTheChange(landscape: Landscape, change: { remove: string; replaceW
   return { later: lockInScoreValues(after, change.weights, change.asOf, affected), hhiAfter: concentrations(after, 'supplier') };
 }
 
+/** The business functions an organisation loses (every supporting application failed), by organisation and uid. */
+function functionsLost(landscape: Landscape, failed: (uid: string) => boolean) {
+  return lostFunctions(landscape, failed)
+    .map(l => ({ organisation: l.organisation, organisationName: organisationNameOf(landscape, l.organisation), uid: l.function, name: nameOf(landscape, l.function), supportingApplications: l.supporting }))
+    .sort((a, b) => a.organisation.localeCompare(b.organisation) || a.uid.localeCompare(b.uid));
+}
+
+/**
+ * What-if for many at once, without replacements: every supplier, platform and supplier group in
+ * `removed` is gone. The applications that fail with them (as what-if counts them: through hosting,
+ * supply, group and dependencies) and the business functions that lose all support.
+ */
+export function unavailable(landscape: Landscape, removed: Iterable<string>): { failed: Set<string>; businessFunctionsLost: ReturnType<typeof functionsLost> } {
+  const edges = dependants(landscape);
+  const reached = breadthFirst(removed, id => edges.get(id));
+  const failed = new Set<string>();
+  for (const uid of reached.keys()) if (landscape.applications.has(uid)) failed.add(uid);
+  return { failed, businessFunctionsLost: functionsLost(landscape, uid => failed.has(uid)) };
+}
+
 export function whatIf(landscape: Landscape, params: { remove: string; replaceWith?: string; asOf: string; weights: LockInWeights }) {
   const { remove, replaceWith, asOf, weights } = params;
   const kind = kindOf(landscape, remove);
@@ -100,9 +121,7 @@ export function whatIf(landscape: Landscape, params: { remove: string; replaceWi
     })
     .sort((a, b) => a.hops - b.hops || a.uid.localeCompare(b.uid));
 
-  const businessFunctionsLost = lostFunctions(landscape, uid => failedNow.has(uid))
-    .map(l => ({ organisation: l.organisation, organisationName: organisationNameOf(landscape, l.organisation), uid: l.function, name: nameOf(landscape, l.function), supportingApplications: l.supporting }))
-    .sort((a, b) => a.organisation.localeCompare(b.organisation) || a.uid.localeCompare(b.uid));
+  const businessFunctionsLost = functionsLost(landscape, uid => failedNow.has(uid));
   const interfacesBroken = brokenInterfaces(landscape, uid => failedNow.has(uid));
 
   const hhiBefore = concentrationOf(landscape);

@@ -166,6 +166,7 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
     const derived = supplierProps({ properties });
     if (text(p.group) && derived.group !== p.group) add('Concern', String(p.group));
     if (text(p.country) && derived.country !== p.country) add('Land', String(p.country));
+    if (text(p.groupJurisdiction) && derived.groupJurisdiction !== p.groupJurisdiction) add('Concernjurisdictie', String(p.groupJurisdiction));
   }
   if (node.label === 'ReferenceComponent' && !isReferenceComponent({ properties })) add('GEMMA type', 'Referentiecomponent');
   return {

@@ -30,6 +30,8 @@ function repeated(keys: string[]): Set<string> {
     if (present.has(`${key}Name`) || present.has(`${key}Names`)) dropped.add(key);
     // lock-in: every factor is a `<factor>Contribution` column as well
     if (last === 'factors' && keys.some(other => other.endsWith('Contribution'))) dropped.add(key);
+    // sovereignty: every exit factor is a column of its own as well, and the chain is `chainNames`
+    if (last === 'factors' && present.has('exitReadiness')) dropped.add(key);
   }
   return dropped;
 }

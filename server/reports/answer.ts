@@ -4,6 +4,8 @@
 import { formatMoney, formatNumber, formatPercent } from '../format.js';
 import { BAND_NAMES, FACTOR_NAMES, type Language, YES_NO, kindWords, propertyName, valueName } from '../labels.js';
 import type { ReportContract, ReportData } from './report-data.js';
+import type { ChainStep } from '../analyses/sovereignty.js';
+import { chainText } from './chain.js';
 import { countedText, listWords, reportText } from './words.js';
 
 export type Figure = { value: string; label: string };
@@ -84,7 +86,17 @@ function subjectAnswer(data: ReportData, language: Language): Answer {
     risks.push(reportText(language, 'risk.upstream', { name: String(row.name), kind: kindWords(String(row.kind), language).toLowerCase(), fail: spofFailure(row, language) }));
   }
   contractRisks(data, language, risks);
+  const exposed = data.sovereignty?.rows.find(row => row.uid === subject.uid);
+  if (exposed) risks.push(reportText(language, 'risk.sovereignty', { chain: chainText((exposed.chain ?? []) as ChainStep[], language), score: formatNumber(Number(exposed.exitReadiness), language, 1) }));
   return { sentences, figures, risks, actions: upcoming(data).slice(0, ACTIONS) };
+}
+
+/** "3 van de 40 applicaties zijn afhankelijk van een partij buiten de EU (…); zonder die partijen stoppen …". */
+function sovereigntySentence(data: ReportData, language: Language): string | null {
+  const overall = data.sovereignty?.overall;
+  if (!overall || !overall.exposed) return null;
+  const fail = failure(language, { applications: overall.applicationsFailed ?? 0, platforms: 0, critical: 0, functions: data.sovereignty!.functionsLost });
+  return `${reportText(language, 'answer.sovereignty', { exposed: formatNumber(overall.exposed, language), total: formatNumber(overall.applications, language), share: formatPercent(overall.exposedContractValueShare, language), fail })}.`;
 }
 
 function spofFailure(row: Record<string, unknown>, language: Language): string {
@@ -117,6 +129,8 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
   }
   const worst = data.spofs[0];
   if (worst) sentences.push(reportText(language, 'answer.worst', { name: String(worst.name), fail: spofFailure(worst, language) }));
+  const sovereignty = sovereigntySentence(data, language);
+  if (sovereignty) sentences.push(sovereignty);
 
   const soon = upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
   const figures: Figure[] = [

@@ -43,6 +43,8 @@ export type ReportData = {
   /** An organisation's suppliers (supplier exposure rows) and concentration. */
   exposure: Row[];
   concentration: { applications: Concentration; contractValue: Concentration } | null;
+  /** Sovereignty: an organisation's applications under non-EU law (worst first), or the subject's own row; with the organisation's figures. */
+  sovereignty?: { rows: Row[]; overall: Record<string, number> | null; functionsLost: string[] };
 };
 
 /** The subject's properties a report names under its title, in this order. */
@@ -111,6 +113,8 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
     concentration = summary?.byOrganisation?.[0] ? { applications: summary.byOrganisation[0].applications, contractValue: summary.byOrganisation[0].contractValue } : null;
   }
 
+  const sovereignty = await sovereigntyOf(analyses, driver, uid, kind, organisation);
+
   const contracts = (detail.contracts as ReportContract[]).map(c => ({ ...c }));
   const mentioned = new Set<string>([...(scope ?? []), ...dependants.map(r => r.organisation), ...upstream.map(r => r.organisation), ...contracts.map(c => c.organisation)].filter((id): id is string => !!id));
   return {
@@ -131,7 +135,18 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
     spofs,
     exposure,
     concentration,
+    sovereignty,
   };
+}
+
+/** An organisation's exposed applications and figures; an application's own row when it is exposed. */
+async function sovereigntyOf(analyses: AnalysisDefinition[], driver: Driver, uid: string, kind: string, organisation: string | undefined): Promise<ReportData['sovereignty']> {
+  if (kind !== 'Organisation' && kind !== 'Application') return { rows: [], overall: null, functionsLost: [] };
+  const result = await run(analyses, driver, 'sovereignty', { organisation });
+  const summary = result.summary as { overall?: Record<string, number>; applicationsFailed?: number; businessFunctionsLost?: { name: string }[] } | undefined;
+  if (kind === 'Application') return { rows: result.rows.filter(row => row.uid === uid), overall: null, functionsLost: [] };
+  const overall = summary?.overall ? { ...summary.overall, applicationsFailed: summary.applicationsFailed ?? 0 } : null;
+  return { rows: result.rows, overall, functionsLost: (summary?.businessFunctionsLost ?? []).map(f => f.name) };
 }
 
 /** The three factors that add most to a lock-in row's score, largest first. */

@@ -5,13 +5,15 @@ import type { Row } from '../analyses/types.js';
 import { type ColumnType, type Names, columnType, formatValue } from '../exports/columns.js';
 import { type Language, columnName, organisationName } from '../labels.js';
 import type { ReportData } from './report-data.js';
+import type { ChainStep } from '../analyses/sovereignty.js';
+import { chainText } from './chain.js';
 import { reportText } from './words.js';
 
 export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown };
 /** `printed`: rows on paper when fewer than all (the spreadsheet has them all). */
 export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number };
-export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure';
-export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure'];
+export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty';
+export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty'];
 
 type Spec = string | [key: string, type?: ColumnType, value?: (row: Row) => unknown, header?: string];
 
@@ -40,8 +42,16 @@ export function reportSections(data: ReportData, language: Language): Section[] 
   const contracts = section('contracts', reportText(language, 'section.contracts'), data.contracts as unknown as Row[], [
     ['contract', 'text', row => row.id], ...organisation, ['suppliers', 'list'], 'noticeDeadline', 'end', ['autoRenew', 'yesNo'], ['exitPlan', 'yesNo'], ['annualValue', 'money'], ['applications', 'list'],
   ]);
+  const sovereignty = (): Section => ({
+    ...section('sovereignty', reportText(language, 'section.sovereignty'), data.sovereignty?.rows ?? [], [
+      'name', 'criticality', ['personalData', 'yesNo'], ['chain', 'text', row => chainText((row.chain ?? []) as ChainStep[], language), columnName('chainNames', language)],
+      ['contractValue', 'money'], ['exitReadiness', 'decimal'],
+    ]),
+    printed: RANKING_PRINTED,
+  });
   if (data.subject.kind === 'Organisation') {
     return [
+      sovereignty(),
       { ...section('exposure', reportText(language, 'section.exposure'), data.exposure, ['name', ['applications', 'integer'], ['criticalApplications', 'integer'], ['contractValue', 'money'], 'contractValueShare', 'applicationsShare']), printed: 30 },
       section('spofs', reportText(language, 'section.spofsOrganisation'), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),
       section('lockInRanking', reportText(language, 'section.lockInRanking'), data.lockInRanking, ['name', 'criticality', ['suppliers', 'list'], ['score', 'decimal'], 'topFactors']),
@@ -60,8 +70,12 @@ export function reportSections(data: ReportData, language: Language): Section[] 
     contracts,
     section('lockIn', reportText(language, 'section.lockIn'), lockIn, ['factor', ['raw', 'text', row => rawValue(row, language), columnName('value', language)], ['weight', 'integer'], ['contribution', 'decimal']]),
     section('spofs', reportText(language, 'section.spofs', { name }), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),
+    ...(data.subject.kind === 'Application' ? [sovereignty()] : []),
   ];
 }
+
+/** Rows of the sovereignty list on paper: the worst; the spreadsheet has them all. */
+const RANKING_PRINTED = 15;
 
 const CRITICALITY_ORDER: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 /** Nearest first; of one step, the most critical first, then by name. */

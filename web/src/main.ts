@@ -11,6 +11,7 @@ import { renderExposure } from './exposure.js';
 import { initialLanguage, language, onLanguageChange, setLanguage, t, type Language, type MessageKey } from './i18n.js';
 import { renderImport } from './import-page.js';
 import { renderReport } from './report.js';
+import { renderSovereignty } from './sovereignty.js';
 import { renderSpof } from './spof.js';
 import { orgName, setOrganisations } from './organisations.js';
 import type { Graph } from './types.js';
@@ -20,6 +21,7 @@ const PAGES: Record<Page, (root: HTMLElement, ctx: Context) => Promise<void>> = 
   exposure: renderExposure,
   calendar: renderCalendar,
   spof: renderSpof,
+  sovereignty: renderSovereignty,
   report: renderReport,
   changes: renderChanges,
   import: renderImport,

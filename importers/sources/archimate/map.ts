@@ -1,6 +1,7 @@
 // ArchiModel → Landscape through ONE type table. Every element and relationship of the model is kept
 // (mapped onto a Roer node, or as a generic Element; relationships as RELATES_TO); the dependency
 // semantics are derived from the table. The ArchiMate trap: "A serves B" means B depends on A.
+import { type JurisdictionCode, jurisdictionOf } from '../../jurisdiction.js';
 import { InputError } from '../../../server/errors.js';
 import { COLUMNS, ContractRow, Criticality, InterfaceRow, Jurisdiction, Landscape, type LinkRow, PlatformType, YesNo, slug, uid } from '../../model.js';
 import type { ArchiElement, ArchiModel, ArchiRelationship } from './read.js';
@@ -366,11 +367,14 @@ export function personalDataOf(e: Pick<ArchiElement, 'properties'>): boolean {
   return parsed.success ? parsed.data : false;
 }
 
-export function supplierProps(e: Pick<ArchiElement, 'properties'>): { group?: string; country?: string } {
-  const out: { group?: string; country?: string } = {};
+export function supplierProps(e: Pick<ArchiElement, 'properties'>): { group?: string; country?: string; groupJurisdiction?: JurisdictionCode } {
+  const out: { group?: string; country?: string; groupJurisdiction?: JurisdictionCode } = {};
   for (const p of e.properties) {
     if (/^(concern|groep|group|moederbedrijf)$/i.test(p.key) && p.value.trim()) out.group = p.value.trim();
     if (/^(land|country)$/i.test(p.key) && p.value.trim()) out.country = p.value.trim();
+    // The group's jurisdiction: a jurisdiction or a country; a value that is neither is left out, as an unknown criticality is.
+    const jurisdiction = /^(concern ?jurisdictie|jurisdictie concern|concern ?land|group ?jurisdiction|group ?country)$/i.test(p.key) ? jurisdictionOf(p.value) : null;
+    if (jurisdiction) out.groupJurisdiction = jurisdiction;
   }
   return out;
 }

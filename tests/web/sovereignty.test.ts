@@ -1,0 +1,107 @@
+// The Soevereiniteit page in a real Chromium, against the real server and the test Neo4j holding the
+// hand-worked sovereignty landscape (tests/analyses/sovereignty-fixture.ts): the answer first, the
+// worst chains, the preset what-if, then the list; Dutch and English; 1280 and 390 px wide.
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { importLandscape } from '../../importers/import.js';
+import { createApp, defaultServices } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { buildWeb } from '../../web/build.js';
+import { sovereigntyFixture } from '../analyses/sovereignty-fixture.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+
+const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
+let driver: Driver;
+let server: Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+
+/** Opens the page afresh (the app reads the chosen organisations and language when it starts). */
+async function open(hash: string): Promise<void> {
+  await page.goto(`${base}/${hash}`);
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+}
+const shot = (name: string, fullPage = true) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+const text = (selector: string) => page.locator(selector).innerText();
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  driver = testDriver();
+  await resetDatabase(driver);
+  const report = await importLandscape(driver, sovereigntyFixture(), { source: 'csv:sovereignty', user: 'test' });
+  expect(report.ok).toBe(true);
+  const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-sov-${process.pid}`), minify: false });
+  const app = createApp({ driver, config: loadConfig({ ROER_AUTH: 'off' }), services: { ...defaultServices(), webDir } });
+  server = await new Promise<Server>(resolve => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', error => { throw error; });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise(resolve => server?.close(resolve));
+  await driver?.close();
+});
+
+describe('Soevereiniteit', () => {
+  it('when one municipality is chosen, then the page answers first and shows the worst chains in words', async () => {
+    await page.goto(`${base}/`);
+    await page.evaluate(() => { sessionStorage.setItem('roer.organisations', 'gm1'); localStorage.setItem('roer.lang', 'nl'); });
+    await open('#/sovereignty');
+    await expect(page.locator('nav a[aria-current=page]').innerText()).resolves.toBe('Soevereiniteit');
+    expect(await text('#sov-answer')).toBe('2 van de 5 applicaties (40,0%) zijn afhankelijk van een partij buiten de EU, waarvan 2 bedrijfskritisch en 2 met persoonsgegevens. '
+      + 'Als die partijen wegvallen, stoppen 2 bedrijfsfuncties: Belastingen, Parkeren.');
+    expect(await text('#sov-value .big')).toBe('80,0%');
+    const chains = await page.locator('#sov-worst .chain').allInnerTexts();
+    expect(chains).toEqual([
+      'Zaaksysteem → geleverd door Zaakwerk B.V. → hoort bij concern Atlantic Software Holdings (VS)',
+      'Belastingen → draait op Polder Cloud → draait op Nimbus EU-West → aangeboden door Nimbus Inc. (VS)',
+    ]);
+    expect(await page.locator('#sov-parties li').allInnerTexts()).toEqual(['Nimbus Inc. (Leverancier; land: VS)', 'Atlantic Software Holdings (Leveranciersgroep; concern: VS)']);
+    expect(await page.locator('#sov-table tbody tr').count()).toBe(2);
+    await page.locator('#sov-table tbody tr').first().locator('details.readiness summary').click();
+    expect(await page.locator('#sov-table tbody tr').first().locator('details.readiness li').allInnerTexts()).toEqual([
+      '✓ Exitplan in het contract',
+      '✗ Geen afspraak over dataportabiliteit',
+      '✗ 1 van de 2 koppelingen volgen een open standaard',
+      '✓ Een alternatief in de EU voor dezelfde referentiecomponent: Kievit Zaken B.V.',
+    ]);
+    await shot('sovereignty-1280');
+  });
+
+  it('when all organisations are shown in English, then the figures add up across them and the list names each organisation', async () => {
+    await page.evaluate(() => { sessionStorage.removeItem('roer.organisations'); localStorage.setItem('roer.lang', 'en'); });
+    await open('#/sovereignty');
+    expect(await text('#sov-answer')).toContain('2 of the 6 applications (33.3%) depend on a party under non-EU law');
+    expect(await page.locator('#sov-organisations tbody tr').count()).toBe(2);
+    expect(await page.locator('#sov-table thead th').allInnerTexts()).toContain('Organisation(s)');
+    await shot('sovereignty-1280-en');
+    await page.evaluate(() => localStorage.setItem('roer.lang', 'nl'));
+  });
+
+  it('when opened 390 px wide, then nothing scrolls sideways and the answer is on the first screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.evaluate(() => sessionStorage.setItem('roer.organisations', 'gm1'));
+      await open('#/sovereignty');
+      const { scrollWidth, innerWidth, answerTop } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, answerTop: document.querySelector('#sov-answer')!.getBoundingClientRect().top,
+      }));
+      expect(scrollWidth).toBe(innerWidth);
+      expect(answerTop).toBeLessThan(844);
+      await shot('sovereignty-390', false);
+      await shot('sovereignty-390-full');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});
