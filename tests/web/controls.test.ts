@@ -112,7 +112,8 @@ async function everyControl(hash: string, ready: string, scope = 'body'): Promis
 
 describe('every control on every page', () => {
   it.each([
-    ['#/explorer', '#graph'],
+    ['#/explorer', '#map-heading'],
+    ['#/explorer?view=graph', '#graph'],
     ['#/exposure', '#exposure-table'],
     ['#/calendar', '#calendar-table'],
     ['#/spof', '#spof-table'],

@@ -213,7 +213,7 @@ describe('organisations by name', () => {
     await ui.open('#/explorer');
     await ui.page.evaluate(() => sessionStorage.setItem('roer.organisations', 'gemeente-roerdam,gemeente-lange-keten'));
     // [page, what shows it is complete, whether it names organisations at all]
-    const pages: [string, string, boolean][] = [['explorer', '#graph', false], ['exposure', '#exposure-table', true], ['calendar', '#calendar-table', false], ['spof', '#spof-table', true],
+    const pages: [string, string, boolean][] = [['explorer', '#map-heading', true], ['explorer?view=graph', '#graph', false], ['exposure', '#exposure-table', true], ['calendar', '#calendar-table', false], ['spof', '#spof-table', true],
       ['report?subject=org%3Agemeente-roerdam', '.report-head', true], [`explorer?focus=${enc(chainUid(app(3)))}`, '#panel-relations', true],
       [`explorer?impact=${enc('supplier:reserve')}`, '#what-if-answer', true], ['import', '#import-history table', false]];
     for (const [page, complete, named] of pages) {
