@@ -175,6 +175,7 @@ export const COLUMN_NAMES: Record<string, Words> = {
   contractValueShare: { nl: 'Aandeel contractwaarde', en: 'Share of contract value' },
   suppliers: { nl: 'Leveranciers', en: 'Suppliers' },
   supplierName: { nl: 'Leverancier', en: 'Supplier' },
+  organisationName: { nl: 'Organisatie', en: 'Organisation' },
   score: { nl: 'Lock-in-score', en: 'Lock-in score' },
   topFactors: { nl: 'Grootste lock-in-factoren', en: 'Largest lock-in factors' },
   factor: { nl: 'Factor', en: 'Factor' },

@@ -61,10 +61,16 @@ async function closeWriters(writers: Record<TableName, TableWriter>): Promise<Wr
   return Object.fromEntries(TABLES.map(table => [table, writers[table].count])) as WrittenCounts;
 }
 
+/**
+ * Columns the generator never fills (what the Softwarecatalogus knows of an application: package, version,
+ * period of use, hosting text, BBN/IBP/BIV), left out so the example files stay readable.
+ */
+const NOT_GENERATED = new Set(['product', 'version', 'versionStatus', 'useStart', 'useEnd', 'hosting', 'bbnScore', 'ibpScore', 'biv']);
+
 function tableWriter(path: string, table: TableName, dialect: Dialect, extras: string[]): TableWriter {
   const stream: WriteStream = createWriteStream(path);
   const delimiter = dialect === 'nl' ? ';' : ',';
-  const columns = Object.keys(COLUMNS[table]);
+  const columns = Object.keys(COLUMNS[table]).filter(column => !NOT_GENERATED.has(column));
   const line = (cells: string[]) => cells.map(cell => quote(cell, delimiter)).join(delimiter) + '\n';
   let buffer = (dialect === 'nl' ? '\uFEFF' : '') + line([...columns.map(column => headerFor(table, column, dialect)), ...extras]);
   const flush = async () => {
