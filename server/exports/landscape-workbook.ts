@@ -47,6 +47,7 @@ const EXPLAINED: Record<TableName, Record<string, Words & { example: string }>> 
     name: { nl: 'Naam van de leverancier', en: 'Supplier name', example: 'Acme Software B.V.' },
     group: { nl: 'Concern waartoe de leverancier behoort', en: 'Group (parent company) it belongs to', example: 'Acme Holding' },
     country: { nl: 'Land van vestiging', en: 'Country of establishment', example: 'NL' },
+    groupJurisdiction: { nl: 'Onder welk recht het concern valt (NL, EU, VS of een land); leeg: het land van het concern', en: "Jurisdiction the group falls under (NL, EU, US or a country); empty: the group's country", example: 'VS' },
   },
   platforms: {
     id: { nl: 'Eigen code van het platform, uniek', en: 'Your code for the platform, unique', example: 'rc-1' },
@@ -67,6 +68,15 @@ const EXPLAINED: Record<TableName, Record<string, Words & { example: string }>> 
     personalData: { nl: 'Verwerkt persoonsgegevens (ja/nee)', en: 'Handles personal data (yes/no)', example: 'ja' },
     platform: { nl: 'Id van het platform waarop het draait (tabblad platformen)', en: 'Id of the platform it runs on (platforms sheet)', example: 'rc-1' },
     openStandards: { nl: 'Open standaarden die het ondersteunt, gescheiden door |', en: 'Open standards it supports, separated by |', example: 'ZGW API' },
+    product: { nl: 'Pakket (productnaam) zoals de leverancier het noemt', en: 'Package (product name) as the supplier calls it', example: 'Zaakwerk Zaken' },
+    version: { nl: 'Versie van het pakket', en: 'Version of the package', example: '4.2' },
+    versionStatus: { nl: 'Status van de versie (bijvoorbeeld in gebruik, uitgefaseerd)', en: 'Status of the version (for example in use, phased out)', example: 'in gebruik' },
+    useStart: { nl: 'In gebruik sinds', en: 'In use since', example: '01-01-2019' },
+    useEnd: { nl: 'In gebruik tot (uitfasering)', en: 'In use until (phase-out)', example: '' },
+    hosting: { nl: 'Hosting in woorden (on-premise, SaaS, cloud…)', en: 'Hosting in words (on-premise, SaaS, cloud…)', example: 'SaaS' },
+    bbnScore: { nl: 'Basisbeveiligingsniveau (BBN 1–3)', en: 'Baseline security level (BBN 1–3)', example: '2' },
+    ibpScore: { nl: 'IBP-score (1–5)', en: 'IBP score (1–5)', example: '3' },
+    biv: { nl: 'BIV-classificatie (beschikbaarheid-integriteit-vertrouwelijkheid)', en: 'BIV classification (availability-integrity-confidentiality)', example: '3-2-2' },
   },
   interfaces: {
     id: { nl: 'Eigen code van de koppeling, uniek binnen de organisatie', en: 'Your code for the interface, unique within the organisation', example: 'k-1' },
