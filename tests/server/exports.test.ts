@@ -158,7 +158,10 @@ describe('exports', () => {
 
   it('when search text has Lucene operators, then they are dropped and the words kept', () => {
     expect(luceneQuery('Zaak')).toBe('(zaak^5 OR zaak*^3 OR zaak~1^0.5)');
-    expect(luceneQuery('a:b AND (c)')).toBe('(a^5 OR a*^3) AND (b^5 OR b*^3) AND (and^5 OR and*^3) AND (c^5 OR c*^3)');
+    expect(luceneQuery('ab:cd AND (ef)')).toBe('(ab^5 OR ab*^3) AND (cd^5 OR cd*^3) AND (and^5 OR and*^3) AND (ef^5 OR ef*^3)');
+    // Initials ("B.V.") are one word in the index: single letters are left out beside longer words.
+    expect(luceneQuery('Acme B.V.')).toBe('(acme^5 OR acme*^3 OR acme~1^0.5)');
+    expect(luceneQuery('a:b')).toBe('(a^5 OR a*^3) AND (b^5 OR b*^3)');
     expect(luceneQuery('*?~"\\')).toBe('');
     expect(luceneQuery('Gemeente Roerdam')).toBe('(gemeente^5 OR gemeente*^3 OR gemeente~2^0.5) AND (roerdam^5 OR roerdam*^3 OR roerdam~1^0.5)');
   });
