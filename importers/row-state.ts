@@ -33,7 +33,11 @@ export type TableState = { table: TableName; code: string; digest: string; rows:
 /** uid → hash of every row of a table the source asserts now. */
 export type RowIndex = Map<string, string>;
 
-export const rowJson = (row: unknown) => JSON.stringify(row);
+/**
+ * A row as JSON, its lists sorted: a row's lists are sets (reference components, business functions,
+ * standards, covered applications), so a delivery that only orders them differently is not a change.
+ */
+export const rowJson = (row: unknown) => JSON.stringify(row, (_key, value: unknown) => (Array.isArray(value) && value.every(item => typeof item === 'string') ? [...value].sort() : value));
 
 /**
  * 64 bits of a fast non-cryptographic hash of the row's JSON (cyrb53's mixing, both lanes kept): it

@@ -14,6 +14,9 @@ type Kind = 'text' | 'list' | 'yesNo' | 'criticality' | 'platformType' | 'jurisd
 type Words = Record<Language, string>;
 type Row = Record<string, unknown> & { props: Record<string, unknown> };
 
+/** A column's value: what the query returned for it, else the node's property of that name (a column added to the model later). */
+const valueOf = (row: Row, field: string) => (field in row ? row[field] : row.props?.[field]);
+
 const KINDS: Partial<Record<string, Kind>> = {
   referenceComponents: 'list', businessFunctions: 'list', openStandards: 'list', applications: 'list',
   personalData: 'yesNo', autoRenew: 'yesNo', exitPlan: 'yesNo', dataPortability: 'yesNo',
@@ -177,7 +180,7 @@ export async function landscapeWorkbook(rows: LandscapeRows | null, language: La
     sheet.columns = headers.map((header, i) => {
       const field = i < fields.length ? fields[i] : '';
       const kind = field ? kindOf(field) : 'text';
-      const longest = tableRows.slice(0, WIDTH_SAMPLE).reduce((most, row) => Math.max(most, String(i < fields.length ? row[field] ?? '' : row.props[extras[i - fields.length]] ?? '').length), 0);
+      const longest = tableRows.slice(0, WIDTH_SAMPLE).reduce((most, row) => Math.max(most, String(i < fields.length ? valueOf(row, field) ?? '' : row.props[extras[i - fields.length]] ?? '').length), 0);
       const room = field === 'name' ? 32 : kind === 'list' ? 40 : kind === 'date' || kind === 'money' ? 14 : 12;
       return { header, width: Math.min(60, Math.max(room, header.length + 3, longest + 2)), style: kind === 'date' ? { numFmt: DATE_FORMAT } : kind === 'money' ? { numFmt: MONEY_FORMAT } : {} };
     });
@@ -187,7 +190,7 @@ export async function landscapeWorkbook(rows: LandscapeRows | null, language: La
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
     for (const row of tableRows) {
       const added = sheet.addRow([
-        ...fields.map(field => cellOf(kindOf(field), row[field], language)),
+        ...fields.map(field => cellOf(kindOf(field), valueOf(row, field), language)),
         ...extras.map(key => cellOf('text', row.props[key], language)),
       ]);
       fields.forEach((field, i) => {

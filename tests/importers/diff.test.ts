@@ -3,6 +3,7 @@
 // keeps the rows it added, changed and removed as the run's history (importers/history.ts).
 import type { Driver } from 'neo4j-driver';
 import { HistoryGoneError, landscapeAfterRun, runDiffsSince } from '../../importers/history.js';
+import { rowJson } from '../../importers/row-state.js';
 import { importFiles } from '../../importers/import.js';
 import { TABLES } from '../../importers/model.js';
 import { readTables } from '../../importers/read.js';
@@ -27,7 +28,8 @@ const assertedBy = async (driver: Driver, source: string) => (await read<{ count
 /** The validated rows of files, as the row state keeps them (uid order). */
 async function validatedRows(files: FileInput[]) {
   const { landscape } = await validate(await readTables(files));
-  return Object.fromEntries(TABLES.map(table => [table, (landscape[table] as never[]).map(row => [rowUid[table](row), JSON.parse(JSON.stringify(row))] as const)
+  // As the row state keeps them: lists are sets, kept sorted (rowJson).
+  return Object.fromEntries(TABLES.map(table => [table, (landscape[table] as never[]).map(row => [rowUid[table](row), JSON.parse(rowJson(row))] as const)
     .sort((a, b) => a[0].localeCompare(b[0])).map(([, row]) => row)]));
 }
 

@@ -68,7 +68,7 @@ describe('the landscape as an Excel workbook, and back', () => {
     ]);
     const ids = (workbook.getWorksheet('leveranciers')!.getColumn(1).values as unknown[]).slice(2);
     expect(ids).toEqual(await nodeIds(driver, 'Supplier'));
-    expect(headerRow(workbook.getWorksheet('applicaties')!)).toEqual(['id', 'organisatie', 'naam', 'leverancier', 'referentiecomponenten', 'bedrijfsfuncties', 'kritikaliteit', 'persoonsgegevens', 'platform', 'openStandaarden']);
+    expect(headerRow(workbook.getWorksheet('applicaties')!)).toEqual(['id', 'organisatie', 'naam', 'leverancier', 'referentiecomponenten', 'bedrijfsfuncties', 'kritikaliteit', 'persoonsgegevens', 'platform', 'openStandaarden', 'pakket', 'versie', 'versiestatus', 'inGebruikSinds', 'inGebruikTot', 'hosting', 'bbn', 'ibp', 'biv']);
     expect((workbook.getWorksheet('applicaties')!.getRow(2).values as unknown[]).slice(1)).toEqual([
       'app-0001', 'gemeente-roerdam', 'Plevier Software Berichtenbus', 's-0005', 'Berichtenmakelaar', 'Informatievoorziening', 'kritiek', 'ja', 'p-gemeente-roerdam-serverruimte', 'StUF|ZGW API',
     ]);
@@ -119,10 +119,10 @@ describe('the landscape as an Excel workbook, and back', () => {
     expect(text).toMatch(/verwijdert u vóór het importeren/);
     // Every column of every sheet is explained, with whether it is required.
     const explained = instructions.getSheetValues().filter(row => Array.isArray(row) && ['leveranciers', 'platformen', 'applicaties', 'koppelingen', 'contracten'].includes(row[1] as string)) as unknown[][];
-    expect(explained).toHaveLength(4 + 6 + 10 + 6 + 11);
+    expect(explained).toHaveLength(5 + 6 + 19 + 6 + 11);
     expect(explained.find(row => row[1] === 'contracten' && row[2] === 'einddatum')?.[3]).toBe('ja');
     const applications = workbook.getWorksheet('applicaties')!;
-    expect(headerRow(applications)).toEqual(['id', 'organisatie', 'naam', 'leverancier', 'referentiecomponenten', 'bedrijfsfuncties', 'kritikaliteit', 'persoonsgegevens', 'platform', 'openStandaarden']);
+    expect(headerRow(applications)).toEqual(['id', 'organisatie', 'naam', 'leverancier', 'referentiecomponenten', 'bedrijfsfuncties', 'kritikaliteit', 'persoonsgegevens', 'platform', 'openStandaarden', 'pakket', 'versie', 'versiestatus', 'inGebruikSinds', 'inGebruikTot', 'hosting', 'bbn', 'ibp', 'biv']);
     expect(applications.actualRowCount).toBe(1);
     expect(applications.views[0]).toEqual(expect.objectContaining({ state: 'frozen', ySplit: 1 }));
     expect(applications.getCell('G2').dataValidation).toEqual(expect.objectContaining({ type: 'list', formulae: ['"laag,midden,hoog,kritiek"'] }));
