@@ -1,22 +1,18 @@
 // Shared by the browser tests of answers (what-if) and controls: the real server (createApp) over the test Neo4j
 // with the demo municipality and the chain of tests/analyses/chain.ts loaded through the real import,
 // and a Chromium page that records every failed response and uncaught error.
-import { mkdirSync, readdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { importFiles, importLandscape } from '../../importers/import.js';
-import { createApp, defaultServices } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { buildWeb } from '../../web/build.js';
 import { chainLandscape } from '../analyses/chain.js';
 import { resetDatabase, testDriver } from '../support/db.js';
+import { ARTIFACTS, serveUi } from './browser.js';
+
+export { ARTIFACTS };
 
 export const DEMO = join(process.cwd(), 'importers', 'demo', 'data', 'gemeente-roerdam');
-export const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
 
 export type Failure = { status: number; url: string };
 export type Ui = {
@@ -30,18 +26,13 @@ export type Ui = {
 };
 
 export async function startUi(name: string): Promise<Ui> {
-  mkdirSync(ARTIFACTS, { recursive: true });
   const driver = testDriver();
   await resetDatabase(driver);
   const files = readdirSync(DEMO).filter(file => file.endsWith('.csv')).map(file => join(DEMO, file));
   expect((await importFiles(driver, files, { source: 'demo:gemeente-roerdam', user: 'test' })).issues).toEqual([]);
   expect((await importLandscape(driver, chainLandscape(), { source: 'test:chain', user: 'test' })).issues).toEqual([]);
-  const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-${name}-${process.pid}`), minify: false });
-  const app = createApp({ driver, config: loadConfig({ ROER_AUTH: 'off' }), services: { ...defaultServices(), webDir } });
-  const server = await new Promise<Server>(resolve => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'] });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const served = await serveUi(driver, name);
+  const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   let responses: Failure[] = [];
   let errors: string[] = [];
   page.on('response', response => { if (response.status() >= 400) responses.push({ status: response.status(), url: response.url() }); });
@@ -49,21 +40,15 @@ export async function startUi(name: string): Promise<Ui> {
   // A fresh document each time: a hash change alone would leave the last page's "ready" in place.
   const open = async (hash: string) => {
     await page.goto('about:blank');
-    await page.goto(`${base}/${hash}`);
+    await page.goto(`${served.base}/${hash}`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
   };
   return {
-    driver, base, browser, page, open,
+    driver, base: served.base, browser: served.browser, page, open, api: served.api,
     take: () => { const taken = { responses, errors }; responses = []; errors = []; return taken; },
     shot: (file, fullPage = false) => page.screenshot({ path: join(ARTIFACTS, `${file}.png`), fullPage }),
-    api: async path => {
-      const response = await fetch(`${base}${path}`);
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
     close: async () => {
-      await browser.close();
-      await new Promise(resolve => server.close(resolve));
+      await served.close();
       await driver.close();
     },
   };

@@ -24,22 +24,16 @@ export type Ui = {
   close: () => Promise<void>;
 };
 
-export async function startUi(driver: Driver, name: string, viewport = { width: 1440, height: 900 }): Promise<Ui> {
+/** The real server over `driver` with the built UI, on a free port, and a headless Chromium beside it. */
+export async function serveUi(driver: Driver, name: string): Promise<{ base: string; browser: Browser; api: Ui['api']; close: () => Promise<void> }> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-${name}-${process.pid}`), minify: false });
   const app = createApp({ driver, config: loadConfig({ ROER_AUTH: 'off' }), services: { ...defaultServices(), webDir } });
   const server = await new Promise<Server>(resolve => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'] });
-  const page = await browser.newPage({ viewport });
-  page.on('pageerror', error => { throw error; });
   return {
-    base, browser, page,
-    open: async hash => {
-      await page.goto(`${base}/${hash}`);
-      await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
-    },
-    shot: (file, fullPage = false) => page.screenshot({ path: join(ARTIFACTS, `${file}.png`), fullPage }),
+    base, browser,
     api: async path => {
       const response = await fetch(`${base}${path}`);
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -49,6 +43,20 @@ export async function startUi(driver: Driver, name: string, viewport = { width: 
       await browser.close();
       await new Promise(resolve => server.close(resolve));
     },
+  };
+}
+
+export async function startUi(driver: Driver, name: string, viewport = { width: 1440, height: 900 }): Promise<Ui> {
+  const served = await serveUi(driver, name);
+  const page = await served.browser.newPage({ viewport });
+  page.on('pageerror', error => { throw error; });
+  return {
+    ...served, page,
+    open: async hash => {
+      await page.goto(`${served.base}/${hash}`);
+      await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+    },
+    shot: (file, fullPage = false) => page.screenshot({ path: join(ARTIFACTS, `${file}.png`), fullPage }),
   };
 }
 
