@@ -8,9 +8,10 @@ import { fill, h, message, sortableTable, svg } from './dom.js';
 import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { formatDate, formatDateTime, formatNumber, t, type MessageKey } from './i18n.js';
+import { trendFigures } from './trend.js';
 
 type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; fields?: { field: string; before: unknown; after: unknown }[] };
-type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; spofs?: Item[]; notice?: Item[] };
+type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; spofs?: Item[]; notice?: Item[] };
 type HeadlineChange = { organisation: string; before: Headline | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] } };
 type TableChanges = { added: number; changed: number; removed: number; items: { added: Item[]; changed: Item[]; removed: Item[] } };
 type Changes = { since: { at: string; runId: string | null }; runs: { runId: string; source: string; at: string; user: string; kind: string }[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
@@ -139,29 +140,10 @@ function headlineTable(changes: HeadlineChange[]): HTMLElement {
   }));
 }
 
-/** A small line chart per headline number, one point per run: the trend, with each value in a title. */
+/** A small line chart per headline number, one point per run: the trend (web/src/trend.ts). */
 function trendSection(series: Headline[]): HTMLElement {
   if (series.length === 0) return h('p', { class: 'hint' }, t('changes.noTrend'));
-  const width = 230, height = 70, pad = 8;
-  const chart = (metric: (typeof METRICS)[number]) => {
-    const points = series.map((point, i) => ({ x: series.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (series.length - 1), value: point[metric.key] as number | null, point }));
-    const values = points.map(p => p.value).filter((v): v is number => typeof v === 'number');
-    // The scale spans at least a fifth of the largest value (or 1), so a change in the last decimal is not drawn as a cliff.
-    const low = Math.min(...values), high = Math.max(...values);
-    const span = Math.max(high - low, Math.abs(high) * 0.2, 1);
-    const min = (low + high) / 2 - span / 2, max = min + span;
-    const y = (v: number) => height - pad - ((v - min) * (height - 2 * pad)) / (max - min);
-    const drawn = points.filter(p => typeof p.value === 'number');
-    const last = drawn.at(-1)?.value;
-    const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', class: 'trend', 'aria-label': `${t(metric.label)}: ${drawn.map(p => formatNumber(p.value!, metric.digits)).join(', ')}` },
-      svg('polyline', { points: drawn.map(p => `${p.x},${y(p.value!)}`).join(' '), fill: 'none', stroke: '#0072B2', 'stroke-width': 2 }),
-      ...drawn.map(p => svg('circle', { cx: p.x, cy: y(p.value!), r: 3.5, fill: '#0072B2' }, svg('title', {}, `${formatDateTime(p.point.at)}: ${formatNumber(p.value!, metric.digits)}`))));
-    return h('figure', { class: 'card', 'data-trend': metric.key, style: 'margin: 0;' },
-      h('figcaption', {}, h('strong', {}, t(metric.label)), ' ', typeof last === 'number' ? formatNumber(last, metric.digits) : '—'),
-      picture,
-      h('small', { class: 'hint' }, `${formatDate(series[0].at)} – ${formatDate(series.at(-1)!.at)} · ${t('changes.points', { n: series.length })}`));
-  };
-  return h('section', { id: 'changes-trend' }, h('h2', {}, t('changes.trend')), h('div', { class: 'cards' }, METRICS.map(chart)));
+  return h('section', { id: 'changes-trend' }, h('h2', {}, t('changes.trend')), h('div', { class: 'cards' }, trendFigures(series)));
 }
 
 const fieldLabel = (field: string) => {
