@@ -7,7 +7,8 @@ import type { Context } from './context.js';
 import { fill, h, message, sortableTable, svg } from './dom.js';
 import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
-import { formatDate, formatDateTime, formatNumber, t, type MessageKey } from './i18n.js';
+import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
+import { formatDate, formatDateTime, formatNumber, language, t, type MessageKey } from './i18n.js';
 import { trendFigures } from './trend.js';
 
 type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; fields?: { field: string; before: unknown; after: unknown }[] };
@@ -18,13 +19,6 @@ type Changes = { since: { at: string; runId: string | null }; runs: { runId: str
 type Run = { runId: string; source: string; finishedAt: string | null; status: string; unchangedSince?: string | null };
 
 const TABLES = ['applications', 'suppliers', 'platforms', 'interfaces', 'contracts'] as const;
-const METRICS = [
-  { key: 'hhi', label: 'changes.metric.hhi', digits: 0 },
-  { key: 'cr3', label: 'changes.metric.cr3', digits: 1 },
-  { key: 'spofCount', label: 'changes.metric.spofs', digits: 0 },
-  { key: 'meanLockIn', label: 'changes.metric.lockIn', digits: 1 },
-  { key: 'noticeCount', label: 'changes.metric.notice', digits: 0 },
-] as const satisfies readonly { key: keyof Headline; label: MessageKey; digits: number }[];
 
 /** The default: the last quarter ("has our exposure grown since last quarter?"). */
 const quarterAgo = () => {
@@ -93,23 +87,26 @@ function lead(changes: Changes, organisation: string | undefined): HTMLElement {
 }
 
 /** "before → after (▲ +n)", the change as the numbers are shown (a change that rounds away is none). */
-const delta = (before: number | null | undefined, after: number | null | undefined, digits: number) => {
+const delta = (before: number | null | undefined, after: number | null | undefined, key: TrendKey) => {
+  const metric = trendMetric(key);
+  const digits = metric.digits;
+  const show = (value: number) => trendValue(metric, value, language());
   if (typeof after !== 'number') return '—';
-  if (typeof before !== 'number') return formatNumber(after, digits);
+  if (typeof before !== 'number') return show(after);
   const round = (value: number) => Math.round(value * 10 ** digits) / 10 ** digits;
   const change = round(round(after) - round(before));
   const sign = change > 0 ? '▲ +' : change < 0 ? '▼ −' : '= ';
-  return `${formatNumber(before, digits)} → ${formatNumber(after, digits)} (${sign}${formatNumber(Math.abs(change), digits)})`;
+  return `${show(before)} → ${show(after)} (${sign}${show(Math.abs(change))})`;
 };
 
 function headlineCards(change: HeadlineChange | undefined): HTMLElement {
   if (!change) return message(t('changes.noHeadlines'), 'info');
   const { before, after } = change;
   return h('div', {},
-    h('div', { class: 'cards', id: 'changes-cards' }, METRICS.map(metric => h('div', { class: 'card', 'data-metric': metric.key },
-      h('h2', {}, t(metric.label)),
-      h('p', { class: 'big' }, typeof after?.[metric.key] === 'number' ? formatNumber(after![metric.key] as number, metric.digits) : '—'),
-      h('p', { class: 'hint' }, before ? delta(before[metric.key] as number | null, after?.[metric.key] as number | null, metric.digits) : t('changes.noBefore'))))),
+    h('div', { class: 'cards', id: 'changes-cards' }, TREND_METRICS.map(metric => h('div', { class: 'card', 'data-metric': metric.key },
+      h('h2', {}, metric.title[language()]),
+      h('p', { class: 'big' }, typeof after?.[metric.key] === 'number' ? trendValue(metric, after![metric.key] as number, language()) : '—'),
+      h('p', { class: 'hint' }, before ? delta(before[metric.key], after?.[metric.key], metric.key) : t('changes.noBefore'))))),
     h('div', { class: 'split' },
       itemList('changes-spofs-entered', t('changes.spofsEntered'), change.entered.spofs),
       itemList('changes-spofs-left', t('changes.spofsLeft'), change.left.spofs),
@@ -132,10 +129,10 @@ function headlineTable(changes: HeadlineChange[]): HTMLElement {
     sortKey: 'spofs',
     columns: [
       { key: 'organisation', label: t('org.label'), value: c => orgName(c.organisation) },
-      { key: 'hhi', label: t('changes.metric.hhi'), value: c => c.after?.hhi ?? undefined, render: c => delta(c.before?.hhi, c.after?.hhi, 0) },
+      { key: 'hhi', label: t('changes.metric.hhi'), value: c => c.after?.hhi ?? undefined, render: c => delta(c.before?.hhi, c.after?.hhi, 'hhi') },
       { key: 'spofs', label: t('changes.spofsEntered'), value: c => c.entered.spofs.length, numeric: true },
       { key: 'notice', label: t('changes.noticeEntered'), value: c => c.entered.notice.length, numeric: true },
-      { key: 'lockIn', label: t('changes.metric.lockIn'), value: c => c.after?.meanLockIn ?? undefined, render: c => delta(c.before?.meanLockIn, c.after?.meanLockIn, 1) },
+      { key: 'lockIn', label: t('changes.metric.lockIn'), value: c => c.after?.meanLockIn ?? undefined, render: c => delta(c.before?.meanLockIn, c.after?.meanLockIn, 'meanLockIn') },
     ],
   }));
 }
