@@ -22,7 +22,8 @@ export type TrendMetric = { key: TrendKey; digits: number; percent: boolean; nam
 export const TREND_METRICS: TrendMetric[] = [
   { key: 'hhi', digits: 0, percent: false, name: { nl: 'HHI (applicaties)', en: 'HHI (applications)' }, title: { nl: 'Concentratie (HHI, applicaties)', en: 'Concentration (HHI, applications)' } },
   { key: 'cr3', digits: 1, percent: true, name: { nl: 'CR3 (applicaties)', en: 'CR3 (applications)' }, title: { nl: 'CR3 (applicaties)', en: 'CR3 (applications)' } },
-  { key: 'spofCount', digits: 0, percent: false, name: { nl: 'Kwetsbare punten', en: 'Single points of failure' }, title: { nl: 'Kwetsbare punten', en: 'Single points of failure' } },
+  // The single points of failure a headline counts are the articulation points of the application graph (headlines.ts).
+  { key: 'spofCount', digits: 0, percent: false, name: { nl: 'Kwetsbare punten (scharnierpunten)', en: 'Single points of failure (articulation points)' }, title: { nl: 'Kwetsbare punten (scharnierpunten)', en: 'Single points of failure (articulation points)' } },
   { key: 'meanLockIn', digits: 1, percent: false, name: { nl: 'Gemiddelde lock-in', en: 'Mean lock-in' }, title: { nl: 'Gemiddelde lock-in', en: 'Mean lock-in' } },
   { key: 'noticeCount', digits: 0, percent: false, name: { nl: 'Contracten in opzegtermijn', en: 'Contracts in notice window' }, title: { nl: 'Contracten in opzegtermijn', en: 'Contracts in notice window' } },
   { key: 'sovereigntyShare', digits: 1, percent: true, name: { nl: 'Aandeel onder niet-EU-recht', en: 'Share under non-EU law' }, title: { nl: 'Applicaties onder niet-EU-recht', en: 'Applications under non-EU law' } },

@@ -54,7 +54,7 @@ describe('the Verloop section of an organisation report', () => {
       // Applications per supplier: acme 2, regio 1, cloudy 1, then acme 2, newco 2 (tests/server/changes.test.ts); the
       // broker is no longer a single point of failure. The PDF's fonts have no →: it is written ›.
       expect(text).toContain(`HHI (applicaties) 3.750 › 5.000 sinds ${since}`);
-      expect(text).toContain(`Kwetsbare punten 2 › 1 sinds ${since}`);
+      expect(text).toContain(`Kwetsbare punten (scharnierpunten) 2 › 1 sinds ${since}`);
       expect(text).toMatch(new RegExp(`Aandeel onder niet-EU-recht [\\d,]+% (› [\\d,]+% sinds|, gelijk sinds) ${since}`));
       // The table under the charts: one row per import.
       expect(text).toMatch(/Import van Bron HHI \(applicaties\)/);
@@ -74,7 +74,7 @@ describe('the Verloop section of an organisation report', () => {
       expect(first).toContain('Verloop');
       expect(first).toContain(`HHI (applicaties) 3.750 → 5.000 sinds ${since}`);
       const sheet = book.getWorksheet('Verloop')!;
-      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Import van', 'Bron', 'HHI (applicaties)', 'CR3 (applicaties)', 'Kwetsbare punten', 'Gemiddelde lock-in', 'Contracten in opzegtermijn', 'Aandeel onder niet-EU-recht']);
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Import van', 'Bron', 'HHI (applicaties)', 'CR3 (applicaties)', 'Kwetsbare punten (scharnierpunten)', 'Gemiddelde lock-in', 'Contracten in opzegtermijn', 'Aandeel onder niet-EU-recht']);
       expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.Date);
       expect([sheet.getCell('C2').value, sheet.getCell('C3').value, sheet.getCell('E2').value, sheet.getCell('E3').value]).toEqual([3750, 5000, 2, 1]);
     });

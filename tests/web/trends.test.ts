@@ -76,7 +76,7 @@ describe('trends on the dashboards', () => {
 
     it('then the single points of failure page says how their number moved, with a chart of two points', async () => {
       await open('#/spof');
-      expect(await sentence('spofCount')).toBe(`Kwetsbare punten ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
+      expect(await sentence('spofCount')).toBe(`Kwetsbare punten (scharnierpunten) ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
       expect(await ui.page.locator('#spof-trend [data-trend=spofCount] circle').count()).toBe(2);
       await ui.page.locator('#spof-trend').screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'trend-spof.png') });
     });
@@ -106,7 +106,7 @@ describe('trends on the dashboards', () => {
       await open(`#/report?subject=org:${ORGANISATION}`);
       const sentences = await ui.page.locator('#report-trend .trend-sentence').allTextContents();
       expect(sentences).toHaveLength(6);
-      expect(sentences).toContain(`Kwetsbare punten ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
+      expect(sentences).toContain(`Kwetsbare punten (scharnierpunten) ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
       expect(await ui.page.locator('#report-trend figure[data-trend]').count()).toBe(6);
       expect(await ui.page.locator('#table-trend tbody tr').count()).toBe(2);
       await ui.page.locator('#report-trend').screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'trend-report.png') });
@@ -116,7 +116,7 @@ describe('trends on the dashboards', () => {
       await open('#/spof');
       await ui.page.selectOption('#language', 'en');
       await ui.page.waitForFunction(() => document.body.dataset.ready === 'true' && document.querySelector('#spof-trend h2')?.textContent?.startsWith('Trend'), null, { timeout: 60_000 });
-      expect(await sentence('spofCount')).toBe(`Single points of failure ${series[0].spofCount} → ${series[1].spofCount} since ${dayOf(series[0].at, 'en-GB')}`);
+      expect(await sentence('spofCount')).toBe(`Single points of failure (articulation points) ${series[0].spofCount} → ${series[1].spofCount} since ${dayOf(series[0].at, 'en-GB')}`);
       await ui.shot('trend-spof-en');
       await ui.page.selectOption('#language', 'nl');
     });
