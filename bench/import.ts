@@ -162,7 +162,7 @@ export async function benchImportSize(size: DemoSize, options: ImportOptions, lo
  */
 type ChildRun = Timed<unknown> & { peakRssMb: number; databaseSeconds?: number; written?: string | null; headlinesSeconds?: number; headlineOrganisations?: number };
 
-async function importInChild(uri: string, files: string[], source: string): Promise<ChildRun> {
+export async function importInChild(uri: string, files: string[], source: string): Promise<ChildRun> {
   const loadBefore = loadavg()[0];
   const child = fileURLToPath(new URL(`./import-child${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
   // Not spawnSync: a bulk load stops the bench instance, and Neo4j waited a minute to stop for this
@@ -276,7 +276,7 @@ async function monthlyHistory(
 }
 
 /** The bench database's store files (data/databases/neo4j), in MB. */
-function storeMb(): number {
+export function storeMb(): number {
   const walk = (path: string): number => (statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + walk(join(path, name)), 0) : statSync(path).size);
   return round(walk(join(benchInstanceDir(), 'data', 'databases', 'neo4j')) / 2 ** 20);
 }

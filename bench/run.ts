@@ -14,7 +14,7 @@ import { freshBenchDb } from './neo4j.js';
 import { printTable, saveResult } from './results.js';
 import { READ_BENCHMARKS, readMain } from './read-run.js';
 
-const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport] [--history-months 12], npm run bench -- faults [--runs 20] [--no-bombs] (bench/faults.ts, then bench/bombs.ts), or npm run bench -- bombs (bench/bombs.ts)';
+const usage = 'Usage: npm run bench -- analyses|api|ui|memory|read|all [options] (see bench/read-run.ts), npm run bench -- import [--size municipality,region,country] [--methods roer,roer-bulk,load-csv,naive] [--sample 300] [--no-reimport] [--history-months 12], npm run bench -- faults [--runs 20] [--no-bombs] (bench/faults.ts, then bench/bombs.ts), npm run bench -- history [--size region] [--months 12] (bench/history.ts), or npm run bench -- bombs (bench/bombs.ts)';
 
 const list = <T extends string>(values: readonly [T, ...T[]], name: string) =>
   z.string().transform(text => text.split(',').map(item => item.trim()).filter(Boolean)).pipe(z.array(z.enum(values, { error: `${name}: one of ${values.join(', ')}` })).min(1));
@@ -33,6 +33,7 @@ async function main(): Promise<number> {
   // analyses, api, ui, memory, read and all: bench/read-run.ts, with options of their own.
   if ([...READ_BENCHMARKS, 'all'].includes(process.argv[2])) return readMain(process.argv.slice(2));
   if (process.argv[2] === 'faults') return faultsMain(process.argv.slice(3));
+  if (process.argv[2] === 'history') return historyMain(process.argv.slice(3));
   if (process.argv[2] === 'bombs') {
     const { runBombs } = await import('./bombs.js');
     await runBombs();
@@ -110,6 +111,25 @@ async function main(): Promise<number> {
 function commitOf(): string {
   const git = (...args: string[]) => spawnSync('git', args, { encoding: 'utf8' }).stdout.trim();
   return `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${git('status', '--porcelain', '--untracked-files=no') ? ' (with uncommitted changes)' : ''}`;
+}
+
+/** A year of monthly history at one size (bench/history.ts): bytes per run, printed and saved. */
+async function historyMain(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { size: { type: 'string', default: 'region' }, months: { type: 'string', default: '12' } } });
+  const size = z.enum(['municipality', 'region', 'country']).parse(values.size);
+  const months = z.coerce.number().int().min(1).max(120).parse(values.months);
+  const log = (message: string) => process.stderr.write(`${message}\n`);
+  const { benchHistory } = await import('./history.js');
+  const result = await benchHistory(size, months, log);
+  const machine = await machineInfo();
+  const commit = commitOf();
+  const path = saveResult(`history-${size}`, { benchmark: 'history', date: new Date().toISOString(), machine, commit, ...result });
+  printTable(result.runs.map(run => ({ month: run.month, seconds: run.seconds, written: run.written ?? '', 'diff bytes': run.diffBytes, headlines: run.headlines, 'headline bytes': run.headlineBytes, 'store MB': run.storeMb })));
+  console.log(`\n${size}, ${result.rows.toLocaleString('en-US')} rows, ${months} monthly imports of ~1 % changed rows: per run ${result.perRun.historyBytes.toLocaleString('en-US')} bytes of history ` +
+    `(diff ${result.perRun.diffBytes.toLocaleString('en-US')}, headline numbers ${result.perRun.headlineBytes.toLocaleString('en-US')}); store files +${result.perRun.storeGrowthMb} MB per run. ` +
+    `After the year: ${result.after.diffs} diffs ${result.after.diffBytes.toLocaleString('en-US')} bytes, ${result.after.headlines} headline records ${result.after.headlineBytes.toLocaleString('en-US')} bytes, row state ${result.after.stateBytes.toLocaleString('en-US')} bytes (one copy).`);
+  console.log(`Machine: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}; commit ${commit}. Written to ${path}`);
+  return 0;
 }
 
 /** kill -9 at random moments of imports: runs × outcome, where a half-written import must never show. */

@@ -267,15 +267,17 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
 }
 
 /**
- * The organisations whose headline numbers a run may have changed: those its changed rows name, and
- * those using the suppliers and platforms it changed; for a run that wrote everything, all those its
- * rows name or whose applications use its suppliers and platforms.
+ * The organisations whose headline numbers a run changed: those its rows name (the rows it changed
+ * when they are known, else all it asserts), and those using a supplier or platform whose row it
+ * changed or removed. A supplier or platform row the run only added is either new (then only the
+ * run's own rows use it) or one another source already holds: asserting it again changes no other
+ * organisation's facts, so a new source's first import records its own organisations only, not every
+ * organisation its suppliers also serve.
  */
 export async function touchedOrganisations(driver: Driver, plan: { hashed: HashedTable[]; changes: RowChange[] | null }): Promise<string[]> {
-  const named = plan.changes ? organisationsOf(plan.changes) : plan.hashed.flatMap(table => table.organisations);
-  const ofTable = (table: TableName) => plan.changes
-    ? plan.changes.filter(change => change.table === table).map(change => change.uid)
-    : plan.hashed.find(hashed => hashed.table === table)?.uids ?? [];
+  if (!plan.changes) return [...new Set(plan.hashed.flatMap(table => table.organisations))].sort();
+  const named = organisationsOf(plan.changes);
+  const ofTable = (table: TableName) => plan.changes!.filter(change => change.table === table && change.kind !== 'added').map(change => change.uid);
   const suppliers = ofTable('suppliers');
   const platforms = ofTable('platforms');
   const using = suppliers.length + platforms.length === 0 ? [] : (await read<{ organisation: string }>(driver, query('history/organisations-using').text, { suppliers, platforms })).map(row => row.organisation);

@@ -1,7 +1,8 @@
 // The headline numbers of an organisation, recorded after every run that touched it (importers/import.ts):
 // supplier concentration (HHI and CR3, by application count and by contract value), its single points
 // of failure (articulation points of its application graph), mean lock-in, and the contracts in their
-// notice window, with the lists behind the counts. Reconstructing past analyses from diffs would cost
+// notice window, with the lists behind the counts, and the share of applications exposed to non-EU
+// jurisdiction (sovereignty.ts). Reconstructing past analyses from diffs would cost
 // a whole landscape per run; recorded as they are computed, before/after and trends are lookups
 // (GET /api/changes, GET /api/trends).
 import type { Driver } from 'neo4j-driver';
@@ -12,6 +13,7 @@ import { fetchLandscape, type Landscape, nameOf, round } from './landscape.js';
 import { loadLockInWeights, type LockInWeights, lockInScoreValues } from './lock-in.js';
 import { addMonths, today } from './params.js';
 import { applicationGraph } from './single-points-of-failure.js';
+import { exposureOf } from './sovereignty.js';
 import { concentrations } from './supplier-exposure.js';
 
 /** Above this many organisations, headlines are computed on the snapshot of every organisation. */
@@ -36,6 +38,8 @@ export type Headline = {
   meanLockIn: number | null;
   noticeCount: number;
   notice: NoticeItem[];
+  /** Percentage of the applications that answer to non-EU law through their hosting chain or supplier; null without applications (and in headlines recorded before it was). */
+  sovereigntyShare: number | null;
 };
 
 /** The headline numbers of `organisations` on a snapshot that holds them (as of `asOf`). */
@@ -60,6 +64,7 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
       .sort((a, b) => a.noticeDeadline.localeCompare(b.noticeDeadline) || a.uid.localeCompare(b.uid));
     const lockIns = [...mine.applications.keys()].map(uid => scores.get(uid)).filter((score): score is number => score !== undefined);
     const c = concentration.get(organisation);
+    const exposed = [...mine.applications.values()].filter(application => exposureOf(landscape, application).length > 0).length;
     return {
       organisation,
       applications: mine.applications.size,
@@ -72,6 +77,7 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
       meanLockIn: lockIns.length > 0 ? round(lockIns.reduce((sum, score) => sum + score, 0) / lockIns.length, 1) : null,
       noticeCount: notice.length,
       notice,
+      sovereigntyShare: mine.applications.size > 0 ? round((100 * exposed) / mine.applications.size) : null,
     };
   });
 }

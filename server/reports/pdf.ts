@@ -8,6 +8,7 @@ import { type Answer, reportAnswer, reportFacts, reportSubtitle } from './answer
 import { KIND_COLOURS, type Picture, pictureIntro, pictureLayout } from './picture.js';
 import type { ReportData } from './report-data.js';
 import { type Section, type SectionColumn, cellText, reportSections } from './sections.js';
+import { TREND_METRICS, type TrendPoint, trendChartPoints, trendSentences, trendSpan, trendValue } from './trend.js';
 import { reportText } from './words.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -220,6 +221,42 @@ function drawPicture(doc: Doc, picture: Picture, language: Language) {
   doc.x = left;
 }
 
+/**
+ * An organisation's "Verloop": a sentence per headline number, then a small line chart of each, three
+ * to a row (none with a single import: one dot is no trend).
+ */
+function trend(doc: Doc, series: TrendPoint[], language: Language) {
+  for (const sentence of trendSentences(series, language)) { paragraph(doc, sentence, 10); doc.moveDown(0.15); }
+  doc.moveDown(0.4);
+  if (series.length < 2) return;
+  const perRow = 3, gap = 10, height = 96, chart = { top: 30, height: 42 };
+  const width = (widthOf(doc) - gap * (perRow - 1)) / perRow;
+  const date = (at: string) => formatDate(at, language);
+  for (let start = 0; start < TREND_METRICS.length; start += perRow) {
+    ensure(doc, height + gap);
+    const y = doc.y;
+    TREND_METRICS.slice(start, start + perRow).forEach((metric, i) => {
+      const x = MARGIN.left + i * (width + gap);
+      doc.rect(x, y, width, height).fillColor(STRIPE).fill();
+      const points = trendChartPoints(series, metric.key, { width: width - 16, height: chart.height, pad: 5 });
+      const last = points.at(-1);
+      // The title may take two lines; the latest value stands to its right.
+      doc.font('Helvetica-Bold').fontSize(8).fillColor(INK).text(pdfText(metric.title[language]), x + 8, y + 6, { width: width - 70, height: 20, ellipsis: true });
+      doc.font('Helvetica-Bold').fontSize(10).text(pdfText(last ? trendValue(metric, last.value, language) : '—'), x + width - 62, y + 5.5, { width: 54, align: 'right', lineBreak: false });
+      const top = y + chart.top;
+      doc.moveTo(x + 8, top + chart.height).lineTo(x + width - 8, top + chart.height).lineWidth(0.4).strokeColor(RULE).stroke();
+      if (points.length > 0) {
+        points.forEach((p, j) => (j === 0 ? doc.moveTo(x + 8 + p.x, top + p.y) : doc.lineTo(x + 8 + p.x, top + p.y)));
+        doc.lineWidth(1.5).strokeColor('#0072B2').stroke();
+        for (const p of points) doc.circle(x + 8 + p.x, top + p.y, 2.2).fillColor('#0072B2').fill();
+      }
+      doc.font('Helvetica').fontSize(7).fillColor(MUTED).text(pdfText(trendSpan(series, language, date)), x + 8, y + height - 14, { width: width - 16, lineBreak: false, ellipsis: true });
+    });
+    doc.y = y + height + gap;
+  }
+  doc.x = MARGIN.left;
+}
+
 function firstPage(doc: Doc, data: ReportData, language: Language) {
   const answer = reportAnswer(data, language);
   doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(pdfText(`${reportText(language, 'title')}: ${data.subject.name}`), MARGIN.left, MARGIN.top, { width: widthOf(doc) });
@@ -267,6 +304,7 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
   } else doc.addPage();
   for (const section of reportSections(data, language)) {
     heading(doc, `${section.title} (${section.rows.length})`);
+    if (section.id === 'trend') trend(doc, data.trend ?? [], language);
     if (section.rows.length === 0) paragraph(doc, reportText(language, 'none'), 9, MUTED);
     else table(doc, section, data, language);
   }

@@ -10,6 +10,8 @@ import { isoDate } from '../format.js';
 import { organisationNames } from '../names.js';
 import { nodeDetail } from '../routes/graph.js';
 import { dependencies, relations, type DependencyRow, type Relation } from './dependencies.js';
+import { headlineSeries } from '../analyses/headlines.js';
+import type { TrendPoint } from './trend.js';
 
 export type ReportContract = {
   uid: string; id: string; organisation: string; start: string | null; end: string | null; noticeMonths: number | null; autoRenew: boolean | null;
@@ -45,6 +47,8 @@ export type ReportData = {
   concentration: { applications: Concentration; contractValue: Concentration } | null;
   /** Sovereignty: an organisation's applications under non-EU law (worst first), or the subject's own row; with the organisation's figures. */
   sovereignty?: { rows: Row[]; overall: Record<string, number> | null; functionsLost: string[] };
+  /** An organisation's headline numbers after each import that changed them, oldest first (its "Verloop"). */
+  trend?: TrendPoint[];
 };
 
 /** The subject's properties a report names under its title, in this order. */
@@ -114,6 +118,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   }
 
   const sovereignty = await sovereigntyOf(analyses, driver, uid, kind, organisation);
+  const trend = kind === 'Organisation' ? (await headlineSeries(driver, text(properties.id))).map(({ spofs: _spofs, notice: _notice, ...numbers }) => numbers) : undefined;
 
   const contracts = (detail.contracts as ReportContract[]).map(c => ({ ...c }));
   const mentioned = new Set<string>([...(scope ?? []), ...dependants.map(r => r.organisation), ...upstream.map(r => r.organisation), ...contracts.map(c => c.organisation)].filter((id): id is string => !!id));
@@ -136,6 +141,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
     exposure,
     concentration,
     sovereignty,
+    trend,
   };
 }
 

@@ -8,12 +8,13 @@ import type { ReportData } from './report-data.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
 import { reportText } from './words.js';
+import { trendSection } from './trend.js';
 
 export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown };
 /** `printed`: rows on paper when fewer than all (the spreadsheet has them all). */
 export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number };
-export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty';
-export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty'];
+export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty' | 'trend';
+export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty', 'trend'];
 
 type Spec = string | [key: string, type?: ColumnType, value?: (row: Row) => unknown, header?: string];
 
@@ -51,6 +52,8 @@ export function reportSections(data: ReportData, language: Language): Section[] 
   });
   if (data.subject.kind === 'Organisation') {
     return [
+      // The headline numbers over the imports ("Verloop"): what moved since the first.
+      { ...trendSection(data.trend ?? [], language), id: 'trend' },
       sovereignty(),
       { ...section('exposure', reportText(language, 'section.exposure'), data.exposure, ['name', ['applications', 'integer'], ['criticalApplications', 'integer'], ['contractValue', 'money'], 'contractValueShare', 'applicationsShare']), printed: 30 },
       section('spofs', reportText(language, 'section.spofsOrganisation'), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),

@@ -7,6 +7,7 @@ import { type Language, organisationName } from '../labels.js';
 import { reportAnswer } from './answer.js';
 import type { ReportData } from './report-data.js';
 import { type Section, reportSections } from './sections.js';
+import { trendSentences, trendText } from './trend.js';
 import { reportText } from './words.js';
 
 const namesOf = (data: ReportData): Names => ({ node: () => undefined, organisation: id => data.organisations[id] ?? organisationName(id) });
@@ -32,6 +33,8 @@ function answerTable(data: ReportData, language: Language): Table {
     [null, null],
     [reportText(language, 'risks'), null],
     ...answer.risks.map(risk => [risk, null]),
+    // An organisation's "Verloop" in words; the numbers per import are on a sheet of their own.
+    ...(data.trend ? [[null, null], [trendText(language, 'heading'), null], ...trendSentences(data.trend, language).map(sentence => [sentence, null])] : []),
   ];
   return { columns: [reportText(language, 'answer'), ''], types: ['text', 'text'], rows };
 }

@@ -21,7 +21,7 @@ export function registerChangeRoutes(router: Router, { driver, registry }: AppCo
     registry,
     {
       method: 'get', path: '/api/changes', tag: 'history', role: 'viewer', query: ChangesQuery, responses: [400, 404],
-      summary: 'What the imports after a date or run added, changed (field by field) and removed per table, and per organisation its headline numbers (HHI, CR3, single points of failure, mean lock-in, contracts in the notice window) before and after, with the items that entered or left those lists',
+      summary: 'What the imports after a date or run added, changed (field by field) and removed per table, and per organisation its headline numbers (HHI, CR3, single points of failure, mean lock-in, contracts in the notice window, share of applications under non-EU law) before and after, with the items that entered or left those lists',
     },
     ({ query }) => changesSince(driver, query),
   );

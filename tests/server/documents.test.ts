@@ -1,10 +1,6 @@
 // Documents people open, over HTTP against the real test Neo4j: reports as PDF (read back with
 // pdftotext, every page rendered to tests/artifacts/ to look at), workbooks (read back with exceljs),
 // CSV for Dutch Excel, the calendar's filters in every format, a report's own subgraph as GraphML.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import type { Driver } from 'neo4j-driver';
@@ -17,9 +13,9 @@ import { columnWidths, pdfText } from '../../server/reports/pdf.js';
 import { pictureLayout, wrap } from '../../server/reports/picture.js';
 import type { ReportData } from '../../server/reports/report-data.js';
 import { resetDatabase, testDriver } from '../support/db.js';
+import { readPdf } from '../support/pdf.js';
 import { appFor, request } from './support.js';
 
-const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
 const ORG = 'gemeente-noord';
 
 /**
@@ -72,18 +68,6 @@ async function workbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1).map(String);
 /** A header that is a key, not words: camelCase, dotted or snake_case. */
 const keyLike = (text: string) => /[a-z][A-Z]|^[a-z]+\.[a-z]|_/.test(text);
-
-/** The PDF's text per page (pdftotext), and every page as a PNG in tests/artifacts/ to look at. */
-function readPdf(bytes: Buffer, name: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'roer-pdf-'));
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, bytes);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(dir, name)]);
-  for (const png of readdirSync(dir).filter(f => f.endsWith('.png'))) renameSync(join(dir, png), join(ARTIFACTS, png));
-  // pdftotext writes the no-break space in "€ 1.503.890" as a plain one.
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter(page => page.trim());
-}
 
 describe('documents', () => {
   let driver: Driver;

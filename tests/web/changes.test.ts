@@ -2,7 +2,7 @@
 // municipality, then a second delivery with a renamed application, a new application that only talks
 // to one other (a new single point of failure), and a contract moved into its notice window. The
 // screenshot goes to tests/artifacts/changes.png.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,10 +15,9 @@ import { createApp, defaultServices } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { buildWeb } from '../../web/build.js';
 import { resetDatabase, testDriver } from '../support/db.js';
+import { ORGANISATION, demoFiles, leafApplication, secondDelivery } from './demo-delivery.js';
 
-const DEMO = join(process.cwd(), 'importers', 'demo', 'data', 'gemeente-roerdam');
 const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
-const ORGANISATION = 'gemeente-roerdam';
 
 let driver: Driver;
 let server: Server;
@@ -29,40 +28,15 @@ let first: ImportReport;
 let second: ImportReport;
 let dir: string;
 
-/** An application with one interface, not an intermediary: no single point of failure until something depends on it alone. */
-function leafApplication(): { id: string; name: string } {
-  const ends = new Map<string, number>();
-  for (const line of readFileSync(join(DEMO, 'interfaces.csv'), 'utf8').trim().split('\n').slice(1)) {
-    const [, , from, to, , via] = line.split(',');
-    for (const end of [from, to]) ends.set(end, (ends.get(end) ?? 0) + 1);
-    if (via) ends.set(via, 99);
-  }
-  const id = [...ends].find(([, count]) => count === 1)![0];
-  const row = readFileSync(join(DEMO, 'applications.csv'), 'utf8').split('\n').find(line => line.startsWith(`${id},`))!;
-  return { id, name: row.split(',')[2] };
-}
 const leaf = leafApplication();
-
-/** The demo files with one application renamed, a new application behind a leaf application only, and c-0002 ending in four months. */
-function secondDelivery(): string[] {
-  const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
-  for (const name of readdirSync(DEMO).filter(file => file.endsWith('.csv'))) write(name, readFileSync(join(DEMO, name), 'utf8'));
-  const applications = readFileSync(join(DEMO, 'applications.csv'), 'utf8')
-    .replace(',Merel Software Integratieplatform,', ',Merel Integratieplatform 2.0,');
-  write('applications.csv', `${applications.trimEnd()}\napp-9999,${ORGANISATION},Parkeervergunningen,s-0005,,Vergunningen,high,yes,,REST\n`);
-  write('interfaces.csv', `${readFileSync(join(DEMO, 'interfaces.csv'), 'utf8').trimEnd()}\nif-99999,${ORGANISATION},app-9999,${leaf.id},REST,\n`);
-  write('contracts.csv', readFileSync(join(DEMO, 'contracts.csv'), 'utf8').replace(/^c-0002,([^,]*,){3}[^,]*,[^,]*,\d+,/m, `c-0002,${ORGANISATION},s-0002,app-0043|app-0049,2025-06-14,${addMonths(today(), 4)},3,`));
-  return readdirSync(dir).map(name => join(dir, name));
-}
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'roer-changes-'));
   driver = testDriver();
   await resetDatabase(driver);
-  const files = readdirSync(DEMO).filter(name => name.endsWith('.csv')).map(name => join(DEMO, name));
-  first = await importFiles(driver, files, { source: 'demo:gemeente-roerdam', user: 'test' });
-  second = await importFiles(driver, secondDelivery(), { source: 'demo:gemeente-roerdam', user: 'i.manager' });
+  first = await importFiles(driver, demoFiles(), { source: 'demo:gemeente-roerdam', user: 'test' });
+  second = await importFiles(driver, secondDelivery(dir), { source: 'demo:gemeente-roerdam', user: 'i.manager' });
   expect([first.written, second.written]).toEqual(['initial', 'diff']);
   const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-changes-${process.pid}`), minify: false });
   const app = createApp({ driver, config: loadConfig({ ROER_AUTH: 'off' }), services: { ...defaultServices(), webDir } });
@@ -102,7 +76,7 @@ describe('the changes page', () => {
     expect(lead).toContain('1 nieuw kwetsbaar punt,');
     expect(lead).toContain('1 contract in de opzegtermijn gekomen');
     expect(lead).toContain('4 regels toegevoegd, gewijzigd of verwijderd');
-    expect(await page.locator('#changes-cards .card').count()).toBe(5);
+    expect(await page.locator('#changes-cards .card').count()).toBe(6);
     await expect(page.locator('#changes-spofs-entered li').allTextContents()).resolves.toContain(leaf.name);
     await expect(page.locator('#changes-notice-entered li').textContent()).resolves.toContain('c-0002');
     // The trend: one point per run that recorded the organisation's numbers.

@@ -7,6 +7,7 @@ import { errorText } from './errors.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
 import { critLabel, formatDate, formatMonth, formatMoney, formatNumber, language, t } from './i18n.js';
 import { names, num, pick, rowUid, str } from './rows.js';
+import { trendPanel } from './trend.js';
 import type { Row } from './types.js';
 
 let months = 12;
@@ -49,6 +50,7 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
         h('button', { type: 'button', id: 'download-xlsx', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'xlsx', lang: language() }, 'roer-contracten.xlsx') }, t('calendar.xlsx')))),
     body);
 
+  const trend = trendPanel(ctx, ['noticeCount'], 'calendar-trend');
   async function load(): Promise<void> {
     let rows: Row[];
     try {
@@ -61,6 +63,7 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
     fill(body, 
       h('p', { id: 'calendar-count', role: 'status' }, t('calendar.count', { n: rows.length })),
       timeline(rows, window(), todayText),
+      await trend,
       sortableTable<Row>({
         id: 'calendar-table',
         caption: t('calendar.heading'),

@@ -7,23 +7,18 @@ import type { Context } from './context.js';
 import { fill, h, message, sortableTable, svg } from './dom.js';
 import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
-import { formatDate, formatDateTime, formatNumber, t, type MessageKey } from './i18n.js';
+import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
+import { formatDate, formatDateTime, formatNumber, language, t, type MessageKey } from './i18n.js';
+import { trendFigures } from './trend.js';
 
 type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; fields?: { field: string; before: unknown; after: unknown }[] };
-type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; spofs?: Item[]; notice?: Item[] };
+type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; spofs?: Item[]; notice?: Item[] };
 type HeadlineChange = { organisation: string; before: Headline | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] } };
 type TableChanges = { added: number; changed: number; removed: number; items: { added: Item[]; changed: Item[]; removed: Item[] } };
 type Changes = { since: { at: string; runId: string | null }; runs: { runId: string; source: string; at: string; user: string; kind: string }[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
 type Run = { runId: string; source: string; finishedAt: string | null; status: string; unchangedSince?: string | null };
 
 const TABLES = ['applications', 'suppliers', 'platforms', 'interfaces', 'contracts'] as const;
-const METRICS = [
-  { key: 'hhi', label: 'changes.metric.hhi', digits: 0 },
-  { key: 'cr3', label: 'changes.metric.cr3', digits: 1 },
-  { key: 'spofCount', label: 'changes.metric.spofs', digits: 0 },
-  { key: 'meanLockIn', label: 'changes.metric.lockIn', digits: 1 },
-  { key: 'noticeCount', label: 'changes.metric.notice', digits: 0 },
-] as const satisfies readonly { key: keyof Headline; label: MessageKey; digits: number }[];
 
 /** The default: the last quarter ("has our exposure grown since last quarter?"). */
 const quarterAgo = () => {
@@ -92,23 +87,26 @@ function lead(changes: Changes, organisation: string | undefined): HTMLElement {
 }
 
 /** "before → after (▲ +n)", the change as the numbers are shown (a change that rounds away is none). */
-const delta = (before: number | null | undefined, after: number | null | undefined, digits: number) => {
+const delta = (before: number | null | undefined, after: number | null | undefined, key: TrendKey) => {
+  const metric = trendMetric(key);
+  const digits = metric.digits;
+  const show = (value: number) => trendValue(metric, value, language());
   if (typeof after !== 'number') return '—';
-  if (typeof before !== 'number') return formatNumber(after, digits);
+  if (typeof before !== 'number') return show(after);
   const round = (value: number) => Math.round(value * 10 ** digits) / 10 ** digits;
   const change = round(round(after) - round(before));
   const sign = change > 0 ? '▲ +' : change < 0 ? '▼ −' : '= ';
-  return `${formatNumber(before, digits)} → ${formatNumber(after, digits)} (${sign}${formatNumber(Math.abs(change), digits)})`;
+  return `${show(before)} → ${show(after)} (${sign}${show(Math.abs(change))})`;
 };
 
 function headlineCards(change: HeadlineChange | undefined): HTMLElement {
   if (!change) return message(t('changes.noHeadlines'), 'info');
   const { before, after } = change;
   return h('div', {},
-    h('div', { class: 'cards', id: 'changes-cards' }, METRICS.map(metric => h('div', { class: 'card', 'data-metric': metric.key },
-      h('h2', {}, t(metric.label)),
-      h('p', { class: 'big' }, typeof after?.[metric.key] === 'number' ? formatNumber(after![metric.key] as number, metric.digits) : '—'),
-      h('p', { class: 'hint' }, before ? delta(before[metric.key] as number | null, after?.[metric.key] as number | null, metric.digits) : t('changes.noBefore'))))),
+    h('div', { class: 'cards', id: 'changes-cards' }, TREND_METRICS.map(metric => h('div', { class: 'card', 'data-metric': metric.key },
+      h('h2', {}, metric.title[language()]),
+      h('p', { class: 'big' }, typeof after?.[metric.key] === 'number' ? trendValue(metric, after![metric.key] as number, language()) : '—'),
+      h('p', { class: 'hint' }, before ? delta(before[metric.key], after?.[metric.key], metric.key) : t('changes.noBefore'))))),
     h('div', { class: 'split' },
       itemList('changes-spofs-entered', t('changes.spofsEntered'), change.entered.spofs),
       itemList('changes-spofs-left', t('changes.spofsLeft'), change.left.spofs),
@@ -131,37 +129,18 @@ function headlineTable(changes: HeadlineChange[]): HTMLElement {
     sortKey: 'spofs',
     columns: [
       { key: 'organisation', label: t('org.label'), value: c => orgName(c.organisation) },
-      { key: 'hhi', label: t('changes.metric.hhi'), value: c => c.after?.hhi ?? undefined, render: c => delta(c.before?.hhi, c.after?.hhi, 0) },
+      { key: 'hhi', label: t('changes.metric.hhi'), value: c => c.after?.hhi ?? undefined, render: c => delta(c.before?.hhi, c.after?.hhi, 'hhi') },
       { key: 'spofs', label: t('changes.spofsEntered'), value: c => c.entered.spofs.length, numeric: true },
       { key: 'notice', label: t('changes.noticeEntered'), value: c => c.entered.notice.length, numeric: true },
-      { key: 'lockIn', label: t('changes.metric.lockIn'), value: c => c.after?.meanLockIn ?? undefined, render: c => delta(c.before?.meanLockIn, c.after?.meanLockIn, 1) },
+      { key: 'lockIn', label: t('changes.metric.lockIn'), value: c => c.after?.meanLockIn ?? undefined, render: c => delta(c.before?.meanLockIn, c.after?.meanLockIn, 'meanLockIn') },
     ],
   }));
 }
 
-/** A small line chart per headline number, one point per run: the trend, with each value in a title. */
+/** A small line chart per headline number, one point per run: the trend (web/src/trend.ts). */
 function trendSection(series: Headline[]): HTMLElement {
   if (series.length === 0) return h('p', { class: 'hint' }, t('changes.noTrend'));
-  const width = 230, height = 70, pad = 8;
-  const chart = (metric: (typeof METRICS)[number]) => {
-    const points = series.map((point, i) => ({ x: series.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (series.length - 1), value: point[metric.key] as number | null, point }));
-    const values = points.map(p => p.value).filter((v): v is number => typeof v === 'number');
-    // The scale spans at least a fifth of the largest value (or 1), so a change in the last decimal is not drawn as a cliff.
-    const low = Math.min(...values), high = Math.max(...values);
-    const span = Math.max(high - low, Math.abs(high) * 0.2, 1);
-    const min = (low + high) / 2 - span / 2, max = min + span;
-    const y = (v: number) => height - pad - ((v - min) * (height - 2 * pad)) / (max - min);
-    const drawn = points.filter(p => typeof p.value === 'number');
-    const last = drawn.at(-1)?.value;
-    const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', class: 'trend', 'aria-label': `${t(metric.label)}: ${drawn.map(p => formatNumber(p.value!, metric.digits)).join(', ')}` },
-      svg('polyline', { points: drawn.map(p => `${p.x},${y(p.value!)}`).join(' '), fill: 'none', stroke: '#0072B2', 'stroke-width': 2 }),
-      ...drawn.map(p => svg('circle', { cx: p.x, cy: y(p.value!), r: 3.5, fill: '#0072B2' }, svg('title', {}, `${formatDateTime(p.point.at)}: ${formatNumber(p.value!, metric.digits)}`))));
-    return h('figure', { class: 'card', 'data-trend': metric.key, style: 'margin: 0;' },
-      h('figcaption', {}, h('strong', {}, t(metric.label)), ' ', typeof last === 'number' ? formatNumber(last, metric.digits) : '—'),
-      picture,
-      h('small', { class: 'hint' }, `${formatDate(series[0].at)} – ${formatDate(series.at(-1)!.at)} · ${t('changes.points', { n: series.length })}`));
-  };
-  return h('section', { id: 'changes-trend' }, h('h2', {}, t('changes.trend')), h('div', { class: 'cards' }, METRICS.map(chart)));
+  return h('section', { id: 'changes-trend' }, h('h2', {}, t('changes.trend')), h('div', { class: 'cards' }, trendFigures(series)));
 }
 
 const fieldLabel = (field: string) => {

@@ -8,6 +8,7 @@ import { orgName } from './organisations.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
 import { formatMoney, formatNumber, formatPercent, language, t, type MessageKey } from './i18n.js';
 import { num, str } from './rows.js';
+import { trendPanel } from './trend.js';
 import type { Row } from './types.js';
 
 type Concentration = { total: number; entities: number; hhi: number | null; cr1: number | null; cr3: number | null; band: string | null; largest: string | null };
@@ -34,6 +35,8 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
         h('button', { type: 'button', id: 'exposure-xlsx', onclick: () => void download(`/api/analyses/supplier-exposure`, { organisation: ctx.organisations(), level, format: 'xlsx', lang: language() }, 'leveranciers.xlsx') }, t('calendar.xlsx')))),
     body);
 
+  // The organisation's HHI and CR3 over its imports: the same whichever measure is shown.
+  const trend = trendPanel(ctx, ['hhi', 'cr3'], 'exposure-trend');
   async function load(): Promise<void> {
     let result;
     try {
@@ -56,6 +59,7 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
         hhiCard(main, measure, 'hhi-main'),
         hhiCard(scope[measure === 'contractValue' ? 'applications' : 'contractValue'] as Concentration | undefined, measure === 'contractValue' ? 'applications' : 'contractValue', 'hhi-other'),
         several ? h('div', { class: 'card' }, h('h2', {}, t('org.label')), h('ul', {}, byOrganisation.map(o => h('li', {}, `${orgName(o.organisation)}: HHI ${formatNumber((o[measure] as Concentration)?.hhi ?? null)} (${bandLabel((o[measure] as Concentration)?.band)})`)))) : null),
+      await trend,
       explanation(),
       h('div', { class: 'split' },
         h('section', { 'aria-labelledby': 'chart-heading' }, h('h2', { id: 'chart-heading' }, t('exposure.chart')), barChart(rows, shareKey)),

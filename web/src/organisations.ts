@@ -9,6 +9,9 @@ export function setOrganisations(list: Organisation[]): void {
   known = new Map(list.map(o => [o.id, organisationName(o.id, o.name)]));
 }
 
+/** The ids of every organisation the server knows. */
+export const knownOrganisations = (): string[] => [...known.keys()];
+
 /** An organisation id (`gemeente-roerdam`, or a uid `org:…`) as people know it: "Gemeente Roerdam". */
 export function orgName(id: unknown): string {
   if (typeof id !== 'string' || id === '') return '';

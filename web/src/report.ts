@@ -5,6 +5,7 @@ import { reportAnswer, reportFacts, reportSubtitle } from '../../server/reports/
 import { pictureIntro, pictureLayout } from '../../server/reports/picture.js';
 import type { ReportData } from '../../server/reports/report-data.js';
 import { type Section, cellText, reportSections } from '../../server/reports/sections.js';
+import { trendSentences } from '../../server/reports/trend.js';
 import { reportText } from '../../server/reports/words.js';
 import { NUMERIC_TYPES } from '../../server/exports/columns.js';
 import { download, getGraph, getJson } from './api.js';
@@ -14,6 +15,7 @@ import { orgName } from './organisations.js';
 import { fill, h, message, sortableTable } from './dom.js';
 import { formatDate, language, t, type MessageKey } from './i18n.js';
 import { measureText, pictureSvg } from './picture.js';
+import { trendFigures } from './trend.js';
 import type { Row } from './types.js';
 
 const KINDS = { application: 'Application', platform: 'Platform', supplier: 'Supplier', organisation: 'Organisation' } as const;
@@ -90,6 +92,9 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
       h('div', { class: 'section-head' },
         h('h2', {}, `${section.title} (${section.rows.length})`),
         section.rows.length ? h('button', { type: 'button', class: 'no-print', 'data-section': section.id, onclick: () => void download(`${path}.csv`, { ...scope, section: section.id, delimiter: lang === 'nl' ? 'semicolon' : 'comma' }, `${file}-${section.id}.csv`) }, t('report.csv')) : null),
+      section.id === 'trend' ? [
+        h('ul', { class: 'trend-sentences' }, trendSentences(data.trend ?? [], lang).map(sentence => h('li', { class: 'trend-sentence' }, sentence))),
+        (data.trend ?? []).length > 1 ? h('div', { class: 'cards' }, trendFigures(data.trend!)) : null] : null,
       section.rows.length ? table(section, data) : h('p', { class: 'hint' }, reportText(lang, 'none')))),
   );
 }

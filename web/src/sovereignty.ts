@@ -8,6 +8,7 @@ import type { Context } from './context.js';
 import { fill, h, message, sortableTable } from './dom.js';
 import { critLabel, formatMoney, formatNumber, formatPercent, kindLabel, language, t, type MessageKey } from './i18n.js';
 import { num, str } from './rows.js';
+import { trendPanel } from './trend.js';
 import type { Row } from './types.js';
 
 type Tally = { applications: number; exposed: number; exposedShare: number; exposedCritical: number; exposedPersonalData: number; contractValue: number; exposedContractValue: number; exposedContractValueShare: number; businessFunctionsLost: number };
@@ -26,6 +27,7 @@ export async function renderSovereignty(root: HTMLElement, ctx: Context): Promis
       h('button', { type: 'button', id: 'sov-xlsx', onclick: file('xlsx') }, t('calendar.xlsx')))),
     body);
   let result;
+  const trend = trendPanel(ctx, ['sovereigntyShare'], 'sov-trend');
   try {
     result = await runAnalysis('sovereignty', { organisation: ctx.organisations() });
   } catch (error) {
@@ -48,6 +50,7 @@ export async function renderSovereignty(root: HTMLElement, ctx: Context): Promis
       figure('sov-critical', t('sov.fig.critical'), formatNumber(overall.exposedCritical), t('sov.fig.personal', { n: formatNumber(overall.exposedPersonalData) })),
       figure('sov-value', t('sov.fig.value'), formatPercent(overall.exposedContractValueShare), `${formatMoney(overall.exposedContractValue)} / ${formatMoney(overall.contractValue)}`),
       figure('sov-lost', t('sov.fig.lost'), formatNumber(lost.length), t('sov.fig.failed', { n: formatNumber(summary.applicationsFailed ?? 0) }))) : null,
+    await trend,
     rows.length ? h('section', { id: 'sov-worst' }, h('h2', {}, t('sov.worst')),
       h('ol', { class: 'chains' }, rows.slice(0, WORST).map(r => h('li', {},
         h('p', { class: 'chain-head' }, appLink(r), ' ', h('span', { class: `crit-${str(r.criticality)}` }, critLabel(r.criticality)),

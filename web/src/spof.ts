@@ -9,6 +9,7 @@ import { formatNumber, kindLabel, language, t } from './i18n.js';
 import { expandableList } from './lists.js';
 import { orgName } from './organisations.js';
 import { names, num, pick, rowName, rowUid, str, uids } from './rows.js';
+import { trendPanel } from './trend.js';
 import type { Row } from './types.js';
 
 export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void> {
@@ -21,6 +22,7 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
       h('button', { type: 'button', onclick: act(() => download('/api/analyses/single-points-of-failure', { organisation: ctx.organisations(), format: 'xlsx', lang: language(), limit: all ? 0 : undefined }, 'roer-kwetsbare-punten.xlsx')) }, t('calendar.xlsx')))),
     body);
   let result;
+  const trend = trendPanel(ctx, ['spofCount'], 'spof-trend');
   try {
     result = await runAnalysis('single-points-of-failure', { organisation: ctx.organisations(), limit: all ? 0 : undefined });
   } catch (error) {
@@ -41,6 +43,7 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
   const withOrganisation = (name: string, organisation: unknown) => (several && organisation ? `${name} (${orgName(organisation)})` : name);
 
   fill(body,
+    await trend,
     h('section', {}, h('h2', {}, t('spof.ranking')),
       cut ? h('p', { class: 'cut', id: 'spof-cut', role: 'note' }, t('spof.cut', { shown: formatNumber(cut.shown), total: formatNumber(cut.total), limit: formatNumber(cut.limit ?? 0) }), ' ',
         h('button', { type: 'button', id: 'spof-all', onclick: () => ctx.navigate('spof', { all: '1' }) }, t('spof.showAll', { total: formatNumber(cut.total) }))) : null,

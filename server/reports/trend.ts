@@ -1,0 +1,128 @@
+// An organisation's headline numbers over its imports (GET /api/trends, server/analyses/headlines.ts)
+// in words and as the points of a small line chart: "HHI 353 → 512 sinds 1 september 2026". One
+// module for the dashboards, the changes page, the PDF and the report's workbook, so the sentence and
+// the scale of the chart are the same on screen and on paper. Pure (the web UI bundles it).
+import type { Row } from '../analyses/types.js';
+import type { ColumnType } from '../exports/columns.js';
+import { formatNumber, formatPercent } from '../format.js';
+import type { Language } from '../labels.js';
+import type { SectionColumn } from './sections.js';
+
+/** One run's headline numbers, as /api/trends gives them (oldest first). */
+export type TrendPoint = {
+  runId: string; at: string; source?: string | null;
+  hhi: number | null; cr3: number | null; spofCount: number | null; meanLockIn: number | null; noticeCount: number | null;
+  /** Absent in numbers recorded before it was. */
+  sovereigntyShare?: number | null;
+};
+export type TrendKey = 'hhi' | 'cr3' | 'spofCount' | 'meanLockIn' | 'noticeCount' | 'sovereigntyShare';
+export type TrendMetric = { key: TrendKey; digits: number; percent: boolean; name: Record<Language, string>; title: Record<Language, string> };
+
+/** The headline numbers with a trend, in the order the report shows them. */
+export const TREND_METRICS: TrendMetric[] = [
+  { key: 'hhi', digits: 0, percent: false, name: { nl: 'HHI (applicaties)', en: 'HHI (applications)' }, title: { nl: 'Concentratie (HHI, applicaties)', en: 'Concentration (HHI, applications)' } },
+  { key: 'cr3', digits: 1, percent: true, name: { nl: 'CR3 (applicaties)', en: 'CR3 (applications)' }, title: { nl: 'CR3 (applicaties)', en: 'CR3 (applications)' } },
+  // The single points of failure a headline counts are the articulation points of the application graph (headlines.ts).
+  { key: 'spofCount', digits: 0, percent: false, name: { nl: 'Kwetsbare punten (scharnierpunten)', en: 'Single points of failure (articulation points)' }, title: { nl: 'Kwetsbare punten (scharnierpunten)', en: 'Single points of failure (articulation points)' } },
+  { key: 'meanLockIn', digits: 1, percent: false, name: { nl: 'Gemiddelde lock-in', en: 'Mean lock-in' }, title: { nl: 'Gemiddelde lock-in', en: 'Mean lock-in' } },
+  { key: 'noticeCount', digits: 0, percent: false, name: { nl: 'Contracten in opzegtermijn', en: 'Contracts in notice window' }, title: { nl: 'Contracten in opzegtermijn', en: 'Contracts in notice window' } },
+  { key: 'sovereigntyShare', digits: 1, percent: true, name: { nl: 'Aandeel onder niet-EU-recht', en: 'Share under non-EU law' }, title: { nl: 'Applicaties onder niet-EU-recht', en: 'Applications under non-EU law' } },
+];
+export const trendMetric = (key: TrendKey): TrendMetric => TREND_METRICS.find(metric => metric.key === key)!;
+
+const WORDS = {
+  nl: {
+    heading: 'Verloop',
+    changed: '{name} {before} → {after} sinds {date}',
+    same: '{name} {value}, gelijk sinds {date}',
+    noValue: '{name}: geen waarde sinds {date}',
+    one: 'Nog geen verloop: één import ({date}).',
+    none: 'Nog geen verloop: voor deze organisatie zijn geen kerncijfers vastgelegd.',
+    runs: '{n} imports, {from} – {to}',
+  },
+  en: {
+    heading: 'Trend',
+    changed: '{name} {before} → {after} since {date}',
+    same: '{name} {value}, unchanged since {date}',
+    noValue: '{name}: no value since {date}',
+    one: 'No trend yet: one import ({date}).',
+    none: 'No trend yet: no headline numbers were recorded for this organisation.',
+    runs: '{n} imports, {from} – {to}',
+  },
+} as const;
+type Word = keyof (typeof WORDS)['nl'];
+
+/** A text of the trend with its `{placeholders}` filled in. */
+export function trendText(language: Language, key: Word, vars: Record<string, string | number> = {}): string {
+  return WORDS[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
+/** `2026-09-01…` → "1 september 2026" / "1 September 2026": the day a trend starts, as said in a sentence. */
+export const longDate = (at: string, language: Language): string =>
+  new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${at.slice(0, 10)}T00:00:00Z`));
+
+const valueOf = (point: TrendPoint, key: TrendKey): number | null => (typeof point[key] === 'number' ? (point[key] as number) : null);
+
+/** A headline number as the trend shows it: `512`, `62,5%`, `3,4`. */
+export const trendValue = (metric: TrendMetric, value: number | null, language: Language): string =>
+  value === null ? '—' : metric.percent ? formatPercent(value, language, metric.digits) : formatNumber(value, language, metric.digits, true);
+
+/**
+ * The sentence of one headline number over `series` (oldest first): from the first run to the last,
+ * "HHI 353 → 512 sinds 1 september 2026", or that it stayed the same; with one run, that there is no
+ * trend yet.
+ */
+export function trendSentence(series: TrendPoint[], key: TrendKey, language: Language): string {
+  if (series.length === 0) return trendText(language, 'none');
+  if (series.length === 1) return trendText(language, 'one', { date: longDate(series[0].at, language) });
+  const metric = trendMetric(key);
+  const name = metric.name[language];
+  // From the first run that has the number (numbers recorded before it was have none).
+  const first = series.find(point => valueOf(point, key) !== null);
+  if (!first) return trendText(language, 'noValue', { name, date: longDate(series[0].at, language) });
+  const date = longDate(first.at, language);
+  const [before, after] = [trendValue(metric, valueOf(first, key), language), trendValue(metric, valueOf(series.at(-1)!, key), language)];
+  return before === after ? trendText(language, 'same', { name, value: after, date }) : trendText(language, 'changed', { name, before, after, date });
+}
+
+/** "3 imports, 01-09-2026 – 03-12-2026": what a chart spans. */
+export const trendSpan = (series: TrendPoint[], language: Language, date: (at: string) => string): string =>
+  series.length === 0 ? '' : trendText(language, 'runs', { n: series.length, from: date(series[0].at), to: date(series.at(-1)!.at) });
+
+export type TrendChartPoint = { x: number; y: number; value: number; at: string };
+
+/**
+ * The points of one headline number in a `width` × `height` box (y grows downwards), `pad` inside its
+ * edges; runs without the number are left out. The scale spans at least a fifth of the largest value
+ * (or 1), so a change in the last decimal is not drawn as a cliff.
+ */
+export function trendChartPoints(series: TrendPoint[], key: TrendKey, box: { width: number; height: number; pad: number }): TrendChartPoint[] {
+  const { width, height, pad } = box;
+  const points = series.map((point, i) => ({ x: series.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (series.length - 1), value: valueOf(point, key), at: point.at }))
+    .filter((p): p is { x: number; value: number; at: string } => p.value !== null);
+  if (points.length === 0) return [];
+  const low = Math.min(...points.map(p => p.value)), high = Math.max(...points.map(p => p.value));
+  const span = Math.max(high - low, Math.abs(high) * 0.2, 1);
+  const min = (low + high) / 2 - span / 2;
+  return points.map(p => ({ ...p, y: height - pad - ((p.value - min) * (height - 2 * pad)) / span }));
+}
+
+const HEADERS = { nl: { at: 'Import van', source: 'Bron' }, en: { at: 'Imported', source: 'Source' } } as const;
+const TYPES: Record<TrendKey, ColumnType> = { hhi: 'integer', cr3: 'percent', spofCount: 'integer', meanLockIn: 'decimal', noticeCount: 'integer', sovereigntyShare: 'percent' };
+
+/** The report's "Verloop" as a table: one row per import, the headline numbers as columns (sections.ts). */
+export function trendSection(series: TrendPoint[], language: Language): { title: string; columns: SectionColumn[]; rows: Row[] } {
+  return {
+    title: trendText(language, 'heading'),
+    rows: series.map(point => ({ ...point, at: point.at.slice(0, 10) })) as unknown as Row[],
+    columns: [
+      { key: 'at', header: HEADERS[language].at, type: 'date', value: row => row.at },
+      { key: 'source', header: HEADERS[language].source, type: 'text', value: row => row.source ?? null },
+      ...TREND_METRICS.map(metric => ({ key: metric.key, header: metric.name[language], type: TYPES[metric.key], value: (row: Row) => row[metric.key] ?? null })),
+    ],
+  };
+}
+
+/** The sentences of every headline number, or the one that says there is no trend yet. */
+export const trendSentences = (series: TrendPoint[], language: Language): string[] =>
+  series.length < 2 ? [trendSentence(series, 'hhi', language)] : TREND_METRICS.map(metric => trendSentence(series, metric.key, language));

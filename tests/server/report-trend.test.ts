@@ -1,0 +1,82 @@
+// An organisation report's "Verloop" (server/reports/trend.ts) over HTTP against the test Neo4j: after
+// one import the report says there is no trend yet; after a second with known changes (the English set,
+// then the same set changed in every table: tests/importers/support.ts) the PDF says how each headline
+// number moved and draws it, and the workbook has the sentences and a typed sheet of the numbers.
+import ExcelJS from 'exceljs';
+import type { Driver } from 'neo4j-driver';
+import { importFiles } from '../../importers/import.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { readPdf } from '../support/pdf.js';
+import { changedFixture, fixture } from '../importers/support.js';
+import { appFor, request } from './support.js';
+
+const binary = (test: request.Test) => test.buffer(true).parse((res, done) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+});
+const report = async (driver: Driver, format: 'pdf' | 'xlsx', lang = 'nl') => (await binary(request(appFor(driver)).get(`/api/reports/org%3Agm-a.${format}`).query({ lang }))).body as Buffer;
+const day = (at: string, locale: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(at));
+/** The pages' text with the layout's runs of spaces made one. */
+const words = (pages: string[]) => pages.join('\n').replace(/[ \t]+/g, ' ');
+
+describe('the Verloop section of an organisation report', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    await importFiles(driver, fixture('en'), { source: 'csv:en', user: 'tester' });
+  });
+  afterAll(() => driver.close());
+
+  it('when there has been one import, then the PDF says plainly that there is no trend yet', async () => {
+    const text = words(readPdf(await report(driver, 'pdf'), 'report-trend-one'));
+    expect(text).toContain('Verloop (1)');
+    expect(text).toMatch(/Nog geen verloop: één import \(\d{1,2} [a-z]+ 20\d\d\)\./);
+  });
+
+  describe('after a second import that changed gm-a', () => {
+    let since: string;
+    let at: string;
+    beforeAll(async () => {
+      const second = await importFiles(driver, changedFixture(), { source: 'csv:en', user: 'editor', allowRemovals: true });
+      expect(second.written).toBe('diff');
+      const series = (await request(appFor(driver)).get('/api/trends?organisation=gm-a')).body.series as { at: string }[];
+      expect(series).toHaveLength(2);
+      at = series[0].at;
+      since = day(at, 'nl-NL');
+    });
+
+    it('then the PDF has a Verloop section with a sentence per headline number and the numbers per import', async () => {
+      const pages = readPdf(await report(driver, 'pdf'), 'report-trend', 80);
+      const text = words(pages);
+      expect(text).toContain('Verloop (2)');
+      // Applications per supplier: acme 2, regio 1, cloudy 1, then acme 2, newco 2 (tests/server/changes.test.ts); the
+      // broker is no longer a single point of failure. The PDF's fonts have no →: it is written ›.
+      expect(text).toContain(`HHI (applicaties) 3.750 › 5.000 sinds ${since}`);
+      expect(text).toContain(`Kwetsbare punten (scharnierpunten) 2 › 1 sinds ${since}`);
+      expect(text).toMatch(new RegExp(`Aandeel onder niet-EU-recht [\\d,]+% (› [\\d,]+% sinds|, gelijk sinds) ${since}`));
+      // The table under the charts: one row per import.
+      expect(text).toMatch(/Import van Bron HHI \(applicaties\)/);
+      expect(text.match(/csv:en 3\.750|csv:en 5\.000/g)).toHaveLength(2);
+    });
+
+    it('then the English PDF says it in English', async () => {
+      const text = words(readPdf(await report(driver, 'pdf', 'en'), 'report-trend-en'));
+      expect(text).toContain('Trend (2)');
+      expect(text).toContain(`HHI (applications) 3,750 › 5,000 since ${day(at, 'en-GB')}`);
+    });
+
+    it('then the workbook has the sentences on its first sheet and the numbers per import as typed cells', async () => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await report(driver, 'xlsx')) as never);
+      const first = book.worksheets[0].getColumn(1).values.map(String);
+      expect(first).toContain('Verloop');
+      expect(first).toContain(`HHI (applicaties) 3.750 → 5.000 sinds ${since}`);
+      const sheet = book.getWorksheet('Verloop')!;
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Import van', 'Bron', 'HHI (applicaties)', 'CR3 (applicaties)', 'Kwetsbare punten (scharnierpunten)', 'Gemiddelde lock-in', 'Contracten in opzegtermijn', 'Aandeel onder niet-EU-recht']);
+      expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.Date);
+      expect([sheet.getCell('C2').value, sheet.getCell('C3').value, sheet.getCell('E2').value, sheet.getCell('E3').value]).toEqual([3750, 5000, 2, 1]);
+    });
+  });
+});

@@ -1,0 +1,124 @@
+// The trend of an organisation's headline numbers on the dashboards and the report page, in a real
+// Chromium against a real server and the test Neo4j: after one import of the demo municipality each
+// page says there is no trend yet; after a second delivery with known changes (a new single point of
+// failure, a contract moved into its notice window, s-0003's 24 applications moved to s-0001) each page
+// says how its number moved, with a small chart of one point per import. Screenshots go to
+// tests/artifacts/trend-*.png.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { importFiles } from '../../importers/import.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { startUi, type Ui } from './browser.js';
+import { ORGANISATION, demoFiles, secondDelivery } from './demo-delivery.js';
+
+type Point = { runId: string; at: string; hhi: number; cr3: number; spofCount: number; noticeCount: number; meanLockIn: number; sovereigntyShare: number };
+
+let driver: Driver;
+let ui: Ui;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'roer-trends-'));
+  driver = testDriver();
+  await resetDatabase(driver);
+  expect((await importFiles(driver, demoFiles(), { source: 'demo:gemeente-roerdam', user: 'test' })).written).toBe('initial');
+  ui = await startUi(driver, 'trends', { width: 1280, height: 900 });
+}, 600_000);
+
+afterAll(async () => {
+  await ui?.close();
+  await driver?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A page loaded afresh: going to the hash the browser is already on would not render it again. */
+async function open(hash: string): Promise<void> {
+  await ui.page.goto(`${ui.base}/${hash}`);
+  await ui.page.reload();
+  await ui.page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+}
+const text = async (selector: string) => ((await ui.page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const sentence = (key: string) => text(`[data-trend-sentence=${key}]`);
+/** The first import's day as a sentence says it: "3 december 2026". */
+const dayOf = (at: string, locale: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(at));
+
+describe('trends on the dashboards', () => {
+  it('when there has been one import, then the pages say so plainly instead of drawing an empty chart', async () => {
+    for (const [hash, id] of [['#/exposure', 'exposure-trend'], ['#/spof', 'spof-trend']]) {
+      await open(hash);
+      expect(await text(`#${id}`)).toMatch(/^Verloop · Gemeente Roerdam ?Nog geen verloop: één import \(\d{1,2} [a-z]+ 20\d\d\)\.$/);
+      expect(await ui.page.locator(`#${id} svg`).count()).toBe(0);
+    }
+    await ui.shot('trend-one-import');
+  });
+
+  describe('after a second delivery with known changes', () => {
+    let series: Point[];
+    let since: string;
+    beforeAll(async () => {
+      const files = secondDelivery(dir);
+      // Supplier concentration up: s-0003's applications go to s-0001, already the largest.
+      const applications = join(dir, 'applications.csv');
+      writeFileSync(applications, readFileSync(applications, 'utf8').replace(/^(app-\d+,gemeente-roerdam,[^,]*),s-0003,/gm, '$1,s-0001,'));
+      expect((await importFiles(driver, files, { source: 'demo:gemeente-roerdam', user: 'i.manager' })).written).toBe('diff');
+      series = (await ui.api<{ series: Point[] }>(`/api/trends?organisation=${ORGANISATION}`)).series;
+      since = dayOf(series[0].at, 'nl-NL');
+    }, 600_000);
+
+    it('then the trend holds two points, with a higher HHI, one more single point of failure and one more contract in its notice window', () => {
+      expect(series).toHaveLength(2);
+      expect(series[1].hhi - series[0].hhi).toBeGreaterThan(50);
+      expect(series[1].spofCount - series[0].spofCount).toBe(1);
+      expect(series[1].noticeCount - series[0].noticeCount).toBe(1);
+    });
+
+    it('then the single points of failure page says how their number moved, with a chart of two points', async () => {
+      await open('#/spof');
+      expect(await sentence('spofCount')).toBe(`Kwetsbare punten (scharnierpunten) ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
+      expect(await ui.page.locator('#spof-trend [data-trend=spofCount] circle').count()).toBe(2);
+      await ui.page.locator('#spof-trend').screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'trend-spof.png') });
+    });
+
+    it('then the supplier page says how HHI and CR3 moved, each with its chart', async () => {
+      await open('#/exposure');
+      const hhi = (value: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(value);
+      expect(await sentence('hhi')).toBe(`HHI (applicaties) ${hhi(series[0].hhi)} → ${hhi(series[1].hhi)} sinds ${since}`);
+      const percent = (value: number) => new Intl.NumberFormat('nl-NL', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value / 100);
+      expect(await sentence('cr3')).toBe(`CR3 (applicaties) ${percent(series[0].cr3)} → ${percent(series[1].cr3)} sinds ${since}`);
+      expect(await ui.page.locator('#exposure-trend figure[data-trend]').count()).toBe(2);
+      expect(await ui.page.locator('#exposure-trend [data-trend=hhi] circle').count()).toBe(2);
+      await ui.shot('trend-exposure');
+    });
+
+    it('then the contract calendar and the sovereignty page show theirs', async () => {
+      await open('#/calendar');
+      expect(await sentence('noticeCount')).toBe(`Contracten in opzegtermijn ${series[0].noticeCount} → ${series[1].noticeCount} sinds ${since}`);
+      expect(await ui.page.locator('#calendar-trend [data-trend=noticeCount] circle').count()).toBe(2);
+      await open('#/sovereignty');
+      expect(await sentence('sovereigntyShare')).toMatch(new RegExp(`^Aandeel onder niet-EU-recht [\\d,]+%.* ${since}$`));
+      expect(await ui.page.locator('#sov-trend [data-trend=sovereigntyShare] circle').count()).toBe(2);
+      await ui.shot('trend-sovereignty', true);
+    });
+
+    it('then the organisation report shows every headline number over the imports', async () => {
+      await open(`#/report?subject=org:${ORGANISATION}`);
+      const sentences = await ui.page.locator('#report-trend .trend-sentence').allTextContents();
+      expect(sentences).toHaveLength(6);
+      expect(sentences).toContain(`Kwetsbare punten (scharnierpunten) ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
+      expect(await ui.page.locator('#report-trend figure[data-trend]').count()).toBe(6);
+      expect(await ui.page.locator('#table-trend tbody tr').count()).toBe(2);
+      await ui.page.locator('#report-trend').screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'trend-report.png') });
+    });
+
+    it('then in English the sentence reads in English', async () => {
+      await open('#/spof');
+      await ui.page.selectOption('#language', 'en');
+      await ui.page.waitForFunction(() => document.body.dataset.ready === 'true' && document.querySelector('#spof-trend h2')?.textContent?.startsWith('Trend'), null, { timeout: 60_000 });
+      expect(await sentence('spofCount')).toBe(`Single points of failure (articulation points) ${series[0].spofCount} → ${series[1].spofCount} since ${dayOf(series[0].at, 'en-GB')}`);
+      await ui.shot('trend-spof-en');
+      await ui.page.selectOption('#language', 'nl');
+    });
+  });
+});
