@@ -29,6 +29,8 @@ const WORDS = {
     hopNote: (name: string, count: number) =>
       `${name} valt uit (rood). ${count} applicaties en platforms vallen mee uit, per kolom één afhankelijkheidsstap verder, lichter gekleurd naarmate ze verder weg liggen; ` +
       'een lijn verbindt het met iets in een eerdere kolom waar het mee samenhangt (waar die lijn geen ander vak kruist). Bedrijfsfuncties: rood = alle ondersteuning weg, oranje = minder ondersteuning.',
+    replaceNote: (name: string, other: string, count: number) =>
+      `${name} (rood) wordt vervangen door ${other} (groen). ${count} applicaties hangen ervan af, per kolom één afhankelijkheidsstap verder.`,
     spof: (org: string) => `Kwetsbare schakels – ${org}`,
     spofNote: (org: string) =>
       `Wat in ${org} het meest meeneemt als het uitvalt, gerangschikt (eerst de meeste bedrijfskritische applicaties en bedrijfsfuncties). ` +
@@ -42,6 +44,8 @@ const WORDS = {
     hopNote: (name: string, count: number) =>
       `${name} fails (red). ${count} applications and platforms fail with it, one dependency step further per column, lighter the further away; ` +
       'a line joins it to something it is related to in an earlier column (where that line crosses no other box). Business functions: red = all support lost, orange = less support.',
+    replaceNote: (name: string, other: string, count: number) =>
+      `${name} (red) is replaced by ${other} (green). ${count} applications depend on it, one dependency step further per column.`,
     spof: (org: string) => `Single points of failure – ${org}`,
     spofNote: (org: string) =>
       `What takes the most down with it in ${org}, ranked (most business-critical applications and business functions first). ` +
@@ -103,7 +107,8 @@ export async function analysisAmeff(driver: Driver, analysis: string, result: An
     uids = [remove.uid, ...(replaceWith ? [replaceWith.uid] : []), ...rows.map(r => r.uid), ...functions.map(f => f.uid)];
     named = [...rows.map(r => r.organisation ?? ''), ...functions.map(f => f.organisation)];
     const failing = [{ uid: remove.uid, label: words.failing }, ...(replaceWith ? [{ uid: replaceWith.uid, label: words.replacement }] : [])];
-    views = [hopView(words.whatIf(remove.name, replaceWith?.name), words.hopNote(remove.name, rows.length), failing, rows, functions, words)];
+    const note = replaceWith ? words.replaceNote(remove.name, replaceWith.name, rows.length) : words.hopNote(remove.name, rows.length);
+    views = [hopView(words.whatIf(remove.name, replaceWith?.name), note, failing, rows, functions, words)];
   }
   // The organisations asked for; else those the result names; else all (the export needs at least one).
   let scope = organisations ?? [...new Set(named.filter(Boolean))].sort();

@@ -24,6 +24,8 @@ export const ExportQuery = z.object({
 });
 const EXPORT_KEYS = Object.keys(ExportQuery.shape);
 export const ICS_ANALYSES = new Set(['contract-calendar']);
+/** The formats an analysis answers in. */
+export const analysisFormats = (name: string) => ['json', 'csv', 'xlsx', ...(ICS_ANALYSES.has(name) ? ['ics'] : []), ...(AMEFF_ANALYSES.has(name) ? ['ameff'] : [])];
 
 /** The query-string parameters of an analysis, as JSON Schema properties (for the list and OpenAPI). */
 export function analysisParameters(definition: AnalysisDefinition): { schema: Record<string, unknown>; required: string[] } {
@@ -37,7 +39,7 @@ export function registerAnalysisRoutes(router: Router, { driver, services, regis
   addRoute(router, registry, { method: 'get', path: '/api/analyses', summary: 'List the analyses with their parameters', tag: 'analyses', role: 'viewer' }, () =>
     services.analyses.map(analysis => {
       const { schema, required } = analysisParameters(analysis);
-      return { name: analysis.name, title: analysis.title, description: analysis.description, parameters: schema, required, formats: ['json', 'csv', 'xlsx', ...(ICS_ANALYSES.has(analysis.name) ? ['ics'] : []), ...(AMEFF_ANALYSES.has(analysis.name) ? ['ameff'] : [])] };
+      return { name: analysis.name, title: analysis.title, description: analysis.description, parameters: schema, required, formats: analysisFormats(analysis.name) };
     }),
   );
 
