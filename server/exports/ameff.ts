@@ -1,6 +1,7 @@
 // AMEFF 3.0 (Open Group ArchiMate Model Exchange File Format) export of one or more organisations'
-// landscapes, with one generated diagram per organisation so Archi shows something when it opens the
-// file. Written so that importing it again (importers/sources/archimate) gives back the same graph:
+// landscapes, with views an architect can open in Archi (ameff-views.ts: per organisation a landscape by
+// business function and a supplier view). Written so that importing it again (importers/sources/archimate)
+// gives back the same graph:
 // model concepts keep their ArchiMate ids, types and properties; Roer facts that no model relationship
 // explains become ArchiMate relationships the type table maps back onto the same facts. Interfaces become
 // Flows and contracts Contract elements that carry Roer's fields as properties, so both come back too.
