@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AnalysisDefinition } from './analyses/types.js';
 import type { AuthMode } from './auth.js';
 import { REQUEST_HEADER } from './request-guard.js';
-import { ExportQuery, ICS_ANALYSES, analysisParameters } from './routes/analyses.js';
+import { AMEFF_ANALYSES } from './exports/ameff-analysis.js';
+import { ExportQuery, ICS_ANALYSES, analysisFormats, analysisParameters } from './routes/analyses.js';
 import type { RouteSpec } from './routes/registry.js';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[]; description?: string };
@@ -87,13 +88,13 @@ export function buildOpenApi(registry: RouteSpec[], analyses: AnalysisDefinition
   for (const analysis of analyses) {
     const { schema, required } = analysisParameters(analysis);
     const exportParameters = parametersOf(ExportQuery, 'query').map(parameter =>
-      parameter.name === 'format' && !ICS_ANALYSES.has(analysis.name) ? { ...parameter, schema: { ...parameter.schema, enum: ['json', 'csv', 'xlsx'] } } : parameter,
+      parameter.name === 'format' ? { ...parameter, schema: { ...parameter.schema, enum: analysisFormats(analysis.name) } } : parameter,
     );
     const own: Parameter[] = Object.entries(schema).map(([name, property]) => {
       const { description, ...rest } = property as JsonSchema;
       return { name, in: 'query', required: required.includes(name), ...(description ? { description } : {}), schema: rest };
     });
-    const spec: RouteSpec = { method: 'get', path: `/api/analyses/${analysis.name}`, summary: analysis.title, tag: 'analyses', role: 'viewer', responses: [400], produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ...(ICS_ANALYSES.has(analysis.name) ? ['text/calendar'] : [])] };
+    const spec: RouteSpec = { method: 'get', path: `/api/analyses/${analysis.name}`, summary: analysis.title, tag: 'analyses', role: 'viewer', responses: [400], produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ...(ICS_ANALYSES.has(analysis.name) ? ['text/calendar'] : []), ...(AMEFF_ANALYSES.has(analysis.name) ? ['application/xml'] : [])] };
     const get = { ...operation(spec, auth, [...own, ...exportParameters]), description: analysis.description };
     // A documented answer (impact) gets its JSON schema: what the report and other callers may rely on.
     if (analysis.result) get.responses[200].content['application/json'] = { schema: jsonSchema(analysis.result) };

@@ -1,6 +1,7 @@
 // AMEFF 3.0 (Open Group ArchiMate Model Exchange File Format) export of one or more organisations'
-// landscapes, with one generated diagram per organisation so Archi shows something when it opens the
-// file. Written so that importing it again (importers/sources/archimate) gives back the same graph:
+// landscapes, with views an architect can open in Archi (ameff-views.ts: per organisation a landscape by
+// business function and a supplier view). Written so that importing it again (importers/sources/archimate)
+// gives back the same graph:
 // model concepts keep their ArchiMate ids, types and properties; Roer facts that no model relationship
 // explains become ArchiMate relationships the type table maps back onto the same facts. Interfaces become
 // Flows and contracts Contract elements that carry Roer's fields as properties, so both come back too.
@@ -15,6 +16,7 @@ import { InputError } from '../errors.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
 import { escapeXml } from './xml.js';
+import { type AnalysisView, architectViews } from './ameff-views.js';
 
 export type AmeffExportOptions = {
   organisations: string[];
@@ -22,6 +24,8 @@ export type AmeffExportOptions = {
   uids?: string[];
   name?: string;
   language?: string;
+  /** The views of an analysis result (ameff-views.ts) instead of the landscape views. */
+  analysis?: AnalysisView[];
 };
 
 type NodeRow = { uid: string; label: string; props: Record<string, unknown> };
@@ -44,9 +48,6 @@ const RELATIONSHIP_TYPES = new Set(['Composition', 'Aggregation', 'Assignment', 
 const DEFAULT_TYPE: Record<string, string> = {
   Application: 'ApplicationComponent', ReferenceComponent: 'ApplicationComponent', BusinessFunction: 'BusinessFunction', Supplier: 'BusinessActor', Platform: 'Node', Element: 'Grouping',
 };
-/** Diagram rows, top to bottom: who supplies, what the organisation uses, what that maps onto, what it runs on. */
-const BANDS = ['Supplier', 'Contract', 'Application', 'ReferenceComponent', 'BusinessFunction', 'Platform', 'Element'];
-const [NODE_W, NODE_H, GAP_X, GAP_Y, PER_ROW] = [160, 60, 40, 30, 8];
 
 /** The organisations' landscapes (or the chosen nodes) as an AMEFF 3.0 document (valid against archimate3_Diagram.xsd). */
 export async function exportAmeff(driver: Driver, options: AmeffExportOptions): Promise<string> {
@@ -131,7 +132,7 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     for (const [key, id] of propertyKeys) lines.push(`    <propertyDefinition identifier="${id}" type="string"><name xml:lang="${lang}">${escapeXml(key)}</name></propertyDefinition>`);
     lines.push('  </propertyDefinitions>');
   }
-  lines.push(...views(organisations, [...concepts.values()], relationships, freshId, lang));
+  lines.push(...(await architectViews(driver, { organisations, concepts: [...concepts.values()], relationships, facts: rels, freshId, lang, selection: !!options.uids, analysis: options.analysis })));
   lines.push('</model>');
   return `${lines.join('\n')}\n`;
 }
@@ -304,40 +305,3 @@ function organizations(concepts: Concept[], lang: string): string[] {
   ];
   return ['  <organizations>', ...render(root, '    '), '  </organizations>'];
 }
-
-/** One diagram per organisation: its own concepts and what they connect to, laid out in bands. */
-function views(organisations: string[], concepts: Concept[], relationships: Relationship[], freshId: (preferred: string | undefined, fallback: string) => string, lang: string): string[] {
-  const out: string[] = [];
-  for (const organisation of organisations) {
-    // Its own concepts and the shared ones (suppliers, platforms, GEMMA); not other organisations' applications.
-    const members = new Set(concepts.filter(c => c.organisation === organisation || !c.organisation || !organisations.includes(c.organisation)).map(c => c.id));
-    if (members.size === 0) continue;
-    const shown = concepts.filter(c => members.has(c.id));
-    const nodeOf = new Map<string, string>();
-    const nodeLines: string[] = [];
-    let y = 20;
-    for (const band of BANDS) {
-      const inBand = shown.filter(c => (BANDS.includes(c.label) ? c.label : 'Element') === band).sort((a, b) => a.name.localeCompare(b.name));
-      inBand.forEach((c, i) => {
-        const node = freshId(undefined, `node-${organisation}-${c.id}`);
-        nodeOf.set(c.id, node);
-        const x = 20 + (i % PER_ROW) * (NODE_W + GAP_X);
-        const rowY = y + Math.floor(i / PER_ROW) * (NODE_H + GAP_Y);
-        nodeLines.push(`      <node identifier="${node}" elementRef="${c.id}" xsi:type="Element" x="${x}" y="${rowY}" w="${NODE_W}" h="${NODE_H}"/>`);
-      });
-      if (inBand.length) y += Math.ceil(inBand.length / PER_ROW) * (NODE_H + GAP_Y) + GAP_Y * 2;
-    }
-    const connections = relationships
-      .filter(r => nodeOf.has(r.source) && nodeOf.has(r.target))
-      .map(r => `      <connection identifier="${freshId(undefined, `conn-${organisation}-${r.id}`)}" relationshipRef="${r.id}" xsi:type="Relationship" source="${nodeOf.get(r.source)}" target="${nodeOf.get(r.target)}"/>`);
-    out.push(
-      `    <view identifier="${freshId(undefined, `view-${organisation}`)}" xsi:type="Diagram">`,
-      `      <name xml:lang="${lang}">${escapeXml(`Landschap ${organisation}`)}</name>`,
-      ...nodeLines,
-      ...connections,
-      '    </view>',
-    );
-  }
-  return out.length ? ['  <views>', '    <diagrams>', ...out, '    </diagrams>', '  </views>'] : [];
-}
-

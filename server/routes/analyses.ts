@@ -4,6 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import type { AnalysisDefinition, AnalysisResult } from '../analyses/types.js';
 import { InputError, NotFoundError } from '../errors.js';
+import { AMEFF_ANALYSES, analysisAmeff } from '../exports/ameff-analysis.js';
 import { csvPieces } from '../exports/csv.js';
 import { toTable } from '../exports/flatten.js';
 import { peopleSummarySheets, peopleTable } from '../exports/people.js';
@@ -17,12 +18,14 @@ import { writePieces } from '../stream-response.js';
 
 /** Export options, next to each analysis' own parameters. */
 export const ExportQuery = z.object({
-  format: z.enum(['json', 'csv', 'xlsx', 'ics']).default('json').describe('json, csv, xlsx; ics only for contract-calendar'),
+  format: z.enum(['json', 'csv', 'xlsx', 'ics', 'ameff']).default('json').describe('json, csv, xlsx; ics only for contract-calendar; ameff (ArchiMate exchange file with a view of the result, for Archi) only for single-points-of-failure, impact and what-if'),
   delimiter: z.enum(['comma', 'semicolon']).default('comma').describe('CSV delimiter; semicolon is for Excel with Dutch regional settings: headers in words, decimal comma, dates as 31-03-2027'),
   lang: z.enum(['nl', 'en']).optional().describe('Language of XLSX, ICS and CSV-for-people headers and words (default: Accept-Language, else nl); with format=csv it asks for headers in words'),
 });
 const EXPORT_KEYS = Object.keys(ExportQuery.shape);
 export const ICS_ANALYSES = new Set(['contract-calendar']);
+/** The formats an analysis answers in. */
+export const analysisFormats = (name: string) => ['json', 'csv', 'xlsx', ...(ICS_ANALYSES.has(name) ? ['ics'] : []), ...(AMEFF_ANALYSES.has(name) ? ['ameff'] : [])];
 
 /** The query-string parameters of an analysis, as JSON Schema properties (for the list and OpenAPI). */
 export function analysisParameters(definition: AnalysisDefinition): { schema: Record<string, unknown>; required: string[] } {
@@ -36,7 +39,7 @@ export function registerAnalysisRoutes(router: Router, { driver, services, regis
   addRoute(router, registry, { method: 'get', path: '/api/analyses', summary: 'List the analyses with their parameters', tag: 'analyses', role: 'viewer' }, () =>
     services.analyses.map(analysis => {
       const { schema, required } = analysisParameters(analysis);
-      return { name: analysis.name, title: analysis.title, description: analysis.description, parameters: schema, required, formats: ICS_ANALYSES.has(analysis.name) ? ['json', 'csv', 'xlsx', 'ics'] : ['json', 'csv', 'xlsx'] };
+      return { name: analysis.name, title: analysis.title, description: analysis.description, parameters: schema, required, formats: analysisFormats(analysis.name) };
     }),
   );
 
@@ -50,7 +53,7 @@ export function registerAnalysisRoutes(router: Router, { driver, services, regis
       tag: 'analyses',
       role: 'viewer',
       params: z.object({ name: z.string() }),
-      produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/calendar'],
+      produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/calendar', 'application/xml'],
       responses: [400, 404],
     },
     async ({ params }, req, res) => {
@@ -60,6 +63,9 @@ export function registerAnalysisRoutes(router: Router, { driver, services, regis
       const options = ExportQuery.parse(raw);
       if (options.format === 'ics' && !ICS_ANALYSES.has(analysis.name)) {
         throw new InputError(`format=ics is only available for ${[...ICS_ANALYSES].join(', ')} / ics kan alleen voor de contractkalender`);
+      }
+      if (options.format === 'ameff' && !AMEFF_ANALYSES.has(analysis.name)) {
+        throw new InputError(`format=ameff is only available for ${[...AMEFF_ANALYSES].join(', ')} / ArchiMate-export kan alleen voor kwetsbare schakels, impact en wat-als`);
       }
       const analysisParams = analysis.params.parse(Object.fromEntries(Object.entries(raw).filter(([key]) => !EXPORT_KEYS.includes(key))));
       const result = await analysis.run(driver, analysisParams);
@@ -84,6 +90,11 @@ async function send({ req, res, driver, analysis, result, options, organisations
   const filename = `roer-${analysis.name}-${stamp}`;
   if (options.format === 'json') return sendJsonOnce(res, result, original => ({ name: analysis.name, title: analysis.title, ...original }));
   const language: Language = documentLanguage(req, options.lang);
+  if (options.format === 'ameff') {
+    const xml = await analysisAmeff(driver, analysis.name, result, organisations, language, ANALYSIS_NAMES[analysis.name]?.[language] ?? analysis.name);
+    res.attachment(`${filename}.xml`).type('application/xml; charset=utf-8').send(xml);
+    return;
+  }
   const delimiter = options.delimiter === 'semicolon' ? ';' : ',';
   if (options.format === 'csv') {
     const forPeople = options.lang !== undefined || delimiter === ';';

@@ -13,7 +13,7 @@ import type { AppContext } from './context.js';
 import { addRoute, booleanParam, listParam } from './registry.js';
 
 export const AmeffExportQuery = z.object({
-  organisation: listParam.describe('Organisation ids to export (one diagram each), comma-separated or repeated'),
+  organisation: listParam.describe('Organisation ids to export (a landscape view by business function and a supplier view each), comma-separated or repeated'),
 });
 
 export const ArchimateImportFields = z.object({
@@ -27,7 +27,7 @@ export function registerArchimateRoutes(router: Router, { driver, config, regist
   addRoute(
     router,
     registry,
-    { method: 'get', path: '/api/exports/ameff', summary: 'The organisations\' landscapes as an ArchiMate exchange file (AMEFF 3.0) with one diagram per organisation, for Archi', tag: 'exports', role: 'viewer', query: AmeffExportQuery, produces: ['application/xml'], responses: [400] },
+    { method: 'get', path: '/api/exports/ameff', summary: 'The organisations\' landscapes as an ArchiMate exchange file (AMEFF 3.0) for Archi, with per organisation a landscape view by business function and a supplier view', tag: 'exports', role: 'viewer', query: AmeffExportQuery, produces: ['application/xml'], responses: [400] },
     async ({ query: params }, _req, res) => {
       const organisations = params.organisation ?? [];
       if (organisations.length === 0) throw new InputError('Name at least one organisation: ?organisation=… / Noem minstens één organisatie');

@@ -43,6 +43,8 @@ describe('OpenAPI document', () => {
     const format = (name: string) => body.paths[`/api/analyses/${name}`].get.parameters.find((p: { name: string }) => p.name === 'format').schema.enum;
     expect(format('contract-calendar')).toContain('ics');
     expect(format('lock-in')).not.toContain('ics');
+    expect([format('impact'), format('what-if'), format('single-points-of-failure')].every(formats => formats.includes('ameff'))).toBe(true);
+    expect(format('lock-in')).not.toContain('ameff');
   });
 
   it('when a route validates its query with zod, then the same schema documents it (graph kinds and aggregate)', async () => {
