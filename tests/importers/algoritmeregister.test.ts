@@ -3,14 +3,11 @@
 // organisation found by name, the applications and suppliers by the text with a confidence; a
 // decision kept across a re-import; what-if and impact naming the algorithm that stops.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { candidatesFor, organisationIndex, textOf } from '../../importers/algorithm-match.js';
 import { importAlgoritmeregister, readAlgoritmeregister } from '../../importers/algoritmeregister.js';
 import { detectFormat } from '../../importers/formats.js';
 import { importLandscape } from '../../importers/import.js';
-import { Landscape } from '../../importers/model.js';
 import { decide, listAlgorithms, listMatches } from '../../server/algorithms.js';
 import { impactAnalysis, ImpactParams } from '../../server/analyses/impact.js';
 import { sovereigntyAnalysis } from '../../server/analyses/sovereignty.js';
@@ -18,25 +15,9 @@ import { whatIfAnalysis, WhatIfParams } from '../../server/analyses/what-if.js';
 import { read } from '../../server/neo4j.js';
 import { appFor, request } from '../server/support.js';
 import { resetDatabase, testDriver } from '../support/db.js';
+import { registerFile as file, utrecht } from './algoritmeregister-fixture.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const file = (name: string) => ({ name, bytes: readFileSync(join(here, '..', 'fixtures', 'algoritmeregister', name)) });
 const REFERENCE = '/work/shared/reference-data/nl-algoritmeregister/algoritmes.json';
-
-/** Gemeente Utrecht (gm0344): Zivver on a US cloud, Parkeerbeheer Pro and a Kievit application, both by Kievit Software. */
-export const utrecht = () => Landscape.parse({
-  organisations: [{ id: 'gm0344', name: 'Gemeente Utrecht', cbsCode: '0344' }],
-  suppliers: [
-    { id: 'zivver', name: 'Zivver B.V.', country: 'NL' },
-    { id: 'kievit', name: 'Kievit Software B.V.', country: 'NL' },
-    { id: 'hyper', name: 'Hyperscaler Inc.', country: 'US' },
-  ],
-  platforms: [{ id: 'cloud', name: 'Hyperscaler Cloud', type: 'iaas', supplier: 'hyper', jurisdiction: 'US' }],
-  applications: [
-    { id: 'zivver', organisation: 'gm0344', name: 'Zivver', supplier: 'zivver', platform: 'cloud', criticality: 'high', businessFunctions: 'Dienstverlening' },
-    { id: 'parkeren', organisation: 'gm0344', name: 'Parkeerbeheer Pro', supplier: 'kievit', criticality: 'medium', businessFunctions: 'Parkeren' },
-  ],
-});
 
 const matchRows = async (driver: Driver) =>
   (await listMatches(driver, { state: 'all' })).map(m => `${m.algorithm} → ${m.target} ${m.confidence} ${m.state}`).sort();

@@ -4,6 +4,7 @@
 // notice deadlines, broken interfaces, and what fails step by step. Every list is complete ("Toon alle").
 // Renders into the container it is given; the explorer marks the same answer in the graph (onAnswer).
 import type { ImpactRow, ImpactSummary } from '../../server/analyses/impact.js';
+import { stoppingAlgorithms } from './algorithm-panel.js';
 import { runAnalysis } from './api.js';
 import { claim, fill, h, message } from './dom.js';
 import { errorText } from './errors.js';
@@ -74,6 +75,7 @@ export function renderAnswer(answer: ImpactAnswer, options: WhatIfOptions, ask: 
     h('div', { class: 'field inline' }, h('label', { for: 'what-if-hops' }, t('whatIf.maxHops')), hopsSelect),
     options.onAnswer ? h('p', { class: 'hint' }, t('whatIf.graphNote')) : null,
     functionsSection(summary, several),
+    stoppingAlgorithms(summary.algorithmsStopping, several),
     criticalSection(answer, several, options),
     several ? organisationsSection(summary) : null,
     contractsSection(summary, several),
