@@ -1,16 +1,17 @@
 // title: Algorithms on applications
 // description: The algorithms (not retired) that run on any of $applications (uids): confirmed by a review, or matched with a confidence in $likely and not rejected.
-UNWIND $applications AS appUid
-MATCH (a:Application {uid: appUid})
-CALL (a) {
-  MATCH (n:Algorithm)-[m:MAY_RUN_ON]->(a)
-  WHERE m.confidence IN $likely
-  RETURN n, 'likely' AS link
+// Read from the algorithms' side: the register's links (a few thousand at most) are fewer than the
+// applications a supplier's failure takes down (100,000 in the country), and `IN $applications` is a set lookup.
+CALL () {
+  MATCH (n:Algorithm)-[m:MAY_RUN_ON]->(a:Application)
+  WHERE m.confidence IN $likely AND a.uid IN $applications
+  RETURN n, a, 'likely' AS link
   UNION
-  MATCH (d:AlgorithmReview {target: a.uid})
-  WHERE d.decision = 'confirmed'
+  MATCH (d:AlgorithmReview)
+  WHERE d.decision = 'confirmed' AND d.target IN $applications
   MATCH (n:Algorithm {uid: d.algorithm})
-  RETURN n, 'confirmed' AS link
+  MATCH (a:Application {uid: d.target})
+  RETURN n, a, 'confirmed' AS link
 }
 WITH a, n, collect(link) AS links
 WHERE n.status <> 'retired'

@@ -4,7 +4,7 @@
 import type { AlgorithmEntry, RunningAlgorithm } from '../../server/algorithms.js';
 import { getJson } from './api.js';
 import { h } from './dom.js';
-import { formatNumber, t, type MessageKey } from './i18n.js';
+import { formatNumber, language, t, type MessageKey } from './i18n.js';
 import { expandableList } from './lists.js';
 
 /** A panel section that fills itself once the application's algorithms arrive; hidden when it has none. */
@@ -40,4 +40,12 @@ export function algorithmList(algorithms: RunningAlgorithm[], several: boolean, 
     a.highRisk ? h('span', { class: 'badge warn' }, ` ${t('algo.highRisk')}`) : a.impactful ? h('span', { class: 'badge' }, ` ${t('algo.impactful')}`) : '',
     h('span', { class: 'hint' }, ` — ${[several ? a.organisationName : '', t(`algo.state.${a.link}` as MessageKey), t('algo.via', { names: a.applications.map(x => x.name).join(', ') })].filter(Boolean).join(' · ')}`),
   ], { id, initial: 5, itemAttrs: a => ({ 'data-uid': a.uid, 'data-link': a.link }) });
+}
+
+/** After the answer sentence: " Algoritmes die stoppen: A, B en 2 andere." (empty when none stop). */
+export function stoppingClause(algorithms: RunningAlgorithm[] | undefined): string {
+  if (!algorithms?.length) return '';
+  const names = algorithms.map(a => a.name);
+  const shown = names.length > 3 ? [...names.slice(0, 3), t('algo.more', { n: formatNumber(names.length - 3) })] : names;
+  return ` ${t('algo.answerStop', { list: new Intl.ListFormat(language() === 'nl' ? 'nl' : 'en', { type: 'conjunction' }).format(shown) })}`;
 }
