@@ -72,4 +72,18 @@ describe('Algoritmes', () => {
     await expect(page.locator('#what-if-algorithm-list li').innerText()).resolves.toBe('Zivver e-mailbeveiliging — waarschijnlijk, nog niet beoordeeld · via Zivver');
     await ui.shot('algorithms-what-if');
   });
+
+  it('when the register is checked on the import page, then it is recognised and says what it found', async () => {
+    const { page } = ui;
+    await ui.open('#/import');
+    const file = registerFile('algoritmes.json');
+    await page.setInputFiles('#import-files', [{ name: file.name, mimeType: 'application/json', buffer: file.bytes }]);
+    await page.click('#import-dry-run');
+    await page.waitForFunction(() => !document.querySelector('#import-status') && (document.querySelector('#import-result')?.textContent ?? '') !== '', null, { timeout: 120_000 });
+    await expect(page.locator('#import-detected').innerText()).resolves.toContain('Algoritmeregister (JSON)');
+    await expect(page.locator('#import-algo-matches').innerText()).resolves.toBe('Voorgestelde koppelingen, te beoordelen op de pagina Algoritmes: 2 × exacte naam, 1 × naam (genormaliseerd), 4 × alleen leverancier.');
+    await expect(page.locator('#import-tables').innerText()).resolves.toMatch(/^algoritmes: 5 /);
+    await expect(page.locator('#algo-unmatched summary').innerText()).resolves.toBe('1 organisaties uit het register staan niet in het landschap');
+    await ui.shot('algorithms-import', true);
+  });
 });

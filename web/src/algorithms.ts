@@ -110,3 +110,14 @@ function unmatched({ unmatchedOrganisations }: Listing): HTMLElement | null {
     h('summary', {}, t('algo.unmatched', { n: formatNumber(unmatchedOrganisations.length) })),
     h('ul', {}, unmatchedOrganisations.slice(0, 200).map(o => h('li', {}, `${o.name} (${formatNumber(o.algorithms)})`))));
 }
+
+/** What an import of the register found: the links proposed for review, and the organisations not in the landscape. */
+export function registerSummary(report: Record<string, unknown>): HTMLElement[] {
+  const matches = (report.matches ?? {}) as Record<string, number>;
+  const unmatchedOrganisations = ((report.organisations as { unmatched?: { name: string; algorithms: number }[] } | undefined)?.unmatched) ?? [];
+  const counts = (['exact', 'normalised', 'supplier'] as const).filter(c => matches[c]).map(c => `${formatNumber(matches[c])} × ${t(`algo.confidence.${c}`)}`);
+  return [
+    h('p', { id: 'import-algo-matches' }, t('algo.importMatches', { counts: counts.join(', ') || t('common.none') })),
+    unmatched({ algorithms: [], unmatchedOrganisations }) ?? h('span'),
+  ];
+}
