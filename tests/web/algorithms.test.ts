@@ -83,7 +83,7 @@ describe('Algoritmes', () => {
     await expect(page.locator('#import-detected').innerText()).resolves.toContain('Algoritmeregister (JSON)');
     await expect(page.locator('#import-algo-matches').innerText()).resolves.toBe('Voorgestelde koppelingen, te beoordelen op de pagina Algoritmes: 2 × exacte naam, 1 × naam (genormaliseerd), 4 × alleen leverancier.');
     await expect(page.locator('#import-tables').innerText()).resolves.toMatch(/^algoritmes: 5 /);
-    await expect(page.locator('#algo-unmatched summary').innerText()).resolves.toBe('1 organisaties uit het register staan niet in het landschap');
+    await expect(page.locator('#algo-unmatched summary').innerText()).resolves.toBe('1 organisatie uit het register staat niet in het landschap');
     await ui.shot('algorithms-import', true);
   });
 });

@@ -107,7 +107,7 @@ function linkTable(id: string, links: (AlgorithmMatch & { algorithm: AlgorithmEn
 function unmatched({ unmatchedOrganisations }: Listing): HTMLElement | null {
   if (unmatchedOrganisations.length === 0) return null;
   return h('details', { class: 'explain', id: 'algo-unmatched' },
-    h('summary', {}, t('algo.unmatched', { n: formatNumber(unmatchedOrganisations.length) })),
+    h('summary', {}, unmatchedOrganisations.length === 1 ? t('algo.unmatchedOne') : t('algo.unmatched', { n: formatNumber(unmatchedOrganisations.length) })),
     h('ul', {}, unmatchedOrganisations.slice(0, 200).map(o => h('li', {}, `${o.name} (${formatNumber(o.algorithms)})`))));
 }
 
