@@ -57,7 +57,7 @@ export async function renderSovereignty(root: HTMLElement, ctx: Context): Promis
         h('p', { class: 'chain' }, chainOf(r)),
         h('p', { class: 'hint' }, t('sov.readinessLine', { score: formatNumber(num(r.exitReadiness) ?? 0, 1) })))))) : null,
     whatIf(summary.nonEuParties ?? [], lost, several),
-    exposedAlgorithms((result.summary as { algorithmsOnExposed?: RunningAlgorithm[] } | undefined)?.algorithmsOnExposed, several),
+    exposedAlgorithms((result.summary as { algorithmsOnExposed?: RunningAlgorithm[] | null } | undefined)?.algorithmsOnExposed, several),
     h('section', {}, h('h2', {}, t('sov.list', { n: formatNumber(rows.length) })),
       rows.length === 0 ? h('p', {}, t('common.none')) : h('div', { class: 'table-box' }, sortableTable<Row>({
         id: 'sov-table',
@@ -157,8 +157,8 @@ function explanation(): HTMLElement {
 }
 
 /** Impactful or high-risk algorithms (Algoritmeregister) on the exposed applications; absent before the register is imported. */
-function exposedAlgorithms(algorithms: RunningAlgorithm[] | undefined, several: boolean): HTMLElement | null {
-  if (algorithms === undefined) return null;
+function exposedAlgorithms(algorithms: RunningAlgorithm[] | null | undefined, several: boolean): HTMLElement | null {
+  if (!algorithms) return null;
   return h('section', { id: 'sov-algorithms' }, h('h2', {}, t('algo.sov', { n: formatNumber(algorithms.length) })),
     algorithms.length ? algorithmList(algorithms, several, 'sov-algorithm-list') : h('p', {}, t('algo.sovNone')));
 }
