@@ -4,6 +4,7 @@
 // finds impactful ones. Deterministic: the same landscape gives the same register.
 import type { Driver } from 'neo4j-driver';
 import { read } from '../../server/neo4j.js';
+import { query } from '../../server/queries.js';
 import { organisationName } from '../../server/labels.js';
 import { type AlgorithmReport, importAlgoritmeregister } from '../algoritmeregister.js';
 
@@ -41,10 +42,7 @@ export function demoRegister(applications: DemoApplication[]): { algoritmes: Rec
 
 /** Imports demo algorithms for every organisation in the database (source `demo:algoritmeregister`). */
 export async function loadDemoAlgorithms(driver: Driver, user = 'roer-start'): Promise<AlgorithmReport> {
-  const applications = await read<DemoApplication>(driver, `
-    MATCH (o:Organisation)-[:USES]->(a:Application)
-    OPTIONAL MATCH (s:Supplier)-[:SUPPLIES]->(a)
-    RETURN o.id AS organisation, o.name AS organisationName, a.name AS name, min(s.name) AS supplier`);
+  const applications = await read<DemoApplication>(driver, query('algorithms/demo-applications').text);
   const bytes = Buffer.from(JSON.stringify(demoRegister(applications), null, 2));
   return importAlgoritmeregister(driver, [{ name: 'algoritmes.json', bytes }], { source: 'demo:algoritmeregister', user });
 }
