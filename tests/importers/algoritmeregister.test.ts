@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { candidatesFor, organisationIndex, textOf } from '../../importers/algorithm-match.js';
 import { importAlgoritmeregister, readAlgoritmeregister } from '../../importers/algoritmeregister.js';
+import { isAlgoritmeregisterPath } from '../../importers/algoritmeregister-cli.js';
 import { detectFormat } from '../../importers/formats.js';
 import { importLandscape } from '../../importers/import.js';
 import { decide, listAlgorithms, listMatches } from '../../server/algorithms.js';
@@ -33,6 +34,8 @@ describe('Algoritmeregister', () => {
 
   it('when the register file is uploaded, then it is recognised as the register, not as Softwarecatalogus objects', () => {
     expect(detectFormat([file('algoritmes.json')]).name).toBe('algoritmeregister');
+    expect(isAlgoritmeregisterPath(REFERENCE)).toBe(true);
+    expect(isAlgoritmeregisterPath('package.json')).toBe(false);
   });
 
   it('when entries are wrong, then every problem names file, line and field, and nothing is written', async () => {
