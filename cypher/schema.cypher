@@ -49,4 +49,9 @@ CREATE INDEX run_diff_source IF NOT EXISTS FOR (n:RunDiff) ON (n.source);
 CREATE CONSTRAINT headline_key IF NOT EXISTS FOR (n:Headline) REQUIRE n.key IS UNIQUE;
 CREATE INDEX headline_organisation IF NOT EXISTS FOR (n:Headline) ON (n.organisation);
 CREATE CONSTRAINT journal_id IF NOT EXISTS FOR (n:Journal) REQUIRE n.id IS UNIQUE;
-CREATE INDEX import_run_seq IF NOT EXISTS FOR (n:ImportRun) ON (n.seq)
+CREATE INDEX import_run_seq IF NOT EXISTS FOR (n:ImportRun) ON (n.seq);
+// Algoritmeregister: the algorithms, and the review decisions kept apart from any source (server/algorithms.ts).
+CREATE CONSTRAINT algorithm_uid IF NOT EXISTS FOR (n:Algorithm) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT algorithm_review_key IF NOT EXISTS FOR (n:AlgorithmReview) REQUIRE n.key IS UNIQUE;
+CREATE INDEX algorithm_review_target IF NOT EXISTS FOR (n:AlgorithmReview) ON (n.target);
+CREATE INDEX algorithm_review_algorithm IF NOT EXISTS FOR (n:AlgorithmReview) ON (n.algorithm)

@@ -19,6 +19,7 @@ import { type ImportReport, type Progress, confirmationMessage, importFiles } fr
 import { describeRemovals } from './removals.js';
 import { isModelInput, runModelImport } from './sources/archimate/cli.js';
 import { importSoftwarecatalogus, isSoftwarecatalogusCsv } from './softwarecatalogus.js';
+import { importAlgoritmeregisterFiles, isAlgoritmeregisterPath } from './algoritmeregister-cli.js';
 import { TABLES } from './model.js';
 
 const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source NAME] [--allow-removals] [--mapping roer-mapping.json] [--aliases roer-aliases.json] [--user NAME] [--bulk]
@@ -102,6 +103,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     await applySchema(driver);
     const auditImport = auditedCliImport(driver, { actor: args.values.user ?? safeUser(), source: args.values.source, paths: args.positionals, dryRun: args.values['dry-run'], bulk: Boolean(bulk) });
+    if (args.positionals.length > 0 && args.positionals.every(isAlgoritmeregisterPath)) {
+      const report = await auditImport(() => importAlgoritmeregisterFiles(driver!, args.positionals, { source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'] }));
+      return report.ok ? 0 : 1;
+    }
     // ArchiMate (AMEFF, .archimate, coArchi folder) and Softwarecatalogus portfolio files have their own importer.
     // The portfolio with the catalogue's leveranciers/pakketten exports beside it: one Softwarecatalogus import.
     const portfolio = (name: string) => /applicatieportfolio.*\.csv$/i.test(basename(name));

@@ -4,6 +4,7 @@
 // with the same dry run, removal guard, progress and report. One more format is one more entry.
 import type { Driver } from 'neo4j-driver';
 import { ForbiddenError, InputError } from '../server/errors.js';
+import { importAlgoritmeregister, isAlgoritmeregister } from './algoritmeregister.js';
 import { importGemma } from './gemma.js';
 import { type ImportOptions, importFiles } from './import.js';
 import type { FileInput } from './mapping.js';
@@ -52,6 +53,12 @@ export const FORMATS: Format[] = [
     import: (driver, [file], options) => importModel(driver, readArchimate(file.bytes, file.name), file.name, options),
   },
   {
+    // The Algoritmeregister's listing ({"algoritmes": […]}): before the Softwarecatalogus objects, which take any .json.
+    name: 'algoritmeregister',
+    detect: files => files.length > 0 && files.every(file => !file.folder && isAlgoritmeregister(file)),
+    import: (driver, files, { source, user, dryRun, onProgress }) => importAlgoritmeregister(driver, files, { source, user, dryRun, onProgress }),
+  },
+  {
     // The OpenRegister objects of the new Softwarecatalogus (organisaties, voorzieninggebruik,
     // contracten, koppelingen…): .json files, or a zip of them (which their reader unpacks itself).
     name: 'softwarecatalogus-objects',
@@ -77,8 +84,8 @@ export function detectFormat(files: Upload[]): Format {
   if (format) return format;
   const seen = files.map(file => `${file.name} (${file.folder ? (coArchiRoot(file.folder) === undefined ? 'a zip without a coArchi model/folder.xml' : 'a coArchi folder') : ext(file.name) ? `.${ext(file.name)}` : 'no extension'})`);
   throw new InputError(
-    `Cannot tell what to import from ${seen.join(', ')}. Upload CSV or XLSX tables (one or more), or one of: an ArchiMate exchange file (.xml), an Archi model (.archimate), a coArchi model folder as .zip, a Softwarecatalogus portfolio CSV (with its leveranciers and pakketten exports), Softwarecatalogus objects (.json or a .zip of them). ` +
-      '/ Onbekende bestanden: upload CSV- of XLSX-tabellen, of één ArchiMate-bestand (.xml, .archimate), een coArchi-map als .zip, een applicatieportfolio-CSV (met de export van leveranciers en pakketten) of Softwarecatalogus-objecten (.json of een .zip daarvan).',
+    `Cannot tell what to import from ${seen.join(', ')}. Upload CSV or XLSX tables (one or more), or one of: an ArchiMate exchange file (.xml), an Archi model (.archimate), a coArchi model folder as .zip, a Softwarecatalogus portfolio CSV (with its leveranciers and pakketten exports), Softwarecatalogus objects (.json or a .zip of them), the Algoritmeregister (.json). ` +
+      '/ Onbekende bestanden: upload CSV- of XLSX-tabellen, of één ArchiMate-bestand (.xml, .archimate), een coArchi-map als .zip, een applicatieportfolio-CSV (met de export van leveranciers en pakketten) of Softwarecatalogus-objecten (.json of een .zip daarvan) of het Algoritmeregister (.json).',
   );
 }
 

@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { buildOpenApi } from './openapi.js';
 import { allowedHosts, checkHost, refuseCrossSite } from './request-guard.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { registerAlgorithmRoutes } from './routes/algorithms.js';
 import { registerArchimateRoutes } from './routes/archimate.js';
 import { registerAnalysisRoutes } from './routes/analyses.js';
 import { registerChangeRoutes } from './routes/changes.js';
@@ -82,6 +83,7 @@ export function createApp({ driver, config, services: given }: AppOptions): Appl
   registerArchimateRoutes(api, context);
   registerWorkbookRoutes(api, context);
   registerAdminRoutes(api, context);
+  registerAlgorithmRoutes(api, context);
   app.use(api);
   app.use('/api', notFoundHandler);
 

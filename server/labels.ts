@@ -389,3 +389,39 @@ export function valueName(catalogue: Record<string, Words>, value: unknown, lang
   if (value === null || value === undefined) return '';
   return catalogue[String(value)]?.[language] ?? String(value);
 }
+
+// The Algoritmeregister (importers/algoritmeregister.ts): its algorithms, their links and properties.
+Object.assign(KIND_NAMES, { Algorithm: { nl: 'Algoritme', en: 'Algorithm' } });
+Object.assign(KIND_PLURALS, { Algorithm: { nl: 'algoritmes', en: 'algorithms' } });
+Object.assign(RELATION_NAMES, {
+  DEPLOYS: { out: { nl: 'zet algoritme in', en: 'deploys algorithm' }, in: { nl: 'ingezet door', en: 'deployed by' } },
+  MAY_RUN_ON: { out: { nl: 'draait mogelijk op', en: 'may run on' }, in: { nl: 'mogelijk gebruikt door algoritme', en: 'may be used by algorithm' } },
+  MAY_COME_FROM: { out: { nl: 'mogelijk geleverd door', en: 'may come from' }, in: { nl: 'levert mogelijk algoritme', en: 'may supply algorithm' } },
+});
+Object.assign(PROPERTY_NAMES, {
+  organisationName: { nl: 'Organisatie volgens het register', en: 'Organisation in the register' },
+  purpose: { nl: 'Doel', en: 'Purpose' },
+  legalBasis: { nl: 'Juridische basis', en: 'Legal basis' },
+  status: { nl: 'Status', en: 'Status' },
+  impactAssessment: { nl: 'Impactassessment gedaan', en: 'Impact assessment made' },
+  publicationCategory: { nl: 'Publicatiecategorie', en: 'Publication category' },
+  impactful: { nl: 'Impactvol', en: 'Impactful' },
+  highRisk: { nl: 'Hoog risico', en: 'High risk' },
+  registered: { nl: 'Geregistreerd', en: 'Registered' },
+  url: { nl: 'In het Algoritmeregister', en: 'In the Algoritmeregister' },
+  supplierText: { nl: 'Leverancier volgens het register', en: 'Supplier in the register' },
+  systemText: { nl: 'Systeem volgens het register', en: 'System in the register' },
+});
+Object.assign(VALUE_NAMES, {
+  status: {
+    'in-use': { nl: 'in gebruik', en: 'in use' },
+    'in-development': { nl: 'in ontwikkeling', en: 'in development' },
+    retired: { nl: 'buiten gebruik', en: 'retired' },
+  },
+  impactAssessment: { yes: { nl: 'ja', en: 'yes' }, no: { nl: 'nee', en: 'no' }, unknown: { nl: 'onbekend', en: 'unknown' } },
+  publicationCategory: {
+    'high-risk': { nl: 'hoog-risico AI-systeem', en: 'high-risk AI system' },
+    impactful: { nl: 'impactvol algoritme', en: 'impactful algorithm' },
+    other: { nl: 'overig algoritme', en: 'other algorithm' },
+  },
+});

@@ -10,6 +10,7 @@ import { type Config, ConfigError, isLoopback, loadConfig, localInstanceDir } fr
 import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
 import { type ImportReport, importFiles, importLandscape, rollBackUnfinishedImports, sweepAbandonedImports } from '../importers/import.js';
 import { undoInterruptedBulkLoads } from '../importers/bulk.js';
+import { loadDemoAlgorithms } from '../importers/demo/algorithms.js';
 import { generateLandscape } from '../importers/demo/generate.js';
 import { limitHeapGrowth } from './heap.js';
 import { createDriver, read } from './neo4j.js';
@@ -38,6 +39,8 @@ async function loadDemo(driver: Driver, config: Config): Promise<void> {
   }
   if (!report.ok) throw new Error(`The demo landscape did not import (${report.issues.length} problems): ${JSON.stringify(report.issues.slice(0, 5))}`);
   log(`Demo loaded: ${Object.entries(report.tables).map(([table, counts]) => `${counts.read} ${table}`).join(', ')}.`);
+  const algorithms = await loadDemoAlgorithms(driver);
+  log(`Demo algorithms loaded: ${algorithms.tables.algorithms.read} (Algoritmeregister).`);
 }
 
 async function buildWebIfPresent(): Promise<string | undefined> {

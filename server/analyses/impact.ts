@@ -16,6 +16,8 @@ import { Cut, type AnalysisDefinition } from './types.js';
 import { brokenInterfaces, dependants, failing, fetchLandscape, functionSupport, isCritical, kindOf, type Landscape, nameOf, organisationNameOf } from './landscape.js';
 import { pathTo } from './graph-algorithms.js';
 import { OptionalInteger, Organisations, Uid } from './params.js';
+import { RunningAlgorithmSchema } from '../algorithms.js';
+import { algorithmsStopping } from './algorithms-stopping.js';
 
 const text = (description: string) => z.string().meta({ description });
 const count = (description: string) => z.number().int().meta({ description });
@@ -70,6 +72,7 @@ export const ImpactSummary = z.object({
     fromName: z.string().nullable(), toName: z.string().nullable(), viaName: z.string().nullable(),
     failedEnds: z.array(z.enum(['from', 'to', 'via'])),
   })),
+  algorithmsStopping: z.array(RunningAlgorithmSchema).optional().meta({ description: 'Algorithms (Algoritmeregister) on applications that are down: confirmed links, and likely ones (matched by name, not reviewed) marked link: likely' }),
 });
 export type ImpactSummary = z.infer<typeof ImpactSummary>;
 
@@ -198,6 +201,9 @@ export const impactAnalysis: AnalysisDefinition<typeof ImpactParams> = {
   params: ImpactParams,
   result: ImpactResult,
   async run(driver, params) {
-    return impact(driver, params.node, params.maxHops, params.organisation);
+    const result = await impact(driver, params.node, params.maxHops, params.organisation);
+    const down = result.rows.filter(row => row.kind === 'Application').map(row => row.uid);
+    if (result.summary.node.kind === 'Application') down.push(result.summary.node.uid);
+    return { ...result, summary: { ...result.summary, algorithmsStopping: await algorithmsStopping(driver, down) } };
   },
 };

@@ -10,6 +10,7 @@ import { type ApplicationFact, fetchLandscape, functionSupport, isCritical, type
 import { Organisations } from './params.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { unavailable } from './what-if.js';
+import { sensitiveAlgorithmsOn } from './algorithms-stopping.js';
 
 type StepKind = 'Application' | 'Platform' | 'Supplier' | 'SupplierGroup';
 /** Why a party counts: a platform's own jurisdiction, a supplier's country, its group's jurisdiction (or country). */
@@ -302,6 +303,8 @@ export const sovereigntyAnalysis: AnalysisDefinition<typeof SovereigntyParams> =
     'per organisation the share of applications and contract value exposed; and the preset what-if "every non-EU party unavailable": the applications that fail and the business functions lost.',
   params: SovereigntyParams,
   async run(driver, params) {
-    return sovereignty(await fetchLandscape(driver, params.organisation));
+    const result = sovereignty(await fetchLandscape(driver, params.organisation));
+    // Impactful or high-risk algorithms (Algoritmeregister) on the exposed applications.
+    return { ...result, summary: { ...result.summary, algorithmsOnExposed: await sensitiveAlgorithmsOn(driver, result.rows.map(row => String(row.uid))) } };
   },
 };

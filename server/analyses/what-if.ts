@@ -9,6 +9,7 @@ import { loadLockInWeights, type LockInWeights, lockInScoreValues, merge, shareD
 import { OptionalDate, OptionalUid, Organisations, today, Uid } from './params.js';
 import { once } from '../once.js';
 import { breadthFirst } from './graph-algorithms.js';
+import { algorithmsStopping } from './algorithms-stopping.js';
 
 const swap = (list: string[], from: string, to: string | undefined) => [...new Set(list.flatMap(uid => (uid === from ? (to ? [to] : []) : [uid])))];
 
@@ -170,6 +171,8 @@ export const whatIfAnalysis: AnalysisDefinition<typeof WhatIfParams> = {
   params: WhatIfParams,
   async run(driver, params) {
     const landscape = await fetchLandscape(driver, params.organisation);
-    return whatIf(landscape, { remove: params.remove, replaceWith: params.replaceWith, asOf: params.today ?? today(), weights: merge(await loadLockInWeights(driver), params.weights) });
+    const result = whatIf(landscape, { remove: params.remove, replaceWith: params.replaceWith, asOf: params.today ?? today(), weights: merge(await loadLockInWeights(driver), params.weights) });
+    const failed = result.rows.filter(row => row.failed).map(row => String(row.uid));
+    return { ...result, summary: { ...result.summary, algorithmsStopping: await algorithmsStopping(driver, failed) } };
   },
 };

@@ -142,3 +142,6 @@ export const getImports = async (): Promise<Row[]> => {
   const body = await getJson<Row[] | { rows?: Row[]; imports?: Row[] }>('/api/imports');
   return Array.isArray(body) ? body : (body.imports ?? body.rows ?? []);
 };
+
+/** A JSON POST (a change: the request header goes with it, as with every request). */
+export const postJson = <T>(path: string, body: unknown) => request<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });

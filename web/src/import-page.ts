@@ -3,6 +3,7 @@
 // progress while it runs; an import that would remove more than it may, or whose source is unclear,
 // waits for the user to decide; the history of earlier runs in words.
 import { kindPlural } from '../../server/labels.js';
+import { registerSummary } from './algorithms.js';
 import { download, getImports, postImport } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
@@ -178,7 +179,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
 function modelSummary(report: ImportReport): HTMLElement | null {
   const format = str(report.detectedFormat);
   if (!format) return null;
-  const lines = [h('p', { id: 'import-detected' }, t('import.detected', { format: inWords('import.format.', format) }))];
+  const lines: HTMLElement[] = [h('p', { id: 'import-detected' }, t('import.detected', { format: inWords('import.format.', format) }))];
   if (typeof report.elements === 'number') {
     lines.push(h('p', { id: 'import-model' }, t('import.model', { model: str(report.model), elements: formatNumber(report.elements), relationships: formatNumber(report.relationships), views: formatNumber(report.views) })));
     const nodes = Object.entries((report.graph as { nodes?: Record<string, Record<string, number>> } | undefined)?.nodes ?? {})
@@ -186,6 +187,7 @@ function modelSummary(report: ImportReport): HTMLElement | null {
       .map(([label, counts]) => `${kindPlural(label, language())}: ${(['created', 'updated', 'unchanged'] as const).filter(key => counts[key] > 0).map(key => t(`import.count.${key}`, { n: formatNumber(counts[key]) })).join(', ')}`);
     if (nodes.length) lines.push(h('p', { id: 'import-model-nodes' }, t('import.modelNodes', { counts: nodes.join('; ') })));
   }
+  if (format === 'algoritmeregister') lines.push(...registerSummary(report));
   return h('section', { id: 'import-format' }, lines);
 }
 

@@ -9,7 +9,7 @@ export type NeighbourRow = { uid: string; name: string; kind: string; kindName: 
 export type RelationGroup = { key: string; title: string; rows: NeighbourRow[] };
 
 // Contracts have their own section in the panel, with notice deadlines; listing them again says nothing.
-const SHOWN_ELSEWHERE = new Set(['Contract']);
+const SHOWN_ELSEWHERE = new Set(['Contract', 'Algorithm']);
 // What people look for first: who delivers it, where it runs, what it is for, then the couplings.
 const ORDER = ['<SUPPLIES', 'SUPPLIES>', 'PART_OF>', '<PART_OF', 'RUNS_ON>', '<RUNS_ON', 'PROVIDES>', '<PROVIDES', '<USES', 'USES>', 'SUPPORTS>', '<SUPPORTS', 'REALISES>', '<REALISES',
   'DEPENDS_ON>flow', '<DEPENDS_ON flow', 'DEPENDS_ON>via', '<DEPENDS_ON via', 'DEPENDS_ON>', '<DEPENDS_ON', '<FROM', '<TO', '<VIA', 'FROM>', 'TO>', 'VIA>'];

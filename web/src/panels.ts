@@ -3,6 +3,7 @@
 // deadlines, lock-in factors, and its relations grouped in words, each neighbour once. Plain DOM; the
 // page that opens it passes in what the buttons do.
 import { propertyName, propertyValueName } from '../../server/labels.js';
+import { applicationAlgorithms } from './algorithm-panel.js';
 import { getNode } from './api.js';
 import { claim, fill, h, message } from './dom.js';
 import { errorText } from './errors.js';
@@ -67,6 +68,7 @@ export function renderPanel(panel: HTMLElement, detail: Row, actions: PanelActio
     contracts.length || kind === 'Application' || kind === 'Supplier' ? section(t('panel.contracts'), contracts.length
       ? expandableList(contracts, contractItem, { id: 'panel-contracts', class: 'contracts', initial: 5, itemAttrs: contract => ({ 'data-uid': rowUid(contract) }) })
       : h('p', { id: 'panel-contracts', class: 'hint' }, t('common.none'))) : null,
+    kind === 'Application' ? applicationAlgorithms(uid) : null,
     lockIn ? section(t('panel.lockin'),
       pick(lockIn, 'score') !== undefined ? h('p', {}, t('panel.lockinScore', { score: formatNumber(pick(lockIn, 'score'), 0) })) : null,
       factors.length ? h('table', { class: 'data compact' },

@@ -3,6 +3,8 @@
 import type { ChainStep, ExitFactor } from '../../server/analyses/sovereignty.js';
 import { organisationName } from '../../server/labels.js';
 import { chainText, jurisdictionName } from '../../server/reports/chain.js';
+import { algorithmList } from './algorithm-panel.js';
+import type { RunningAlgorithm } from '../../server/algorithms.js';
 import { csvFor, download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
 import { fill, h, message, sortableTable } from './dom.js';
@@ -58,6 +60,7 @@ export async function renderSovereignty(root: HTMLElement, ctx: Context): Promis
         h('p', { class: 'chain' }, chainOf(r)),
         h('p', { class: 'hint' }, t('sov.readinessLine', { score: formatNumber(num(r.exitReadiness) ?? 0, 1) })))))) : null,
     whatIf(summary.nonEuParties ?? [], lost, several),
+    exposedAlgorithms((result.summary as { algorithmsOnExposed?: RunningAlgorithm[] | null } | undefined)?.algorithmsOnExposed, several),
     h('section', {}, h('h2', {}, t('sov.list', { n: formatNumber(rows.length) })),
       rows.length === 0 ? h('p', {}, t('common.none')) : h('div', { class: 'table-box' }, sortableTable<Row>({
         id: 'sov-table',
@@ -154,4 +157,11 @@ function explanation(): HTMLElement {
     h('p', {}, t('sov.explain.control')),
     h('p', {}, t('sov.explain.whatIf')),
     h('p', {}, t('sov.explain.readiness')));
+}
+
+/** Impactful or high-risk algorithms (Algoritmeregister) on the exposed applications; absent before the register is imported. */
+function exposedAlgorithms(algorithms: RunningAlgorithm[] | null | undefined, several: boolean): HTMLElement | null {
+  if (!algorithms) return null;
+  return h('section', { id: 'sov-algorithms' }, h('h2', {}, t('algo.sov', { n: formatNumber(algorithms.length) })),
+    algorithms.length ? algorithmList(algorithms, several, 'sov-algorithm-list') : h('p', {}, t('algo.sovNone')));
 }

@@ -4,6 +4,7 @@
 // notice deadlines, broken interfaces, and what fails step by step. Every list is complete ("Toon alle").
 // Renders into the container it is given; the explorer marks the same answer in the graph (onAnswer).
 import type { ImpactRow, ImpactSummary } from '../../server/analyses/impact.js';
+import { stoppingAlgorithms, stoppingClause } from './algorithm-panel.js';
 import { runAnalysis } from './api.js';
 import { claim, fill, h, message } from './dom.js';
 import { errorText } from './errors.js';
@@ -66,7 +67,7 @@ export function renderAnswer(answer: ImpactAnswer, options: WhatIfOptions, ask: 
     HOP_CHOICES.map(n => h('option', { value: n, selected: summary.maxHops === n }, t('whatIf.maxHops.upTo', { hops: tn('whatIf.hops', n) }))));
   return h('article', { class: 'what-if', id: 'what-if', 'aria-labelledby': 'what-if-title' },
     head(summary.node.uid, name, options),
-    h('p', { class: 'answer', id: 'what-if-answer' }, answerSentence(answer)),
+    h('p', { class: 'answer', id: 'what-if-answer' }, answerSentence(answer), stoppingClause(summary.algorithmsStopping)),
     summary.cut ? h('div', { class: 'cut', id: 'what-if-cut', role: 'note' },
       h('p', {}, t('whatIf.cut', { hops: tn('whatIf.hops', summary.cut.maxHops ?? 0), shown: summary.cut.shown, total: summary.cut.total })),
       h('button', { type: 'button', id: 'what-if-all', onclick: () => ask(undefined) }, t('whatIf.cutShowAll'))) : null,
@@ -74,6 +75,7 @@ export function renderAnswer(answer: ImpactAnswer, options: WhatIfOptions, ask: 
     h('div', { class: 'field inline' }, h('label', { for: 'what-if-hops' }, t('whatIf.maxHops')), hopsSelect),
     options.onAnswer ? h('p', { class: 'hint' }, t('whatIf.graphNote')) : null,
     functionsSection(summary, several),
+    stoppingAlgorithms(summary.algorithmsStopping, several),
     criticalSection(answer, several, options),
     several ? organisationsSection(summary) : null,
     contractsSection(summary, several),

@@ -1,0 +1,24 @@
+// title: Algorithms on applications
+// description: The algorithms (not retired) that run on any of $applications (uids): confirmed by a review, or matched with a confidence in $likely and not rejected.
+// Read from the algorithms' side: the register's links (a few thousand at most) are fewer than the
+// applications a supplier's failure takes down (100,000 in the country), and `IN $applications` is a set lookup.
+CALL () {
+  MATCH (n:Algorithm)-[m:MAY_RUN_ON]->(a:Application)
+  WHERE m.confidence IN $likely AND a.uid IN $applications
+  RETURN n, a, 'likely' AS link
+  UNION
+  MATCH (d:AlgorithmReview)
+  WHERE d.decision = 'confirmed' AND d.target IN $applications
+  MATCH (n:Algorithm {uid: d.algorithm})
+  MATCH (a:Application {uid: d.target})
+  RETURN n, a, 'confirmed' AS link
+}
+WITH a, n, collect(link) AS links
+WHERE n.status <> 'retired'
+  AND NOT EXISTS { MATCH (r:AlgorithmReview {key: n.uid + '>' + a.uid}) WHERE r.decision = 'rejected' }
+OPTIONAL MATCH (o:Organisation)-[:DEPLOYS]->(n)
+RETURN n.uid AS uid, n.name AS name, o.id AS organisation, coalesce(o.name, n.organisationName) AS organisationName,
+       n.status AS status, n.impactful AS impactful, n.highRisk AS highRisk, n.url AS url,
+       a.uid AS application, a.name AS applicationName,
+       CASE WHEN 'confirmed' IN links THEN 'confirmed' ELSE 'likely' END AS link
+ORDER BY uid, application
