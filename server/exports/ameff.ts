@@ -14,6 +14,7 @@ import { ContractRow } from '../../importers/model.js';
 import { InputError } from '../errors.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
+import { organisationScope } from './scope.js';
 import { escapeXml } from './xml.js';
 
 export type AmeffExportOptions = {
@@ -52,9 +53,11 @@ const [NODE_W, NODE_H, GAP_X, GAP_Y, PER_ROW] = [160, 60, 40, 30, 8];
 export async function exportAmeff(driver: Driver, options: AmeffExportOptions): Promise<string> {
   const organisations = [...new Set(options.organisations.map(org => org.trim()).filter(Boolean))];
   if (organisations.length === 0) throw new InputError('Name at least one organisation to export (noem minstens één organisatie)');
-  const nodes = options.uids
-    ? await read<NodeRow>(driver, query('archimate/export-nodes-by-uid').text, { uids: [...new Set(options.uids)] })
-    : await read<NodeRow>(driver, query('archimate/export-nodes').text, { organisations });
+  // Only what lies within the organisations' scope (scope.ts), also for a selection.
+  const scope = await organisationScope(driver, organisations);
+  const inScope = new Set(scope.uids);
+  const chosen = options.uids ? [...new Set(options.uids)].filter(uid => inScope.has(uid)) : scope.uids;
+  const nodes = await read<NodeRow>(driver, query('archimate/export-nodes-by-uid').text, { uids: chosen });
   const nodeUids = nodes.map(n => n.uid);
   // Interfaces and contracts of the organisations whose ends are in the export (only the chosen contracts for a selection).
   const interfaces = nodes.length ? await read<InterfaceExportRow>(driver, query('archimate/export-interfaces').text, { organisations, uids: nodeUids }) : [];
@@ -62,7 +65,7 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     ? await read<ContractExportRow>(driver, query('archimate/export-contracts').text, { organisations, uids: nodeUids, selected: options.uids ? [...new Set(options.uids)] : null })
     : [];
   const rels = nodes.length
-    ? await read<RelRow>(driver, query('archimate/export-relationships').text, { uids: [...nodeUids, ...contracts.map(c => c.uid)] })
+    ? await read<RelRow>(driver, query('archimate/export-relationships').text, { uids: [...nodeUids, ...contracts.map(c => c.uid)], relationships: scope.relationships })
     : [];
   const lang = options.language ?? 'nl';
 
