@@ -1,5 +1,5 @@
 // title: Organisation scope
-// description: What an export of the organisations $organisations may hold (server/exports/scope.ts): their own nodes (applications, interfaces, contracts, model elements, the organisations themselves); the shared nodes a source of theirs asserted (one that also holds other organisations only when nothing of those uses it); the shared nodes their own nodes are related to; and from all of those the platforms below them, their suppliers and groups, and one model relationship further, each along relationships that no source of another organisation alone asserted. Returns the node uids, the relationships among them that touch their own nodes or that a source other than a foreign one asserts (element ids), and the foreign sources: those of other organisations that are not also theirs.
+// description: What an export of the organisations $organisations may hold (server/exports/scope.ts): their own nodes (applications, interfaces, contracts, model elements, the organisations themselves); the shared nodes a source of theirs asserted (one that also holds other organisations only when nothing of those uses it); the shared nodes their own nodes are related to; and from all of those the platforms below them, their suppliers and groups, and one model relationship further, each along relationships that no source of another organisation alone asserted. Returns the node uids and the foreign sources (those of other organisations that are not also theirs), for exports/organisation-scope-relationships.
 CALL () {
   MATCH (o:Organisation)
   UNWIND coalesce(o.runs, []) AS stamp
@@ -78,13 +78,4 @@ CALL (inner, linked, groups) {
   UNWIND inner + linked + groups AS n
   RETURN collect(DISTINCT n.uid) AS uids
 }
-// The relationships among them that touch their own nodes or that a source other than another organisation's asserts.
-CALL (uids, foreign) {
-  UNWIND uids AS id
-  MATCH (a:Entity {uid: id})-[r]->(b:Entity)
-  WHERE b.uid IN uids
-    AND (a.organisation IN $organisations OR b.organisation IN $organisations
-         OR any(stamp IN coalesce(r.runs, []) WHERE NOT split(stamp, '#')[0] IN foreign))
-  RETURN collect(elementId(r)) AS relationships
-}
-RETURN uids, relationships, foreign
+RETURN uids, foreign

@@ -6,15 +6,17 @@
 // Flows and contracts Contract elements that carry Roer's fields as properties, so both come back too.
 import type { Driver } from 'neo4j-driver';
 import {
-  CONTRACT_ROLES, ROER_CONTRACT_ID, ROER_ID, ROER_INTERFACE_ID, ROER_ROLE, contractFields, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, personalDataOf, platformProps, roerIdOf,
+  CONTRACT_ROLES, OPEN_STANDARDS, ROER_CONTRACT_ID, ROER_ID, ROER_INTERFACE_ID, ROER_ROLE, contractFields, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, openStandardsOf, personalDataOf, platformProps, roerIdOf,
   supplierProps,
 } from '../../importers/sources/archimate/map.js';
 import type { ArchiProperty } from '../../importers/sources/archimate/read.js';
+import { type ArchiView, GENERATED_VIEW } from '../../importers/sources/archimate/views.js';
 import { ContractRow } from '../../importers/model.js';
 import { InputError } from '../errors.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
 import { organisationScope } from './scope.js';
+import { importedViews } from './model-views.js';
 import { escapeXml } from './xml.js';
 
 export type AmeffExportOptions = {
@@ -25,12 +27,13 @@ export type AmeffExportOptions = {
   language?: string;
 };
 
-type NodeRow = { uid: string; label: string; props: Record<string, unknown> };
+type NodeRow = { uid: string; label: string; props: Record<string, unknown>; standards: string[] };
 type RelRow = { from: string; to: string; type: string; props: Record<string, unknown> };
 type InterfaceExportRow = { uid: string; props: Record<string, unknown>; from: string; to: string; via: string | null };
 type ContractExportRow = { uid: string; props: Record<string, unknown>; supplier: string; applications: string[] };
-type Concept = { id: string; uid: string; label: string; type: string; name: string; documentation?: string; properties: ArchiProperty[]; folder: string[]; organisation?: string };
-type Relationship = { id: string; type: string; source: string; target: string; name: string; documentation?: string; properties: ArchiProperty[]; accessType?: string };
+type ModelRow = { source: string; modelId: string; name: string; documentation: string | null; properties: string; views: string };
+type Concept = { id: string; archimateId?: string; uid: string; label: string; type: string; name: string; documentation?: string; properties: ArchiProperty[]; folder: string[]; organisation?: string };
+type Relationship = { id: string; archimateId?: string; type: string; source: string; target: string; name: string; documentation?: string; properties: ArchiProperty[]; accessType?: string };
 
 const ELEMENT_TYPES = new Set(
   ('BusinessActor BusinessRole BusinessCollaboration BusinessInterface BusinessProcess BusinessFunction BusinessInteraction BusinessEvent ' +
@@ -68,6 +71,9 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     ? await read<RelRow>(driver, query('archimate/export-relationships').text, { uids: [...nodeUids, ...contracts.map(c => c.uid)], relationships: scope.relationships })
     : [];
   const lang = options.language ?? 'nl';
+  // The models imported for the organisations: their views are drawn again (not for a selection, which shows a part).
+  const models = options.uids ? [] : await read<ModelRow>(driver, query('archimate/export-models').text, { organisations });
+  const single = models.length === 1 ? models[0] : undefined;
 
   const ids = new Set<string>();
   const freshId = (preferred: string | undefined, fallback: string) => {
@@ -108,8 +114,11 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://www.opengroup.org/xsd/archimate/3.0/ http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd" ' +
-      `identifier="${freshId(undefined, `roer-${organisations.join('-')}`)}">`,
-    ...named(options.name ?? `Roer: ${organisations.join(', ')}`, 'Export uit Roer (ICT-landschap en leveranciersafhankelijkheden)', '  ', true),
+      `identifier="${freshId(single?.modelId, `roer-${organisations.join('-')}`)}">`,
+    // One imported model: its own name, documentation and properties, so that it comes back as it went in.
+    ...(single && !options.name
+      ? [...named(single.name, single.documentation ?? undefined, '  ', true), ...properties(JSON.parse(single.properties) as ArchiProperty[], '  ')]
+      : named(options.name ?? `Roer: ${organisations.join(', ')}`, 'Export uit Roer (ICT-landschap en leveranciersafhankelijkheden)', '  ', true)),
   ];
   if (concepts.size) {
     lines.push('  <elements>');
@@ -128,13 +137,22 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     }
     lines.push('  </relationships>');
   }
-  lines.push(...organizations([...concepts.values()], lang));
-  if (propertyKeys.size) {
-    lines.push('  <propertyDefinitions>');
-    for (const [key, id] of propertyKeys) lines.push(`    <propertyDefinition identifier="${id}" type="string"><name xml:lang="${lang}">${escapeXml(key)}</name></propertyDefinition>`);
-    lines.push('  </propertyDefinitions>');
-  }
-  lines.push(...views(organisations, [...concepts.values()], relationships, freshId, lang));
+  // The views, as a list: the imported models' own first, then the ones Roer draws.
+  const elementIds = new Map([...concepts.values()].filter(c => c.archimateId).map(c => [c.archimateId!, c.id]));
+  const relationshipIds = new Map(relationships.filter(r => r.archimateId).map(r => [r.archimateId!, r.id]));
+  const viewList = [
+    ...models.flatMap(model => importedViews(JSON.parse(model.views) as ArchiView[], { element: elementIds, relationship: relationshipIds, freshId, lang, properties })),
+    ...landscapeViews(organisations, [...concepts.values()], relationships, freshId, lang, properties),
+  ];
+  lines.push(...organizations([...concepts.values(), ...viewList], lang));
+  // After the views are made: they may name properties too.
+  const definitions = () => [
+    ...(propertyKeys.size ? ['  <propertyDefinitions>'] : []),
+    ...[...propertyKeys].map(([key, id]) => `    <propertyDefinition identifier="${id}" type="string"><name xml:lang="${lang}">${escapeXml(key)}</name></propertyDefinition>`),
+    ...(propertyKeys.size ? ['  </propertyDefinitions>'] : []),
+  ];
+  lines.push(...definitions());
+  if (viewList.length) lines.push('  <views>', '    <diagrams>', ...viewList.flatMap(view => view.lines), '    </diagrams>', '  </views>');
   lines.push('</model>');
   return `${lines.join('\n')}\n`;
 }
@@ -159,6 +177,8 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
   if (node.label === 'Application') {
     if (p.criticality && criticalityOf({ properties }) !== p.criticality) add('Kritikaliteit', String(p.criticality));
     if (typeof p.personalData === 'boolean' && personalDataOf({ properties }) !== p.personalData) add('Persoonsgegevens', p.personalData ? 'ja' : 'nee');
+    const standards = [...node.standards].sort((a, b) => a.localeCompare(b));
+    if (standards.length && openStandardsOf({ properties }).join('|') !== standards.join('|')) add(OPEN_STANDARDS, standards.join(' | '));
   }
   if (node.label === 'Platform') {
     const derived = { type: 'on-premise', jurisdiction: 'NL', ...platformProps({ properties }) };
@@ -173,7 +193,7 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
   }
   if (node.label === 'ReferenceComponent' && !isReferenceComponent({ properties })) add('GEMMA type', 'Referentiecomponent');
   return {
-    id, uid: node.uid, label: node.label, type, name: text(p.name) ?? '', documentation: text(p.documentation) || undefined, properties, folder,
+    id, archimateId: text(p.archimateId), uid: node.uid, label: node.label, type, name: text(p.name) ?? '', documentation: text(p.documentation) || undefined, properties, folder,
     organisation: text(p.organisation),
   };
 }
@@ -199,7 +219,7 @@ function contractConcept(row: ContractExportRow, freshId: (preferred: string | u
     properties.push({ key: field, value: contractValue(value) });
   }
   return {
-    id, uid: row.uid, label: 'Contract', type: 'Contract', name: text(p.name) ?? String(p.id), documentation: text(p.documentation) || undefined, properties,
+    id, archimateId: text(p.archimateId), uid: row.uid, label: 'Contract', type: 'Contract', name: text(p.name) ?? String(p.id), documentation: text(p.documentation) || undefined, properties,
     folder: text(p.archimateFolder) ? (p.archimateFolder as string).split('/') : [], organisation: text(p.organisation),
   };
 }
@@ -262,7 +282,7 @@ function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId
     if (type === 'Realization') realises.set(r.from, [...(realises.get(r.from) ?? []), r.to]);
     if (type === 'Serving') serves.add(`${r.from}\u0000${r.to}`);
     out.push({
-      id: freshId(p.archimateId as string | undefined, `rel-${r.from}-${r.to}`), type, source: concepts.get(r.from)!.id, target: concepts.get(r.to)!.id,
+      id: freshId(p.archimateId as string | undefined, `rel-${r.from}-${r.to}`), archimateId: p.archimateId as string | undefined, type, source: concepts.get(r.from)!.id, target: concepts.get(r.to)!.id,
       name: (p.name as string) ?? '', documentation: (p.documentation as string) || undefined, accessType: (p.accessType as string) || undefined,
       properties: p.archimateProperties ? JSON.parse(p.archimateProperties as string) : [],
     });
@@ -288,7 +308,7 @@ function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId
 }
 
 /** Folders (AMEFF organizations) as the model had them; concepts without a folder go where Archi puts them. */
-function organizations(concepts: Concept[], lang: string): string[] {
+function organizations(concepts: { id: string; folder: string[] }[], lang: string): string[] {
   type Tree = { children: Map<string, Tree>; refs: string[] };
   const root: Tree = { children: new Map(), refs: [] };
   for (const c of concepts) {
@@ -308,9 +328,12 @@ function organizations(concepts: Concept[], lang: string): string[] {
   return ['  <organizations>', ...render(root, '    '), '  </organizations>'];
 }
 
-/** One diagram per organisation: its own concepts and what they connect to, laid out in bands. */
-function views(organisations: string[], concepts: Concept[], relationships: Relationship[], freshId: (preferred: string | undefined, fallback: string) => string, lang: string): string[] {
-  const out: string[] = [];
+/** One diagram per organisation: its own concepts and what they connect to, laid out in bands; marked as Roer's own (GENERATED_VIEW). */
+function landscapeViews(
+  organisations: string[], concepts: Concept[], relationships: Relationship[], freshId: (preferred: string | undefined, fallback: string) => string, lang: string,
+  properties: (list: ArchiProperty[], indent: string) => string[],
+): { id: string; folder: string[]; lines: string[] }[] {
+  const out: { id: string; folder: string[]; lines: string[] }[] = [];
   for (const organisation of organisations) {
     // Its own concepts and the shared ones (suppliers, platforms, GEMMA); not other organisations' applications.
     const members = new Set(concepts.filter(c => c.organisation === organisation || !c.organisation || !organisations.includes(c.organisation)).map(c => c.id));
@@ -333,14 +356,20 @@ function views(organisations: string[], concepts: Concept[], relationships: Rela
     const connections = relationships
       .filter(r => nodeOf.has(r.source) && nodeOf.has(r.target))
       .map(r => `      <connection identifier="${freshId(undefined, `conn-${organisation}-${r.id}`)}" relationshipRef="${r.id}" xsi:type="Relationship" source="${nodeOf.get(r.source)}" target="${nodeOf.get(r.target)}"/>`);
-    out.push(
-      `    <view identifier="${freshId(undefined, `view-${organisation}`)}" xsi:type="Diagram">`,
-      `      <name xml:lang="${lang}">${escapeXml(`Landschap ${organisation}`)}</name>`,
-      ...nodeLines,
-      ...connections,
-      '    </view>',
-    );
+    const id = freshId(undefined, `view-${organisation}`);
+    out.push({
+      id,
+      folder: [],
+      lines: [
+        `    <view identifier="${id}" xsi:type="Diagram">`,
+        `      <name xml:lang="${lang}">${escapeXml(`Landschap ${organisation}`)}</name>`,
+        ...properties([GENERATED_VIEW], '      '),
+        ...nodeLines,
+        ...connections,
+        '    </view>',
+      ],
+    });
   }
-  return out.length ? ['  <views>', '    <diagrams>', ...out, '    </diagrams>', '  </views>'] : [];
+  return out;
 }
 

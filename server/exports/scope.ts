@@ -19,6 +19,9 @@ export type OrganisationScope = {
 /** The scope of `organisations` (at least one). */
 export async function organisationScope(driver: Driver, organisations: string[]): Promise<OrganisationScope> {
   const chosen = [...new Set(organisations)].sort();
-  const [row] = await read<Omit<OrganisationScope, 'organisations'>>(driver, query('exports/organisation-scope').text, { organisations: chosen });
-  return { organisations: chosen, uids: row?.uids ?? [], relationships: row?.relationships ?? [], foreign: row?.foreign ?? [] };
+  const [row] = await read<{ uids: string[]; foreign: string[] }>(driver, query('exports/organisation-scope').text, { organisations: chosen });
+  const [uids, foreign] = [row?.uids ?? [], row?.foreign ?? []];
+  // A second query, so that the uids are a parameter: Neo4j looks a parameter list up as a set, not item by item.
+  const [rels] = await read<{ relationships: string[] }>(driver, query('exports/organisation-scope-relationships').text, { organisations: chosen, uids, foreign });
+  return { organisations: chosen, uids, relationships: rels?.relationships ?? [], foreign };
 }

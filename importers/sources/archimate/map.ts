@@ -139,7 +139,7 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
       case 'Application':
         key = uid.application(organisation!, roerId);
         landscape.applications.push({
-          id: roerId, organisation: organisation!, name, referenceComponents: [], businessFunctions: [], openStandards: [], extra,
+          id: roerId, organisation: organisation!, name, referenceComponents: [], businessFunctions: [], openStandards: openStandardsOf(e), extra,
           criticality: criticalityOf(e), personalData: personalDataOf(e),
         });
         break;
@@ -360,6 +360,14 @@ export const hasOtherOrganisationType = (e: Pick<ArchiElement, 'properties'>) =>
 /** Roer's own id when the model carries one (Roer's export writes it for rows that came from spreadsheets). */
 export const roerIdOf = (e: Pick<ArchiElement, 'properties'>) => e.properties.find(p => p.key === ROER_ID)?.value.trim() || undefined;
 export const ROER_ID = 'Roer id';
+
+/** The property Roer writes an application's open standards in, `A | B` (the spreadsheet's list form). */
+export const OPEN_STANDARDS = 'Open standaarden';
+/** The open standards an application's properties name, sorted and without repeats. */
+export function openStandardsOf(e: Pick<ArchiElement, 'properties'>): string[] {
+  const property = e.properties.find(p => /^(open ?standaarden|open ?standards)$/i.test(p.key.trim()));
+  return [...new Set((property?.value ?? '').split('|').map(name => name.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+}
 
 export function personalDataOf(e: Pick<ArchiElement, 'properties'>): boolean {
   const property = e.properties.find(p => /^(persoonsgegevens|personal data|personaldata|privacygevoelig)$/i.test(p.key));
