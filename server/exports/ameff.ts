@@ -6,7 +6,7 @@
 // Flows and contracts Contract elements that carry Roer's fields as properties, so both come back too.
 import type { Driver } from 'neo4j-driver';
 import {
-  CONTRACT_ROLES, OPEN_STANDARDS, ROER_CONTRACT_ID, ROER_ID, ROER_INTERFACE_ID, ROER_ROLE, contractFields, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, openStandardsOf, personalDataOf, platformProps, roerIdOf,
+  CONTRACT_ROLES, OPEN_STANDARDS, ROER_CONTRACT_ID, ROER_FACT, TABLE_ROW, ROER_ID, ROER_INTERFACE_ID, ROER_ROLE, contractFields, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, openStandardsOf, personalDataOf, platformProps, roerIdOf,
   supplierProps,
 } from '../../importers/sources/archimate/map.js';
 import type { ArchiProperty } from '../../importers/sources/archimate/read.js';
@@ -192,6 +192,8 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
     if (text(p.groupJurisdiction) && derived.groupJurisdiction !== p.groupJurisdiction) add('Concernjurisdictie', String(p.groupJurisdiction));
   }
   if (node.label === 'ReferenceComponent' && !isReferenceComponent({ properties })) add('GEMMA type', 'Referentiecomponent');
+  // Made from a spreadsheet row, not a model element: a re-import makes the row again (map.ts TABLE_ROW).
+  if (!text(p.archimateId) && ['Application', 'Platform', 'Supplier', 'ReferenceComponent', 'BusinessFunction'].includes(node.label)) add(TABLE_ROW.key, TABLE_ROW.value);
   return {
     id, archimateId: text(p.archimateId), uid: node.uid, label: node.label, type, name: text(p.name) ?? '', documentation: text(p.documentation) || undefined, properties, folder,
     organisation: text(p.organisation),
@@ -302,7 +304,9 @@ function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId
     const key = `${type}\u0000${source}\u0000${target}`;
     if (written.has(key)) continue;
     written.add(key);
-    out.push({ id: freshId(undefined, `rel-${type}-${source}-${target}`), type, source: concepts.get(source)!.id, target: concepts.get(target)!.id, name: '', properties: [] });
+    // The Roer fact it stands for, so that a re-import makes that fact again, not a model relationship (map.ts ROER_FACT).
+    const properties = r.type === 'DEPENDS_ON' ? [] : [{ key: ROER_FACT, value: r.type }];
+    out.push({ id: freshId(undefined, `rel-${type}-${source}-${target}`), type, source: concepts.get(source)!.id, target: concepts.get(target)!.id, name: '', properties });
   }
   return out;
 }
