@@ -76,7 +76,7 @@ export function ameffViews(model: Node, folders: Map<string, string[]>, properti
     });
   };
   return views.map(v => clean({
-    id: v['@_identifier'], name: lines(textOf(v.name)) ?? '', documentation: lines(textOf(v.documentation)), viewpoint: v['@_viewpoint'],
+    id: v['@_identifier'], name: lines(textOf(v.name) ?? textOf(v.label)) ?? '', documentation: lines(textOf(v.documentation)), viewpoint: v['@_viewpoint'],
     properties: propertiesOf(v).length ? propertiesOf(v) : undefined, folder: folders.get(v['@_identifier']) ?? [],
     nodes: list(v.node).map(node),
     connections: list(v.connection).map(c => clean({
