@@ -3,11 +3,14 @@
 // share one SystemSoftware id are imported under gm-a and gm-b; every export of gm-a is read back.
 import type { Driver } from 'neo4j-driver';
 import { importArchimate } from '../../importers/sources/archimate/import.js';
-import { readArchimateText } from '../../importers/sources/archimate/read.js';
-import { importLandscape } from '../../importers/import.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readArchimate, readArchimateText } from '../../importers/sources/archimate/read.js';
+import { importFiles, importLandscape } from '../../importers/import.js';
 import { Landscape } from '../../importers/model.js';
 import { exportAmeff } from '../../server/exports/ameff.js';
 import { resetDatabase, testDriver } from '../support/db.js';
+import { reference, repoRoot } from '../archimate/support.js';
 import { appFor, request } from './support.js';
 
 /** A three-element AMEFF model: an application on a shared database server, serving one business process. */
@@ -116,3 +119,27 @@ async function workbookText(bytes: Buffer): Promise<string> {
   workbook.eachSheet(sheet => sheet.eachRow(row => row.eachCell(cell => void cells.push(String(cell.text ?? cell.value)))));
   return cells.join('\n');
 }
+
+describe('a model loaded beside the demo municipality', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    const folder = join(repoRoot, 'importers', 'demo', 'data', 'gemeente-roerdam');
+    const report = await importFiles(driver, readdirSync(folder).filter(name => name.endsWith('.csv')).map(name => join(folder, name)), { source: 'demo:gemeente-roerdam', user: 'test' });
+    if (!report.ok) throw new Error(JSON.stringify(report.issues));
+    await importArchimate(driver, reference('nora-gdi-gegevensuitwisseling/gegevensuitwisseling.xml'), { organisation: 'nora', source: 'archimate:nora' });
+  });
+  afterAll(() => driver.close());
+
+  it('NORA\'s export holds its 253 elements, 697 relationships and 16 views (SOURCE.md), and the demo\'s none of them', async () => {
+    const nora = readArchimateText(await exportAmeff(driver, { organisations: ['nora'] }), 'nora.xml');
+    expect([nora.elements.length, nora.relationships.length, nora.views]).toEqual([253, 697, 16 + 1]);
+    const source = readArchimate(reference('nora-gdi-gegevensuitwisseling/gegevensuitwisseling.xml'));
+    expect(nora.elements.map(e => e.id).sort()).toEqual(source.elements.map(e => e.id).sort());
+    const demo = readArchimateText(await exportAmeff(driver, { organisations: ['gemeente-roerdam'] }), 'demo.xml');
+    const noraIds = new Set(source.elements.map(e => e.id));
+    expect(demo.elements.filter(e => noraIds.has(e.id))).toEqual([]);
+    expect(demo.elements.length).toBeGreaterThan(500);
+  });
+});
