@@ -131,6 +131,7 @@ export async function deleteSourceWithHistory(driver: Driver, source: string, us
     removed = await session.executeWrite(async tx => {
       const removed = await cleanup(tx, { source, runId });
       await deleteState(tx, source);
+      await tx.run(query('archimate/delete-model').text, { source });
       const seq = await nextSeq(tx);
       await writeRunDiff(tx, {
         runId, source, user, kind: 'deleted', patchable: false, counts, organisations: organisationsOf(rows),

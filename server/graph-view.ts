@@ -8,6 +8,7 @@ import { NotFoundError } from './errors.js';
 import { read } from './neo4j.js';
 import { cached } from './analyses/snapshot-cache.js';
 import { query } from './queries.js';
+import { organisationScope } from './exports/scope.js';
 
 export type GraphNode = { id: string; kind: string; label: string; organisation?: string | null; count?: number; [property: string]: unknown };
 export type GraphEdge = { id: string; source: string; target: string; type: string; count?: number };
@@ -59,7 +60,11 @@ async function loadGraph(driver: Driver, organisations: string[] | null, kinds: 
   const options = { organisations: organisations ?? undefined };
   // From the organisations' own nodes outwards when some are chosen; every node only for "all".
   const chosen = options.organisations?.length ? options.organisations : null;
-  const records = await read<NodeRecord>(driver, query(chosen ? 'views/graph-nodes-of-organisations' : 'views/graph-nodes').text, { kinds, organisations: chosen });
+  // Chosen organisations: only what lies within their scope (exports/scope.ts), nodes and relationships.
+  const scope = chosen ? await organisationScope(driver, chosen) : null;
+  const inScope = scope ? new Set(scope.uids) : null;
+  const records = (await read<NodeRecord>(driver, query(chosen ? 'views/graph-nodes-of-organisations' : 'views/graph-nodes').text, { kinds, organisations: chosen }))
+    .filter(record => !inScope || inScope.has(record.id));
   const first = (refs: Ref[]) => [...refs].sort((a, b) => a.uid.localeCompare(b.uid))[0] ?? null;
   const nodes: FullNode[] = records.map(record => ({
     ...readerProps(record.props),
@@ -69,7 +74,7 @@ async function loadGraph(driver: Driver, organisations: string[] | null, kinds: 
     organisation: record.organisation,
     groups: { supplier: first(record.suppliers), referenceComponent: first(record.referenceComponents) },
   }));
-  const rows = await read<{ source: string; type: string; target: string; count: number }>(driver, query('views/graph-edges').text, { ids: nodes.map(node => node.id) });
+  const rows = await read<{ source: string; type: string; target: string; count: number }>(driver, query('views/graph-edges').text, { ids: nodes.map(node => node.id), relationships: scope?.relationships ?? null });
   const edges = rows.map(row => ({ id: edgeId(row.source, row.type, row.target), ...row }));
   return { nodes, edges };
 }

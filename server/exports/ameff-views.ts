@@ -36,7 +36,12 @@ export type ViewInput = {
   selection?: boolean;
   /** The views of an analysis result, instead of the landscape views. */
   analysis?: AnalysisView[];
+  /** The properties that mark a view as Roer's own (a re-import leaves such views out). */
+  marker: string[];
 };
+
+/** A view as the export writes it: its folder (none for Roer's own) and its XML lines. */
+export type ExportView = { id: string; folder: string[]; lines: string[] };
 
 /** Archi's default fills per ArchiMate layer. */
 export const LAYER_FILL = {
@@ -187,7 +192,7 @@ export function crosses(a: Rect, b: Rect, box: Rect): boolean {
 }
 
 /** One `<view>`: its boxes, then the connections `connect` picks among the drawn boxes. */
-function viewXml(name: string, boxes: Box[], connect: (placed: Placements) => Connection[], input: ViewInput, key: string): string[] {
+function viewXml(name: string, boxes: Box[], connect: (placed: Placements) => Connection[], input: ViewInput, key: string): ExportView {
   const placed = new Map<string, Placement[]>();
   let n = 0;
   const ids = {
@@ -204,13 +209,16 @@ function viewXml(name: string, boxes: Box[], connect: (placed: Placements) => Co
     ...(c.bends ?? []).map(([x, y]) => `        <bendpoint x="${Math.round(x)}" y="${Math.round(y)}"/>`),
     '      </connection>',
   ]);
-  return [
-    `    <view identifier="${input.freshId(undefined, `view-${key}`)}" xsi:type="Diagram">`,
+  const id = input.freshId(undefined, `view-${key}`);
+  const lines = [
+    `    <view identifier="${id}" xsi:type="Diagram">`,
     `      <name xml:lang="${input.lang}">${escapeXml(name)}</name>`,
+    ...input.marker,
     ...nodes,
     ...connections,
     '    </view>',
   ];
+  return { id, folder: [], lines };
 }
 
 /**
@@ -267,8 +275,8 @@ function grouped(leaves: ViewConcept[], groupOf: (leaf: ViewConcept) => ViewConc
 }
 
 /** The landscape and supplier views of each organisation, the selection's view, or the analysis views. */
-export async function architectViews(driver: Driver, input: ViewInput): Promise<string[]> {
-  const out: string[] = [];
+export async function architectViews(driver: Driver, input: ViewInput): Promise<ExportView[]> {
+  const out: ExportView[] = [];
   const w = words(input.lang);
   const byUid = new Map(input.concepts.map(c => [c.uid, c]));
   const by = (type: string) => {
@@ -280,10 +288,10 @@ export async function architectViews(driver: Driver, input: ViewInput): Promise<
     return map;
   };
   if (input.analysis) {
-    input.analysis.forEach((view, i) => out.push(...analysisViewXml(view, input, byUid, `analysis-${i + 1}`)));
+    input.analysis.forEach((view, i) => out.push(analysisViewXml(view, input, byUid, `analysis-${i + 1}`)));
   } else if (input.selection) {
     const groups = [...new Set(input.concepts.map(c => c.label))].sort().map(label => ({ label, items: input.concepts.filter(c => c.label === label).sort(byName).map(c => ({ uid: c.uid })) }));
-    out.push(...analysisViewXml({ name: w.selection, note: '', groups, links: [] }, input, byUid, 'selection'));
+    out.push(analysisViewXml({ name: w.selection, note: '', groups, links: [] }, input, byUid, 'selection'));
   } else {
     const supports = by('SUPPORTS');
     const supplied = new Map<string, ViewConcept[]>();
@@ -300,21 +308,21 @@ export async function architectViews(driver: Driver, input: ViewInput): Promise<
       const functions = grouped(applications, a => (supports.get(a.uid) ?? []).filter(f => f.label === 'BusinessFunction'), w.noFunction);
       const landscape = pack(functions.map(g => groupBox(g, 'square')), 'shelf', MARGIN);
       const appIds = new Set(applications.map(a => a.id));
-      out.push(...viewXml(w.landscape(org), landscape, connectionsWithinGroups(input.relationships, r => (r.type === 'Flow' || r.type === 'Serving') && appIds.has(r.source) && appIds.has(r.target)), input, `${key}-landscape`));
+      out.push(viewXml(w.landscape(org), landscape, connectionsWithinGroups(input.relationships, r => (r.type === 'Flow' || r.type === 'Serving') && appIds.has(r.source) && appIds.has(r.target)), input, `${key}-landscape`));
       // Suppliers: each supplier holding the organisation's applications and the platforms under them that it delivers.
       const platforms = new Set<string>();
       const stack = applications.map(a => a.uid);
       while (stack.length) for (const p of runsOn.get(stack.pop()!) ?? []) if (!platforms.has(p.uid)) (platforms.add(p.uid), stack.push(p.uid));
       const delivered = [...applications, ...[...platforms].map(uid => byUid.get(uid)!)];
       const suppliers = grouped(delivered, c => (supplied.get(c.uid) ?? []).filter(s => s.label === 'Supplier'), w.noSupplier);
-      out.push(...viewXml(w.suppliers(org), pack(suppliers.map(g => groupBox(g, 'square')), 'shelf', MARGIN), () => [], input, `${key}-suppliers`));
+      out.push(viewXml(w.suppliers(org), pack(suppliers.map(g => groupBox(g, 'square')), 'shelf', MARGIN), () => [], input, `${key}-suppliers`));
     }
   }
-  return out.length ? ['  <views>', '    <diagrams>', ...out, '    </diagrams>', '  </views>'] : [];
+  return out;
 }
 
 /** An analysis view: a legend on top, the groups as columns, connections for the uid pairs asked for. */
-function analysisViewXml(view: AnalysisView, input: ViewInput, byUid: Map<string, ViewConcept>, key: string): string[] {
+function analysisViewXml(view: AnalysisView, input: ViewInput, byUid: Map<string, ViewConcept>, key: string): ExportView {
   const specs: GroupSpec[] = view.groups
     .map(g => ({ head: { label: g.label }, fill: GROUP_FILL, leaves: g.items.filter(i => byUid.has(i.uid)).map(i => ({ concept: byUid.get(i.uid)!, fill: i.fill ?? layerFill(byUid.get(i.uid)!.type) })) }))
     .filter(g => g.leaves.length > 0);

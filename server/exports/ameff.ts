@@ -7,14 +7,17 @@
 // Flows and contracts Contract elements that carry Roer's fields as properties, so both come back too.
 import type { Driver } from 'neo4j-driver';
 import {
-  CONTRACT_ROLES, ROER_CONTRACT_ID, ROER_ID, ROER_INTERFACE_ID, ROER_ROLE, contractFields, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, personalDataOf, platformProps, roerIdOf,
+  CONTRACT_ROLES, OPEN_STANDARDS, ROER_CONTRACT_ID, ROER_FACT, TABLE_ROW, ROER_ID, ROER_INTERFACE_ID, ROER_ROLE, contractFields, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, openStandardsOf, personalDataOf, platformProps, roerIdOf,
   supplierProps,
 } from '../../importers/sources/archimate/map.js';
 import type { ArchiProperty } from '../../importers/sources/archimate/read.js';
+import { type ArchiView, GENERATED_VIEW } from '../../importers/sources/archimate/views.js';
 import { ContractRow } from '../../importers/model.js';
 import { InputError } from '../errors.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
+import { organisationScope } from './scope.js';
+import { importedViews } from './model-views.js';
 import { escapeXml } from './xml.js';
 import { type AnalysisView, architectViews } from './ameff-views.js';
 
@@ -28,12 +31,13 @@ export type AmeffExportOptions = {
   analysis?: AnalysisView[];
 };
 
-type NodeRow = { uid: string; label: string; props: Record<string, unknown> };
+type NodeRow = { uid: string; label: string; props: Record<string, unknown>; standards: string[] };
 type RelRow = { from: string; to: string; type: string; props: Record<string, unknown> };
 type InterfaceExportRow = { uid: string; props: Record<string, unknown>; from: string; to: string; via: string | null };
 type ContractExportRow = { uid: string; props: Record<string, unknown>; supplier: string; applications: string[] };
-type Concept = { id: string; uid: string; label: string; type: string; name: string; documentation?: string; properties: ArchiProperty[]; folder: string[]; organisation?: string };
-type Relationship = { id: string; type: string; source: string; target: string; name: string; documentation?: string; properties: ArchiProperty[]; accessType?: string };
+type ModelRow = { source: string; modelId: string; name: string; documentation: string | null; properties: string; views: string };
+type Concept = { id: string; archimateId?: string; uid: string; label: string; type: string; name: string; documentation?: string; properties: ArchiProperty[]; folder: string[]; organisation?: string };
+type Relationship = { id: string; archimateId?: string; type: string; source: string; target: string; name: string; documentation?: string; properties: ArchiProperty[]; accessType?: string };
 
 const ELEMENT_TYPES = new Set(
   ('BusinessActor BusinessRole BusinessCollaboration BusinessInterface BusinessProcess BusinessFunction BusinessInteraction BusinessEvent ' +
@@ -53,9 +57,11 @@ const DEFAULT_TYPE: Record<string, string> = {
 export async function exportAmeff(driver: Driver, options: AmeffExportOptions): Promise<string> {
   const organisations = [...new Set(options.organisations.map(org => org.trim()).filter(Boolean))];
   if (organisations.length === 0) throw new InputError('Name at least one organisation to export (noem minstens één organisatie)');
-  const nodes = options.uids
-    ? await read<NodeRow>(driver, query('archimate/export-nodes-by-uid').text, { uids: [...new Set(options.uids)] })
-    : await read<NodeRow>(driver, query('archimate/export-nodes').text, { organisations });
+  // Only what lies within the organisations' scope (scope.ts), also for a selection.
+  const scope = await organisationScope(driver, organisations);
+  const inScope = new Set(scope.uids);
+  const chosen = options.uids ? [...new Set(options.uids)].filter(uid => inScope.has(uid)) : scope.uids;
+  const nodes = await read<NodeRow>(driver, query('archimate/export-nodes-by-uid').text, { uids: chosen });
   const nodeUids = nodes.map(n => n.uid);
   // Interfaces and contracts of the organisations whose ends are in the export (only the chosen contracts for a selection).
   const interfaces = nodes.length ? await read<InterfaceExportRow>(driver, query('archimate/export-interfaces').text, { organisations, uids: nodeUids }) : [];
@@ -63,9 +69,12 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     ? await read<ContractExportRow>(driver, query('archimate/export-contracts').text, { organisations, uids: nodeUids, selected: options.uids ? [...new Set(options.uids)] : null })
     : [];
   const rels = nodes.length
-    ? await read<RelRow>(driver, query('archimate/export-relationships').text, { uids: [...nodeUids, ...contracts.map(c => c.uid)] })
+    ? await read<RelRow>(driver, query('archimate/export-relationships').text, { uids: [...nodeUids, ...contracts.map(c => c.uid)], relationships: scope.relationships })
     : [];
   const lang = options.language ?? 'nl';
+  // The models imported for the organisations: their views are drawn again (not for a selection, which shows a part).
+  const models = options.uids ? [] : await read<ModelRow>(driver, query('archimate/export-models').text, { organisations });
+  const single = models.length === 1 ? models[0] : undefined;
 
   const ids = new Set<string>();
   const freshId = (preferred: string | undefined, fallback: string) => {
@@ -106,8 +115,11 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://www.opengroup.org/xsd/archimate/3.0/ http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd" ' +
-      `identifier="${freshId(undefined, `roer-${organisations.join('-')}`)}">`,
-    ...named(options.name ?? `Roer: ${organisations.join(', ')}`, 'Export uit Roer (ICT-landschap en leveranciersafhankelijkheden)', '  ', true),
+      `identifier="${freshId(single?.modelId, `roer-${organisations.join('-')}`)}">`,
+    // One imported model: its own name, documentation and properties, so that it comes back as it went in.
+    ...(single && !options.name
+      ? [...named(single.name, single.documentation ?? undefined, '  ', true), ...properties(JSON.parse(single.properties) as ArchiProperty[], '  ')]
+      : named(options.name ?? `Roer: ${organisations.join(', ')}`, 'Export uit Roer (ICT-landschap en leveranciersafhankelijkheden)', '  ', true)),
   ];
   if (concepts.size) {
     lines.push('  <elements>');
@@ -126,13 +138,26 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     }
     lines.push('  </relationships>');
   }
-  lines.push(...organizations([...concepts.values()], lang));
-  if (propertyKeys.size) {
-    lines.push('  <propertyDefinitions>');
-    for (const [key, id] of propertyKeys) lines.push(`    <propertyDefinition identifier="${id}" type="string"><name xml:lang="${lang}">${escapeXml(key)}</name></propertyDefinition>`);
-    lines.push('  </propertyDefinitions>');
-  }
-  lines.push(...(await architectViews(driver, { organisations, concepts: [...concepts.values()], relationships, facts: rels, freshId, lang, selection: !!options.uids, analysis: options.analysis })));
+  // The views, as a list: the imported models' own first, then the ones Roer draws.
+  const elementIds = new Map([...concepts.values()].filter(c => c.archimateId).map(c => [c.archimateId!, c.id]));
+  const relationshipIds = new Map(relationships.filter(r => r.archimateId).map(r => [r.archimateId!, r.id]));
+  const viewList = [
+    // An analysis result is its own views only.
+    ...(options.analysis ? [] : models.flatMap(model => importedViews(JSON.parse(model.views) as ArchiView[], { element: elementIds, relationship: relationshipIds, freshId, lang, properties }))),
+    ...(await architectViews(driver, {
+      organisations, concepts: [...concepts.values()], relationships, facts: rels, freshId, lang, selection: !!options.uids, analysis: options.analysis,
+      marker: properties([GENERATED_VIEW], '      '),
+    })),
+  ];
+  lines.push(...organizations([...concepts.values(), ...viewList], lang));
+  // After the views are made: they may name properties too.
+  const definitions = () => [
+    ...(propertyKeys.size ? ['  <propertyDefinitions>'] : []),
+    ...[...propertyKeys].map(([key, id]) => `    <propertyDefinition identifier="${id}" type="string"><name xml:lang="${lang}">${escapeXml(key)}</name></propertyDefinition>`),
+    ...(propertyKeys.size ? ['  </propertyDefinitions>'] : []),
+  ];
+  lines.push(...definitions());
+  if (viewList.length) lines.push('  <views>', '    <diagrams>', ...viewList.flatMap(view => view.lines), '    </diagrams>', '  </views>');
   lines.push('</model>');
   return `${lines.join('\n')}\n`;
 }
@@ -157,6 +182,8 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
   if (node.label === 'Application') {
     if (p.criticality && criticalityOf({ properties }) !== p.criticality) add('Kritikaliteit', String(p.criticality));
     if (typeof p.personalData === 'boolean' && personalDataOf({ properties }) !== p.personalData) add('Persoonsgegevens', p.personalData ? 'ja' : 'nee');
+    const standards = [...node.standards].sort((a, b) => a.localeCompare(b));
+    if (standards.length && openStandardsOf({ properties }).join('|') !== standards.join('|')) add(OPEN_STANDARDS, standards.join(' | '));
   }
   if (node.label === 'Platform') {
     const derived = { type: 'on-premise', jurisdiction: 'NL', ...platformProps({ properties }) };
@@ -170,8 +197,10 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
     if (text(p.groupJurisdiction) && derived.groupJurisdiction !== p.groupJurisdiction) add('Concernjurisdictie', String(p.groupJurisdiction));
   }
   if (node.label === 'ReferenceComponent' && !isReferenceComponent({ properties })) add('GEMMA type', 'Referentiecomponent');
+  // Made from a spreadsheet row, not a model element: a re-import makes the row again (map.ts TABLE_ROW).
+  if (!text(p.archimateId) && ['Application', 'Platform', 'Supplier', 'ReferenceComponent', 'BusinessFunction'].includes(node.label)) add(TABLE_ROW.key, TABLE_ROW.value);
   return {
-    id, uid: node.uid, label: node.label, type, name: text(p.name) ?? '', documentation: text(p.documentation) || undefined, properties, folder,
+    id, archimateId: text(p.archimateId), uid: node.uid, label: node.label, type, name: text(p.name) ?? '', documentation: text(p.documentation) || undefined, properties, folder,
     organisation: text(p.organisation),
   };
 }
@@ -197,7 +226,7 @@ function contractConcept(row: ContractExportRow, freshId: (preferred: string | u
     properties.push({ key: field, value: contractValue(value) });
   }
   return {
-    id, uid: row.uid, label: 'Contract', type: 'Contract', name: text(p.name) ?? String(p.id), documentation: text(p.documentation) || undefined, properties,
+    id, archimateId: text(p.archimateId), uid: row.uid, label: 'Contract', type: 'Contract', name: text(p.name) ?? String(p.id), documentation: text(p.documentation) || undefined, properties,
     folder: text(p.archimateFolder) ? (p.archimateFolder as string).split('/') : [], organisation: text(p.organisation),
   };
 }
@@ -260,7 +289,7 @@ function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId
     if (type === 'Realization') realises.set(r.from, [...(realises.get(r.from) ?? []), r.to]);
     if (type === 'Serving') serves.add(`${r.from}\u0000${r.to}`);
     out.push({
-      id: freshId(p.archimateId as string | undefined, `rel-${r.from}-${r.to}`), type, source: concepts.get(r.from)!.id, target: concepts.get(r.to)!.id,
+      id: freshId(p.archimateId as string | undefined, `rel-${r.from}-${r.to}`), archimateId: p.archimateId as string | undefined, type, source: concepts.get(r.from)!.id, target: concepts.get(r.to)!.id,
       name: (p.name as string) ?? '', documentation: (p.documentation as string) || undefined, accessType: (p.accessType as string) || undefined,
       properties: p.archimateProperties ? JSON.parse(p.archimateProperties as string) : [],
     });
@@ -280,13 +309,15 @@ function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId
     const key = `${type}\u0000${source}\u0000${target}`;
     if (written.has(key)) continue;
     written.add(key);
-    out.push({ id: freshId(undefined, `rel-${type}-${source}-${target}`), type, source: concepts.get(source)!.id, target: concepts.get(target)!.id, name: '', properties: [] });
+    // The Roer fact it stands for, so that a re-import makes that fact again, not a model relationship (map.ts ROER_FACT).
+    const properties = r.type === 'DEPENDS_ON' ? [] : [{ key: ROER_FACT, value: r.type }];
+    out.push({ id: freshId(undefined, `rel-${type}-${source}-${target}`), type, source: concepts.get(source)!.id, target: concepts.get(target)!.id, name: '', properties });
   }
   return out;
 }
 
 /** Folders (AMEFF organizations) as the model had them; concepts without a folder go where Archi puts them. */
-function organizations(concepts: Concept[], lang: string): string[] {
+function organizations(concepts: { id: string; folder: string[] }[], lang: string): string[] {
   type Tree = { children: Map<string, Tree>; refs: string[] };
   const root: Tree = { children: new Map(), refs: [] };
   for (const c of concepts) {

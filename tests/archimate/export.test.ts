@@ -1,11 +1,14 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { importArchimate, importMappedLandscape } from '../../importers/sources/archimate/import.js';
-import { readArchimateText } from '../../importers/sources/archimate/read.js';
+import { readArchimate, readArchimateText } from '../../importers/sources/archimate/read.js';
+import { importFiles } from '../../importers/import.js';
 import { Landscape } from '../../importers/model.js';
 import { exportAmeff } from '../../server/exports/ameff.js';
 import { read } from '../../server/neo4j.js';
 import { RECORD_LABELS, nodes, rels, resetDatabase, snapshot, testDriver } from '../support/db.js';
-import { fixture, reference, validateAgainstXsd } from './support.js';
+import { fixture, reference, repoRoot, validateAgainstXsd } from './support.js';
 
 /** Everything in the graph except run stamps and run records, which differ between imports by design. */
 const graphText = async (driver: Driver) =>
@@ -124,6 +127,47 @@ describe('AMEFF export', () => {
     expect(model.elements.map(e => e.name).sort()).toEqual(['Acme Software B.V.', 'BRP-bevraging', 'Zaaksysteem Z']);
     expect(model.relationships.map(r => `${r.source} ${r.type} ${r.target}`).sort()).toEqual(['id-acme Association id-zaak', 'id-brp Serving id-zaak']);
     expect(model.views).toBe(1);
+  });
+
+  it.each([
+    ['Archisurance (AMEFF 3.0)', 'ameff-opengroup-xmlexchange/testdata/archisurance.xml', 17],
+    ['NORA GDI (AMEFF 3.0)', 'nora-gdi-gegevensuitwisseling/gegevensuitwisseling.xml', 16],
+    ['ArchiMetal (.archimate)', 'archimodels-examples/ArchiMetal/ArchiMetal.archimate', 78],
+    ['the Softwarecatalogus model (coArchi)', 'softwarecatalogus-archi-coarchi', 62],
+  ])('when %s is exported, then its own views (with boxes, lines and folders) and its name come first, before the landscape view', async (_name, path, count) => {
+    const model = readArchimate(reference(path));
+    await importArchimate(driver, reference(path), { organisation: 'gm0001', source: 'archimate:gm0001' });
+    const xml = await exportAmeff(driver, { organisations: ['gm0001'] });
+    validateAgainstXsd(xml);
+    const back = readArchimateText(xml, 'export.xml');
+    expect([back.name, back.views]).toEqual([model.name, count + 1]);
+    expect(back.diagrams.slice(0, count).map(v => v.name)).toEqual(model.diagrams.map(v => v.name));
+    const boxes = (views: typeof back.diagrams) => views.reduce((sum, v) => sum + JSON.stringify(v.nodes).split('"id"').length - 1, 0);
+    expect(boxes(back.diagrams.slice(0, count))).toBeGreaterThan(0.95 * boxes(model.diagrams));
+    expect(back.diagrams.slice(0, count).map(v => v.folder)).toEqual(model.diagrams.map(v => v.folder));
+    expect(back.diagrams.slice(0, count).reduce((sum, v) => sum + v.connections.length, 0)).toBeGreaterThan(0);
+  });
+
+  it('when the demo municipality is exported and imported into an empty database, then the graph is the same, open standards included', async () => {
+    const folder = join(repoRoot, 'importers', 'demo', 'data', 'gemeente-roerdam');
+    const report = await importFiles(driver, readdirSync(folder).filter(name => name.endsWith('.csv')).map(name => join(folder, name)), { source: 'demo:gemeente-roerdam', user: 'test' });
+    expect(report.ok).toBe(true);
+    const standards = async () => ({
+      implements: await rels(driver, 'IMPLEMENTS'),
+      standards: await read(driver, 'MATCH (s:Standard) RETURN s.uid AS uid, s.name AS name, s.open AS open ORDER BY uid'),
+    });
+    const before = await standards();
+    expect(before.implements.length).toBeGreaterThan(100);
+    // The whole graph, but the record of the file the second import read (its name and views).
+    const whole = async () => (await graphText(driver)).filter(line => !line.includes('"labels":["ArchimateModel"]'));
+    const graph = await whole();
+    const [organisation] = (await read<{ id: string }>(driver, 'MATCH (o:Organisation) RETURN o.id AS id'));
+    const xml = await exportAmeff(driver, { organisations: [organisation.id] });
+    validateAgainstXsd(xml);
+    await resetDatabase(driver);
+    await importArchimate(driver, Buffer.from(xml), { organisation: organisation.id, source: 'archimate:demo', fileName: 'export.xml' });
+    expect(await standards()).toEqual(before);
+    expect(await whole()).toEqual(graph);
   });
 
   it('when no organisation is named, then the export is refused with a clear message', async () => {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { InputError } from '../../../server/errors.js';
-import { database, int, read } from '../../../server/neo4j.js';
+import { database, int, read, write } from '../../../server/neo4j.js';
 import { query } from '../../../server/queries.js';
 import { type ImportReport, type Progress, modelRecords, recordRunHeadlines, runOwner } from '../../import.js';
 import { type LoadCounts, type RemovedCounts, cleanup, load, normalizeSupplierName, previouslyAsserted, rowCount, transform } from '../../load.js';
@@ -13,6 +13,7 @@ import { type RemovalPlan, planRemovals } from '../../removals.js';
 import { type Landscape, uid } from '../../model.js';
 import { type MapOptions, type MapReport, mapModel } from './map.js';
 import { type ArchiModel, type ArchimateInput, readArchimate } from './read.js';
+import { isGeneratedView, resolvableViews } from './views.js';
 
 export type ArchimateImportOptions = MapOptions & { source?: string; user?: string; dryRun?: boolean; fileName?: string; allowRemovals?: boolean; maxRemovalShare?: number; onProgress?: (progress: Progress) => void };
 export type ArchimateImportReport = MapReport & {
@@ -38,12 +39,23 @@ export function readArchimateLandscape(input: ArchimateInput, options: MapOption
 
 export async function importArchimate(driver: Driver, input: ArchimateInput, options: ArchimateImportOptions = {}): Promise<ArchimateImportReport & { merges: SupplierMerge[] }> {
   const started = Date.now();
-  const { landscape, report } = readArchimateLandscape(input, options);
+  const { model, landscape, report } = readArchimateLandscape(input, options);
   const source = options.source ?? `archimate:${options.organisation ?? (report.model || 'model')}`.replace(/[^A-Za-z0-9:._/-]+/g, '-');
   if (!SOURCE.test(source)) throw new InputError(`Source name "${source}": expected letters, digits and : . _ / - (no spaces, no #)`);
   const files = [typeof input === 'string' ? input : (options.fileName ?? 'upload')];
   const merges = await mergeKnownSuppliers(driver, landscape, source);
-  return { ...(await importMappedLandscape(driver, landscape, report, { ...options, source, files, started })), merges };
+  const elements = new Set((landscape.elements ?? []).map(e => e.id));
+  const relations = new Set((landscape.relations ?? []).map(r => r.id));
+  // What the views show of the model as it was loaded, before the load takes the landscape's rows over.
+  const views = resolvableViews(model.diagrams.filter(view => !isGeneratedView(view)), id => elements.has(id), id => relations.has(id));
+  const result = await importMappedLandscape(driver, landscape, report, { ...options, source, files, started });
+  if (result.runId) {
+    await write(driver, query('archimate/store-model').text, {
+      source, organisation: options.organisation ?? null, modelId: model.id, name: model.name, documentation: model.documentation?.replace(/\r\n?/g, '\n') || null,
+      properties: JSON.stringify(model.properties), views: JSON.stringify(views),
+    });
+  }
+  return { ...result, merges };
 }
 
 export type SupplierMerge = { archimateId: string; name: string; into: string; intoName: string };

@@ -95,6 +95,8 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
   // Roer's own contracts (marked with `Roer contract id`) take their associations with them; a foreign contract keeps them as model relationships.
   const consumed = new Set<string>();
   const contracts = new Set<string>();
+  /** Reference components and business functions that came from spreadsheet rows: an application row names them. */
+  const tableNamed = new Map<string, string>();
 
   for (const e of model.elements) {
     if (e.type === 'Contract' && organisation) {
@@ -139,7 +141,7 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
       case 'Application':
         key = uid.application(organisation!, roerId);
         landscape.applications.push({
-          id: roerId, organisation: organisation!, name, referenceComponents: [], businessFunctions: [], openStandards: [], extra,
+          id: roerId, organisation: organisation!, name, referenceComponents: [], businessFunctions: [], openStandards: openStandardsOf(e), extra,
           criticality: criticalityOf(e), personalData: personalDataOf(e),
         });
         break;
@@ -159,6 +161,11 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
     mapped[kind] = (mapped[kind] ?? 0) + 1;
     kindOf.set(e.id, kind);
     uidOf.set(e.id, key!);
+    // A spreadsheet row Roer exported comes back as that row, without an ArchiMate identity of its own.
+    if (isTableRow(e) && kind !== 'Element') {
+      if (kind === 'ReferenceComponent' || kind === 'BusinessFunction') tableNamed.set(e.id, e.name.trim());
+      continue;
+    }
     landscape.elements.push({
       id: e.id, uid: key!, type: e.type, name: e.name, organisation, properties: e.properties, folder: e.folder,
       ...(e.documentation ? { documentation: e.documentation } : {}),
@@ -169,8 +176,10 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
   const skipped: SkippedRelationship[] = [];
   const kept: ArchiRelationship[] = [];
   const interfaces = new Set<string>();
+  const applicationRows = new Map(landscape.applications.map(a => [uid.application(a.organisation, a.id), a]));
   for (const r of model.relationships) {
     if (consumed.has(r.id)) continue;
+    if (tableFact(r, { uidOf, tableNamed, applicationRows, links: landscape.links })) continue;
     const row = interfaceOf(r, byId, { organisation, isApplication, appRoerId }, warnings);
     if (row && !interfaces.has(row.id)) {
       // An interface Roer exported: the interface itself (with its dependency pairs), not a bare dependency.
@@ -211,6 +220,32 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
       mapped, unmapped, derived, skipped, warnings,
     },
   };
+}
+
+/** Roer's export marks the concepts it made from spreadsheet rows (TABLE_ROW) and the relationships it made from their facts (ROER_FACT: the Roer type). */
+export const TABLE_ROW = { key: 'Roer bron', value: 'tabel' } as const;
+export const ROER_FACT = 'Roer feit';
+const isTableRow = (e: Pick<ArchiElement, 'properties'>) => property(e, TABLE_ROW.key)?.trim() === TABLE_ROW.value;
+
+/**
+ * A relationship Roer's export made from a spreadsheet fact → that fact again (a link, or a name in the
+ * application's row), not a model relationship. False when it is not one (or its ends are not known).
+ */
+function tableFact(
+  r: ArchiRelationship,
+  context: { uidOf: Map<string, string>; tableNamed: Map<string, string>; applicationRows: Map<string, Landscape['applications'][number]>; links: LinkRow[] },
+): boolean {
+  const fact = property(r, ROER_FACT)?.trim();
+  const [source, target] = [context.uidOf.get(r.source), context.uidOf.get(r.target)];
+  if (!fact || !source || !target) return false;
+  if (fact === 'SUPPLIES' || fact === 'PROVIDES') context.links.push({ type: fact, from: source, to: target });
+  else if (fact === 'RUNS_ON') context.links.push({ type: 'RUNS_ON', from: target, to: source });
+  else if ((fact === 'REALISES' || fact === 'SUPPORTS') && context.applicationRows.has(source) && context.tableNamed.has(r.target)) {
+    const row = context.applicationRows.get(source)!;
+    (fact === 'REALISES' ? row.referenceComponents : row.businessFunctions).push(context.tableNamed.get(r.target)!);
+  } else if (fact === 'REALISES' || fact === 'SUPPORTS') context.links.push({ type: fact, from: source, to: target });
+  else return false;
+  return true;
 }
 
 export const ROER_INTERFACE_ID = 'Roer interface id';
@@ -360,6 +395,14 @@ export const hasOtherOrganisationType = (e: Pick<ArchiElement, 'properties'>) =>
 /** Roer's own id when the model carries one (Roer's export writes it for rows that came from spreadsheets). */
 export const roerIdOf = (e: Pick<ArchiElement, 'properties'>) => e.properties.find(p => p.key === ROER_ID)?.value.trim() || undefined;
 export const ROER_ID = 'Roer id';
+
+/** The property Roer writes an application's open standards in, `A | B` (the spreadsheet's list form). */
+export const OPEN_STANDARDS = 'Open standaarden';
+/** The open standards an application's properties name, sorted and without repeats. */
+export function openStandardsOf(e: Pick<ArchiElement, 'properties'>): string[] {
+  const property = e.properties.find(p => /^(open ?standaarden|open ?standards)$/i.test(p.key.trim()));
+  return [...new Set((property?.value ?? '').split('|').map(name => name.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+}
 
 export function personalDataOf(e: Pick<ArchiElement, 'properties'>): boolean {
   const property = e.properties.find(p => /^(persoonsgegevens|personal data|personaldata|privacygevoelig)$/i.test(p.key));

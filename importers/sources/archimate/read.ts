@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError, TooLargeError } from '../../../server/errors.js';
+import { type ArchiView, ameffViews, archiView } from './views.js';
 import { XML_LIMITS, checkXmlLimits } from './xml-limits.js';
 
 export type ArchiProperty = { key: string; value: string };
@@ -28,6 +29,8 @@ export type ArchiModel = {
   elements: ArchiElement[];
   relationships: ArchiRelationship[];
   views: number;
+  /** The ArchiMate diagrams among the views, as views.ts reads them (sketches and canvases are counted, not kept). */
+  diagrams: ArchiView[];
   /** What the reader noticed but could still read past (dangling property definitions, unnamed concepts). */
   warnings: string[];
 };
@@ -240,7 +243,7 @@ function readAmeff(model: Node, format: 'ameff-3' | 'ameff-2.1', fileName: strin
   const docs = textOf(model.documentation);
   return {
     format, id: model['@_identifier'] ?? '', name: nameOf(model), ...(docs ? { documentation: docs } : {}),
-    properties: properties(model), elements, relationships, views, warnings: [...new Set(warnings)],
+    properties: properties(model), elements, relationships, views, diagrams: ameffViews(model, folders, properties), warnings: [...new Set(warnings)],
   };
 }
 
@@ -285,9 +288,11 @@ function readNative(model: Node, fileName: string): ArchiModel {
   const elements: ArchiElement[] = [];
   const relationships: ArchiRelationship[] = [];
   let views = 0;
+  const diagrams: ArchiView[] = [];
   const walk = (folder: Node, path: string[]) => {
     for (const node of list(folder.element)) {
       if (DIAGRAM_TYPES.test(node['@_xsi:type'] ?? '')) views++;
+      if (/ArchimateDiagramModel$/.test(node['@_xsi:type'] ?? '')) diagrams.push(archiView(node, path));
       const concept = nativeConcept(node, path, fileName);
       if (!concept) continue;
       if ('source' in concept) relationships.push(concept);
@@ -301,7 +306,7 @@ function readNative(model: Node, fileName: string): ArchiModel {
   return {
     format: 'archimate', id: normaliseId(model['@_id'] ?? 'model'), name: model['@_name'] ?? '', ...(docs ? { documentation: docs } : {}),
     properties: nativeProperties(list(model.property)),
-    elements, relationships, views, warnings: [],
+    elements, relationships, views, diagrams, warnings: [],
   };
 }
 
@@ -373,6 +378,7 @@ export function readCoArchi(dir: string | FolderTree): ArchiModel {
   const elements: ArchiElement[] = [];
   const relationships: ArchiRelationship[] = [];
   let views = 0;
+  const diagrams: ArchiView[] = [];
   let files = 0;
   let bytes = 0;
   const readOne = (file: string) => {
@@ -403,6 +409,7 @@ export function readCoArchi(dir: string | FolderTree): ArchiModel {
         const { tag, node } = readOne(full);
         if (DIAGRAM_TYPES.test(tag)) {
           views++;
+          if (/ArchimateDiagramModel$/.test(tag)) diagrams.push(archiView(node, path));
           continue;
         }
         const concept = nativeConcept({ ...node, '@_xsi:type': tag }, path, root ? full.slice(root.length + 1) : full);
@@ -421,6 +428,6 @@ export function readCoArchi(dir: string | FolderTree): ArchiModel {
   return {
     format: 'coarchi', id: normaliseId(model.node['@_id'] ?? 'model'), name: model.node['@_name'] ?? '', ...(docs ? { documentation: docs } : {}),
     properties: nativeProperties(list(model.node.properties)),
-    elements, relationships, views, warnings: [],
+    elements, relationships, views, diagrams, warnings: [],
   };
 }

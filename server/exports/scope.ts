@@ -1,0 +1,27 @@
+// Per-organisation scope is a boundary: what every export of some organisations (AMEFF, GraphML, the
+// graph, reports, workbooks) may hold. Their own facts and the shared catalogue they refer to, nothing
+// that only another organisation asserted. The rule is one query (cypher/exports/organisation-scope.cypher);
+// exports read their nodes and relationships through it.
+import type { Driver } from 'neo4j-driver';
+import { read } from '../neo4j.js';
+import { query } from '../queries.js';
+
+export type OrganisationScope = {
+  organisations: string[];
+  /** The nodes an export of the organisations may hold. */
+  uids: string[];
+  /** The relationships among those it may hold (element ids, valid while the graph is unchanged). */
+  relationships: string[];
+  /** Sources of other organisations only: what they alone assert stays out. */
+  foreign: string[];
+};
+
+/** The scope of `organisations` (at least one). */
+export async function organisationScope(driver: Driver, organisations: string[]): Promise<OrganisationScope> {
+  const chosen = [...new Set(organisations)].sort();
+  const [row] = await read<{ uids: string[]; foreign: string[] }>(driver, query('exports/organisation-scope').text, { organisations: chosen });
+  const [uids, foreign] = [row?.uids ?? [], row?.foreign ?? []];
+  // A second query, so that the uids are a parameter: Neo4j looks a parameter list up as a set, not item by item.
+  const [rels] = await read<{ relationships: string[] }>(driver, query('exports/organisation-scope-relationships').text, { organisations: chosen, uids, foreign });
+  return { organisations: chosen, uids, relationships: rels?.relationships ?? [], foreign };
+}

@@ -1,0 +1,145 @@
+// Per-organisation scope is a boundary: an organisation's exports hold its own facts and the shared
+// catalogue it refers to, never what another organisation asserted (issue 19, item 4). Two models that
+// share one SystemSoftware id are imported under gm-a and gm-b; every export of gm-a is read back.
+import type { Driver } from 'neo4j-driver';
+import { importArchimate } from '../../importers/sources/archimate/import.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readArchimate, readArchimateText } from '../../importers/sources/archimate/read.js';
+import { importFiles, importLandscape } from '../../importers/import.js';
+import { Landscape } from '../../importers/model.js';
+import { exportAmeff } from '../../server/exports/ameff.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { reference, repoRoot } from '../archimate/support.js';
+import { appFor, request } from './support.js';
+
+/** A three-element AMEFF model: an application on a shared database server, serving one business process. */
+const model = (organisation: string, process: string, extra = '') => `<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="id-model-${organisation}">
+  <name xml:lang="nl">Model ${organisation}</name>
+  <elements>
+    <element identifier="id-app-${organisation}" xsi:type="ApplicationComponent"><name xml:lang="nl">Zaaksysteem ${organisation}</name></element>
+    <element identifier="id-shared-db" xsi:type="SystemSoftware"><name xml:lang="nl">Gedeelde databaseserver</name></element>
+    <element identifier="id-process-${organisation}" xsi:type="BusinessProcess"><name xml:lang="nl">${process}</name></element>
+    ${extra ? '<element identifier="id-shared-os" xsi:type="SystemSoftware"><name xml:lang="nl">Gedeeld besturingssysteem</name></element>' : ''}
+  </elements>
+  <relationships>
+    <relationship identifier="id-runs-${organisation}" source="id-shared-db" target="id-app-${organisation}" xsi:type="Serving"/>
+    <relationship identifier="id-serves-${organisation}" source="id-shared-db" target="id-process-${organisation}" xsi:type="Serving"/>
+    ${extra}
+  </relationships>
+</model>`;
+
+const SECRET = 'Geheim proces van gemeente b';
+const ONLY_B_RELATIONSHIP = '<relationship identifier="id-os-b" source="id-shared-os" target="id-shared-db" xsi:type="Serving"><name xml:lang="nl">Alleen b: draait op</name></relationship>';
+
+/** Every text an export holds that names gm-b's facts. */
+const leaks = (text: string) => ['gm-b', SECRET, 'Zaaksysteem gm-b', 'Leverancier van b', 'Alleen b'].filter(word => text.includes(word));
+
+describe('an organisation export holds its own facts and the shared catalogue, nothing another organisation asserted', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    // gm-a's model also holds the operating system, free-standing; only gm-b's says the database server runs on it.
+    await importArchimate(driver, Buffer.from(model('gm-a', 'Openbaar proces van gemeente a', ' ')), { organisation: 'gm-a', source: 'archimate:gm-a', fileName: 'a.xml' });
+    await importArchimate(driver, Buffer.from(model('gm-b', SECRET, ONLY_B_RELATIONSHIP)), { organisation: 'gm-b', source: 'archimate:gm-b', fileName: 'b.xml' });
+    // Spreadsheet facts of both: a shared supplier and reference component; b's own supplier, platform and standard.
+    const landscape = Landscape.parse({
+      suppliers: [{ id: 's-shared', name: 'Gedeelde leverancier' }, { id: 's-b', name: 'Leverancier van b' }],
+      platforms: [{ id: 'p-b', name: 'Alleen b rekencentrum', type: 'data-centre', supplier: 's-b', jurisdiction: 'NL' }],
+      applications: [
+        { id: 'a1', organisation: 'gm-a', name: 'Burgerzaken a', supplier: 's-shared', referenceComponents: 'Zaakregistratiecomponent', openStandards: 'StUF-BG' },
+      ],
+    });
+    const b = Landscape.parse({
+      suppliers: [{ id: 's-shared', name: 'Gedeelde leverancier' }, { id: 's-b', name: 'Leverancier van b' }],
+      platforms: [{ id: 'p-b', name: 'Alleen b rekencentrum', type: 'data-centre', supplier: 's-b', jurisdiction: 'NL' }],
+      applications: [
+        { id: 'b1', organisation: 'gm-b', name: 'Alleen b zaken', supplier: 's-b', platform: 'p-b', referenceComponents: 'Zaakregistratiecomponent', openStandards: 'Alleen b standaard' },
+      ],
+    });
+    const onlyA = { ...landscape, suppliers: [landscape.suppliers[0]], platforms: [] };
+    for (const [source, rows] of [['csv:gm-a', onlyA], ['csv:gm-b', b]] as const) {
+      const report = await importLandscape(driver, rows, { source, user: 'test' });
+      if (!report.ok) throw new Error(JSON.stringify(report.issues));
+    }
+  });
+  afterAll(() => driver.close());
+
+  it('AMEFF: gm-a\'s export has its own elements and the shared server, not gm-b\'s process', async () => {
+    const xml = await exportAmeff(driver, { organisations: ['gm-a'] });
+    const names = readArchimateText(xml, 'a.xml').elements.map(e => e.name).sort();
+    expect(leaks(xml)).toEqual([]);
+    expect(names).toEqual(['Burgerzaken a', 'Gedeeld besturingssysteem', 'Gedeelde databaseserver', 'Gedeelde leverancier', 'Openbaar proces van gemeente a', 'Zaakregistratiecomponent', 'Zaaksysteem gm-a']);
+    // And gm-b's own export has its own process, the shared server and its own relationship between the shared nodes.
+    const b = await exportAmeff(driver, { organisations: ['gm-b'] });
+    expect(b).toContain(SECRET);
+    expect(b).toContain('Alleen b: draait op');
+    expect(b).not.toContain('Openbaar proces van gemeente a');
+  });
+
+  it('GraphML and the graph: gm-a\'s view (every kind) has nothing of gm-b', async () => {
+    const app = appFor(driver);
+    const graphml = await request(app).get('/api/graph').query({ organisation: 'gm-a', format: 'graphml', aggregate: 'none', kinds: 'Supplier,Platform,Application,ReferenceComponent,BusinessFunction,Standard,Element,Interface,Contract,SupplierGroup,Organisation' });
+    expect(graphml.status).toBe(200);
+    expect(leaks(graphml.text)).toEqual([]);
+    expect(graphml.text).toContain('Gedeelde databaseserver');
+    // gm-b's model alone says the shared database server runs on the shared operating system.
+    expect(graphml.text).toContain('Gedeeld besturingssysteem');
+    expect(graphml.text).not.toMatch(/source="platform:id-shared-os" target="platform:id-shared-db"|source="platform:id-shared-db" target="platform:id-shared-os"/);
+    const report = await request(app).get('/api/reports/org:gm-a.graphml');
+    expect(report.status).toBe(200);
+    expect(leaks(report.text)).toEqual([]);
+  });
+
+  it('the report (JSON, CSV, workbook) and the landscape workbook: nothing of gm-b', async () => {
+    const app = appFor(driver);
+    const json = await request(app).get('/api/reports/org:gm-a');
+    expect(json.status).toBe(200);
+    expect(leaks(JSON.stringify(json.body))).toEqual([]);
+    for (const path of ['/api/reports/org:gm-a.xlsx', '/api/exports/landscape.xlsx?organisation=gm-a']) {
+      const res = await request(app).get(path).buffer(true).parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+      expect(res.status).toBe(200);
+      expect(leaks(await workbookText(res.body as Buffer))).toEqual([]);
+    }
+  });
+});
+
+/** Every cell of every sheet, as text. */
+async function workbookText(bytes: Buffer): Promise<string> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as never);
+  const cells: string[] = [];
+  workbook.eachSheet(sheet => sheet.eachRow(row => row.eachCell(cell => void cells.push(String(cell.text ?? cell.value)))));
+  return cells.join('\n');
+}
+
+describe('a model loaded beside the demo municipality', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    const folder = join(repoRoot, 'importers', 'demo', 'data', 'gemeente-roerdam');
+    const report = await importFiles(driver, readdirSync(folder).filter(name => name.endsWith('.csv')).map(name => join(folder, name)), { source: 'demo:gemeente-roerdam', user: 'test' });
+    if (!report.ok) throw new Error(JSON.stringify(report.issues));
+    await importArchimate(driver, reference('nora-gdi-gegevensuitwisseling/gegevensuitwisseling.xml'), { organisation: 'nora', source: 'archimate:nora' });
+  });
+  afterAll(() => driver.close());
+
+  it('NORA\'s export holds its 253 elements, 697 relationships and 16 views (SOURCE.md), and the demo\'s none of them', async () => {
+    const nora = readArchimateText(await exportAmeff(driver, { organisations: ['nora'] }), 'nora.xml');
+    expect([nora.elements.length, nora.relationships.length, nora.views]).toEqual([253, 697, 16 + 1]);
+    const source = readArchimate(reference('nora-gdi-gegevensuitwisseling/gegevensuitwisseling.xml'));
+    expect(nora.elements.map(e => e.id).sort()).toEqual(source.elements.map(e => e.id).sort());
+    const demo = readArchimateText(await exportAmeff(driver, { organisations: ['gemeente-roerdam'] }), 'demo.xml');
+    const noraIds = new Set(source.elements.map(e => e.id));
+    expect(demo.elements.filter(e => noraIds.has(e.id))).toEqual([]);
+    expect(demo.elements.length).toBeGreaterThan(500);
+  });
+});
