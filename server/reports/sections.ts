@@ -3,7 +3,7 @@
 // one definition, so paper, screen and spreadsheet agree. Pure (the web UI bundles it).
 import type { Row } from '../analyses/types.js';
 import { type ColumnType, type Names, columnType, formatValue } from '../exports/columns.js';
-import { type Language, columnName, organisationName } from '../labels.js';
+import { type Language, VALUE_NAMES, columnName, organisationName, valueName } from '../labels.js';
 import type { ReportData } from './report-data.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
@@ -12,8 +12,8 @@ import { reportText } from './words.js';
 export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown };
 /** `printed`: rows on paper when fewer than all (the spreadsheet has them all). */
 export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number };
-export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty';
-export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty'];
+export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty' | 'ictFoto';
+export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty', 'ictFoto'];
 
 type Spec = string | [key: string, type?: ColumnType, value?: (row: Row) => unknown, header?: string];
 
@@ -52,6 +52,10 @@ export function reportSections(data: ReportData, language: Language): Section[] 
   if (data.subject.kind === 'Organisation') {
     return [
       sovereignty(),
+      section('ictFoto', reportText(language, 'section.ictFoto'), data.ictFoto?.rows ?? [], [
+        ['status', 'text', row => valueName(VALUE_NAMES.status, row.status, language)], 'name', ['version', 'text', row => `${row.product ?? ''} ${row.version ?? ''}`.trim()],
+        ['eol', 'date'], 'criticality', ['personalData', 'yesNo'], ['dependants', 'integer'], ['businessFunctions', 'list'],
+      ]),
       { ...section('exposure', reportText(language, 'section.exposure'), data.exposure, ['name', ['applications', 'integer'], ['criticalApplications', 'integer'], ['contractValue', 'money'], 'contractValueShare', 'applicationsShare']), printed: 30 },
       section('spofs', reportText(language, 'section.spofsOrganisation'), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),
       section('lockInRanking', reportText(language, 'section.lockInRanking'), data.lockInRanking, ['name', 'criticality', ['suppliers', 'list'], ['score', 'decimal'], 'topFactors']),

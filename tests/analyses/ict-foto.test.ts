@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { importUploads } from '../../importers/formats.js';
 import type { FileInput } from '../../importers/mapping.js';
-import { getAnalysis } from '../../server/analyses/index.js';
+import { analyses, getAnalysis } from '../../server/analyses/index.js';
+import { reportAnswer } from '../../server/reports/answer.js';
+import { reportData } from '../../server/reports/report-data.js';
+import { reportSections } from '../../server/reports/sections.js';
 import type { AnalysisResult } from '../../server/analyses/types.js';
 import { read } from '../../server/neo4j.js';
 import { nodes, rels, resetDatabase, testDriver } from '../support/db.js';
@@ -77,6 +80,19 @@ describe('ICT-foto on a hand-worked landscape', () => {
     expect(summary!.byOrganisation).toEqual([
       { organisation: 'gm1', name: 'gm1', applications: 5, unsupported: 2, ending: 1, critical: 1, personalData: 1, criticalFunctions: ['Belastingen'] },
       { organisation: 'gm2', name: 'gm2', applications: 3, unsupported: 1, ending: 1, critical: 1, personalData: 0, criticalFunctions: ['Zaakafhandeling'] },
+    ]);
+  });
+
+  it("when an organisation's report is made, then it says how many applications run a version out of support and lists them", async () => {
+    const data = await reportData(driver, analyses, 'org:gm1');
+    const { sentences } = reportAnswer(data, 'nl');
+    // Judged today: PostgreSQL 11 and Drupal 7 ended years ago; whether Tomcat 9.0 (31-03-2027) counts as ending depends on the day.
+    expect(sentences.find(sentence => sentence.includes('zonder ondersteuning'))).toMatch(/^2 applicaties draaien op een versie zonder ondersteuning \(bedrijfskritische functies geraakt: 1\); bij nog \d stopt de ondersteuning binnen 6 maanden\.$/);
+    const section = reportSections(data, 'nl').find(s => s.id === 'ictFoto')!;
+    expect(section.title).toBe('ICT-foto: versies zonder ondersteuning');
+    expect(section.rows.slice(0, 2).map(row => section.columns.map(column => column.value(row)))).toEqual([
+      ['zonder ondersteuning', 'Databaseserver', 'PostgreSQL 11.22', '2023-11-09', 'high', true, 2, ['Belastingen', 'Parkeren']],
+      ['zonder ondersteuning', 'Website', 'Drupal 7.98', '2025-01-05', 'low', false, 0, ['Dienstverlening']],
     ]);
   });
 

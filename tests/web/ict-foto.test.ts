@@ -77,7 +77,7 @@ describe('ICT-foto', () => {
     await page.fill('#adv-range', '>=9.0.10 <10.1.21');
     await page.click('#adv-submit');
     await page.waitForSelector('#adv-answer');
-    expect(await text('#adv-answer')).toBe('Tomcat >=9.0.10 <10.1.21 raakt 1 applicaties en 1 platforms bij 1 organisaties. '
+    expect(await text('#adv-answer')).toBe('Tomcat >=9.0.10 <10.1.21 raakt 1 applicatie en 1 platform bij 1 organisatie. '
       + 'Met wat ervan afhangt vallen 2 applicaties uit, waarvan 1 bedrijfskritisch; 2 bedrijfsfuncties stoppen.');
     expect(await page.locator('#adv-organisations tbody tr td').allInnerTexts()).toEqual(['gm1', '1', '2', '1', 'Archivering, Zaakafhandeling', '']);
     expect(await text('#adv-unknown')).toContain('Meldingen');

@@ -5,7 +5,7 @@ import { organisationName } from '../../server/labels.js';
 import { csvFor, download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
 import { fill, h, message, sortableTable } from './dom.js';
-import { critLabel, formatDate, formatNumber, language, t, type MessageKey } from './i18n.js';
+import { critLabel, formatDate, formatNumber, language, t, tn, type MessageKey } from './i18n.js';
 import { num, str } from './rows.js';
 import type { Row } from './types.js';
 
@@ -49,7 +49,7 @@ export async function renderIctFoto(root: HTMLElement, ctx: Context): Promise<vo
     answer(overall, months),
     overall ? h('div', { class: 'cards', id: 'ict-figures' },
       figure('ict-unsupported', t('ict.fig.unsupported'), formatNumber(overall.applicationsUnsupported), t('ict.fig.criticalApps', { n: formatNumber(overall.criticalApplicationsUnsupported) })),
-      figure('ict-functions', t('ict.fig.functions'), formatNumber(overall.criticalFunctionsUnsupported), t('ict.fig.personal', { n: formatNumber(overall.personalDataApplicationsUnsupported) })),
+      figure('ict-functions', t('ict.fig.functions'), formatNumber(overall.criticalFunctionsUnsupported), tn('ict.fig.personal', overall.personalDataApplicationsUnsupported)),
       figure('ict-ending', t('ict.fig.ending', { months }), formatNumber(overall.applicationsEnding), t('ict.fig.endingFunctions', { n: formatNumber(overall.criticalFunctionsEnding) }))) : null,
     h('section', {}, h('h2', {}, t('ict.list', { n: formatNumber(rows.length) })),
       rows.length === 0 ? h('p', {}, t('common.none')) : h('div', { class: 'table-box' }, versionTable('ict-table', rows, several, true, ctx))),
@@ -143,13 +143,13 @@ function advisoryAnswer(rows: Row[], summary: { totals?: Totals; organisations?:
   const unknown = summary.unknownVersion ?? [];
   if (!totals || totals.matches === 0) {
     return h('div', {}, h('p', { class: 'sentence', id: 'adv-answer' }, t('adv.answer.none', { asked })),
-      unknown.length ? h('p', {}, t('adv.unknown', { n: formatNumber(unknown.length), names: unknown.map(u => str(u.name)).join(', ') })) : null);
+      unknown.length ? h('p', {}, t('adv.unknown', { n: tn('ict.n.applications', unknown.length), names: unknown.map(u => str(u.name)).join(', ') })) : null);
   }
   const organisations = summary.organisations ?? [];
   const several = organisations.length > 1 || ctx.organisations().length !== 1;
   return h('div', {},
     h('p', { class: 'sentence', id: 'adv-answer' },
-      t('adv.answer', { asked, applications: formatNumber(totals.applications), platforms: formatNumber(totals.platforms), organisations: formatNumber(totals.organisations) }), ' ',
+      t('adv.answer', { asked, applications: tn('ict.n.applications', totals.applications), platforms: tn('ict.n.platforms', totals.platforms), organisations: tn('ict.n.organisations', totals.organisations) }), ' ',
       t('adv.answer.impact', { down: formatNumber(totals.applicationsDown), critical: formatNumber(totals.criticalApplicationsDown), lost: formatNumber(totals.businessFunctionsLost) })),
     h('div', { class: 'table-box' }, sortableTable<Row>({
       id: 'adv-organisations', caption: t('adv.perOrganisation'), rows: organisations as unknown as Row[], sortKey: 'down', descending: true,
@@ -164,5 +164,5 @@ function advisoryAnswer(rows: Row[], summary: { totals?: Totals; organisations?:
     })),
     h('h3', {}, t('adv.items', { n: formatNumber(rows.length) })),
     h('div', { class: 'table-box' }, versionTable('adv-table', rows, several, false, ctx)),
-    unknown.length ? h('p', { id: 'adv-unknown' }, t('adv.unknown', { n: formatNumber(unknown.length), names: unknown.map(u => str(u.name)).join(', ') })) : null);
+    unknown.length ? h('p', { id: 'adv-unknown' }, t('adv.unknown', { n: tn('ict.n.applications', unknown.length), names: unknown.map(u => str(u.name)).join(', ') })) : null);
 }
