@@ -62,6 +62,7 @@ export const RELATION_NAMES: Record<string, { out: Words; in: Words }> = {
   WITH: { out: { nl: 'met leverancier', en: 'with supplier' }, in: { nl: 'heeft contract', en: 'has contract' } },
   COVERS: { out: { nl: 'dekt', en: 'covers' }, in: { nl: 'gedekt door', en: 'covered by' } },
   RELATES_TO: { out: { nl: 'relatie met', en: 'relates to' }, in: { nl: 'relatie van', en: 'related from' } },
+  CONTAINS: { out: { nl: 'bevat component', en: 'contains component' }, in: { nl: 'component van', en: 'component of' } },
 };
 
 /** A dependency by its kind (DEPENDS_ON {kind}), read from the application depended on. */
@@ -283,7 +284,8 @@ export const COLUMN_NAMES: Record<string, Words> = {
   criticalApplicationsFailed: { nl: 'Bedrijfskritische applicaties die dan uitvallen', en: 'Business-critical applications that then fail' },
   basis: { nl: 'Grond', en: 'Basis' },
   // ICT-foto (out-of-support, advisory)
-  status: { nl: 'Ondersteuning', en: 'Support' },
+  supportStatus: { nl: 'Ondersteuning', en: 'Support' },
+  versionFrom: { nl: 'Versie volgens', en: 'Version from' },
   cycle: { nl: 'Releasecyclus', en: 'Release cycle' },
   eol: { nl: 'Einde ondersteuning', en: 'End of support' },
   latest: { nl: 'Laatste versie van de cyclus', en: 'Latest version of the cycle' },
@@ -334,12 +336,12 @@ export const VALUE_NAMES: Record<string, Record<string, Words>> = {
     US: { nl: 'Verenigde Staten', en: 'United States' },
     other: { nl: 'elders', en: 'elsewhere' },
   },
-  status: {
+  supportStatus: {
     unsupported: { nl: 'zonder ondersteuning', en: 'out of support' },
     ending: { nl: 'stopt binnenkort', en: 'ends soon' },
     supported: { nl: 'ondersteund', en: 'supported' },
   },
-  via: {
+  versionFrom: {
     version: { nl: 'eigen versie', en: 'own version' },
     sbom: { nl: 'component (SBOM)', en: 'component (SBOM)' },
   },

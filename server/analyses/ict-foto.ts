@@ -62,7 +62,7 @@ const RANK: Record<string, number> = { low: 0, medium: 1, high: 2, critical: 3 }
 function rowsOf(landscape: Landscape, fact: VersionFact, extra: Record<string, unknown>): Row[] {
   const down = failingWith(landscape, fact.uid);
   const application = landscape.applications.get(fact.uid);
-  const base = { uid: fact.uid, kind: application ? 'Application' : 'Platform', name: nameOf(landscape, fact.uid), product: fact.product, version: fact.version, via: fact.via, component: componentName(fact), ...extra };
+  const base = { uid: fact.uid, kind: application ? 'Application' : 'Platform', name: nameOf(landscape, fact.uid), product: fact.product, version: fact.version, versionFrom: fact.via, component: componentName(fact), ...extra };
   const byOrganisation = new Map<string, string[]>();
   for (const id of down) {
     const app = landscape.applications.get(id);
@@ -112,8 +112,8 @@ export function outOfSupport(landscape: Landscape, versions: VersionFact[], cycl
     if (status !== 'supported') findings.push({ ...fact, version: fact.version, cycle, status });
   }
   const rows = findings.flatMap(f => rowsOf(landscape, f, {
-    status: f.status, cycle: f.cycle.cycle, eol: f.cycle.eol, latest: f.cycle.latest, releaseProduct: f.cycle.productNames[1] ?? f.cycle.product,
-  })).sort((a, b) => Number(a.status === 'ending') - Number(b.status === 'ending') || byRow(a, b));
+    supportStatus: f.status, cycle: f.cycle.cycle, eol: f.cycle.eol, latest: f.cycle.latest, releaseProduct: f.cycle.productNames[1] ?? f.cycle.product,
+  })).sort((a, b) => Number(a.supportStatus === 'ending') - Number(b.supportStatus === 'ending') || byRow(a, b));
 
   // Per application the worst status of what it runs: its own version, its components, its platforms.
   const worstOf = new Map<string, SupportStatus>();
@@ -151,9 +151,9 @@ export function outOfSupport(landscape: Landscape, versions: VersionFact[], cycl
       overall.criticalFunctions.add(`${application.organisation}\u0000${fn}`);
     }
   }
-  const products = new Map<string, { product: string; cycle: string; eol: string | null; status: SupportStatus; latest: string | null; items: number }>();
+  const products = new Map<string, { product: string; cycle: string; eol: string | null; supportStatus: SupportStatus; latest: string | null; items: number }>();
   for (const f of findings) {
-    const entry = once(products, `${f.cycle.product}\u0000${f.cycle.cycle}`, () => ({ product: f.cycle.productNames[1] ?? f.cycle.product, cycle: f.cycle.cycle, eol: f.cycle.eol, status: f.status, latest: f.cycle.latest, items: 0 }));
+    const entry = once(products, `${f.cycle.product}\u0000${f.cycle.cycle}`, () => ({ product: f.cycle.productNames[1] ?? f.cycle.product, cycle: f.cycle.cycle, eol: f.cycle.eol, supportStatus: f.status, latest: f.cycle.latest, items: 0 }));
     entry.items++;
   }
   return {
@@ -169,7 +169,7 @@ export function outOfSupport(landscape: Landscape, versions: VersionFact[], cycl
       byOrganisation: [...byOrganisation.values()].filter(t => t.unsupported + t.ending > 0)
         .map(({ criticalFunctions, ...t }) => ({ ...t, criticalFunctions: [...criticalFunctions].map(fn => nameOf(landscape, fn)).sort((a, b) => a.localeCompare(b, 'nl')) }))
         .sort((a, b) => b.unsupported - a.unsupported || b.ending - a.ending || a.name.localeCompare(b.name, 'nl')),
-      products: [...products.values()].sort((a, b) => Number(a.status === 'ending') - Number(b.status === 'ending') || String(a.eol ?? '').localeCompare(String(b.eol ?? '')) || a.product.localeCompare(b.product)),
+      products: [...products.values()].sort((a, b) => Number(a.supportStatus === 'ending') - Number(b.supportStatus === 'ending') || String(a.eol ?? '').localeCompare(String(b.eol ?? '')) || a.product.localeCompare(b.product)),
     },
   };
 }

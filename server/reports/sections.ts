@@ -3,7 +3,7 @@
 // one definition, so paper, screen and spreadsheet agree. Pure (the web UI bundles it).
 import type { Row } from '../analyses/types.js';
 import { type ColumnType, type Names, columnType, formatValue } from '../exports/columns.js';
-import { type Language, VALUE_NAMES, columnName, organisationName, valueName } from '../labels.js';
+import { type Language, columnName, organisationName } from '../labels.js';
 import type { ReportData } from './report-data.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
@@ -53,7 +53,7 @@ export function reportSections(data: ReportData, language: Language): Section[] 
     return [
       sovereignty(),
       section('ictFoto', reportText(language, 'section.ictFoto'), data.ictFoto?.rows ?? [], [
-        ['status', 'text', row => valueName(VALUE_NAMES.status, row.status, language)], 'name', ['version', 'text', row => `${row.product ?? ''} ${row.version ?? ''}`.trim()],
+        ['supportStatus', 'supportStatus'], 'name', ['version', 'text', row => `${row.product ?? ''} ${row.version ?? ''}`.trim()],
         ['eol', 'date'], 'criticality', ['personalData', 'yesNo'], ['dependants', 'integer'], ['businessFunctions', 'list'],
       ]),
       { ...section('exposure', reportText(language, 'section.exposure'), data.exposure, ['name', ['applications', 'integer'], ['criticalApplications', 'integer'], ['contractValue', 'money'], 'contractValueShare', 'applicationsShare']), printed: 30 },

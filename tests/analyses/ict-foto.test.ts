@@ -66,7 +66,7 @@ describe('ICT-foto on a hand-worked landscape', () => {
 
   it('when versions are judged on 2026-12-01 with six months ahead, then ended and ending cycles are listed per organisation with their dependants', async () => {
     const { rows, summary } = await run(driver, 'out-of-support', { date: ICT_FOTO_DATE, months: '6' });
-    expect(pick(rows, ['status', 'organisation', 'name', 'product', 'version', 'cycle', 'eol', 'criticality', 'personalData', 'dependants', 'businessFunctions'])).toEqual([
+    expect(pick(rows, ['supportStatus', 'organisation', 'name', 'product', 'version', 'cycle', 'eol', 'criticality', 'personalData', 'dependants', 'businessFunctions'])).toEqual([
       ['unsupported', 'gm1', 'Databaseserver', 'PostgreSQL', '11.22', '11', '2023-11-09', 'high', true, 2, ['Belastingen', 'Parkeren']],
       ['unsupported', 'gm1', 'Website', 'Drupal', '7.98', '7', '2025-01-05', 'low', false, 0, ['Dienstverlening']],
       ['unsupported', 'gm2', 'Databaseserver', 'PostgreSQL', '11.22', '11', '2023-11-09', 'high', false, 1, ['Zaakafhandeling']],
@@ -91,14 +91,14 @@ describe('ICT-foto on a hand-worked landscape', () => {
     const section = reportSections(data, 'nl').find(s => s.id === 'ictFoto')!;
     expect(section.title).toBe('ICT-foto: versies zonder ondersteuning');
     expect(section.rows.slice(0, 2).map(row => section.columns.map(column => column.value(row)))).toEqual([
-      ['zonder ondersteuning', 'Databaseserver', 'PostgreSQL 11.22', '2023-11-09', 'high', true, 2, ['Belastingen', 'Parkeren']],
-      ['zonder ondersteuning', 'Website', 'Drupal 7.98', '2025-01-05', 'low', false, 0, ['Dienstverlening']],
+      ['unsupported', 'Databaseserver', 'PostgreSQL 11.22', '2023-11-09', 'high', true, 2, ['Belastingen', 'Parkeren']],
+      ['unsupported', 'Website', 'Drupal 7.98', '2025-01-05', 'low', false, 0, ['Dienstverlening']],
     ]);
   });
 
   it('when no months ahead are asked, then only what has ended is listed', async () => {
     const { rows } = await run(driver, 'out-of-support', { date: ICT_FOTO_DATE, months: '0', organisation: 'gm1' });
-    expect(pick(rows, ['status', 'name'])).toEqual([['unsupported', 'Databaseserver'], ['unsupported', 'Website']]);
+    expect(pick(rows, ['supportStatus', 'name'])).toEqual([['unsupported', 'Databaseserver'], ['unsupported', 'Website']]);
   });
 
   it('when an advisory names a product and a range, then versions compare as dotted numbers and the impact is set out', async () => {
@@ -138,7 +138,7 @@ describe('ICT-foto on a hand-worked landscape', () => {
         'app:gm1/a1 -CONTAINS-> component:app:gm1/a1/spring-jcl@5.3.9',
       ]);
       const { rows, summary } = await run(driver, 'advisory', { product: 'log4j', range: '>=2.0 <2.15.0' });
-      expect(pick(rows, ['organisation', 'name', 'via', 'component', 'version', 'criticality'])).toEqual([['gm1', 'Zaaksysteem', 'sbom', 'log4j-core', '2.14.1', 'critical']]);
+      expect(pick(rows, ['organisation', 'name', 'versionFrom', 'component', 'version', 'criticality'])).toEqual([['gm1', 'Zaaksysteem', 'sbom', 'log4j-core', '2.14.1', 'critical']]);
       expect(summary!.totals).toMatchObject({ applications: 1, applicationsDown: 1, businessFunctionsLost: 1 });
     });
 

@@ -86,10 +86,10 @@ function versionTable(id: string, rows: Row[], several: boolean, withSupport: bo
   return sortableTable<Row>({
     id, caption: t('ict.list', { n: formatNumber(rows.length) }), captionHidden: true, rows,
     columns: [
-      ...(withSupport ? [{ key: 'status', label: t('ict.col.status'), value: (r: Row) => (r.status === 'unsupported' ? 0 : 1), render: (r: Row) => h('span', { class: r.status === 'unsupported' ? 'status-bad' : 'status-warn' }, statusLabel(r.status)) }] : []),
+      ...(withSupport ? [{ key: 'supportStatus', label: t('ict.col.status'), value: (r: Row) => (r.supportStatus === 'unsupported' ? 0 : 1), render: (r: Row) => h('span', { class: r.supportStatus === 'unsupported' ? 'status-bad' : 'status-warn' }, statusLabel(r.supportStatus)) }] : []),
       { key: 'name', label: t('ict.col.name'), value: r => str(r.name), render: r => h('span', {}, h('button', { type: 'button', class: 'link', 'data-uid': str(r.uid), onclick: () => show(str(r.uid)) }, str(r.name)), h('span', { class: 'hint' }, ` (${t(r.kind === 'Platform' ? 'ict.kind.platform' : 'ict.kind.application')})`)) },
       ...(several ? [{ key: 'organisation', label: t('org.label'), value: (r: Row) => str(r.organisationName ?? organisationName(str(r.organisation))) }] : []),
-      { key: 'version', label: t('ict.col.version'), value: versionText, render: r => h('span', {}, versionText(r), r.via === 'sbom' ? h('span', { class: 'hint' }, ` (${t('ict.viaSbom')})`) : '') },
+      { key: 'version', label: t('ict.col.version'), value: versionText, render: r => h('span', {}, versionText(r), r.versionFrom === 'sbom' ? h('span', { class: 'hint' }, ` (${t('ict.viaSbom')})`) : '') },
       ...(withSupport ? [{ key: 'eol', label: t('ict.col.eol'), value: (r: Row) => str(r.eol), render: (r: Row) => (r.eol ? formatDate(r.eol) : t('ict.eolUnknown')) }] : []),
       { key: 'criticality', label: t('sov.col.criticality'), value: r => ['low', 'medium', 'high', 'critical'].indexOf(str(r.criticality)), render: r => h('span', { class: `crit-${str(r.criticality)}` }, critLabel(r.criticality)) },
       { key: 'personalData', label: t('sov.personalDataShort'), value: r => (r.personalData ? 1 : 0), render: r => t(r.personalData ? 'common.yes' : 'common.no') },
