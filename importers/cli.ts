@@ -21,6 +21,8 @@ import { isModelInput, runModelImport } from './sources/archimate/cli.js';
 import { importSoftwarecatalogus, isSoftwarecatalogusCsv } from './softwarecatalogus.js';
 import { importAlgoritmeregisterFiles, isAlgoritmeregisterPath } from './algoritmeregister-cli.js';
 import { TABLES } from './model.js';
+import { ictFotoFormat } from './formats.js';
+import { readFileSync } from 'node:fs';
 
 const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source NAME] [--allow-removals] [--mapping roer-mapping.json] [--aliases roer-aliases.json] [--user NAME] [--bulk]
   Files: suppliers.csv/leveranciers.csv, platforms/platformen, applications/applicaties, interfaces/koppelingen,
@@ -34,7 +36,8 @@ const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source 
   ArchiMate: one .xml (AMEFF 2.1/3.x), .archimate or coArchi folder with --organisation <id>, or --gemma for the
   GEMMA reference model; a Softwarecatalogus Gemeenten_applicatieportfolio_*.csv on its own, or with the
   catalogue's leveranciers/pakketten CSV exports beside it; the new Softwarecatalogus' OpenRegister objects as
-  .json files, a folder of them or a .zip.`;
+  .json files, a folder of them or a .zip. ICT-foto: a CycloneDX SBOM (.json) with --target <application or
+  platform uid or name> (unless its metadata.component names it), or endoflife.date release cycles (.json).`;
 
 const PROGRESS_FROM_ROWS = 500; // table rows
 
@@ -51,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
         aliases: { type: 'string' },
         user: { type: 'string' },
         organisation: { type: 'string' },
+        target: { type: 'string' },
         gemma: { type: 'boolean', default: false },
         bulk: { type: 'boolean', default: false },
         'allow-removals': { type: 'boolean', default: false },
@@ -119,6 +123,19 @@ export async function main(argv: string[]): Promise<number> {
       }));
       printReport(report);
       return report.ok ? 0 : 1;
+    }
+    // A CycloneDX SBOM (--target: the application or platform it is of) or endoflife.date release cycles.
+    const jsonFiles = args.positionals.every(path => /\.json$/i.test(path) && statSync(path, { throwIfNoEntry: false })?.isFile())
+      ? args.positionals.map(path => ({ name: basename(path), bytes: readFileSync(path) })) : [];
+    const ictFoto = jsonFiles.length > 0 ? ictFotoFormat(jsonFiles) : undefined;
+    if (ictFoto) {
+      const report = await auditImport(() => ictFoto.import(driver!, jsonFiles, {
+        organisation: args.values.organisation, target: args.values.target, source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'],
+        allowRemovals: args.values['allow-removals'], maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE,
+      })) as { issues?: { message: string }[]; runId?: string | null; source?: string };
+      for (const issue of report.issues ?? []) console.error(issue.message);
+      console.log(JSON.stringify({ ...report, issues: undefined }, null, 2));
+      return (report.issues?.length ?? 0) > 0 || !report.runId ? 1 : 0;
     }
     if (args.positionals.length === 1 && isModelInput(args.positionals[0])) {
       if (bulk) {

@@ -5,7 +5,9 @@
 import type { Driver } from 'neo4j-driver';
 import { ForbiddenError, InputError } from '../server/errors.js';
 import { importAlgoritmeregister, isAlgoritmeregister } from './algoritmeregister.js';
+import { importEndOfLife, isEndOfLifeFile } from './endoflife.js';
 import { importGemma } from './gemma.js';
+import { importSbom, isCycloneDxFile } from './sbom.js';
 import { type ImportOptions, importFiles } from './import.js';
 import type { FileInput } from './mapping.js';
 import { importSoftwarecatalogus, isSoftwarecatalogusExport } from './softwarecatalogus.js';
@@ -17,6 +19,8 @@ import { unzipFiles } from './zip-guard.js';
 export type UploadOptions = Pick<ImportOptions, 'source' | 'user' | 'dryRun' | 'allowRemovals' | 'maxRemovalShare' | 'sizeLimitBytes' | 'transactionRows' | 'onProgress'> & {
   /** The organisation an ArchiMate model (or a portfolio without a municipality column) describes. */
   organisation?: string;
+  /** The application or platform (uid or name) a CycloneDX SBOM is of, when the SBOM does not say. */
+  target?: string;
   /** Whether the uploader may replace the shared GEMMA catalogue (the admin role over HTTP). */
   mayReplaceCatalogue?: boolean;
 };
@@ -59,6 +63,18 @@ export const FORMATS: Format[] = [
     import: (driver, files, { source, user, dryRun, onProgress }) => importAlgoritmeregister(driver, files, { source, user, dryRun, onProgress }),
   },
   {
+    // A CycloneDX SBOM (JSON) of one application or platform: its components (importers/sbom.ts).
+    name: 'cyclonedx',
+    detect: files => one(files, file => !file.folder && isCycloneDxFile(file)),
+    import: (driver, files, options) => importSbom(driver, files, { source: options.source, user: options.user, dryRun: options.dryRun, allowRemovals: options.allowRemovals, maxRemovalShare: options.maxRemovalShare, organisation: options.organisation, target: options.target }),
+  },
+  {
+    // Release cycles and their end of support in the endoflife.date JSON shape (importers/endoflife.ts).
+    name: 'endoflife',
+    detect: files => files.length > 0 && files.every(file => !file.folder && isEndOfLifeFile(file)),
+    import: (driver, files, options) => importEndOfLife(driver, files, { source: options.source, user: options.user, dryRun: options.dryRun, allowRemovals: options.allowRemovals, maxRemovalShare: options.maxRemovalShare }),
+  },
+  {
     // The OpenRegister objects of the new Softwarecatalogus (organisaties, voorzieninggebruik,
     // contracten, koppelingen…): .json files, or a zip of them (which their reader unpacks itself).
     name: 'softwarecatalogus-objects',
@@ -78,14 +94,17 @@ export const FORMATS: Format[] = [
   },
 ];
 
+/** The SBOM or endoflife.date format when the files are one of those (the CLI's JSON files). */
+export const ictFotoFormat = (files: Upload[]): Format | undefined => FORMATS.find(format => (format.name === 'cyclonedx' || format.name === 'endoflife') && format.detect(files));
+
 /** The first format that recognises the files, or an InputError that says what each file looks like and what is accepted. */
 export function detectFormat(files: Upload[]): Format {
   const format = FORMATS.find(candidate => candidate.detect(files));
   if (format) return format;
   const seen = files.map(file => `${file.name} (${file.folder ? (coArchiRoot(file.folder) === undefined ? 'a zip without a coArchi model/folder.xml' : 'a coArchi folder') : ext(file.name) ? `.${ext(file.name)}` : 'no extension'})`);
   throw new InputError(
-    `Cannot tell what to import from ${seen.join(', ')}. Upload CSV or XLSX tables (one or more), or one of: an ArchiMate exchange file (.xml), an Archi model (.archimate), a coArchi model folder as .zip, a Softwarecatalogus portfolio CSV (with its leveranciers and pakketten exports), Softwarecatalogus objects (.json or a .zip of them), the Algoritmeregister (.json). ` +
-      '/ Onbekende bestanden: upload CSV- of XLSX-tabellen, of één ArchiMate-bestand (.xml, .archimate), een coArchi-map als .zip, een applicatieportfolio-CSV (met de export van leveranciers en pakketten) of Softwarecatalogus-objecten (.json of een .zip daarvan) of het Algoritmeregister (.json).',
+    `Cannot tell what to import from ${seen.join(', ')}. Upload CSV or XLSX tables (one or more), or one of: an ArchiMate exchange file (.xml), an Archi model (.archimate), a coArchi model folder as .zip, a Softwarecatalogus portfolio CSV (with its leveranciers and pakketten exports), Softwarecatalogus objects (.json or a .zip of them), the Algoritmeregister (.json), a CycloneDX SBOM (.json) or endoflife.date release cycles (.json). ` +
+      '/ Onbekende bestanden: upload CSV- of XLSX-tabellen, of één ArchiMate-bestand (.xml, .archimate), een coArchi-map als .zip, een applicatieportfolio-CSV (met de export van leveranciers en pakketten), Softwarecatalogus-objecten (.json of een .zip daarvan), het Algoritmeregister (.json), een CycloneDX-SBOM (.json) of endoflife.date-releasecycli (.json).',
   );
 }
 

@@ -9,11 +9,11 @@ import { isNonEu } from './jurisdiction.js';
 import { isOpenStandard } from './open-standards.js';
 import { organisationName } from '../server/labels.js';
 
-export const NODE_LABELS = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'Application', 'Interface', 'Contract', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element'] as const;
+export const NODE_LABELS = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'Application', 'Interface', 'Contract', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element', 'ReleaseCycle', 'Component'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 export const RELATIONSHIP_TYPES = [
   'USES', 'SUPPLIES', 'PART_OF', 'PROVIDES', 'RUNS_ON', 'REALISES', 'SUPPORTS', 'IMPLEMENTS',
-  'FROM', 'TO', 'VIA', 'USES_STANDARD', 'DEPENDS_ON', 'HOLDS', 'WITH', 'COVERS', 'RELATES_TO',
+  'FROM', 'TO', 'VIA', 'USES_STANDARD', 'DEPENDS_ON', 'HOLDS', 'WITH', 'COVERS', 'RELATES_TO', 'CONTAINS',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -79,7 +79,9 @@ export function transform(landscape: Landscape): GraphRows {
     if (s.group) rel('PART_OF', key, node('SupplierGroup', uid.supplierGroup(s.group), { name: s.group, jurisdiction: groupJurisdictions.get(uid.supplierGroup(s.group)) ?? null }));
   }
   for (const p of landscape.platforms) {
-    const key = node('Platform', uid.platform(p.id), { id: p.id, name: p.name, type: p.type, jurisdiction: p.jurisdiction, ...extra(p.extra) });
+    const key = node('Platform', uid.platform(p.id), {
+      id: p.id, name: p.name, type: p.type, jurisdiction: p.jurisdiction, product: p.product ?? null, version: p.version ?? null, ...extra(p.extra),
+    });
     if (p.supplier) rel('PROVIDES', uid.supplier(p.supplier), key);
     if (p.runsOn) rel('RUNS_ON', key, uid.platform(p.runsOn));
   }
@@ -151,6 +153,17 @@ export function transform(landscape: Landscape): GraphRows {
     // A dependency per model relationship (like one per interface); other facts are one edge however often asserted.
     if (l.type === 'DEPENDS_ON') rel(l.type, l.from, l.to, { kind: l.kind ?? null, relation: l.relation ?? null }, `relation:${l.relation ?? ''}:${l.kind ?? ''}`);
     else rel(l.type, l.from, l.to);
+  }
+  // ICT-foto: the release cycles of an endoflife.date file, and the components of an SBOM.
+  for (const c of landscape.releaseCycles ?? []) {
+    node('ReleaseCycle', uid.releaseCycle(c.product, c.cycle), {
+      name: `${c.productNames[1] ?? c.product} ${c.cycle}`, product: c.product, productNames: c.productNames, cycle: c.cycle, releaseDate: c.releaseDate,
+      eol: c.eol, eolReached: c.eolReached, support: c.support, latest: c.latest, lts: c.lts,
+    });
+  }
+  for (const c of landscape.components ?? []) {
+    const key = node('Component', uid.component(c.target, c.key), { name: c.name, group: c.group, version: c.version, purl: c.purl, publisher: c.publisher });
+    rel('CONTAINS', c.target, key);
   }
   return { nodes, relationships };
 }
@@ -379,7 +392,7 @@ async function loadPlan(
  * or contract is created with its relationships to them (a row then carries a handful of
  * relationships, not a standard with a hundred thousand).
  */
-const CREATE_ORDER: readonly NodeLabel[] = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element', 'Application', 'Interface', 'Contract'];
+const CREATE_ORDER: readonly NodeLabel[] = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element', 'Application', 'Interface', 'Contract', 'ReleaseCycle', 'Component'];
 
 /**
  * New nodes of one label, and the relationships they anchor: those of `rows[i]` are

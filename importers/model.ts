@@ -188,6 +188,9 @@ export const PlatformRow = z.object({
   supplier: OptionalId,
   jurisdiction: Jurisdiction,
   runsOn: OptionalId,
+  /** The product that runs the platform (Windows Server, VMware ESXi, PostgreSQL…) and its version. */
+  product: OptionalText,
+  version: OptionalText,
   extra: Extra,
 });
 export type PlatformRow = z.infer<typeof PlatformRow>;
@@ -331,7 +334,39 @@ export const OrganisationRow = z.object({
 });
 export type OrganisationRow = z.infer<typeof OrganisationRow>;
 
+/**
+ * One release cycle of a product, from an endoflife.date file: `eol` and `support` as a date, or the
+ * flag the file gives instead (true: ended, date not known; false: no end announced).
+ */
+export const ReleaseCycleRow = z.object({
+  product: Id,
+  /** The product's id, title and other names, as versions in the landscape are matched against them. */
+  productNames: z.array(z.string().min(1)),
+  cycle: z.string().min(1).max(100),
+  releaseDate: z.string().nullable(),
+  eol: z.string().nullable(),
+  eolReached: z.boolean().nullable(),
+  support: z.string().nullable(),
+  latest: z.string().nullable(),
+  lts: z.boolean(),
+});
+export type ReleaseCycleRow = z.infer<typeof ReleaseCycleRow>;
+
+/** A component of an SBOM (CycloneDX), part of the application or platform (`target`, a node uid) the SBOM is of. */
+export const ComponentRow = z.object({
+  target: z.string().min(1),
+  key: z.string().min(1).max(1000),
+  name: Name,
+  group: z.string().max(500).nullable(),
+  version: z.string().max(200).nullable(),
+  purl: z.string().max(1000).nullable(),
+  publisher: z.string().max(500).nullable(),
+});
+export type ComponentRow = z.infer<typeof ComponentRow>;
+
 export const Landscape = z.object({
+  releaseCycles: z.array(ReleaseCycleRow).optional(),
+  components: z.array(ComponentRow).optional(),
   organisations: z.array(OrganisationRow).optional(),
   suppliers: z.array(SupplierRow).default([]),
   platforms: z.array(PlatformRow).default([]),
@@ -352,7 +387,7 @@ export const emptyLandscape = (): Landscape => ({ suppliers: [], platforms: [], 
  */
 export const COLUMNS: Record<TableName, Record<string, string[]>> = {
   suppliers: { id: [], name: ['naam'], group: ['groep', 'concern'], country: ['land'], groupJurisdiction: ['concernJurisdictie', 'jurisdictieConcern', 'concernLand', 'groupCountry'] },
-  platforms: { id: [], name: ['naam'], type: [], supplier: ['leverancier'], jurisdiction: ['jurisdictie'], runsOn: ['draaitOp'] },
+  platforms: { id: [], name: ['naam'], type: [], supplier: ['leverancier'], jurisdiction: ['jurisdictie'], runsOn: ['draaitOp'], product: ['product', 'pakket'], version: ['versie'] },
   applications: {
     id: [], organisation: ['organisatie', 'gemeente'], name: ['naam'], supplier: ['leverancier'],
     referenceComponents: ['referentiecomponenten', 'referentiecomponent'], businessFunctions: ['bedrijfsfuncties', 'bedrijfsfunctie'],
@@ -382,6 +417,8 @@ export const uid = {
   standard: (name: string) => `standard:${slug(name)}`,
   /** A model element Roer has no kind for, scoped to its organisation (or `shared` for catalogues). */
   element: (scope: string, id: string) => `element:${scope}/${id}`,
+  releaseCycle: (product: string, cycle: string) => `cycle:${slug(product)}/${cycle}`,
+  component: (target: string, key: string) => `component:${target}/${key}`,
 };
 
 export function slug(name: string): string {

@@ -259,7 +259,7 @@ function readPortfolio(name: string, grid: Grid, catalogue: Catalogue, landscape
     const raw = {
       id: cell('id'), organisation, name: cell('name'), supplier: supplierId || undefined, referenceComponents,
       criticality: criticalityOf(flag('critical')), personalData: flag('personalData'), platform: platform?.id,
-      product: cell('packageName') || known?.name || undefined, version: cell('version') || undefined,
+      product: cell('packageName') || known?.name || undefined, version: cell('version') || versionInName(cell('name'), cell('packageName') || known?.name) || undefined,
       versionStatus: cell('versionStatus') || version?.status || undefined, useStart: cell('useStart') || undefined, useEnd: cell('useEnd') || undefined,
       hosting, bbnScore: cell('bbnScore') || undefined, ibpScore: cell('ibpScore') || undefined, biv: cell('biv') || undefined,
       extra: { ...earlier?.extra, ...extra },
@@ -282,6 +282,16 @@ function readPortfolio(name: string, grid: Grid, catalogue: Catalogue, landscape
   landscape.suppliers.push(...suppliers.values());
   landscape.applications.push(...applications.values());
   return extraColumns;
+}
+
+/**
+ * Without a version column, the version is what the package version's name adds to the package's name
+ * when that is a version ("Zaakwerk Zaken 4.2" of "Zaakwerk Zaken" → "4.2"); else undefined.
+ */
+export function versionInName(name: string, packageName: string | undefined): string | undefined {
+  if (!packageName || !name.toLowerCase().startsWith(packageName.toLowerCase())) return undefined;
+  const rest = name.slice(packageName.length).trim().replace(/^(?:versie|version|v)\s*(?=\d)/i, '');
+  return /^\d+(?:[.\-]\w+)*$/.test(rest) ? rest : undefined;
 }
 
 /** The leveranciers, pakketten and leveranciers_pakketten exports → lookups (and suppliers). */

@@ -23,7 +23,7 @@ export type GraphView = {
 export type AggregateBy = 'supplier' | 'referenceComponent';
 
 // Generic ArchiMate elements (thousands from the GEMMA model) are asked for explicitly, not drawn by default.
-export const DEFAULT_KINDS = NODE_LABELS.filter(kind => kind !== 'Interface' && kind !== 'Standard' && kind !== 'Element');
+export const DEFAULT_KINDS = NODE_LABELS.filter(kind => kind !== 'Interface' && kind !== 'Standard' && kind !== 'Element' && kind !== 'ReleaseCycle' && kind !== 'Component');
 export const DEFAULT_MAX_ELEMENTS = 2_000;
 
 type Ref = { uid: string; name: string | null };

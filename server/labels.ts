@@ -18,6 +18,8 @@ export const KIND_NAMES: Record<string, Words> = {
   BusinessFunction: { nl: 'Bedrijfsfunctie', en: 'Business function' },
   Standard: { nl: 'Standaard', en: 'Standard' },
   Element: { nl: 'Modelelement', en: 'Model element' },
+  ReleaseCycle: { nl: 'Releasecyclus', en: 'Release cycle' },
+  Component: { nl: 'Softwarecomponent', en: 'Software component' },
 };
 
 /** Many of a kind: "99 van de 196 contracten". */
@@ -33,6 +35,8 @@ export const KIND_PLURALS: Record<string, Words> = {
   BusinessFunction: { nl: 'bedrijfsfuncties', en: 'business functions' },
   Standard: { nl: 'standaarden', en: 'standards' },
   Element: { nl: 'modelelementen', en: 'model elements' },
+  ReleaseCycle: { nl: 'releasecycli', en: 'release cycles' },
+  Component: { nl: 'softwarecomponenten', en: 'software components' },
 };
 
 /**
@@ -58,6 +62,7 @@ export const RELATION_NAMES: Record<string, { out: Words; in: Words }> = {
   WITH: { out: { nl: 'met leverancier', en: 'with supplier' }, in: { nl: 'heeft contract', en: 'has contract' } },
   COVERS: { out: { nl: 'dekt', en: 'covers' }, in: { nl: 'gedekt door', en: 'covered by' } },
   RELATES_TO: { out: { nl: 'relatie met', en: 'relates to' }, in: { nl: 'relatie van', en: 'related from' } },
+  CONTAINS: { out: { nl: 'bevat component', en: 'contains component' }, in: { nl: 'component van', en: 'component of' } },
 };
 
 /** A dependency by its kind (DEPENDS_ON {kind}), read from the application depended on. */
@@ -108,6 +113,17 @@ export const PROPERTY_NAMES: Record<string, Words> = {
   ibpScore: { nl: 'IBP-score (informatiebeveiliging en privacy)', en: 'IBP score (information security and privacy)' },
   biv: { nl: 'BIV-classificatie', en: 'AIC rating' },
   organisationType: { nl: 'Soort organisatie', en: 'Kind of organisation' },
+  // ICT-foto: release cycles (endoflife.date) and SBOM components
+  cycle: { nl: 'Releasecyclus', en: 'Release cycle' },
+  productNames: { nl: 'Productnamen', en: 'Product names' },
+  releaseDate: { nl: 'Uitgebracht', en: 'Released' },
+  eol: { nl: 'Einde ondersteuning', en: 'End of support' },
+  eolReached: { nl: 'Ondersteuning beëindigd', en: 'Support ended' },
+  support: { nl: 'Einde actieve ondersteuning', en: 'End of active support' },
+  latest: { nl: 'Laatste versie', en: 'Latest version' },
+  lts: { nl: 'Langetermijnondersteuning (LTS)', en: 'Long-term support (LTS)' },
+  purl: { nl: 'Package-URL (purl)', en: 'Package URL (purl)' },
+  publisher: { nl: 'Uitgever', en: 'Publisher' },
   cbsCode: { nl: 'CBS-gemeentecode', en: 'CBS municipality code' },
   oin: { nl: 'OIN', en: 'OIN' },
   kvk: { nl: 'KvK-nummer', en: 'Chamber of Commerce number' },
@@ -267,6 +283,23 @@ export const COLUMN_NAMES: Record<string, Words> = {
   applicationsFailed: { nl: 'Applicaties die uitvallen zonder partijen buiten de EU', en: 'Applications that fail without non-EU parties' },
   criticalApplicationsFailed: { nl: 'Bedrijfskritische applicaties die dan uitvallen', en: 'Business-critical applications that then fail' },
   basis: { nl: 'Grond', en: 'Basis' },
+  // ICT-foto (out-of-support, advisory)
+  supportStatus: { nl: 'Ondersteuning', en: 'Support' },
+  versionFrom: { nl: 'Versie volgens', en: 'Version from' },
+  cycle: { nl: 'Releasecyclus', en: 'Release cycle' },
+  eol: { nl: 'Einde ondersteuning', en: 'End of support' },
+  latest: { nl: 'Laatste versie van de cyclus', en: 'Latest version of the cycle' },
+  releaseProduct: { nl: 'Product (endoflife.date)', en: 'Product (endoflife.date)' },
+  component: { nl: 'Component (SBOM)', en: 'Component (SBOM)' },
+  criticalDependants: { nl: 'Waarvan bedrijfskritisch', en: 'Of which business-critical' },
+  dependantNames: { nl: 'Vallen mee uit', en: 'Fail with it' },
+  unsupported: { nl: 'Zonder ondersteuning', en: 'Out of support' },
+  ending: { nl: 'Ondersteuning stopt binnenkort', en: 'Support ends soon' },
+  criticalFunctions: { nl: 'Bedrijfskritische functies', en: 'Business-critical functions' },
+  affected: { nl: 'Getroffen applicaties', en: 'Affected applications' },
+  down: { nl: 'Applicaties die uitvallen', en: 'Applications down' },
+  functionsLost: { nl: 'Bedrijfsfuncties die stoppen', en: 'Business functions lost' },
+  functionsWeakened: { nl: 'Bedrijfsfuncties die verzwakken', en: 'Business functions weakened' },
 };
 
 export const FACTOR_NAMES: Record<string, Words> = {
@@ -302,6 +335,15 @@ export const VALUE_NAMES: Record<string, Record<string, Words>> = {
     EU: { nl: 'EU', en: 'EU' },
     US: { nl: 'Verenigde Staten', en: 'United States' },
     other: { nl: 'elders', en: 'elsewhere' },
+  },
+  supportStatus: {
+    unsupported: { nl: 'zonder ondersteuning', en: 'out of support' },
+    ending: { nl: 'stopt binnenkort', en: 'ends soon' },
+    supported: { nl: 'ondersteund', en: 'supported' },
+  },
+  versionFrom: {
+    version: { nl: 'eigen versie', en: 'own version' },
+    sbom: { nl: 'component (SBOM)', en: 'component (SBOM)' },
   },
 };
 
@@ -341,6 +383,8 @@ export const ANALYSIS_NAMES: Record<string, Words> = {
   'what-if': { nl: 'Wat als', en: 'What if' },
   'data-quality': { nl: 'Datakwaliteit', en: 'Data quality' },
   sovereignty: { nl: 'Soevereiniteit', en: 'Sovereignty' },
+  'out-of-support': { nl: 'Versies zonder ondersteuning', en: 'Versions out of support' },
+  advisory: { nl: 'Beveiligingsadvies', en: 'Security advisory' },
   summary: { nl: 'Samenvatting', en: 'Summary' },
 };
 

@@ -1,6 +1,6 @@
 // `npm start`: config → Neo4j (the local one, started here, or NEO4J_URI) → schema → demo data when
 // the database is empty → web UI build → HTTP. SIGINT/SIGTERM close everything this process opened.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -17,6 +17,7 @@ import { createDriver, read } from './neo4j.js';
 import { allowedHosts } from './request-guard.js';
 import { applySchema } from './schema.js';
 import { fromRoot } from './paths.js';
+import { importEndOfLife } from '../importers/endoflife.js';
 
 const DEMO_SOURCE = 'demo:gemeente-roerdam';
 const log = (message: string): void => void process.stdout.write(`[roer] ${message}\n`);
@@ -41,6 +42,10 @@ async function loadDemo(driver: Driver, config: Config): Promise<void> {
   log(`Demo loaded: ${Object.entries(report.tables).map(([table, counts]) => `${counts.read} ${table}`).join(', ')}.`);
   const algorithms = await loadDemoAlgorithms(driver);
   log(`Demo algorithms loaded: ${algorithms.tables.algorithms.read} (Algoritmeregister).`);
+  // The release cycles of the products the demo's platforms run (ICT-foto).
+  const endOfLife = fromRoot('importers', 'demo', 'data', 'endoflife.json');
+  const cycles = await importEndOfLife(driver, [{ name: 'endoflife.json', bytes: readFileSync(endOfLife) }], { source: 'demo:endoflife', user: 'roer-start' });
+  log(`Demo end-of-support dates loaded: ${cycles.releaseCycles} release cycles.`);
 }
 
 async function buildWebIfPresent(): Promise<string | undefined> {

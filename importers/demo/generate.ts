@@ -4,6 +4,7 @@
 // municipalities can be generated one at a time (bounded memory) and in any order with equal output.
 import type { ApplicationRow, ContractRow, Criticality, InterfaceRow, Landscape, PlatformRow, SupplierRow } from '../model.js';
 import { slug } from '../model.js';
+import { withProductVersions } from './product-versions.js';
 import {
   BRANDS, BROKER, BROKER_STANDARDS, CORE_COMPONENTS, DIRECT_STANDARDS, ESB, GROUPS, MUNICIPALITY_PREFIXES, MUNICIPALITY_SUFFIXES,
   QUALIFIERS, SUPPLIER_KINDS, TAIL_COMPONENTS, type Component,
@@ -183,7 +184,8 @@ export function createWorld(options: GenerateOptions): World {
     options: { size: options.size, seed, municipalities: count },
     profile,
     suppliers,
-    platforms: [...clouds, ...dataCentres, ...saas, ...onPremise],
+    // What each platform runs, for the ICT-foto (product-versions.ts).
+    platforms: withProductVersions([...clouds, ...dataCentres, ...saas, ...onPremise]),
     municipalities,
     brokers,
     esbs,

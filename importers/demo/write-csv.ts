@@ -70,7 +70,8 @@ const NOT_GENERATED = new Set(['product', 'version', 'versionStatus', 'useStart'
 function tableWriter(path: string, table: TableName, dialect: Dialect, extras: string[]): TableWriter {
   const stream: WriteStream = createWriteStream(path);
   const delimiter = dialect === 'nl' ? ';' : ',';
-  const columns = Object.keys(COLUMNS[table]).filter(column => !NOT_GENERATED.has(column));
+  // A platform's product and version are generated (product-versions.ts): what it runs, for the ICT-foto.
+  const columns = Object.keys(COLUMNS[table]).filter(column => table === 'platforms' || !NOT_GENERATED.has(column));
   const line = (cells: string[]) => cells.map(cell => quote(cell, delimiter)).join(delimiter) + '\n';
   let buffer = (dialect === 'nl' ? '\uFEFF' : '') + line([...columns.map(column => headerFor(table, column, dialect)), ...extras]);
   const flush = async () => {

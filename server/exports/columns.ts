@@ -4,12 +4,12 @@
 // bundles this file: no Node imports).
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../format.js';
 import {
-  BAND_NAMES, CHECK_NAMES, CRITICALITY_NAMES, FACTOR_NAMES, type Language, SEVERITY_NAMES, YES_NO, kindWords, organisationName, valueName,
+  BAND_NAMES, CHECK_NAMES, CRITICALITY_NAMES, FACTOR_NAMES, type Language, SEVERITY_NAMES, VALUE_NAMES, YES_NO, kindWords, organisationName, valueName,
 } from '../labels.js';
 
 export type ColumnType =
   | 'text' | 'integer' | 'decimal' | 'money' | 'percent' | 'date' | 'yesNo' | 'list' | 'path'
-  | 'organisation' | 'criticality' | 'kind' | 'band' | 'factor' | 'check' | 'severity' | 'reference';
+  | 'organisation' | 'criticality' | 'kind' | 'band' | 'factor' | 'check' | 'severity' | 'reference' | 'supportStatus' | 'versionFrom';
 
 /** Names for what the rows refer to by key: a node's uid, an organisation's id. */
 export type Names = { node: (uid: string) => string | undefined; organisation: (id: string) => string | undefined };
@@ -30,6 +30,8 @@ const TYPES: Record<string, ColumnType> = {
   exposedContractValue: 'money',
   chainNames: 'path',
   exitReadiness: 'decimal',
+  supportStatus: 'supportStatus',
+  versionFrom: 'versionFrom',
   'contractValue.total': 'money',
   cr1: 'percent',
   cr3: 'percent',
@@ -72,7 +74,7 @@ export function columnType(key: string, sample: unknown): ColumnType {
 export const NUMERIC_TYPES = new Set<ColumnType>(['integer', 'decimal', 'money', 'percent']);
 
 /** Types whose values are words from a catalogue; a list of them reads as "A, B". */
-const WORD_TYPES = new Set<ColumnType>(['organisation', 'criticality', 'kind', 'band', 'factor', 'check', 'severity']);
+const WORD_TYPES = new Set<ColumnType>(['organisation', 'criticality', 'kind', 'band', 'factor', 'check', 'severity', 'supportStatus', 'versionFrom']);
 
 const UID = /^(app|platform|supplier|group|org|function|refcomp|contract|interface|standard):/;
 
@@ -117,6 +119,8 @@ export function formatValue(type: ColumnType, value: unknown, language: Language
     case 'severity': return valueName(SEVERITY_NAMES, value, language);
     case 'kind': return kindWords(String(value), language);
     case 'reference': return item(value, names, language);
+    case 'supportStatus': return valueName(VALUE_NAMES.supportStatus, value, language);
+    case 'versionFrom': return valueName(VALUE_NAMES.versionFrom, value, language);
     default:
       if (typeof value === 'boolean') return YES_NO[value ? 'yes' : 'no'][language];
       if (typeof value === 'number') return formatNumber(value, language, 2);

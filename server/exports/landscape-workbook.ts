@@ -59,6 +59,8 @@ const EXPLAINED: Record<TableName, Record<string, Words & { example: string }>> 
     supplier: { nl: 'Id van de leverancier die het levert (tabblad leveranciers)', en: 'Id of the supplier providing it (suppliers sheet)', example: 'lev-002' },
     jurisdiction: { nl: 'Onder welk recht de aanbieder valt (keuzelijst)', en: 'Jurisdiction the provider falls under (dropdown)', example: 'NL' },
     runsOn: { nl: 'Id van het platform waarop dit platform draait', en: 'Id of the platform this one runs on', example: '' },
+    product: { nl: 'Product waarmee het platform draait (besturingssysteem, database, virtualisatie)', en: 'Product the platform runs (operating system, database, virtualisation)', example: 'Windows Server' },
+    version: { nl: 'Versie van dat product', en: 'Version of that product', example: '2019' },
   },
   applications: {
     id: { nl: 'Eigen code van de applicatie, uniek binnen de organisatie', en: 'Your code for the application, unique within the organisation', example: 'app-12' },

@@ -131,6 +131,12 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
   if (worst) sentences.push(reportText(language, 'answer.worst', { name: String(worst.name), fail: spofFailure(worst, language) }));
   const sovereignty = sovereigntySentence(data, language);
   if (sovereignty) sentences.push(sovereignty);
+  const ictFoto = data.ictFoto?.overall;
+  if (ictFoto && (ictFoto.applicationsUnsupported || ictFoto.applicationsEnding)) {
+    sentences.push(`${countedText(language, 'answer.ictFoto', ictFoto.applicationsUnsupported, {
+      n: formatNumber(ictFoto.applicationsUnsupported, language), functions: formatNumber(ictFoto.criticalFunctionsUnsupported, language), ending: formatNumber(ictFoto.applicationsEnding, language),
+    })}.`);
+  }
 
   const soon = upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
   const figures: Figure[] = [

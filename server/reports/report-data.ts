@@ -49,6 +49,8 @@ export type ReportData = {
   sovereignty?: { rows: Row[]; overall: Record<string, number> | null; functionsLost: string[] };
   /** An organisation's headline numbers after each import that changed them, oldest first (its "Verloop"). */
   trend?: TrendPoint[];
+  /** ICT-foto: an organisation's versions out of support or ending within six months, with its figures. */
+  ictFoto?: { rows: Row[]; overall: Record<string, number> | null };
 };
 
 /** The subject's properties a report names under its title, in this order. */
@@ -119,6 +121,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
 
   const sovereignty = await sovereigntyOf(analyses, driver, uid, kind, organisation);
   const trend = kind === 'Organisation' ? (await headlineSeries(driver, text(properties.id))).map(({ spofs: _spofs, notice: _notice, ...numbers }) => numbers) : undefined;
+  const ictFoto = kind === 'Organisation' ? await ictFotoOf(analyses, driver, organisation) : undefined;
 
   const contracts = (detail.contracts as ReportContract[]).map(c => ({ ...c }));
   const mentioned = new Set<string>([...(scope ?? []), ...dependants.map(r => r.organisation), ...upstream.map(r => r.organisation), ...contracts.map(c => c.organisation)].filter((id): id is string => !!id));
@@ -142,7 +145,13 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
     concentration,
     sovereignty,
     trend,
+    ictFoto,
   };
+}
+
+async function ictFotoOf(analyses: AnalysisDefinition[], driver: Driver, organisation: string | undefined): Promise<ReportData['ictFoto']> {
+  const result = await run(analyses, driver, 'out-of-support', { organisation });
+  return { rows: result.rows, overall: ((result.summary as { overall?: Record<string, number> } | undefined)?.overall) ?? null };
 }
 
 /** An organisation's exposed applications and figures; an application's own row when it is exposed. */

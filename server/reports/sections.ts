@@ -13,8 +13,8 @@ import { trendSection } from './trend.js';
 export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown };
 /** `printed`: rows on paper when fewer than all (the spreadsheet has them all). */
 export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number };
-export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty' | 'trend';
-export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty', 'trend'];
+export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty' | 'trend' | 'ictFoto';
+export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty', 'trend', 'ictFoto'];
 
 type Spec = string | [key: string, type?: ColumnType, value?: (row: Row) => unknown, header?: string];
 
@@ -55,6 +55,10 @@ export function reportSections(data: ReportData, language: Language): Section[] 
       // The headline numbers over the imports ("Verloop"): what moved since the first.
       { ...trendSection(data.trend ?? [], language), id: 'trend' },
       sovereignty(),
+      section('ictFoto', reportText(language, 'section.ictFoto'), data.ictFoto?.rows ?? [], [
+        ['supportStatus', 'supportStatus'], 'name', ['version', 'text', row => `${row.product ?? ''} ${row.version ?? ''}`.trim()],
+        ['eol', 'date'], 'criticality', ['personalData', 'yesNo'], ['dependants', 'integer'], ['businessFunctions', 'list'],
+      ]),
       { ...section('exposure', reportText(language, 'section.exposure'), data.exposure, ['name', ['applications', 'integer'], ['criticalApplications', 'integer'], ['contractValue', 'money'], 'contractValueShare', 'applicationsShare']), printed: 30 },
       section('spofs', reportText(language, 'section.spofsOrganisation'), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),
       section('lockInRanking', reportText(language, 'section.lockInRanking'), data.lockInRanking, ['name', 'criticality', ['suppliers', 'list'], ['score', 'decimal'], 'topFactors']),

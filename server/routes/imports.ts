@@ -29,6 +29,8 @@ export const ImportFields = z.object({
   organisation: z.string().trim().max(120).regex(/^[\p{L}\p{N}._:-]*$/u, 'letters, digits and . _ : - only').optional()
     .transform(value => value || undefined)
     .describe('For an ArchiMate model (.xml, .archimate, coArchi .zip): the organisation whose landscape it is; also for a Softwarecatalogus portfolio without a municipality column'),
+  target: z.string().trim().max(300).optional().transform(value => value || undefined)
+    .describe('For a CycloneDX SBOM: the application or platform it is of (uid or name), when its metadata.component does not name it'),
   dryRun: booleanParam.default(false).describe('Validate only; write nothing (the report still says what the import would remove)'),
   allowRemovals: booleanParam.default(false).describe('Go ahead although the import removes more than ROER_IMPORT_MAX_REMOVAL_SHARE of a kind of the source\'s facts, or removes facts of a source it did not name (needs the admin role, as deleting a source does); without it such an import answers 409 with what it would remove'),
 });
@@ -125,7 +127,7 @@ export function registerImportRoutes(router: Router, { driver, config, services,
       if (files.length === 0) throw new InputError("No files uploaded: send them as multipart field 'files' / Geen bestanden ontvangen (veld 'files')");
       requireAdminToConfirm(body.allowRemovals, res);
       const actor = principalOf(res)?.name ?? 'anonymous';
-      const options = { source: body.source, organisation: body.organisation, mayReplaceCatalogue: hasRole(principalOf(res), 'admin'), user: actor, dryRun: body.dryRun, allowRemovals: body.allowRemovals, maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS };
+      const options = { source: body.source, organisation: body.organisation, target: body.target, mayReplaceCatalogue: hasRole(principalOf(res), 'admin'), user: actor, dryRun: body.dryRun, allowRemovals: body.allowRemovals, maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS };
       const run = (onProgress?: (progress: ImportProgress) => void) => importAndAudit(driver, importFiles, files, { ...options, onProgress }, requestAttempt(req, res, 'import', body.source ?? ''));
       if (req.accepts(['application/json', NDJSON]) === NDJSON) return withProgressLines(req, res, run);
       const { report, failed } = await run();

@@ -119,7 +119,7 @@ describe('the landscape as an Excel workbook, and back', () => {
     expect(text).toMatch(/verwijdert u vóór het importeren/);
     // Every column of every sheet is explained, with whether it is required.
     const explained = instructions.getSheetValues().filter(row => Array.isArray(row) && ['leveranciers', 'platformen', 'applicaties', 'koppelingen', 'contracten'].includes(row[1] as string)) as unknown[][];
-    expect(explained).toHaveLength(5 + 6 + 19 + 6 + 11);
+    expect(explained).toHaveLength(5 + 8 + 19 + 6 + 11);
     expect(explained.find(row => row[1] === 'contracten' && row[2] === 'einddatum')?.[3]).toBe('ja');
     const applications = workbook.getWorksheet('applicaties')!;
     expect(headerRow(applications)).toEqual(['id', 'organisatie', 'naam', 'leverancier', 'referentiecomponenten', 'bedrijfsfuncties', 'kritikaliteit', 'persoonsgegevens', 'platform', 'openStandaarden', 'pakket', 'versie', 'versiestatus', 'inGebruikSinds', 'inGebruikTot', 'hosting', 'bbn', 'ibp', 'biv']);

@@ -13,6 +13,7 @@ import { renderImport } from './import-page.js';
 import { renderReport } from './report.js';
 import { renderSovereignty } from './sovereignty.js';
 import { renderAlgorithms } from './algorithms.js';
+import { renderIctFoto } from './ict-foto.js';
 import { renderSpof } from './spof.js';
 import { orgName, setOrganisations } from './organisations.js';
 import type { Graph } from './types.js';
@@ -24,6 +25,7 @@ const PAGES: Record<Page, (root: HTMLElement, ctx: Context) => Promise<void>> = 
   spof: renderSpof,
   sovereignty: renderSovereignty,
   algorithms: renderAlgorithms,
+  ictfoto: renderIctFoto,
   report: renderReport,
   changes: renderChanges,
   import: renderImport,

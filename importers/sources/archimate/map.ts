@@ -84,7 +84,7 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
   const kindOf = new Map<string, Kind>();
   const uidOf = new Map<string, string>();
   const namedTaken = new Map<string, string>();
-  const landscape: Required<Omit<Landscape, 'organisations'>> & Pick<Landscape, 'organisations'> = { suppliers: [], platforms: [], applications: [], interfaces: [], contracts: [], elements: [], relations: [], links: [] };
+  const landscape: Required<Omit<Landscape, 'organisations' | 'releaseCycles' | 'components'>> & Pick<Landscape, 'organisations'> = { suppliers: [], platforms: [], applications: [], interfaces: [], contracts: [], elements: [], relations: [], links: [] };
   const mapped: Record<string, number> = {};
   const unmapped: Record<string, number> = {};
 

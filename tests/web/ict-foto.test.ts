@@ -1,0 +1,105 @@
+// The ICT-foto page in a real Chromium, against the real server and the test Neo4j holding the
+// hand-worked landscape of tests/analyses/ict-foto-fixture.ts and its release cycles (Tomcat 9.0 ends
+// three months from today, so the page judges the same as the analysis test): the answer first, the
+// list, then an advisory with a version range; Dutch and English; 1280 and 390 px wide.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { importUploads } from '../../importers/formats.js';
+import { importLandscape } from '../../importers/import.js';
+import { addMonths, today } from '../../server/analyses/params.js';
+import { createApp, defaultServices } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { buildWeb } from '../../web/build.js';
+import { ictFotoFixture } from '../analyses/ict-foto-fixture.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+
+const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
+let driver: Driver;
+let server: Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+
+async function open(hash: string): Promise<void> {
+  await page.goto(`${base}/${hash}`);
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+}
+const shot = (name: string, fullPage = true) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+const text = (selector: string) => page.locator(selector).innerText();
+const fixtureFile = (name: string) => ({ name, bytes: readFileSync(new URL(`../fixtures/ict-foto/${name}`, import.meta.url)) });
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  driver = testDriver();
+  await resetDatabase(driver);
+  const report = await importLandscape(driver, ictFotoFixture(), { source: 'csv:ict-foto', user: 'test' });
+  expect(report.ok).toBe(true);
+  const products = JSON.parse(fixtureFile('producten.json').bytes.toString('utf8'));
+  products[0].releases[2].eol = addMonths(today(), 3);
+  await importUploads(driver, [fixtureFile('postgresql.json'), { name: 'producten.json', bytes: Buffer.from(JSON.stringify(products)) }], { user: 'test' });
+  const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-ict-${process.pid}`), minify: false });
+  const app = createApp({ driver, config: loadConfig({ ROER_AUTH: 'off' }), services: { ...defaultServices(), webDir } });
+  server = await new Promise<Server>(resolve => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', error => { throw error; });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise(resolve => server?.close(resolve));
+  await driver?.close();
+});
+
+describe('ICT-foto', () => {
+  it('when all organisations are shown, then the page answers first and lists the versions out of support', async () => {
+    await page.goto(`${base}/`);
+    await page.evaluate(() => { sessionStorage.removeItem('roer.organisations'); localStorage.setItem('roer.lang', 'nl'); });
+    await open('#/ictfoto');
+    await expect(page.locator('nav a[aria-current=page]').innerText()).resolves.toBe('ICT-foto');
+    expect(await text('#ict-answer')).toBe('3 applicaties draaien op een versie zonder ondersteuning, in 2 bedrijfskritische functies. '
+      + 'Bij nog 2 applicaties stopt de ondersteuning binnen 6 maanden.');
+    expect(await page.locator('#ict-table tbody tr').count()).toBe(5);
+    const first = await page.locator('#ict-table tbody tr').first().locator('td').allInnerTexts();
+    expect(first).toEqual(['zonder ondersteuning', 'Databaseserver (platform)', 'gm1', 'PostgreSQL 11.22', '09-11-2023', 'hoog', 'ja', '2', 'Belastingen, Parkeren']);
+    await shot('ict-foto-1280');
+  });
+
+  it('when an advisory with a version range is entered, then the affected organisations and the impact are shown', async () => {
+    await page.fill('#adv-product', 'Tomcat');
+    await page.fill('#adv-range', '>=9.0.10 <10.1.21');
+    await page.click('#adv-submit');
+    await page.waitForSelector('#adv-answer');
+    expect(await text('#adv-answer')).toBe('Tomcat >=9.0.10 <10.1.21 raakt 1 applicatie en 1 platform bij 1 organisatie. '
+      + 'Met wat ervan afhangt vallen 2 applicaties uit, waarvan 1 bedrijfskritisch; 2 bedrijfsfuncties stoppen.');
+    expect(await page.locator('#adv-organisations tbody tr td').allInnerTexts()).toEqual(['gm1', '1', '2', '1', 'Archivering, Zaakafhandeling', '']);
+    expect(await text('#adv-unknown')).toContain('Meldingen');
+    await page.locator('#advisory').scrollIntoViewIfNeeded();
+    await shot('ict-foto-advisory-1280');
+  });
+
+  it('when shown in English 390 px wide, then nothing scrolls sideways and the answer is on the first screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.evaluate(() => localStorage.setItem('roer.lang', 'en'));
+      await open('#/ictfoto?months=3');
+      expect(await text('#ict-answer')).toBe('3 applications run a version out of support, in 2 business-critical functions. For 2 more applications, support ends within 3 months.');
+      const { scrollWidth, innerWidth, answerTop } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, answerTop: document.querySelector('#ict-answer')!.getBoundingClientRect().top,
+      }));
+      expect(scrollWidth).toBe(innerWidth);
+      expect(answerTop).toBeLessThan(844);
+      await shot('ict-foto-390-en', false);
+    } finally {
+      await page.evaluate(() => localStorage.setItem('roer.lang', 'nl'));
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});
