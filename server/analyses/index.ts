@@ -8,6 +8,7 @@ import { contractCalendar } from './contract-calendar.js';
 import { whatIfAnalysis } from './what-if.js';
 import { dataQuality } from './data-quality.js';
 import { sovereigntyAnalysis } from './sovereignty.js';
+import { commonGroundAnalysis } from './common-ground.js';
 import { weightsCacheKey } from './lock-in.js';
 import { today } from './params.js';
 import { cached } from './snapshot-cache.js';
@@ -36,7 +37,7 @@ function withResultCache<P extends AnalysisDefinition['params']>(definition: Ana
 }
 
 /** Without the answer cache: every run computes (on a cached snapshot). The benchmark times these too. */
-export const uncachedAnalyses = [supplierExposure, lockIn, singlePointsOfFailureAnalysis, impactAnalysis, contractCalendar, whatIfAnalysis, dataQuality, sovereigntyAnalysis] as AnalysisDefinition[];
+export const uncachedAnalyses = [supplierExposure, lockIn, singlePointsOfFailureAnalysis, impactAnalysis, contractCalendar, whatIfAnalysis, dataQuality, sovereigntyAnalysis, commonGroundAnalysis] as AnalysisDefinition[];
 
 export const analyses: AnalysisDefinition[] = uncachedAnalyses.map(withResultCache);
 
@@ -52,6 +53,7 @@ export const analysisQueries: Record<string, string[]> = {
   'what-if': landscapeQueries(),
   'data-quality': ['data-quality', 'data-quality-suppliers'],
   sovereignty: landscapeQueries(),
+  'common-ground': landscapeQueries(),
 };
 
 function landscapeQueries() {

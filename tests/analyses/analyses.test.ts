@@ -22,8 +22,8 @@ describe('analyses on the fixture landscape', () => {
   });
   afterAll(() => driver.close());
 
-  it('when the analyses are listed, then all eight are registered with a title, description and params', () => {
-    expect(analyses.map(a => a.name)).toEqual(['supplier-exposure', 'lock-in', 'single-points-of-failure', 'impact', 'contract-calendar', 'what-if', 'data-quality', 'sovereignty']);
+  it('when the analyses are listed, then all nine are registered with a title, description and params', () => {
+    expect(analyses.map(a => a.name)).toEqual(['supplier-exposure', 'lock-in', 'single-points-of-failure', 'impact', 'contract-calendar', 'what-if', 'data-quality', 'sovereignty', 'common-ground']);
     for (const analysis of analyses) {
       expect(analysis.title).not.toEqual('');
       expect(analysis.description.length).toBeGreaterThan(40);
