@@ -267,6 +267,55 @@ export const COLUMN_NAMES: Record<string, Words> = {
   applicationsFailed: { nl: 'Applicaties die uitvallen zonder partijen buiten de EU', en: 'Applications that fail without non-EU parties' },
   criticalApplicationsFailed: { nl: 'Bedrijfskritische applicaties die dan uitvallen', en: 'Business-critical applications that then fail' },
   basis: { nl: 'Grond', en: 'Basis' },
+  // common ground
+  rank: { nl: 'Plaats', en: 'Rank' },
+  commonGroundScore: { nl: 'Common Ground-score (0–100)', en: 'Common Ground score (0–100)' },
+  openInterfaces: { nl: 'Koppelingen over open standaarden', en: 'Interfaces over open standards' },
+  dataAtSource: { nl: 'Basisgegevens bij de bron', en: 'Base data at the source' },
+  openApi: { nl: 'Open standaard-API', en: 'Open standard API' },
+  openApiShare: { nl: 'Aandeel open standaard-API', en: 'Share open standard API' },
+  olderOpen: { nl: 'Oudere open standaard', en: 'Older open standard' },
+  olderOpenShare: { nl: 'Aandeel oudere open standaard', en: 'Share older open standard' },
+  otherOpen: { nl: 'Andere open standaard', en: 'Other open standard' },
+  otherOpenShare: { nl: 'Aandeel andere open standaard', en: 'Share other open standard' },
+  proprietary: { nl: 'Eigen (gesloten) koppeling', en: 'Proprietary' },
+  proprietaryShare: { nl: 'Aandeel gesloten', en: 'Share proprietary' },
+  unknown: { nl: 'Standaard onbekend', en: 'Standard unknown' },
+  unknownShare: { nl: 'Aandeel onbekend', en: 'Share unknown' },
+  baseRegistrationReceivers: { nl: 'Applicaties die basisgegevens ontvangen', en: 'Applications receiving base registration data' },
+  receiversByCopy: { nl: 'Waarvan met een kopie', en: 'Of which by copy' },
+  receiversByRetrieval: { nl: 'Waarvan bevraagd bij de bron', en: 'Of which retrieved at the source' },
+  openInterfacesContribution: { nl: 'Bijdrage open koppelingen', en: 'Contribution open interfaces' },
+  dataAtSourceContribution: { nl: 'Bijdrage gegevens bij de bron', en: 'Contribution data at the source' },
+  category: { nl: 'Soort standaard', en: 'Kind of standard' },
+  registrations: { nl: 'Basisregistraties', en: 'Base registrations' },
+  mode: { nl: 'Hoe', en: 'How' },
+  gain: { nl: 'Winst in punten', en: 'Gain in points' },
+  copyInterfaces: { nl: 'Koppelingen met een kopie', en: 'Copy interfaces' },
+  retrievalInterfaces: { nl: 'Koppelingen die bevragen', en: 'Retrieval interfaces' },
+  layer: { nl: 'GEMMA-laag', en: 'GEMMA layer' },
+  meanScore: { nl: 'Gemiddelde score', en: 'Mean score' },
+  medianScore: { nl: 'Mediaan', en: 'Median score' },
+  applicationsPlaced: { nl: 'Applicaties op een laag geplaatst', en: 'Applications placed on a layer' },
+};
+
+/** Common Ground's codes in words: kinds of standard, copy or retrieval, GEMMA layers, score components. */
+export const CODE_NAMES: Record<string, Words> = {
+  openApi: { nl: 'open standaard-API', en: 'open standard API' },
+  olderOpen: { nl: 'oudere open standaard', en: 'older open standard' },
+  otherOpen: { nl: 'andere open standaard', en: 'other open standard' },
+  proprietary: { nl: 'eigen (gesloten) koppeling', en: 'proprietary' },
+  unknown: { nl: 'onbekend', en: 'unknown' },
+  copy: { nl: 'kopie', en: 'copy' },
+  retrieval: { nl: 'bevragen bij de bron', en: 'retrieval at the source' },
+  interaction: { nl: 'interactie', en: 'interaction' },
+  process: { nl: 'proces', en: 'process' },
+  integration: { nl: 'integratie', en: 'integration' },
+  services: { nl: 'diensten', en: 'services' },
+  data: { nl: 'gegevens', en: 'data' },
+  unplaced: { nl: 'niet te plaatsen', en: 'not placed' },
+  openInterfaces: { nl: 'Koppelingen over open standaarden', en: 'Interfaces over open standards' },
+  dataAtSource: { nl: 'Basisgegevens bij de bron', en: 'Base data at the source' },
 };
 
 export const FACTOR_NAMES: Record<string, Words> = {
@@ -341,6 +390,7 @@ export const ANALYSIS_NAMES: Record<string, Words> = {
   'what-if': { nl: 'Wat als', en: 'What if' },
   'data-quality': { nl: 'Datakwaliteit', en: 'Data quality' },
   sovereignty: { nl: 'Soevereiniteit', en: 'Sovereignty' },
+  'common-ground': { nl: 'Common Ground', en: 'Common Ground' },
   summary: { nl: 'Samenvatting', en: 'Summary' },
 };
 

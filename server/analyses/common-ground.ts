@@ -202,7 +202,7 @@ export function commonGround(landscape: Landscape, options: { limit: number; lis
       rank: score === null ? null : index + 1,
       organisation: t.organisation,
       organisationName: organisationNameOf(landscape, t.organisation),
-      score,
+      commonGroundScore: score,
       interfaces: t.interfaces,
       ...Object.fromEntries(CATEGORIES.flatMap(c => [[c, t.counts[c]], [`${c}Share`, share(t.counts[c], t.interfaces)]])),
       baseRegistrationReceivers: receivers.length,

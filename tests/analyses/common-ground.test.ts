@@ -51,7 +51,7 @@ describe('Common Ground maturity', () => {
     const { rows, summary } = await run(driver, { organisation: 'gm1' });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      rank: 1, organisation: 'gm1', organisationName: 'Gemeente Eenburg', score: 55, interfaces: 6,
+      rank: 1, organisation: 'gm1', organisationName: 'Gemeente Eenburg', commonGroundScore: 55, interfaces: 6,
       openApi: 3, olderOpen: 1, otherOpen: 0, proprietary: 1, unknown: 1, openApiShare: 50, olderOpenShare: 16.67, proprietaryShare: 16.67, unknownShare: 16.67,
       baseRegistrationReceivers: 2, receiversByCopy: 1, receiversByRetrieval: 1, openInterfacesContribution: 35, dataAtSourceContribution: 20,
     });
@@ -71,7 +71,7 @@ describe('Common Ground maturity', () => {
 
   it('when several organisations are loaded, then they are ranked, one without interfaces has no score, and the scores are binned', async () => {
     const { rows, summary } = await run(driver, {});
-    expect(rows.map(r => [r.rank, r.organisation, r.score])).toEqual([[1, 'gm2', 60], [2, 'gm1', 55], [null, 'gm3', null]]);
+    expect(rows.map(r => [r.rank, r.organisation, r.commonGroundScore])).toEqual([[1, 'gm2', 60], [2, 'gm1', 55], [null, 'gm3', null]]);
     const s = summary as any;
     expect(s.overall).toMatchObject({ organisations: 3, interfaces: 9, openApi: 5, baseRegistrationReceivers: 4, receiversByCopy: 2, meanScore: 57.5, medianScore: 57.5 });
     expect(s.distribution.filter((b: any) => b.organisations > 0)).toEqual([{ from: 50, to: 59, organisations: 1 }, { from: 60, to: 69, organisations: 1 }]);
