@@ -8,4 +8,5 @@ UNWIND $headlines AS h
 MERGE (n:Headline {key: h.key})
 SET n.runId = $runId, n.at = at, n.organisation = h.organisation, n.applications = h.applications,
     n.hhi = h.hhi, n.cr3 = h.cr3, n.hhiValue = h.hhiValue, n.cr3Value = h.cr3Value,
-    n.spofCount = h.spofCount, n.spofs = h.spofs, n.meanLockIn = h.meanLockIn, n.noticeCount = h.noticeCount, n.notice = h.notice
+    n.spofCount = h.spofCount, n.spofs = h.spofs, n.meanLockIn = h.meanLockIn, n.noticeCount = h.noticeCount, n.notice = h.notice,
+    n.commonGroundScore = h.commonGroundScore

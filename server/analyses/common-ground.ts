@@ -281,7 +281,7 @@ function median(values: number[]): number {
 /** The score of each organisation in `organisations` (null: no interfaces and no base registration data received). */
 export function commonGroundScores(landscape: Landscape, organisations: string[]): Map<string, number | null> {
   const rows = commonGround(landscape, { limit: 0, list: 'organisations' }).rows;
-  const byOrganisation = new Map(rows.map(row => [String(row.organisation), row.score as number | null]));
+  const byOrganisation = new Map(rows.map(row => [String(row.organisation), row.commonGroundScore as number | null]));
   return new Map(organisations.map(organisation => [organisation, byOrganisation.get(organisation) ?? null]));
 }
 

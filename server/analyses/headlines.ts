@@ -13,6 +13,7 @@ import { loadLockInWeights, type LockInWeights, lockInScoreValues } from './lock
 import { addMonths, today } from './params.js';
 import { applicationGraph } from './single-points-of-failure.js';
 import { concentrations } from './supplier-exposure.js';
+import { commonGroundScores } from './common-ground.js';
 
 /** Above this many organisations, headlines are computed on the snapshot of every organisation. */
 const MANY = 20;
@@ -36,6 +37,8 @@ export type Headline = {
   meanLockIn: number | null;
   noticeCount: number;
   notice: NoticeItem[];
+  /** Common Ground maturity 0–100 (common-ground.ts); null without interfaces or base registration data received. */
+  commonGroundScore: number | null;
 };
 
 /** The headline numbers of `organisations` on a snapshot that holds them (as of `asOf`). */
@@ -48,6 +51,7 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
   const concentration = new Map(concentrations(landscape, 'supplier').byOrganisation.map(entry => [entry.organisation, entry]));
   const scores = lockInScoreValues(landscape, weights, asOf, [...landscape.applications.values()].filter(a => wanted.has(a.organisation)).map(a => a.uid));
   const windowEnd = addMonths(asOf, NOTICE_WINDOW_MONTHS);
+  const commonGround = commonGroundScores({ ...landscape, interfaces: landscape.interfaces.filter(i => wanted.has(i.organisation)) }, organisations);
   return organisations.map(organisation => {
     const mine = own.get(organisation)!;
     const graph = applicationGraph(mine, organisation);
@@ -72,6 +76,7 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
       meanLockIn: lockIns.length > 0 ? round(lockIns.reduce((sum, score) => sum + score, 0) / lockIns.length, 1) : null,
       noticeCount: notice.length,
       notice,
+      commonGroundScore: commonGround.get(organisation) ?? null,
     };
   });
 }

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { Driver } from 'neo4j-driver';
 import { importLandscape } from '../../importers/import.js';
+import { headlineAt } from '../../server/analyses/headlines.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { commonGroundFixture } from '../analyses/common-ground-fixture.js';
 import { appFor, request } from './support.js';
@@ -31,6 +32,12 @@ describe('GET /api/analyses/common-ground', () => {
     expect(response.body.name).toBe('common-ground');
     expect(response.body.rows.map((r: any) => [r.rank, r.organisationName, r.commonGroundScore])).toEqual([[1, 'Gemeente Tweedorp', 60], [2, 'Gemeente Eenburg', 55], [null, 'Gemeente Driehuizen', null]]);
     expect(response.body.summary.moves.slice(0, 2).map((m: any) => [m.id, m.gain])).toEqual([['j2', 40], ['i4', 25]]);
+  });
+
+  it('when an import has run, then each organisation\'s recorded headline numbers carry its Common Ground score', async () => {
+    expect((await headlineAt(driver, 'gm1', null))?.commonGroundScore).toBe(55);
+    expect((await headlineAt(driver, 'gm2', null))?.commonGroundScore).toBe(60);
+    expect((await headlineAt(driver, 'gm3', null))?.commonGroundScore).toBeNull();
   });
 
   it('when a parameter is wrong, then 400 says which', async () => {
