@@ -12,6 +12,7 @@ import { initialLanguage, language, onLanguageChange, setLanguage, t, type Langu
 import { renderImport } from './import-page.js';
 import { renderReport } from './report.js';
 import { renderSovereignty } from './sovereignty.js';
+import { renderCommonGround } from './common-ground.js';
 import { renderSpof } from './spof.js';
 import { orgName, setOrganisations } from './organisations.js';
 import type { Graph } from './types.js';
@@ -22,6 +23,7 @@ const PAGES: Record<Page, (root: HTMLElement, ctx: Context) => Promise<void>> = 
   calendar: renderCalendar,
   spof: renderSpof,
   sovereignty: renderSovereignty,
+  'common-ground': renderCommonGround,
   report: renderReport,
   changes: renderChanges,
   import: renderImport,
