@@ -296,6 +296,7 @@ export const COLUMN_NAMES: Record<string, Words> = {
   layer: { nl: 'GEMMA-laag', en: 'GEMMA layer' },
   meanScore: { nl: 'Gemiddelde score', en: 'Mean score' },
   medianScore: { nl: 'Mediaan', en: 'Median score' },
+  receiversCut: { nl: 'Ingekort', en: 'Cut' },
   applicationsPlaced: { nl: 'Applicaties op een laag geplaatst', en: 'Applications placed on a layer' },
 };
 

@@ -260,7 +260,7 @@ export function commonGround(landscape: Landscape, options: { limit: number; lis
       ...(options.list === 'interfaces' ? { byOrganisation: organisationRows } : {}),
       moves,
       receivers: receivers.slice(0, RECEIVERS_SHOWN),
-      receiversCut: receivers.length > RECEIVERS_SHOWN ? { reason: 'limit', limit: RECEIVERS_SHOWN, shown: RECEIVERS_SHOWN, total: receivers.length } : null,
+      ...(receivers.length > RECEIVERS_SHOWN ? { receiversCut: { reason: 'limit', limit: RECEIVERS_SHOWN, shown: RECEIVERS_SHOWN, total: receivers.length } } : {}),
       layers: [...layers].map(([layer, uids]) => ({ layer, applications: uids.size })),
       distribution: distribution(scored),
       weights: w.weights,

@@ -131,6 +131,13 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
   if (worst) sentences.push(reportText(language, 'answer.worst', { name: String(worst.name), fail: spofFailure(worst, language) }));
   const sovereignty = sovereigntySentence(data, language);
   if (sovereignty) sentences.push(sovereignty);
+  const commonGround = data.commonGround?.row;
+  if (commonGround && commonGround.commonGroundScore !== null) {
+    sentences.push(reportText(language, 'answer.commonGround', {
+      score: formatNumber(Number(commonGround.commonGroundScore), language, 1), openApi: formatPercent(commonGround.openApiShare, language),
+      copies: formatNumber(Number(commonGround.receiversByCopy), language), receivers: formatNumber(Number(commonGround.baseRegistrationReceivers), language),
+    }));
+  }
 
   const soon = upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
   const figures: Figure[] = [

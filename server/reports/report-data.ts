@@ -45,6 +45,8 @@ export type ReportData = {
   concentration: { applications: Concentration; contractValue: Concentration } | null;
   /** Sovereignty: an organisation's applications under non-EU law (worst first), or the subject's own row; with the organisation's figures. */
   sovereignty?: { rows: Row[]; overall: Record<string, number> | null; functionsLost: string[] };
+  /** Common Ground: an organisation's score row and the interfaces that would raise it most. */
+  commonGround?: { row: Row | null; moves: Row[] };
 };
 
 /** The subject's properties a report names under its title, in this order. */
@@ -114,6 +116,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   }
 
   const sovereignty = await sovereigntyOf(analyses, driver, uid, kind, organisation);
+  const commonGround = kind === 'Organisation' ? await commonGroundOf(analyses, driver, organisation) : undefined;
 
   const contracts = (detail.contracts as ReportContract[]).map(c => ({ ...c }));
   const mentioned = new Set<string>([...(scope ?? []), ...dependants.map(r => r.organisation), ...upstream.map(r => r.organisation), ...contracts.map(c => c.organisation)].filter((id): id is string => !!id));
@@ -136,7 +139,13 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
     exposure,
     concentration,
     sovereignty,
+    commonGround,
   };
+}
+
+async function commonGroundOf(analyses: AnalysisDefinition[], driver: Driver, organisation: string | undefined): Promise<ReportData['commonGround']> {
+  const result = await run(analyses, driver, 'common-ground', { organisation });
+  return { row: result.rows[0] ?? null, moves: ((result.summary as { moves?: Row[] } | undefined)?.moves ?? []) };
 }
 
 /** An organisation's exposed applications and figures; an application's own row when it is exposed. */

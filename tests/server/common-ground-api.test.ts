@@ -77,4 +77,16 @@ describe('GET /api/analyses/common-ground', () => {
     expect((sheet.getRow(3).values as unknown[]).slice(1)[header.indexOf('Common Ground-score (0–100)')]).toBe(55);
     expect(names.length).toBeGreaterThan(3);
   });
+
+  it('when an organisation\'s report is made, then it says its Common Ground score and lists the interfaces to move', async () => {
+    const csv = await binary(request(app).get('/api/reports/org%3Agm1.csv').query({ section: 'commonGround', delimiter: 'semicolon' }));
+    expect(csv.status).toBe(200);
+    const lines = csv.body.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(4);
+    expect(lines[1].split(';')).toEqual(['BRP Burgerzaken', 'Sociaal Domein', 'StUF-BG 3.10', 'oudere open standaard', 'BRP', 'kopie', '25']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await binary(request(app).get('/api/reports/org%3Agm1.xlsx').query({ lang: 'nl' }))).body);
+    expect(workbook.worksheets[0].getSheetValues().flat().map(String).join('\n')).toContain('Common Ground-score 55 van 100: 50,0% van de koppelingen loopt over een open standaard-API, en 1 van de 2 applicaties die basisgegevens ontvangen krijgen een kopie in plaats van ze bij de bron te bevragen.');
+    expect(workbook.worksheets.map(sheet => sheet.name)).toContain('Common Ground');
+  });
 });
