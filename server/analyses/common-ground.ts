@@ -84,13 +84,15 @@ export type Classified = {
 };
 
 const registrationMemo = new WeakMap<Landscape, Map<string, Registration[]>>();
+// Per snapshot and standard as written: the country's 250,000 interfaces use a few hundred.
+const standardMemo = new WeakMap<Landscape, Map<string, { category: Category; registrations: Registration[] }>>();
 /** The base registrations an application is the source of: by its name and its reference components. */
 function sourceOf(landscape: Landscape, uid: string | null): Registration[] {
   if (!uid) return [];
   return once(once(registrationMemo, landscape, () => new Map()), uid, () => {
     const application = landscape.applications.get(uid);
     if (!application) return [];
-    return [...new Set([application.name, ...application.referenceComponents.map(rc => nameOf(landscape, rc))].flatMap(registrationsIn))];
+    return [...new Set([application.name, ...application.referenceComponents.map(rc => nameOf(landscape, rc))].flatMap(registrationsIn))].sort();
   });
 }
 
@@ -100,8 +102,9 @@ function sourceOf(landscape: Landscape, uid: string | null): Registration[] {
  * open standard API (Haal Centraal and the like), else a copy (StUF sync, file transfer, batch, unknown).
  */
 export function classify(landscape: Landscape, i: InterfaceFact): Classified {
-  const category = categoryOf(i.standard);
-  const registrations = [...new Set([...registrationsIn(i.standard ?? ''), ...sourceOf(landscape, i.from)])].sort();
+  const { category, registrations: named } = once(once(standardMemo, landscape, () => new Map()), i.standard ?? '', () => ({ category: categoryOf(i.standard), registrations: registrationsIn(i.standard ?? '') }));
+  const source = sourceOf(landscape, i.from);
+  const registrations = source.length === 0 ? named : named.length === 0 ? source : [...new Set([...named, ...source])].sort();
   const carries = registrations.length > 0 && i.to !== null && i.to !== i.from;
   return {
     uid: i.uid, organisation: i.organisation, standard: i.standard, category, from: i.from, to: i.to,
@@ -224,8 +227,10 @@ export function commonGround(landscape: Landscape, options: { limit: number; lis
 
   const layers = new Map<Layer, Set<string>>([...LAYERS, 'unplaced' as const].map(layer => [layer, new Set()]));
   let placed = 0;
+  // Per list of reference components: the snapshot shares one list between applications of a product.
+  const layersOf = new Map<string[], Set<Layer>>();
   for (const application of landscape.applications.values()) {
-    const own = new Set(application.referenceComponents.map(rc => layerOf(nameOf(landscape, rc))).filter(layer => layer !== 'unplaced'));
+    const own = once(layersOf, application.referenceComponents, () => new Set(application.referenceComponents.map(rc => layerOf(nameOf(landscape, rc))).filter(layer => layer !== 'unplaced')));
     if (own.size === 0) layers.get('unplaced')!.add(application.uid);
     else placed++;
     for (const layer of own) layers.get(layer)!.add(application.uid);
