@@ -10,4 +10,4 @@ MERGE (n:Headline {key: h.key})
 SET n.runId = $runId, n.at = at, n.organisation = h.organisation, n.applications = h.applications,
     n.hhi = h.hhi, n.cr3 = h.cr3, n.hhiValue = h.hhiValue, n.cr3Value = h.cr3Value,
     n.spofCount = h.spofCount, n.spofs = h.spofs, n.meanLockIn = h.meanLockIn, n.noticeCount = h.noticeCount, n.notice = h.notice,
-    n.sovereigntyShare = h.sovereigntyShare
+    n.sovereigntyShare = h.sovereigntyShare, n.commonGroundScore = h.commonGroundScore

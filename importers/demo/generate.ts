@@ -263,7 +263,34 @@ export function generateMunicipality(world: World, m: number): MunicipalityRows 
     });
   }
 
-  return { applications, interfaces, contracts: contractsFor(random, profile, organisation, applications) };
+  const contracts = contractsFor(random, profile, organisation, applications);
+  commonGroundExchange(interfaces, new Map(chosen.map(p => [p.id, p.component.name])), mulberry32(mix(world.options.seed ^ COMMON_GROUND_STREAM, m)));
+  return { applications, interfaces, contracts };
+}
+
+const COMMON_GROUND_STREAM = 0x6c6f;
+/** Base registration data as municipalities exchange it: retrieved by Haal Centraal, or copied. */
+const BASE_EXCHANGE: Record<string, { retrieval: string; copies: readonly string[] }> = {
+  'Basisregistratie Personen': { retrieval: 'Haal Centraal BRP', copies: ['StUF-BG', 'StUF-BG', 'Digilevering', 'GBA-V', 'bestandsuitwisseling'] },
+  'Basisregistratie Adressen en Gebouwen': { retrieval: 'Haal Centraal BAG', copies: ['StUF-BG', 'bestandsuitwisseling', 'SFTP-batch'] },
+  Belastingsysteem: { retrieval: 'Haal Centraal WOZ', copies: ['StUF-WOZ', 'StUF-WOZ', 'bestandsuitwisseling'] },
+};
+const MODERN_STANDARDS = ['ZGW API', 'NLGov REST API', 'FSC'] as const;
+
+/**
+ * How far along Common Ground each municipality is (its own stream, so the rest of the landscape is
+ * unchanged): interfaces from a base registration carry Haal Centraal or a copy (StUF-BG, Digilevering,
+ * file transfer), the further along, the more often retrieval; some other interfaces move to ZGW, the
+ * REST API Design Rules or FSC.
+ */
+function commonGroundExchange(interfaces: InterfaceRow[], componentOf: Map<string, string>, random: () => number): void {
+  const maturity = random();
+  for (const i of interfaces) {
+    const base = BASE_EXCHANGE[componentOf.get(i.from) ?? ''];
+    const draw = random();
+    if (base) i.standard = draw < 0.1 + 0.7 * maturity ? base.retrieval : pick(random, base.copies);
+    else if (draw < 0.3 * maturity) i.standard = pick(random, MODERN_STANDARDS);
+  }
 }
 
 function contractsFor(random: () => number, profile: Profile, organisation: string, applications: ApplicationRow[]): ContractRow[] {

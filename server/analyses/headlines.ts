@@ -15,6 +15,7 @@ import { addMonths, today } from './params.js';
 import { applicationGraph } from './single-points-of-failure.js';
 import { exposureOf } from './sovereignty.js';
 import { concentrations } from './supplier-exposure.js';
+import { commonGroundScores } from './common-ground.js';
 
 /** Above this many organisations, headlines are computed on the snapshot of every organisation. */
 const MANY = 20;
@@ -40,6 +41,8 @@ export type Headline = {
   notice: NoticeItem[];
   /** Percentage of the applications that answer to non-EU law through their hosting chain or supplier; null without applications (and in headlines recorded before it was). */
   sovereigntyShare: number | null;
+  /** Common Ground maturity 0–100 (common-ground.ts); null without interfaces or base registration data received. */
+  commonGroundScore: number | null;
 };
 
 /** The headline numbers of `organisations` on a snapshot that holds them (as of `asOf`). */
@@ -52,6 +55,7 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
   const concentration = new Map(concentrations(landscape, 'supplier').byOrganisation.map(entry => [entry.organisation, entry]));
   const scores = lockInScoreValues(landscape, weights, asOf, [...landscape.applications.values()].filter(a => wanted.has(a.organisation)).map(a => a.uid));
   const windowEnd = addMonths(asOf, NOTICE_WINDOW_MONTHS);
+  const commonGround = commonGroundScores({ ...landscape, interfaces: landscape.interfaces.filter(i => wanted.has(i.organisation)) }, organisations);
   return organisations.map(organisation => {
     const mine = own.get(organisation)!;
     const graph = applicationGraph(mine, organisation);
@@ -78,6 +82,7 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
       noticeCount: notice.length,
       notice,
       sovereigntyShare: mine.applications.size > 0 ? round((100 * exposed) / mine.applications.size) : null,
+      commonGroundScore: commonGround.get(organisation) ?? null,
     };
   });
 }

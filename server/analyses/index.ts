@@ -9,6 +9,7 @@ import { whatIfAnalysis } from './what-if.js';
 import { dataQuality } from './data-quality.js';
 import { sovereigntyAnalysis } from './sovereignty.js';
 import { advisoryAnalysis, outOfSupportAnalysis } from './ict-foto.js';
+import { commonGroundAnalysis } from './common-ground.js';
 import { weightsCacheKey } from './lock-in.js';
 import { today } from './params.js';
 import { cached } from './snapshot-cache.js';
@@ -38,7 +39,7 @@ function withResultCache<P extends AnalysisDefinition['params']>(definition: Ana
 
 /** Without the answer cache: every run computes (on a cached snapshot). The benchmark times these too. */
 export const uncachedAnalyses = [supplierExposure, lockIn, singlePointsOfFailureAnalysis, impactAnalysis, contractCalendar, whatIfAnalysis, dataQuality, sovereigntyAnalysis,
-  outOfSupportAnalysis, advisoryAnalysis] as AnalysisDefinition[];
+  outOfSupportAnalysis, advisoryAnalysis, commonGroundAnalysis] as AnalysisDefinition[];
 
 export const analyses: AnalysisDefinition[] = uncachedAnalyses.map(withResultCache);
 
@@ -57,6 +58,7 @@ export const analysisQueries: Record<string, string[]> = {
   // And cypher/ict-foto/: the versions and release cycles.
   'out-of-support': landscapeQueries(),
   advisory: landscapeQueries(),
+  'common-ground': landscapeQueries(),
 };
 
 function landscapeQueries() {

@@ -4,12 +4,12 @@
 // bundles this file: no Node imports).
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../format.js';
 import {
-  BAND_NAMES, CHECK_NAMES, CRITICALITY_NAMES, FACTOR_NAMES, type Language, SEVERITY_NAMES, VALUE_NAMES, YES_NO, kindWords, organisationName, valueName,
+  BAND_NAMES, CHECK_NAMES, CODE_NAMES, CRITICALITY_NAMES, FACTOR_NAMES, type Language, SEVERITY_NAMES, VALUE_NAMES, YES_NO, kindWords, organisationName, valueName,
 } from '../labels.js';
 
 export type ColumnType =
   | 'text' | 'integer' | 'decimal' | 'money' | 'percent' | 'date' | 'yesNo' | 'list' | 'path'
-  | 'organisation' | 'criticality' | 'kind' | 'band' | 'factor' | 'check' | 'severity' | 'reference' | 'supportStatus' | 'versionFrom';
+  | 'organisation' | 'criticality' | 'kind' | 'band' | 'factor' | 'check' | 'severity' | 'reference' | 'supportStatus' | 'versionFrom' | 'code';
 
 /** Names for what the rows refer to by key: a node's uid, an organisation's id. */
 export type Names = { node: (uid: string) => string | undefined; organisation: (id: string) => string | undefined };
@@ -50,6 +50,12 @@ const TYPES: Record<string, ColumnType> = {
   to: 'reference',
   via: 'reference',
   other: 'reference',
+  category: 'code',
+  mode: 'code',
+  layer: 'code',
+  component: 'code',
+  gain: 'decimal',
+  commonGroundScore: 'decimal',
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -74,7 +80,7 @@ export function columnType(key: string, sample: unknown): ColumnType {
 export const NUMERIC_TYPES = new Set<ColumnType>(['integer', 'decimal', 'money', 'percent']);
 
 /** Types whose values are words from a catalogue; a list of them reads as "A, B". */
-const WORD_TYPES = new Set<ColumnType>(['organisation', 'criticality', 'kind', 'band', 'factor', 'check', 'severity', 'supportStatus', 'versionFrom']);
+const WORD_TYPES = new Set<ColumnType>(['organisation', 'criticality', 'kind', 'band', 'factor', 'check', 'severity', 'supportStatus', 'versionFrom', 'code']);
 
 const UID = /^(app|platform|supplier|group|org|function|refcomp|contract|interface|standard):/;
 
@@ -117,6 +123,7 @@ export function formatValue(type: ColumnType, value: unknown, language: Language
     case 'factor': return valueName(FACTOR_NAMES, value, language);
     case 'check': return valueName(CHECK_NAMES, value, language);
     case 'severity': return valueName(SEVERITY_NAMES, value, language);
+    case 'code': return valueName(CODE_NAMES, value, language);
     case 'kind': return kindWords(String(value), language);
     case 'reference': return item(value, names, language);
     case 'supportStatus': return valueName(VALUE_NAMES.supportStatus, value, language);

@@ -32,6 +32,8 @@ function repeated(keys: string[]): Set<string> {
     if (last === 'factors' && keys.some(other => other.endsWith('Contribution'))) dropped.add(key);
     // sovereignty: every exit factor is a column of its own as well, and the chain is `chainNames`
     if (last === 'factors' && present.has('exitReadiness')) dropped.add(key);
+    // common ground: every score component is a `<component>Contribution` column as well
+    if (last === 'components' && keys.some(other => other.endsWith('Contribution'))) dropped.add(key);
   }
   return dropped;
 }

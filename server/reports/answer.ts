@@ -137,6 +137,13 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
       n: formatNumber(ictFoto.applicationsUnsupported, language), functions: formatNumber(ictFoto.criticalFunctionsUnsupported, language), ending: formatNumber(ictFoto.applicationsEnding, language),
     })}.`);
   }
+  const commonGround = data.commonGround?.row;
+  if (commonGround && commonGround.commonGroundScore !== null) {
+    sentences.push(reportText(language, 'answer.commonGround', {
+      score: formatNumber(Number(commonGround.commonGroundScore), language, 1), openApi: formatPercent(commonGround.openApiShare, language),
+      copies: formatNumber(Number(commonGround.receiversByCopy), language), receivers: formatNumber(Number(commonGround.baseRegistrationReceivers), language),
+    }));
+  }
 
   const soon = upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
   const figures: Figure[] = [

@@ -51,6 +51,8 @@ export type ReportData = {
   trend?: TrendPoint[];
   /** ICT-foto: an organisation's versions out of support or ending within six months, with its figures. */
   ictFoto?: { rows: Row[]; overall: Record<string, number> | null };
+  /** Common Ground: an organisation's score row and the interfaces that would raise it most. */
+  commonGround?: { row: Row | null; moves: Row[] };
 };
 
 /** The subject's properties a report names under its title, in this order. */
@@ -122,6 +124,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   const sovereignty = await sovereigntyOf(analyses, driver, uid, kind, organisation);
   const trend = kind === 'Organisation' ? (await headlineSeries(driver, text(properties.id))).map(({ spofs: _spofs, notice: _notice, ...numbers }) => numbers) : undefined;
   const ictFoto = kind === 'Organisation' ? await ictFotoOf(analyses, driver, organisation) : undefined;
+  const commonGround = kind === 'Organisation' ? await commonGroundOf(analyses, driver, organisation) : undefined;
 
   const contracts = (detail.contracts as ReportContract[]).map(c => ({ ...c }));
   const mentioned = new Set<string>([...(scope ?? []), ...dependants.map(r => r.organisation), ...upstream.map(r => r.organisation), ...contracts.map(c => c.organisation)].filter((id): id is string => !!id));
@@ -146,12 +149,18 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
     sovereignty,
     trend,
     ictFoto,
+    commonGround,
   };
 }
 
 async function ictFotoOf(analyses: AnalysisDefinition[], driver: Driver, organisation: string | undefined): Promise<ReportData['ictFoto']> {
   const result = await run(analyses, driver, 'out-of-support', { organisation });
   return { rows: result.rows, overall: ((result.summary as { overall?: Record<string, number> } | undefined)?.overall) ?? null };
+}
+
+async function commonGroundOf(analyses: AnalysisDefinition[], driver: Driver, organisation: string | undefined): Promise<ReportData['commonGround']> {
+  const result = await run(analyses, driver, 'common-ground', { organisation });
+  return { row: result.rows[0] ?? null, moves: ((result.summary as { moves?: Row[] } | undefined)?.moves ?? []) };
 }
 
 /** An organisation's exposed applications and figures; an application's own row when it is exposed. */

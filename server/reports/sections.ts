@@ -13,8 +13,8 @@ import { trendSection } from './trend.js';
 export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown };
 /** `printed`: rows on paper when fewer than all (the spreadsheet has them all). */
 export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number };
-export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty' | 'trend' | 'ictFoto';
-export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty', 'trend', 'ictFoto'];
+export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty' | 'trend' | 'ictFoto' | 'commonGround';
+export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty', 'trend', 'ictFoto', 'commonGround'];
 
 type Spec = string | [key: string, type?: ColumnType, value?: (row: Row) => unknown, header?: string];
 
@@ -63,6 +63,9 @@ export function reportSections(data: ReportData, language: Language): Section[] 
       section('spofs', reportText(language, 'section.spofsOrganisation'), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),
       section('lockInRanking', reportText(language, 'section.lockInRanking'), data.lockInRanking, ['name', 'criticality', ['suppliers', 'list'], ['score', 'decimal'], 'topFactors']),
       contracts,
+      section('commonGround', reportText(language, 'section.commonGround'), data.commonGround?.moves ?? [], [
+        ['fromName', 'text'], ['toName', 'text'], ['standard', 'text'], 'category', ['registrations', 'list'], 'mode', ['gain', 'decimal'],
+      ]),
     ];
   }
   const lockIn = data.lockIn

@@ -22,8 +22,8 @@ describe('analyses on the fixture landscape', () => {
   });
   afterAll(() => driver.close());
 
-  it('when the analyses are listed, then all eight are registered with a title, description and params', () => {
-    expect(analyses.map(a => a.name)).toEqual(['supplier-exposure', 'lock-in', 'single-points-of-failure', 'impact', 'contract-calendar', 'what-if', 'data-quality', 'sovereignty', 'out-of-support', 'advisory']);
+  it('when the analyses are listed, then all eleven are registered with a title, description and params', () => {
+    expect(analyses.map(a => a.name)).toEqual(['supplier-exposure', 'lock-in', 'single-points-of-failure', 'impact', 'contract-calendar', 'what-if', 'data-quality', 'sovereignty', 'out-of-support', 'advisory', 'common-ground']);
     for (const analysis of analyses) {
       expect(analysis.title).not.toEqual('');
       expect(analysis.description.length).toBeGreaterThan(40);

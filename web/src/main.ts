@@ -14,6 +14,7 @@ import { renderReport } from './report.js';
 import { renderSovereignty } from './sovereignty.js';
 import { renderAlgorithms } from './algorithms.js';
 import { renderIctFoto } from './ict-foto.js';
+import { renderCommonGround } from './common-ground.js';
 import { renderSpof } from './spof.js';
 import { orgName, setOrganisations } from './organisations.js';
 import type { Graph } from './types.js';
@@ -26,6 +27,7 @@ const PAGES: Record<Page, (root: HTMLElement, ctx: Context) => Promise<void>> = 
   sovereignty: renderSovereignty,
   algorithms: renderAlgorithms,
   ictfoto: renderIctFoto,
+  'common-ground': renderCommonGround,
   report: renderReport,
   changes: renderChanges,
   import: renderImport,

@@ -1,0 +1,88 @@
+// The Common Ground page in a real Chromium, against the real server and the test Neo4j holding the
+// hand-worked landscape (tests/analyses/common-ground-fixture.ts, scores worked out in
+// tests/analyses/common-ground.test.ts): the answer first, the components, the interfaces to move; with
+// several organisations the ranking and the distribution; Dutch and English; 1280 and 390 px wide.
+import type { Driver } from 'neo4j-driver';
+import { importLandscape } from '../../importers/import.js';
+import { commonGroundFixture } from '../analyses/common-ground-fixture.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { startUi, type Ui } from './browser.js';
+
+let driver: Driver;
+let ui: Ui;
+
+/** Chooses organisations and language, then opens the page afresh (the app reads both when it starts). */
+async function show(organisations: string, lang: 'nl' | 'en'): Promise<void> {
+  await ui.page.goto(`${ui.base}/`);
+  await ui.page.evaluate(([o, l]) => { sessionStorage.setItem('roer.organisations', o); localStorage.setItem('roer.lang', l); }, [organisations, lang]);
+  await ui.open('#/common-ground');
+  await ui.page.reload();
+  await ui.page.waitForFunction(() => document.body.dataset.ready === 'true' && !!document.querySelector('#cg-answer'), null, { timeout: 60_000 });
+}
+const text = (selector: string) => ui.page.locator(selector).innerText();
+
+beforeAll(async () => {
+  driver = testDriver();
+  await resetDatabase(driver);
+  const report = await importLandscape(driver, commonGroundFixture(), { source: 'csv:common-ground', user: 'test' });
+  expect(report.ok).toBe(true);
+  ui = await startUi(driver, 'cg', { width: 1280, height: 900 });
+}, 600_000);
+
+afterAll(async () => {
+  await ui?.close();
+  await driver?.close();
+});
+
+describe('Common Ground', () => {
+  it('when one municipality is chosen, then the page opens with its score, the sentence and the components', async () => {
+    await show('gm1', 'nl');
+    expect(await ui.page.locator('nav a[aria-current=page]').innerText()).toBe('Common Ground');
+    expect(await text('#cg-score strong')).toBe('55,0');
+    expect(await text('#cg-answer')).toBe('Gemeente Eenburg scoort 55,0 van 100 op Common Ground. '
+      + 'Van de 6 koppelingen loopt 50,0% over een open standaard-API (ZGW, Haal Centraal, FSC, REST API Design Rules), 16,7% over een oudere open standaard (StUF, Digikoppeling) en 33,3% is gesloten of onbekend. '
+      + '1 van de 2 applicaties die basisgegevens (BRP, BAG, WOZ…) ontvangen, krijgen een kopie in plaats van ze bij de bron te bevragen. '
+      + 'De grootste stap: BRP Burgerzaken → Sociaal Domein (StUF-BG 3.10) naar een open standaard-API levert 25,0 punten op.');
+    const components = await ui.page.locator('#cg-components tbody tr').evaluateAll(trs => trs.map(tr => [...tr.children].map(td => (td as HTMLElement).innerText)));
+    expect(components).toEqual([
+      ['Koppelingen over open standaarden', '3,5 van 6 punten (58,3%)', '60', '35,0'],
+      ['Basisgegevens bij de bron', '1 van 2 applicaties bij de bron (50,0%)', '40', '20,0'],
+    ]);
+    expect(await text('#cg-components tfoot td')).toBe('55,0');
+    const moves = await ui.page.locator('#cg-moves-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.children].map(td => (td as HTMLElement).innerText)));
+    expect(moves).toEqual([
+      ['BRP Burgerzaken → Sociaal Domein', 'StUF-BG 3.10', 'oudere open standaard', 'BRP (kopie)', '+25,0 punten'],
+      ['Belastingen → Website', 'Eigen koppeling', 'eigen (gesloten) koppeling', '', '+10,0 punten'],
+      ['Website → Klantcontact', '(geen)', 'onbekend', '', '+10,0 punten'],
+    ]);
+    expect(await ui.page.locator('#cg-receivers-table tbody tr').allInnerTexts()).toEqual(['Sociaal Domein\tBRP\tkopie', 'Zaaksysteem\tBRP\tbevragen bij de bron']);
+    expect(await ui.page.locator('#cg-ranking').count()).toBe(0);
+    await ui.shot('common-ground-1280', true);
+  });
+
+  it('when all organisations are shown in English, then the ranking and the distribution follow the answer', async () => {
+    await show('', 'en');
+    expect(await text('#cg-answer')).toContain('The 3 organisations score 57.5 of 100 on average (median 57.5); the highest is Gemeente Tweedorp (60.0), the lowest Gemeente Eenburg (55.0).');
+    expect(await ui.page.locator('#cg-ranking-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.children].slice(0, 3).map(td => (td as HTMLElement).innerText))))
+      .toEqual([['1', 'Gemeente Tweedorp', '60.0'], ['2', 'Gemeente Eenburg', '55.0'], ['–', 'Gemeente Driehuizen', '–']]);
+    const bins = await ui.page.locator('#cg-distribution .cg-bin').evaluateAll(els => els.map(el => [el.getAttribute('data-from'), (el.querySelector('.cg-count') as HTMLElement).innerText]));
+    expect(bins.filter(([, count]) => count !== '')).toEqual([['50', '1'], ['60', '1']]);
+    expect(await ui.page.locator('#cg-moves-table thead th').allInnerTexts()).toContain('Organisation');
+    await ui.shot('common-ground-1280-en', true);
+  });
+
+  it('when opened 390 px wide, then nothing scrolls sideways and the score is on the first screen', async () => {
+    await ui.page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await show('gm1', 'nl');
+      const { scrollWidth, innerWidth, scoreTop } = await ui.page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, scoreTop: document.querySelector('#cg-score')!.getBoundingClientRect().top,
+      }));
+      expect(scrollWidth).toBe(innerWidth);
+      expect(scoreTop).toBeLessThan(844);
+      await ui.shot('common-ground-390');
+    } finally {
+      await ui.page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});

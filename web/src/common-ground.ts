@@ -1,0 +1,199 @@
+// Common Ground maturity: the answer first (the score, the sentence, how the score is made up), then
+// the interfaces that would raise it most, the applications receiving base registration data, GEMMA's
+// layers, and — when several organisations are chosen — the ranking and the distribution of scores.
+import type { ComponentScore, Move } from '../../server/analyses/common-ground.js';
+import { csvFor, download, runAnalysis } from './api.js';
+import { cg, code } from './common-ground-words.js';
+import type { Context } from './context.js';
+import { fill, h, message, sortableTable } from './dom.js';
+import { formatNumber, formatPercent, language, t } from './i18n.js';
+import { orgName } from './organisations.js';
+import { num, str } from './rows.js';
+import type { Row } from './types.js';
+
+type Overall = Record<string, number | null> & { organisations: number; interfaces: number; applications: number; applicationsPlaced: number };
+type Summary = {
+  overall?: Overall; moves?: Move[]; receivers?: Row[]; receiversCut?: { shown: number; total: number } | null;
+  layers?: { layer: string; applications: number }[]; distribution?: { from: number; to: number; organisations: number }[];
+  weights?: Record<string, number>; credit?: Record<string, number>;
+};
+
+const CATEGORY_ORDER = ['openApi', 'olderOpen', 'otherOpen', 'proprietary', 'unknown'] as const;
+const points = (value: unknown) => formatNumber(num(value) ?? 0, 1);
+
+export async function renderCommonGround(root: HTMLElement, ctx: Context): Promise<void> {
+  const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
+  const organisation = ctx.organisations();
+  const file = (format: 'csv' | 'xlsx', list = 'organisations') => () => void download('/api/analyses/common-ground',
+    format === 'csv' ? { organisation, list, ...csvFor(language()) } : { organisation, format, lang: language() }, `roer-common-ground${list === 'interfaces' ? '-koppelingen' : ''}.${format}`);
+  root.append(h('h1', {}, cg('heading')),
+    h('div', { class: 'toolbar' }, h('div', { class: 'buttons' },
+      h('button', { type: 'button', id: 'cg-csv', onclick: file('csv') }, cg('csv')),
+      h('button', { type: 'button', id: 'cg-interfaces-csv', onclick: file('csv', 'interfaces') }, cg('interfacesCsv')),
+      h('button', { type: 'button', id: 'cg-xlsx', onclick: file('xlsx') }, cg('xlsx')))),
+    body);
+  let result;
+  try {
+    result = await runAnalysis('common-ground', { organisation });
+  } catch (error) {
+    fill(body, message(t('common.error', { message: (error as Error).message }), 'error'));
+    return;
+  }
+  const rows = result.rows;
+  const summary = (result.summary ?? {}) as Summary;
+  const scored = rows.filter(r => num(r.commonGroundScore) !== undefined);
+  const several = rows.length > 1;
+  const moves = summary.moves ?? [];
+
+  fill(body,
+    h('div', { class: 'cg-answer' },
+      scoreCard(several ? summary.overall?.meanScore : rows[0]?.commonGroundScore),
+      h('div', { class: 'cg-answer-text' }, h('p', { class: 'sentence', id: 'cg-answer' }, answer(rows, scored, summary, several)), componentsTable(rows, scored, several))),
+    sharesBar(summary.overall),
+    movesSection(moves, several),
+    receiversSection(summary, several),
+    layersSection(summary),
+    several ? rankingSection(rows) : null,
+    several ? distributionSection(summary.distribution ?? []) : null,
+    explanation(summary),
+  );
+}
+
+function scoreCard(score: unknown): HTMLElement {
+  const value = num(score);
+  return h('div', { class: 'cg-score', id: 'cg-score' }, h('strong', {}, value === undefined ? '–' : formatNumber(value, 1)), h('span', {}, cg('scoreOf')));
+}
+
+/** The sentence: one organisation's score and what makes it; several organisations' mean, best and worst. */
+function answer(rows: Row[], scored: Row[], summary: Summary, several: boolean): string {
+  if (scored.length === 0) return cg('answer.noScore');
+  const o = summary.overall!;
+  const parts: string[] = [];
+  if (several) {
+    const [best, worst] = [scored[0], scored[scored.length - 1]];
+    parts.push(cg('answer.several', { n: formatNumber(rows.length), mean: points(o.meanScore), median: points(o.medianScore), best: str(best.organisationName), bestScore: points(best.commonGroundScore), worst: str(worst.organisationName), worstScore: points(worst.commonGroundScore) }));
+  } else {
+    parts.push(cg('answer.one', { name: str(rows[0].organisationName), score: points(rows[0].commonGroundScore) }));
+  }
+  const total = num(o.interfaces) ?? 0;
+  parts.push(total === 0 ? cg('answer.noInterfaces') : cg('answer.interfaces', {
+    total: formatNumber(total), openApi: formatPercent(o.openApiShare), olderOpen: formatPercent(o.olderOpenShare),
+    closed: formatPercent(Math.round(100 * ((num(o.proprietaryShare) ?? 0) + (num(o.unknownShare) ?? 0))) / 100),
+  }));
+  const receivers = num(o.baseRegistrationReceivers) ?? 0;
+  parts.push(receivers === 0 ? cg('answer.baseNone') : cg('answer.base', { copies: formatNumber(o.receiversByCopy), receivers: formatNumber(receivers) }));
+  const best = (summary.moves ?? [])[0];
+  if (best && !several) parts.push(cg('answer.best', { from: str(best.fromName), to: str(best.toName), standard: best.standard ?? cg('none'), gain: points(best.gain) }));
+  return parts.join(' ');
+}
+
+/** Each component with its value, weight and contribution; for several organisations the mean contributions. */
+function componentsTable(rows: Row[], scored: Row[], several: boolean): HTMLElement | null {
+  if (scored.length === 0) return null;
+  const list = (r: Row) => (r.components ?? []) as ComponentScore[];
+  const components = list(scored[0]).map((first, index) => {
+    const of = scored.map(r => list(r)[index]);
+    const mean = (pick: (c: ComponentScore) => number) => of.reduce((sum, c) => sum + pick(c), 0) / of.length;
+    return { ...first, contribution: several ? mean(c => c.contribution) : first.contribution, mean: several ? mean(c => c.value ?? 0) : null };
+  });
+  const valueText = (c: (typeof components)[number]) => {
+    if (several) return formatPercent(Math.round(10_000 * (c.mean ?? 0)) / 100);
+    if (!c.applies) return cg('value.notApplicable');
+    return cg(c.component === 'openInterfaces' ? 'value.openInterfaces' : 'value.dataAtSource', { raw: formatNumber(c.raw, c.component === 'openInterfaces' ? 1 : 0), total: formatNumber(c.total), share: formatPercent(Math.round(10_000 * (c.value ?? 0)) / 100) });
+  };
+  const total = several ? components.reduce((sum, c) => sum + c.contribution, 0) : num(rows[0].commonGroundScore) ?? 0;
+  return h('div', {},
+    h('table', { class: 'data cg-components', id: 'cg-components' },
+      h('caption', {}, cg('components')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, cg('col.component')), h('th', { scope: 'col' }, cg('col.value')), h('th', { scope: 'col', class: 'num' }, cg('col.weight')), h('th', { scope: 'col', class: 'num' }, cg('col.contribution')))),
+      h('tbody', {}, components.map(c => h('tr', { 'data-component': c.component },
+        h('th', { scope: 'row' }, code(c.component)), h('td', {}, valueText(c)), h('td', { class: 'num' }, formatNumber(c.weight)), h('td', { class: 'num' }, points(c.contribution))))),
+      h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 3 }, cg('components.total')), h('td', { class: 'num' }, h('strong', {}, points(total)))))),
+    several ? h('p', { class: 'hint' }, cg('components.mean', { n: formatNumber(scored.length) })) : null);
+}
+
+function sharesBar(overall: Overall | undefined): HTMLElement | null {
+  if (!overall || !overall.interfaces) return null;
+  return h('section', { id: 'cg-shares' }, h('h2', {}, cg('shares')),
+    h('div', { class: 'cg-bar', role: 'img', 'aria-label': CATEGORY_ORDER.map(c => `${code(c)} ${formatPercent(overall[`${c}Share`])}`).join(', ') },
+      CATEGORY_ORDER.filter(c => (overall[c] ?? 0) > 0).map(c => h('span', { class: `cg-${c}`, style: `flex-grow: ${overall[c]}`, title: `${code(c)}: ${formatNumber(overall[c])}` }))),
+    h('ul', { class: 'cg-legend' }, CATEGORY_ORDER.map(c => h('li', {}, h('span', { class: `swatch cg-${c}` }), `${code(c)}: ${formatNumber(overall[c])} (${formatPercent(overall[`${c}Share`])})`))));
+}
+
+function movesSection(moves: Move[], several: boolean): HTMLElement {
+  return h('section', { id: 'cg-moves' }, h('h2', {}, cg('moves')), h('p', { class: 'hint' }, cg('moves.hint')),
+    moves.length === 0 ? h('p', {}, cg('moves.none')) : h('div', { class: 'table-box' }, sortableTable<Move>({
+      id: 'cg-moves-table', caption: cg('moves'), captionHidden: true, rows: moves, sortKey: 'gain', descending: true,
+      columns: [
+        { key: 'interface', label: cg('col.interface'), value: m => `${m.fromName ?? ''} → ${m.toName ?? ''}` },
+        ...(several ? [{ key: 'organisation', label: cg('col.organisation'), value: (m: Move) => orgName(m.organisation) }] : []),
+        { key: 'standard', label: cg('col.standard'), value: m => m.standard ?? cg('none') },
+        { key: 'category', label: cg('col.kind'), value: m => code(m.category) },
+        { key: 'registrations', label: cg('col.registrations'), value: m => (m.registrations.length ? `${m.registrations.join(', ')} (${code(m.mode)})` : '') },
+        { key: 'gain', label: cg('col.gain'), value: m => m.gain, render: m => h('strong', {}, cg('gain', { gain: points(m.gain) })), numeric: true },
+      ],
+    })));
+}
+
+function receiversSection(summary: Summary, several: boolean): HTMLElement | null {
+  const receivers = summary.receivers ?? [];
+  if (receivers.length === 0) return null;
+  const cut = summary.receiversCut;
+  return h('section', { id: 'cg-receivers' }, h('h2', {}, cg('receivers')),
+    cut ? h('p', { class: 'hint' }, cg('receivers.cut', { shown: formatNumber(cut.shown), total: formatNumber(cut.total) })) : null,
+    h('div', { class: 'table-box' }, sortableTable<Row>({
+      id: 'cg-receivers-table', caption: cg('receivers'), captionHidden: true, rows: receivers,
+      columns: [
+        { key: 'name', label: cg('col.application'), value: r => str(r.name) },
+        ...(several ? [{ key: 'organisation', label: cg('col.organisation'), value: (r: Row) => orgName(r.organisation) }] : []),
+        { key: 'registrations', label: cg('col.registrations'), value: r => (r.registrations as string[]).join(', ') },
+        { key: 'mode', label: cg('col.how'), value: r => code(r.mode), render: r => h('span', { class: `cg-mode-${str(r.mode)}` }, code(r.mode)) },
+      ],
+    })));
+}
+
+function layersSection(summary: Summary): HTMLElement | null {
+  const layers = summary.layers ?? [];
+  const o = summary.overall;
+  if (!o || layers.length === 0) return null;
+  return h('section', { id: 'cg-layers' }, h('h2', {}, cg('layers')),
+    h('p', { class: 'hint' }, cg('layers.hint', { placed: formatNumber(o.applicationsPlaced), total: formatNumber(o.applications) })),
+    h('ol', { class: 'cg-layers' }, layers.filter(l => l.layer !== 'unplaced').map(l => h('li', {}, h('span', {}, code(l.layer)), h('strong', {}, formatNumber(l.applications))))));
+}
+
+function rankingSection(rows: Row[]): HTMLElement {
+  return h('section', { id: 'cg-ranking' }, h('h2', {}, cg('ranking')), h('div', { class: 'table-box' }, sortableTable<Row>({
+    id: 'cg-ranking-table', caption: cg('ranking'), captionHidden: true, rows,
+    columns: [
+      { key: 'rank', label: cg('col.rank'), value: r => num(r.rank) ?? Number.MAX_SAFE_INTEGER, render: r => (r.rank === null ? '–' : formatNumber(r.rank)), numeric: true },
+      { key: 'organisation', label: cg('col.organisation'), value: r => str(r.organisationName) },
+      { key: 'score', label: cg('col.score'), value: r => num(r.commonGroundScore) ?? -1, render: r => (r.commonGroundScore === null ? '–' : points(r.commonGroundScore)), numeric: true },
+      { key: 'openApiShare', label: cg('col.openApiShare'), value: r => num(r.openApiShare), render: r => formatPercent(r.openApiShare), numeric: true },
+      { key: 'receiversByCopy', label: cg('col.copies'), value: r => num(r.receiversByCopy), render: r => `${formatNumber(r.receiversByCopy)} / ${formatNumber(r.baseRegistrationReceivers)}`, numeric: true },
+    ],
+  })));
+}
+
+/** A small histogram: organisations per ten points. */
+function distributionSection(bins: { from: number; to: number; organisations: number }[]): HTMLElement {
+  const most = Math.max(1, ...bins.map(b => b.organisations));
+  return h('section', { id: 'cg-distribution' }, h('h2', {}, cg('distribution')),
+    h('figure', { class: 'cg-histogram' },
+      h('div', { class: 'cg-bars', role: 'img', 'aria-label': bins.map(b => `${b.from}–${b.to}: ${b.organisations}`).join(', ') },
+        bins.map(b => h('div', { class: 'cg-bin', 'data-from': b.from },
+          h('span', { class: 'cg-count' }, b.organisations ? formatNumber(b.organisations) : ''),
+          h('span', { class: 'cg-column', style: `height: ${Math.round((100 * b.organisations) / most)}%` }),
+          h('span', { class: 'cg-label' }, `${b.from}–${b.to}`)))),
+      h('figcaption', {}, cg('distribution.caption'))));
+}
+
+function explanation(summary: Summary): HTMLElement {
+  const credit = summary.credit ?? {};
+  const weights = summary.weights ?? {};
+  const c = (k: string) => formatNumber(credit[k] ?? 0, 2);
+  return h('details', { class: 'explain', id: 'cg-explained' },
+    h('summary', {}, cg('explainTitle')),
+    h('p', {}, cg('explainInterfaces', { openApi: c('openApi'), olderOpen: c('olderOpen'), otherOpen: c('otherOpen'), w1: formatNumber(weights.openInterfaces ?? 0) })),
+    h('p', {}, cg('explainBase', { w2: formatNumber(weights.dataAtSource ?? 0) })),
+    h('p', {}, cg('explainScore')));
+}
