@@ -1,7 +1,7 @@
 // `npm run import -- <files or folder> [--dry-run] [--source X] [--mapping f] [--aliases f] [--user u] [--bulk]`
 // Exit code 0: imported (or valid, with --dry-run); 1: the input has problems, nothing was written;
 // 2: anything else (Neo4j unreachable, a bug).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { userInfo } from 'node:os';
@@ -17,8 +17,10 @@ import { applySchema } from '../server/schema.js';
 import { type BulkTarget, undoInterruptedBulkLoads } from './bulk.js';
 import { type ImportReport, type Progress, confirmationMessage, importFiles } from './import.js';
 import { describeRemovals } from './removals.js';
-import { isModelInput, runModelImport } from './sources/archimate/cli.js';
-import { importSoftwarecatalogus, isSoftwarecatalogusCsv } from './softwarecatalogus.js';
+import { detectPathFormat } from './cli-format.js';
+import { runModelImport } from './sources/archimate/cli.js';
+import { readCoArchi } from './sources/archimate/read.js';
+import { importSoftwarecatalogus } from './softwarecatalogus.js';
 import { TABLES } from './model.js';
 
 const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source NAME] [--allow-removals] [--mapping roer-mapping.json] [--aliases roer-aliases.json] [--user NAME] [--bulk]
@@ -102,12 +104,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     await applySchema(driver);
     const auditImport = auditedCliImport(driver, { actor: args.values.user ?? safeUser(), source: args.values.source, paths: args.positionals, dryRun: args.values['dry-run'], bulk: Boolean(bulk) });
-    // ArchiMate (AMEFF, .archimate, coArchi folder) and Softwarecatalogus portfolio files have their own importer.
-    // The portfolio with the catalogue's leveranciers/pakketten exports beside it: one Softwarecatalogus import.
-    const portfolio = (name: string) => /applicatieportfolio.*\.csv$/i.test(basename(name));
-    const swcCsv = (args.positionals.length > 1 && args.positionals.some(portfolio)) || (folder !== undefined && readdirSync(folder).some(portfolio))
-      || (args.positionals.every(isSoftwarecatalogusCsv) && !args.positionals.some(portfolio));
-    if (swcCsv) {
+    // What the paths are, told by the detectors the web import uses (importers/formats.ts): ArchiMate
+    // (AMEFF, .archimate, a coArchi folder or zip), the Softwarecatalogus portfolio (with its
+    // leveranciers/pakketten exports) and objects have their own importer; tables go to importFiles.
+    const { format, uploads } = await detectPathFormat(args.positionals, config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024);
+    if (format.name === 'softwarecatalogus-portfolio') {
       const report = await auditImport(() => importSoftwarecatalogus(driver!, args.positionals, {
         organisation: args.values.organisation, source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'],
         allowRemovals: args.values['allow-removals'], maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE,
@@ -115,15 +116,17 @@ export async function main(argv: string[]): Promise<number> {
       printReport(report);
       return report.ok ? 0 : 1;
     }
-    if (args.positionals.length === 1 && isModelInput(args.positionals[0])) {
+    if (format.name !== 'tables') {
       if (bulk) {
         console.error('--bulk loads CSV or XLSX tables; import an ArchiMate model or Softwarecatalogus file without it.');
         return 1;
       }
+      // A coArchi model in a zip is read from the unzipped folder; every other model from its path.
+      const model = format.name === 'coarchi' && uploads[0].folder && /\.zip$/i.test(uploads[0].name) ? readCoArchi(uploads[0].folder) : undefined;
       const modelReport = await auditImport(() => runModelImport(driver!, args.positionals[0], {
         organisation: args.values.organisation, gemma: args.values.gemma, source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'],
-        allowRemovals: args.values['allow-removals'], maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE,
-      }));
+        allowRemovals: args.values['allow-removals'], maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE, format: format.name, model,
+      }, undefined, args.positionals));
       const stopped = ('ok' in modelReport && !modelReport.ok) || ('confirmationNeeded' in modelReport && modelReport.confirmationNeeded);
       return stopped ? 1 : 0;
     }
