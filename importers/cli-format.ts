@@ -31,7 +31,10 @@ function uploadsAt(path: string): Upload[] {
     if (coArchiRoot(tree) !== undefined || (names.length > 0 && names.some(name => /\.json$/i.test(name)) && !names.some(name => /\.(csv|txt|xlsx|xml)$/i.test(name)))) {
       return [{ name: basename(path.replace(/\/+$/, '')), bytes: new Uint8Array(0), folder: tree }];
     }
-    return names.filter(name => statSync(join(path, name)).isFile()).sort().map(name => head(join(path, name)));
+    // Any other folder is one of tables (and exports), as importFiles reads it: its .csv, .txt and .xlsx files.
+    const tables = names.filter(name => /\.(csv|txt|xlsx)$/i.test(name) && statSync(join(path, name)).isFile()).sort();
+    if (tables.length === 0) throw new InputError(`${path}: the folder holds no .csv or .xlsx files, no coArchi model (folder.xml) and no Softwarecatalogus objects (.json)`);
+    return tables.map(name => head(join(path, name)));
   }
   return [/\.zip$/i.test(path) ? { name: basename(path), bytes: readFileSync(path) } : head(path)];
 }
