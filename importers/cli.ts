@@ -32,8 +32,8 @@ const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source 
   with --source, stops and lists what would go: check the files, or confirm with --allow-removals.
   --bulk: the first import into an empty local database (no NEO4J_URI, Roer's server stopped) through Neo4j's
   offline importer, faster for a whole country: the local Neo4j stops while it loads and starts again.
-  ArchiMate: one .xml (AMEFF 2.1/3.x), .archimate or coArchi folder with --organisation <id>, or --gemma for the
-  GEMMA reference model; a Softwarecatalogus Gemeenten_applicatieportfolio_*.csv on its own, or with the
+  What the files are is told as the web import tells it: ArchiMate: one .xml (AMEFF 2.1/3.x), .archimate, coArchi
+  folder or that folder as a .zip, with --organisation <id>; a model named GEMMA (or with --gemma) is the GEMMA reference model; a Softwarecatalogus Gemeenten_applicatieportfolio_*.csv on its own, or with the
   catalogue's leveranciers/pakketten CSV exports beside it; the new Softwarecatalogus' OpenRegister objects as
   .json files, a folder of them or a .zip.`;
 

@@ -37,8 +37,8 @@ export async function runModelImport(driver: Driver, path: string, options: Mode
     return report;
   }
   const model = options.model ?? readArchimate(path);
-  // As the web import: a model named GEMMA is the catalogue, also without --gemma (but not when an organisation is named).
-  if (options.gemma || (!options.organisation && isGemmaModel(model))) {
+  // As the web import (importers/formats.ts): a model named GEMMA is the catalogue, also without --gemma.
+  if (options.gemma || isGemmaModel(model)) {
     const report = await importGemma(driver, model, { ...options, fileName: path });
     printModelReport(report, out);
     if (report.confirmationNeeded) return report;
