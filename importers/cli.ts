@@ -1,7 +1,7 @@
 // `npm run import -- <files or folder> [--dry-run] [--source X] [--mapping f] [--aliases f] [--user u] [--bulk]`
 // Exit code 0: imported (or valid, with --dry-run); 1: the input has problems, nothing was written;
 // 2: anything else (Neo4j unreachable, a bug).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { userInfo } from 'node:os';
@@ -17,9 +17,11 @@ import { applySchema } from '../server/schema.js';
 import { type BulkTarget, undoInterruptedBulkLoads } from './bulk.js';
 import { type ImportReport, type Progress, confirmationMessage, importFiles } from './import.js';
 import { describeRemovals } from './removals.js';
-import { isModelInput, runModelImport } from './sources/archimate/cli.js';
-import { importSoftwarecatalogus, isSoftwarecatalogusCsv } from './softwarecatalogus.js';
 import { importAlgoritmeregisterFiles, isAlgoritmeregisterPath } from './algoritmeregister-cli.js';
+import { detectPathFormat } from './cli-format.js';
+import { runModelImport } from './sources/archimate/cli.js';
+import { readCoArchi } from './sources/archimate/read.js';
+import { importSoftwarecatalogus } from './softwarecatalogus.js';
 import { TABLES } from './model.js';
 import { ictFotoFormat } from './formats.js';
 import { readFileSync } from 'node:fs';
@@ -33,8 +35,8 @@ const usage = `Usage: npm run import -- <files or folder> [--dry-run] [--source 
   with --source, stops and lists what would go: check the files, or confirm with --allow-removals.
   --bulk: the first import into an empty local database (no NEO4J_URI, Roer's server stopped) through Neo4j's
   offline importer, faster for a whole country: the local Neo4j stops while it loads and starts again.
-  ArchiMate: one .xml (AMEFF 2.1/3.x), .archimate or coArchi folder with --organisation <id>, or --gemma for the
-  GEMMA reference model; a Softwarecatalogus Gemeenten_applicatieportfolio_*.csv on its own, or with the
+  What the files are is told as the web import tells it: ArchiMate: one .xml (AMEFF 2.1/3.x), .archimate, coArchi
+  folder or that folder as a .zip, with --organisation <id>; a model named GEMMA (or with --gemma) is the GEMMA reference model; a Softwarecatalogus Gemeenten_applicatieportfolio_*.csv on its own, or with the
   catalogue's leveranciers/pakketten CSV exports beside it; the new Softwarecatalogus' OpenRegister objects as
   .json files, a folder of them or a .zip. ICT-foto: a CycloneDX SBOM (.json) with --target <application or
   platform uid or name> (unless its metadata.component names it), or endoflife.date release cycles (.json).`;
@@ -107,21 +109,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     await applySchema(driver);
     const auditImport = auditedCliImport(driver, { actor: args.values.user ?? safeUser(), source: args.values.source, paths: args.positionals, dryRun: args.values['dry-run'], bulk: Boolean(bulk) });
+    // The Algoritmeregister, SBOMs and release cycles first: their detectors read the whole JSON, where
+    // detectPathFormat below hands the detectors a file's first bytes only.
     if (args.positionals.length > 0 && args.positionals.every(isAlgoritmeregisterPath)) {
       const report = await auditImport(() => importAlgoritmeregisterFiles(driver!, args.positionals, { source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'] }));
-      return report.ok ? 0 : 1;
-    }
-    // ArchiMate (AMEFF, .archimate, coArchi folder) and Softwarecatalogus portfolio files have their own importer.
-    // The portfolio with the catalogue's leveranciers/pakketten exports beside it: one Softwarecatalogus import.
-    const portfolio = (name: string) => /applicatieportfolio.*\.csv$/i.test(basename(name));
-    const swcCsv = (args.positionals.length > 1 && args.positionals.some(portfolio)) || (folder !== undefined && readdirSync(folder).some(portfolio))
-      || (args.positionals.every(isSoftwarecatalogusCsv) && !args.positionals.some(portfolio));
-    if (swcCsv) {
-      const report = await auditImport(() => importSoftwarecatalogus(driver!, args.positionals, {
-        organisation: args.values.organisation, source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'],
-        allowRemovals: args.values['allow-removals'], maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE,
-      }));
-      printReport(report);
       return report.ok ? 0 : 1;
     }
     // A CycloneDX SBOM (--target: the application or platform it is of) or endoflife.date release cycles.
@@ -137,15 +128,29 @@ export async function main(argv: string[]): Promise<number> {
       console.log(JSON.stringify({ ...report, issues: undefined }, null, 2));
       return (report.issues?.length ?? 0) > 0 || !report.runId ? 1 : 0;
     }
-    if (args.positionals.length === 1 && isModelInput(args.positionals[0])) {
+    // What the paths are, told by the detectors the web import uses (importers/formats.ts): ArchiMate
+    // (AMEFF, .archimate, a coArchi folder or zip), the Softwarecatalogus portfolio (with its
+    // leveranciers/pakketten exports) and objects have their own importer; tables go to importFiles.
+    const { format, uploads } = await detectPathFormat(args.positionals, config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024);
+    if (format.name === 'softwarecatalogus-portfolio') {
+      const report = await auditImport(() => importSoftwarecatalogus(driver!, args.positionals, {
+        organisation: args.values.organisation, source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'],
+        allowRemovals: args.values['allow-removals'], maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE,
+      }));
+      printReport(report);
+      return report.ok ? 0 : 1;
+    }
+    if (format.name !== 'tables') {
       if (bulk) {
         console.error('--bulk loads CSV or XLSX tables; import an ArchiMate model or Softwarecatalogus file without it.');
         return 1;
       }
+      // A coArchi model in a zip is read from the unzipped folder; every other model from its path.
+      const model = format.name === 'coarchi' && uploads[0].folder && /\.zip$/i.test(uploads[0].name) ? readCoArchi(uploads[0].folder) : undefined;
       const modelReport = await auditImport(() => runModelImport(driver!, args.positionals[0], {
         organisation: args.values.organisation, gemma: args.values.gemma, source: args.values.source, user: args.values.user ?? safeUser(), dryRun: args.values['dry-run'],
-        allowRemovals: args.values['allow-removals'], maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE,
-      }));
+        allowRemovals: args.values['allow-removals'], maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE, format: format.name, model,
+      }, undefined, args.positionals));
       const stopped = ('ok' in modelReport && !modelReport.ok) || ('confirmationNeeded' in modelReport && modelReport.confirmationNeeded);
       return stopped ? 1 : 0;
     }

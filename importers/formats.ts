@@ -116,7 +116,7 @@ export async function importUploads(driver: Driver, files: FileInput[], options:
   return { detectedFormat: format.name, ...report };
 }
 
-async function openUpload(file: FileInput): Promise<Upload> {
+export async function openUpload(file: FileInput): Promise<Upload> {
   if (ext(file.name) !== 'zip') return file;
   return { ...file, folder: zipTree(file.name, await unzipFiles(file.name, file.bytes)) };
 }

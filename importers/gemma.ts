@@ -3,14 +3,14 @@
 // services and their relations, under the one source `gemma`. A newer release replaces the previous
 // one; applications' mappings survive it, also when a component is renamed (same GEMMA id).
 import type { Driver } from 'neo4j-driver';
-import { read } from '../server/neo4j.js';
 import type { Progress } from './import.js';
 import { query } from '../server/queries.js';
+import { CATALOGUE_SOURCE } from './load.js';
 import { type ArchimateImportReport, importMappedLandscape } from './sources/archimate/import.js';
 import { mapModel } from './sources/archimate/map.js';
 import { type ArchimateInput, readArchimate } from './sources/archimate/read.js';
 
-export const GEMMA_SOURCE = 'gemma';
+export const GEMMA_SOURCE = CATALOGUE_SOURCE;
 
 export type GemmaImportReport = ArchimateImportReport & { release?: string; referenceComponents: number; businessFunctions: number; applicationServices: number; renamed: number };
 
@@ -26,9 +26,9 @@ export async function importGemma(driver: Driver, input: ArchimateInput, options
     source: GEMMA_SOURCE, user: options.user, dryRun: options.dryRun, started, onProgress: options.onProgress, allowRemovals: options.allowRemovals, maxRemovalShare: options.maxRemovalShare,
     files: [typeof input === 'string' ? input : (options.fileName ?? 'upload')],
     afterLoad: async (tx, { stamp }) => {
-      const [mark, move] = query('archimate/remap-reference-components').statements;
+      const [mark, ...move] = query('archimate/remap-reference-components').statements;
       renamed = Number((await tx.run(mark, { stamp })).records[0]?.get('renamed') ?? 0);
-      await tx.run(move, { stamp });
+      for (const statement of move) await tx.run(statement, { stamp });
     },
   });
   return {
@@ -39,13 +39,4 @@ export async function importGemma(driver: Driver, input: ArchimateInput, options
   };
 }
 
-export type ResolvedReference = { ref: string; name: string | null; uid: string | null };
-
-/**
- * Reference components as organisations write them (name, former name, GEMMA Object ID or ArchiMate id)
- * → the catalogue's current name, for importers that map applications onto GEMMA. Unknown → null.
- */
-export async function resolveReferenceComponents(driver: Driver, refs: string[]): Promise<ResolvedReference[]> {
-  if (refs.length === 0) return [];
-  return read<ResolvedReference>(driver, query('archimate/resolve-reference-components').text, { refs });
-}
+export { type ResolvedReference, resolveLandscapeReferences, resolveReferenceComponents } from './catalogue.js';

@@ -18,7 +18,8 @@ import { recordHeadlines } from '../server/analyses/headlines.js';
 import { type BulkTarget, assertEmptyForBulk, bulkLoad } from './bulk.js';
 import { type FactDiff, type RowChange, type RowDiff, type TableDiff, changedRows, diffRows, factDiff, readIndexes } from './diff.js';
 import { DETAIL_LIMIT, type RunDiffRecord, type RunKind, nextSeq, organisationsOf, writeRunDiff } from './history.js';
-import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, type QueryRunner, CATALOGUE_LABELS, cleanup, hasRows, hash, load, previouslyAsserted, removeFacts, rowCount, scopeLabels, tablePhases } from './load.js';
+import { resolveLandscapeReferences } from './catalogue.js';
+import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, type QueryRunner, CATALOGUE_LABELS, CATALOGUE_SOURCE, cleanup, hasRows, hash, load, previouslyAsserted, removeFacts, rowCount, scopeLabels, tablePhases } from './load.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
 import { COLUMNS, TABLES, type Landscape, type OrganisationRow, type TableName, Landscape as LandscapeSchema, uid } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
@@ -192,6 +193,9 @@ async function checked(driver: Driver, readInput: () => Promise<Input>): Promise
   const { landscape, ...validation } = await validate(tables, { lookup: databaseLookup(driver, options.source, options.scope), aliases: options.aliases });
   tables = null;
   if (organisations?.length) landscape.organisations = organisations;
+  // Reference components by the catalogue's current names, before the rows are hashed: a renamed
+  // component resolves to its new node, and a row whose resolution changed is a changed row.
+  if (validation.issues.length === 0 && options.source !== CATALOGUE_SOURCE) await resolveLandscapeReferences(driver, landscape);
   return { input: { validation, landscape: validation.issues.length === 0 ? landscape : null }, options };
 }
 

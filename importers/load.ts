@@ -9,6 +9,13 @@ import { isNonEu } from './jurisdiction.js';
 import { isOpenStandard } from './open-standards.js';
 import { organisationName } from '../server/labels.js';
 
+/**
+ * The source of the shared catalogue (the GEMMA reference model): the authority on the nodes it
+ * asserts. Another source's differing properties on such a node are kept as its claim and reported
+ * (data-quality `conflicting-claim`), never written over the catalogue's (load/nodes).
+ */
+export const CATALOGUE_SOURCE = 'gemma';
+
 export const NODE_LABELS = ['Organisation', 'Supplier', 'SupplierGroup', 'Platform', 'Application', 'Interface', 'Contract', 'ReferenceComponent', 'BusinessFunction', 'Standard', 'Element', 'ReleaseCycle', 'Component'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 export const RELATIONSHIP_TYPES = [
@@ -264,7 +271,7 @@ export async function load(
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const staged = options.staged ?? false;
-  const stampParams = { runId: provenance.runId, source: provenance.source, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, stagedRun: staged ? provenance.runId : null };
+  const stampParams = { runId: provenance.runId, source: provenance.source, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, stagedRun: staged ? provenance.runId : null, cataloguePrefix: `${CATALOGUE_SOURCE}#` };
   const lanes = options.lanes ?? 1;
   const deferred = emptyRows();
   const counts: LoadCounts = {};
@@ -689,6 +696,7 @@ export async function cleanup(
     stamp: `${provenance.source}#${provenance.runId}`,
     labels: scopeLabels(scope),
     catalogue: CATALOGUE_LABELS,
+    catalogueSource: CATALOGUE_SOURCE,
     relationships: scope ? scope.flatMap(table => TABLE_FACTS[table].relationships) : null,
   };
   const removed: RemovedCounts = {};
@@ -716,7 +724,7 @@ export async function removeFacts(
   facts: { relationships: Map<RelationshipType, RelationshipRow[]>; nodes: { uid: string; catalogue: boolean }[] },
   named: Set<string>,
 ): Promise<{ removed: RemovedCounts; unstamped: number }> {
-  const params = { sourcePrefix: `${provenance.source}#`, source: provenance.source };
+  const params = { sourcePrefix: `${provenance.source}#`, source: provenance.source, catalogueSource: CATALOGUE_SOURCE };
   const removed: RemovedCounts = {};
   let unstamped = 0;
   // One query for every type (the type a parameter): a handful of relationships per type would each

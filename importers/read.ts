@@ -95,11 +95,23 @@ function checkSize(name: string, size: number, limit: number) {
 }
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** Workbooks whose every table sheet has only its header (the untouched template): nothing to import, nothing written. */
+export class NothingToImportError extends InputError {
+  constructor(readonly files: string[]) {
+    super(
+      `Nothing to import / niets te importeren: ${files.join(', ')} ${files.length === 1 ? 'has' : 'have'} no rows below the headers of the sheets leveranciers, platformen, applicaties, koppelingen and contracten. ` +
+        'Fill in at least one sheet (one row per supplier, platform, application, interface or contract) and import it again; sheets left empty keep what Roer has. ' +
+        '/ Het sjabloon is nog leeg: vul minstens één tabblad in en importeer opnieuw; lege tabbladen laten staan wat Roer al heeft.',
+    );
+  }
+}
+
 /** Files → raw tables. A file that cannot be a table at all throws one InputError naming it. */
 export async function readTables(files: FileInput[], options: ReadOptions = {}): Promise<RawTable[]> {
   const limit = options.sizeLimitBytes ?? DEFAULT_SIZE_LIMIT_BYTES;
   if (files.length === 0) throw new InputError('No files to import (expected CSV files or an XLSX workbook)');
   const tables: RawTable[] = [];
+  const headerOnly: string[] = [];
   for (const file of files) {
     checkSize(file.name, file.bytes.byteLength, limit);
     if (file.bytes.byteLength === 0) throw new InputError(`${file.name}: the file is empty`);
@@ -116,12 +128,18 @@ export async function readTables(files: FileInput[], options: ReadOptions = {}):
       }
       for (const sheet of known) {
         if (sheet.headers.length === 0) throw new InputError(`${sheet.file}: the sheet is empty (expected a header row and rows)`);
+        // A sheet with its header and nothing below is one the user left as the template has it (a
+        // workbook always holds all five): left out, so what the source has of that table stays. A
+        // header-only CSV file is still an issue: a file is sent on purpose, a sheet comes along.
+        if (sheet.records.length === 0) continue;
         tables.push(toTable(tableFor(sheet.sheet)!, sheet, options.mapping));
       }
+      if (!tables.some(table => table.file.startsWith(`${file.name}[`))) headerOnly.push(file.name);
     } else {
       throw new InputError(`${file.name}: not a CSV or XLSX file (expected .csv or .xlsx)`);
     }
   }
+  if (tables.length === 0) throw new NothingToImportError(headerOnly);
   return tables;
 }
 

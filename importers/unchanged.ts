@@ -3,7 +3,9 @@
 // The state is trusted only while it describes the graph: it was written by the same code that turns
 // rows into the graph (graphCode: a Roer that writes more or other properties writes everything
 // again), and the nodes it names still carry a stamp of the source (stillAsserted: a graph emptied by
-// hand, or a source deleted around the state, is written again).
+// hand, or a source deleted around the state, is written again). Rows are hashed after their reference
+// components are resolved through the GEMMA catalogue (importers/catalogue.ts): unchanged files whose
+// resolution changed (a release renamed a component) are changed rows, recorded as such, never skipped.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -415,6 +415,7 @@ export const CHECK_NAMES: Record<string, Words> = {
   'interface-to-unknown-application': { nl: 'Koppeling naar onbekende applicatie', en: 'Interface to an unknown application' },
   'critical-application-without-contract': { nl: 'Bedrijfskritische applicatie zonder contract', en: 'Critical application without contract' },
   'duplicate-supplier': { nl: 'Leverancier lijkt dubbel', en: 'Supplier looks duplicated' },
+  'conflicting-claim': { nl: 'Bronnen zeggen iets anders', en: 'Sources disagree' },
 };
 
 export const SEVERITY_NAMES: Record<string, Words> = {

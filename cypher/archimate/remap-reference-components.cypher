@@ -1,7 +1,10 @@
 // (:Application)-[:REALISES]->(:ReferenceComponent): when a GEMMA release renames a reference component
-// (same GEMMA id, new name, so a new uid), the applications' mappings move from the old node to the
-// new one, and the new node remembers the old name so importers can still resolve it. Run after the
-// load and before the cleanup of the GEMMA run $stamp.
+// (same GEMMA id, new name, so a new uid), what other sources tied to the old node moves to the new
+// one, the new node remembers the old name so importers resolve it (archimate/resolve-reference-
+// components), and the old node goes: no source's later import brings it back, since every importer
+// resolves names through the catalogue. Run after the load and before the cleanup of the GEMMA run
+// $stamp. The sources whose rows name the old name are re-resolved here, without an import of theirs;
+// their next import finds the resolved name differs from their row state and records it (a diff).
 MATCH (new:ReferenceComponent)
 WHERE $stamp IN new.runs AND new.gemmaId IS NOT NULL
 MATCH (old:ReferenceComponent {gemmaId: new.gemmaId})
@@ -16,4 +19,31 @@ MATCH (a)-[r:REALISES]->(old:ReferenceComponent {replacedBy: new.uid})
 MERGE (a)-[moved:REALISES]->(new)
 SET moved.runs = coalesce(moved.runs, []) + [stamp IN r.runs WHERE NOT stamp IN coalesce(moved.runs, [])]
 DELETE r
-RETURN count(*) AS moved
+RETURN count(*) AS moved;
+
+// An organisation's ArchiMate model's own relationships with the old node (kept as RELATES_TO, one per
+// model relationship: its archimateId) move with it, in either direction.
+MATCH (new:ReferenceComponent)
+WHERE $stamp IN new.runs
+MATCH (a)-[r:RELATES_TO]->(old:ReferenceComponent {replacedBy: new.uid})
+WHERE a <> new
+CREATE (a)-[moved:RELATES_TO]->(new)
+SET moved = properties(r)
+DELETE r
+RETURN count(*) AS movedIn;
+
+MATCH (new:ReferenceComponent)
+WHERE $stamp IN new.runs
+MATCH (old:ReferenceComponent {replacedBy: new.uid})-[r:RELATES_TO]->(b)
+WHERE b <> new
+CREATE (new)-[moved:RELATES_TO]->(b)
+SET moved = properties(r)
+DELETE r
+RETURN count(*) AS movedOut;
+
+MATCH (new:ReferenceComponent)
+WHERE $stamp IN new.runs
+MATCH (old:ReferenceComponent {replacedBy: new.uid})
+OPTIONAL MATCH (claim:Claim {claimUid: old.uid})
+DETACH DELETE old, claim
+RETURN count(*) AS removed

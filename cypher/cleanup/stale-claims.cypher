@@ -1,7 +1,8 @@
 // After the cleanup: the claims (load/nodes) of $source on nodes it no longer asserts go, and each
 // such node that other sources still assert gets back what they assert: its properties are made
 // again from their claims in the order they were written (the latest wins, as it did when it was
-// written). A node left with one source needs no claim: its properties are that source's.
+// written), but the catalogue's ($catalogueSource, GEMMA) last: it is the authority on what it asserts
+// (load/nodes). A node left with one source needs no claim: its properties are that source's.
 // Properties that are not any source's (uid, runs; a renamed reference component's formerNames and
 // replacedBy) stay. Only when every source left has a claim: a node from before claims were kept
 // keeps what it has.
@@ -20,7 +21,7 @@ CALL (n) {
   WITH n
   MATCH (c:Claim {claimUid: n.uid})
   WITH n, c
-  ORDER BY c.claimAt
+  ORDER BY c.claimSource = $catalogueSource, c.claimAt
   SET n += properties(c)
   REMOVE n.claimKey, n.claimUid, n.claimSource, n.claimAt
 }

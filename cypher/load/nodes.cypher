@@ -8,12 +8,17 @@
 // Claims: a node that several sources assert keeps what each of them asserted as a (:Claim) beside
 // it, so that when one source stops asserting it, cleanup/stale-claims gives the node back what the
 // others say. A source that asserted the node before any other did has no claim yet: what the node
-// holds now is what it asserted.
+// holds now is what it asserted. The catalogue ($cataloguePrefix, GEMMA) is the authority on what it
+// asserts: another source never writes over its properties (importers/load.ts CATALOGUE_SOURCE).
 UNWIND $rows AS row
 MERGE (n:Entity {uid: row.uid})
 ON CREATE SET n.hash = '+'
 SET n:$($label)
-WITH n, row, n.hash = '+' AS created, coalesce(n.hash, '') <> row.hash AS changed, coalesce(n.runs, []) AS before
+WITH n, row, n.hash = '+' AS created, coalesce(n.runs, []) AS before
+// The catalogue's authority: a node the catalogue source asserts takes its properties from the
+// catalogue only; another source's differing properties stay its claim (reported by data-quality).
+WITH n, row, created, before, $sourcePrefix <> $cataloguePrefix AND any(stamp IN before WHERE stamp STARTS WITH $cataloguePrefix) AS catalogued
+WITH n, row, created, before, NOT catalogued AND coalesce(n.hash, '') <> row.hash AS changed
 WITH n, row, created, changed, before, [stamp IN before WHERE NOT stamp STARTS WITH $sourcePrefix | split(stamp, '#')[0]] AS others
 CALL (n, row, others) {
   WITH n, row, others
@@ -29,7 +34,7 @@ CALL (n, row, others) {
       mine.claimAt = datetime(), mine.hash = row.hash
 }
 SET n += CASE WHEN changed THEN row.props ELSE {} END,
-    n.hash = row.hash,
+    n.hash = CASE WHEN changed OR created THEN row.hash ELSE n.hash END,
     n.runs = [stamp IN before WHERE NOT stamp STARTS WITH $sourcePrefix] + $stamp
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND changed THEN 1 ELSE 0 END) AS updated,

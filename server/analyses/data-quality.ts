@@ -5,6 +5,7 @@ import { read } from '../neo4j.js';
 import { query } from '../queries.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { Organisations } from './params.js';
+import { CATALOGUE_SOURCE } from '../../importers/load.js';
 
 /** Levenshtein distance, giving up (returning max + 1) as soon as it must exceed `max`. */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
@@ -48,6 +49,24 @@ export function duplicateSuppliers(suppliers: Supplier[]): { a: Supplier; b: Sup
   return pairs.sort((x, y) => x.a.uid.localeCompare(y.a.uid) || x.b.uid.localeCompare(y.b.uid));
 }
 
+/** A property of a shared node that sources assert differently (cypher/analyses/data-quality-claims.cypher). */
+type Conflict = { uid: string; name: string; label: string; property: string; winner: string; rule: 'catalogue' | 'latest-import'; values: { source: string; value: string }[] };
+
+const RULES: Record<Conflict['rule'], string> = {
+  catalogue: 'the GEMMA catalogue is the authority on what it asserts / de GEMMA-catalogus is leidend',
+  'latest-import': 'the latest import of the sources asserting it / de laatste import',
+};
+
+/** One conflict as a finding: both (all) values, and which is kept by which rule (server/analyses/README.md, data-quality). */
+function conflictRow(conflict: Conflict): Row {
+  const values = conflict.values.map(v => `${v.source} '${v.value}'`).join(' ≠ ');
+  return {
+    check: 'conflicting-claim', severity: 'warning', uid: conflict.uid, name: conflict.name, organisation: null,
+    detail: `${conflict.label} ${conflict.property}: ${values}; kept: ${conflict.winner} (${RULES[conflict.rule]}) / Bronnen verschillen over ${conflict.property}; ${conflict.winner} geldt`,
+    other: null, label: conflict.label, property: conflict.property, values: conflict.values, winner: conflict.winner, rule: conflict.rule,
+  };
+}
+
 export const DataQualityParams = z.object({ organisation: Organisations });
 
 export const dataQuality: AnalysisDefinition<typeof DataQualityParams> = {
@@ -59,9 +78,10 @@ export const dataQuality: AnalysisDefinition<typeof DataQualityParams> = {
   params: DataQualityParams,
   async run(driver, params) {
     const organisations = params.organisation;
-    const [findings, suppliers] = await Promise.all([
+    const [findings, suppliers, claims] = await Promise.all([
       read<Row>(driver, query('analyses/data-quality').text, { organisations }),
       read<Supplier>(driver, query('analyses/data-quality-suppliers').text, { organisations }),
+      read<Conflict>(driver, query('analyses/data-quality-claims').text, { organisations, catalogue: CATALOGUE_SOURCE }),
     ]);
     const duplicates: Row[] = duplicateSuppliers(suppliers).map(({ a, b, distance }) => ({
       check: 'duplicate-supplier',
@@ -74,7 +94,7 @@ export const dataQuality: AnalysisDefinition<typeof DataQualityParams> = {
         : `Name within ${distance} edit(s) of ${b.uid} '${b.name}' / Lijkt op ${b.uid}`,
       other: b.uid,
     }));
-    const rows: Row[] = [...findings.map(row => ({ ...row, other: null })), ...duplicates];
+    const rows: Row[] = [...findings.map(row => ({ ...row, other: null })), ...duplicates, ...claims.map(conflictRow)];
     const counts: Record<string, number> = {};
     for (const row of rows) counts[row.check as string] = (counts[row.check as string] ?? 0) + 1;
     return { rows, summary: { checks: counts, total: rows.length } };

@@ -53,7 +53,7 @@ export const analysisQueries: Record<string, string[]> = {
   impact: landscapeQueries(),
   'contract-calendar': ['contract-calendar', ...landscapeQueries()],
   'what-if': landscapeQueries(),
-  'data-quality': ['data-quality', 'data-quality-suppliers'],
+  'data-quality': ['data-quality', 'data-quality-suppliers', 'data-quality-claims'],
   sovereignty: landscapeQueries(),
   // And cypher/ict-foto/: the versions and release cycles.
   'out-of-support': landscapeQueries(),

@@ -5,9 +5,10 @@ import { queriesIn } from '../../server/queries.js';
 import { analyses, analysisQueries } from '../../server/analyses/index.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { fixture, loadLandscape, TODAY } from './fixture.js';
+import { Landscape } from '../../importers/model.js';
 
 const values: Record<string, unknown> = {
-  organisations: null, from: TODAY, to: '2027-12-01', today: TODAY, node: 'supplier:s1', frontier: ['supplier:s1', 'platform:p2'], applications: ['app:gm1/a1', 'app:gm2/b1'],
+  organisations: null, catalogue: 'gemma', from: TODAY, to: '2027-12-01', today: TODAY, node: 'supplier:s1', frontier: ['supplier:s1', 'platform:p2'], applications: ['app:gm1/a1', 'app:gm2/b1'],
   uids: ['app:gm1/a1', 'app:gm2/b1', 'interface:gm1/i1', 'contract:gm1/c1', 'platform:p1', 'supplier:s1', 'refcomp:zaaksysteem', 'function:dienstverlening'],
 };
 
@@ -17,6 +18,8 @@ describe('cypher/analyses', () => {
     driver = testDriver();
     await resetDatabase(driver);
     await loadLandscape(driver, fixture());
+    // A second source that names supplier s1 otherwise: a shared fact two sources assert differently (data-quality-claims).
+    await loadLandscape(driver, Landscape.parse({ suppliers: [{ id: 's1', name: 'Leverancier Een (andere bron)' }] }), 'test:other', 'run-2');
   });
   afterAll(() => driver.close());
 

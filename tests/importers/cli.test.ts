@@ -58,7 +58,8 @@ describe('npm run import (CLI)', () => {
     writeFileSync(file, '%PDF-1.4');
     const { code, stderr } = await runImportCli([file]);
     expect(code).toBe(1);
-    expect(stderr).toContain('applications.pdf: not a CSV or XLSX file');
+    // The web import's message (the CLI tells formats with its detectors, importers/formats.ts).
+    expect(stderr).toContain('Cannot tell what to import from applications.pdf (.pdf). Upload CSV or XLSX tables');
   });
 
   it('when the folder holds roer-aliases.json, then it is used and the merge is printed', async () => {

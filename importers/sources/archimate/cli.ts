@@ -1,7 +1,5 @@
 // The ArchiMate, GEMMA and Softwarecatalogus branch of `npm run import` (importers/cli.ts hands over
-// when isModelInput() says so): prints the report in English and Dutch, returns the exit code.
-import { statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+// when importers/formats.ts detects a model or Softwarecatalogus objects): prints the report in English and Dutch, returns the exit code.
 import type { Driver } from 'neo4j-driver';
 import { InputError } from '../../../server/errors.js';
 import { importGemma } from '../../gemma.js';
@@ -10,23 +8,22 @@ import { importSoftwarecatalogus, type SwcImportReport } from '../../softwarecat
 import { importSoftwarecatalogusObjects, isSoftwarecatalogusObjects } from '../../softwarecatalogus-objects.js';
 import { describeRemovals } from '../../removals.js';
 import { type ArchimateImportReport, importArchimate } from './import.js';
+import { type ArchiModel, readArchimate } from './read.js';
+import { isGemmaModel } from '../../formats.js';
 
-export type ModelCliOptions = { organisation?: string; gemma?: boolean; source?: string; user?: string; dryRun?: boolean; allowRemovals?: boolean; maxRemovalShare?: number };
-
-const exists = (path: string) => statSync(path, { throwIfNoEntry: false });
-
-/** An AMEFF/.archimate file, a coArchi folder, a Softwarecatalogus portfolio CSV, or Softwarecatalogus objects (JSON, a zip or folder of them). */
-export function isModelInput(path: string): boolean {
-  if (/\.(xml|archimate)$/i.test(path)) return true;
-  if (/applicatieportfolio.*\.csv$/i.test(basename(path))) return true;
-  if (/\.zip$/i.test(path) || isSoftwarecatalogusObjects(path)) return true;
-  return Boolean(exists(path)?.isDirectory() && (exists(join(path, 'folder.xml')) || exists(join(path, 'model', 'folder.xml'))));
-}
+export type ModelCliOptions = {
+  organisation?: string; gemma?: boolean; source?: string; user?: string; dryRun?: boolean; allowRemovals?: boolean; maxRemovalShare?: number;
+  /** The format importers/formats.ts detected (the CLI's detection is the web import's); absent: told from the path. */
+  format?: string;
+  /** The model already read (a coArchi zip, unzipped). */
+  model?: ArchiModel;
+};
 
 /** Imports and prints the report; returns it (with `ok: false` when the file had problems and nothing was written) for the exit code and the audit log. */
-export async function runModelImport(driver: Driver, path: string, options: ModelCliOptions, out: (line?: string) => void = line => process.stdout.write(`${line ?? ''}\n`)): Promise<ArchimateImportReport | SwcImportReport> {
-  if (/\.zip$/i.test(path) || isSoftwarecatalogusObjects(path)) {
-    const report = await importSoftwarecatalogusObjects(driver, [path], options);
+export async function runModelImport(driver: Driver, path: string, options: ModelCliOptions, out: (line?: string) => void = line => process.stdout.write(`${line ?? ''}\n`), paths: string[] = [path]): Promise<ArchimateImportReport | SwcImportReport> {
+  const objects = options.format ? options.format === 'softwarecatalogus-objects' : /\.zip$/i.test(path) || isSoftwarecatalogusObjects(path);
+  if (objects) {
+    const report = await importSoftwarecatalogusObjects(driver, paths, options);
     out(`Source ${report.source}${report.dryRun ? ' (dry run: nothing written / proefrun: niets geschreven)' : ''}${report.runId ? `, run ${report.runId}` : ''}`);
     out(`objects / objecten: ${Object.entries(report.objects).map(([schema, n]) => `${schema} ${n}`).join(', ')}`);
     printSwcReport(report, out);
@@ -39,8 +36,10 @@ export async function runModelImport(driver: Driver, path: string, options: Mode
     printSwcReport(report, out);
     return report;
   }
-  if (options.gemma) {
-    const report = await importGemma(driver, path, options);
+  const model = options.model ?? readArchimate(path);
+  // As the web import (importers/formats.ts): a model named GEMMA is the catalogue, also without --gemma.
+  if (options.gemma || isGemmaModel(model)) {
+    const report = await importGemma(driver, model, { ...options, fileName: path });
     printModelReport(report, out);
     if (report.confirmationNeeded) return report;
     out(`GEMMA ${report.release ?? ''}: ${report.referenceComponents} reference components / referentiecomponenten, ${report.businessFunctions} business functions / bedrijfsfuncties, ${report.renamed} renamed / hernoemd`);
@@ -49,7 +48,7 @@ export async function runModelImport(driver: Driver, path: string, options: Mode
   if (!options.organisation) {
     throw new InputError('An ArchiMate model needs --organisation <gemeente-id> (or --gemma for the GEMMA reference model) / een ArchiMate-model heeft --organisation nodig');
   }
-  const report = await importArchimate(driver, path, options);
+  const report = await importArchimate(driver, model, { ...options, fileName: path });
   printModelReport(report, out);
   for (const merge of report.merges) out(`merged supplier / leverancier samengevoegd: ${merge.archimateId} "${merge.name}" → ${merge.into} "${merge.intoName}"`);
   return report;

@@ -8,7 +8,8 @@ import { InputError } from '../../../server/errors.js';
 import { database, int, read, write } from '../../../server/neo4j.js';
 import { query } from '../../../server/queries.js';
 import { type ImportReport, type Progress, modelRecords, recordRunHeadlines, runOwner } from '../../import.js';
-import { type LoadCounts, type RemovedCounts, cleanup, load, normalizeSupplierName, previouslyAsserted, rowCount, transform } from '../../load.js';
+import { resolveLandscapeReferences } from '../../catalogue.js';
+import { type LoadCounts, type RemovedCounts, CATALOGUE_SOURCE, cleanup, load, normalizeSupplierName, previouslyAsserted, rowCount, transform } from '../../load.js';
 import { type RemovalPlan, planRemovals } from '../../removals.js';
 import { type Landscape, uid } from '../../model.js';
 import { type MapOptions, type MapReport, mapModel } from './map.js';
@@ -102,6 +103,8 @@ export async function importMappedLandscape<R extends object>(
   },
 ): Promise<R & { source: string; runId: string | null; dryRun: boolean; graph: { nodes: LoadCounts; removed: RemovedCounts }; durationMs: number; removals: RemovalPlan; confirmationNeeded: boolean; headlines?: ImportReport['headlines'] }> {
   const started = options.started ?? Date.now();
+  // Another source's reference components are the catalogue's (importers/catalogue.ts): never a node of an old name.
+  if (options.source !== CATALOGUE_SOURCE) await resolveLandscapeReferences(driver, landscape);
   const removals = await planRemovals(driver, landscape, { source: options.source, named: true, scope: null, maxShare: options.maxRemovalShare });
   const rows = transform(landscape);
   const total = rowCount(rows);
