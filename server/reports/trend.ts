@@ -14,8 +14,9 @@ export type TrendPoint = {
   hhi: number | null; cr3: number | null; spofCount: number | null; meanLockIn: number | null; noticeCount: number | null;
   /** Absent in numbers recorded before it was. */
   sovereigntyShare?: number | null;
+  commonGroundScore?: number | null;
 };
-export type TrendKey = 'hhi' | 'cr3' | 'spofCount' | 'meanLockIn' | 'noticeCount' | 'sovereigntyShare';
+export type TrendKey = 'hhi' | 'cr3' | 'spofCount' | 'meanLockIn' | 'noticeCount' | 'sovereigntyShare' | 'commonGroundScore';
 export type TrendMetric = { key: TrendKey; digits: number; percent: boolean; name: Record<Language, string>; title: Record<Language, string> };
 
 /** The headline numbers with a trend, in the order the report shows them. */
@@ -27,6 +28,7 @@ export const TREND_METRICS: TrendMetric[] = [
   { key: 'meanLockIn', digits: 1, percent: false, name: { nl: 'Gemiddelde lock-in', en: 'Mean lock-in' }, title: { nl: 'Gemiddelde lock-in', en: 'Mean lock-in' } },
   { key: 'noticeCount', digits: 0, percent: false, name: { nl: 'Contracten in opzegtermijn', en: 'Contracts in notice window' }, title: { nl: 'Contracten in opzegtermijn', en: 'Contracts in notice window' } },
   { key: 'sovereigntyShare', digits: 1, percent: true, name: { nl: 'Aandeel onder niet-EU-recht', en: 'Share under non-EU law' }, title: { nl: 'Applicaties onder niet-EU-recht', en: 'Applications under non-EU law' } },
+  { key: 'commonGroundScore', digits: 1, percent: false, name: { nl: 'Common Ground-score', en: 'Common Ground score' }, title: { nl: 'Common Ground-score (0–100)', en: 'Common Ground score (0–100)' } },
 ];
 export const trendMetric = (key: TrendKey): TrendMetric => TREND_METRICS.find(metric => metric.key === key)!;
 
@@ -108,7 +110,7 @@ export function trendChartPoints(series: TrendPoint[], key: TrendKey, box: { wid
 }
 
 const HEADERS = { nl: { at: 'Import van', source: 'Bron' }, en: { at: 'Imported', source: 'Source' } } as const;
-const TYPES: Record<TrendKey, ColumnType> = { hhi: 'integer', cr3: 'percent', spofCount: 'integer', meanLockIn: 'decimal', noticeCount: 'integer', sovereigntyShare: 'percent' };
+const TYPES: Record<TrendKey, ColumnType> = { hhi: 'integer', cr3: 'percent', spofCount: 'integer', meanLockIn: 'decimal', noticeCount: 'integer', sovereigntyShare: 'percent', commonGroundScore: 'decimal' };
 
 /** The report's "Verloop" as a table: one row per import, the headline numbers as columns (sections.ts). */
 export function trendSection(series: TrendPoint[], language: Language): { title: string; columns: SectionColumn[]; rows: Row[] } {

@@ -76,7 +76,7 @@ describe('the changes page', () => {
     expect(lead).toContain('1 nieuw kwetsbaar punt,');
     expect(lead).toContain('1 contract in de opzegtermijn gekomen');
     expect(lead).toContain('4 regels toegevoegd, gewijzigd of verwijderd');
-    expect(await page.locator('#changes-cards .card').count()).toBe(6);
+    expect(await page.locator('#changes-cards .card').count()).toBe(7);
     await expect(page.locator('#changes-spofs-entered li').allTextContents()).resolves.toContain(leaf.name);
     await expect(page.locator('#changes-notice-entered li').textContent()).resolves.toContain('c-0002');
     // The trend: one point per run that recorded the organisation's numbers.

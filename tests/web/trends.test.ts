@@ -13,7 +13,7 @@ import { resetDatabase, testDriver } from '../support/db.js';
 import { startUi, type Ui } from './browser.js';
 import { ORGANISATION, demoFiles, secondDelivery } from './demo-delivery.js';
 
-type Point = { runId: string; at: string; hhi: number; cr3: number; spofCount: number; noticeCount: number; meanLockIn: number; sovereigntyShare: number };
+type Point = { runId: string; at: string; hhi: number; cr3: number; spofCount: number; noticeCount: number; meanLockIn: number; sovereigntyShare: number; commonGroundScore: number };
 
 let driver: Driver;
 let ui: Ui;
@@ -92,6 +92,14 @@ describe('trends on the dashboards', () => {
       await ui.shot('trend-exposure');
     });
 
+    it('then the Common Ground page shows how its score moved', async () => {
+      await open('#/common-ground');
+      const score = (value: number) => new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+      const moved = series[0].commonGroundScore === series[1].commonGroundScore ? `${score(series[1].commonGroundScore)}, gelijk` : `${score(series[0].commonGroundScore)} → ${score(series[1].commonGroundScore)}`;
+      expect(await sentence('commonGroundScore')).toBe(`Common Ground-score ${moved} sinds ${since}`);
+      expect(await ui.page.locator('#cg-trend [data-trend=commonGroundScore] circle').count()).toBe(2);
+    });
+
     it('then the contract calendar and the sovereignty page show theirs', async () => {
       await open('#/calendar');
       expect(await sentence('noticeCount')).toBe(`Contracten in opzegtermijn ${series[0].noticeCount} → ${series[1].noticeCount} sinds ${since}`);
@@ -105,9 +113,9 @@ describe('trends on the dashboards', () => {
     it('then the organisation report shows every headline number over the imports', async () => {
       await open(`#/report?subject=org:${ORGANISATION}`);
       const sentences = await ui.page.locator('#report-trend .trend-sentence').allTextContents();
-      expect(sentences).toHaveLength(6);
+      expect(sentences).toHaveLength(7);
       expect(sentences).toContain(`Kwetsbare punten (scharnierpunten) ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
-      expect(await ui.page.locator('#report-trend figure[data-trend]').count()).toBe(6);
+      expect(await ui.page.locator('#report-trend figure[data-trend]').count()).toBe(7);
       expect(await ui.page.locator('#table-trend tbody tr').count()).toBe(2);
       await ui.page.locator('#report-trend').screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'trend-report.png') });
     });

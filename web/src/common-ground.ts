@@ -1,6 +1,7 @@
 // Common Ground maturity: the answer first (the score, the sentence, how the score is made up), then
 // the interfaces that would raise it most, the applications receiving base registration data, GEMMA's
 // layers, and — when several organisations are chosen — the ranking and the distribution of scores.
+import { trendPanel } from './trend.js';
 import type { ComponentScore, Move } from '../../server/analyses/common-ground.js';
 import { csvFor, download, runAnalysis } from './api.js';
 import { cg, code } from './common-ground-words.js';
@@ -33,6 +34,7 @@ export async function renderCommonGround(root: HTMLElement, ctx: Context): Promi
       h('button', { type: 'button', id: 'cg-xlsx', onclick: file('xlsx') }, cg('xlsx')))),
     body);
   let result;
+  const trend = trendPanel(ctx, ['commonGroundScore'], 'cg-trend');
   try {
     result = await runAnalysis('common-ground', { organisation });
   } catch (error) {
@@ -49,6 +51,7 @@ export async function renderCommonGround(root: HTMLElement, ctx: Context): Promi
     h('div', { class: 'cg-answer' },
       scoreCard(several ? summary.overall?.meanScore : rows[0]?.commonGroundScore),
       h('div', { class: 'cg-answer-text' }, h('p', { class: 'sentence', id: 'cg-answer' }, answer(rows, scored, summary, several)), componentsTable(rows, scored, several))),
+    await trend,
     sharesBar(summary.overall),
     movesSection(moves, several),
     receiversSection(summary, several),
