@@ -7,7 +7,7 @@
 // Flows and contracts Contract elements that carry Roer's fields as properties, so both come back too.
 import type { Driver } from 'neo4j-driver';
 import {
-  CONTRACT_ROLES, OPEN_STANDARDS, ROER_CONTRACT_ID, ROER_FACT, TABLE_ROW, ROER_ID, ROER_INTERFACE_ID, ROER_ROLE, contractFields, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, openStandardsOf, personalDataOf, platformProps, roerIdOf,
+  CONTRACT_ROLES, OPEN_STANDARDS, ROER_CONTRACT_ID, ROER_FACT, TABLE_ROW, ROER_ID, ROER_INTERFACE_ID, ROER_ROLE, contractFields, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, openStandardsOf, personalDataOf, platformProps, productProps, roerIdOf,
   supplierProps,
 } from '../../importers/sources/archimate/map.js';
 import type { ArchiProperty } from '../../importers/sources/archimate/read.js';
@@ -184,6 +184,11 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
     if (typeof p.personalData === 'boolean' && personalDataOf({ properties }) !== p.personalData) add('Persoonsgegevens', p.personalData ? 'ja' : 'nee');
     const standards = [...node.standards].sort((a, b) => a.localeCompare(b));
     if (standards.length && openStandardsOf({ properties }).join('|') !== standards.join('|')) add(OPEN_STANDARDS, standards.join(' | '));
+  }
+  if (node.label === 'Application' || node.label === 'Platform') {
+    const derived = productProps({ properties });
+    if (text(p.product) && derived.product !== p.product) add('Pakket', String(p.product));
+    if (text(p.version) && derived.version !== p.version) add('Versie', String(p.version));
   }
   if (node.label === 'Platform') {
     const derived = { type: 'on-premise', jurisdiction: 'NL', ...platformProps({ properties }) };

@@ -142,7 +142,7 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
         key = uid.application(organisation!, roerId);
         landscape.applications.push({
           id: roerId, organisation: organisation!, name, referenceComponents: [], businessFunctions: [], openStandards: openStandardsOf(e), extra,
-          criticality: criticalityOf(e), personalData: personalDataOf(e),
+          criticality: criticalityOf(e), personalData: personalDataOf(e), ...productProps(e),
         });
         break;
       case 'Platform':
@@ -428,13 +428,24 @@ export function criticalityOf(e: Pick<ArchiElement, 'properties'>) {
   return parsed.success ? parsed.data : 'medium';
 }
 
-export function platformProps(e: Pick<ArchiElement, 'properties'>): { type?: string; jurisdiction?: string } {
-  const out: Record<string, string> = {};
+export function platformProps(e: Pick<ArchiElement, 'properties'>): { type?: string; jurisdiction?: string; product?: string; version?: string } {
+  const out: Record<string, string> = { ...productProps(e) };
   for (const p of e.properties) {
     const key = slug(p.key);
     // Only values Roer understands; anything else keeps the default rather than failing the model.
     if ((key === 'type' || key === 'hosting' || key === 'platformtype') && PlatformType.safeParse(p.value).success) out.type = p.value;
     if ((key === 'jurisdiction' || key === 'jurisdictie') && Jurisdiction.safeParse(p.value).success) out.jurisdiction = p.value;
+  }
+  return out;
+}
+
+/** The product (pakket) an application or platform is, and its version (versie), as properties name them (ICT-foto). */
+export function productProps(e: Pick<ArchiElement, 'properties'>): { product?: string; version?: string } {
+  const out: { product?: string; version?: string } = {};
+  for (const p of e.properties) {
+    const key = slug(p.key);
+    if ((key === 'product' || key === 'pakket') && p.value.trim()) out.product = p.value.trim();
+    if ((key === 'version' || key === 'versie') && p.value.trim()) out.version = p.value.trim();
   }
   return out;
 }
