@@ -300,6 +300,9 @@ export const COLUMN_NAMES: Record<string, Words> = {
   down: { nl: 'Applicaties die uitvallen', en: 'Applications down' },
   functionsLost: { nl: 'Bedrijfsfuncties die stoppen', en: 'Business functions lost' },
   functionsWeakened: { nl: 'Bedrijfsfuncties die verzwakken', en: 'Business functions weakened' },
+  // Algorithms (Algoritmeregister) in impact, what-if and sovereignty summaries
+  algorithmsStopping: { nl: 'Algoritmes die stoppen', en: 'Algorithms that stop' },
+  algorithmsOnExposed: { nl: 'Algoritmes op blootgestelde applicaties', en: 'Algorithms on exposed applications' },
   // common ground
   rank: { nl: 'Plaats', en: 'Rank' },
   commonGroundScore: { nl: 'Common Ground-score (0–100)', en: 'Common Ground score (0–100)' },

@@ -151,7 +151,7 @@ describe('downloads equal the screen', () => {
     await shot('report-organisation');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await downloaded('#report-xlsx')) as never);
-    expect(book.worksheets.map(sheet => sheet.name)).toEqual(['Samenvatting', 'Verloop', 'Soevereiniteit', 'Leveranciers', 'Kwetsbare punten', 'Lock-in', 'Contracten']);
+    expect(book.worksheets.map(sheet => sheet.name)).toEqual(['Samenvatting', 'Verloop', 'Soevereiniteit', 'Leveranciers', 'Kwetsbare punten', 'Lock-in', 'Contracten', 'Common Ground']);
     for (const section of ['sovereignty', 'exposure', 'spofs', 'lockInRanking', 'contracts']) {
       const shown = await page.locator(`#report-${section} tbody tr td:first-child`).allTextContents();
       expect(shown.length).toBeGreaterThan(0);
