@@ -334,6 +334,11 @@ export const COLUMN_NAMES: Record<string, Words> = {
   medianScore: { nl: 'Mediaan', en: 'Median score' },
   receiversCut: { nl: 'Ingekort', en: 'Cut' },
   applicationsPlaced: { nl: 'Applicaties op een laag geplaatst', en: 'Applications placed on a layer' },
+  // Common Ground summary lists (sheets of its workbook)
+  moves: { nl: 'Koppelingen om te verplaatsen', en: 'Interfaces to move' },
+  receivers: { nl: 'Ontvangers van basisgegevens', en: 'Receivers of base data' },
+  layers: { nl: 'GEMMA-lagen', en: 'GEMMA layers' },
+  distribution: { nl: 'Verdeling van de scores', en: 'Distribution of scores' },
 };
 
 /** Common Ground's codes in words: kinds of standard, copy or retrieval, GEMMA layers, score components. */

@@ -78,7 +78,7 @@ describe('ICT-foto', () => {
     await page.click('#adv-submit');
     await page.waitForSelector('#adv-answer');
     expect(await text('#adv-answer')).toBe('Tomcat >=9.0.10 <10.1.21 raakt 1 applicatie en 1 platform bij 1 organisatie. '
-      + 'Met wat ervan afhangt vallen 2 applicaties uit, waarvan 1 bedrijfskritisch; 2 bedrijfsfuncties stoppen.');
+      + 'Met wat ervan afhangt vallen 2 applicaties uit, waarvan 1 bedrijfskritisch; bedrijfsfuncties die stoppen: 2.');
     expect(await page.locator('#adv-organisations tbody tr td').allInnerTexts()).toEqual(['gm1', '1', '2', '1', 'Archivering, Zaakafhandeling', '']);
     expect(await text('#adv-unknown')).toContain('Meldingen');
     await page.locator('#advisory').scrollIntoViewIfNeeded();

@@ -93,4 +93,21 @@ describe('import page: every format', () => {
     await workbook.xlsx.readFile(path);
     expect(workbook.worksheets.map(sheet => sheet.name)).toEqual(['Instructies', 'leveranciers', 'platformen', 'applicaties', 'koppelingen', 'contracten']);
   });
+
+  it('when one organisation is chosen, then its landscape downloads from the page as the import tables, to edit and import again', async () => {
+    expect(await page.locator('#import-landscape-xlsx-hint').textContent()).toContain('Kies één organisatie');
+    await page.evaluate(() => sessionStorage.setItem('roer.organisations', 'gm0363'));
+    await page.goto(`${base}/#/import?again=1`);
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && !!document.querySelector('#import-landscape-xlsx'), null, { timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#import-landscape-xlsx')]);
+    expect(download.suggestedFilename()).toBe('roer-landschap-gm0363.xlsx');
+    const path = join(ARTIFACTS, 'roer-landschap-gm0363.xlsx');
+    await download.saveAs(path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const applications = workbook.getWorksheet('applicaties')!;
+    const ids = (applications.getColumn(1).values as unknown[]).slice(2).map(String);
+    expect(ids.sort()).toEqual(['pv-1', 'pv-2']);
+  });
 });

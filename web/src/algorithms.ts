@@ -55,11 +55,11 @@ async function show(body: HTMLElement, status: HTMLElement, ctx: Context): Promi
       open.length ? t('algo.answer.review', { open: count('open'), confirmed: count('confirmed'), rejected: count('rejected') }) : t('algo.answer.reviewDone', { confirmed: count('confirmed'), rejected: count('rejected') })),
     h('section', { id: 'algo-review' }, h('h2', {}, t('algo.review', { n: formatNumber(open.length) })),
       h('p', { class: 'hint' }, t('algo.reviewHint')),
-      open.length ? h('div', { class: 'table-box' }, linkTable('algo-open', open, several, link => h('div', { class: 'buttons' },
+      open.length ? h('div', { class: 'table-box' }, linkTable('algo-open', t('algo.review', { n: formatNumber(open.length) }), open, several, link => h('div', { class: 'buttons' },
         h('button', { type: 'button', class: 'primary', 'data-action': 'confirm', onclick: decideOn(link, 'confirmed') }, t('algo.confirm')),
         h('button', { type: 'button', 'data-action': 'reject', onclick: decideOn(link, 'rejected') }, t('algo.reject'))))) : h('p', {}, t('common.none'))),
     decided.length ? h('section', { id: 'algo-decided' }, h('h2', {}, t('algo.decided', { n: formatNumber(decided.length) })),
-      h('div', { class: 'table-box' }, linkTable('algo-decisions', decided, several, link => h('span', {},
+      h('div', { class: 'table-box' }, linkTable('algo-decisions', t('algo.decided', { n: formatNumber(decided.length) }), decided, several, link => h('span', {},
         h('strong', { class: `state-${link.state}` }, t(`algo.state.${link.state}` as MessageKey)), ' ',
         h('button', { type: 'button', class: 'link', 'data-action': 'undo', onclick: decideOn(link, 'open') }, t('algo.undo')))))) : null,
     h('section', { id: 'algo-all' }, h('h2', {}, t('algo.all', { n: formatNumber(algorithms.length) })), h('div', { class: 'table-box' }, sortableTable<AlgorithmEntry>({
@@ -89,9 +89,9 @@ function runsOn(a: AlgorithmEntry): string {
     .join(', ');
 }
 
-function linkTable(id: string, links: (AlgorithmMatch & { algorithm: AlgorithmEntry })[], several: boolean, action: (link: Link) => HTMLElement): HTMLTableElement {
+function linkTable(id: string, caption: string, links: (AlgorithmMatch & { algorithm: AlgorithmEntry })[], several: boolean, action: (link: Link) => HTMLElement): HTMLTableElement {
   return sortableTable<Link>({
-    id, caption: id, captionHidden: true, rows: links, sortKey: 'confidence', descending: false,
+    id, caption, captionHidden: true, rows: links, sortKey: 'confidence', descending: false,
     rowAttrs: link => ({ 'data-algorithm': link.algorithm.uid, 'data-target': link.target }),
     columns: [
       { key: 'algorithm', label: t('algo.col.algorithm'), value: link => link.algorithm.name, render: link => algorithmName(link.algorithm) },

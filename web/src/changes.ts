@@ -9,6 +9,7 @@ import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
 import { formatDate, formatDateTime, formatNumber, language, t, type MessageKey } from './i18n.js';
+import { VALUE_NAMES, valueName } from '../../server/labels.js';
 import { trendFigures } from './trend.js';
 
 type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; fields?: { field: string; before: unknown; after: unknown }[] };
@@ -148,8 +149,11 @@ const fieldLabel = (field: string) => {
   const text = t(key);
   return text === key ? field : text;
 };
-const valueText = (value: unknown): string => {
+/** A field's value in words: codes of a known field (criticality, platform type…) by their names. */
+const valueText = (value: unknown, field?: string): string => {
   if (value === null || value === undefined || value === '') return '—';
+  const names = field ? VALUE_NAMES[field] : undefined;
+  if (names && typeof value === 'string') return valueName(names, value, language());
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (typeof value === 'number') return formatNumber(value, Number.isInteger(value) ? 0 : 2);
@@ -168,7 +172,7 @@ function tableSection(table: string, changes: TableChanges | undefined): HTMLEle
       h('ul', { class: `changes-${kind}` }, changes.items[kind].map(item => h('li', {},
         kind === 'removed' ? item.name : h('a', { href: dependencyHash(item.uid) }, item.name),
         item.organisation ? h('small', { class: 'hint' }, ` · ${orgName(item.organisation)}`) : null,
-        item.fields?.length ? h('ul', {}, item.fields.map(field => h('li', {}, `${fieldLabel(field.field)}: ${valueText(field.before)} → ${valueText(field.after)}`))) : null))),
+        item.fields?.length ? h('ul', {}, item.fields.map(field => h('li', {}, `${fieldLabel(field.field)}: ${valueText(field.before, field.field)} → ${valueText(field.after, field.field)}`))) : null))),
       changes.items[kind].length < changes[kind] ? h('p', { class: 'hint' }, t('changes.more', { n: changes[kind] - changes.items[kind].length })) : null)));
 }
 

@@ -10,6 +10,7 @@ import { clear, fill, h, message, sortableTable } from './dom.js';
 import { errorText } from './errors.js';
 import { type MessageKey, formatDateTime, formatNumber, kindLabel, language, t } from './i18n.js';
 import { str } from './rows.js';
+import { knownOrganisations, orgName } from './organisations.js';
 import type { ImportIssue, ImportReport, Row } from './types.js';
 
 type Reason = 'share' | 'unnamed-source';
@@ -22,7 +23,13 @@ const FIRST_NAMES = 10;
 export async function renderImport(root: HTMLElement, ctx: Context): Promise<void> {
   const files = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.xlsx,.txt,.xml,.archimate,.zip,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip' });
   const organisation = h('input', { type: 'text', id: 'import-organisation', placeholder: 'gm0363', autocomplete: 'off', 'aria-describedby': 'import-organisation-hint' });
-  const template = h('button', { type: 'button', id: 'import-template', class: 'link', onclick: () => void download('/api/exports/template.xlsx', { lang: language() }, language() === 'nl' ? 'roer-invulsjabloon.xlsx' : 'roer-template.xlsx').catch(error => fill(result, message(t('common.error', { message: (error as Error).message }), 'error'))) }, t('import.template'));
+  const failed = (error: unknown) => fill(result, message(t('common.error', { message: (error as Error).message }), 'error'));
+  const template = h('button', { type: 'button', id: 'import-template', class: 'link', onclick: () => void download('/api/exports/template.xlsx', { lang: language() }, language() === 'nl' ? 'roer-invulsjabloon.xlsx' : 'roer-template.xlsx').catch(failed) }, t('import.template'));
+  // The landscape as the import tables, to edit in Excel and import again: one organisation's (the chosen one, or the only one).
+  const editable = ctx.organisations().length === 1 ? ctx.organisations()[0] : knownOrganisations().length === 1 ? knownOrganisations()[0] : undefined;
+  const landscapeWorkbook = editable
+    ? h('button', { type: 'button', id: 'import-landscape-xlsx', class: 'link', onclick: () => void download('/api/exports/landscape.xlsx', { organisation: editable, lang: language() }, `roer-${language() === 'nl' ? 'landschap' : 'landscape'}-${editable}.xlsx`).catch(failed) }, t('import.landscapeWorkbook', { organisation: orgName(editable) }))
+    : h('span', { class: 'hint', id: 'import-landscape-xlsx-hint' }, t('import.landscapeWorkbookChoose'));
   const sources = h('datalist', { id: 'import-sources' });
   const source = h('input', { type: 'text', id: 'import-source', placeholder: t('import.sourcePlaceholder'), autocomplete: 'off', list: 'import-sources', 'aria-describedby': 'import-source-hint' });
   const progress = h('progress', { id: 'import-progress', hidden: true, 'aria-label': t('import.progress') });
@@ -39,7 +46,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   organisation.addEventListener('input', forget);
   root.append(h('h1', {}, t('import.heading')),
     h('details', { class: 'help', id: 'import-help' }, h('summary', {}, t('import.help')), h('p', {}, t('import.helpText')), h('p', {}, t('import.helpFormats'))),
-    h('p', {}, template),
+    h('p', {}, template, ' · ', landscapeWorkbook),
     h('form', { class: 'toolbar', onsubmit: (e: Event) => e.preventDefault() },
       h('div', { class: 'field' }, h('label', { for: 'import-files' }, t('import.files')), files),
       h('div', { class: 'field' }, h('label', { for: 'import-source' }, t('import.source')), source, sources,
