@@ -115,7 +115,11 @@ export function columnWidths(doc: Doc, columns: SectionColumn[], cells: string[]
     const give = measured.map(m => (m.fixed ? 0 : m.base - m.least));
     const total = sum(give) || 1;
     const cut = Math.min(-spare, sum(give));
-    return widths.map((width, i) => width - (give[i] / total) * cut);
+    const shrunk = widths.map((width, i) => width - (give[i] / total) * cut);
+    // Still wider than the page (many columns with long header words): every column narrows alike,
+    // so a word may wrap mid-word rather than the table run off the paper.
+    const over = sum(shrunk) / available;
+    return over > 1 ? shrunk.map(width => width / over) : shrunk;
   }
   measured.forEach((m, i) => { const more = Math.min(spare, m.header - widths[i]); widths[i] += more; spare -= more; });
   const text = measured.map((m, i) => (m.fixed ? 0 : widths[i]));

@@ -163,6 +163,16 @@ describe('documents', () => {
       expect(widths[0]).toBeGreaterThanOrEqual(doc.font('Helvetica-Bold').fontSize(8).widthOfString('Naam'));
     });
 
+    it('when even narrowed text columns do not fit (many columns, long header words), then the table still ends at the page edge', () => {
+      const doc = new PDFDocument({ size: 'A4' });
+      const headers = ['Ondersteuning', 'Naam', 'Versie', 'Einde ondersteuning', 'Kritikaliteit', 'Persoonsgegevens', 'Aantal afhankelijke applicaties', 'Bedrijfsfuncties'];
+      const columns = headers.map((header, i) => ({ key: `c${i}`, header, type: (i === 3 ? 'date' : i === 6 ? 'integer' : 'text') as 'date' | 'integer' | 'text', value: () => null }));
+      const cells = [['zonder ondersteuning', 'Rekencentrum Polderdata Roerdal', 'VMware ESXi 7.0.3', '02-10-2025', 'kritiek', 'ja', '328', 'Afval, Archief, Bedrijfsvoering, Burgerzaken, Dienstverlening, Financiën']];
+      const widths = columnWidths(doc, columns, cells, 495);
+      expect(widths.reduce((sum, w) => sum + w, 0)).toBeLessThanOrEqual(495 + 0.01);
+      expect(Math.min(...widths)).toBeGreaterThan(20);
+    });
+
     it('when text holds characters the PDF fonts lack, then they are written as the nearest letter or sign', () => {
       expect(pdfText('A → B · Łódź ≥ 3 € 5')).toBe('A › B · Lódz >= 3 € 5');
     });
