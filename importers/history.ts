@@ -16,7 +16,6 @@ import type { ChangeKind, RowChange, TableDiff } from './diff.js';
 import { type QueryRunner, type RemovedCounts, cleanup } from './load.js';
 import { TABLES, type TableName } from './model.js';
 import { deleteState, readAllRows } from './row-state.js';
-import { recordHeadlines } from '../server/analyses/headlines.js';
 
 const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);
@@ -144,6 +143,9 @@ export async function deleteSourceWithHistory(driver: Driver, source: string, us
   }
   // The organisations it named have other numbers now (recorded as after the deletion); the deletion
   // itself succeeded whether or not they can be computed.
+  // Loaded here, not at the top: the analyses' snapshot (landscape.ts) imports this module, and the
+  // headlines import the analyses (sovereignty, what-if, lock-in), which import the snapshot.
+  const { recordHeadlines } = await import('../server/analyses/headlines.js');
   await recordHeadlines(driver, runId, organisationsOf(rows)).catch(() => 0);
   return removed;
 }
