@@ -2,27 +2,20 @@
 // hand-worked landscape of tests/analyses/ict-foto-fixture.ts and its release cycles (Tomcat 9.0 ends
 // three months from today, so the page judges the same as the analysis test): the answer first, the
 // list, then an advisory with a version range; Dutch and English; 1280 and 390 px wide.
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { importUploads } from '../../importers/formats.js';
 import { importLandscape } from '../../importers/import.js';
 import { addMonths, today } from '../../server/analyses/params.js';
-import { createApp, defaultServices } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { buildWeb } from '../../web/build.js';
 import { ictFotoFixture } from '../analyses/ict-foto-fixture.js';
 import { resetDatabase, testDriver } from '../support/db.js';
+import { ARTIFACTS, serveUi } from './browser.js';
 
-const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
 let driver: Driver;
-let server: Server;
 let base: string;
-let browser: Browser;
+let close: () => Promise<void>;
 let page: Page;
 
 async function open(hash: string): Promise<void> {
@@ -35,7 +28,6 @@ const text = (selector: string) => page.locator(selector).innerText();
 const fixtureFile = (name: string) => ({ name, bytes: readFileSync(new URL(`../fixtures/ict-foto/${name}`, import.meta.url)) });
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   driver = testDriver();
   await resetDatabase(driver);
   const report = await importLandscape(driver, ictFotoFixture(), { source: 'csv:ict-foto', user: 'test' });
@@ -43,18 +35,14 @@ beforeAll(async () => {
   const products = JSON.parse(fixtureFile('producten.json').bytes.toString('utf8'));
   products[0].releases[2].eol = addMonths(today(), 3);
   await importUploads(driver, [fixtureFile('postgresql.json'), { name: 'producten.json', bytes: Buffer.from(JSON.stringify(products)) }], { user: 'test' });
-  const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-ict-${process.pid}`), minify: false });
-  const app = createApp({ driver, config: loadConfig({ ROER_AUTH: 'off' }), services: { ...defaultServices(), webDir } });
-  server = await new Promise<Server>(resolve => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const served = await serveUi(driver, 'ict');
+  ({ base, close } = served);
+  page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', error => { throw error; });
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise(resolve => server?.close(resolve));
+  await close?.();
   await driver?.close();
 });
 
