@@ -33,7 +33,7 @@ export type Comparator = { operator: Operator; version: string };
 /** Alternatives (`||`), each a list of comparators that must all hold. */
 export type VersionRange = Comparator[][];
 
-export const RANGE_EXPECTED = 'a version range such as ">=2.0 <2.4.1", "<= 10.3", "9.0" or "<2.0 || >=3.0 <3.1"';
+export const RANGE_EXPECTED = 'a version range such as ">=2.0 <2.4.1", "<= 10.3", "9.0" or "<2.0 || >=3.0 <3.1" / een versiebereik zoals ">=2.0 <2.4.1", "<= 10.3" of "9.0"';
 
 /**
  * `>=2.0 <2.4.1`, `<= 10.3`, `=1.2.3`, `!=2.1`, `<2 || >=3.0 <3.1`; a bare version (`9.0`) means that

@@ -8,7 +8,7 @@ import { fill, h, message, sortableTable, svg } from './dom.js';
 import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
-import { formatDate, formatDateTime, formatNumber, language, t, type MessageKey } from './i18n.js';
+import { formatDate, formatDateTime, formatNumber, inWords, language, t, type MessageKey } from './i18n.js';
 import { VALUE_NAMES, valueName } from '../../server/labels.js';
 import { trendFigures } from './trend.js';
 
@@ -179,5 +179,5 @@ function tableSection(table: string, changes: TableChanges | undefined): HTMLEle
 function runList(changes: Changes): HTMLElement {
   if (changes.runs.length === 0) return h('p', { class: 'hint' }, t('common.none'));
   return h('ul', { id: 'changes-runs' }, changes.runs.map(run => h('li', {},
-    `${formatDateTime(run.at)} · ${run.source} · ${t(`changes.kind.${run.kind}` as MessageKey)} · ${run.user}`)));
+    `${formatDateTime(run.at)} · ${run.source} · ${t(`changes.kind.${run.kind}` as MessageKey)} · ${inWords('import.user.', String(run.user))}`)));
 }

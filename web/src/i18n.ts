@@ -1360,6 +1360,13 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
 
+/** A catalogue text for a value when there is one ("import.status.ok" → "voltooid"), else the value. */
+export function inWords(prefix: string, value: string): string {
+  const key = `${prefix}${value}` as MessageKey;
+  const text = t(key);
+  return text === key ? value : text;
+}
+
 /** A node kind in words (labels.ts), or one of the UI's own kinds ('intermediary', 'Aggregate'). */
 export function kindLabel(kind: string): string {
   // Some analyses use lower-case kinds ('supplier', 'intermediary').

@@ -8,7 +8,7 @@ import { download, getImports, postImport } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
 import { errorText } from './errors.js';
-import { type MessageKey, formatDateTime, formatNumber, kindLabel, language, t } from './i18n.js';
+import { formatDateTime, formatNumber, inWords, kindLabel, language, t } from './i18n.js';
 import { str } from './rows.js';
 import { knownOrganisations, orgName } from './organisations.js';
 import type { ImportIssue, ImportReport, Row } from './types.js';
@@ -196,13 +196,6 @@ function modelSummary(report: ImportReport): HTMLElement | null {
   }
   if (format === 'algoritmeregister') lines.push(...registerSummary(report));
   return h('section', { id: 'import-format' }, lines);
-}
-
-/** A catalogue text for a value when there is one ("import.status.ok" → "voltooid"), else the value. */
-function inWords(prefix: string, value: string): string {
-  const key = `${prefix}${value}` as MessageKey;
-  const text = t(key);
-  return text === key ? value : text;
 }
 
 const runStatus = (run: Row): string =>
