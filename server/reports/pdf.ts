@@ -105,7 +105,9 @@ export function columnWidths(doc: Doc, columns: SectionColumn[], cells: string[]
     const header = doc.widthOfString(pdfText(column.header));
     const fixed = FIXED.has(column.type);
     const base = Math.max(content, word) + padding;
-    return { base, fixed, header: Math.max(base, Math.min(header, 120) + padding), least: fixed ? base : Math.max(word, Math.min(content, 70)) + padding };
+    // The narrowest a column may get before its cells break: header words may break before that, cells not.
+    const floor = (fixed ? content : Math.min(content, 70)) + padding;
+    return { base, fixed, floor, header: Math.max(base, Math.min(header, 120) + padding), least: fixed ? base : Math.max(word, Math.min(content, 70)) + padding };
   });
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   const widths = measured.map(m => m.base);
@@ -116,10 +118,15 @@ export function columnWidths(doc: Doc, columns: SectionColumn[], cells: string[]
     const total = sum(give) || 1;
     const cut = Math.min(-spare, sum(give));
     const shrunk = widths.map((width, i) => width - (give[i] / total) * cut);
-    // Still wider than the page (many columns with long header words): every column narrows alike,
-    // so a word may wrap mid-word rather than the table run off the paper.
-    const over = sum(shrunk) / available;
-    return over > 1 ? shrunk.map(width => width / over) : shrunk;
+    if (sum(shrunk) <= available + 0.01) return shrunk;
+    // Still wider than the page (many columns with long header words): every column gives up what its
+    // header words take beyond its cells, alike, so headers break mid-word and dates and figures do not;
+    // only when even the cells do not fit does every column narrow alike.
+    const floors = measured.map(m => Math.min(m.floor, m.base));
+    const room = sum(shrunk) - sum(floors);
+    const need = sum(shrunk) - available;
+    if (need <= room) return shrunk.map((width, i) => width - ((width - floors[i]) / room) * need);
+    return floors.map(width => (width * available) / sum(floors));
   }
   measured.forEach((m, i) => { const more = Math.min(spare, m.header - widths[i]); widths[i] += more; spare -= more; });
   const text = measured.map((m, i) => (m.fixed ? 0 : widths[i]));
