@@ -11,6 +11,7 @@ import { reportSections } from '../../server/reports/sections.js';
 import type { AnalysisResult } from '../../server/analyses/types.js';
 import { read } from '../../server/neo4j.js';
 import { nodes, rels, resetDatabase, testDriver } from '../support/db.js';
+import { reference } from '../archimate/support.js';
 import { loadLandscape } from './fixture.js';
 import { ICT_FOTO_DATE, ictFotoFixture } from './ict-foto-fixture.js';
 
@@ -154,7 +155,7 @@ describe('ICT-foto on a hand-worked landscape', () => {
     });
 
     it('when an SBOM names no application, then the one given as target takes its components (the Keycloak example)', async () => {
-      const path = '/work/shared/reference-data/cyclonedx-sbom-examples/keycloak-10.0.2/bom.json';
+      const path = reference('cyclonedx-sbom-examples/keycloak-10.0.2/bom.json');
       const bytes = readFileSync(path);
       const components = (JSON.parse(bytes.toString('utf8')).components as { purl?: string }[]);
       const distinct = new Set(components.map(c => c.purl)).size;

@@ -16,9 +16,10 @@ import { whatIfAnalysis, WhatIfParams } from '../../server/analyses/what-if.js';
 import { read } from '../../server/neo4j.js';
 import { appFor, request } from '../server/support.js';
 import { resetDatabase, testDriver } from '../support/db.js';
+import { reference } from '../archimate/support.js';
 import { registerFile as file, utrecht } from './algoritmeregister-fixture.js';
 
-const REFERENCE = '/work/shared/reference-data/nl-algoritmeregister/algoritmes.json';
+const REFERENCE = reference('nl-algoritmeregister/algoritmes.json');
 
 const matchRows = async (driver: Driver) =>
   (await listMatches(driver, { state: 'all' })).map(m => `${m.algorithm} → ${m.target} ${m.confidence} ${m.state}`).sort();
