@@ -271,7 +271,7 @@ export async function load(
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const staged = options.staged ?? false;
-  const stampParams = { runId: provenance.runId, source: provenance.source, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, stagedRun: staged ? provenance.runId : null, cataloguePrefix: `${CATALOGUE_SOURCE}#` };
+  const stampParams = { runId: provenance.runId, source: provenance.source, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, stagedRun: staged ? provenance.runId : null, cataloguePrefix: `${CATALOGUE_SOURCE}#`, catalogueSource: CATALOGUE_SOURCE };
   const lanes = options.lanes ?? 1;
   const deferred = emptyRows();
   const counts: LoadCounts = {};
