@@ -154,6 +154,8 @@ export function transform(landscape: Landscape): GraphRows {
     rel('RELATES_TO', r.from, r.to, {
       archimateId: r.id, archimateType: r.type, name: r.name, documentation: r.documentation ?? null, accessType: r.accessType ?? null,
       archimateProperties: JSON.stringify(r.properties),
+      // Only where the model has one: a relationship without a folder hashes as before.
+      ...(r.folder?.length ? { archimateFolder: r.folder.join('/') } : {}),
     }, r.id);
   }
   for (const l of landscape.links ?? []) {
