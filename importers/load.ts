@@ -154,6 +154,8 @@ export function transform(landscape: Landscape): GraphRows {
     rel('RELATES_TO', r.from, r.to, {
       archimateId: r.id, archimateType: r.type, name: r.name, documentation: r.documentation ?? null, accessType: r.accessType ?? null,
       archimateProperties: JSON.stringify(r.properties),
+      // Only where the model has one: a relationship without a folder hashes as before.
+      ...(r.folder?.length ? { archimateFolder: r.folder.join('/') } : {}),
     }, r.id);
   }
   for (const l of landscape.links ?? []) {
@@ -271,7 +273,7 @@ export async function load(
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const staged = options.staged ?? false;
-  const stampParams = { runId: provenance.runId, source: provenance.source, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, stagedRun: staged ? provenance.runId : null, cataloguePrefix: `${CATALOGUE_SOURCE}#` };
+  const stampParams = { runId: provenance.runId, source: provenance.source, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, stagedRun: staged ? provenance.runId : null, cataloguePrefix: `${CATALOGUE_SOURCE}#`, catalogueSource: CATALOGUE_SOURCE };
   const lanes = options.lanes ?? 1;
   const deferred = emptyRows();
   const counts: LoadCounts = {};

@@ -304,6 +304,8 @@ export const RelationRow = z.object({
   documentation: z.string().max(100_000).optional(),
   accessType: z.string().optional(),
   properties: Properties,
+  /** The model's folder (AMEFF organizations, Archi folders) holding the relationship, from the top down. */
+  folder: z.array(z.string()).optional(),
 });
 export type RelationRow = z.infer<typeof RelationRow>;
 

@@ -445,6 +445,12 @@ export const CHECK_NAMES: Record<string, Words> = {
   'conflicting-claim': { nl: 'Bronnen zeggen iets anders', en: 'Sources disagree' },
 };
 
+/** The rule by which a shared node keeps one source's value (data-quality `conflicting-claim`, cypher/load/nodes.cypher). */
+export const CLAIM_RULE_NAMES: Record<string, Words> = {
+  catalogue: { nl: 'de GEMMA-catalogus is leidend', en: 'the GEMMA catalogue is the authority on what it asserts' },
+  'first-source': { nl: 'eerste bron: de bron die het als eerste aanleverde', en: 'first source: the source that asserted it first' },
+};
+
 export const SEVERITY_NAMES: Record<string, Words> = {
   error: { nl: 'fout', en: 'error' },
   warning: { nl: 'waarschuwing', en: 'warning' },

@@ -6,6 +6,7 @@ import { query } from '../queries.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { Organisations } from './params.js';
 import { CATALOGUE_SOURCE } from '../../importers/load.js';
+import { CLAIM_RULE_NAMES } from '../labels.js';
 
 /** Levenshtein distance, giving up (returning max + 1) as soon as it must exceed `max`. */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
@@ -50,19 +51,15 @@ export function duplicateSuppliers(suppliers: Supplier[]): { a: Supplier; b: Sup
 }
 
 /** A property of a shared node that sources assert differently (cypher/analyses/data-quality-claims.cypher). */
-type Conflict = { uid: string; name: string; label: string; property: string; winner: string; rule: 'catalogue' | 'latest-import'; values: { source: string; value: string }[] };
+type Conflict = { uid: string; name: string; label: string; property: string; winner: string; rule: 'catalogue' | 'first-source'; values: { source: string; value: string }[] };
 
-const RULES: Record<Conflict['rule'], string> = {
-  catalogue: 'the GEMMA catalogue is the authority on what it asserts / de GEMMA-catalogus is leidend',
-  'latest-import': 'the latest import of the sources asserting it / de laatste import',
-};
 
 /** One conflict as a finding: both (all) values, and which is kept by which rule (server/analyses/README.md, data-quality). */
 function conflictRow(conflict: Conflict): Row {
   const values = conflict.values.map(v => `${v.source} '${v.value}'`).join(' ≠ ');
   return {
     check: 'conflicting-claim', severity: 'warning', uid: conflict.uid, name: conflict.name, organisation: null,
-    detail: `${conflict.label} ${conflict.property}: ${values}; kept: ${conflict.winner} (${RULES[conflict.rule]}) / Bronnen verschillen over ${conflict.property}; ${conflict.winner} geldt`,
+    detail: `${conflict.label} ${conflict.property}: ${values}; kept: ${conflict.winner} (${CLAIM_RULE_NAMES[conflict.rule].en}) / Bronnen verschillen over ${conflict.property}; ${conflict.winner} geldt (${CLAIM_RULE_NAMES[conflict.rule].nl})`,
     other: null, label: conflict.label, property: conflict.property, values: conflict.values, winner: conflict.winner, rule: conflict.rule,
   };
 }

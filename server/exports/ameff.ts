@@ -37,7 +37,7 @@ type InterfaceExportRow = { uid: string; props: Record<string, unknown>; from: s
 type ContractExportRow = { uid: string; props: Record<string, unknown>; supplier: string; applications: string[] };
 type ModelRow = { source: string; modelId: string; name: string; documentation: string | null; properties: string; views: string };
 type Concept = { id: string; archimateId?: string; uid: string; label: string; type: string; name: string; documentation?: string; properties: ArchiProperty[]; folder: string[]; organisation?: string };
-type Relationship = { id: string; archimateId?: string; type: string; source: string; target: string; name: string; documentation?: string; properties: ArchiProperty[]; accessType?: string };
+type Relationship = { id: string; archimateId?: string; type: string; source: string; target: string; name: string; documentation?: string; properties: ArchiProperty[]; accessType?: string; folder?: string[] };
 
 const ELEMENT_TYPES = new Set(
   ('BusinessActor BusinessRole BusinessCollaboration BusinessInterface BusinessProcess BusinessFunction BusinessInteraction BusinessEvent ' +
@@ -149,7 +149,7 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
       marker: properties([GENERATED_VIEW], '      '),
     })),
   ];
-  lines.push(...organizations([...concepts.values(), ...viewList], lang));
+  lines.push(...organizations([...concepts.values(), ...relationships.map(r => ({ id: r.id, folder: r.folder ?? [] })), ...viewList], lang));
   // After the views are made: they may name properties too.
   const definitions = () => [
     ...(propertyKeys.size ? ['  <propertyDefinitions>'] : []),
@@ -297,6 +297,7 @@ function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId
       id: freshId(p.archimateId as string | undefined, `rel-${r.from}-${r.to}`), archimateId: p.archimateId as string | undefined, type, source: concepts.get(r.from)!.id, target: concepts.get(r.to)!.id,
       name: (p.name as string) ?? '', documentation: (p.documentation as string) || undefined, accessType: (p.accessType as string) || undefined,
       properties: p.archimateProperties ? JSON.parse(p.archimateProperties as string) : [],
+      folder: typeof p.archimateFolder === 'string' && p.archimateFolder ? p.archimateFolder.split('/') : [],
     });
   }
   // Roer facts that no model relationship explains (spreadsheet imports, other sources).

@@ -9,6 +9,7 @@ import { CRITICALITY_NAMES, type Language, YES_NO } from '../labels.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
 import { neutralise } from './flatten.js';
+import { organisationScope } from './scope.js';
 
 type Kind = 'text' | 'list' | 'yesNo' | 'criticality' | 'platformType' | 'jurisdiction' | 'date' | 'money' | 'months';
 type Words = Record<Language, string>;
@@ -141,9 +142,11 @@ const isRequired = (table: TableName, field: string) => !(rowSchemas[table].shap
 
 export type LandscapeRows = Record<TableName, Row[]>;
 
-/** One organisation's landscape as the rows of the five tables (cypher/exports/landscape-*.cypher). */
+/** One organisation's landscape as the rows of the five tables (cypher/exports/landscape-*.cypher), within its boundary. */
 export async function landscapeRows(driver: Driver, organisation: string): Promise<LandscapeRows> {
-  const entries = await Promise.all(TABLES.map(async table => [table, await read<Row>(driver, query(`exports/landscape-${table}`).text, { organisation })] as const));
+  // Platforms and suppliers are shared: only those within the organisation's boundary (scope.ts).
+  const { uids, relationships } = await organisationScope(driver, [organisation]);
+  const entries = await Promise.all(TABLES.map(async table => [table, await read<Row>(driver, query(`exports/landscape-${table}`).text, { organisation, uids, relationships })] as const));
   return Object.fromEntries(entries) as LandscapeRows;
 }
 

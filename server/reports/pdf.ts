@@ -318,6 +318,7 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
     if (section.id === 'trend') trend(doc, data.trend ?? [], language);
     if (section.rows.length === 0) paragraph(doc, reportText(language, 'none'), 9, MUTED);
     else table(doc, section, data, language);
+    if (section.omitted) paragraph(doc, reportText(language, 'omitted', { n: section.omitted }), 8, MUTED);
   }
 
   // Page number, date and subject on every page, once the page count is known.

@@ -6,6 +6,7 @@ import { type Language, kindName, relationName } from '../labels.js';
 import type { Relation } from './dependencies.js';
 import type { ReportData } from './report-data.js';
 import { reportText } from './words.js';
+import { shownName } from './boundary.js';
 
 /** `note`: the organisation, when the picture spans several (one application name can be in each). */
 export type Box = { uid: string; kind: string; lines: string[]; note: string | null; x: number; y: number; width: number; height: number; subject: boolean; critical: boolean; more: number };
@@ -44,7 +45,7 @@ const CRITICAL = new Set(['high', 'critical']);
 type Node = { uid: string; kind: string; name: string; organisation: string | null; critical: boolean; step: number; hops: number | null; parent: string | null };
 
 /** The nodes of one side by step, from the shortest paths: `toward` lists each path from the far end to the subject. */
-function side(rows: ReportData['dependants'], toward: 'subject-last' | 'subject-first', steps: number): Map<number, Node[]> {
+function side(rows: ReportData['dependants'], toward: 'subject-last' | 'subject-first', steps: number, language: Language): Map<number, Node[]> {
   const byStep = new Map<number, Map<string, Node>>();
   const info = new Map(rows.map(row => [row.uid, row]));
   for (const row of rows) {
@@ -55,7 +56,7 @@ function side(rows: ReportData['dependants'], toward: 'subject-last' | 'subject-
       const known = info.get(uid);
       const column = byStep.get(step) ?? byStep.set(step, new Map()).get(step)!;
       if (!column.has(uid)) {
-        column.set(uid, { uid, kind: known?.kind ?? kindOfUid(uid), name: known?.name ?? names[step] ?? uid, organisation: known?.organisation ?? null, critical: CRITICAL.has(String(known?.criticality)), step, hops: known?.hops ?? null, parent: step > 1 ? path[step - 1] : null });
+        column.set(uid, { uid, kind: known?.kind ?? kindOfUid(uid), name: known?.name ?? shownName(names[step] ?? uid, language), organisation: known?.organisation ?? null, critical: CRITICAL.has(String(known?.criticality)), step, hops: known?.hops ?? null, parent: step > 1 ? path[step - 1] : null });
       }
     }
   }
@@ -145,8 +146,8 @@ export function pictureLayout(data: ReportData, language: Language, options: Pic
   const perColumn = options.perColumn ?? 14;
   const fontSize = options.fontSize ?? 7;
   const labelSize = Math.round(fontSize * 0.85 * 10) / 10;
-  const left = choose(side(data.dependencies, 'subject-first', steps), perColumn);
-  const right = choose(side(data.dependants, 'subject-last', steps), perColumn);
+  const left = choose(side(data.dependencies, 'subject-first', steps, language), perColumn);
+  const right = choose(side(data.dependants, 'subject-last', steps, language), perColumn);
   const leftSteps = [...left.shown.keys()].sort((a, b) => b - a);
   const rightSteps = [...right.shown.keys()].sort((a, b) => a - b);
   const order: { side: 'left' | 'centre' | 'right'; step: number }[] = [...leftSteps.map(step => ({ side: 'left' as const, step })), { side: 'centre', step: 0 }, ...rightSteps.map(step => ({ side: 'right' as const, step }))];

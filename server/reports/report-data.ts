@@ -12,6 +12,8 @@ import { nodeDetail } from '../routes/graph.js';
 import { dependencies, relations, type DependencyRow, type Relation } from './dependencies.js';
 import { headlineSeries } from '../analyses/headlines.js';
 import type { TrendPoint } from './trend.js';
+import { organisationScope } from '../exports/scope.js';
+import { withinScope } from './boundary.js';
 
 export type ReportContract = {
   uid: string; id: string; organisation: string; start: string | null; end: string | null; noticeMonths: number | null; autoRenew: boolean | null;
@@ -53,6 +55,8 @@ export type ReportData = {
   ictFoto?: { rows: Row[]; overall: Record<string, number> | null };
   /** Common Ground: an organisation's score row and the interfaces that would raise it most. */
   commonGround?: { row: Row | null; moves: Row[] };
+  /** Rows left out per section because they are outside the organisation's boundary (server/reports/boundary.ts). */
+  omitted?: Partial<Record<string, number>>;
 };
 
 /** The subject's properties a report names under its title, in this order. */
@@ -128,7 +132,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
 
   const contracts = (detail.contracts as ReportContract[]).map(c => ({ ...c }));
   const mentioned = new Set<string>([...(scope ?? []), ...dependants.map(r => r.organisation), ...upstream.map(r => r.organisation), ...contracts.map(c => c.organisation)].filter((id): id is string => !!id));
-  return {
+  const data: ReportData = {
     subject: {
       uid, kind, name: kind === 'Organisation' ? names(text(properties.id)) : text(properties.name ?? uid), organisation: typeof properties.organisation === 'string' ? properties.organisation : null,
       facts: SUBJECT_FACTS.filter(key => properties[key] !== null && properties[key] !== undefined && properties[key] !== '').map(key => ({ key, value: properties[key] as string | number | boolean })),
@@ -151,6 +155,10 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
     ictFoto,
     commonGround,
   };
+  if (!scope) return data;
+  // Every name in the organisations' report comes from their boundary (boundary.ts).
+  const boundary = new Set((await organisationScope(driver, scope)).uids);
+  return withinScope(data, uid => boundary.has(uid), scope);
 }
 
 async function ictFotoOf(analyses: AnalysisDefinition[], driver: Driver, organisation: string | undefined): Promise<ReportData['ictFoto']> {

@@ -9,10 +9,11 @@ import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
 import { reportText } from './words.js';
 import { trendSection } from './trend.js';
+import { shownName } from './boundary.js';
 
 export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown };
-/** `printed`: rows on paper when fewer than all (the spreadsheet has them all). */
-export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number };
+/** `printed`: rows on paper when fewer than all (the spreadsheet has them all). `omitted`: rows left out, outside the organisation's boundary (boundary.ts). */
+export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number; omitted?: number };
 export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty' | 'trend' | 'ictFoto' | 'commonGround';
 export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty', 'trend', 'ictFoto', 'commonGround'];
 
@@ -21,7 +22,7 @@ type Spec = string | [key: string, type?: ColumnType, value?: (row: Row) => unkn
 /** The middle of a dependency path, the subject and the row itself left out: "via A → B", or "rechtstreeks". */
 const through = (language: Language) => (row: Row) => {
   const names = Array.isArray(row.pathNames) ? (row.pathNames as string[]) : [];
-  const middle = names.slice(1, -1);
+  const middle = names.slice(1, -1).map(step => shownName(step, language));
   return middle.length ? middle : reportText(language, 'direct');
 };
 
@@ -39,7 +40,7 @@ export function reportSections(data: ReportData, language: Language): Section[] 
   const name = data.subject.name;
   const several = Object.keys(data.organisations).length > 1;
   const organisation: Spec[] = several ? ['organisation'] : [];
-  const section = (id: SectionId, title: string, rows: Row[], specs: Spec[]): Section => ({ id, title, rows, columns: columns(rows, specs, language) });
+  const section = (id: SectionId, title: string, rows: Row[], specs: Spec[]): Section => ({ id, title, rows, columns: columns(rows, specs, language), omitted: data.omitted?.[id] });
   const contracts = section('contracts', reportText(language, 'section.contracts'), data.contracts as unknown as Row[], [
     ['contract', 'text', row => row.id], ...organisation, ['suppliers', 'list'], 'noticeDeadline', 'end', ['autoRenew', 'yesNo'], ['exitPlan', 'yesNo'], ['annualValue', 'money'], ['applications', 'list'],
   ]);
@@ -64,7 +65,7 @@ export function reportSections(data: ReportData, language: Language): Section[] 
       section('lockInRanking', reportText(language, 'section.lockInRanking'), data.lockInRanking, ['name', 'criticality', ['suppliers', 'list'], ['score', 'decimal'], 'topFactors']),
       contracts,
       section('commonGround', reportText(language, 'section.commonGround'), data.commonGround?.moves ?? [], [
-        ['fromName', 'text'], ['toName', 'text'], ['standard', 'text'], 'category', ['registrations', 'list'], 'mode', ['gain', 'decimal'],
+        ['fromName', 'text', row => shownName(String(row.fromName ?? ''), language)], ['toName', 'text', row => shownName(String(row.toName ?? ''), language)], ['standard', 'text'], 'category', ['registrations', 'list'], 'mode', ['gain', 'decimal'],
       ]),
     ];
   }

@@ -18,7 +18,11 @@ export function sectionTable(section: Section, data: ReportData, language: Langu
   return {
     columns: section.columns.map(column => column.header),
     types: section.columns.map(column => column.type),
-    rows: section.rows.map(row => section.columns.map(column => peopleCell(column.type, column.value(row), language, names))),
+    rows: [
+      ...section.rows.map(row => section.columns.map(column => peopleCell(column.type, column.value(row), language, names))),
+      // Rows outside the organisation's boundary (boundary.ts) are said, not shown.
+      ...(section.omitted ? [section.columns.map((_, i) => (i === 0 ? reportText(language, 'omitted', { n: section.omitted ?? 0 }) : null))] : []),
+    ],
   };
 }
 

@@ -134,7 +134,7 @@ describe('AMEFF export', () => {
     ['NORA GDI (AMEFF 3.0)', 'nora-gdi-gegevensuitwisseling/gegevensuitwisseling.xml', 16],
     ['ArchiMetal (.archimate)', 'archimodels-examples/ArchiMetal/ArchiMetal.archimate', 78],
     ['the Softwarecatalogus model (coArchi)', 'softwarecatalogus-archi-coarchi', 62],
-  ])('when %s is exported, then its own views (with boxes, lines and folders) and its name come first, before the landscape and supplier views', async (_name, path, count) => {
+  ])('when %s is exported, then its own views (with boxes, lines and folders), its relationships\' folders and its name come first, before the landscape and supplier views', async (_name, path, count) => {
     const model = readArchimate(reference(path));
     await importArchimate(driver, reference(path), { organisation: 'gm0001', source: 'archimate:gm0001' });
     const xml = await exportAmeff(driver, { organisations: ['gm0001'] });
@@ -146,6 +146,12 @@ describe('AMEFF export', () => {
     expect(boxes(back.diagrams.slice(0, count))).toBeGreaterThan(0.95 * boxes(model.diagrams));
     expect(back.diagrams.slice(0, count).map(v => v.folder)).toEqual(model.diagrams.map(v => v.folder));
     expect(back.diagrams.slice(0, count).reduce((sum, v) => sum + v.connections.length, 0)).toBeGreaterThan(0);
+    // The relationships' own folders too: each model relationship the export holds is in the folder the model had it in.
+    const exported = new Map(back.relationships.map(r => [r.id, r.folder.join('/')]));
+    // (The import skips a model's relationships it cannot place, as it reports: 36 of the Softwarecatalogus model's.)
+    const foldered = model.relationships.filter(r => r.folder.length > 0 && exported.has(r.id));
+    expect(foldered.length).toBeGreaterThan(0.97 * model.relationships.filter(r => r.folder.length > 0).length);
+    expect(foldered.map(r => [r.id, exported.get(r.id)])).toEqual(foldered.map(r => [r.id, r.folder.join('/')]));
   });
 
   it('when the demo municipality is exported and imported into an empty database, then the graph is the same, open standards included', async () => {

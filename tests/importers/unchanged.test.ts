@@ -82,17 +82,17 @@ describe('re-importing unchanged files', () => {
     }
   });
 
-  it.each([['one transaction', undefined], ['staged', 2]])('when another source has since given a shared node other properties (%s), then the unchanged files leave it so; a changed row writes it again', async (_name, transactionRows) => {
+  it.each([['one transaction', undefined], ['staged', 2]])('when another source has since asserted a shared node differently (%s), then the node keeps the first source\'s values and its unchanged files stay unchanged; a changed row writes it again', async (_name, transactionRows) => {
     await importFiles(driver, fixture('en'), { source: 'csv:gm-a' });
-    // gm-b renames the supplier both sources assert; the unchanged gm-a files name it as before.
+    // gm-b names the supplier both sources assert otherwise: its claim, not written over gm-a's (first source).
     const gmB = await importFiles(driver, [csv('suppliers.csv', 'id,name\nacme,Acme Software B.V.\n')], { source: 'csv:gm-b', transactionRows });
-    expect(await read(driver, 'MATCH (r:ImportRun {runId: $runId}) RETURN r.overwrote AS overwrote', { runId: gmB.runId })).toEqual([{ overwrote: ['csv:gm-a'] }]);
+    expect(await read(driver, 'MATCH (r:ImportRun {runId: $runId}) RETURN r.overwrote AS overwrote', { runId: gmB.runId })).toEqual([{ overwrote: [] }]);
+    expect(await read(driver, "MATCH (s:Supplier {id: 'acme'}) RETURN s.name AS name")).toEqual([{ name: 'Acme B.V.' }]);
     const before = await landscapeOnly(driver);
     const again = await importFiles(driver, fixture('en'), { source: 'csv:gm-a', transactionRows });
     expect(again.unchangedSince).not.toBeNull();
     expect(await landscapeOnly(driver)).toEqual(before);
-    expect(await read(driver, "MATCH (s:Supplier {id: 'acme'}) RETURN s.name AS name")).toEqual([{ name: 'Acme Software B.V.' }]);
-    // gm-a changes its row of the supplier: its version is the latest written.
+    // gm-a changes its row of the supplier: it owns the node, so its new name shows.
     const renamed = await importFiles(driver, edited({ 'suppliers.csv': enText('suppliers.csv').replace('Acme B.V.', 'Acme Nederland B.V.') }), { source: 'csv:gm-a', transactionRows });
     expect(renamed.tables.suppliers).toMatchObject({ updated: 1, unchanged: 3 });
     expect(await read(driver, "MATCH (s:Supplier {id: 'acme'}) RETURN s.name AS name")).toEqual([{ name: 'Acme Nederland B.V.' }]);

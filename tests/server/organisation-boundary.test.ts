@@ -12,9 +12,10 @@ import { exportAmeff } from '../../server/exports/ameff.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { reference, repoRoot } from '../archimate/support.js';
 import { appFor, request } from './support.js';
+import { readPdf } from '../support/pdf.js';
 
 /** A three-element AMEFF model: an application on a shared database server, serving one business process. */
-const model = (organisation: string, process: string, extra = '') => `<?xml version="1.0" encoding="UTF-8"?>
+const model = (organisation: string, process: string, extra = '', elements = '') => `<?xml version="1.0" encoding="UTF-8"?>
 <model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="id-model-${organisation}">
   <name xml:lang="nl">Model ${organisation}</name>
   <elements>
@@ -22,6 +23,7 @@ const model = (organisation: string, process: string, extra = '') => `<?xml vers
     <element identifier="id-shared-db" xsi:type="SystemSoftware"><name xml:lang="nl">Gedeelde databaseserver</name></element>
     <element identifier="id-process-${organisation}" xsi:type="BusinessProcess"><name xml:lang="nl">${process}</name></element>
     ${extra ? '<element identifier="id-shared-os" xsi:type="SystemSoftware"><name xml:lang="nl">Gedeeld besturingssysteem</name></element>' : ''}
+    ${elements}
   </elements>
   <relationships>
     <relationship identifier="id-runs-${organisation}" source="id-shared-db" target="id-app-${organisation}" xsi:type="Serving"/>
@@ -31,7 +33,10 @@ const model = (organisation: string, process: string, extra = '') => `<?xml vers
 </model>`;
 
 const SECRET = 'Geheim proces van gemeente b';
-const ONLY_B_RELATIONSHIP = '<relationship identifier="id-os-b" source="id-shared-os" target="id-shared-db" xsi:type="Serving"><name xml:lang="nl">Alleen b: draait op</name></relationship>';
+const ONLY_B_RELATIONSHIP = '<relationship identifier="id-os-b" source="id-shared-os" target="id-shared-db" xsi:type="Serving"><name xml:lang="nl">Alleen b: draait op</name></relationship>' +
+  // Only gm-b says the shared server runs on its own hardware: gm-a's analyses must not name it.
+  '<relationship identifier="id-hw-b" source="id-b-hardware" target="id-shared-db" xsi:type="Serving"/>';
+const ONLY_B_ELEMENT = '<element identifier="id-b-hardware" xsi:type="Node"><name xml:lang="nl">Alleen b hardware</name></element>';
 
 /** Every text an export holds that names gm-b's facts. */
 const leaks = (text: string) => ['gm-b', SECRET, 'Zaaksysteem gm-b', 'Leverancier van b', 'Alleen b'].filter(word => text.includes(word));
@@ -43,7 +48,7 @@ describe('an organisation export holds its own facts and the shared catalogue, n
     await resetDatabase(driver);
     // gm-a's model also holds the operating system, free-standing; only gm-b's says the database server runs on it.
     await importArchimate(driver, Buffer.from(model('gm-a', 'Openbaar proces van gemeente a', ' ')), { organisation: 'gm-a', source: 'archimate:gm-a', fileName: 'a.xml' });
-    await importArchimate(driver, Buffer.from(model('gm-b', SECRET, ONLY_B_RELATIONSHIP)), { organisation: 'gm-b', source: 'archimate:gm-b', fileName: 'b.xml' });
+    await importArchimate(driver, Buffer.from(model('gm-b', SECRET, ONLY_B_RELATIONSHIP, ONLY_B_ELEMENT)), { organisation: 'gm-b', source: 'archimate:gm-b', fileName: 'b.xml' });
     // Spreadsheet facts of both: a shared supplier and reference component; b's own supplier, platform and standard.
     const landscape = Landscape.parse({
       suppliers: [{ id: 's-shared', name: 'Gedeelde leverancier' }, { id: 's-b', name: 'Leverancier van b' }],
@@ -99,15 +104,37 @@ describe('an organisation export holds its own facts and the shared catalogue, n
     expect(json.status).toBe(200);
     expect(leaks(JSON.stringify(json.body))).toEqual([]);
     for (const path of ['/api/reports/org:gm-a.xlsx', '/api/exports/landscape.xlsx?organisation=gm-a']) {
-      const res = await request(app).get(path).buffer(true).parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const res = await binary(request(app).get(path));
       expect(res.status).toBe(200);
-      expect(leaks(await workbookText(res.body as Buffer))).toEqual([]);
+      const cells = (await workbookText(res.body as Buffer)).split('\n');
+      expect([path, cells.filter(cell => leaks(cell).length > 0)]).toEqual([path, []]);
     }
   });
+
+  it('the PDF reports of gm-a (the organisation, its application, the shared server) name nothing of gm-b', async () => {
+    const app = appFor(driver);
+    for (const [uid, query] of [['org:gm-a', {}], ['app:gm-a/a1', {}], ['app:gm-a/id-app-gm-a', {}], ['platform:id-shared-db', { organisation: 'gm-a' }]] as const) {
+      const res = await binary(request(app).get(`/api/reports/${encodeURIComponent(uid)}.pdf`).query(query));
+      expect([uid, res.status]).toEqual([uid, 200]);
+      const text = readPdf(res.body as Buffer, `boundary-${uid.replace(/[^a-z0-9]+/gi, '-')}`).join('\n');
+      expect([uid, leaks(text)]).toEqual([uid, []]);
+      // What was left out is said: the hardware only gm-b records is a weak point of gm-a's server.
+      if (uid === 'org:gm-a') expect(text).toMatch(/1 weggelaten: alleen een andere organisatie legt ze vast/);
+    }
+    // A path through what only gm-b records names it neutrally, and the path keeps its length.
+    const json = await request(app).get(`/api/reports/${encodeURIComponent('app:gm-a/id-app-gm-a')}`);
+    expect(json.status).toBe(200);
+    const dependencies = json.body.data?.dependencies ?? json.body.dependencies;
+    expect(JSON.stringify(json.body)).not.toContain('id-b-hardware');
+    expect(Array.isArray(dependencies)).toBe(true);
+  });
+});
+
+/** A response's body as bytes (a PDF, a workbook). */
+const binary = (test: ReturnType<ReturnType<typeof request>['get']>) => test.buffer(true).parse((response, done) => {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
 });
 
 /** Every cell of every sheet, as text. */

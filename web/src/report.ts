@@ -95,7 +95,9 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
       section.id === 'trend' ? [
         h('ul', { class: 'trend-sentences' }, trendSentences(data.trend ?? [], lang).map(sentence => h('li', { class: 'trend-sentence' }, sentence))),
         (data.trend ?? []).length > 1 ? h('div', { class: 'cards' }, trendFigures(data.trend!)) : null] : null,
-      section.rows.length ? table(section, data) : h('p', { class: 'hint' }, reportText(lang, 'none')))),
+      section.rows.length ? table(section, data) : h('p', { class: 'hint' }, reportText(lang, 'none')),
+      // Rows outside the organisation's boundary are said, not shown (server/reports/boundary.ts).
+      section.omitted ? h('p', { class: 'hint' }, reportText(lang, 'omitted', { n: section.omitted })) : null)),
   );
 }
 

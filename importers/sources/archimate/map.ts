@@ -200,6 +200,7 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
     landscape.relations.push({
       id: r.id, type: r.type, from: uidOf.get(r.source)!, to: uidOf.get(r.target)!, name: r.name, properties: r.properties,
       ...(r.documentation ? { documentation: r.documentation } : {}), ...(r.accessType ? { accessType: r.accessType } : {}),
+      ...(r.folder.length ? { folder: r.folder } : {}),
     });
   }
 
