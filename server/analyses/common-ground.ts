@@ -148,24 +148,60 @@ export type Move = {
   standard: string | null; category: Category; registrations: Registration[]; mode: 'copy' | 'retrieval' | null; gain: number;
 };
 
-export function commonGround(landscape: Landscape, options: { limit: number; list: 'organisations' | 'interfaces' }, w: CommonGroundWeights = commonGroundWeights): { rows: Row[]; summary: Record<string, unknown> } {
-  const byOrganisation = new Map<string, Tally>();
-  for (const application of landscape.applications.values()) once(byOrganisation, application.organisation, tally);
-  const classified: Classified[] = [];
-  for (const i of landscape.interfaces) {
-    const c = classify(landscape, i);
-    classified.push(c);
-    const t = once(byOrganisation, i.organisation, tally);
-    t.interfaces++;
-    t.counts[c.category]++;
-    t.credit += w.credit[c.category];
-    if (c.mode) {
-      const receiver = once(t.receivers, c.to!, () => ({ copies: 0, retrievals: 0, registrations: new Set<Registration>() }));
-      if (c.mode === 'copy') receiver.copies++; else receiver.retrievals++;
-      for (const r of c.registrations) receiver.registrations.add(r);
+type Basis = {
+  byOrganisation: Map<string, Tally>; classified: Classified[]; scores: Map<string, ReturnType<typeof scoreOf>>;
+  receivers: Row[]; layers: Map<Layer, Set<string>>; placed: number;
+};
+const basisMemo = new WeakMap<Landscape, WeakMap<CommonGroundWeights, Basis>>();
+
+/**
+ * What every answer on a snapshot shares, whatever its limit and list: each interface classified, the
+ * tallies and scores per organisation, the receiving applications (copies first) and the GEMMA layers.
+ * Made once per snapshot and weights (the country's 250,000 interfaces: most of the work); read only.
+ */
+function basisOf(landscape: Landscape, w: CommonGroundWeights): Basis {
+  return once(once(basisMemo, landscape, () => new WeakMap()), w, () => {
+    const byOrganisation = new Map<string, Tally>();
+    for (const application of landscape.applications.values()) once(byOrganisation, application.organisation, tally);
+    const classified: Classified[] = [];
+    for (const i of landscape.interfaces) {
+      const c = classify(landscape, i);
+      classified.push(c);
+      const t = once(byOrganisation, i.organisation, tally);
+      t.interfaces++;
+      t.counts[c.category]++;
+      t.credit += w.credit[c.category];
+      if (c.mode) {
+        const receiver = once(t.receivers, c.to!, () => ({ copies: 0, retrievals: 0, registrations: new Set<Registration>() }));
+        if (c.mode === 'copy') receiver.copies++; else receiver.retrievals++;
+        for (const r of c.registrations) receiver.registrations.add(r);
+      }
     }
-  }
-  const scores = new Map([...byOrganisation].map(([organisation, t]) => [organisation, scoreOf(t, w)]));
+    const scores = new Map([...byOrganisation].map(([organisation, t]) => [organisation, scoreOf(t, w)]));
+    const receivers: Row[] = [];
+    for (const t of byOrganisation.values()) {
+      for (const [uid, r] of t.receivers) {
+        receivers.push({ organisation: t.organisation, uid, name: nameOf(landscape, uid), registrations: [...r.registrations].sort(), mode: r.copies > 0 ? 'copy' : 'retrieval', copyInterfaces: r.copies, retrievalInterfaces: r.retrievals });
+      }
+    }
+    receivers.sort((a, b) => Number(b.mode === 'copy') - Number(a.mode === 'copy') || Number(b.copyInterfaces) - Number(a.copyInterfaces) || String(a.organisation).localeCompare(String(b.organisation)) || String(a.name).localeCompare(String(b.name), 'nl'));
+
+    const layers = new Map<Layer, Set<string>>([...LAYERS, 'unplaced' as const].map(layer => [layer, new Set()]));
+    let placed = 0;
+    // Per list of reference components: the snapshot shares one list between applications of a product.
+    const layersOf = new Map<string[], Set<Layer>>();
+    for (const application of landscape.applications.values()) {
+      const own = once(layersOf, application.referenceComponents, () => new Set(application.referenceComponents.map(rc => layerOf(nameOf(landscape, rc))).filter(layer => layer !== 'unplaced')));
+      if (own.size === 0) layers.get('unplaced')!.add(application.uid);
+      else placed++;
+      for (const layer of own) layers.get(layer)!.add(application.uid);
+    }
+    return { byOrganisation, classified, scores, receivers, layers, placed };
+  });
+}
+
+export function commonGround(landscape: Landscape, options: { limit: number; list: 'organisations' | 'interfaces' }, w: CommonGroundWeights = commonGroundWeights): { rows: Row[]; summary: Record<string, unknown> } {
+  const { byOrganisation, classified, scores, receivers, layers, placed } = basisOf(landscape, w);
 
   // Moving one interface to an open standard API: its credit rises to full; a copy becomes retrieval,
   // and its receiver gets all its base data at the source when it was its only copy.
@@ -217,25 +253,6 @@ export function commonGround(landscape: Landscape, options: { limit: number; lis
     };
   });
 
-  const receivers: Row[] = [];
-  for (const t of byOrganisation.values()) {
-    for (const [uid, r] of t.receivers) {
-      receivers.push({ organisation: t.organisation, uid, name: nameOf(landscape, uid), registrations: [...r.registrations].sort(), mode: r.copies > 0 ? 'copy' : 'retrieval', copyInterfaces: r.copies, retrievalInterfaces: r.retrievals });
-    }
-  }
-  receivers.sort((a, b) => Number(b.mode === 'copy') - Number(a.mode === 'copy') || Number(b.copyInterfaces) - Number(a.copyInterfaces) || String(a.organisation).localeCompare(String(b.organisation)) || String(a.name).localeCompare(String(b.name), 'nl'));
-
-  const layers = new Map<Layer, Set<string>>([...LAYERS, 'unplaced' as const].map(layer => [layer, new Set()]));
-  let placed = 0;
-  // Per list of reference components: the snapshot shares one list between applications of a product.
-  const layersOf = new Map<string[], Set<Layer>>();
-  for (const application of landscape.applications.values()) {
-    const own = once(layersOf, application.referenceComponents, () => new Set(application.referenceComponents.map(rc => layerOf(nameOf(landscape, rc))).filter(layer => layer !== 'unplaced')));
-    if (own.size === 0) layers.get('unplaced')!.add(application.uid);
-    else placed++;
-    for (const layer of own) layers.get(layer)!.add(application.uid);
-  }
-
   const overall = tally('*');
   for (const t of byOrganisation.values()) {
     overall.interfaces += t.interfaces;
@@ -264,7 +281,7 @@ export function commonGround(landscape: Landscape, options: { limit: number; lis
       },
       ...(options.list === 'interfaces' ? { byOrganisation: organisationRows } : {}),
       moves,
-      receivers: receivers.slice(0, RECEIVERS_SHOWN),
+      receivers: receivers.slice(0, RECEIVERS_SHOWN).map(row => ({ ...row })),
       ...(receivers.length > RECEIVERS_SHOWN ? { receiversCut: { reason: 'limit', limit: RECEIVERS_SHOWN, shown: RECEIVERS_SHOWN, total: receivers.length } } : {}),
       layers: [...layers].map(([layer, uids]) => ({ layer, applications: uids.size })),
       distribution: distribution(scored),
