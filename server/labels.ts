@@ -317,6 +317,8 @@ export const COLUMN_NAMES: Record<string, Words> = {
   applicationsDown: { nl: 'Applicaties die uitvallen', en: 'Applications down' },
   criticalApplicationsDown: { nl: 'Bedrijfskritische applicaties die uitvallen', en: 'Business-critical applications down' },
   unknownVersion: { nl: 'Versie onbekend', en: 'Version unknown' },
+  runsAffectedVersion: { nl: 'Draait de getroffen versie zelf', en: 'Runs the affected version itself' },
+  applicationsDownCut: { nl: 'Ingekort', en: 'Cut' },
   totals: { nl: 'Totalen', en: 'Totals' },
   products: { nl: 'Producten', en: 'Products' },
   // Algorithms (Algoritmeregister) in impact, what-if and sovereignty summaries
