@@ -252,6 +252,8 @@ export const COLUMN_NAMES: Record<string, Words> = {
   today: { nl: 'Peildatum', en: 'Reference date' },
   weights: { nl: 'Gewicht', en: 'Weight' },
   credit: { nl: 'Telt mee voor (0–1)', en: 'Counts for (0–1)' },
+  endInterfaces: { nl: 'Koppelingen van de twee applicaties', en: 'Interfaces of the two applications' },
+  tiedMoves: { nl: 'Gelijke winst', en: 'Equal gains' },
   remainingYearsCap: { nl: 'Resterende contractjaren voor de volle score', en: 'Remaining contract years for the full score' },
   dependantsCap: { nl: 'Afhankelijke applicaties voor de volle score', en: 'Dependants for the full score' },
   checks: { nl: 'Controles', en: 'Checks' },
