@@ -10,7 +10,7 @@ import { isOpenStandard } from '../../importers/open-standards.js';
 import { slug } from '../../importers/model.js';
 import { once } from '../once.js';
 import { fromRoot } from '../paths.js';
-import { fetchLandscape, type InterfaceFact, type Landscape, nameOf, organisationNameOf, round } from './landscape.js';
+import { fetchLandscape, type InterfaceFact, isCritical, type Landscape, nameOf, organisationNameOf, round } from './landscape.js';
 import { Integer, Organisations } from './params.js';
 import type { AnalysisDefinition, Row } from './types.js';
 
@@ -146,26 +146,68 @@ export function distribution(scores: number[]): { from: number; to: number; orga
 export type Move = {
   organisation: string; uid: string; id: string; from: string | null; to: string | null; fromName: string | null; toName: string | null;
   standard: string | null; category: Category; registrations: Registration[]; mode: 'copy' | 'retrieval' | null; gain: number;
+  /** For equal gains (README §9): business-critical applications at its ends, and the interfaces those ends have. */
+  criticalApplications: number; endInterfaces: number;
 };
 
-export function commonGround(landscape: Landscape, options: { limit: number; list: 'organisations' | 'interfaces' }, w: CommonGroundWeights = commonGroundWeights): { rows: Row[]; summary: Record<string, unknown> } {
-  const byOrganisation = new Map<string, Tally>();
-  for (const application of landscape.applications.values()) once(byOrganisation, application.organisation, tally);
-  const classified: Classified[] = [];
-  for (const i of landscape.interfaces) {
-    const c = classify(landscape, i);
-    classified.push(c);
-    const t = once(byOrganisation, i.organisation, tally);
-    t.interfaces++;
-    t.counts[c.category]++;
-    t.credit += w.credit[c.category];
-    if (c.mode) {
-      const receiver = once(t.receivers, c.to!, () => ({ copies: 0, retrievals: 0, registrations: new Set<Registration>() }));
-      if (c.mode === 'copy') receiver.copies++; else receiver.retrievals++;
-      for (const r of c.registrations) receiver.registrations.add(r);
+type Basis = {
+  byOrganisation: Map<string, Tally>; classified: Classified[]; scores: Map<string, ReturnType<typeof scoreOf>>;
+  receivers: Row[]; layers: Map<Layer, Set<string>>; placed: number;
+  /** Application uid → the interfaces it is an end of. */
+  degree: Map<string, number>;
+};
+const basisMemo = new WeakMap<Landscape, WeakMap<CommonGroundWeights, Basis>>();
+
+/**
+ * What every answer on a snapshot shares, whatever its limit and list: each interface classified, the
+ * tallies and scores per organisation, the receiving applications (copies first) and the GEMMA layers.
+ * Made once per snapshot and weights (the country's 250,000 interfaces: most of the work); read only.
+ */
+function basisOf(landscape: Landscape, w: CommonGroundWeights): Basis {
+  return once(once(basisMemo, landscape, () => new WeakMap()), w, () => {
+    const byOrganisation = new Map<string, Tally>();
+    for (const application of landscape.applications.values()) once(byOrganisation, application.organisation, tally);
+    const classified: Classified[] = [];
+    const degree = new Map<string, number>();
+    for (const i of landscape.interfaces) {
+      for (const end of new Set([i.from, i.to])) if (end) degree.set(end, (degree.get(end) ?? 0) + 1);
+      const c = classify(landscape, i);
+      classified.push(c);
+      const t = once(byOrganisation, i.organisation, tally);
+      t.interfaces++;
+      t.counts[c.category]++;
+      t.credit += w.credit[c.category];
+      if (c.mode) {
+        const receiver = once(t.receivers, c.to!, () => ({ copies: 0, retrievals: 0, registrations: new Set<Registration>() }));
+        if (c.mode === 'copy') receiver.copies++; else receiver.retrievals++;
+        for (const r of c.registrations) receiver.registrations.add(r);
+      }
     }
-  }
-  const scores = new Map([...byOrganisation].map(([organisation, t]) => [organisation, scoreOf(t, w)]));
+    const scores = new Map([...byOrganisation].map(([organisation, t]) => [organisation, scoreOf(t, w)]));
+    const receivers: Row[] = [];
+    for (const t of byOrganisation.values()) {
+      for (const [uid, r] of t.receivers) {
+        receivers.push({ organisation: t.organisation, uid, name: nameOf(landscape, uid), registrations: [...r.registrations].sort(), mode: r.copies > 0 ? 'copy' : 'retrieval', copyInterfaces: r.copies, retrievalInterfaces: r.retrievals });
+      }
+    }
+    receivers.sort((a, b) => Number(b.mode === 'copy') - Number(a.mode === 'copy') || Number(b.copyInterfaces) - Number(a.copyInterfaces) || String(a.organisation).localeCompare(String(b.organisation)) || String(a.name).localeCompare(String(b.name), 'nl'));
+
+    const layers = new Map<Layer, Set<string>>([...LAYERS, 'unplaced' as const].map(layer => [layer, new Set()]));
+    let placed = 0;
+    // Per list of reference components: the snapshot shares one list between applications of a product.
+    const layersOf = new Map<string[], Set<Layer>>();
+    for (const application of landscape.applications.values()) {
+      const own = once(layersOf, application.referenceComponents, () => new Set(application.referenceComponents.map(rc => layerOf(nameOf(landscape, rc))).filter(layer => layer !== 'unplaced')));
+      if (own.size === 0) layers.get('unplaced')!.add(application.uid);
+      else placed++;
+      for (const layer of own) layers.get(layer)!.add(application.uid);
+    }
+    return { byOrganisation, classified, scores, receivers, layers, placed, degree };
+  });
+}
+
+export function commonGround(landscape: Landscape, options: { limit: number; list: 'organisations' | 'interfaces' }, w: CommonGroundWeights = commonGroundWeights): { rows: Row[]; summary: Record<string, unknown> } {
+  const { byOrganisation, classified, scores, receivers, layers, placed, degree } = basisOf(landscape, w);
 
   // Moving one interface to an open standard API: its credit rises to full; a copy becomes retrieval,
   // and its receiver gets all its base data at the source when it was its only copy.
@@ -178,16 +220,28 @@ export function commonGround(landscape: Landscape, options: { limit: number; lis
     return round(gain, 2);
   };
   const name = (uid: string | null) => (uid === null ? null : nameOf(landscape, uid));
+  const ends = (c: Classified) => [...new Set([c.from, c.to])].filter((uid): uid is string => uid !== null);
+  const critical = (uid: string) => { const a = landscape.applications.get(uid); return a !== undefined && isCritical(a); };
   const moveOf = (c: Classified, gain: number): Move => ({
     organisation: c.organisation, uid: c.uid, id: c.uid.slice(c.uid.indexOf('/') + 1), from: c.from, to: c.to, fromName: name(c.from), toName: name(c.to),
     standard: c.standard, category: c.category, registrations: c.registrations, mode: c.mode, gain,
+    criticalApplications: ends(c).filter(critical).length, endInterfaces: ends(c).reduce((sum, uid) => sum + (degree.get(uid) ?? 0), 0),
   });
-  const byGain = (a: Move, b: Move) => b.gain - a.gain || a.organisation.localeCompare(b.organisation) || a.uid.localeCompare(b.uid);
+  // Equal gains: the move that also ends a copy of base registration data first, then the one with more
+  // business-critical applications at its ends, then the one whose ends have more interfaces, then by name.
+  const byGain = (a: Move, b: Move) => b.gain - a.gain || a.organisation.localeCompare(b.organisation)
+    || Number(b.mode === 'copy') - Number(a.mode === 'copy') || b.criticalApplications - a.criticalApplications || b.endInterfaces - a.endInterfaces
+    || `${a.fromName ?? ''} → ${a.toName ?? ''}`.localeCompare(`${b.fromName ?? ''} → ${b.toName ?? ''}`, 'nl') || a.uid.localeCompare(b.uid);
+  // Per organisation: the best gain and how many interfaces reach it (when more than shown, the rule above chose).
+  const top = new Map<string, { gain: number; interfaces: number }>();
   // The best `limit` per organisation, found without sorting every interface of the country.
   const best = new Map<string, Move[]>();
   for (const c of options.limit > 0 ? classified : []) {
     const gain = gainOf(c);
     if (gain <= 0) continue;
+    const first = top.get(c.organisation);
+    if (!first || gain > first.gain) top.set(c.organisation, { gain, interfaces: 1 });
+    else if (gain === first.gain) first.interfaces++;
     const list = once(best, c.organisation, () => []);
     if (list.length >= options.limit && gain < list[list.length - 1].gain) continue;
     list.push(moveOf(c, gain));
@@ -217,25 +271,6 @@ export function commonGround(landscape: Landscape, options: { limit: number; lis
     };
   });
 
-  const receivers: Row[] = [];
-  for (const t of byOrganisation.values()) {
-    for (const [uid, r] of t.receivers) {
-      receivers.push({ organisation: t.organisation, uid, name: nameOf(landscape, uid), registrations: [...r.registrations].sort(), mode: r.copies > 0 ? 'copy' : 'retrieval', copyInterfaces: r.copies, retrievalInterfaces: r.retrievals });
-    }
-  }
-  receivers.sort((a, b) => Number(b.mode === 'copy') - Number(a.mode === 'copy') || Number(b.copyInterfaces) - Number(a.copyInterfaces) || String(a.organisation).localeCompare(String(b.organisation)) || String(a.name).localeCompare(String(b.name), 'nl'));
-
-  const layers = new Map<Layer, Set<string>>([...LAYERS, 'unplaced' as const].map(layer => [layer, new Set()]));
-  let placed = 0;
-  // Per list of reference components: the snapshot shares one list between applications of a product.
-  const layersOf = new Map<string[], Set<Layer>>();
-  for (const application of landscape.applications.values()) {
-    const own = once(layersOf, application.referenceComponents, () => new Set(application.referenceComponents.map(rc => layerOf(nameOf(landscape, rc))).filter(layer => layer !== 'unplaced')));
-    if (own.size === 0) layers.get('unplaced')!.add(application.uid);
-    else placed++;
-    for (const layer of own) layers.get(layer)!.add(application.uid);
-  }
-
   const overall = tally('*');
   for (const t of byOrganisation.values()) {
     overall.interfaces += t.interfaces;
@@ -264,7 +299,12 @@ export function commonGround(landscape: Landscape, options: { limit: number; lis
       },
       ...(options.list === 'interfaces' ? { byOrganisation: organisationRows } : {}),
       moves,
-      receivers: receivers.slice(0, RECEIVERS_SHOWN),
+      // Organisations where more interfaces share the best gain than are shown: the tie rule chose (README §9).
+      tiedMoves: [...top]
+        .map(([organisation, t]) => ({ organisation, gain: t.gain, interfaces: t.interfaces, shown: (best.get(organisation) ?? []).filter(m => m.gain === t.gain).length }))
+        .filter(t => t.interfaces > t.shown)
+        .sort((a, b) => a.organisation.localeCompare(b.organisation)),
+      receivers: receivers.slice(0, RECEIVERS_SHOWN).map(row => ({ ...row })),
       ...(receivers.length > RECEIVERS_SHOWN ? { receiversCut: { reason: 'limit', limit: RECEIVERS_SHOWN, shown: RECEIVERS_SHOWN, total: receivers.length } } : {}),
       layers: [...layers].map(([layer, uids]) => ({ layer, applications: uids.size })),
       distribution: distribution(scored),

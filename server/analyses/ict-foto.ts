@@ -175,7 +175,7 @@ export function outOfSupport(landscape: Landscape, versions: VersionFact[], cycl
 }
 
 /** Every application, platform and SBOM component of `product` in `range`, and what fails with them. */
-export function advisory(landscape: Landscape, versions: VersionFact[], product: string, range: VersionRange, rangeText: string): { rows: Row[]; summary: Record<string, unknown> } {
+export function advisory(landscape: Landscape, versions: VersionFact[], product: string, range: VersionRange, rangeText: string, list: 'versions' | 'applications' = 'versions'): { rows: Row[]; summary: Record<string, unknown> } {
   const everyVersion = range.length === 1 && range[0].length === 0;
   const matched: (VersionFact & { versionKnown: boolean })[] = [];
   const seen = new Set<string>();
@@ -218,8 +218,18 @@ export function advisory(landscape: Landscape, versions: VersionFact[], product:
   }
   for (const fn of functions) (fn.lostAllSupport ? tallyOf(fn.organisation).functionsLost : tallyOf(fn.organisation).functionsWeakened).push(fn.name);
   const organisations = [...byOrganisation.values()].sort((a, b) => b.down - a.down || a.name.localeCompare(b.name, 'nl'));
+  // The applications that stop, named: the critical first, then by organisation and name.
+  const applicationsDown: Row[] = [...down].map(id => {
+    const application = landscape.applications.get(id)!;
+    return {
+      uid: id, name: application.name, organisation: application.organisation, organisationName: organisationNameOf(landscape, application.organisation),
+      criticality: application.criticality, personalData: application.personalData, runsAffectedVersion: direct.has(id),
+      businessFunctions: application.functions.map(fn => nameOf(landscape, fn)).sort((a, b) => a.localeCompare(b, 'nl')),
+    };
+  }).sort((a, b) => (CRITICALITY_ORDER[String(b.criticality)] ?? 0) - (CRITICALITY_ORDER[String(a.criticality)] ?? 0)
+    || String(a.organisationName).localeCompare(String(b.organisationName), 'nl') || String(a.name).localeCompare(String(b.name), 'nl') || String(a.uid).localeCompare(String(b.uid)));
   return {
-    rows,
+    rows: list === 'applications' ? applicationsDown : rows,
     summary: {
       product, range: rangeText,
       totals: {
@@ -234,6 +244,8 @@ export function advisory(landscape: Landscape, versions: VersionFact[], product:
         unknownVersion: unknownVersion.length,
       },
       organisations,
+      applicationsDown: applicationsDown.slice(0, APPLICATIONS_DOWN_SHOWN),
+      ...(applicationsDown.length > APPLICATIONS_DOWN_SHOWN ? { applicationsDownCut: { reason: 'limit', limit: APPLICATIONS_DOWN_SHOWN, shown: APPLICATIONS_DOWN_SHOWN, total: applicationsDown.length } } : {}),
       businessFunctions: functions,
       unknownVersion,
     },
@@ -259,12 +271,18 @@ export const outOfSupportAnalysis: AnalysisDefinition<typeof OutOfSupportParams>
   },
 };
 
+/** Applications that stop listed in an advisory's summary (all of them: `list=applications`). */
+const APPLICATIONS_DOWN_SHOWN = 1000;
+const CRITICALITY_ORDER: Record<string, number> = { critical: 3, high: 2, medium: 1, low: 0 };
+
 export const AdvisoryParams = z.object({
   product: z.preprocess(value => (typeof value === 'string' ? value.trim() : value), z.string().min(1, 'a product name such as Tomcat').max(200))
     .meta({ description: 'The product the advisory is about, e.g. "Apache Tomcat" (every word must be in the product name) / Product uit het advies' }),
   range: z.preprocess(value => (value === undefined || value === null ? '' : typeof value === 'string' ? value.trim() : value), z.string().max(200).refine(text => parseRange(text) !== undefined, RANGE_EXPECTED))
     .meta({ description: `Affected versions: ${RANGE_EXPECTED}; blank = every version / Getroffen versies` }),
   organisation: Organisations,
+  list: z.enum(['versions', 'applications']).default('versions')
+    .meta({ description: 'Rows: the affected applications, platforms and components with their versions (default), or every application that stops with them / Rijen: getroffen versies, of elke applicatie die uitvalt' }),
 });
 
 export const advisoryAnalysis: AnalysisDefinition<typeof AdvisoryParams> = {
@@ -272,10 +290,10 @@ export const advisoryAnalysis: AnalysisDefinition<typeof AdvisoryParams> = {
   title: 'Security advisory / Beveiligingsadvies',
   description:
     'A product and a version range in (">=2.0 <2.4.1", "<= 10.3"): every application, platform and SBOM component of that product in the range, per organisation with criticality, personal data and dependants, ' +
-    'and the impact set out: applications down with what fails with them, business functions lost or weakened per organisation; versions not known are listed apart (summary.unknownVersion).',
+    'and the impact set out: applications down with what fails with them (summary.applicationsDown, the first 1,000, critical first: name, organisation, criticality, business functions; all of them as rows with list=applications), business functions lost or weakened per organisation; versions not known are listed apart (summary.unknownVersion).',
   params: AdvisoryParams,
   async run(driver, params) {
     const [landscape, { versions }] = await Promise.all([fetchLandscape(driver, params.organisation), fetchVersions(driver, params.organisation)]);
-    return advisory(landscape, versions, params.product, parseRange(params.range)!, params.range);
+    return advisory(landscape, versions, params.product, parseRange(params.range)!, params.range, params.list);
   },
 };

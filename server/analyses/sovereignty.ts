@@ -9,7 +9,7 @@ import { breadthFirst, pathTo } from './graph-algorithms.js';
 import { type ApplicationFact, fetchLandscape, functionSupport, isCritical, type Landscape, nameOf, round } from './landscape.js';
 import { Organisations } from './params.js';
 import type { AnalysisDefinition, Row } from './types.js';
-import { unavailable } from './what-if.js';
+import { functionsLost } from './what-if.js';
 import { sensitiveAlgorithmsOn } from './algorithms-stopping.js';
 
 type StepKind = 'Application' | 'Platform' | 'Supplier' | 'SupplierGroup';
@@ -101,10 +101,14 @@ function relationTo(landscape: Landscape, from: string, to: string): Pick<ChainS
 // one product (landscape.ts), so the country's 150,000 applications need a few thousand walks.
 const exposureMemo = new WeakMap<Landscape, WeakMap<string[], Map<string[], { party: string; path: string[] }[]>>>();
 
-/** Every non-EU party an application answers to, each with its shortest chain (the application first). */
-export function exposureOf(landscape: Landscape, application: ApplicationFact): { party: string; path: string[] }[] {
+/**
+ * Every non-EU party an application answers to, each with its shortest chain from the application's
+ * platforms and suppliers (the application not in it). One list per snapshot and pair of lists: the
+ * applications of one product share it, and what is derived from it (chainOf) is made once per list.
+ */
+function tailsOf(landscape: Landscape, application: ApplicationFact): { party: string; path: string[] }[] {
   const byPlatforms = once(once(exposureMemo, landscape, () => new WeakMap()), application.platforms, () => new Map<string[], { party: string; path: string[] }[]>());
-  const tails = once(byPlatforms, application.suppliers, () => {
+  return once(byPlatforms, application.suppliers, () => {
     const best = new Map<string, string[]>();
     for (const start of [...application.platforms, ...application.suppliers]) {
       for (const [party, path] of nonEuPathsFrom(landscape, start)) {
@@ -114,7 +118,31 @@ export function exposureOf(landscape: Landscape, application: ApplicationFact): 
     }
     return [...best].map(([party, path]) => ({ party, path })).sort((a, b) => a.path.length - b.path.length || a.party.localeCompare(b.party));
   });
+}
+
+/** Every non-EU party an application answers to, each with its shortest chain (the application first). */
+export function exposureOf(landscape: Landscape, application: ApplicationFact): { party: string; path: string[] }[] {
+  const tails = tailsOf(landscape, application);
   return tails.length === 0 ? tails : tails.map(({ party, path }) => ({ party, path: [application.uid, ...path] }));
+}
+
+/** What a row shows of an application's exposure, all but the application's own step (the same for every application with these tails). */
+type Shown = { steps: ChainStep[]; names: string[]; parties: string[]; jurisdiction: 'US' | 'other' };
+const shownMemo = new WeakMap<Landscape, WeakMap<{ party: string; path: string[] }[], Shown>>();
+
+function shownFor(landscape: Landscape, application: ApplicationFact, tails: { party: string; path: string[] }[]): Shown {
+  return once(once(shownMemo, landscape, () => new WeakMap()), tails, () => {
+    const controlled = control(landscape);
+    // The first tail's steps as read after an application (any: the first relation is read from the application).
+    const steps = chainSteps(landscape, [application.uid, ...tails[0].path]).slice(1);
+    const jurisdictions = new Set(tails.map(t => controlled.get(t.party)!.jurisdiction));
+    return {
+      steps,
+      names: steps.map((step, index) => (index === steps.length - 1 ? `${step.name} (${step.jurisdiction})` : step.name)),
+      parties: tails.map(t => nameOf(landscape, t.party)),
+      jurisdiction: jurisdictions.has('US') ? 'US' : 'other',
+    };
+  });
 }
 
 export function chainSteps(landscape: Landscape, path: string[]): ChainStep[] {
@@ -146,12 +174,12 @@ export function exitReadiness(landscape: Landscape, application: ApplicationFact
 
 // Per snapshot, reference components and own suppliers: a component can have hundreds of suppliers,
 // and the country's applications of one product share both lists.
-const substitutesMemo = new WeakMap<Landscape, Map<string, { count: number; examples: string[] }>>();
+const substitutesMemo = new WeakMap<Landscape, WeakMap<string[], WeakMap<string[], { count: number; examples: string[] }>>>();
 
 /** Suppliers other than its own, not under non-EU law, offering one of its reference components; the first three by name. */
 function substitutesOf(landscape: Landscape, application: ApplicationFact): { count: number; examples: string[] } {
-  const memo = once(substitutesMemo, landscape, () => new Map<string, { count: number; examples: string[] }>());
-  return once(memo, `${application.referenceComponents.join('\u0000')}\u0001${application.suppliers.join('\u0000')}`, () => {
+  const byComponents = once(once(substitutesMemo, landscape, () => new WeakMap()), application.referenceComponents, () => new WeakMap<string[], { count: number; examples: string[] }>());
+  return once(byComponents, application.suppliers, () => {
     const controlled = control(landscape);
     const own = new Set(application.suppliers);
     const substitutes = new Set<string>();
@@ -189,65 +217,110 @@ const withShares = (t: Tally) => ({
   exposedContractValueShare: t.contractValue ? round((100 * t.exposedContractValue) / t.contractValue) : 0,
 });
 
-export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Record<string, unknown> } {
-  const controlled = control(landscape);
-  const parties = nonEuParties(landscape);
-  const whatIf = unavailable(landscape, parties.map(p => p.uid));
-
-  const exposed = new Map<string, { party: string; path: string[] }[]>();
-  const byOrganisation = new Map<string, Tally>();
-  const overall = tally();
+/**
+ * The preset what-if "every non-EU party unavailable", from the exposure already found: an
+ * application fails when it is exposed (its hosting or supplier chain reaches a non-EU party: the
+ * same walk as what-if's down the dependants) or depends on one that fails. The same answer as
+ * `unavailable(landscape, nonEuParties)` without reversing the whole graph.
+ */
+function nonEuUnavailable(landscape: Landscape, exposed: Map<string, unknown>): { failed: Set<string>; businessFunctionsLost: ReturnType<typeof functionsLost> } {
+  const users = new Map<string, string[]>();
   for (const application of landscape.applications.values()) {
-    const chains = exposureOf(landscape, application);
-    const counts = [once(byOrganisation, application.organisation, tally), overall];
-    for (const t of counts) t.applications++;
-    if (chains.length === 0) continue;
-    exposed.set(application.uid, chains);
-    for (const t of counts) {
-      t.exposed++;
-      if (isCritical(application)) t.exposedCritical++;
-      if (application.personalData) t.exposedPersonalData++;
+    for (const other of application.dependsOn) {
+      const list = users.get(other);
+      if (list) list.push(application.uid);
+      else users.set(other, [application.uid]);
     }
   }
-  // A contract is exposed when it covers an exposed application or its supplier answers to non-EU law.
-  for (const contract of landscape.contracts) {
-    const counts = [once(byOrganisation, contract.organisation, tally), overall];
-    const isExposed = contract.covers.some(uid => exposed.has(uid)) || (contract.supplier !== null && answersOutsideEu(landscape, controlled, contract.supplier));
-    for (const t of counts) {
-      t.contractValue += contract.annualValue;
-      if (isExposed) t.exposedContractValue += contract.annualValue;
+  const failed = new Set(exposed.keys());
+  const frontier = [...failed];
+  while (frontier.length > 0) {
+    for (const user of users.get(frontier.pop()!) ?? []) {
+      if (!failed.has(user)) {
+        failed.add(user);
+        frontier.push(user);
+      }
     }
   }
+  return { failed, businessFunctionsLost: functionsLost(landscape, uid => failed.has(uid)) };
+}
 
-  // Contracts and interfaces of the exposed applications only (a third of the country's at most).
-  const contractsOf = new Map<string, Landscape['contracts']>();
-  for (const contract of landscape.contracts) for (const uid of contract.covers) if (exposed.has(uid)) once(contractsOf, uid, () => []).push(contract);
-  const interfacesOf = new Map<string, { open: number; total: number }>();
-  for (const i of landscape.interfaces) {
-    // Each distinct end once (an interface can run from and to the same application).
-    const count = (end: string | null) => {
+type Facts = {
+  exposed: Map<string, { party: string; path: string[] }[]>; byOrganisation: Map<string, Tally>; overall: Tally;
+  whatIf: ReturnType<typeof nonEuUnavailable>; contractsOf: Map<string, Landscape['contracts']>; interfacesOf: Map<string, { open: number; total: number }>;
+};
+const factsMemo = new WeakMap<Landscape, Facts>();
+
+/**
+ * What the answer is made of, once per snapshot (every call on the same snapshot, whichever the
+ * caller, shares it): the exposed applications with their chains, the tallies, the what-if, and the
+ * contracts and interface counts of the exposed applications. Never mutated by sovereignty().
+ */
+function factsOf(landscape: Landscape): Facts {
+  return once(factsMemo, landscape, () => {
+    const controlled = control(landscape);
+    const exposed = new Map<string, { party: string; path: string[] }[]>();
+    const byOrganisation = new Map<string, Tally>();
+    const overall = tally();
+    for (const application of landscape.applications.values()) {
+      const chains = tailsOf(landscape, application);
+      const counts = [once(byOrganisation, application.organisation, tally), overall];
+      for (const t of counts) t.applications++;
+      if (chains.length === 0) continue;
+      exposed.set(application.uid, chains);
+      for (const t of counts) {
+        t.exposed++;
+        if (isCritical(application)) t.exposedCritical++;
+        if (application.personalData) t.exposedPersonalData++;
+      }
+    }
+    const whatIf = nonEuUnavailable(landscape, exposed);
+    // A contract is exposed when it covers an exposed application or its supplier answers to non-EU law.
+    for (const contract of landscape.contracts) {
+      const counts = [once(byOrganisation, contract.organisation, tally), overall];
+      const isExposed = contract.covers.some(uid => exposed.has(uid)) || (contract.supplier !== null && answersOutsideEu(landscape, controlled, contract.supplier));
+      for (const t of counts) {
+        t.contractValue += contract.annualValue;
+        if (isExposed) t.exposedContractValue += contract.annualValue;
+      }
+    }
+
+    // Contracts and interfaces of the exposed applications only (a third of the country's at most).
+    const contractsOf = new Map<string, Landscape['contracts']>();
+    for (const contract of landscape.contracts) for (const uid of contract.covers) if (exposed.has(uid)) once(contractsOf, uid, () => []).push(contract);
+    const interfacesOf = new Map<string, { open: number; total: number }>();
+    const count = (end: string | null, open: boolean) => {
       if (!end || !exposed.has(end)) return;
-      const entry = once(interfacesOf, end, () => ({ open: 0, total: 0 }));
+      let entry = interfacesOf.get(end);
+      if (!entry) interfacesOf.set(end, (entry = { open: 0, total: 0 }));
       entry.total++;
-      if (i.openStandard) entry.open++;
+      if (open) entry.open++;
     };
-    count(i.from);
-    if (i.to !== i.from) count(i.to);
-    if (i.via !== i.from && i.via !== i.to) count(i.via);
-  }
+    for (const i of landscape.interfaces) {
+      // Each distinct end once (an interface can run from and to the same application).
+      count(i.from, i.openStandard);
+      if (i.to !== i.from) count(i.to, i.openStandard);
+      if (i.via !== i.from && i.via !== i.to) count(i.via, i.openStandard);
+    }
+    return { exposed, byOrganisation, overall, whatIf, contractsOf, interfacesOf };
+  });
+}
+
+export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Record<string, unknown> } {
+  const parties = nonEuParties(landscape);
+  const { exposed, byOrganisation, overall, whatIf, contractsOf, interfacesOf } = factsOf(landscape);
   const rows: Row[] = [...exposed].map(([uid, chains]) => {
     const application = landscape.applications.get(uid)!;
     const contracts = contractsOf.get(uid) ?? [];
     const readiness = exitReadiness(landscape, application, contracts, interfacesOf.get(uid) ?? { open: 0, total: 0 });
-    const chain = chainSteps(landscape, chains[0].path);
-    const jurisdictions = [...new Set(chains.map(c => controlled.get(c.party)!.jurisdiction))].sort();
+    const shown = shownFor(landscape, application, chains);
     return {
       uid, name: application.name, organisation: application.organisation, criticality: application.criticality, personalData: application.personalData,
-      jurisdiction: jurisdictions.includes('US') ? 'US' : 'other',
-      parties: chains.map(c => nameOf(landscape, c.party)),
+      jurisdiction: shown.jurisdiction,
+      parties: shown.parties,
       // For people (spreadsheets, reports): the names, the party that decides with its jurisdiction.
-      chainNames: chain.map((step, index) => (index === chain.length - 1 ? `${step.name} (${step.jurisdiction})` : step.name)),
-      chain,
+      chainNames: [application.name, ...shown.names],
+      chain: [{ uid, kind: 'Application', name: application.name, relation: null, direction: null, jurisdiction: null, basis: null } satisfies ChainStep, ...shown.steps],
       chains: chains.length,
       businessFunctions: application.functions.map(fn => nameOf(landscape, fn)),
       contractValue: contracts.reduce((sum, c) => sum + c.annualValue, 0),
@@ -262,9 +335,10 @@ export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Recor
       failsWhenNonEuUnavailable: whatIf.failed.has(uid),
     };
   });
-  // The worst first: the most critical, with personal data, the least ready to leave.
-  rows.sort((a, b) => (CRITICALITY_RANK[b.criticality as string] ?? 0) - (CRITICALITY_RANK[a.criticality as string] ?? 0)
-    || Number(b.personalData) - Number(a.personalData) || (a.exitReadiness as number) - (b.exitReadiness as number) || String(a.uid).localeCompare(String(b.uid)));
+  // The worst first: the most critical, with personal data, the least ready to leave. One number per
+  // row for the three (readiness has one decimal), the uid for ties: a country's 50,000 rows sort fast.
+  const rank = new Map(rows.map(row => [row, (3 - (CRITICALITY_RANK[row.criticality as string] ?? 0)) * 1e5 + Number(!row.personalData) * 1e4 + Math.round(10 * (row.exitReadiness as number))]));
+  rows.sort((a, b) => rank.get(a)! - rank.get(b)! || String(a.uid).localeCompare(String(b.uid)));
 
   const lost = new Map<string, Set<string>>();
   for (const l of whatIf.businessFunctionsLost) once(lost, l.organisation, () => new Set()).add(l.uid);

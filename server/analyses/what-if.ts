@@ -75,7 +75,7 @@ function afterTheChange(landscape: Landscape, change: { remove: string; replaceW
 }
 
 /** The business functions an organisation loses (every supporting application failed), by organisation and uid. */
-function functionsLost(landscape: Landscape, failed: (uid: string) => boolean) {
+export function functionsLost(landscape: Landscape, failed: (uid: string) => boolean) {
   return lostFunctions(landscape, failed)
     .map(l => ({ organisation: l.organisation, organisationName: organisationNameOf(landscape, l.organisation), uid: l.function, name: nameOf(landscape, l.function), supportingApplications: l.supporting }))
     .sort((a, b) => a.organisation.localeCompare(b.organisation) || a.uid.localeCompare(b.uid));

@@ -16,11 +16,12 @@
 // gm3: no interfaces, no base data received → no score, no rank.
 // Ranking: gm2 (60.0), gm1 (55.0); distribution: one in 50–59, one in 60–69; mean 57.5.
 import type { Driver } from 'neo4j-driver';
-import { categoryOf, layerOf } from '../../server/analyses/common-ground.js';
+import { categoryOf, commonGround, layerOf } from '../../server/analyses/common-ground.js';
 import { getAnalysis } from '../../server/analyses/index.js';
 import type { AnalysisResult } from '../../server/analyses/types.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { commonGroundFixture } from './common-ground-fixture.js';
+import { demoSnapshot } from './demo-snapshot.js';
 import { loadLandscape } from './fixture.js';
 
 const run = async (driver: Driver, query: Record<string, unknown>): Promise<AnalysisResult> => {
@@ -62,8 +63,9 @@ describe('Common Ground maturity', () => {
     const s = summary as any;
     expect(s.moves.map((m: any) => [m.id, m.fromName, m.toName, m.category, m.registrations, m.mode, m.gain])).toEqual([
       ['i4', 'BRP Burgerzaken', 'Sociaal Domein', 'olderOpen', ['BRP'], 'copy', 25],
-      ['i5', 'Belastingen', 'Website', 'proprietary', [], null, 10],
+      // i5 and i6 gain the same; Website and Klantcontact have 4 interfaces between them, Belastingen and Website 3.
       ['i6', 'Website', 'Klantcontact', 'unknown', [], null, 10],
+      ['i5', 'Belastingen', 'Website', 'proprietary', [], null, 10],
     ]);
     expect(s.receivers.map((r: any) => [r.name, r.registrations, r.mode])).toEqual([['Sociaal Domein', ['BRP'], 'copy'], ['Zaaksysteem', ['BRP'], 'retrieval']]);
     expect(Object.fromEntries(s.layers.map((l: any) => [l.layer, l.applications]))).toEqual({ interaction: 2, process: 3, integration: 0, services: 0, data: 2, unplaced: 0 });
@@ -80,7 +82,28 @@ describe('Common Ground maturity', () => {
 
   it('when every interface is asked for, then each row has its kind and the points moving it would gain', async () => {
     const { rows } = await run(driver, { organisation: 'gm1', list: 'interfaces' });
-    expect(rows.map(r => [r.id, r.gain])).toEqual([['i4', 25], ['i5', 10], ['i6', 10], ['i1', 0], ['i2', 0], ['i3', 0]]);
+    // Equal gains by the tie rule: more interfaces at the ends first (i6 4, i5 3; i2 and i3 5, i1 4), then by name.
+    expect(rows.map(r => [r.id, r.gain, r.endInterfaces])).toEqual([['i4', 25, 3], ['i6', 10, 4], ['i5', 10, 3], ['i3', 0, 5], ['i2', 0, 5], ['i1', 0, 4]]);
     expect(rows.find(r => r.id === 'i3')).toMatchObject({ category: 'openApi', registrations: ['BRP'], mode: 'retrieval' });
+  });
+
+  it('when many interfaces gain the same and fewer are shown, then the tie rule chooses (copy, critical ends, interfaces, name) and the summary says how many tie', async () => {
+    const { summary } = await run(driver, { organisation: 'gm1', limit: '2' });
+    const s = summary as any;
+    expect(s.moves.map((m: any) => [m.id, m.gain, m.criticalApplications, m.endInterfaces])).toEqual([['i4', 25, 0, 3], ['i6', 10, 0, 4]]);
+    expect(s.tiedMoves).toEqual([]);
+    const one = (await run(driver, { organisation: 'gm1', limit: '1' })).summary as any;
+    expect(one.tiedMoves).toEqual([]);
+    // On the demo municipality many interfaces tie at the best gain: the three shown rank first by the rule among all of them.
+    const demo = demoSnapshot('municipality');
+    const shown = commonGround(demo, { limit: 3, list: 'organisations' }).summary as any;
+    const all = commonGround(demo, { limit: 0, list: 'interfaces' }).rows as any[];
+    const [tie] = shown.tiedMoves;
+    expect(tie.interfaces).toBeGreaterThan(3);
+    expect(tie.shown).toBe(3);
+    const key = (m: any) => [Number(m.mode === 'copy'), m.criticalApplications, m.endInterfaces];
+    const tied = all.filter(m => m.gain === tie.gain).map(key);
+    expect(tied.length).toBe(tie.interfaces);
+    expect(shown.moves.map(key)).toEqual(tied.slice(0, 3));
   });
 });

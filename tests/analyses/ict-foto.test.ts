@@ -8,7 +8,7 @@ import { analyses, getAnalysis } from '../../server/analyses/index.js';
 import { reportAnswer } from '../../server/reports/answer.js';
 import { reportData } from '../../server/reports/report-data.js';
 import { reportSections } from '../../server/reports/sections.js';
-import type { AnalysisResult } from '../../server/analyses/types.js';
+import type { AnalysisResult, Row } from '../../server/analyses/types.js';
 import { read } from '../../server/neo4j.js';
 import { nodes, rels, resetDatabase, testDriver } from '../support/db.js';
 import { reference } from '../archimate/support.js';
@@ -117,6 +117,17 @@ describe('ICT-foto on a hand-worked landscape', () => {
       { organisation: 'gm1', name: 'gm1', affected: 1, down: 2, critical: 1, personalData: 1, functionsLost: ['Archivering', 'Zaakafhandeling'], functionsWeakened: [] },
     ]);
     expect(summary!.unknownVersion).toEqual([{ uid: 'app:gm2/b3', name: 'Meldingen', product: 'Apache Tomcat', organisation: 'gm2' }]);
+  });
+
+  it('when an advisory hits a platform, then the applications that stop with it are named with organisation, criticality and functions, the critical first', async () => {
+    const { summary } = await run(driver, 'advisory', { product: 'Tomcat', range: '>=9.0.10 <10.1.21' });
+    expect(pick(summary!.applicationsDown as Row[], ['name', 'organisationName', 'criticality', 'runsAffectedVersion', 'businessFunctions'])).toEqual([
+      ['Zaaksysteem', 'gm1', 'critical', false, ['Zaakafhandeling']],
+      ['Archief', 'gm1', 'medium', true, ['Archivering']],
+    ]);
+    const listed = await run(driver, 'advisory', { product: 'Tomcat', range: '>=9.0.10 <10.1.21', list: 'applications' });
+    expect(listed.rows.map(row => row.name)).toEqual(['Zaaksysteem', 'Archief']);
+    expect(listed.summary!.totals).toEqual(summary!.totals);
   });
 
   it('when the range is "<= 9.0.9", then only the older Tomcat matches', async () => {

@@ -69,6 +69,26 @@ describe('the ICT-foto over HTTP', () => {
     expect(missing.status).toBe(400);
   });
 
+  it('when the applications an advisory stops are asked as CSV and workbook, then they come named, in words', async () => {
+    const query = { product: 'Tomcat', range: '>=9.0.10 <10.1.21' };
+    const csv = await request(app).get('/api/analyses/advisory').query({ ...query, list: 'applications', format: 'csv', lang: 'nl' });
+    expect(csv.status).toBe(200);
+    const [header, first] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toContain('Naam');
+    expect(header).toContain('Bedrijfsfuncties');
+    expect(header).toContain('Draait de getroffen versie zelf');
+    expect(header).not.toMatch(/runsAffectedVersion|organisationName|criticality/);
+    expect(first).toContain('Zaaksysteem');
+    expect(first).toContain('kritiek');
+    const xlsx = await binary(request(app).get('/api/analyses/advisory').query({ ...query, format: 'xlsx', lang: 'nl' }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body);
+    const sheet = workbook.worksheets.find(w => /uitvallen/i.test(w.name));
+    expect(sheet?.name).toBeDefined();
+    const values = (sheet!.getRow(2).values as unknown[]).map(String);
+    expect(values).toEqual(expect.arrayContaining(['Zaaksysteem', 'kritiek']));
+  });
+
   it('when the OpenAPI document is read, then both analyses are in it with their parameters', async () => {
     const response = await request(app).get('/api/openapi.json');
     expect(response.status).toBe(200);

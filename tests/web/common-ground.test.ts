@@ -52,11 +52,15 @@ describe('Common Ground', () => {
     const moves = await ui.page.locator('#cg-moves-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.children].map(td => (td as HTMLElement).innerText)));
     expect(moves).toEqual([
       ['BRP Burgerzaken → Sociaal Domein', 'StUF-BG 3.10', 'oudere open standaard', 'BRP (kopie)', '+25,0 punten'],
-      ['Belastingen → Website', 'Eigen koppeling', 'eigen (gesloten) koppeling', '', '+10,0 punten'],
+      // Equal gains by the tie rule: Website and Klantcontact have more interfaces between them.
       ['Website → Klantcontact', '(geen)', 'onbekend', '', '+10,0 punten'],
+      ['Belastingen → Website', 'Eigen koppeling', 'eigen (gesloten) koppeling', '', '+10,0 punten'],
     ]);
     expect(await ui.page.locator('#cg-receivers-table tbody tr').allInnerTexts()).toEqual(['Sociaal Domein\tBRP\tkopie', 'Zaaksysteem\tBRP\tbevragen bij de bron']);
     expect(await ui.page.locator('#cg-ranking').count()).toBe(0);
+    // Nothing ties at the best gain here (only i4 gains 25); the rule for equal gains is in the explanation.
+    expect(await ui.page.locator('#cg-ties').count()).toBe(0);
+    expect(await ui.page.locator('#cg-explain-ties').textContent()).toContain('kopie van basisgegevens opheft');
     await ui.shot('common-ground-1280', true);
   });
 

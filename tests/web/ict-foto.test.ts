@@ -65,8 +65,13 @@ describe('ICT-foto', () => {
     await page.fill('#adv-range', '>=9.0.10 <10.1.21');
     await page.click('#adv-submit');
     await page.waitForSelector('#adv-answer');
-    expect(await text('#adv-answer')).toBe('Tomcat >=9.0.10 <10.1.21 raakt 1 applicatie en 1 platform bij 1 organisatie. '
-      + 'Met wat ervan afhangt vallen 2 applicaties uit, waarvan 1 bedrijfskritisch; bedrijfsfuncties die stoppen: 2.');
+    expect(await text('#adv-answer')).toBe('2 applicaties vallen uit bij 1 organisatie, waarvan 1 bedrijfskritisch. '
+      + 'Tomcat >=9.0.10 <10.1.21 raakt 1 applicatie en 1 platform bij 1 organisatie. '
+      + 'Bedrijfsfuncties die stoppen: 2.');
+    // The applications that stop, named, the critical first: the platform's Zaaksysteem falls with it.
+    const down = await page.locator('#adv-down-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.querySelectorAll('td')].map(td => (td as HTMLElement).innerText)));
+    expect(down).toEqual([['Zaaksysteem', 'gm1', 'kritiek', 'Zaakafhandeling', 'nee'], ['Archief', 'gm1', 'midden', 'Archivering', 'ja']]);
+    expect(await text('#adv-down h3')).toBe('Applicaties die uitvallen (2)');
     expect(await page.locator('#adv-organisations tbody tr td').allInnerTexts()).toEqual(['gm1', '1', '2', '1', 'Archivering, Zaakafhandeling', '']);
     expect(await text('#adv-unknown')).toContain('Meldingen');
     await page.locator('#advisory').scrollIntoViewIfNeeded();

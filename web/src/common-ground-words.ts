@@ -56,6 +56,8 @@ const nl = {
   explainInterfaces: 'Koppelingen over open standaarden: elke koppeling telt mee naar haar standaard — een open standaard-API (ZGW API\'s, Haal Centraal, FSC/NLX, REST API Design Rules, ook NLGov REST API) {openApi}, een oudere open standaard (StUF, Digikoppeling ebMS/WUS, Digilevering) {olderOpen}, een andere open standaard (REST, SOAP, CSV) {otherOpen}, een gesloten of onbekende koppeling 0. Gewicht {w1}.',
   explainBase: 'Basisgegevens bij de bron: het aandeel applicaties die basisgegevens (BRP, BAG, HR, WOZ, BRK, BRT, BGT) alleen via een open standaard-API bevragen, tegenover een kopie via StUF, Digilevering, bestandsuitwisseling of batch. Welke gegevens een koppeling draagt, volgt uit haar standaard of uit de bronapplicatie. Gewicht {w2}.',
   explainScore: 'Score = 100 × de gewogen som van beide onderdelen, gedeeld door de gewichten van de onderdelen die van toepassing zijn. De gewichten staan in common-ground-weights.json.',
+  explainTies: 'Leveren koppelingen evenveel punten op, dan gaat voor: de koppeling die ook een kopie van basisgegevens opheft, dan die met meer bedrijfskritische applicaties aan de twee kanten, dan die waarvan de twee applicaties meer koppelingen hebben, dan op naam.',
+  'moves.ties': '{n} koppelingen leveren elk {gain} op; deze {shown} raken de meeste bedrijfskritische applicaties en koppelingen.',
 };
 type Key = keyof typeof nl;
 
@@ -112,6 +114,8 @@ const en: Record<Key, string> = {
   explainInterfaces: 'Interfaces over open standards: each interface counts by its standard — an open standard API (ZGW APIs, Haal Centraal, FSC/NLX, REST API Design Rules, also NLGov REST API) {openApi}, an older open standard (StUF, Digikoppeling ebMS/WUS, Digilevering) {olderOpen}, another open standard (REST, SOAP, CSV) {otherOpen}, a proprietary or unknown one 0. Weight {w1}.',
   explainBase: 'Base data at the source: the share of applications receiving base registration data (BRP, BAG, HR, WOZ, BRK, BRT, BGT) that only retrieve it over an open standard API, against a copy by StUF, Digilevering, file transfer or batch. Which data an interface carries follows from its standard or its source application. Weight {w2}.',
   explainScore: 'Score = 100 × the weighted sum of both components, divided by the weights of the components that apply. The weights are in common-ground-weights.json.',
+  explainTies: 'When interfaces gain the same points, first comes the one that also ends a copy of base registration data, then the one with more business-critical applications at its two ends, then the one whose two applications have more interfaces, then by name.',
+  'moves.ties': '{n} interfaces each gain {gain}; these {shown} touch the most business-critical applications and interfaces.',
 };
 
 export function cg(key: Key, vars: Record<string, string | number> = {}): string {

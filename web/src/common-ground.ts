@@ -15,6 +15,7 @@ import type { Row } from './types.js';
 type Overall = Record<string, number | null> & { organisations: number; interfaces: number; applications: number; applicationsPlaced: number };
 type Summary = {
   overall?: Overall; moves?: Move[]; receivers?: Row[]; receiversCut?: { shown: number; total: number } | null;
+  tiedMoves?: { organisation: string; gain: number; interfaces: number; shown: number }[];
   layers?: { layer: string; applications: number }[]; distribution?: { from: number; to: number; organisations: number }[];
   weights?: Record<string, number>; credit?: Record<string, number>;
 };
@@ -53,7 +54,7 @@ export async function renderCommonGround(root: HTMLElement, ctx: Context): Promi
       h('div', { class: 'cg-answer-text' }, h('p', { class: 'sentence', id: 'cg-answer' }, answer(rows, scored, summary, several)), componentsTable(rows, scored, several))),
     await trend,
     sharesBar(summary.overall),
-    movesSection(moves, several),
+    movesSection(moves, several, several ? undefined : summary.tiedMoves?.[0]),
     receiversSection(summary, several),
     layersSection(summary),
     several ? rankingSection(rows) : null,
@@ -123,8 +124,10 @@ function sharesBar(overall: Overall | undefined): HTMLElement | null {
     h('ul', { class: 'cg-legend' }, CATEGORY_ORDER.map(c => h('li', {}, h('span', { class: `swatch cg-${c}` }), `${code(c)}: ${formatNumber(overall[c])} (${formatPercent(overall[`${c}Share`])})`))));
 }
 
-function movesSection(moves: Move[], several: boolean): HTMLElement {
+function movesSection(moves: Move[], several: boolean, tie?: { gain: number; interfaces: number; shown: number }): HTMLElement {
   return h('section', { id: 'cg-moves' }, h('h2', {}, cg('moves')), h('p', { class: 'hint' }, cg('moves.hint')),
+    // Many interfaces gain the same: say so, and which rule chose the ones shown.
+    tie ? h('p', { id: 'cg-ties' }, cg('moves.ties', { n: formatNumber(tie.interfaces), gain: cg('gain', { gain: points(tie.gain) }), shown: formatNumber(tie.shown) })) : null,
     moves.length === 0 ? h('p', {}, cg('moves.none')) : h('div', { class: 'table-box' }, sortableTable<Move>({
       id: 'cg-moves-table', caption: cg('moves'), captionHidden: true, rows: moves, sortKey: 'gain', descending: true,
       columns: [
@@ -198,5 +201,6 @@ function explanation(summary: Summary): HTMLElement {
     h('summary', {}, cg('explainTitle')),
     h('p', {}, cg('explainInterfaces', { openApi: c('openApi'), olderOpen: c('olderOpen'), otherOpen: c('otherOpen'), w1: formatNumber(weights.openInterfaces ?? 0) })),
     h('p', {}, cg('explainBase', { w2: formatNumber(weights.dataAtSource ?? 0) })),
-    h('p', {}, cg('explainScore')));
+    h('p', {}, cg('explainScore')),
+    h('p', { id: 'cg-explain-ties' }, cg('explainTies')));
 }

@@ -656,7 +656,7 @@ const nl = {
   'adv.range': 'Getroffen versies',
   'adv.submit': 'Zoek getroffen organisaties',
   'adv.answer': '{asked} raakt {applications} en {platforms} bij {organisations}.',
-  'adv.answer.impact': 'Met wat ervan afhangt vallen {down} applicaties uit, waarvan {critical} bedrijfskritisch; bedrijfsfuncties die stoppen: {lost}.',
+  'adv.answer.impact': 'Bedrijfsfuncties die stoppen: {lost}.',
   'adv.answer.none': 'Geen enkele applicatie of platform draait {asked}.',
   'adv.unknown': 'Van {n} met dit product is de versie niet bekend: {names}. Controleer die zelf.',
   'adv.perOrganisation': 'Getroffen organisaties',
@@ -665,6 +665,13 @@ const nl = {
   'adv.col.down': 'Vallen uit',
   'adv.col.lost': 'Bedrijfsfuncties die stoppen',
   'adv.col.weakened': 'Bedrijfsfuncties die verzwakken',
+  'adv.answer.down.one': '1 applicatie valt uit bij {organisations} ({critical} bedrijfskritisch).',
+  'adv.answer.down.other': '{n} applicaties vallen uit bij {organisations}, waarvan {critical} bedrijfskritisch.',
+  'adv.down': 'Applicaties die uitvallen ({n})',
+  'adv.down.cut': 'De eerste {shown} van {total}, de bedrijfskritische eerst; allemaal in de CSV.',
+  'adv.down.csv': 'Applicaties die uitvallen (CSV)',
+  'adv.col.itself': 'Draait de versie zelf',
+  'adv.col.application': 'Applicatie',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -1322,7 +1329,7 @@ const en: Record<MessageKey, string> = {
   'adv.range': 'Affected versions',
   'adv.submit': 'Find affected organisations',
   'adv.answer': '{asked} hits {applications} and {platforms} in {organisations}.',
-  'adv.answer.impact': 'With what depends on them, {down} applications fail, {critical} of them business-critical; business functions that stop: {lost}.',
+  'adv.answer.impact': 'Business functions that stop: {lost}.',
   'adv.answer.none': 'No application or platform runs {asked}.',
   'adv.unknown': 'For {n} with this product the version is not known: {names}. Check them yourself.',
   'adv.perOrganisation': 'Affected organisations',
@@ -1331,6 +1338,13 @@ const en: Record<MessageKey, string> = {
   'adv.col.down': 'Fail',
   'adv.col.lost': 'Business functions lost',
   'adv.col.weakened': 'Business functions weakened',
+  'adv.answer.down.one': '1 application fails in {organisations} ({critical} business-critical).',
+  'adv.answer.down.other': '{n} applications fail in {organisations}, {critical} of them business-critical.',
+  'adv.down': 'Applications that fail ({n})',
+  'adv.down.cut': 'The first {shown} of {total}, business-critical first; all of them in the CSV.',
+  'adv.down.csv': 'Applications that fail (CSV)',
+  'adv.col.itself': 'Runs the version itself',
+  'adv.col.application': 'Application',
 };
 
 export type Language = 'nl' | 'en';

@@ -122,7 +122,7 @@ function advisoryForm(ctx: Context): HTMLElement {
     fill(out, h('p', { role: 'status' }, t('common.loading')));
     try {
       const result = await runAnalysis('advisory', { product: product.value, range: range.value, organisation: ctx.organisations() });
-      fill(out, advisoryAnswer(result.rows, (result.summary ?? {}) as { totals?: Totals; organisations?: OrganisationHit[]; unknownVersion?: Row[] }, product.value, range.value, ctx));
+      fill(out, advisoryAnswer(result.rows, (result.summary ?? {}) as AdvisorySummary, product.value, range.value, ctx));
     } catch (error) {
       fill(out, message(t('common.error', { message: (error as Error).message }), 'error'));
     }
@@ -137,7 +137,9 @@ function advisoryForm(ctx: Context): HTMLElement {
     out);
 }
 
-function advisoryAnswer(rows: Row[], summary: { totals?: Totals; organisations?: OrganisationHit[]; unknownVersion?: Row[] }, product: string, range: string, ctx: Context): HTMLElement {
+type AdvisorySummary = { totals?: Totals; organisations?: OrganisationHit[]; unknownVersion?: Row[]; applicationsDown?: Row[]; applicationsDownCut?: { shown: number; total: number } };
+
+function advisoryAnswer(rows: Row[], summary: AdvisorySummary, product: string, range: string, ctx: Context): HTMLElement {
   const totals = summary.totals;
   const asked = `${product}${range ? ` ${range}` : ''}`;
   const unknown = summary.unknownVersion ?? [];
@@ -149,8 +151,10 @@ function advisoryAnswer(rows: Row[], summary: { totals?: Totals; organisations?:
   const several = organisations.length > 1 || ctx.organisations().length !== 1;
   return h('div', {},
     h('p', { class: 'sentence', id: 'adv-answer' },
+      // The answer first: what stops, where, how much of it critical; then what the advisory hits.
+      tn('adv.answer.down', totals.applicationsDown, { organisations: tn('ict.n.organisations', totals.organisations), critical: formatNumber(totals.criticalApplicationsDown) }), ' ',
       t('adv.answer', { asked, applications: tn('ict.n.applications', totals.applications), platforms: tn('ict.n.platforms', totals.platforms), organisations: tn('ict.n.organisations', totals.organisations) }), ' ',
-      t('adv.answer.impact', { down: formatNumber(totals.applicationsDown), critical: formatNumber(totals.criticalApplicationsDown), lost: formatNumber(totals.businessFunctionsLost) })),
+      t('adv.answer.impact', { lost: formatNumber(totals.businessFunctionsLost) })),
     h('div', { class: 'table-box' }, sortableTable<Row>({
       id: 'adv-organisations', caption: t('adv.perOrganisation'), rows: organisations as unknown as Row[], sortKey: 'down', descending: true,
       columns: [
@@ -162,7 +166,31 @@ function advisoryAnswer(rows: Row[], summary: { totals?: Totals; organisations?:
         { key: 'functionsWeakened', label: t('adv.col.weakened'), value: r => ((r.functionsWeakened ?? []) as string[]).join(', ') },
       ],
     })),
+    applicationsDown(summary, product, range, ctx),
     h('h3', {}, t('adv.items', { n: formatNumber(rows.length) })),
     h('div', { class: 'table-box' }, versionTable('adv-table', rows, several, false, ctx)),
     unknown.length ? h('p', { id: 'adv-unknown' }, t('adv.unknown', { n: tn('ict.n.applications', unknown.length), names: unknown.map(u => str(u.name)).join(', ') })) : null);
+}
+
+/** The applications that stop with what the advisory hits: name, organisation, criticality, business functions; a CSV of all of them. */
+function applicationsDown(summary: AdvisorySummary, product: string, range: string, ctx: Context): HTMLElement | null {
+  const down = summary.applicationsDown ?? [];
+  if (down.length === 0) return null;
+  const total = summary.applicationsDownCut?.total ?? down.length;
+  const csv = () => void download('/api/analyses/advisory', { product, range, organisation: ctx.organisations(), list: 'applications', ...csvFor(language()) }, 'roer-advies-uitval.csv');
+  return h('section', { id: 'adv-down' },
+    h('div', { class: 'toolbar' },
+      h('h3', {}, t('adv.down', { n: formatNumber(total) })),
+      h('div', { class: 'buttons' }, h('button', { type: 'button', id: 'adv-down-csv', onclick: csv }, t('adv.down.csv')))),
+    summary.applicationsDownCut ? h('p', { class: 'hint' }, t('adv.down.cut', { shown: formatNumber(summary.applicationsDownCut.shown), total: formatNumber(total) })) : null,
+    h('div', { class: 'table-box' }, sortableTable<Row>({
+      id: 'adv-down-table', caption: t('adv.down', { n: formatNumber(total) }), captionHidden: true, rows: down, sortKey: 'criticality', descending: true,
+      columns: [
+        { key: 'name', label: t('adv.col.application'), value: r => str(r.name), render: r => h('button', { type: 'button', class: 'link', 'data-uid': str(r.uid), onclick: () => ctx.navigate('explorer', { focus: str(r.uid) }) }, str(r.name)) },
+        { key: 'organisationName', label: t('org.label'), value: r => str(r.organisationName) },
+        { key: 'criticality', label: t('sov.col.criticality'), value: r => ['low', 'medium', 'high', 'critical'].indexOf(str(r.criticality)), render: r => h('span', { class: `crit-${str(r.criticality)}` }, critLabel(r.criticality)) },
+        { key: 'businessFunctions', label: t('ict.col.functions'), value: r => ((r.businessFunctions ?? []) as string[]).join(', ') },
+        { key: 'runsAffectedVersion', label: t('adv.col.itself'), value: r => t(r.runsAffectedVersion ? 'common.yes' : 'common.no') },
+      ],
+    })));
 }

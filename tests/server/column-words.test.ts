@@ -1,0 +1,96 @@
+// Every header people read in an analysis' CSV (lang or semicolon) and XLSX — the rows' columns, the
+// summary's subjects and its list sheets — is in words, Dutch and English: never a raw key such as
+// `critical` or `organisationName`. Walked over the answers of sovereignty, the ICT-foto analyses and
+// Common Ground on their hand-worked fixtures (rows and summaries as the API returns them).
+import { readFileSync } from 'node:fs';
+import type { Driver } from 'neo4j-driver';
+import { importUploads } from '../../importers/formats.js';
+import type { FileInput } from '../../importers/mapping.js';
+import { getAnalysis } from '../../server/analyses/index.js';
+import type { AnalysisResult } from '../../server/analyses/types.js';
+import { peopleSummarySheets, peopleTable } from '../../server/exports/people.js';
+import { columnName, type Language } from '../../server/labels.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { commonGroundFixture } from '../analyses/common-ground-fixture.js';
+import { loadLandscape } from '../analyses/fixture.js';
+import { ICT_FOTO_DATE, ictFotoFixture } from '../analyses/ict-foto-fixture.js';
+import { sovereigntyFixture } from '../analyses/sovereignty-fixture.js';
+
+const run = async (driver: Driver, name: string, query: Record<string, unknown>): Promise<AnalysisResult> => {
+  const analysis = getAnalysis(name)!;
+  return analysis.run(driver, analysis.params.parse(query));
+};
+
+/** Every key anywhere in the answer (nested objects and records in lists). */
+function keysOf(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) keysOf(item, into);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      into.add(key);
+      keysOf(item, into);
+    }
+  }
+  return into;
+}
+
+/** The headers people read: the rows' columns, the summary's subjects, its list sheets' names and columns. */
+function headers(result: AnalysisResult, language: Language): string[] {
+  const words = [...peopleTable(result.rows, { language }).columns.map(String)];
+  if (result.summary) {
+    for (const sheet of peopleSummarySheets(result.summary, { language }, 'Samenvatting')) {
+      words.push(sheet.name, ...sheet.table.columns.map(String));
+      if (sheet.name === 'Samenvatting') for (const row of sheet.table.rows) words.push(String(row[0]));
+    }
+  }
+  return words;
+}
+
+/** Headers that show a key without words as it is ("critical", "Zaken (credit)"). */
+function raw(result: AnalysisResult): string[] {
+  const found = new Set<string>();
+  for (const language of ['nl', 'en'] as const) {
+    const keys = [...keysOf([result.rows, result.summary ?? {}])].filter(key => columnName(key, language) === key);
+    for (const header of headers(result, language)) {
+      for (const key of keys) {
+        if (header === key || header.startsWith(`${key} (`) || header.includes(`(${key}`) || header.includes(`· ${key}`) || header.endsWith(` ${key})`)) found.add(`${language}: ${header}`);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+const endOfLife = (name: string): FileInput => ({ name, bytes: readFileSync(new URL(`../fixtures/ict-foto/${name}`, import.meta.url)) });
+
+describe('the words of every export header', () => {
+  let driver: Driver;
+  beforeAll(() => { driver = testDriver(); });
+  afterAll(() => driver.close());
+
+  it('when sovereignty is exported, then no header is a raw key', async () => {
+    await resetDatabase(driver);
+    await loadLandscape(driver, sovereigntyFixture());
+    const result = await run(driver, 'sovereignty', {});
+    expect(result.rows.length).toBeGreaterThan(0);
+    expect(raw(result)).toEqual([]);
+  });
+
+  it('when out-of-support and an advisory (both lists) are exported, then no header is a raw key', async () => {
+    await resetDatabase(driver);
+    await loadLandscape(driver, ictFotoFixture());
+    await importUploads(driver, [endOfLife('postgresql.json'), endOfLife('producten.json')], { user: 'test' });
+    const results = [
+      await run(driver, 'out-of-support', { date: ICT_FOTO_DATE, months: '6' }),
+      await run(driver, 'advisory', { product: 'Tomcat', range: '>=9.0.10 <10.1.21' }),
+      await run(driver, 'advisory', { product: 'Tomcat', range: '>=9.0.10 <10.1.21', list: 'applications' }),
+    ];
+    for (const result of results) expect(result.rows.length).toBeGreaterThan(0);
+    expect(results.flatMap(raw)).toEqual([]);
+  });
+
+  it('when Common Ground is exported (organisations and interfaces), then no header is a raw key', async () => {
+    await resetDatabase(driver);
+    await loadLandscape(driver, commonGroundFixture());
+    const results = [await run(driver, 'common-ground', {}), await run(driver, 'common-ground', { list: 'interfaces' })];
+    expect(results.flatMap(raw)).toEqual([]);
+  });
+});
