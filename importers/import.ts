@@ -8,7 +8,7 @@ import { basename, dirname } from 'node:path';
 import { statSync } from 'node:fs';
 import { type Driver, type ManagedTransaction, type Session, routing } from 'neo4j-driver';
 import { z } from 'zod';
-import { ConflictError, InputError } from '../server/errors.js';
+import { ConflictError, InputError, UnavailableError } from '../server/errors.js';
 import { isProcessAlive } from '../server/local-neo4j.js';
 import { withHeapGrowthLimited } from '../server/heap.js';
 import { database, int, read, write } from '../server/neo4j.js';
@@ -181,8 +181,26 @@ type Input = { tables: RawTable[]; organisations?: OrganisationRow[]; run: RunOp
 const checkAndRun = (driver: Driver, readInput: () => Promise<Input>) =>
   withHeapGrowthLimited(async () => {
     const { input, options } = await checked(driver, readInput);
-    return run(driver, input, options);
+    return run(driver, input, options).catch(error => {
+      throw tooLittleMemory(error) ?? error;
+    });
   });
+
+/** Neo4j's codes for a transaction that outgrew the memory it may use (dbms.memory.transaction.total.max, db.memory.transaction.max). */
+const MEMORY_CODES = new Set(['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.ClientError.General.TransactionOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit']);
+
+/**
+ * A load too large for the memory Neo4j gives one transaction, said so that its reader can act: the
+ * whole country's last transaction holds about 1 GB (docs/operations.md). The import was rolled back.
+ */
+function tooLittleMemory(error: unknown): UnavailableError | null {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !MEMORY_CODES.has(code)) return null;
+  return new UnavailableError(
+    'Neo4j has too little memory for this import; nothing was written. Give Roer\'s own Neo4j more (NEO4J_HEAP=3g for the whole country), or raise the heap and dbms.memory.transaction.total.max of your own Neo4j server. '
+    + '/ Neo4j heeft te weinig geheugen voor deze import; er is niets geschreven. Geef Roers eigen Neo4j meer geheugen (NEO4J_HEAP=3g voor het hele land), of verhoog het heapgeheugen en dbms.memory.transaction.total.max van uw eigen Neo4j-server.',
+  );
+}
 
 /**
  * Reads and validates the tables; a valid landscape is what the load (and the removal plan of a dry
@@ -698,6 +716,8 @@ async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Ch
     const staged = await load(writer, rows, { source, runId }, written, { staged: true, lanes: STAGED_LANES });
     progress({ phase: 'cleanup', done: total, total });
     const loaded = await session.executeWrite(tx => finishStaged(tx, staged, previous, validation, options, finish), { metadata });
+    // The import has committed: marks that stay (Neo4j gone) are hidden from readers and go with the next staged import.
+    await session.run(query('import/clear-staged-marks').text).catch(() => undefined);
     progress({ phase: 'done', done: total, total });
     return loaded;
   } catch (error) {
