@@ -23,19 +23,51 @@ export type RowDiff = {
   size: number;
 };
 
-/** The stored indexes of the tables (uid → hash), read in parallel. */
-export async function readIndexes(driver: Driver, source: string, tables: readonly TableName[]): Promise<Map<TableName, RowIndex>> {
-  return new Map(await Promise.all(tables.map(async table => [table, await readIndex(driver, source, table)] as const)));
+/** Stored rows as read, per bucket key: uid → [hash, JSON]. */
+export type ReadBuckets = Map<string, Map<string, [string, string]>>;
+
+/**
+ * Which rows of each table changed since the source's row state. Where the state has a digest per
+ * bucket for as many buckets as the rows now need, only the buckets whose digest differs are read
+ * (uids, hashes and rows, kept for changedRows); rows in the others are unchanged. Else (a state from
+ * an older Roer, a table that grew past a power of two) every stored uid and hash is read.
+ */
+export async function diffTables(driver: Driver, source: string, hashed: HashedTable[], states: Map<TableName, TableState>): Promise<{ diff: RowDiff; read: ReadBuckets }> {
+  const indexes = new Map<TableName, RowIndex>();
+  const compared = new Map<TableName, Set<number>>();
+  const read: ReadBuckets = new Map();
+  await Promise.all(hashed.map(async ({ table, bucketDigests }) => {
+    const stored = states.get(table)?.bucketDigests;
+    if (!stored || stored.length !== bucketDigests.length) {
+      indexes.set(table, await readIndex(driver, source, table));
+      return;
+    }
+    const touched = bucketDigests.flatMap((digest, bucket) => (digest === stored[bucket] ? [] : [bucket]));
+    const index: RowIndex = new Map();
+    for (const [key, rows] of await readBucketRows(driver, touched.map(bucket => bucketKey(source, table, bucket)))) {
+      read.set(key, rows);
+      for (const [uid, [hash]] of rows) index.set(uid, hash);
+    }
+    indexes.set(table, index);
+    compared.set(table, new Set(touched));
+  }));
+  return { diff: diffRows(hashed, indexes, compared), read };
 }
 
-export function diffRows(hashed: HashedTable[], indexes: Map<TableName, RowIndex>): RowDiff {
+/**
+ * Rows added, changed and removed, against the stored uid → hash of each table; where `compared` names
+ * the buckets whose digest differs, rows of the other buckets are unchanged and not looked at.
+ */
+export function diffRows(hashed: HashedTable[], indexes: Map<TableName, RowIndex>, compared = new Map<TableName, Set<number>>()): RowDiff {
   const diff: RowDiff = { counts: new Map(), added: new Map(), changed: new Map(), removed: new Map(), size: 0 };
-  for (const { table, uids, hashes } of hashed) {
+  for (const { table, uids, hashes, bucketDigests } of hashed) {
     const index = indexes.get(table) ?? new Map<string, string>();
+    const buckets = compared.get(table);
     const added: number[] = [];
     const changed: number[] = [];
     const present = new Set<string>();
     for (let i = 0; i < uids.length; i++) {
+      if (buckets && !buckets.has(bucketOf(uids[i], bucketDigests.length))) continue;
       present.add(uids[i]);
       const before = index.get(uids[i]);
       if (before === undefined) added.push(i);
@@ -51,13 +83,26 @@ export function diffRows(hashed: HashedTable[], indexes: Map<TableName, RowIndex
   return diff;
 }
 
+/** The first and last row of each table that the state holds already: the rows whose nodes should carry the source's stamp (stillAsserted). */
+export function assertedSample(hashed: HashedTable[], diff: RowDiff): string[] {
+  return hashed.flatMap(({ table, uids }) => {
+    const added = new Set(diff.added.get(table));
+    const held = (i: number) => !added.has(i);
+    const first = uids.findIndex((_, i) => held(i));
+    if (first < 0) return [];
+    let last = uids.length - 1;
+    while (!held(last)) last--;
+    return [...new Set([uids[first], uids[last]])];
+  });
+}
+
 /**
  * The rows that changed, with their previous JSON, and the tables' buckets rewritten: only the
  * buckets a change falls in (all of a table whose bucket count changes). The previous rows come
  * from those buckets, which are read anyway to be rewritten.
  */
 export async function changedRows(
-  driver: Driver, source: string, landscape: Landscape, hashed: HashedTable[], diff: RowDiff, previous: Map<TableName, TableState>,
+  driver: Driver, source: string, landscape: Landscape, hashed: HashedTable[], diff: RowDiff, previous: Map<TableName, TableState>, read: ReadBuckets = new Map(),
 ): Promise<{ changes: RowChange[]; buckets: Bucket[]; replaceAll: TableName[] }> {
   const changes: RowChange[] = [];
   const buckets: Bucket[] = [];
@@ -79,7 +124,10 @@ export async function changedRows(
     for (const i of [...added, ...changed]) touchedNew.add(bucketOf(uids[i], newCount));
     for (const uid of removed) touchedNew.add(bucketOf(uid, newCount));
     if (!whole) for (const bucket of touchedNew) touchedOld.add(bucket);
-    const oldRows = oldCount > 0 ? await readBucketRows(driver, [...touchedOld].map(bucket => bucketKey(source, table, bucket))) : new Map<string, Map<string, [string, string]>>();
+    const wanted = [...touchedOld].map(bucket => bucketKey(source, table, bucket));
+    const unread = oldCount > 0 ? wanted.filter(key => !read.has(key)) : [];
+    const oldRows: ReadBuckets = unread.length > 0 ? await readBucketRows(driver, unread) : new Map();
+    for (const key of wanted) if (read.has(key)) oldRows.set(key, read.get(key)!);
     const previousJson = (uid: string) => oldRows.get(bucketKey(source, table, bucketOf(uid, oldCount)))?.get(uid)?.[1] ?? null;
 
     for (const i of added) changes.push({ table, uid: uids[i], kind: 'added', before: null, after: rowJson(rows[i]) });

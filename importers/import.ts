@@ -8,7 +8,7 @@ import { basename, dirname } from 'node:path';
 import { statSync } from 'node:fs';
 import { type Driver, type ManagedTransaction, type Session, routing } from 'neo4j-driver';
 import { z } from 'zod';
-import { ConflictError, InputError } from '../server/errors.js';
+import { ConflictError, InputError, UnavailableError } from '../server/errors.js';
 import { isProcessAlive } from '../server/local-neo4j.js';
 import { withHeapGrowthLimited } from '../server/heap.js';
 import { database, int, read, write } from '../server/neo4j.js';
@@ -16,7 +16,7 @@ import { query } from '../server/queries.js';
 import { applySchema } from '../server/schema.js';
 import { recordHeadlines } from '../server/analyses/headlines.js';
 import { type BulkTarget, assertEmptyForBulk, bulkLoad } from './bulk.js';
-import { type FactDiff, type RowChange, type RowDiff, type TableDiff, changedRows, diffRows, factDiff, readIndexes } from './diff.js';
+import { type FactDiff, type RowChange, type RowDiff, type TableDiff, assertedSample, changedRows, diffTables, factDiff } from './diff.js';
 import { DETAIL_LIMIT, type RunDiffRecord, type RunKind, nextSeq, organisationsOf, writeRunDiff } from './history.js';
 import { resolveLandscapeReferences } from './catalogue.js';
 import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, type QueryRunner, CATALOGUE_LABELS, CATALOGUE_SOURCE, cleanup, hasRows, hash, load, previouslyAsserted, removeFacts, rowCount, scopeLabels, tablePhases } from './load.js';
@@ -24,7 +24,7 @@ import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping 
 import { COLUMNS, TABLES, type Landscape, type OrganisationRow, type TableName, Landscape as LandscapeSchema, uid } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
 import { DEFAULT_MAX_REMOVAL_SHARE, type RemovalPlan, describeRemovals, planRemovals, planRemovalsOfDiff } from './removals.js';
-import { type Bucket, type HashedTable, type PackedState, type TableState, bucketCount, hashTables, packTables, readTableStates, writeState } from './row-state.js';
+import { type Bucket, type HashedTable, type PackedState, type TableState, hashTables, packTables, readTableStates, writeState } from './row-state.js';
 import { graphCode, importDigest, stillAsserted } from './unchanged.js';
 import { type ExtraColumns, type Issue, type Lookup, type Merge, type Validation, validate } from './validate.js';
 
@@ -181,8 +181,26 @@ type Input = { tables: RawTable[]; organisations?: OrganisationRow[]; run: RunOp
 const checkAndRun = (driver: Driver, readInput: () => Promise<Input>) =>
   withHeapGrowthLimited(async () => {
     const { input, options } = await checked(driver, readInput);
-    return run(driver, input, options);
+    return run(driver, input, options).catch(error => {
+      throw tooLittleMemory(error) ?? error;
+    });
   });
+
+/** Neo4j's codes for a transaction that outgrew the memory it may use (dbms.memory.transaction.total.max, db.memory.transaction.max). */
+const MEMORY_CODES = new Set(['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.ClientError.General.TransactionOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit']);
+
+/**
+ * A load too large for the memory Neo4j gives one transaction, said so that its reader can act: the
+ * whole country's last transaction holds about 1 GB (docs/operations.md). The import was rolled back.
+ */
+function tooLittleMemory(error: unknown): UnavailableError | null {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !MEMORY_CODES.has(code)) return null;
+  return new UnavailableError(
+    'Neo4j has too little memory for this import; nothing was written. Give Roer\'s own Neo4j more (NEO4J_HEAP=3g for the whole country), or raise the heap and dbms.memory.transaction.total.max of your own Neo4j server. '
+    + '/ Neo4j heeft te weinig geheugen voor deze import; er is niets geschreven. Geef Roers eigen Neo4j meer geheugen (NEO4J_HEAP=3g voor het hele land), of verhoog het heapgeheugen en dbms.memory.transaction.total.max van uw eigen Neo4j-server.',
+  );
+}
 
 /**
  * Reads and validates the tables; a valid landscape is what the load (and the removal plan of a dry
@@ -328,13 +346,12 @@ async function planImport(driver: Driver, landscape: Landscape, options: { sourc
     return { kind: model ? 'model' : 'initial', hashed, states, diff: null, changes: null, state };
   }
   const hashed = hashTables(landscape, tables);
-  const indexes = await readIndexes(driver, options.source, tables);
-  const diff = diffRows(hashed, indexes);
-  const current = !model && tables.every(table => states.get(table)!.code === codeOf(false)) && await stillAsserted(driver, options.source, indexes)
+  const { diff, read: stored } = await diffTables(driver, options.source, hashed, states);
+  const current = !model && tables.every(table => states.get(table)!.code === codeOf(false)) && await stillAsserted(driver, options.source, assertedSample(hashed, diff))
     && await organisationsAsWritten(driver, landscape.organisations ?? []);
   const fallback = model ? 'model' : 'full';
   if (diff.size > DETAIL_LIMIT) return { kind: fallback, hashed, states, diff, changes: null };
-  const { changes, buckets, replaceAll } = await changedRows(driver, options.source, landscape, hashed, diff, states);
+  const { changes, buckets, replaceAll } = await changedRows(driver, options.source, landscape, hashed, diff, states, stored);
   if (!current) return { kind: fallback, hashed, states, diff, changes };
   return { kind: diff.size === 0 ? 'unchanged' : 'diff', hashed, states, diff, changes, buckets, replaceAll };
 }
@@ -419,8 +436,7 @@ function fullFinish(options: LoadOptions, records: Records): Finish {
 async function runDiff(driver: Driver, plan: DiffPlan, validation: Checked, options: LoadOptions): Promise<Loaded> {
   const facts = factDiff(plan.changes);
   await dropAssertedCatalogue(driver, facts, options.source);
-  const records = recordsOf(plan, { buckets: plan.buckets, tables: plan.hashed.map(({ table, digest, uids, organisations }) => ({ table, code: '', digest, rows: uids.length, buckets: 0, organisations })) });
-  for (const table of records.state.tables) table.buckets = plan.replaceAll.includes(table.table) ? bucketCount(table.rows) : plan.states.get(table.table)!.buckets;
+  const records = recordsOf(plan, { buckets: plan.buckets, tables: plan.hashed.map(({ table, digest, uids, organisations, bucketDigests }) => ({ table, code: '', digest, rows: uids.length, buckets: bucketDigests.length, organisations, bucketDigests })) });
   const named = namedOrganisations(plan);
   const finish: Finish = async (tx, loaded, previous, finishedAt) => {
     const { removed, unstamped } = await removeFacts(tx, { source: options.source, runId: options.runId }, facts, named);
@@ -698,6 +714,8 @@ async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Ch
     const staged = await load(writer, rows, { source, runId }, written, { staged: true, lanes: STAGED_LANES });
     progress({ phase: 'cleanup', done: total, total });
     const loaded = await session.executeWrite(tx => finishStaged(tx, staged, previous, validation, options, finish), { metadata });
+    // The import has committed: marks that stay (Neo4j gone) are hidden from readers and go with the next staged import.
+    await session.run(query('import/clear-staged-marks').text).catch(() => undefined);
     progress({ phase: 'done', done: total, total });
     return loaded;
   } catch (error) {

@@ -13,7 +13,6 @@ import type { Driver } from 'neo4j-driver';
 import { read } from '../server/neo4j.js';
 import { queriesIn, query } from '../server/queries.js';
 import type { TableName } from './model.js';
-import type { RowIndex } from './row-state.js';
 
 let code: string | undefined;
 /** The modules of the transform (load, model, open standards; .ts or compiled .js) and the load queries. */
@@ -30,12 +29,8 @@ export function graphCode(): string {
 export const importDigest = (tables: { table: TableName; digest: string }[]) =>
   createHash('sha256').update(graphCode()).update(tables.map(table => `${table.table}:${table.digest}`).join('\n')).digest('base64');
 
-/** Whether the first and last row of every table of the state still have a node carrying a stamp of the source. */
-export async function stillAsserted(driver: Driver, source: string, indexes: Map<TableName, RowIndex>): Promise<boolean> {
-  const uids = [...indexes.values()].flatMap(index => {
-    const keys = [...index.keys()];
-    return keys.length === 0 ? [] : [...new Set([keys[0], keys[keys.length - 1]])];
-  });
+/** Whether rows the state holds (the first and last of every table: assertedSample) still have a node carrying a stamp of the source. */
+export async function stillAsserted(driver: Driver, source: string, uids: string[]): Promise<boolean> {
   if (uids.length === 0) return true;
   const [{ found }] = await read<{ found: number }>(driver, query('history/asserted-sample').text, { uids, sourcePrefix: `${source}#` });
   return found === uids.length;
