@@ -8,9 +8,14 @@ import { COLUMNS, TABLES, type TableName, extraProperty } from './model.js';
 import { type FileInput, type Mapping, headerIndex, normalizeHeader } from './mapping.js';
 import { type Grid, readCsv } from './sources/csv.js';
 import { readXlsx } from './sources/xlsx.js';
+import type { IssueCode, IssueParams } from './issue-words.js';
 
-/** One problem, always with where it is and what was expected. `column` is the header as written in the file. */
-export type Issue = { file: string; line: number; column: string; field: string; value: string; expected: string; message: string };
+/**
+ * One problem, always with where it is and what was expected. `column` is the header as written in the file.
+ * `message` and `expected` are English (the CLI prints them); `code` and `params` are the same as data,
+ * which importers/issue-words.ts puts in Dutch or English.
+ */
+export type Issue = { file: string; line: number; column: string; field: string; value: string; expected: string; message: string; code?: IssueCode; params?: IssueParams };
 
 /** Values echoed in an issue are cut to this many characters: a 100,000-character cell is not shown back whole (twice). */
 export const SHOWN_CHARACTERS = 200;
@@ -159,6 +164,7 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
     if (header.length > MAX_HEADER_CHARACTERS) {
       issues.push({
         file: grid.file, line: grid.headerLine, column: shorten(header), field: '', value: shorten(header), expected: `a column name of at most ${MAX_HEADER_CHARACTERS} characters`,
+        code: 'header-too-long', params: { number: i + 1, length: header.length, max: MAX_HEADER_CHARACTERS },
         message: `${grid.file}:${grid.headerLine}: column ${i + 1} has a name of ${header.length} characters (a row of data in the header line?)`,
       });
       return;
@@ -170,6 +176,7 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
       if (twin !== undefined) {
         issues.push({
           file: grid.file, line: grid.headerLine, column: header, field: '', value: header, expected: twin === header ? 'each column once' : 'columns with names of their own',
+          ...(twin === header ? { code: 'column-twice' as const } : { code: 'columns-same-property' as const, params: { twin, property: extraProperty(header) } }),
           message: twin === header ? `${grid.file}:${grid.headerLine}: column "${header}" appears twice` : `${grid.file}:${grid.headerLine}: columns "${twin}" and "${header}" would both be kept as ${extraProperty(header)}; rename one`,
         });
       } else {
@@ -181,6 +188,7 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
     if (columns[field] !== undefined) {
       issues.push({
         file: grid.file, line: grid.headerLine, column: header, field, value: header, expected: 'each column once',
+        code: 'columns-same-field', params: { first: columns[field] },
         message: `${grid.file}:${grid.headerLine}: columns "${columns[field]}" and "${header}" are both ${field}; keep one`,
       });
       return;
@@ -193,7 +201,7 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
     throw new InputError(`${grid.file}: no recognisable header in line ${grid.headerLine} for ${table} (found: ${grid.headers.filter(Boolean).join(', ') || 'nothing'}; expected columns such as ${expected})`);
   }
   for (const bad of grid.badCells ?? []) {
-    issues.push({ file: grid.file, line: bad.line, column: grid.headers[bad.index] ?? '', field: fieldAt[bad.index] ?? '', value: shorten(bad.value), expected: bad.expected, message: bad.message });
+    issues.push({ file: grid.file, line: bad.line, column: grid.headers[bad.index] ?? '', field: fieldAt[bad.index] ?? '', value: shorten(bad.value), expected: bad.expected, message: bad.message, code: bad.code, params: bad.params });
   }
   const width = grid.headers.length;
   const rows: RawRow[] = [];
@@ -209,6 +217,7 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
       issues.push({
         file: grid.file, line: record.line, column: '', field: '', value: shorten(surplus.filter(cell => cell.trim() !== '').join(' | ')),
         expected: `at most ${width} cells, each under a named column`,
+        code: 'cell-without-header', params: { cells: record.cells.length, named: grid.headers.filter(Boolean).length, width },
         message: `${grid.file}:${record.line}: a value in a column without a header (${record.cells.length} cells, ${grid.headers.filter(Boolean).length} named columns)`,
       });
     }
@@ -216,6 +225,7 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
       issues.push({
         file: grid.file, line: record.line, column: grid.headers[record.cells.length] ?? '', field: '', value: String(record.cells.length),
         expected: `${width} cells separated by "${grid.delimiter}"`,
+        code: 'too-few-cells', params: { cells: record.cells.length, width, delimiter: grid.delimiter },
         message: `${grid.file}:${record.line}: ${record.cells.length} cells where the header has ${width} (a missing "${grid.delimiter}" or an unclosed quote?)`,
       });
     }

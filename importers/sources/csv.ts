@@ -15,7 +15,7 @@ export type Grid = {
   encoding: string;
   delimiter: string;
   /** Cells holding bytes that are not UTF-8 in a file that otherwise is: `index` is the cell's position in its record (the header line too). */
-  badCells?: { line: number; index: number; value: string; expected: string; message: string }[];
+  badCells?: { line: number; index: number; value: string; expected: string; message: string; code: 'not-utf8'; params: { bytes: string } }[];
 };
 
 export const MAX_RECORD_SIZE = 1_000_000;
@@ -136,6 +136,7 @@ function findBadCells(file: string, records: { line: number; cells: string[] }[]
           line: at, index, value: cell,
           expected: 'UTF-8 text throughout: save the file as UTF-8 (CSV UTF-8 in Excel)',
           message: `${file}:${at}: byte ${bytes.join(', ')} is not UTF-8, while the rest of the file is; shown as �`,
+          code: 'not-utf8', params: { bytes: bytes.join(', ') },
         });
       }
       line += cell.match(/\n/g)?.length ?? 0;
