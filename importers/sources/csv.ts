@@ -88,7 +88,10 @@ export function sniffDelimiter(text: string): string {
 }
 
 export function readCsv(file: FileInput): Grid {
-  if (looksBinary(file.bytes)) throw new InputError(`${file.name}: not a CSV file (it contains binary data${isZip(file.bytes) ? '; it looks like an XLSX workbook — save it as .xlsx' : ''})`);
+  if (looksBinary(file.bytes)) {
+    throw new InputError(`${file.name}: not a CSV file (it contains binary data${isZip(file.bytes) ? '; it looks like an XLSX workbook — save it as .xlsx' : ''}) / ` +
+      `${file.name}: geen CSV-bestand (het bevat binaire gegevens${isZip(file.bytes) ? '; het lijkt een XLSX-werkmap: sla het op als .xlsx' : ''})`);
+  }
   const { text, encoding, invalid } = decode(file.bytes);
   const delimiter = sniffDelimiter(text);
   // Each record is kept as its cells and where it ends, with one string per distinct text: a column's
@@ -116,7 +119,7 @@ export function readCsv(file: FileInput): Grid {
   records = records.filter(record => record.cells.some(cell => cell.trim() !== ''));
   const badCells = invalid ? findBadCells(file.name, records, invalid) : undefined;
   const header = records.shift();
-  if (!header) throw new InputError(`${file.name}: the file is empty (expected a header line and rows)`);
+  if (!header) throw new InputError(`${file.name}: the file is empty (expected a header line and rows) / ${file.name}: het bestand is leeg (verwacht: een kopregel en rijen)`);
   return { file: file.name, headerLine: header.line, headers: header.cells.map(cell => cell.trim()), records, encoding, delimiter, ...(badCells ? { badCells } : {}) };
 }
 
@@ -156,7 +159,8 @@ function csvProblem(name: string, text: string, delimiter: string, error: CsvErr
     const open = unclosedQuote(bytes, recordStart(bytes, lastEnd), delimiter.charCodeAt(0));
     const { line, column } = lineAndColumn(bytes, open);
     return new InputError(
-      `${name}:${line}: not readable as CSV: the quote in column ${column} opens a cell that is never closed (expected a closing " before the end of the file; a " inside a quoted cell is written "")`,
+      `${name}:${line}: not readable as CSV: the quote in column ${column} opens a cell that is never closed (expected a closing " before the end of the file; a " inside a quoted cell is written "") / ` +
+        `${name}, regel ${line}: niet te lezen als CSV: het aanhalingsteken in kolom ${column} opent een cel die nergens gesloten wordt (verwacht: een sluitend " vóór het einde van het bestand; een " binnen een cel tussen aanhalingstekens schrijf je als "")`,
       { file: name, line, column },
     );
   }
