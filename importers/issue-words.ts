@@ -89,7 +89,7 @@ type Phrase = (issue: IssueFacts, p: IssueParams, language: Language, names: (or
 /** Per code: the problem and what was expected, in each language. */
 const PHRASES: Record<IssueCode, Phrase> = {
   invalid: (issue, p, l) => {
-    const expected = expectedWords(issue.expected ?? '', l, p);
+    const expected = expectedWords(String(p.expected ?? issue.expected ?? ''), l, p);
     const empty = issue.value === undefined || issue.value === '';
     return {
       problem: empty ? (l === 'nl' ? 'niet ingevuld' : 'empty') : l === 'nl' ? `${quoted(issue.value)} is geen geldige waarde` : `${quoted(issue.value)} is not a valid value`,

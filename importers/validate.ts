@@ -97,7 +97,9 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
         const field = String(problem.path[0] ?? '');
         if (missing.has(field) || seen.has(field)) continue;
         seen.add(field);
-        add(table, raw.line, field, raw.values[field] ?? '', expectedOf(problem.message), undefined, 'invalid', (problem as { params?: IssueParams }).params);
+        // The schema's words are kept in params too: the issue's `expected` may be put in another language.
+        const expected = expectedOf(problem.message);
+        add(table, raw.line, field, raw.values[field] ?? '', expected, undefined, 'invalid', { expected, ...(problem as { params?: IssueParams }).params });
       }
     }
   }
