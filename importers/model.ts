@@ -66,11 +66,12 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const daysIn = (year: number, month: number) => (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 const isCalendarDay = (year: number, month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
 
-/** Why a date written in a known form does not exist. */
-function whyNotADay(year: number, month: number, day: number): string {
-  if (year < 1000) return `a year of four digits, not ${year}`;
-  if (month < 1 || month > 12) return `there is no month ${month}`;
-  return `${MONTHS[month - 1]} ${year} has ${daysIn(year, month)} days, not ${day}`;
+/** Why a date written in a known form does not exist, in words and as data (importers/issue-words.ts says it in Dutch). */
+function whyNotADay(year: number, month: number, day: number): { text: string; params: Record<string, string | number> } {
+  const params = { date: DATE_EXPECTED, year, month, day };
+  if (year < 1000) return { text: `a year of four digits, not ${year}`, params: { ...params, why: 'year' } };
+  if (month < 1 || month > 12) return { text: `there is no month ${month}`, params: { ...params, why: 'month' } };
+  return { text: `${MONTHS[month - 1]} ${year} has ${daysIn(year, month)} days, not ${day}`, params: { ...params, why: 'days', days: daysIn(year, month) } };
 }
 const DATE_EXPECTED = 'a date such as 2026-12-31 or 31-12-2026';
 /** A date that is written right but does not exist (2026-02-31) says so; anything else gets DATE_EXPECTED. */
@@ -78,8 +79,8 @@ export const DateText = z.unknown().transform((value, context) => {
   const date = parseDate(value);
   if (date !== undefined) return date;
   const parts = dateParts(value);
-  const message = parts ? `${DATE_EXPECTED} that exists (${whyNotADay(...parts)})` : DATE_EXPECTED;
-  context.addIssue({ code: 'custom', message });
+  const why = parts ? whyNotADay(...parts) : undefined;
+  context.addIssue({ code: 'custom', message: why ? `${DATE_EXPECTED} that exists (${why.text})` : DATE_EXPECTED, ...(why ? { params: why.params } : {}) });
   return z.NEVER;
 });
 const OptionalDate = z.preprocess(blankToUndefined, DateText.optional());

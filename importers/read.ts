@@ -8,9 +8,14 @@ import { COLUMNS, TABLES, type TableName, extraProperty } from './model.js';
 import { type FileInput, type Mapping, headerIndex, normalizeHeader } from './mapping.js';
 import { type Grid, readCsv } from './sources/csv.js';
 import { readXlsx } from './sources/xlsx.js';
+import type { IssueCode, IssueParams } from './issue-words.js';
 
-/** One problem, always with where it is and what was expected. `column` is the header as written in the file. */
-export type Issue = { file: string; line: number; column: string; field: string; value: string; expected: string; message: string };
+/**
+ * One problem, always with where it is and what was expected. `column` is the header as written in the file.
+ * `message` and `expected` are English (the CLI prints them); `code` and `params` are the same as data,
+ * which importers/issue-words.ts puts in Dutch or English.
+ */
+export type Issue = { file: string; line: number; column: string; field: string; value: string; expected: string; message: string; code?: IssueCode; params?: IssueParams };
 
 /** Values echoed in an issue are cut to this many characters: a 100,000-character cell is not shown back whole (twice). */
 export const SHOWN_CHARACTERS = 200;
@@ -50,6 +55,7 @@ export const TABLE_NAMES: Record<TableName, [string, string]> = {
   contracts: ['contracts', 'contracten'],
 };
 const acceptedNames = TABLES.map(table => TABLE_NAMES[table].join('/')).join(', ');
+const acceptedNamesNl = TABLES.map(table => [...TABLE_NAMES[table]].reverse().join('/')).join(', ');
 
 /** `gemeente-x-Applicaties.csv` → 'applications'; the name must end in a table name (English or Dutch). */
 export function tableFor(name: string): TableName | undefined {
@@ -80,7 +86,7 @@ export function filesFromPaths(paths: string[], sizeLimitBytes = DEFAULT_SIZE_LI
     const entries = stat.isDirectory()
       ? readdirSync(path).sort().filter(name => kindOf(name) && !name.startsWith('~$') && !name.startsWith('.')).map(name => join(path, name))
       : [path];
-    if (stat.isDirectory() && entries.length === 0) throw new InputError(`${path}: the folder holds no .csv or .xlsx files`);
+    if (stat.isDirectory() && entries.length === 0) throw new InputError(`${path}: the folder holds no .csv or .xlsx files / ${path}: de map bevat geen .csv- of .xlsx-bestanden`);
     for (const entry of entries) {
       const size = statSync(entry).size;
       checkSize(basename(entry), size, sizeLimitBytes);
@@ -91,7 +97,7 @@ export function filesFromPaths(paths: string[], sizeLimitBytes = DEFAULT_SIZE_LI
 }
 
 function checkSize(name: string, size: number, limit: number) {
-  if (size > limit) throw new InputError(`${name}: the file is ${mb(size)}, more than the limit of ${mb(limit)}`);
+  if (size > limit) throw new InputError(`${name}: the file is ${mb(size)}, more than the limit of ${mb(limit)} / ${name}: het bestand is ${mb(size).replace('.', ',')}, meer dan de grens van ${mb(limit).replace('.', ',')}`);
 }
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -109,25 +115,26 @@ export class NothingToImportError extends InputError {
 /** Files → raw tables. A file that cannot be a table at all throws one InputError naming it. */
 export async function readTables(files: FileInput[], options: ReadOptions = {}): Promise<RawTable[]> {
   const limit = options.sizeLimitBytes ?? DEFAULT_SIZE_LIMIT_BYTES;
-  if (files.length === 0) throw new InputError('No files to import (expected CSV files or an XLSX workbook)');
+  if (files.length === 0) throw new InputError('No files to import (expected CSV files or an XLSX workbook) / Geen bestanden om te importeren (verwacht: CSV-bestanden of een XLSX-werkmap)');
   const tables: RawTable[] = [];
   const headerOnly: string[] = [];
   for (const file of files) {
     checkSize(file.name, file.bytes.byteLength, limit);
-    if (file.bytes.byteLength === 0) throw new InputError(`${file.name}: the file is empty`);
+    if (file.bytes.byteLength === 0) throw new InputError(`${file.name}: the file is empty / ${file.name}: het bestand is leeg`);
     const kind = kindOf(file.name);
     if (kind === 'csv') {
       const table = tableFor(file.name);
-      if (!table) throw new InputError(`${file.name}: cannot tell which table this is; name the file after one of ${acceptedNames} (e.g. gemeente-x-applications.csv)`);
+      if (!table) throw new InputError(`${file.name}: cannot tell which table this is; name the file after one of ${acceptedNames} (e.g. gemeente-x-applications.csv) / ${file.name}: onbekend welke tabel dit is; laat de bestandsnaam eindigen op een van ${acceptedNamesNl} (bijvoorbeeld gemeente-x-applicaties.csv)`);
       tables.push(toTable(table, readCsv(file), options.mapping));
     } else if (kind === 'xlsx') {
       const sheets = await readXlsx(file);
       const known = sheets.filter(sheet => tableFor(sheet.sheet));
       if (known.length === 0) {
-        throw new InputError(`${file.name}: no sheet named after a table (found: ${sheets.map(sheet => sheet.sheet).join(', ') || 'none'}; expected ${acceptedNames})`);
+        const found = sheets.map(sheet => sheet.sheet).join(', ');
+        throw new InputError(`${file.name}: no sheet named after a table (found: ${found || 'none'}; expected ${acceptedNames}) / ${file.name}: geen tabblad met de naam van een tabel (gevonden: ${found || 'geen'}; verwacht: ${acceptedNamesNl})`);
       }
       for (const sheet of known) {
-        if (sheet.headers.length === 0) throw new InputError(`${sheet.file}: the sheet is empty (expected a header row and rows)`);
+        if (sheet.headers.length === 0) throw new InputError(`${sheet.file}: the sheet is empty (expected a header row and rows) / ${sheet.file}: het tabblad is leeg (verwacht: een kopregel en rijen)`);
         // A sheet with its header and nothing below is one the user left as the template has it (a
         // workbook always holds all five): left out, so what the source has of that table stays. A
         // header-only CSV file is still an issue: a file is sent on purpose, a sheet comes along.
@@ -136,7 +143,7 @@ export async function readTables(files: FileInput[], options: ReadOptions = {}):
       }
       if (!tables.some(table => table.file.startsWith(`${file.name}[`))) headerOnly.push(file.name);
     } else {
-      throw new InputError(`${file.name}: not a CSV or XLSX file (expected .csv or .xlsx)`);
+      throw new InputError(`${file.name}: not a CSV or XLSX file (expected .csv or .xlsx) / ${file.name}: geen CSV- of XLSX-bestand (verwacht: .csv of .xlsx)`);
     }
   }
   if (tables.length === 0) throw new NothingToImportError(headerOnly);
@@ -159,6 +166,7 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
     if (header.length > MAX_HEADER_CHARACTERS) {
       issues.push({
         file: grid.file, line: grid.headerLine, column: shorten(header), field: '', value: shorten(header), expected: `a column name of at most ${MAX_HEADER_CHARACTERS} characters`,
+        code: 'header-too-long', params: { number: i + 1, length: header.length, max: MAX_HEADER_CHARACTERS },
         message: `${grid.file}:${grid.headerLine}: column ${i + 1} has a name of ${header.length} characters (a row of data in the header line?)`,
       });
       return;
@@ -170,6 +178,7 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
       if (twin !== undefined) {
         issues.push({
           file: grid.file, line: grid.headerLine, column: header, field: '', value: header, expected: twin === header ? 'each column once' : 'columns with names of their own',
+          ...(twin === header ? { code: 'column-twice' as const } : { code: 'columns-same-property' as const, params: { twin, property: extraProperty(header) } }),
           message: twin === header ? `${grid.file}:${grid.headerLine}: column "${header}" appears twice` : `${grid.file}:${grid.headerLine}: columns "${twin}" and "${header}" would both be kept as ${extraProperty(header)}; rename one`,
         });
       } else {
@@ -181,6 +190,7 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
     if (columns[field] !== undefined) {
       issues.push({
         file: grid.file, line: grid.headerLine, column: header, field, value: header, expected: 'each column once',
+        code: 'columns-same-field', params: { first: columns[field] },
         message: `${grid.file}:${grid.headerLine}: columns "${columns[field]}" and "${header}" are both ${field}; keep one`,
       });
       return;
@@ -190,10 +200,12 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
   });
   if (Object.keys(columns).length === 0) {
     const expected = Object.entries(COLUMNS[table]).map(([field, aliases]) => [field, ...aliases].join('/')).join(', ');
-    throw new InputError(`${grid.file}: no recognisable header in line ${grid.headerLine} for ${table} (found: ${grid.headers.filter(Boolean).join(', ') || 'nothing'}; expected columns such as ${expected})`);
+    const found = grid.headers.filter(Boolean).join(', ');
+    throw new InputError(`${grid.file}: no recognisable header in line ${grid.headerLine} for ${table} (found: ${found || 'nothing'}; expected columns such as ${expected}) / ` +
+      `${grid.file}, regel ${grid.headerLine}: geen herkenbare kopregel voor ${TABLE_NAMES[table][1]} (gevonden: ${found || 'niets'}; verwacht: kolommen zoals ${expected})`);
   }
   for (const bad of grid.badCells ?? []) {
-    issues.push({ file: grid.file, line: bad.line, column: grid.headers[bad.index] ?? '', field: fieldAt[bad.index] ?? '', value: shorten(bad.value), expected: bad.expected, message: bad.message });
+    issues.push({ file: grid.file, line: bad.line, column: grid.headers[bad.index] ?? '', field: fieldAt[bad.index] ?? '', value: shorten(bad.value), expected: bad.expected, message: bad.message, code: bad.code, params: bad.params });
   }
   const width = grid.headers.length;
   const rows: RawRow[] = [];
@@ -209,6 +221,7 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
       issues.push({
         file: grid.file, line: record.line, column: '', field: '', value: shorten(surplus.filter(cell => cell.trim() !== '').join(' | ')),
         expected: `at most ${width} cells, each under a named column`,
+        code: 'cell-without-header', params: { cells: record.cells.length, named: grid.headers.filter(Boolean).length, width },
         message: `${grid.file}:${record.line}: a value in a column without a header (${record.cells.length} cells, ${grid.headers.filter(Boolean).length} named columns)`,
       });
     }
@@ -216,6 +229,7 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
       issues.push({
         file: grid.file, line: record.line, column: grid.headers[record.cells.length] ?? '', field: '', value: String(record.cells.length),
         expected: `${width} cells separated by "${grid.delimiter}"`,
+        code: 'too-few-cells', params: { cells: record.cells.length, width, delimiter: grid.delimiter },
         message: `${grid.file}:${record.line}: ${record.cells.length} cells where the header has ${width} (a missing "${grid.delimiter}" or an unclosed quote?)`,
       });
     }

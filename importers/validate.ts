@@ -9,6 +9,7 @@ import {
   type ApplicationRow, type ContractRow, type InterfaceRow, type Landscape, type PlatformRow, type SupplierRow, TABLES, type TableName,
   emptyLandscape, rowSchemas, uid,
 } from './model.js';
+import type { IssueCode, IssueParams } from './issue-words.js';
 import { type Issue, type RawTable, shorten } from './read.js';
 
 export type { Issue } from './read.js';
@@ -53,11 +54,11 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
   const lookup = options.lookup ?? noLookup;
   const issues: Issue[] = tables.flatMap(table => table.issues);
   const tableOfIssue = new Map<Issue, TableName>(tables.flatMap(table => table.issues.map(issue => [issue, table.table] as const)));
-  const add = (table: RawTable, line: number, field: string, value: unknown, expected: string, problem?: string) => {
+  const add = (table: RawTable, line: number, field: string, value: unknown, expected: string, problem: string | undefined, code: IssueCode, params?: IssueParams) => {
     const column = table.columns[field] ?? field;
     const shown = display(value);
     const issue: Issue = {
-      file: table.file, line, column, field, value: shown, expected,
+      file: table.file, line, column, field, value: shown, expected, code, ...(params ? { params } : {}),
       message: `${table.file}:${line}: ${column}${column !== field ? ` (${field})` : ''}: ${problem ?? (shown === '' ? 'missing' : `"${shown}" is not valid`)}; expected ${expected}`,
     };
     issues.push(issue);
@@ -77,12 +78,12 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
     if (missing.has('id') || missing.has('organisation')) incomplete.add(table.table);
     for (const field of missing) {
       const accepted = acceptedHeaders(table.table, field);
-      add(table, table.headerLine, field, '', `a column ${accepted.map(name => `"${name}"`).join(' or ')}`, `required column missing in the header`);
+      add(table, table.headerLine, field, '', `a column ${accepted.map(name => `"${name}"`).join(' or ')}`, `required column missing in the header`, 'column-missing', { accepted: accepted.join('|') });
     }
     // A table with a header and nothing below it is a broken export, not a wish to remove every row:
     // leaving the file out keeps what the source has.
     if (table.rows.length === 0 && missing.size === 0) {
-      add(table, table.headerLine, '', '', 'at least one row below the header (leave the file out to keep what the source has)', 'the file has a header but no rows / het bestand heeft alleen een kopregel');
+      add(table, table.headerLine, '', '', 'at least one row below the header (leave the file out to keep what the source has)', 'the file has a header but no rows / het bestand heeft alleen een kopregel', 'no-rows');
     }
     for (const raw of table.rows) {
       const result = schema.safeParse({ ...raw.values, extra: raw.extra });
@@ -96,7 +97,9 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
         const field = String(problem.path[0] ?? '');
         if (missing.has(field) || seen.has(field)) continue;
         seen.add(field);
-        add(table, raw.line, field, raw.values[field] ?? '', expectedOf(problem.message));
+        // The schema's words are kept in params too: the issue's `expected` may be put in another language.
+        const expected = expectedOf(problem.message);
+        add(table, raw.line, field, raw.values[field] ?? '', expected, undefined, 'invalid', { expected, ...(problem as { params?: IssueParams }).params });
       }
     }
   }
@@ -110,7 +113,8 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
       const earlier = first.get(key);
       if (earlier) {
         add(entry.table, entry.line, 'id', entry.row.id, 'an id used once per table' + (entry.row.organisation === undefined ? '' : ' and organisation'),
-          `duplicate id "${entry.row.id}"${entry.row.organisation === undefined ? '' : ` in organisation ${entry.row.organisation}`} (first in ${earlier.table.file}:${earlier.line})`);
+          `duplicate id "${entry.row.id}"${entry.row.organisation === undefined ? '' : ` in organisation ${entry.row.organisation}`} (first in ${earlier.table.file}:${earlier.line})`,
+          'duplicate-id', { id: entry.row.id, organisation: entry.row.organisation, firstFile: earlier.table.file, firstLine: earlier.line });
       } else {
         first.set(key, entry);
         kept.push(entry);
@@ -146,7 +150,7 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
   const report = (refs: Ref[]) => {
     for (const ref of refs) {
       add(ref.entry.table, ref.entry.line, ref.field, ref.entry.raw[ref.field] ?? ref.value, `the id of ${ref.kind === 'application' ? 'an' : 'a'} ${ref.kind}${ref.organisation ? ` of organisation ${ref.organisation}` : ''} in this import or already in Roer`,
-        `unknown ${ref.kind} "${ref.value}"${ref.organisation ? ` in organisation ${ref.organisation}` : ''}`);
+        `unknown ${ref.kind} "${ref.value}"${ref.organisation ? ` in organisation ${ref.organisation}` : ''}`, 'unknown-reference', { kind: ref.kind, value: ref.value, organisation: ref.organisation });
     }
   };
   const supplierRef = (entry: Entry<unknown>, id: string | undefined): Ref[] => (id ? [{ entry, field: 'supplier', value: id, uid: uid.supplier(id), kind: 'supplier' }] : []);
@@ -179,14 +183,16 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
     const others = ref.kind === 'application' ? [...(elsewhere.get(ref.value) ?? [])].filter(org => org !== ref.organisation) : [];
     if (others.length) {
       add(ref.entry.table, ref.entry.line, 'applications', ref.entry.raw.applications ?? ref.value, `applications of organisation ${ref.organisation}`,
-        `application "${ref.value}" belongs to organisation ${others.join(', ')}, not to ${ref.organisation} that holds this contract`);
+        `application "${ref.value}" belongs to organisation ${others.join(', ')}, not to ${ref.organisation} that holds this contract`,
+        'other-organisation', { value: ref.value, owners: others.join('|'), organisation: ref.organisation });
     } else report([ref]);
   }
 
   // 5. Contract end before start.
   for (const entry of rows.contracts) {
     if (entry.row.start && entry.row.end < entry.row.start) {
-      add(entry.table, entry.line, 'end', entry.raw.end ?? entry.row.end, `an end date on or after the start (${entry.row.start})`, `the contract ends (${entry.row.end}) before it starts (${entry.row.start})`);
+      add(entry.table, entry.line, 'end', entry.raw.end ?? entry.row.end, `an end date on or after the start (${entry.row.start})`, `the contract ends (${entry.row.end}) before it starts (${entry.row.start})`,
+        'end-before-start', { start: entry.row.start, end: entry.row.end });
     }
   }
 
@@ -205,7 +211,7 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
       cycle.forEach(id => reported.add(id));
       const entry = runsOn.get(cycle[0])!;
       add(entry.table, entry.line, 'runsOn', entry.raw.runsOn ?? entry.row.runsOn, 'a platform that does not (indirectly) run on this one',
-        `platforms run on each other in a loop: ${[...cycle, cycle[0]].join(' → ')}`);
+        `platforms run on each other in a loop: ${[...cycle, cycle[0]].join(' → ')}`, 'platform-loop', { cycle: [...cycle, cycle[0]].join('|') });
     }
   }
 

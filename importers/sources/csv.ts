@@ -15,7 +15,7 @@ export type Grid = {
   encoding: string;
   delimiter: string;
   /** Cells holding bytes that are not UTF-8 in a file that otherwise is: `index` is the cell's position in its record (the header line too). */
-  badCells?: { line: number; index: number; value: string; expected: string; message: string }[];
+  badCells?: { line: number; index: number; value: string; expected: string; message: string; code: 'not-utf8'; params: { bytes: string } }[];
 };
 
 export const MAX_RECORD_SIZE = 1_000_000;
@@ -88,7 +88,10 @@ export function sniffDelimiter(text: string): string {
 }
 
 export function readCsv(file: FileInput): Grid {
-  if (looksBinary(file.bytes)) throw new InputError(`${file.name}: not a CSV file (it contains binary data${isZip(file.bytes) ? '; it looks like an XLSX workbook — save it as .xlsx' : ''})`);
+  if (looksBinary(file.bytes)) {
+    throw new InputError(`${file.name}: not a CSV file (it contains binary data${isZip(file.bytes) ? '; it looks like an XLSX workbook — save it as .xlsx' : ''}) / ` +
+      `${file.name}: geen CSV-bestand (het bevat binaire gegevens${isZip(file.bytes) ? '; het lijkt een XLSX-werkmap: sla het op als .xlsx' : ''})`);
+  }
   const { text, encoding, invalid } = decode(file.bytes);
   const delimiter = sniffDelimiter(text);
   // Each record is kept as its cells and where it ends, with one string per distinct text: a column's
@@ -116,7 +119,7 @@ export function readCsv(file: FileInput): Grid {
   records = records.filter(record => record.cells.some(cell => cell.trim() !== ''));
   const badCells = invalid ? findBadCells(file.name, records, invalid) : undefined;
   const header = records.shift();
-  if (!header) throw new InputError(`${file.name}: the file is empty (expected a header line and rows)`);
+  if (!header) throw new InputError(`${file.name}: the file is empty (expected a header line and rows) / ${file.name}: het bestand is leeg (verwacht: een kopregel en rijen)`);
   return { file: file.name, headerLine: header.line, headers: header.cells.map(cell => cell.trim()), records, encoding, delimiter, ...(badCells ? { badCells } : {}) };
 }
 
@@ -136,6 +139,7 @@ function findBadCells(file: string, records: { line: number; cells: string[] }[]
           line: at, index, value: cell,
           expected: 'UTF-8 text throughout: save the file as UTF-8 (CSV UTF-8 in Excel)',
           message: `${file}:${at}: byte ${bytes.join(', ')} is not UTF-8, while the rest of the file is; shown as �`,
+          code: 'not-utf8', params: { bytes: bytes.join(', ') },
         });
       }
       line += cell.match(/\n/g)?.length ?? 0;
@@ -155,7 +159,8 @@ function csvProblem(name: string, text: string, delimiter: string, error: CsvErr
     const open = unclosedQuote(bytes, recordStart(bytes, lastEnd), delimiter.charCodeAt(0));
     const { line, column } = lineAndColumn(bytes, open);
     return new InputError(
-      `${name}:${line}: not readable as CSV: the quote in column ${column} opens a cell that is never closed (expected a closing " before the end of the file; a " inside a quoted cell is written "")`,
+      `${name}:${line}: not readable as CSV: the quote in column ${column} opens a cell that is never closed (expected a closing " before the end of the file; a " inside a quoted cell is written "") / ` +
+        `${name}, regel ${line}: niet te lezen als CSV: het aanhalingsteken in kolom ${column} opent een cel die nergens gesloten wordt (verwacht: een sluitend " vóór het einde van het bestand; een " binnen een cel tussen aanhalingstekens schrijf je als "")`,
       { file: name, line, column },
     );
   }

@@ -13,7 +13,7 @@ export type SheetGrid = Grid & { sheet: string };
 export const MAX_COLUMNS = 1000;
 
 export async function readXlsx(file: FileInput): Promise<SheetGrid[]> {
-  if (!(file.bytes[0] === 0x50 && file.bytes[1] === 0x4b)) throw new InputError(`${file.name}: not an XLSX workbook (expected a zip-based .xlsx file)`);
+  if (!(file.bytes[0] === 0x50 && file.bytes[1] === 0x4b)) throw new InputError(`${file.name}: not an XLSX workbook (expected a zip-based .xlsx file) / ${file.name}: geen XLSX-werkmap (verwacht: een .xlsx-bestand, zoals Excel het opslaat)`);
   await checkZip(file.name, file.bytes);
   // Loaded on first use, not at start-up: exceljs is about 27 MB of memory.
   const { default: Excel } = await import('exceljs');

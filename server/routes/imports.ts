@@ -11,9 +11,10 @@ import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
 import { uploadFiles } from '../upload.js';
 import { xmlLimitScanner } from '../../importers/sources/archimate/xml-limits.js';
+import { reportInLanguage } from '../../importers/issue-words.js';
 import type { AppContext, ImportFiles, ImportOptions, ImportProgress, UploadedFile } from './context.js';
 import { loggedProblem } from './problem.js';
-import { addRoute, booleanParam } from './registry.js';
+import { addRoute, booleanParam, documentLanguage } from './registry.js';
 
 export const MAX_UPLOAD_FILES = 20;
 
@@ -32,6 +33,7 @@ export const ImportFields = z.object({
   target: z.string().trim().max(300).optional().transform(value => value || undefined)
     .describe('For a CycloneDX SBOM: the application or platform it is of (uid or name), when its metadata.component does not name it'),
   dryRun: booleanParam.default(false).describe('Validate only; write nothing (the report still says what the import would remove)'),
+  lang: z.enum(['nl', 'en']).optional().describe('Language of the issues\' `message` and `expected` (default: Accept-Language when sent; without either they stay in the importer\'s English). Each issue also has `code` and `params`'),
   allowRemovals: booleanParam.default(false).describe('Go ahead although the import removes more than ROER_IMPORT_MAX_REMOVAL_SHARE of a kind of the source\'s facts, or removes facts of a source it did not name (needs the admin role, as deleting a source does); without it such an import answers 409 with what it would remove'),
 });
 
@@ -128,7 +130,12 @@ export function registerImportRoutes(router: Router, { driver, config, services,
       requireAdminToConfirm(body.allowRemovals, res);
       const actor = principalOf(res)?.name ?? 'anonymous';
       const options = { source: body.source, organisation: body.organisation, target: body.target, mayReplaceCatalogue: hasRole(principalOf(res), 'admin'), user: actor, dryRun: body.dryRun, allowRemovals: body.allowRemovals, maxRemovalShare: config.ROER_IMPORT_MAX_REMOVAL_SHARE, sizeLimitBytes: Math.floor(config.ROER_UPLOAD_LIMIT_MB * 1024 * 1024), transactionRows: config.ROER_IMPORT_TRANSACTION_ROWS };
-      const run = (onProgress?: (progress: ImportProgress) => void) => importAndAudit(driver, importFiles, files, { ...options, onProgress }, requestAttempt(req, res, 'import', body.source ?? ''));
+      // The issues in the language the client asks for: the English the importer wrote otherwise.
+      const language = body.lang || req.headers['accept-language'] ? documentLanguage(req, body.lang) : undefined;
+      const run = async (onProgress?: (progress: ImportProgress) => void) => {
+        const done = await importAndAudit(driver, importFiles, files, { ...options, onProgress }, requestAttempt(req, res, 'import', body.source ?? ''));
+        return language ? { ...done, report: reportInLanguage(done.report, language) } : done;
+      };
       if (req.accepts(['application/json', NDJSON]) === NDJSON) return withProgressLines(req, res, run);
       const { report, failed } = await run();
       res.status(statusOf(report, failed)).json(report);

@@ -77,6 +77,7 @@ describe('reading files into raw tables', () => {
     expect(table.issues).toEqual([{
       file: 'suppliers.csv', line: 3, column: 'name', field: 'name', value: 'Caf\uFFFD Noord', expected: 'UTF-8 text throughout: save the file as UTF-8 (CSV UTF-8 in Excel)',
       message: 'suppliers.csv:3: byte 0xE9 (é in Windows-1252) is not UTF-8, while the rest of the file is; shown as \uFFFD',
+      code: 'not-utf8', params: { bytes: '0xE9 (é in Windows-1252)' },
     }]);
     expect(decode(iconv.encode('id;naam\ns1;Société\n', 'win1252'))).toEqual({ text: 'id;naam\ns1;Société\n', encoding: 'windows-1252' });
   });

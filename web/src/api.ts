@@ -1,6 +1,6 @@
 // Typed fetch helpers. The only credential is an optional API token the user types in; it lives in
 // sessionStorage (gone when the tab closes) and is never part of the bundle.
-import { t } from './i18n.js';
+import { language, t } from './i18n.js';
 import type { AnalysisResult, Graph, ImportReport, Row } from './types.js';
 
 const TOKEN_KEY = 'roer.token';
@@ -107,7 +107,7 @@ export async function postImport(files: File[], options: { dryRun: boolean; sour
   if (options.source) form.append('source', options.source);
   if (options.organisation) form.append('organisation', options.organisation);
   if (options.allowRemovals) form.append('allowRemovals', 'true');
-  const response = await fetch(url('/api/imports', { dryRun: options.dryRun, source: options.source, allowRemovals: options.allowRemovals || undefined }), { method: 'POST', body: form, headers: { accept: 'application/x-ndjson', ...headers() } });
+  const response = await fetch(url('/api/imports', { dryRun: options.dryRun, source: options.source, allowRemovals: options.allowRemovals || undefined }), { method: 'POST', body: form, headers: { accept: 'application/x-ndjson', 'accept-language': language(), ...headers() } });
   if (!(response.headers.get('content-type') ?? '').includes('ndjson') || !response.body) {
     const body = await response.json().catch(() => ({}));
     throw new ApiError(String(body.detail ?? body.title ?? response.statusText), response.status, body);

@@ -36,11 +36,14 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   let pending = false;
   let graphKey = '';
 
-  // The panel opening or the window resizing changes the canvas size; Cytoscape must be told.
-  // Until the user selects or highlights something, keep the whole graph in view.
+  // The panel opening or closing, or the window resizing, changes the canvas size; Cytoscape must be told.
+  // What is marked (a what-if answer, a path) is fitted into the room there is now; with nothing marked
+  // or selected, the whole graph.
   new ResizeObserver(() => {
     cy.resize();
-    if (cy.nodes(':selected').empty() && cy.elements('.highlighted, .finding').empty()) cy.fit(cy.nodes().not('.hidden'), 30);
+    const marked = cy.nodes('.highlighted, .finding');
+    if (!marked.empty()) cy.fit(marked, 40);
+    else if (cy.nodes(':selected').empty()) cy.fit(cy.nodes().not('.hidden'), 30);
   }).observe(container);
 
   cy.on('tap', 'node', event => events.onSelect(event.target.id()));
@@ -280,6 +283,14 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     exportSvg,
     fit: () => cy.fit(cy.nodes().not('.hidden'), 30),
     resize: () => cy.resize(),
+    /** Where each drawn node is on the page (client coordinates), for the browser tests: what the panel may not cover. */
+    renderedBoxes: () => {
+      const box = container.getBoundingClientRect();
+      return cy.nodes(':childless').not('.hidden').map(node => {
+        const { x1, x2, y1, y2 } = node.renderedBoundingBox({ includeLabels: false });
+        return { id: node.id(), highlighted: node.hasClass('highlighted'), left: box.left + x1, right: box.left + x2, top: box.top + y1, bottom: box.top + y2 };
+      });
+    },
     select: (id: string | null) => { cy.nodes(':selected').unselect(); if (id) cy.getElementById(id).select(); },
     /** Read-only views for the table alternative and the browser tests. */
     visibleNodes: () => cy.nodes().filter(node => !node.hasClass('hidden')).map(node => ({ id: node.id(), ...node.data() }) as Record<string, unknown> & { id: string }),

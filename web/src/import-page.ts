@@ -2,7 +2,8 @@
 // with file, line, field, value and what was expected, and what the import would remove), then import;
 // progress while it runs; an import that would remove more than it may, or whose source is unclear,
 // waits for the user to decide; the history of earlier runs in words.
-import { kindPlural } from '../../server/labels.js';
+import { issueWords } from '../../importers/issue-words.js';
+import { kindPlural, propertyName } from '../../server/labels.js';
 import { registerSummary } from './algorithms.js';
 import { download, getImports, postImport } from './api.js';
 import type { Context } from './context.js';
@@ -119,21 +120,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     fill(result,
       answer,
       removals && removing && !unclear ? removalList(removals, str(report.source), dryRun || Boolean(report.confirmationNeeded)) : null,
-      issues.length ? sortableTable<ImportIssue>({
-        id: 'import-issues',
-        caption: t('import.issues', { n: issues.length }),
-        captionHidden: true,
-        rows: issues,
-        columns: [
-          { key: 'file', label: t('import.col.file'), value: i => str(i.file ?? i.table) },
-          { key: 'line', label: t('import.col.line'), value: i => i.line, numeric: true },
-          { key: 'column', label: t('import.col.column'), value: i => str(i.column) },
-          { key: 'field', label: t('import.col.field'), value: i => str(i.field) },
-          { key: 'value', label: t('import.col.value'), value: i => (i.value === undefined ? '' : typeof i.value === 'object' ? JSON.stringify(i.value) : str(i.value)) },
-          { key: 'expected', label: t('import.col.expected'), value: i => str(i.expected) },
-          { key: 'message', label: t('import.col.message'), value: i => str(i.message) },
-        ],
-      }) : null,
+      issues.length ? issueTable(issues) : null,
       modelSummary(report),
       report.tables && Object.keys(report.tables).length ? h('section', {}, h('h2', {}, t('import.tables')),
         h('p', { id: 'import-tables' }, tableCounts(report.tables) || t('common.none'))) : null,
@@ -180,6 +167,30 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     }
   }
   await loadHistory();
+}
+
+/**
+ * The rows' problems, each in the page's language from its code and params (importers/issue-words.ts):
+ * where (file, line, column), the value, what was expected and the whole sentence. An issue without a
+ * code (another importer's) shows the words it came with.
+ */
+function issueTable(issues: ImportIssue[]): HTMLElement {
+  const words = new Map(issues.map(issue => [issue, issueWords(issue, language(), orgName)]));
+  return sortableTable<ImportIssue>({
+    id: 'import-issues',
+    caption: t('import.issues', { n: issues.length }),
+    captionHidden: true,
+    rows: issues,
+    columns: [
+      { key: 'file', label: t('import.col.file'), value: i => str(i.file ?? i.table) },
+      { key: 'line', label: t('import.col.line'), value: i => i.line, numeric: true },
+      { key: 'column', label: t('import.col.column'), value: i => str(i.column) },
+      { key: 'field', label: t('import.col.field'), value: i => (i.field ? propertyName(str(i.field), language()) : '') },
+      { key: 'value', label: t('import.col.value'), value: i => (i.value === undefined ? '' : typeof i.value === 'object' ? JSON.stringify(i.value) : str(i.value)) },
+      { key: 'expected', label: t('import.col.expected'), value: i => words.get(i)!.expected },
+      { key: 'message', label: t('import.col.message'), value: i => words.get(i)!.message },
+    ],
+  });
 }
 
 /** What format the upload was taken for and, for a model, what it held and what became of it. */

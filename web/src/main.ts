@@ -158,5 +158,6 @@ window.addEventListener('hashchange', () => void render());
   findings: () => explorerState()?.controller.findingIds() ?? [],
   lockIn: () => explorerState()?.controller.lockInIds() ?? [],
   layoutSize: () => explorerState()?.controller.layoutSize() ?? 0,
+  nodeBoxes: () => explorerState()?.controller.renderedBoxes() ?? [],
 };
 void start();

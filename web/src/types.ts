@@ -22,5 +22,5 @@ export type Graph = { nodes: GraphNode[]; edges: GraphEdge[]; aggregated?: boole
 export type Row = Record<string, unknown>;
 export type AnalysisResult = { rows: Row[]; summary?: Record<string, unknown> };
 
-export type ImportIssue = { file?: string; table?: string; line?: number; column?: string; field?: string; value?: unknown; expected?: string; message: string };
+export type ImportIssue = { file?: string; table?: string; line?: number; column?: string; field?: string; value?: unknown; expected?: string; message: string; code?: string; params?: Record<string, string | number | undefined> };
 export type ImportReport = { ok: boolean; dryRun?: boolean; issues: ImportIssue[]; tables?: Record<string, unknown>; unchangedSince?: { runId: string; finishedAt: string } | null; [key: string]: unknown };

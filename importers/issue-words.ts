@@ -1,0 +1,188 @@
+// An import issue in words, Dutch or English. Issues are data (Backstage's errors-as-values): where
+// (file, line, column), the value, a `code` and its `params`; this one function turns them into the
+// sentence a civil servant reads, for the web UI (which bundles this file: no Node imports) and for
+// the API when the client asks for a language. The CLI keeps the English `message` the issue carries.
+import { formatDate } from '../server/format.js';
+import { KIND_NAMES, type Language, propertyName } from '../server/labels.js';
+
+type Words = Record<Language, string>;
+
+export type IssueCode =
+  | 'invalid' | 'column-missing' | 'no-rows' | 'duplicate-id' | 'unknown-reference' | 'other-organisation' | 'end-before-start' | 'platform-loop'
+  | 'header-too-long' | 'column-twice' | 'columns-same-property' | 'columns-same-field' | 'cell-without-header' | 'too-few-cells' | 'not-utf8';
+export type IssueParams = Record<string, string | number | undefined>;
+/** What an issue needs to be put in words; `message` and `expected` are the English the importer wrote (used when there is no code). */
+export type IssueFacts = { file?: string; line?: number; column?: string; field?: string; value?: unknown; expected?: string; message: string; code?: string; params?: IssueParams };
+
+/**
+ * What the row schemas (importers/model.ts) expect, by the English text they give zod: the Dutch next to it.
+ * tests/importers/issue-words.test.ts feeds every field a wrong value, so a new schema message without Dutch fails there.
+ */
+const EXPECTED_NL: Record<string, string> = {
+  'a value': 'een waarde',
+  'an id (text)': 'een id (tekst)',
+  'an id (not empty)': 'een id (niet leeg)',
+  'an id of at most 200 characters': 'een id van hoogstens 200 tekens',
+  'a name': 'een naam',
+  'a name (not empty)': 'een naam (niet leeg)',
+  'a name of at most 500 characters': 'een naam van hoogstens 500 tekens',
+  'at most 500 characters': 'hoogstens 500 tekens',
+  'yes/no, ja/nee or true/false': 'ja/nee, waar/onwaar of yes/no',
+  'a date such as 2026-12-31 or 31-12-2026': 'een datum zoals 31-12-2026 of 2026-12-31',
+  'an amount in euros such as 1234.56, 1.234,56 or € 1.234,56': 'een bedrag in euro zoals 1.234,56, € 1.234,56 of 1234.56',
+  'a non-negative amount': 'een bedrag van 0 of meer',
+  'a whole number of months (0–120)': 'een heel aantal maanden (0–120)',
+  'low, medium, high or critical (laag, midden, hoog, kritiek)': 'laag, middel, hoog of kritiek',
+  'on-premise, data-centre, saas or iaas (eigen serverruimte, rekencentrum, saas, cloud)': 'eigen serverruimte, rekencentrum, saas of cloud (on-premise, data-centre, iaas)',
+  'NL, EU, US or other (overig)': 'NL, EU, VS of overig',
+  'NL, EU, US, other (overig) or a country such as Verenigde Staten, Duitsland, DE': 'NL, EU, VS, overig of een land zoals Verenigde Staten, Duitsland, DE',
+  'a BIV rating such as 3-2-2': 'een BIV-classificatie zoals 3-2-2',
+  'a whole number from 1 to 3': 'een heel getal van 1 tot en met 3',
+  'a whole number from 1 to 5': 'een heel getal van 1 tot en met 5',
+};
+/** Friendlier English for the same, where the schema's own words are written for programmers. */
+const EXPECTED_EN: Record<string, string> = {
+  'low, medium, high or critical (laag, midden, hoog, kritiek)': 'low, medium, high or critical',
+};
+
+const MONTHS: Words[] = [
+  ['januari', 'January'], ['februari', 'February'], ['maart', 'March'], ['april', 'April'], ['mei', 'May'], ['juni', 'June'],
+  ['juli', 'July'], ['augustus', 'August'], ['september', 'September'], ['oktober', 'October'], ['november', 'November'], ['december', 'December'],
+].map(([nl, en]) => ({ nl, en }));
+
+/** The words of what a schema expected; a date that does not exist says why (params from model.ts's DateText). */
+export function expectedWords(expected: string, language: Language, params: IssueParams = {}): string {
+  if (params.why) {
+    const date = expectedWords(String(params.date ?? ''), language);
+    const { year, month, day, days } = params as Record<string, number>;
+    const why = params.why === 'year'
+      ? (language === 'nl' ? `een jaartal van vier cijfers, niet ${year}` : `a year of four digits, not ${year}`)
+      : params.why === 'month'
+        ? (language === 'nl' ? `er is geen maand ${month}` : `there is no month ${month}`)
+        : (language === 'nl' ? `${MONTHS[month - 1].nl} ${year} heeft ${days} dagen, niet ${day}` : `${MONTHS[month - 1].en} ${year} has ${days} days, not ${day}`);
+    return language === 'nl' ? `${date} die bestaat (${why})` : `${date} that exists (${why})`;
+  }
+  return (language === 'nl' ? EXPECTED_NL[expected] : EXPECTED_EN[expected]) ?? expected;
+}
+
+const quoted = (text: unknown) => `'${String(text ?? '')}'`;
+const or = (items: string[], language: Language) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${language === 'nl' ? 'of' : 'or'} ${items[items.length - 1]}`;
+const kindWord = (kind: unknown, language: Language) => {
+  const name = KIND_NAMES[String(kind).charAt(0).toUpperCase() + String(kind).slice(1)]?.[language] ?? String(kind);
+  return name.toLowerCase();
+};
+const article = (word: string, language: Language) => (language === 'nl' ? 'een' : /^[aeiou]/i.test(word) ? 'an' : 'a');
+const date = (value: unknown, language: Language) => formatDate(value, language) || String(value ?? '');
+
+/** Where the issue is: "applicaties.csv, regel 14, kolom 'kritiek'". */
+export function issuePlace(issue: IssueFacts, language: Language, withColumn = true): string {
+  const parts = [issue.file ?? ''];
+  if (issue.line) parts.push(`${language === 'nl' ? 'regel' : 'line'} ${issue.line}`);
+  if (withColumn && issue.column) parts.push(`${language === 'nl' ? 'kolom' : 'column'} ${quoted(issue.column)}`);
+  return parts.filter(Boolean).join(', ');
+}
+
+type Said = { problem: string; expected: string; withColumn?: boolean };
+type Phrase = (issue: IssueFacts, p: IssueParams, language: Language, names: (organisation: string) => string) => Said;
+
+/** Per code: the problem and what was expected, in each language. */
+const PHRASES: Record<IssueCode, Phrase> = {
+  invalid: (issue, p, l) => {
+    const expected = expectedWords(String(p.expected ?? issue.expected ?? ''), l, p);
+    const empty = issue.value === undefined || issue.value === '';
+    return {
+      problem: empty ? (l === 'nl' ? 'niet ingevuld' : 'empty') : l === 'nl' ? `${quoted(issue.value)} is geen geldige waarde` : `${quoted(issue.value)} is not a valid value`,
+      expected,
+    };
+  },
+  'column-missing': (issue, p, l) => ({
+    withColumn: false,
+    problem: l === 'nl' ? `de verplichte kolom ${quoted(issue.column)} ontbreekt in de kopregel` : `the required column ${quoted(issue.column)} is missing from the header`,
+    expected: `${l === 'nl' ? 'een kolom' : 'a column'} ${or(String(p.accepted ?? '').split('|').map(quoted), l)}`,
+  }),
+  'no-rows': (_issue, _p, l) => ({
+    withColumn: false,
+    problem: l === 'nl' ? 'het bestand heeft alleen een kopregel' : 'the file has a header but no rows',
+    expected: l === 'nl' ? 'minstens één rij onder de kopregel (laat het bestand weg om te houden wat de bron heeft)' : 'at least one row below the header (leave the file out to keep what the source has)',
+  }),
+  'duplicate-id': (_issue, p, l, names) => {
+    const org = p.organisation === undefined ? '' : l === 'nl' ? ` in organisatie ${names(String(p.organisation))}` : ` in organisation ${names(String(p.organisation))}`;
+    const first = `${p.firstFile}, ${l === 'nl' ? 'regel' : 'line'} ${p.firstLine}`;
+    return l === 'nl'
+      ? { problem: `id ${quoted(p.id)} komt twee keer voor${org} (eerst in ${first})`, expected: `een id dat één keer voorkomt per tabel${p.organisation === undefined ? '' : ' en organisatie'}` }
+      : { problem: `duplicate id ${quoted(p.id)}${org} (first in ${first})`, expected: `an id used once per table${p.organisation === undefined ? '' : ' and organisation'}` };
+  },
+  'unknown-reference': (_issue, p, l, names) => {
+    const kind = kindWord(p.kind, l);
+    const org = p.organisation === undefined ? '' : names(String(p.organisation));
+    return l === 'nl'
+      ? { problem: `onbekende ${kind} ${quoted(p.value)}${org ? ` in organisatie ${org}` : ''}`, expected: `het id van een ${kind}${org ? ` van organisatie ${org}` : ''} uit deze import of al in Roer` }
+      : { problem: `unknown ${kind} ${quoted(p.value)}${org ? ` in organisation ${org}` : ''}`, expected: `the id of ${article(kind, l)} ${kind}${org ? ` of organisation ${org}` : ''} in this import or already in Roer` };
+  },
+  'other-organisation': (_issue, p, l, names) => {
+    const owners = or(String(p.owners ?? '').split('|').map(names), l);
+    const org = names(String(p.organisation));
+    return l === 'nl'
+      ? { problem: `applicatie ${quoted(p.value)} hoort bij ${owners}, niet bij ${org} die dit contract heeft`, expected: `applicaties van ${org}` }
+      : { problem: `application ${quoted(p.value)} belongs to ${owners}, not to ${org} that holds this contract`, expected: `applications of ${org}` };
+  },
+  'end-before-start': (_issue, p, l) => l === 'nl'
+    ? { problem: `het contract eindigt (${date(p.end, l)}) voordat het begint (${date(p.start, l)})`, expected: `een einddatum op of na de begindatum (${date(p.start, l)})` }
+    : { problem: `the contract ends (${date(p.end, l)}) before it starts (${date(p.start, l)})`, expected: `an end date on or after the start (${date(p.start, l)})` },
+  'platform-loop': (_issue, p, l) => l === 'nl'
+    ? { problem: `platformen draaien in een kring op elkaar: ${String(p.cycle ?? '').split('|').join(' → ')}`, expected: 'een platform dat niet (via andere) op dit platform draait' }
+    : { problem: `platforms run on each other in a loop: ${String(p.cycle ?? '').split('|').join(' → ')}`, expected: 'a platform that does not (indirectly) run on this one' },
+  'header-too-long': (_issue, p, l) => ({
+    withColumn: false,
+    problem: l === 'nl' ? `kolom ${p.number} heeft een naam van ${p.length} tekens (een rij gegevens in de kopregel?)` : `column ${p.number} has a name of ${p.length} characters (a row of data in the header line?)`,
+    expected: l === 'nl' ? `een kolomnaam van hoogstens ${p.max} tekens` : `a column name of at most ${p.max} characters`,
+  }),
+  'column-twice': (issue, _p, l) => ({
+    withColumn: false,
+    problem: l === 'nl' ? `kolom ${quoted(issue.column)} staat er twee keer in` : `column ${quoted(issue.column)} appears twice`,
+    expected: l === 'nl' ? 'elke kolom één keer' : 'each column once',
+  }),
+  'columns-same-property': (issue, p, l) => ({
+    withColumn: false,
+    problem: l === 'nl' ? `de kolommen ${quoted(p.twin)} en ${quoted(issue.column)} zouden allebei als ${p.property} bewaard worden; geef er één een andere naam` : `columns ${quoted(p.twin)} and ${quoted(issue.column)} would both be kept as ${p.property}; rename one`,
+    expected: l === 'nl' ? 'kolommen met elk een eigen naam' : 'columns with names of their own',
+  }),
+  'columns-same-field': (issue, p, l) => ({
+    withColumn: false,
+    problem: l === 'nl' ? `de kolommen ${quoted(p.first)} en ${quoted(issue.column)} zijn allebei ${quoted(propertyName(String(issue.field), l))}; houd er één` : `columns ${quoted(p.first)} and ${quoted(issue.column)} are both ${quoted(propertyName(String(issue.field), l))}; keep one`,
+    expected: l === 'nl' ? 'elke kolom één keer' : 'each column once',
+  }),
+  'cell-without-header': (_issue, p, l) => ({
+    problem: l === 'nl' ? `een waarde in een kolom zonder kopje (${p.cells} cellen, ${p.named} kolommen met een naam)` : `a value in a column without a header (${p.cells} cells, ${p.named} named columns)`,
+    expected: l === 'nl' ? `hoogstens ${p.width} cellen, elk onder een kolom met een naam` : `at most ${p.width} cells, each under a named column`,
+  }),
+  'too-few-cells': (_issue, p, l) => ({
+    withColumn: false,
+    problem: l === 'nl' ? `${p.cells} cellen waar de kopregel er ${p.width} heeft (een ontbrekende ${quoted(p.delimiter)} of een aanhalingsteken dat niet gesloten wordt?)` : `${p.cells} cells where the header has ${p.width} (a missing ${quoted(p.delimiter)} or an unclosed quote?)`,
+    expected: l === 'nl' ? `${p.width} cellen gescheiden door ${quoted(p.delimiter)}` : `${p.width} cells separated by ${quoted(p.delimiter)}`,
+  }),
+  'not-utf8': (_issue, p, l) => ({
+    problem: l === 'nl' ? `byte ${p.bytes} is geen UTF-8, de rest van het bestand wel (getoond als �)` : `byte ${p.bytes} is not UTF-8, while the rest of the file is (shown as �)`,
+    expected: l === 'nl' ? 'overal UTF-8-tekst: sla het bestand op als UTF-8 (in Excel: CSV UTF-8)' : 'UTF-8 text throughout: save the file as UTF-8 (CSV UTF-8 in Excel)',
+  }),
+};
+
+/**
+ * An issue in a language: the whole sentence ("applicaties.csv, regel 14, kolom 'kritiek': 'heel hoog' is geen geldige waarde;
+ * verwacht: laag, middel, hoog of kritiek") and what was expected alone. An issue without a code (another importer's) keeps its own words.
+ */
+export function issueWords(issue: IssueFacts, language: Language, names: (organisation: string) => string = organisation => organisation): { message: string; expected: string } {
+  const phrase = issue.code ? PHRASES[issue.code as IssueCode] : undefined;
+  if (!phrase) return { message: issue.message, expected: issue.expected ? expectedWords(issue.expected, language) : '' };
+  const said = phrase(issue, issue.params ?? {}, language, names);
+  const place = issuePlace(issue, language, said.withColumn !== false);
+  return { message: `${place}: ${said.problem}; ${language === 'nl' ? 'verwacht' : 'expected'}: ${said.expected}`, expected: said.expected };
+}
+
+/** An import report with its issues' `message` and `expected` in a language (the API, when the client asks for one). */
+export function reportInLanguage<T>(report: T, language: Language): T {
+  if (typeof report !== 'object' || report === null || !Array.isArray((report as { issues?: unknown }).issues)) return report;
+  const issues = (report as unknown as { issues: IssueFacts[] }).issues.map(issue => (issue && typeof issue === 'object' && typeof issue.message === 'string' ? { ...issue, ...issueWords(issue, language) } : issue));
+  return { ...report, issues };
+}

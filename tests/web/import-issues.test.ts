@@ -1,0 +1,83 @@
+// The import page with an upload full of mistakes, in a real Chromium against a real server and the
+// test Neo4j: each problem reads in Dutch (and in English after the language switch), naming the
+// file, line and column and what was expected; nothing is imported.
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp, defaultServices } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { buildWeb } from '../../web/build.js';
+import { nodes, resetDatabase, testDriver } from '../support/db.js';
+
+const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
+
+let driver: Driver;
+let server: Server;
+let browser: Browser;
+let page: Page;
+
+const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+const FILES = [
+  csv('leveranciers.csv', 'id;naam\nacme;Acme BV\n'),
+  csv('applicaties.csv', 'id;organisatie;naam;leverancier;kritikaliteit\nzaak;gm0363;Zaaksysteem;acme;hoog\nzaak;gm0363;Zaaksysteem 2;acme;laag\nbrp;gm0363;BRP;acme;heel hoog\n'),
+  csv('contracten.csv', 'id;organisatie;leverancier;applicaties;einddatum;jaarwaarde\nc1;gm0363;acme;zaak|weg;31-12-2027;veel\n'),
+];
+
+async function check(): Promise<string[]> {
+  await page.setInputFiles('#import-files', FILES);
+  await page.fill('#import-source', 'csv:gm0363');
+  await page.click('#import-dry-run');
+  await page.waitForSelector('#import-issues');
+  return page.locator('#import-issues tbody tr').evaluateAll(rows => rows.map(row => row.lastElementChild?.textContent ?? ''));
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  driver = testDriver();
+  await resetDatabase(driver);
+  const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-issues-${process.pid}`), minify: false });
+  const app = createApp({ driver, config: loadConfig({ ROER_AUTH: 'off' }), services: { ...defaultServices(), webDir } });
+  server = await new Promise<Server>(resolve => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'] });
+  // Chromium asks in English: the page's own language (Dutch) decides what the user reads.
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  page.on('pageerror', error => { throw error; });
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/#/import`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise(resolve => server?.close(resolve));
+  await driver?.close();
+});
+
+describe('import page: problems in the reader\'s language', () => {
+  it('when an upload has errors, then each reads in Dutch with file, line, column and what was expected', async () => {
+    const messages = await check();
+    expect(messages).toEqual([
+      "applicaties.csv, regel 3, kolom 'id': id 'zaak' komt twee keer voor in organisatie gm0363 (eerst in applicaties.csv, regel 2); verwacht: een id dat één keer voorkomt per tabel en organisatie",
+      "applicaties.csv, regel 4, kolom 'kritikaliteit': 'heel hoog' is geen geldige waarde; verwacht: laag, middel, hoog of kritiek",
+      "contracten.csv, regel 2, kolom 'jaarwaarde': 'veel' is geen geldige waarde; verwacht: een bedrag in euro zoals 1.234,56, € 1.234,56 of 1234.56",
+    ]);
+    const row = await page.locator('#import-issues tbody tr', { hasText: 'heel hoog' }).locator('td').allTextContents();
+    expect(row).toEqual(['applicaties.csv', '4', 'kritikaliteit', 'Kritikaliteit', 'heel hoog', 'laag, middel, hoog of kritiek', expect.stringContaining('is geen geldige waarde')]);
+    expect(await page.locator('#import-result').textContent()).toContain('3 fouten gevonden; er is niets geïmporteerd.');
+    expect(await nodes(driver, 'Application')).toEqual([]);
+    await page.locator('#import-issues').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'import-issues-nl.png'), fullPage: true });
+  }, 120_000);
+
+  it('when the language is switched to English, then the same problems read in English', async () => {
+    await page.selectOption('#language', 'en');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.documentElement.lang === 'en');
+    const messages = await check();
+    expect(messages).toContain("applicaties.csv, line 4, column 'kritikaliteit': 'heel hoog' is not a valid value; expected: low, medium, high or critical");
+    await page.screenshot({ path: join(ARTIFACTS, 'import-issues-en.png'), fullPage: true });
+    await page.selectOption('#language', 'nl');
+  }, 120_000);
+});
