@@ -19,7 +19,7 @@ import { type BulkTarget, assertEmptyForBulk, bulkLoad } from './bulk.js';
 import { type FactDiff, type RowChange, type RowDiff, type TableDiff, assertedSample, changedRows, diffTables, factDiff } from './diff.js';
 import { DETAIL_LIMIT, type RunDiffRecord, type RunKind, nextSeq, organisationsOf, writeRunDiff } from './history.js';
 import { resolveLandscapeReferences } from './catalogue.js';
-import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, type QueryRunner, CATALOGUE_LABELS, CATALOGUE_SOURCE, cleanup, hasRows, hash, load, previouslyAsserted, removeFacts, rowCount, scopeLabels, tablePhases } from './load.js';
+import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, type QueryRunner, CATALOGUE_LABELS, CATALOGUE_SOURCE, NODE_LABELS, cleanup, hasRows, hash, load, previouslyAsserted, promoteQuery, removeFacts, rowCount, scopeLabels, tablePhases } from './load.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
 import { COLUMNS, TABLES, type Landscape, type OrganisationRow, type TableName, Landscape as LandscapeSchema, uid } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
@@ -714,8 +714,6 @@ async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Ch
     const staged = await load(writer, rows, { source, runId }, written, { staged: true, lanes: STAGED_LANES });
     progress({ phase: 'cleanup', done: total, total });
     const loaded = await session.executeWrite(tx => finishStaged(tx, staged, previous, validation, options, finish), { metadata });
-    // The import has committed: marks that stay (Neo4j gone) are hidden from readers and go with the next staged import.
-    await session.run(query('import/clear-staged-marks').text).catch(() => undefined);
     progress({ phase: 'done', done: total, total });
     return loaded;
   } catch (error) {
@@ -732,7 +730,7 @@ async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Ch
 /** A staged import's last transaction: what readers see changes here, all at once. */
 async function finishStaged(tx: ManagedTransaction, staged: LoadResult, previous: number | null | undefined, validation: Checked, options: LoadOptions, finish: Finish): Promise<Loaded> {
   const { source, runId } = options;
-  await tx.run(query('import/promote-staged').text, { runId });
+  for (const label of NODE_LABELS) await tx.run(promoteQuery(label), { stamp: `${source}#${runId}` });
   const late = hasRows(staged.deferred) ? await load(tx, [staged.deferred], { source, runId }) : null;
   const counts = addCounts(staged.counts, late?.counts ?? {});
   const stamped = staged.stamped + (late?.stamped ?? 0);

@@ -273,7 +273,7 @@ export async function load(
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const staged = options.staged ?? false;
-  const stampParams = { runId: provenance.runId, source: provenance.source, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, stagedRun: staged ? provenance.runId : null, cataloguePrefix: `${CATALOGUE_SOURCE}#`, catalogueSource: CATALOGUE_SOURCE };
+  const stampParams = { runId: provenance.runId, source: provenance.source, sourcePrefix: `${provenance.source}#`, stamp: `${provenance.source}#${provenance.runId}`, cataloguePrefix: `${CATALOGUE_SOURCE}#`, catalogueSource: CATALOGUE_SOURCE };
   const lanes = options.lanes ?? 1;
   const deferred = emptyRows();
   const counts: LoadCounts = {};
@@ -348,7 +348,6 @@ async function loadPlan(
 
   for (const group of plan.created) {
     const text = newNodesQuery(group, deferred !== null);
-    const stagedLabel = deferred ? group.label : null;
     const weight = (index: number) => 1 + group.start[index + 1] - group.start[index];
     await inLanes(batchesOf(group.rows.map((_, index) => index), weight), lanes, async batch => {
       const params = batch.map(index => {
@@ -356,7 +355,7 @@ async function loadPlan(
         const rels = relsOf(group, index).map((list, block) => list.map(rel => newRelationshipParams(rel, group.blocks[block])));
         return { uid: row.uid, hash: hash(row.props), props: toNeo4j(row.props), rels };
       });
-      const record = (await tx.run(text, { rows: params, ...stampParams, stagedLabel })).records[0];
+      const record = (await tx.run(text, { rows: params, ...stampParams })).records[0];
       const expected = batch.reduce((sum, index) => sum + weight(index) - 1, 0);
       const made = toNumber(record.get('relationships'));
       // Validation guarantees the other ends exist; a shortfall means a bug, and the import is rolled back.
@@ -601,8 +600,8 @@ export async function inLanes<T>(batches: T[], lanes: number, work: (batch: T) =
 }
 
 /**
- * load/new-nodes with the label (`Staged` in a staged load) and one load/new-node-relationships block
- * per type and direction written in (from the fixed lists).
+ * load/new-nodes with the label (`Staged:Staged<label>` in a staged load, see import/promote-staged)
+ * and one load/new-node-relationships block per type and direction written in (from the fixed lists).
  */
 function newNodesQuery(group: NewNodes, staged: boolean): string {
   if (!(NODE_LABELS as readonly string[]).includes(group.label)) throw new Error(`Unknown label ${group.label}`);
@@ -610,7 +609,13 @@ function newNodesQuery(group: NewNodes, staged: boolean): string {
     const block = withType(query('load/new-node-relationships').statements[0].replace('$(block)', String(index)), type);
     return outgoing ? block : block.replace(`(n)-[r:${type}]->(other)`, `(n)<-[r:${type}]-(other)`);
   });
-  return query('load/new-nodes').text.replaceAll('$($label)', staged ? 'Staged' : group.label).replace(/^\/\/ RELATIONSHIPS$/m, blocks.join('\n'));
+  return query('load/new-nodes').text.replaceAll('$($label)', staged ? `Staged:Staged${group.label}` : group.label).replace(/^\/\/ RELATIONSHIPS$/m, blocks.join('\n'));
+}
+
+/** import/promote-staged for one label (from the fixed list): the run's staged nodes of that label get it. */
+export function promoteQuery(label: NodeLabel): string {
+  if (!(NODE_LABELS as readonly string[]).includes(label)) throw new Error(`Unknown label ${label}`);
+  return query('import/promote-staged').text.replaceAll('$($label)', label);
 }
 
 /**

@@ -32,7 +32,7 @@ type NodeRecord = { id: string; kind: string; label: string; organisation: strin
 type FullNode = GraphNode & { groups: Record<AggregateBy, Ref | null> };
 
 // Bookkeeping that says nothing to a user.
-const HIDDEN_PROPS = new Set(['hash', 'uid', 'stagedLabel', 'stagedRun']);
+const HIDDEN_PROPS = new Set(['hash', 'uid']);
 
 /**
  * A node's or relationship's properties as readers see them: no bookkeeping, and instead of its

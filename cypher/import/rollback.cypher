@@ -1,7 +1,7 @@
 // title: Roll back an import committed in several transactions
 // description: Undoes run $runId (stamp $stamp) of a staged import that failed or was abandoned, one statement at a time, each in batches: the nodes it created (still `Staged`, never seen by readers) go with their relationships, and what existed loses this run's stamp. Nothing else changed before the run's last transaction (load/nodes-staged), so nothing else needs undoing.
 MATCH (n:Staged)
-WHERE n.stagedRun = $runId
+WHERE $stamp IN n.runs
 CALL (n) {
   DETACH DELETE n
 } IN TRANSACTIONS OF 5000 ROWS;

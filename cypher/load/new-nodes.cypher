@@ -4,12 +4,12 @@
 // already or was created with an earlier label, so it is found by uid.
 // importers/load.ts writes in, from its fixed lists: the label for $($label), and for the RELATIONSHIPS
 // line one block of load/new-node-relationships per relationship type and direction.
-// Stamped like load/nodes. In a staged import load.ts writes `Staged` for $($label) and the real label
-// goes into $stagedLabel: readers only see the node once the import's last transaction gives it its
+// Stamped like load/nodes. In a staged import load.ts writes `Staged:Staged<label>` for $($label):
+// readers skip `Staged` nodes, so they see the node once the import's last transaction gives it its
 // label (import/promote-staged); until then a rollback deletes it.
 UNWIND $rows AS row
 CREATE (n:Entity:$($label) {uid: row.uid})
-SET n += row.props, n.hash = row.hash, n.runs = [$stamp], n.stagedLabel = $stagedLabel, n.stagedRun = $stagedRun
+SET n += row.props, n.hash = row.hash, n.runs = [$stamp]
 WITH n, row, 0 AS relationships
 // RELATIONSHIPS
 RETURN count(n) AS created, sum(relationships) AS relationships
