@@ -394,7 +394,7 @@ export const COLUMNS: Record<TableName, Record<string, string[]>> = {
   applications: {
     id: [], organisation: ['organisatie', 'gemeente'], name: ['naam'], supplier: ['leverancier'],
     referenceComponents: ['referentiecomponenten', 'referentiecomponent'], businessFunctions: ['bedrijfsfuncties', 'bedrijfsfunctie'],
-    criticality: ['kritikaliteit', 'kriticiteit'], personalData: ['persoonsgegevens'], platform: [], openStandards: ['openStandaarden'],
+    criticality: ['kritikaliteit', 'kriticiteit', 'kritiek'], personalData: ['persoonsgegevens'], platform: [], openStandards: ['openStandaarden'],
     product: ['pakket'], version: ['versie'], versionStatus: ['versiestatus'], useStart: ['inGebruikSinds', 'ingebruikname'], useEnd: ['inGebruikTot', 'uitfasering'],
     hosting: [], bbnScore: ['bbn'], ibpScore: ['ibp'], biv: [],
   },

@@ -9,7 +9,7 @@ import { download, getImports, postImport } from './api.js';
 import type { Context } from './context.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
 import { errorText } from './errors.js';
-import { formatDateTime, formatNumber, inWords, kindLabel, language, t } from './i18n.js';
+import { type MessageKey, formatDateTime, formatNumber, inWords, kindLabel, language, t } from './i18n.js';
 import { str } from './rows.js';
 import { knownOrganisations, orgName } from './organisations.js';
 import type { ImportIssue, ImportReport, Row } from './types.js';
@@ -212,6 +212,10 @@ function modelSummary(report: ImportReport): HTMLElement | null {
 const runStatus = (run: Row): string =>
   run.unchangedSince ? t('import.status.unchanged') : run.removalsConfirmed && run.status === 'ok' ? t('import.status.confirmed') : inWords('import.status.', str(run.status));
 
+/** "1 rij", "2 rijen": the singular where the words have one (rows and errors; "nieuw", "gewijzigd" do not change). */
+const countKey = (key: 'read' | 'created' | 'updated' | 'unchanged' | 'removed' | 'errors', n: number): MessageKey =>
+  (n === 1 && (key === 'read' || key === 'errors') ? `import.count.${key}.one` : `import.count.${key}`) as MessageKey;
+
 /** Per table what an import read and did, in words: "applicaties: 400 rijen (400 nieuw)". Tables it did not contain are left out. */
 export function tableCounts(tables: unknown): string {
   if (typeof tables === 'string') {
@@ -223,8 +227,8 @@ export function tableCounts(tables: unknown): string {
     .map(([table, counts]) => {
       const done = (['created', 'updated', 'unchanged', 'removed', 'errors'] as const)
         .filter(key => (counts[key] ?? 0) > 0)
-        .map(key => t(`import.count.${key}`, { n: formatNumber(counts[key]) }));
-      return `${inWords('import.table.', table)}: ${t('import.count.read', { n: formatNumber(counts.read ?? 0) })}${done.length ? ` (${done.join(', ')})` : ''}`;
+        .map(key => t(countKey(key, counts[key]), { n: formatNumber(counts[key]) }));
+      return `${inWords('import.table.', table)}: ${t(countKey('read', counts.read ?? 0), { n: formatNumber(counts.read ?? 0) })}${done.length ? ` (${done.join(', ')})` : ''}`;
     })
     .join('; ');
 }
