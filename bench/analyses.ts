@@ -76,6 +76,9 @@ async function cases(driver: Driver, scope: Scope) {
       list.push({ analysis: analysis.name, label: 'impact (largest supplier)', params: { ...base, node: supplier } });
     } else if (analysis.name === 'what-if') {
       list.push({ analysis: analysis.name, label: 'what-if (largest supplier)', params: { ...base, remove: supplier } });
+    } else if (analysis.name === 'advisory') {
+      // The question of an advisory day, as the ICT-foto page asks it (the demo's data centres run these versions).
+      list.push({ analysis: analysis.name, label: 'advisory (VMware ESXi >=7.0 <8.0.3)', params: { ...base, product: 'VMware ESXi', range: '>=7.0 <8.0.3' } });
     } else {
       list.push({ analysis: analysis.name, label: analysis.name, params: base });
     }
