@@ -38,9 +38,10 @@ export async function startUi(name: string): Promise<Ui> {
   page.on('response', response => { if (response.status() >= 400) responses.push({ status: response.status(), url: response.url() }); });
   page.on('pageerror', error => { errors.push(error.message); });
   // A fresh document each time: a hash change alone would leave the last page's "ready" in place.
+  // Going there is one (when only the hash differs, goto moves within the document and answers
+  // null: then a reload), without a detour through about:blank, which costs a new renderer process.
   const open = async (hash: string) => {
-    await page.goto('about:blank');
-    await page.goto(`${served.base}/${hash}`);
+    if (!(await page.goto(`${served.base}/${hash}`))) await page.reload();
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
   };
   return {

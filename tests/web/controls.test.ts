@@ -5,6 +5,7 @@
 // and organisations a user imports appear in the selector without a reload.
 import { read } from '../../server/neo4j.js';
 import { app, uid as chainUid } from '../analyses/chain.js';
+import type { Request } from 'playwright-core';
 import { startUi, type Ui } from './answer-browser.js';
 
 let ui: Ui;
@@ -13,6 +14,9 @@ const enc = encodeURIComponent;
 beforeAll(async () => {
   ui = await startUi('controls');
   await ui.page.addInitScript(installSignature);
+  ui.page.on('request', request => { inFlight.add(request); asked++; });
+  ui.page.on('requestfinished', request => { inFlight.delete(request); });
+  ui.page.on('requestfailed', request => { inFlight.delete(request); });
 }, 600_000);
 afterAll(async () => { await ui?.close(); });
 
@@ -76,11 +80,30 @@ const use = async (control: Control, scope: string): Promise<boolean> => {
   return true;
 };
 
-/** After a control was used: everything settled, and nothing went wrong unseen. */
+/**
+ * Requests the page has asked for and not yet received in full (or seen fail), and how many it has
+ * asked for at all: the page is settled when nothing is in flight and nothing new starts.
+ */
+const inFlight = new Set<Request>();
+let asked = 0;
+
+const QUIET_MS = 150;
+
+/**
+ * After a control was used: everything settled, and nothing went wrong unseen. Settled is: the page
+ * ready, no status saying it loads, no request in flight, and none asked for in the last QUIET_MS
+ * (where fixed waits of 150 + 400 ms stood, which passed on before a slow request had answered).
+ */
 async function settle(): Promise<void> {
-  await ui.page.waitForTimeout(150);
-  await ui.page.waitForFunction(() => document.body.dataset.ready === 'true' && ![...document.querySelectorAll('[role=status]')].some(status => /laden|Bezig|uitrekenen|Loading|Working/i.test(status.textContent ?? '')), null, { timeout: 60_000 });
-  await ui.page.waitForTimeout(400);
+  const quiet = () => ui.page.waitForFunction(() => document.body.dataset.ready === 'true' && ![...document.querySelectorAll('[role=status]')].some(status => /laden|Bezig|uitrekenen|Loading|Working/i.test(status.textContent ?? '')), null, { timeout: 60_000 });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const before = asked;
+    await ui.page.waitForTimeout(QUIET_MS);
+    await quiet();
+    if (inFlight.size === 0 && asked === before) return;
+    if (Date.now() > deadline) throw new Error(`still loading after 60 s: ${[...inFlight].map(request => request.url()).join(', ')}`);
+  }
 }
 
 const shownErrors = () => ui.page.locator('.message.error:visible').allTextContents();
