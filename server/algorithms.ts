@@ -105,12 +105,13 @@ export type RunningAlgorithm = {
 
 /** The algorithms running on any of `applications`: confirmed links, and likely ones (exact or normalised name) nobody rejected. */
 export async function algorithmsOn(driver: Driver, applications: Iterable<string>): Promise<RunningAlgorithm[]> {
-  const uids = [...new Set(applications)];
-  if (uids.length === 0) return [];
+  const uids = new Set(applications);
+  if (uids.size === 0) return [];
   type Row = Omit<RunningAlgorithm, 'applications' | 'link'> & { application: string; applicationName: string; link: 'confirmed' | 'likely' };
-  const rows = await read<Row>(driver, query('algorithms/running-on').text, { applications: uids, likely: LIKELY });
+  const rows = await read<Row>(driver, query('algorithms/running-on').text, { likely: LIKELY });
   const byUid = new Map<string, RunningAlgorithm>();
   for (const { application, applicationName, link, ...algorithm } of rows) {
+    if (!uids.has(application)) continue;
     const entry = byUid.get(algorithm.uid) ?? { ...algorithm, impactful: algorithm.impactful === true, highRisk: algorithm.highRisk === true, link, applications: [] };
     entry.applications.push({ uid: application, name: applicationName, link });
     if (link === 'confirmed') entry.link = 'confirmed';

@@ -1,14 +1,15 @@
 // title: Algorithms on applications
-// description: The algorithms (not retired) that run on any of $applications (uids): confirmed by a review, or matched with a confidence in $likely and not rejected.
-// Read from the algorithms' side: the register's links (a few thousand at most) are fewer than the
-// applications a supplier's failure takes down (100,000 in the country), and `IN $applications` is a set lookup.
+// description: The algorithms (not retired) and the applications they run on: confirmed by a review, or matched with a confidence in $likely and not rejected.
+// All of them, not those of given applications: the register's links (a few thousand at most) are
+// fewer than the applications a supplier's failure takes down (108,000 in the country), whose uids
+// as a parameter cost about a second per answer; server/algorithms.ts picks the failed ones.
 CALL () {
   MATCH (n:Algorithm)-[m:MAY_RUN_ON]->(a:Application)
-  WHERE m.confidence IN $likely AND a.uid IN $applications
+  WHERE m.confidence IN $likely
   RETURN n, a, 'likely' AS link
   UNION
   MATCH (d:AlgorithmReview)
-  WHERE d.decision = 'confirmed' AND d.target IN $applications
+  WHERE d.decision = 'confirmed'
   MATCH (n:Algorithm {uid: d.algorithm})
   MATCH (a:Application {uid: d.target})
   RETURN n, a, 'confirmed' AS link
