@@ -138,7 +138,7 @@ export async function changedRows(
       // Every row into the new bucket count: the unchanged rows' JSON is made again from the import.
       const grouped = Array.from({ length: newCount }, () => new Map<string, [string, string]>());
       rows.forEach((row, i) => grouped[bucketOf(uids[i], newCount)].set(uids[i], [hashes[i], rowJson(row)]));
-      if (uids.length > 0) buckets.push(...(await Promise.all(grouped.map((group, bucket) => packBucket(source, table, bucket, group)))));
+      if (uids.length > 0) buckets.push(...grouped.map((group, bucket) => packBucket(source, table, bucket, group)));
       continue;
     }
     const positions = new Map<string, number>();
@@ -149,7 +149,7 @@ export async function changedRows(
       const rewritten = new Map<string, [string, string]>();
       for (const [uid, row] of old) if (!gone.has(uid) && !positions.has(uid)) rewritten.set(uid, row);
       for (const [uid, i] of positions) if (bucketOf(uid, newCount) === bucket) rewritten.set(uid, [hashes[i], rowJson(rows[i])]);
-      buckets.push(await packBucket(source, table, bucket, rewritten));
+      buckets.push(packBucket(source, table, bucket, rewritten));
     }
   }
   return { changes, buckets, replaceAll };

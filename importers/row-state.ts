@@ -9,8 +9,7 @@
 // buckets, not a node per row: the country's 440,000 row nodes would be written by every first import
 // (about a tenth more work for Neo4j); its some 20,000 buckets cost a first import a second or two.
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { deflateRaw, inflateRaw } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Driver } from 'neo4j-driver';
 import { read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
@@ -18,8 +17,6 @@ import type { QueryRunner } from './load.js';
 import { type Landscape, TABLES, type TableName } from './model.js';
 import { rowUid } from './removals.js';
 
-const deflate = promisify(deflateRaw);
-const inflate = promisify(inflateRaw);
 
 /**
  * Rows per bucket, at most: the bucket count is the power of two that keeps buckets this small. Small,
@@ -130,7 +127,7 @@ export async function readBucketRows(driver: Driver, keys: string[]): Promise<Ma
   const found = await read<{ key: string; uids: string[]; hashes: string[]; rows: Int8Array }>(driver, query('history/bucket-rows').text, { keys });
   const byKey = new Map<string, Map<string, [string, string]>>();
   for (const bucket of found) {
-    const rows = await unpackRows(bucket.uids, bucket.rows);
+    const rows = unpackRows(bucket.uids, bucket.rows);
     byKey.set(bucket.key, new Map(bucket.uids.map((uid, i) => [uid, [bucket.hashes[i], rows.get(uid)!]])));
   }
   return byKey;
@@ -140,12 +137,14 @@ export async function readBucketRows(driver: Driver, keys: string[]): Promise<Ma
 export async function readAllRows(driver: Driver, source: string, table: TableName): Promise<Map<string, string>> {
   const rows = new Map<string, string>();
   const found = await read<{ uids: string[]; rows: Int8Array }>(driver, query('history/table-rows').text, { source, table });
-  for (const bucket of found) for (const [uid, json] of await unpackRows(bucket.uids, bucket.rows)) rows.set(uid, json);
+  for (const bucket of found) for (const [uid, json] of unpackRows(bucket.uids, bucket.rows)) rows.set(uid, json);
   return rows;
 }
 
-async function unpackRows(uids: string[], packed: Int8Array): Promise<Map<string, string>> {
-  const lines = (await inflate(Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength))).toString('utf8').split('\n');
+// Synchronous: buckets are a few kilobytes, and the country's 18,000 deflated at once as promises
+// each held a zlib stream (the first import's process reached 2.2 GB).
+function unpackRows(uids: string[], packed: Int8Array): Map<string, string> {
+  const lines = inflateRawSync(Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength)).toString('utf8').split('\n');
   return new Map(uids.map((uid, i) => [uid, lines[i]]));
 }
 
@@ -153,10 +152,10 @@ async function unpackRows(uids: string[], packed: Int8Array): Promise<Map<string
 export type Bucket = { key: string; source: string; table: TableName; bucket: number; uids: string[]; hashes: string[]; rows: Int8Array };
 
 /** Sorts and deflates one bucket's rows (uid → [hash, JSON]). */
-export async function packBucket(source: string, table: TableName, bucket: number, rows: Map<string, [string, string]>): Promise<Bucket> {
+export function packBucket(source: string, table: TableName, bucket: number, rows: Map<string, [string, string]>): Bucket {
   const uids = [...rows.keys()].sort();
   const hashes = uids.map(uid => rows.get(uid)![0]);
-  const packed = await deflate(Buffer.from(uids.map(uid => rows.get(uid)![1]).join('\n'), 'utf8'), { level: 1 });
+  const packed = deflateRawSync(Buffer.from(uids.map(uid => rows.get(uid)![1]).join('\n'), 'utf8'), { level: 1 });
   return { key: bucketKey(source, table, bucket), source, table, bucket, uids, hashes, rows: new Int8Array(packed.buffer, packed.byteOffset, packed.byteLength) };
 }
 
@@ -178,7 +177,7 @@ export async function packTables(source: string, landscape: Landscape, tables: r
     const one = hashTable(landscape, table, (i, text) => (texts[i] = text));
     one.uids.forEach((uid, i) => grouped[bucketOf(uid, count)].set(uid, [one.hashes[i], texts[i]]));
     texts.length = 0;
-    state.buckets.push(...(await Promise.all(grouped.map((rows, bucket) => packBucket(source, table, bucket, rows)))));
+    state.buckets.push(...grouped.map((rows, bucket) => packBucket(source, table, bucket, rows)));
     state.tables.push({ table, code: '', digest: one.digest, rows: one.uids.length, buckets: count, organisations: one.organisations, bucketDigests: one.bucketDigests });
     hashed.push(one);
   }
