@@ -100,14 +100,17 @@ export function columnWidths(doc: Doc, columns: SectionColumn[], cells: string[]
   const measured = columns.map((column, index) => {
     doc.font('Helvetica').fontSize(8);
     const content = Math.max(0, ...cells.map(row => doc.widthOfString(row[index])));
+    // The longest word of any cell: a column narrower than that breaks a word mid-way.
+    const cellWord = Math.max(0, ...cells.flatMap(row => row[index].split(/\s+/).map(part => doc.widthOfString(part))));
     doc.font('Helvetica-Bold').fontSize(8);
     const word = Math.max(...column.header.split(/\s+/).map(part => doc.widthOfString(pdfText(part))));
     const header = doc.widthOfString(pdfText(column.header));
     const fixed = FIXED.has(column.type);
     const base = Math.max(content, word) + padding;
-    // The narrowest a column may get before its cells break: header words may break before that, cells not.
-    const floor = (fixed ? content : Math.min(content, 70)) + padding;
-    return { base, fixed, floor, header: Math.max(base, Math.min(header, 120) + padding), least: fixed ? base : Math.max(word, Math.min(content, 70)) + padding };
+    // The narrowest a column may get before its cells break: header words may go smaller type before that (fitting), cells' words not.
+    // A header word still fits at 5.5 pt (fitting): 70 % of its width at 8 pt.
+    const floor = Math.max(fixed ? content : Math.max(cellWord, Math.min(content, 70)), word * 0.7) + padding;
+    return { base, fixed, floor, header: Math.max(base, Math.min(header, 120) + padding), least: fixed ? base : Math.max(word, cellWord, Math.min(content, 70)) + padding };
   });
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   const widths = measured.map(m => m.base);
@@ -136,6 +139,17 @@ export function columnWidths(doc: Doc, columns: SectionColumn[], cells: string[]
   return widths;
 }
 
+/**
+ * The type size, 8 pt or less, at which every word of `text` fits `width` in the current font: a long
+ * word ("Bestuursondersteuning", "Kritikaliteit") in a narrow column prints smaller rather than broken
+ * mid-word without a hyphen (columnWidths leaves room for 5.5 pt); below 5 pt it breaks after all.
+ */
+function fitting(doc: Doc, text: string, width: number, size = 8): number {
+  doc.fontSize(size);
+  const longest = Math.max(0, ...text.split(/\s+/).map(word => doc.widthOfString(word)));
+  return longest <= width ? size : Math.max(5, Math.floor(((size * width) / longest) * 8) / 8 - 0.125);
+}
+
 function table(doc: Doc, section: Pick<Section, 'columns' | 'rows' | 'printed'>, data: Pick<ReportData, 'organisations'>, language: Language) {
   const shown = section.rows.slice(0, section.printed ?? PDF_TABLE_ROWS);
   const cells = shown.map(row => section.columns.map(column => pdfText(cellText(column, row, language, data))));
@@ -144,13 +158,14 @@ function table(doc: Doc, section: Pick<Section, 'columns' | 'rows' | 'printed'>,
   const total = widths.reduce((sum, w) => sum + w, 0);
   const pad = 4;
   const header = () => {
-    doc.font('Helvetica-Bold').fontSize(8);
-    const height = Math.max(...section.columns.map((column, i) => doc.heightOfString(pdfText(column.header), { width: widths[i] - 2 * pad }))) + 6;
+    doc.font('Helvetica-Bold');
+    const sizes = section.columns.map((column, i) => fitting(doc, pdfText(column.header), widths[i] - 2 * pad));
+    const height = Math.max(...section.columns.map((column, i) => doc.fontSize(sizes[i]).heightOfString(pdfText(column.header), { width: widths[i] - 2 * pad }))) + 6;
     ensure(doc, height + 16);
     const y = doc.y;
     let x = MARGIN.left;
     section.columns.forEach((column, i) => {
-      doc.fillColor(INK).text(pdfText(column.header), x + pad, y + 2, { width: widths[i] - 2 * pad, align: NUMERIC.has(column.type) ? 'right' : 'left' });
+      doc.fontSize(sizes[i]).fillColor(INK).text(pdfText(column.header), x + pad, y + 2, { width: widths[i] - 2 * pad, align: NUMERIC.has(column.type) ? 'right' : 'left' });
       x += widths[i];
     });
     doc.moveTo(MARGIN.left, y + height).lineTo(MARGIN.left + total, y + height).lineWidth(0.8).strokeColor(INK).stroke();
@@ -159,13 +174,15 @@ function table(doc: Doc, section: Pick<Section, 'columns' | 'rows' | 'printed'>,
   header();
   doc.font('Helvetica').fontSize(8);
   cells.forEach((row, index) => {
-    const height = Math.max(...row.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i] - 2 * pad }))) + 5;
-    if (doc.y + height > bottomOf(doc)) { doc.addPage(); header(); doc.font('Helvetica').fontSize(8); }
+    doc.font('Helvetica');
+    const sizes = row.map((text, i) => fitting(doc, text, widths[i] - 2 * pad));
+    const height = Math.max(...row.map((text, i) => doc.fontSize(sizes[i]).heightOfString(text || ' ', { width: widths[i] - 2 * pad }))) + 5;
+    if (doc.y + height > bottomOf(doc)) { doc.addPage(); header(); doc.font('Helvetica'); }
     const y = doc.y;
     if (index % 2 === 1) doc.rect(MARGIN.left, y, total, height).fillColor(STRIPE).fill();
     let x = MARGIN.left;
     row.forEach((text, i) => {
-      doc.fillColor(INK).text(text, x + pad, y + 2.5, { width: widths[i] - 2 * pad, align: NUMERIC.has(section.columns[i].type) ? 'right' : 'left' });
+      doc.fontSize(sizes[i]).fillColor(INK).text(text, x + pad, y + 2.5, { width: widths[i] - 2 * pad, align: NUMERIC.has(section.columns[i].type) ? 'right' : 'left' });
       x += widths[i];
     });
     doc.y = y + height;
