@@ -113,8 +113,10 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
 
   const spofRows = (await run(analyses, driver, 'single-points-of-failure', { organisation, limit: kind === 'Organisation' ? RANKING_ROWS : 0 })).rows;
   const around = new Set([uid, ...upstream.map(row => row.uid), ...dependants.map(row => row.uid)]);
-  const spofs = (kind === 'Organisation' ? spofRows : spofRows.filter(row => around.has(text(row.uid)))).slice(0, RANKING_ROWS)
-    .map(row => ({ uid: row.uid, name: row.name, kind: row.kind, organisation: row.organisation, articulationPoint: row.articulationPoint, failedApplications: row.failedApplications, failedCriticalApplications: row.failedCriticalApplications, failedBusinessFunctions: row.failedBusinessFunctions, lostBusinessFunctions: row.lostBusinessFunctions }));
+  // Each row keeps its place in the whole ranking (as the Kwetsbare punten page numbers it), not in the subject's neighbourhood.
+  const ranked = spofRows.map((row, index): Row => ({ ...row, rank: index + 1 }));
+  const spofs = (kind === 'Organisation' ? ranked : ranked.filter(row => around.has(text(row.uid)))).slice(0, RANKING_ROWS)
+    .map(row => ({ uid: row.uid, name: row.name, kind: row.kind, rank: row.rank, organisation: row.organisation, articulationPoint: row.articulationPoint, failedApplications: row.failedApplications, failedCriticalApplications: row.failedCriticalApplications, failedBusinessFunctions: row.failedBusinessFunctions, lostBusinessFunctions: row.lostBusinessFunctions }));
 
   let exposure: Row[] = [];
   let concentration: ReportData['concentration'] = null;

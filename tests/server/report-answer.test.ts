@@ -24,4 +24,17 @@ describe('report answer', () => {
     expect(risks[0]).toMatch(/^Rekencentrum is kwetsbaar punt nummer \d+ van het landschap: als het uitvalt, /);
     expect(reportAnswer(data, 'en').risks[0]).toMatch(/^Rekencentrum is single point of failure number \d+ of the landscape: if it fails, /);
   });
+
+  it('when a report names its subject\'s place among the single points of failure, then it is the place the ranking gives it', async () => {
+    const spof = defaultServices().analyses.find(a => a.name === 'single-points-of-failure')!;
+    // As the report asks it for a subject that is not an organisation: the whole ranking.
+    const ranking = (await spof.run(driver, spof.params.parse({ limit: 0 }))).rows;
+    for (const uid of ['platform:p1', ...ranking.slice(1, 4).map(row => String(row.uid))]) {
+      const data = await reportData(driver, defaultServices().analyses, uid);
+      const own = data.spofs.find(row => row.uid === uid);
+      if (!own || Number(own.failedApplications) === 0 || own.articulationPoint) continue;
+      const place = ranking.findIndex(row => row.uid === uid) + 1;
+      expect(reportAnswer(data, 'nl').risks).toContainEqual(expect.stringContaining(`kwetsbaar punt nummer ${place} van het landschap`));
+    }
+  });
 });
