@@ -64,9 +64,14 @@ describe('the what-if panel and the graph', () => {
     // The panel can still be reached and closed with the keyboard; the graph takes the room back.
     const graphWidth = (await rect('#graph')).right - (await rect('#graph')).left;
     await ui.page.focus('#what-if-title');
-    await ui.page.keyboard.press('Tab');
-    expect(await ui.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sluiten');
-    await ui.page.keyboard.press('Enter');
+    if (width < 700) {
+      // Escape closes it too.
+      await ui.page.keyboard.press('Escape');
+    } else {
+      await ui.page.keyboard.press('Tab');
+      expect(await ui.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sluiten');
+      await ui.page.keyboard.press('Enter');
+    }
     await ui.page.waitForFunction(() => (document.querySelector('#panel') as HTMLElement).hidden);
     await ui.page.waitForTimeout(200);
     await ui.page.locator('#graph').scrollIntoViewIfNeeded();

@@ -33,6 +33,13 @@ const HOP_CHOICES = [1, 2, 3, 5, 10];
 /** Asks the impact analysis about `uid` and renders the answer into `container`. */
 export async function showWhatIf(container: HTMLElement, uid: string, options: WhatIfOptions): Promise<ImpactAnswer | null> {
   const latest = claim(container);
+  // Escape closes the answer, as the × does (a property, so asking again does not add a second listener).
+  container.onkeydown = event => {
+    if (event.key === 'Escape' && options.onClose) {
+      event.preventDefault();
+      options.onClose();
+    }
+  };
   fill(container, head(uid, null, options), h('p', { role: 'status', class: 'status' }, t('whatIf.loading')));
   let answer: ImpactAnswer;
   try {
