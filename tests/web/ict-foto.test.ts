@@ -66,8 +66,8 @@ describe('ICT-foto', () => {
     await page.click('#adv-submit');
     await page.waitForSelector('#adv-answer');
     expect(await text('#adv-answer')).toBe('2 applicaties vallen uit bij 1 organisatie, waarvan 1 bedrijfskritisch. '
-      + 'Tomcat >=9.0.10 <10.1.21 raakt 1 applicatie en 1 platform bij 1 organisatie. '
-      + 'Bedrijfsfuncties die stoppen: 2.');
+      + 'Zelf draaien Tomcat >=9.0.10 <10.1.21: 1 applicatie en 1 platform; de rest valt uit omdat die erop draait of ervan afhangt. '
+      + 'Bedrijfsfuncties die helemaal stoppen (geen andere applicatie ondersteunt ze nog): 2.');
     // The applications that stop, named, the critical first: the platform's Zaaksysteem falls with it.
     const down = await page.locator('#adv-down-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.querySelectorAll('td')].map(td => (td as HTMLElement).innerText)));
     expect(down).toEqual([['Zaaksysteem', 'gm1', 'kritiek', 'Zaakafhandeling', 'nee'], ['Archief', 'gm1', 'midden', 'Archivering', 'ja']]);

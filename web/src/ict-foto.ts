@@ -167,7 +167,7 @@ function advisoryAnswer(rows: Row[], summary: AdvisorySummary, product: string, 
       ],
     })),
     applicationsDown(summary, product, range, ctx),
-    h('h3', {}, t('adv.items', { n: formatNumber(rows.length) })),
+    h('h3', {}, t('adv.items', { asked, n: formatNumber(rows.length) })),
     h('div', { class: 'table-box' }, versionTable('adv-table', rows, several, false, ctx)),
     unknown.length ? h('p', { id: 'adv-unknown' }, t('adv.unknown', { n: tn('ict.n.applications', unknown.length), names: unknown.map(u => str(u.name)).join(', ') })) : null);
 }
