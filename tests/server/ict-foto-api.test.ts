@@ -98,10 +98,11 @@ describe('the ICT-foto over HTTP', () => {
   });
 
   it('when a platforms CSV has the Dutch columns product and versie, then the platform carries them', async () => {
-    const csv = 'id;naam;type;product;versie\np-db;Databaseserver;eigen serverruimte;PostgreSQL;16.4\n';
+    // A platform only this file names: one the fixture also asserts keeps the fixture's version (first source owns it).
+    const csv = 'id;naam;type;product;versie\np-nieuw;Nieuwe databaseserver;eigen serverruimte;PostgreSQL;16.4\n';
     const report = await importFiles(driver, [{ name: 'platformen.csv', bytes: Buffer.from(csv) }], { source: 'csv:platformen', user: 'test' });
     expect(report.issues).toEqual([]);
-    const [platform] = await read<{ product: string; version: string }>(driver, "MATCH (p:Platform {uid: 'platform:p-db'}) RETURN p.product AS product, p.version AS version");
+    const [platform] = await read<{ product: string; version: string }>(driver, "MATCH (p:Platform {uid: 'platform:p-nieuw'}) RETURN p.product AS product, p.version AS version");
     expect(platform).toEqual({ product: 'PostgreSQL', version: '16.4' });
   });
 });
