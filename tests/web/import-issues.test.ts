@@ -1,23 +1,14 @@
 // The import page with an upload full of mistakes, in a real Chromium against a real server and the
 // test Neo4j: each problem reads in Dutch (and in English after the language switch), naming the
 // file, line and column and what was expected; nothing is imported.
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApp, defaultServices } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { buildWeb } from '../../web/build.js';
+import type { Page } from 'playwright-core';
 import { nodes, resetDatabase, testDriver } from '../support/db.js';
-
-const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
+import { ARTIFACTS, serveUi } from './browser.js';
 
 let driver: Driver;
-let server: Server;
-let browser: Browser;
+let served: Awaited<ReturnType<typeof serveUi>>;
 let page: Page;
 
 const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
@@ -36,23 +27,18 @@ async function check(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   driver = testDriver();
   await resetDatabase(driver);
-  const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-issues-${process.pid}`), minify: false });
-  const app = createApp({ driver, config: loadConfig({ ROER_AUTH: 'off' }), services: { ...defaultServices(), webDir } });
-  server = await new Promise<Server>(resolve => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'] });
+  served = await serveUi(driver, 'issues');
   // Chromium asks in English: the page's own language (Dutch) decides what the user reads.
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  page = await served.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   page.on('pageerror', error => { throw error; });
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/#/import`);
+  await page.goto(`${served.base}/#/import`);
   await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise(resolve => server?.close(resolve));
+  await served?.close();
   await driver?.close();
 });
 
