@@ -306,23 +306,42 @@ function factsOf(landscape: Landscape): Facts {
   });
 }
 
+/**
+ * Exit readiness as exitReadiness() gives it, one object per distinct answer within one call: the
+ * country's 52,000 rows have a few thousand, and four factor objects per row were a third of the
+ * answer's memory. The rows share them (never mutated, as the rows themselves are shared by the
+ * answer cache).
+ */
+function readinessInterner(landscape: Landscape): (application: ApplicationFact, contracts: Landscape['contracts'], interfaces: { open: number; total: number }) => ReturnType<typeof exitReadiness> {
+  const bySubstitutes = new Map<{ count: number; examples: string[] }, Map<string, ReturnType<typeof exitReadiness>>>();
+  return (application, contracts, interfaces) => {
+    const key = `${contracts.length === 0 ? '-' : `${Number(contracts.some(c => c.exitPlan))}${Number(contracts.some(c => c.dataPortability))}`}:${interfaces.open}/${interfaces.total}`;
+    return once(once(bySubstitutes, substitutesOf(landscape, application), () => new Map()), key, () => exitReadiness(landscape, application, contracts, interfaces));
+  };
+}
+
 export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Record<string, unknown> } {
   const parties = nonEuParties(landscape);
   const { exposed, byOrganisation, overall, whatIf, contractsOf, interfacesOf } = factsOf(landscape);
+  const readinessOf = readinessInterner(landscape);
+  // Per list of business functions (applications of one product share it): their names, one array.
+  const functionNames = new Map<string[], string[]>();
   const rows: Row[] = [...exposed].map(([uid, chains]) => {
     const application = landscape.applications.get(uid)!;
     const contracts = contractsOf.get(uid) ?? [];
-    const readiness = exitReadiness(landscape, application, contracts, interfacesOf.get(uid) ?? { open: 0, total: 0 });
+    const readiness = readinessOf(application, contracts, interfacesOf.get(uid) ?? { open: 0, total: 0 });
     const shown = shownFor(landscape, application, chains);
+    const step: ChainStep = { uid, kind: 'Application', name: application.name, relation: null, direction: null, jurisdiction: null, basis: null };
     return {
       uid, name: application.name, organisation: application.organisation, criticality: application.criticality, personalData: application.personalData,
       jurisdiction: shown.jurisdiction,
       parties: shown.parties,
       // For people (spreadsheets, reports): the names, the party that decides with its jurisdiction.
-      chainNames: [application.name, ...shown.names],
-      chain: [{ uid, kind: 'Application', name: application.name, relation: null, direction: null, jurisdiction: null, basis: null } satisfies ChainStep, ...shown.steps],
+      // concat, not a spread: an array of its own length (a spread's grows to 17 places).
+      chainNames: [application.name].concat(shown.names),
+      chain: [step].concat(shown.steps),
       chains: chains.length,
-      businessFunctions: application.functions.map(fn => nameOf(landscape, fn)),
+      businessFunctions: once(functionNames, application.functions, () => application.functions.map(fn => nameOf(landscape, fn))),
       contractValue: contracts.reduce((sum, c) => sum + c.annualValue, 0),
       exitReadiness: readiness.score,
       exitPlan: readiness.factors[0].met,
