@@ -45,16 +45,21 @@ describe('Common Ground', () => {
       + 'De grootste stap: BRP Burgerzaken → Sociaal Domein (StUF-BG 3.10) naar een open standaard-API levert 25,0 punten op.');
     const components = await ui.page.locator('#cg-components tbody tr').evaluateAll(trs => trs.map(tr => [...tr.children].map(td => (td as HTMLElement).innerText)));
     expect(components).toEqual([
-      ['Koppelingen over open standaarden', '3,5 van 6 punten (58,3%)', '60', '35,0'],
+      ['Koppelingen over open standaarden', '3,5 van de 6 haalbare punten (58,3%)', '60', '35,0'],
       ['Basisgegevens bij de bron', '1 van 2 applicaties bij de bron (50,0%)', '40', '20,0'],
     ]);
     expect(await text('#cg-components tfoot td')).toBe('55,0');
+    // What a point is.
+    expect(await text('#cg-points')).toBe('Elke koppeling kan 1 punt halen: 1 over een open standaard-API, 0,5 over een oudere open standaard (StUF, Digikoppeling), 0,25 over een andere open standaard en 0 als ze gesloten of onbekend is.');
     const moves = await ui.page.locator('#cg-moves-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.children].map(td => (td as HTMLElement).innerText)));
+    // Grouped by gain, the gain said once per group; the tie rule's numbers in the last two columns.
     expect(moves).toEqual([
-      ['BRP Burgerzaken → Sociaal Domein', 'StUF-BG 3.10', 'oudere open standaard', 'BRP (kopie)', '+25,0 punten'],
+      ['+25,0 punten'],
+      ['BRP Burgerzaken → Sociaal Domein', 'StUF-BG 3.10', 'oudere open standaard', 'BRP (kopie)', '0', '3'],
+      ['+10,0 punten elk (2 koppelingen)'],
       // Equal gains by the tie rule: Website and Klantcontact have more interfaces between them.
-      ['Website → Klantcontact', '(geen)', 'onbekend', '', '+10,0 punten'],
-      ['Belastingen → Website', 'Eigen koppeling', 'eigen (gesloten) koppeling', '', '+10,0 punten'],
+      ['Website → Klantcontact', '(geen)', 'onbekend', '', '0', '4'],
+      ['Belastingen → Website', 'Eigen koppeling', 'eigen (gesloten) koppeling', '', '0', '3'],
     ]);
     expect(await ui.page.locator('#cg-receivers-table tbody tr').allInnerTexts()).toEqual(['Sociaal Domein\tBRP\tkopie', 'Zaaksysteem\tBRP\tbevragen bij de bron']);
     expect(await ui.page.locator('#cg-ranking').count()).toBe(0);
@@ -67,6 +72,11 @@ describe('Common Ground', () => {
   it('when all organisations are shown in English, then the ranking and the distribution follow the answer', async () => {
     await show('', 'en');
     expect(await text('#cg-answer')).toContain('The 3 organisations score 57.5 of 100 on average (median 57.5); the highest is Gemeente Tweedorp (60.0), the lowest Gemeente Eenburg (55.0).');
+    // The parts shown add up to the total shown, and the total is the score on the card.
+    const parts = await ui.page.locator('#cg-components tbody tr td:last-child').allInnerTexts();
+    const total = await text('#cg-components tfoot td');
+    expect(total).toBe(await text('#cg-score strong'));
+    expect(parts.reduce((sum, part) => sum + Math.round(10 * Number(part)), 0)).toBe(Math.round(10 * Number(total)));
     expect(await ui.page.locator('#cg-ranking-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.children].slice(0, 3).map(td => (td as HTMLElement).innerText))))
       .toEqual([['1', 'Gemeente Tweedorp', '60.0'], ['2', 'Gemeente Eenburg', '55.0'], ['–', 'Gemeente Driehuizen', '–']]);
     const bins = await ui.page.locator('#cg-distribution .cg-bin').evaluateAll(els => els.map(el => [el.getAttribute('data-from'), (el.querySelector('.cg-count') as HTMLElement).innerText]));

@@ -9,6 +9,7 @@ import type { Context } from './context.js';
 import { fill, h, message, sortableTable } from './dom.js';
 import { formatNumber, formatPercent, language, t } from './i18n.js';
 import { orgName } from './organisations.js';
+import { decimalsToTellApart, partsAddingUp } from './rounding.js';
 import { num, str } from './rows.js';
 import type { Row } from './types.js';
 
@@ -22,6 +23,14 @@ type Summary = {
 
 const CATEGORY_ORDER = ['openApi', 'olderOpen', 'otherOpen', 'proprietary', 'unknown'] as const;
 const points = (value: unknown) => formatNumber(num(value) ?? 0, 1);
+/** Points with as many decimals as it has, at most two (3,5 and 637, not 637,0). */
+const credits = (value: number) => formatNumber(value, Number.isInteger(value) ? 0 : Number.isInteger(value * 10) ? 1 : 2);
+/** A gain in points at the precision that tells the gains shown apart (0,37 and 0,35, not twice 0,4). */
+const gainDecimals = (moves: Move[]) => decimalsToTellApart(moves.map(m => m.gain), (value, decimals) => formatNumber(value, decimals));
+/** The moves at the best gain: the shown ones, or all of them when more tie than are shown (tiedMoves). */
+function bestShared(moves: Move[], tie?: { interfaces: number }): number {
+  return tie?.interfaces ?? moves.filter(m => m.gain === moves[0]?.gain).length;
+}
 
 export async function renderCommonGround(root: HTMLElement, ctx: Context): Promise<void> {
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
@@ -51,7 +60,7 @@ export async function renderCommonGround(root: HTMLElement, ctx: Context): Promi
   fill(body,
     h('div', { class: 'cg-answer' },
       scoreCard(several ? summary.overall?.meanScore : rows[0]?.commonGroundScore),
-      h('div', { class: 'cg-answer-text' }, h('p', { class: 'sentence', id: 'cg-answer' }, answer(rows, scored, summary, several)), componentsTable(rows, scored, several))),
+      h('div', { class: 'cg-answer-text' }, h('p', { class: 'sentence', id: 'cg-answer' }, answer(rows, scored, summary, several)), componentsTable(rows, scored, summary, several))),
     await trend,
     sharesBar(summary.overall),
     movesSection(moves, several, several ? undefined : summary.tiedMoves?.[0]),
@@ -86,13 +95,18 @@ function answer(rows: Row[], scored: Row[], summary: Summary, several: boolean):
   }));
   const receivers = num(o.baseRegistrationReceivers) ?? 0;
   parts.push(receivers === 0 ? cg('answer.baseNone') : cg('answer.base', { copies: formatNumber(o.receiversByCopy), receivers: formatNumber(receivers) }));
-  const best = (summary.moves ?? [])[0];
-  if (best && !several) parts.push(cg('answer.best', { from: str(best.fromName), to: str(best.toName), standard: best.standard ?? cg('none'), gain: points(best.gain) }));
+  const moves = summary.moves ?? [];
+  const best = moves[0];
+  if (best && !several) {
+    const shared = bestShared(moves, summary.tiedMoves?.[0]);
+    const words = { from: str(best.fromName), to: str(best.toName), standard: best.standard ?? cg('none'), gain: formatNumber(best.gain, gainDecimals(moves)), n: formatNumber(shared) };
+    parts.push(cg(shared > 1 ? 'answer.bestShared' : 'answer.best', words));
+  }
   return parts.join(' ');
 }
 
 /** Each component with its value, weight and contribution; for several organisations the mean contributions. */
-function componentsTable(rows: Row[], scored: Row[], several: boolean): HTMLElement | null {
+function componentsTable(rows: Row[], scored: Row[], summary: Summary, several: boolean): HTMLElement | null {
   if (scored.length === 0) return null;
   const list = (r: Row) => (r.components ?? []) as ComponentScore[];
   const components = list(scored[0]).map((first, index) => {
@@ -103,16 +117,21 @@ function componentsTable(rows: Row[], scored: Row[], several: boolean): HTMLElem
   const valueText = (c: (typeof components)[number]) => {
     if (several) return formatPercent(Math.round(10_000 * (c.mean ?? 0)) / 100);
     if (!c.applies) return cg('value.notApplicable');
-    return cg(c.component === 'openInterfaces' ? 'value.openInterfaces' : 'value.dataAtSource', { raw: formatNumber(c.raw, c.component === 'openInterfaces' ? 1 : 0), total: formatNumber(c.total), share: formatPercent(Math.round(10_000 * (c.value ?? 0)) / 100) });
+    return cg(c.component === 'openInterfaces' ? 'value.openInterfaces' : 'value.dataAtSource', { raw: credits(c.raw), total: formatNumber(c.total), share: formatPercent(Math.round(10_000 * (c.value ?? 0)) / 100) });
   };
-  const total = several ? components.reduce((sum, c) => sum + c.contribution, 0) : num(rows[0].commonGroundScore) ?? 0;
+  // The total is the score on the card (several: their mean); the parts are rounded to add up to it.
+  const total = (several ? num(summary.overall?.meanScore) : num(rows[0].commonGroundScore)) ?? components.reduce((sum, c) => sum + c.contribution, 0);
+  const shown = partsAddingUp(components.map(c => c.contribution), total);
+  const credit = summary.credit ?? {};
   return h('div', {},
     h('table', { class: 'data cg-components', id: 'cg-components' },
       h('caption', {}, cg('components')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, cg('col.component')), h('th', { scope: 'col' }, cg('col.value')), h('th', { scope: 'col', class: 'num' }, cg('col.weight')), h('th', { scope: 'col', class: 'num' }, cg('col.contribution')))),
-      h('tbody', {}, components.map(c => h('tr', { 'data-component': c.component },
-        h('th', { scope: 'row' }, code(c.component)), h('td', {}, valueText(c)), h('td', { class: 'num' }, formatNumber(c.weight)), h('td', { class: 'num' }, points(c.contribution))))),
+      h('tbody', {}, components.map((c, index) => h('tr', { 'data-component': c.component },
+        h('th', { scope: 'row' }, code(c.component)), h('td', {}, valueText(c)), h('td', { class: 'num' }, formatNumber(c.weight)), h('td', { class: 'num' }, points(shown[index]))))),
       h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 3 }, cg('components.total')), h('td', { class: 'num' }, h('strong', {}, points(total)))))),
+    // What a point is: each interface can earn one.
+    h('p', { class: 'hint', id: 'cg-points' }, cg('components.points', { openApi: credits(credit.openApi ?? 1), olderOpen: credits(credit.olderOpen ?? 0), otherOpen: credits(credit.otherOpen ?? 0) })),
     several ? h('p', { class: 'hint' }, cg('components.mean', { n: formatNumber(scored.length) })) : null);
 }
 
@@ -125,20 +144,54 @@ function sharesBar(overall: Overall | undefined): HTMLElement | null {
 }
 
 function movesSection(moves: Move[], several: boolean, tie?: { gain: number; interfaces: number; shown: number }): HTMLElement {
-  return h('section', { id: 'cg-moves' }, h('h2', {}, cg('moves')), h('p', { class: 'hint' }, cg('moves.hint')),
-    // Many interfaces gain the same: say so, and which rule chose the ones shown.
-    tie ? h('p', { id: 'cg-ties' }, cg('moves.ties', { n: formatNumber(tie.interfaces), gain: cg('gain', { gain: points(tie.gain) }), shown: formatNumber(tie.shown) })) : null,
-    moves.length === 0 ? h('p', {}, cg('moves.none')) : h('div', { class: 'table-box' }, sortableTable<Move>({
+  const decimals = gainDecimals(moves);
+  const gain = (value: number) => cg('gain', { gain: formatNumber(value, decimals) });
+  const why: { key: string; label: string; value: (m: Move) => number; numeric: true }[] = [
+    // The tie rule's numbers (README §9), so a reader sees why these come first among equal gains.
+    { key: 'criticalApplications', label: cg('col.critical'), value: m => m.criticalApplications, numeric: true },
+    { key: 'endInterfaces', label: cg('col.endInterfaces'), value: m => m.endInterfaces, numeric: true },
+  ];
+  const columns = [
+    { key: 'interface', label: cg('col.interface'), value: (m: Move) => `${m.fromName ?? ''} → ${m.toName ?? ''}` },
+    ...(several ? [{ key: 'organisation', label: cg('col.organisation'), value: (m: Move) => orgName(m.organisation) }] : []),
+    { key: 'standard', label: cg('col.standard'), value: (m: Move) => m.standard ?? cg('none') },
+    { key: 'category', label: cg('col.kind'), value: (m: Move) => code(m.category) },
+    { key: 'registrations', label: cg('col.registrations'), value: (m: Move) => (m.registrations.length ? `${m.registrations.join(', ')} (${code(m.mode)})` : '') },
+    ...why,
+  ];
+  const groups = groupsOf(moves);
+  // One organisation: the moves grouped by their gain, the gain said once per group (or once above
+  // the table when they all gain the same). Several: one sortable table with the gain per row.
+  const sentence = several || moves.length < 2 ? null
+    : tie ? cg('moves.ties', { n: formatNumber(tie.interfaces), gain: gain(tie.gain), shown: formatNumber(tie.shown) })
+      : groups.length === 1 ? cg('moves.allEqual', { n: formatNumber(moves.length), gain: gain(moves[0].gain) }) : null;
+  const table = several
+    ? sortableTable<Move>({
       id: 'cg-moves-table', caption: cg('moves'), captionHidden: true, rows: moves, sortKey: 'gain', descending: true,
-      columns: [
-        { key: 'interface', label: cg('col.interface'), value: m => `${m.fromName ?? ''} → ${m.toName ?? ''}` },
-        ...(several ? [{ key: 'organisation', label: cg('col.organisation'), value: (m: Move) => orgName(m.organisation) }] : []),
-        { key: 'standard', label: cg('col.standard'), value: m => m.standard ?? cg('none') },
-        { key: 'category', label: cg('col.kind'), value: m => code(m.category) },
-        { key: 'registrations', label: cg('col.registrations'), value: m => (m.registrations.length ? `${m.registrations.join(', ')} (${code(m.mode)})` : '') },
-        { key: 'gain', label: cg('col.gain'), value: m => m.gain, render: m => h('strong', {}, cg('gain', { gain: points(m.gain) })), numeric: true },
-      ],
-    })));
+      columns: [...columns, { key: 'gain', label: cg('col.gain'), value: m => m.gain, render: m => h('strong', {}, gain(m.gain)), numeric: true }],
+    })
+    : h('table', { class: 'data', id: 'cg-moves-table' },
+      h('caption', { class: 'sr-only' }, cg('moves')),
+      h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col', class: 'numeric' in c ? 'num' : undefined }, c.label)))),
+      h('tbody', {}, groups.flatMap(group => [
+        groups.length > 1 || sentence === null ? h('tr', { class: 'cg-gain-group' }, h('th', { scope: 'rowgroup', colspan: columns.length },
+          group.length === 1 ? gain(group[0].gain) : cg('moves.group', { gain: gain(group[0].gain), n: formatNumber(group.length) }))) : null,
+        ...group.map(m => h('tr', {}, columns.map(c => h('td', { class: 'numeric' in c ? 'num' : undefined }, String('numeric' in c ? formatNumber(c.value(m)) : c.value(m)))))),
+      ])));
+  return h('section', { id: 'cg-moves' }, h('h2', {}, cg('moves')), h('p', { class: 'hint' }, cg('moves.hint')),
+    sentence ? h('p', { id: 'cg-ties' }, sentence) : null,
+    moves.length === 0 ? h('p', {}, cg('moves.none')) : h('div', { class: 'table-box' }, table));
+}
+
+/** Moves in runs of equal gain, in the order given (best first). */
+function groupsOf(moves: Move[]): Move[][] {
+  const groups: Move[][] = [];
+  for (const m of moves) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].gain === m.gain) last.push(m);
+    else groups.push([m]);
+  }
+  return groups;
 }
 
 function receiversSection(summary: Summary, several: boolean): HTMLElement | null {
