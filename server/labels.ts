@@ -275,7 +275,7 @@ export const COLUMN_NAMES: Record<string, Words> = {
   parties: { nl: 'Partijen buiten de EU', en: 'Non-EU parties' },
   chainNames: { nl: 'Keten', en: 'Chain' },
   chains: { nl: 'Aantal ketens', en: 'Number of chains' },
-  exitReadiness: { nl: 'Exitgereedheid (0–100)', en: 'Exit readiness (0–100)' },
+  exitReadiness: { nl: 'Exitgereedheid (0–100, hoger = beter)', en: 'Exit readiness (0–100, higher = better)' },
   interfaces: { nl: 'Koppelingen', en: 'Interfaces' },
   openInterfacesShare: { nl: 'Aandeel koppelingen met open standaard', en: 'Share of interfaces on open standards' },
   substitutes: { nl: 'Alternatieven in de EU', en: 'EU substitutes' },

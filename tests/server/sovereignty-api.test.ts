@@ -57,7 +57,7 @@ describe('GET /api/analyses/sovereignty', () => {
     expect(cell('Keten')).toBe('Zaaksysteem → Zaakwerk B.V. → Atlantic Software Holdings (US)');
     expect(cell('Kritikaliteit')).toBe('kritiek');
     expect(cell('Contractwaarde per jaar')).toBe(100000);
-    expect(cell('Exitgereedheid (0–100)')).toBe(62.5);
+    expect(cell('Exitgereedheid (0–100, hoger = beter)')).toBe(62.5);
     expect(cell('Exitplan')).toBe('ja');
     expect(cell('Alternatieven in de EU')).toBe(1);
     expect(cell('Bijvoorbeeld')).toBe('Kievit Zaken B.V.');

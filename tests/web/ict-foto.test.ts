@@ -54,6 +54,12 @@ describe('ICT-foto', () => {
     await expect(page.locator('nav a[aria-current=page]').innerText()).resolves.toBe('ICT-foto');
     expect(await text('#ict-answer')).toBe('3 applicaties draaien op een versie zonder ondersteuning, in 2 bedrijfskritische functies. '
       + 'Bij nog 2 applicaties stopt de ondersteuning binnen 6 maanden.');
+    // Each card's line says what its number is of (the personal data belong to the applications, not to the functions).
+    expect(await page.locator('#ict-figures .card').evaluateAll(cards => cards.map(card => [...card.querySelectorAll('h2, .big, .hint')].map(el => (el as HTMLElement).innerText)))).toEqual([
+      ['Applicaties zonder ondersteuning', '3', 'waarvan 2 bedrijfskritisch en 1 met persoonsgegevens'],
+      ['Bedrijfskritische functies geraakt', '2', 'bedrijfsfuncties van de 2 bedrijfskritische applicaties zonder ondersteuning'],
+      ['Ondersteuning stopt binnen 6 maanden', '2', 'applicaties; bedrijfskritische functies geraakt: 1'],
+    ]);
     expect(await page.locator('#ict-table tbody tr').count()).toBe(5);
     const first = await page.locator('#ict-table tbody tr').first().locator('td').allInnerTexts();
     expect(first).toEqual(['zonder ondersteuning', 'Databaseserver (platform)', 'gm1', 'PostgreSQL 11.22', '09-11-2023', 'hoog', 'ja', '2', 'Belastingen, Parkeren']);

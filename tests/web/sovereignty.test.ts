@@ -59,8 +59,23 @@ describe('Soevereiniteit', () => {
     await open('#/sovereignty');
     await expect(page.locator('nav a[aria-current=page]').innerText()).resolves.toBe('Soevereiniteit');
     expect(await text('#sov-answer')).toBe('2 van de 5 applicaties (40,0%) zijn afhankelijk van een partij buiten de EU, waarvan 2 bedrijfskritisch en 2 met persoonsgegevens. '
-      + 'Als die partijen wegvallen, stoppen 2 bedrijfsfuncties: Belastingen, Parkeren.');
+      // The what-if's 3 next to the 2 exposed: the third application depends on one of them.
+      + 'Vallen die partijen weg, dan vallen 3 applicaties uit: deze 2 en nog 1 die van deze applicaties afhangen. '
+      + 'Dan stoppen 2 bedrijfsfuncties: Belastingen, Parkeren.');
     expect(await text('#sov-value .big')).toBe('80,0%');
+    // Each card's line says what its number is of.
+    expect(await page.locator('#sov-figures .card').evaluateAll(cards => cards.map(card => [...card.querySelectorAll('h2, .big, .hint')].map(el => (el as HTMLElement).innerText)))).toEqual([
+      ['Applicaties afhankelijk van buiten de EU', '2 / 5', '40,0% van alle applicaties'],
+      ['Waarvan bedrijfskritisch', '2', '2 van de 2 afhankelijke applicaties verwerken persoonsgegevens'],
+      ['Contractwaarde afhankelijk van buiten de EU', '80,0%', '€\u00a0160.000 van €\u00a0200.000 per jaar'],
+      ['Bedrijfsfuncties die stoppen', '2', 'als die partijen wegvallen; dan vallen 3 applicaties uit: de 2 afhankelijke en 1 die daarvan afhangen'],
+    ]);
+    expect(await text('#sov-failed')).toBe('Dan vallen 3 applicaties uit: de 2 die zelf via hun leverancier of hosting van zo’n partij afhangen, en 1 die van die applicaties afhangen. '
+      + 'Daarom zijn het er meer dan de 2 afhankelijke applicaties bovenaan.');
+    // Exit readiness says its scale, which way is better and what it is made of.
+    expect(await text('#sov-readiness-scale')).toMatch(/^Exitgereedheid loopt van 0 tot 100, hoger is beter: .*exitplan.*dataportabiliteit.*open standaard.*alternatief in de EU/);
+    expect(await page.locator('#sov-table thead th').allInnerTexts()).toContain('Exitgereedheid (0–100)');
+    expect(await page.locator('#sov-worst .hint').first().innerText()).toBe('Exitgereedheid 62,5 van 100 (hoger is beter)');
     const chains = await page.locator('#sov-worst .chain').allInnerTexts();
     expect(chains).toEqual([
       'Zaaksysteem → geleverd door Zaakwerk B.V. → hoort bij concern Atlantic Software Holdings (VS)',
@@ -82,6 +97,7 @@ describe('Soevereiniteit', () => {
     await page.evaluate(() => { sessionStorage.removeItem('roer.organisations'); localStorage.setItem('roer.lang', 'en'); });
     await open('#/sovereignty');
     expect(await text('#sov-answer')).toContain('2 of the 6 applications (33.3%) depend on a party under non-EU law');
+    expect(await text('#sov-readiness-scale')).toMatch(/^Exit readiness runs from 0 to 100, higher is better/);
     expect(await page.locator('#sov-organisations tbody tr').count()).toBe(2);
     expect(await page.locator('#sov-table thead th').allInnerTexts()).toContain('Organisation(s)');
     await shot('sovereignty-1280-en');

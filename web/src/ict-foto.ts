@@ -48,8 +48,10 @@ export async function renderIctFoto(root: HTMLElement, ctx: Context): Promise<vo
   fill(body,
     answer(overall, months),
     overall ? h('div', { class: 'cards', id: 'ict-figures' },
-      figure('ict-unsupported', t('ict.fig.unsupported'), formatNumber(overall.applicationsUnsupported), t('ict.fig.criticalApps', { n: formatNumber(overall.criticalApplicationsUnsupported) })),
-      figure('ict-functions', t('ict.fig.functions'), formatNumber(overall.criticalFunctionsUnsupported), tn('ict.fig.personal', overall.personalDataApplicationsUnsupported)),
+      // Each card's line under the number says what that number is made of or counted from.
+      figure('ict-unsupported', t('ict.fig.unsupported'), formatNumber(overall.applicationsUnsupported),
+        t('ict.fig.criticalApps', { n: formatNumber(overall.criticalApplicationsUnsupported), personal: formatNumber(overall.personalDataApplicationsUnsupported) })),
+      figure('ict-functions', t('ict.fig.functions'), formatNumber(overall.criticalFunctionsUnsupported), tn('ict.fig.functionsOf', overall.criticalApplicationsUnsupported)),
       figure('ict-ending', t('ict.fig.ending', { months }), formatNumber(overall.applicationsEnding), t('ict.fig.endingFunctions', { n: formatNumber(overall.criticalFunctionsEnding) }))) : null,
     h('section', {}, h('h2', {}, t('ict.list', { n: formatNumber(rows.length) })),
       rows.length === 0 ? h('p', {}, t('common.none')) : h('div', { class: 'table-box' }, versionTable('ict-table', rows, several, true, ctx))),

@@ -41,17 +41,19 @@ export async function renderSovereignty(root: HTMLElement, ctx: Context): Promis
   const several = (summary.byOrganisation ?? []).length > 1;
   const rows = result.rows;
   const lost = summary.businessFunctionsLost ?? [];
+  const failed = summary.applicationsFailed ?? 0;
   const show = (uid: string) => ctx.navigate('explorer', { focus: uid });
   const appLink = (r: Row) => h('button', { type: 'button', class: 'link', 'data-uid': str(r.uid), onclick: () => show(str(r.uid)) }, str(r.name));
   const chainOf = (r: Row) => chainText((r.chain ?? []) as ChainStep[], language());
 
   fill(body,
-    answer(overall, lost, several),
+    answer(overall, lost, failed, several),
     overall ? h('div', { class: 'cards', id: 'sov-figures' },
-      figure('sov-exposed', t('sov.fig.exposed'), `${formatNumber(overall.exposed)} / ${formatNumber(overall.applications)}`, formatPercent(overall.exposedShare)),
-      figure('sov-critical', t('sov.fig.critical'), formatNumber(overall.exposedCritical), t('sov.fig.personal', { n: formatNumber(overall.exposedPersonalData) })),
-      figure('sov-value', t('sov.fig.value'), formatPercent(overall.exposedContractValueShare), `${formatMoney(overall.exposedContractValue)} / ${formatMoney(overall.contractValue)}`),
-      figure('sov-lost', t('sov.fig.lost'), formatNumber(lost.length), t('sov.fig.failed', { n: formatNumber(summary.applicationsFailed ?? 0) }))) : null,
+      // Each card's line under the number says what that number is of.
+      figure('sov-exposed', t('sov.fig.exposed'), `${formatNumber(overall.exposed)} / ${formatNumber(overall.applications)}`, t('sov.fig.exposedShare', { share: formatPercent(overall.exposedShare) })),
+      figure('sov-critical', t('sov.fig.critical'), formatNumber(overall.exposedCritical), t('sov.fig.personal', { n: formatNumber(overall.exposedPersonalData), exposed: formatNumber(overall.exposed) })),
+      figure('sov-value', t('sov.fig.value'), formatPercent(overall.exposedContractValueShare), t('sov.fig.valueOf', { exposed: formatMoney(overall.exposedContractValue), total: formatMoney(overall.contractValue) })),
+      figure('sov-lost', t('sov.fig.lost'), formatNumber(lost.length), failedText(overall, failed, 'sov.fig.failed'))) : null,
     await trend,
     rows.length ? h('section', { id: 'sov-worst' }, h('h2', {}, t('sov.worst')),
       h('ol', { class: 'chains' }, rows.slice(0, WORST).map(r => h('li', {},
@@ -59,9 +61,10 @@ export async function renderSovereignty(root: HTMLElement, ctx: Context): Promis
           r.personalData ? ` · ${t('sov.personalData')}` : '', several ? ` · ${organisationName(str(r.organisation))}` : ''),
         h('p', { class: 'chain' }, chainOf(r)),
         h('p', { class: 'hint' }, t('sov.readinessLine', { score: formatNumber(num(r.exitReadiness) ?? 0, 1) })))))) : null,
-    whatIf(summary.nonEuParties ?? [], lost, several),
+    whatIf(summary.nonEuParties ?? [], lost, overall ? failedText(overall, failed, 'sov.whatIf.failed') : null, several),
     exposedAlgorithms((result.summary as { algorithmsOnExposed?: RunningAlgorithm[] | null } | undefined)?.algorithmsOnExposed, several),
     h('section', {}, h('h2', {}, t('sov.list', { n: formatNumber(rows.length) })),
+      rows.length ? h('p', { class: 'hint', id: 'sov-readiness-scale' }, t('sov.readinessScale')) : null,
       rows.length === 0 ? h('p', {}, t('common.none')) : h('div', { class: 'table-box' }, sortableTable<Row>({
         id: 'sov-table',
         caption: t('sov.list', { n: formatNumber(rows.length) }),
@@ -87,22 +90,36 @@ function figure(id: string, title: string, big: string, hint: string): HTMLEleme
   return h('div', { class: 'card', id }, h('h2', {}, title), h('p', { class: 'big' }, big), h('p', { class: 'hint' }, hint));
 }
 
+/**
+ * Why the what-if's number is larger than the exposed applications: it also counts the applications
+ * that depend on them (README: the preset what-if). Both numbers, and the difference, in words.
+ */
+function failedText(overall: Tally, failed: number, key: 'sov.fig.failed' | 'sov.whatIf.failed' | 'sov.answer.failed'): string {
+  const others = Math.max(0, failed - overall.exposed);
+  return others === 0
+    ? t(`${key}.only` as MessageKey, { n: formatNumber(failed) })
+    : t(key, { n: formatNumber(failed), exposed: formatNumber(overall.exposed), others: formatNumber(others) });
+}
+
 /** The sentence a person acts on. */
-function answer(overall: Tally | undefined, lost: Lost[], several: boolean): HTMLElement {
+function answer(overall: Tally | undefined, lost: Lost[], failed: number, several: boolean): HTMLElement {
   if (!overall || overall.exposed === 0) return h('p', { class: 'sentence', id: 'sov-answer' }, t('sov.answer.none', { total: formatNumber(overall?.applications ?? 0) }));
   const names = [...new Set(lost.map(l => (several ? `${l.name} (${organisationName(l.organisation)})` : l.name)))];
   const shown = names.slice(0, 4).join(', ') + (names.length > 4 ? ` ${t('sov.andMore', { n: names.length - 4 })}` : '');
   return h('p', { class: 'sentence', id: 'sov-answer' },
     t('sov.answer', { exposed: formatNumber(overall.exposed), total: formatNumber(overall.applications), share: formatPercent(overall.exposedShare), critical: formatNumber(overall.exposedCritical), personal: formatNumber(overall.exposedPersonalData) }),
     ' ',
+    failedText(overall, failed, 'sov.answer.failed'),
+    ' ',
     lost.length ? t('sov.answer.lost', { n: formatNumber(lost.length), names: shown }) : t('sov.answer.noneLost'));
 }
 
-function whatIf(parties: Party[], lost: Lost[], several: boolean): HTMLElement {
+function whatIf(parties: Party[], lost: Lost[], failed: string | null, several: boolean): HTMLElement {
   return h('section', { id: 'sov-what-if' }, h('h2', {}, t('sov.whatIf')),
     h('p', {}, t('sov.whatIf.parties', { n: formatNumber(parties.length) })),
     parties.length ? h('ul', { class: 'parties', id: 'sov-parties' }, parties.map(p =>
       h('li', {}, `${p.name} (${kindLabel(p.kind)}; ${t(`sov.basis.${p.basis}` as MessageKey)}: ${jurisdictionName(p.jurisdiction, language())})`))) : null,
+    failed ? h('p', { id: 'sov-failed' }, failed) : null,
     h('p', {}, lost.length ? t('sov.whatIf.lost', { n: formatNumber(lost.length) }) : t('sov.answer.noneLost')),
     lost.length ? h('ul', { id: 'sov-lost-functions' }, lost.map(l => h('li', {}, several ? `${l.name} — ${organisationName(l.organisation)}` : l.name))) : null);
 }
