@@ -49,7 +49,8 @@ describe('decimalsToTellApart', () => {
   it('when one decimal tells them apart, then one', () => {
     expect(decimalsToTellApart([25, 10, 10], format)).toBe(1);
   });
-  it('when a gain above 0 would show as 0,0, then two decimals', () => {
+  it('when a gain is below 1 point, then two decimals (0,37, not 0,4), also when all are equal', () => {
     expect(decimalsToTellApart([0.04], format)).toBe(2);
+    expect(decimalsToTellApart([0.37, 0.37], format)).toBe(2);
   });
 });

@@ -28,9 +28,12 @@ export function partsAddingUp(parts: number[], total: number, decimals = 1): num
   return shown.map(n => n / unit);
 }
 
-/** Decimals (1 or 2) at which different values also look different, and none above 0 shows as 0. */
+/**
+ * Decimals (1 or 2) at which different values also look different, and a value below 1 keeps its
+ * second digit (0,37 rather than 0,4: fourteen moves of 0,37 are not 5,6 points).
+ */
 export function decimalsToTellApart(values: number[], format: (value: number, decimals: number) => string): number {
   const distinct = [...new Set(values)];
   const apart = new Set(distinct.map(value => format(value, 1))).size === distinct.length;
-  return apart && distinct.every(value => value === 0 || Math.abs(value) >= 0.1) ? 1 : 2;
+  return apart && distinct.every(value => value === 0 || Math.abs(value) >= 1) ? 1 : 2;
 }
