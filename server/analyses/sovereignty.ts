@@ -245,16 +245,20 @@ function nonEuUnavailable(landscape: Landscape, exposed: Map<string, unknown>): 
   return { failed, businessFunctionsLost: functionsLost(landscape, uid => failed.has(uid)) };
 }
 
+type Readiness = ReturnType<typeof exitReadiness>;
 type Facts = {
   exposed: Map<string, { party: string; path: string[] }[]>; byOrganisation: Map<string, Tally>; overall: Tally;
-  whatIf: ReturnType<typeof nonEuUnavailable>; contractsOf: Map<string, Landscape['contracts']>; interfacesOf: Map<string, { open: number; total: number }>;
+  /** The what-if's counts (its set of 114,000 failed uids at country scale is not kept: every exposed application is in it). */
+  whatIf: { applicationsFailed: number; criticalApplicationsFailed: number; businessFunctionsLost: ReturnType<typeof functionsLost> };
+  /** Per exposed application, in the order of `exposed`: its exit readiness (shared objects) and its contracts' annual value. */
+  readiness: Readiness[]; contractValue: number[];
 };
 const factsMemo = new WeakMap<Landscape, Facts>();
 
 /**
  * What the answer is made of, once per snapshot (every call on the same snapshot, whichever the
- * caller, shares it): the exposed applications with their chains, the tallies, the what-if, and the
- * contracts and interface counts of the exposed applications. Never mutated by sovereignty().
+ * caller, shares it): the exposed applications with their chains, the tallies, the what-if's counts,
+ * and each exposed application's exit readiness and contract value. Never mutated by sovereignty().
  */
 function factsOf(landscape: Landscape): Facts {
   return once(factsMemo, landscape, () => {
@@ -274,7 +278,10 @@ function factsOf(landscape: Landscape): Facts {
         if (application.personalData) t.exposedPersonalData++;
       }
     }
-    const whatIf = nonEuUnavailable(landscape, exposed);
+    const { failed, businessFunctionsLost } = nonEuUnavailable(landscape, exposed);
+    let criticalApplicationsFailed = 0;
+    for (const uid of failed) if (isCritical(landscape.applications.get(uid)!)) criticalApplicationsFailed++;
+    const whatIf = { applicationsFailed: failed.size, criticalApplicationsFailed, businessFunctionsLost };
     // A contract is exposed when it covers an exposed application or its supplier answers to non-EU law.
     for (const contract of landscape.contracts) {
       const counts = [once(byOrganisation, contract.organisation, tally), overall];
@@ -302,18 +309,27 @@ function factsOf(landscape: Landscape): Facts {
       if (i.to !== i.from) count(i.to, i.openStandard);
       if (i.via !== i.from && i.via !== i.to) count(i.via, i.openStandard);
     }
-    return { exposed, byOrganisation, overall, whatIf, contractsOf, interfacesOf };
+    // Kept per exposed application: the readiness (one object per distinct answer) and the value.
+    const readinessOf = readinessInterner(landscape);
+    const readiness: Readiness[] = [];
+    const contractValue: number[] = [];
+    for (const uid of exposed.keys()) {
+      const contracts = contractsOf.get(uid) ?? [];
+      readiness.push(readinessOf(landscape.applications.get(uid)!, contracts, interfacesOf.get(uid) ?? { open: 0, total: 0 }));
+      contractValue.push(contracts.reduce((sum, c) => sum + c.annualValue, 0));
+    }
+    return { exposed, byOrganisation, overall, whatIf, readiness, contractValue };
   });
 }
 
 /**
- * Exit readiness as exitReadiness() gives it, one object per distinct answer within one call: the
- * country's 52,000 rows have a few thousand, and four factor objects per row were a third of the
+ * Exit readiness as exitReadiness() gives it, one object per distinct answer: the country's 52,000
+ * exposed applications have a few thousand, and four factor objects per row were a third of the
  * answer's memory. The rows share them (never mutated, as the rows themselves are shared by the
  * answer cache).
  */
-function readinessInterner(landscape: Landscape): (application: ApplicationFact, contracts: Landscape['contracts'], interfaces: { open: number; total: number }) => ReturnType<typeof exitReadiness> {
-  const bySubstitutes = new Map<{ count: number; examples: string[] }, Map<string, ReturnType<typeof exitReadiness>>>();
+function readinessInterner(landscape: Landscape): (application: ApplicationFact, contracts: Landscape['contracts'], interfaces: { open: number; total: number }) => Readiness {
+  const bySubstitutes = new Map<{ count: number; examples: string[] }, Map<string, Readiness>>();
   return (application, contracts, interfaces) => {
     const key = `${contracts.length === 0 ? '-' : `${Number(contracts.some(c => c.exitPlan))}${Number(contracts.some(c => c.dataPortability))}`}:${interfaces.open}/${interfaces.total}`;
     return once(once(bySubstitutes, substitutesOf(landscape, application), () => new Map()), key, () => exitReadiness(landscape, application, contracts, interfaces));
@@ -322,17 +338,17 @@ function readinessInterner(landscape: Landscape): (application: ApplicationFact,
 
 export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Record<string, unknown> } {
   const parties = nonEuParties(landscape);
-  const { exposed, byOrganisation, overall, whatIf, contractsOf, interfacesOf } = factsOf(landscape);
-  const readinessOf = readinessInterner(landscape);
+  const { exposed, byOrganisation, overall, whatIf, readiness: readinessOf, contractValue } = factsOf(landscape);
   // Per list of business functions (applications of one product share it): their names, one array.
   const functionNames = new Map<string[], string[]>();
-  const rows: Row[] = [...exposed].map(([uid, chains]) => {
+  const rows: Row[] = [];
+  let index = 0;
+  for (const [uid, chains] of exposed) {
     const application = landscape.applications.get(uid)!;
-    const contracts = contractsOf.get(uid) ?? [];
-    const readiness = readinessOf(application, contracts, interfacesOf.get(uid) ?? { open: 0, total: 0 });
+    const readiness = readinessOf[index];
     const shown = shownFor(landscape, application, chains);
     const step: ChainStep = { uid, kind: 'Application', name: application.name, relation: null, direction: null, jurisdiction: null, basis: null };
-    return {
+    rows.push({
       uid, name: application.name, organisation: application.organisation, criticality: application.criticality, personalData: application.personalData,
       jurisdiction: shown.jurisdiction,
       parties: shown.parties,
@@ -342,7 +358,7 @@ export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Recor
       chain: [step].concat(shown.steps),
       chains: chains.length,
       businessFunctions: once(functionNames, application.functions, () => application.functions.map(fn => nameOf(landscape, fn))),
-      contractValue: contracts.reduce((sum, c) => sum + c.annualValue, 0),
+      contractValue: contractValue[index++],
       exitReadiness: readiness.score,
       exitPlan: readiness.factors[0].met,
       dataPortability: readiness.factors[1].met,
@@ -351,9 +367,10 @@ export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Recor
       substitutes: readiness.factors[3].raw,
       substituteExamples: readiness.factors[3].examples,
       factors: readiness.factors,
-      failsWhenNonEuUnavailable: whatIf.failed.has(uid),
-    };
-  });
+      // The what-if starts from the exposed applications: each of them fails.
+      failsWhenNonEuUnavailable: true,
+    });
+  }
   // The worst first: the most critical, with personal data, the least ready to leave. One number per
   // row for the three (readiness has one decimal), the uid for ties: a country's 50,000 rows sort fast.
   const rank = new Map(rows.map(row => [row, (3 - (CRITICALITY_RANK[row.criticality as string] ?? 0)) * 1e5 + Number(!row.personalData) * 1e4 + Math.round(10 * (row.exitReadiness as number))]));
@@ -378,8 +395,8 @@ export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Recor
       byBusinessFunction: functions.sort((a, b) => Number(b.lost) - Number(a.lost) || b.exposedApplications - a.exposedApplications || a.organisation.localeCompare(b.organisation) || a.name.localeCompare(b.name, 'nl')),
       // The preset what-if: every party in nonEuParties unavailable at once.
       nonEuParties: parties,
-      applicationsFailed: whatIf.failed.size,
-      criticalApplicationsFailed: [...whatIf.failed].filter(uid => isCritical(landscape.applications.get(uid)!)).length,
+      applicationsFailed: whatIf.applicationsFailed,
+      criticalApplicationsFailed: whatIf.criticalApplicationsFailed,
       businessFunctionsLost: whatIf.businessFunctionsLost,
     },
   };
