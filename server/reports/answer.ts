@@ -118,9 +118,13 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
   const byValue = data.concentration?.contractValue;
   const applications = byCount?.total ?? 0;
   const value = byValue?.total ?? annualValue(data.contracts);
+  // The suppliers of its applications, and those in the Leveranciers table that supply none (a platform's host, a contract only): the table's number is the figure's.
+  const suppliers = data.exposure.length;
+  const withApplications = data.exposure.filter(row => Number(row.applications) > 0).length;
   const sentences = [reportText(language, 'answer.organisation', {
-    name, applications: count(language, 'applications', applications), suppliers: formatNumber(byCount?.entities ?? data.exposure.length, language), value: formatMoney(value, language),
+    name, applications: count(language, 'applications', applications), suppliers: formatNumber(withApplications, language), value: formatMoney(value, language),
   })];
+  if (suppliers > withApplications) sentences.push(countedText(language, 'answer.otherSuppliers', suppliers - withApplications, { total: formatNumber(suppliers, language) }));
   const largest = data.exposure.find(row => row.uid === byValue?.largest);
   if (byValue?.hhi !== null && byValue?.hhi !== undefined && largest) {
     sentences.push(reportText(language, 'answer.largest', {
@@ -148,7 +152,7 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
   const soon = upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
   const figures: Figure[] = [
     { value: formatNumber(applications, language), label: reportText(language, 'figure.applications') },
-    { value: formatNumber(byCount?.entities ?? 0, language), label: reportText(language, 'figure.suppliers') },
+    { value: formatNumber(suppliers, language), label: suppliers > withApplications ? reportText(language, 'figure.suppliersOther', { n: formatNumber(suppliers - withApplications, language) }) : reportText(language, 'figure.suppliers') },
     { value: formatMoney(value, language), label: reportText(language, 'figure.contractValue') },
   ];
   if (byValue?.hhi !== null && byValue?.hhi !== undefined) figures.push({ value: formatNumber(byValue.hhi, language), label: reportText(language, 'figure.hhi', { band: valueName(BAND_NAMES, byValue.band, language) }) });

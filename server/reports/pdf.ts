@@ -7,7 +7,7 @@ import type { Language } from '../labels.js';
 import { type Answer, reportAnswer, reportFacts, reportSubtitle } from './answer.js';
 import { KIND_COLOURS, type Picture, pictureIntro, pictureLayout } from './picture.js';
 import type { ReportData } from './report-data.js';
-import { type Section, type SectionColumn, cellText, reportSections } from './sections.js';
+import { type Section, type SectionColumn, cellText, reportSections, sectionCount } from './sections.js';
 import { TREND_METRICS, type TrendPoint, trendChartPoints, trendSentences, trendSpan, trendValue } from './trend.js';
 import { reportText } from './words.js';
 
@@ -39,8 +39,10 @@ const bottomOf = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
 const widthOf = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 const ensure = (doc: Doc, height: number) => { if (doc.y + height > bottomOf(doc)) doc.addPage(); };
 
-function heading(doc: Doc, title: string, size = 13) {
-  ensure(doc, 90);
+/** A heading kept on one page with `keep` points of what follows it (a table's header and first rows). */
+function heading(doc: Doc, title: string, size = 13, keep = 70) {
+  doc.font('Helvetica-Bold').fontSize(size);
+  ensure(doc, size * 0.6 * 1.2 + doc.heightOfString(pdfText(title), { width: widthOf(doc) }) + 4 + keep);
   doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor(INK).text(pdfText(title), MARGIN.left, doc.y, { width: widthOf(doc) });
   doc.moveDown(0.25).font('Helvetica').fontSize(9);
 }
@@ -87,6 +89,13 @@ function bullets(doc: Doc, items: string[], none: string) {
   doc.x = MARGIN.left;
 }
 
+/**
+ * The pieces pdfkit's line breaker keeps whole: a word with the space after it (the last without).
+ * pdfkit breaks a piece mid-word when it is wider than the line, trailing space included, so every
+ * width that must hold a word is measured on these.
+ */
+const pieces = (text: string): string[] => text.split(/(?<=\s)(?=\S)/);
+
 const NUMERIC = new Set(['integer', 'decimal', 'money', 'percent']);
 const FIXED = new Set(['integer', 'decimal', 'money', 'percent', 'date', 'yesNo', 'criticality', 'kind', 'band']);
 
@@ -101,9 +110,9 @@ export function columnWidths(doc: Doc, columns: SectionColumn[], cells: string[]
     doc.font('Helvetica').fontSize(8);
     const content = Math.max(0, ...cells.map(row => doc.widthOfString(row[index])));
     // The longest word of any cell: a column narrower than that breaks a word mid-way.
-    const cellWord = Math.max(0, ...cells.flatMap(row => row[index].split(/\s+/).map(part => doc.widthOfString(part))));
+    const cellWord = Math.max(0, ...cells.flatMap(row => pieces(row[index]).map(part => doc.widthOfString(part))));
     doc.font('Helvetica-Bold').fontSize(8);
-    const word = Math.max(...column.header.split(/\s+/).map(part => doc.widthOfString(pdfText(part))));
+    const word = Math.max(...pieces(pdfText(column.header)).map(part => doc.widthOfString(part)));
     const header = doc.widthOfString(pdfText(column.header));
     const fixed = FIXED.has(column.type);
     const base = Math.max(content, word) + padding;
@@ -146,51 +155,74 @@ export function columnWidths(doc: Doc, columns: SectionColumn[], cells: string[]
  */
 function fitting(doc: Doc, text: string, width: number, size = 8): number {
   doc.fontSize(size);
-  const longest = Math.max(0, ...text.split(/\s+/).map(word => doc.widthOfString(word)));
+  const longest = Math.max(0, ...pieces(text).map(word => doc.widthOfString(word)));
   return longest <= width ? size : Math.max(5, Math.floor(((size * width) / longest) * 8) / 8 - 0.125);
 }
 
-function table(doc: Doc, section: Pick<Section, 'columns' | 'rows' | 'printed'>, data: Pick<ReportData, 'organisations'>, language: Language) {
+/** Rows a table keeps together at a page break: with its heading, and on the page its last rows go to. */
+const KEEP_ROWS = 2;
+
+type TableOptions = { rows?: number; note?: (shown: number, total: number) => string };
+
+/**
+ * A table measured for the current page width, drawn by `draw()`: `lead` is what must fit under its
+ * heading (the header and the first rows), `fit(space)` how many rows fit in `space` with the header.
+ */
+function tableLayout(doc: Doc, section: Pick<Section, 'columns' | 'rows' | 'printed'>, data: Pick<ReportData, 'organisations'>, language: Language) {
   const shown = section.rows.slice(0, section.printed ?? PDF_TABLE_ROWS);
   const cells = shown.map(row => section.columns.map(column => pdfText(cellText(column, row, language, data))));
-  const available = widthOf(doc);
-  const widths = columnWidths(doc, section.columns, cells, available);
+  const widths = columnWidths(doc, section.columns, cells, widthOf(doc));
   const total = widths.reduce((sum, w) => sum + w, 0);
   const pad = 4;
+  doc.font('Helvetica-Bold');
+  const headerSizes = section.columns.map((column, i) => fitting(doc, pdfText(column.header), widths[i] - 2 * pad));
+  const headerHeight = Math.max(...section.columns.map((column, i) => doc.fontSize(headerSizes[i]).heightOfString(pdfText(column.header), { width: widths[i] - 2 * pad }))) + 6;
+  doc.font('Helvetica');
+  const sizes = cells.map(row => row.map((text, i) => fitting(doc, text, widths[i] - 2 * pad)));
+  const heights = cells.map((row, r) => Math.max(...row.map((text, i) => doc.fontSize(sizes[r][i]).heightOfString(text || ' ', { width: widths[i] - 2 * pad }))) + 5);
+  const sum = (from: number, to: number) => heights.slice(from, to).reduce((a, b) => a + b, 0);
   const header = () => {
+    const y = doc.y;
+    let x = MARGIN.left;
     doc.font('Helvetica-Bold');
-    const sizes = section.columns.map((column, i) => fitting(doc, pdfText(column.header), widths[i] - 2 * pad));
-    const height = Math.max(...section.columns.map((column, i) => doc.fontSize(sizes[i]).heightOfString(pdfText(column.header), { width: widths[i] - 2 * pad }))) + 6;
-    ensure(doc, height + 16);
-    const y = doc.y;
-    let x = MARGIN.left;
     section.columns.forEach((column, i) => {
-      doc.fontSize(sizes[i]).fillColor(INK).text(pdfText(column.header), x + pad, y + 2, { width: widths[i] - 2 * pad, align: NUMERIC.has(column.type) ? 'right' : 'left' });
+      doc.fontSize(headerSizes[i]).fillColor(INK).text(pdfText(column.header), x + pad, y + 2, { width: widths[i] - 2 * pad, align: NUMERIC.has(column.type) ? 'right' : 'left' });
       x += widths[i];
     });
-    doc.moveTo(MARGIN.left, y + height).lineTo(MARGIN.left + total, y + height).lineWidth(0.8).strokeColor(INK).stroke();
-    doc.y = y + height + 2;
+    doc.moveTo(MARGIN.left, y + headerHeight).lineTo(MARGIN.left + total, y + headerHeight).lineWidth(0.8).strokeColor(INK).stroke();
+    doc.y = y + headerHeight + 2;
   };
-  header();
-  doc.font('Helvetica').fontSize(8);
-  cells.forEach((row, index) => {
-    doc.font('Helvetica');
-    const sizes = row.map((text, i) => fitting(doc, text, widths[i] - 2 * pad));
-    const height = Math.max(...row.map((text, i) => doc.fontSize(sizes[i]).heightOfString(text || ' ', { width: widths[i] - 2 * pad }))) + 5;
-    if (doc.y + height > bottomOf(doc)) { doc.addPage(); header(); doc.font('Helvetica'); }
-    const y = doc.y;
-    if (index % 2 === 1) doc.rect(MARGIN.left, y, total, height).fillColor(STRIPE).fill();
-    let x = MARGIN.left;
-    row.forEach((text, i) => {
-      doc.fontSize(sizes[i]).fillColor(INK).text(text, x + pad, y + 2.5, { width: widths[i] - 2 * pad, align: NUMERIC.has(section.columns[i].type) ? 'right' : 'left' });
-      x += widths[i];
-    });
-    doc.y = y + height;
-  });
-  doc.moveTo(MARGIN.left, doc.y).lineTo(MARGIN.left + total, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
-  doc.x = MARGIN.left;
-  doc.y += 4;
-  if (section.rows.length > shown.length) paragraph(doc, reportText(language, 'truncated', { shown: shown.length, total: section.rows.length }), 8, MUTED);
+  /** Rows from the first that fit in `space` points under a header. */
+  const fit = (space: number) => { let n = 0; while (n < heights.length && headerHeight + 2 + sum(0, n + 1) <= space) n++; return n; };
+  const lead = headerHeight + 2 + sum(0, Math.min(KEEP_ROWS, heights.length));
+  function draw(options: TableOptions = {}) {
+    const count = Math.min(options.rows ?? cells.length, cells.length);
+    if (doc.y + lead > bottomOf(doc)) doc.addPage();
+    header();
+    let onPage = 0;
+    for (let index = 0; index < count; index++) {
+      const space = bottomOf(doc) - doc.y;
+      // Never a lone row: the last rows go over together, and a page keeps at least the rows it started with.
+      const widow = index === count - KEEP_ROWS && count - index >= 2 && sum(index, count) > space && onPage >= KEEP_ROWS;
+      if (heights[index] > space || widow) { doc.addPage(); header(); onPage = 0; }
+      const y = doc.y;
+      if (index % 2 === 1) doc.rect(MARGIN.left, y, total, heights[index]).fillColor(STRIPE).fill();
+      let x = MARGIN.left;
+      doc.font('Helvetica');
+      cells[index].forEach((text, i) => {
+        doc.fontSize(sizes[index][i]).fillColor(INK).text(text, x + pad, y + 2.5, { width: widths[i] - 2 * pad, align: NUMERIC.has(section.columns[i].type) ? 'right' : 'left' });
+        x += widths[i];
+      });
+      doc.y = y + heights[index];
+      onPage++;
+    }
+    doc.moveTo(MARGIN.left, doc.y).lineTo(MARGIN.left + total, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc.x = MARGIN.left;
+    doc.y += 4;
+    const note = options.note ?? ((n: number, all: number) => reportText(language, 'truncated', { shown: n, total: all }));
+    if (section.rows.length > count) paragraph(doc, note(count, section.rows.length), 8, MUTED);
+  }
+  return { lead, fit, headerHeight, draw };
 }
 
 /** The picture at the current position, scaled to the page width when it is wider. */
@@ -298,14 +330,22 @@ function firstPage(doc: Doc, data: ReportData, language: Language) {
   figures(doc, answer.figures);
   heading(doc, reportText(language, 'risks'));
   bullets(doc, answer.risks, reportText(language, 'noRisks'));
-  heading(doc, reportText(language, 'actions'));
   const contracts = reportSections(data, language).find(section => section.id === 'contracts')!;
-  if (answer.actions.length === 0) paragraph(doc, reportText(language, 'actionsNone'), 9.5, MUTED);
-  else {
-    paragraph(doc, reportText(language, 'actionsIntro'), 8.5, MUTED);
-    doc.moveDown(0.2);
-    table(doc, { columns: contracts.columns.filter(c => ['contract', 'organisation', 'suppliers', 'noticeDeadline', 'end', 'autoRenew', 'annualValue'].includes(c.key)), rows: answer.actions as unknown as Row[] }, data, language);
+  if (answer.actions.length === 0) {
+    heading(doc, reportText(language, 'actions'));
+    paragraph(doc, reportText(language, 'actionsNone'), 9.5, MUTED);
+    return;
   }
+  const actions = tableLayout(doc, { columns: contracts.columns.filter(c => ['contract', 'organisation', 'suppliers', 'noticeDeadline', 'end', 'autoRenew', 'annualValue'].includes(c.key)), rows: answer.actions as unknown as Row[] }, data, language);
+  const intro = pdfText(reportText(language, 'actionsIntro'));
+  const introHeight = doc.font('Helvetica').fontSize(8.5).heightOfString(intro, { width: widthOf(doc), lineGap: 1.5 }) + 3;
+  heading(doc, reportText(language, 'actions'), 13, introHeight + actions.lead);
+  paragraph(doc, intro, 8.5, MUTED);
+  doc.moveDown(0.2);
+  // The first page is the answer: the contracts that fit on it, the rest in the Contracten table further on.
+  const note = doc.font('Helvetica').fontSize(8).currentLineHeight(true) + 6;
+  const fits = actions.fit(bottomOf(doc) - doc.y - note);
+  actions.draw({ rows: fits >= KEEP_ROWS ? fits : undefined, note: () => reportText(language, 'actionsMore') });
 }
 
 /** Renders the report as a PDF in `language`; resolves with the bytes. */
@@ -331,10 +371,12 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
     }
   } else doc.addPage();
   for (const section of reportSections(data, language)) {
-    heading(doc, `${section.title} (${section.rows.length})`);
+    const layout = section.rows.length > 0 ? tableLayout(doc, section, data, language) : null;
+    // The Verloop's sentences and charts come between its heading and its table.
+    heading(doc, `${section.title} (${sectionCount(section, language)})`, 13, section.id === 'trend' ? 70 : layout?.lead ?? 20);
     if (section.id === 'trend') trend(doc, data.trend ?? [], language);
-    if (section.rows.length === 0) paragraph(doc, reportText(language, 'none'), 9, MUTED);
-    else table(doc, section, data, language);
+    if (!layout) paragraph(doc, reportText(language, 'none'), 9, MUTED);
+    else layout.draw();
     if (section.omitted) paragraph(doc, reportText(language, 'omitted', { n: section.omitted }), 8, MUTED);
   }
 

@@ -14,6 +14,7 @@ import { headlineSeries } from '../analyses/headlines.js';
 import type { TrendPoint } from './trend.js';
 import { organisationScope } from '../exports/scope.js';
 import { withinScope } from './boundary.js';
+import { RANKING_ROWS } from './sections.js';
 
 export type ReportContract = {
   uid: string; id: string; organisation: string; start: string | null; end: string | null; noticeMonths: number | null; autoRenew: boolean | null;
@@ -62,8 +63,6 @@ export type ReportData = {
 /** The subject's properties a report names under its title, in this order. */
 const SUBJECT_FACTS = ['product', 'version', 'versionStatus', 'useStart', 'useEnd', 'hosting', 'bbnScore', 'ibpScore', 'biv', 'personalData', 'cbsCode', 'oin'];
 
-/** Rows per list in a report: enough to act on, and the spreadsheet has them all. */
-export const RANKING_ROWS = 15;
 
 async function run(analyses: AnalysisDefinition[], driver: Driver, name: string, params: Record<string, unknown>) {
   const analysis = analyses.find(a => a.name === name);

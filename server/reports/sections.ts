@@ -12,8 +12,11 @@ import { trendSection } from './trend.js';
 import { shownName } from './boundary.js';
 
 export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown };
-/** `printed`: rows on paper when fewer than all (the spreadsheet has them all). `omitted`: rows left out, outside the organisation's boundary (boundary.ts). */
-export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number; omitted?: number };
+/**
+ * `printed`: rows on paper when fewer than all (the spreadsheet has them all). `omitted`: rows left out, outside the organisation's boundary (boundary.ts).
+ * `top`: the rows are the first `top` of a longer ranking, so their number is no count of all (sectionCount).
+ */
+export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number; omitted?: number; top?: number };
 export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty' | 'trend' | 'ictFoto' | 'commonGround';
 export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty', 'trend', 'ictFoto', 'commonGround'];
 
@@ -54,15 +57,16 @@ export function reportSections(data: ReportData, language: Language): Section[] 
   if (data.subject.kind === 'Organisation') {
     return [
       // The headline numbers over the imports ("Verloop"): what moved since the first.
-      { ...trendSection(data.trend ?? [], language), id: 'trend' },
+      { ...trendSection(data.trend ?? [], language, data.organisations), id: 'trend' },
       sovereignty(),
       section('ictFoto', reportText(language, 'section.ictFoto'), data.ictFoto?.rows ?? [], [
         ['supportStatus', 'supportStatus'], 'name', ['version', 'text', row => `${row.product ?? ''} ${row.version ?? ''}`.trim()],
         ['eol', 'date'], 'criticality', ['personalData', 'yesNo'], ['dependants', 'integer'], ['businessFunctions', 'list'],
       ]),
-      { ...section('exposure', reportText(language, 'section.exposure'), data.exposure, ['name', ['applications', 'integer'], ['criticalApplications', 'integer'], ['contractValue', 'money'], 'contractValueShare', 'applicationsShare']), printed: 30 },
-      section('spofs', reportText(language, 'section.spofsOrganisation'), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),
-      section('lockInRanking', reportText(language, 'section.lockInRanking'), data.lockInRanking, ['name', 'criticality', ['suppliers', 'list'], ['score', 'decimal'], 'topFactors']),
+      // Platforms: a supplier that hosts platforms only has no applications and no contract here; the column says why it is listed.
+      { ...section('exposure', reportText(language, 'section.exposure'), data.exposure, ['name', ['applications', 'integer'], ['criticalApplications', 'integer'], ['platforms', 'integer'], ['contractValue', 'money'], 'contractValueShare', 'applicationsShare']), printed: 30 },
+      { ...section('spofs', reportText(language, 'section.spofsOrganisation'), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]), top: RANKING_ROWS },
+      { ...section('lockInRanking', reportText(language, 'section.lockInRanking'), data.lockInRanking, ['name', 'criticality', ['suppliers', 'list'], ['score', 'decimal'], 'topFactors']), top: RANKING_ROWS },
       contracts,
       section('commonGround', reportText(language, 'section.commonGround'), data.commonGround?.moves ?? [], [
         ['fromName', 'text', row => shownName(String(row.fromName ?? ''), language)], ['toName', 'text', row => shownName(String(row.toName ?? ''), language)], ['standard', 'text'], 'category', ['registrations', 'list'], 'mode', ['gain', 'decimal'],
@@ -84,6 +88,13 @@ export function reportSections(data: ReportData, language: Language): Section[] 
     ...(data.subject.kind === 'Application' ? [sovereignty()] : []),
   ];
 }
+
+/** A section's number as its heading says it: "110", or "top 15" when its rows are the first of a longer ranking. */
+export const sectionCount = (section: Pick<Section, 'rows' | 'top'>, language: Language): string =>
+  section.top !== undefined && section.rows.length >= section.top ? reportText(language, 'topRows', { n: section.rows.length }) : String(section.rows.length);
+
+/** Rows per ranked list in a report (report-data.ts): enough to act on. */
+export const RANKING_ROWS = 15;
 
 /** Rows of the sovereignty list on paper: the worst; the spreadsheet has them all. */
 const RANKING_PRINTED = 15;

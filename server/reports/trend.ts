@@ -7,6 +7,7 @@ import type { ColumnType } from '../exports/columns.js';
 import { formatNumber, formatPercent } from '../format.js';
 import type { Language } from '../labels.js';
 import type { SectionColumn } from './sections.js';
+import { sourceName } from './source-name.js';
 
 /** One run's headline numbers, as /api/trends gives them (oldest first). */
 export type TrendPoint = {
@@ -112,14 +113,14 @@ export function trendChartPoints(series: TrendPoint[], key: TrendKey, box: { wid
 const HEADERS = { nl: { at: 'Import van', source: 'Bron' }, en: { at: 'Imported', source: 'Source' } } as const;
 const TYPES: Record<TrendKey, ColumnType> = { hhi: 'integer', cr3: 'percent', spofCount: 'integer', meanLockIn: 'decimal', noticeCount: 'integer', sovereigntyShare: 'percent', commonGroundScore: 'decimal' };
 
-/** The report's "Verloop" as a table: one row per import, the headline numbers as columns (sections.ts). */
-export function trendSection(series: TrendPoint[], language: Language): { title: string; columns: SectionColumn[]; rows: Row[] } {
+/** The report's "Verloop" as a table: one row per import, the headline numbers as columns (sections.ts); sources by name, organisations from `organisations`. */
+export function trendSection(series: TrendPoint[], language: Language, organisations: Record<string, string> = {}): { title: string; columns: SectionColumn[]; rows: Row[] } {
   return {
     title: trendText(language, 'heading'),
     rows: series.map(point => ({ ...point, at: point.at.slice(0, 10) })) as unknown as Row[],
     columns: [
       { key: 'at', header: HEADERS[language].at, type: 'date', value: row => row.at },
-      { key: 'source', header: HEADERS[language].source, type: 'text', value: row => row.source ?? null },
+      { key: 'source', header: HEADERS[language].source, type: 'text', value: row => (typeof row.source === 'string' ? sourceName(row.source, language, id => organisations[id]) : null) },
       ...TREND_METRICS.map(metric => ({ key: metric.key, header: metric.name[language], type: TYPES[metric.key], value: (row: Row) => row[metric.key] ?? null })),
     ],
   };

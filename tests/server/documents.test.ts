@@ -129,9 +129,10 @@ describe('documents', () => {
 
     it('when the organisation report is made, then its lock-in and impact sections are filled', async () => {
       const text = readPdf(await pdf(`org:${ORG}`), 'report-organisation-sections').join('\n');
-      expect(text).toMatch(/Applicaties met de meeste lock-in \(\d+\)/);
+      expect(text).toMatch(/Applicaties met de meeste lock-in \((top )?\d+\)/);
       expect(text).not.toMatch(/Applicaties met de meeste lock-in \(0\)/);
-      expect(text).toMatch(/Wat het meest uitvalt: de kwetsbaarste punten \([1-9]\d*\)/);
+      // The fifteen worst of a longer ranking say so: "(top 15)".
+      expect(text).toMatch(/Wat het meest uitvalt: de kwetsbaarste punten \((top )?[1-9]\d*\)/);
       expect(text).toContain('Grootste lock-in-factoren');
       expect(text).toContain('Weinig alternatieven');
       expect(text).toContain('Rekencentrum Noord');
@@ -335,7 +336,7 @@ describe('documents', () => {
         expect(response.body.toString('utf8').split('\r\n').length).toBeGreaterThan(2);
       }
       const exposure = (await get(`/api/reports/${encodeURIComponent(`org:${ORG}`)}.csv`, { section: 'exposure' })).body.toString('utf8');
-      expect(exposure.slice(1).split('\r\n')[0]).toBe('Naam;Applicaties;Bedrijfskritische applicaties;Contractwaarde per jaar;Aandeel contractwaarde;Aandeel applicaties');
+      expect(exposure.slice(1).split('\r\n')[0]).toBe('Naam;Applicaties;Bedrijfskritische applicaties;Platforms;Contractwaarde per jaar;Aandeel contractwaarde;Aandeel applicaties');
       expect(exposure).toContain('Acme B.V.;');
       expect((await get(`/api/reports/${encodeURIComponent(`org:${ORG}`)}.csv`, { section: 'dependants' })).status).toBe(404);
     });

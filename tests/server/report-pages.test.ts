@@ -1,0 +1,163 @@
+// An organisation's PDF report read back as an information manager reads it (pdftotext; every page as
+// PNG in tests/artifacts/): the first page's numbers agree with the sections they summarise, no table
+// leaves a lone row or a heading without rows on a page, table headers wrap at spaces only, and the
+// Verloop names its sources, not their keys. Against the real test Neo4j.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Driver } from 'neo4j-driver';
+import { importLandscape } from '../../importers/import.js';
+import { Landscape } from '../../importers/model.js';
+import { addMonths, today } from '../../server/analyses/params.js';
+import { formatMoney } from '../../server/format.js';
+import { reportPdf } from '../../server/reports/pdf.js';
+import type { ReportData } from '../../server/reports/report-data.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { readPdf } from '../support/pdf.js';
+import { appFor, request } from './support.js';
+
+const ORG = 'gemeente-noord';
+const UID = `org:${ORG}`;
+const CONTRACTS = 40;
+
+/**
+ * Ten suppliers of applications, and Hostco, which hosts the platform they run on and supplies no
+ * application (the demo's Cumulus, Nimbus, Polderdata and Veenhoven); forty contracts whose notice
+ * deadlines are all still to come.
+ */
+const fixture = () => Landscape.parse({
+  suppliers: [...Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, name: `Leverancier ${i} B.V.` })), { id: 'host', name: 'Hostco' }],
+  platforms: [{ id: 'p1', name: 'Rekencentrum Noord', type: 'data-centre', supplier: 'host', jurisdiction: 'NL' }],
+  applications: Array.from({ length: 10 }, (_, i) => ({ id: `a${i}`, organisation: ORG, name: `Applicatie ${i}`, supplier: `s${i}`, platform: 'p1', criticality: i < 3 ? 'critical' : 'medium', businessFunctions: 'Burgerzaken' })),
+  contracts: Array.from({ length: CONTRACTS }, (_, i) => ({
+    id: `c${String(i + 1).padStart(2, '0')}`, organisation: ORG, supplier: `s${i % 10}`, applications: `a${i % 10}`, start: '2024-01-01', end: addMonths(today(), 3 + i), noticeMonths: '1', annualValue: String(1000 * (i + 1)), exitPlan: i % 4 === 0 ? 'ja' : 'nee',
+  })),
+});
+
+const binary = (test: request.Test) => test.buffer(true).parse((res, done) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+});
+
+/** The text of each page of a PDF, as pdftotext lays it out (without writing PNGs). */
+function pages(bytes: Buffer): string[] {
+  const file = join(mkdtempSync(join(tmpdir(), 'roer-pages-')), 'report.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter(page => page.trim());
+}
+
+const number = (text: string) => Number(text.replace(/\./g, ''));
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('an organisation report as people read it', () => {
+  let driver: Driver;
+  let data: ReportData;
+  const app = () => appFor(driver);
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    const report = await importLandscape(driver, fixture(), { source: `csv:${ORG}`, user: 'test' });
+    expect(report.issues).toEqual([]);
+    const response = await request(app()).get(`/api/reports/${encodeURIComponent(UID)}`);
+    expect(response.status).toBe(200);
+    data = response.body as ReportData;
+  });
+  afterAll(() => driver.close());
+
+  it('when the first page counts suppliers, contracts and euros, then the sections it sums up hold as many', async () => {
+    const response = await binary(request(app()).get(`/api/reports/${encodeURIComponent(UID)}.pdf`));
+    const read = readPdf(response.body as Buffer, 'report-pages-numbers');
+    const first = read[0];
+    const all = read.join('\n');
+    const section = (title: string) => Number(new RegExp(`^${title} \\((\\d+)\\)`, 'm').exec(all)?.[1]);
+    // The figures: applications, suppliers, contract value on one line, big.
+    const figures = /^\s*(\d[\d.]*)\s+(\d[\d.]*)\s+(€ [\d.]+)/m.exec(first);
+    expect(figures).not.toBeNull();
+    const [, applications, suppliers, value] = figures!;
+    expect(section('Leveranciers')).toBe(11);
+    expect(number(suppliers)).toBe(section('Leveranciers'));
+    // The sentence says which of them supply applications, and what the others are.
+    expect(flat(first)).toContain(`gebruikt ${number(applications)} applicaties van 10 leveranciers`);
+    expect(flat(first)).toContain('Nog 1 leverancier levert alleen platforms of een contract, geen applicatie: 11 leveranciers in totaal.');
+    // The figure's label wraps in its box: its words come in pdftotext's columns.
+    expect(flat(first)).toMatch(/leveranciers,.*waarvan 1 zonder .*applicatie/);
+    expect(number(applications)).toBe(10);
+    // Contracts: "x van de 40 contracten" and the Contracten table; the value is the sum of that table.
+    expect(section('Contracten')).toBe(CONTRACTS);
+    expect(flat(first)).toContain(`30 van de ${CONTRACTS} contracten hebben geen exitplan`);
+    expect(value).toBe(formatMoney(data.contracts.reduce((sum, c) => sum + (c.annualValue ?? 0), 0), 'nl').replace('\u00a0', ' '));
+    // Hostco is in the Leveranciers table with the platform that explains why.
+    expect(all).toMatch(/Hostco\s+0\s+0\s+1\s/);
+  });
+
+  it('when a table meets a page break, then no page holds a single row of it and no heading stands without rows', async () => {
+    // The first page grows a line at a time (a longer subtitle), and the sections before the contracts a row at a time.
+    const lonely: string[] = [];
+    for (let k = 0; k < 16; k++) {
+      const variant: ReportData = {
+        ...data,
+        subject: { ...data.subject, facts: k === 0 ? [] : [{ key: 'product', value: Array.from({ length: k * 14 }, (_, i) => `woord${i}`).join(' ') }] },
+        exposure: [...data.exposure, ...Array.from({ length: k }, (_, i) => ({ ...data.exposure[0], uid: `supplier:extra${i}`, name: `Extra leverancier ${i}` }))],
+      };
+      pages(await reportPdf(variant, 'nl')).forEach((page, p) => {
+        const lines = page.split('\n');
+        const rows = lines.filter(line => /^\s*c\d\d\s/.test(line)).length;
+        if (rows === 1) lonely.push(`variant ${k}, page ${p + 1}: one contract row`);
+        for (const heading of ['Contracten om op te handelen', `Contracten (${CONTRACTS})`]) {
+          const at = lines.findIndex(line => line.trim().startsWith(heading));
+          if (at >= 0 && lines.slice(at).filter(line => /^\s*c\d\d\s/.test(line)).length < 2) lonely.push(`variant ${k}, page ${p + 1}: "${heading}" without two rows`);
+        }
+      });
+    }
+    expect(lonely).toEqual([]);
+  });
+
+  it('when a header has to go small in a narrow column (ICT-foto), then it wraps between words, never inside one', async () => {
+    const functions = ['Afval', 'Archief', 'Bestuursondersteuning', 'Burgerzaken', 'Dienstverlening', 'Financiën', 'HR', 'Informatievoorziening', 'Onderwijs', 'Openbare ruimte', 'Sociaal domein', 'Vergunningverlening'];
+    const row = (name: string, product: string, version: string, eol: string, dependants: number) => ({
+      uid: `platform:${name}`, kind: 'Platform', name, product, version, supportStatus: 'unsupported', eol, criticality: 'critical', personalData: true, dependants, businessFunctions: functions,
+    });
+    const variant: ReportData = {
+      ...data,
+      ictFoto: {
+        overall: null,
+        rows: [row('Rekencentrum Polderdata Roerdal', 'VMware ESXi', '7.0.3', '2025-10-02', 328), row('Serverruimte Gemeente Roerdam', 'Microsoft Windows Server', '2016', '2027-01-12', 391)],
+      },
+    };
+    const text = readPdf(await reportPdf(variant, 'nl'), 'report-pages-ict-foto').join('\n');
+    const table = text.slice(text.indexOf('ICT-foto: versies zonder ondersteuning'), text.indexOf('Leveranciers ('));
+    for (const word of ['Ondersteuning', 'Kritikaliteit', 'Persoonsgegevens', 'Aantal', 'afhankelijke', 'applicaties', 'Bedrijfsfuncties', 'Bestuursondersteuning,', 'Informatievoorziening,']) {
+      expect(table).toContain(word);
+    }
+  });
+
+  it('when the Verloop lists the imports, then each source is named (organisation and kind), not its key, on paper and in the workbook', async () => {
+    const text = readPdf((await binary(request(app()).get(`/api/reports/${encodeURIComponent(UID)}.pdf`))).body as Buffer, 'report-pages-trend').join('\n');
+    // The cell may wrap: the organisation on one line, the kind on the next.
+    const trend = text.slice(text.indexOf('Verloop ('), text.indexOf('Afhankelijk van recht'));
+    expect(trend).toContain('Gemeente Noord');
+    expect(trend).toMatch(/\(CSV-\s*bestanden\)/);
+    expect(text).not.toContain(`csv:${ORG}`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await binary(request(app()).get(`/api/reports/${encodeURIComponent(UID)}.xlsx`))).body as never);
+    const sheet = book.getWorksheet('Verloop')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    expect(sheet.getRow(2).getCell(header.indexOf('Bron')).value).toBe('Gemeente Noord (CSV-bestanden)');
+    const csv = await request(app()).get(`/api/reports/${encodeURIComponent(UID)}.csv`).query({ section: 'trend', delimiter: 'semicolon' });
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain('Gemeente Noord (CSV-bestanden)');
+    expect(csv.text).not.toContain(`csv:${ORG}`);
+  });
+
+  it('when the organisation report is asked in English, then its numbers and sources are in English words', async () => {
+    const read = readPdf((await binary(request(app()).get(`/api/reports/${encodeURIComponent(UID)}.pdf`).query({ lang: 'en' }))).body as Buffer, 'report-pages-english');
+    const text = flat(read.join('\n'));
+    expect(text).toContain('1 more supplier provides only platforms or a contract, no application: 11 suppliers in all.');
+    expect(text).toContain('Suppliers (11)');
+    expect(text).toMatch(/Gemeente Noord .*\(CSV (\S+ )*files\)/);
+    expect(text).not.toMatch(/leveranciers|Verloop|Pagina|Bron\b/);
+  });
+});
