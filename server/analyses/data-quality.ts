@@ -65,6 +65,8 @@ function conflictRow(conflict: Conflict): Row {
     check: 'conflicting-claim', severity: 'warning', uid: conflict.uid, name: conflict.name, organisation: null,
     detail: `${conflict.label} ${conflict.property}: ${values}; kept: ${conflict.winner} (${CLAIM_RULE_NAMES[conflict.rule].en}) / Bronnen verschillen over ${conflict.property}; ${conflict.winner} geldt (${CLAIM_RULE_NAMES[conflict.rule].nl})`,
     other: null, label: conflict.label, property: conflict.property, values: conflict.values, winner: conflict.winner, rule: conflict.rule,
+    // The values as a spreadsheet shows them (the people's XLSX/CSV leave `values` out for this).
+    valuesNames: conflict.values.map(v => `${v.value} (${v.source})`),
   };
 }
 

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { ARTIFACTS, serveUi } from './browser.js';
 
@@ -24,13 +25,12 @@ const TEST_B = [csv('test-b-suppliers.csv', 'id,name,country\nacme,Acme B.V.,DE\
 const ready = () => page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-/** Imports through the page and waits until the page is done with the answer (buttons usable again). */
+/** Imports through the page and waits until the page also knows how many of the source's facts differ from another's. */
 async function importThroughPage(files: ReturnType<typeof csv>[], source: string): Promise<void> {
   await page.setInputFiles('#import-files', files);
   await page.fill('#import-source', source);
   await page.click('#import-commit');
-  await page.waitForSelector('#import-result .message.ok', { timeout: 60_000 });
-  await page.waitForFunction(() => !(document.querySelector('#import-commit') as HTMLButtonElement).disabled);
+  await page.waitForSelector('#import-result[data-conflicts] .message.ok', { timeout: 60_000 });
 }
 
 async function switchLanguage(to: 'nl' | 'en'): Promise<void> {
@@ -85,6 +85,21 @@ describe('data quality where a person works', () => {
     expect(await page.locator('#dq-application-without-platform li').allTextContents()).toEqual(['Website', 'Zaaksysteem']);
     expect(await page.locator('#dq-critical-application-without-contract li').allTextContents()).toEqual(['Zaaksysteem']);
     await shot('data-quality-1280');
+
+    // The download button gives every finding as a workbook a person reads; print the conflict's row to look at it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dq-xlsx')]);
+    expect(download.suggestedFilename()).toBe('roer-datakwaliteit.xlsx');
+    const path = join(ARTIFACTS, 'roer-datakwaliteit.xlsx');
+    await download.saveAs(path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const cells: string[][] = [];
+    workbook.worksheets[0].eachRow(r => cells.push((r.values as unknown[]).slice(1).map(value => String(value ?? ''))));
+    const header = cells[0];
+    const acme = cells.find(row => row.includes('Acme B.V.'))!;
+    const cell = (column: string) => acme[header.indexOf(column)];
+    expect([cell('Controle'), cell('Gegeven'), cell('Bron die telt'), cell('Regel'), cell('Waarden per bron')])
+      .toEqual(['Bronnen zeggen iets anders', 'Land', 'csv:gemeente-roerdam', 'eerste bron: de bron die het als eerste aanleverde', 'NL (csv:gemeente-roerdam), DE (csv:test-b)']);
     await page.setViewportSize({ width: 390, height: 844 });
     await shot('data-quality-390');
     // On a phone the row reads as a card, each value with what it is.

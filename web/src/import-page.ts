@@ -95,7 +95,8 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       if (!dryRun && report.ok) {
         ctx.graphCache.clear();
         ctx.onImported?.();
-        await conflictImport(result, str(report.source), shown);
+        // Asked after the answer is shown: the import is done whatever this says.
+        void conflictImport(result, str(report.source), shown).then(keep);
       }
       keep();
     } catch (error) {

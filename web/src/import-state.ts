@@ -23,10 +23,12 @@ export function keptImport(): KeptImport | null {
 
 /**
  * After an import that was carried out: "2 gegevens van deze bron wijken af van een andere bron — zie
- * Datakwaliteit", under the answer. `known` is the count from before a language switch (no new question).
+ * Datakwaliteit", under the answer; `data-conflicts` on `result` says how many once known. `known` is the
+ * count from before a language switch (no new question).
  */
 export async function conflictImport(result: HTMLElement, source: string, shown: KeptImport['shown'], known: number | null = null): Promise<void> {
   if (!shown || shown.dryRun || !shown.report.ok || !source) return;
+  delete result.dataset.conflicts;
   const answer = result.firstElementChild;
   let n = known;
   if (n === null) {
@@ -36,8 +38,10 @@ export async function conflictImport(result: HTMLElement, source: string, shown:
       return; // the import's own answer stands; the data-quality page still lists them
     }
   }
+  if (result.firstElementChild !== answer) return; // another answer replaced this one meanwhile
   shown.conflicts = n;
-  if (n === 0 || result.firstElementChild !== answer) return;
+  result.dataset.conflicts = String(n); // for the tests: the question was answered
+  if (n === 0) return;
   const note = h('p', { id: 'import-conflicts', class: 'message info', role: 'status' },
     dq(n === 1 ? 'import.conflicts.one' : 'import.conflicts', { n: formatNumber(n) }), ' ',
     h('a', { href: dataQualityHref() }, dq('import.conflictsLink')));
