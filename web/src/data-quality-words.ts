@@ -122,7 +122,7 @@ export function checkCount(check: string, n: number): string {
 export function sourceName(source: string): string {
   if (source === 'gemma') return dq('source.catalogue');
   const [kind, rest] = source.includes(':') ? [source.slice(0, source.indexOf(':')), source.slice(source.indexOf(':') + 1)] : ['', source];
-  if (kind === 'demo') return `${dq('source.demo')} · ${rest}`;
+  if (kind === 'demo') return `${dq('source.demo')} · ${knownOrganisations().includes(rest) ? orgName(rest) : rest}`;
   return /^(csv|xlsx)$/.test(kind) && knownOrganisations().includes(rest) ? `${orgName(rest)} · ${kind.toUpperCase()}` : source;
 }
 
