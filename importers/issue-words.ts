@@ -32,7 +32,7 @@ const EXPECTED_NL: Record<string, string> = {
   'an amount in euros such as 1234.56, 1.234,56 or € 1.234,56': 'een bedrag in euro zoals 1.234,56, € 1.234,56 of 1234.56',
   'a non-negative amount': 'een bedrag van 0 of meer',
   'a whole number of months (0–120)': 'een heel aantal maanden (0–120)',
-  'low, medium, high or critical (laag, midden, hoog, kritiek)': 'laag, middel, hoog of kritiek',
+  'low, medium, high or critical (laag, midden, hoog, kritiek)': 'laag, midden, hoog of kritiek',
   'on-premise, data-centre, saas or iaas (eigen serverruimte, rekencentrum, saas, cloud)': 'eigen serverruimte, rekencentrum, saas of cloud (on-premise, data-centre, iaas)',
   'NL, EU, US or other (overig)': 'NL, EU, VS of overig',
   'NL, EU, US, other (overig) or a country such as Verenigde Staten, Duitsland, DE': 'NL, EU, VS, overig of een land zoals Verenigde Staten, Duitsland, DE',
@@ -170,7 +170,7 @@ const PHRASES: Record<IssueCode, Phrase> = {
 
 /**
  * An issue in a language: the whole sentence ("applicaties.csv, regel 14, kolom 'kritiek': 'heel hoog' is geen geldige waarde;
- * verwacht: laag, middel, hoog of kritiek") and what was expected alone. An issue without a code (another importer's) keeps its own words.
+ * verwacht: laag, midden, hoog of kritiek") and what was expected alone. An issue without a code (another importer's) keeps its own words.
  */
 export function issueWords(issue: IssueFacts, language: Language, names: (organisation: string) => string = organisation => organisation): { message: string; expected: string } {
   const phrase = issue.code ? PHRASES[issue.code as IssueCode] : undefined;

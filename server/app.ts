@@ -15,6 +15,7 @@ import { registerAlgorithmRoutes } from './routes/algorithms.js';
 import { registerArchimateRoutes } from './routes/archimate.js';
 import { registerAnalysisRoutes } from './routes/analyses.js';
 import { registerChangeRoutes } from './routes/changes.js';
+import { registerDataQualityRoutes } from './routes/data-quality.js';
 import type { AppContext, Services } from './routes/context.js';
 import { registerGraphRoutes } from './routes/graph.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -84,6 +85,7 @@ export function createApp({ driver, config, services: given }: AppOptions): Appl
   registerWorkbookRoutes(api, context);
   registerAdminRoutes(api, context);
   registerAlgorithmRoutes(api, context);
+  registerDataQualityRoutes(api, context);
   app.use(api);
   app.use('/api', notFoundHandler);
 

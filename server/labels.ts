@@ -212,6 +212,12 @@ export const COLUMN_NAMES: Record<string, Words> = {
   severity: { nl: 'Ernst', en: 'Severity' },
   detail: { nl: 'Toelichting', en: 'Detail' },
   other: { nl: 'Lijkt op', en: 'Looks like' },
+  // data-quality conflicts (server/analyses/data-quality.ts conflictRow)
+  otherName: { nl: 'Lijkt op', en: 'Looks like' },
+  property: { nl: 'Gegeven', en: 'Fact' },
+  valuesNames: { nl: 'Waarden per bron', en: 'Values by source' },
+  winner: { nl: 'Bron die telt', en: 'Source that counts' },
+  rule: { nl: 'Regel', en: 'Rule' },
   hops: { nl: 'Stappen', en: 'Steps' },
   path: { nl: 'Pad', en: 'Path' },
   pathNames: { nl: 'Afhankelijkheidspad', en: 'Dependency path' },

@@ -1,7 +1,9 @@
 // title: Data quality / Datakwaliteit
 // description: Findings per check: applications without supplier, applications without platform, contracts covering no application, interfaces missing a FROM or TO application (an unknown application), and business-critical (high/critical) applications no contract covers. Duplicate-looking suppliers come from data-quality-suppliers.
 // The chosen organisations' applications, contracts and interfaces, by index (see landscape-applications).
-CALL () {
+// OPTIONAL CALL: a landscape without contracts (or interfaces) still gets the other checks; a plain CALL
+// that finds none drops the row, and every finding with it.
+OPTIONAL CALL () {
   UNWIND coalesce($organisations, []) AS organisation
   WITH DISTINCT organisation
   MATCH (a:Application {organisation: organisation})
@@ -12,7 +14,7 @@ CALL () {
   RETURN a
 }
 WITH collect(a) AS applications
-CALL () {
+OPTIONAL CALL () {
   UNWIND coalesce($organisations, []) AS organisation
   WITH DISTINCT organisation
   MATCH (c:Contract {organisation: organisation})
@@ -23,7 +25,7 @@ CALL () {
   RETURN c
 }
 WITH applications, collect(c) AS contracts
-CALL () {
+OPTIONAL CALL () {
   UNWIND coalesce($organisations, []) AS organisation
   WITH DISTINCT organisation
   MATCH (i:Interface {organisation: organisation})

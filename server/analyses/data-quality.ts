@@ -1,5 +1,6 @@
 // Data quality: findings as rows { check, severity, uid, name, detail }. Most checks are Cypher;
 // "looks like a duplicate supplier" needs an edit distance, which plain Cypher lacks.
+import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
@@ -51,8 +52,11 @@ export function duplicateSuppliers(suppliers: Supplier[]): { a: Supplier; b: Sup
 }
 
 /** A property of a shared node that sources assert differently (cypher/analyses/data-quality-claims.cypher). */
-type Conflict = { uid: string; name: string; label: string; property: string; winner: string; rule: 'catalogue' | 'first-source'; values: { source: string; value: string }[] };
+export type Conflict = { uid: string; name: string; label: string; property: string; winner: string; rule: 'catalogue' | 'first-source'; values: { source: string; value: string }[] };
 
+/** The conflicts on the chosen organisations' shared nodes, or only on the nodes `uids` (a side panel); null: everything. */
+export const conflicts = (driver: Driver, options: { organisations: string[] | null; uids?: string[] | null }) =>
+  read<Conflict>(driver, query('analyses/data-quality-claims').text, { organisations: options.organisations, uids: options.uids ?? null, catalogue: CATALOGUE_SOURCE });
 
 /** One conflict as a finding: both (all) values, and which is kept by which rule (server/analyses/README.md, data-quality). */
 function conflictRow(conflict: Conflict): Row {
@@ -61,6 +65,8 @@ function conflictRow(conflict: Conflict): Row {
     check: 'conflicting-claim', severity: 'warning', uid: conflict.uid, name: conflict.name, organisation: null,
     detail: `${conflict.label} ${conflict.property}: ${values}; kept: ${conflict.winner} (${CLAIM_RULE_NAMES[conflict.rule].en}) / Bronnen verschillen over ${conflict.property}; ${conflict.winner} geldt (${CLAIM_RULE_NAMES[conflict.rule].nl})`,
     other: null, label: conflict.label, property: conflict.property, values: conflict.values, winner: conflict.winner, rule: conflict.rule,
+    // The values as a spreadsheet shows them (the people's XLSX/CSV leave `values` out for this).
+    valuesNames: conflict.values.map(v => `${v.value} (${v.source})`),
   };
 }
 
@@ -78,7 +84,7 @@ export const dataQuality: AnalysisDefinition<typeof DataQualityParams> = {
     const [findings, suppliers, claims] = await Promise.all([
       read<Row>(driver, query('analyses/data-quality').text, { organisations }),
       read<Supplier>(driver, query('analyses/data-quality-suppliers').text, { organisations }),
-      read<Conflict>(driver, query('analyses/data-quality-claims').text, { organisations, catalogue: CATALOGUE_SOURCE }),
+      conflicts(driver, { organisations }),
     ]);
     const duplicates: Row[] = duplicateSuppliers(suppliers).map(({ a, b, distance }) => ({
       check: 'duplicate-supplier',
@@ -90,6 +96,7 @@ export const dataQuality: AnalysisDefinition<typeof DataQualityParams> = {
         ? `Same normalised name as ${b.uid} '${b.name}' / Zelfde genormaliseerde naam`
         : `Name within ${distance} edit(s) of ${b.uid} '${b.name}' / Lijkt op ${b.uid}`,
       other: b.uid,
+      otherName: b.name,
     }));
     const rows: Row[] = [...findings.map(row => ({ ...row, other: null })), ...duplicates, ...claims.map(conflictRow)];
     const counts: Record<string, number> = {};

@@ -4,12 +4,12 @@
 // bundles this file: no Node imports).
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../format.js';
 import {
-  BAND_NAMES, CHECK_NAMES, CLAIM_RULE_NAMES, CODE_NAMES, CRITICALITY_NAMES, FACTOR_NAMES, type Language, SEVERITY_NAMES, VALUE_NAMES, YES_NO, kindWords, organisationName, valueName,
+  BAND_NAMES, CHECK_NAMES, CLAIM_RULE_NAMES, CODE_NAMES, CRITICALITY_NAMES, FACTOR_NAMES, type Language, SEVERITY_NAMES, VALUE_NAMES, YES_NO, kindWords, organisationName, propertyName, valueName,
 } from '../labels.js';
 
 export type ColumnType =
   | 'text' | 'integer' | 'decimal' | 'money' | 'percent' | 'date' | 'yesNo' | 'list' | 'path'
-  | 'organisation' | 'criticality' | 'kind' | 'band' | 'factor' | 'check' | 'severity' | 'reference' | 'supportStatus' | 'versionFrom' | 'code' | 'claimRule';
+  | 'organisation' | 'criticality' | 'kind' | 'band' | 'factor' | 'check' | 'severity' | 'reference' | 'supportStatus' | 'versionFrom' | 'code' | 'claimRule' | 'property';
 
 /** Names for what the rows refer to by key: a node's uid, an organisation's id. */
 export type Names = { node: (uid: string) => string | undefined; organisation: (id: string) => string | undefined };
@@ -57,6 +57,7 @@ const TYPES: Record<string, ColumnType> = {
   gain: 'decimal',
   commonGroundScore: 'decimal',
   rule: 'claimRule',
+  property: 'property',
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -126,6 +127,7 @@ export function formatValue(type: ColumnType, value: unknown, language: Language
     case 'severity': return valueName(SEVERITY_NAMES, value, language);
     case 'code': return valueName(CODE_NAMES, value, language);
     case 'claimRule': return valueName(CLAIM_RULE_NAMES, value, language);
+    case 'property': return propertyName(String(value), language);
     case 'kind': return kindWords(String(value), language);
     case 'reference': return item(value, names, language);
     case 'supportStatus': return valueName(VALUE_NAMES.supportStatus, value, language);

@@ -25,7 +25,7 @@ describe('import issues in words', () => {
     expect(issues.every(issue => issue.code)).toBe(true);
     expect(nl).toEqual(expect.arrayContaining([
       "applicaties.csv, regel 3, kolom 'id': id 'zaak' komt twee keer voor in organisatie gm0363 (eerst in applicaties.csv, regel 2); verwacht: een id dat één keer voorkomt per tabel en organisatie",
-      "applicaties.csv, regel 4, kolom 'kritikaliteit': 'heel hoog' is geen geldige waarde; verwacht: laag, middel, hoog of kritiek",
+      "applicaties.csv, regel 4, kolom 'kritikaliteit': 'heel hoog' is geen geldige waarde; verwacht: laag, midden, hoog of kritiek",
       "contracten.csv, regel 3, kolom 'applicaties': onbekende applicatie 'weg' in organisatie gm0363; verwacht: het id van een applicatie van organisatie gm0363 uit deze import of al in Roer",
       "contracten.csv, regel 2, kolom 'einddatum': '30-02-2027' is geen geldige waarde; verwacht: een datum zoals 31-12-2026 of 2026-12-31 die bestaat (februari 2027 heeft 28 dagen, niet 30)",
       "contracten.csv, regel 2, kolom 'jaarwaarde': 'veel' is geen geldige waarde; verwacht: een bedrag in euro zoals 1.234,56, € 1.234,56 of 1234.56",

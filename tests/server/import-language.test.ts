@@ -38,7 +38,7 @@ describe('import issues in the client\'s language', () => {
 
   const DUTCH = [
     "applicaties.csv, regel 3, kolom 'id': id 'zaak' komt twee keer voor in organisatie gm3 (eerst in applicaties.csv, regel 2); verwacht: een id dat één keer voorkomt per tabel en organisatie",
-    "applicaties.csv, regel 4, kolom 'kritikaliteit': 'heel hoog' is geen geldige waarde; verwacht: laag, middel, hoog of kritiek",
+    "applicaties.csv, regel 4, kolom 'kritikaliteit': 'heel hoog' is geen geldige waarde; verwacht: laag, midden, hoog of kritiek",
     "applicaties.csv, regel 5, kolom 'leverancier': onbekende leverancier 'niemand'; verwacht: het id van een leverancier uit deze import of al in Roer",
     "contracten.csv, regel 2, kolom 'einddatum': '31-02-2027' is geen geldige waarde; verwacht: een datum zoals 31-12-2026 of 2026-12-31 die bestaat (februari 2027 heeft 28 dagen, niet 31)",
     "contracten.csv, regel 2, kolom 'jaarwaarde': 'veel' is geen geldige waarde; verwacht: een bedrag in euro zoals 1.234,56, € 1.234,56 of 1234.56",
@@ -51,7 +51,7 @@ describe('import issues in the client\'s language', () => {
     expect(response.status).toBe(422);
     expect(messages(response.body.issues)).toEqual(DUTCH);
     const criticality = response.body.issues.find((issue: Issue) => issue.column === 'kritikaliteit');
-    expect(criticality).toEqual(expect.objectContaining({ file: 'applicaties.csv', line: 4, field: 'criticality', value: 'heel hoog', code: 'invalid', expected: 'laag, middel, hoog of kritiek' }));
+    expect(criticality).toEqual(expect.objectContaining({ file: 'applicaties.csv', line: 4, field: 'criticality', value: 'heel hoog', code: 'invalid', expected: 'laag, midden, hoog of kritiek' }));
   });
 
   it('when the client asks for English, or names the language in the `lang` field, then the issues read in that language', async () => {

@@ -47,11 +47,11 @@ describe('import page: problems in the reader\'s language', () => {
     const messages = await check();
     expect(messages).toEqual([
       "applicaties.csv, regel 3, kolom 'id': id 'zaak' komt twee keer voor in organisatie gm0363 (eerst in applicaties.csv, regel 2); verwacht: een id dat één keer voorkomt per tabel en organisatie",
-      "applicaties.csv, regel 4, kolom 'kritikaliteit': 'heel hoog' is geen geldige waarde; verwacht: laag, middel, hoog of kritiek",
+      "applicaties.csv, regel 4, kolom 'kritikaliteit': 'heel hoog' is geen geldige waarde; verwacht: laag, midden, hoog of kritiek",
       "contracten.csv, regel 2, kolom 'jaarwaarde': 'veel' is geen geldige waarde; verwacht: een bedrag in euro zoals 1.234,56, € 1.234,56 of 1234.56",
     ]);
     const row = await page.locator('#import-issues tbody tr', { hasText: 'heel hoog' }).locator('td').allTextContents();
-    expect(row).toEqual(['applicaties.csv', '4', 'kritikaliteit', 'Kritikaliteit', 'heel hoog', 'laag, middel, hoog of kritiek', expect.stringContaining('is geen geldige waarde')]);
+    expect(row).toEqual(['applicaties.csv', '4', 'kritikaliteit', 'Kritikaliteit', 'heel hoog', 'laag, midden, hoog of kritiek', expect.stringContaining('is geen geldige waarde')]);
     expect(await page.locator('#import-result').textContent()).toContain('3 fouten gevonden; er is niets geïmporteerd.');
     expect(await nodes(driver, 'Application')).toEqual([]);
     await page.locator('#import-issues').scrollIntoViewIfNeeded();

@@ -1,7 +1,7 @@
 // What pages share: the chosen organisations, navigation, and a memory of fetched graphs.
 import type { Graph } from './types.js';
 
-export type Page = 'explorer' | 'exposure' | 'calendar' | 'spof' | 'sovereignty' | 'common-ground' | 'ictfoto' | 'algorithms' | 'report' | 'changes' | 'import';
+export type Page = 'explorer' | 'exposure' | 'calendar' | 'spof' | 'sovereignty' | 'common-ground' | 'ictfoto' | 'algorithms' | 'report' | 'changes' | 'import' | 'data-quality';
 
 export type Context = {
   organisations: () => string[];

@@ -7,6 +7,7 @@ import { kindPlural, propertyName } from '../../server/labels.js';
 import { registerSummary } from './algorithms.js';
 import { download, getImports, postImport } from './api.js';
 import type { Context } from './context.js';
+import { conflictImport, keptImport, keepImport, type KeptImport } from './import-state.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
 import { errorText } from './errors.js';
 import { type MessageKey, formatDateTime, formatNumber, inWords, kindLabel, language, t } from './i18n.js';
@@ -41,7 +42,9 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     h('button', { type: 'button', id: 'import-commit', class: 'primary', onclick: () => void run(false) }, t('import.commit')),
   ];
   // An answer, and the choices it offers, belong to the files and source it was given for.
-  const forget = () => clear(result);
+  let shown: KeptImport['shown'] = null;
+  const keep = () => keepImport({ files: [...(files.files ?? [])], source: source.value, organisation: organisation.value, shown });
+  const forget = () => { clear(result); shown = null; keep(); };
   files.addEventListener('change', forget);
   source.addEventListener('input', forget);
   organisation.addEventListener('input', forget);
@@ -57,6 +60,20 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       h('div', { class: 'buttons' }, buttons, progress)),
     result,
     h('section', {}, h('h2', {}, t('import.history')), history));
+  // After a language switch the page is drawn anew: the chosen files, source and the last answer stay, in the new language.
+  const kept = keptImport();
+  if (kept) {
+    const transfer = new DataTransfer();
+    kept.files.forEach(chosen => transfer.items.add(chosen));
+    files.files = transfer.files;
+    source.value = kept.source;
+    organisation.value = kept.organisation;
+    if (kept.shown) {
+      showReport(kept.shown.report, kept.shown.dryRun);
+      if (kept.shown.conflicts !== null) void conflictImport(result, str(kept.shown.report.source), shown, kept.shown.conflicts);
+    }
+    keep();
+  }
 
   async function run(dryRun: boolean, allowRemovals = false): Promise<void> {
     const chosen = [...(files.files ?? [])];
@@ -78,7 +95,10 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       if (!dryRun && report.ok) {
         ctx.graphCache.clear();
         ctx.onImported?.();
+        // Asked after the answer is shown: the import is done whatever this says.
+        void conflictImport(result, str(report.source), shown).then(keep);
       }
+      keep();
     } catch (error) {
       fill(result, message(errorText(error), 'error'));
     } finally {
@@ -95,6 +115,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   };
 
   function showReport(report: ImportReport, dryRun: boolean): void {
+    shown = { report, dryRun, conflicts: null };
     const issues = report.issues ?? [];
     const removals = report.removals as Removals | null | undefined;
     const unclear = report.sourceUnclear as SourceUnclear | null | undefined;

@@ -15,6 +15,7 @@ import { renderSovereignty } from './sovereignty.js';
 import { renderAlgorithms } from './algorithms.js';
 import { renderIctFoto } from './ict-foto.js';
 import { renderCommonGround } from './common-ground.js';
+import { renderDataQuality } from './data-quality.js';
 import { renderSpof } from './spof.js';
 import { orgName, setOrganisations } from './organisations.js';
 import type { Graph } from './types.js';
@@ -30,6 +31,7 @@ const PAGES: Record<Page, (root: HTMLElement, ctx: Context) => Promise<void>> = 
   'common-ground': renderCommonGround,
   report: renderReport,
   changes: renderChanges,
+  'data-quality': renderDataQuality,
   import: renderImport,
 };
 

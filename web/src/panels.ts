@@ -5,6 +5,7 @@
 import { propertyName, propertyValueName } from '../../server/labels.js';
 import { applicationAlgorithms } from './algorithm-panel.js';
 import { getNode } from './api.js';
+import { conflictLines } from './conflict-line.js';
 import { claim, fill, h, message } from './dom.js';
 import { errorText } from './errors.js';
 import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
@@ -59,6 +60,7 @@ export function renderPanel(panel: HTMLElement, detail: Row, actions: PanelActio
       h('h2', { id: 'panel-title', tabindex: '-1' }, str(node.name) || uid),
       h('button', { type: 'button', class: 'icon', 'aria-label': t('common.close'), onclick: actions.close }, '×')),
     h('p', { class: 'kind' }, subtitle),
+    conflictLines(uid),
     h('div', { class: 'buttons' },
       actions.dependencies ? h('button', { type: 'button', id: 'to-dependencies', onclick: () => actions.dependencies!(uid) }, t('panel.dependencies')) : null,
       offers.whatIf ? h('button', { type: 'button', id: 'what-if', onclick: () => actions.whatIf(uid) }, t('panel.whatIf')) : null,

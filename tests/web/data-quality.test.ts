@@ -1,0 +1,147 @@
+// Two sources that disagree, imported through the import page as a person does (real server, real
+// Neo4j, Chromium): the import says so and links to the data-quality page; that page answers first and
+// lists the conflict with both values, the one that counts, the sources by name and the rule in Dutch;
+// the supplier's side panel says it in one line. A language switch keeps the import page's files,
+// source and answer.
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { ARTIFACTS, serveUi } from './browser.js';
+
+let driver: Driver;
+let served: Awaited<ReturnType<typeof serveUi>>;
+let page: Page;
+
+const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+const ROERDAM = [
+  csv('roerdam-suppliers.csv', 'id,name,country\nacme,Acme B.V.,NL\nbeta,Beta B.V.,NL\n'),
+  csv('roerdam-applications.csv', 'id,organisation,name,supplier,criticality\nzaak,gemeente-roerdam,Zaaksysteem,acme,high\nweb,gemeente-roerdam,Website,beta,low\n'),
+];
+// A second source that gives Acme another country (and says nothing else differently).
+const TEST_B = [csv('test-b-suppliers.csv', 'id,name,country\nacme,Acme B.V.,DE\n')];
+
+const ready = () => page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+/** Imports through the page and waits until the page also knows how many of the source's facts differ from another's. */
+async function importThroughPage(files: ReturnType<typeof csv>[], source: string): Promise<void> {
+  await page.setInputFiles('#import-files', files);
+  await page.fill('#import-source', source);
+  await page.click('#import-commit');
+  await page.waitForSelector('#import-result[data-conflicts] .message.ok', { timeout: 60_000 });
+}
+
+async function switchLanguage(to: 'nl' | 'en'): Promise<void> {
+  await page.selectOption('#language', to);
+  await page.waitForFunction(lang => document.body.dataset.ready === 'true' && document.documentElement.lang === lang, to);
+}
+
+beforeAll(async () => {
+  driver = testDriver();
+  await resetDatabase(driver);
+  served = await serveUi(driver, 'dataquality');
+  page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', error => { throw error; });
+  await page.goto(`${served.base}/#/import`);
+  await ready();
+}, 600_000);
+
+afterAll(async () => {
+  await served?.close();
+  await driver?.close();
+});
+
+describe('data quality where a person works', () => {
+  it('when a second source gives a supplier another country, then the import says so and links to the data-quality page', async () => {
+    await importThroughPage(ROERDAM, 'csv:gemeente-roerdam');
+    expect(await page.locator('#import-conflicts').count()).toBe(0);
+    await importThroughPage(TEST_B, 'csv:test-b');
+    expect(await page.locator('#import-conflicts').textContent()).toBe('1 gegeven van deze bron wijkt af van een andere bron — zie Datakwaliteit');
+    await shot('data-quality-import-nl');
+  }, 120_000);
+
+  it('when the language is switched after the import, then the files, the source and the answer stay, in English', async () => {
+    await switchLanguage('en');
+    expect(await page.locator('#import-files').evaluate(input => [...(input as HTMLInputElement).files!].map(file => file.name))).toEqual(['test-b-suppliers.csv']);
+    expect(await page.inputValue('#import-source')).toBe('csv:test-b');
+    expect(await page.locator('#import-result .message.ok').textContent()).toBe('Import complete.');
+    expect(await page.locator('#import-conflicts').textContent()).toBe('1 fact of this source differs from another source — see Data quality');
+    expect(await page.textContent('#import-source-hint')).toContain('(see Import history)');
+    await shot('data-quality-import-en');
+    await switchLanguage('nl');
+    expect(await page.locator('#import-conflicts').textContent()).toBe('1 gegeven van deze bron wijkt af van een andere bron — zie Datakwaliteit');
+  }, 120_000);
+
+  it('when the data-quality page opens, then it answers first and shows the conflict with both values, the sources by name, the one that counts and the rule', async () => {
+    await page.click('#import-conflicts a');
+    await ready();
+    expect(page.url()).toContain('#/data-quality');
+    expect(await page.textContent('#dq-answer')).toBe('Gevonden: 1 tegenstrijdig gegeven tussen bronnen, 1 bedrijfskritische applicatie zonder contract en 2 applicaties zonder platform.');
+    const row = page.locator('#dq-conflicts tbody tr[data-uid="supplier:acme"][data-property="country"]');
+    expect(await row.locator('td').allInnerTexts()).toEqual(['Acme B.V.', 'Leverancier', 'Land', 'NL van Gemeente Roerdam · CSV', 'DE van csv:test-b', 'eerste bron: de bron die het als eerste aanleverde']);
+    expect(await page.locator('#dq-conflicts tbody tr').count()).toBe(1);
+    expect(await page.locator('#dq-application-without-platform li').allTextContents()).toEqual(['Website', 'Zaaksysteem']);
+    expect(await page.locator('#dq-critical-application-without-contract li').allTextContents()).toEqual(['Zaaksysteem']);
+    await shot('data-quality-1280');
+
+    // The download button gives every finding as a workbook a person reads; print the conflict's row to look at it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dq-xlsx')]);
+    expect(download.suggestedFilename()).toBe('roer-datakwaliteit.xlsx');
+    const path = join(ARTIFACTS, 'roer-datakwaliteit.xlsx');
+    await download.saveAs(path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const cells: string[][] = [];
+    workbook.worksheets[0].eachRow(r => cells.push((r.values as unknown[]).slice(1).map(value => String(value ?? ''))));
+    const header = cells[0];
+    const acme = cells.find(row => row.includes('Acme B.V.'))!;
+    const cell = (column: string) => acme[header.indexOf(column)];
+    expect([cell('Controle'), cell('Gegeven'), cell('Bron die telt'), cell('Regel'), cell('Waarden per bron')])
+      .toEqual(['Bronnen zeggen iets anders', 'Land', 'csv:gemeente-roerdam', 'eerste bron: de bron die het als eerste aanleverde', 'NL (csv:gemeente-roerdam), DE (csv:test-b)']);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot('data-quality-390');
+    // On a phone the row reads as a card, each value with what it is.
+    expect((await row.innerText()).split('\n')).toEqual(['Onderdeel: Acme B.V.', 'Soort: Leverancier', 'Gegeven: Land', 'Waarde die telt: NL van Gemeente Roerdam · CSV', 'Andere waarde: DE van csv:test-b', 'Regel: eerste bron: de bron die het als eerste aanleverde']);
+    // Nothing sticks out of the phone's width but the table's own scroll box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await switchLanguage('en');
+    expect(await page.textContent('#dq-answer')).toBe('Found: 1 fact the sources disagree on, 1 business-critical application without a contract and 2 applications without a platform.');
+    expect(await row.locator('td').allInnerTexts()).toEqual(['Acme B.V.', 'Supplier', 'Country', 'NL from Gemeente Roerdam · CSV', 'DE from csv:test-b', 'first source: the source that asserted it first']);
+    await switchLanguage('nl');
+  }, 120_000);
+
+  it('when the supplier is opened from the page by keyboard, then its side panel says which sources disagree and links back', async () => {
+    await page.focus('#dq-conflicts button.link[data-uid="supplier:acme"]');
+    await page.keyboard.press('Enter');
+    await ready();
+    const line = page.locator('#panel-conflicts li');
+    await line.waitFor({ timeout: 30_000 });
+    expect(await line.textContent()).toBe('Bronnen zijn het oneens over land: NL (Gemeente Roerdam · CSV, telt) – DE (csv:test-b)');
+    await shot('data-quality-panel-1280');
+    await page.click('#panel-conflicts-link');
+    await ready();
+    expect(await page.locator('#dq-conflicts tr.focus').getAttribute('data-uid')).toBe('supplier:acme');
+  }, 120_000);
+
+  it('when a check\'s answer is on the import page and the language is switched, then the answer shows again in the new language with the files and source kept', async () => {
+    await page.goto(`${served.base}/#/import`);
+    await ready();
+    await page.setInputFiles('#import-files', TEST_B);
+    await page.fill('#import-source', 'csv:test-b');
+    await page.click('#import-dry-run');
+    await page.waitForSelector('#import-result .message.ok');
+    expect(await page.locator('#import-result .message.ok').textContent()).toBe('Geen fouten gevonden.');
+    await switchLanguage('en');
+    expect(await page.locator('#import-result .message.ok').textContent()).toBe('No problems found.');
+    expect(await page.inputValue('#import-source')).toBe('csv:test-b');
+    expect(await page.locator('#import-files').evaluate(input => (input as HTMLInputElement).files!.length)).toBe(1);
+    // The kept files are the ones chosen: they import.
+    await page.click('#import-commit');
+    await page.waitForSelector('#import-result .message.ok:has-text("the files have not changed since the import of")');
+    await switchLanguage('nl');
+  }, 120_000);
+});
