@@ -12,6 +12,8 @@ export type OrganisationScope = {
   uids: string[];
   /** The relationships among those it may hold (element ids, valid while the graph is unchanged). */
   relationships: string[];
+  /** The same relationships as `from uid|TYPE|to uid` (edgeKey), valid for as long as the uids are. */
+  edges: string[];
   /** Sources of other organisations only: what they alone assert stays out. */
   foreign: string[];
 };
@@ -22,6 +24,9 @@ export async function organisationScope(driver: Driver, organisations: string[])
   const [row] = await read<{ uids: string[]; foreign: string[] }>(driver, query('exports/organisation-scope').text, { organisations: chosen });
   const [uids, foreign] = [row?.uids ?? [], row?.foreign ?? []];
   // A second query, so that the uids are a parameter: Neo4j looks a parameter list up as a set, not item by item.
-  const [rels] = await read<{ relationships: string[] }>(driver, query('exports/organisation-scope-relationships').text, { organisations: chosen, uids, foreign });
-  return { organisations: chosen, uids, relationships: rels?.relationships ?? [], foreign };
+  const [rels] = await read<{ relationships: string[]; edges: string[] }>(driver, query('exports/organisation-scope-relationships').text, { organisations: chosen, uids, foreign });
+  return { organisations: chosen, uids, relationships: rels?.relationships ?? [], edges: rels?.edges ?? [], foreign };
 }
+
+/** A relationship of a scope's `edges`. */
+export const edgeKey = (from: string, type: string, to: string): string => `${from}|${type}|${to}`;
