@@ -117,8 +117,10 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     } else {
       answer = [message(report.unchangedSince ? t('import.okUnchanged', { when: formatDateTime(report.unchangedSince.finishedAt) }) : removing ? t('import.okCommittedRemoved') : t('import.okCommitted'), 'ok')];
     }
+    const catalogue = report.catalogue as { rows: number; renamed: { from: string; to: string }[] } | undefined;
     fill(result,
       answer,
+      catalogue ? h('p', { class: 'hint', id: 'import-catalogue' }, t('import.catalogue', { n: catalogue.rows, renames: catalogue.renamed.map(r => `${r.from} → ${r.to}`).join(', ') })) : null,
       removals && removing && !unclear ? removalList(removals, str(report.source), dryRun || Boolean(report.confirmationNeeded)) : null,
       issues.length ? issueTable(issues) : null,
       modelSummary(report),
