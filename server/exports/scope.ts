@@ -5,6 +5,7 @@
 import type { Driver } from 'neo4j-driver';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
+import { cached } from '../analyses/snapshot-cache.js';
 
 export type OrganisationScope = {
   organisations: string[];
@@ -18,9 +19,17 @@ export type OrganisationScope = {
   foreign: string[];
 };
 
-/** The scope of `organisations` (at least one). */
-export async function organisationScope(driver: Driver, organisations: string[]): Promise<OrganisationScope> {
+/**
+ * The scope of `organisations` (at least one), kept while the database is unchanged (snapshot-cache.ts):
+ * a report asks for it for its analyses' snapshot and again for its names, an export for its nodes. Shared: never mutate it.
+ */
+export function organisationScope(driver: Driver, organisations: string[]): Promise<OrganisationScope> {
   const chosen = [...new Set(organisations)].sort();
+  const bytes = (scope: OrganisationScope) => 200 + 60 * scope.uids.length + 120 * scope.relationships.length;
+  return cached(driver, `organisation-scope:${JSON.stringify(chosen)}`, () => loadScope(driver, chosen), bytes, { maxShare: 0.125 });
+}
+
+async function loadScope(driver: Driver, chosen: string[]): Promise<OrganisationScope> {
   const [row] = await read<{ uids: string[]; foreign: string[] }>(driver, query('exports/organisation-scope').text, { organisations: chosen });
   const [uids, foreign] = [row?.uids ?? [], row?.foreign ?? []];
   // A second query, so that the uids are a parameter: Neo4j looks a parameter list up as a set, not item by item.
