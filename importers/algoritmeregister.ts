@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
-import { InputError } from '../server/errors.js';
 import { database, read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
 import { type Candidate, type KnownApplication, type KnownOrganisation, candidatesFor, organisationIndex, textOf } from './algorithm-match.js';
@@ -19,6 +18,7 @@ import { parseDate } from './model.js';
 import type { Issue } from './read.js';
 import { arrayElementLines, jsonErrorAt } from './sources/json-lines.js';
 import type { FileIssueCode, IssueParams } from './issue-words.js';
+import { fileProblem } from './file-problem.js';
 
 export const DEFAULT_ALGORITHM_SOURCE = 'algoritmeregister';
 /** The register is about 2 MB; ten times that is still a register, more is something else. */
@@ -87,7 +87,7 @@ const issue = (file: string, line: number, field: string, value: unknown, expect
 
 /** Bytes → the validated entries, or every problem found (an entry with a problem is not kept). */
 export function readAlgoritmeregister(file: FileInput): RegisterRead {
-  if (file.bytes.length > REGISTER_MAX_BYTES) throw new InputError(`${file.name}: larger than the ${REGISTER_MAX_BYTES / 1024 / 1024} MB a register may be / groter dan een algoritmeregister kan zijn`);
+  if (file.bytes.length > REGISTER_MAX_BYTES) throw fileProblem(`${file.name}: larger than the ${REGISTER_MAX_BYTES / 1024 / 1024} MB a register may be / groter dan een algoritmeregister kan zijn`, { file: file.name, code: 'file-too-large', params: { max: REGISTER_MAX_BYTES } });
   const issues: Issue[] = [];
   let text: string;
   try {

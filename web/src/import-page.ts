@@ -185,7 +185,8 @@ function issueTable(issues: ImportIssue[]): HTMLElement {
     rows: issues,
     columns: [
       { key: 'file', label: t('import.col.file'), value: i => str(i.file ?? i.table) },
-      { key: 'line', label: t('import.col.line'), value: i => i.line, numeric: true },
+      // A JSON field's issue has no line (0): left blank, the field says where.
+      { key: 'line', label: t('import.col.line'), value: i => (i.line ? i.line : ''), numeric: true },
       { key: 'column', label: t('import.col.column'), value: i => str(i.column) },
       { key: 'field', label: t('import.col.field'), value: i => (i.field ? propertyName(str(i.field), language()) : '') },
       { key: 'value', label: t('import.col.value'), value: i => (i.value === undefined ? '' : typeof i.value === 'object' ? JSON.stringify(i.value) : str(i.value)) },

@@ -259,7 +259,7 @@ function nativeConcept(node: Node, folder: string[], fileName: string): ArchiEle
   if (!raw || DIAGRAM_TYPES.test(raw)) return undefined;
   const type = normaliseType(raw);
   const docs = lines(node['@_documentation'] ?? textOf(node.documentation));
-  if (!node['@_id']) throw new InputError(`${fileName}: ${node['@_name'] ? `'${node['@_name']}'` : 'an element'} of type ${raw} has no id attribute`);
+  if (!node['@_id']) throw fileProblem(`${fileName}: ${node['@_name'] ? `'${node['@_name']}'` : 'an element'} of type ${raw} has no id attribute`, { file: fileName, code: 'archimate-no-id', params: { kind: 'element', what: 'id' } });
   const base: ArchiElement = {
     id: normaliseId(node['@_id']),
     type,
