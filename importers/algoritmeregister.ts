@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
-import { InputError } from '../server/errors.js';
 import { database, read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
 import { type Candidate, type KnownApplication, type KnownOrganisation, candidatesFor, organisationIndex, textOf } from './algorithm-match.js';
@@ -18,6 +17,8 @@ import type { FileInput } from './mapping.js';
 import { parseDate } from './model.js';
 import type { Issue } from './read.js';
 import { arrayElementLines, jsonErrorAt } from './sources/json-lines.js';
+import type { FileIssueCode, IssueParams } from './issue-words.js';
+import { fileProblem } from './file-problem.js';
 
 export const DEFAULT_ALGORITHM_SOURCE = 'algoritmeregister';
 /** The register is about 2 MB; ten times that is still a register, more is something else. */
@@ -79,34 +80,34 @@ export function isAlgoritmeregister(file: FileInput): boolean {
   return /"algoritmes"\s*:\s*\[/.test(head) || (/algoritme/i.test(file.name) && /"organisatie"\s*:/.test(head));
 }
 
-const issue = (file: string, line: number, field: string, value: unknown, expected: string, message: string): Issue => {
+const issue = (file: string, line: number, field: string, value: unknown, expected: string, message: string, coded: { code: FileIssueCode; params?: IssueParams } = { code: 'field-invalid' }): Issue => {
   const shown = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  return { file, line, column: field, field, value: shown.slice(0, 200), expected, message: `${file}:${line}: ${field ? `${field}: ` : ''}${message}; expected ${expected}` };
+  return { file, line, column: field, field, value: shown.slice(0, 200), expected, message: `${file}:${line}: ${field ? `${field}: ` : ''}${message}; expected ${expected}`, code: coded.code, params: { expected, ...coded.params } };
 };
 
 /** Bytes → the validated entries, or every problem found (an entry with a problem is not kept). */
 export function readAlgoritmeregister(file: FileInput): RegisterRead {
-  if (file.bytes.length > REGISTER_MAX_BYTES) throw new InputError(`${file.name}: larger than the ${REGISTER_MAX_BYTES / 1024 / 1024} MB a register may be / groter dan een algoritmeregister kan zijn`);
+  if (file.bytes.length > REGISTER_MAX_BYTES) throw fileProblem(`${file.name}: larger than the ${REGISTER_MAX_BYTES / 1024 / 1024} MB a register may be / groter dan een algoritmeregister kan zijn`, { file: file.name, code: 'file-too-large', params: { max: REGISTER_MAX_BYTES } });
   const issues: Issue[] = [];
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, '');
   } catch {
-    return { entries: [], issues: [issue(file.name, 1, '', '', 'a JSON file in UTF-8', 'the file is not UTF-8 text')] };
+    return { entries: [], issues: [issue(file.name, 1, '', '', 'a JSON file in UTF-8', 'the file is not UTF-8 text', { code: 'file-not-utf8' })] };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     const at = jsonErrorAt(text, error as Error);
-    return { entries: [], issues: [issue(file.name, at.line, `column ${at.column}`, '', 'well-formed JSON', `not readable as JSON (${(error as Error).message})`)] };
+    return { entries: [], issues: [issue(file.name, at.line, `column ${at.column}`, '', 'well-formed JSON', `not readable as JSON (${(error as Error).message})`, { code: 'json-unreadable', params: { detail: (error as Error).message, column: at.column } })] };
   }
   const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
   let list: unknown[];
   let lines: number[];
   if (Array.isArray(json)) [list, lines] = [json, arrayElementLines(text, [])];
   else if (isRecord(json) && Array.isArray(json.algoritmes)) [list, lines] = [json.algoritmes, arrayElementLines(text, ['algoritmes'])];
-  else return { entries: [], issues: [issue(file.name, 1, 'algoritmes', '', 'the register\'s listing: {"algoritmes": […]} or a list of entries', 'no list of algorithms')] };
+  else return { entries: [], issues: [issue(file.name, 1, 'algoritmes', '', 'the register\'s listing: {"algoritmes": […]} or a list of entries', 'no list of algorithms', { code: 'json-not-list', params: { what: 'algoritmes' } })] };
 
   const entries: RegisterEntry[] = [];
   const seen = new Map<string, number>();
@@ -128,7 +129,7 @@ export function readAlgoritmeregister(file: FileInput): RegisterRead {
     }
     const earlier = seen.get(parsed.data.id);
     if (earlier !== undefined) {
-      issues.push(issue(file.name, line, 'id', parsed.data.id, 'each id once', `already at line ${earlier}`));
+      issues.push(issue(file.name, line, 'id', parsed.data.id, 'each id once', `already at line ${earlier}`, { code: 'field-invalid', params: { problem: 'duplicate', firstLine: earlier } }));
       return;
     }
     seen.set(parsed.data.id, line);

@@ -211,6 +211,10 @@ function printReport(report: ImportReport) {
     const since = report.unchangedSince;
     if (since) out(`Unchanged since run ${since.runId} (${since.finishedAt}): nothing written, in ${report.durationMs} ms / ongewijzigd sinds die import: niets geschreven.`);
     else out(report.dryRun ? 'Valid / geldig.' : `Imported in ${report.durationMs} ms / geïmporteerd${report.written === 'diff' ? ': only the rows added, changed or removed were written / alleen de gewijzigde regels geschreven' : ''}.`);
+    if (report.catalogue) {
+      const renames = report.catalogue.renamed.map(r => `${r.from} → ${r.to}`).join(', ');
+      out(`${report.catalogue.rows} application row(s) updated only because the GEMMA catalogue renamed components they name (${renames}); the files did not change them / alleen bijgewerkt door hernoemingen in de GEMMA-catalogus.`);
+    }
     if (report.headlines && 'organisations' in report.headlines) out(`Headline numbers recorded for ${report.headlines.organisations} organisation(s) in ${report.headlines.durationMs} ms / kerncijfers vastgelegd.`);
     else if (report.headlines) out(`Headline numbers not recorded / kerncijfers niet vastgelegd: ${report.headlines.error}`);
   }

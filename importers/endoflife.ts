@@ -8,11 +8,11 @@
 //  - the API v1 answer `{ "result": { "name", "label", "releases": [{ "name", "eolFrom", "isEol", … }] } }`.
 // `eol`/`support`: a date, or true (ended, date unknown) / false (no end announced).
 import type { Driver } from 'neo4j-driver';
-import { InputError } from '../server/errors.js';
 import { importMappedLandscape } from './sources/archimate/import.js';
 import type { FileInput } from './mapping.js';
 import { type Landscape, type ReleaseCycleRow, emptyLandscape, parseDate, slug } from './model.js';
 import type { Issue } from './read.js';
+import { fieldIssue, fileProblem, readJson } from './file-problem.js';
 
 export const ENDOFLIFE_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -47,15 +47,10 @@ export function readEndOfLife(files: FileInput[]): { cycles: ReleaseCycleRow[]; 
   const cycles = new Map<string, ReleaseCycleRow>();
   const issues: Issue[] = [];
   for (const file of files) {
-    if (file.bytes.length > ENDOFLIFE_MAX_BYTES) throw new InputError(`${file.name}: larger than ${ENDOFLIFE_MAX_BYTES / 1024 / 1024} MB / groter dan toegestaan`);
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, ''));
-    } catch (error) {
-      throw new InputError(`${file.name}: not valid JSON (${(error as Error).message}); expected endoflife.date release cycles / geen geldige JSON`);
-    }
+    if (file.bytes.length > ENDOFLIFE_MAX_BYTES) throw fileProblem(`${file.name}: larger than ${ENDOFLIFE_MAX_BYTES / 1024 / 1024} MB / groter dan toegestaan`, { file: file.name, code: 'file-too-large', params: { max: ENDOFLIFE_MAX_BYTES } });
+    const json = readJson(file, 'endoflife.date release cycles');
     const issue = (path: string, value: unknown, expected: string) =>
-      issues.push({ file: file.name, line: 0, column: path, field: path, value: String(value ?? ''), expected, message: `${file.name}: ${path}: expected ${expected}` });
+      issues.push(fieldIssue({ file: file.name, line: 0, column: path, field: path, value: String(value ?? ''), expected, message: `${file.name}: ${path}: expected ${expected}` }));
     const fromName = file.name.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
     const products: { path: string; id: string; names: string[]; releases: unknown }[] = [];
     const product = (path: string, value: unknown, id: string) => {

@@ -15,6 +15,7 @@ import { importSoftwarecatalogusObjects } from './softwarecatalogus-objects.js';
 import { importArchimate } from './sources/archimate/import.js';
 import { type ArchiModel, type FolderTree, coArchiRoot, readArchimate, readCoArchi, zipTree } from './sources/archimate/read.js';
 import { unzipFiles } from './zip-guard.js';
+import { fileProblem } from './file-problem.js';
 
 export type UploadOptions = Pick<ImportOptions, 'source' | 'user' | 'dryRun' | 'allowRemovals' | 'maxRemovalShare' | 'sizeLimitBytes' | 'transactionRows' | 'onProgress'> & {
   /** The organisation an ArchiMate model (or a portfolio without a municipality column) describes. */
@@ -102,9 +103,10 @@ export function detectFormat(files: Upload[]): Format {
   const format = FORMATS.find(candidate => candidate.detect(files));
   if (format) return format;
   const seen = files.map(file => `${file.name} (${file.folder ? (coArchiRoot(file.folder) === undefined ? 'a zip without a coArchi model/folder.xml' : 'a coArchi folder') : ext(file.name) ? `.${ext(file.name)}` : 'no extension'})`);
-  throw new InputError(
+  throw fileProblem(
     `Cannot tell what to import from ${seen.join(', ')}. Upload CSV or XLSX tables (one or more), or one of: an ArchiMate exchange file (.xml), an Archi model (.archimate), a coArchi model folder as .zip, a Softwarecatalogus portfolio CSV (with its leveranciers and pakketten exports), Softwarecatalogus objects (.json or a .zip of them), the Algoritmeregister (.json), a CycloneDX SBOM (.json) or endoflife.date release cycles (.json). ` +
       '/ Onbekende bestanden: upload CSV- of XLSX-tabellen, of één ArchiMate-bestand (.xml, .archimate), een coArchi-map als .zip, een applicatieportfolio-CSV (met de export van leveranciers en pakketten), Softwarecatalogus-objecten (.json of een .zip daarvan), het Algoritmeregister (.json), een CycloneDX-SBOM (.json) of endoflife.date-releasecycli (.json).',
+    { file: files.map(file => file.name).join(', '), code: 'unknown-format', params: { seen: seen.join('|') } },
   );
 }
 
@@ -136,11 +138,11 @@ async function importModel(driver: Driver, model: ArchiModel, fileName: string, 
   const { user, dryRun, allowRemovals, maxRemovalShare, onProgress } = options;
   if (isGemmaModel(model)) {
     if (options.mayReplaceCatalogue === false) throw new ForbiddenError("Replacing the GEMMA catalogue, which every organisation shares, needs the role 'admin' / De GEMMA-catalogus vervangen vraagt de rol 'admin'");
-    if (options.source && options.source !== 'gemma') throw new InputError(`${fileName}: the GEMMA model is always imported as source 'gemma', not '${options.source}' / GEMMA heeft altijd de bron 'gemma'`);
+    if (options.source && options.source !== 'gemma') throw fileProblem(`${fileName}: the GEMMA model is always imported as source 'gemma', not '${options.source}' / GEMMA heeft altijd de bron 'gemma'`, { file: fileName, code: 'gemma-source', params: { source: options.source } });
     return importGemma(driver, model, { user, dryRun, allowRemovals, maxRemovalShare, onProgress, fileName });
   }
   if (!options.organisation) {
-    throw new InputError(`${fileName}: the ArchiMate model "${model.name}" describes one organisation's landscape: fill in which organisation (e.g. gm0363) / vul de organisatie in waarvan dit model het landschap is`);
+    throw fileProblem(`${fileName}: the ArchiMate model "${model.name}" describes one organisation's landscape: fill in which organisation (e.g. gm0363) / vul de organisatie in waarvan dit model het landschap is`, { file: fileName, code: 'organisation-needed', params: { model: model.name } });
   }
   return importArchimate(driver, model, { organisation: options.organisation, source: options.source, user, dryRun, allowRemovals, maxRemovalShare, onProgress, fileName });
 }

@@ -19,6 +19,7 @@ import { type BulkTarget, assertEmptyForBulk, bulkLoad } from './bulk.js';
 import { type FactDiff, type RowChange, type RowDiff, type TableDiff, assertedSample, changedRows, diffTables, factDiff } from './diff.js';
 import { DETAIL_LIMIT, type RunDiffRecord, type RunKind, nextSeq, organisationsOf, writeRunDiff } from './history.js';
 import { resolveLandscapeReferences } from './catalogue.js';
+import { type CatalogueResolution, catalogueResolution } from './catalogue-changes.js';
 import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, type QueryRunner, CATALOGUE_LABELS, CATALOGUE_SOURCE, NODE_LABELS, cleanup, hasRows, hash, load, previouslyAsserted, promoteQuery, removeFacts, rowCount, scopeLabels, tablePhases } from './load.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
 import { COLUMNS, TABLES, type Landscape, type OrganisationRow, type TableName, Landscape as LandscapeSchema, uid } from './model.js';
@@ -118,6 +119,8 @@ export type ImportReport = {
   headlines: { organisations: number; durationMs: number } | { error: string } | null;
   /** The organisations whose numbers the run may have changed (touchedOrganisations): those `headlines` recorded. */
   organisations: string[];
+  /** Rows counted as updated only because the catalogue renamed components they name (catalogue-changes.ts); absent when none. */
+  catalogue?: CatalogueResolution;
 };
 
 export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string; unchangedSince: string | null; removalsConfirmed: boolean };
@@ -250,6 +253,9 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
     : plan.kind === 'initial' && (await read(driver, query('import/latest-run').text, { source })).length === 0
       ? nothingRemoved(source, options)
       : planRemovals(driver, landscape, { source, named: options.named, scope: options.scope, maxShare: options.maxRemovalShare });
+  // Rows the catalogue re-resolved, said apart from rows the files changed.
+  const catalogue = plan.kind === 'diff' ? await catalogueResolution(driver, plan.changes) : null;
+  if (catalogue) report.catalogue = catalogue;
   if (report.dryRun) {
     if (plan.diff) fillTables(report, validation, plan.diff, null);
     return { ...report, removals: await removalsOf(), sourceUnclear, durationMs: Date.now() - started };

@@ -9,7 +9,13 @@ type Words = Record<Language, string>;
 
 export type IssueCode =
   | 'invalid' | 'column-missing' | 'no-rows' | 'duplicate-id' | 'unknown-reference' | 'other-organisation' | 'end-before-start' | 'platform-loop'
-  | 'header-too-long' | 'column-twice' | 'columns-same-property' | 'columns-same-field' | 'cell-without-header' | 'too-few-cells' | 'not-utf8';
+  | 'header-too-long' | 'column-twice' | 'columns-same-property' | 'columns-same-field' | 'cell-without-header' | 'too-few-cells' | 'not-utf8'
+  | FileIssueCode;
+/** The other importers' problems (ArchiMate, Softwarecatalogus, Algoritmeregister, endoflife, SBOM; importers/file-problem.ts): FILE_PHRASES. */
+export type FileIssueCode =
+  | 'field-invalid' | 'file-not-utf8' | 'json-unreadable' | 'json-not-list' | 'xml-unreadable' | 'xml-dtd' | 'xml-too-large' | 'not-archimate' | 'archimate-namespace'
+  | 'archimate-no-id' | 'file-too-large' | 'unknown-format' | 'organisation-needed' | 'gemma-source' | 'not-portfolio' | 'sbom-not-cyclonedx' | 'sbom-no-subject'
+  | 'sbom-target-unknown' | 'sbom-target-ambiguous' | 'sbom-one-file' | 'no-json-files';
 export type IssueParams = Record<string, string | number | undefined>;
 /** What an issue needs to be put in words; `message` and `expected` are the English the importer wrote (used when there is no code). */
 export type IssueFacts = { file?: string; line?: number; column?: string; field?: string; value?: unknown; expected?: string; message: string; code?: string; params?: IssueParams };
@@ -40,6 +46,42 @@ const EXPECTED_NL: Record<string, string> = {
   'a whole number from 1 to 3': 'een heel getal van 1 tot en met 3',
   'a whole number from 1 to 5': 'een heel getal van 1 tot en met 5',
 };
+/** What the other importers expect (their issues' `expected`, English as they wrote it): the Dutch next to it. */
+const FILE_EXPECTED_NL: Record<string, string> = {
+  'a list of release cycles or a product with "releases"': 'een lijst releasecycli of een product met "releases"',
+  'endoflife.date release cycles': 'releasecycli van endoflife.date',
+  'a product id such as "tomcat"': 'een product-id zoals "tomcat"',
+  'at least one release cycle': 'minstens één releasecyclus',
+  'a release cycle object': 'een releasecyclus (een object)',
+  'the cycle, such as "9.0"': 'de cyclus, zoals "9.0"',
+  'a date (2027-03-31) or true/false': 'een datum (2027-03-31) of true/false',
+  'a list of components': 'een lijst componenten',
+  'a component object': 'een component (een object)',
+  'the component name': 'de naam van het component',
+  'a CycloneDX SBOM': 'een CycloneDX-SBOM',
+  'an object': 'een object',
+  'a JSON file in UTF-8': 'een JSON-bestand in UTF-8',
+  'an XML file in UTF-8': 'een XML-bestand in UTF-8',
+  'well-formed JSON': 'geldige JSON',
+  'an entry (an object with id, title, organisatie…)': 'een algoritme (een object met id, title, organisatie…)',
+  'the register\'s listing: {"algoritmes": […]} or a list of entries': 'de lijst van het register: {"algoritmes": […]} of een lijst algoritmes',
+  'Softwarecatalogus objects: a list of objects, {"results": […]}, one object with an id, or an OpenRegister configuration with components.objects':
+    'Softwarecatalogus-objecten: een lijst objecten, {"results": […]}, één object met een id, of een OpenRegister-configuratie met components.objects',
+  'a municipality id (gemeente)': 'een gemeente-id (gemeente)',
+  'a package version id (Pakketversie ID)': 'een id van de pakketversie (Pakketversie ID)',
+  'a package version name (Pakketversie Naam)': 'een naam van de pakketversie (Pakketversie Naam)',
+  'a supplier id (Leverancier id)': 'een leveranciers-id (Leverancier id)',
+  'a package id (Software ID)': 'een pakket-id (Software ID)',
+  'ja or nee': 'ja of nee',
+  'a name (title)': 'een naam (title)',
+  'the organisation (organisatie)': 'de organisatie (organisatie)',
+  'the organisation (not empty)': 'de organisatie (niet leeg)',
+  'at most 300 characters': 'hoogstens 300 tekens',
+  'Ja, Nee or Onbekend': 'Ja, Nee of Onbekend',
+  'in_gebruik, ontwikkeling or buiten_gebruik': 'in_gebruik, ontwikkeling of buiten_gebruik',
+  'a date such as 2025-10-31': 'een datum zoals 31-10-2025 of 2025-10-31',
+};
+
 /** Friendlier English for the same, where the schema's own words are written for programmers. */
 const EXPECTED_EN: Record<string, string> = {
   'low, medium, high or critical (laag, midden, hoog, kritiek)': 'low, medium, high or critical',
@@ -62,7 +104,7 @@ export function expectedWords(expected: string, language: Language, params: Issu
         : (language === 'nl' ? `${MONTHS[month - 1].nl} ${year} heeft ${days} dagen, niet ${day}` : `${MONTHS[month - 1].en} ${year} has ${days} days, not ${day}`);
     return language === 'nl' ? `${date} die bestaat (${why})` : `${date} that exists (${why})`;
   }
-  return (language === 'nl' ? EXPECTED_NL[expected] : EXPECTED_EN[expected]) ?? expected;
+  return (language === 'nl' ? EXPECTED_NL[expected] ?? FILE_EXPECTED_NL[expected] : EXPECTED_EN[expected]) ?? expected;
 }
 
 const quoted = (text: unknown) => `'${String(text ?? '')}'`;
@@ -88,6 +130,7 @@ type Phrase = (issue: IssueFacts, p: IssueParams, language: Language, names: (or
 
 /** Per code: the problem and what was expected, in each language. */
 const PHRASES: Record<IssueCode, Phrase> = {
+  ...fileMessages(),
   invalid: (issue, p, l) => {
     const expected = expectedWords(String(p.expected ?? issue.expected ?? ''), l, p);
     const empty = issue.value === undefined || issue.value === '';
@@ -185,4 +228,107 @@ export function reportInLanguage<T>(report: T, language: Language): T {
   if (typeof report !== 'object' || report === null || !Array.isArray((report as { issues?: unknown }).issues)) return report;
   const issues = (report as unknown as { issues: IssueFacts[] }).issues.map(issue => (issue && typeof issue === 'object' && typeof issue.message === 'string' ? { ...issue, ...issueWords(issue, language) } : issue));
   return { ...report, issues };
+}
+
+const nl = (l: Language) => l === 'nl';
+const megabytes = (bytes: unknown) => `${Math.round(Number(bytes) / 1024 / 1024)} MB`;
+
+/**
+ * The other importers' problems (importers/file-problem.ts): structural ones the import stops at (an
+ * unreadable XML or JSON file, not an ArchiMate model, the wrong SBOM subject) and what a JSON file's
+ * field holds. Where: the file, the line when known, and the field or element (not a column).
+ */
+function fileMessages(): Record<FileIssueCode, Phrase> {
+  const field = (issue: IssueFacts, l: Language) => (issue.field ? `${nl(l) ? 'veld' : 'field'} ${quoted(issue.field)}: ` : '');
+  const noColumn = (said: Omit<Said, 'withColumn'>): Said => ({ ...said, withColumn: false });
+  return {
+    'field-invalid': (issue, p, l) => {
+      const empty = issue.value === undefined || issue.value === '';
+      const what = p.problem === 'duplicate' ? (nl(l) ? `komt al voor op regel ${p.firstLine}` : `already at line ${p.firstLine}`)
+        : empty ? (nl(l) ? 'ontbreekt' : 'missing') : nl(l) ? `${quoted(issue.value)} is geen geldige waarde` : `${quoted(issue.value)} is not valid`;
+      return noColumn({ problem: `${field(issue, l)}${what}`, expected: expectedWords(String(p.expected ?? issue.expected ?? ''), l) });
+    },
+    'file-not-utf8': (_issue, p, l) => noColumn({
+      problem: nl(l) ? 'het bestand is geen UTF-8-tekst' : 'the file is not UTF-8 text',
+      expected: nl(l) ? `${expectedWords(String(p.expected ?? 'a JSON file in UTF-8'), l)}: sla het bestand op als UTF-8` : `${expectedWords(String(p.expected ?? 'a JSON file in UTF-8'), l)}: save the file as UTF-8`,
+    }),
+    'json-unreadable': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `geen leesbare JSON${p.column ? ` (teken ${p.column})` : ''}: ${p.detail}` : `not readable as JSON${p.column ? ` (character ${p.column})` : ''}: ${p.detail}`,
+      expected: expectedWords(String(p.expected ?? 'well-formed JSON'), l),
+    }),
+    'json-not-list': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `niet wat Roer hier verwacht (${p.what})` : `not what Roer expects here (${p.what})`,
+      expected: expectedWords(String(p.expected ?? ''), l),
+    }),
+    'xml-unreadable': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `onleesbare XML: ${p.detail}` : `malformed XML: ${p.detail}`,
+      expected: nl(l) ? 'een goedgevormd XML-bestand (elk element gesloten, tekens als & geschreven als &amp;)' : 'well-formed XML (every element closed, characters such as & written as &amp;)',
+    }),
+    'xml-dtd': (_issue, _p, l) => noColumn({
+      problem: nl(l) ? 'het bestand bevat een DTD of entiteitdeclaratie' : 'the file holds a DTD or entity declaration',
+      expected: nl(l) ? 'XML zonder <!DOCTYPE> en <!ENTITY> (Archi schrijft ze niet)' : 'XML without <!DOCTYPE> and <!ENTITY> (Archi does not write them)',
+    }),
+    'xml-too-large': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `te groot of te diep genest (${p.detail})` : `too large or nested too deep (${p.detail})`,
+      expected: nl(l) ? 'een ArchiMate-model van gewone omvang' : 'an ArchiMate model of ordinary size',
+    }),
+    'not-archimate': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `geen ArchiMate-uitwisselingsbestand (<model>) of Archi-model (<archimate:model>); het hoofdelement is <${p.root}>` : `not an ArchiMate exchange file (<model>) nor an Archi model (<archimate:model>); the root is <${p.root}>`,
+      expected: nl(l) ? 'een ArchiMate-model: .xml (Open Group exchange format), .archimate of een coArchi-map als .zip' : 'an ArchiMate model: .xml (Open Group exchange format), .archimate or a coArchi folder as .zip',
+    }),
+    'archimate-namespace': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `<model> staat niet in de namespace van het ArchiMate-uitwisselingsformaat (gevonden: ${quoted(p.namespace)})` : `<model> is not in the ArchiMate exchange namespace (found ${quoted(p.namespace)})`,
+      expected: 'http://www.opengroup.org/xsd/archimate/3.0/',
+    }),
+    'archimate-no-id': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `${p.what === 'type' ? `${kindWord(p.kind, l)} ${quoted(p.id)} heeft geen xsi:type` : `een ${kindWord(p.kind, l)} heeft geen identifier`}` : `${p.what === 'type' ? `${p.kind} ${quoted(p.id)} has no xsi:type` : `an ${p.kind} has no identifier`}`,
+      expected: nl(l) ? 'elk element en elke relatie met een identifier en een xsi:type' : 'every element and relationship with an identifier and an xsi:type',
+    }),
+    'file-too-large': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `het bestand is groter dan de ${megabytes(p.max)} die Roer aanneemt` : `the file is larger than the ${megabytes(p.max)} Roer accepts`,
+      expected: nl(l) ? `een bestand van hoogstens ${megabytes(p.max)}` : `a file of at most ${megabytes(p.max)}`,
+    }),
+    'unknown-format': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `Roer herkent niet wat dit is: ${String(p.seen ?? '').split('|').join(', ')}` : `Roer cannot tell what this is: ${String(p.seen ?? '').split('|').join(', ')}`,
+      expected: nl(l)
+        ? 'CSV- of XLSX-tabellen, of één ArchiMate-bestand (.xml, .archimate), een coArchi-map als .zip, een applicatieportfolio-CSV (met de export van leveranciers en pakketten), Softwarecatalogus-objecten (.json of een .zip daarvan), het Algoritmeregister (.json), een CycloneDX-SBOM (.json) of endoflife.date-releasecycli (.json)'
+        : 'CSV or XLSX tables, or one of: an ArchiMate exchange file (.xml), an Archi model (.archimate), a coArchi model folder as .zip, a Softwarecatalogus portfolio CSV (with its leveranciers and pakketten exports), Softwarecatalogus objects (.json or a .zip of them), the Algoritmeregister (.json), a CycloneDX SBOM (.json) or endoflife.date release cycles (.json)',
+    }),
+    'organisation-needed': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `het ArchiMate-model ${quoted(p.model)} beschrijft het landschap van één organisatie, maar er is geen organisatie ingevuld` : `the ArchiMate model ${quoted(p.model)} describes one organisation's landscape, but no organisation was given`,
+      expected: nl(l) ? 'de organisatie waarvan dit model het landschap is (bijvoorbeeld gm0363)' : 'the organisation whose landscape this model is (e.g. gm0363)',
+    }),
+    'gemma-source': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `het GEMMA-model krijgt altijd de bron 'gemma', niet ${quoted(p.source)}` : `the GEMMA model is always imported as source 'gemma', not ${quoted(p.source)}`,
+      expected: nl(l) ? "de bron 'gemma' of geen bron" : "source 'gemma' or none",
+    }),
+    'not-portfolio': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `geen applicatieportfolio-export van de Softwarecatalogus: de kolom(men) ${String(p.missing ?? '').split('|').map(quoted).join(', ')} ontbreken (gevonden: ${String(p.found ?? '').split('|').join('; ')})` : `not a Softwarecatalogus portfolio export: missing column(s) ${String(p.missing ?? '').split('|').map(quoted).join(', ')} (found: ${String(p.found ?? '').split('|').join('; ')})`,
+      expected: nl(l) ? `een export met de kolommen ${String(p.missing ?? '').split('|').map(quoted).join(', ')}` : `an export with the columns ${String(p.missing ?? '').split('|').map(quoted).join(', ')}`,
+    }),
+    'sbom-not-cyclonedx': (_issue, _p, l) => noColumn({
+      problem: nl(l) ? 'veld \'bomFormat\' zegt niet dat dit een CycloneDX-SBOM is' : 'field \'bomFormat\' does not say this is a CycloneDX SBOM',
+      expected: nl(l) ? 'een CycloneDX-SBOM met "bomFormat": "CycloneDX"' : 'a CycloneDX SBOM with "bomFormat": "CycloneDX"',
+    }),
+    'sbom-no-subject': (_issue, _p, l) => noColumn({
+      problem: nl(l) ? 'de SBOM zegt niet waarvan hij is (veld \'metadata.component\' ontbreekt)' : 'the SBOM does not say what it is of (field \'metadata.component\' is missing)',
+      expected: nl(l) ? 'de applicatie of het platform waarvan deze SBOM is (doel)' : 'the application or platform this SBOM is of (target)',
+    }),
+    'sbom-target-unknown': (issue, p, l, names) => noColumn({
+      problem: nl(l) ? `${field(issue, l)}${quoted(p.asked)} is geen applicatie of platform in Roer${p.organisation ? ` van ${names(String(p.organisation))}` : ''}` : `${field(issue, l)}${quoted(p.asked)} is no application or platform in Roer${p.organisation ? ` of ${names(String(p.organisation))}` : ''}`,
+      expected: nl(l) ? 'de uid of naam van een applicatie of platform in Roer' : 'the uid or name of an application or platform in Roer',
+    }),
+    'sbom-target-ambiguous': (issue, p, l) => noColumn({
+      problem: nl(l) ? `${field(issue, l)}${quoted(p.asked)} past bij ${p.count} applicaties of platforms (${String(p.uids ?? '').split('|').join(', ')})` : `${field(issue, l)}${quoted(p.asked)} names ${p.count} applications or platforms (${String(p.uids ?? '').split('|').join(', ')})`,
+      expected: nl(l) ? 'de uid, of de naam met de organisatie' : 'the uid, or the name with the organisation',
+    }),
+    'sbom-one-file': (_issue, p, l) => noColumn({
+      problem: nl(l) ? `${p.count} bestanden ontvangen` : `${p.count} files received`,
+      expected: nl(l) ? 'één SBOM tegelijk, van één applicatie of platform' : 'one SBOM at a time, of one application or platform',
+    }),
+    'no-json-files': (_issue, _p, l) => noColumn({
+      problem: nl(l) ? 'geen .json-bestanden met Softwarecatalogus-objecten' : 'no .json files with Softwarecatalogus objects',
+      expected: nl(l) ? 'Softwarecatalogus-objecten als .json-bestanden of een .zip daarvan' : 'Softwarecatalogus objects as .json files or a .zip of them',
+    }),
+  };
 }

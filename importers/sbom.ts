@@ -12,6 +12,7 @@ import { importMappedLandscape } from './sources/archimate/import.js';
 import type { FileInput } from './mapping.js';
 import { type ComponentRow, type Landscape, emptyLandscape } from './model.js';
 import type { Issue } from './read.js';
+import { fieldIssue, fileProblem, readJson } from './file-problem.js';
 
 export const SBOM_MAX_BYTES = 20 * 1024 * 1024;
 const MAX_COMPONENTS = 50_000;
@@ -31,17 +32,12 @@ export type Sbom = { file: string; subject: { name: string; version: string | nu
 
 /** One SBOM file → its subject (metadata.component) and components (nested ones too), or issues naming the field. */
 export function readCycloneDx(file: FileInput): Sbom {
-  if (file.bytes.length > SBOM_MAX_BYTES) throw new InputError(`${file.name}: larger than ${SBOM_MAX_BYTES / 1024 / 1024} MB / groter dan toegestaan`);
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new InputError(`${file.name}: not valid JSON (${(error as Error).message}); expected a CycloneDX SBOM / geen geldige JSON`);
-  }
-  if (!isObject(json) || json.bomFormat !== 'CycloneDX') throw new InputError(`${file.name}: bomFormat: expected "CycloneDX" / geen CycloneDX-SBOM`);
+  if (file.bytes.length > SBOM_MAX_BYTES) throw fileProblem(`${file.name}: larger than ${SBOM_MAX_BYTES / 1024 / 1024} MB / groter dan toegestaan`, { file: file.name, code: 'file-too-large', params: { max: SBOM_MAX_BYTES } });
+  const json = readJson(file, 'a CycloneDX SBOM');
+  if (!isObject(json) || json.bomFormat !== 'CycloneDX') throw fileProblem(`${file.name}: bomFormat: expected "CycloneDX" / geen CycloneDX-SBOM`, { file: file.name, field: 'bomFormat', code: 'sbom-not-cyclonedx' });
   const issues: Issue[] = [];
   const issue = (path: string, value: unknown, expected: string) =>
-    issues.push({ file: file.name, line: 0, column: path, field: path, value: String(value ?? ''), expected, message: `${file.name}: ${path}: expected ${expected}` });
+    issues.push(fieldIssue({ file: file.name, line: 0, column: path, field: path, value: String(value ?? ''), expected, message: `${file.name}: ${path}: expected ${expected}` }));
   const subjectJson = isObject(json.metadata) && isObject(json.metadata.component) ? json.metadata.component : null;
   const subject = subjectJson && text(subjectJson.name) ? { name: text(subjectJson.name)!, version: text(subjectJson.version) } : null;
   const components = new Map<string, Omit<ComponentRow, 'target'>>();
@@ -73,15 +69,15 @@ type Target = { uid: string; name: string; kind: string };
 async function findTarget(driver: Driver, sbom: Sbom, target: string | undefined, organisation: string | undefined): Promise<Target> {
   const asked = target?.trim() || sbom.subject?.name;
   if (!asked) {
-    throw new InputError(`${sbom.file}: metadata.component: the SBOM does not say what it is of; give the application or platform (target) / geef aan van welke applicatie of welk platform deze SBOM is`);
+    throw fileProblem(`${sbom.file}: metadata.component: the SBOM does not say what it is of; give the application or platform (target) / geef aan van welke applicatie of welk platform deze SBOM is`, { file: sbom.file, field: 'metadata.component', code: 'sbom-no-subject' });
   }
   const found = await read<Target>(driver, query('import/sbom-target').text, { asked, organisation: organisation ?? null });
   const field = target?.trim() ? 'target' : 'metadata.component.name';
   if (found.length === 0) {
-    throw new InputError(`${sbom.file}: ${field}: "${asked}" is no application or platform in Roer${organisation ? ` of organisation ${organisation}` : ''}; expected the uid or name of one / onbekende applicatie of platform`);
+    throw fileProblem(`${sbom.file}: ${field}: "${asked}" is no application or platform in Roer${organisation ? ` of organisation ${organisation}` : ''}; expected the uid or name of one / onbekende applicatie of platform`, { file: sbom.file, field, code: 'sbom-target-unknown', params: { asked, organisation } });
   }
   if (found.length > 1) {
-    throw new InputError(`${sbom.file}: ${field}: "${asked}" names ${found.length} applications or platforms (${found.map(t => t.uid).join(', ')}); give the uid or the organisation / meerdere gevonden, geef de uid of de organisatie`);
+    throw fileProblem(`${sbom.file}: ${field}: "${asked}" names ${found.length} applications or platforms (${found.map(t => t.uid).join(', ')}); give the uid or the organisation / meerdere gevonden, geef de uid of de organisatie`, { file: sbom.file, field, code: 'sbom-target-ambiguous', params: { asked, count: found.length, uids: found.map(t => t.uid).join('|') } });
   }
   return found[0];
 }
@@ -90,7 +86,7 @@ export type SbomOptions = { source?: string; user?: string; dryRun?: boolean; al
 
 /** One CycloneDX SBOM → the components of its application or platform, as a source: one transaction, stamped with the run. */
 export async function importSbom(driver: Driver, files: FileInput[], options: SbomOptions = {}) {
-  if (files.length !== 1) throw new InputError(`One SBOM at a time, of one application or platform; got ${files.length} files / één SBOM tegelijk`);
+  if (files.length !== 1) throw fileProblem(`One SBOM at a time, of one application or platform; got ${files.length} files / één SBOM tegelijk`, { file: files.map(file => file.name).join(', '), code: 'sbom-one-file', params: { count: files.length } });
   const started = Date.now();
   const sbom = readCycloneDx(files[0]);
   const target = await findTarget(driver, sbom, options.target, options.organisation);

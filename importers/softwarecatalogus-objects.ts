@@ -15,6 +15,8 @@ import type { Issue } from './read.js';
 import { type SwcImportReport, cbsCode, criticalityOf, hostingPlatform, importSwcLandscape, municipalityName } from './softwarecatalogus.js';
 import { arrayElementLines, jsonErrorAt } from './sources/json-lines.js';
 import { OBJECTS_LIMITS, unzipFiles } from './zip-guard.js';
+import type { FileIssueCode, IssueParams } from './issue-words.js';
+import { fileProblem } from './file-problem.js';
 
 export const OBJECTS_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -54,7 +56,10 @@ export async function readSoftwarecatalogusObjects(inputs: (FileInput | string)[
       }
     } else jsonFiles.push(file);
   }
-  if (jsonFiles.length === 0) throw new InputError(`${inputs.map(i => (typeof i === 'string' ? i : i.name)).join(', ')}: no .json files with Softwarecatalogus objects`);
+  if (jsonFiles.length === 0) {
+    const names = inputs.map(i => (typeof i === 'string' ? i : i.name)).join(', ');
+    throw fileProblem(`${names}: no .json files with Softwarecatalogus objects`, { file: names, code: 'no-json-files' });
+  }
   const issues: Issue[] = [];
   const objects: SwcObject[] = jsonFiles.flatMap(file => objectsIn(file, issues));
   const { landscape, warnings } = mapObjects(objects, issues);
@@ -117,11 +122,12 @@ function schemaFromName(name: string): string | undefined {
   return undefined;
 }
 
-const problem = (file: string, line: number, field: string, value: unknown, expected: string, what?: string): Issue => {
+const problem = (file: string, line: number, field: string, value: unknown, expected: string, what?: string, coded: { code: FileIssueCode; params?: IssueParams } = { code: 'field-invalid' }): Issue => {
   const shown = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   return {
     file, line, column: field, field, value: shown.slice(0, 200), expected,
     message: `${file}:${line}: ${field}: ${what ?? (shown === '' ? 'missing' : `"${shown.slice(0, 200)}" is not valid`)}; expected ${expected}`,
+    code: coded.code, params: { expected, ...coded.params },
   };
 };
 
@@ -131,7 +137,7 @@ function objectsIn(file: FileInput, issues: Issue[]): SwcObject[] {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, '');
   } catch {
-    issues.push(problem(file.name, 1, '', '', 'a JSON file in UTF-8', 'the file is not UTF-8 text'));
+    issues.push(problem(file.name, 1, '', '', 'a JSON file in UTF-8', 'the file is not UTF-8 text', { code: 'file-not-utf8' }));
     return [];
   }
   let json: unknown;
@@ -139,7 +145,7 @@ function objectsIn(file: FileInput, issues: Issue[]): SwcObject[] {
     json = JSON.parse(text);
   } catch (error) {
     const at = jsonErrorAt(text, error as Error);
-    issues.push(problem(file.name, at.line, `column ${at.column}`, '', 'well-formed JSON', `not readable as JSON (${(error as Error).message})`));
+    issues.push(problem(file.name, at.line, `column ${at.column}`, '', 'well-formed JSON', `not readable as JSON (${(error as Error).message})`, { code: 'json-unreadable', params: { detail: (error as Error).message, column: at.column } }));
     return [];
   }
   const record = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -150,7 +156,7 @@ function objectsIn(file: FileInput, issues: Issue[]): SwcObject[] {
   else if (record(json) && record(json.components) && Array.isArray(json.components.objects)) [list, lines] = [json.components.objects, arrayElementLines(text, ['components', 'objects'])];
   else if (record(json) && (record(json['@self']) || typeof json.id === 'string')) [list, lines] = [[json], [1]];
   else {
-    issues.push(problem(file.name, 1, '', '', 'Softwarecatalogus objects: a list of objects, {"results": […]}, one object with an id, or an OpenRegister configuration with components.objects', 'not Softwarecatalogus objects'));
+    issues.push(problem(file.name, 1, '', '', 'Softwarecatalogus objects: a list of objects, {"results": […]}, one object with an id, or an OpenRegister configuration with components.objects', 'not Softwarecatalogus objects', { code: 'json-not-list', params: { what: 'Softwarecatalogus' } }));
     return [];
   }
   const named = schemaFromName(file.name);

@@ -16,6 +16,7 @@ import { type FileInput, normalizeHeader } from './mapping.js';
 import { ApplicationRow, type Landscape, type OrganisationRow, type PlatformRow, SupplierRow, slug } from './model.js';
 import { type Issue, shorten } from './read.js';
 import { type Grid, readCsv } from './sources/csv.js';
+import { fileProblem } from './file-problem.js';
 
 export const SWC_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -174,9 +175,10 @@ export function readSoftwarecatalogusCsv(inputs: (FileInput | string)[], options
       const missing = REQUIRED.filter(field => !columnsOf(grid, SWC_COLUMNS).has(field));
       if (!options.organisation || missing.length) {
         const all = [...missing, ...(columnsOf(grid, SWC_COLUMNS).has('organisation') || options.organisation ? [] : ['organisation' as const])];
-        throw new InputError(
+        throw fileProblem(
           `${file.name}: not a Softwarecatalogus portfolio export; missing column(s) ${all.map(field => `'${SWC_COLUMNS[field][0]}'`).join(', ')} ` +
             `(ontbrekende kolom(men); found: ${grid.headers.join('; ')})`,
+          { file: file.name, code: 'not-portfolio', params: { missing: all.map(field => SWC_COLUMNS[field][0]).join('|'), found: grid.headers.join('|') } },
         );
       }
     }
@@ -214,7 +216,7 @@ function readPortfolio(name: string, grid: Grid, catalogue: Catalogue, landscape
     const issue = (field: Field, expected: string, value = cell(field)) =>
       issues.push({
         file: name, line: record.line, column: columnOf(field), field, value: shorten(value), expected,
-        message: `${name}:${record.line}: column '${columnOf(field)}': expected ${expected}`,
+        message: `${name}:${record.line}: column '${columnOf(field)}': expected ${expected}`, code: 'invalid', params: { expected },
       });
     const organisation = cell('organisation') || options.organisation || '';
     if (!organisation) issue('organisation', 'a municipality id (gemeente)');
@@ -304,7 +306,7 @@ function readCatalogue(grids: { file: FileInput; grid: Grid; kind: SwcExportKind
       const cell = (field: string) => (index.has(field) ? (record.cells[index.get(field)!] ?? '').trim() : '');
       const missing = (field: string, expected: string) => issues.push({
         file: file.name, line: record.line, column: grid.headers[index.get(field) ?? -1] ?? field, field, value: '', expected,
-        message: `${file.name}:${record.line}: column '${grid.headers[index.get(field) ?? -1] ?? field}': expected ${expected}`,
+        message: `${file.name}:${record.line}: column '${grid.headers[index.get(field) ?? -1] ?? field}': expected ${expected}`, code: 'invalid', params: { expected },
       });
       if (!cell('id')) {
         missing('id', kind === 'leveranciers' ? 'a supplier id (Leverancier id)' : kind === 'pakketten' ? 'a package id (Software ID)' : 'a package version id (Pakketversie ID)');

@@ -13,6 +13,7 @@ import { fromRoot } from '../paths.js';
 import { fetchLandscape, type InterfaceFact, isCritical, type Landscape, nameOf, organisationNameOf, round } from './landscape.js';
 import { Integer, Organisations } from './params.js';
 import type { AnalysisDefinition, Row } from './types.js';
+import { Boundary, fetchSnapshot } from './boundary.js';
 
 export const CATEGORIES = ['openApi', 'olderOpen', 'otherOpen', 'proprietary', 'unknown'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -332,6 +333,7 @@ export function commonGroundScores(landscape: Landscape, organisations: string[]
 
 export const CommonGroundParams = z.object({
   organisation: Organisations,
+  boundary: Boundary,
   limit: Integer(0, 1000, 10, 'Interfaces to move, per organisation / Te verplaatsen koppelingen per organisatie'),
   list: z.enum(['organisations', 'interfaces']).default('organisations')
     .meta({ description: 'Rows: the organisations ranked by score (default), or every interface with its kind of standard and the points moving it would gain / Rijen: organisaties op score, of elke koppeling' }),
@@ -346,6 +348,6 @@ export const commonGroundAnalysis: AnalysisDefinition<typeof CommonGroundParams>
     'the interfaces that would raise the score most when moved to an open standard API (with the points gained), the ranking and distribution across organisations, and applications per GEMMA layer.',
   params: CommonGroundParams,
   async run(driver, params) {
-    return commonGround(await fetchLandscape(driver, params.organisation), { limit: params.limit, list: params.list });
+    return commonGround(await fetchSnapshot(driver, params.organisation, params.boundary), { limit: params.limit, list: params.list });
   },
 };

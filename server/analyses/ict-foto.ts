@@ -16,6 +16,7 @@ import { dependants, failing, fetchLandscape, functionSupport, isCritical, type 
 import { addMonths, Integer, OptionalDate, Organisations, today } from './params.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { cycleOf, isProduct, parseRange, RANGE_EXPECTED, satisfies, type VersionRange } from './versions.js';
+import { Boundary, fetchSnapshot } from './boundary.js';
 
 export type VersionFact = { uid: string; product: string; version: string | null; via: 'version' | 'sbom'; component: string | null };
 export type CycleFact = {
@@ -254,6 +255,7 @@ export function advisory(landscape: Landscape, versions: VersionFact[], product:
 
 export const OutOfSupportParams = z.object({
   organisation: Organisations,
+  boundary: Boundary,
   months: Integer(0, 120, 6, 'Also list versions whose support ends within this many months (default 6) / Ook versies waarvan de ondersteuning binnen zoveel maanden stopt'),
   date: OptionalDate('The day to judge on (default today), YYYY-MM-DD / Peildatum'),
 });
@@ -266,7 +268,7 @@ export const outOfSupportAnalysis: AnalysisDefinition<typeof OutOfSupportParams>
     'per organisation, with criticality, personal data and what fails with it (the dependants of impact); summary: how many applications run an out-of-support version (their own, a component or a platform under them) and in how many critical business functions.',
   params: OutOfSupportParams,
   async run(driver, params) {
-    const [landscape, { versions, cycles }] = await Promise.all([fetchLandscape(driver, params.organisation), fetchVersions(driver, params.organisation)]);
+    const [landscape, { versions, cycles }] = await Promise.all([fetchSnapshot(driver, params.organisation, params.boundary), fetchVersions(driver, params.organisation)]);
     return outOfSupport(landscape, versions, cycles, params.date ?? today(), params.months);
   },
 };

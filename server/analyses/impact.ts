@@ -18,6 +18,7 @@ import { pathTo } from './graph-algorithms.js';
 import { OptionalInteger, Organisations, Uid } from './params.js';
 import { RunningAlgorithmSchema } from '../algorithms.js';
 import { algorithmsStopping } from './algorithms-stopping.js';
+import { Boundary, fetchSnapshot } from './boundary.js';
 
 const text = (description: string) => z.string().meta({ description });
 const count = (description: string) => z.number().int().meta({ description });
@@ -85,8 +86,8 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * dependency steps: what a supplier supplies or hosts is hop 1; a group's suppliers stand for the group
  * (hop 0). Without `maxHops` dependencies are followed to the end; with it, `cut` says how much more fails.
  */
-export async function impact(driver: Driver, uid: string, maxHops: number | undefined, organisations: string[] | null): Promise<{ rows: ImpactRow[]; summary: ImpactSummary }> {
-  const landscape = await fetchLandscape(driver, organisations);
+export async function impact(driver: Driver, uid: string, maxHops: number | undefined, organisations: string[] | null, boundary = false): Promise<{ rows: ImpactRow[]; summary: ImpactSummary }> {
+  const landscape = await fetchSnapshot(driver, organisations, boundary);
   const kind = kindOf(landscape, uid);
   if (!kind) throw new NotFoundError(`No application, platform, supplier or supplier group '${uid}' in the chosen organisations / Onbekend knooppunt '${uid}' (alleen een applicatie, platform, leverancier of leveranciersgroep kan uitvallen)`);
   const edges = dependants(landscape);
@@ -189,6 +190,7 @@ export const ImpactParams = z.object({
   node: Uid('uid of an application, platform, supplier or supplier group, e.g. supplier:acme / uid van het knooppunt'),
   maxHops: OptionalInteger(1, 1000, 'Follow dependencies at most this many steps (default: to the end); a cut answer says so in summary.cut / Maximaal aantal stappen (standaard: tot het eind)'),
   organisation: Organisations,
+  boundary: Boundary,
 });
 
 export const impactAnalysis: AnalysisDefinition<typeof ImpactParams> = {
@@ -201,7 +203,7 @@ export const impactAnalysis: AnalysisDefinition<typeof ImpactParams> = {
   params: ImpactParams,
   result: ImpactResult,
   async run(driver, params) {
-    const result = await impact(driver, params.node, params.maxHops, params.organisation);
+    const result = await impact(driver, params.node, params.maxHops, params.organisation, params.boundary);
     const down = result.rows.filter(row => row.kind === 'Application').map(row => row.uid);
     if (result.summary.node.kind === 'Application') down.push(result.summary.node.uid);
     return { ...result, summary: { ...result.summary, algorithmsStopping: await algorithmsStopping(driver, down) } };

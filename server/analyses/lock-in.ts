@@ -10,6 +10,7 @@ import { once } from '../once.js';
 import { daysBetween, OptionalDate, Organisations, today } from './params.js';
 import { fromRoot } from '../paths.js';
 import { readSetting, updateSetting } from '../settings.js';
+import { Boundary, fetchSnapshot } from './boundary.js';
 
 export const FACTORS = [
   'closedInterfaces', 'noExitPlan', 'noDataPortability', 'remainingContractYears', 'autoRenewed',
@@ -337,6 +338,7 @@ export const WeightsParam = z
 
 export const LockInParams = z.object({
   organisation: Organisations,
+  boundary: Boundary,
   level: z.preprocess(value => (value === undefined || value === '' ? undefined : value), z.enum(['application', 'supplier']).default('application'))
     .meta({ description: 'application or supplier / applicatie of leverancier' }),
   weights: WeightsParam,
@@ -386,7 +388,7 @@ export const lockIn: AnalysisDefinition<typeof LockInParams> = {
     'auto-renewed contracts past their notice deadline, supplier also hosting, dependants, few substitutes and hosting outside the EU; every factor with value, raw input, weight and contribution.',
   params: LockInParams,
   async run(driver, params) {
-    const landscape = await fetchLandscape(driver, params.organisation);
+    const landscape = await fetchSnapshot(driver, params.organisation, params.boundary);
     const config = merge(await loadLockInWeights(driver), params.weights);
     const asOf = params.today ?? today();
     const scores = lockInScores(landscape, config, asOf);

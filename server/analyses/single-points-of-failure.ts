@@ -6,6 +6,7 @@ import type { AnalysisDefinition, Cut, Row } from './types.js';
 import { biconnectivity, type UndirectedEdge } from './graph-algorithms.js';
 import { dependants, fetchLandscape, isCritical, type Landscape, nameOf, platformChain } from './landscape.js';
 import { Integer, Organisations } from './params.js';
+import { Boundary, fetchSnapshot } from './boundary.js';
 
 export type Bridge = { organisation: string; interface: string; from: string; to: string; fromName: string; toName: string };
 
@@ -176,6 +177,7 @@ export function singlePointsOfFailure(landscape: Landscape, limit: number): { ro
 
 export const SinglePointsOfFailureParams = z.object({
   organisation: Organisations,
+  boundary: Boundary,
   limit: Integer(0, 1_000_000, 100, 'Ranked rows per organisation (0 = all); articulation points are always included; summary.cut says how many were left out / Aantal rijen per organisatie'),
 });
 
@@ -187,6 +189,6 @@ export const singlePointsOfFailureAnalysis: AnalysisDefinition<typeof SinglePoin
     'and applications, intermediaries, platforms and suppliers ranked by the business-critical applications and business functions (all supporting applications down) that fail with them.',
   params: SinglePointsOfFailureParams,
   async run(driver, params) {
-    return singlePointsOfFailure(await fetchLandscape(driver, params.organisation), params.limit);
+    return singlePointsOfFailure(await fetchSnapshot(driver, params.organisation, params.boundary), params.limit);
   },
 };

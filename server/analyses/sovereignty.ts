@@ -11,6 +11,7 @@ import { Organisations } from './params.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { functionsLost } from './what-if.js';
 import { sensitiveAlgorithmsOn } from './algorithms-stopping.js';
+import { Boundary, fetchSnapshot } from './boundary.js';
 
 type StepKind = 'Application' | 'Platform' | 'Supplier' | 'SupplierGroup';
 /** Why a party counts: a platform's own jurisdiction, a supplier's country, its group's jurisdiction (or country). */
@@ -402,7 +403,7 @@ export function sovereignty(landscape: Landscape): { rows: Row[]; summary: Recor
   };
 }
 
-export const SovereigntyParams = z.object({ organisation: Organisations });
+export const SovereigntyParams = z.object({ organisation: Organisations, boundary: Boundary });
 
 export const sovereigntyAnalysis: AnalysisDefinition<typeof SovereigntyParams> = {
   name: 'sovereignty',
@@ -413,7 +414,7 @@ export const sovereigntyAnalysis: AnalysisDefinition<typeof SovereigntyParams> =
     'per organisation the share of applications and contract value exposed; and the preset what-if "every non-EU party unavailable": the applications that fail and the business functions lost.',
   params: SovereigntyParams,
   async run(driver, params) {
-    const result = sovereignty(await fetchLandscape(driver, params.organisation));
+    const result = sovereignty(await fetchSnapshot(driver, params.organisation, params.boundary));
     // Impactful or high-risk algorithms (Algoritmeregister) on the exposed applications.
     return { ...result, summary: { ...result.summary, algorithmsOnExposed: await sensitiveAlgorithmsOn(driver, result.rows.map(row => String(row.uid))) } };
   },

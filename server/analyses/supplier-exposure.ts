@@ -4,6 +4,7 @@ import type { AnalysisDefinition, Row } from './types.js';
 import { fetchLandscape, isCritical, type Landscape, platformChain, round } from './landscape.js';
 import { Organisations } from './params.js';
 import { once } from '../once.js';
+import { Boundary, fetchSnapshot } from './boundary.js';
 
 export type Level = 'supplier' | 'group';
 export type Band = 'unconcentrated' | 'moderate' | 'high';
@@ -173,6 +174,7 @@ export function exposure(landscape: Landscape, level: Level): { rows: Row[]; sum
 
 export const SupplierExposureParams = z.object({
   organisation: Organisations,
+  boundary: Boundary,
   level: z.preprocess(value => (value === undefined || value === '' ? undefined : value), z.enum(['supplier', 'group']).default('supplier'))
     .meta({ description: 'supplier or group (parent company) / leverancier of concern' }),
 });
@@ -185,6 +187,6 @@ export const supplierExposure: AnalysisDefinition<typeof SupplierExposureParams>
     'HHI (sum of squared percentage shares, 0–10,000), CR1 and CR3 by contract value and by application count per organisation, per business function and across the chosen organisations.',
   params: SupplierExposureParams,
   async run(driver, params) {
-    return exposure(await fetchLandscape(driver, params.organisation), params.level);
+    return exposure(await fetchSnapshot(driver, params.organisation, params.boundary), params.level);
   },
 };

@@ -3,7 +3,8 @@
 // failure, supplier exposure) plus what the node itself depends on. The PDF, the report page and the
 // report's spreadsheets all show these same facts.
 import type { Driver } from 'neo4j-driver';
-import { fetchLandscape, nameOf } from '../analyses/landscape.js';
+import { nameOf } from '../analyses/landscape.js';
+import { fetchSnapshot } from '../analyses/boundary.js';
 import type { Concentration } from '../analyses/supplier-exposure.js';
 import type { AnalysisDefinition, Row } from '../analyses/types.js';
 import { isoDate } from '../format.js';
@@ -85,7 +86,9 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   const own = kind === 'Organisation' ? [text(properties.id)] : typeof properties.organisation === 'string' ? [properties.organisation] : organisations;
   const scope = own?.length ? own : null;
   const organisation = scope ? scope.join(',') : undefined;
-  const [names, landscape] = await Promise.all([organisationNames(driver), fetchLandscape(driver, scope)]);
+  // The analyses run inside the organisations' boundary (analyses/boundary.ts): no step exists only because another organisation said so.
+  const boundary = !!scope;
+  const [names, landscape] = await Promise.all([organisationNames(driver), fetchSnapshot(driver, scope, boundary)]);
   const today = isoDate();
 
   let dependants: DependencyRow[] = [];
@@ -93,7 +96,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   let functions: ReportData['functions'] = [];
   let stepRelations: Relation[] = [];
   if (kind !== 'Organisation') {
-    const impact = await run(analyses, driver, 'impact', { node: uid, organisation });
+    const impact = await run(analyses, driver, 'impact', { node: uid, organisation, boundary });
     dependants = impact.rows.map(row => ({
       uid: text(row.uid), kind: text(row.kind), name: text(row.name), organisation: (row.organisation as string | null) ?? null, criticality: (row.criticality as string | null) ?? null,
       hops: Number(row.hops), path: (row.path as string[]) ?? [], pathNames: (row.pathNames as string[]) ?? [],
@@ -103,14 +106,16 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
     stepRelations = relations(landscape, [...steps(dependants), ...steps(upstream)]);
   }
 
-  const ownLockIn = (detail as { lockIn?: { score: number; factors: LockInFactor[] } | null }).lockIn;
+  const ownLockIn = kind === 'Application' && boundary
+    ? (await run(analyses, driver, 'lock-in', { organisation, boundary })).rows.find(row => row.uid === uid) as { score: number; factors: LockInFactor[] } | undefined
+    : (detail as { lockIn?: { score: number; factors: LockInFactor[] } | null }).lockIn;
   const lockIn = ownLockIn && Array.isArray(ownLockIn.factors) ? { score: ownLockIn.score, factors: ownLockIn.factors.map(f => ({ ...f })) } : null;
   const lockInRanking = kind === 'Organisation'
-    ? (await run(analyses, driver, 'lock-in', { organisation })).rows.sort((a, b) => Number(b.score) - Number(a.score)).slice(0, RANKING_ROWS)
+    ? (await run(analyses, driver, 'lock-in', { organisation, boundary })).rows.sort((a, b) => Number(b.score) - Number(a.score)).slice(0, RANKING_ROWS)
       .map(row => ({ uid: row.uid, name: row.name, criticality: row.criticality, suppliers: ((row.suppliers as string[]) ?? []).map(s => nameOf(landscape, s)), score: row.score, topFactors: topFactors(row) }))
     : [];
 
-  const spofRows = (await run(analyses, driver, 'single-points-of-failure', { organisation, limit: kind === 'Organisation' ? RANKING_ROWS : 0 })).rows;
+  const spofRows = (await run(analyses, driver, 'single-points-of-failure', { organisation, boundary, limit: kind === 'Organisation' ? RANKING_ROWS : 0 })).rows;
   const around = new Set([uid, ...upstream.map(row => row.uid), ...dependants.map(row => row.uid)]);
   // Each row keeps its place in the whole ranking (as the Kwetsbare punten page numbers it), not in the subject's neighbourhood.
   const ranked = spofRows.map((row, index): Row => ({ ...row, rank: index + 1 }));
@@ -120,7 +125,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   let exposure: Row[] = [];
   let concentration: ReportData['concentration'] = null;
   if (kind === 'Organisation') {
-    const result = await run(analyses, driver, 'supplier-exposure', { organisation });
+    const result = await run(analyses, driver, 'supplier-exposure', { organisation, boundary });
     exposure = [...result.rows].sort((a, b) => Number(b.contractValue) - Number(a.contractValue) || Number(b.applications) - Number(a.applications));
     const summary = result.summary as { byOrganisation?: { applications: Concentration; contractValue: Concentration }[] } | undefined;
     concentration = summary?.byOrganisation?.[0] ? { applications: summary.byOrganisation[0].applications, contractValue: summary.byOrganisation[0].contractValue } : null;
@@ -158,24 +163,24 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   };
   if (!scope) return data;
   // Every name in the organisations' report comes from their boundary (boundary.ts).
-  const boundary = new Set((await organisationScope(driver, scope)).uids);
-  return withinScope(data, uid => boundary.has(uid), scope);
+  const inside = new Set((await organisationScope(driver, scope)).uids);
+  return withinScope(data, uid => inside.has(uid), scope);
 }
 
 async function ictFotoOf(analyses: AnalysisDefinition[], driver: Driver, organisation: string | undefined): Promise<ReportData['ictFoto']> {
-  const result = await run(analyses, driver, 'out-of-support', { organisation });
+  const result = await run(analyses, driver, 'out-of-support', { organisation, boundary: organisation !== undefined });
   return { rows: result.rows, overall: ((result.summary as { overall?: Record<string, number> } | undefined)?.overall) ?? null };
 }
 
 async function commonGroundOf(analyses: AnalysisDefinition[], driver: Driver, organisation: string | undefined): Promise<ReportData['commonGround']> {
-  const result = await run(analyses, driver, 'common-ground', { organisation });
+  const result = await run(analyses, driver, 'common-ground', { organisation, boundary: organisation !== undefined });
   return { row: result.rows[0] ?? null, moves: ((result.summary as { moves?: Row[] } | undefined)?.moves ?? []) };
 }
 
 /** An organisation's exposed applications and figures; an application's own row when it is exposed. */
 async function sovereigntyOf(analyses: AnalysisDefinition[], driver: Driver, uid: string, kind: string, organisation: string | undefined): Promise<ReportData['sovereignty']> {
   if (kind !== 'Organisation' && kind !== 'Application') return { rows: [], overall: null, functionsLost: [] };
-  const result = await run(analyses, driver, 'sovereignty', { organisation });
+  const result = await run(analyses, driver, 'sovereignty', { organisation, boundary: organisation !== undefined });
   const summary = result.summary as { overall?: Record<string, number>; applicationsFailed?: number; businessFunctionsLost?: { name: string }[] } | undefined;
   if (kind === 'Application') return { rows: result.rows.filter(row => row.uid === uid), overall: null, functionsLost: [] };
   const overall = summary?.overall ? { ...summary.overall, applicationsFailed: summary.applicationsFailed ?? 0 } : null;

@@ -3,7 +3,7 @@
 // subgraph as GraphML. The work is in server/reports/.
 import type { Router } from 'express';
 import { z } from 'zod';
-import { fetchLandscape } from '../analyses/landscape.js';
+import { fetchSnapshot } from '../analyses/boundary.js';
 import { NotFoundError } from '../errors.js';
 import { csvPieces } from '../exports/csv.js';
 import { toGraphml } from '../exports/graphml.js';
@@ -37,7 +37,9 @@ async function reportGraph(driver: AppContext['driver'], data: ReportData): Prom
   }
   const rows = [...data.dependencies, ...data.dependants];
   const nodes = [{ id: data.subject.uid, kind: data.subject.kind, label: data.subject.name, organisation: data.subject.organisation }, ...rows.map(row => ({ id: row.uid, kind: row.kind, label: row.name, organisation: row.organisation }))];
-  const landscape = await fetchLandscape(driver, data.subject.organisation ? [data.subject.organisation] : Object.keys(data.organisations).length ? Object.keys(data.organisations) : null);
+  const chosen = data.subject.organisation ? [data.subject.organisation] : Object.keys(data.organisations).length ? Object.keys(data.organisations) : null;
+  // A report within organisations' boundary (it says what it left out, if only nothing) draws the steps inside it.
+  const landscape = await fetchSnapshot(driver, chosen, data.omitted !== undefined);
   const edges = relations(landscape, stepsAmong(landscape, nodes.map(node => node.id))).map(relation => {
     // A dependency runs against SUPPLIES and PROVIDES: the application depends on the supplier that supplies it.
     const [source, target] = relation.type === 'SUPPLIES' || relation.type === 'PROVIDES' ? [relation.to, relation.from] : [relation.from, relation.to];

@@ -124,11 +124,22 @@ describe('GEMMA as the authority on reference components', () => {
     const csv = await importCsv(driver);
     expect(csv.written).toBe('diff');
     expect(csv.tables.applications).toEqual(expect.objectContaining({ updated: 2, unchanged: 2 }));
+    // And the report says why: the catalogue renamed what the two rows name, the files did not change them.
+    expect(csv.catalogue).toEqual({ rows: 2, renamed: [
+      { from: 'Gebruikersbeheercomponent', to: 'Gebruikers- en rechtenbeheercomponent' },
+      { from: 'Serviceregistercomponent', to: 'Serviceregister-component' },
+    ] });
     expect((await rels(driver, 'REALISES')).filter(rel => rel.startsWith('app:gm1/'))).toEqual(GM1);
     expect(await components(driver)).toHaveLength(componentCount);
     // Once recorded, the same files are unchanged.
     const again = await importCsv(driver);
     expect(again.written).toBe('unchanged');
+    expect(again.catalogue).toBeUndefined();
+    // A row the municipality did change is its own change, not the catalogue's, even when it names a renamed component.
+    const edited = applicationsCsv.replace('a1,gm1,Servicebus,', 'a1,gm1,Servicebus 2,');
+    const changed = await importFiles(driver, [{ name: 'applications.csv', bytes: Buffer.from(`${edited}\n`) }], { source: 'csv:gm1', user: 'test', dryRun: true });
+    expect(changed.tables.applications).toEqual(expect.objectContaining({ updated: 1, unchanged: 3 }));
+    expect(changed.catalogue).toBeUndefined();
   }, LONG);
 
   it('when the Softwarecatalogus model that names the old components is re-imported, then they are the renamed nodes', async () => {

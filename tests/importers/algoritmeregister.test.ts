@@ -129,10 +129,10 @@ describe('Algoritmeregister', () => {
   it('when the cloud goes, then impact names the likely algorithm on Zivver and leaves out the retired one; sovereignty lists only impactful ones', async () => {
     const impact = await impactAnalysis.run(driver, ImpactParams.parse({ node: 'platform:cloud' }));
     expect((impact.summary!.algorithmsStopping as { name: string; link: string; impactful: boolean }[]).map(a => [a.name, a.link, a.impactful])).toEqual([['Zivver e-mailbeveiliging', 'likely', false]]);
-    const sovereignty = await sovereigntyAnalysis.run(driver, { organisation: null });
+    const sovereignty = await sovereigntyAnalysis.run(driver, { organisation: null, boundary: false });
     expect(sovereignty.summary!.algorithmsOnExposed).toEqual([]);
     await decide(driver, { algorithm: 'algorithm:33333333', target: 'app:gm0344/zivver', decision: 'confirmed' }, 'anna');
-    const after = await sovereigntyAnalysis.run(driver, { organisation: null });
+    const after = await sovereigntyAnalysis.run(driver, { organisation: null, boundary: false });
     expect((after.summary!.algorithmsOnExposed as { name: string; impactful: boolean }[]).map(a => [a.name, a.impactful])).toEqual([['Risicoscan bijstandsaanvragen', true]]);
     await decide(driver, { algorithm: 'algorithm:33333333', target: 'app:gm0344/zivver', decision: 'open' }, 'anna');
   });

@@ -138,8 +138,10 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     } else {
       answer = [message(report.unchangedSince ? t('import.okUnchanged', { when: formatDateTime(report.unchangedSince.finishedAt) }) : removing ? t('import.okCommittedRemoved') : t('import.okCommitted'), 'ok')];
     }
+    const catalogue = report.catalogue as { rows: number; renamed: { from: string; to: string }[] } | undefined;
     fill(result,
       answer,
+      catalogue ? h('p', { class: 'hint', id: 'import-catalogue' }, t('import.catalogue', { n: catalogue.rows, renames: catalogue.renamed.map(r => `${r.from} → ${r.to}`).join(', ') })) : null,
       removals && removing && !unclear ? removalList(removals, str(report.source), dryRun || Boolean(report.confirmationNeeded)) : null,
       issues.length ? issueTable(issues) : null,
       modelSummary(report),
@@ -204,7 +206,8 @@ function issueTable(issues: ImportIssue[]): HTMLElement {
     rows: issues,
     columns: [
       { key: 'file', label: t('import.col.file'), value: i => str(i.file ?? i.table) },
-      { key: 'line', label: t('import.col.line'), value: i => i.line, numeric: true },
+      // A JSON field's issue has no line (0): left blank, the field says where.
+      { key: 'line', label: t('import.col.line'), value: i => (i.line ? i.line : ''), numeric: true },
       { key: 'column', label: t('import.col.column'), value: i => str(i.column) },
       { key: 'field', label: t('import.col.field'), value: i => (i.field ? propertyName(str(i.field), language()) : '') },
       { key: 'value', label: t('import.col.value'), value: i => (i.value === undefined ? '' : typeof i.value === 'object' ? JSON.stringify(i.value) : str(i.value)) },

@@ -7,6 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError, TooLargeError } from '../../../server/errors.js';
 import { type ArchiView, ameffViews, archiView } from './views.js';
 import { XML_LIMITS, checkXmlLimits } from './xml-limits.js';
+import { fileProblem } from '../../file-problem.js';
 
 export type ArchiProperty = { key: string; value: string };
 export type ArchiElement = {
@@ -94,12 +95,13 @@ export function readArchimateText(text: string, fileName = 'model.xml'): ArchiMo
   if (root.model) {
     const namespace = String(root.model['@_xmlns'] ?? '');
     if (!namespace.startsWith('http://www.opengroup.org/xsd/archimate')) {
-      throw new InputError(`${fileName}: <model> is not in the ArchiMate exchange namespace (found '${namespace}')`);
+      throw fileProblem(`${fileName}: <model> is not in the ArchiMate exchange namespace (found '${namespace}')`, { file: fileName, code: 'archimate-namespace', params: { namespace } });
     }
     return readAmeff(root.model, /\/3\.\d\/?$/.test(namespace) ? 'ameff-3' : 'ameff-2.1', fileName);
   }
   if (root['archimate:model']) return readNative(root['archimate:model'], fileName);
-  throw new InputError(`${fileName}: not an ArchiMate exchange file (<model>) nor an Archi model (<archimate:model>); root is <${Object.keys(root).find(key => !key.startsWith('?')) ?? 'none'}>`);
+  const top = Object.keys(root).find(key => !key.startsWith('?')) ?? 'none';
+  throw fileProblem(`${fileName}: not an ArchiMate exchange file (<model>) nor an Archi model (<archimate:model>); root is <${top}>`, { file: fileName, code: 'not-archimate', params: { root: top } });
 }
 
 // ── XML ────────────────────────────────────────────────────────────────────────────────────────
@@ -133,7 +135,7 @@ function decode(bytes: Uint8Array, fileName: string): string {
   } catch {
     const text = new TextDecoder('utf-8').decode(bytes);
     const { line, column } = position(text, text.indexOf('\uFFFD'));
-    throw new InputError(`${fileName}:${line}:${column}: not valid UTF-8 text (a byte here is not UTF-8; save the file as UTF-8)`, { file: fileName, line, column });
+    throw fileProblem(`${fileName}:${line}:${column}: not valid UTF-8 text (a byte here is not UTF-8; save the file as UTF-8)`, { file: fileName, line, column: String(column), code: 'file-not-utf8', params: { expected: 'an XML file in UTF-8' } });
   }
 }
 
@@ -145,18 +147,18 @@ export function parseXml(text: string, fileName: string): Node {
   const doctype = /<!(DOCTYPE|ENTITY)/i.exec(text);
   if (doctype) {
     const { line, column } = position(text, doctype.index);
-    throw new InputError(`${fileName}:${line}:${column}: DTDs and entity declarations are not accepted (DTD's en entiteitdeclaraties worden niet geaccepteerd)`, { file: fileName, line, column });
+    throw fileProblem(`${fileName}:${line}:${column}: DTDs and entity declarations are not accepted (DTD's en entiteitdeclaraties worden niet geaccepteerd)`, { file: fileName, line, column: String(column), code: 'xml-dtd' });
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
-    throw new InputError(`${fileName}:${line}:${col}: malformed XML (onleesbare XML): ${msg}`, { file: fileName, line, column: col });
+    throw fileProblem(`${fileName}:${line}:${col}: malformed XML (onleesbare XML): ${msg}`, { file: fileName, line, column: String(col), code: 'xml-unreadable', params: { detail: msg } });
   }
   try {
     return parser.parse(text) as Node;
   } catch (error) {
     // The parser's own limits (entity expansion, nesting) throw plain errors: still the file's fault.
-    throw new InputError(`${fileName}: not readable as XML (onleesbare XML): ${(error as Error).message}`);
+    throw fileProblem(`${fileName}: not readable as XML (onleesbare XML): ${(error as Error).message}`, { file: fileName, code: 'xml-unreadable', params: { detail: (error as Error).message } });
   }
 }
 
@@ -221,9 +223,9 @@ function readAmeff(model: Node, format: 'ameff-3' | 'ameff-2.1', fileName: strin
   const nameOf = (node: Node) => textOf(node.name) ?? textOf(node.label) ?? '';
   const concept = (node: Node, kind: string): ArchiElement => {
     const id = node['@_identifier'];
-    if (!id) throw new InputError(`${fileName}: an ${kind} has no identifier attribute`);
+    if (!id) throw fileProblem(`${fileName}: an ${kind} has no identifier attribute`, { file: fileName, code: 'archimate-no-id', params: { kind, what: 'id' } });
     const raw = node['@_xsi:type'];
-    if (!raw) throw new InputError(`${fileName}: ${kind} '${id}' has no xsi:type`);
+    if (!raw) throw fileProblem(`${fileName}: ${kind} '${id}' has no xsi:type`, { file: fileName, code: 'archimate-no-id', params: { kind, id, what: 'type' } });
     const docs = lines(textOf(node.documentation));
     return { id, type: normaliseType(raw), name: nameOf(node), ...(docs ? { documentation: docs } : {}), properties: properties(node), folder: folders.get(id) ?? [] };
   };
@@ -257,7 +259,7 @@ function nativeConcept(node: Node, folder: string[], fileName: string): ArchiEle
   if (!raw || DIAGRAM_TYPES.test(raw)) return undefined;
   const type = normaliseType(raw);
   const docs = lines(node['@_documentation'] ?? textOf(node.documentation));
-  if (!node['@_id']) throw new InputError(`${fileName}: ${node['@_name'] ? `'${node['@_name']}'` : 'an element'} of type ${raw} has no id attribute`);
+  if (!node['@_id']) throw fileProblem(`${fileName}: ${node['@_name'] ? `'${node['@_name']}'` : 'an element'} of type ${raw} has no id attribute`, { file: fileName, code: 'archimate-no-id', params: { kind: 'element', what: 'id' } });
   const base: ArchiElement = {
     id: normaliseId(node['@_id']),
     type,

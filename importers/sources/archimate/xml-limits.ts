@@ -2,7 +2,7 @@
 // they are decoded (a file): fast-xml-parser copies an attribute or a text several times over
 // (entities, trimming), so a 40 MB attribute took 1.6 GB, and it recurses per level of nesting, so
 // 10,000 levels failed with a 500. Not a validator: XMLValidator reports malformed XML afterwards.
-import { InputError } from '../../../server/errors.js';
+import { fileProblem } from '../../file-problem.js';
 
 /**
  * Models nest folders and diagram groups a few levels deep (10 in the deepest reference model), and
@@ -50,7 +50,7 @@ export function xmlLimitScanner(fileName: string, limits: XmlLimits = XML_LIMITS
   let run = 0; // '-' or ']' just before, toward '-->' or ']]>'
 
   const fail = (what: string): never => {
-    throw new InputError(`${fileName}:${startLine}:${startColumn}: ${what} (onleesbare XML: te groot of te diep genest)`, { file: fileName, line: startLine, column: startColumn });
+    throw fileProblem(`${fileName}:${startLine}:${startColumn}: ${what} (onleesbare XML: te groot of te diep genest)`, { file: fileName, line: startLine, column: String(startColumn), code: 'xml-too-large', params: { detail: what } });
   };
 
   return {

@@ -1,0 +1,62 @@
+// The import page with files that are not tables, in a real Chromium against a real server and the
+// test Neo4j: an ArchiMate model that is not well-formed XML and an endoflife.date file with a date
+// that is none read in Dutch (the page's language), naming the file, the line or field and what was
+// expected; nothing is imported.
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { Page } from 'playwright-core';
+import { nodes, resetDatabase, testDriver } from '../support/db.js';
+import { ARTIFACTS, serveUi } from './browser.js';
+
+let driver: Driver;
+let served: Awaited<ReturnType<typeof serveUi>>;
+let page: Page;
+
+const BROKEN_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" identifier="m">
+  <name>Kapot</name>
+  <elements><element identifier="e1"></elements>
+</model>`;
+const ENDOFLIFE = JSON.stringify({ product: 'tomcat', releases: [{ cycle: '9', eol: 'binnenkort' }] });
+
+async function dryRun(name: string, mimeType: string, text: string): Promise<void> {
+  await page.setInputFiles('#import-files', [{ name, mimeType, buffer: Buffer.from(text) }]);
+  await page.fill('#import-organisation', 'gm0363');
+  await page.click('#import-dry-run');
+  await page.waitForSelector('#import-result .error, #import-issues');
+}
+
+beforeAll(async () => {
+  driver = testDriver();
+  await resetDatabase(driver);
+  served = await serveUi(driver, 'file-problems');
+  // Chromium asks in English: the page's own language (Dutch) decides what the user reads.
+  page = await served.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  page.on('pageerror', error => { throw error; });
+  await page.goto(`${served.base}/#/import`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+}, 600_000);
+
+afterAll(async () => {
+  await served?.close();
+  await driver?.close();
+});
+
+describe('import page: problems of files that are not tables, in Dutch', () => {
+  it('when an ArchiMate model is not well-formed XML, then the page says where and what was expected, in Dutch', async () => {
+    await dryRun('model.xml', 'application/xml', BROKEN_XML);
+    const text = await page.locator('#import-result').textContent();
+    expect(text).toMatch(/model\.xml, regel 4: onleesbare XML: .+; verwacht: een goedgevormd XML-bestand/);
+    await page.screenshot({ path: join(ARTIFACTS, 'import-file-problem-xml-nl.png'), fullPage: true });
+  }, 120_000);
+
+  it('when an endoflife.date file holds a date that is none, then its issue names the field in Dutch', async () => {
+    await dryRun('tomcat.json', 'application/json', ENDOFLIFE);
+    await page.waitForSelector('#import-issues');
+    const messages = await page.locator('#import-issues tbody tr').evaluateAll(rows => rows.map(row => row.lastElementChild?.textContent ?? ''));
+    expect(messages).toEqual([expect.stringMatching(/^tomcat\.json: veld '[^']*eol': 'binnenkort' is geen geldige waarde; verwacht: een datum \(2027-03-31\) of true\/false$/)]);
+    expect(await nodes(driver, 'ReleaseCycle')).toEqual([]);
+    await page.locator('#import-issues').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'import-file-problem-json-nl.png'), fullPage: true });
+  }, 120_000);
+});
