@@ -14,8 +14,11 @@ const KINDS: Record<string, Record<Language, string>> = {
   softwarecatalogus: { nl: 'Softwarecatalogus', en: 'Softwarecatalogus' },
 };
 
+const CATALOGUE: Record<Language, string> = { nl: 'GEMMA-catalogus', en: 'GEMMA catalogue' };
+
 /** `source` in words; `organisation` names an organisation id, undefined when the text is none. */
 export function sourceName(source: string, language: Language, organisation: (id: string) => string | undefined): string {
+  if (source === 'gemma') return CATALOGUE[language];
   const colon = source.indexOf(':');
   if (colon <= 0 || colon === source.length - 1) return organisation(source) ?? source;
   const kind = source.slice(0, colon);

@@ -5,6 +5,7 @@
 import { getJson } from './api.js';
 import type { Context } from './context.js';
 import { fill, h, message, sortableTable, svg } from './dom.js';
+import { sourceName } from './data-quality-words.js';
 import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
@@ -39,7 +40,7 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
   const runSelect = h('select', { id: 'changes-run', 'aria-label': t('changes.sinceRun') },
     h('option', { value: '' }, t('changes.sinceRun')),
     runs.filter(run => run.status === 'ok' && run.finishedAt && !run.unchangedSince).map(run =>
-      h('option', { value: run.runId, selected: run.runId === since }, `${formatDateTime(run.finishedAt)} · ${run.source}`)));
+      h('option', { value: run.runId, selected: run.runId === since }, `${formatDateTime(run.finishedAt)} · ${sourceName(run.source)}`)));
   root.append(
     h('h1', {}, t('changes.heading')),
     h('form', { class: 'toolbar', id: 'changes-form', onsubmit: (e: Event) => {
@@ -179,5 +180,5 @@ function tableSection(table: string, changes: TableChanges | undefined): HTMLEle
 function runList(changes: Changes): HTMLElement {
   if (changes.runs.length === 0) return h('p', { class: 'hint' }, t('common.none'));
   return h('ul', { id: 'changes-runs' }, changes.runs.map(run => h('li', {},
-    `${formatDateTime(run.at)} · ${run.source} · ${t(`changes.kind.${run.kind}` as MessageKey)} · ${inWords('import.user.', String(run.user))}`)));
+    `${formatDateTime(run.at)} · ${sourceName(run.source)} · ${t(`changes.kind.${run.kind}` as MessageKey)} · ${inWords('import.user.', String(run.user))}`)));
 }

@@ -12,11 +12,11 @@ export const getConflicts = async (params: { uid?: string; source?: string }) =>
 /** The data-quality page, with the rows of `uid` marked when given. */
 export const dataQualityHref = (uid?: string) => `#/data-quality${uid ? `?uid=${encodeURIComponent(uid)}` : ''}`;
 
-/** "land: NL (Bron A, telt) – DE (Bron B)": the value that counts first. */
+/** "land: NL van Bron A, telt – DE van Bron B": the value that counts first. */
 export function conflictText(conflict: Conflict): string {
   const kept = conflict.values.find(value => value.source === conflict.winner) ?? conflict.values[0];
   const values = [kept, ...conflict.values.filter(value => value !== kept)]
-    .map(value => `${valueWords(conflict.property, value.value)} (${sourceName(value.source)}${value === kept ? `, ${dq('panel.counts')}` : ''})`);
+    .map(value => `${valueWords(conflict.property, value.value)} ${dq('from', { source: sourceName(value.source) })}${value === kept ? `, ${dq('panel.counts')}` : ''}`);
   return dq('panel.line', { property: propertyWords(conflict.property), values: values.join(' – ') });
 }
 

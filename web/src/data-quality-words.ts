@@ -2,6 +2,7 @@
 // that sources assert differently, in Dutch and English (kept apart from i18n.ts: a page of its own).
 // Check names and the rules are in server/labels.ts (CHECK_NAMES, CLAIM_RULE_NAMES), shared with the exports.
 import { CLAIM_RULE_NAMES, propertyName, propertyValueName } from '../../server/labels.js';
+import { sourceName as serverSourceName } from '../../server/reports/source-name.js';
 import { formatNumber, language, t } from './i18n.js';
 import { knownOrganisations, orgName } from './organisations.js';
 
@@ -40,8 +41,6 @@ const nl = {
   'others.title': 'Overige bevindingen',
   'duplicate.same': 'zelfde naam als {name}',
   'duplicate.like': 'lijkt op {name}',
-  'source.catalogue': 'GEMMA-catalogus',
-  'source.demo': 'demogegevens',
   explainTitle: 'Hoe wordt bepaald welke waarde telt?',
   explainCatalogue: 'GEMMA is leidend: wat de GEMMA-catalogus over een referentiecomponent zegt, telt boven elke andere bron.',
   explainFirst: 'Eerste bron: voor al het andere telt de bron die het onderdeel als eerste aanleverde. Een latere import verandert dat niet; pas als die bron het onderdeel niet meer aanlevert, telt de volgende.',
@@ -90,8 +89,6 @@ const en: Record<Key, string> = {
   'others.title': 'Other findings',
   'duplicate.same': 'same name as {name}',
   'duplicate.like': 'looks like {name}',
-  'source.catalogue': 'GEMMA catalogue',
-  'source.demo': 'demo data',
   explainTitle: 'How is it decided which value counts?',
   explainCatalogue: 'GEMMA is the authority: what the GEMMA catalogue says about a reference component counts above any other source.',
   explainFirst: 'First source: for everything else the source that delivered the element first counts. A later import does not change that; only when that source no longer delivers the element does the next one count.',
@@ -114,17 +111,9 @@ export function checkCount(check: string, n: number): string {
   return key in nl ? dq(key as Key, { n: formatNumber(n) }) : `${check}: ${formatNumber(n)}`;
 }
 
-/**
- * A source as people know it: the GEMMA catalogue, the demo data, or an import named after one
- * organisation ("csv:gemeente-roerdam") by that organisation's name and format; any other name is the
- * one the person gave the import, as the import page and its history show it.
- */
-export function sourceName(source: string): string {
-  if (source === 'gemma') return dq('source.catalogue');
-  const [kind, rest] = source.includes(':') ? [source.slice(0, source.indexOf(':')), source.slice(source.indexOf(':') + 1)] : ['', source];
-  if (kind === 'demo') return `${dq('source.demo')} · ${knownOrganisations().includes(rest) ? orgName(rest) : rest}`;
-  return /^(csv|xlsx)$/.test(kind) && knownOrganisations().includes(rest) ? `${orgName(rest)} · ${kind.toUpperCase()}` : source;
-}
+/** A source as people know it (server/reports/source-name.ts): "Gemeente Roerdam (CSV-bestanden)", "GEMMA-catalogus". */
+export const sourceName = (source: string): string =>
+  serverSourceName(source, language(), id => (knownOrganisations().includes(id) ? orgName(id) : undefined));
 
 /** A property's name as a person reads it inside a sentence: "land", "website" (but "GEMMA-id", "ArchiMate-map"). */
 export const propertyWords = (property: string) => {

@@ -6,6 +6,7 @@ import { propertyName, propertyValueName } from '../../server/labels.js';
 import { applicationAlgorithms } from './algorithm-panel.js';
 import { getNode } from './api.js';
 import { conflictLines } from './conflict-line.js';
+import { sourceName } from './data-quality-words.js';
 import { claim, fill, h, message } from './dom.js';
 import { errorText } from './errors.js';
 import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
@@ -128,6 +129,7 @@ export function propertyRows(properties: Row): [string, string][] {
 
 function propertyValue(key: string, value: unknown): string {
   if (Array.isArray(value)) return value.map(item => propertyValue(key, item)).join(', ');
+  if (key === 'sources' && typeof value === 'string') return sourceName(value);
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (key === 'annualValue' && typeof value === 'number') return formatMoney(value);
   if (typeof value === 'number') return formatNumber(value, Number.isInteger(value) ? 0 : 2);
