@@ -185,3 +185,32 @@ describe('the what-if answer in the graph', () => {
     await ui.shot('explorer-check-graph-escape');
   });
 });
+
+describe('small things a user stumbles over', () => {
+  it('when the graph opens on a node, then that node is in the middle after the layout, and the legend names only what is drawn', async () => {
+    await ui.page.setViewportSize({ width: 1280, height: 800 });
+    const [{ uid }] = await read<{ uid: string }>(ui.driver, "MATCH (s:Supplier {id: 's-0002'}) RETURN s.uid AS uid");
+    await ui.open(`#/explorer?view=graph&focus=${enc(uid)}`);
+    // The layout (or the positions the earlier tests cached) and the focus's 250 ms animation.
+    await ui.page.waitForFunction(() => document.querySelector('#layout-busy')?.hasAttribute('hidden'));
+    await ui.page.waitForTimeout(800);
+    const graph = await rect('#graph');
+    const node = (await roer<(Box & { id: string })[]>('nodeBoxes')).find(box => box.id === uid)!;
+    expect(Math.abs((node.left + node.right) / 2 - (graph.left + graph.right) / 2)).toBeLessThan(30);
+    expect(Math.abs((node.top + node.bottom) / 2 - (graph.top + graph.bottom) / 2)).toBeLessThan(30);
+    // Contracts, interfaces and standards are not drawn as nodes: the legend does not list them.
+    const legend = await ui.page.$$eval('.legend li', items => items.map(item => item.textContent!.trim()));
+    expect(legend).toEqual(expect.arrayContaining(['Applicatie', 'Leverancier', 'Platform']));
+    expect(legend).not.toEqual(expect.arrayContaining(['Contract']));
+    expect(legend).not.toContain('Koppeling');
+    expect(legend).not.toContain('Standaard');
+  });
+
+  it('when the map counts applications per area, then one organisation is "1 organisatie"', async () => {
+    await ui.open('#/explorer');
+    const counts = await ui.page.$$eval('#map-area-counts li span', items => items.map(item => item.textContent!.trim()));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.filter(text => / 1 organisaties$/.test(text) || /^1 applicaties/.test(text))).toEqual([]);
+    expect(counts.some(text => / 1 organisatie$/.test(text))).toBe(true);
+  });
+});

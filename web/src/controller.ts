@@ -218,7 +218,14 @@ export function createController(container: HTMLElement, events: { onSelect: (id
       if ('error' in event.data) { console.warn('layout failed', event.data.error); return; }
       const positions = event.data.positions;
       cy.batch(() => cy.nodes().forEach(node => { if (positions[node.id()]) node.position(positions[node.id()]); }));
-      cy.fit(cy.nodes().not('.hidden'), 30);
+      // What was asked for while the layout ran stays in sight: a what-if answer, or the node searched for.
+      const marked = cy.nodes('.highlighted');
+      const selected = cy.nodes(':selected');
+      if (marked.nonempty()) cy.fit(marked, 40);
+      else {
+        cy.fit(cy.nodes().not('.hidden'), 30);
+        if (selected.nonempty()) cy.viewport({ zoom: Math.max(cy.zoom(), 1.2), pan: cy.pan() }).center(selected);
+      }
       scheduleLabels();
       writeCache(layout, { ...(readCache(layout) ?? {}), ...positions });
       container.dataset.layoutMs = String(event.data.ms);

@@ -101,6 +101,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   const busy = h('span', { id: 'layout-busy', class: 'busy', hidden: true }, t('explorer.layoutBusy'));
   const panel = h('aside', { id: 'panel', class: 'panel', 'aria-label': t('panel.heading'), hidden: true });
   const tableBox = h('div', { id: 'graph-table' });
+  const legendBox = h('div', { class: 'legend-box' });
   const tableToggle = h('details', { class: 'table-alt' }, h('summary', {}, t('explorer.tableToggle')), tableBox);
   const sidebar = h('form', { class: 'sidebar', id: 'filters', 'aria-label': t('explorer.filters'), onsubmit: (e: Event) => e.preventDefault() });
 
@@ -109,7 +110,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
     h('section', { class: 'canvas', 'aria-labelledby': 'explorer-heading' },
       h('div', { class: 'canvas-head' }, h('h1', { id: 'explorer-heading' }, t('explorer.heading')), status, busy),
       graphBox,
-      legend(),
+      legendBox,
       tableToggle),
     panel));
 
@@ -130,6 +131,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   }
   if (!root.isConnected) return;
   current = { controller, graph };
+  legendBox.replaceChildren(legend(graph));
   if (graph.nodes.length === 0) status.textContent = t('explorer.empty');
   // A layout is only run on as much as it finishes within 3 s; big landscapes start concentric, and
   // the user can ask for fcose or dagre on what they filtered.
@@ -372,8 +374,10 @@ function forgetParam(name: string): void {
   history.replaceState(history.state, '', `${path}${params.size ? `?${params}` : ''}`);
 }
 
-function legend(): HTMLElement {
-  const kinds = Object.keys(KINDS).filter(kind => kind !== 'Aggregate');
+/** The kinds the graph draws, in the legend's order (contracts, interfaces and standards are never drawn: not listed). */
+function legend(graph: Graph): HTMLElement {
+  const present = new Set(graph.nodes.map(node => node.kind));
+  const kinds = Object.keys(KINDS).filter(kind => present.has(kind));
   return h('figure', { class: 'legend', 'aria-label': t('explorer.legend') }, h('figcaption', {}, t('explorer.legend')),
     h('ul', {}, kinds.map(kind => h('li', {}, h('span', { class: `swatch shape-${KINDS[kind].shape}`, style: `background:${KINDS[kind].colour}`, 'aria-hidden': 'true' }), kindLabel(kind)))));
 }
