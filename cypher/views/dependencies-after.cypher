@@ -1,5 +1,5 @@
 // title: Dependency view: one step towards what depends on the nodes
-// description: For each node of $uids, what needs it (fails when it fails, the impact analysis' semantics): applications depending on it (DEPENDS_ON, per kind flow/via), what runs on a platform, what a supplier supplies or hosts, a group's suppliers, and the business functions an application supports. Read from the node: direction 'in' means (node)<-[type]-(other). Parallel relationships (one DEPENDS_ON per interface) come as one row with their count. Applications of other organisations than $organisations (null = all) are left out.
+// description: For each node of $uids, what needs it (fails when it fails, the impact analysis' semantics): applications depending on it (DEPENDS_ON, per kind flow/via), what runs on a platform, what a supplier supplies or hosts, a group's suppliers, and the business functions an application supports; the applications a contract covers, an interface's target, a standard's applications. Read from the node: direction 'in' means (node)<-[type]-(other). Parallel relationships (one DEPENDS_ON per interface) come as one row with their count. Applications of other organisations than $organisations (null = all) are left out.
 UNWIND $uids AS uid
 MATCH (n:Entity {uid: uid})
 CALL (n) {
@@ -8,6 +8,13 @@ CALL (n) {
   UNION ALL
   MATCH (n)-[r:SUPPLIES|PROVIDES|SUPPORTS]->(m:Entity)
   RETURN m, type(r) AS type, 'out' AS direction, null AS dependencyKind
+  UNION ALL
+  // A contract found by search: the applications it covers; an interface: the application it delivers to.
+  MATCH (n:Contract|Interface)-[r:COVERS|TO]->(m:Entity)
+  RETURN m, type(r) AS type, 'out' AS direction, null AS dependencyKind
+  UNION ALL
+  MATCH (n:Standard)<-[r:IMPLEMENTS]-(m:Entity)
+  RETURN m, type(r) AS type, 'in' AS direction, null AS dependencyKind
 }
 WITH n, m, type, direction, dependencyKind
 WHERE NOT m:Staged AND ($organisations IS NULL OR m.organisation IS NULL OR m.organisation IN $organisations)

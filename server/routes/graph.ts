@@ -15,6 +15,7 @@ import { sendJsonOnce, withOriginal } from '../shared-json.js';
 import { organisationList } from '../names.js';
 import { int, read } from '../neo4j.js';
 import { query } from '../queries.js';
+import { searchEntities } from '../search.js';
 import type { AppContext } from './context.js';
 import { addRoute } from './registry.js';
 
@@ -25,6 +26,9 @@ export const SearchQuery = z.object({
 
 /** Words of a search that count; more narrow nothing a person can see, and each costs the index time. */
 export const MAX_SEARCH_WORDS = 6;
+
+/** Dutch legal forms as typed without dots; written with dots they are initials, dropped as single letters. */
+const LEGAL_FORMS = new Set(['bv', 'nv', 'vof', 'cv']);
 
 /**
  * The user's text as a Lucene query: words only (every Lucene operator character is dropped, and
@@ -38,7 +42,9 @@ export function luceneQuery(text: string): string {
   const all = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
   // Single letters are initials ("B.V.", "N.V."), which the index holds as one word ("b.v"): as words of
   // their own they matched nothing, so "Plevier Software B.V." found nothing.
-  const words = (all.some(word => word.length > 1) ? all.filter(word => word.length > 1) : all)
+  // A legal form typed without its dots ("bv") is not the index's word ("b.v"): it would find nothing.
+  const meaningful = all.filter(word => word.length > 1 && !LEGAL_FORMS.has(word));
+  const words = (meaningful.length ? meaningful : all)
     .slice(0, MAX_SEARCH_WORDS)
     .map(word => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'));
   const edits = (word: string) => (word.length >= 8 && words.length <= 2 ? 2 : 1);
@@ -126,11 +132,9 @@ export function registerGraphRoutes(router: Router, { driver, services, registry
   addRoute(
     router,
     registry,
-    { method: 'get', path: '/api/search', summary: 'Fuzzy search on names and ids', tag: 'graph', role: 'viewer', query: SearchQuery, responses: [400] },
+    { method: 'get', path: '/api/search', summary: 'Search on names and ids: the exact name first, then names starting with the text, then containing it, then words in another order or with a typo', tag: 'graph', role: 'viewer', query: SearchQuery, responses: [400] },
     async ({ query: params }) => {
-      const lucene = luceneQuery(params.q);
-      if (!lucene) return { query: params.q, results: [] };
-      return { query: params.q, results: await read(driver, query('views/search').text, { lucene, limit: int(params.limit) }) };
+      return { query: params.q, results: await searchEntities(driver, params.q, luceneQuery(params.q), params.limit) };
     },
   );
 

@@ -38,15 +38,100 @@ export function createController(container: HTMLElement, events: { onSelect: (id
 
   // The panel opening or closing, or the window resizing, changes the canvas size; Cytoscape must be told.
   // What is marked (a what-if answer, a path) is fitted into the room there is now; with nothing marked
-  // or selected, the whole graph.
+  // or selected, the whole graph; with a node selected, the same middle (Cytoscape keeps the top left
+  // corner, so a panel opening cut the right side of the view off).
+  let size = { w: 0, h: 0 };
   new ResizeObserver(() => {
+    const old = size;
     cy.resize();
+    size = { w: cy.width(), h: cy.height() };
+    if (keptView) { showExtent(keptView); return; }
     const marked = cy.nodes('.highlighted, .finding');
     if (!marked.empty()) cy.fit(marked, 40);
     else if (cy.nodes(':selected').empty()) cy.fit(cy.nodes().not('.hidden'), 30);
+    else if (old.w > 0) cy.panBy({ x: (size.w - old.w) / 2, y: (size.h - old.h) / 2 });
   }).observe(container);
 
   cy.on('tap', 'node', event => events.onSelect(event.target.id()));
+  // A label hidden to keep the others readable shows while the pointer is on its node.
+  cy.on('mouseover', 'node', event => { event.target.addClass('hovered'); });
+  cy.on('mouseout', 'node', event => { event.target.removeClass('hovered'); });
+  cy.on('viewport', () => scheduleLabels());
+  cy.on('select unselect', 'node', () => scheduleLabels());
+
+  // ---- labels: only where they fit ------------------------------------------------------------
+  // With a big supplier failing, 350 red nodes' labels lay on top of each other. Labels are placed in
+  // order of importance (the failing node, the selected one, what fails in the first step, critical
+  // applications, then by step), each only where it does not cover one placed before; the rest show on
+  // hover and in the panel's lists. Redone when the view moves (debounced).
+  let labelTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleLabels(): void {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(placeLabels, 60);
+  }
+  /** The label's size in the stylesheet (before any what-if sizing). */
+  const baseFont = (node: NodeSingular): number => (node.scratch('_roerFont') as number | undefined)
+    ?? node.scratch('_roerFont', node.hasClass('label-sized') ? 9 : parseFloat(String(node.style('font-size'))) || 9).scratch('_roerFont');
+  const labelPriority = (node: NodeSingular, impact: boolean): number => {
+    if (node.hasClass('impact-origin') || node.selected()) return 0;
+    if (impact) {
+      const hops = Number(node.data('hops') ?? 9);
+      return hops <= 1 ? 1 : node.data('criticalityRank') >= 3 ? 2 : 2 + hops;
+    }
+    if (node.hasClass('finding')) return 1;
+    return ['Organisation', 'SupplierGroup', 'Supplier', 'Platform'].includes(String(node.data('kind'))) ? 2 : node.data('criticalityRank') >= 3 ? 3 : 4;
+  };
+  const measure = document.createElement('canvas').getContext('2d');
+  /** A text's width on screen in the font Cytoscape draws labels with. */
+  const textWidth = (text: string, size: number, family: string): number => {
+    if (!measure) return text.length * size * 0.65;
+    measure.font = `${size}px ${family}`;
+    return measure.measureText(text).width;
+  };
+  /** On screen, what-if labels are at least this big, at any zoom: the answer is readable without zooming in. */
+  const ANSWER_FONT = 9;
+  function placeLabels(): void {
+    const zoom = cy.zoom();
+    const impact = cy.nodes('.impact-origin').nonempty();
+    const placed: { x1: number; x2: number; y1: number; y2: number }[] = [];
+    const show = new Map<string, number | null>();
+    const candidates = (cy.nodes(':childless').toArray() as NodeSingular[])
+      .filter(node => !node.hasClass('hidden') && !node.hasClass('faded') && (impact ? node.hasClass('highlighted') : baseFont(node) * zoom >= 8))
+      .map(node => ({ node, priority: labelPriority(node, impact) }))
+      .sort((a, b) => a.priority - b.priority || b.node.degree(false) - a.node.degree(false));
+    for (const { node, priority } of candidates) {
+      // Where the label goes: centred under the node, as wide as its text (up to text-max-width unless sized), a little generous.
+      const natural = baseFont(node) * zoom;
+      const size = impact ? Math.max(natural, ANSWER_FONT) : natural;
+      const text = String((node.hasClass('highlighted') ? node.data('highlightLabel') : null) ?? node.data('label') ?? '');
+      const width = Math.min(textWidth(text, size, String(node.style('font-family'))), size > natural ? Number.POSITIVE_INFINITY : (node.hasClass('highlighted') ? 200 : 120) * zoom) + 8;
+      const { x, y } = node.renderedPosition();
+      const top = y + node.renderedHeight() / 2 + 3 * zoom;
+      const box = { x1: x - width / 2, x2: x + width / 2, y1: top - 3, y2: top + size * 1.5 + 4 };
+      if (priority > 0 && placed.some(other => other.x1 < box.x2 && box.x1 < other.x2 && other.y1 < box.y2 && box.y1 < other.y2)) continue;
+      placed.push(box);
+      show.set(node.id(), size > natural ? size / zoom : null);
+    }
+    cy.batch(() => cy.nodes().forEach(node => {
+      const shown = show.has(node.id());
+      if (node.hasClass('label-off') === shown) node.toggleClass('label-off', !shown).toggleClass('label-on', shown);
+      const sized = show.get(node.id()) ?? null;
+      if (sized !== null) node.data('labelSize', sized).addClass('label-sized');
+      else if (node.hasClass('label-sized')) node.removeClass('label-sized');
+    }));
+    container.dataset.labels = String(show.size);
+  }
+
+  // ---- the view to come back to -----------------------------------------------------------------
+  type Extent = { x1: number; y1: number; w: number; h: number };
+  /** What was in sight before a what-if answer; shown again (in the room there is then) when it closes. */
+  let savedView: Extent | null = null;
+  /** Kept in sight through panel changes after restoring, until something else is shown. */
+  let keptView: Extent | null = null;
+  function showExtent(extent: Extent): void {
+    const zoom = Math.min(cy.width() / extent.w, cy.height() / extent.h);
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - (extent.x1 + extent.w / 2) * zoom, y: cy.height() / 2 - (extent.y1 + extent.h / 2) * zoom } });
+  }
   cy.on('tap', event => { if (event.target === cy) events.onSelect(null); });
 
   const cacheKey = (layout: LayoutName) => `roer.positions.${layout}.${graphKey}`;
@@ -59,6 +144,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
 
   function setGraph(graph: Graph, key: string, layout: LayoutName): void {
     graphKey = key;
+    keptView = null;
     const cached = layout === 'concentric' ? undefined : readCache(layout);
     cy.elements().remove();
     cy.add(toElements(graph, cached ?? {}) as cytoscape.ElementDefinition[]);
@@ -132,7 +218,15 @@ export function createController(container: HTMLElement, events: { onSelect: (id
       if ('error' in event.data) { console.warn('layout failed', event.data.error); return; }
       const positions = event.data.positions;
       cy.batch(() => cy.nodes().forEach(node => { if (positions[node.id()]) node.position(positions[node.id()]); }));
-      cy.fit(cy.nodes().not('.hidden'), 30);
+      // What was asked for while the layout ran stays in sight: a what-if answer, or the node searched for.
+      const marked = cy.nodes('.highlighted');
+      const selected = cy.nodes(':selected');
+      if (marked.nonempty()) cy.fit(marked, 40);
+      else {
+        cy.fit(cy.nodes().not('.hidden'), 30);
+        if (selected.nonempty()) cy.viewport({ zoom: Math.max(cy.zoom(), 1.2), pan: cy.pan() }).center(selected);
+      }
+      scheduleLabels();
       writeCache(layout, { ...(readCache(layout) ?? {}), ...positions });
       container.dataset.layoutMs = String(event.data.ms);
     };
@@ -143,6 +237,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     cy.batch(() => {
       cy.nodes().forEach(node => { node.toggleClass('hidden', !visible.has(node.id())); });
     });
+    scheduleLabels();
   }
 
   /** Membership edges (organisation uses, realises, supports) are many and say little in the picture. */
@@ -156,13 +251,24 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   function clearState(): void {
     cy.batch(() => {
       cy.elements().removeClass('highlighted faded finding impact-origin');
-      cy.nodes().removeData('highlightLabel');
+      cy.nodes().removeData('highlightLabel hops');
+      // The overlay's findings (single points of failure) stay while its box is ticked.
+      paintFindings();
     });
+    scheduleLabels();
+  }
+
+  /** The end of a what-if answer: the normal look, and the view there was before it (filters are the caller's). */
+  function endImpact(): void {
+    clearState();
+    if (savedView) { keptView = savedView; showExtent(savedView); }
+    savedView = null;
   }
 
   function focus(id: string): boolean {
     const node = cy.getElementById(id);
     if (node.empty()) return false;
+    keptView = null;
     node.removeClass('hidden');
     cy.nodes(':selected').unselect();
     node.select();
@@ -173,13 +279,16 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   /** "What if this fails": the origin, its impact set with hop distances, everything else faded. */
   function showImpact(origin: string, impacted: { id: string; hops: number }[]): void {
     const hops = new Map(impacted.map(item => [item.id, item.hops]));
+    // Asked again (another number of steps): the view to come back to is still the one before the first answer.
+    if (!savedView) { const { x1, y1, w, h } = cy.extent(); savedView = { x1, y1, w, h }; }
+    keptView = null;
     cy.batch(() => {
       clearState();
       const keep = new Set([origin, ...hops.keys()]);
       cy.nodes().forEach(node => {
         const id = node.id();
         if (id === origin) node.addClass('impact-origin highlighted').data('highlightLabel', `${node.data('label')} ✕`);
-        else if (hops.has(id)) node.addClass('highlighted').removeClass('hidden').data('highlightLabel', `${node.data('label')} [${hops.get(id)}]`);
+        else if (hops.has(id)) node.addClass('highlighted').removeClass('hidden').data('hops', hops.get(id)).data('highlightLabel', `${node.data('label')} [${hops.get(id)}]`);
         else if (!node.isParent() || !(node.descendants().toArray() as NodeSingular[]).some(child => keep.has(child.id()))) node.addClass('faded');
       });
       cy.edges().forEach(edge => {
@@ -187,11 +296,12 @@ export function createController(container: HTMLElement, events: { onSelect: (id
         else edge.addClass('faded');
       });
     });
-    cy.animate({ fit: { eles: cy.nodes('.highlighted'), padding: 40 } }, { duration: 300 });
+    cy.animate({ fit: { eles: cy.nodes('.highlighted'), padding: 40 } }, { duration: 300, complete: scheduleLabels });
   }
 
   /** A path of node ids: mark nodes and the edges between consecutive nodes (either direction). */
   function showPath(path: string[]): void {
+    keptView = null;
     cy.batch(() => {
       clearState();
       const onPath = new Set(path);
@@ -207,14 +317,20 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   }
 
   /** Analysis findings (articulation points, bridges) without fading anything. */
+  let findings: { nodeIds: string[]; bridges: [string, string][] } = { nodeIds: [], bridges: [] };
   function markFindings(nodeIds: string[], bridges: [string, string][]): void {
+    findings = { nodeIds, bridges };
     cy.batch(() => {
       cy.elements().removeClass('finding');
-      for (const id of nodeIds) cy.getElementById(id).addClass('finding');
-      for (const [a, b] of bridges) {
-        cy.edges().filter(edge => (edge.source().id() === a && edge.target().id() === b) || (edge.source().id() === b && edge.target().id() === a)).addClass('finding');
-      }
+      paintFindings();
     });
+    scheduleLabels();
+  }
+  function paintFindings(): void {
+    for (const id of findings.nodeIds) cy.getElementById(id).addClass('finding');
+    for (const [a, b] of findings.bridges) {
+      cy.edges().filter(edge => (edge.source().id() === a && edge.target().id() === b) || (edge.source().id() === b && edge.target().id() === a)).addClass('finding');
+    }
   }
 
   function setLockIn(scores: Map<string, number> | null): void {
@@ -276,12 +392,13 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     clearState,
     focus,
     showImpact,
+    endImpact,
     showPath,
     markFindings,
     setLockIn,
     exportPng,
     exportSvg,
-    fit: () => cy.fit(cy.nodes().not('.hidden'), 30),
+    fit: () => { keptView = null; cy.fit(cy.nodes().not('.hidden'), 30); },
     resize: () => cy.resize(),
     /** Where each drawn node is on the page (client coordinates), for the browser tests: what the panel may not cover. */
     renderedBoxes: () => {
@@ -298,6 +415,18 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     findingIds: () => cy.elements('.finding').map(element => element.id()).sort(),
     lockInIds: () => cy.nodes('.lockin').map(node => node.id()).sort(),
     selectedIds: () => cy.nodes(':selected').map(node => node.id()),
+    /** Nodes whose label is drawn now (placed where it fits, or hovered), for the browser tests. */
+    labelledIds: () => cy.nodes(':childless').filter(node => !node.hasClass('hidden') && !node.hasClass('faded') && (!node.hasClass('label-off') || node.hasClass('hovered'))).map(node => node.id()).sort(),
+    /** Where the drawn labels are (client coordinates), for the browser tests: do any lie on top of each other? */
+    labelBoxes: () => {
+      const box = container.getBoundingClientRect();
+      return cy.nodes(':childless').filter(node => !node.hasClass('hidden') && !node.hasClass('faded') && !node.hasClass('label-off') && parseFloat(String(node.style('font-size'))) * cy.zoom() >= 8).map(node => {
+        const { x1, x2, y1, y2 } = node.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+        return { id: node.id(), left: box.left + x1, right: box.left + x2, top: box.top + y1, bottom: box.top + y2 };
+      });
+    },
+    /** The view's extent in graph coordinates, for the browser tests (is the view back where it was?). */
+    extent: () => cy.extent(),
     /** Nodes + edges a layout of the visible graph works on (what runLayout sends to the worker). */
     layoutSize: () => {
       const visible = cy.nodes().not('.hidden');

@@ -69,9 +69,12 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
     void answerWhatIf(panel, uid, {
       organisations: ctx.organisations(),
       onBack: () => hooks.openPanel(uid),
-      onClose: () => { panel.hidden = true; panel.classList.remove('wide'); },
+      onClose: () => { panel.hidden = true; panel.classList.remove('wide'); forgetParam('whatIf'); },
       focus: target => openDependencies(ctx, target),
       inGraph: () => ctx.navigate('explorer', { view: 'graph', focus: uid, impact: uid }),
+    }).then(answer => {
+      // On a phone the answer lies below the view: it is brought into sight.
+      if (answer && !panel.hidden && panel.getBoundingClientRect().top >= window.innerHeight) panel.scrollIntoView({ block: 'start' });
     });
   };
   const hooks = {
@@ -98,6 +101,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   const busy = h('span', { id: 'layout-busy', class: 'busy', hidden: true }, t('explorer.layoutBusy'));
   const panel = h('aside', { id: 'panel', class: 'panel', 'aria-label': t('panel.heading'), hidden: true });
   const tableBox = h('div', { id: 'graph-table' });
+  const legendBox = h('div', { class: 'legend-box' });
   const tableToggle = h('details', { class: 'table-alt' }, h('summary', {}, t('explorer.tableToggle')), tableBox);
   const sidebar = h('form', { class: 'sidebar', id: 'filters', 'aria-label': t('explorer.filters'), onsubmit: (e: Event) => e.preventDefault() });
 
@@ -106,7 +110,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
     h('section', { class: 'canvas', 'aria-labelledby': 'explorer-heading' },
       h('div', { class: 'canvas-head' }, h('h1', { id: 'explorer-heading' }, t('explorer.heading')), status, busy),
       graphBox,
-      legend(),
+      legendBox,
       tableToggle),
     panel));
 
@@ -127,6 +131,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   }
   if (!root.isConnected) return;
   current = { controller, graph };
+  legendBox.replaceChildren(legend(graph));
   if (graph.nodes.length === 0) status.textContent = t('explorer.empty');
   // A layout is only run on as much as it finishes within 3 s; big landscapes start concentric, and
   // the user can ask for fcose or dagre on what they filtered.
@@ -136,6 +141,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   controller.setGraph(graph, key, fitting(graph.nodes.length + graph.edges.length));
 
   const select = async (id: string) => {
+    endWhatIf();
     controller.select(id);
     panel.hidden = false;
     panel.classList.remove('wide');
@@ -159,14 +165,28 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
     });
   };
 
+  // Closing the answer, going back to the details or choosing another node ends it in the graph too:
+  // the normal look, the filters' nodes, the view from before, and a URL that does not ask again.
+  let answering = false;
+  function endWhatIf(): void {
+    if (!answering) return;
+    answering = false;
+    controller.endImpact();
+    delete graphBox.dataset.impact;
+    applyFilters();
+    forgetParam('impact');
+  }
+
   // The answer in the side panel (what-if-view.ts), the same answer marked in the graph.
   const whatIf = async (uid: string) => {
+    answering = true;
     panel.hidden = false;
     panel.classList.add('wide');
     controller.select(uid);
     await answerWhatIf(panel, uid, {
       organisations: ctx.organisations(),
       onAnswer: ({ rows, summary }) => {
+        if (!answering) return; // closed while the answer was on its way
         controller.resize();
         const impacted = rows.map(row => ({ id: row.uid, hops: row.hops }));
         controller.showImpact(uid, impacted);
@@ -174,7 +194,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
         graphBox.dataset.impact = String(impacted.length);
       },
       onBack: () => void select(uid),
-      onClose: () => { panel.hidden = true; panel.classList.remove('wide'); controller.select(null); graphBox.focus(); },
+      onClose: () => { endWhatIf(); panel.hidden = true; panel.classList.remove('wide'); controller.select(null); graphBox.focus(); },
       focus: id => { controller.focus(id); },
     });
   };
@@ -315,7 +335,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
       h('button', { type: 'button', id: 'path-show', onclick: act(showPath) }, t('explorer.pathShow')), pathResult),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', id: 'fit', onclick: () => controller.fit() }, t('explorer.fit')),
-      h('button', { type: 'button', id: 'clear', onclick: () => { controller.clearState(); applyFilters(); } }, t('explorer.clear')),
+      h('button', { type: 'button', id: 'clear', onclick: () => { endWhatIf(); controller.clearState(); applyFilters(); } }, t('explorer.clear')),
       h('button', { type: 'button', id: 'export-png', onclick: () => saveBlob(controller.exportPng(), 'roer-landschap.png') }, t('explorer.export.png')),
       h('button', { type: 'button', id: 'export-svg', onclick: () => saveBlob(new Blob([controller.exportSvg()], { type: 'image/svg+xml' }), 'roer-landschap.svg') }, t('explorer.export.svg'))),
   );
@@ -345,8 +365,19 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   if (impact) void whatIf(impact);
 }
 
-function legend(): HTMLElement {
-  const kinds = Object.keys(KINDS).filter(kind => kind !== 'Aggregate');
+/** Takes a parameter out of the page's address without showing the page again (a reload then does not ask again). */
+function forgetParam(name: string): void {
+  const [path, query] = location.hash.split('?');
+  const params = new URLSearchParams(query ?? '');
+  if (!params.has(name)) return;
+  params.delete(name);
+  history.replaceState(history.state, '', `${path}${params.size ? `?${params}` : ''}`);
+}
+
+/** The kinds the graph draws, in the legend's order (contracts, interfaces and standards are never drawn: not listed). */
+function legend(graph: Graph): HTMLElement {
+  const present = new Set(graph.nodes.map(node => node.kind));
+  const kinds = Object.keys(KINDS).filter(kind => present.has(kind));
   return h('figure', { class: 'legend', 'aria-label': t('explorer.legend') }, h('figcaption', {}, t('explorer.legend')),
     h('ul', {}, kinds.map(kind => h('li', {}, h('span', { class: `swatch shape-${KINDS[kind].shape}`, style: `background:${KINDS[kind].colour}`, 'aria-hidden': 'true' }), kindLabel(kind)))));
 }

@@ -5,7 +5,7 @@
 import { getJson } from './api.js';
 import type { Context } from './context.js';
 import { fill, h, message } from './dom.js';
-import { formatDate, formatNumber, kindLabel, critLabel, t, type MessageKey } from './i18n.js';
+import { formatDate, formatNumber, kindLabel, critLabel, t, tn, type MessageKey } from './i18n.js';
 import { dependencyHash } from './dependency-view.js';
 import { searchBox } from './search-box.js';
 
@@ -182,7 +182,7 @@ function renderChoice(page: HTMLElement, map: LandscapeMap, ctx: Context): void 
     h('h2', {}, t(map.areasBy === 'businessFunction' ? 'map.countsPerFunction' : 'map.countsPerComponent')),
     h('ul', { id: 'map-area-counts', class: 'area-counts' }, map.areas.map(area => h('li', { 'data-area': area.uid },
       h('strong', {}, area.uid === NO_AREA ? t(map.areasBy === 'businessFunction' ? 'map.noFunction' : 'map.noComponent') : area.name),
-      h('span', {}, t('map.areaCount', { applications: formatNumber(area.applications), organisations: formatNumber(area.organisations) }))))));
+      h('span', {}, t('map.areaCount', { applications: tn('whatIf.applicationCount', area.applications), organisations: tn('whatIf.organisationCount', area.organisations) }))))));
 }
 
 function legendName(overlay: Overlay, entry: LegendEntry): string {

@@ -161,5 +161,8 @@ window.addEventListener('hashchange', () => void render());
   lockIn: () => explorerState()?.controller.lockInIds() ?? [],
   layoutSize: () => explorerState()?.controller.layoutSize() ?? 0,
   nodeBoxes: () => explorerState()?.controller.renderedBoxes() ?? [],
+  labelled: () => explorerState()?.controller.labelledIds() ?? [],
+  labelBoxes: () => explorerState()?.controller.labelBoxes() ?? [],
+  extent: () => explorerState()?.controller.extent() ?? null,
 };
 void start();

@@ -1,16 +1,15 @@
-// The explorer's search: a combobox over the server's full-text search, so it finds every application
-// whatever the current view draws (the map of one organisation, a graph folded per supplier). Arrows
-// move, Enter or a click chooses; choosing opens the node's dependency view (the caller decides).
+// The explorer's search: a combobox over the server's full-text search, so it finds every node of every
+// kind whatever the current view draws (the map of one organisation, a graph folded per supplier); the
+// server ranks the exact name first. Each hit says its kind in the page's language, and for a contract
+// or an interface (named by an id) whose it is. Arrows move, Enter or a click chooses; choosing opens
+// the node's dependency view (the caller decides).
 import { organisationName } from '../../server/labels.js';
 import { search } from './api.js';
 import { h } from './dom.js';
 import { kindLabel, t } from './i18n.js';
 import { str } from './rows.js';
 
-/** What the dependency view can stand in the middle of; contracts, interfaces and standards are found through these. */
-export const VIEW_KINDS = new Set(['Application', 'Platform', 'Supplier', 'SupplierGroup', 'BusinessFunction', 'ReferenceComponent', 'Organisation']);
-
-export type SearchHit = { uid: string; name: string; kind: string; organisation: string | null };
+export type SearchHit = { uid: string; name: string; kind: string; organisation: string | null; context: string | null };
 
 const WAIT_MS = 120;
 
@@ -28,7 +27,7 @@ export function searchBox(onChoose: (hit: SearchHit) => void, options: { id?: st
   const choose = (hit: SearchHit) => { close(); input.value = hit.name; onChoose(hit); };
   const render = () => {
     list.replaceChildren(...hits.map((hit, index) => h('li', { role: 'option', id: `${id}-hit-${index}`, 'aria-selected': String(index === active), 'data-id': hit.uid, onmousedown: (e: Event) => { e.preventDefault(); choose(hit); } },
-      hit.name, h('span', { class: 'hint' }, ` — ${kindLabel(hit.kind)}${hit.organisation ? ` · ${organisationName(hit.organisation)}` : ''}`))));
+      hit.name, h('span', { class: 'hint' }, ` — ${[kindLabel(hit.kind), hit.context, hit.organisation ? organisationName(hit.organisation) : null].filter(Boolean).join(' · ')}`))));
     list.hidden = hits.length === 0;
     input.setAttribute('aria-expanded', String(hits.length > 0));
     if (active >= 0) input.setAttribute('aria-activedescendant', `${id}-hit-${active}`); else input.removeAttribute('aria-activedescendant');
@@ -43,8 +42,7 @@ export function searchBox(onChoose: (hit: SearchHit) => void, options: { id?: st
       return;
     }
     if (mine !== asked) return; // a newer text was typed meanwhile
-    hits = rows.map(row => ({ uid: str(row.uid), name: str(row.name ?? row.id ?? row.uid), kind: str(row.kind), organisation: row.organisation ? str(row.organisation) : null }))
-      .filter(hit => VIEW_KINDS.has(hit.kind));
+    hits = rows.map(row => ({ uid: str(row.uid), name: str(row.name ?? row.id ?? row.uid), kind: str(row.kind), organisation: row.organisation ? str(row.organisation) : null, context: row.context ? str(row.context) : null }));
     active = hits.length ? 0 : -1;
     note.textContent = hits.length ? '' : t('search.none', { text });
     render();

@@ -82,10 +82,16 @@ export function stylesheet(): unknown[] {
     { selector: '.lockin', style: { 'background-color': 'data(lockInColour)' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111111', 'overlay-opacity': 0.12, 'overlay-color': '#000' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
-    { selector: 'node.highlighted', style: { 'border-width': 3, 'border-color': '#d00000', 'z-index': 10, label: 'data(highlightLabel)' } },
+    { selector: 'node.highlighted', style: { 'border-width': 3, 'border-color': '#d00000', 'z-index': 10, label: 'data(highlightLabel)', 'text-max-width': '200px' } },
     { selector: 'node.impact-origin', style: { 'border-width': 6, 'border-color': '#000000', 'border-style': 'double' } },
     { selector: 'edge.highlighted', style: { width: 3, 'line-color': '#d00000', 'target-arrow-color': '#d00000', 'curve-style': 'straight', 'z-index': 10 } },
     { selector: 'node.finding', style: { 'border-width': 5, 'border-color': '#ff00aa', 'border-style': 'double' } },
     { selector: 'edge.finding', style: { width: 4, 'line-color': '#ff00aa', 'target-arrow-color': '#ff00aa', 'line-style': 'solid', 'curve-style': 'straight' } },
+    // Labels only where they fit (controller.ts placeLabels); a hovered or selected node always shows its own.
+    { selector: 'node.label-sized', style: { 'font-size': 'data(labelSize)', 'text-max-width': '1000px' } },
+    { selector: 'node.label-off', style: { 'text-opacity': 0 } },
+    // A node whose label is drawn lies above its neighbours, so no other node covers the label.
+    { selector: 'node.highlighted.label-on', style: { 'z-index': 15 } },
+    { selector: 'node.label-off.hovered, node.label-off:selected', style: { 'text-opacity': 1, 'z-index': 20 } },
   ];
 }
