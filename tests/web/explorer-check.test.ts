@@ -114,18 +114,32 @@ describe('the what-if answer beside the dependency view', () => {
   });
 });
 
+/**
+ * What `read` returns once it stops changing (two reads 150 ms apart agree): animations (focus, fit,
+ * label placement) take longer than their nominal 250–300 ms on a busy machine.
+ */
+async function settled<T>(read: () => Promise<T>): Promise<T> {
+  let last = JSON.stringify(await read());
+  for (let i = 0; i < 60; i++) {
+    await ui.page.waitForTimeout(150);
+    const now = JSON.stringify(await read());
+    if (now === last) return JSON.parse(now) as T;
+    last = now;
+  }
+  throw new Error(`still changing after 9 s: ${last.slice(0, 200)}`);
+}
+
 describe('the what-if answer in the graph', () => {
   async function openGraph(hash: string): Promise<Extent> {
     await ui.page.setViewportSize({ width: 1280, height: 800 });
     await ui.open(hash);
     await ui.page.waitForFunction(() => document.querySelector('#layout-busy')?.hasAttribute('hidden'));
-    await ui.page.waitForTimeout(600); // the focus animates for 250 ms
-    return roer<Extent>('extent');
+    return settled(() => roer<Extent>('extent')); // the focus animates
   }
   const answerShown = async () => {
     await ui.page.waitForSelector('#what-if-answer');
     await ui.page.waitForFunction(() => document.querySelector('#graph')?.getAttribute('data-impact') !== null);
-    await ui.page.waitForTimeout(800); // the fit animates for 300 ms, the labels follow
+    await settled(() => roer<Box[]>('labelBoxes')); // the fit animates, the labels follow
   };
   const overlapping = (boxes: (Box & { id: string })[]) => boxes.flatMap((a, i) => boxes.slice(i + 1)
     .filter(b => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1)
@@ -157,7 +171,7 @@ describe('the what-if answer in the graph', () => {
     await answerShown();
     await ui.page.click('#what-if .panel-head button.icon');
     await ui.page.waitForFunction(() => (document.querySelector('#panel') as HTMLElement).hidden);
-    await ui.page.waitForTimeout(500);
+    await settled(() => roer<Extent>('extent'));
     await ui.shot('explorer-check-graph-closed');
     expect(await roer<string[]>('highlighted')).toEqual([]);
     expect(await ui.page.evaluate(() => document.querySelector('#graph')!.hasAttribute('data-impact'))).toBe(false);
@@ -179,7 +193,7 @@ describe('the what-if answer in the graph', () => {
     await ui.page.focus('#what-if-title');
     await ui.page.keyboard.press('Escape');
     await ui.page.waitForFunction(() => (document.querySelector('#panel') as HTMLElement).hidden);
-    await ui.page.waitForTimeout(500);
+    await settled(() => roer<Extent>('extent'));
     expect(await roer<string[]>('highlighted')).toEqual([]);
     expect(await ui.page.evaluate(() => location.hash)).toBe(`#/explorer?view=graph&focus=${enc(supplier.uid)}`);
     await ui.shot('explorer-check-graph-escape');
@@ -193,9 +207,8 @@ describe('small things a user stumbles over', () => {
     await ui.open(`#/explorer?view=graph&focus=${enc(uid)}`);
     // The layout (or the positions the earlier tests cached) and the focus's 250 ms animation.
     await ui.page.waitForFunction(() => document.querySelector('#layout-busy')?.hasAttribute('hidden'));
-    await ui.page.waitForTimeout(800);
     const graph = await rect('#graph');
-    const node = (await roer<(Box & { id: string })[]>('nodeBoxes')).find(box => box.id === uid)!;
+    const node = (await settled(() => roer<(Box & { id: string })[]>('nodeBoxes'))).find(box => box.id === uid)!;
     expect(Math.abs((node.left + node.right) / 2 - (graph.left + graph.right) / 2)).toBeLessThan(30);
     expect(Math.abs((node.top + node.bottom) / 2 - (graph.top + graph.bottom) / 2)).toBeLessThan(30);
     // Contracts, interfaces and standards are not drawn as nodes: the legend does not list them.

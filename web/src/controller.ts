@@ -43,6 +43,8 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   let size = { w: 0, h: 0 };
   new ResizeObserver(() => {
     const old = size;
+    // A focus still animating would end at the middle of the old size: finish it first, then shift.
+    cy.stop(true, true);
     cy.resize();
     size = { w: cy.width(), h: cy.height() };
     if (keptView) { showExtent(keptView); return; }

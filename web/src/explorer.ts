@@ -360,7 +360,9 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   }
 
   const focus = ctx.params().get('focus');
-  if (focus) { if (!controller.visibleNodes().some(n => n.id === focus)) { filters = noFilters(); syncSidebar(); applyFilters(); } controller.focus(focus); void select(focus); }
+  if (focus) { if (!controller.visibleNodes().some(n => n.id === focus)) { filters = noFilters(); syncSidebar(); applyFilters(); } controller.focus(focus);
+    // The side panel takes room from the graph: the node is put in the middle of what is left.
+    void select(focus).then(() => { controller.resize(); controller.focus(focus); }); }
   const impact = ctx.params().get('impact');
   if (impact) void whatIf(impact);
 }
