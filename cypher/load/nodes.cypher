@@ -18,7 +18,7 @@ UNWIND $rows AS row
 MERGE (n:Entity {uid: row.uid})
 ON CREATE SET n.hash = '+'
 SET n:$($label)
-WITH n, row, n.hash = '+' AS created, coalesce(n.runs, []) AS before
+WITH n, row, coalesce(n.hash = '+', false) AS created, coalesce(n.runs, []) AS before
 WITH n, row, created, before, [i IN range(0, size(before) - 1) WHERE before[i] STARTS WITH $sourcePrefix][0] AS place
 // The sources before this one: the catalogue (unless this is it), then those that asserted the node first.
 WITH n, row, created, before, place,
@@ -28,7 +28,8 @@ WITH n, row, created, before, place,
      END AS ahead,
      [stamp IN before WHERE NOT stamp STARTS WITH $sourcePrefix | split(stamp, '#')[0]] AS others
 OPTIONAL MATCH (earlier:Claim {claimKey: n.uid + '|' + $source})
-WITH n, row, created, before, place, ahead, others, coalesce(earlier.hash, n.hash) <> row.hash AS changed
+// A node without a hash (made by another tool) counts as changed: its properties are this row's.
+WITH n, row, created, before, place, ahead, others, coalesce(coalesce(earlier.hash, n.hash) <> row.hash, true) AS changed
 CALL (n, row, others) {
   WITH n, row, others
   WHERE size(others) > 0

@@ -49,6 +49,21 @@ describe('imports committed in several transactions', () => {
     expect(await graphOf(driver)).toEqual(expected);
   });
 
+  it('when a node exists without a hash (made by another tool), then a staged import writes and stamps it as one transaction does', async () => {
+    const foreign = "CREATE (:Entity:Application {uid: 'app:gm-a/zaak', name: 'Oud zaaksysteem', organisation: 'gm-a', id: 'zaak'})";
+    await importFiles(driver, fixture('en'), { source: 'csv:en' });
+    const uid = (await read<{ uid: string }>(driver, "MATCH (n:Application {name: 'Zaaksysteem'}) RETURN n.uid AS uid"))[0].uid;
+    await resetDatabase(driver);
+    await driver.executeQuery(foreign.replace('app:gm-a/zaak', uid));
+    await importFiles(driver, fixture('en'), { source: 'csv:en' });
+    const oneTransaction = await graphOf(driver);
+    await resetDatabase(driver);
+    await driver.executeQuery(foreign.replace('app:gm-a/zaak', uid));
+    expect((await importFiles(driver, fixture('en'), { source: 'csv:en', transactionRows: 5 })).ok).toBe(true);
+    expect(await read(driver, 'MATCH (n:Application {uid: $uid}) RETURN n.name AS name, size(n.runs) AS stamps', { uid })).toEqual([{ name: 'Zaaksysteem', stamps: 1 }]);
+    expect(await graphOf(driver)).toEqual(oneTransaction);
+  });
+
   it('when a large re-import fails half-way, then what it committed is rolled back: properties, stamps, new and removed facts', async () => {
     await importFiles(driver, fixture('en'), { source: 'csv:en' });
     await importFiles(driver, fixture('en'), { source: 'csv:other' });
