@@ -4,7 +4,7 @@
 import type { Row } from '../analyses/types.js';
 import { formatDate } from '../format.js';
 import type { Language } from '../labels.js';
-import { type Answer, reportAnswer, reportFacts, reportSubtitle } from './answer.js';
+import { type Answer, reportAnswer, reportFacts, reportSubtitle, trendNotes } from './answer.js';
 import { KIND_COLOURS, type Picture, pictureIntro, pictureLayout } from './picture.js';
 import type { ReportData } from './report-data.js';
 import { type Section, type SectionColumn, cellText, reportSections, sectionCount } from './sections.js';
@@ -285,8 +285,9 @@ function drawPicture(doc: Doc, picture: Picture, language: Language) {
  * An organisation's "Verloop": a sentence per headline number, then a small line chart of each, three
  * to a row (none with a single import: one dot is no trend).
  */
-function trend(doc: Doc, series: TrendPoint[], language: Language) {
+function trend(doc: Doc, series: TrendPoint[], language: Language, notes: string[]) {
   for (const sentence of trendSentences(series, language)) { paragraph(doc, sentence, 10); doc.moveDown(0.15); }
+  for (const note of notes) { paragraph(doc, note, 8.5, MUTED); doc.moveDown(0.15); }
   doc.moveDown(0.4);
   if (series.length < 2) return;
   const perRow = 3, gap = 10, height = 96, chart = { top: 30, height: 42 };
@@ -374,7 +375,7 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
     const layout = section.rows.length > 0 ? tableLayout(doc, section, data, language) : null;
     // The Verloop's sentences and charts come between its heading and its table.
     heading(doc, `${section.title} (${sectionCount(section, language)})`, 13, section.id === 'trend' ? 70 : layout?.lead ?? 20);
-    if (section.id === 'trend') trend(doc, data.trend ?? [], language);
+    if (section.id === 'trend') trend(doc, data.trend ?? [], language, trendNotes(data, language));
     if (!layout) paragraph(doc, reportText(language, 'none'), 9, MUTED);
     else layout.draw();
     if (section.omitted) paragraph(doc, reportText(language, 'omitted', { n: section.omitted }), 8, MUTED);
