@@ -16,7 +16,9 @@ export const hasEnded = (contract: Pick<ReportContract, 'end'>, today: string): 
  * (one that renews automatically: that its end date has passed, since the renewal is not recorded).
  */
 export function contractName(contract: Named, language: Language, today: string): string {
-  const parts = [listWords(contract.suppliers ?? [], language), listWords(contract.applications ?? [], language)].filter(Boolean);
+  // Sorted: the graph gives a contract's suppliers and applications in no fixed order.
+  const sorted = (names: string[] | null | undefined) => listWords([...(names ?? [])].sort((a, b) => a.localeCompare(b, 'nl')), language);
+  const parts = [sorted(contract.suppliers), sorted(contract.applications)].filter(Boolean);
   const name = parts.length ? `${parts.join(' – ')} (${contract.id})` : contract.id;
   if (!hasEnded(contract, today)) return name;
   return `${name}, ${reportText(language, contract.autoRenew ? 'contract.endPassed' : 'contract.ended', { date: formatDate(contract.end, language) })}`;

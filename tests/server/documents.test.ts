@@ -324,7 +324,7 @@ describe('documents', () => {
       const header = headers(contracts);
       // The model has no contract name: the supplier and what it covers name it, the id after them.
       expect(header).toEqual(['Contract', 'Uiterste opzegdatum', 'Einddatum', 'Stilzwijgend verlengd', 'Exitplan', 'Jaarwaarde']);
-      expect(contracts.getCell('A2').value).toBe('Acme B.V. – Zaaksysteem en Berichtenbus (c1)');
+      expect(contracts.getCell('A2').value).toBe('Acme B.V. – Berichtenbus en Zaaksysteem (c1)');
       expect(contracts.getCell('B2').type).toBe(ExcelJS.ValueType.Date);
       expect(contracts.getCell('F2').value).toBe(1503889.77);
       expect(contracts.getCell('F2').numFmt).toBe('€ #,##0');

@@ -76,7 +76,7 @@ describe('trends on the dashboards', () => {
 
     it('then the single points of failure page says how their number moved, with a chart of two points', async () => {
       await open('#/spof');
-      expect(await sentence('spofCount')).toBe(`Kwetsbare punten (scharnierpunten) ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
+      expect(await sentence('spofCount')).toBe(`Scharnierpunten ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
       expect(await ui.page.locator('#spof-trend [data-trend=spofCount] circle').count()).toBe(2);
       await ui.page.locator('#spof-trend').screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'trend-spof.png') });
     });
@@ -84,9 +84,9 @@ describe('trends on the dashboards', () => {
     it('then the supplier page says how HHI and CR3 moved, each with its chart', async () => {
       await open('#/exposure');
       const hhi = (value: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(value);
-      expect(await sentence('hhi')).toBe(`HHI (applicaties) ${hhi(series[0].hhi)} → ${hhi(series[1].hhi)} sinds ${since}`);
+      expect(await sentence('hhi')).toBe(`HHI op aantal applicaties ${hhi(series[0].hhi)} → ${hhi(series[1].hhi)} sinds ${since}`);
       const percent = (value: number) => new Intl.NumberFormat('nl-NL', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value / 100);
-      expect(await sentence('cr3')).toBe(`CR3 (applicaties) ${percent(series[0].cr3)} → ${percent(series[1].cr3)} sinds ${since}`);
+      expect(await sentence('cr3')).toBe(`CR3 op aantal applicaties ${percent(series[0].cr3)} → ${percent(series[1].cr3)} sinds ${since}`);
       expect(await ui.page.locator('#exposure-trend figure[data-trend]').count()).toBe(2);
       expect(await ui.page.locator('#exposure-trend [data-trend=hhi] circle').count()).toBe(2);
       await ui.shot('trend-exposure');
@@ -102,7 +102,7 @@ describe('trends on the dashboards', () => {
 
     it('then the contract calendar and the sovereignty page show theirs', async () => {
       await open('#/calendar');
-      expect(await sentence('noticeCount')).toBe(`Contracten in opzegtermijn ${series[0].noticeCount} → ${series[1].noticeCount} sinds ${since}`);
+      expect(await sentence('noticeCount')).toBe(`Contracten in of voorbij hun opzegtermijn ${series[0].noticeCount} → ${series[1].noticeCount} sinds ${since}`);
       expect(await ui.page.locator('#calendar-trend [data-trend=noticeCount] circle').count()).toBe(2);
       await open('#/sovereignty');
       expect(await sentence('sovereigntyShare')).toMatch(new RegExp(`^Aandeel onder niet-EU-recht [\\d,]+%.* ${since}$`));
@@ -114,7 +114,7 @@ describe('trends on the dashboards', () => {
       await open(`#/report?subject=org:${ORGANISATION}`);
       const sentences = await ui.page.locator('#report-trend .trend-sentence').allTextContents();
       expect(sentences).toHaveLength(7);
-      expect(sentences).toContain(`Kwetsbare punten (scharnierpunten) ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
+      expect(sentences).toContain(`Scharnierpunten ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
       expect(await ui.page.locator('#report-trend figure[data-trend]').count()).toBe(7);
       expect(await ui.page.locator('#table-trend tbody tr').count()).toBe(2);
       await ui.page.locator('#report-trend').screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'trend-report.png') });
