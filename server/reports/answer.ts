@@ -131,7 +131,6 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
     sentences.push(reportText(language, 'answer.largest', {
       supplier: String(largest.name), share: formatPercent(largest.contractValueShare, language), band: valueName(BAND_NAMES, byValue.band, language), hhi: formatNumber(byValue.hhi, language),
     }));
-    sentences.push(reportText(language, 'answer.hhiExplained'));
   }
   const worst = data.spofs[0];
   if (worst) sentences.push(reportText(language, 'answer.worst', { name: String(worst.name), fail: spofFailure(worst, language) }));

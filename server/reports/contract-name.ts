@@ -12,13 +12,13 @@ type Named = Pick<ReportContract, 'id' | 'suppliers' | 'applications' | 'end' | 
 export const hasEnded = (contract: Pick<ReportContract, 'end'>, today: string): boolean => !!contract.end && contract.end < today;
 
 /**
- * "Grutto Software B.V. – Zaaksysteem, Berichtenbus (c-0018)"; an ended one adds ", beëindigd op 06-07-2026"
+ * "Grutto Software B.V. – Berichtenbus en Zaaksysteem (c-0018)"; an ended one adds ", beëindigd op 06-07-2026"
  * (one that renews automatically: that its end date has passed, since the renewal is not recorded).
  */
 export function contractName(contract: Named, language: Language, today: string): string {
   // Sorted: the graph gives a contract's suppliers and applications in no fixed order.
-  const sorted = (names: string[] | null | undefined) => listWords([...(names ?? [])].sort((a, b) => a.localeCompare(b, 'nl')), language);
-  const parts = [sorted(contract.suppliers), sorted(contract.applications)].filter(Boolean);
+  const sorted = (names: string[] | null | undefined) => [...(names ?? [])].sort((a, b) => a.localeCompare(b, 'nl'));
+  const parts = [listWords(sorted(contract.suppliers), language), listWords(sorted(contract.applications), language)].filter(Boolean);
   const name = parts.length ? `${parts.join(' – ')} (${contract.id})` : contract.id;
   if (!hasEnded(contract, today)) return name;
   return `${name}, ${reportText(language, contract.autoRenew ? 'contract.endPassed' : 'contract.ended', { date: formatDate(contract.end, language) })}`;

@@ -370,7 +370,8 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
       const measure = (text: string, size: number) => doc.font('Helvetica').fontSize(size).widthOfString(pdfText(text)) * 1.02;
       drawPicture(doc, pictureLayout(data, language, { width: widthOf(doc), measure }), language);
     }
-  } else doc.addPage();
+  // The sections start on a page of their own, unless the first page already ran over onto one.
+  } else if (doc.bufferedPageRange().count === 1) doc.addPage();
   for (const section of reportSections(data, language)) {
     const layout = section.rows.length > 0 ? tableLayout(doc, section, data, language) : null;
     // The Verloop's sentences and charts come between its heading and its table.

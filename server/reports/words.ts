@@ -93,7 +93,7 @@ const nl = {
   'answer.contracts.one': 'Roer kent 1 contract, {value} per jaar.',
   'answer.contracts.many': 'Roer kent {n} contracten, samen {value} per jaar.',
   'answer.organisation': '{name} gebruikt {applications} van {suppliers} leveranciers; de contracten zijn samen {value} per jaar waard.',
-  'answer.largest': 'De grootste leverancier is {supplier} met {share} van de contractwaarde; de afhankelijkheid is {band} (HHI op contractwaarde {hhi}).',
+  'answer.largest': 'De grootste leverancier is {supplier} met {share} van de contractwaarde; de afhankelijkheid is {band} (HHI op contractwaarde {hhi}; de HHI loopt van 0 tot 10.000, hoe hoger hoe geconcentreerder, boven 2.500 sterk geconcentreerd).',
   'answer.worst': 'Het kwetsbaarste punt is {name}: als dat uitvalt, {fail}.',
   'risk.factor': '{factor}: {points} van de {score} punten',
   'risk.upstream': 'Hangt af van {name} ({kind}): als dat uitvalt, {fail}.',
@@ -112,7 +112,6 @@ const nl = {
   'risk.topLockIn': '{name} heeft de hoogste lock-in-score: {score} van 100 ({factors}).',
   'contract.ended': 'beëindigd op {date}',
   'contract.endPassed': 'einddatum {date} voorbij (stilzwijgend verlengd)',
-  'answer.hhiExplained': 'De HHI (Herfindahl-Hirschman-index) zegt hoe geconcentreerd de afhankelijkheid van leveranciers is: van 0 (verspreid over veel leveranciers) tot 10.000 (één leverancier); hoe hoger, hoe geconcentreerder, en boven 2.500 heet het sterk geconcentreerd.',
   'trend.noticeSplit': 'Contracten in of voorbij hun opzegtermijn, nu {total} ({soon} + {passed}): {soon} met de uiterste opzegdatum in de komende 6 maanden en {passed} lopende contracten waarvan die al verstreken is.',
   'trend.articulation': 'Een scharnierpunt is een applicatie zonder welke het netwerk van koppelingen in losse delen uiteenvalt. Dat is iets anders dan de kwetsbaarste punten verderop, gerangschikt naar hoeveel er met ze uitvalt.',
 };
@@ -209,7 +208,7 @@ const en: Record<ReportWord, string> = {
   'answer.contracts.one': 'Roer knows 1 contract, {value} a year.',
   'answer.contracts.many': 'Roer knows {n} contracts, together {value} a year.',
   'answer.organisation': '{name} uses {applications} from {suppliers} suppliers; its contracts are worth {value} a year together.',
-  'answer.largest': 'The largest supplier is {supplier} with {share} of the contract value; the dependency is {band} (HHI by contract value {hhi}).',
+  'answer.largest': 'The largest supplier is {supplier} with {share} of the contract value; the dependency is {band} (HHI by contract value {hhi}; the HHI runs from 0 to 10,000, the higher the more concentrated, above 2,500 highly concentrated).',
   'answer.worst': 'The most vulnerable point is {name}: if it fails, {fail}.',
   'risk.factor': '{factor}: {points} of the {score} points',
   'risk.upstream': 'Depends on {name} ({kind}): if that fails, {fail}.',
@@ -228,7 +227,6 @@ const en: Record<ReportWord, string> = {
   'risk.topLockIn': '{name} has the highest lock-in score: {score} of 100 ({factors}).',
   'contract.ended': 'ended on {date}',
   'contract.endPassed': 'end date {date} passed (renews automatically)',
-  'answer.hhiExplained': 'The HHI (Herfindahl-Hirschman index) says how concentrated the dependency on suppliers is: from 0 (spread over many suppliers) to 10,000 (one supplier); the higher, the more concentrated, and above 2,500 it counts as highly concentrated.',
   'trend.noticeSplit': 'Contracts in or past their notice window, now {total} ({soon} + {passed}): {soon} with their notice deadline in the next 6 months and {passed} running contracts whose deadline has passed.',
   'trend.articulation': 'An articulation point is an application without which the network of interfaces falls apart into separate parts. That differs from the single points of failure further on, ranked by how much fails with them.',
 };
