@@ -117,6 +117,15 @@ describe('trends on the dashboards', () => {
       expect(sentences).toContain(`Scharnierpunten ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
       expect(await ui.page.locator('#report-trend figure[data-trend]').count()).toBe(7);
       expect(await ui.page.locator('#table-trend tbody tr').count()).toBe(2);
+      // The same words as the PDF: the notice count as page 1's two numbers added up, scharnierpunten set apart.
+      const notes = await text('#report-trend .trend-notes');
+      const split = /Contracten in of voorbij hun opzegtermijn, nu (\d+) \((\d+) \+ (\d+)\)/.exec(notes);
+      expect(split).not.toBeNull();
+      expect(Number(split![1])).toBe(Number(split![2]) + Number(split![3]));
+      expect(notes).toContain('Een scharnierpunt is een applicatie zonder welke het netwerk van koppelingen in losse delen uiteenvalt.');
+      expect(await text('#report-answer')).toMatch(/\(HHI op contractwaarde [\d.]+; de HHI loopt van 0 tot 10\.000/);
+      // Contracts by supplier and what they cover, not by code alone.
+      expect(await text('#report-actions tbody tr:first-child td:first-child')).toMatch(/^.+ – .+ \(c-\d{4}\)$/);
       await ui.page.locator('#report-trend').screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'trend-report.png') });
     });
 
@@ -124,7 +133,7 @@ describe('trends on the dashboards', () => {
       await open('#/spof');
       await ui.page.selectOption('#language', 'en');
       await ui.page.waitForFunction(() => document.body.dataset.ready === 'true' && document.querySelector('#spof-trend h2')?.textContent?.startsWith('Trend'), null, { timeout: 60_000 });
-      expect(await sentence('spofCount')).toBe(`Single points of failure (articulation points) ${series[0].spofCount} → ${series[1].spofCount} since ${dayOf(series[0].at, 'en-GB')}`);
+      expect(await sentence('spofCount')).toBe(`Articulation points ${series[0].spofCount} → ${series[1].spofCount} since ${dayOf(series[0].at, 'en-GB')}`);
       await ui.shot('trend-spof-en');
       await ui.page.selectOption('#language', 'nl');
     });
