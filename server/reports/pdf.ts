@@ -337,7 +337,7 @@ function firstPage(doc: Doc, data: ReportData, language: Language) {
     paragraph(doc, reportText(language, 'actionsNone'), 9.5, MUTED);
     return;
   }
-  const actions = tableLayout(doc, { columns: contracts.columns.filter(c => ['contract', 'organisation', 'suppliers', 'noticeDeadline', 'end', 'autoRenew', 'annualValue'].includes(c.key)), rows: answer.actions as unknown as Row[] }, data, language);
+  const actions = tableLayout(doc, { columns: contracts.columns.filter(c => ['contract', 'organisation', 'noticeDeadline', 'end', 'autoRenew', 'annualValue'].includes(c.key)), rows: answer.actions as unknown as Row[] }, data, language);
   const intro = pdfText(reportText(language, 'actionsIntro'));
   const introHeight = doc.font('Helvetica').fontSize(8.5).heightOfString(intro, { width: widthOf(doc), lineGap: 1.5 }) + 3;
   heading(doc, reportText(language, 'actions'), 13, introHeight + actions.lead);

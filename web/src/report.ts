@@ -57,7 +57,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
   const answer = reportAnswer(data, lang);
   const sections = reportSections(data, lang);
   const contracts = sections.find(section => section.id === 'contracts')!;
-  const actionColumns = new Set(['contract', 'organisation', 'suppliers', 'noticeDeadline', 'end', 'autoRenew', 'annualValue']);
+  const actionColumns = new Set(['contract', 'organisation', 'noticeDeadline', 'end', 'autoRenew', 'annualValue']);
 
   fill(body,
     h('div', { class: 'buttons no-print' },
