@@ -76,6 +76,8 @@ describe('the Verloop section of an organisation report', () => {
       const first = book.worksheets[0].getColumn(1).values.map(String);
       expect(first).toContain('Verloop');
       expect(first).toContain(`HHI op aantal applicaties 3.750 → 5.000 sinds ${since}`);
+      // What the notice count is made of, as in the PDF and on the report page.
+      expect(first.some(line => /^Contracten in of voorbij hun opzegtermijn, nu (\d+) \(\d+ \+ \d+\)/.test(line))).toBe(true);
       const sheet = book.getWorksheet('Verloop')!;
       expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Import van', 'Bron', 'HHI op aantal applicaties', 'CR3 op aantal applicaties', 'Scharnierpunten', 'Gemiddelde lock-in', 'Contracten in of voorbij hun opzegtermijn', 'Aandeel onder niet-EU-recht', 'Common Ground-score']);
       expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.Date);
