@@ -519,7 +519,8 @@ export function columnName(key: string, language: Language): string {
   return propertyName(key, language);
 }
 
-const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+/** The first letter lower case when it starts a word, not an abbreviation ("EU", "API"). */
+export const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
 
 /** A node kind in words, also as some analyses write it (`platform`, `intermediary`). */
 export function kindWords(kind: string, language: Language): string {

@@ -38,6 +38,7 @@ const NAMED = 6;
 
 const upcoming = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline && c.noticeDeadline >= data.today).sort((a, b) => String(a.noticeDeadline).localeCompare(String(b.noticeDeadline)) || a.uid.localeCompare(b.uid));
 const passed = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline && c.noticeDeadline < data.today && (c.end ?? '') >= data.today);
+const soonCount = (data: ReportData) => upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
 const annualValue = (contracts: ReportContract[]) => contracts.reduce((sum, c) => sum + (c.annualValue ?? 0), 0);
 
 function factorWords(data: ReportData, language: Language, n: number): string[] {
@@ -149,7 +150,7 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
     }));
   }
 
-  const soon = upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
+  const soon = soonCount(data);
   const figures: Figure[] = [
     { value: formatNumber(applications, language), label: reportText(language, 'figure.applications') },
     { value: formatNumber(suppliers, language), label: suppliers > withApplications ? reportText(language, 'figure.suppliersOther', { n: formatNumber(suppliers - withApplications, language) }) : reportText(language, 'figure.suppliers') },
@@ -168,6 +169,18 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
   }
   contractRisks(data, language, risks);
   return { sentences, figures, risks, actions: upcoming(data).slice(0, ACTIONS) };
+}
+
+/**
+ * What the Verloop's numbers are made of today: its contracts in or past their notice window as the first
+ * page's two numbers added up, and what a scharnierpunt is beside the kwetsbaarste punten.
+ */
+export function trendNotes(data: ReportData, language: Language): string[] {
+  const soon = soonCount(data), overdue = passed(data).length;
+  return [
+    reportText(language, 'trend.noticeSplit', { total: formatNumber(soon + overdue, language), soon: formatNumber(soon, language), passed: formatNumber(overdue, language) }),
+    reportText(language, 'trend.articulation'),
+  ];
 }
 
 /** The answer-first page of `data` in `language`. */

@@ -4,7 +4,7 @@
 import type { Row } from '../analyses/types.js';
 import { formatDate } from '../format.js';
 import type { Language } from '../labels.js';
-import { type Answer, reportAnswer, reportFacts, reportSubtitle } from './answer.js';
+import { type Answer, reportAnswer, reportFacts, reportSubtitle, trendNotes } from './answer.js';
 import { KIND_COLOURS, type Picture, pictureIntro, pictureLayout } from './picture.js';
 import type { ReportData } from './report-data.js';
 import { type Section, type SectionColumn, cellText, reportSections, sectionCount } from './sections.js';
@@ -285,8 +285,9 @@ function drawPicture(doc: Doc, picture: Picture, language: Language) {
  * An organisation's "Verloop": a sentence per headline number, then a small line chart of each, three
  * to a row (none with a single import: one dot is no trend).
  */
-function trend(doc: Doc, series: TrendPoint[], language: Language) {
+function trend(doc: Doc, series: TrendPoint[], language: Language, notes: string[]) {
   for (const sentence of trendSentences(series, language)) { paragraph(doc, sentence, 10); doc.moveDown(0.15); }
+  for (const note of notes) { paragraph(doc, note, 8.5, MUTED); doc.moveDown(0.15); }
   doc.moveDown(0.4);
   if (series.length < 2) return;
   const perRow = 3, gap = 10, height = 96, chart = { top: 30, height: 42 };
@@ -336,7 +337,7 @@ function firstPage(doc: Doc, data: ReportData, language: Language) {
     paragraph(doc, reportText(language, 'actionsNone'), 9.5, MUTED);
     return;
   }
-  const actions = tableLayout(doc, { columns: contracts.columns.filter(c => ['contract', 'organisation', 'suppliers', 'noticeDeadline', 'end', 'autoRenew', 'annualValue'].includes(c.key)), rows: answer.actions as unknown as Row[] }, data, language);
+  const actions = tableLayout(doc, { columns: contracts.columns.filter(c => ['contract', 'organisation', 'noticeDeadline', 'end', 'autoRenew', 'annualValue'].includes(c.key)), rows: answer.actions as unknown as Row[] }, data, language);
   const intro = pdfText(reportText(language, 'actionsIntro'));
   const introHeight = doc.font('Helvetica').fontSize(8.5).heightOfString(intro, { width: widthOf(doc), lineGap: 1.5 }) + 3;
   heading(doc, reportText(language, 'actions'), 13, introHeight + actions.lead);
@@ -369,12 +370,13 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
       const measure = (text: string, size: number) => doc.font('Helvetica').fontSize(size).widthOfString(pdfText(text)) * 1.02;
       drawPicture(doc, pictureLayout(data, language, { width: widthOf(doc), measure }), language);
     }
-  } else doc.addPage();
+  // The sections start on a page of their own, unless the first page already ran over onto one.
+  } else if (doc.bufferedPageRange().count === 1) doc.addPage();
   for (const section of reportSections(data, language)) {
     const layout = section.rows.length > 0 ? tableLayout(doc, section, data, language) : null;
     // The Verloop's sentences and charts come between its heading and its table.
     heading(doc, `${section.title} (${sectionCount(section, language)})`, 13, section.id === 'trend' ? 70 : layout?.lead ?? 20);
-    if (section.id === 'trend') trend(doc, data.trend ?? [], language);
+    if (section.id === 'trend') trend(doc, data.trend ?? [], language, trendNotes(data, language));
     if (!layout) paragraph(doc, reportText(language, 'none'), 9, MUTED);
     else layout.draw();
     if (section.omitted) paragraph(doc, reportText(language, 'omitted', { n: section.omitted }), 8, MUTED);

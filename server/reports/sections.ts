@@ -3,8 +3,9 @@
 // one definition, so paper, screen and spreadsheet agree. Pure (the web UI bundles it).
 import type { Row } from '../analyses/types.js';
 import { type ColumnType, type Names, columnType, formatValue } from '../exports/columns.js';
-import { type Language, columnName, organisationName } from '../labels.js';
-import type { ReportData } from './report-data.js';
+import { FACTOR_NAMES, type Language, columnName, lowerFirst, organisationName, valueName } from '../labels.js';
+import type { ReportContract, ReportData } from './report-data.js';
+import { contractName, runningFirst } from './contract-name.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
 import { reportText } from './words.js';
@@ -44,8 +45,9 @@ export function reportSections(data: ReportData, language: Language): Section[] 
   const several = Object.keys(data.organisations).length > 1;
   const organisation: Spec[] = several ? ['organisation'] : [];
   const section = (id: SectionId, title: string, rows: Row[], specs: Spec[]): Section => ({ id, title, rows, columns: columns(rows, specs, language), omitted: data.omitted?.[id] });
-  const contracts = section('contracts', reportText(language, 'section.contracts'), data.contracts as unknown as Row[], [
-    ['contract', 'text', row => row.id], ...organisation, ['suppliers', 'list'], 'noticeDeadline', 'end', ['autoRenew', 'yesNo'], ['exitPlan', 'yesNo'], ['annualValue', 'money'], ['applications', 'list'],
+  // Named by supplier and what it covers (the model has no contract name), so no columns of their own; the ended ones after the running ones, marked.
+  const contracts = section('contracts', reportText(language, 'section.contracts'), runningFirst(data.contracts, data.today) as unknown as Row[], [
+    ['contract', 'text', row => contractName(row as unknown as ReportContract, language, data.today)], ...organisation, 'noticeDeadline', 'end', ['autoRenew', 'yesNo'], ['exitPlan', 'yesNo'], ['annualValue', 'money'],
   ]);
   const sovereignty = (): Section => ({
     ...section('sovereignty', reportText(language, 'section.sovereignty'), data.sovereignty?.rows ?? [], [
@@ -66,7 +68,7 @@ export function reportSections(data: ReportData, language: Language): Section[] 
       // Platforms: a supplier that hosts platforms only has no applications and no contract here; the column says why it is listed.
       { ...section('exposure', reportText(language, 'section.exposure'), data.exposure, ['name', ['applications', 'integer'], ['criticalApplications', 'integer'], ['platforms', 'integer'], ['contractValue', 'money'], 'contractValueShare', 'applicationsShare']), printed: 30 },
       { ...section('spofs', reportText(language, 'section.spofsOrganisation'), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]), top: RANKING_ROWS },
-      { ...section('lockInRanking', reportText(language, 'section.lockInRanking'), data.lockInRanking, ['name', 'criticality', ['suppliers', 'list'], ['score', 'decimal'], 'topFactors']), top: RANKING_ROWS },
+      { ...section('lockInRanking', reportText(language, 'section.lockInRanking'), data.lockInRanking, ['name', 'criticality', ['suppliers', 'list'], ['score', 'decimal'], ['topFactors', 'text', row => factorList(row.topFactors, language)]]), top: RANKING_ROWS },
       contracts,
       section('commonGround', reportText(language, 'section.commonGround'), data.commonGround?.moves ?? [], [
         ['fromName', 'text', row => shownName(String(row.fromName ?? ''), language)], ['toName', 'text', row => shownName(String(row.toName ?? ''), language)], ['standard', 'text'], 'category', ['registrations', 'list'], 'mode', ['gain', 'decimal'],
@@ -103,6 +105,10 @@ const CRITICALITY_ORDER: Record<string, number> = { critical: 0, high: 1, medium
 /** Nearest first; of one step, the most critical first, then by name. */
 const byStepAndCriticality = (rows: ReportData['dependants']) =>
   [...rows].sort((a, b) => a.hops - b.hops || (CRITICALITY_ORDER[a.criticality ?? ''] ?? 4) - (CRITICALITY_ORDER[b.criticality ?? ''] ?? 4) || a.name.localeCompare(b.name, 'nl'));
+
+/** Lock-in factors as one phrase: "Weinig alternatieven, geen exitplan" (lower case after the first). */
+const factorList = (factors: unknown, language: Language): string =>
+  (Array.isArray(factors) ? factors : []).map((factor, i) => { const name = valueName(FACTOR_NAMES, String(factor), language); return i === 0 ? name : lowerFirst(name); }).join(', ');
 
 /** A lock-in factor's own measure in words: yes/no, a count, years. */
 function rawValue(row: Row, language: Language): string {

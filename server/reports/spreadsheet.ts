@@ -4,7 +4,7 @@ import type { Table } from '../exports/flatten.js';
 import { peopleCell } from '../exports/people.js';
 import type { Names } from '../exports/columns.js';
 import { type Language, organisationName } from '../labels.js';
-import { reportAnswer } from './answer.js';
+import { reportAnswer, trendNotes } from './answer.js';
 import type { ReportData } from './report-data.js';
 import { type Section, reportSections } from './sections.js';
 import { trendSentences, trendText } from './trend.js';
@@ -38,7 +38,7 @@ function answerTable(data: ReportData, language: Language): Table {
     [reportText(language, 'risks'), null],
     ...answer.risks.map(risk => [risk, null]),
     // An organisation's "Verloop" in words; the numbers per import are on a sheet of their own.
-    ...(data.trend ? [[null, null], [trendText(language, 'heading'), null], ...trendSentences(data.trend, language).map(sentence => [sentence, null])] : []),
+    ...(data.trend ? [[null, null], [trendText(language, 'heading'), null], ...[...trendSentences(data.trend, language), ...trendNotes(data, language)].map(sentence => [sentence, null])] : []),
   ];
   return { columns: [reportText(language, 'answer'), ''], types: ['text', 'text'], rows };
 }

@@ -22,12 +22,13 @@ export type TrendMetric = { key: TrendKey; digits: number; percent: boolean; nam
 
 /** The headline numbers with a trend, in the order the report shows them. */
 export const TREND_METRICS: TrendMetric[] = [
-  { key: 'hhi', digits: 0, percent: false, name: { nl: 'HHI (applicaties)', en: 'HHI (applications)' }, title: { nl: 'Concentratie (HHI, applicaties)', en: 'Concentration (HHI, applications)' } },
-  { key: 'cr3', digits: 1, percent: true, name: { nl: 'CR3 (applicaties)', en: 'CR3 (applications)' }, title: { nl: 'CR3 (applicaties)', en: 'CR3 (applications)' } },
-  // The single points of failure a headline counts are the articulation points of the application graph (headlines.ts).
-  { key: 'spofCount', digits: 0, percent: false, name: { nl: 'Kwetsbare punten (scharnierpunten)', en: 'Single points of failure (articulation points)' }, title: { nl: 'Kwetsbare punten (scharnierpunten)', en: 'Single points of failure (articulation points)' } },
+  { key: 'hhi', digits: 0, percent: false, name: { nl: 'HHI op aantal applicaties', en: 'HHI by number of applications' }, title: { nl: 'Concentratie (HHI op aantal applicaties)', en: 'Concentration (HHI by number of applications)' } },
+  { key: 'cr3', digits: 1, percent: true, name: { nl: 'CR3 op aantal applicaties', en: 'CR3 by number of applications' }, title: { nl: 'CR3 op aantal applicaties', en: 'CR3 by number of applications' } },
+  // The articulation points of the application graph (headlines.ts), not the kwetsbaarste punten a report ranks by what fails with them.
+  { key: 'spofCount', digits: 0, percent: false, name: { nl: 'Scharnierpunten', en: 'Articulation points' }, title: { nl: 'Scharnierpunten', en: 'Articulation points' } },
   { key: 'meanLockIn', digits: 1, percent: false, name: { nl: 'Gemiddelde lock-in', en: 'Mean lock-in' }, title: { nl: 'Gemiddelde lock-in', en: 'Mean lock-in' } },
-  { key: 'noticeCount', digits: 0, percent: false, name: { nl: 'Contracten in opzegtermijn', en: 'Contracts in notice window' }, title: { nl: 'Contracten in opzegtermijn', en: 'Contracts in notice window' } },
+  // From six months before the notice deadline until the contract ends (headlines.ts): the deadlines to come and those passed.
+  { key: 'noticeCount', digits: 0, percent: false, name: { nl: 'Contracten in of voorbij hun opzegtermijn', en: 'Contracts in or past their notice window' }, title: { nl: 'Contracten in of voorbij hun opzegtermijn', en: 'Contracts in or past their notice window' } },
   { key: 'sovereigntyShare', digits: 1, percent: true, name: { nl: 'Aandeel onder niet-EU-recht', en: 'Share under non-EU law' }, title: { nl: 'Applicaties onder niet-EU-recht', en: 'Applications under non-EU law' } },
   { key: 'commonGroundScore', digits: 1, percent: false, name: { nl: 'Common Ground-score', en: 'Common Ground score' }, title: { nl: 'Common Ground-score (0–100)', en: 'Common Ground score (0–100)' } },
 ];

@@ -93,7 +93,7 @@ const nl = {
   'answer.contracts.one': 'Roer kent 1 contract, {value} per jaar.',
   'answer.contracts.many': 'Roer kent {n} contracten, samen {value} per jaar.',
   'answer.organisation': '{name} gebruikt {applications} van {suppliers} leveranciers; de contracten zijn samen {value} per jaar waard.',
-  'answer.largest': 'De grootste leverancier is {supplier} met {share} van de contractwaarde; de afhankelijkheid is {band} (HHI {hhi}).',
+  'answer.largest': 'De grootste leverancier is {supplier} met {share} van de contractwaarde; de afhankelijkheid is {band} (HHI op contractwaarde {hhi}; de HHI loopt van 0 tot 10.000, hoe hoger hoe geconcentreerder, boven 2.500 sterk geconcentreerd).',
   'answer.worst': 'Het kwetsbaarste punt is {name}: als dat uitvalt, {fail}.',
   'risk.factor': '{factor}: {points} van de {score} punten',
   'risk.upstream': 'Hangt af van {name} ({kind}): als dat uitvalt, {fail}.',
@@ -110,6 +110,10 @@ const nl = {
   criticalBorder: 'rood omlijnd: bedrijfskritisch',
   'risk.spof': '{name} ({kind}): als dat uitvalt, {fail}.',
   'risk.topLockIn': '{name} heeft de hoogste lock-in-score: {score} van 100 ({factors}).',
+  'contract.ended': 'beëindigd op {date}',
+  'contract.endPassed': 'einddatum {date} voorbij (stilzwijgend verlengd)',
+  'trend.noticeSplit': 'Contracten in of voorbij hun opzegtermijn, nu {total} ({soon} + {passed}): {soon} met de uiterste opzegdatum in de komende 6 maanden en {passed} lopende contracten waarvan die al verstreken is.',
+  'trend.articulation': 'Een scharnierpunt is een applicatie zonder welke het netwerk van koppelingen in losse delen uiteenvalt. Dat is iets anders dan de kwetsbaarste punten verderop, gerangschikt naar hoeveel er met ze uitvalt.',
 };
 
 export type ReportWord = keyof typeof nl;
@@ -204,7 +208,7 @@ const en: Record<ReportWord, string> = {
   'answer.contracts.one': 'Roer knows 1 contract, {value} a year.',
   'answer.contracts.many': 'Roer knows {n} contracts, together {value} a year.',
   'answer.organisation': '{name} uses {applications} from {suppliers} suppliers; its contracts are worth {value} a year together.',
-  'answer.largest': 'The largest supplier is {supplier} with {share} of the contract value; the dependency is {band} (HHI {hhi}).',
+  'answer.largest': 'The largest supplier is {supplier} with {share} of the contract value; the dependency is {band} (HHI by contract value {hhi}; the HHI runs from 0 to 10,000, the higher the more concentrated, above 2,500 highly concentrated).',
   'answer.worst': 'The most vulnerable point is {name}: if it fails, {fail}.',
   'risk.factor': '{factor}: {points} of the {score} points',
   'risk.upstream': 'Depends on {name} ({kind}): if that fails, {fail}.',
@@ -221,6 +225,10 @@ const en: Record<ReportWord, string> = {
   criticalBorder: 'red border: business-critical',
   'risk.spof': '{name} ({kind}): if it fails, {fail}.',
   'risk.topLockIn': '{name} has the highest lock-in score: {score} of 100 ({factors}).',
+  'contract.ended': 'ended on {date}',
+  'contract.endPassed': 'end date {date} passed (renews automatically)',
+  'trend.noticeSplit': 'Contracts in or past their notice window, now {total} ({soon} + {passed}): {soon} with their notice deadline in the next 6 months and {passed} running contracts whose deadline has passed.',
+  'trend.articulation': 'An articulation point is an application without which the network of interfaces falls apart into separate parts. That differs from the single points of failure further on, ranked by how much fails with them.',
 };
 
 export const REPORT_WORDS: Record<Language, Record<ReportWord, string>> = { nl, en };

@@ -322,11 +322,13 @@ describe('documents', () => {
       expect(String(book.worksheets[0].getCell('A3').value)).toMatch(/^Als Zaaksysteem uitvalt/);
       const contracts = book.getWorksheet('Contracten')!;
       const header = headers(contracts);
-      expect(header).toEqual(['Contract', 'Leveranciers', 'Uiterste opzegdatum', 'Einddatum', 'Stilzwijgend verlengd', 'Exitplan', 'Jaarwaarde', 'Applicaties']);
-      expect(contracts.getCell('C2').type).toBe(ExcelJS.ValueType.Date);
-      expect(contracts.getCell('G2').value).toBe(1503889.77);
-      expect(contracts.getCell('G2').numFmt).toBe('€ #,##0');
-      expect(contracts.autoFilter).toBe('A1:H1');
+      // The model has no contract name: the supplier and what it covers name it, the id after them.
+      expect(header).toEqual(['Contract', 'Uiterste opzegdatum', 'Einddatum', 'Stilzwijgend verlengd', 'Exitplan', 'Jaarwaarde']);
+      expect(contracts.getCell('A2').value).toBe('Acme B.V. – Berichtenbus en Zaaksysteem (c1)');
+      expect(contracts.getCell('B2').type).toBe(ExcelJS.ValueType.Date);
+      expect(contracts.getCell('F2').value).toBe(1503889.77);
+      expect(contracts.getCell('F2').numFmt).toBe('€ #,##0');
+      expect(contracts.autoFilter).toBe('A1:F1');
     });
 
     it('when one section of an organisation report is asked as CSV, then it arrives (it was a 404)', async () => {

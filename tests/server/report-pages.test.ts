@@ -104,11 +104,11 @@ describe('an organisation report as people read it', () => {
       };
       pages(await reportPdf(variant, 'nl')).forEach((page, p) => {
         const lines = page.split('\n');
-        const rows = lines.filter(line => /^\s*c\d\d\s/.test(line)).length;
+        const rows = lines.filter(line => /\(c\d\d\)/.test(line)).length;
         if (rows === 1) lonely.push(`variant ${k}, page ${p + 1}: one contract row`);
         for (const heading of ['Contracten om op te handelen', `Contracten (${CONTRACTS})`]) {
           const at = lines.findIndex(line => line.trim().startsWith(heading));
-          if (at >= 0 && lines.slice(at).filter(line => /^\s*c\d\d\s/.test(line)).length < 2) lonely.push(`variant ${k}, page ${p + 1}: "${heading}" without two rows`);
+          if (at >= 0 && lines.slice(at).filter(line => /\(c\d\d\)/.test(line)).length < 2) lonely.push(`variant ${k}, page ${p + 1}: "${heading}" without two rows`);
         }
       });
     }
@@ -150,6 +150,69 @@ describe('an organisation report as people read it', () => {
     expect(csv.status).toBe(200);
     expect(csv.text).toContain('Gemeente Noord (CSV-bestanden)');
     expect(csv.text).not.toContain(`csv:${ORG}`);
+  });
+
+  /** The report with `passed` running contracts past their notice deadline and the last contract ended `ago` days before today. */
+  const withOverdue = (passed: number): ReportData => {
+    const day = (days: number) => new Date(Date.parse(data.today) + days * 86_400_000).toISOString().slice(0, 10);
+    return {
+      ...data,
+      contracts: data.contracts.map((c, i) => (i < passed ? { ...c, noticeDeadline: day(-10 - i) }
+        : i === data.contracts.length - 1 ? { ...c, end: day(-30), noticeDeadline: day(-60) } : c)),
+    };
+  };
+
+  it('when the Verloop counts contracts in or past their notice window, then it says they are page 1\'s two numbers added up', async () => {
+    const read = readPdf(await reportPdf(withOverdue(3), 'nl'), 'report-pages-notice');
+    const first = flat(read[0]);
+    // The figures' row: applications, suppliers, contract value, HHI, deadlines in the next 6 months.
+    const soon = Number(/^\s*\d[\d.]*\s+\d[\d.]*\s+€ [\d.]+\s+[\d.]+\s+(\d+)\s*$/m.exec(read[0])?.[1]);
+    expect(first).toContain('Bij 3 lopende contracten is de uiterste opzegdatum verstreken');
+    const all = flat(read.join('\n'));
+    const split = /Contracten in of voorbij hun opzegtermijn, nu (\d+) \((\d+) \+ (\d+)\): \d+ met de uiterste opzegdatum in de komende 6 maanden en \d+ lopende contracten waarvan die al verstreken is\./.exec(all);
+    expect(split).not.toBeNull();
+    const [, total, upcoming, passed] = split!.map(Number);
+    expect([total, passed]).toEqual([upcoming + passed, 3]);
+    expect(soon).toBe(upcoming);
+    expect(all).not.toMatch(/Contracten in opzegtermijn/);
+  });
+
+  it('when the report names an HHI, then it says what it is computed over and explains it once', async () => {
+    const text = flat(readPdf(await reportPdf(data, 'nl'), 'report-pages-hhi').join('\n'));
+    expect(text).toMatch(/\(HHI op contractwaarde [\d.]+; /);
+    expect(text.match(/de HHI loopt van 0 tot 10\.000, hoe hoger hoe geconcentreerder, boven 2\.500 sterk geconcentreerd\)/g)).toHaveLength(1);
+    expect(text).not.toMatch(/HHI \(applicaties\)|\(HHI [\d.]+\)/);
+  });
+
+  it('when the Verloop counts scharnierpunten, then they have their own word and a sentence sets them apart from the kwetsbaarste punten', async () => {
+    const text = flat(readPdf(await reportPdf(data, 'nl'), 'report-pages-articulation').join('\n'));
+    expect(text).not.toMatch(/Kwetsbare punten \(scharnierpunten\)/);
+    expect(text).toContain('Een scharnierpunt is een applicatie zonder welke het netwerk van koppelingen in losse delen uiteenvalt. Dat is iets anders dan de kwetsbaarste punten verderop');
+    expect(text).toContain('Wat het meest uitvalt: de kwetsbaarste punten');
+  });
+
+  it('when a contract has ended, then the Contracten table marks it and lists it after the running ones; contracts are named by supplier and what they cover', async () => {
+    const variant = withOverdue(0);
+    const ended = variant.contracts.at(-1)!;
+    const text = readPdf(await reportPdf(variant, 'nl'), 'report-pages-contracts').join('\n');
+    const table = text.slice(text.indexOf(`Contracten (${CONTRACTS})`));
+    const ids = [...table.matchAll(/\((c\d\d)\)/g)].map(m => m[1]);
+    expect(ids).toHaveLength(CONTRACTS);
+    expect(ids.at(-1)).toBe(ended.id);
+    const [y, m, d] = ended.end!.split('-');
+    expect(flat(table)).toMatch(new RegExp(`\\(${ended.id}\\), beëindigd\\s+op\\s+${d}-${m}-${y}`));
+    expect(flat(table).match(/beëindigd op/g)).toHaveLength(1);
+    // No contract by its code alone: "Leverancier 0 B.V. – Applicatie 0 (c01)", on page 1 too.
+    expect(flat(text)).toContain('Leverancier 0 B.V. – Applicatie 0 (c01)');
+    expect(text).not.toMatch(/^\s*c\d\d\s/m);
+  });
+
+  it('when the lock-in ranking lists an application\'s largest factors, then only the first is capitalised', async () => {
+    const lockInRanking = data.lockInRanking.map(row => ({ ...row, topFactors: ['fewSubstitutes', 'noExitPlan', 'noDataPortability'] }));
+    const text = flat(readPdf(await reportPdf({ ...data, lockInRanking }, 'nl'), 'report-pages-factors').join('\n'));
+    const table = text.slice(text.indexOf('Applicaties met de meeste lock-in'), text.indexOf(`Contracten (${CONTRACTS})`));
+    expect(table).toContain('Weinig alternatieven, geen exitplan, geen afspraak');
+    expect(table).not.toMatch(/, (Geen|Weinig) /);
   });
 
   it('when the organisation report is asked in English, then its numbers and sources are in English words', async () => {

@@ -53,8 +53,8 @@ describe('the Verloop section of an organisation report', () => {
       expect(text).toContain('Verloop (2)');
       // Applications per supplier: acme 2, regio 1, cloudy 1, then acme 2, newco 2 (tests/server/changes.test.ts); the
       // broker is no longer a single point of failure. The PDF's fonts have no →: it is written ›.
-      expect(text).toContain(`HHI (applicaties) 3.750 › 5.000 sinds ${since}`);
-      expect(text).toContain(`Kwetsbare punten (scharnierpunten) 2 › 1 sinds ${since}`);
+      expect(text).toContain(`HHI op aantal applicaties 3.750 › 5.000 sinds ${since}`);
+      expect(text).toContain(`Scharnierpunten 2 › 1 sinds ${since}`);
       expect(text).toMatch(new RegExp(`Aandeel onder niet-EU-recht [\\d,]+% (› [\\d,]+% sinds|, gelijk sinds) ${since}`));
       // The table under the charts: one row per import.
       expect(text).toMatch(/Import van Bron HHI/);
@@ -67,7 +67,7 @@ describe('the Verloop section of an organisation report', () => {
     it('then the English PDF says it in English', async () => {
       const text = words(readPdf(await report(driver, 'pdf', 'en'), 'report-trend-en'));
       expect(text).toContain('Trend (2)');
-      expect(text).toContain(`HHI (applications) 3,750 › 5,000 since ${day(at, 'en-GB')}`);
+      expect(text).toContain(`HHI by number of applications 3,750 › 5,000 since ${day(at, 'en-GB')}`);
     });
 
     it('then the workbook has the sentences on its first sheet and the numbers per import as typed cells', async () => {
@@ -75,9 +75,11 @@ describe('the Verloop section of an organisation report', () => {
       await book.xlsx.load((await report(driver, 'xlsx')) as never);
       const first = book.worksheets[0].getColumn(1).values.map(String);
       expect(first).toContain('Verloop');
-      expect(first).toContain(`HHI (applicaties) 3.750 → 5.000 sinds ${since}`);
+      expect(first).toContain(`HHI op aantal applicaties 3.750 → 5.000 sinds ${since}`);
+      // What the notice count is made of, as in the PDF and on the report page.
+      expect(first.some(line => /^Contracten in of voorbij hun opzegtermijn, nu (\d+) \(\d+ \+ \d+\)/.test(line))).toBe(true);
       const sheet = book.getWorksheet('Verloop')!;
-      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Import van', 'Bron', 'HHI (applicaties)', 'CR3 (applicaties)', 'Kwetsbare punten (scharnierpunten)', 'Gemiddelde lock-in', 'Contracten in opzegtermijn', 'Aandeel onder niet-EU-recht', 'Common Ground-score']);
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Import van', 'Bron', 'HHI op aantal applicaties', 'CR3 op aantal applicaties', 'Scharnierpunten', 'Gemiddelde lock-in', 'Contracten in of voorbij hun opzegtermijn', 'Aandeel onder niet-EU-recht', 'Common Ground-score']);
       expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.Date);
       expect([sheet.getCell('C2').value, sheet.getCell('C3').value, sheet.getCell('E2').value, sheet.getCell('E3').value]).toEqual([3750, 5000, 2, 1]);
     });

@@ -76,7 +76,7 @@ describe('trends on the dashboards', () => {
 
     it('then the single points of failure page says how their number moved, with a chart of two points', async () => {
       await open('#/spof');
-      expect(await sentence('spofCount')).toBe(`Kwetsbare punten (scharnierpunten) ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
+      expect(await sentence('spofCount')).toBe(`Scharnierpunten ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
       expect(await ui.page.locator('#spof-trend [data-trend=spofCount] circle').count()).toBe(2);
       await ui.page.locator('#spof-trend').screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'trend-spof.png') });
     });
@@ -84,9 +84,9 @@ describe('trends on the dashboards', () => {
     it('then the supplier page says how HHI and CR3 moved, each with its chart', async () => {
       await open('#/exposure');
       const hhi = (value: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(value);
-      expect(await sentence('hhi')).toBe(`HHI (applicaties) ${hhi(series[0].hhi)} → ${hhi(series[1].hhi)} sinds ${since}`);
+      expect(await sentence('hhi')).toBe(`HHI op aantal applicaties ${hhi(series[0].hhi)} → ${hhi(series[1].hhi)} sinds ${since}`);
       const percent = (value: number) => new Intl.NumberFormat('nl-NL', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value / 100);
-      expect(await sentence('cr3')).toBe(`CR3 (applicaties) ${percent(series[0].cr3)} → ${percent(series[1].cr3)} sinds ${since}`);
+      expect(await sentence('cr3')).toBe(`CR3 op aantal applicaties ${percent(series[0].cr3)} → ${percent(series[1].cr3)} sinds ${since}`);
       expect(await ui.page.locator('#exposure-trend figure[data-trend]').count()).toBe(2);
       expect(await ui.page.locator('#exposure-trend [data-trend=hhi] circle').count()).toBe(2);
       await ui.shot('trend-exposure');
@@ -102,7 +102,7 @@ describe('trends on the dashboards', () => {
 
     it('then the contract calendar and the sovereignty page show theirs', async () => {
       await open('#/calendar');
-      expect(await sentence('noticeCount')).toBe(`Contracten in opzegtermijn ${series[0].noticeCount} → ${series[1].noticeCount} sinds ${since}`);
+      expect(await sentence('noticeCount')).toBe(`Contracten in of voorbij hun opzegtermijn ${series[0].noticeCount} → ${series[1].noticeCount} sinds ${since}`);
       expect(await ui.page.locator('#calendar-trend [data-trend=noticeCount] circle').count()).toBe(2);
       await open('#/sovereignty');
       expect(await sentence('sovereigntyShare')).toMatch(new RegExp(`^Aandeel onder niet-EU-recht [\\d,]+%.* ${since}$`));
@@ -114,9 +114,18 @@ describe('trends on the dashboards', () => {
       await open(`#/report?subject=org:${ORGANISATION}`);
       const sentences = await ui.page.locator('#report-trend .trend-sentence').allTextContents();
       expect(sentences).toHaveLength(7);
-      expect(sentences).toContain(`Kwetsbare punten (scharnierpunten) ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
+      expect(sentences).toContain(`Scharnierpunten ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
       expect(await ui.page.locator('#report-trend figure[data-trend]').count()).toBe(7);
       expect(await ui.page.locator('#table-trend tbody tr').count()).toBe(2);
+      // The same words as the PDF: the notice count as page 1's two numbers added up, scharnierpunten set apart.
+      const notes = await text('#report-trend .trend-notes');
+      const split = /Contracten in of voorbij hun opzegtermijn, nu (\d+) \((\d+) \+ (\d+)\)/.exec(notes);
+      expect(split).not.toBeNull();
+      expect(Number(split![1])).toBe(Number(split![2]) + Number(split![3]));
+      expect(notes).toContain('Een scharnierpunt is een applicatie zonder welke het netwerk van koppelingen in losse delen uiteenvalt.');
+      expect(await text('#report-answer')).toMatch(/\(HHI op contractwaarde [\d.]+; de HHI loopt van 0 tot 10\.000/);
+      // Contracts by supplier and what they cover, not by code alone.
+      expect(await text('#report-actions tbody tr:first-child td:first-child')).toMatch(/^.+ – .+ \(c-\d{4}\)$/);
       await ui.page.locator('#report-trend').screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'trend-report.png') });
     });
 
@@ -124,7 +133,7 @@ describe('trends on the dashboards', () => {
       await open('#/spof');
       await ui.page.selectOption('#language', 'en');
       await ui.page.waitForFunction(() => document.body.dataset.ready === 'true' && document.querySelector('#spof-trend h2')?.textContent?.startsWith('Trend'), null, { timeout: 60_000 });
-      expect(await sentence('spofCount')).toBe(`Single points of failure (articulation points) ${series[0].spofCount} → ${series[1].spofCount} since ${dayOf(series[0].at, 'en-GB')}`);
+      expect(await sentence('spofCount')).toBe(`Articulation points ${series[0].spofCount} → ${series[1].spofCount} since ${dayOf(series[0].at, 'en-GB')}`);
       await ui.shot('trend-spof-en');
       await ui.page.selectOption('#language', 'nl');
     });

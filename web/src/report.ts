@@ -1,7 +1,7 @@
 // Dependency report per application, platform, supplier or organisation: the printable page. It shows
 // what the PDF shows, from the same server modules (answer, picture, sections): the answer first,
 // then the picture and the tables, each table also as CSV; the whole report as PDF, Excel, GraphML.
-import { reportAnswer, reportFacts, reportSubtitle } from '../../server/reports/answer.js';
+import { reportAnswer, reportFacts, reportSubtitle, trendNotes } from '../../server/reports/answer.js';
 import { pictureIntro, pictureLayout } from '../../server/reports/picture.js';
 import type { ReportData } from '../../server/reports/report-data.js';
 import { type Section, cellText, reportSections, sectionCount } from '../../server/reports/sections.js';
@@ -57,7 +57,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
   const answer = reportAnswer(data, lang);
   const sections = reportSections(data, lang);
   const contracts = sections.find(section => section.id === 'contracts')!;
-  const actionColumns = new Set(['contract', 'organisation', 'suppliers', 'noticeDeadline', 'end', 'autoRenew', 'annualValue']);
+  const actionColumns = new Set(['contract', 'organisation', 'noticeDeadline', 'end', 'autoRenew', 'annualValue']);
 
   fill(body,
     h('div', { class: 'buttons no-print' },
@@ -94,6 +94,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
         section.rows.length ? h('button', { type: 'button', class: 'no-print', 'data-section': section.id, onclick: () => void download(`${path}.csv`, { ...scope, section: section.id, delimiter: lang === 'nl' ? 'semicolon' : 'comma' }, `${file}-${section.id}.csv`) }, t('report.csv')) : null),
       section.id === 'trend' ? [
         h('ul', { class: 'trend-sentences' }, trendSentences(data.trend ?? [], lang).map(sentence => h('li', { class: 'trend-sentence' }, sentence))),
+        h('div', { class: 'trend-notes' }, trendNotes(data, lang).map(note => h('p', { class: 'hint' }, note))),
         (data.trend ?? []).length > 1 ? h('div', { class: 'cards' }, trendFigures(data.trend!)) : null] : null,
       section.rows.length ? table(section, data) : h('p', { class: 'hint' }, reportText(lang, 'none')),
       // Rows outside the organisation's boundary are said, not shown (server/reports/boundary.ts).

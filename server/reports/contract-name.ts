@@ -1,0 +1,29 @@
+// A contract as a report names it: the model has no contract name, so its supplier and what it covers,
+// with the id after it ("Grutto Software B.V. – Zaaksysteem (c-0018)"), and whether it has ended.
+// Pure (the web UI bundles it).
+import { formatDate } from '../format.js';
+import type { Language } from '../labels.js';
+import type { ReportContract } from './report-data.js';
+import { listWords, reportText } from './words.js';
+
+type Named = Pick<ReportContract, 'id' | 'suppliers' | 'applications' | 'end' | 'autoRenew'>;
+
+/** A contract whose end date lies before `today`. */
+export const hasEnded = (contract: Pick<ReportContract, 'end'>, today: string): boolean => !!contract.end && contract.end < today;
+
+/**
+ * "Grutto Software B.V. – Berichtenbus en Zaaksysteem (c-0018)"; an ended one adds ", beëindigd op 06-07-2026"
+ * (one that renews automatically: that its end date has passed, since the renewal is not recorded).
+ */
+export function contractName(contract: Named, language: Language, today: string): string {
+  // Sorted: the graph gives a contract's suppliers and applications in no fixed order.
+  const sorted = (names: string[] | null | undefined) => [...(names ?? [])].sort((a, b) => a.localeCompare(b, 'nl'));
+  const parts = [listWords(sorted(contract.suppliers), language), listWords(sorted(contract.applications), language)].filter(Boolean);
+  const name = parts.length ? `${parts.join(' – ')} (${contract.id})` : contract.id;
+  if (!hasEnded(contract, today)) return name;
+  return `${name}, ${reportText(language, contract.autoRenew ? 'contract.endPassed' : 'contract.ended', { date: formatDate(contract.end, language) })}`;
+}
+
+/** Running contracts first, ended ones after them, each in the order they came. */
+export const runningFirst = <T extends Pick<ReportContract, 'end'>>(contracts: T[], today: string): T[] =>
+  [...contracts.filter(c => !hasEnded(c, today)), ...contracts.filter(c => hasEnded(c, today))];
