@@ -4,7 +4,7 @@
 // params): its message is the English sentence, and the API's problem document puts it in the language
 // the client asks for (server/routes/problem.ts). A problem found in a row or JSON object is an issue
 // that carries the same code and parameters.
-import { InputError } from '../server/errors.js';
+import { InputError, TooLargeError } from '../server/errors.js';
 import type { Issue } from './read.js';
 import { jsonErrorAt } from './sources/json-lines.js';
 import { type FileIssueCode, type IssueFacts, type IssueParams, issueWords } from './issue-words.js';
@@ -19,6 +19,15 @@ export function fileProblem(message: string, facts: FileProblemFacts): InputErro
   return new InputError(message, { ...facts, message });
 }
 
+/** A file or upload over a size limit (413): a TooLargeError with the English `message` and the facts in codes. */
+export function fileTooLarge(message: string, facts: Omit<FileProblemFacts, 'file'> & { file?: string }): TooLargeError {
+  return new TooLargeError(message, { ...facts, message });
+}
+
+/** A file larger than a reader accepts: its size and the limit, in MB for people. */
+export const tooLargeFile = (file: string, size: number, max: number): TooLargeError =>
+  fileTooLarge(`${file}: ${size} bytes is more than the ${max} bytes accepted`, { file, code: 'file-too-large', params: { size, max } });
+
 /** The facts of a thrown file problem, or null when `details` are not such facts. */
 export function fileProblemFacts(details: unknown): (IssueFacts & { code: FileIssueCode }) | null {
   if (typeof details !== 'object' || details === null) return null;
@@ -27,7 +36,7 @@ export function fileProblemFacts(details: unknown): (IssueFacts & { code: FileIs
 }
 
 /** An InputError's message in `language` when it is a file problem; else its own message. */
-export const problemInLanguage = (error: InputError, language: 'nl' | 'en'): string => {
+export const problemInLanguage = (error: InputError | TooLargeError, language: 'nl' | 'en'): string => {
   const facts = fileProblemFacts(error.details);
   return facts ? issueWords(facts, language).message : error.message;
 };

@@ -102,11 +102,14 @@ export const ictFotoFormat = (files: Upload[]): Format | undefined => FORMATS.fi
 export function detectFormat(files: Upload[]): Format {
   const format = FORMATS.find(candidate => candidate.detect(files));
   if (format) return format;
-  const seen = files.map(file => `${file.name} (${file.folder ? (coArchiRoot(file.folder) === undefined ? 'a zip without a coArchi model/folder.xml' : 'a coArchi folder') : ext(file.name) ? `.${ext(file.name)}` : 'no extension'})`);
+  // What each file looks like, as a word issue-words.ts says in Dutch or English: 'zip', 'coarchi', '.pdf' or ''.
+  const looks = files.map(file => (file.folder ? (coArchiRoot(file.folder) === undefined ? 'zip' : 'coarchi') : ext(file.name) ? `.${ext(file.name)}` : ''));
+  const LOOKS: Record<string, string> = { zip: 'a zip without a coArchi model/folder.xml', coarchi: 'a coArchi folder', '': 'no extension' };
+  const seen = files.map((file, i) => `${file.name} (${LOOKS[looks[i]] ?? looks[i]})`);
   throw fileProblem(
     `Cannot tell what to import from ${seen.join(', ')}. Upload CSV or XLSX tables (one or more), or one of: an ArchiMate exchange file (.xml), an Archi model (.archimate), a coArchi model folder as .zip, a Softwarecatalogus portfolio CSV (with its leveranciers and pakketten exports), Softwarecatalogus objects (.json or a .zip of them), the Algoritmeregister (.json), a CycloneDX SBOM (.json) or endoflife.date release cycles (.json). ` +
       '/ Onbekende bestanden: upload CSV- of XLSX-tabellen, of één ArchiMate-bestand (.xml, .archimate), een coArchi-map als .zip, een applicatieportfolio-CSV (met de export van leveranciers en pakketten), Softwarecatalogus-objecten (.json of een .zip daarvan), het Algoritmeregister (.json), een CycloneDX-SBOM (.json) of endoflife.date-releasecycli (.json).',
-    { file: files.map(file => file.name).join(', '), code: 'unknown-format', params: { seen: seen.join('|') } },
+    { file: files.map(file => file.name).join(', '), code: 'unknown-format', params: { seen: seen.join('|'), names: files.map(file => file.name).join('|'), looks: looks.join('|') } },
   );
 }
 

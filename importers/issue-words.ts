@@ -4,6 +4,7 @@
 // the API when the client asks for a language. The CLI keeps the English `message` the issue carries.
 import { formatDate } from '../server/format.js';
 import { KIND_NAMES, type Language, propertyName } from '../server/labels.js';
+import { type MoreFileIssueCode, type Said, moreFileMessages, seenWords } from './problem-words.js';
 
 type Words = Record<Language, string>;
 
@@ -13,9 +14,9 @@ export type IssueCode =
   | FileIssueCode;
 /** The other importers' problems (ArchiMate, Softwarecatalogus, Algoritmeregister, endoflife, SBOM; importers/file-problem.ts): FILE_PHRASES. */
 export type FileIssueCode =
-  | 'field-invalid' | 'file-not-utf8' | 'json-unreadable' | 'json-not-list' | 'xml-unreadable' | 'xml-dtd' | 'xml-too-large' | 'not-archimate' | 'archimate-namespace'
-  | 'archimate-no-id' | 'file-too-large' | 'unknown-format' | 'organisation-needed' | 'gemma-source' | 'not-portfolio' | 'sbom-not-cyclonedx' | 'sbom-no-subject'
-  | 'sbom-target-unknown' | 'sbom-target-ambiguous' | 'sbom-one-file' | 'no-json-files';
+  | 'field-invalid' | 'file-not-utf8' | 'json-unreadable' | 'json-not-list' | 'xml-too-large' | 'not-archimate' | 'archimate-namespace'
+  | 'archimate-no-id' | 'unknown-format' | 'organisation-needed' | 'gemma-source' | 'not-portfolio' | 'sbom-not-cyclonedx' | 'sbom-no-subject'
+  | 'sbom-target-unknown' | 'sbom-target-ambiguous' | 'sbom-one-file' | 'no-json-files' | MoreFileIssueCode;
 export type IssueParams = Record<string, string | number | undefined>;
 /** What an issue needs to be put in words; `message` and `expected` are the English the importer wrote (used when there is no code). */
 export type IssueFacts = { file?: string; line?: number; column?: string; field?: string; value?: unknown; expected?: string; message: string; code?: string; params?: IssueParams };
@@ -125,12 +126,12 @@ export function issuePlace(issue: IssueFacts, language: Language, withColumn = t
   return parts.filter(Boolean).join(', ');
 }
 
-type Said = { problem: string; expected: string; withColumn?: boolean };
 type Phrase = (issue: IssueFacts, p: IssueParams, language: Language, names: (organisation: string) => string) => Said;
 
 /** Per code: the problem and what was expected, in each language. */
 const PHRASES: Record<IssueCode, Phrase> = {
   ...fileMessages(),
+  ...moreFileMessages(),
   invalid: (issue, p, l) => {
     const expected = expectedWords(String(p.expected ?? issue.expected ?? ''), l, p);
     const empty = issue.value === undefined || issue.value === '';
@@ -219,8 +220,10 @@ export function issueWords(issue: IssueFacts, language: Language, names: (organi
   const phrase = issue.code ? PHRASES[issue.code as IssueCode] : undefined;
   if (!phrase) return { message: issue.message, expected: issue.expected ? expectedWords(issue.expected, language) : '' };
   const said = phrase(issue, issue.params ?? {}, language, names);
-  const place = issuePlace(issue, language, said.withColumn !== false);
-  return { message: `${place}: ${said.problem}; ${language === 'nl' ? 'verwacht' : 'expected'}: ${said.expected}`, expected: said.expected };
+  const place = [issuePlace(issue, language, said.withColumn !== false), said.at].filter(Boolean).join(', ');
+  // An upload as a whole has no file to name: the sentence starts with its problem.
+  const problem = place ? `${place}: ${said.problem}` : said.problem.charAt(0).toUpperCase() + said.problem.slice(1);
+  return { message: `${problem}; ${language === 'nl' ? 'verwacht' : 'expected'}: ${said.expected}`, expected: said.expected };
 }
 
 /** An import report with its issues' `message` and `expected` in a language (the API, when the client asks for one). */
@@ -231,14 +234,13 @@ export function reportInLanguage<T>(report: T, language: Language): T {
 }
 
 const nl = (l: Language) => l === 'nl';
-const megabytes = (bytes: unknown) => `${Math.round(Number(bytes) / 1024 / 1024)} MB`;
 
 /**
  * The other importers' problems (importers/file-problem.ts): structural ones the import stops at (an
  * unreadable XML or JSON file, not an ArchiMate model, the wrong SBOM subject) and what a JSON file's
  * field holds. Where: the file, the line when known, and the field or element (not a column).
  */
-function fileMessages(): Record<FileIssueCode, Phrase> {
+function fileMessages(): Record<Exclude<FileIssueCode, MoreFileIssueCode>, Phrase> {
   const field = (issue: IssueFacts, l: Language) => (issue.field ? `${nl(l) ? 'veld' : 'field'} ${quoted(issue.field)}: ` : '');
   const noColumn = (said: Omit<Said, 'withColumn'>): Said => ({ ...said, withColumn: false });
   return {
@@ -260,14 +262,6 @@ function fileMessages(): Record<FileIssueCode, Phrase> {
       problem: nl(l) ? `niet wat Roer hier verwacht (${p.what})` : `not what Roer expects here (${p.what})`,
       expected: expectedWords(String(p.expected ?? ''), l),
     }),
-    'xml-unreadable': (_issue, p, l) => noColumn({
-      problem: nl(l) ? `onleesbare XML: ${p.detail}` : `malformed XML: ${p.detail}`,
-      expected: nl(l) ? 'een goedgevormd XML-bestand (elk element gesloten, tekens als & geschreven als &amp;)' : 'well-formed XML (every element closed, characters such as & written as &amp;)',
-    }),
-    'xml-dtd': (_issue, _p, l) => noColumn({
-      problem: nl(l) ? 'het bestand bevat een DTD of entiteitdeclaratie' : 'the file holds a DTD or entity declaration',
-      expected: nl(l) ? 'XML zonder <!DOCTYPE> en <!ENTITY> (Archi schrijft ze niet)' : 'XML without <!DOCTYPE> and <!ENTITY> (Archi does not write them)',
-    }),
     'xml-too-large': (_issue, p, l) => noColumn({
       problem: nl(l) ? `te groot of te diep genest (${p.detail})` : `too large or nested too deep (${p.detail})`,
       expected: nl(l) ? 'een ArchiMate-model van gewone omvang' : 'an ArchiMate model of ordinary size',
@@ -284,12 +278,8 @@ function fileMessages(): Record<FileIssueCode, Phrase> {
       problem: nl(l) ? `${p.what === 'type' ? `${kindWord(p.kind, l)} ${quoted(p.id)} heeft geen xsi:type` : `een ${kindWord(p.kind, l)} heeft geen identifier`}` : `${p.what === 'type' ? `${p.kind} ${quoted(p.id)} has no xsi:type` : `an ${p.kind} has no identifier`}`,
       expected: nl(l) ? 'elk element en elke relatie met een identifier en een xsi:type' : 'every element and relationship with an identifier and an xsi:type',
     }),
-    'file-too-large': (_issue, p, l) => noColumn({
-      problem: nl(l) ? `het bestand is groter dan de ${megabytes(p.max)} die Roer aanneemt` : `the file is larger than the ${megabytes(p.max)} Roer accepts`,
-      expected: nl(l) ? `een bestand van hoogstens ${megabytes(p.max)}` : `a file of at most ${megabytes(p.max)}`,
-    }),
     'unknown-format': (_issue, p, l) => noColumn({
-      problem: nl(l) ? `Roer herkent niet wat dit is: ${String(p.seen ?? '').split('|').join(', ')}` : `Roer cannot tell what this is: ${String(p.seen ?? '').split('|').join(', ')}`,
+      problem: nl(l) ? `Roer herkent niet wat dit is: ${seenWords(p, l)}` : `Roer cannot tell what this is: ${seenWords(p, l)}`,
       expected: nl(l)
         ? 'CSV- of XLSX-tabellen, of één ArchiMate-bestand (.xml, .archimate), een coArchi-map als .zip, een applicatieportfolio-CSV (met de export van leveranciers en pakketten), Softwarecatalogus-objecten (.json of een .zip daarvan), het Algoritmeregister (.json), een CycloneDX-SBOM (.json) of endoflife.date-releasecycli (.json)'
         : 'CSV or XLSX tables, or one of: an ArchiMate exchange file (.xml), an Archi model (.archimate), a coArchi model folder as .zip, a Softwarecatalogus portfolio CSV (with its leveranciers and pakketten exports), Softwarecatalogus objects (.json or a .zip of them), the Algoritmeregister (.json), a CycloneDX SBOM (.json) or endoflife.date release cycles (.json)',

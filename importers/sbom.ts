@@ -5,14 +5,13 @@
 // name), else the SBOM's own metadata.component matched by name. One source per SBOM by default
 // (`sbom:<uid>`): a new SBOM of the same application replaces the components of the one before.
 import type { Driver } from 'neo4j-driver';
-import { InputError } from '../server/errors.js';
 import { read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
 import { importMappedLandscape } from './sources/archimate/import.js';
 import type { FileInput } from './mapping.js';
 import { type ComponentRow, type Landscape, emptyLandscape } from './model.js';
 import type { Issue } from './read.js';
-import { fieldIssue, fileProblem, readJson } from './file-problem.js';
+import { fieldIssue, fileProblem, fileTooLarge, readJson } from './file-problem.js';
 
 export const SBOM_MAX_BYTES = 20 * 1024 * 1024;
 const MAX_COMPONENTS = 50_000;
@@ -59,7 +58,7 @@ export function readCycloneDx(file: FileInput): Sbom {
     });
   };
   walk(json.components, 'components');
-  if (components.size > MAX_COMPONENTS) throw new InputError(`${file.name}: more than ${MAX_COMPONENTS} components / te veel componenten`);
+  if (components.size > MAX_COMPONENTS) throw fileTooLarge(`${file.name}: more than ${MAX_COMPONENTS} components / te veel componenten`, { file: file.name, code: 'sbom-too-many', params: { count: components.size, max: MAX_COMPONENTS } });
   return { file: file.name, subject, components: [...components.values()], issues };
 }
 

@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { InputError, TooLargeError } from '../server/errors.js';
+import { InputError } from '../server/errors.js';
 import type { FileInput } from './mapping.js';
 import { type ApplicationRow, type ContractRow, type InterfaceRow, type Landscape, type OrganisationRow, type PlatformRow, type SupplierRow, rowSchemas } from './model.js';
 import type { Issue } from './read.js';
@@ -16,7 +16,7 @@ import { type SwcImportReport, cbsCode, criticalityOf, hostingPlatform, importSw
 import { arrayElementLines, jsonErrorAt } from './sources/json-lines.js';
 import { OBJECTS_LIMITS, unzipFiles } from './zip-guard.js';
 import type { FileIssueCode, IssueParams } from './issue-words.js';
-import { fileProblem } from './file-problem.js';
+import { fileProblem, fileTooLarge } from './file-problem.js';
 
 export const OBJECTS_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -99,7 +99,7 @@ function filesAt(path: string): FileInput[] {
   let total = 0;
   return paths.map(file => {
     total += statSync(file).size;
-    if (total > OBJECTS_MAX_BYTES) throw new TooLargeError(`${path}: more than the ${OBJECTS_MAX_BYTES / 1024 / 1024} MB of objects accepted`);
+    if (total > OBJECTS_MAX_BYTES) throw fileTooLarge(`${path}: more than the ${OBJECTS_MAX_BYTES / 1024 / 1024} MB of objects accepted`, { file: path, code: 'file-too-large', params: { max: OBJECTS_MAX_BYTES } });
     return { name: stat.isDirectory() ? file.slice(path.replace(/\/+$/, '').length + 1) : basename(file), bytes: readFileSync(file) };
   });
 }

@@ -9,14 +9,14 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { InputError, TooLargeError } from '../server/errors.js';
+import { InputError } from '../server/errors.js';
 import { resolveReferenceComponents } from './gemma.js';
 import { type ImportOptions, type ImportReport, importLandscape } from './import.js';
 import { type FileInput, normalizeHeader } from './mapping.js';
 import { ApplicationRow, type Landscape, type OrganisationRow, type PlatformRow, SupplierRow, slug } from './model.js';
 import { type Issue, shorten } from './read.js';
 import { type Grid, readCsv } from './sources/csv.js';
-import { fileProblem } from './file-problem.js';
+import { fileProblem, tooLargeFile } from './file-problem.js';
 
 export const SWC_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -168,7 +168,7 @@ type Catalogue = {
 export function readSoftwarecatalogusCsv(inputs: (FileInput | string)[], options: { organisation?: string } = {}): SwcRead {
   const files = inputs.flatMap(input => (typeof input === 'string' ? readPaths(input) : [input]));
   const grids = files.map(file => {
-    if (file.bytes.byteLength > SWC_MAX_BYTES) throw new TooLargeError(`${file.name}: ${file.bytes.byteLength} bytes is more than the ${SWC_MAX_BYTES} bytes accepted`);
+    if (file.bytes.byteLength > SWC_MAX_BYTES) throw tooLargeFile(file.name, file.bytes.byteLength, SWC_MAX_BYTES);
     const grid = readCsv(file);
     const kind = swcExportKind(grid);
     if (!kind) {
@@ -382,6 +382,6 @@ function readPaths(path: string): FileInput[] {
     return names.flatMap(name => readPaths(join(path, name)));
   }
   if (!stat?.isFile()) throw new InputError(`${path}: no such file`);
-  if (stat.size > SWC_MAX_BYTES) throw new TooLargeError(`${path}: ${stat.size} bytes is more than the ${SWC_MAX_BYTES} bytes accepted`);
+  if (stat.size > SWC_MAX_BYTES) throw tooLargeFile(path, stat.size, SWC_MAX_BYTES);
   return [{ name: basename(path), bytes: readFileSync(path) }];
 }

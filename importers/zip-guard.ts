@@ -5,7 +5,7 @@
 // declared or the workbook's limit, whichever is less. What an entry says about itself is not trusted.
 import { promisify } from 'node:util';
 import { createInflateRaw, inflateRaw } from 'node:zlib';
-import { InputError } from '../server/errors.js';
+import { fileProblem } from './file-problem.js';
 
 export type ZipLimits = {
   /** Entries in the archive (a workbook has a dozen, one per sheet more). */
@@ -18,7 +18,11 @@ export type ZipLimits = {
   graceBytes: number;
   /** What the archive is, in messages: 'an XLSX workbook', 'a zip archive'. */
   kind?: string;
+  /** The same for the words people read (importers/problem-words.ts); a workbook when not given. */
+  archive?: Archive;
 };
+export type Archive = 'workbook' | 'zip' | 'objects';
+const archiveOf = (limits: ZipLimits): Archive => limits.archive ?? 'workbook';
 
 const MB = 1024 * 1024;
 const inflate = promisify(inflateRaw);
@@ -31,20 +35,24 @@ export async function checkZip(file: string, bytes: Uint8Array, limits: ZipLimit
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = directory(file, buffer, limits);
   const mb = (size: number) => `${(size / MB).toFixed(1)} MB`;
-  const tooLarge = (what: string) =>
-    new InputError(limits.kind ? `${file}: ${what}; ${limits.kind} may unpack to at most ${mb(limits.inflatedBytes)}` : `${file}: ${what}; a workbook may unpack to at most ${mb(limits.inflatedBytes)} (save large tables as CSV, which has no such limit)`);
+  const archive = archiveOf(limits);
+  const tooLarge = (what: string, size?: number) =>
+    fileProblem(limits.kind ? `${file}: ${what}; ${limits.kind} may unpack to at most ${mb(limits.inflatedBytes)}` : `${file}: ${what}; a workbook may unpack to at most ${mb(limits.inflatedBytes)} (save large tables as CSV, which has no such limit)`,
+      { file, code: 'zip-too-large', params: { archive, size, max: limits.inflatedBytes } });
   const declared = entries.reduce((sum, entry) => sum + entry.size, 0);
-  if (declared > limits.inflatedBytes) throw tooLarge(`the ${limits.kind ? 'archive' : 'workbook'} unpacks to ${mb(declared)}`);
+  if (declared > limits.inflatedBytes) throw tooLarge(`the ${limits.kind ? 'archive' : 'workbook'} unpacks to ${mb(declared)}`, declared);
   let total = 0;
   for (const entry of entries) {
     if (entry.size > limits.graceBytes && entry.size > entry.compressed * limits.ratio) {
-      throw new InputError(`${file}: part ${entry.name} would unpack ${Math.round(entry.size / Math.max(1, entry.compressed))} times its size (at most ${limits.ratio} times is accepted): ${limits.kind ? 'not an archive made by a zip program' : 'not a workbook saved by a spreadsheet program'}`);
+      const times = Math.round(entry.size / Math.max(1, entry.compressed));
+      throw fileProblem(`${file}: part ${entry.name} would unpack ${times} times its size (at most ${limits.ratio} times is accepted): ${limits.kind ? 'not an archive made by a zip program' : 'not a workbook saved by a spreadsheet program'}`,
+        { file, code: 'zip-bomb', params: { archive, part: entry.name, times, max: limits.ratio } });
     }
     const data = entryData(file, buffer, entry, limits);
     const cap = Math.min(entry.size, limits.inflatedBytes - total);
     const size = entry.method === 0 ? data.length : await inflatedSize(file, entry.name, data, cap, limits);
     if (size > entry.size || (entry.method === 0 && size !== entry.size)) {
-      throw new InputError(`${file}: part ${entry.name} unpacks to more than the ${entry.size} bytes it declares: the archive is damaged or forged`);
+      throw fileProblem(`${file}: part ${entry.name} unpacks to more than the ${entry.size} bytes it declares: the archive is damaged or forged`, { file, code: 'zip-forged', params: { archive, part: entry.name, size: entry.size } });
     }
     total += size;
     if (total > limits.inflatedBytes) throw tooLarge(`the ${limits.kind ? 'archive' : 'workbook'} unpacks to more than that`);
@@ -53,19 +61,24 @@ export async function checkZip(file: string, bytes: Uint8Array, limits: ZipLimit
 
 /** The central directory (the end of the archive), with every offset and size checked against the bytes. */
 function directory(file: string, buffer: Buffer, limits: ZipLimits): Entry[] {
-  const damaged = (what: string) => new InputError(`${file}: not readable as ${limits.kind ?? 'an XLSX workbook'} (${what})`);
+  const archive = archiveOf(limits);
+  const damaged = (what: string, why: string, part?: string) =>
+    fileProblem(`${file}: not readable as ${limits.kind ?? 'an XLSX workbook'} (${what})`, { file, code: 'zip-unreadable', params: { archive, why, part } });
   const end = endOfDirectory(buffer);
-  if (end < 0) throw damaged('no zip directory at its end; the file is cut off or not a workbook');
+  if (end < 0) throw damaged('no zip directory at its end; the file is cut off or not a workbook', 'cut-off');
   const count = buffer.readUInt16LE(end + 10);
   const size = buffer.readUInt32LE(end + 12);
   const start = buffer.readUInt32LE(end + 16);
-  if (count === 0xffff || start === 0xffffffff) throw damaged('a ZIP64 archive, which no workbook of an acceptable size needs');
-  if (count > limits.entries) throw new InputError(`${file}: ${count} parts in the archive; ${limits.kind ? 'more than a model folder holds' : 'a workbook has far fewer'} (at most ${limits.entries} are accepted)`);
-  if (start + size > end) throw damaged('its directory points outside the file');
+  if (count === 0xffff || start === 0xffffffff) throw damaged('a ZIP64 archive, which no workbook of an acceptable size needs', 'zip64');
+  if (count > limits.entries) {
+    throw fileProblem(`${file}: ${count} parts in the archive; ${limits.kind ? 'more than a model folder holds' : 'a workbook has far fewer'} (at most ${limits.entries} are accepted)`,
+      { file, code: 'zip-too-many-entries', params: { archive, count, max: limits.entries } });
+  }
+  if (start + size > end) throw damaged('its directory points outside the file', 'directory');
   const entries: Entry[] = [];
   let at = start;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > end || buffer.readUInt32LE(at) !== 0x02014b50) throw damaged(`directory entry ${i + 1} is missing`);
+    if (at + 46 > end || buffer.readUInt32LE(at) !== 0x02014b50) throw damaged(`directory entry ${i + 1} is missing`, 'entry-missing', String(i + 1));
     const nameLength = buffer.readUInt16LE(at + 28);
     const entry: Entry = {
       flags: buffer.readUInt16LE(at + 8),
@@ -75,9 +88,9 @@ function directory(file: string, buffer: Buffer, limits: ZipLimits): Entry[] {
       offset: buffer.readUInt32LE(at + 42),
       name: buffer.toString('utf8', at + 46, Math.min(at + 46 + nameLength, end)),
     };
-    if (entry.flags & 0x1) throw new InputError(`${file}: ${limits.kind ? 'the archive' : 'the workbook'} is encrypted (protected with a password); save it without a password`);
-    if (entry.method !== 0 && entry.method !== 8) throw damaged(`part ${entry.name} is compressed with method ${entry.method}; workbooks use deflate`);
-    if (entry.compressed === 0xffffffff || entry.size === 0xffffffff) throw damaged('a ZIP64 archive, which no workbook of an acceptable size needs');
+    if (entry.flags & 0x1) throw fileProblem(`${file}: ${limits.kind ? 'the archive' : 'the workbook'} is encrypted (protected with a password); save it without a password`, { file, code: 'zip-encrypted', params: { archive } });
+    if (entry.method !== 0 && entry.method !== 8) throw damaged(`part ${entry.name} is compressed with method ${entry.method}; workbooks use deflate`, 'method', entry.name);
+    if (entry.compressed === 0xffffffff || entry.size === 0xffffffff) throw damaged('a ZIP64 archive, which no workbook of an acceptable size needs', 'zip64');
     entries.push(entry);
     at += 46 + nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
   }
@@ -94,10 +107,11 @@ function endOfDirectory(buffer: Buffer): number {
 
 function entryData(file: string, buffer: Buffer, entry: Entry, limits: ZipLimits): Buffer {
   const kind = limits.kind ?? 'an XLSX workbook';
+  const damaged = (what: string, why: string) => fileProblem(`${file}: not readable as ${kind} (part ${entry.name} ${what})`, { file, code: 'zip-unreadable', params: { archive: archiveOf(limits), why, part: entry.name } });
   const at = entry.offset;
-  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== 0x04034b50) throw new InputError(`${file}: not readable as ${kind} (part ${entry.name} is not where the directory says)`);
+  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== 0x04034b50) throw damaged('is not where the directory says', 'misplaced');
   const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
-  if (start + entry.compressed > buffer.length) throw new InputError(`${file}: not readable as ${kind} (part ${entry.name} runs past the end of the file)`);
+  if (start + entry.compressed > buffer.length) throw damaged('runs past the end of the file', 'truncated');
   return buffer.subarray(start, start + entry.compressed);
 }
 
@@ -117,7 +131,7 @@ function inflatedSize(file: string, name: string, data: Buffer, cap: number, lim
       }
     });
     inflater.on('end', () => resolve(size));
-    inflater.on('error', error => reject(new InputError(`${file}: not readable as ${limits.kind ?? 'an XLSX workbook'} (part ${name}: ${error.message})`)));
+    inflater.on('error', error => reject(fileProblem(`${file}: not readable as ${limits.kind ?? 'an XLSX workbook'} (part ${name}: ${error.message})`, { file, code: 'zip-unreadable', params: { archive: archiveOf(limits), why: 'inflate', part: name, detail: error.message } })));
     inflater.end(data);
   });
 }
@@ -126,9 +140,9 @@ function inflatedSize(file: string, name: string, data: Buffer, cap: number, lim
  * A coArchi model folder or a folder of exported objects, zipped: thousands of small files (GEMMA: 9,475
  * files, 8.5 MB), so more entries than a workbook has but the same checks against bombs.
  */
-export const FOLDER_ZIP_LIMITS: ZipLimits = { entries: 100_000, inflatedBytes: 128 * MB, ratio: 100, graceBytes: 1 * MB, kind: 'a zip archive' };
+export const FOLDER_ZIP_LIMITS: ZipLimits = { entries: 100_000, inflatedBytes: 128 * MB, ratio: 100, graceBytes: 1 * MB, kind: 'a zip archive', archive: 'zip' };
 /** Limits for a zip of JSON objects (the Softwarecatalogus' OpenRegister objects): many small files, JSON compresses 5–20×. */
-export const OBJECTS_LIMITS: ZipLimits = { entries: 100_000, inflatedBytes: 200 * MB, ratio: 100, graceBytes: 1 * MB, kind: 'a zip of Softwarecatalogus objects' };
+export const OBJECTS_LIMITS: ZipLimits = { entries: 100_000, inflatedBytes: 200 * MB, ratio: 100, graceBytes: 1 * MB, kind: 'a zip of Softwarecatalogus objects', archive: 'objects' };
 
 /** Folders the archiving tools add beside the files (macOS resource forks). */
 const TOOL_FOLDERS = /^(__MACOSX\/|.*\/\.DS_Store$|\.DS_Store$)/;
@@ -145,10 +159,10 @@ export async function unzipFiles(file: string, bytes: Uint8Array, limits: ZipLim
   for (const entry of directory(file, buffer, limits)) {
     if (entry.name.endsWith('/') || TOOL_FOLDERS.test(entry.name)) continue;
     const path = entry.name.replace(/\\/g, '/');
-    if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) throw new InputError(`${file}: the archive holds a path outside its folder (${path.slice(0, 200)})`);
+    if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..')) throw fileProblem(`${file}: the archive holds a path outside its folder (${path.slice(0, 200)})`, { file, code: 'zip-path-outside', params: { path: path.slice(0, 200) } });
     const data = entryData(file, buffer, entry, limits);
     const content = entry.method === 0 ? data : await inflate(data, { maxOutputLength: Math.max(1, entry.size) }).catch((error: Error) => {
-      throw new InputError(`${file}: part ${path} cannot be unpacked (${error.message})`);
+      throw fileProblem(`${file}: part ${path} cannot be unpacked (${error.message})`, { file, code: 'zip-unreadable', params: { archive: archiveOf(limits), why: 'inflate', part: path, detail: error.message } });
     });
     files.set(path, content);
   }

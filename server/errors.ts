@@ -27,6 +27,10 @@ export class UnavailableError extends Error {
 /** A file too large to accept. */
 export class TooLargeError extends Error {
   override name = 'TooLargeError';
+  /** As InputError's: where and what, in codes (importers/file-problem.ts) the API puts in the client's language. */
+  constructor(message: string, readonly details?: unknown) {
+    super(message);
+  }
 }
 /** A state-changing request that did not come from this server's own pages. */
 export class CrossSiteError extends Error {

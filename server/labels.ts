@@ -213,6 +213,7 @@ export const COLUMN_NAMES: Record<string, Words> = {
   detail: { nl: 'Toelichting', en: 'Detail' },
   other: { nl: 'Lijkt op', en: 'Looks like' },
   // data-quality conflicts (server/analyses/data-quality.ts conflictRow)
+  label: { nl: 'Soort', en: 'Kind' },
   otherName: { nl: 'Lijkt op', en: 'Looks like' },
   property: { nl: 'Gegeven', en: 'Fact' },
   valuesNames: { nl: 'Waarden per bron', en: 'Values by source' },

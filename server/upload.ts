@@ -4,6 +4,7 @@
 // request that declares a larger body is answered before a byte of it is read.
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
+import { fileTooLarge } from '../importers/file-problem.js';
 import { InputError, TooLargeError } from './errors.js';
 
 export type UploadLimits = {
@@ -31,7 +32,7 @@ export function uploadFiles(limits: UploadLimits): RequestHandler {
   return (req, res, next) => {
     const declared = Number(req.headers['content-length']);
     // Node reads and drops the body of a request answered early, so the client still gets the answer.
-    if (declared > limits.totalBytes) return next(new TooLargeError(`The upload is ${mb(declared)}, more than the ${mb(limits.totalBytes)} accepted per request / De upload is te groot`));
+    if (declared > limits.totalBytes) return next(fileTooLarge(`The upload is ${mb(declared)}, more than the ${mb(limits.totalBytes)} accepted per request / De upload is te groot`, { code: 'upload-too-large', params: { size: declared, max: limits.totalBytes } }));
     parse(req, res, error => next(error === undefined ? undefined : explained(error, limits)));
   };
 }
@@ -46,9 +47,9 @@ function explained(error: Error, limits: UploadLimits): Error {
   const file = (error as multer.MulterError & { filename?: string }).filename;
   switch (error.code) {
     case 'LIMIT_FILE_SIZE':
-      return new TooLargeError(`${file ?? 'A file'}: larger than the ${mb(limits.fileBytes)} accepted per file / bestand te groot`);
+      return fileTooLarge(`${file ?? 'A file'}: larger than the ${mb(limits.fileBytes)} accepted per file / bestand te groot`, { file, code: 'file-too-large', params: { max: limits.fileBytes } });
     case 'LIMIT_FILE_COUNT':
-      return new TooLargeError(`More than ${limits.maxFiles} files in one upload / te veel bestanden`);
+      return fileTooLarge(`More than ${limits.maxFiles} files in one upload / te veel bestanden`, { code: 'upload-too-many-files', params: { max: limits.maxFiles } });
     case 'LIMIT_UNEXPECTED_FILE':
       return new InputError(`Unexpected file field '${error.field ?? ''}': send the files as multipart field '${limits.field}' / onverwacht veld`);
     default:
@@ -73,7 +74,7 @@ function countingMemoryStorage({ totalBytes, inspect }: UploadLimits): multer.St
         if (refused) return;
         const total = (received.get(req) ?? 0) + chunk.length;
         received.set(req, total);
-        if (total > totalBytes) return refuse(new TooLargeError(`${file.originalname}: the files of this upload together are more than the ${mb(totalBytes)} accepted per request / de upload is te groot`));
+        if (total > totalBytes) return refuse(fileTooLarge(`${file.originalname}: the files of this upload together are more than the ${mb(totalBytes)} accepted per request / de upload is te groot`, { file: file.originalname, code: 'upload-too-large', params: { max: totalBytes } }));
         try {
           inspector?.write(chunk);
         } catch (error) {

@@ -58,6 +58,8 @@ const TYPES: Record<string, ColumnType> = {
   commonGroundScore: 'decimal',
   rule: 'claimRule',
   property: 'property',
+  // data-quality conflicts: the node's label (Supplier, Application…) in words
+  label: 'kind',
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

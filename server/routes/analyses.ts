@@ -15,6 +15,7 @@ import type { AppContext, Services } from './context.js';
 import { addRoute, documentLanguage } from './registry.js';
 import { sendJsonOnce } from '../shared-json.js';
 import { writePieces } from '../stream-response.js';
+import { peopleRows } from '../analyses/data-quality-words.js';
 
 /** Export options, next to each analysis' own parameters. */
 export const ExportQuery = z.object({
@@ -98,14 +99,14 @@ async function send({ req, res, driver, analysis, result, options, organisations
   const delimiter = options.delimiter === 'semicolon' ? ';' : ',';
   if (options.format === 'csv') {
     const forPeople = options.lang !== undefined || delimiter === ';';
-    const table = forPeople ? peopleTable(result.rows, { language, names: await namesFor(driver, organisations) }) : toTable(result.rows);
+    const table = forPeople ? peopleTable(peopleRows(analysis.name, result.rows, language), { language, names: await namesFor(driver, organisations) }) : toTable(result.rows);
     res.attachment(`${filename}.csv`).type('text/csv; charset=utf-8');
     return writePieces(res, csvPieces(table, delimiter));
   }
   if (options.format === 'xlsx') {
     const names = await namesFor(driver, organisations);
     const title = ANALYSIS_NAMES[analysis.name]?.[language] ?? analysis.name;
-    const sheets = [{ name: title, table: peopleTable(result.rows, { language, names }) }];
+    const sheets = [{ name: title, table: peopleTable(peopleRows(analysis.name, result.rows, language), { language, names }) }];
     if (result.summary && Object.keys(result.summary).length) sheets.push(...peopleSummarySheets(result.summary, { language, names }, ANALYSIS_NAMES.summary[language]));
     res.attachment(`${filename}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return writeXlsx(sheets, res);

@@ -34,7 +34,11 @@ export function toProblem(error: unknown, instance: string): Problem {
   if (error instanceof UnknownHostError) return base(421, 'unknown-host', 'Misdirected request / Verkeerd geadresseerd', error.message);
   if (error instanceof NotFoundError) return base(404, 'not-found', 'Not found / Niet gevonden', error.message);
   if (error instanceof ConflictError) return base(409, 'conflict', 'Conflict / Conflict', error.message);
-  if (error instanceof TooLargeError) return base(413, 'too-large', 'Too large / Te groot', error.message);
+  if (error instanceof TooLargeError) {
+    const problem = base(413, 'too-large', 'Too large / Te groot', error.message);
+    if (error.details && typeof error.details === 'object') problem.errors = [error.details];
+    return problem;
+  }
   if (isBodyParserError(error)) {
     if (error.status === 413) return base(413, 'too-large', 'Too large / Te groot', 'Request body is larger than the limit.');
     return base(400, 'invalid-input', 'Invalid input / Ongeldige invoer', 'Request body is not valid JSON.');
@@ -52,7 +56,7 @@ export function loggedProblem(error: unknown, req: Request): Problem {
   const problem = toProblem(error, req.originalUrl);
   // A file's problem (importers/file-problem.ts) in the language the client asks for (`lang` or Accept-Language), as import issues are.
   const lang = [req.query?.lang, (req.body as { lang?: unknown } | undefined)?.lang].find(value => value === 'nl' || value === 'en') as 'nl' | 'en' | undefined;
-  if (error instanceof InputError && (lang || req.headers['accept-language'])) problem.detail = problemInLanguage(error, documentLanguage(req, lang));
+  if ((error instanceof InputError || error instanceof TooLargeError) && (lang || req.headers['accept-language'])) problem.detail = problemInLanguage(error, documentLanguage(req, lang));
   if (problem.status === 503) console.warn(`[roer] ${req.method} ${req.originalUrl}: 503 ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   else if (problem.status >= 500) console.error(`[roer] ${req.method} ${req.originalUrl}:`, error);
   return problem;

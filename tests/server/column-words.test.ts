@@ -5,6 +5,9 @@
 import { readFileSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { importUploads } from '../../importers/formats.js';
+import { importFiles } from '../../importers/import.js';
+import { peopleRows } from '../../server/analyses/data-quality-words.js';
+import { csv } from '../importers/support.js';
 import type { FileInput } from '../../importers/mapping.js';
 import { getAnalysis } from '../../server/analyses/index.js';
 import type { AnalysisResult } from '../../server/analyses/types.js';
@@ -92,5 +95,22 @@ describe('the words of every export header', () => {
     await loadLandscape(driver, commonGroundFixture());
     const results = [await run(driver, 'common-ground', {}), await run(driver, 'common-ground', { list: 'interfaces' })];
     expect(results.flatMap(raw)).toEqual([]);
+  });
+
+  it('when data quality is exported (findings and conflicting sources), then no header is a raw key and each detail is in one language', async () => {
+    await resetDatabase(driver);
+    await importFiles(driver, [csv('suppliers.csv', 'id,name,country\nacme,Acme B.V.,NL\n'), csv('applications.csv', 'id,name,organisation\nzaak,Zaaksysteem,gm0363\n')], { source: 'csv:a' });
+    await importFiles(driver, [csv('suppliers.csv', 'id,name,country\nacme,Acme B.V.,DE\n')], { source: 'csv:b' });
+    const result = await run(driver, 'data-quality', {});
+    expect(result.rows.map(row => row.check)).toEqual(expect.arrayContaining(['conflicting-claim', 'application-without-supplier']));
+    expect(raw(result)).toEqual([]);
+    for (const language of ['nl', 'en'] as const) {
+      const table = peopleTable(peopleRows('data-quality', result.rows, language), { language });
+      const detail = table.columns.indexOf(columnName('detail', language));
+      const kind = table.columns.indexOf(columnName('label', language));
+      const rows = [...table.rows];
+      for (const row of rows) expect(String(row[detail])).not.toContain(' / ');
+      expect(rows.map(row => row[kind]).filter(Boolean)).toEqual([language === 'nl' ? 'Leverancier' : 'Supplier']);
+    }
   });
 });

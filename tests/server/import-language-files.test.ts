@@ -38,10 +38,10 @@ describe('non-CSV import problems in the client\'s language', () => {
   it('an ArchiMate file that is not well-formed XML: file, line and what was expected, in Dutch or English', async () => {
     const dutch = await upload('model.xml', BROKEN_XML, DUTCH);
     expect(dutch.status).toBe(400);
-    expect(dutch.body.detail).toMatch(/^model\.xml, regel 4: onleesbare XML: .+; verwacht: een goedgevormd XML-bestand/);
+    expect(dutch.body.detail).toMatch(/^model\.xml, regel 4, teken \d+: onleesbare XML: <\/elements> staat waar <\/element> moet komen: <element> \(regel 4, teken 13\) is nog niet gesloten; verwacht: <\/element> vóór <\/elements>/);
     expect(dutch.body.errors).toEqual([expect.objectContaining({ file: 'model.xml', line: 4, code: 'xml-unreadable' })]);
     const english = await upload('model.xml', BROKEN_XML, {}, { lang: 'en' });
-    expect(english.body.detail).toMatch(/^model\.xml, line 4: malformed XML: .+; expected: well-formed XML/);
+    expect(english.body.detail).toMatch(/^model\.xml, line 4, column \d+: malformed XML: <\/elements> stands where <\/element> should be: <element> \(line 4, column 13\) is not closed yet; expected: <\/element> before <\/elements>/);
     // Without a language: the importer's own English, as the CLI prints it.
     const plain = await upload('model.xml', BROKEN_XML);
     expect(plain.body.detail).toMatch(/^model\.xml:4:\d+: malformed XML/);

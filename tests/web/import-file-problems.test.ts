@@ -1,10 +1,11 @@
 // The import page with files that are not tables, in a real Chromium against a real server and the
-// test Neo4j: an ArchiMate model that is not well-formed XML and an endoflife.date file with a date
-// that is none read in Dutch (the page's language), naming the file, the line or field and what was
-// expected; nothing is imported.
+// test Neo4j: an ArchiMate model that is not well-formed XML, an endoflife.date file with a date that
+// is none and a workbook that is a zip bomb read in Dutch (the page's language), naming the file, the
+// line or field and what was expected; nothing is imported.
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
+import { xlsxBomb } from '../../bench/bomb-files.js';
 import { nodes, resetDatabase, testDriver } from '../support/db.js';
 import { ARTIFACTS, serveUi } from './browser.js';
 
@@ -19,7 +20,7 @@ const BROKEN_XML = `<?xml version="1.0" encoding="UTF-8"?>
 </model>`;
 const ENDOFLIFE = JSON.stringify({ product: 'tomcat', releases: [{ cycle: '9', eol: 'binnenkort' }] });
 
-async function dryRun(name: string, mimeType: string, text: string): Promise<void> {
+async function dryRun(name: string, mimeType: string, text: string | Buffer): Promise<void> {
   await page.setInputFiles('#import-files', [{ name, mimeType, buffer: Buffer.from(text) }]);
   await page.fill('#import-organisation', 'gm0363');
   await page.click('#import-dry-run');
@@ -46,7 +47,8 @@ describe('import page: problems of files that are not tables, in Dutch', () => {
   it('when an ArchiMate model is not well-formed XML, then the page says where and what was expected, in Dutch', async () => {
     await dryRun('model.xml', 'application/xml', BROKEN_XML);
     const text = await page.locator('#import-result').textContent();
-    expect(text).toMatch(/model\.xml, regel 4: onleesbare XML: .+; verwacht: een goedgevormd XML-bestand/);
+    expect(text).toMatch(/model\.xml, regel 4, teken \d+: onleesbare XML: <\/elements> staat waar <\/element> moet komen: <element> \(regel 4, teken 13\) is nog niet gesloten; verwacht: <\/element> vóór <\/elements>/);
+    expect(text).not.toMatch(/Expected closing tag/);
     await page.screenshot({ path: join(ARTIFACTS, 'import-file-problem-xml-nl.png'), fullPage: true });
   }, 120_000);
 
@@ -58,5 +60,15 @@ describe('import page: problems of files that are not tables, in Dutch', () => {
     expect(await nodes(driver, 'ReleaseCycle')).toEqual([]);
     await page.locator('#import-issues').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'import-file-problem-json-nl.png'), fullPage: true });
+  }, 120_000);
+
+  it('when a workbook is a zip bomb, then the page says which part would grow how much, in Dutch', async () => {
+    await dryRun('leveranciers.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await xlsxBomb({ inflatedBytes: 5 * 1024 * 1024 }));
+    await page.waitForFunction(() => /zip-bom/.test(document.querySelector('#import-result')?.textContent ?? ''));
+    const text = await page.locator('#import-result').textContent();
+    expect(text).toMatch(/leveranciers\.xlsx: onderdeel 'xl\/worksheets\/sheet1\.xml' van het werkboek zou uitgepakt [\d.]+ keer zo groot worden \(een zip-bom\?\); verwacht: een XLSX-werkboek zoals Excel of LibreOffice het opslaat/);
+    expect(text).not.toMatch(/would unpack|times its size/);
+    expect(await nodes(driver, 'Supplier')).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'import-file-problem-bomb-nl.png'), fullPage: true });
   }, 120_000);
 });

@@ -4,10 +4,11 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { InputError, TooLargeError } from '../../../server/errors.js';
+import { InputError } from '../../../server/errors.js';
 import { type ArchiView, ameffViews, archiView } from './views.js';
 import { XML_LIMITS, checkXmlLimits } from './xml-limits.js';
-import { fileProblem } from '../../file-problem.js';
+import { fileProblem, fileTooLarge, tooLargeFile } from '../../file-problem.js';
+import { looksHtml, notXml, xmlProblem } from './xml-problem.js';
 
 export type ArchiProperty = { key: string; value: string };
 export type ArchiElement = {
@@ -82,10 +83,10 @@ export function readArchimate(input: ArchimateInput, fileName = typeof input ===
     const stat = statSync(input, { throwIfNoEntry: false });
     if (!stat) throw new InputError(`${input}: no such file or folder`);
     if (stat.isDirectory()) return readCoArchi(input);
-    if (stat.size > MAX_FILE_BYTES) throw new TooLargeError(`${input}: ${stat.size} bytes is more than the ${MAX_FILE_BYTES} bytes accepted`);
+    if (stat.size > MAX_FILE_BYTES) throw tooLargeFile(input, stat.size, MAX_FILE_BYTES);
     return readArchimateText(decode(readFileSync(input), input), input);
   }
-  if (input.byteLength > MAX_FILE_BYTES) throw new TooLargeError(`${fileName}: ${input.byteLength} bytes is more than the ${MAX_FILE_BYTES} bytes accepted`);
+  if (input.byteLength > MAX_FILE_BYTES) throw tooLargeFile(fileName, input.byteLength, MAX_FILE_BYTES);
   return readArchimateText(decode(input, fileName), fileName);
 }
 
@@ -144,21 +145,32 @@ function decode(bytes: Uint8Array, fileName: string): string {
  * column. Text from a file or upload has passed checkXmlLimits in decode().
  */
 export function parseXml(text: string, fileName: string): Node {
+  // A web page or no XML at all says so, before its <!DOCTYPE html> is taken for a DTD.
+  const none = notXml(text);
+  if (none) {
+    throw fileProblem(`${fileName}: ${none.kind === 'html' ? 'a web page (HTML), not an ArchiMate file' : 'not XML (it does not start with <)'}`, { file: fileName, code: 'xml-unreadable', params: none });
+  }
   const doctype = /<!(DOCTYPE|ENTITY)/i.exec(text);
   if (doctype) {
     const { line, column } = position(text, doctype.index);
-    throw fileProblem(`${fileName}:${line}:${column}: DTDs and entity declarations are not accepted (DTD's en entiteitdeclaraties worden niet geaccepteerd)`, { file: fileName, line, column: String(column), code: 'xml-dtd' });
+    const external = /<!(DOCTYPE|ENTITY)[^>]*\b(SYSTEM|PUBLIC)\b/i.test(text.slice(doctype.index, doctype.index + 2000));
+    throw fileProblem(`${fileName}:${line}:${column}: DTDs and entity declarations are not accepted (DTD's en entiteitdeclaraties worden niet geaccepteerd)`, { file: fileName, line, column: String(column), code: 'xml-dtd', params: { what: doctype[1].toUpperCase() === 'ENTITY' ? 'entity' : 'doctype', external: external ? 1 : 0 } });
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    throw fileProblem(`${fileName}:${line}:${col}: malformed XML (onleesbare XML): ${msg}`, { file: fileName, line, column: String(col), code: 'xml-unreadable', params: { detail: msg } });
+    const { msg } = valid.err;
+    // A web page that is not well-formed XML either (most are not): say it is a web page.
+    if (looksHtml(text)) throw fileProblem(`${fileName}: a web page (HTML), not an ArchiMate file`, { file: fileName, code: 'xml-unreadable', params: { kind: 'html', detail: msg } });
+    const params = xmlProblem(msg);
+    // Elements still open at the end: the validator says 1:1, but the place is where the file ends.
+    const { line, col } = params.kind === 'unclosed-many' ? { line: text.trimEnd().split('\n').length, col: undefined } : valid.err;
+    throw fileProblem(`${fileName}:${line}:${col ?? 1}: malformed XML (onleesbare XML): ${msg}`, { file: fileName, line, column: col === undefined ? undefined : String(col), code: 'xml-unreadable', params });
   }
   try {
     return parser.parse(text) as Node;
   } catch (error) {
     // The parser's own limits (entity expansion, nesting) throw plain errors: still the file's fault.
-    throw fileProblem(`${fileName}: not readable as XML (onleesbare XML): ${(error as Error).message}`, { file: fileName, code: 'xml-unreadable', params: { detail: (error as Error).message } });
+    throw fileProblem(`${fileName}: not readable as XML (onleesbare XML): ${(error as Error).message}`, { file: fileName, code: 'xml-unreadable', params: { kind: 'other', detail: (error as Error).message } });
   }
 }
 
@@ -375,7 +387,7 @@ export function coArchiRoot(tree: FolderTree): string | undefined {
 export function readCoArchi(dir: string | FolderTree): ArchiModel {
   const tree = typeof dir === 'string' ? diskTree(dir) : dir;
   const root = coArchiRoot(tree);
-  if (root === undefined) throw new InputError(`${tree.name}: not a coArchi model folder (no model/folder.xml)`);
+  if (root === undefined) throw fileProblem(`${tree.name}: not a coArchi model folder (no model/folder.xml)`, { file: tree.name, code: 'not-coarchi' });
   const rootFile = under(root, 'folder.xml');
   const elements: ArchiElement[] = [];
   const relationships: ArchiRelationship[] = [];
@@ -388,10 +400,10 @@ export function readCoArchi(dir: string | FolderTree): ArchiModel {
     files++;
     bytes += size;
     if (files > MAX_FOLDER_FILES || bytes > MAX_FOLDER_BYTES) {
-      throw new TooLargeError(`${tree.name}: more than ${MAX_FOLDER_FILES} files or ${MAX_FOLDER_BYTES} bytes`);
+      throw fileTooLarge(`${tree.name}: more than ${MAX_FOLDER_FILES} files or ${MAX_FOLDER_BYTES} bytes`, { file: tree.name, code: 'folder-too-large', params: { files: MAX_FOLDER_FILES, max: MAX_FOLDER_BYTES } });
     }
     const name = root ? file.slice(root.length + 1) : file;
-    if (size > MAX_FILE_BYTES) throw new TooLargeError(`${name}: ${size} bytes is more than the ${MAX_FILE_BYTES} bytes accepted`);
+    if (size > MAX_FILE_BYTES) throw tooLargeFile(name, size, MAX_FILE_BYTES);
     const parsed = parseXml(decode(tree.read(file), name), name);
     const tag = Object.keys(parsed).find(key => !key.startsWith('?') && !key.startsWith('#'));
     if (!tag) throw new InputError(`${name}: empty XML file`);
