@@ -46,9 +46,10 @@ export async function serveUi(driver: Driver, name: string): Promise<{ base: str
   };
 }
 
-export async function startUi(driver: Driver, name: string, viewport = { width: 1440, height: 900 }): Promise<Ui> {
+/** The served UI with one page; `locale` is the language Chromium asks for (Accept-Language). */
+export async function startUi(driver: Driver, name: string, viewport = { width: 1440, height: 900 }, locale?: string): Promise<Ui> {
   const served = await serveUi(driver, name);
-  const page = await served.browser.newPage({ viewport });
+  const page = await served.browser.newPage({ viewport, locale });
   page.on('pageerror', error => { throw error; });
   return {
     ...served, page,

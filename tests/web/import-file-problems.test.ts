@@ -7,7 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
 import { xlsxBomb } from '../../bench/bomb-files.js';
 import { nodes, resetDatabase, testDriver } from '../support/db.js';
-import { ARTIFACTS, serveUi } from './browser.js';
+import { ARTIFACTS, serveUi, startUi } from './browser.js';
 
 let driver: Driver;
 let served: Awaited<ReturnType<typeof serveUi>>;
@@ -30,12 +30,10 @@ async function dryRun(name: string, mimeType: string, text: string | Buffer): Pr
 beforeAll(async () => {
   driver = testDriver();
   await resetDatabase(driver);
-  served = await serveUi(driver, 'file-problems');
   // Chromium asks in English: the page's own language (Dutch) decides what the user reads.
-  page = await served.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  page.on('pageerror', error => { throw error; });
-  await page.goto(`${served.base}/#/import`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+  const ui = await startUi(driver, 'file-problems', { width: 1280, height: 900 }, 'en-GB');
+  [served, page] = [ui, ui.page];
+  await ui.open('#/import');
 }, 600_000);
 
 afterAll(async () => {
