@@ -96,6 +96,9 @@ describe('ICT-foto', () => {
     try {
       await page.evaluate(() => localStorage.setItem('roer.lang', 'en'));
       await open('#/ictfoto?months=3');
+      // The menu in English words; the heading keeps the Dutch name people know.
+      expect(await page.locator('nav a[aria-current=page]').innerText()).toBe('ICT snapshot');
+      expect(await text('h1')).toBe('ICT snapshot (ICT-foto): versions and support');
       expect(await text('#ict-answer')).toBe('3 applications run a version out of support, in 2 business-critical functions. For 2 more applications, support ends within 3 months.');
       const { scrollWidth, innerWidth, answerTop } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, answerTop: document.querySelector('#ict-answer')!.getBoundingClientRect().top,
