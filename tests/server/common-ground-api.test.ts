@@ -6,7 +6,9 @@ import { importLandscape } from '../../importers/import.js';
 import { headlineAt } from '../../server/analyses/headlines.js';
 import { analyses } from '../../server/analyses/index.js';
 import { reportData } from '../../server/reports/report-data.js';
+import { reportPdf } from '../../server/reports/pdf.js';
 import { cellText, reportSections } from '../../server/reports/sections.js';
+import { readPdf } from '../support/pdf.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { commonGroundFixture } from '../analyses/common-ground-fixture.js';
 import { appFor, request } from './support.js';
@@ -76,6 +78,10 @@ describe('GET /api/analyses/common-ground', () => {
     expect(section.rows.map(row => cellText(gain, row, 'nl', data))).toEqual(['+25,0', '+10,0', '+10,0']);
     // The spreadsheet keeps the number.
     expect(section.rows.map(row => gain.value(row))).toEqual([25, 10, 10]);
+    // On paper too (pdftotext; PNGs in tests/artifacts/common-ground-report-gain-*.png).
+    const text = readPdf(await reportPdf(data, 'nl'), 'common-ground-report-gain').join('\n');
+    expect(text).toMatch(/Winst op de\s+score/);
+    expect(text).toMatch(/\+25,0/);
   });
 
   it('when exported as XLSX, then the ranking sheet and the summary sheets are there, scores as numbers', async () => {
