@@ -360,7 +360,7 @@ export const COLUMN_NAMES: Record<string, Words> = {
   category: { nl: 'Soort standaard', en: 'Kind of standard' },
   registrations: { nl: 'Basisregistraties', en: 'Base registrations' },
   mode: { nl: 'Hoe', en: 'How' },
-  gain: { nl: 'Winst in punten', en: 'Gain in points' },
+  gain: { nl: 'Winst op de score', en: 'Gain on the score' },
   copyInterfaces: { nl: 'Koppelingen met een kopie', en: 'Copy interfaces' },
   retrievalInterfaces: { nl: 'Koppelingen die bevragen', en: 'Retrieval interfaces' },
   layer: { nl: 'GEMMA-laag', en: 'GEMMA layer' },

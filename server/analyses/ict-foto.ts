@@ -206,9 +206,10 @@ export function advisory(landscape: Landscape, versions: VersionFact[], product:
       affectedApplications: entry.failed, supportingApplications: entry.supporting, lostAllSupport: entry.failed === entry.supporting,
     }))
     .sort((a, b) => Number(b.lostAllSupport) - Number(a.lostAllSupport) || a.organisationName.localeCompare(b.organisationName, 'nl') || a.name.localeCompare(b.name, 'nl'));
-  type Tally = { organisation: string; name: string; affected: number; down: number; critical: number; personalData: number; functionsLost: string[]; functionsWeakened: string[] };
+  // affected: the applications that run the version themselves; platforms: the platforms running it that this organisation's applications use.
+  type Tally = { organisation: string; name: string; affected: number; platforms: number; down: number; critical: number; personalData: number; functionsLost: string[]; functionsWeakened: string[] };
   const byOrganisation = new Map<string, Tally>();
-  const tallyOf = (organisation: string) => once(byOrganisation, organisation, () => ({ organisation, name: organisationNameOf(landscape, organisation), affected: 0, down: 0, critical: 0, personalData: 0, functionsLost: [], functionsWeakened: [] }));
+  const tallyOf = (organisation: string) => once(byOrganisation, organisation, () => ({ organisation, name: organisationNameOf(landscape, organisation), affected: 0, platforms: 0, down: 0, critical: 0, personalData: 0, functionsLost: [], functionsWeakened: [] }));
   for (const id of down) {
     const application = landscape.applications.get(id)!;
     const tally = tallyOf(application.organisation);
@@ -217,6 +218,9 @@ export function advisory(landscape: Landscape, versions: VersionFact[], product:
     if (isCritical(application)) tally.critical++;
     if (application.personalData) tally.personalData++;
   }
+  const platformsOf = new Map<string, Set<string>>();
+  for (const row of rows) if (row.kind === 'Platform' && row.organisation) once(platformsOf, String(row.organisation), () => new Set<string>()).add(String(row.uid));
+  for (const [organisation, platforms] of platformsOf) tallyOf(organisation).platforms = platforms.size;
   for (const fn of functions) (fn.lostAllSupport ? tallyOf(fn.organisation).functionsLost : tallyOf(fn.organisation).functionsWeakened).push(fn.name);
   const organisations = [...byOrganisation.values()].sort((a, b) => b.down - a.down || a.name.localeCompare(b.name, 'nl'));
   // The applications that stop, named: the critical first, then by organisation and name.

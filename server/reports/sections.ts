@@ -11,8 +11,11 @@ import { chainText } from './chain.js';
 import { reportText } from './words.js';
 import { trendSection } from './trend.js';
 import { shownName } from './boundary.js';
+import { decimalsToTellApart } from '../decimals.js';
+import { formatNumber } from '../format.js';
 
-export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown };
+/** `text`: the cell as people read it, when the type's formatting is not enough (Common Ground's gain: the page's decimals); the value stays a number for the spreadsheet. */
+export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown; text?: (row: Row) => string };
 /**
  * `printed`: rows on paper when fewer than all (the spreadsheet has them all). `omitted`: rows left out, outside the organisation's boundary (boundary.ts).
  * `top`: the rows are the first `top` of a longer ranking, so their number is no count of all (sectionCount).
@@ -22,6 +25,13 @@ export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts
 export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty', 'trend', 'ictFoto', 'commonGround'];
 
 type Spec = string | [key: string, type?: ColumnType, value?: (row: Row) => unknown, header?: string];
+
+/** The moves' gains as the Common Ground page shows them: "+0,35", two decimals when one would blur the gains together. */
+function gainAsOnThePage(moves: Section, language: Language): Section {
+  const decimals = decimalsToTellApart(moves.rows.map(m => Number(m.gain)), (value, digits) => formatNumber(value, language, digits, true));
+  const text = (row: Row) => `+${formatNumber(row.gain, language, decimals, true)}`;
+  return { ...moves, columns: moves.columns.map(column => (column.key === 'gain' ? { ...column, text } : column)) };
+}
 
 /** The middle of a dependency path, the subject and the row itself left out: "via A → B", or "rechtstreeks". */
 const through = (language: Language) => (row: Row) => {
@@ -70,9 +80,9 @@ export function reportSections(data: ReportData, language: Language): Section[] 
       { ...section('spofs', reportText(language, 'section.spofsOrganisation'), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]), top: RANKING_ROWS },
       { ...section('lockInRanking', reportText(language, 'section.lockInRanking'), data.lockInRanking, ['name', 'criticality', ['suppliers', 'list'], ['score', 'decimal'], ['topFactors', 'text', row => factorList(row.topFactors, language)]]), top: RANKING_ROWS },
       contracts,
-      section('commonGround', reportText(language, 'section.commonGround'), data.commonGround?.moves ?? [], [
+      gainAsOnThePage(section('commonGround', reportText(language, 'section.commonGround'), data.commonGround?.moves ?? [], [
         ['fromName', 'text', row => shownName(String(row.fromName ?? ''), language)], ['toName', 'text', row => shownName(String(row.toName ?? ''), language)], ['standard', 'text'], 'category', ['registrations', 'list'], 'mode', ['gain', 'decimal'],
-      ]),
+      ]), language),
     ];
   }
   const lockIn = data.lockIn
@@ -121,5 +131,5 @@ function rawValue(row: Row, language: Language): string {
 /** A section's cell as text; organisations by the names the report carries. */
 export function cellText(column: SectionColumn, row: Row, language: Language, data: Pick<ReportData, 'organisations'>): string {
   const names: Names = { node: () => undefined, organisation: id => data.organisations[id] ?? organisationName(id) };
-  return formatValue(column.type, column.value(row), language, names);
+  return column.text ? column.text(row) : formatValue(column.type, column.value(row), language, names);
 }

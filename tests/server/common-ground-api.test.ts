@@ -4,6 +4,11 @@ import ExcelJS from 'exceljs';
 import type { Driver } from 'neo4j-driver';
 import { importLandscape } from '../../importers/import.js';
 import { headlineAt } from '../../server/analyses/headlines.js';
+import { analyses } from '../../server/analyses/index.js';
+import { reportData } from '../../server/reports/report-data.js';
+import { reportPdf } from '../../server/reports/pdf.js';
+import { cellText, reportSections } from '../../server/reports/sections.js';
+import { readPdf } from '../support/pdf.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { commonGroundFixture } from '../analyses/common-ground-fixture.js';
 import { appFor, request } from './support.js';
@@ -61,8 +66,22 @@ describe('GET /api/analyses/common-ground', () => {
     const response = await binary(request(app).get('/api/analyses/common-ground').query({ organisation: 'gm1', list: 'interfaces', format: 'csv', delimiter: 'semicolon' }));
     const [header, first] = response.body.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((line: string) => line.split(';'));
     const cell = (name: string) => first[header.indexOf(name)];
-    expect([cell('Van'), cell('Naar'), cell('Standaard'), cell('Soort standaard'), cell('Basisregistraties'), cell('Hoe'), cell('Winst in punten')])
+    expect([cell('Van'), cell('Naar'), cell('Standaard'), cell('Soort standaard'), cell('Basisregistraties'), cell('Hoe'), cell('Winst op de score')])
       .toEqual(['BRP Burgerzaken', 'Sociaal Domein', 'StUF-BG 3.10', 'oudere open standaard', 'BRP', 'kopie', '25']);
+  });
+
+  it("when an organisation's report lists the interfaces to move, then each gain reads as on the page (+25,0, decimals by the same rule)", async () => {
+    const data = await reportData(driver, analyses, 'org:gm1');
+    const section = reportSections(data, 'nl').find(s => s.id === 'commonGround')!;
+    const gain = section.columns.find(column => column.key === 'gain')!;
+    expect(gain.header).toBe('Winst op de score');
+    expect(section.rows.map(row => cellText(gain, row, 'nl', data))).toEqual(['+25,0', '+10,0', '+10,0']);
+    // The spreadsheet keeps the number.
+    expect(section.rows.map(row => gain.value(row))).toEqual([25, 10, 10]);
+    // On paper too (pdftotext; PNGs in tests/artifacts/common-ground-report-gain-*.png).
+    const text = readPdf(await reportPdf(data, 'nl'), 'common-ground-report-gain').join('\n');
+    expect(text).toMatch(/Winst op de\s+score/);
+    expect(text).toMatch(/\+25,0/);
   });
 
   it('when exported as XLSX, then the ranking sheet and the summary sheets are there, scores as numbers', async () => {

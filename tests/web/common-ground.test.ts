@@ -42,21 +42,21 @@ describe('Common Ground', () => {
     expect(await text('#cg-answer')).toBe('Gemeente Eenburg scoort 55,0 van 100 op Common Ground. '
       + 'Van de 6 koppelingen loopt 50,0% over een open standaard-API (ZGW, Haal Centraal, FSC, REST API Design Rules), 16,7% over een oudere open standaard (StUF, Digikoppeling) en 33,3% is gesloten of onbekend. '
       + '1 van de 2 applicaties die basisgegevens (BRP, BAG, WOZ…) ontvangen, krijgen een kopie in plaats van ze bij de bron te bevragen. '
-      + 'De grootste stap: BRP Burgerzaken → Sociaal Domein (StUF-BG 3.10) naar een open standaard-API levert 25,0 punten op.');
+      + 'De grootste stap: BRP Burgerzaken → Sociaal Domein (StUF-BG 3.10) overzetten naar een open standaard-API verhoogt de score met 25,0.');
     const components = await ui.page.locator('#cg-components tbody tr').evaluateAll(trs => trs.map(tr => [...tr.children].map(td => (td as HTMLElement).innerText)));
     expect(components).toEqual([
-      ['Koppelingen over open standaarden', '3,5 van de 6 haalbare punten (58,3%)', '60', '35,0'],
+      ['Koppelingen over open standaarden', '3,5 van de 6 haalbare koppelingspunten (58,3%)', '60', '35,0'],
       ['Basisgegevens bij de bron', '1 van 2 applicaties bij de bron (50,0%)', '40', '20,0'],
     ]);
     expect(await text('#cg-components tfoot td')).toBe('55,0');
-    // What a point is.
-    expect(await text('#cg-points')).toBe('Elke koppeling kan 1 punt halen: 1 over een open standaard-API, 0,5 over een oudere open standaard (StUF, Digikoppeling), 0,25 over een andere open standaard en 0 als ze gesloten of onbekend is.');
+    // What an interface point is; a score point is called differently (koppelingspunten vs "op de score").
+    expect(await text('#cg-points')).toBe('Elke koppeling kan 1 koppelingspunt halen: 1 over een open standaard-API, 0,5 over een oudere open standaard (StUF, Digikoppeling), 0,25 over een andere open standaard en 0 als ze gesloten of onbekend is.');
     const moves = await ui.page.locator('#cg-moves-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.children].map(td => (td as HTMLElement).innerText)));
     // Grouped by gain, the gain said once per group; the tie rule's numbers in the last two columns.
     expect(moves).toEqual([
-      ['+25,0 punten'],
+      ['+25,0 op de score'],
       ['BRP Burgerzaken → Sociaal Domein', 'StUF-BG 3.10', 'oudere open standaard', 'BRP (kopie)', '0', '3'],
-      ['+10,0 punten elk (2 koppelingen)'],
+      ['elk +10,0 op de score (2 koppelingen)'],
       // Equal gains by the tie rule: Website and Klantcontact have more interfaces between them.
       ['Website → Klantcontact', '(geen)', 'onbekend', '', '0', '4'],
       ['Belastingen → Website', 'Eigen koppeling', 'eigen (gesloten) koppeling', '', '0', '3'],
@@ -66,6 +66,9 @@ describe('Common Ground', () => {
     // Nothing ties at the best gain here (only i4 gains 25); the rule for equal gains is in the explanation.
     expect(await ui.page.locator('#cg-ties').count()).toBe(0);
     expect(await ui.page.locator('#cg-explain-ties').textContent()).toContain('kopie van basisgegevens opheft');
+    // No file names for a civil servant: who changes the weights, in words.
+    expect(await ui.page.locator('#cg-explained').textContent()).not.toMatch(/\.json/);
+    expect(await ui.page.locator('#cg-explained').textContent()).toContain('stelt de beheerder van Roer in');
     await ui.shot('common-ground-1280', true);
   });
 

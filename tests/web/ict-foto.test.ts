@@ -56,10 +56,12 @@ describe('ICT-foto', () => {
       + 'Bij nog 2 applicaties stopt de ondersteuning binnen 6 maanden.');
     // Each card's line says what its number is of (the personal data belong to the applications, not to the functions).
     expect(await page.locator('#ict-figures .card').evaluateAll(cards => cards.map(card => [...card.querySelectorAll('h2, .big, .hint')].map(el => (el as HTMLElement).innerText)))).toEqual([
-      ['Applicaties zonder ondersteuning', '3', 'waarvan 2 bedrijfskritisch en 1 met persoonsgegevens'],
-      ['Bedrijfskritische functies geraakt', '2', 'bedrijfsfuncties van de 2 bedrijfskritische applicaties zonder ondersteuning'],
+      // The second lines say how the cards fit the table's columns, without opening "Hoe leest u dit?".
+      ['Applicaties zonder ondersteuning', '3', 'waarvan 2 bedrijfskritisch en 1 met persoonsgegevens', 'elke applicatie één keer; de kolom "Vallen mee uit" telt per regel ook wat ervan afhangt'],
+      ['Bedrijfskritische functies geraakt', '2', 'bedrijfsfuncties van de 2 bedrijfskritische applicaties zonder ondersteuning', 'de tabel noemt per regel alle geraakte functies, ook niet-kritieke: samen 4'],
       ['Ondersteuning stopt binnen 6 maanden', '2', 'applicaties; bedrijfskritische functies geraakt: 1'],
     ]);
+    expect(await page.locator('#ict-table thead th').allInnerTexts()).toEqual(expect.arrayContaining(['Vallen mee uit (ook wat ervan afhangt)', 'Functies geraakt (ook niet-kritieke)']));
     expect(await page.locator('#ict-table tbody tr').count()).toBe(5);
     const first = await page.locator('#ict-table tbody tr').first().locator('td').allInnerTexts();
     expect(first).toEqual(['zonder ondersteuning', 'Databaseserver (platform)', 'gm1', 'PostgreSQL 11.22', '09-11-2023', 'hoog', 'ja', '2', 'Belastingen, Parkeren']);
@@ -72,13 +74,18 @@ describe('ICT-foto', () => {
     await page.click('#adv-submit');
     await page.waitForSelector('#adv-answer');
     expect(await text('#adv-answer')).toBe('2 applicaties vallen uit bij 1 organisatie, waarvan 1 bedrijfskritisch. '
-      + 'Zelf draaien Tomcat >=9.0.10 <10.1.21: 1 applicatie en 1 platform; de rest valt uit omdat die erop draait of ervan afhangt. '
+      // What runs the version is named in the answer, the platform first.
+      + 'Zelf draaien Tomcat >=9.0.10 <10.1.21 (1 applicatie en 1 platform): Webserver (Apache Tomcat 9.0.85), Archief (Apache Tomcat 10.1.20). De rest valt uit omdat die erop draait of ervan afhangt. '
       + 'Bedrijfsfuncties die helemaal stoppen (geen andere applicatie ondersteunt ze nog): 2.');
     // The applications that stop, named, the critical first: the platform's Zaaksysteem falls with it.
     const down = await page.locator('#adv-down-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.querySelectorAll('td')].map(td => (td as HTMLElement).innerText)));
     expect(down).toEqual([['Zaaksysteem', 'gm1', 'kritiek', 'Zaakafhandeling', 'nee'], ['Archief', 'gm1', 'midden', 'Archivering', 'ja']]);
     expect(await text('#adv-down h3')).toBe('Applicaties die uitvallen (2)');
-    expect(await page.locator('#adv-organisations tbody tr td').allInnerTexts()).toEqual(['gm1', '1', '2', '1', 'Archivering, Zaakafhandeling', '']);
+    // Applications and platforms running the version in two columns (the answer's "1 applicatie en 1 platform"); no functions weakened says "geen".
+    expect(await page.locator('#adv-organisations thead th').allInnerTexts()).toEqual(['Organisatie(s)', 'Applicaties met de versie', 'Platforms met de versie', 'Vallen uit', 'Bedrijfskritisch', 'Bedrijfsfuncties die stoppen', 'Bedrijfsfuncties die verzwakken']);
+    expect(await page.locator('#adv-organisations tbody tr td').allInnerTexts()).toEqual(['gm1', '1', '1', '2', '1', 'Archivering, Zaakafhandeling', 'geen']);
+    // What runs the version comes before the (possibly long) list of what fails with it.
+    expect(await page.evaluate(() => Boolean(document.querySelector('#adv-table')!.compareDocumentPosition(document.querySelector('#adv-down')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
     expect(await text('#adv-unknown')).toContain('Meldingen');
     await page.locator('#advisory').scrollIntoViewIfNeeded();
     await shot('ict-foto-advisory-1280');
@@ -89,6 +96,9 @@ describe('ICT-foto', () => {
     try {
       await page.evaluate(() => localStorage.setItem('roer.lang', 'en'));
       await open('#/ictfoto?months=3');
+      // The menu in English words; the heading keeps the Dutch name people know.
+      expect(await page.locator('nav a[aria-current=page]').innerText()).toBe('ICT snapshot');
+      expect(await text('h1')).toBe('ICT snapshot (ICT-foto): versions and support');
       expect(await text('#ict-answer')).toBe('3 applications run a version out of support, in 2 business-critical functions. For 2 more applications, support ends within 3 months.');
       const { scrollWidth, innerWidth, answerTop } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, answerTop: document.querySelector('#ict-answer')!.getBoundingClientRect().top,

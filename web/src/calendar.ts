@@ -74,7 +74,7 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
         columns: [
           { key: 'contract', label: t('calendar.col.contract'), value: r => str(pick(r, 'name', 'id', 'contract')) || rowUid(r) },
           { key: 'supplier', label: t('calendar.col.supplier'), value: r => names(pick(r, 'supplierName', 'supplier', 'suppliers')).join(', ') },
-          { key: 'notice', label: t('calendar.col.notice'), value: r => noticeOf(r), render: r => h('span', {}, formatDate(noticeOf(r)), isOverdue(r, todayText) ? h('strong', { class: 'badge warn' }, ` ${t('calendar.overdue')}`) : '') },
+          { key: 'notice', label: t('calendar.col.notice'), value: r => noticeOf(r), render: r => h('span', {}, formatDate(noticeOf(r)), isOverdue(r, todayText) ? h('strong', { class: 'badge warn' }, ` (${t('calendar.overdue')})`) : '') },
           { key: 'end', label: t('calendar.col.end'), value: r => str(r.end), render: r => formatDate(r.end) },
           { key: 'days', label: t('calendar.col.days'), value: r => num(pick(r, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice')), render: r => formatNumber(num(pick(r, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice'))), numeric: true },
           { key: 'autoRenew', label: t('calendar.col.autoRenew'), value: r => (r.autoRenew ? t('common.yes') : t('common.no')) },

@@ -165,7 +165,7 @@ function buildBoard(view: DependencyView, centre: DependencyNode, hooks: Depende
     return h('section', { class: `deps-column ${side}`, 'data-side': side, 'data-hop': String(column.hop) },
       h('h2', {}, t(`deps.column.${side}`, { hop: column.hop, n: formatNumber(column.total) })), list,
       rest > 0 ? h('button', { type: 'button', class: 'more', onclick: () => { state.shown.set(key, shown + MORE); rebuild(); } },
-        t('deps.more', { n: formatNumber(Math.min(MORE, rest)), rest: formatNumber(rest) })) : null);
+        rest > MORE ? t('deps.more', { n: formatNumber(MORE), rest: formatNumber(rest) }) : t('deps.moreAll', { n: formatNumber(rest) })) : null);
   }
 
   // The middle node stands level with the middle of the first screenful of its neighbours, not of a

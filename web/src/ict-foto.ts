@@ -49,9 +49,11 @@ export async function renderIctFoto(root: HTMLElement, ctx: Context): Promise<vo
     answer(overall, months),
     overall ? h('div', { class: 'cards', id: 'ict-figures' },
       // Each card's line under the number says what that number is made of or counted from.
+      // The second line says how the card relates to the table's columns, so the numbers visibly fit.
       figure('ict-unsupported', t('ict.fig.unsupported'), formatNumber(overall.applicationsUnsupported),
-        t('ict.fig.criticalApps', { n: formatNumber(overall.criticalApplicationsUnsupported), personal: formatNumber(overall.personalDataApplicationsUnsupported) })),
-      figure('ict-functions', t('ict.fig.functions'), formatNumber(overall.criticalFunctionsUnsupported), tn('ict.fig.functionsOf', overall.criticalApplicationsUnsupported)),
+        t('ict.fig.criticalApps', { n: formatNumber(overall.criticalApplicationsUnsupported), personal: formatNumber(overall.personalDataApplicationsUnsupported) }), t('ict.fig.unsupportedNote')),
+      figure('ict-functions', t('ict.fig.functions'), formatNumber(overall.criticalFunctionsUnsupported), tn('ict.fig.functionsOf', overall.criticalApplicationsUnsupported),
+        t('ict.fig.functionsNote', { n: formatNumber(functionsHit(rows)) })),
       figure('ict-ending', t('ict.fig.ending', { months }), formatNumber(overall.applicationsEnding), t('ict.fig.endingFunctions', { n: formatNumber(overall.criticalFunctionsEnding) }))) : null,
     h('section', {}, h('h2', {}, t('ict.list', { n: formatNumber(rows.length) })),
       rows.length === 0 ? h('p', {}, t('common.none')) : h('div', { class: 'table-box' }, versionTable('ict-table', rows, several, true, ctx))),
@@ -64,9 +66,13 @@ export async function renderIctFoto(root: HTMLElement, ctx: Context): Promise<vo
   );
 }
 
-function figure(id: string, title: string, big: string, hint: string): HTMLElement {
-  return h('div', { class: 'card', id }, h('h2', {}, title), h('p', { class: 'big' }, big), h('p', { class: 'hint' }, hint));
+function figure(id: string, title: string, big: string, hint: string, note?: string): HTMLElement {
+  return h('div', { class: 'card', id }, h('h2', {}, title), h('p', { class: 'big' }, big), h('p', { class: 'hint' }, hint), note ? h('p', { class: 'hint note' }, note) : null);
 }
+
+/** Every business function the rows out of support name (their own and what fails with them), counted once per organisation. */
+const functionsHit = (rows: Row[]) => new Set(rows.filter(r => r.supportStatus === 'unsupported')
+  .flatMap(r => ((r.businessFunctions ?? []) as string[]).map(fn => `${str(r.organisation)}\u0000${fn}`))).size;
 
 /** The sentence a person acts on. */
 function answer(overall: Overall | undefined, months: number): HTMLElement {
@@ -95,8 +101,8 @@ function versionTable(id: string, rows: Row[], several: boolean, withSupport: bo
       ...(withSupport ? [{ key: 'eol', label: t('ict.col.eol'), value: (r: Row) => str(r.eol), render: (r: Row) => (r.eol ? formatDate(r.eol) : t('ict.eolUnknown')) }] : []),
       { key: 'criticality', label: t('sov.col.criticality'), value: r => ['low', 'medium', 'high', 'critical'].indexOf(str(r.criticality)), render: r => h('span', { class: `crit-${str(r.criticality)}` }, critLabel(r.criticality)) },
       { key: 'personalData', label: t('sov.personalDataShort'), value: r => (r.personalData ? 1 : 0), render: r => t(r.personalData ? 'common.yes' : 'common.no') },
-      { key: 'dependants', label: t('ict.col.dependants'), value: r => num(r.dependants), render: r => h('span', { title: ((r.dependantNames ?? []) as string[]).join(', ') }, formatNumber(r.dependants)), numeric: true },
-      { key: 'businessFunctions', label: t('ict.col.functions'), value: r => ((r.businessFunctions ?? []) as string[]).join(', ') },
+      { key: 'dependants', label: t(withSupport ? 'ict.col.dependantsAll' : 'ict.col.dependants'), value: r => num(r.dependants), render: r => h('span', { title: ((r.dependantNames ?? []) as string[]).join(', ') }, formatNumber(r.dependants)), numeric: true },
+      { key: 'businessFunctions', label: t('ict.col.functionsAll'), value: r => ((r.businessFunctions ?? []) as string[]).join(', ') },
     ],
   });
 }
@@ -155,23 +161,33 @@ function advisoryAnswer(rows: Row[], summary: AdvisorySummary, product: string, 
     h('p', { class: 'sentence', id: 'adv-answer' },
       // The answer first: what stops, where, how much of it critical; then what the advisory hits.
       tn('adv.answer.down', totals.applicationsDown, { organisations: tn('ict.n.organisations', totals.organisations), critical: formatNumber(totals.criticalApplicationsDown) }), ' ',
-      t('adv.answer', { asked, applications: tn('ict.n.applications', totals.applications), platforms: tn('ict.n.platforms', totals.platforms), organisations: tn('ict.n.organisations', totals.organisations) }), ' ',
+      t('adv.answer', { asked, names: runningNames(rows), applications: tn('ict.n.applications', totals.applications), platforms: tn('ict.n.platforms', totals.platforms), organisations: tn('ict.n.organisations', totals.organisations) }), ' ',
       t('adv.answer.impact', { lost: formatNumber(totals.businessFunctionsLost) })),
     h('div', { class: 'table-box' }, sortableTable<Row>({
       id: 'adv-organisations', caption: t('adv.perOrganisation'), rows: organisations as unknown as Row[], sortKey: 'down', descending: true,
       columns: [
         { key: 'name', label: t('org.label'), value: r => str(r.name) },
         { key: 'affected', label: t('adv.col.affected'), value: r => num(r.affected), numeric: true },
+        { key: 'platforms', label: t('adv.col.platforms'), value: r => num(r.platforms), numeric: true },
         { key: 'down', label: t('adv.col.down'), value: r => num(r.down), numeric: true },
         { key: 'critical', label: t('sov.col.critical'), value: r => num(r.critical), numeric: true },
-        { key: 'functionsLost', label: t('adv.col.lost'), value: r => ((r.functionsLost ?? []) as string[]).join(', ') },
-        { key: 'functionsWeakened', label: t('adv.col.weakened'), value: r => ((r.functionsWeakened ?? []) as string[]).join(', ') },
+        { key: 'functionsLost', label: t('adv.col.lost'), value: r => ((r.functionsLost ?? []) as string[]).join(', ') || t('adv.noFunctions') },
+        { key: 'functionsWeakened', label: t('adv.col.weakened'), value: r => ((r.functionsWeakened ?? []) as string[]).join(', ') || t('adv.noFunctions') },
       ],
     })),
-    applicationsDown(summary, product, range, ctx),
+    // What runs the version itself before the (long) list of what fails with it.
     h('h3', {}, t('adv.items', { asked, n: formatNumber(rows.length) })),
     h('div', { class: 'table-box' }, versionTable('adv-table', rows, several, false, ctx)),
+    applicationsDown(summary, product, range, ctx),
     unknown.length ? h('p', { id: 'adv-unknown' }, t('adv.unknown', { n: tn('ict.n.applications', unknown.length), names: unknown.map(u => str(u.name)).join(', ') })) : null);
+}
+
+/** Up to three of what runs the asked version itself, "Name (product version)", platforms first (what runs on them fails with them), and "en nog N". */
+function runningNames(rows: Row[]): string {
+  const ordered = [...rows.filter(r => r.kind === 'Platform'), ...rows.filter(r => r.kind !== 'Platform')];
+  const names = [...new Set(ordered.map(r => `${str(r.name)} (${versionText(r)})`))];
+  const shown = names.slice(0, 3).join(', ');
+  return names.length > 3 ? `${shown} ${t('changes.more', { n: formatNumber(names.length - 3) })}` : shown;
 }
 
 /** The applications that stop with what the advisory hits: name, organisation, criticality, business functions; a CSV of all of them. */

@@ -11,6 +11,7 @@ import { claim, fill, h, message } from './dom.js';
 import { errorText } from './errors.js';
 import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
 import { expandableList } from './lists.js';
+import { lockInTable } from './lock-in-table.js';
 import { relationGroups } from './neighbours.js';
 import { orgName } from './organisations.js';
 import { names, pick, rowUid, str } from './rows.js';
@@ -74,9 +75,7 @@ export function renderPanel(panel: HTMLElement, detail: Row, actions: PanelActio
     kind === 'Application' ? applicationAlgorithms(uid) : null,
     lockIn ? section(t('panel.lockin'),
       pick(lockIn, 'score') !== undefined ? h('p', {}, t('panel.lockinScore', { score: formatNumber(pick(lockIn, 'score'), 0) })) : null,
-      factors.length ? h('table', { class: 'data compact' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('panel.factor')), h('th', { scope: 'col', class: 'num' }, t('panel.value')), h('th', { scope: 'col', class: 'num' }, t('panel.weight')), h('th', { scope: 'col', class: 'num' }, t('panel.contribution')))),
-        h('tbody', {}, factors.map(f => h('tr', {}, h('td', {}, factorLabel(str(pick(f, 'factor')))), h('td', { class: 'num' }, formatValue(pick(f, 'raw', 'value'))), h('td', { class: 'num' }, formatValue(pick(f, 'weight'))), h('td', { class: 'num' }, formatValue(pick(f, 'contribution'))))))) : null) : null,
+      ...(factors.length ? lockInTable(factors, pick(lockIn, 'score'), factorLabel) : [])) : null,
     groups.length ? section(t('panel.relations'), h('div', { id: 'panel-relations' }, groups.map(group => {
       // A group of one kind says it once, in its heading.
       const oneKind = group.rows.every(row => row.kind === group.rows[0].kind) ? group.rows[0].kindName : null;
@@ -106,7 +105,7 @@ function contractItem(contract: Row): (Node | string)[] {
     h('br'),
     ended ? h('span', { class: 'nowrap' }, t('panel.ended', { date: formatDate(end) })) : '',
     !ended && notice ? h('span', { class: overdue ? 'notice nowrap overdue-text' : 'notice nowrap' }, t('panel.notice', { date: formatDate(notice) })) : '',
-    overdue ? h('strong', { class: 'badge warn' }, ` ${t('calendar.overdue')}`) : '',
+    overdue ? h('strong', { class: 'badge warn' }, ` (${t('calendar.overdue')})`) : '',
     !ended && notice ? ' · ' : '',
     !ended ? h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(end) })) : '',
     typeof contract.annualValue === 'number' ? h('span', {}, ' · ', h('span', { class: 'nowrap' }, t('panel.perYear', { amount: formatMoney(contract.annualValue) }))) : '',
@@ -142,7 +141,6 @@ function factorLabel(factor: string): string {
   return FACTOR_KEYS.has(factor) ? t(`factor.${factor}` as MessageKey) : factor;
 }
 
-const formatValue = (value: unknown) => (typeof value === 'number' ? formatNumber(value, Number.isInteger(value) ? 0 : 2) : typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : str(value));
 
 function section(title: string, ...content: (Node | null)[]): HTMLElement | null {
   if (content.every(c => !c)) return null;

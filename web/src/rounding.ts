@@ -28,12 +28,5 @@ export function partsAddingUp(parts: number[], total: number, decimals = 1): num
   return shown.map(n => n / unit);
 }
 
-/**
- * Decimals (1 or 2) at which different values also look different, and a value below 1 keeps its
- * second digit (0,37 rather than 0,4: fourteen moves of 0,37 are not 5,6 points).
- */
-export function decimalsToTellApart(values: number[], format: (value: number, decimals: number) => string): number {
-  const distinct = [...new Set(values)];
-  const apart = new Set(distinct.map(value => format(value, 1))).size === distinct.length;
-  return apart && distinct.every(value => value === 0 || Math.abs(value) >= 1) ? 1 : 2;
-}
+// The decimals rule is shared with the PDF report (server/reports/sections.ts), so page and paper show the same digits.
+export { decimalsToTellApart } from '../../server/decimals.js';

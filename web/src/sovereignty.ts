@@ -129,8 +129,16 @@ function readiness(r: Row): HTMLElement {
   const factors = (r.factors ?? []) as ExitFactor[];
   return h('details', { class: 'readiness' },
     h('summary', {}, formatNumber(num(r.exitReadiness) ?? 0, 1)),
-    h('ul', {}, factors.map(f => h('li', { class: f.met ? 'met' : 'unmet' }, `${f.met ? '✓' : '✗'} ${factorText(f)}`))));
+    h('ul', {}, factors.map(f => {
+      // Three marks: met, partly met (earns part of its 25 points), not met; the mark in words for screen readers.
+      const state = f.met ? 'met' : f.value > 0 ? 'partial' : 'unmet';
+      return h('li', { class: state },
+        h('span', { 'aria-hidden': 'true' }, MARKS[state]), ' ', h('span', { class: 'sr-only' }, `${t(`sov.mark.${state}` as MessageKey)}: `),
+        factorText(f), state === 'partial' ? ` ${t('sov.mark.partialPoints', { points: formatNumber(f.value * 25, 1) })}` : '');
+    })));
 }
+
+const MARKS = { met: '✓', partial: '◐', unmet: '✗' } as const;
 
 function factorText(f: ExitFactor): string {
   switch (f.factor) {

@@ -206,7 +206,7 @@ function contractsSection(summary: ImpactSummary, several: boolean): HTMLElement
         state === 2
           ? h('span', { class: 'nowrap' }, t('panel.ended', { date: formatDate(c.end) }))
           : h('span', {}, h('span', { class: state === 1 ? 'nowrap overdue-text' : 'nowrap' }, t('panel.notice', { date: formatDate(c.noticeDeadline) })),
-            state === 1 ? h('strong', { class: 'badge warn' }, ` ${t('calendar.overdue')}`) : '',
+            state === 1 ? h('strong', { class: 'badge warn' }, ` (${t('calendar.overdue')})`) : '',
             ' · ', h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(c.end) }))),
         ' · ', h('span', { class: 'nowrap' }, t('panel.perYear', { amount: formatMoney(c.annualValue) })),
         h('br'), h('span', { class: 'hint' }, c.affectedApplicationNames.join(', ')),
