@@ -12,6 +12,7 @@ import { clear, fill, h, message, sortableTable } from './dom.js';
 import { errorText } from './errors.js';
 import { type MessageKey, formatDateTime, formatNumber, inWords, kindLabel, language, t } from './i18n.js';
 import { str } from './rows.js';
+import { sourceKeyOf, sourceValid } from './source-field.js';
 import { knownOrganisations, orgName } from './organisations.js';
 import type { ImportIssue, ImportReport, Row } from './types.js';
 
@@ -45,8 +46,18 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   let shown: KeptImport['shown'] = null;
   const keep = () => keepImport({ files: [...(files.files ?? [])], source: source.value, organisation: organisation.value, shown });
   const forget = () => { clear(result); shown = null; keep(); };
+  // The source name's rule in words as it is typed, with a valid name made from it.
+  const sourceProblem = h('p', { class: 'field-error', id: 'import-source-problem', role: 'alert', hidden: true });
+  const checkSource = () => {
+    const valid = sourceValid(source.value);
+    const key = sourceKeyOf(source.value);
+    source.setAttribute('aria-invalid', valid ? 'false' : 'true');
+    sourceProblem.hidden = valid;
+    fill(sourceProblem, valid ? [] : [t('import.sourceRule'), ' ', key ? h('button', { type: 'button', class: 'link', id: 'import-source-fix', onclick: () => { source.value = key; checkSource(); forget(); } }, t('import.sourceUse', { source: key })) : '']);
+    return valid;
+  };
   files.addEventListener('change', forget);
-  source.addEventListener('input', forget);
+  source.addEventListener('input', () => { checkSource(); forget(); });
   organisation.addEventListener('input', forget);
   root.append(h('h1', {}, t('import.heading')),
     h('details', { class: 'help', id: 'import-help' }, h('summary', {}, t('import.help')), h('p', {}, t('import.helpText')), h('p', {}, t('import.helpFormats'))),
@@ -54,7 +65,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     h('form', { class: 'toolbar', onsubmit: (e: Event) => e.preventDefault() },
       h('div', { class: 'field' }, h('label', { for: 'import-files' }, t('import.files')), files),
       h('div', { class: 'field' }, h('label', { for: 'import-source' }, t('import.source')), source, sources,
-        h('p', { class: 'hint', id: 'import-source-hint' }, t('import.sourceHint'))),
+        sourceProblem, h('p', { class: 'hint', id: 'import-source-hint' }, t('import.sourceHint'))),
       h('div', { class: 'field' }, h('label', { for: 'import-organisation' }, t('import.organisation')), organisation,
         h('p', { class: 'hint', id: 'import-organisation-hint' }, t('import.organisationHint'))),
       h('div', { class: 'buttons' }, buttons, progress)),
@@ -67,6 +78,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     kept.files.forEach(chosen => transfer.items.add(chosen));
     files.files = transfer.files;
     source.value = kept.source;
+    checkSource();
     organisation.value = kept.organisation;
     if (kept.shown) {
       showReport(kept.shown.report, kept.shown.dryRun);
@@ -78,6 +90,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   async function run(dryRun: boolean, allowRemovals = false): Promise<void> {
     const chosen = [...(files.files ?? [])];
     if (chosen.length === 0) { fill(result, message(t('import.chooseFiles'), 'error')); return; }
+    if (!checkSource()) { source.focus(); return; }
     progress.hidden = false;
     buttons.forEach(b => (b.disabled = true));
     progress.removeAttribute('value');
