@@ -13,6 +13,8 @@ import { errorText } from './errors.js';
 import { type MessageKey, formatDateTime, formatNumber, inWords, kindLabel, language, t } from './i18n.js';
 import { str } from './rows.js';
 import { sourceKeyOf, sourceValid } from './source-field.js';
+import { nodeCountWords, runCountsOf } from './run-counts.js';
+import { sourceName } from './data-quality-words.js';
 import { knownOrganisations, orgName } from './organisations.js';
 import type { ImportIssue, ImportReport, Row } from './types.js';
 
@@ -159,7 +161,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       issues.length ? issueTable(issues) : null,
       modelSummary(report),
       report.tables && Object.keys(report.tables).length ? h('section', {}, h('h2', {}, t('import.tables')),
-        h('p', { id: 'import-tables' }, tableCounts(report.tables) || t('common.none'))) : null,
+        h('p', { id: 'import-tables' }, tableCounts(report.tables, report.written === 'initial') || t('common.none'))) : null,
     );
   }
 
@@ -192,10 +194,11 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         sortKey: 'when',
         columns: [
           { key: 'when', label: t('import.col.when'), value: r => str(r.finishedAt ?? r.startedAt ?? r.at ?? r.when), render: r => formatDateTime(r.finishedAt ?? r.startedAt ?? r.at ?? r.when) },
-          { key: 'source', label: t('import.col.source'), value: r => str(r.source) },
+          // The source by name (server/reports/source-name.ts), its key beside it: the key is what the source field takes.
+          { key: 'source', label: t('import.col.source'), value: r => str(r.source), render: r => sourceName(str(r.source)) === str(r.source) ? str(r.source) : h('span', {}, sourceName(str(r.source)), ' ', h('span', { class: 'hint' }, str(r.source))) },
           { key: 'status', label: t('import.col.status'), value: runStatus },
           { key: 'user', label: t('import.col.user'), value: r => inWords('import.user.', str(r.user)) },
-          { key: 'counts', label: t('import.col.counts'), value: r => tableCounts((r.counts as { tables?: unknown } | undefined)?.tables ?? r.counts) },
+          { key: 'counts', label: t('import.col.counts'), value: r => runCountWords(r.counts, r.written === 'initial') },
         ],
       }) : h('p', { class: 'hint' }, t('common.none')));
     } catch (error) {
@@ -249,14 +252,20 @@ function modelSummary(report: ImportReport): HTMLElement | null {
 const runStatus = (run: Row): string =>
   run.unchangedSince ? t('import.status.unchanged') : run.removalsConfirmed && run.status === 'ok' ? t('import.status.confirmed') : inWords('import.status.', str(run.status));
 
+/** A run's counts in words: per table for a table import, per kind of fact for one that writes the model whole (run-counts.ts). */
+function runCountWords(counts: unknown, initial: boolean): string {
+  const parts = runCountsOf(counts);
+  return parts.tables ? tableCounts(parts.tables, initial) : nodeCountWords(parts.nodes, parts.removed);
+}
+
 /** "1 rij", "2 rijen": the singular where the words have one (rows and errors; "nieuw", "gewijzigd" do not change). */
 const countKey = (key: 'read' | 'created' | 'updated' | 'unchanged' | 'removed' | 'errors', n: number): MessageKey =>
   (n === 1 && (key === 'read' || key === 'errors') ? `import.count.${key}.one` : `import.count.${key}`) as MessageKey;
 
 /** Per table what an import read and did, in words: "applicaties: 400 rijen (400 nieuw)". Tables it did not contain are left out. */
-export function tableCounts(tables: unknown): string {
+export function tableCounts(tables: unknown, initial = false): string {
   if (typeof tables === 'string') {
-    try { return tableCounts(JSON.parse(tables)); } catch { return tables; }
+    try { return tableCounts(JSON.parse(tables), initial); } catch { return tables; }
   }
   if (!tables || typeof tables !== 'object') return '';
   return Object.entries(tables as Record<string, Record<string, number>>)
@@ -264,7 +273,8 @@ export function tableCounts(tables: unknown): string {
     .map(([table, counts]) => {
       const done = (['created', 'updated', 'unchanged', 'removed', 'errors'] as const)
         .filter(key => (counts[key] ?? 0) > 0)
-        .map(key => t(countKey(key, counts[key]), { n: formatNumber(counts[key]) }));
+        // A source's first import changes no row of its own: what it "updated" another source delivered first.
+        .map(key => t(initial && key === 'updated' ? 'import.count.existed' : countKey(key, counts[key]), { n: formatNumber(counts[key]) }));
       return `${inWords('import.table.', table)}: ${t(countKey('read', counts.read ?? 0), { n: formatNumber(counts.read ?? 0) })}${done.length ? ` (${done.join(', ')})` : ''}`;
     })
     .join('; ');
