@@ -1,6 +1,7 @@
 // A contract with stilzwijgende verlenging whose end date passed without notice has renewed: the
 // calendar, the side panel (node detail), the report and lock-in all show its current term.
 // Dates below are computed by hand.
+import { jest } from '@jest/globals';
 import type { Driver } from 'neo4j-driver';
 import { importLandscape } from '../../importers/import.js';
 import { Landscape } from '../../importers/model.js';

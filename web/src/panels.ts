@@ -107,7 +107,8 @@ function contractItem(contract: Row): (Node | string)[] {
     h('br'),
     ended ? h('span', { class: 'nowrap' }, t('panel.ended', { date: formatDate(end) })) : '',
     // Renewed automatically: the current term's end first ("verlengd tot …, opzeggen vóór …").
-    renewed ? h('span', { class: 'nowrap renewed' }, t('panel.renewedTo', { date: formatDate(end) }), notice ? ', ' : '') : '',
+    renewed ? h('span', { class: 'nowrap renewed' }, t('panel.renewedTo', { date: formatDate(end) })) : '',
+    renewed && notice ? ', ' : '',
     !ended && notice ? h('span', { class: overdue ? 'notice nowrap overdue-text' : 'notice nowrap' }, t('panel.notice', { date: formatDate(notice) })) : '',
     overdue ? h('strong', { class: 'badge warn' }, ` ${t('calendar.overdue')}`) : '',
     !ended && !renewed && notice ? ' · ' : '',
