@@ -123,7 +123,7 @@ export type ImportReport = {
   catalogue?: CatalogueResolution;
 };
 
-export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string; unchangedSince: string | null; removalsConfirmed: boolean };
+export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string; unchangedSince: string | null; removalsConfirmed: boolean; written?: string | null };
 
 const LABEL_OF: Record<TableName, string> = { suppliers: 'Supplier', platforms: 'Platform', applications: 'Application', interfaces: 'Interface', contracts: 'Contract' };
 

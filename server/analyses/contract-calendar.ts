@@ -7,7 +7,8 @@ import { query } from '../queries.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { fetchLandscape } from './landscape.js';
 import { loadLockInWeights, lockInScores } from './lock-in.js';
-import { addMonths, booleanParam, Integer, OptionalDate, Organisations, today } from './params.js';
+import { addMonths, booleanParam, daysBetween, Integer, OptionalDate, Organisations, today } from './params.js';
+import { currentTerm } from './contract-term.js';
 
 export const ContractCalendarParams = z.object({
   organisation: Organisations,
@@ -18,7 +19,7 @@ export const ContractCalendarParams = z.object({
   minLockIn: Integer(0, 100, 0, 'Only contracts covering an application with at least this lock-in score (0 = all; the calendar page uses 50) / Minimale lock-in-score'),
 });
 
-type CalendarRow = Row & { uid: string; organisation: string; noticeDeadline: string; applications: { uid: string; name: string; criticality: string; lockIn?: number | null }[] };
+type CalendarRow = Row & { uid: string; organisation: string; end: string; noticeMonths: number; autoRenew: boolean; noticeDeadline: string; applications: { uid: string; name: string; criticality: string; lockIn?: number | null }[] };
 
 export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams> = {
   name: 'contract-calendar',
@@ -33,7 +34,7 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
     const from = params.from ?? asOf;
     const to = params.to ?? addMonths(from, 12);
     if (to < from) throw new InputError(`'to' (${to}) is before 'from' (${from}) / 'to' ligt voor 'from'`);
-    let rows = await read<CalendarRow>(driver, query('analyses/contract-calendar').text, { organisations: params.organisation, from, to, today: asOf });
+    let rows = renewedInWindow(await read<CalendarRow>(driver, query('analyses/contract-calendar').text, { organisations: params.organisation, from, to, today: asOf }), asOf, from, to);
     if (rows.length > 0) {
       // The snapshot of the scope asked (the other analyses share it), not of the organisations
       // that happen to have contracts in the window: for the country that was a second snapshot.
@@ -49,3 +50,19 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
     return { rows, summary: { from, to, today: asOf, contracts: rows.length, overdue: rows.filter(row => row.overdue).length } };
   },
 };
+
+/**
+ * Contracts that renewed automatically come from the query with their written end date; here they
+ * get their current term (end, notice deadline, days left, overdue) and stay when that term's
+ * notice deadline or end falls in the window.
+ */
+function renewedInWindow(rows: CalendarRow[], asOf: string, from: string, to: string): CalendarRow[] {
+  const inWindow = (date: string) => date >= from && date <= to;
+  return rows.flatMap((row): CalendarRow[] => {
+    const term = currentTerm(row, asOf);
+    if (!term?.renewed) return [{ ...row, renewed: false, contractEnd: row.end }];
+    if (!inWindow(term.noticeDeadline) && !inWindow(term.end)) return [];
+    const { end, noticeDeadline, renewed, contractEnd } = term;
+    return [{ ...row, end, noticeDeadline, renewed, contractEnd, daysToNoticeDeadline: daysBetween(asOf, noticeDeadline), daysToEnd: daysBetween(asOf, end), overdue: noticeDeadline < asOf && end >= asOf }];
+  }).sort((a, b) => a.noticeDeadline.localeCompare(b.noticeDeadline) || a.uid.localeCompare(b.uid));
+}

@@ -15,7 +15,8 @@ import { NotFoundError } from '../errors.js';
 import { Cut, type AnalysisDefinition } from './types.js';
 import { brokenInterfaces, dependants, failing, fetchLandscape, functionSupport, isCritical, kindOf, type Landscape, nameOf, organisationNameOf } from './landscape.js';
 import { pathTo } from './graph-algorithms.js';
-import { OptionalInteger, Organisations, Uid } from './params.js';
+import { OptionalInteger, Organisations, today, Uid } from './params.js';
+import { currentTerm } from './contract-term.js';
 import { RunningAlgorithmSchema } from '../algorithms.js';
 import { algorithmsStopping } from './algorithms-stopping.js';
 import { Boundary, fetchSnapshot } from './boundary.js';
@@ -154,6 +155,12 @@ function consequences(landscape: Landscape, uid: string, rows: ImpactRow[]): Omi
     else entryOf(fn.organisation).businessFunctionsWeakened++;
   }
 
+  const asOf = today();
+  /** The dates of the contract's current term (renewed automatically when its end date passed). */
+  const termOf = (contract: Landscape['contracts'][number]) => {
+    const term = currentTerm(contract, asOf);
+    return { end: term?.end ?? contract.end, noticeDeadline: term?.noticeDeadline ?? contract.noticeDeadline };
+  };
   const contracts = landscape.contracts
     .filter(contract => contract.covers.some(id => down.has(id)))
     .map(contract => {
@@ -161,7 +168,7 @@ function consequences(landscape: Landscape, uid: string, rows: ImpactRow[]): Omi
       return {
         uid: contract.uid, name: contract.name, organisation: contract.organisation, organisationName: organisationName(contract.organisation),
         supplier: contract.supplier, supplierName: contract.supplier ? nameOf(landscape, contract.supplier) : null,
-        end: contract.end, noticeDeadline: contract.noticeDeadline, noticeMonths: contract.noticeMonths, autoRenew: contract.autoRenew, annualValue: contract.annualValue,
+        ...termOf(contract), noticeMonths: contract.noticeMonths, autoRenew: contract.autoRenew, annualValue: contract.annualValue,
         affectedApplications, affectedApplicationNames: affectedApplications.map(id => nameOf(landscape, id)),
       };
     })

@@ -8,6 +8,7 @@ import type { AnalysisDefinition, Row } from './types.js';
 import { type ApplicationFact, fetchLandscape, type Landscape, platformChain, round } from './landscape.js';
 import { once } from '../once.js';
 import { daysBetween, OptionalDate, Organisations, today } from './params.js';
+import { currentTerm } from './contract-term.js';
 import { fromRoot } from '../paths.js';
 import { readSetting, updateSetting } from '../settings.js';
 import { Boundary, fetchSnapshot } from './boundary.js';
@@ -240,7 +241,9 @@ function factorsOf(
   let noExit = true;
   let noPortability = true;
   for (const c of contracts) {
-    remainingYears = Math.max(remainingYears ?? 0, daysBetween(asOf, c.end) / 365.25);
+    // The current term's end: a contract that renewed automatically runs on (contract-term.ts).
+    const end = c.autoRenew && c.end < asOf ? (currentTerm(c, asOf)?.end ?? c.end) : c.end;
+    remainingYears = Math.max(remainingYears ?? 0, daysBetween(asOf, end) / 365.25);
     if (c.autoRenew && c.noticeDeadline < asOf) renewed = true;
     if (c.exitPlan) noExit = false;
     if (c.dataPortability) noPortability = false;

@@ -15,6 +15,8 @@ const KINDS: Record<string, Record<Language, string>> = {
 };
 
 const CATALOGUE: Record<Language, string> = { nl: 'GEMMA-catalogus', en: 'GEMMA catalogue' };
+/** The reference sources the demo loads (`demo:endoflife`, `demo:algoritmeregister`) by their own names. */
+const REFERENCE: Record<string, string> = { endoflife: 'endoflife.date', algoritmeregister: 'Algoritmeregister' };
 
 /** `source` in words; `organisation` names an organisation id, undefined when the text is none. */
 export function sourceName(source: string, language: Language, organisation: (id: string) => string | undefined): string {
@@ -23,5 +25,5 @@ export function sourceName(source: string, language: Language, organisation: (id
   if (colon <= 0 || colon === source.length - 1) return organisation(source) ?? source;
   const kind = source.slice(0, colon);
   const rest = source.slice(colon + 1);
-  return `${organisation(rest) ?? rest} (${KINDS[kind.toLowerCase()]?.[language] ?? kind})`;
+  return `${organisation(rest) ?? REFERENCE[rest] ?? rest} (${KINDS[kind.toLowerCase()]?.[language] ?? kind})`;
 }

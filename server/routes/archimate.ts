@@ -17,8 +17,8 @@ export const AmeffExportQuery = z.object({
 });
 
 export const ArchimateImportFields = z.object({
-  organisation: z.string().trim().min(1, 'organisation is required / organisatie ontbreekt').max(120).regex(/^[\p{L}\p{N}._:-]+$/u, 'letters, digits and . _ : - only'),
-  source: z.string().trim().max(120).regex(/^[A-Za-z0-9:._/-]+$/, 'letters, digits and : . _ / - only').optional(),
+  organisation: z.string().trim().min(1, 'organisation is required / organisatie ontbreekt').max(120).regex(/^[\p{L}\p{N}._:-]+$/u, 'only letters, digits and . _ : - / organisatie: alleen letters, cijfers en . _ : -'),
+  source: z.string().trim().max(120).regex(/^[A-Za-z0-9:._/-]+$/, 'only letters, digits and : . _ - or a slash / bron: alleen letters, cijfers en : . _ - of een schuine streep').optional(),
   dryRun: booleanParam.default(false),
   allowRemovals: booleanParam.default(false).describe('Go ahead although the model no longer has more than ROER_IMPORT_MAX_REMOVAL_SHARE of a kind of the source\'s elements (admin role); without it such an import answers 409 with what it would remove'),
 });

@@ -4,6 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { lockInOfNode, weightsCacheKey } from '../analyses/lock-in.js';
 import { today } from '../analyses/params.js';
+import { type ContractDates, withCurrentTerm } from '../analyses/contract-term.js';
 import { cached } from '../analyses/snapshot-cache.js';
 import type { AnalysisDefinition } from '../analyses/types.js';
 import { NotFoundError } from '../errors.js';
@@ -87,7 +88,7 @@ async function loadNodeDetail(driver: Driver, analyses: AnalysisDefinition[], ui
   }
   for (const list of Object.values(neighbours)) list.sort((a, b) => String(a.name).localeCompare(String(b.name)));
   const [contracts, lockIn] = await Promise.all([
-    read(driver, query('views/node-contracts').text, { uid }),
+    read(driver, query('views/node-contracts').text, { uid }).then(rows => rows.map(row => withCurrentTerm(row as ContractDates & { uid: string }, today())).sort((a, b) => String(a.noticeDeadline ?? '').localeCompare(String(b.noticeDeadline ?? '')) || a.uid.localeCompare(b.uid))),
     detail.kind === 'Application' || detail.kind === 'Supplier' ? lockInOf(analyses, driver, uid, properties) : undefined,
   ]);
   const own = named(uid, String(properties.name ?? ''));

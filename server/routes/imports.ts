@@ -23,11 +23,11 @@ const Source = z
   .trim()
   .min(1)
   .max(120)
-  .regex(/^[\p{L}\p{N}._:@/-]+$/u, 'letters, digits and . _ : @ / - only, e.g. csv:gemeente-roerdam');
+  .regex(/^[\p{L}\p{N}._:@/-]+$/u, 'only letters, digits and . _ : @ - or a slash, no spaces, e.g. csv:gemeente-roerdam / bronnaam: alleen letters, cijfers en . _ : @ - of een schuine streep, zonder spaties, bijv. csv:gemeente-roerdam');
 
 export const ImportFields = z.object({
   source: Source.optional().describe('Import source such as csv:gemeente-a (default derived from the file names); a re-import of the same source replaces what it asserted before'),
-  organisation: z.string().trim().max(120).regex(/^[\p{L}\p{N}._:-]*$/u, 'letters, digits and . _ : - only').optional()
+  organisation: z.string().trim().max(120).regex(/^[\p{L}\p{N}._:-]*$/u, 'only letters, digits and . _ : - / organisatie: alleen letters, cijfers en . _ : -').optional()
     .transform(value => value || undefined)
     .describe('For an ArchiMate model (.xml, .archimate, coArchi .zip): the organisation whose landscape it is; also for a Softwarecatalogus portfolio without a municipality column'),
   target: z.string().trim().max(300).optional().transform(value => value || undefined)

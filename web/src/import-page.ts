@@ -12,6 +12,9 @@ import { clear, fill, h, message, sortableTable } from './dom.js';
 import { errorText } from './errors.js';
 import { type MessageKey, formatDateTime, formatNumber, inWords, kindLabel, language, t } from './i18n.js';
 import { str } from './rows.js';
+import { sourceKeyOf, sourceValid } from './source-field.js';
+import { nodeCountWords, runCountsOf } from './run-counts.js';
+import { sourceName } from './data-quality-words.js';
 import { knownOrganisations, orgName } from './organisations.js';
 import type { ImportIssue, ImportReport, Row } from './types.js';
 
@@ -45,8 +48,18 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   let shown: KeptImport['shown'] = null;
   const keep = () => keepImport({ files: [...(files.files ?? [])], source: source.value, organisation: organisation.value, shown });
   const forget = () => { clear(result); shown = null; keep(); };
+  // The source name's rule in words as it is typed, with a valid name made from it.
+  const sourceProblem = h('p', { class: 'field-error', id: 'import-source-problem', role: 'alert', hidden: true });
+  const checkSource = () => {
+    const valid = sourceValid(source.value);
+    const key = sourceKeyOf(source.value);
+    source.setAttribute('aria-invalid', valid ? 'false' : 'true');
+    sourceProblem.hidden = valid;
+    fill(sourceProblem, valid ? [] : [t('import.sourceRule'), ' ', key ? h('button', { type: 'button', class: 'link', id: 'import-source-fix', onclick: () => { source.value = key; checkSource(); forget(); } }, t('import.sourceUse', { source: key })) : '']);
+    return valid;
+  };
   files.addEventListener('change', forget);
-  source.addEventListener('input', forget);
+  source.addEventListener('input', () => { checkSource(); forget(); });
   organisation.addEventListener('input', forget);
   root.append(h('h1', {}, t('import.heading')),
     h('details', { class: 'help', id: 'import-help' }, h('summary', {}, t('import.help')), h('p', {}, t('import.helpText')), h('p', {}, t('import.helpFormats'))),
@@ -54,7 +67,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     h('form', { class: 'toolbar', onsubmit: (e: Event) => e.preventDefault() },
       h('div', { class: 'field' }, h('label', { for: 'import-files' }, t('import.files')), files),
       h('div', { class: 'field' }, h('label', { for: 'import-source' }, t('import.source')), source, sources,
-        h('p', { class: 'hint', id: 'import-source-hint' }, t('import.sourceHint'))),
+        sourceProblem, h('p', { class: 'hint', id: 'import-source-hint' }, t('import.sourceHint'))),
       h('div', { class: 'field' }, h('label', { for: 'import-organisation' }, t('import.organisation')), organisation,
         h('p', { class: 'hint', id: 'import-organisation-hint' }, t('import.organisationHint'))),
       h('div', { class: 'buttons' }, buttons, progress)),
@@ -67,6 +80,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     kept.files.forEach(chosen => transfer.items.add(chosen));
     files.files = transfer.files;
     source.value = kept.source;
+    checkSource();
     organisation.value = kept.organisation;
     if (kept.shown) {
       showReport(kept.shown.report, kept.shown.dryRun);
@@ -78,6 +92,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   async function run(dryRun: boolean, allowRemovals = false): Promise<void> {
     const chosen = [...(files.files ?? [])];
     if (chosen.length === 0) { fill(result, message(t('import.chooseFiles'), 'error')); return; }
+    if (!checkSource()) { source.focus(); return; }
     progress.hidden = false;
     buttons.forEach(b => (b.disabled = true));
     progress.removeAttribute('value');
@@ -146,7 +161,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       issues.length ? issueTable(issues) : null,
       modelSummary(report),
       report.tables && Object.keys(report.tables).length ? h('section', {}, h('h2', {}, t('import.tables')),
-        h('p', { id: 'import-tables' }, tableCounts(report.tables) || t('common.none'))) : null,
+        h('p', { id: 'import-tables' }, tableCounts(report.tables, report.written === 'initial') || t('common.none'))) : null,
     );
   }
 
@@ -179,10 +194,11 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         sortKey: 'when',
         columns: [
           { key: 'when', label: t('import.col.when'), value: r => str(r.finishedAt ?? r.startedAt ?? r.at ?? r.when), render: r => formatDateTime(r.finishedAt ?? r.startedAt ?? r.at ?? r.when) },
-          { key: 'source', label: t('import.col.source'), value: r => str(r.source) },
+          // The source by name (server/reports/source-name.ts), its key beside it: the key is what the source field takes.
+          { key: 'source', label: t('import.col.source'), value: r => str(r.source), render: r => sourceName(str(r.source)) === str(r.source) ? str(r.source) : h('span', {}, sourceName(str(r.source)), ' ', h('span', { class: 'hint' }, str(r.source))) },
           { key: 'status', label: t('import.col.status'), value: runStatus },
           { key: 'user', label: t('import.col.user'), value: r => inWords('import.user.', str(r.user)) },
-          { key: 'counts', label: t('import.col.counts'), value: r => tableCounts((r.counts as { tables?: unknown } | undefined)?.tables ?? r.counts) },
+          { key: 'counts', label: t('import.col.counts'), value: r => runCountWords(r.counts, r.written === 'initial') },
         ],
       }) : h('p', { class: 'hint' }, t('common.none')));
     } catch (error) {
@@ -236,14 +252,20 @@ function modelSummary(report: ImportReport): HTMLElement | null {
 const runStatus = (run: Row): string =>
   run.unchangedSince ? t('import.status.unchanged') : run.removalsConfirmed && run.status === 'ok' ? t('import.status.confirmed') : inWords('import.status.', str(run.status));
 
+/** A run's counts in words: per table for a table import, per kind of fact for one that writes the model whole (run-counts.ts). */
+function runCountWords(counts: unknown, initial: boolean): string {
+  const parts = runCountsOf(counts);
+  return parts.tables ? tableCounts(parts.tables, initial) : nodeCountWords(parts.nodes, parts.removed);
+}
+
 /** "1 rij", "2 rijen": the singular where the words have one (rows and errors; "nieuw", "gewijzigd" do not change). */
 const countKey = (key: 'read' | 'created' | 'updated' | 'unchanged' | 'removed' | 'errors', n: number): MessageKey =>
   (n === 1 && (key === 'read' || key === 'errors') ? `import.count.${key}.one` : `import.count.${key}`) as MessageKey;
 
 /** Per table what an import read and did, in words: "applicaties: 400 rijen (400 nieuw)". Tables it did not contain are left out. */
-export function tableCounts(tables: unknown): string {
+export function tableCounts(tables: unknown, initial = false): string {
   if (typeof tables === 'string') {
-    try { return tableCounts(JSON.parse(tables)); } catch { return tables; }
+    try { return tableCounts(JSON.parse(tables), initial); } catch { return tables; }
   }
   if (!tables || typeof tables !== 'object') return '';
   return Object.entries(tables as Record<string, Record<string, number>>)
@@ -251,7 +273,8 @@ export function tableCounts(tables: unknown): string {
     .map(([table, counts]) => {
       const done = (['created', 'updated', 'unchanged', 'removed', 'errors'] as const)
         .filter(key => (counts[key] ?? 0) > 0)
-        .map(key => t(countKey(key, counts[key]), { n: formatNumber(counts[key]) }));
+        // A source's first import changes no row of its own: what it "updated" another source delivered first.
+        .map(key => t(initial && key === 'updated' ? 'import.count.existed' : countKey(key, counts[key]), { n: formatNumber(counts[key]) }));
       return `${inWords('import.table.', table)}: ${t(countKey('read', counts.read ?? 0), { n: formatNumber(counts.read ?? 0) })}${done.length ? ` (${done.join(', ')})` : ''}`;
     })
     .join('; ');

@@ -3,9 +3,9 @@
 // After an import, how many facts of its source another source asserts differently, linking to the
 // data-quality page.
 import { getConflicts, dataQualityHref } from './conflict-line.js';
-import { dq } from './data-quality-words.js';
+import { dq, propertyWords } from './data-quality-words.js';
 import { h } from './dom.js';
-import { formatNumber, language, type Language } from './i18n.js';
+import { formatNumber, language, t, type Language } from './i18n.js';
 import type { ImportReport } from './types.js';
 
 export type KeptImport = { files: File[]; source: string; organisation: string; shown: { report: ImportReport; dryRun: boolean; conflicts: number | null } | null };
@@ -21,6 +21,9 @@ export function keptImport(): KeptImport | null {
   return state;
 }
 
+/** Up to this many conflicts an import names (supplier and field); more are counted only. */
+const NAMED_CONFLICTS = 3;
+
 /**
  * After an import that was carried out: "2 gegevens van deze bron wijken af van een andere bron — zie
  * Datakwaliteit", under the answer; `data-conflicts` on `result` says how many once known. `known` is the
@@ -31,11 +34,16 @@ export async function conflictImport(result: HTMLElement, source: string, shown:
   delete result.dataset.conflicts;
   const answer = result.firstElementChild;
   let n = known;
-  if (n === null) {
+  let named: string[] = [];
+  // Asked again after a language switch when there are few: they are named, in the new language.
+  if (n === null || (n > 0 && n <= NAMED_CONFLICTS)) {
     try {
-      n = (await getConflicts({ source })).length;
+      const conflicts = await getConflicts({ source });
+      n = conflicts.length;
+      // A few are named: "Acme B.V. (land)".
+      if (n <= NAMED_CONFLICTS) named = conflicts.map(conflict => `${conflict.name} (${propertyWords(conflict.property)})`);
     } catch {
-      return; // the import's own answer stands; the data-quality page still lists them
+      if (n === null) return; // the import's own answer stands; the data-quality page still lists them
     }
   }
   if (result.firstElementChild !== answer) return; // another answer replaced this one meanwhile
@@ -44,6 +52,7 @@ export async function conflictImport(result: HTMLElement, source: string, shown:
   if (n === 0) return;
   const note = h('p', { id: 'import-conflicts', class: 'message info', role: 'status' },
     dq(n === 1 ? 'import.conflicts.one' : 'import.conflicts', { n: formatNumber(n) }), ' ',
-    h('a', { href: dataQualityHref() }, dq('import.conflictsLink')));
+    h('a', { href: dataQualityHref() }, dq('import.conflictsLink')),
+    named.length ? h('span', { id: 'import-conflict-names' }, ' ', t('import.conflictNames', { which: named.join(', ') })) : '');
   (result.querySelector('.message') ?? answer)?.after(note);
 }

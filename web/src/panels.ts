@@ -98,16 +98,20 @@ function contractItem(contract: Row): (Node | string)[] {
   const end = str(contract.end);
   const ended = end !== '' && end < new Date().toISOString().slice(0, 10);
   const overdue = !ended && contract.noticeDeadlinePassed === true;
+  const renewed = !ended && contract.renewed === true;
   const suppliers = names(pick(contract, 'suppliers', 'supplier'));
   return [
     h('strong', {}, str(pick(contract, 'name', 'id')) || rowUid(contract)),
     suppliers.length ? ` — ${suppliers.join(', ')}` : '',
     h('br'),
     ended ? h('span', { class: 'nowrap' }, t('panel.ended', { date: formatDate(end) })) : '',
+    // Renewed automatically: the current term's end first ("verlengd tot …, opzeggen vóór …").
+    renewed ? h('span', { class: 'nowrap renewed' }, t('panel.renewedTo', { date: formatDate(end) })) : '',
+    renewed && notice ? ', ' : '',
     !ended && notice ? h('span', { class: overdue ? 'notice nowrap overdue-text' : 'notice nowrap' }, t('panel.notice', { date: formatDate(notice) })) : '',
     overdue ? h('strong', { class: 'badge warn' }, ` (${t('calendar.overdue')})`) : '',
-    !ended && notice ? ' · ' : '',
-    !ended ? h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(end) })) : '',
+    !ended && !renewed && notice ? ' · ' : '',
+    !ended && !renewed ? h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(end) })) : '',
     typeof contract.annualValue === 'number' ? h('span', {}, ' · ', h('span', { class: 'nowrap' }, t('panel.perYear', { amount: formatMoney(contract.annualValue) }))) : '',
     names(contract.applications).length ? h('span', { class: 'hint' }, h('br'), names(contract.applications).join(', ')) : '',
   ];

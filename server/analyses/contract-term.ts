@@ -1,0 +1,44 @@
+// The contract's current term: the one function every place (contract calendar, side panel, report,
+// lock-in, impact) uses to say until when a contract runs and when notice must be given.
+//
+// A contract with stilzwijgende verlenging (autoRenew) whose end date passed without notice has
+// renewed: its current term ends on the end date rolled forward by the renewal period, as often as
+// needed to reach the reference date. The model has no renewal-period field yet, so the domain's
+// default applies: one year. The notice deadline is the current term's end minus the notice
+// period in calendar months (clamped to the month's last day, as Neo4j does).
+import { addMonths } from './params.js';
+
+/** Renewal period when the contract does not name one (DOMAIN.md: one year). */
+export const RENEWAL_MONTHS = 12;
+
+export type ContractDates = { end: string | null; noticeMonths?: number | null; autoRenew?: boolean | null };
+export type ContractTerm = {
+  /** End of the current term (YYYY-MM-DD): the contract's end date, or the renewed end. */
+  end: string;
+  /** The current term's end minus the notice period. */
+  noticeDeadline: string;
+  /** True when the end date in the contract has passed and the contract renewed automatically. */
+  renewed: boolean;
+  /** The end date as written in the contract. */
+  contractEnd: string;
+};
+
+/** The current term of a contract on `asOf` (YYYY-MM-DD); null when the contract has no end date. */
+export function currentTerm(contract: ContractDates, asOf: string): ContractTerm | null {
+  const contractEnd = contract.end ? String(contract.end).slice(0, 10) : '';
+  if (!contractEnd) return null;
+  let end = contractEnd;
+  // Counted from the written end date each time, so 29 February does not drift to the 28th for good.
+  for (let periods = 1; contract.autoRenew && end < asOf; periods++) end = addMonths(contractEnd, periods * RENEWAL_MONTHS);
+  return { end, noticeDeadline: addMonths(end, -(contract.noticeMonths ?? 0)), renewed: end !== contractEnd, contractEnd };
+}
+
+/**
+ * A contract row with the dates of its current term: `end`, `noticeDeadline` and
+ * `noticeDeadlinePassed` replaced, `renewed` and `contractEnd` (the written end date) added. Rows
+ * without an end date come back unchanged.
+ */
+export function withCurrentTerm<T extends ContractDates>(row: T, asOf: string): T & { noticeDeadline?: string; noticeDeadlinePassed?: boolean; renewed?: boolean; contractEnd?: string } {
+  const term = currentTerm(row, asOf);
+  return term ? { ...row, ...term, noticeDeadlinePassed: term.noticeDeadline < asOf } : row;
+}

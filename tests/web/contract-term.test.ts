@@ -1,0 +1,53 @@
+// A contract that renews automatically, in the supplier's side panel (real server, real Neo4j,
+// Chromium): ended on 06-09-2026 with stilzwijgende verlenging and today 03-12-2026, it reads
+// "stilzwijgend verlengd tot 06-09-2027, opzeggen vóór 06-06-2027"; one without it reads "afgelopen".
+import { jest } from '@jest/globals';
+import type { Driver } from 'neo4j-driver';
+import { importLandscape } from '../../importers/import.js';
+import { Landscape } from '../../importers/model.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { startUi, type Ui } from './browser.js';
+
+const TODAY = new Date('2026-12-03T10:00:00Z');
+let driver: Driver;
+let ui: Ui;
+
+beforeAll(async () => {
+  // The server runs in this process: only its clock is set, timers run as usual.
+  jest.useFakeTimers({ now: TODAY, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] });
+  driver = testDriver();
+  await resetDatabase(driver);
+  const report = await importLandscape(driver, Landscape.parse({
+    suppliers: [{ id: 'tureluur', name: 'Tureluur Software B.V.' }],
+    applications: [{ id: 'a1', organisation: 'gm1', name: 'Vergunningen', supplier: 'tureluur' }],
+    contracts: [
+      { id: 'c-0147', organisation: 'gm1', supplier: 'tureluur', applications: 'a1', end: '06-09-2026', noticeMonths: '3', autoRenew: 'ja', annualValue: '1000' },
+      { id: 'c-0148', organisation: 'gm1', supplier: 'tureluur', applications: 'a1', end: '06-09-2026', noticeMonths: '3', autoRenew: 'nee', annualValue: '1000' },
+    ],
+  }), { source: 'csv:term', user: 'test' });
+  if (!report.ok) throw new Error(JSON.stringify(report.issues));
+  ui = await startUi(driver, 'contractterm');
+  await ui.page.clock.setFixedTime(TODAY);
+}, 600_000);
+
+afterAll(async () => {
+  jest.useRealTimers();
+  await ui?.close();
+  await driver?.close();
+});
+
+it('when Tureluur is opened on 03-12-2026, then c-0147 reads renewed until 06-09-2027 with its notice deadline, and c-0148 ended', async () => {
+  const { page } = ui;
+  await ui.open('#/explorer?node=supplier%3Atureluur');
+  await page.locator('.centre-card[data-uid="supplier:tureluur"]').click();
+  await page.locator('#panel-contracts li').first().waitFor();
+  const items = (await page.locator('#panel-contracts li').allInnerTexts()).map(text => text.replace(/\s+/g, ' ').trim());
+  expect(items).toEqual([
+    'c-0148 — Tureluur Software B.V. afgelopen op 06-09-2026 · € 1.000 per jaar Vergunningen',
+    'c-0147 — Tureluur Software B.V. stilzwijgend verlengd tot 06-09-2027, opzeggen vóór 06-06-2027 · € 1.000 per jaar Vergunningen',
+  ]);
+  await ui.shot('contract-renewed-panel');
+  await ui.open('#/calendar');
+  await page.locator('tr[data-uid="contract:gm1/c-0147"]').waitFor();
+  await ui.shot('contract-renewed-calendar', true);
+}, 180_000);

@@ -1,0 +1,74 @@
+// What the import page says, as a person reads it (real server, real Neo4j, Chromium): a source name
+// with spaces is caught as it is typed, with the rule and a valid name to use; a new source whose
+// suppliers another source delivered first says they already existed and names what differs; the
+// history gives endoflife.date's run its counts in words and its source a name.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { Page } from 'playwright-core';
+import { importEndOfLife } from '../../importers/endoflife.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { ARTIFACTS, serveUi } from './browser.js';
+
+let driver: Driver;
+let served: Awaited<ReturnType<typeof serveUi>>;
+let page: Page;
+
+const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+async function importThroughPage(files: ReturnType<typeof csv>[], source: string): Promise<void> {
+  await page.setInputFiles('#import-files', files);
+  await page.fill('#import-source', source);
+  await page.click('#import-commit');
+  await page.waitForSelector('#import-result[data-conflicts] .message.ok', { timeout: 60_000 });
+}
+
+beforeAll(async () => {
+  driver = testDriver();
+  await resetDatabase(driver);
+  const eol = await importEndOfLife(driver, [{ name: 'endoflife.json', bytes: readFileSync(join('importers', 'demo', 'data', 'endoflife.json')) }], { source: 'demo:endoflife', user: 'roer-start' });
+  if (!eol.runId) throw new Error(JSON.stringify(eol.issues));
+  served = await serveUi(driver, 'importwords');
+  page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', error => { throw error; });
+  await page.goto(`${served.base}/#/import`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+}, 600_000);
+
+afterAll(async () => {
+  await served?.close();
+  await driver?.close();
+});
+
+describe('the import page in words', () => {
+  it('when a source name with spaces is typed, then the rule is shown next to the field with a valid name to use', async () => {
+    await page.fill('#import-source', 'Leveranciers test B');
+    await page.waitForSelector('#import-source-problem:not([hidden])');
+    expect(await page.locator('#import-source-problem').textContent()).toBe('Een bronnaam bestaat uit letters, cijfers en . _ : @ - of een schuine streep, zonder spaties. Gebruik leveranciers-test-b');
+    expect(await page.getAttribute('#import-source', 'aria-invalid')).toBe('true');
+    await shot('import-source-rule-nl');
+    await page.click('#import-source-fix');
+    expect(await page.inputValue('#import-source')).toBe('leveranciers-test-b');
+    expect(await page.locator('#import-source-problem').isHidden()).toBe(true);
+  }, 120_000);
+
+  it('when a new source delivers two suppliers another source delivered first, then it says they existed and names what differs', async () => {
+    await importThroughPage([csv('a-suppliers.csv', 'id,name,country\nacme,Acme B.V.,NL\nbeta,Beta B.V.,NL\n')], 'csv:bron-a');
+    await importThroughPage([csv('b-suppliers.csv', 'id,name,country\nacme,Acme B.V.,DE\nbeta,Beta B.V.,BE\n')], 'leveranciers-test-b');
+    expect(await page.locator('#import-tables').textContent()).toBe('leveranciers: 2 rijen (2 bestonden al)');
+    expect(await page.locator('#import-conflicts').textContent()).toBe('2 gegevens van deze bron wijken af van een andere bron — zie Datakwaliteit Het gaat om Acme B.V. (land), Beta B.V. (land); de waarde van de eerste bron telt.');
+    await shot('import-second-source-nl');
+  }, 180_000);
+
+  it('when the history is shown, then the endoflife.date run has its counts in words and its source a name', async () => {
+    await page.waitForFunction(() => (document.querySelector('#import-history')?.textContent ?? '').includes('leveranciers-test-b'));
+    const row = await page.$$eval('#import-history tbody tr', rows => rows.map(r => [...r.querySelectorAll('td')].map(td => td.textContent ?? '')).find(cells => cells.some(c => c.includes('demo:endoflife'))));
+    expect(row).toBeDefined();
+    expect(row!.some(cell => /^\d+ releasecycli/.test(cell))).toBe(true);
+    expect(row!.some(cell => cell === 'endoflife.date (demo) demo:endoflife')).toBe(true);
+    const second = await page.$$eval('#import-history tbody tr', rows => rows.map(r => [...r.querySelectorAll('td')].map(td => td.textContent ?? '')).find(cells => cells.some(c => c.includes('leveranciers-test-b'))));
+    expect(second).toContain('leveranciers: 2 rijen (2 bestonden al)');
+    await shot('import-history-nl');
+  }, 120_000);
+});
