@@ -101,9 +101,10 @@ describe('helpers', () => {
 describe('parameters', () => {
   it('when query-string values arrive, then they are coerced, and bad values are refused with the field named', () => {
     const impact = getAnalysis('impact')!.params;
-    expect(impact.parse({ node: ' supplier:s1 ', maxHops: '3', organisation: ['gm1', 'org:gm2,gm3'] })).toEqual({ node: 'supplier:s1', maxHops: 3, organisation: ['gm1', 'gm2', 'gm3'] });
+    expect(impact.parse({ node: ' supplier:s1 ', maxHops: '3', organisation: ['gm1', 'org:gm2,gm3'] })).toEqual({ node: 'supplier:s1', maxHops: 3, organisation: ['gm1', 'gm2', 'gm3'], boundary: false });
     // Without maxHops, impact follows dependencies to the end.
-    expect(impact.parse({ node: 'supplier:s1' })).toEqual({ node: 'supplier:s1', organisation: null });
+    expect(impact.parse({ node: 'supplier:s1' })).toEqual({ node: 'supplier:s1', organisation: null, boundary: false });
+    expect(impact.parse({ node: 'supplier:s1', organisation: 'gm1', boundary: 'true' })).toMatchObject({ boundary: true });
     expect(impact.safeParse({ node: 'supplier:s1', maxHops: 'ten' }).error?.issues[0].path).toEqual(['maxHops']);
     expect(impact.safeParse({}).error?.issues[0].path).toEqual(['node']);
     const calendar = getAnalysis('contract-calendar')!.params;
