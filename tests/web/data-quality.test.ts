@@ -58,7 +58,7 @@ describe('data quality where a person works', () => {
     await importThroughPage(ROERDAM, 'csv:gemeente-roerdam');
     expect(await page.locator('#import-conflicts').count()).toBe(0);
     await importThroughPage(TEST_B, 'csv:test-b');
-    expect(await page.locator('#import-conflicts').textContent()).toBe('1 gegeven van deze bron wijkt af van een andere bron — zie Datakwaliteit Het gaat om Acme B.V. (land); de waarde van de eerste bron telt.');
+    expect(await page.locator('#import-conflicts').textContent()).toBe('1 gegeven van deze bron wijkt af van een andere bron: Acme B.V. (land). De waarde van de eerste bron telt; zie Datakwaliteit.');
     await shot('data-quality-import-nl');
   }, 120_000);
 
@@ -67,11 +67,11 @@ describe('data quality where a person works', () => {
     expect(await page.locator('#import-files').evaluate(input => [...(input as HTMLInputElement).files!].map(file => file.name))).toEqual(['test-b-suppliers.csv']);
     expect(await page.inputValue('#import-source')).toBe('csv:test-b');
     expect(await page.locator('#import-result .message.ok').textContent()).toBe('Import complete.');
-    expect(await page.locator('#import-conflicts').textContent()).toBe('1 fact of this source differs from another source — see Data quality These are Acme B.V. (country); the first source\'s value counts.');
+    expect(await page.locator('#import-conflicts').textContent()).toBe('1 fact of this source differs from another source: Acme B.V. (country). The first source\'s value counts; see Data quality.');
     expect(await page.textContent('#import-source-hint')).toContain('(see Import history)');
     await shot('data-quality-import-en');
     await switchLanguage('nl');
-    expect(await page.locator('#import-conflicts').textContent()).toBe('1 gegeven van deze bron wijkt af van een andere bron — zie Datakwaliteit Het gaat om Acme B.V. (land); de waarde van de eerste bron telt.');
+    expect(await page.locator('#import-conflicts').textContent()).toBe('1 gegeven van deze bron wijkt af van een andere bron: Acme B.V. (land). De waarde van de eerste bron telt; zie Datakwaliteit.');
   }, 120_000);
 
   it('when the data-quality page opens, then it answers first and shows the conflict with both values, the sources by name, the one that counts and the rule', async () => {

@@ -48,6 +48,10 @@ describe('import page: problems in the reader\'s language', () => {
       "applicaties.csv, regel 4, kolom 'kritikaliteit': 'heel hoog' is geen geldige waarde; verwacht: laag, midden, hoog of kritiek",
       "contracten.csv, regel 2, kolom 'jaarwaarde': 'veel' is geen geldige waarde; verwacht: een bedrag in euro zoals 1.234,56, € 1.234,56 of 1234.56",
     ]);
+    // The file button speaks the page's language, not Chromium's ("Choose Files"), and names what was chosen.
+    expect(await page.locator('.file-button').textContent()).toBe('Bestanden kiezen');
+    expect(await page.locator('#import-chosen').textContent()).toBe('leveranciers.csv, applicaties.csv, contracten.csv');
+    expect(await page.locator('#import-files').boundingBox()).toMatchObject({ width: 1, height: 1 });
     const row = await page.locator('#import-issues tbody tr', { hasText: 'heel hoog' }).locator('td').allTextContents();
     expect(row).toEqual(['applicaties.csv', '4', 'kritikaliteit', 'Kritikaliteit', 'heel hoog', 'laag, midden, hoog of kritiek', expect.stringContaining('is geen geldige waarde')]);
     expect(await page.locator('#import-result').textContent()).toContain('3 fouten gevonden; er is niets geïmporteerd.');

@@ -57,7 +57,7 @@ describe('the import page in words', () => {
     await importThroughPage([csv('a-suppliers.csv', 'id,name,country\nacme,Acme B.V.,NL\nbeta,Beta B.V.,NL\n')], 'csv:bron-a');
     await importThroughPage([csv('b-suppliers.csv', 'id,name,country\nacme,Acme B.V.,DE\nbeta,Beta B.V.,BE\n')], 'leveranciers-test-b');
     expect(await page.locator('#import-tables').textContent()).toBe('leveranciers: 2 rijen (2 bestonden al)');
-    expect(await page.locator('#import-conflicts').textContent()).toBe('2 gegevens van deze bron wijken af van een andere bron — zie Datakwaliteit Het gaat om Acme B.V. (land), Beta B.V. (land); de waarde van de eerste bron telt.');
+    expect(await page.locator('#import-conflicts').textContent()).toBe('2 gegevens van deze bron wijken af van een andere bron: Acme B.V. (land), Beta B.V. (land). De waarde van de eerste bron telt; zie Datakwaliteit.');
     await shot('import-second-source-nl');
   }, 180_000);
 

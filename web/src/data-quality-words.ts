@@ -48,8 +48,8 @@ const nl = {
   'panel.line': 'Bronnen zijn het oneens over {property}: {values}',
   'panel.counts': 'telt',
   'panel.link': 'Zie Datakwaliteit',
-  'import.conflicts.one': '1 gegeven van deze bron wijkt af van een andere bron —',
-  'import.conflicts': '{n} gegevens van deze bron wijken af van een andere bron —',
+  'import.conflicts.one': '1 gegeven van deze bron wijkt af van een andere bron',
+  'import.conflicts': '{n} gegevens van deze bron wijken af van een andere bron',
   'import.conflictsLink': 'zie Datakwaliteit',
 };
 type Key = keyof typeof nl;
@@ -95,8 +95,8 @@ const en: Record<Key, string> = {
   'panel.line': 'Sources disagree on {property}: {values}',
   'panel.counts': 'counts',
   'panel.link': 'See Data quality',
-  'import.conflicts.one': '1 fact of this source differs from another source —',
-  'import.conflicts': '{n} facts of this source differ from another source —',
+  'import.conflicts.one': '1 fact of this source differs from another source',
+  'import.conflicts': '{n} facts of this source differ from another source',
   'import.conflictsLink': 'see Data quality',
 };
 

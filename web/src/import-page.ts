@@ -58,14 +58,22 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     fill(sourceProblem, valid ? [] : [t('import.sourceRule'), ' ', key ? h('button', { type: 'button', class: 'link', id: 'import-source-fix', onclick: () => { source.value = key; checkSource(); forget(); } }, t('import.sourceUse', { source: key })) : '']);
     return valid;
   };
-  files.addEventListener('change', forget);
+  // The browser's own file button speaks the browser's language ("Choose Files"): ours speaks the page's.
+  files.classList.add('sr-only');
+  const chosenNames = h('span', { class: 'hint', id: 'import-chosen', 'aria-live': 'polite' });
+  const showChosen = () => {
+    const list = [...(files.files ?? [])];
+    chosenNames.textContent = list.length ? list.map(file => file.name).join(', ') : t('import.noFiles');
+  };
+  files.addEventListener('change', () => { showChosen(); forget(); });
   source.addEventListener('input', () => { checkSource(); forget(); });
   organisation.addEventListener('input', forget);
   root.append(h('h1', {}, t('import.heading')),
     h('details', { class: 'help', id: 'import-help' }, h('summary', {}, t('import.help')), h('p', {}, t('import.helpText')), h('p', {}, t('import.helpFormats'))),
     h('p', {}, template, ' · ', landscapeWorkbook),
     h('form', { class: 'toolbar', onsubmit: (e: Event) => e.preventDefault() },
-      h('div', { class: 'field' }, h('label', { for: 'import-files' }, t('import.files')), files),
+      h('div', { class: 'field' }, h('label', { for: 'import-files' }, t('import.files')), files,
+        h('div', {}, h('label', { for: 'import-files', class: 'file-button' }, t('import.pickFiles')), ' ', chosenNames)),
       h('div', { class: 'field' }, h('label', { for: 'import-source' }, t('import.source')), source, sources,
         sourceProblem, h('p', { class: 'hint', id: 'import-source-hint' }, t('import.sourceHint'))),
       h('div', { class: 'field' }, h('label', { for: 'import-organisation' }, t('import.organisation')), organisation,
@@ -88,6 +96,8 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     }
     keep();
   }
+
+  showChosen();
 
   async function run(dryRun: boolean, allowRemovals = false): Promise<void> {
     const chosen = [...(files.files ?? [])];

@@ -51,8 +51,8 @@ export async function conflictImport(result: HTMLElement, source: string, shown:
   result.dataset.conflicts = String(n); // for the tests: the question was answered
   if (n === 0) return;
   const note = h('p', { id: 'import-conflicts', class: 'message info', role: 'status' },
-    dq(n === 1 ? 'import.conflicts.one' : 'import.conflicts', { n: formatNumber(n) }), ' ',
-    h('a', { href: dataQualityHref() }, dq('import.conflictsLink')),
-    named.length ? h('span', { id: 'import-conflict-names' }, ' ', t('import.conflictNames', { which: named.join(', ') })) : '');
+    dq(n === 1 ? 'import.conflicts.one' : 'import.conflicts', { n: formatNumber(n) }),
+    named.length ? h('span', { id: 'import-conflict-names' }, t('import.conflictNames', { which: named.join(', ') })) : '',
+    '; ', h('a', { href: dataQualityHref() }, dq('import.conflictsLink')), '.');
   (result.querySelector('.message') ?? answer)?.after(note);
 }
