@@ -114,7 +114,7 @@ describe('ICT-foto on a hand-worked landscape', () => {
       businessFunctionsLost: 2, businessFunctionsWeakened: 0, unknownVersion: 1,
     });
     expect(summary!.organisations).toEqual([
-      { organisation: 'gm1', name: 'gm1', affected: 1, down: 2, critical: 1, personalData: 1, functionsLost: ['Archivering', 'Zaakafhandeling'], functionsWeakened: [] },
+      { organisation: 'gm1', name: 'gm1', affected: 1, down: 2, critical: 1, personalData: 1, functionsLost: ['Archivering', 'Zaakafhandeling'], functionsWeakened: [], platforms: 1 },
     ]);
     expect(summary!.unknownVersion).toEqual([{ uid: 'app:gm2/b3', name: 'Meldingen', product: 'Apache Tomcat', organisation: 'gm2' }]);
   });
