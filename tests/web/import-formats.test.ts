@@ -61,7 +61,7 @@ describe('import page: every format', () => {
   it('when the Softwarecatalogus coArchi folder is uploaded as a zip for an organisation, then the page says what it recognised and what the model held', async () => {
     const zip = { name: 'Softwarecatalogus-Archi-repository.zip', mimeType: 'application/zip', buffer: zipFolder(reference('softwarecatalogus-archi-coarchi')) };
     await submit('#import-commit', [zip], {});
-    expect(await resultText()).toContain('vul de organisatie in waarvan dit model het landschap is');
+    expect(await resultText()).toContain('er is geen organisatie ingevuld; verwacht: de organisatie waarvan dit model het landschap is');
     await submit('#import-commit', [zip], { organisation: 'gm0001' });
     const text = await resultText();
     expect(text).toContain('Herkend als: coArchi-modelmap (zip).');
