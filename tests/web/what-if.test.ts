@@ -150,6 +150,8 @@ describe('impact to the end, on screen', () => {
 
     await ui.page.click('#spof-all');
     await ui.page.waitForFunction(() => location.hash === '#/spof?all=1' && document.body.dataset.ready === 'true');
+    // The page was ready before the click too: wait for the redrawn table (fails by timeout if it never has every row).
+    await ui.page.waitForFunction(total => document.querySelectorAll('#spof-table tbody tr').length === total, cut!.total);
     expect(await ui.page.locator('#spof-cut').count()).toBe(0);
     expect(await ui.page.locator('#spof-table tbody tr').count()).toBe(cut!.total);
   });
