@@ -30,13 +30,21 @@ const model = (organisation: string, process: string, extra = '', elements = '')
     <relationship identifier="id-serves-${organisation}" source="id-shared-db" target="id-process-${organisation}" xsi:type="Serving"/>
     ${extra}
   </relationships>
+  <propertyDefinitions>
+    <propertyDefinition identifier="pd-product" type="string"><name>product</name></propertyDefinition>
+    <propertyDefinition identifier="pd-version" type="string"><name>versie</name></propertyDefinition>
+    <propertyDefinition identifier="pd-jurisdiction" type="string"><name>jurisdictie</name></propertyDefinition>
+  </propertyDefinitions>
 </model>`;
 
 const SECRET = 'Geheim proces van gemeente b';
 const ONLY_B_RELATIONSHIP = '<relationship identifier="id-os-b" source="id-shared-os" target="id-shared-db" xsi:type="Serving"><name xml:lang="nl">Alleen b: draait op</name></relationship>' +
   // Only gm-b says the shared server runs on its own hardware: gm-a's analyses must not name it.
   '<relationship identifier="id-hw-b" source="id-b-hardware" target="id-shared-db" xsi:type="Serving"/>';
-const ONLY_B_ELEMENT = '<element identifier="id-b-hardware" xsi:type="Node"><name xml:lang="nl">Alleen b hardware</name></element>';
+// gm-b's hardware runs a product version a security advisory names, in a data centre under US law:
+// gm-a's advisory must not count it, nor gm-a's sovereignty share or lock-in.
+const ONLY_B_ELEMENT = '<element identifier="id-b-hardware" xsi:type="Node"><name xml:lang="nl">Alleen b hardware</name>' +
+  '<properties><property propertyDefinitionRef="pd-product"><value>VMware ESXi</value></property><property propertyDefinitionRef="pd-version"><value>7.0.2</value></property><property propertyDefinitionRef="pd-jurisdiction"><value>US</value></property></properties></element>';
 
 /** Every text an export holds that names gm-b's facts. */
 const leaks = (text: string) => ['gm-b', SECRET, 'Zaaksysteem gm-b', 'Leverancier van b', 'Alleen b'].filter(word => text.includes(word));
@@ -150,6 +158,38 @@ describe('an organisation export holds its own facts and the shared catalogue, n
     expect(names(within.body.rows)).toEqual(['Burgerzaken a', 'Gedeelde databaseserver', 'Gedeelde leverancier', 'Zaaksysteem gm-a']);
     const whole = await request(app).get('/api/analyses/single-points-of-failure').query({ organisation: 'gm-a' });
     expect(names(whole.body.rows)).toEqual(['Alleen b hardware', 'Burgerzaken a', 'Gedeeld besturingssysteem', 'Gedeelde databaseserver', 'Gedeelde leverancier', 'Zaaksysteem gm-a']);
+  });
+
+  it('what-if and the security advisory run inside gm-a\'s boundary on request, over the whole graph without', async () => {
+    const app = appFor(driver);
+    const names = (rows: { name: string }[]) => rows.map(row => row.name).sort();
+    // Only gm-b says the shared database server runs on the shared operating system: inside gm-a's boundary nothing fails with it.
+    const whatIf = (boundary?: string) => request(app).get('/api/analyses/what-if').query({ remove: 'platform:id-shared-os', organisation: 'gm-a', ...(boundary ? { boundary } : {}) });
+    const within = await whatIf('true');
+    expect(within.status).toBe(200);
+    expect([within.body.rows, within.body.summary.businessFunctionsLost]).toEqual([[], []]);
+    expect(leaks(JSON.stringify(within.body))).toEqual([]);
+    // Asked the other way round after, the answer cache keeps them apart.
+    const whole = await whatIf();
+    expect(names(whole.body.rows)).toEqual(['Zaaksysteem gm-a']);
+    expect((await whatIf('false')).body.rows).toEqual(whole.body.rows);
+    expect((await whatIf('true')).body.rows).toEqual([]);
+    // What only gm-b's model holds is no node of gm-a's boundary.
+    const hardware = await request(app).get('/api/analyses/what-if').query({ remove: 'platform:id-b-hardware', organisation: 'gm-a', boundary: 'true' });
+    expect(hardware.status).toBe(404);
+    // gm-b's hardware runs VMware ESXi 7.0.2: inside gm-a's boundary the advisory hits nothing of gm-a.
+    const advisory = (boundary?: string) => request(app).get('/api/analyses/advisory').query({ product: 'VMware ESXi', range: '>=7.0 <8.0', organisation: 'gm-a', ...(boundary ? { boundary } : {}) });
+    const safe = await advisory('true');
+    expect(safe.status).toBe(200);
+    expect([safe.body.rows, safe.body.summary.totals.matches, safe.body.summary.applicationsDown]).toEqual([[], 0, []]);
+    expect(leaks(JSON.stringify(safe.body))).toEqual([]);
+    const hit = await advisory();
+    expect(names(hit.body.rows)).toEqual(['Alleen b hardware']);
+    expect(names(hit.body.summary.applicationsDown)).toEqual(['Zaaksysteem gm-a']);
+    expect((await advisory('true')).body.summary.totals.matches).toBe(0);
+    // gm-b's own advisory, inside its own boundary, has its hardware.
+    const b = await request(app).get('/api/analyses/advisory').query({ product: 'VMware ESXi', range: '>=7.0 <8.0', organisation: 'gm-b', boundary: 'true' });
+    expect(names(b.body.rows)).toEqual(['Alleen b hardware']);
   });
 });
 
