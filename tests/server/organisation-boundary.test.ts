@@ -193,6 +193,38 @@ describe('an organisation export holds its own facts and the shared catalogue, n
   });
 });
 
+describe('an organisation\'s Verloop moves only with what it says itself', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+  });
+  afterAll(() => driver.close());
+
+  it('when gm-b imports a model sharing an id with gm-a\'s, then gm-a\'s next recorded headline numbers are those it had', async () => {
+    const app = appFor(driver);
+    const a = () => importArchimate(driver, Buffer.from(model('gm-a', 'Openbaar proces van gemeente a', ' ')), { organisation: 'gm-a', source: 'archimate:gm-a', fileName: 'a.xml' });
+    await a();
+    const first = await request(app).get('/api/trends').query({ organisation: 'gm-a' });
+    expect(first.status).toBe(200);
+    expect(first.body.series).toHaveLength(1);
+    await importArchimate(driver, Buffer.from(model('gm-b', SECRET, ONLY_B_RELATIONSHIP, ONLY_B_ELEMENT)), { organisation: 'gm-b', source: 'archimate:gm-b', fileName: 'b.xml' });
+    // gm-a imports again (a model is always written whole, so its numbers are recorded again).
+    await a();
+    const numbers = ({ runId: _runId, at: _at, source: _source, ...rest }: Record<string, unknown>) => rest;
+    const series = (await request(app).get('/api/trends').query({ organisation: 'gm-a' })).body.series as Record<string, unknown>[];
+    expect(series).toHaveLength(2);
+    expect(numbers(series[1])).toEqual(numbers(series[0]));
+    // Only gm-b says the shared server runs on hardware under US law: gm-a's own applications answer to none.
+    expect(series[1].sovereigntyShare).toBe(0);
+    // The points it records are gm-a's own: not the operating system or hardware only gm-b puts under the shared server.
+    const changes = await request(app).get('/api/changes').query({ since: first.body.series[0].runId, organisation: 'gm-a' });
+    expect(changes.status).toBe(200);
+    expect(leaks(JSON.stringify(changes.body))).toEqual([]);
+    expect(JSON.stringify(changes.body)).not.toContain('Gedeeld besturingssysteem');
+  });
+});
+
 /** A response's body as bytes (a PDF, a workbook). */
 const binary = (test: ReturnType<ReturnType<typeof request>['get']>) => test.buffer(true).parse((response, done) => {
   const chunks: Buffer[] = [];
