@@ -13,6 +13,9 @@ import { resetDatabase, testDriver } from '../support/db.js';
 import { reference, repoRoot } from '../archimate/support.js';
 import { appFor, request } from './support.js';
 import { readPdf } from '../support/pdf.js';
+import { headlinesWithin, withoutForeignSources } from '../../server/analyses/headlines.js';
+import { fetchLandscape } from '../../server/analyses/landscape.js';
+import { loadLockInWeights } from '../../server/analyses/lock-in.js';
 
 /** A three-element AMEFF model: an application on a shared database server, serving one business process. */
 const model = (organisation: string, process: string, extra = '', elements = '') => `<?xml version="1.0" encoding="UTF-8"?>
@@ -222,6 +225,43 @@ describe('an organisation\'s Verloop moves only with what it says itself', () =>
     expect(changes.status).toBe(200);
     expect(leaks(JSON.stringify(changes.body))).toEqual([]);
     expect(JSON.stringify(changes.body)).not.toContain('Gedeeld besturingssysteem');
+  });
+});
+
+describe('one source for every organisation: no scope to fetch for the headline numbers', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    // Two municipalities in one source (as the country's one delivery): a shared supplier of a group, a platform chain under US law.
+    const app = (organisation: string, id: string, platform: string) => ({ id, organisation, name: `${id} ${organisation}`, supplier: 's-shared', platform, businessFunctions: 'Zaakgericht werken', criticality: 'high' });
+    const rows = Landscape.parse({
+      suppliers: [{ id: 's-shared', name: 'Gedeelde leverancier', group: 'Gedeeld concern', country: 'NL' }, { id: 's-cloud', name: 'Wolk Inc.', country: 'US' }],
+      platforms: [{ id: 'p-saas', name: 'SaaS', type: 'saas', supplier: 's-shared', runsOn: 'p-iaas' }, { id: 'p-iaas', name: 'IaaS', type: 'iaas', supplier: 's-cloud', jurisdiction: 'US' }],
+      applications: ['gm-a', 'gm-b'].flatMap(organisation => [app(organisation, 'zaak', 'p-saas'), app(organisation, 'esb', ''), app(organisation, 'brp', '')]),
+      interfaces: ['gm-a', 'gm-b'].flatMap(organisation => [{ id: 'i1', organisation, from: 'zaak', to: 'esb', standard: 'ZGW API' }, { id: 'i2', organisation, from: 'esb', to: 'brp', standard: 'StUF' }]),
+      contracts: ['gm-a', 'gm-b'].map(organisation => ({ id: 'c1', organisation, supplier: 's-shared', applications: 'zaak', start: '2024-01-01', end: '2030-12-31', noticeMonths: 6, annualValue: 1000 })),
+    });
+    const report = await importLandscape(driver, rows, { source: 'csv:land', user: 'test' });
+    if (!report.ok) throw new Error(JSON.stringify(report.issues));
+  });
+  afterAll(() => driver.close());
+
+  it('when no source is foreign, then the numbers of each organisation\'s own part are those inside its boundary', async () => {
+    expect((await withoutForeignSources(driver, ['gm-a', 'gm-b'])).sort()).toEqual(['gm-a', 'gm-b']);
+    const landscape = await fetchLandscape(driver, ['gm-a', 'gm-b'], { keep: false });
+    const weights = await loadLockInWeights(driver);
+    const alone = await headlinesWithin(driver, landscape, weights, '2026-12-04', ['gm-a', 'gm-b']);
+    const within = await headlinesWithin(driver, landscape, weights, '2026-12-04', ['gm-a', 'gm-b'], { everyScope: true });
+    expect(alone).toEqual(within);
+    // Numbers with something to compare: the ESB in the middle, the SaaS on US infrastructure.
+    expect(alone.map(h => [h.organisation, h.spofCount, h.sovereigntyShare, h.noticeCount])).toEqual([['gm-a', 1, 33.33, 0], ['gm-b', 1, 33.33, 0]]);
+    expect(alone[0].meanLockIn).toBeGreaterThan(0);
+  });
+
+  it('when another organisation\'s model comes in, then its source is foreign to gm-a and gm-a\'s numbers go through the scope', async () => {
+    await importArchimate(driver, Buffer.from(model('gm-b', SECRET, ONLY_B_RELATIONSHIP, ONLY_B_ELEMENT)), { organisation: 'gm-b', source: 'archimate:gm-b', fileName: 'b.xml' });
+    expect(await withoutForeignSources(driver, ['gm-a'])).toEqual([]);
   });
 });
 
