@@ -130,8 +130,8 @@ export async function headlinesWithin(driver: Driver, landscape: Landscape, weig
   const alone = options.everyScope ? new Set<string>() : new Set(await withoutForeignSources(driver, organisations));
   const headlines: Headline[] = [];
   for (const organisation of organisations) {
-    // Not kept: the numbers are about to be written, and the database with them.
     const part = own.get(organisation)!;
+    // The scope is not kept: the numbers are about to be written, and the database with them.
     const mine = alone.has(organisation) ? part : withinBoundary(part, await organisationScope(driver, [organisation], { keep: false }));
     headlines.push(...headlinesOf(mine, weights, asOf, [organisation]));
   }
