@@ -16,6 +16,8 @@ import { applicationGraph } from './single-points-of-failure.js';
 import { exposureOf } from './sovereignty.js';
 import { concentrations } from './supplier-exposure.js';
 import { commonGroundScores } from './common-ground.js';
+import { withinBoundary } from './boundary.js';
+import { organisationScope } from '../exports/scope.js';
 
 /** Above this many organisations, headlines are computed on the snapshot of every organisation. */
 const MANY = 20;
@@ -45,13 +47,19 @@ export type Headline = {
   commonGroundScore: number | null;
 };
 
-/** The headline numbers of `organisations` on a snapshot that holds them (as of `asOf`). */
-export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: string, organisations: string[]): Headline[] {
-  const wanted = new Set(organisations);
+/** Per organisation, the snapshot with only its own applications, interfaces and contracts (the rest shared). */
+function ownParts(landscape: Landscape, organisations: string[]): Map<string, Landscape> {
   const own = new Map<string, Landscape>(organisations.map(organisation => [organisation, { ...landscape, applications: new Map(), interfaces: [], contracts: [] }]));
   for (const application of landscape.applications.values()) own.get(application.organisation)?.applications.set(application.uid, application);
   for (const i of landscape.interfaces) own.get(i.organisation)?.interfaces.push(i);
   for (const c of landscape.contracts) own.get(c.organisation)?.contracts.push(c);
+  return own;
+}
+
+/** The headline numbers of `organisations` on a snapshot that holds them (as of `asOf`). */
+export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: string, organisations: string[]): Headline[] {
+  const wanted = new Set(organisations);
+  const own = ownParts(landscape, organisations);
   const concentration = new Map(concentrations(landscape, 'supplier').byOrganisation.map(entry => [entry.organisation, entry]));
   const scores = lockInScoreValues(landscape, weights, asOf, [...landscape.applications.values()].filter(a => wanted.has(a.organisation)).map(a => a.uid));
   const windowEnd = addMonths(asOf, NOTICE_WINDOW_MONTHS);
@@ -98,13 +106,42 @@ export async function recordHeadlines(driver: Driver, runId: string, organisatio
   // brings up to date from the run) for its other requests. Not kept from here: the numbers are about
   // to be written, and a snapshot kept now would be of the version before that write.
   const landscape = await fetchLandscape(driver, organisations.length > MANY ? null : organisations, { keep: false });
-  const headlines = headlinesOf(landscape, await loadLockInWeights(driver), asOf, organisations);
+  const headlines = await headlinesWithin(driver, landscape, await loadLockInWeights(driver), asOf, organisations);
   for (let i = 0; i < headlines.length; i += 500) {
     await write(driver, query('history/write-headlines').text, {
       runId, at, headlines: headlines.slice(i, i + 500).map(h => ({ ...h, key: `${runId}|${h.organisation}`, applications: int(h.applications), spofCount: int(h.spofCount), noticeCount: int(h.noticeCount), spofs: JSON.stringify(h.spofs), notice: JSON.stringify(h.notice) })),
     });
   }
   return headlines.length;
+}
+
+/**
+ * The headline numbers of each of `organisations`, each inside its own boundary (boundary.ts, the scope
+ * of its exports and report): an organisation's Verloop moves with what it and the shared catalogue say,
+ * never because another organisation's model puts something under a server they share. The snapshot
+ * is split per organisation first (its own applications, interfaces and contracts are all of its
+ * boundary can hold of those), so each cut costs its own part and the shared nodes, not the country.
+ * An organisation no other organisation's source speaks for alone (no foreign source: one source for
+ * the whole country, or only its own) has its own part as its boundary, without the scope's two
+ * queries per organisation; `everyScope` fetches the scope anyway (the test that both agree).
+ */
+export async function headlinesWithin(driver: Driver, landscape: Landscape, weights: LockInWeights, asOf: string, organisations: string[], options: { everyScope?: boolean } = {}): Promise<Headline[]> {
+  const own = ownParts(landscape, organisations);
+  const alone = options.everyScope ? new Set<string>() : new Set(await withoutForeignSources(driver, organisations));
+  const headlines: Headline[] = [];
+  for (const organisation of organisations) {
+    const part = own.get(organisation)!;
+    // The scope is not kept: the numbers are about to be written, and the database with them.
+    const mine = alone.has(organisation) ? part : withinBoundary(part, await organisationScope(driver, [organisation], { keep: false }));
+    headlines.push(...headlinesOf(mine, weights, asOf, [organisation]));
+  }
+  return headlines;
+}
+
+/** Of `organisations`, those for which no source is foreign (cypher/history/organisations-without-foreign-sources). */
+export async function withoutForeignSources(driver: Driver, organisations: string[]): Promise<string[]> {
+  const [row] = await read<{ organisations: string[] }>(driver, query('history/organisations-without-foreign-sources').text, { organisations });
+  return row?.organisations ?? [];
 }
 
 export type RecordedHeadline = Headline & { runId: string; source: string | null; at: string };

@@ -12,7 +12,7 @@ import { slug } from '../../importers/model.js';
 import { read } from '../neo4j.js';
 import { once } from '../once.js';
 import { query } from '../queries.js';
-import { dependants, failing, fetchLandscape, functionSupport, isCritical, type Landscape, nameOf, organisationNameOf, platformChain } from './landscape.js';
+import { dependants, failing, functionSupport, isCritical, type Landscape, nameOf, organisationNameOf, platformChain } from './landscape.js';
 import { addMonths, Integer, OptionalDate, Organisations, today } from './params.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { cycleOf, isProduct, parseRange, RANGE_EXPECTED, satisfies, type VersionRange } from './versions.js';
@@ -287,6 +287,7 @@ export const AdvisoryParams = z.object({
   range: z.preprocess(value => (value === undefined || value === null ? '' : typeof value === 'string' ? value.trim() : value), z.string().max(200).refine(text => parseRange(text) !== undefined, RANGE_EXPECTED))
     .meta({ description: `Affected versions: ${RANGE_EXPECTED}; blank = every version / Getroffen versies` }),
   organisation: Organisations,
+  boundary: Boundary,
   list: z.enum(['versions', 'applications']).default('versions')
     .meta({ description: 'Rows: the affected applications, platforms and components with their versions (default), or every application that stops with them / Rijen: getroffen versies, of elke applicatie die uitvalt' }),
 });
@@ -299,7 +300,7 @@ export const advisoryAnalysis: AnalysisDefinition<typeof AdvisoryParams> = {
     'and the impact set out: applications down with what fails with them (summary.applicationsDown, the first 1,000, critical first: name, organisation, criticality, business functions; all of them as rows with list=applications), business functions lost or weakened per organisation; versions not known are listed apart (summary.unknownVersion).',
   params: AdvisoryParams,
   async run(driver, params) {
-    const [landscape, { versions }] = await Promise.all([fetchLandscape(driver, params.organisation), fetchVersions(driver, params.organisation)]);
+    const [landscape, { versions }] = await Promise.all([fetchSnapshot(driver, params.organisation, params.boundary), fetchVersions(driver, params.organisation)]);
     return advisory(landscape, versions, params.product, parseRange(params.range)!, params.range, params.list);
   },
 };

@@ -3,13 +3,14 @@
 import { z } from 'zod';
 import { InputError, NotFoundError } from '../errors.js';
 import type { AnalysisDefinition, Row } from './types.js';
-import { brokenInterfaces, dependants, failing, fetchLandscape, kindOf, type Landscape, lostFunctions, nameOf, organisationNameOf } from './landscape.js';
+import { brokenInterfaces, dependants, failing, kindOf, type Landscape, lostFunctions, nameOf, organisationNameOf } from './landscape.js';
 import { type Concentration, concentrations } from './supplier-exposure.js';
 import { loadLockInWeights, type LockInWeights, lockInScoreValues, merge, shareDependantCounts, WeightsParam } from './lock-in.js';
 import { OptionalDate, OptionalUid, Organisations, today, Uid } from './params.js';
 import { once } from '../once.js';
 import { breadthFirst } from './graph-algorithms.js';
 import { algorithmsStopping } from './algorithms-stopping.js';
+import { Boundary, fetchSnapshot } from './boundary.js';
 
 const swap = (list: string[], from: string, to: string | undefined) => [...new Set(list.flatMap(uid => (uid === from ? (to ? [to] : []) : [uid])))];
 
@@ -158,6 +159,7 @@ export const WhatIfParams = z.object({
   remove: Uid('uid of the supplier or platform to remove, e.g. supplier:acme / te verwijderen leverancier of platform'),
   replaceWith: OptionalUid('uid of the supplier or platform that takes over / vervanger'),
   organisation: Organisations,
+  boundary: Boundary,
   weights: WeightsParam,
   today: OptionalDate('Reference date for lock-in (default today) / Peildatum'),
 });
@@ -170,7 +172,7 @@ export const whatIfAnalysis: AnalysisDefinition<typeof WhatIfParams> = {
     'HHI by application count and contract value before and after, and the lock-in score before and after for every affected application.',
   params: WhatIfParams,
   async run(driver, params) {
-    const landscape = await fetchLandscape(driver, params.organisation);
+    const landscape = await fetchSnapshot(driver, params.organisation, params.boundary);
     const result = whatIf(landscape, { remove: params.remove, replaceWith: params.replaceWith, asOf: params.today ?? today(), weights: merge(await loadLockInWeights(driver), params.weights) });
     const failed = result.rows.filter(row => row.failed).map(row => String(row.uid));
     return { ...result, summary: { ...result.summary, algorithmsStopping: await algorithmsStopping(driver, failed) } };

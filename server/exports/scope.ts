@@ -22,11 +22,12 @@ export type OrganisationScope = {
 /**
  * The scope of `organisations` (at least one), kept while the database is unchanged (snapshot-cache.ts):
  * a report asks for it for its analyses' snapshot and again for its names, an export for its nodes. Shared: never mutate it.
+ * `keep: false` for one that is about to be out of date (the headline numbers an import records).
  */
-export function organisationScope(driver: Driver, organisations: string[]): Promise<OrganisationScope> {
+export function organisationScope(driver: Driver, organisations: string[], options: { keep?: boolean } = {}): Promise<OrganisationScope> {
   const chosen = [...new Set(organisations)].sort();
   const bytes = (scope: OrganisationScope) => 200 + 60 * scope.uids.length + 120 * scope.relationships.length;
-  return cached(driver, `organisation-scope:${JSON.stringify(chosen)}`, () => loadScope(driver, chosen), bytes, { maxShare: 0.125 });
+  return cached(driver, `organisation-scope:${JSON.stringify(chosen)}`, () => loadScope(driver, chosen), bytes, { maxShare: 0.125, keep: options.keep });
 }
 
 async function loadScope(driver: Driver, chosen: string[]): Promise<OrganisationScope> {

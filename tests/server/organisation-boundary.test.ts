@@ -13,6 +13,9 @@ import { resetDatabase, testDriver } from '../support/db.js';
 import { reference, repoRoot } from '../archimate/support.js';
 import { appFor, request } from './support.js';
 import { readPdf } from '../support/pdf.js';
+import { headlinesWithin, withoutForeignSources } from '../../server/analyses/headlines.js';
+import { fetchLandscape } from '../../server/analyses/landscape.js';
+import { loadLockInWeights } from '../../server/analyses/lock-in.js';
 
 /** A three-element AMEFF model: an application on a shared database server, serving one business process. */
 const model = (organisation: string, process: string, extra = '', elements = '') => `<?xml version="1.0" encoding="UTF-8"?>
@@ -30,13 +33,21 @@ const model = (organisation: string, process: string, extra = '', elements = '')
     <relationship identifier="id-serves-${organisation}" source="id-shared-db" target="id-process-${organisation}" xsi:type="Serving"/>
     ${extra}
   </relationships>
+  <propertyDefinitions>
+    <propertyDefinition identifier="pd-product" type="string"><name>product</name></propertyDefinition>
+    <propertyDefinition identifier="pd-version" type="string"><name>versie</name></propertyDefinition>
+    <propertyDefinition identifier="pd-jurisdiction" type="string"><name>jurisdictie</name></propertyDefinition>
+  </propertyDefinitions>
 </model>`;
 
 const SECRET = 'Geheim proces van gemeente b';
 const ONLY_B_RELATIONSHIP = '<relationship identifier="id-os-b" source="id-shared-os" target="id-shared-db" xsi:type="Serving"><name xml:lang="nl">Alleen b: draait op</name></relationship>' +
   // Only gm-b says the shared server runs on its own hardware: gm-a's analyses must not name it.
   '<relationship identifier="id-hw-b" source="id-b-hardware" target="id-shared-db" xsi:type="Serving"/>';
-const ONLY_B_ELEMENT = '<element identifier="id-b-hardware" xsi:type="Node"><name xml:lang="nl">Alleen b hardware</name></element>';
+// gm-b's hardware runs a product version a security advisory names, in a data centre under US law:
+// gm-a's advisory must not count it, nor gm-a's sovereignty share or lock-in.
+const ONLY_B_ELEMENT = '<element identifier="id-b-hardware" xsi:type="Node"><name xml:lang="nl">Alleen b hardware</name>' +
+  '<properties><property propertyDefinitionRef="pd-product"><value>VMware ESXi</value></property><property propertyDefinitionRef="pd-version"><value>7.0.2</value></property><property propertyDefinitionRef="pd-jurisdiction"><value>US</value></property></properties></element>';
 
 /** Every text an export holds that names gm-b's facts. */
 const leaks = (text: string) => ['gm-b', SECRET, 'Zaaksysteem gm-b', 'Leverancier van b', 'Alleen b'].filter(word => text.includes(word));
@@ -150,6 +161,107 @@ describe('an organisation export holds its own facts and the shared catalogue, n
     expect(names(within.body.rows)).toEqual(['Burgerzaken a', 'Gedeelde databaseserver', 'Gedeelde leverancier', 'Zaaksysteem gm-a']);
     const whole = await request(app).get('/api/analyses/single-points-of-failure').query({ organisation: 'gm-a' });
     expect(names(whole.body.rows)).toEqual(['Alleen b hardware', 'Burgerzaken a', 'Gedeeld besturingssysteem', 'Gedeelde databaseserver', 'Gedeelde leverancier', 'Zaaksysteem gm-a']);
+  });
+
+  it('what-if and the security advisory run inside gm-a\'s boundary on request, over the whole graph without', async () => {
+    const app = appFor(driver);
+    const names = (rows: { name: string }[]) => rows.map(row => row.name).sort();
+    // Only gm-b says the shared database server runs on the shared operating system: inside gm-a's boundary nothing fails with it.
+    const whatIf = (boundary?: string) => request(app).get('/api/analyses/what-if').query({ remove: 'platform:id-shared-os', organisation: 'gm-a', ...(boundary ? { boundary } : {}) });
+    const within = await whatIf('true');
+    expect(within.status).toBe(200);
+    expect([within.body.rows, within.body.summary.businessFunctionsLost]).toEqual([[], []]);
+    expect(leaks(JSON.stringify(within.body))).toEqual([]);
+    // Asked the other way round after, the answer cache keeps them apart.
+    const whole = await whatIf();
+    expect(names(whole.body.rows)).toEqual(['Zaaksysteem gm-a']);
+    expect((await whatIf('false')).body.rows).toEqual(whole.body.rows);
+    expect((await whatIf('true')).body.rows).toEqual([]);
+    // What only gm-b's model holds is no node of gm-a's boundary.
+    const hardware = await request(app).get('/api/analyses/what-if').query({ remove: 'platform:id-b-hardware', organisation: 'gm-a', boundary: 'true' });
+    expect(hardware.status).toBe(404);
+    // gm-b's hardware runs VMware ESXi 7.0.2: inside gm-a's boundary the advisory hits nothing of gm-a.
+    const advisory = (boundary?: string) => request(app).get('/api/analyses/advisory').query({ product: 'VMware ESXi', range: '>=7.0 <8.0', organisation: 'gm-a', ...(boundary ? { boundary } : {}) });
+    const safe = await advisory('true');
+    expect(safe.status).toBe(200);
+    expect([safe.body.rows, safe.body.summary.totals.matches, safe.body.summary.applicationsDown]).toEqual([[], 0, []]);
+    expect(leaks(JSON.stringify(safe.body))).toEqual([]);
+    const hit = await advisory();
+    expect(names(hit.body.rows)).toEqual(['Alleen b hardware']);
+    expect(names(hit.body.summary.applicationsDown)).toEqual(['Zaaksysteem gm-a']);
+    expect((await advisory('true')).body.summary.totals.matches).toBe(0);
+    // gm-b's own advisory, inside its own boundary, has its hardware.
+    const b = await request(app).get('/api/analyses/advisory').query({ product: 'VMware ESXi', range: '>=7.0 <8.0', organisation: 'gm-b', boundary: 'true' });
+    expect(names(b.body.rows)).toEqual(['Alleen b hardware']);
+  });
+});
+
+describe('an organisation\'s Verloop moves only with what it says itself', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+  });
+  afterAll(() => driver.close());
+
+  it('when gm-b imports a model sharing an id with gm-a\'s, then gm-a\'s next recorded headline numbers are those it had', async () => {
+    const app = appFor(driver);
+    const a = () => importArchimate(driver, Buffer.from(model('gm-a', 'Openbaar proces van gemeente a', ' ')), { organisation: 'gm-a', source: 'archimate:gm-a', fileName: 'a.xml' });
+    await a();
+    const first = await request(app).get('/api/trends').query({ organisation: 'gm-a' });
+    expect(first.status).toBe(200);
+    expect(first.body.series).toHaveLength(1);
+    await importArchimate(driver, Buffer.from(model('gm-b', SECRET, ONLY_B_RELATIONSHIP, ONLY_B_ELEMENT)), { organisation: 'gm-b', source: 'archimate:gm-b', fileName: 'b.xml' });
+    // gm-a imports again (a model is always written whole, so its numbers are recorded again).
+    await a();
+    const numbers = ({ runId: _runId, at: _at, source: _source, ...rest }: Record<string, unknown>) => rest;
+    const series = (await request(app).get('/api/trends').query({ organisation: 'gm-a' })).body.series as Record<string, unknown>[];
+    expect(series).toHaveLength(2);
+    expect(numbers(series[1])).toEqual(numbers(series[0]));
+    // Only gm-b says the shared server runs on hardware under US law: gm-a's own applications answer to none.
+    expect(series[1].sovereigntyShare).toBe(0);
+    // The points it records are gm-a's own: not the operating system or hardware only gm-b puts under the shared server.
+    const changes = await request(app).get('/api/changes').query({ since: first.body.series[0].runId, organisation: 'gm-a' });
+    expect(changes.status).toBe(200);
+    expect(leaks(JSON.stringify(changes.body))).toEqual([]);
+    expect(JSON.stringify(changes.body)).not.toContain('Gedeeld besturingssysteem');
+  });
+});
+
+describe('one source for every organisation: no scope to fetch for the headline numbers', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = testDriver();
+    await resetDatabase(driver);
+    // Two municipalities in one source (as the country's one delivery): a shared supplier of a group, a platform chain under US law.
+    const app = (organisation: string, id: string, platform: string) => ({ id, organisation, name: `${id} ${organisation}`, supplier: 's-shared', platform, businessFunctions: 'Zaakgericht werken', criticality: 'high' });
+    const rows = Landscape.parse({
+      suppliers: [{ id: 's-shared', name: 'Gedeelde leverancier', group: 'Gedeeld concern', country: 'NL' }, { id: 's-cloud', name: 'Wolk Inc.', country: 'US' }],
+      platforms: [{ id: 'p-saas', name: 'SaaS', type: 'saas', supplier: 's-shared', runsOn: 'p-iaas' }, { id: 'p-iaas', name: 'IaaS', type: 'iaas', supplier: 's-cloud', jurisdiction: 'US' }],
+      applications: ['gm-a', 'gm-b'].flatMap(organisation => [app(organisation, 'zaak', 'p-saas'), app(organisation, 'esb', ''), app(organisation, 'brp', '')]),
+      interfaces: ['gm-a', 'gm-b'].flatMap(organisation => [{ id: 'i1', organisation, from: 'zaak', to: 'esb', standard: 'ZGW API' }, { id: 'i2', organisation, from: 'esb', to: 'brp', standard: 'StUF' }]),
+      contracts: ['gm-a', 'gm-b'].map(organisation => ({ id: 'c1', organisation, supplier: 's-shared', applications: 'zaak', start: '2024-01-01', end: '2030-12-31', noticeMonths: 6, annualValue: 1000 })),
+    });
+    const report = await importLandscape(driver, rows, { source: 'csv:land', user: 'test' });
+    if (!report.ok) throw new Error(JSON.stringify(report.issues));
+  });
+  afterAll(() => driver.close());
+
+  it('when no source is foreign, then the numbers of each organisation\'s own part are those inside its boundary', async () => {
+    expect((await withoutForeignSources(driver, ['gm-a', 'gm-b'])).sort()).toEqual(['gm-a', 'gm-b']);
+    const landscape = await fetchLandscape(driver, ['gm-a', 'gm-b'], { keep: false });
+    const weights = await loadLockInWeights(driver);
+    const alone = await headlinesWithin(driver, landscape, weights, '2026-12-04', ['gm-a', 'gm-b']);
+    const within = await headlinesWithin(driver, landscape, weights, '2026-12-04', ['gm-a', 'gm-b'], { everyScope: true });
+    expect(alone).toEqual(within);
+    // Numbers with something to compare: the ESB in the middle, the SaaS on US infrastructure.
+    expect(alone.map(h => [h.organisation, h.spofCount, h.sovereigntyShare, h.noticeCount])).toEqual([['gm-a', 1, 33.33, 0], ['gm-b', 1, 33.33, 0]]);
+    expect(alone[0].meanLockIn).toBeGreaterThan(0);
+  });
+
+  it('when another organisation\'s model comes in, then its source is foreign to gm-a and gm-a\'s numbers go through the scope', async () => {
+    await importArchimate(driver, Buffer.from(model('gm-b', SECRET, ONLY_B_RELATIONSHIP, ONLY_B_ELEMENT)), { organisation: 'gm-b', source: 'archimate:gm-b', fileName: 'b.xml' });
+    expect(await withoutForeignSources(driver, ['gm-a'])).toEqual([]);
   });
 });
 
