@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { query } from '../server/queries.js';
 import { knownReferences, resolvedNames, type ResolvedReference } from './catalogue.js';
 import type { RowChange } from './diff.js';
-import { organisationsOf, writeRunDiff } from './history.js';
+import { DETAIL_LIMIT, organisationsOf, writeRunDiff } from './history.js';
 import { CATALOGUE_SOURCE, type QueryRunner } from './load.js';
 import { type Bucket, bucketDigest, bucketKey, bucketOf, packBucket, rowHash, rowJson, tableKey, unpackRows } from './row-state.js';
 
@@ -79,7 +79,7 @@ export async function reresolveDependents(tx: QueryRunner, dependents: Dependent
     await writeRunDiff(tx, {
       runId: randomUUID(), source, kind: 'catalogue', patchable: false, user: run.user ?? 'unknown',
       counts: { applications: { added: 0, changed: changes.length, removed: 0, unchanged: rows - changes.length } },
-      organisations: organisationsOf(changes), changes, graph: { created: {}, removed: {} },
+      organisations: organisationsOf(changes), changes: changes.length <= DETAIL_LIMIT ? changes : null, graph: { created: {}, removed: {} },
     }, null, new Date().toISOString());
     done.push({ source, rows: changes.length });
   }
