@@ -10,6 +10,7 @@ import type { Driver } from 'neo4j-driver';
 import { importGemma } from '../../importers/gemma.js';
 import { landscapeAfterRun, runDiffsSince } from '../../importers/history.js';
 import { importFiles } from '../../importers/import.js';
+import { runModelImport } from '../../importers/sources/archimate/cli.js';
 import { importArchimate } from '../../importers/sources/archimate/import.js';
 import { changesSince } from '../../server/analyses/changes.js';
 import { read, write } from '../../server/neo4j.js';
@@ -155,7 +156,10 @@ describe('a GEMMA release that renames components re-resolves the sources that n
   it('when the rows were re-resolved, then the state is the one a first import after the rename writes, the history keeps the names as they were, and what changed says why', async () => {
     await importGemma(driver, release1);
     const first = await importCsv(driver);
-    await importGemma(driver, release2, { user: 'architect' });
+    // The new release through the CLI's model branch, which says which sources followed.
+    const lines: string[] = [];
+    await runModelImport(driver, release2, { gemma: true, user: 'architect' }, line => lines.push(line ?? ''));
+    expect(lines).toContain('csv:gm1: 3 application row(s) follow the renamed components, so its unchanged files re-import as unchanged / 3 applicatie(s) volgen de nieuwe namen, dus ongewijzigde bestanden blijven ongewijzigd');
     const reresolved = await stateOf(driver, 'csv:gm1');
 
     // The municipality's rows as after its first run: the names as they were then.
@@ -195,6 +199,17 @@ describe('a GEMMA release that renames components re-resolves the sources that n
     expect(await rels(driver, 'REALISES')).toEqual(['app:gm2/id-bus -REALISES-> refcomp:serviceregister-component']);
     const [modelRun] = (await runDiffsSince(driver, null, 'archimate:gm2')).slice(-1);
     expect(modelRun.counts.applications).toMatchObject({ added: 0, changed: 0, removed: 0 });
+  });
+
+  it('when the re-resolution fails, then the catalogue release is rolled back with it: nothing is half-written', async () => {
+    await importGemma(driver, release1);
+    await importCsv(driver);
+    // A row state that cannot be read (its rows are not deflated JSON): the re-resolution throws.
+    await write(driver, "MATCH (b:RowBucket {source: 'csv:gm1'}) SET b.rows = $rows", { rows: new Int8Array([1, 2, 3]) });
+    const before = await snapshot(driver);
+    await expect(importGemma(driver, release2)).rejects.toThrow();
+    expect(await snapshot(driver)).toEqual(before);
+    expect((await read<{ name: string }>(driver, 'MATCH (c:ReferenceComponent) RETURN c.name AS name')).map(c => c.name)).toEqual(expect.arrayContaining(['Serviceregistercomponent', 'Gebruikersbeheercomponent']));
   });
 
   it('when the state has no bucket digests (an older Roer), then the catalogue run leaves it and the next import says the catalogue changed the rows', async () => {
