@@ -2,7 +2,9 @@
 // hashed after their reference components are resolved through the GEMMA catalogue (catalogue.ts), so
 // when a GEMMA release renames a component, the next import of a municipality's unchanged CSV finds the
 // rows naming it changed, and writes them again. That is right (the row state must hold the new names),
-// but "updated" alone would say the user delivered something new. This finds the changed application
+// but "updated" alone would say the user delivered something new. Since the catalogue's run re-resolves
+// the rows it renames (catalogue-reresolve.ts), this is left for the states it could not re-resolve
+// (written by an older Roer, without a digest per bucket). This finds the changed application
 // rows that differ from the source's previous rows only in reference components whose previous names
 // the catalogue now resolves to the new ones: re-resolved by the catalogue, not changed in the files.
 import type { Driver } from 'neo4j-driver';

@@ -18,6 +18,12 @@ export async function resolveReferenceComponents(driver: Driver, refs: string[])
   return read<ResolvedReference>(driver, query('archimate/resolve-reference-components').text, { refs, catalogue: CATALOGUE_SOURCE });
 }
 
+/** The references the catalogue knows, by the reference as written. */
+export const knownReferences = (resolved: ResolvedReference[]) => new Map(resolved.filter(r => r.uid !== null).map(r => [r.ref, r]));
+
+/** An application row's reference components by the catalogue's current names (what it does not know, as written), each once. */
+export const resolvedNames = (refs: string[], known: Map<string, ResolvedReference>) => [...new Set(refs.map(ref => known.get(ref)?.name ?? ref))];
+
 /**
  * The reference components a landscape names, resolved through the catalogue: application rows' names
  * (an old name, a former name, a GEMMA id or ArchiMate id) become the current name, and an ArchiMate
@@ -30,10 +36,8 @@ export async function resolveLandscapeReferences(driver: Driver, landscape: Land
   const objectId = (e: (typeof elements)[number]) => e.properties.find(p => p.key === 'Object ID')?.value?.trim() || undefined;
   const refs = [...new Set([...landscape.applications.flatMap(a => a.referenceComponents), ...elements.flatMap(e => [objectId(e), e.name].filter((ref): ref is string => Boolean(ref)))])];
   if (refs.length === 0) return;
-  const resolved = new Map((await resolveReferenceComponents(driver, refs)).filter(r => r.uid !== null).map(r => [r.ref, r]));
-  for (const application of landscape.applications) {
-    application.referenceComponents = [...new Set(application.referenceComponents.map(ref => resolved.get(ref)?.name ?? ref))];
-  }
+  const resolved = knownReferences(await resolveReferenceComponents(driver, refs));
+  for (const application of landscape.applications) application.referenceComponents = resolvedNames(application.referenceComponents, resolved);
   const rekey = new Map<string, string>();
   for (const e of elements) {
     const target = resolved.get(objectId(e) ?? '') ?? resolved.get(e.name);

@@ -24,9 +24,10 @@ const inflate = promisify(inflateRaw);
  * How a run wrote: `diff` (only what changed), `full` (everything, then a cleanup scan: a first import
  * with a row state from an older Roer, or a diff too large), `initial` (the source's first, or one
  * whose earlier rows are not known), `model` (an ArchiMate model, always whole), `unchanged` (nothing
- * written), `deleted` (the source was deleted).
+ * written), `deleted` (the source was deleted), `catalogue` (no import of the source: a GEMMA release
+ * renamed components its rows name, and they were re-resolved in the catalogue's run, catalogue-reresolve.ts).
  */
-export type RunKind = 'diff' | 'full' | 'initial' | 'model' | 'unchanged' | 'deleted';
+export type RunKind = 'diff' | 'full' | 'initial' | 'model' | 'unchanged' | 'deleted' | 'catalogue';
 
 /** Diffs of more rows than this keep their counts only (and such an import writes everything): a run that changes the whole country would hold it all in memory twice. */
 export const DETAIL_LIMIT = 50_000;

@@ -143,7 +143,7 @@ export async function readAllRows(driver: Driver, source: string, table: TableNa
 
 // Synchronous: buckets are a few kilobytes, and the country's 18,000 deflated at once as promises
 // each held a zlib stream (the first import's process reached 2.2 GB).
-function unpackRows(uids: string[], packed: Int8Array): Map<string, string> {
+export function unpackRows(uids: string[], packed: Int8Array): Map<string, string> {
   const lines = inflateRawSync(Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength)).toString('utf8').split('\n');
   return new Map(uids.map((uid, i) => [uid, lines[i]]));
 }

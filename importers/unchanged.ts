@@ -4,8 +4,10 @@
 // rows into the graph (graphCode: a Roer that writes more or other properties writes everything
 // again), and the nodes it names still carry a stamp of the source (stillAsserted: a graph emptied by
 // hand, or a source deleted around the state, is written again). Rows are hashed after their reference
-// components are resolved through the GEMMA catalogue (importers/catalogue.ts): unchanged files whose
-// resolution changed (a release renamed a component) are changed rows, recorded as such, never skipped.
+// components are resolved through the GEMMA catalogue (importers/catalogue.ts). A GEMMA release that
+// renames components re-resolves the stored rows that name them in its own run (catalogue-reresolve.ts),
+// so unchanged files stay unchanged; where it could not (a state from an older Roer), the rows whose
+// resolution changed are changed rows, recorded as such, never skipped (catalogue-changes.ts says why).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

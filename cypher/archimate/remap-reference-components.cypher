@@ -3,13 +3,17 @@
 // one, the new node remembers the old name so importers resolve it (archimate/resolve-reference-
 // components), and the old node goes: no source's later import brings it back, since every importer
 // resolves names through the catalogue. Run after the load and before the cleanup of the GEMMA run
-// $stamp. The sources whose rows name the old name are re-resolved here, without an import of theirs;
-// their next import finds the resolved name differs from their row state and records it (a diff).
+// $stamp. The new node keeps the old one's earlier names too, and the stamps other sources put on it
+// (they named it: an import of theirs would stamp the new node), so the graph is what their next
+// import would write; their stored rows are re-resolved in the same transaction
+// (importers/catalogue-reresolve.ts), so that import finds them unchanged.
 MATCH (new:ReferenceComponent)
 WHERE $stamp IN new.runs AND new.gemmaId IS NOT NULL
 MATCH (old:ReferenceComponent {gemmaId: new.gemmaId})
 WHERE old <> new AND NOT $stamp IN coalesce(old.runs, [])
-SET new.formerNames = [name IN coalesce(new.formerNames, []) WHERE name <> old.name] + old.name,
+WITH new, old, [name IN coalesce(new.formerNames, []) + coalesce(old.formerNames, []) + old.name WHERE name <> new.name] AS names
+SET new.formerNames = [i IN range(0, size(names) - 1) WHERE NOT names[i] IN names[..i] | names[i]],
+    new.runs = new.runs + [stamp IN coalesce(old.runs, []) WHERE NOT split(stamp, '#')[0] IN [held IN new.runs | split(held, '#')[0]]],
     old.replacedBy = new.uid
 RETURN count(old) AS renamed;
 

@@ -1,8 +1,8 @@
 // GEMMA as the authority on reference components (issue 19, items 3 and 8), on the reference data:
 // rows naming a component by name, former name, GEMMA id or ArchiMate id resolve to the one current
-// component; a GEMMA release that renames two components moves every source's links to the new names
-// and the old names never come back (a municipality's unchanged CSV, the Softwarecatalogus model
-// re-imported); and the properties GEMMA and the Softwarecatalogus model assert differently stay
+// component; a GEMMA release that renames two components moves every source's links to the new names,
+// re-resolves the rows that name them (a municipality's unchanged CSV is then unchanged), and the old
+// names never come back (the Softwarecatalogus model re-imported); and the properties GEMMA and the Softwarecatalogus model assert differently stay
 // GEMMA's, reported by data-quality, so importing them in turn reports them unchanged.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,6 +111,8 @@ describe('GEMMA as the authority on reference components', () => {
   it('when a GEMMA release renames two components, then every link follows them and no import brings the old names back', async () => {
     const report = await importGemma(driver, renamed);
     expect(report.renamed).toBe(2);
+    // The municipality's two rows that name them follow in the same run (the Softwarecatalogus model's rows name none: its links are model relationships).
+    expect(report.reresolved).toEqual([{ source: 'csv:gm1', rows: 2 }]);
     const names = (await components(driver)).map(c => c.name);
     expect(names).toEqual(expect.arrayContaining(RENAMES.map(r => r.to)));
     expect(names.filter(name => RENAMES.some(r => r.from === name))).toEqual([]);
@@ -119,22 +121,15 @@ describe('GEMMA as the authority on reference components', () => {
     expect((await rels(driver, 'REALISES')).filter(rel => rel.startsWith('app:gm1/'))).toEqual(GM1);
   }, LONG);
 
-  it('when the municipality re-imports its unchanged CSV after the rename, then its rows resolve anew and nothing comes back', async () => {
-    // The municipality's unchanged CSV: its two rows resolve anew (recorded as changed), nothing comes back.
+  it('when the municipality re-imports its unchanged CSV after the rename, then it is unchanged and nothing comes back', async () => {
+    // The GEMMA run re-resolved the municipality's rows (importers/catalogue-reresolve.ts): its unchanged CSV is unchanged.
     const csv = await importCsv(driver);
-    expect(csv.written).toBe('diff');
-    expect(csv.tables.applications).toEqual(expect.objectContaining({ updated: 2, unchanged: 2 }));
-    // And the report says why: the catalogue renamed what the two rows name, the files did not change them.
-    expect(csv.catalogue).toEqual({ rows: 2, renamed: [
-      { from: 'Gebruikersbeheercomponent', to: 'Gebruikers- en rechtenbeheercomponent' },
-      { from: 'Serviceregistercomponent', to: 'Serviceregister-component' },
-    ] });
+    expect(csv.written).toBe('unchanged');
+    expect(csv.tables.applications).toEqual(expect.objectContaining({ created: 0, updated: 0, unchanged: 4, removed: 0 }));
+    expect(csv.catalogue).toBeUndefined();
     expect((await rels(driver, 'REALISES')).filter(rel => rel.startsWith('app:gm1/'))).toEqual(GM1);
     expect(await components(driver)).toHaveLength(componentCount);
-    // Once recorded, the same files are unchanged.
-    const again = await importCsv(driver);
-    expect(again.written).toBe('unchanged');
-    expect(again.catalogue).toBeUndefined();
+    expect(await gemmaIdsHeldTwice(driver)).toEqual([]);
     // A row the municipality did change is its own change, not the catalogue's, even when it names a renamed component.
     const edited = applicationsCsv.replace('a1,gm1,Servicebus,', 'a1,gm1,Servicebus 2,');
     const changed = await importFiles(driver, [{ name: 'applications.csv', bytes: Buffer.from(`${edited}\n`) }], { source: 'csv:gm1', user: 'test', dryRun: true });

@@ -167,6 +167,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     fill(result,
       answer,
       catalogue ? h('p', { class: 'hint', id: 'import-catalogue' }, t('import.catalogue', { n: catalogue.rows, renames: catalogue.renamed.map(r => `${r.from} → ${r.to}`).join(', ') })) : null,
+      reresolvedHint(report),
       removals && removing && !unclear ? removalList(removals, str(report.source), dryRun || Boolean(report.confirmationNeeded)) : null,
       issues.length ? issueTable(issues) : null,
       modelSummary(report),
@@ -244,6 +245,14 @@ function issueTable(issues: ImportIssue[]): HTMLElement {
 }
 
 /** What format the upload was taken for and, for a model, what it held and what became of it. */
+/** After a GEMMA release that renamed components: the sources whose applications follow the new names (importers/catalogue-reresolve.ts). */
+function reresolvedHint(report: ImportReport): HTMLElement | null {
+  const followed = (report.reresolved as { source: string; rows: number }[] | undefined) ?? [];
+  if (followed.length === 0) return null;
+  const sources = followed.map(({ source, rows }) => t('import.reresolvedSource', { source: sourceName(source), n: formatNumber(rows) })).join('; ');
+  return h('p', { class: 'hint', id: 'import-reresolved' }, t('import.reresolved', { renamed: formatNumber(Number(report.renamed ?? 0)), sources }));
+}
+
 function modelSummary(report: ImportReport): HTMLElement | null {
   const format = str(report.detectedFormat);
   if (!format) return null;

@@ -43,6 +43,7 @@ export async function runModelImport(driver: Driver, path: string, options: Mode
     printModelReport(report, out);
     if (report.confirmationNeeded) return report;
     out(`GEMMA ${report.release ?? ''}: ${report.referenceComponents} reference components / referentiecomponenten, ${report.businessFunctions} business functions / bedrijfsfuncties, ${report.renamed} renamed / hernoemd`);
+    for (const { source, rows } of report.reresolved) out(`${source}: ${rows} application row(s) follow the renamed components, so its unchanged files re-import as unchanged / ${rows} applicatie(s) volgen de nieuwe namen, dus ongewijzigde bestanden blijven ongewijzigd`);
     return report;
   }
   if (!options.organisation) {
