@@ -6,13 +6,15 @@ import { localDetail } from './errors.js';
 import { language, t, type MessageKey } from './i18n.js';
 
 type Kind = 'date' | 'text';
-/** The request fields people fill in on a page, by the label of the control they use. */
+/**
+ * The request fields people fill in on a page, by the label of the control they use; only fields that one
+ * control fills (`organisation` is sent by every page, so it is no field a person typed).
+ */
 const FIELDS: Record<string, { label: MessageKey; kind: Kind }> = {
   since: { label: 'changes.sinceDate', kind: 'date' },
   product: { label: 'adv.product', kind: 'text' },
   range: { label: 'adv.range', kind: 'text' },
   source: { label: 'import.source', kind: 'text' },
-  organisation: { label: 'import.organisation', kind: 'text' },
 };
 
 const WORDS = {
