@@ -18,7 +18,7 @@ export type ZipLimits = {
   graceBytes: number;
   /** What the archive is, in messages: 'an XLSX workbook', 'a zip archive'. */
   kind?: string;
-  /** The same for the words people read (importers/problem-words.ts); a workbook when not given. */
+  /** The same for the words people read (importers/issue-words.ts); a workbook when not given. */
   archive?: Archive;
 };
 export type Archive = 'workbook' | 'zip' | 'objects';

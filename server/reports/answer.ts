@@ -13,14 +13,19 @@ export type Answer = { sentences: string[]; figures: Figure[]; risks: string[]; 
 
 /** Contracts on the first page. */
 export const ACTIONS = 8;
+/** Kwetsbaarste punten among an organisation's largest risks: the first rows of its table. */
+export const SPOF_RISKS = 3;
 const SOON_DAYS = 183;
 
 const count = (language: Language, what: 'applications' | 'platforms', n: number) =>
   reportText(language, n === 1 ? `answer.${what}.one` : `answer.${what}.many`, { n: formatNumber(n, language) });
 
 /** "vallen 44 applicaties en 2 platforms uit, waarvan 12 bedrijfskritisch en stoppen 3 bedrijfsfuncties: …". */
-export function failure(language: Language, failed: { applications: number; platforms: number; critical: number; functions: string[] }): string {
-  const parts = [failed.applications > 0 || failed.platforms === 0 ? count(language, 'applications', failed.applications) : null, failed.platforms > 0 ? count(language, 'platforms', failed.platforms) : null].filter((p): p is string => p !== null);
+export function failure(language: Language, failed: { applications: number; platforms: number; critical: number; functions: string[]; of?: number }): string {
+  // "374 van de 400 applicaties (93,5%)" when the count is a share of all.
+  const applications = failed.of ? reportText(language, 'answer.applicationsOf', { n: formatNumber(failed.applications, language), total: formatNumber(failed.of, language), share: formatPercent((100 * failed.applications) / failed.of, language) })
+    : count(language, 'applications', failed.applications);
+  const parts = [failed.applications > 0 || failed.platforms === 0 ? applications : null, failed.platforms > 0 ? count(language, 'platforms', failed.platforms) : null].filter((p): p is string => p !== null);
   const what = parts.join(` ${reportText(language, 'answer.and')} `);
   const plural = failed.applications + failed.platforms !== 1;
   let text = reportText(language, plural ? 'answer.fail.many' : 'answer.fail.one', { what });
@@ -96,8 +101,10 @@ function subjectAnswer(data: ReportData, language: Language): Answer {
 function sovereigntySentence(data: ReportData, language: Language): string | null {
   const overall = data.sovereignty?.overall;
   if (!overall || !overall.exposed) return null;
-  const fail = failure(language, { applications: overall.applicationsFailed ?? 0, platforms: 0, critical: 0, functions: data.sovereignty!.functionsLost });
-  return `${reportText(language, 'answer.sovereignty', { exposed: formatNumber(overall.exposed, language), total: formatNumber(overall.applications, language), share: formatPercent(overall.exposedContractValueShare, language), fail })}.`;
+  const fail = failure(language, { applications: overall.applicationsFailed ?? 0, platforms: 0, critical: 0, functions: data.sovereignty!.functionsLost, of: overall.applications });
+  return `${reportText(language, 'answer.sovereignty', {
+    exposed: formatNumber(overall.exposed, language), total: formatNumber(overall.applications, language), exposedShare: formatPercent(overall.exposedShare, language), share: formatPercent(overall.exposedContractValueShare, language), fail,
+  })}.`;
 }
 
 function spofFailure(row: Record<string, unknown>, language: Language): string {
@@ -159,8 +166,8 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
   if (byValue?.hhi !== null && byValue?.hhi !== undefined) figures.push({ value: formatNumber(byValue.hhi, language), label: reportText(language, 'figure.hhi', { band: valueName(BAND_NAMES, byValue.band, language) }) });
   figures.push({ value: formatNumber(soon, language), label: reportText(language, 'figure.noticeSoon') });
 
-  // The worst is in the answer already.
-  const risks = data.spofs.slice(1, 4).map(row => reportText(language, 'risk.spof', { name: String(row.name), kind: kindWords(String(row.kind), language).toLowerCase(), fail: spofFailure(row, language) }));
+  // The first rows of the kwetsbaarste punten table, the worst (named in the answer) first: page 1 and the table agree.
+  const risks = data.spofs.slice(0, SPOF_RISKS).map(row => reportText(language, 'risk.spof', { name: String(row.name), kind: kindWords(String(row.kind), language).toLowerCase(), fail: spofFailure(row, language) }));
   const top = data.lockInRanking[0];
   if (top) {
     risks.push(reportText(language, 'risk.topLockIn', {

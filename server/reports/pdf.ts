@@ -164,11 +164,17 @@ const KEEP_ROWS = 2;
 
 type TableOptions = { rows?: number; note?: (shown: number, total: number) => string };
 
+/** The height of the notes under a table (8 pt, muted), with the space above them. */
+const notesHeight = (doc: Doc, notes: string[]) =>
+  notes.length === 0 ? 0 : notes.reduce((sum, note) => sum + doc.font('Helvetica').fontSize(8).heightOfString(pdfText(note), { width: widthOf(doc), lineGap: 1.5 }), 4);
+
 /**
  * A table measured for the current page width, drawn by `draw()`: `lead` is what must fit under its
  * heading (the header and the first rows), `fit(space)` how many rows fit in `space` with the header.
+ * `after`: notes that belong under the table ("3 weggelaten: …"); they and the truncation note stay on
+ * the page of the table's last rows, never alone at the top of the next.
  */
-function tableLayout(doc: Doc, section: Pick<Section, 'columns' | 'rows' | 'printed'>, data: Pick<ReportData, 'organisations'>, language: Language) {
+function tableLayout(doc: Doc, section: Pick<Section, 'columns' | 'rows' | 'printed'>, data: Pick<ReportData, 'organisations'>, language: Language, after: string[] = []) {
   const shown = section.rows.slice(0, section.printed ?? PDF_TABLE_ROWS);
   const cells = shown.map(row => section.columns.map(column => pdfText(cellText(column, row, language, data))));
   const widths = columnWidths(doc, section.columns, cells, widthOf(doc));
@@ -194,16 +200,19 @@ function tableLayout(doc: Doc, section: Pick<Section, 'columns' | 'rows' | 'prin
   };
   /** Rows from the first that fit in `space` points under a header. */
   const fit = (space: number) => { let n = 0; while (n < heights.length && headerHeight + 2 + sum(0, n + 1) <= space) n++; return n; };
-  const lead = headerHeight + 2 + sum(0, Math.min(KEEP_ROWS, heights.length));
+  const lead = headerHeight + 2 + sum(0, Math.min(KEEP_ROWS, heights.length)) + (heights.length <= KEEP_ROWS ? notesHeight(doc, after) : 0);
   function draw(options: TableOptions = {}) {
     const count = Math.min(options.rows ?? cells.length, cells.length);
-    if (doc.y + lead > bottomOf(doc)) doc.addPage();
+    const note = options.note ?? ((n: number, all: number) => reportText(language, 'truncated', { shown: n, total: all }));
+    const notes = [...(section.rows.length > count ? [note(count, section.rows.length)] : []), ...after];
+    const tail = notesHeight(doc, notes);
+    if (doc.y + lead + (count <= KEEP_ROWS ? tail : 0) > bottomOf(doc)) doc.addPage();
     header();
     let onPage = 0;
     for (let index = 0; index < count; index++) {
       const space = bottomOf(doc) - doc.y;
-      // Never a lone row: the last rows go over together, and a page keeps at least the rows it started with.
-      const widow = index === count - KEEP_ROWS && count - index >= 2 && sum(index, count) > space && onPage >= KEEP_ROWS;
+      // Never a lone row: the last rows go over together, with the notes under the table, and a page keeps at least the rows it started with.
+      const widow = index === count - KEEP_ROWS && count - index >= 2 && sum(index, count) + tail > space && onPage >= KEEP_ROWS;
       if (heights[index] > space || widow) { doc.addPage(); header(); onPage = 0; }
       const y = doc.y;
       if (index % 2 === 1) doc.rect(MARGIN.left, y, total, heights[index]).fillColor(STRIPE).fill();
@@ -219,8 +228,7 @@ function tableLayout(doc: Doc, section: Pick<Section, 'columns' | 'rows' | 'prin
     doc.moveTo(MARGIN.left, doc.y).lineTo(MARGIN.left + total, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
     doc.x = MARGIN.left;
     doc.y += 4;
-    const note = options.note ?? ((n: number, all: number) => reportText(language, 'truncated', { shown: n, total: all }));
-    if (section.rows.length > count) paragraph(doc, note(count, section.rows.length), 8, MUTED);
+    for (const text of notes) paragraph(doc, text, 8, MUTED);
   }
   return { lead, fit, headerHeight, draw };
 }
@@ -373,13 +381,16 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
   // The sections start on a page of their own, unless the first page already ran over onto one.
   } else if (doc.bufferedPageRange().count === 1) doc.addPage();
   for (const section of reportSections(data, language)) {
-    const layout = section.rows.length > 0 ? tableLayout(doc, section, data, language) : null;
+    const omitted = section.omitted ? [reportText(language, 'omitted', { n: section.omitted })] : [];
+    const layout = section.rows.length > 0 ? tableLayout(doc, section, data, language, omitted) : null;
     // The Verloop's sentences and charts come between its heading and its table.
     heading(doc, `${section.title} (${sectionCount(section, language)})`, 13, section.id === 'trend' ? 70 : layout?.lead ?? 20);
     if (section.id === 'trend') trend(doc, data.trend ?? [], language, trendNotes(data, language));
-    if (!layout) paragraph(doc, reportText(language, 'none'), 9, MUTED);
-    else layout.draw();
-    if (section.omitted) paragraph(doc, reportText(language, 'omitted', { n: section.omitted }), 8, MUTED);
+    if (layout) layout.draw();
+    else {
+      paragraph(doc, reportText(language, 'none'), 9, MUTED);
+      for (const text of omitted) paragraph(doc, text, 8, MUTED);
+    }
   }
 
   // Page number, date and subject on every page, once the page count is known.

@@ -115,6 +115,50 @@ describe('an organisation report as people read it', () => {
     expect(lonely).toEqual([]);
   });
 
+  it('when page 1 names the kwetsbaarste punt, then its Grootste risico\'s start with it and follow the kwetsbaarste punten table', async () => {
+    for (const [language, worstWords, risksHeading, next, table] of [
+      ['nl', /Het kwetsbaarste punt is (.+?): als dat uitvalt/, 'Grootste risico’s', 'Contracten om op te handelen', 'Wat het meest uitvalt: de kwetsbaarste punten'],
+      ['en', /The most vulnerable point is (.+?): if it fails/, 'Largest risks', 'Contracts to act on', 'What takes most down: the single points of failure'],
+    ] as const) {
+      const read = readPdf(await reportPdf(data, language), `report-pages-risks-${language}`);
+      const first = flat(read[0]);
+      const worst = worstWords.exec(first)?.[1];
+      const names = data.spofs.slice(0, 3).map(row => String(row.name));
+      expect(names.length).toBeGreaterThan(1);
+      expect(worst).toBe(names[0]);
+      const risks = first.slice(first.indexOf(risksHeading), first.indexOf(next));
+      const inRisks = names.map(name => risks.indexOf(`${name} (`));
+      expect(inRisks.every(at => at >= 0)).toBe(true);
+      expect(inRisks).toEqual([...inRisks].sort((a, b) => a - b));
+      const all = flat(read.join('\n'));
+      const spofTable = all.slice(all.indexOf(table));
+      const inTable = names.map(name => spofTable.indexOf(name));
+      expect(inTable.every(at => at >= 0)).toBe(true);
+      expect(inTable).toEqual([...inTable].sort((a, b) => a - b));
+    }
+  });
+
+  it('when a table\'s note (rows left out, rows not printed) meets a page break, then it stays under the table\'s last rows, never at the top of a page', async () => {
+    // 40 suppliers (30 printed: "De eerste 30 van 40"), 2 contracts left out; the first page grows a line at a time.
+    const notes: string[] = [];
+    let seen = 0;
+    for (let k = 0; k < 24; k++) {
+      const variant: ReportData = {
+        ...data,
+        subject: { ...data.subject, facts: k === 0 ? [] : [{ key: 'product', value: Array.from({ length: k * 14 }, (_, i) => `woord${i}`).join(' ') }] },
+        exposure: [...data.exposure, ...Array.from({ length: 29 }, (_, i) => ({ ...data.exposure[0], uid: `supplier:extra${i}`, name: `Extra leverancier ${i}` }))],
+        omitted: { ...data.omitted, contracts: 2 },
+      };
+      pages(await reportPdf(variant, 'nl')).forEach((page, p) => {
+        const lines = page.split('\n').filter(line => line.trim());
+        seen += lines.filter(line => /^\s*(De eerste 30 van 40;|2 weggelaten:)/.test(line)).length;
+        if (/^\s*(De eerste \d+ van|\d+ weggelaten:)/.test(lines[0] ?? '')) notes.push(`variant ${k}, page ${p + 1} starts with "${lines[0].trim()}"`);
+      });
+    }
+    expect(seen).toBe(2 * 24);
+    expect(notes).toEqual([]);
+  });
+
   it('when a header has to go small in a narrow column (ICT-foto), then it wraps between words, never inside one', async () => {
     const functions = ['Afval', 'Archief', 'Bestuursondersteuning', 'Burgerzaken', 'Dienstverlening', 'Financiën', 'HR', 'Informatievoorziening', 'Onderwijs', 'Openbare ruimte', 'Sociaal domein', 'Vergunningverlening'];
     const row = (name: string, product: string, version: string, eol: string, dependants: number) => ({

@@ -49,6 +49,8 @@ describe('Common Ground', () => {
       ['Basisgegevens bij de bron', '1 van 2 applicaties bij de bron (50,0%)', '40', '20,0'],
     ]);
     expect(await text('#cg-components tfoot td')).toBe('55,0');
+    // 35 + 20: each part rounded on its own adds up already, so nothing to explain about rounding.
+    expect(await ui.page.locator('#cg-rounded').count()).toBe(0);
     // What an interface point is; a score point is called differently (koppelingspunten vs "op de score").
     expect(await text('#cg-points')).toBe('Elke koppeling kan 1 koppelingspunt halen: 1 over een open standaard-API, 0,5 over een oudere open standaard (StUF, Digikoppeling), 0,25 over een andere open standaard en 0 als ze gesloten of onbekend is.');
     const moves = await ui.page.locator('#cg-moves-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.children].map(td => (td as HTMLElement).innerText)));

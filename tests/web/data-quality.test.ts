@@ -8,13 +8,13 @@ import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { resetDatabase, testDriver } from '../support/db.js';
-import { ARTIFACTS, serveUi } from './browser.js';
+import { ARTIFACTS, startUi, type Ui } from './browser.js';
+import { type CsvFile, csvFile as csv, importThroughPage as importThrough } from './import-through-page.js';
 
 let driver: Driver;
-let served: Awaited<ReturnType<typeof serveUi>>;
+let ui: Ui;
 let page: Page;
 
-const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 const ROERDAM = [
   csv('roerdam-suppliers.csv', 'id,name,country\nacme,Acme B.V.,NL\nbeta,Beta B.V.,NL\n'),
   csv('roerdam-applications.csv', 'id,organisation,name,supplier,criticality\nzaak,gemeente-roerdam,Zaaksysteem,acme,high\nweb,gemeente-roerdam,Website,beta,low\n'),
@@ -23,15 +23,8 @@ const ROERDAM = [
 const TEST_B = [csv('test-b-suppliers.csv', 'id,name,country\nacme,Acme B.V.,DE\n')];
 
 const ready = () => page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
-const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-/** Imports through the page and waits until the page also knows how many of the source's facts differ from another's. */
-async function importThroughPage(files: ReturnType<typeof csv>[], source: string): Promise<void> {
-  await page.setInputFiles('#import-files', files);
-  await page.fill('#import-source', source);
-  await page.click('#import-commit');
-  await page.waitForSelector('#import-result[data-conflicts] .message.ok', { timeout: 60_000 });
-}
+const shot = (name: string) => ui.shot(name, true);
+const importThroughPage = (files: CsvFile[], source: string) => importThrough(page, files, source);
 
 async function switchLanguage(to: 'nl' | 'en'): Promise<void> {
   await page.selectOption('#language', to);
@@ -41,15 +34,13 @@ async function switchLanguage(to: 'nl' | 'en'): Promise<void> {
 beforeAll(async () => {
   driver = testDriver();
   await resetDatabase(driver);
-  served = await serveUi(driver, 'dataquality');
-  page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', error => { throw error; });
-  await page.goto(`${served.base}/#/import`);
-  await ready();
+  ui = await startUi(driver, 'dataquality', { width: 1280, height: 900 });
+  page = ui.page;
+  await ui.open('#/import');
 }, 600_000);
 
 afterAll(async () => {
-  await served?.close();
+  await ui?.close();
   await driver?.close();
 });
 
@@ -128,8 +119,7 @@ describe('data quality where a person works', () => {
   }, 120_000);
 
   it('when a check\'s answer is on the import page and the language is switched, then the answer shows again in the new language with the files and source kept', async () => {
-    await page.goto(`${served.base}/#/import`);
-    await ready();
+    await ui.open('#/import');
     await page.setInputFiles('#import-files', TEST_B);
     await page.fill('#import-source', 'csv:test-b');
     await page.click('#import-dry-run');

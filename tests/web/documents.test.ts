@@ -201,6 +201,31 @@ describe('the report page', () => {
   });
 });
 
+describe('the demo municipality\'s numbers said so they add up', () => {
+  it('when the organisation report opens, then its largest risks start with the kwetsbaarste punt its summary names', async () => {
+    await open('#/report?subject=org%3Agemeente-roerdam');
+    const worst = /Het kwetsbaarste punt is (.+?): als dat uitvalt/.exec(await page.locator('#report-answer').innerText())?.[1];
+    expect(worst).toBe('Serverruimte Gemeente Roerdam');
+    expect(await page.locator('#report-answer .risks li').first().innerText()).toMatch(/^Serverruimte Gemeente Roerdam \(platform\): als dat uitvalt, /);
+  });
+
+  it('when the sovereignty page says how many applications fail, then it says it as a share of all', async () => {
+    await open('#/sovereignty');
+    const answer = await page.locator('#sov-answer').innerText();
+    expect(answer).toContain('110 van de 400 applicaties (27,5%)');
+    expect(answer).toContain('dan vallen 374 van de 400 applicaties (93,5%) uit');
+    expect(await page.locator('#sov-failed').innerText()).toMatch(/^Dan vallen 374 van de 400 applicaties \(93,5%\) uit/);
+  });
+
+  it('when Common Ground\'s parts are rounded to add up to the score, then the page says so once, with the numbers Excel shows', async () => {
+    await open('#/common-ground');
+    const parts = await page.locator('#cg-components tbody tr td:last-child').allInnerTexts();
+    expect([...parts, await page.locator('#cg-components tfoot td').innerText()]).toEqual(['30,5', '26,1', '56,6']);
+    expect(await page.locator('#cg-rounded').innerText()).toBe('De bijdragen zijn zo afgerond dat ze samen de score geven; onafgerond zijn ze 30,48 + 26,17, elk apart afgerond (zoals in Excel) 30,5 + 26,2.');
+    await shot('common-ground-rounded');
+  });
+});
+
 describe('small screens', () => {
   it.each([
     ['exposure', '#/exposure'],

@@ -8,36 +8,28 @@ import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
 import { importEndOfLife } from '../../importers/endoflife.js';
 import { resetDatabase, testDriver } from '../support/db.js';
-import { ARTIFACTS, serveUi } from './browser.js';
+import { startUi, type Ui } from './browser.js';
+import { type CsvFile, csvFile as csv, importThroughPage as importThrough } from './import-through-page.js';
 
 let driver: Driver;
-let served: Awaited<ReturnType<typeof serveUi>>;
+let ui: Ui;
 let page: Page;
 
-const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
-const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-async function importThroughPage(files: ReturnType<typeof csv>[], source: string): Promise<void> {
-  await page.setInputFiles('#import-files', files);
-  await page.fill('#import-source', source);
-  await page.click('#import-commit');
-  await page.waitForSelector('#import-result[data-conflicts] .message.ok', { timeout: 60_000 });
-}
+const shot = (name: string) => ui.shot(name, true);
+const importThroughPage = (files: CsvFile[], source: string) => importThrough(page, files, source);
 
 beforeAll(async () => {
   driver = testDriver();
   await resetDatabase(driver);
   const eol = await importEndOfLife(driver, [{ name: 'endoflife.json', bytes: readFileSync(join('importers', 'demo', 'data', 'endoflife.json')) }], { source: 'demo:endoflife', user: 'roer-start' });
   if (!eol.runId) throw new Error(JSON.stringify(eol.issues));
-  served = await serveUi(driver, 'importwords');
-  page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', error => { throw error; });
-  await page.goto(`${served.base}/#/import`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+  ui = await startUi(driver, 'importwords', { width: 1280, height: 900 });
+  page = ui.page;
+  await ui.open('#/import');
 }, 600_000);
 
 afterAll(async () => {
-  await served?.close();
+  await ui?.close();
   await driver?.close();
 });
 

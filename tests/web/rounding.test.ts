@@ -1,5 +1,5 @@
 // Parts that add up to the total shown (largest remainder), and precision that tells values apart.
-import { decimalsToTellApart, partsAddingUp } from '../../web/src/rounding.js';
+import { decimalsToTellApart, partsAddingUp, roundedApart } from '../../web/src/rounding.js';
 
 const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 10) / 10;
 
@@ -52,5 +52,19 @@ describe('decimalsToTellApart', () => {
   it('when a gain is below 1 point, then two decimals (0,37, not 0,4), also when all are equal', () => {
     expect(decimalsToTellApart([0.04], format)).toBe(2);
     expect(decimalsToTellApart([0.37, 0.37], format)).toBe(2);
+  });
+});
+
+describe('roundedApart', () => {
+  const format = (value: number, decimals: number) => new Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  it('when the parts shown to add up differ from each part rounded on its own (the demo: 26,1 on the page, 26,2 in Excel), then both are given to say once', () => {
+    const parts = [30.48, 26.17];
+    const shown = partsAddingUp(parts, 56.6);
+    expect(shown).toEqual([30.5, 26.1]);
+    expect(roundedApart(parts, shown, format)).toEqual({ exact: '30,48 + 26,17', plain: '30,5 + 26,2' });
+  });
+  it('when each part rounded on its own already adds up, then there is nothing to say', () => {
+    expect(roundedApart([35, 20], partsAddingUp([35, 20], 55), format)).toBeNull();
+    expect(roundedApart([12.36, 40.04], partsAddingUp([12.36, 40.04], 52.4), format)).toBeNull();
   });
 });

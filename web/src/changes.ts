@@ -12,6 +12,7 @@ import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../ser
 import { formatDate, formatDateTime, formatNumber, inWords, language, t, type MessageKey } from './i18n.js';
 import { VALUE_NAMES, valueName } from '../../server/labels.js';
 import { trendFigures } from './trend.js';
+import { errorText } from './errors.js';
 
 type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; fields?: { field: string; before: unknown; after: unknown }[] };
 type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; commonGroundScore?: number | null; spofs?: Item[]; notice?: Item[] };
@@ -57,7 +58,7 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
   try {
     changes = await getJson<Changes>('/api/changes', { since, organisation });
   } catch (error) {
-    fill(body, message(t('common.error', { message: (error as Error).message }), 'error'));
+    fill(body, message(errorText(error), 'error'));
     return;
   }
   const trend = organisation ? await getJson<{ series: Headline[] }>('/api/trends', { organisation }).catch(() => null) : null;

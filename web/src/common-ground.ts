@@ -9,7 +9,7 @@ import type { Context } from './context.js';
 import { fill, h, message, sortableTable } from './dom.js';
 import { formatNumber, formatPercent, language, t } from './i18n.js';
 import { orgName } from './organisations.js';
-import { decimalsToTellApart, partsAddingUp } from './rounding.js';
+import { decimalsToTellApart, partsAddingUp, roundedApart } from './rounding.js';
 import { num, str } from './rows.js';
 import type { Row } from './types.js';
 
@@ -123,6 +123,8 @@ function componentsTable(rows: Row[], scored: Row[], summary: Summary, several: 
   const total = (several ? num(summary.overall?.meanScore) : num(rows[0].commonGroundScore)) ?? components.reduce((sum, c) => sum + c.contribution, 0);
   const shown = partsAddingUp(components.map(c => c.contribution), total);
   const credit = summary.credit ?? {};
+  // Said once, so a part that reads 26,1 here and 26,2 in Excel (each part rounded on its own) is no puzzle.
+  const apart = roundedApart(components.map(c => c.contribution), shown, formatNumber);
   return h('div', {},
     h('table', { class: 'data cg-components', id: 'cg-components' },
       h('caption', {}, cg('components')),
@@ -132,7 +134,8 @@ function componentsTable(rows: Row[], scored: Row[], summary: Summary, several: 
       h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 3 }, cg('components.total')), h('td', { class: 'num' }, h('strong', {}, points(total)))))),
     // What a point is: each interface can earn one.
     h('p', { class: 'hint', id: 'cg-points' }, cg('components.points', { openApi: credits(credit.openApi ?? 1), olderOpen: credits(credit.olderOpen ?? 0), otherOpen: credits(credit.otherOpen ?? 0) })),
-    several ? h('p', { class: 'hint' }, cg('components.mean', { n: formatNumber(scored.length) })) : null);
+    several ? h('p', { class: 'hint' }, cg('components.mean', { n: formatNumber(scored.length) })) : null,
+    apart ? h('p', { class: 'hint', id: 'cg-rounded' }, cg('components.rounded', apart)) : null);
 }
 
 function sharesBar(overall: Overall | undefined): HTMLElement | null {

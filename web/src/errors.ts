@@ -5,9 +5,10 @@
 import { ApiError } from './api.js';
 import { h } from './dom.js';
 import { language, t, type MessageKey } from './i18n.js';
+import { inputCheckText, inputProblemText } from './input-words.js';
 
 const STATUS_TEXT: Record<number, MessageKey> = {
-  400: 'error.400', 401: 'error.401', 403: 'error.403', 404: 'error.404', 409: 'error.409', 413: 'error.413', 422: 'error.422', 503: 'error.503',
+  401: 'error.401', 403: 'error.403', 404: 'error.404', 409: 'error.409', 413: 'error.413', 422: 'error.422', 503: 'error.503',
 };
 
 /**
@@ -23,6 +24,8 @@ export function localDetail(detail: string): string {
 /** What went wrong, for people: what it means in their language, then the server's detail. */
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
+    // The user's own input refused: what is wrong with which field, in their words, not "the request to the server".
+    if (error.status === 400) return inputProblemText(error.body) ?? inputCheckText(error.message);
     const meaning = t(STATUS_TEXT[error.status] ?? (error.status >= 500 ? 'error.500' : 'common.error'), { message: '' }).replace(/:\s*$/, '');
     // A 500's detail says nothing the user can act on; the meaning already says where to look.
     const detail = error.status >= 500 ? '' : localDetail(error.message);

@@ -8,6 +8,7 @@ import { fill, h, message, sortableTable } from './dom.js';
 import { critLabel, formatDate, formatNumber, language, t, tn, type MessageKey } from './i18n.js';
 import { num, str } from './rows.js';
 import type { Row } from './types.js';
+import { errorText } from './errors.js';
 
 type Overall = {
   applicationsUnsupported: number; applicationsEnding: number; criticalApplicationsUnsupported: number; personalDataApplicationsUnsupported: number;
@@ -132,7 +133,7 @@ function advisoryForm(ctx: Context): HTMLElement {
       const result = await runAnalysis('advisory', { product: product.value, range: range.value, organisation: ctx.organisations() });
       fill(out, advisoryAnswer(result.rows, (result.summary ?? {}) as AdvisorySummary, product.value, range.value, ctx));
     } catch (error) {
-      fill(out, message(t('common.error', { message: (error as Error).message }), 'error'));
+      fill(out, message(errorText(error), 'error'));
     }
   };
   return h('section', { id: 'advisory' },

@@ -98,7 +98,8 @@ function failedText(overall: Tally, failed: number, key: 'sov.fig.failed' | 'sov
   const others = Math.max(0, failed - overall.exposed);
   return others === 0
     ? t(`${key}.only` as MessageKey, { n: formatNumber(failed) })
-    : t(key, { n: formatNumber(failed), exposed: formatNumber(overall.exposed), others: formatNumber(others) });
+    // "374 van de 400 applicaties (93,5%)": a count of all is said as a share of all.
+    : t(key, { n: formatNumber(failed), total: formatNumber(overall.applications), share: formatPercent(overall.applications ? (100 * failed) / overall.applications : 0), exposed: formatNumber(overall.exposed), others: formatNumber(others) });
 }
 
 /** The sentence a person acts on. */

@@ -1,5 +1,5 @@
 // What the XML validator (fast-xml-parser) found, as a kind and the names in it, so the words people
-// read are ours in Dutch or English (importers/problem-words.ts) rather than the parser's English
+// read are ours in Dutch or English (importers/issue-words.ts) rather than the parser's English
 // inside a Dutch sentence. A message it does not recognise keeps the parser's text as `detail`.
 import type { IssueParams } from '../../issue-words.js';
 
