@@ -7,8 +7,6 @@ import dagre from 'cytoscape-dagre';
 cytoscape.use(fcose);
 cytoscape.use(dagre);
 
-const DEFAULT_QUALITY_NODES = 1_000;
-
 export type LayoutRequest = {
   id: number;
   name: 'fcose' | 'dagre';
@@ -30,13 +28,9 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
         ...edges.map(edge => ({ group: 'edges' as const, data: edge })),
       ],
     });
-    // Draft quality is fcose's spectral placement alone: on a municipality (585 nodes, 2,946 edges) it put
-    // 24,630 pairs of nodes within 30 px of each other in a 624 × 480 box, a hairball. The force-directed
-    // refinement of 'default' spreads them (197 such pairs; 2.8 s in a worker on a loaded machine), so it
-    // is used up to DEFAULT_QUALITY_NODES; larger views are folded by supplier and keep the fast draft.
     const options =
       name === 'fcose'
-        ? { name, quality: nodes.length <= DEFAULT_QUALITY_NODES ? 'default' : 'draft', randomize: true, animate: false, nodeSeparation: 90, idealEdgeLength: 110, nodeRepulsion: 45000, edgeElasticity: 0.15, gravity: 0.1, gravityRange: 5, numIter: 2500, packComponents: true, fit: false }
+        ? { name, quality: 'draft', randomize: true, animate: false, nodeSeparation: 90, idealEdgeLength: 110, nodeRepulsion: 45000, edgeElasticity: 0.15, gravity: 0.1, gravityRange: 5, numIter: 2500, packComponents: true, fit: false }
         : { name, rankDir: 'LR', animate: false, nodeSep: 20, rankSep: 80, fit: false };
     cy.layout(options as cytoscape.LayoutOptions).run();
     const positions: Record<string, { x: number; y: number }> = {};
