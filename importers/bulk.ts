@@ -61,6 +61,7 @@ export async function bulkLoad(
         instanceDir,
         database: database(),
         libDir: target.libDir,
+        jvmOptions: target.jvmOptions,
         log: target.log,
         args: [
           `--array-delimiter=${ARRAY_DELIMITER}`, `--multiline-fields=${files.multiline}`, '--bad-tolerance=0', `--report-file=${join(dir, 'import.report')}`,

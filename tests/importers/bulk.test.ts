@@ -14,6 +14,7 @@ import { createDriver, read, write } from '../../server/neo4j.js';
 import { applySchema } from '../../server/schema.js';
 import { runImportCli, startImportCli } from '../support/cli.js';
 import { freePort } from '../support/ports.js';
+import { SHORT_LIVED_JVM } from '../support/short-lived-neo4j.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { edited, enText, graphOf, stampCounts } from './support.js';
 
@@ -30,7 +31,7 @@ describe('bulk load into an empty local Neo4j', () => {
 
   beforeAll(async () => {
     instanceDir = mkdtempSync(join(tmpdir(), 'roer-bulk-'));
-    target = { instanceDir, boltPort: await freePort(), heap: '512m', pageCache: '64m' };
+    target = { instanceDir, boltPort: await freePort(), heap: '512m', pageCache: '64m', jvmOptions: SHORT_LIVED_JVM };
     const db = await startLocalNeo4j(target);
     bulkDriver = createDriver({ uri: db.uri });
     await applySchema(bulkDriver);

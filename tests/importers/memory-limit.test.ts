@@ -12,6 +12,7 @@ import { startLocalNeo4j, stopLocalNeo4j } from '../../server/local-neo4j.js';
 import { createDriver, read } from '../../server/neo4j.js';
 import { applySchema } from '../../server/schema.js';
 import { freePort } from '../support/ports.js';
+import { SHORT_LIVED_JVM } from '../support/short-lived-neo4j.js';
 
 describe('an import larger than Neo4j lets a transaction be', () => {
   let instanceDir: string;
@@ -19,7 +20,7 @@ describe('an import larger than Neo4j lets a transaction be', () => {
 
   beforeAll(async () => {
     instanceDir = mkdtempSync(join(tmpdir(), 'roer-memory-'));
-    const db = await startLocalNeo4j({ instanceDir, boltPort: await freePort(), heap: '512m', pageCache: '64m', settings: { 'db.memory.transaction.max': '8m' } });
+    const db = await startLocalNeo4j({ instanceDir, boltPort: await freePort(), heap: '512m', pageCache: '64m', settings: { 'db.memory.transaction.max': '8m' }, jvmOptions: SHORT_LIVED_JVM });
     driver = createDriver({ uri: db.uri });
     await applySchema(driver);
   }, 180_000);
