@@ -11,8 +11,9 @@ import { NotFoundError } from '../errors.js';
 import { IsoDate } from './params.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
-import { type HeadlineItem, headlineAt, type RecordedHeadline } from './headlines.js';
+import { type HeadlineItem, headlineAt, headlineSeries, type RecordedHeadline } from './headlines.js';
 import { fetchLandscape, platformChain } from './landscape.js';
+import { namedNotice } from './changes-names.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
@@ -34,7 +35,9 @@ export type ItemChange = { uid: string; name: string; organisation: string | nul
 export type TableChanges = { added: number; changed: number; removed: number; items: { added: ItemChange[]; changed: ItemChange[]; removed: ItemChange[] } };
 export type HeadlineChange = {
   organisation: string;
+  /** The numbers compared with: as recorded at `since`, or (nothing recorded then) the first measurement after it (`first`). */
   before: RecordedHeadline | null;
+  baseline: 'since' | 'first' | null;
   after: RecordedHeadline | null;
   entered: { spofs: HeadlineItem[]; notice: HeadlineItem[] };
   left: { spofs: HeadlineItem[]; notice: HeadlineItem[] };
@@ -72,7 +75,16 @@ export async function changesSince(driver: Driver, params: ChangesQuery): Promis
     if (entry.items[kind].length < params.limit) entry.items[kind].push(item(change, kind));
   }
   const touched = organisation ? [organisation] : [...new Set(diffs.flatMap(diff => diff.organisations))].sort();
-  const headlines = await Promise.all(touched.map(async name => headlineChange(name, await headlineAt(driver, name, since.at), await headlineAt(driver, name, null))));
+  // Nothing recorded at `since`: compared with the first measurement after it, so that the lists of
+  // what entered agree with the cards (without it, everything would count as new).
+  const baseline = async (name: string) => {
+    const then = await headlineAt(driver, name, since.at);
+    return then ? { before: then, baseline: 'since' as const } : { before: (await headlineSeries(driver, name, since.at, 1_000_000))[0] ?? null, baseline: 'first' as const };
+  };
+  const headlines = await namedNotice(driver, await Promise.all(touched.map(async name => {
+    const { before, baseline: kind } = await baseline(name);
+    return { ...headlineChange(name, before, await headlineAt(driver, name, null)), baseline: before ? kind : null };
+  })));
   return {
     since,
     runs: diffs.filter(diff => !organisation || diff.organisations.includes(organisation) || diff.organisations.length === 0).map(({ runId, source, at, user, kind }) => ({ runId, source, at, user, kind })),
@@ -149,7 +161,7 @@ async function concerning(driver: Driver, organisation: string, changes: NetChan
   };
 }
 
-function headlineChange(organisation: string, before: RecordedHeadline | null, after: RecordedHeadline | null): HeadlineChange {
+function headlineChange(organisation: string, before: RecordedHeadline | null, after: RecordedHeadline | null): Omit<HeadlineChange, 'baseline'> {
   const difference = (from: HeadlineItem[] = [], to: HeadlineItem[] = []) => {
     const had = new Set(from.map(entry => entry.uid));
     return to.filter(entry => !had.has(entry.uid));

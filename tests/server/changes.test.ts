@@ -60,7 +60,9 @@ describe('what changed since', () => {
     expect(gmA.before.spofs.map((item: { uid: string }) => item.uid)).toEqual(['app:gm-a/esb', 'app:gm-a/zaak']);
     expect(gmA.left.spofs).toEqual([{ uid: 'app:gm-a/esb', name: 'Berichtenmakelaar' }]);
     expect(gmA.entered.spofs).toEqual([]);
-    expect(gmA.entered.notice).toEqual([{ uid: 'contract:gm-a/c1', name: 'c1', noticeDeadline: addMonths(soon, -3), end: soon }]);
+    // Named as a report names it: its supplier and the applications it covers, by name, as they are now.
+    expect(gmA.entered.notice).toEqual([{ uid: 'contract:gm-a/c1', name: 'c1', noticeDeadline: addMonths(soon, -3), end: soon, contract: { id: 'c1', suppliers: ['Acme B.V.'], applications: ['Berichtenmakelaar', 'Zaaksysteem'], end: soon, autoRenew: true } }]);
+    expect(gmA.baseline).toBe('since');
     expect(typeof gmA.before.meanLockIn).toBe('number');
   });
 
@@ -69,7 +71,12 @@ describe('what changed since', () => {
     expect(response.status).toBe(200);
     expect(response.body.runs.map((run: { kind: string }) => run.kind)).toEqual(['initial', 'diff']);
     expect(response.body.complete).toBe(false);
-    expect(response.body.headlines.map((h: { organisation: string; before: unknown }) => [h.organisation, h.before])).toEqual([['gm-a', null]]);
+    // Nothing measured before the date: compared with the first measurement after it, so the lists of what
+    // entered agree with the cards (esb and zaak were there from the first run: neither is new).
+    const [gmA] = response.body.headlines;
+    expect([gmA.organisation, gmA.baseline, gmA.before.runId, gmA.after.runId]).toEqual(['gm-a', 'first', first.runId, second.runId]);
+    expect(gmA.entered.spofs).toEqual([]);
+    expect(gmA.left.spofs).toEqual([{ uid: 'app:gm-a/esb', name: 'Berichtenmakelaar' }]);
   });
 
   it('when the organisation filter names another organisation, then nothing of gm-a is listed', async () => {

@@ -78,7 +78,8 @@ describe('the changes page', () => {
     expect(lead).toContain('4 regels toegevoegd, gewijzigd of verwijderd');
     expect(await page.locator('#changes-cards .card').count()).toBe(7);
     await expect(page.locator('#changes-spofs-entered li').allTextContents()).resolves.toContain(leaf.name);
-    await expect(page.locator('#changes-notice-entered li').textContent()).resolves.toContain('c-0002');
+    // Named as the reports name a contract: supplier – applications (id), with when to give notice.
+    await expect(page.locator('#changes-notice-entered li').textContent()).resolves.toMatch(/^.+ – .+ \(c-0002\) — opzeggen vóór \d{2}-\d{2}-\d{4}$/);
     // The trend: one point per run that recorded the organisation's numbers.
     expect(await page.locator('[data-trend=spofCount] circle').count()).toBe(2);
     const changed = await page.locator('#changes-applications .changes-changed li').allTextContents();
@@ -87,11 +88,43 @@ describe('the changes page', () => {
     await expect(page.locator('#changes-applications .changes-added li').textContent()).resolves.toContain('Parkeervergunningen');
     expect(await page.locator('#changes-runs li').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'changes.png'), fullPage: true });
+
+    // The two readings of "since an import" are offered apart: what the second import changed is its rows.
+    expect(await page.locator('#changes-run optgroup').evaluateAll(groups => groups.map(g => g.getAttribute('label'))))
+      .toEqual(['Wat een import veranderde (en wat daarna kwam)', 'Alleen wat ná een import kwam']);
+    const what = page.locator('#changes-run optgroup').first().locator('option').first();
+    await expect(what.textContent()).resolves.toMatch(/^wat import \d{2}-\d{2}-\d{4} \d{2}:\d{2} · .+ veranderde$/);
+    await page.selectOption('#changes-run', (await what.getAttribute('value'))!);
+    await page.click('#changes-form button[type=submit]');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && (document.querySelector('#changes-lead')?.textContent ?? '').includes('4 regels'), null, { timeout: 60_000 });
+    expect(await page.locator('#changes-runs li').count()).toBe(1);
+  });
+
+  it('when nothing was measured at the chosen date, then the cards and the lists both compare with the first measurement', async () => {
+    await open(`#/changes?since=${addMonths(today(), -1)}`, [ORGANISATION]);
+    await expect(page.locator('#changes-baseline').textContent()).resolves.toMatch(/^Op het gekozen moment was nog niets gemeten: vergeleken met de eerste meting daarna \(\d{2}-\d{2}-\d{4} \d{2}:\d{2}\)\.$/);
+    // Only the leaf application is a new single point of failure, as the card's change says (▲ +1).
+    expect(await page.locator('#changes-spofs-entered li').allTextContents()).toEqual([leaf.name]);
+    await expect(page.locator('#changes-cards [data-metric=spofCount] .hint').textContent()).resolves.toMatch(/\(▲ \+1\)$/);
+    expect(await page.locator('#changes-notice-entered li').count()).toBe(1);
+  });
+
+  it('when the numbers before were measured on another day, then one line says that lock-in moves with the day', async () => {
+    // The history as a first delivery measured yesterday leaves it (lock-in counts the years contracts still run from that day).
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await driver.executeQuery('MATCH (h:Headline {runId: $runId}) SET h.at = datetime($at), h.meanLockIn = h.meanLockIn - 0.5', { runId: first.runId, at: `${yesterday}T08:00:00Z` });
+    await driver.executeQuery('MATCH (d:RunDiff {runId: $runId}) SET d.at = datetime($at)', { runId: first.runId, at: `${yesterday}T08:00:00Z` });
+    await open(`#/changes?since=${first.runId}`, [ORGANISATION]);
+    await expect(page.locator('#changes-lockin-date').textContent()).resolves
+      .toMatch(/^Lock-in telt mee hoe lang contracten nog lopen, gerekend vanaf de dag van meting: gemeten op \d{2}-\d{2}-\d{4} in plaats van \d{2}-\d{2}-\d{4} verschuift/);
   });
 
   it('when no organisation is chosen, then the numbers per organisation, and the date form changes the period', async () => {
     await open('#/changes', []);
     expect(await page.locator('#changes-organisations tbody tr').count()).toBe(1);
+    // One row per organisation: the column names one.
+    await expect(page.locator('#changes-organisations thead th').first().textContent()).resolves.toContain('Organisatie');
+    expect(await page.locator('#changes-organisations thead th').first().textContent()).not.toContain('(s)');
     expect(await page.locator('#changes-trend').count()).toBe(0);
     // Since a date before the first import: both runs, the first kept as counts only.
     await page.fill('#changes-since', addMonths(today(), -1));

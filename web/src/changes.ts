@@ -13,13 +13,16 @@ import { formatDate, formatDateTime, formatNumber, inWords, language, t, type Me
 import { VALUE_NAMES, valueName } from '../../server/labels.js';
 import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';
+import { contractName } from '../../server/reports/contract-name.js';
+import type { NamedContract } from '../../server/analyses/changes-names.js';
+import { baselineLine, lockInDateLine, noticeExtra } from './changes-words.js';
 
-type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; fields?: { field: string; before: unknown; after: unknown }[] };
+type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; contract?: NamedContract; fields?: { field: string; before: unknown; after: unknown }[] };
 type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; commonGroundScore?: number | null; spofs?: Item[]; notice?: Item[] };
-type HeadlineChange = { organisation: string; before: Headline | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] } };
+type HeadlineChange = { organisation: string; before: Headline | null; baseline?: 'since' | 'first' | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] } };
 type TableChanges = { added: number; changed: number; removed: number; items: { added: Item[]; changed: Item[]; removed: Item[] } };
 type Changes = { since: { at: string; runId: string | null }; runs: { runId: string; source: string; at: string; user: string; kind: string }[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
-type Run = { runId: string; source: string; finishedAt: string | null; status: string; unchangedSince?: string | null };
+type Run = { runId: string; source: string; startedAt?: string; finishedAt: string | null; status: string; unchangedSince?: string | null };
 
 const TABLES = ['applications', 'suppliers', 'platforms', 'interfaces', 'contracts'] as const;
 
@@ -38,10 +41,15 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
   const runs = await getJson<Run[]>('/api/imports', { limit: 30 }).catch(() => [] as Run[]);
   const dateInput = h('input', { type: 'date', id: 'changes-since', value: /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : '' });
+  // Two readings of "since an import": what it changed (from its start; later runs too), or what came after it.
+  const usable = runs.filter(run => run.status === 'ok' && run.finishedAt && !run.unchangedSince);
+  const runLabel = (run: Run) => `${formatDateTime(run.finishedAt)} · ${sourceName(run.source)}`;
   const runSelect = h('select', { id: 'changes-run', 'aria-label': t('changes.sinceRun') },
     h('option', { value: '' }, t('changes.sinceRun')),
-    runs.filter(run => run.status === 'ok' && run.finishedAt && !run.unchangedSince).map(run =>
-      h('option', { value: run.runId, selected: run.runId === since }, `${formatDateTime(run.finishedAt)} · ${sourceName(run.source)}`)));
+    h('optgroup', { label: t('changes.withRun') }, usable.filter(run => run.startedAt).map(run =>
+      h('option', { value: run.startedAt!, selected: run.startedAt === since }, t('changes.withRunOption', { run: runLabel(run) })))),
+    h('optgroup', { label: t('changes.afterRun') }, usable.map(run =>
+      h('option', { value: run.runId, selected: run.runId === since }, t('changes.afterRunOption', { run: runLabel(run) })))));
   root.append(
     h('h1', {}, t('changes.heading')),
     h('form', { class: 'toolbar', id: 'changes-form', onsubmit: (e: Event) => {
@@ -71,7 +79,8 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
     h('section', {}, h('h2', {}, t('changes.runs', { n: changes.runs.length })), runList(changes)));
 }
 
-const whenText = (changes: Changes) => (changes.since.runId ? t('changes.sinceRunText', { when: formatDateTime(changes.since.at) }) : formatDate(changes.since.at));
+const whenText = (changes: Changes) => (changes.since.runId ? t('changes.sinceRunText', { when: formatDateTime(changes.since.at) })
+  : /T00:00:00(\.0+)?Z$/.test(changes.since.at) ? formatDate(changes.since.at) : formatDateTime(changes.since.at));
 
 /** The answer first: one sentence with what a person acts on. */
 function lead(changes: Changes, organisation: string | undefined): HTMLElement {
@@ -106,6 +115,8 @@ function headlineCards(change: HeadlineChange | undefined): HTMLElement {
   if (!change) return message(t('changes.noHeadlines'), 'info');
   const { before, after } = change;
   return h('div', {},
+    baselineLine(change),
+    lockInDateLine(change),
     h('div', { class: 'cards', id: 'changes-cards' }, TREND_METRICS.map(metric => h('div', { class: 'card', 'data-metric': metric.key },
       h('h2', {}, metric.title[language()]),
       h('p', { class: 'big' }, typeof after?.[metric.key] === 'number' ? trendValue(metric, after![metric.key] as number, language()) : '—'),
@@ -113,13 +124,16 @@ function headlineCards(change: HeadlineChange | undefined): HTMLElement {
     h('div', { class: 'split' },
       itemList('changes-spofs-entered', t('changes.spofsEntered'), change.entered.spofs),
       itemList('changes-spofs-left', t('changes.spofsLeft'), change.left.spofs),
-      itemList('changes-notice-entered', t('changes.noticeEntered'), change.entered.notice, item => item.noticeDeadline ? ` — ${t('changes.noticeBy', { date: formatDate(item.noticeDeadline) })}` : ''),
-      itemList('changes-notice-left', t('changes.noticeLeft'), change.left.notice)));
+      itemList('changes-notice-entered', t('changes.noticeEntered'), change.entered.notice, noticeExtra, contractText),
+      itemList('changes-notice-left', t('changes.noticeLeft'), change.left.notice, () => '', contractText)));
 }
 
-function itemList(id: string, title: string, items: Item[], extra: (item: Item) => string = () => ''): HTMLElement {
+/** A contract as the reports name it ("Leverancier – applicaties (c-0001)"); without its details, its id. */
+const contractText = (item: Item) => (item.contract ? contractName(item.contract, language(), new Date().toISOString().slice(0, 10)) : item.name);
+
+function itemList(id: string, title: string, items: Item[], extra: (item: Item) => string = () => '', name: (item: Item) => string = item => item.name): HTMLElement {
   return h('section', { id }, h('h3', {}, `${title} (${items.length})`),
-    items.length === 0 ? h('p', { class: 'hint' }, t('common.none')) : h('ul', {}, items.map(item => h('li', {}, h('a', { href: dependencyHash(item.uid) }, item.name), extra(item)))));
+    items.length === 0 ? h('p', { class: 'hint' }, t('common.none')) : h('ul', {}, items.map(item => h('li', {}, h('a', { href: dependencyHash(item.uid) }, name(item)), extra(item)))));
 }
 
 function headlineTable(changes: HeadlineChange[]): HTMLElement {
@@ -131,7 +145,7 @@ function headlineTable(changes: HeadlineChange[]): HTMLElement {
     rows: changes,
     sortKey: 'spofs',
     columns: [
-      { key: 'organisation', label: t('org.label'), value: c => orgName(c.organisation) },
+      { key: 'organisation', label: t('changes.organisation'), value: c => orgName(c.organisation) },
       { key: 'hhi', label: t('changes.metric.hhi'), value: c => c.after?.hhi ?? undefined, render: c => delta(c.before?.hhi, c.after?.hhi, 'hhi') },
       { key: 'spofs', label: t('changes.spofsEntered'), value: c => c.entered.spofs.length, numeric: true },
       { key: 'notice', label: t('changes.noticeEntered'), value: c => c.entered.notice.length, numeric: true },
