@@ -10,6 +10,7 @@ import { CRITICALITY_NAMES, type Language, YES_NO } from '../labels.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
 import { organisationScope } from './scope.js';
+import { exportedSentence } from './workbook-source.js';
 
 type Kind = 'text' | 'list' | 'yesNo' | 'criticality' | 'platformType' | 'jurisdiction' | 'date' | 'money' | 'months';
 type Words = Record<Language, string>;
@@ -109,7 +110,6 @@ const EXPLAINED: Record<TableName, Record<string, Words & { example: string }>> 
 
 const TEXT = {
   title: { nl: 'Roer: applicatielandschap in vijf tabellen', en: 'Roer: the application landscape in five tables' },
-  exported: { nl: 'Export van organisatie {organisation} op {date}. Importeer dit bestand onder dezelfde bron om wijzigingen door te voeren.', en: 'Export of organisation {organisation} on {date}. Import this file under the same source to apply your changes.' },
   steps: {
     nl: [
       'Vul per tabblad één rij in per leverancier, platform, applicatie, koppeling of contract. Laat de kopregel (rij 1) staan zoals hij is.',
@@ -172,7 +172,7 @@ function cellOf(kind: Kind, value: unknown, language: Language): string | number
  * as the template). Columns the organisation's files had beyond the known ones (`extra_…`) come back
  * after them under their own names.
  */
-export async function landscapeWorkbook(rows: LandscapeRows | null, language: Language, about?: { organisation: string; date: string }): Promise<Buffer> {
+export async function landscapeWorkbook(rows: LandscapeRows | null, language: Language, about?: { organisation: string; date: string; sources?: string[]; names?: (id: string) => string | undefined }): Promise<Buffer> {
   // Loaded on first use, not at start-up: exceljs is about 27 MB of memory.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -234,10 +234,10 @@ export async function landscapeWorkbook(rows: LandscapeRows | null, language: La
 const validate = (sheet: import('exceljs').Worksheet, range: string, rule: import('exceljs').DataValidation) =>
   (sheet as unknown as { dataValidations: { add: (range: string, rule: import('exceljs').DataValidation) => void } }).dataValidations.add(range, rule);
 
-function instructionSheet(sheet: import('exceljs').Worksheet, language: Language, about?: { organisation: string; date: string }) {
+function instructionSheet(sheet: import('exceljs').Worksheet, language: Language, about?: { organisation: string; date: string; sources?: string[]; names?: (id: string) => string | undefined }) {
   sheet.columns = [{ width: 16 }, { width: 26 }, { width: 11 }, { width: 62 }, { width: 34 }];
   sheet.addRow([TEXT.title[language]]).font = { bold: true, size: 14 };
-  if (about) sheet.addRow([TEXT.exported[language].replace('{organisation}', about.organisation).replace('{date}', about.date)]);
+  if (about) sheet.addRow([exportedSentence({ ...about, sources: about.sources ?? [] }, language, about.names ?? (() => undefined))]);
   sheet.addRow([]);
   TEXT.steps[language].forEach((step, i) => sheet.addRow([`${i + 1}.`, step]));
   sheet.addRow([]);

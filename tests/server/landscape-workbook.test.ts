@@ -67,6 +67,9 @@ describe('the landscape as an Excel workbook, and back', () => {
     expect(workbook.worksheets.map(sheet => [sheet.name, sheet.actualRowCount])).toEqual([
       ['Instructies', expect.any(Number)], ['leveranciers', graph.suppliers + 1], ['platformen', graph.platforms + 1], ['applicaties', 401], ['koppelingen', 1255], ['contracten', 197],
     ]);
+    // The instructions name the source to import it back under, by its name and its key.
+    const told = workbook.getWorksheet('Instructies')!.getCell('A2').value;
+    expect(told).toMatch(/^Export van organisatie Gemeente Roerdam \(gemeente-roerdam\) op \d\d-\d\d-\d{4}\. Importeer dit bestand onder dezelfde bron: Gemeente Roerdam \(demo\) \(bron demo:gemeente-roerdam\), om wijzigingen door te voeren\.$/);
     const ids = (workbook.getWorksheet('leveranciers')!.getColumn(1).values as unknown[]).slice(2);
     expect(ids).toEqual(await nodeIds(driver, 'Supplier'));
     expect(headerRow(workbook.getWorksheet('applicaties')!)).toEqual(['id', 'organisatie', 'naam', 'leverancier', 'referentiecomponenten', 'bedrijfsfuncties', 'kritikaliteit', 'persoonsgegevens', 'platform', 'open standaarden', 'pakket', 'versie', 'versiestatus', 'in gebruik sinds', 'in gebruik tot', 'hosting', 'bbn', 'ibp', 'biv']);
