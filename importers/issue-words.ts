@@ -8,6 +8,8 @@
 // words of our own. Sizes as people know them ("52 MB"), never bytes.
 import { formatDate } from '../server/format.js';
 import { KIND_NAMES, type Language, propertyName } from '../server/labels.js';
+import { missingColumnWords } from './column-words.js';
+import { unknownFormatProblem } from './unknown-format-words.js';
 
 type Words = Record<Language, string>;
 
@@ -148,11 +150,8 @@ const PHRASES: Record<IssueCode, Phrase> = {
       expected,
     };
   },
-  'column-missing': (issue, p, l) => ({
-    withColumn: false,
-    problem: l === 'nl' ? `de verplichte kolom ${quoted(issue.column)} ontbreekt in de kopregel` : `the required column ${quoted(issue.column)} is missing from the header`,
-    expected: `${l === 'nl' ? 'een kolom' : 'a column'} ${or(String(p.accepted ?? '').split('|').map(quoted), l)}`,
-  }),
+  // In Dutch the column is named by its Dutch header, the key only as the alternative (column-words.ts).
+  'column-missing': (issue, p, l) => ({ withColumn: false, ...missingColumnWords(String(issue.column ?? ''), p.accepted === undefined ? undefined : String(p.accepted), l) }),
   'no-rows': (_issue, _p, l) => ({
     withColumn: false,
     problem: l === 'nl' ? 'het bestand heeft alleen een kopregel' : 'the file has a header but no rows',
@@ -287,7 +286,8 @@ function fileMessages(): Record<Exclude<FileIssueCode, MoreFileIssueCode>, Phras
       expected: nl(l) ? 'elk element en elke relatie met een identifier en een xsi:type' : 'every element and relationship with an identifier and an xsi:type',
     }),
     'unknown-format': (_issue, p, l) => noColumn({
-      problem: nl(l) ? `Roer herkent niet wat dit is: ${seenWords(p, l)}` : `Roer cannot tell what this is: ${seenWords(p, l)}`,
+      // The file is named once, by the place; what to do with a document (unknown-format-words.ts).
+      problem: p.looks === undefined ? (nl(l) ? `Roer herkent niet wat dit is: ${seenWords(p, l)}` : `Roer cannot tell what this is: ${seenWords(p, l)}`) : unknownFormatProblem(p, l),
       expected: nl(l)
         ? 'CSV- of XLSX-tabellen, of één ArchiMate-bestand (.xml, .archimate), een coArchi-map als .zip, een applicatieportfolio-CSV (met de export van leveranciers en pakketten), Softwarecatalogus-objecten (.json of een .zip daarvan), het Algoritmeregister (.json), een CycloneDX-SBOM (.json) of endoflife.date-releasecycli (.json)'
         : 'CSV or XLSX tables, or one of: an ArchiMate exchange file (.xml), an Archi model (.archimate), a coArchi model folder as .zip, a Softwarecatalogus portfolio CSV (with its leveranciers and pakketten exports), Softwarecatalogus objects (.json or a .zip of them), the Algoritmeregister (.json), a CycloneDX SBOM (.json) or endoflife.date release cycles (.json)',

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../server/errors.js';
+import { headerWordsOf } from './header-words.js';
 import { COLUMNS, Id, TABLES, type TableName } from './model.js';
 
 /** `roer-mapping.json`: `{ "applications": { "Pakket": "name" } }` — a header as written → a canonical field. */
@@ -41,6 +42,8 @@ export function headerIndex(table: TableName, mapping: Mapping = {}): Map<string
   for (const [field, aliases] of Object.entries(COLUMNS[table])) {
     for (const name of [field, ...aliases]) index.set(normalizeHeader(name), field);
   }
+  // The workbook's headers in words (header-words.ts), where the key is not already one.
+  for (const [header, field] of headerWordsOf(table)) if (!index.has(normalizeHeader(header))) index.set(normalizeHeader(header), field);
   // The user's mapping wins over the built-in names.
   for (const [header, field] of Object.entries(mapping[table] ?? {})) index.set(normalizeHeader(header), field);
   return index;

@@ -4,6 +4,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { InputError } from '../../server/errors.js';
+import { cellAt, csvProblemMessage } from '../csv-problem.js';
 import { stringInterner } from '../../server/once.js';
 import type { FileInput } from '../mapping.js';
 
@@ -102,15 +103,17 @@ export function readCsv(file: FileInput): Grid {
   const one = stringInterner();
   const ends: number[] = [];
   let records: { line: number; cells: string[] }[];
+  let firstRecord: string[] | undefined;
   try {
     const kept = (record: string[], context: { bytes: number }) => {
+      firstRecord ??= record;
       ends.push(context.bytes);
       return { line: 0, cells: record.map(one) };
     };
     // csv-parse's types expect on_record to return a string[] unless `columns` is set.
     records = parse(text, { delimiter, bom: true, max_record_size: MAX_RECORD_SIZE, skip_empty_lines: true, relax_column_count: true, on_record: kept as never }) as never;
   } catch (error) {
-    if (error instanceof CsvError) throw csvProblem(file.name, text, delimiter, error, ends.at(-1) ?? 0);
+    if (error instanceof CsvError) throw csvProblem(file.name, text, delimiter, error, ends.at(-1) ?? 0, firstRecord);
     throw error;
   }
   // Lines with only delimiters (`;;;;`, as Excel writes below a table) carry nothing.
@@ -153,22 +156,27 @@ function findBadCells(file: string, records: { line: number; cells: string[] }[]
  * end of the file, where csv-parse reports it; the quote that opened it is found here, in the record
  * after the last complete one (which ended at byte `lastEnd`).
  */
-function csvProblem(name: string, text: string, delimiter: string, error: CsvError, lastEnd: number): InputError {
+function csvProblem(name: string, text: string, delimiter: string, error: CsvError, lastEnd: number, header: string[] | undefined): InputError {
   const bytes = Buffer.from(text, 'utf8');
+  const start = recordStart(bytes, lastEnd);
+  const header1 = (column: number | undefined) => (column !== undefined && header && header[column - 1]?.trim()) || undefined;
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-    const open = unclosedQuote(bytes, recordStart(bytes, lastEnd), delimiter.charCodeAt(0));
-    const { line, column } = lineAndColumn(bytes, open);
-    return new InputError(
-      `${name}:${line}: not readable as CSV: the quote in column ${column} opens a cell that is never closed (expected a closing " before the end of the file; a " inside a quoted cell is written "") / ` +
-        `${name}, regel ${line}: niet te lezen als CSV: het aanhalingsteken in kolom ${column} opent een cel die nergens gesloten wordt (verwacht: een sluitend " vóór het einde van het bestand; een " binnen een cel tussen aanhalingstekens schrijf je als "")`,
-      { file: name, line, column },
-    );
+    const open = unclosedQuote(bytes, start, delimiter.charCodeAt(0));
+    const { line } = lineAndColumn(bytes, open);
+    const column = cellAt(bytes, start, open, delimiter.charCodeAt(0));
+    return new InputError(csvProblemMessage({ file: name, line, column, header: header1(column), code: error.code }), { file: name, line, column });
   }
-  const line = (error as unknown as { lines?: number }).lines;
+  const e = error as unknown as { lines?: number; column?: number | string; field?: string; record?: unknown[] };
+  const line = e.lines;
+  const column = typeof e.column === 'number' ? e.column + 1 : undefined;
+  const got = /got "(.)"/.exec(error.message)?.[1];
   // A cell quoted over several lines fails where its quote ends, far from where it began.
-  const begun = lineAndColumn(bytes, recordStart(bytes, lastEnd)).line;
-  const where = line !== undefined && begun < line ? `; the record began at line ${begun}: is a quote there left open?` : '';
-  return new InputError(`${name}${line ? `:${line}` : ''}: not readable as CSV (${error.message}${where})`);
+  const began = lineAndColumn(bytes, start).line;
+  const message = csvProblemMessage({
+    file: name, line, column, header: header1(column), code: error.code, value: e.field, got, began,
+    cells: Array.isArray(e.record) ? e.record.length : undefined, expectedCells: header?.length,
+  });
+  return new InputError(message, { file: name, line, column, code: error.code });
 }
 
 /** Past the line ends between the end of the last complete record and the next. */

@@ -4,12 +4,13 @@
 // template to start from; filled with one organisation's landscape, it imports back as unchanged.
 import type { Driver } from 'neo4j-driver';
 import { COLUMNS, TABLES, type TableName, rowSchemas } from '../../importers/model.js';
+import { HEADER_WORDS } from '../../importers/header-words.js';
 import { TABLE_NAMES } from '../../importers/read.js';
 import { CRITICALITY_NAMES, type Language, YES_NO } from '../labels.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
-import { neutralise } from './flatten.js';
 import { organisationScope } from './scope.js';
+import { exportedSentence } from './workbook-source.js';
 
 type Kind = 'text' | 'list' | 'yesNo' | 'criticality' | 'platformType' | 'jurisdiction' | 'date' | 'money' | 'months';
 type Words = Record<Language, string>;
@@ -51,7 +52,7 @@ const EXPLAINED: Record<TableName, Record<string, Words & { example: string }>> 
     name: { nl: 'Naam van de leverancier', en: 'Supplier name', example: 'Acme Software B.V.' },
     group: { nl: 'Concern waartoe de leverancier behoort', en: 'Group (parent company) it belongs to', example: 'Acme Holding' },
     country: { nl: 'Land van vestiging', en: 'Country of establishment', example: 'NL' },
-    groupJurisdiction: { nl: 'Onder welk recht het concern valt (NL, EU, VS of een land); leeg: het land van het concern', en: "Jurisdiction the group falls under (NL, EU, US or a country); empty: the group's country", example: 'VS' },
+    groupJurisdiction: { nl: 'Onder welk recht het concern valt (NL, EU, US, overig of een land); leeg: het land van het concern', en: "Jurisdiction the group falls under (NL, EU, US, other or a country); empty: the group's country", example: 'US' },
   },
   platforms: {
     id: { nl: 'Eigen code van het platform, uniek', en: 'Your code for the platform, unique', example: 'rc-1' },
@@ -109,7 +110,6 @@ const EXPLAINED: Record<TableName, Record<string, Words & { example: string }>> 
 
 const TEXT = {
   title: { nl: 'Roer: applicatielandschap in vijf tabellen', en: 'Roer: the application landscape in five tables' },
-  exported: { nl: 'Export van organisatie {organisation} op {date}. Importeer dit bestand onder dezelfde bron om wijzigingen door te voeren.', en: 'Export of organisation {organisation} on {date}. Import this file under the same source to apply your changes.' },
   steps: {
     nl: [
       'Vul per tabblad één rij in per leverancier, platform, applicatie, koppeling of contract. Laat de kopregel (rij 1) staan zoals hij is.',
@@ -136,7 +136,8 @@ const TEXT = {
 } as const;
 
 /** The header of a field in the workbook's language: the Dutch name the importer accepts, or the field itself. */
-export const headerOf = (table: TableName, field: string, language: Language) => (language === 'nl' ? (COLUMNS[table][field][0] ?? field) : field);
+export const headerOf = (table: TableName, field: string, language: Language) =>
+  HEADER_WORDS[table]?.[field]?.[language] ?? (language === 'nl' ? (COLUMNS[table][field][0] ?? field) : field);
 export const sheetOf = (table: TableName, language: Language) => TABLE_NAMES[table][language === 'nl' ? 1 : 0];
 const isRequired = (table: TableName, field: string) => !(rowSchemas[table].shape as Record<string, { safeParse: (value: unknown) => { success: boolean } }>)[field].safeParse(undefined).success;
 
@@ -161,7 +162,9 @@ function cellOf(kind: Kind, value: unknown, language: Language): string | number
     return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : String(value);
   }
   if (kind === 'money' || kind === 'months') return typeof value === 'number' ? value : Number(value);
-  return neutralise(typeof value === 'string' ? value : String(value)) as string;
+  // A typed string cell, which Excel never evaluates: the plain text, without the apostrophe that
+  // protects a CSV cell (flatten.ts neutralise), which here would become part of the text.
+  return typeof value === 'string' ? value : String(value);
 }
 
 /**
@@ -169,7 +172,7 @@ function cellOf(kind: Kind, value: unknown, language: Language): string | number
  * as the template). Columns the organisation's files had beyond the known ones (`extra_…`) come back
  * after them under their own names.
  */
-export async function landscapeWorkbook(rows: LandscapeRows | null, language: Language, about?: { organisation: string; date: string }): Promise<Buffer> {
+export async function landscapeWorkbook(rows: LandscapeRows | null, language: Language, about?: { organisation: string; date: string; sources?: string[]; names?: (id: string) => string | undefined }): Promise<Buffer> {
   // Loaded on first use, not at start-up: exceljs is about 27 MB of memory.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -213,6 +216,10 @@ export async function landscapeWorkbook(rows: LandscapeRows | null, language: La
       if (choices) {
         const words = [...new Set(Object.values(choices).map(word => word[language]))];
         validate(sheet, range, { type: 'list', allowBlank: true, formulae: [`"${words.join(',')}"`], showErrorMessage: true, errorTitle: headers[i], error: `${TEXT.mustChoose[language]}: ${words.join(', ')}` });
+      } else if (table === 'suppliers' && field === 'groupJurisdiction') {
+        // A dropdown of the jurisdictions that also takes a country (Duitsland, DE): offered, not enforced.
+        const words = [...new Set(Object.values(CHOICES.jurisdiction!).map(word => word[language]))];
+        validate(sheet, range, { type: 'list', allowBlank: true, formulae: [`"${words.join(',')}"`], showErrorMessage: false });
       } else if (kind === 'money') {
         validate(sheet, range, { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, errorTitle: headers[i], error: TEXT.amount[language] });
       } else if (kind === 'months') {
@@ -227,10 +234,10 @@ export async function landscapeWorkbook(rows: LandscapeRows | null, language: La
 const validate = (sheet: import('exceljs').Worksheet, range: string, rule: import('exceljs').DataValidation) =>
   (sheet as unknown as { dataValidations: { add: (range: string, rule: import('exceljs').DataValidation) => void } }).dataValidations.add(range, rule);
 
-function instructionSheet(sheet: import('exceljs').Worksheet, language: Language, about?: { organisation: string; date: string }) {
+function instructionSheet(sheet: import('exceljs').Worksheet, language: Language, about?: { organisation: string; date: string; sources?: string[]; names?: (id: string) => string | undefined }) {
   sheet.columns = [{ width: 16 }, { width: 26 }, { width: 11 }, { width: 62 }, { width: 34 }];
   sheet.addRow([TEXT.title[language]]).font = { bold: true, size: 14 };
-  if (about) sheet.addRow([TEXT.exported[language].replace('{organisation}', about.organisation).replace('{date}', about.date)]);
+  if (about) sheet.addRow([exportedSentence({ ...about, sources: about.sources ?? [] }, language, about.names ?? (() => undefined))]);
   sheet.addRow([]);
   TEXT.steps[language].forEach((step, i) => sheet.addRow([`${i + 1}.`, step]));
   sheet.addRow([]);

@@ -3,7 +3,7 @@
 // lock-in (150,000 rows of 40 columns) took the server to 2.9 GB.
 import type { Writable } from 'node:stream';
 import type { ColumnType } from './columns.js';
-import { type Cell, type Table, neutralise } from './flatten.js';
+import type { Cell, Table } from './flatten.js';
 import { drainedOrClosed } from '../stream-response.js';
 
 /** Rows written between two checks whether `stream` wants more. */
@@ -63,8 +63,12 @@ function columnWidths(table: Table): number[] {
   return widths.map(width => Math.max(8, Math.min(60, width)));
 }
 
-/** A cell as Excel keeps it: a percentage (0–100 in the rows) as the fraction Excel's % format expects. */
-const excelCell = (cell: Cell, type: ColumnType | undefined): Cell => (type === 'percent' && typeof cell === 'number' ? cell / 100 : neutralise(cell));
+/**
+ * A cell as Excel keeps it: a percentage (0–100 in the rows) as the fraction Excel's % format expects.
+ * Text is a typed string cell, which Excel never evaluates: written as it is, without the apostrophe
+ * that protects a CSV cell (flatten.ts neutralise), which here would become part of the text.
+ */
+const excelCell = (cell: Cell, type: ColumnType | undefined): Cell => (type === 'percent' && typeof cell === 'number' ? cell / 100 : cell);
 
 /**
  * Writes the workbook to `stream` as its rows are made, waiting while the stream reads slower. A
@@ -85,7 +89,7 @@ export async function writeXlsx(sheets: { name: string; table: Table }[], stream
       sheet.columns = columnWidths(table).map((width, index) => ({ width, style: NUMBER_FORMATS[types[index]] ? { numFmt: NUMBER_FORMATS[types[index]] } : {} }));
       if (table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
     }
-    const header = sheet.addRow(table.columns.map(column => neutralise(column)));
+    const header = sheet.addRow([...table.columns]);
     header.font = { bold: true };
     if (types) header.alignment = { wrapText: true, vertical: 'top' };
     header.commit();

@@ -4,6 +4,8 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
 import { landscapeRows, landscapeWorkbook } from '../exports/landscape-workbook.js';
+import { sourcesOf } from '../exports/workbook-source.js';
+import { organisationNames } from '../names.js';
 import type { AppContext } from './context.js';
 import { addRoute } from './registry.js';
 
@@ -23,7 +25,9 @@ export function registerWorkbookRoutes(router: Router, { driver, registry }: App
       const rows = await landscapeRows(driver, query.organisation);
       if (Object.values(rows).every(table => table.length === 0)) throw new NotFoundError(`No landscape for organisation '${query.organisation}' / Geen landschap voor organisatie '${query.organisation}'`);
       const date = new Date().toISOString().slice(0, 10).split('-').reverse().join('-');
-      const workbook = await landscapeWorkbook(rows, query.lang, { organisation: query.organisation, date });
+      // Named with the source(s) to import it back under (workbook-source.ts).
+      const names = await organisationNames(driver);
+      const workbook = await landscapeWorkbook(rows, query.lang, { organisation: query.organisation, date, names, sources: sourcesOf(rows) });
       res.attachment(`roer-${query.lang === 'nl' ? 'landschap' : 'landscape'}-${query.organisation.replace(/[^\w.-]+/g, '_').slice(0, 80)}.xlsx`).type(XLSX).send(workbook);
     },
   );

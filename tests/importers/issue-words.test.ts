@@ -1,5 +1,6 @@
 // Import issues in Dutch and English: each kind of issue the CSV/XLSX pipeline reports has a code and
 // params, and issue-words.ts says it in both languages with file, line and column.
+import { missingColumnNames } from '../../importers/column-words.js';
 import { issueWords } from '../../importers/issue-words.js';
 import { rowSchemas, TABLES } from '../../importers/model.js';
 import { readTables } from '../../importers/read.js';
@@ -30,14 +31,18 @@ describe('import issues in words', () => {
       "contracten.csv, regel 2, kolom 'einddatum': '30-02-2027' is geen geldige waarde; verwacht: een datum zoals 31-12-2026 of 2026-12-31 die bestaat (februari 2027 heeft 28 dagen, niet 30)",
       "contracten.csv, regel 2, kolom 'jaarwaarde': 'veel' is geen geldige waarde; verwacht: een bedrag in euro zoals 1.234,56, € 1.234,56 of 1234.56",
       "contracten.csv, regel 3, kolom 'einddatum': het contract eindigt (31-12-2025) voordat het begint (01-01-2027); verwacht: een einddatum op of na de begindatum (01-01-2027)",
-      "koppelingen.csv, regel 1: de verplichte kolom 'organisation' ontbreekt in de kopregel; verwacht: een kolom 'organisation', 'organisatie' of 'gemeente'",
+      "koppelingen.csv, regel 1: de verplichte kolom 'organisatie' ontbreekt in de kopregel; verwacht: een kolom 'organisatie' (of: 'organisation', 'gemeente')",
     ]));
     expect(nl).toContain("applicaties.csv, regel 5, kolom 'leverancier': onbekende leverancier 'onbekend'; verwacht: het id van een leverancier uit deze import of al in Roer");
     expect(en).toEqual(expect.arrayContaining([
       "applicaties.csv, line 4, column 'kritikaliteit': 'heel hoog' is not a valid value; expected: low, medium, high or critical",
       "contracten.csv, line 2, column 'einddatum': '30-02-2027' is not a valid value; expected: a date such as 2026-12-31 or 31-12-2026 that exists (February 2027 has 28 days, not 30)",
       "contracten.csv, line 3, column 'einddatum': the contract ends (31 Dec 2025) before it starts (1 Jan 2027); expected: an end date on or after the start (1 Jan 2027)",
+      "koppelingen.csv, line 1: the required column 'organisation' is missing from the header; expected: a column 'organisation' (or: 'organisatie', 'gemeente')",
     ]));
+    // The Dutch header names the missing column, in the message and in the page's column cell; the key is the alternative.
+    const missing = issues.find(issue => issue.code === 'column-missing')!;
+    expect([missingColumnNames(missing.column!, String(missing.params!.accepted), 'nl').name, missingColumnNames(missing.column!, String(missing.params!.accepted), 'en').name]).toEqual(['organisatie', 'organisation']);
     // The English the CLI prints is still on the issue.
     expect(issues.find(issue => issue.column === 'kritikaliteit')!.message).toBe('applicaties.csv:4: kritikaliteit (criticality): "heel hoog" is not valid; expected low, medium, high or critical (laag, midden, hoog, kritiek)');
   });

@@ -86,9 +86,19 @@ describe('reading files into raw tables', () => {
     const text = 'id,name\ns1,Acme\ns2,"Beta\ns3,Gamma\ns4,Delta\n';
     await expect(readTables([csv('suppliers.csv', text)])).rejects.toMatchObject({
       name: 'InputError',
-      message: expect.stringMatching(/^suppliers\.csv:3: not readable as CSV: the quote in column 4 opens a cell that is never closed/),
+      message: expect.stringMatching(/^suppliers\.csv:3, column 2 \(name\): not readable as CSV: the quote opens a cell that is never closed.* \/ suppliers\.csv, regel 3, kolom 2 \(name\): niet te lezen als CSV: het aanhalingsteken opent een cel die nergens gesloten wordt/),
     });
-    await expect(readTables([csv('suppliers.csv', 'id,name\ns1,"Acme\ns2,Beta\ns3,"Gamma"\n')])).rejects.toThrow(/^suppliers\.csv:4: .*the record began at line 2: is a quote there left open\?/);
+    await expect(readTables([csv('suppliers.csv', 'id,name\ns1,"Acme\ns2,Beta\ns3,"Gamma"\n')])).rejects.toThrow(/^suppliers\.csv:4, column 2 \(name\): .*the row began at line 2: is a quote there left open\?.*de rij begon op regel 2/);
+  });
+
+  it('when a quote stands in the middle of a cell, then the error says file, line, column with its header and how to fix it, in Dutch and English', async () => {
+    const error = await readTables([csv('leveranciers.csv', 'id;naam;land\nacme;=HYPERLINK("x";"y");NL\n')]).catch((e: Error) => e);
+    expect((error as Error).message.split(' / ')).toEqual([
+      'leveranciers.csv:2, column 2 (naam): not readable as CSV: a " in the middle of the cell (after "=HYPERLINK("); put the whole value between double quotes and double every quote inside it (a " inside the value is written "")',
+      'leveranciers.csv, regel 2, kolom 2 (naam): niet te lezen als CSV: een " midden in de cel (na "=HYPERLINK("); zet de hele waarde tussen dubbele aanhalingstekens en verdubbel aanhalingstekens erin (een " binnen de waarde schrijf je als "")',
+    ]);
+    expect((error as Error).message).not.toMatch(/Invalid Opening Quote/);
+    await expect(readTables([csv('leveranciers.csv', 'id;naam\nacme;"Acme"x\n')])).rejects.toThrow(/^leveranciers\.csv:2, column 2 \(naam\): not readable as CSV: after the closing " of the cell comes "x" instead of the delimiter.* \/ leveranciers\.csv, regel 2, kolom 2 \(naam\): .*na het sluitende " van de cel volgt "x"/);
   });
 
   it('when a cell or a header is 100,000 characters long, then an issue shows it cut to 200 characters, once', async () => {

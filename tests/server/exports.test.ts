@@ -65,14 +65,16 @@ describe('exports', () => {
     expect(toCsv({ columns: ['a'], rows: [['x;y']] }, ';')).toBe('\uFEFFa\r\n"x;y"\r\n');
   });
 
-  it('when a table is written as XLSX, then cells are text or numbers, never formulas', async () => {
-    const buffer = await toXlsx([{ name: 'Rows', table: { columns: ['name', 'n'], rows: [['=1+1', 2], ['@x', null]] } }]);
+  it('when a table is written as XLSX, then cells are text or numbers, never formulas, and text keeps no CSV apostrophe', async () => {
+    const buffer = await toXlsx([{ name: 'Rows', table: { columns: ['name', 'n'], rows: [['=1+1', 2], ['@x', null], ['+31 Software B.V.', 3]] } }]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buffer as never);
     const sheet = workbook.getWorksheet('Rows')!;
-    expect(sheet.getCell('A2').value).toBe("'=1+1");
+    // Typed string cells, which Excel shows as text and never evaluates.
+    expect(['A2', 'A3', 'A4'].map(at => [sheet.getCell(at).value, sheet.getCell(at).type])).toEqual([
+      ['=1+1', ExcelJS.ValueType.String], ['@x', ExcelJS.ValueType.String], ['+31 Software B.V.', ExcelJS.ValueType.String],
+    ]);
     expect(sheet.getCell('B2').value).toBe(2);
-    expect(sheet.getCell('A3').value).toBe("'@x");
     sheet.eachRow(row => row.eachCell(cell => expect(cell.formula).toBeUndefined()));
   });
 

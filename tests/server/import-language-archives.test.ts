@@ -83,8 +83,8 @@ describe('archives, sizes and XML problems in the client\'s language', () => {
   it('when a zip holds no coArchi folder, then it says so in the language asked for', async () => {
     const zip = await both('model.zip', zipOf([deflated('leesmij.txt', 'hallo')]));
     expect(zip.status).toBe(400);
-    expect(zip.nl).toMatch(/^model\.zip: Roer herkent niet wat dit is: model\.zip \(een zip zonder model\/folder\.xml, dus geen coArchi-map\); verwacht: CSV- of XLSX-tabellen/);
-    expect(zip.en).toMatch(/^model\.zip: Roer cannot tell what this is: model\.zip \(a zip without model\/folder\.xml, so no coArchi folder\); expected: CSV or XLSX tables/);
+    expect(zip.nl).toMatch(/^model\.zip: Roer herkent dit bestand niet: een zip zonder model\/folder\.xml, dus geen coArchi-map; verwacht: CSV- of XLSX-tabellen/);
+    expect(zip.en).toMatch(/^model\.zip: Roer cannot tell what this file is: a zip without model\/folder\.xml, so no coArchi folder; expected: CSV or XLSX tables/);
   });
 
   it('when an upload is over the limits, then 413 with the sizes in MB or kB, in Dutch or English', async () => {

@@ -50,9 +50,13 @@ describe('non-CSV import problems in the client\'s language', () => {
   it('files Roer cannot tell: what each looks like and what it accepts', async () => {
     const dutch = await upload('notities.pdf', '%PDF-1.4', DUTCH);
     expect(dutch.status).toBe(400);
-    expect(dutch.body.detail).toMatch(/^notities\.pdf: Roer herkent niet wat dit is: notities\.pdf \(\.pdf\); verwacht: CSV- of XLSX-tabellen, of één ArchiMate-bestand/);
+    // The file named once, what it looks like and what to do with it.
+    expect(dutch.body.detail).toMatch(/^notities\.pdf: Roer herkent dit bestand niet: een PDF \(\.pdf\); sla het op als CSV of Excel \(\.xlsx\) en upload dat; verwacht: CSV- of XLSX-tabellen, of één ArchiMate-bestand/);
+    expect(dutch.body.detail.split('notities.pdf')).toHaveLength(2);
     const english = await upload('notities.pdf', '%PDF-1.4', ENGLISH);
-    expect(english.body.detail).toMatch(/^notities\.pdf: Roer cannot tell what this is: notities\.pdf \(\.pdf\); expected: CSV or XLSX tables/);
+    expect(english.body.detail).toMatch(/^notities\.pdf: Roer cannot tell what this file is: a PDF \(\.pdf\); save it as CSV or Excel \(\.xlsx\) and upload that; expected: CSV or XLSX tables/);
+    const word = await upload('applicaties-overzicht.docx', 'PK-not-really', DUTCH);
+    expect(word.body.detail).toMatch(/^applicaties-overzicht\.docx: Roer herkent dit bestand niet: een Word-document \(\.docx\); sla het op als CSV of Excel \(\.xlsx\) en upload dat; verwacht: /);
   });
 
   it('an endoflife.date file with a date that is none: the field and what was expected', async () => {

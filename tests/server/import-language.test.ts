@@ -43,7 +43,7 @@ describe('import issues in the client\'s language', () => {
     "contracten.csv, regel 2, kolom 'einddatum': '31-02-2027' is geen geldige waarde; verwacht: een datum zoals 31-12-2026 of 2026-12-31 die bestaat (februari 2027 heeft 28 dagen, niet 31)",
     "contracten.csv, regel 2, kolom 'jaarwaarde': 'veel' is geen geldige waarde; verwacht: een bedrag in euro zoals 1.234,56, € 1.234,56 of 1234.56",
     "contracten.csv, regel 3, kolom 'applicaties': onbekende applicatie 'weg' in organisatie gm3; verwacht: het id van een applicatie van organisatie gm3 uit deze import of al in Roer",
-    "koppelingen.csv, regel 1: de verplichte kolom 'organisation' ontbreekt in de kopregel; verwacht: een kolom 'organisation', 'organisatie' of 'gemeente'",
+    "koppelingen.csv, regel 1: de verplichte kolom 'organisatie' ontbreekt in de kopregel; verwacht: een kolom 'organisatie' (of: 'organisation', 'gemeente')",
   ];
 
   it('when the client asks for Dutch, then every issue reads in Dutch with file, line and column', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Driver } from 'neo4j-driver';
 import { importFiles } from '../../importers/import.js';
+import { landscapeWorkbook } from '../../server/exports/landscape-workbook.js';
 import { read } from '../../server/neo4j.js';
 import { resetDatabase, snapshot, testDriver } from '../support/db.js';
 import { appFor, request } from './support.js';
@@ -66,12 +67,19 @@ describe('the landscape as an Excel workbook, and back', () => {
     expect(workbook.worksheets.map(sheet => [sheet.name, sheet.actualRowCount])).toEqual([
       ['Instructies', expect.any(Number)], ['leveranciers', graph.suppliers + 1], ['platformen', graph.platforms + 1], ['applicaties', 401], ['koppelingen', 1255], ['contracten', 197],
     ]);
+    // The instructions name the source to import it back under, by its name and its key.
+    const told = workbook.getWorksheet('Instructies')!.getCell('A2').value;
+    expect(told).toMatch(/^Export van organisatie Gemeente Roerdam \(gemeente-roerdam\) op \d\d-\d\d-\d{4}\. Importeer dit bestand onder dezelfde bron: Gemeente Roerdam \(demo\) \(bron demo:gemeente-roerdam\), om wijzigingen door te voeren\.$/);
     const ids = (workbook.getWorksheet('leveranciers')!.getColumn(1).values as unknown[]).slice(2);
     expect(ids).toEqual(await nodeIds(driver, 'Supplier'));
-    expect(headerRow(workbook.getWorksheet('applicaties')!)).toEqual(['id', 'organisatie', 'naam', 'leverancier', 'referentiecomponenten', 'bedrijfsfuncties', 'kritikaliteit', 'persoonsgegevens', 'platform', 'openStandaarden', 'pakket', 'versie', 'versiestatus', 'inGebruikSinds', 'inGebruikTot', 'hosting', 'bbn', 'ibp', 'biv']);
+    expect(headerRow(workbook.getWorksheet('applicaties')!)).toEqual(['id', 'organisatie', 'naam', 'leverancier', 'referentiecomponenten', 'bedrijfsfuncties', 'kritikaliteit', 'persoonsgegevens', 'platform', 'open standaarden', 'pakket', 'versie', 'versiestatus', 'in gebruik sinds', 'in gebruik tot', 'hosting', 'bbn', 'ibp', 'biv']);
     expect((workbook.getWorksheet('applicaties')!.getRow(2).values as unknown[]).slice(1)).toEqual([
       'app-0001', 'gemeente-roerdam', 'Plevier Software Berichtenbus', 's-0005', 'Berichtenmakelaar', 'Informatievoorziening', 'kritiek', 'ja', 'p-gemeente-roerdam-serverruimte', 'StUF|ZGW API',
     ]);
+    // Headers in words, not keys (opzegtermijnMaanden): the import below reads them back.
+    expect(headerRow(workbook.getWorksheet('contracten')!).slice(6, 8)).toEqual(['opzegtermijn (maanden)', 'stilzwijgend verlengd']);
+    expect(headerRow(workbook.getWorksheet('leveranciers')!)).toEqual(['id', 'naam', 'groep', 'land', 'jurisdictie concern']);
+    expect(headerRow(workbook.getWorksheet('platformen')!)[5]).toBe('draait op');
     const contract = workbook.getWorksheet('contracten')!.getRow(2);
     expect([contract.getCell(6).value, contract.getCell(6).numFmt, contract.getCell(9).value, contract.getCell(9).numFmt]).toEqual([new Date('2026-12-29T00:00:00Z'), 'dd-mm-yyyy', 32369, '€ #,##0.00']);
 
@@ -101,6 +109,15 @@ describe('the landscape as an Excel workbook, and back', () => {
     expect(await graphText(driver)).toEqual(before);
   });
 
+  it('when a name starts like a formula, then its cell is a typed string with the plain text (the apostrophe only protects CSV)', async () => {
+    const suppliers = [{ id: 's-1', name: '+31 Software B.V.', props: {} }, { id: 's-2', name: '=HYPERLINK("x")', props: {} }];
+    const workbook = await openWorkbook(await landscapeWorkbook({ suppliers, platforms: [], applications: [], interfaces: [], contracts: [] }, 'nl'));
+    const names = workbook.getWorksheet('leveranciers')!.getColumn(2);
+    expect([2, 3].map(row => [names.values[row], workbook.getWorksheet('leveranciers')!.getCell(row, 2).type])).toEqual([
+      ['+31 Software B.V.', ExcelJS.ValueType.String], ['=HYPERLINK("x")', ExcelJS.ValueType.String],
+    ]);
+  });
+
   it('when an organisation has no landscape, then 404; without one, 400', async () => {
     expect((await request(app).get('/api/exports/landscape.xlsx').query({ organisation: 'gm9999' })).status).toBe(404);
     expect((await request(app).get('/api/exports/landscape.xlsx')).status).toBe(400);
@@ -122,7 +139,7 @@ describe('the landscape as an Excel workbook, and back', () => {
     expect(explained).toHaveLength(5 + 8 + 19 + 6 + 11);
     expect(explained.find(row => row[1] === 'contracten' && row[2] === 'einddatum')?.[3]).toBe('ja');
     const applications = workbook.getWorksheet('applicaties')!;
-    expect(headerRow(applications)).toEqual(['id', 'organisatie', 'naam', 'leverancier', 'referentiecomponenten', 'bedrijfsfuncties', 'kritikaliteit', 'persoonsgegevens', 'platform', 'openStandaarden', 'pakket', 'versie', 'versiestatus', 'inGebruikSinds', 'inGebruikTot', 'hosting', 'bbn', 'ibp', 'biv']);
+    expect(headerRow(applications)).toEqual(['id', 'organisatie', 'naam', 'leverancier', 'referentiecomponenten', 'bedrijfsfuncties', 'kritikaliteit', 'persoonsgegevens', 'platform', 'open standaarden', 'pakket', 'versie', 'versiestatus', 'in gebruik sinds', 'in gebruik tot', 'hosting', 'bbn', 'ibp', 'biv']);
     expect(applications.actualRowCount).toBe(1);
     expect(applications.views[0]).toEqual(expect.objectContaining({ state: 'frozen', ySplit: 1 }));
     expect(applications.getCell('G2').dataValidation).toEqual(expect.objectContaining({ type: 'list', formulae: ['"laag,midden,hoog,kritiek"'] }));
@@ -130,6 +147,11 @@ describe('the landscape as an Excel workbook, and back', () => {
     const platforms = workbook.getWorksheet('platformen')!;
     expect(platforms.getCell('C2').dataValidation.formulae).toEqual(['"eigen serverruimte,rekencentrum,saas,cloud"']);
     expect(platforms.getCell('E2').dataValidation.formulae).toEqual(['"NL,EU,US,overig"']);
+    // The instructions' example jurisdiction is one the dropdowns offer; the suppliers sheet offers them too, a country still allowed.
+    expect(explained.find(row => row[1] === 'leveranciers' && row[2] === 'jurisdictie concern')?.slice(4, 6)).toEqual([expect.stringMatching(/NL, EU, US, overig of een land/), 'US']);
+    const offered = workbook.getWorksheet('leveranciers')!.getCell('E2').dataValidation;
+    expect([offered.type, offered.formulae, offered.showErrorMessage ?? false]).toEqual(['list', ['"NL,EU,US,overig"'], false]);
+    expect(text).not.toMatch(/\bVS\b/);
     const contracts = workbook.getWorksheet('contracten')!;
     expect([contracts.getColumn(5).numFmt, contracts.getColumn(6).numFmt, contracts.getColumn(9).numFmt]).toEqual(['dd-mm-yyyy', 'dd-mm-yyyy', '€ #,##0.00']);
     expect(contracts.getCell('G2').dataValidation).toEqual(expect.objectContaining({ type: 'whole', formulae: [0, 120] }));

@@ -101,7 +101,7 @@ describe('upload limits and broken files over HTTP', () => {
 
   it('when a CSV upload has an unclosed quote or stray Windows-1252 bytes, then 400 or 422 says where', async () => {
     const quote = await upload({ 'suppliers.csv': 'id,name\ns1,"Acme\ns2,Beta\n' });
-    expect([quote.status, quote.body.detail]).toEqual([400, expect.stringMatching(/^suppliers\.csv:2: not readable as CSV: the quote in column 4 opens a cell that is never closed/)]);
+    expect([quote.status, quote.body.detail]).toEqual([400, expect.stringMatching(/^suppliers\.csv:2, column 2 \(name\): not readable as CSV: the quote opens a cell that is never closed/)]);
     const mixed = await upload({ 'suppliers.csv': Buffer.concat([Buffer.from('id,name\ns1,Société\ns2,Caf'), Buffer.from([0xe9]), Buffer.from('\n')]) }, { source: 'csv:mixed' });
     expect(mixed.status).toBe(422);
     expect(mixed.body.issues).toEqual([expect.objectContaining({ file: 'suppliers.csv', line: 3, column: 'name', message: expect.stringContaining('byte 0xE9') })]);
