@@ -12,7 +12,8 @@ import {
 } from '../../importers/sources/archimate/map.js';
 import type { ArchiProperty } from '../../importers/sources/archimate/read.js';
 import { type ArchiView, GENERATED_VIEW } from '../../importers/sources/archimate/views.js';
-import { ContractRow } from '../../importers/model.js';
+import { ContractRow, type Criticality } from '../../importers/model.js';
+import { criticalityProperty, isRoerCriticality } from '../../importers/sources/archimate/criticality.js';
 import { InputError } from '../errors.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
@@ -85,7 +86,7 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
   };
 
   const concepts = new Map<string, Concept>();
-  for (const node of nodes) concepts.set(node.uid, toConcept(node, freshId));
+  for (const node of nodes) concepts.set(node.uid, toConcept(node, freshId, lang));
   for (const contract of contracts) concepts.set(contract.uid, contractConcept(contract, freshId));
   // An exported interface is its own Flow; its dependency pairs (DEPENDS_ON with `interface`) come back from it.
   const exported = new Set(interfaces.map(i => i.uid));
@@ -162,7 +163,7 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
   return `${lines.join('\n')}\n`;
 }
 
-function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallback: string) => string): Concept {
+function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallback: string) => string, lang: string): Concept {
   const p = node.props;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const original: ArchiProperty[] = text(p.archimateProperties) ? JSON.parse(p.archimateProperties as string) : [];
@@ -180,7 +181,9 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
   const roerId = text(p.id);
   if ((node.label === 'Application' || node.label === 'Platform' || node.label === 'Supplier') && roerId && (roerIdOf({ properties }) ?? id) !== roerId) add(ROER_ID, roerId);
   if (node.label === 'Application') {
-    if (p.criticality && criticalityOf({ properties }) !== p.criticality) add('Kritikaliteit', String(p.criticality));
+    // Always, "midden" included: another reader does not know that Roer reads a missing one as medium.
+    const own = properties.find(isRoerCriticality) ?? properties.find(q => /^(kriticiteit|bedrijfskritisch)$/i.test(q.key));
+    if (p.criticality && !(own && criticalityOf({ properties: [own] }) === p.criticality)) properties.push(criticalityProperty(p.criticality as Criticality, lang));
     if (typeof p.personalData === 'boolean' && personalDataOf({ properties }) !== p.personalData) add('Persoonsgegevens', p.personalData ? 'ja' : 'nee');
     const standards = [...node.standards].sort((a, b) => a.localeCompare(b));
     if (standards.length && openStandardsOf({ properties }).join('|') !== standards.join('|')) add(OPEN_STANDARDS, standards.join(' | '));

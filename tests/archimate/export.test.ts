@@ -107,6 +107,16 @@ describe('AMEFF export', () => {
     expect(modelled.nodes.map(n => n.uid)).toEqual(['contract:gm1/c1', 'contract:gm1/c2', 'interface:gm1/i1', 'interface:gm1/i2', 'standard:stuf-bg']);
     const xml = await exportAmeff(driver, { organisations: ['gm1'] });
     validateAgainstXsd(xml);
+    // Every application states its criticality in words, "midden" (the default) included: another reader cannot guess it.
+    const criticality = (text: string) =>
+      readArchimateText(text, 'export.xml')
+        .elements.filter(e => e.type === 'ApplicationComponent' && !e.properties.some(p => p.key === 'GEMMA type'))
+        .map(e => [e.name, e.properties.filter(p => /^(kritikaliteit|criticality)$/i.test(p.key)).map(p => `${p.key}: ${p.value}`)])
+        .sort();
+    expect(criticality(xml)).toEqual([['BRP', ['Kritikaliteit: midden']], ['Makelaar', ['Kritikaliteit: kritiek']], ['Zaaksysteem', ['Kritikaliteit: hoog']]]);
+    expect(criticality(await exportAmeff(driver, { organisations: ['gm1'], language: 'en' }))).toEqual([
+      ['BRP', ['Criticality: medium']], ['Makelaar', ['Criticality: critical']], ['Zaaksysteem', ['Criticality: high']],
+    ]);
     await resetDatabase(driver);
     const report = await importArchimate(driver, Buffer.from(xml), { organisation: 'gm1', source: 'archimate:gm1', fileName: 'export.xml' });
     expect([report.mapped.Interface, report.mapped.Contract, report.unmapped]).toEqual([2, 2, {}]);

@@ -1,6 +1,7 @@
 // ArchiModel → Landscape through ONE type table. Every element and relationship of the model is kept
 // (mapped onto a Roer node, or as a generic Element; relationships as RELATES_TO); the dependency
 // semantics are derived from the table. The ArchiMate trap: "A serves B" means B depends on A.
+import { withoutRoerCriticality } from './criticality.js';
 import { type JurisdictionCode, jurisdictionOf } from '../../jurisdiction.js';
 import { InputError } from '../../../server/errors.js';
 import { COLUMNS, ContractRow, Criticality, InterfaceRow, Jurisdiction, Landscape, type LinkRow, PlatformType, YesNo, slug, uid } from '../../model.js';
@@ -167,7 +168,7 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
       continue;
     }
     landscape.elements.push({
-      id: e.id, uid: key!, type: e.type, name: e.name, organisation, properties: e.properties, folder: e.folder,
+      id: e.id, uid: key!, type: e.type, name: e.name, organisation, properties: kind === 'Application' ? withoutRoerCriticality(e.properties) : e.properties, folder: e.folder,
       ...(e.documentation ? { documentation: e.documentation } : {}),
       ...(kind === 'Element' || kind === 'ReferenceComponent' || kind === 'BusinessFunction' ? { label: kind } : {}),
     });
@@ -424,9 +425,13 @@ export function supplierProps(e: Pick<ArchiElement, 'properties'>): { group?: st
 }
 
 export function criticalityOf(e: Pick<ArchiElement, 'properties'>) {
-  const property = e.properties.find(p => /^(criticality|kritikaliteit|kriticiteit|bedrijfskritisch)$/i.test(p.key));
-  const parsed = Criticality.safeParse(property?.value);
-  return parsed.success ? parsed.data : 'medium';
+  // The first one Roer understands (a model's own "Bedrijfskritisch: ja" does not hide the one Roer wrote).
+  for (const p of e.properties) {
+    if (!/^(criticality|kritikaliteit|kriticiteit|bedrijfskritisch)$/i.test(p.key)) continue;
+    const parsed = Criticality.safeParse(p.value);
+    if (parsed.success && p.value.trim()) return parsed.data;
+  }
+  return 'medium';
 }
 
 export function platformProps(e: Pick<ArchiElement, 'properties'>): { type?: string; jurisdiction?: string; product?: string; version?: string } {
