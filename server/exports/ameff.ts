@@ -16,6 +16,7 @@ import { ContractRow, type Criticality } from '../../importers/model.js';
 import { criticalityProperty, isRoerCriticality } from '../../importers/sources/archimate/criticality.js';
 import { InputError } from '../errors.js';
 import { read } from '../neo4j.js';
+import { organisationNames } from '../names.js';
 import { query } from '../queries.js';
 import { organisationScope } from './scope.js';
 import { importedViews } from './model-views.js';
@@ -50,6 +51,12 @@ const ELEMENT_TYPES = new Set(
     'Gap Grouping Location AndJunction OrJunction').split(' '),
 );
 const RELATIONSHIP_TYPES = new Set(['Composition', 'Aggregation', 'Assignment', 'Realization', 'Serving', 'Access', 'Influence', 'Triggering', 'Flow', 'Specialization', 'Association']);
+// Anything else (an Algorithm from the algorithm register, for one) is a Grouping. ArchiMate 3.1 has no
+// algorithm element, and the GEMMA and NORA models (/tmp/shared/reference-data) name algorithms only in the
+// text of principles and requirements, never as an element type. ApplicationFunction would claim the
+// behaviour of one application component; a register entry is a set of facts about an algorithm that several
+// applications may carry, which is what a Grouping is for ("concepts that belong together based on some
+// common characteristic", ArchiMate 3.1 §5.5.1).
 const DEFAULT_TYPE: Record<string, string> = {
   Application: 'ApplicationComponent', ReferenceComponent: 'ApplicationComponent', BusinessFunction: 'BusinessFunction', Supplier: 'BusinessActor', Platform: 'Node', Element: 'Grouping',
 };
@@ -73,6 +80,8 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     ? await read<RelRow>(driver, query('archimate/export-relationships').text, { uids: [...nodeUids, ...contracts.map(c => c.uid)], relationships: scope.relationships })
     : [];
   const lang = options.language ?? 'nl';
+  // The model is called after the organisations' names, not their ids ("Roer: Gemeente Roerdam").
+  const organisationName = await organisationNames(driver);
   // The models imported for the organisations: their views are drawn again (not for a selection, which shows a part).
   const models = options.uids ? [] : await read<ModelRow>(driver, query('archimate/export-models').text, { organisations });
   const single = models.length === 1 ? models[0] : undefined;
@@ -120,7 +129,7 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     // One imported model: its own name, documentation and properties, so that it comes back as it went in.
     ...(single && !options.name
       ? [...named(single.name, single.documentation ?? undefined, '  ', true), ...properties(JSON.parse(single.properties) as ArchiProperty[], '  ')]
-      : named(options.name ?? `Roer: ${organisations.join(', ')}`, 'Export uit Roer (ICT-landschap en leveranciersafhankelijkheden)', '  ', true)),
+      : named(options.name ?? `Roer: ${organisations.map(organisationName).join(', ')}`, 'Export uit Roer (ICT-landschap en leveranciersafhankelijkheden)', '  ', true)),
   ];
   if (concepts.size) {
     lines.push('  <elements>');

@@ -180,6 +180,8 @@ describe('AMEFF export', () => {
     const [organisation] = (await read<{ id: string }>(driver, 'MATCH (o:Organisation) RETURN o.id AS id'));
     const xml = await exportAmeff(driver, { organisations: [organisation.id] });
     validateAgainstXsd(xml);
+    // The model is called after the organisation's name, not its id ("Roer: gemeente-roerdam").
+    expect(readArchimateText(xml, 'export.xml').name).toBe('Roer: Gemeente Roerdam');
     await resetDatabase(driver);
     await importArchimate(driver, Buffer.from(xml), { organisation: organisation.id, source: 'archimate:demo', fileName: 'export.xml' });
     expect(await standards()).toEqual(before);
