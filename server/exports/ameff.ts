@@ -21,6 +21,7 @@ import { query } from '../queries.js';
 import { organisationScope } from './scope.js';
 import { importedViews } from './model-views.js';
 import { escapeXml } from './xml.js';
+import { contractPropertyName, contractPropertyValue } from './ameff-contract-words.js';
 import { type AnalysisView, architectViews } from './ameff-views.js';
 
 export type AmeffExportOptions = {
@@ -96,7 +97,7 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
 
   const concepts = new Map<string, Concept>();
   for (const node of nodes) concepts.set(node.uid, toConcept(node, freshId, lang));
-  for (const contract of contracts) concepts.set(contract.uid, contractConcept(contract, freshId));
+  for (const contract of contracts) concepts.set(contract.uid, contractConcept(contract, freshId, lang));
   // An exported interface is its own Flow; its dependency pairs (DEPENDS_ON with `interface`) come back from it.
   const exported = new Set(interfaces.map(i => i.uid));
   const relationships = toRelationships(rels.filter(r => !(r.type === 'DEPENDS_ON' && exported.has(r.props.interface as string))), concepts, freshId);
@@ -226,7 +227,7 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
  * A Roer contract as an ArchiMate Contract: the model's own properties (when it came from a model) plus
  * every contract field the importer would not read back the same from them.
  */
-function contractConcept(row: ContractExportRow, freshId: (preferred: string | undefined, fallback: string) => string): Concept {
+function contractConcept(row: ContractExportRow, freshId: (preferred: string | undefined, fallback: string) => string, lang: string): Concept {
   const p = row.props;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const properties: ArchiProperty[] = text(p.archimateProperties) ? JSON.parse(p.archimateProperties as string) : [];
@@ -240,17 +241,13 @@ function contractConcept(row: ContractExportRow, freshId: (preferred: string | u
     // A missing property reads as the field's default (no exit plan, 0 months…): only what differs is written.
     const current = shape[field].safeParse(have[field]);
     if (current.success && current.data === value) continue;
-    properties.push({ key: field, value: contractValue(value) });
+    properties.push({ key: contractPropertyName(field, lang), value: contractPropertyValue(value, lang) });
   }
   return {
     id, archimateId: text(p.archimateId), uid: row.uid, label: 'Contract', type: 'Contract', name: text(p.name) ?? String(p.id), documentation: text(p.documentation) || undefined, properties,
     folder: text(p.archimateFolder) ? (p.archimateFolder as string).split('/') : [], organisation: text(p.organisation),
   };
 }
-
-/** Booleans as ja/nee; amounts with a decimal comma, so `1234.567` is never read as thousands. */
-const contractValue = (value: unknown) =>
-  typeof value === 'boolean' ? (value ? 'ja' : 'nee') : typeof value === 'number' && !Number.isInteger(value) ? String(value).replace('.', ',') : String(value);
 
 /** Each interface as a Flow from its `from` to its `to` application, with its id, standard and intermediary as properties. */
 function interfaceFlows(interfaces: InterfaceExportRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string): Relationship[] {

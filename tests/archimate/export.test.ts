@@ -117,6 +117,11 @@ describe('AMEFF export', () => {
     expect(criticality(await exportAmeff(driver, { organisations: ['gm1'], language: 'en' }))).toEqual([
       ['BRP', ['Criticality: medium']], ['Makelaar', ['Criticality: critical']], ['Zaaksysteem', ['Criticality: high']],
     ]);
+    // Contract fields under readable names, the amount with a plain decimal point next to ISO dates.
+    const contract = readArchimateText(xml, 'export.xml').elements.find(e => e.type === 'Contract' && e.properties.some(p => p.value === 'c1'));
+    expect(contract?.properties.filter(p => p.key !== 'Roer contract id').map(p => `${p.key}: ${p.value}`)).toEqual([
+      'Startdatum: 2022-01-01', 'Einddatum: 2026-12-31', 'Opzegtermijn maanden: 6', 'Stilzwijgend verlengd: ja', 'Jaarwaarde: 12345.67', 'Dataportabiliteit: ja',
+    ]);
     await resetDatabase(driver);
     const report = await importArchimate(driver, Buffer.from(xml), { organisation: 'gm1', source: 'archimate:gm1', fileName: 'export.xml' });
     expect([report.mapped.Interface, report.mapped.Contract, report.unmapped]).toEqual([2, 2, {}]);
