@@ -21,6 +21,7 @@ import { query } from '../queries.js';
 import { organisationScope } from './scope.js';
 import { importedViews } from './model-views.js';
 import { escapeXml } from './xml.js';
+import { factWord, interfaceKey } from '../../importers/sources/archimate/fact-words.js';
 import { contractPropertyName, contractPropertyValue } from './ameff-contract-words.js';
 import { type AnalysisView, architectViews } from './ameff-views.js';
 
@@ -100,8 +101,8 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
   for (const contract of contracts) concepts.set(contract.uid, contractConcept(contract, freshId, lang));
   // An exported interface is its own Flow; its dependency pairs (DEPENDS_ON with `interface`) come back from it.
   const exported = new Set(interfaces.map(i => i.uid));
-  const relationships = toRelationships(rels.filter(r => !(r.type === 'DEPENDS_ON' && exported.has(r.props.interface as string))), concepts, freshId);
-  relationships.push(...interfaceFlows(interfaces, concepts, freshId), ...contractAssociations(contracts, rels, concepts, freshId));
+  const relationships = toRelationships(rels.filter(r => !(r.type === 'DEPENDS_ON' && exported.has(r.props.interface as string))), concepts, freshId, lang);
+  relationships.push(...interfaceFlows(interfaces, concepts, freshId, lang), ...contractAssociations(contracts, rels, concepts, freshId));
   markSuppliers(concepts, relationships);
 
   const propertyKeys = new Map<string, string>();
@@ -250,11 +251,11 @@ function contractConcept(row: ContractExportRow, freshId: (preferred: string | u
 }
 
 /** Each interface as a Flow from its `from` to its `to` application, with its id, standard and intermediary as properties. */
-function interfaceFlows(interfaces: InterfaceExportRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string): Relationship[] {
+function interfaceFlows(interfaces: InterfaceExportRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string, lang: string): Relationship[] {
   return interfaces.map(i => {
     const properties: ArchiProperty[] = [{ key: ROER_INTERFACE_ID, value: String(i.props.id) }];
-    if (typeof i.props.standard === 'string' && i.props.standard) properties.push({ key: 'standard', value: i.props.standard });
-    if (i.via) properties.push({ key: 'via', value: concepts.get(i.via)!.id });
+    if (typeof i.props.standard === 'string' && i.props.standard) properties.push({ key: interfaceKey('standard', lang), value: i.props.standard });
+    if (i.via) properties.push({ key: interfaceKey('via', lang), value: concepts.get(i.via)!.id });
     const name = typeof i.props.name === 'string' && i.props.name !== i.props.id ? i.props.name : '';
     return { id: freshId(undefined, `flow-${i.uid}`), type: 'Flow', source: concepts.get(i.from)!.id, target: concepts.get(i.to)!.id, name, properties };
   });
@@ -290,7 +291,7 @@ function markSuppliers(concepts: Map<string, Concept>, relationships: Relationsh
   }
 }
 
-function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string): Relationship[] {
+function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string, lang: string): Relationship[] {
   const out: Relationship[] = [];
   const modelled = new Set<string>();
   const pair = (a: string, b: string) => [a, b].sort().join('\u0000');
@@ -325,7 +326,7 @@ function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId
     if (written.has(key)) continue;
     written.add(key);
     // The Roer fact it stands for, so that a re-import makes that fact again, not a model relationship (map.ts ROER_FACT).
-    const properties = r.type === 'DEPENDS_ON' ? [] : [{ key: ROER_FACT, value: r.type }];
+    const properties = r.type === 'DEPENDS_ON' ? [] : [{ key: ROER_FACT, value: factWord(r.type, lang) }];
     out.push({ id: freshId(undefined, `rel-${type}-${source}-${target}`), type, source: concepts.get(source)!.id, target: concepts.get(target)!.id, name: '', properties });
   }
   return out;

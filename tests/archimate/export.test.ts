@@ -117,6 +117,9 @@ describe('AMEFF export', () => {
     expect(criticality(await exportAmeff(driver, { organisations: ['gm1'], language: 'en' }))).toEqual([
       ['BRP', ['Criticality: medium']], ['Makelaar', ['Criticality: critical']], ['Zaaksysteem', ['Criticality: high']],
     ]);
+    // Roer's facts and an interface's standard and intermediary in words, not codes or raw keys.
+    const relationshipProperties = new Set(readArchimateText(xml, 'export.xml').relationships.flatMap(r => r.properties.filter(p => p.key !== 'Roer interface id' && p.key !== 'Roer rol').map(p => `${p.key}: ${p.key.startsWith('Via') ? '…' : p.value}`)));
+    expect([...relationshipProperties].sort()).toEqual(['Roer feit: draait op', 'Roer feit: levert', 'Roer feit: levert platform', 'Roer feit: ondersteunt', 'Roer feit: realiseert', 'Standaard: StUF-BG', 'Via applicatie: …']);
     // Contract fields under readable names, the amount with a plain decimal point next to ISO dates.
     const contract = readArchimateText(xml, 'export.xml').elements.find(e => e.type === 'Contract' && e.properties.some(p => p.value === 'c1'));
     expect(contract?.properties.filter(p => p.key !== 'Roer contract id').map(p => `${p.key}: ${p.value}`)).toEqual([

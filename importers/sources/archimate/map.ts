@@ -2,6 +2,7 @@
 // (mapped onto a Roer node, or as a generic Element; relationships as RELATES_TO); the dependency
 // semantics are derived from the table. The ArchiMate trap: "A serves B" means B depends on A.
 import { withoutRoerCriticality } from './criticality.js';
+import { factOf, interfaceValue } from './fact-words.js';
 import { type JurisdictionCode, jurisdictionOf } from '../../jurisdiction.js';
 import { InputError } from '../../../server/errors.js';
 import { COLUMNS, ContractRow, Criticality, InterfaceRow, Jurisdiction, Landscape, type LinkRow, PlatformType, YesNo, slug, uid } from '../../model.js';
@@ -237,7 +238,7 @@ function tableFact(
   r: ArchiRelationship,
   context: { uidOf: Map<string, string>; tableNamed: Map<string, string>; applicationRows: Map<string, Landscape['applications'][number]>; links: LinkRow[] },
 ): boolean {
-  const fact = property(r, ROER_FACT)?.trim();
+  const fact = factOf(property(r, ROER_FACT));
   const [source, target] = [context.uidOf.get(r.source), context.uidOf.get(r.target)];
   if (!fact || !source || !target) return false;
   if (fact === 'SUPPLIES' || fact === 'PROVIDES') context.links.push({ type: fact, from: source, to: target });
@@ -272,14 +273,14 @@ function interfaceOf(r: ArchiRelationship, byId: Map<string, ArchiElement>, ends
     warnings.push(`Flow ${r.id} (${ROER_INTERFACE_ID} ${id}) does not connect two applications; kept as a model relationship`);
     return undefined;
   }
-  const viaRef = property(r, 'via')?.trim();
+  const viaRef = interfaceValue(r.properties, 'via')?.trim();
   const via = viaRef ? byId.get(viaRef) : undefined;
   if (viaRef && !ends.isApplication(via)) {
     warnings.push(`Flow ${r.id} (${ROER_INTERFACE_ID} ${id}): via ${viaRef} is not an application in the model; kept as a model relationship`);
     return undefined;
   }
   const parsed = InterfaceRow.safeParse({
-    id, organisation: ends.organisation, from: ends.appRoerId(from!), to: ends.appRoerId(to!), standard: property(r, 'standard'),
+    id, organisation: ends.organisation, from: ends.appRoerId(from!), to: ends.appRoerId(to!), standard: interfaceValue(r.properties, 'standard'),
     via: via ? ends.appRoerId(via) : undefined, extra: {},
   });
   if (parsed.success) return parsed.data;
