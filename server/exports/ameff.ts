@@ -12,13 +12,17 @@ import {
 } from '../../importers/sources/archimate/map.js';
 import type { ArchiProperty } from '../../importers/sources/archimate/read.js';
 import { type ArchiView, GENERATED_VIEW } from '../../importers/sources/archimate/views.js';
-import { ContractRow } from '../../importers/model.js';
+import { ContractRow, type Criticality } from '../../importers/model.js';
+import { criticalityProperty, isRoerCriticality } from '../../importers/sources/archimate/criticality.js';
 import { InputError } from '../errors.js';
 import { read } from '../neo4j.js';
+import { organisationNames } from '../names.js';
 import { query } from '../queries.js';
 import { organisationScope } from './scope.js';
 import { importedViews } from './model-views.js';
 import { escapeXml } from './xml.js';
+import { factWord, interfaceKey } from '../../importers/sources/archimate/fact-words.js';
+import { contractPropertyName, contractPropertyValue } from './ameff-contract-words.js';
 import { type AnalysisView, architectViews } from './ameff-views.js';
 
 export type AmeffExportOptions = {
@@ -49,6 +53,12 @@ const ELEMENT_TYPES = new Set(
     'Gap Grouping Location AndJunction OrJunction').split(' '),
 );
 const RELATIONSHIP_TYPES = new Set(['Composition', 'Aggregation', 'Assignment', 'Realization', 'Serving', 'Access', 'Influence', 'Triggering', 'Flow', 'Specialization', 'Association']);
+// Anything else (an Algorithm from the algorithm register, for one) is a Grouping. ArchiMate 3.1 has no
+// algorithm element, and the GEMMA and NORA models (/tmp/shared/reference-data) name algorithms only in the
+// text of principles and requirements, never as an element type. ApplicationFunction would claim the
+// behaviour of one application component; a register entry is a set of facts about an algorithm that several
+// applications may carry, which is what a Grouping is for ("concepts that belong together based on some
+// common characteristic", ArchiMate 3.1 §5.5.1).
 const DEFAULT_TYPE: Record<string, string> = {
   Application: 'ApplicationComponent', ReferenceComponent: 'ApplicationComponent', BusinessFunction: 'BusinessFunction', Supplier: 'BusinessActor', Platform: 'Node', Element: 'Grouping',
 };
@@ -72,6 +82,8 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     ? await read<RelRow>(driver, query('archimate/export-relationships').text, { uids: [...nodeUids, ...contracts.map(c => c.uid)], relationships: scope.relationships })
     : [];
   const lang = options.language ?? 'nl';
+  // The model is called after the organisations' names, not their ids ("Roer: Gemeente Roerdam").
+  const organisationName = await organisationNames(driver);
   // The models imported for the organisations: their views are drawn again (not for a selection, which shows a part).
   const models = options.uids ? [] : await read<ModelRow>(driver, query('archimate/export-models').text, { organisations });
   const single = models.length === 1 ? models[0] : undefined;
@@ -85,12 +97,12 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
   };
 
   const concepts = new Map<string, Concept>();
-  for (const node of nodes) concepts.set(node.uid, toConcept(node, freshId));
-  for (const contract of contracts) concepts.set(contract.uid, contractConcept(contract, freshId));
+  for (const node of nodes) concepts.set(node.uid, toConcept(node, freshId, lang));
+  for (const contract of contracts) concepts.set(contract.uid, contractConcept(contract, freshId, lang));
   // An exported interface is its own Flow; its dependency pairs (DEPENDS_ON with `interface`) come back from it.
   const exported = new Set(interfaces.map(i => i.uid));
-  const relationships = toRelationships(rels.filter(r => !(r.type === 'DEPENDS_ON' && exported.has(r.props.interface as string))), concepts, freshId);
-  relationships.push(...interfaceFlows(interfaces, concepts, freshId), ...contractAssociations(contracts, rels, concepts, freshId));
+  const relationships = toRelationships(rels.filter(r => !(r.type === 'DEPENDS_ON' && exported.has(r.props.interface as string))), concepts, freshId, lang);
+  relationships.push(...interfaceFlows(interfaces, concepts, freshId, lang), ...contractAssociations(contracts, rels, concepts, freshId));
   markSuppliers(concepts, relationships);
 
   const propertyKeys = new Map<string, string>();
@@ -119,7 +131,7 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     // One imported model: its own name, documentation and properties, so that it comes back as it went in.
     ...(single && !options.name
       ? [...named(single.name, single.documentation ?? undefined, '  ', true), ...properties(JSON.parse(single.properties) as ArchiProperty[], '  ')]
-      : named(options.name ?? `Roer: ${organisations.join(', ')}`, 'Export uit Roer (ICT-landschap en leveranciersafhankelijkheden)', '  ', true)),
+      : named(options.name ?? `Roer: ${organisations.map(organisationName).join(', ')}`, 'Export uit Roer (ICT-landschap en leveranciersafhankelijkheden)', '  ', true)),
   ];
   if (concepts.size) {
     lines.push('  <elements>');
@@ -162,7 +174,7 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
   return `${lines.join('\n')}\n`;
 }
 
-function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallback: string) => string): Concept {
+function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallback: string) => string, lang: string): Concept {
   const p = node.props;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const original: ArchiProperty[] = text(p.archimateProperties) ? JSON.parse(p.archimateProperties as string) : [];
@@ -180,7 +192,9 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
   const roerId = text(p.id);
   if ((node.label === 'Application' || node.label === 'Platform' || node.label === 'Supplier') && roerId && (roerIdOf({ properties }) ?? id) !== roerId) add(ROER_ID, roerId);
   if (node.label === 'Application') {
-    if (p.criticality && criticalityOf({ properties }) !== p.criticality) add('Kritikaliteit', String(p.criticality));
+    // Always, "midden" included: another reader does not know that Roer reads a missing one as medium.
+    const own = properties.find(isRoerCriticality) ?? properties.find(q => /^(kriticiteit|bedrijfskritisch)$/i.test(q.key));
+    if (p.criticality && !(own && criticalityOf({ properties: [own] }) === p.criticality)) properties.push(criticalityProperty(p.criticality as Criticality, lang));
     if (typeof p.personalData === 'boolean' && personalDataOf({ properties }) !== p.personalData) add('Persoonsgegevens', p.personalData ? 'ja' : 'nee');
     const standards = [...node.standards].sort((a, b) => a.localeCompare(b));
     if (standards.length && openStandardsOf({ properties }).join('|') !== standards.join('|')) add(OPEN_STANDARDS, standards.join(' | '));
@@ -214,7 +228,7 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
  * A Roer contract as an ArchiMate Contract: the model's own properties (when it came from a model) plus
  * every contract field the importer would not read back the same from them.
  */
-function contractConcept(row: ContractExportRow, freshId: (preferred: string | undefined, fallback: string) => string): Concept {
+function contractConcept(row: ContractExportRow, freshId: (preferred: string | undefined, fallback: string) => string, lang: string): Concept {
   const p = row.props;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const properties: ArchiProperty[] = text(p.archimateProperties) ? JSON.parse(p.archimateProperties as string) : [];
@@ -228,7 +242,7 @@ function contractConcept(row: ContractExportRow, freshId: (preferred: string | u
     // A missing property reads as the field's default (no exit plan, 0 months…): only what differs is written.
     const current = shape[field].safeParse(have[field]);
     if (current.success && current.data === value) continue;
-    properties.push({ key: field, value: contractValue(value) });
+    properties.push({ key: contractPropertyName(field, lang), value: contractPropertyValue(value, lang) });
   }
   return {
     id, archimateId: text(p.archimateId), uid: row.uid, label: 'Contract', type: 'Contract', name: text(p.name) ?? String(p.id), documentation: text(p.documentation) || undefined, properties,
@@ -236,16 +250,12 @@ function contractConcept(row: ContractExportRow, freshId: (preferred: string | u
   };
 }
 
-/** Booleans as ja/nee; amounts with a decimal comma, so `1234.567` is never read as thousands. */
-const contractValue = (value: unknown) =>
-  typeof value === 'boolean' ? (value ? 'ja' : 'nee') : typeof value === 'number' && !Number.isInteger(value) ? String(value).replace('.', ',') : String(value);
-
 /** Each interface as a Flow from its `from` to its `to` application, with its id, standard and intermediary as properties. */
-function interfaceFlows(interfaces: InterfaceExportRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string): Relationship[] {
+function interfaceFlows(interfaces: InterfaceExportRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string, lang: string): Relationship[] {
   return interfaces.map(i => {
     const properties: ArchiProperty[] = [{ key: ROER_INTERFACE_ID, value: String(i.props.id) }];
-    if (typeof i.props.standard === 'string' && i.props.standard) properties.push({ key: 'standard', value: i.props.standard });
-    if (i.via) properties.push({ key: 'via', value: concepts.get(i.via)!.id });
+    if (typeof i.props.standard === 'string' && i.props.standard) properties.push({ key: interfaceKey('standard', lang), value: i.props.standard });
+    if (i.via) properties.push({ key: interfaceKey('via', lang), value: concepts.get(i.via)!.id });
     const name = typeof i.props.name === 'string' && i.props.name !== i.props.id ? i.props.name : '';
     return { id: freshId(undefined, `flow-${i.uid}`), type: 'Flow', source: concepts.get(i.from)!.id, target: concepts.get(i.to)!.id, name, properties };
   });
@@ -281,7 +291,7 @@ function markSuppliers(concepts: Map<string, Concept>, relationships: Relationsh
   }
 }
 
-function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string): Relationship[] {
+function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string, lang: string): Relationship[] {
   const out: Relationship[] = [];
   const modelled = new Set<string>();
   const pair = (a: string, b: string) => [a, b].sort().join('\u0000');
@@ -316,7 +326,7 @@ function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId
     if (written.has(key)) continue;
     written.add(key);
     // The Roer fact it stands for, so that a re-import makes that fact again, not a model relationship (map.ts ROER_FACT).
-    const properties = r.type === 'DEPENDS_ON' ? [] : [{ key: ROER_FACT, value: r.type }];
+    const properties = r.type === 'DEPENDS_ON' ? [] : [{ key: ROER_FACT, value: factWord(r.type, lang) }];
     out.push({ id: freshId(undefined, `rel-${type}-${source}-${target}`), type, source: concepts.get(source)!.id, target: concepts.get(target)!.id, name: '', properties });
   }
   return out;

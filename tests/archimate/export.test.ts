@@ -107,6 +107,24 @@ describe('AMEFF export', () => {
     expect(modelled.nodes.map(n => n.uid)).toEqual(['contract:gm1/c1', 'contract:gm1/c2', 'interface:gm1/i1', 'interface:gm1/i2', 'standard:stuf-bg']);
     const xml = await exportAmeff(driver, { organisations: ['gm1'] });
     validateAgainstXsd(xml);
+    // Every application states its criticality in words, "midden" (the default) included: another reader cannot guess it.
+    const criticality = (text: string) =>
+      readArchimateText(text, 'export.xml')
+        .elements.filter(e => e.type === 'ApplicationComponent' && !e.properties.some(p => p.key === 'GEMMA type'))
+        .map(e => [e.name, e.properties.filter(p => /^(kritikaliteit|criticality)$/i.test(p.key)).map(p => `${p.key}: ${p.value}`)])
+        .sort();
+    expect(criticality(xml)).toEqual([['BRP', ['Kritikaliteit: midden']], ['Makelaar', ['Kritikaliteit: kritiek']], ['Zaaksysteem', ['Kritikaliteit: hoog']]]);
+    expect(criticality(await exportAmeff(driver, { organisations: ['gm1'], language: 'en' }))).toEqual([
+      ['BRP', ['Criticality: medium']], ['Makelaar', ['Criticality: critical']], ['Zaaksysteem', ['Criticality: high']],
+    ]);
+    // Roer's facts and an interface's standard and intermediary in words, not codes or raw keys.
+    const relationshipProperties = new Set(readArchimateText(xml, 'export.xml').relationships.flatMap(r => r.properties.filter(p => p.key !== 'Roer interface id' && p.key !== 'Roer rol').map(p => `${p.key}: ${p.key.startsWith('Via') ? '…' : p.value}`)));
+    expect([...relationshipProperties].sort()).toEqual(['Roer feit: draait op', 'Roer feit: levert', 'Roer feit: levert platform', 'Roer feit: ondersteunt', 'Roer feit: realiseert', 'Standaard: StUF-BG', 'Via applicatie: …']);
+    // Contract fields under readable names, the amount with a plain decimal point next to ISO dates.
+    const contract = readArchimateText(xml, 'export.xml').elements.find(e => e.type === 'Contract' && e.properties.some(p => p.value === 'c1'));
+    expect(contract?.properties.filter(p => p.key !== 'Roer contract id').map(p => `${p.key}: ${p.value}`)).toEqual([
+      'Startdatum: 2022-01-01', 'Einddatum: 2026-12-31', 'Opzegtermijn maanden: 6', 'Stilzwijgend verlengd: ja', 'Jaarwaarde: 12345.67', 'Dataportabiliteit: ja',
+    ]);
     await resetDatabase(driver);
     const report = await importArchimate(driver, Buffer.from(xml), { organisation: 'gm1', source: 'archimate:gm1', fileName: 'export.xml' });
     expect([report.mapped.Interface, report.mapped.Contract, report.unmapped]).toEqual([2, 2, {}]);
@@ -170,6 +188,8 @@ describe('AMEFF export', () => {
     const [organisation] = (await read<{ id: string }>(driver, 'MATCH (o:Organisation) RETURN o.id AS id'));
     const xml = await exportAmeff(driver, { organisations: [organisation.id] });
     validateAgainstXsd(xml);
+    // The model is called after the organisation's name, not its id ("Roer: gemeente-roerdam").
+    expect(readArchimateText(xml, 'export.xml').name).toBe('Roer: Gemeente Roerdam');
     await resetDatabase(driver);
     await importArchimate(driver, Buffer.from(xml), { organisation: organisation.id, source: 'archimate:demo', fileName: 'export.xml' });
     expect(await standards()).toEqual(before);

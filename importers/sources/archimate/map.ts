@@ -1,6 +1,8 @@
 // ArchiModel → Landscape through ONE type table. Every element and relationship of the model is kept
 // (mapped onto a Roer node, or as a generic Element; relationships as RELATES_TO); the dependency
 // semantics are derived from the table. The ArchiMate trap: "A serves B" means B depends on A.
+import { withoutRoerCriticality } from './criticality.js';
+import { factOf, interfaceValue } from './fact-words.js';
 import { type JurisdictionCode, jurisdictionOf } from '../../jurisdiction.js';
 import { InputError } from '../../../server/errors.js';
 import { COLUMNS, ContractRow, Criticality, InterfaceRow, Jurisdiction, Landscape, type LinkRow, PlatformType, YesNo, slug, uid } from '../../model.js';
@@ -167,7 +169,7 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
       continue;
     }
     landscape.elements.push({
-      id: e.id, uid: key!, type: e.type, name: e.name, organisation, properties: e.properties, folder: e.folder,
+      id: e.id, uid: key!, type: e.type, name: e.name, organisation, properties: kind === 'Application' ? withoutRoerCriticality(e.properties) : e.properties, folder: e.folder,
       ...(e.documentation ? { documentation: e.documentation } : {}),
       ...(kind === 'Element' || kind === 'ReferenceComponent' || kind === 'BusinessFunction' ? { label: kind } : {}),
     });
@@ -236,7 +238,7 @@ function tableFact(
   r: ArchiRelationship,
   context: { uidOf: Map<string, string>; tableNamed: Map<string, string>; applicationRows: Map<string, Landscape['applications'][number]>; links: LinkRow[] },
 ): boolean {
-  const fact = property(r, ROER_FACT)?.trim();
+  const fact = factOf(property(r, ROER_FACT));
   const [source, target] = [context.uidOf.get(r.source), context.uidOf.get(r.target)];
   if (!fact || !source || !target) return false;
   if (fact === 'SUPPLIES' || fact === 'PROVIDES') context.links.push({ type: fact, from: source, to: target });
@@ -271,14 +273,14 @@ function interfaceOf(r: ArchiRelationship, byId: Map<string, ArchiElement>, ends
     warnings.push(`Flow ${r.id} (${ROER_INTERFACE_ID} ${id}) does not connect two applications; kept as a model relationship`);
     return undefined;
   }
-  const viaRef = property(r, 'via')?.trim();
+  const viaRef = interfaceValue(r.properties, 'via')?.trim();
   const via = viaRef ? byId.get(viaRef) : undefined;
   if (viaRef && !ends.isApplication(via)) {
     warnings.push(`Flow ${r.id} (${ROER_INTERFACE_ID} ${id}): via ${viaRef} is not an application in the model; kept as a model relationship`);
     return undefined;
   }
   const parsed = InterfaceRow.safeParse({
-    id, organisation: ends.organisation, from: ends.appRoerId(from!), to: ends.appRoerId(to!), standard: property(r, 'standard'),
+    id, organisation: ends.organisation, from: ends.appRoerId(from!), to: ends.appRoerId(to!), standard: interfaceValue(r.properties, 'standard'),
     via: via ? ends.appRoerId(via) : undefined, extra: {},
   });
   if (parsed.success) return parsed.data;
@@ -424,9 +426,13 @@ export function supplierProps(e: Pick<ArchiElement, 'properties'>): { group?: st
 }
 
 export function criticalityOf(e: Pick<ArchiElement, 'properties'>) {
-  const property = e.properties.find(p => /^(criticality|kritikaliteit|kriticiteit|bedrijfskritisch)$/i.test(p.key));
-  const parsed = Criticality.safeParse(property?.value);
-  return parsed.success ? parsed.data : 'medium';
+  // The first one Roer understands (a model's own "Bedrijfskritisch: ja" does not hide the one Roer wrote).
+  for (const p of e.properties) {
+    if (!/^(criticality|kritikaliteit|kriticiteit|bedrijfskritisch)$/i.test(p.key)) continue;
+    const parsed = Criticality.safeParse(p.value);
+    if (parsed.success && p.value.trim()) return parsed.data;
+  }
+  return 'medium';
 }
 
 export function platformProps(e: Pick<ArchiElement, 'properties'>): { type?: string; jurisdiction?: string; product?: string; version?: string } {
