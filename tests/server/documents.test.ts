@@ -264,7 +264,7 @@ describe('documents', () => {
       const book = await workbook((await get('/api/analyses/supplier-exposure', { organisation: ORG, format: 'xlsx' })).body);
       const sheet = book.getWorksheet('Leveranciers')!;
       const header = headers(sheet);
-      const share = sheet.getRow(2).getCell(header.indexOf('Aandeel contractwaarde') + 1);
+      const share = sheet.getRow(2).getCell(header.indexOf('Aandeel contractwaarde in %') + 1);
       expect(share.numFmt).toBe('0.0%');
       expect(share.value).toBeGreaterThan(0);
       expect(share.value).toBeLessThanOrEqual(1);
