@@ -242,6 +242,9 @@ describe('documents', () => {
       const sheet = book.worksheets[0];
       const header = headers(sheet);
       expect(header).toEqual(expect.arrayContaining(['Naam', 'Organisatie', 'Leverancier', 'Einddatum', 'Uiterste opzegdatum', 'Jaarwaarde', 'Stilzwijgend verlengd', 'Applicaties']));
+      // two end dates and two renewal columns, each named by how it differs from the other
+      expect(header).toEqual(expect.arrayContaining(['Einddatum volgens contract', 'Einddatum verschoven door verlenging']));
+      expect(header).not.toContain('Einddatum in het contract');
       expect(header.filter(keyLike)).toEqual([]);
       expect(header).not.toContain('Sleutel'); // the uid next to the name is left out
       const column = (name: string) => header.indexOf(name) + 1;

@@ -226,6 +226,27 @@ describe('dashboards', () => {
     await shot('calendar', true);
   });
 
+  it('when the calendar is set to this quarter, then it lists the contracts up to the quarter's end and says what it counts', async () => {
+    const now = new Date();
+    const end = new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 + 3, 0)).toISOString().slice(0, 10);
+    const result = await api<{ rows: { uid: string }[] }>(`/api/analyses/contract-calendar?from=${now.toISOString().slice(0, 10)}&to=${end}`);
+    await open('#/calendar');
+    await page.getByLabel('Dit kwartaal').check();
+    await page.waitForFunction(n => document.querySelectorAll('#calendar-table tbody tr').length === n || (n === 0 && !document.querySelector('#calendar-table tbody tr')), result.rows.length);
+    const listed = await page.locator('#calendar-table tbody tr').evaluateAll(rows => rows.map(row => row.getAttribute('data-uid')));
+    expect(listed.sort()).toEqual(result.rows.map(row => row.uid).sort());
+    expect(await page.locator('#calendar-count-definition').textContent()).toContain('opzegdatum of de einddatum in het venster');
+  });
+
+  it('when the exposure is shown per supplier group, then the chart is titled per group', async () => {
+    await open('#/exposure');
+    expect(await page.locator('#chart-heading').textContent()).toBe('Aandeel per leverancier');
+    await page.getByLabel('Leveranciersgroep').check();
+    await page.waitForFunction(() => document.querySelector('#chart-heading')?.textContent === 'Aandeel per leveranciersgroep');
+    await page.getByLabel('Leverancier', { exact: true }).check();
+    await page.waitForFunction(() => document.querySelector('#chart-heading')?.textContent === 'Aandeel per leverancier');
+  });
+
   it('when the single points of failure open and one is chosen, then the explorer shows it with its impact', async () => {
     await open('#/spof');
     const first = page.locator('#spof-table tbody tr button.link').first();
