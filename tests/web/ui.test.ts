@@ -226,7 +226,7 @@ describe('dashboards', () => {
     await shot('calendar', true);
   });
 
-  it('when the calendar is set to this quarter, then it lists the contracts up to the quarter's end and says what it counts', async () => {
+  it('when the calendar is set to this quarter, then it lists the contracts up to the end of the quarter and says what it counts', async () => {
     const now = new Date();
     const end = new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 + 3, 0)).toISOString().slice(0, 10);
     const result = await api<{ rows: { uid: string }[] }>(`/api/analyses/contract-calendar?from=${now.toISOString().slice(0, 10)}&to=${end}`);
