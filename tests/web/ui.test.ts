@@ -245,6 +245,9 @@ describe('dashboards', () => {
     await page.waitForFunction(() => document.querySelector('#chart-heading')?.textContent === 'Aandeel per leveranciersgroep');
     await page.getByLabel('Leverancier', { exact: true }).check();
     await page.waitForFunction(() => document.querySelector('#chart-heading')?.textContent === 'Aandeel per leverancier');
+    // At 1280 px the per-function table fits its box: nothing hidden behind a scroll without a cue.
+    const box = await page.locator('#function-table').evaluate(table => { const parent = table.closest('.table-box')!; return { scroll: parent.scrollWidth, client: parent.clientWidth }; });
+    expect(box.scroll).toBeLessThanOrEqual(box.client);
   });
 
   it('when the single points of failure open and one is chosen, then the explorer shows it with its impact', async () => {
@@ -286,6 +289,16 @@ describe('reports', () => {
 });
 
 describe('import', () => {
+  it('when the import form is shown, then its fields stand in one column in reading order', async () => {
+    await open('#/import');
+    const top = (selector: string) => page.locator(selector).evaluate(el => el.closest('.field')!.getBoundingClientRect());
+    const [files, source, organisation] = [await top('#import-files'), await top('#import-source'), await top('#import-organisation')];
+    expect(source.top).toBeGreaterThanOrEqual(files.bottom);
+    expect(organisation.top).toBeGreaterThanOrEqual(source.bottom);
+    expect(source.left).toBe(files.left);
+    await shot('import-form');
+  });
+
   it('when a CSV with bad rows is uploaded, then its row errors are shown and the graph does not change', async () => {
     // The audit log records the rejected attempt (by design); the landscape itself must not change.
     const landscape = async () => (await snapshot(driver)).filter(line => !line.includes('"labels":["AuditEntry"]'));

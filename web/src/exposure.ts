@@ -61,7 +61,7 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
         several ? h('div', { class: 'card' }, h('h2', {}, t('org.label')), h('ul', {}, byOrganisation.map(o => h('li', {}, `${orgName(o.organisation)}: ${hhiText(o[measure] as Concentration | undefined, measure)}`)))) : null),
       await trend,
       explanation(),
-      h('div', { class: 'split' },
+      h('div', { class: 'split exposure-split' },
         h('section', { 'aria-labelledby': 'chart-heading' }, h('h2', { id: 'chart-heading' }, chartTitle()), barChart(rows, shareKey)),
         functionTable(summary.byBusinessFunction ?? [], several, measure)),
       h('section', {}, h('h2', {}, t('exposure.tableHeading')), h('p', { class: 'hint' }, t('exposure.sortHint')), sortableTable<Row>({
