@@ -22,6 +22,8 @@ export type WhatIfOptions = {
   /** Back to the node's details (offered when given). */
   onBack?: () => void;
   onClose?: () => void;
+  /** Escape: close only the answer (back to what was under it); else as onClose. */
+  onEscape?: () => void;
   /** Show a node in the graph (names become buttons when given). */
   focus?: (uid: string) => void;
   /** Mark the answer in the network view (offered when given). */
@@ -35,9 +37,11 @@ export async function showWhatIf(container: HTMLElement, uid: string, options: W
   const latest = claim(container);
   // Escape closes the answer, as the × does (a property, so asking again does not add a second listener).
   container.onkeydown = event => {
-    if (event.key === 'Escape' && options.onClose) {
+    const close = options.onEscape ?? options.onClose;
+    if (event.key === 'Escape' && close) {
       event.preventDefault();
-      options.onClose();
+      event.stopPropagation(); // only the top-most: the answer, not the panel under it
+      close();
     }
   };
   fill(container, head(uid, null, options), h('p', { role: 'status', class: 'status' }, t('whatIf.loading')));
