@@ -207,8 +207,9 @@ export const COLUMN_NAMES: Record<string, Words> = {
   daysToNoticeDeadline: { nl: 'Dagen tot opzegdatum', en: 'Days to notice deadline' },
   daysToEnd: { nl: 'Dagen tot einddatum', en: 'Days to end date' },
   // A contract's current term (server/analyses/contract-term.ts): the end date as written, and whether it renewed.
-  contractEnd: { nl: 'Einddatum in het contract', en: 'End date in the contract' },
-  renewed: { nl: 'Stilzwijgend verlengd na de einddatum', en: 'Renewed after its end date' },
+  // "Einddatum" (end) is the end of the current term, after any renewal; these two say how it came about.
+  contractEnd: { nl: 'Einddatum volgens contract', en: 'End date as written in the contract' },
+  renewed: { nl: 'Einddatum verschoven door verlenging', en: 'End date moved by automatic renewal' },
   overdue: { nl: 'Opzegdatum verstreken', en: 'Notice deadline passed' },
   noticeDeadlinePassed: { nl: 'Opzegdatum verstreken', en: 'Notice deadline passed' },
   check: { nl: 'Controle', en: 'Check' },

@@ -146,6 +146,11 @@ export function exposure(landscape: Landscape, level: Level): { rows: Row[]; sum
       }
     }
     if (all && organisations.length < 2) continue;
+    // Shares of applications and contract value out of what the suppliers hold together, as HHI and
+    // CR1 count them (concentration()): the largest supplier's share is CR1, and the shares add up to
+    // 100 %. An application without a supplier, or a contract without one, is in neither.
+    let supplied = 0, valued = 0;
+    for (const t of s.entities.values()) { supplied += t.applications; valued += t.contractValue; }
     for (const [uid, t] of s.entities) {
       const supplier = level === 'supplier' ? landscape.suppliers.get(uid) : undefined;
       const entityName = level === 'group' && landscape.groups.has(uid) ? landscape.groups.get(uid)! : landscape.suppliers.get(uid)?.name ?? uid;
@@ -156,7 +161,7 @@ export function exposure(landscape: Landscape, level: Level): { rows: Row[]; sum
         name: entityName,
         group: level === 'supplier' ? supplier?.group ?? null : null,
         applications: t.applications,
-        applicationsShare: share(t.applications, s.totals.applications),
+        applicationsShare: share(t.applications, supplied),
         criticalApplications: t.critical,
         criticalApplicationsShare: share(t.critical, s.totals.critical),
         businessFunctions: t.functions.size,
@@ -164,7 +169,7 @@ export function exposure(landscape: Landscape, level: Level): { rows: Row[]; sum
         platforms: t.platforms.size,
         platformsShare: share(t.platforms.size, s.totals.platforms.size),
         contractValue: round(t.contractValue),
-        contractValueShare: share(t.contractValue, s.totals.contractValue),
+        contractValueShare: share(t.contractValue, valued),
       });
     }
   }

@@ -86,6 +86,9 @@ export const NUMERIC_TYPES = new Set<ColumnType>(['integer', 'decimal', 'money',
 /** Types whose values are words from a catalogue; a list of them reads as "A, B". */
 const WORD_TYPES = new Set<ColumnType>(['organisation', 'criticality', 'kind', 'band', 'factor', 'check', 'severity', 'supportStatus', 'versionFrom', 'code']);
 
+/** The exposure's rows across all chosen organisations are marked '*' (supplier-exposure.ts). */
+const ALL_ORGANISATIONS = { nl: 'Alle gekozen organisaties', en: 'All chosen organisations' };
+
 const UID = /^(app|platform|supplier|group|org|function|refcomp|contract|interface|standard):/;
 
 /**
@@ -121,7 +124,7 @@ export function formatValue(type: ColumnType, value: unknown, language: Language
     case 'yesNo': return typeof value === 'boolean' ? YES_NO[value ? 'yes' : 'no'][language] : String(value);
     case 'list': return Array.isArray(value) ? value.map(v => item(v, names, language)).filter(Boolean).join(', ') : item(value, names, language);
     case 'path': return Array.isArray(value) ? value.map(v => item(v, names, language)).join(' → ') : item(value, names, language);
-    case 'organisation': return organisationName(String(value), names.organisation(String(value)));
+    case 'organisation': return value === '*' ? ALL_ORGANISATIONS[language] : organisationName(String(value), names.organisation(String(value)));
     case 'criticality': return valueName(CRITICALITY_NAMES, value, language);
     case 'band': return valueName(BAND_NAMES, value, language);
     case 'factor': return valueName(FACTOR_NAMES, value, language);

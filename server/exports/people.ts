@@ -64,7 +64,8 @@ export function peopleTable(rows: Record<string, unknown>[], { language, names =
   const kept = keys.filter(key => !dropped.has(key));
   const types = kept.map(key => columnType(key, samples.get(key)));
   return {
-    columns: kept.map(key => columnName(key, language)),
+    // A share's header says it is a percentage: the CSV writes the bare number (11,43).
+    columns: kept.map((key, index) => (types[index] === 'percent' ? `${columnName(key, language)} in %` : columnName(key, language))),
     types,
     rows: {
       *[Symbol.iterator]() {

@@ -43,6 +43,8 @@ const NAMED = 6;
 
 const upcoming = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline && c.noticeDeadline >= data.today).sort((a, b) => String(a.noticeDeadline).localeCompare(String(b.noticeDeadline)) || a.uid.localeCompare(b.uid));
 const passed = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline && c.noticeDeadline < data.today && (c.end ?? '') >= data.today);
+/** What a buyer acts on: running contracts whose notice deadline has passed (earliest end first), then the next deadlines. */
+const toActOn = (data: ReportData) => [...passed(data).sort((a, b) => String(a.end).localeCompare(String(b.end)) || a.uid.localeCompare(b.uid)), ...upcoming(data)];
 const soonCount = (data: ReportData) => upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
 const annualValue = (contracts: ReportContract[]) => contracts.reduce((sum, c) => sum + (c.annualValue ?? 0), 0);
 
@@ -94,7 +96,7 @@ function subjectAnswer(data: ReportData, language: Language): Answer {
   contractRisks(data, language, risks);
   const exposed = data.sovereignty?.rows.find(row => row.uid === subject.uid);
   if (exposed) risks.push(reportText(language, 'risk.sovereignty', { chain: chainText((exposed.chain ?? []) as ChainStep[], language), score: formatNumber(Number(exposed.exitReadiness), language, 1) }));
-  return { sentences, figures, risks, actions: upcoming(data).slice(0, ACTIONS) };
+  return { sentences, figures, risks, actions: toActOn(data).slice(0, ACTIONS) };
 }
 
 /** "3 van de 40 applicaties zijn afhankelijk van een partij buiten de EU (…); zonder die partijen stoppen …". */
@@ -175,7 +177,7 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
     }));
   }
   contractRisks(data, language, risks);
-  return { sentences, figures, risks, actions: upcoming(data).slice(0, ACTIONS) };
+  return { sentences, figures, risks, actions: toActOn(data).slice(0, ACTIONS) };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Language } from '../labels.js';
 import type { ReportContract } from './report-data.js';
 import { listWords, reportText } from './words.js';
 
-type Named = Pick<ReportContract, 'id' | 'suppliers' | 'applications' | 'end' | 'autoRenew'>;
+type Named = Pick<ReportContract, 'id' | 'suppliers' | 'applications' | 'end' | 'autoRenew'> & { noticeDeadline?: string | null };
 
 /** A contract whose end date lies before `today`. */
 export const hasEnded = (contract: Pick<ReportContract, 'end'>, today: string): boolean => !!contract.end && contract.end < today;
@@ -20,7 +20,8 @@ export function contractName(contract: Named, language: Language, today: string)
   const sorted = (names: string[] | null | undefined) => [...(names ?? [])].sort((a, b) => a.localeCompare(b, 'nl'));
   const parts = [listWords(sorted(contract.suppliers), language), listWords(sorted(contract.applications), language)].filter(Boolean);
   const name = parts.length ? `${parts.join(' – ')} (${contract.id})` : contract.id;
-  if (!hasEnded(contract, today)) return name;
+  // Still running but too late to give notice: a buyer has to act on it first.
+  if (!hasEnded(contract, today)) return contract.noticeDeadline && contract.noticeDeadline < today ? `${name}, ${reportText(language, 'contract.noticePassed')}` : name;
   return `${name}, ${reportText(language, contract.autoRenew ? 'contract.endPassed' : 'contract.ended', { date: formatDate(contract.end, language) })}`;
 }
 

@@ -12,7 +12,7 @@ const nl = {
   risks: 'Grootste risico’s',
   noRisks: 'Geen bijzondere risico’s gevonden.',
   actions: 'Contracten om op te handelen',
-  actionsIntro: 'De eerstvolgende uiterste opzegdata, de vroegste bovenaan.',
+  actionsIntro: 'Eerst de lopende contracten waarvan de opzegdatum al verstreken is (de vroegste einddatum bovenaan), dan de eerstvolgende uiterste opzegdata.',
   actionsNone: 'Geen contract met een opzegdatum die nog komt.',
   actionsMore: 'De volgende staan in de tabel Contracten.',
   topRows: 'top {n}',
@@ -113,6 +113,7 @@ const nl = {
   'risk.topLockIn': '{name} heeft de hoogste lock-in-score: {score} van 100 ({factors}).',
   'contract.ended': 'beëindigd op {date}',
   'contract.endPassed': 'einddatum {date} voorbij (stilzwijgend verlengd)',
+  'contract.noticePassed': 'opzegdatum verstreken',
   'trend.noticeSplit': 'Contracten in of voorbij hun opzegtermijn, nu {total} ({soon} + {passed}): {soon} met de uiterste opzegdatum in de komende 6 maanden en {passed} lopende contracten waarvan die al verstreken is.',
   'trend.articulation': 'Een scharnierpunt is een applicatie zonder welke het netwerk van koppelingen in losse delen uiteenvalt. Dat is iets anders dan de kwetsbaarste punten verderop, gerangschikt naar hoeveel er met ze uitvalt.',
 };
@@ -128,7 +129,7 @@ const en: Record<ReportWord, string> = {
   risks: 'Largest risks',
   noRisks: 'No particular risks found.',
   actions: 'Contracts to act on',
-  actionsIntro: 'The next notice deadlines, the earliest first.',
+  actionsIntro: 'First the running contracts whose notice deadline has passed (the earliest end date first), then the next notice deadlines.',
   actionsNone: 'No contract with a notice deadline still to come.',
   actionsMore: 'The next ones are in the Contracts table.',
   topRows: 'top {n}',
@@ -229,6 +230,7 @@ const en: Record<ReportWord, string> = {
   'risk.topLockIn': '{name} has the highest lock-in score: {score} of 100 ({factors}).',
   'contract.ended': 'ended on {date}',
   'contract.endPassed': 'end date {date} passed (renews automatically)',
+  'contract.noticePassed': 'notice deadline passed',
   'trend.noticeSplit': 'Contracts in or past their notice window, now {total} ({soon} + {passed}): {soon} with their notice deadline in the next 6 months and {passed} running contracts whose deadline has passed.',
   'trend.articulation': 'An articulation point is an application without which the network of interfaces falls apart into separate parts. That differs from the single points of failure further on, ranked by how much fails with them.',
 };

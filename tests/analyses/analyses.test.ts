@@ -36,9 +36,9 @@ describe('analyses on the fixture landscape', () => {
     it('when asked per supplier for one organisation, then counts and shares match the hand calculation', async () => {
       const { rows, summary } = await run(driver, 'supplier-exposure', { organisation: 'gm1' });
       expect(rows).toEqual([
-        { organisation: 'gm1', level: 'supplier', uid: 'supplier:s1', name: 'Acme B.V.', group: 'group:acme-holding', applications: 2, applicationsShare: 40, criticalApplications: 2, criticalApplicationsShare: 100, businessFunctions: 1, businessFunctionsShare: 33.33, platforms: 1, platformsShare: 50, contractValue: 100000, contractValueShare: 57.14 },
-        { organisation: 'gm1', level: 'supplier', uid: 'supplier:s2', name: 'Hostco', group: null, applications: 1, applicationsShare: 20, criticalApplications: 0, criticalApplicationsShare: 0, businessFunctions: 1, businessFunctionsShare: 33.33, platforms: 1, platformsShare: 50, contractValue: 50000, contractValueShare: 28.57 },
-        { organisation: 'gm1', level: 'supplier', uid: 'supplier:s3', name: 'Acme Software', group: 'group:acme-holding', applications: 1, applicationsShare: 20, criticalApplications: 0, criticalApplicationsShare: 0, businessFunctions: 1, businessFunctionsShare: 33.33, platforms: 0, platformsShare: 0, contractValue: 25000, contractValueShare: 14.29 },
+        { organisation: 'gm1', level: 'supplier', uid: 'supplier:s1', name: 'Acme B.V.', group: 'group:acme-holding', applications: 2, applicationsShare: 50, criticalApplications: 2, criticalApplicationsShare: 100, businessFunctions: 1, businessFunctionsShare: 33.33, platforms: 1, platformsShare: 50, contractValue: 100000, contractValueShare: 57.14 },
+        { organisation: 'gm1', level: 'supplier', uid: 'supplier:s2', name: 'Hostco', group: null, applications: 1, applicationsShare: 25, criticalApplications: 0, criticalApplicationsShare: 0, businessFunctions: 1, businessFunctionsShare: 33.33, platforms: 1, platformsShare: 50, contractValue: 50000, contractValueShare: 28.57 },
+        { organisation: 'gm1', level: 'supplier', uid: 'supplier:s3', name: 'Acme Software', group: 'group:acme-holding', applications: 1, applicationsShare: 25, criticalApplications: 0, criticalApplicationsShare: 0, businessFunctions: 1, businessFunctionsShare: 33.33, platforms: 0, platformsShare: 0, contractValue: 25000, contractValueShare: 14.29 },
       ]);
       const s = summary as any;
       expect(s.byOrganisation).toEqual([{
@@ -68,11 +68,13 @@ describe('analyses on the fixture landscape', () => {
       const { rows, summary } = await run(driver, 'supplier-exposure', { organisation: 'gm1,gm2' });
       const across = rows.filter(row => row.organisation === '*');
       expect(pick(across, 'uid', 'applications', 'applicationsShare', 'contractValue')).toEqual([
-        { uid: 'supplier:s1', applications: 2, applicationsShare: 33.33, contractValue: 100000 },
-        { uid: 'supplier:s4', applications: 1, applicationsShare: 16.67, contractValue: 80000 },
-        { uid: 'supplier:s2', applications: 1, applicationsShare: 16.67, contractValue: 50000 },
-        { uid: 'supplier:s3', applications: 1, applicationsShare: 16.67, contractValue: 25000 },
+        { uid: 'supplier:s1', applications: 2, applicationsShare: 40, contractValue: 100000 },
+        { uid: 'supplier:s4', applications: 1, applicationsShare: 20, contractValue: 80000 },
+        { uid: 'supplier:s2', applications: 1, applicationsShare: 20, contractValue: 50000 },
+        { uid: 'supplier:s3', applications: 1, applicationsShare: 20, contractValue: 25000 },
       ]);
+      // The largest supplier's share is the CR1 shown next to it (the same denominator).
+      expect(across[0].applicationsShare).toBe((summary as any).overall.applications.cr1);
       expect((summary as any).overall.applications).toMatchObject({ hhi: 2800, cr1: 40, cr3: 80, band: 'high' });
       expect((summary as any).overall.contractValue).toMatchObject({ hhi: 3002.69, cr1: 39.22, cr3: 90.2, band: 'high' });
       expect((summary as any).overall.organisations).toEqual(['gm1', 'gm2']);

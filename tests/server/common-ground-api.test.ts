@@ -56,10 +56,10 @@ describe('GET /api/analyses/common-ground', () => {
     expect(response.status).toBe(200);
     const [header, first, second] = response.body.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((line: string) => line.split(';'));
     const cell = (row: string[], name: string) => row[header.indexOf(name)];
-    expect(header).toEqual(expect.arrayContaining(['Plaats', 'Organisatie', 'Common Ground-score (0–100)', 'Aandeel open standaard-API', 'Waarvan met een kopie']));
+    expect(header).toEqual(expect.arrayContaining(['Plaats', 'Organisatie', 'Common Ground-score (0–100)', 'Aandeel open standaard-API in %', 'Waarvan met een kopie']));
     expect(header).not.toContain('components');
     expect([cell(first, 'Organisatie'), cell(first, 'Common Ground-score (0–100)')]).toEqual(['Gemeente Tweedorp', '60']);
-    expect([cell(second, 'Organisatie'), cell(second, 'Common Ground-score (0–100)'), cell(second, 'Aandeel open standaard-API')]).toEqual(['Gemeente Eenburg', '55', '50']);
+    expect([cell(second, 'Organisatie'), cell(second, 'Common Ground-score (0–100)'), cell(second, 'Aandeel open standaard-API in %')]).toEqual(['Gemeente Eenburg', '55', '50']);
   });
 
   it('when the interfaces of one municipality are exported as CSV, then each has its kind of standard in words and its gain', async () => {

@@ -242,6 +242,9 @@ describe('documents', () => {
       const sheet = book.worksheets[0];
       const header = headers(sheet);
       expect(header).toEqual(expect.arrayContaining(['Naam', 'Organisatie', 'Leverancier', 'Einddatum', 'Uiterste opzegdatum', 'Jaarwaarde', 'Stilzwijgend verlengd', 'Applicaties']));
+      // two end dates and two renewal columns, each named by how it differs from the other
+      expect(header).toEqual(expect.arrayContaining(['Einddatum volgens contract', 'Einddatum verschoven door verlenging']));
+      expect(header).not.toContain('Einddatum in het contract');
       expect(header.filter(keyLike)).toEqual([]);
       expect(header).not.toContain('Sleutel'); // the uid next to the name is left out
       const column = (name: string) => header.indexOf(name) + 1;
@@ -264,7 +267,7 @@ describe('documents', () => {
       const book = await workbook((await get('/api/analyses/supplier-exposure', { organisation: ORG, format: 'xlsx' })).body);
       const sheet = book.getWorksheet('Leveranciers')!;
       const header = headers(sheet);
-      const share = sheet.getRow(2).getCell(header.indexOf('Aandeel contractwaarde') + 1);
+      const share = sheet.getRow(2).getCell(header.indexOf('Aandeel contractwaarde in %') + 1);
       expect(share.numFmt).toBe('0.0%');
       expect(share.value).toBeGreaterThan(0);
       expect(share.value).toBeLessThanOrEqual(1);

@@ -36,6 +36,9 @@ describe('format', () => {
     expect(nbsp(formatValue(columnType('annualValue', 1), 1234.56, 'nl'))).toBe('€ 1.235');
     expect(formatValue(columnType('criticality', 'high'), 'high', 'nl')).toBe('hoog');
     expect(formatValue(columnType('organisation', 'gemeente-roerdam'), 'gemeente-roerdam', 'nl')).toBe('Gemeente Roerdam');
+    // the exposure's rows across the chosen organisations are marked '*'
+    expect(formatValue(columnType('organisation', '*'), '*', 'nl')).toBe('Alle gekozen organisaties');
+    expect(formatValue(columnType('organisation', '*'), '*', 'en')).toBe('All chosen organisations');
     expect(formatValue(columnType('suppliers', []), ['supplier:s1', 'supplier:s9'], 'nl', names)).toBe('Acme B.V., s9');
     expect(formatValue(columnType('interface', 'interface:gm1/if-7'), 'interface:gm1/if-7', 'nl', names)).toBe('if-7');
     expect(formatValue(columnType('applications', []), [{ name: 'Zaak', criticality: 'critical' }], 'nl')).toBe('Zaak (kritiek)');

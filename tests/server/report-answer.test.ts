@@ -3,6 +3,7 @@
 import type { Driver } from 'neo4j-driver';
 import { defaultServices } from '../../server/app.js';
 import { reportAnswer } from '../../server/reports/answer.js';
+import { contractName } from '../../server/reports/contract-name.js';
 import { reportData } from '../../server/reports/report-data.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { loadFixture } from './support.js';
@@ -23,6 +24,22 @@ describe('report answer', () => {
     const { risks } = reportAnswer(data, 'nl');
     expect(risks[0]).toMatch(/^Rekencentrum is kwetsbaar punt nummer \d+ van het landschap: als het uitvalt, /);
     expect(reportAnswer(data, 'en').risks[0]).toMatch(/^Rekencentrum is single point of failure number \d+ of the landscape: if it fails, /);
+  });
+
+  it('when a running contract\'s notice deadline has passed, then it is the first contract to act on, marked so', async () => {
+    const data = await reportData(driver, defaultServices().analyses, 'platform:p1');
+    const contract = (uid: string, end: string, noticeDeadline: string) => ({
+      uid, id: uid, organisation: 'gm1', start: '2024-01-01', end, noticeMonths: 3, autoRenew: false, annualValue: 1000, exitPlan: null, dataPortability: null, noticeDeadline, suppliers: ['Grutto'], applications: ['Zaaksysteem'],
+    });
+    const contracts = [
+      contract('c-0145', '2027-03-26', '2026-12-26'),
+      contract('c-0001', '2026-12-29', '2026-09-29'), // notice passed, still running
+      contract('c-0009', '2026-11-01', '2026-08-01'), // ended
+    ];
+    const { actions } = reportAnswer({ ...data, today: '2026-12-04', contracts }, 'nl');
+    expect(actions.map(c => c.uid)).toEqual(['c-0001', 'c-0145']);
+    expect(contractName(actions[0], 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0001), opzegdatum verstreken');
+    expect(contractName(actions[1], 'en', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0145)');
   });
 
   it('when a report names its subject\'s place among the single points of failure, then it is the place the ranking gives it', async () => {

@@ -109,7 +109,9 @@ describe('the what-if answer beside the dependency view', () => {
     // Closing it takes "whatIf" out of the address: a reload does not ask again.
     await ui.page.focus('#what-if-title');
     await ui.page.keyboard.press('Escape');
-    await ui.page.waitForFunction(() => (document.querySelector('#panel') as HTMLElement).hidden);
+    // Escape closes only the answer: the details are back and focus is on the button that asked.
+    await ui.page.waitForFunction(() => !document.querySelector('#what-if-answer') && document.activeElement?.id === 'what-if');
+    expect(await ui.page.evaluate(() => (document.querySelector('#panel') as HTMLElement).hidden)).toBe(false);
     expect(await ui.page.evaluate(() => location.hash)).toBe(`#/explorer?node=${enc(supplier.uid)}`);
   });
 });
@@ -192,9 +194,11 @@ describe('the what-if answer in the graph', () => {
     expect((await roer<string[]>('highlighted')).length).toBeGreaterThan(300);
     await ui.page.focus('#what-if-title');
     await ui.page.keyboard.press('Escape');
-    await ui.page.waitForFunction(() => (document.querySelector('#panel') as HTMLElement).hidden);
+    // Escape closes only the answer: the node's details are back, focus on the button that asked, the red is gone.
+    await ui.page.waitForFunction(() => !document.querySelector('#what-if-answer') && document.activeElement?.id === 'what-if');
     await settled(() => roer<Extent>('extent'));
-    expect(await roer<string[]>('highlighted')).toEqual([]);
+    expect(await ui.page.evaluate(() => (document.querySelector('#graph') as HTMLElement).dataset.impact)).toBeUndefined();
+    expect((await roer<string[]>('highlighted')).length).toBeLessThan(300);
     expect(await ui.page.evaluate(() => location.hash)).toBe(`#/explorer?view=graph&focus=${enc(supplier.uid)}`);
     await ui.shot('explorer-check-graph-escape');
   });

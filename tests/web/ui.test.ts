@@ -226,6 +226,30 @@ describe('dashboards', () => {
     await shot('calendar', true);
   });
 
+  it('when the calendar is set to this quarter, then it lists the contracts up to the end of the quarter and says what it counts', async () => {
+    const now = new Date();
+    const end = new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 + 3, 0)).toISOString().slice(0, 10);
+    const result = await api<{ rows: { uid: string }[] }>(`/api/analyses/contract-calendar?from=${now.toISOString().slice(0, 10)}&to=${end}`);
+    await open('#/calendar');
+    await page.getByLabel('Dit kwartaal').check();
+    await page.waitForFunction(n => document.querySelectorAll('#calendar-table tbody tr').length === n || (n === 0 && !document.querySelector('#calendar-table tbody tr')), result.rows.length);
+    const listed = await page.locator('#calendar-table tbody tr').evaluateAll(rows => rows.map(row => row.getAttribute('data-uid')));
+    expect(listed.sort()).toEqual(result.rows.map(row => row.uid).sort());
+    expect(await page.locator('#calendar-count-definition').textContent()).toContain('opzegdatum of de einddatum in het venster');
+  });
+
+  it('when the exposure is shown per supplier group, then the chart is titled per group', async () => {
+    await open('#/exposure');
+    expect(await page.locator('#chart-heading').textContent()).toBe('Aandeel per leverancier');
+    await page.getByLabel('Leveranciersgroep').check();
+    await page.waitForFunction(() => document.querySelector('#chart-heading')?.textContent === 'Aandeel per leveranciersgroep');
+    await page.getByLabel('Leverancier', { exact: true }).check();
+    await page.waitForFunction(() => document.querySelector('#chart-heading')?.textContent === 'Aandeel per leverancier');
+    // At 1280 px the per-function table fits its box: nothing hidden behind a scroll without a cue.
+    const box = await page.locator('#function-table').evaluate(table => { const parent = table.closest('.table-box')!; return { scroll: parent.scrollWidth, client: parent.clientWidth }; });
+    expect(box.scroll).toBeLessThanOrEqual(box.client);
+  });
+
   it('when the single points of failure open and one is chosen, then the explorer shows it with its impact', async () => {
     await open('#/spof');
     const first = page.locator('#spof-table tbody tr button.link').first();
@@ -265,6 +289,16 @@ describe('reports', () => {
 });
 
 describe('import', () => {
+  it('when the import form is shown, then its fields stand in one column in reading order', async () => {
+    await open('#/import');
+    const top = (selector: string) => page.locator(selector).evaluate(el => el.closest('.field')!.getBoundingClientRect());
+    const [files, source, organisation] = [await top('#import-files'), await top('#import-source'), await top('#import-organisation')];
+    expect(source.top).toBeGreaterThanOrEqual(files.bottom);
+    expect(organisation.top).toBeGreaterThanOrEqual(source.bottom);
+    expect(source.left).toBe(files.left);
+    await shot('import-form');
+  });
+
   it('when a CSV with bad rows is uploaded, then its row errors are shown and the graph does not change', async () => {
     // The audit log records the rejected attempt (by design); the landscape itself must not change.
     const landscape = async () => (await snapshot(driver)).filter(line => !line.includes('"labels":["AuditEntry"]'));

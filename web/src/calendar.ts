@@ -10,7 +10,7 @@ import { names, num, pick, rowUid, str } from './rows.js';
 import { trendPanel } from './trend.js';
 import type { Row } from './types.js';
 
-let months = 12;
+let months: number | 'quarter' = 12;
 let onlyCritical = false;
 let onlyLocked = false;
 const LOCKED_IN = 50;
@@ -22,6 +22,8 @@ export const addMonths = (date: Date, n: number) => {
   return d;
 };
 const iso = (date: Date) => date.toISOString().slice(0, 10);
+/** The last day of `date`'s quarter (31-03, 30-06, 30-09 or 31-12). */
+export const quarterEnd = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), Math.floor(date.getUTCMonth() / 3) * 3 + 3, 0));
 
 const applicationsOf = (row: Row): Row[] => {
   const list = pick(row, 'applications', 'covers', 'coveredApplications');
@@ -33,14 +35,14 @@ const isOverdue = (row: Row, today: string) => row.overdue === true || row.notic
 export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<void> {
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
   const today = new Date();
-  const window = () => ({ from: iso(today), to: iso(addMonths(today, months)) });
+  const window = () => ({ from: iso(today), to: iso(months === 'quarter' ? quarterEnd(today) : addMonths(today, months)) });
   // The filters go to the server, so the page and its downloads hold the same contracts.
   const params = () => ({ organisation: ctx.organisations(), ...window(), critical: onlyCritical || undefined, minLockIn: onlyLocked ? LOCKED_IN : undefined });
   root.append(
     h('h1', {}, t('calendar.heading')),
     h('form', { class: 'toolbar', onsubmit: (e: Event) => e.preventDefault() },
       h('fieldset', {}, h('legend', {}, t('calendar.window')),
-        [6, 12, 24].map(n => h('label', { class: 'check' }, h('input', { type: 'radio', name: 'window', value: n, checked: n === months, onchange: () => { months = n; void load(); } }), ' ', t('calendar.months', { n })))),
+        (['quarter', 6, 12, 24] as const).map(n => h('label', { class: 'check' }, h('input', { type: 'radio', name: 'window', value: n, checked: n === months, onchange: () => { months = n; void load(); } }), ' ', n === 'quarter' ? t('calendar.quarter') : t('calendar.months', { n })))),
       h('fieldset', {}, h('legend', {}, t('explorer.filters')),
         h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'only-critical', checked: onlyCritical, onchange: (e: Event) => { onlyCritical = (e.target as HTMLInputElement).checked; void load(); } }), ' ', t('calendar.onlyCritical')),
         h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'only-locked', checked: onlyLocked, onchange: (e: Event) => { onlyLocked = (e.target as HTMLInputElement).checked; void load(); } }), ' ', t('calendar.onlyLocked'))),
@@ -61,7 +63,8 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
     }
     const todayText = iso(today);
     fill(body, 
-      h('p', { id: 'calendar-count', role: 'status' }, t('calendar.count', { n: rows.length })),
+      h('p', { id: 'calendar-count', role: 'status' }, t('calendar.count', { n: formatNumber(rows.length) })),
+      h('p', { class: 'hint', id: 'calendar-count-definition' }, t('calendar.countDefinition')),
       timeline(rows, window(), todayText),
       await trend,
       sortableTable<Row>({

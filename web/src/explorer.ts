@@ -70,6 +70,8 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
       organisations: ctx.organisations(),
       onBack: () => hooks.openPanel(uid),
       onClose: () => { panel.hidden = true; panel.classList.remove('wide'); forgetParam('whatIf'); },
+      // Escape closes only the answer: back to the details, focus on the button that asked.
+      onEscape: () => { forgetParam('whatIf'); void hooks.openPanel(uid).then(focusWhatIfButton); },
       focus: target => openDependencies(ctx, target),
       inGraph: () => ctx.navigate('explorer', { view: 'graph', focus: uid, impact: uid }),
     }).then(answer => {
@@ -81,7 +83,7 @@ export async function renderExplorer(root: HTMLElement, ctx: Context): Promise<v
     openPanel: (uid: string) => {
       panel.hidden = false;
       panel.classList.remove('wide');
-      void openPanel(panel, uid, {
+      return openPanel(panel, uid, {
         whatIf: target => (target === node ? whatIf(target) : showWhatIf(ctx, target)),
         expand: target => { addStep(target); openDependencies(ctx, target); },
         focus: target => openDependencies(ctx, target),
@@ -195,6 +197,8 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
       },
       onBack: () => void select(uid),
       onClose: () => { endWhatIf(); panel.hidden = true; panel.classList.remove('wide'); controller.select(null); graphBox.focus(); },
+      // Escape closes only the answer: back to the details, focus on the button that asked.
+      onEscape: () => { void select(uid).then(focusWhatIfButton); },
       focus: id => { controller.focus(id); },
     });
   };
@@ -382,4 +386,9 @@ function legend(graph: Graph): HTMLElement {
   const kinds = Object.keys(KINDS).filter(kind => present.has(kind));
   return h('figure', { class: 'legend', 'aria-label': t('explorer.legend') }, h('figcaption', {}, t('explorer.legend')),
     h('ul', {}, kinds.map(kind => h('li', {}, h('span', { class: `swatch shape-${KINDS[kind].shape}`, style: `background:${KINDS[kind].colour}`, 'aria-hidden': 'true' }), kindLabel(kind)))));
+}
+
+/** Focus back on the details' "Wat als" button once the what-if answer is closed (explorer keyboard use). */
+function focusWhatIfButton(): void {
+  document.querySelector<HTMLElement>('#panel #what-if')?.focus();
 }

@@ -58,11 +58,11 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
       h('div', { class: 'cards' },
         hhiCard(main, measure, 'hhi-main'),
         hhiCard(scope[measure === 'contractValue' ? 'applications' : 'contractValue'] as Concentration | undefined, measure === 'contractValue' ? 'applications' : 'contractValue', 'hhi-other'),
-        several ? h('div', { class: 'card' }, h('h2', {}, t('org.label')), h('ul', {}, byOrganisation.map(o => h('li', {}, `${orgName(o.organisation)}: HHI ${formatNumber((o[measure] as Concentration)?.hhi ?? null)} (${bandLabel((o[measure] as Concentration)?.band)})`)))) : null),
+        several ? h('div', { class: 'card' }, h('h2', {}, t('org.label')), h('ul', {}, byOrganisation.map(o => h('li', {}, `${orgName(o.organisation)}: ${hhiText(o[measure] as Concentration | undefined, measure)}`)))) : null),
       await trend,
       explanation(),
-      h('div', { class: 'split' },
-        h('section', { 'aria-labelledby': 'chart-heading' }, h('h2', { id: 'chart-heading' }, t('exposure.chart')), barChart(rows, shareKey)),
+      h('div', { class: 'split exposure-split' },
+        h('section', { 'aria-labelledby': 'chart-heading' }, h('h2', { id: 'chart-heading' }, chartTitle()), barChart(rows, shareKey)),
         functionTable(summary.byBusinessFunction ?? [], several, measure)),
       h('section', {}, h('h2', {}, t('exposure.tableHeading')), h('p', { class: 'hint' }, t('exposure.sortHint')), sortableTable<Row>({
           id: 'exposure-table',
@@ -90,9 +90,15 @@ function hhiCard(c: Concentration | undefined, which: Measure, id: string): HTML
   return h('div', { class: `card band-${c?.band ?? 'none'}`, id },
     h('h2', {}, t('exposure.hhiValue', { by, value: '' }).replace(/:\s*$/, '')),
     h('p', { class: 'big', 'data-hhi': c?.hhi ?? '' }, c?.hhi === null || c?.hhi === undefined ? '—' : formatNumber(c.hhi, 0)),
-    h('p', { class: 'band' }, bandLabel(c?.band)),
+    h('p', { class: 'band' }, hasHhi(c) ? bandLabel(c?.band) : t(`exposure.noHhi.${which}`)),
     h('p', { class: 'hint' }, `${t('exposure.cr1')} ${formatPercent(c?.cr1)} · ${t('exposure.cr3')} ${formatPercent(c?.cr3)}`));
 }
+
+const hasHhi = (c: Concentration | undefined) => c?.hhi !== null && c?.hhi !== undefined;
+/** "HHI 2.345 (matig geconcentreerd)", or why there is none ("geen HHI: geen contractwaarde bekend"). */
+const hhiText = (c: Concentration | undefined, which: Measure) =>
+  (hasHhi(c) ? `HHI ${formatNumber(c?.hhi ?? null)} (${bandLabel(c?.band)})` : t(`exposure.noHhi.${which}`));
+const chartTitle = () => t(level === 'group' ? 'exposure.chart.group' : 'exposure.chart');
 
 const bandLabel = (band: unknown) => (band ? t(`exposure.band.${band}` as MessageKey) : '—');
 
@@ -102,7 +108,7 @@ function barChart(rows: Row[], shareKey: string): SVGElement | HTMLElement {
   if (top.length === 0) return h('p', { class: 'hint' }, t('common.none'));
   const rowHeight = 22, labelWidth = 190, width = 560;
   const max = Math.max(...top.map(r => num(r[shareKey]) ?? 0));
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${top.length * rowHeight + 10}`, width: '100%', role: 'img', 'aria-label': t('exposure.chart'), class: 'bars' });
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${top.length * rowHeight + 10}`, width: '100%', role: 'img', 'aria-label': chartTitle(), class: 'bars' });
   top.forEach((row, index) => {
     const share = num(row[shareKey]) ?? 0;
     const y = index * rowHeight + 4;

@@ -72,7 +72,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   root.append(h('h1', {}, t('import.heading')),
     h('details', { class: 'help', id: 'import-help' }, h('summary', {}, t('import.help')), h('p', {}, t('import.helpText')), h('p', {}, t('import.helpFormats'))),
     h('p', {}, template, ' · ', landscapeWorkbook),
-    h('form', { class: 'toolbar', onsubmit: (e: Event) => e.preventDefault() },
+    h('form', { class: 'toolbar stacked', id: 'import-form', onsubmit: (e: Event) => e.preventDefault() },
       h('div', { class: 'field' }, h('label', { for: 'import-files' }, t('import.files')), files,
         h('div', {}, h('label', { for: 'import-files', class: 'file-button' }, t('import.pickFiles')), ' ', chosenNames)),
       h('div', { class: 'field' }, h('label', { for: 'import-source' }, t('import.source')), source, sources,

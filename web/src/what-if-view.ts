@@ -8,7 +8,7 @@ import { stoppingAlgorithms, stoppingClause } from './algorithm-panel.js';
 import { runAnalysis } from './api.js';
 import { claim, fill, h, message } from './dom.js';
 import { errorText } from './errors.js';
-import { critLabel, formatDate, formatMoney, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
+import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
 import { expandableList } from './lists.js';
 
 export type ImpactAnswer = { rows: ImpactRow[]; summary: ImpactSummary };
@@ -22,6 +22,8 @@ export type WhatIfOptions = {
   /** Back to the node's details (offered when given). */
   onBack?: () => void;
   onClose?: () => void;
+  /** Escape: close only the answer (back to what was under it); else as onClose. */
+  onEscape?: () => void;
   /** Show a node in the graph (names become buttons when given). */
   focus?: (uid: string) => void;
   /** Mark the answer in the network view (offered when given). */
@@ -35,9 +37,11 @@ export async function showWhatIf(container: HTMLElement, uid: string, options: W
   const latest = claim(container);
   // Escape closes the answer, as the × does (a property, so asking again does not add a second listener).
   container.onkeydown = event => {
-    if (event.key === 'Escape' && options.onClose) {
+    const close = options.onEscape ?? options.onClose;
+    if (event.key === 'Escape' && close) {
       event.preventDefault();
-      options.onClose();
+      event.stopPropagation(); // only the top-most: the answer, not the panel under it
+      close();
     }
   };
   fill(container, head(uid, null, options), h('p', { role: 'status', class: 'status' }, t('whatIf.loading')));
@@ -120,7 +124,7 @@ export function answerSentence({ rows, summary }: ImpactAnswer): string {
 function nameList(names: string[], max = 5): string {
   const distinct = [...new Set(names)].sort((a, b) => a.localeCompare(b, 'nl'));
   // "and 1 other" says less than the name itself.
-  const shown = distinct.length > max + 1 ? [...distinct.slice(0, max), t('whatIf.more', { n: distinct.length - max })] : distinct;
+  const shown = distinct.length > max + 1 ? [...distinct.slice(0, max), t('whatIf.more', { n: formatNumber(distinct.length - max) })] : distinct;
   return listFormat(shown);
 }
 
@@ -136,7 +140,7 @@ function figures({ summary }: ImpactAnswer): HTMLElement {
     figure('fig-lost', tn('whatIf.functionCount', totals.businessFunctionsLost), t('whatIf.fig.lost')),
     figure('fig-weakened', tn('whatIf.functionCount', totals.businessFunctionsWeakened), t('whatIf.fig.weakened')),
     figure('fig-applications', tn('whatIf.applicationCount', totals.applications),
-      `${self ? t('whatIf.fig.applicationsSelf', { name: summary.node.name }) : t('whatIf.fig.applications')}, ${t('whatIf.fig.critical', { n: totals.criticalApplications })}`),
+      `${self ? t('whatIf.fig.applicationsSelf', { name: summary.node.name }) : t('whatIf.fig.applications')}, ${t('whatIf.fig.critical', { n: formatNumber(totals.criticalApplications) })}`),
     totals.platforms ? figure('fig-platforms', tn('whatIf.platformCount', totals.platforms), t('whatIf.fig.platforms')) : null,
     figure('fig-organisations', tn('whatIf.organisationCount', totals.organisations), `${t('whatIf.fig.organisations')}${summary.organisations.length ? `: ${listFormat(summary.organisations.map(o => o.name))}` : ''}`),
     figure('fig-contracts', tn('whatIf.fig.contracts', totals.contracts), nextNotice ? t('whatIf.fig.contractsNote', { date: formatDate(nextNotice) }) : t('whatIf.fig.contractsInvolved')),
@@ -151,8 +155,8 @@ function functionsSection(summary: ImpactSummary, several: boolean): HTMLElement
     const lost = functions.filter(fn => fn.lostAllSupport);
     const weakened = functions.filter(fn => !fn.lostAllSupport);
     return [
-      ...(lost.length ? [h('h4', {}, t('whatIf.functionsLost', { n: lost.length })), expandableList(lost, item, { id: `${prefix}functions-lost`, class: 'lost' })] : []),
-      ...(weakened.length ? [h('h4', {}, t('whatIf.functionsWeakened', { n: weakened.length })), expandableList(weakened, item, { id: `${prefix}functions-weakened`, initial: 5 })] : []),
+      ...(lost.length ? [h('h4', {}, t('whatIf.functionsLost', { n: formatNumber(lost.length) })), expandableList(lost, item, { id: `${prefix}functions-lost`, class: 'lost' })] : []),
+      ...(weakened.length ? [h('h4', {}, t('whatIf.functionsWeakened', { n: formatNumber(weakened.length) })), expandableList(weakened, item, { id: `${prefix}functions-weakened`, initial: 5 })] : []),
     ];
   };
   if (!several) return h('section', { id: 'what-if-functions' }, h('h3', {}, t('whatIf.functions')), lists(summary.businessFunctions, ''));
@@ -171,7 +175,7 @@ function criticalSection({ rows, summary }: ImpactAnswer, several: boolean, opti
   const itself = summary.totals.criticalApplications > critical.length;
   const count = critical.length + (itself ? 1 : 0);
   if (count === 0) return null;
-  return h('section', { id: 'what-if-critical' }, h('h3', {}, t('whatIf.critical', { n: count })),
+  return h('section', { id: 'what-if-critical' }, h('h3', {}, t('whatIf.critical', { n: formatNumber(count) })),
     itself ? h('p', { class: 'itself' }, h('strong', {}, summary.node.name), h('span', { class: 'hint' }, ` — ${t('whatIf.itself')}`)) : null,
     expandableList(critical, row => [
       nodeName(row, options),
@@ -181,7 +185,7 @@ function criticalSection({ rows, summary }: ImpactAnswer, several: boolean, opti
 }
 
 function organisationsSection(summary: ImpactSummary): HTMLElement {
-  return h('section', { id: 'what-if-organisations' }, h('h3', {}, t('whatIf.organisations', { n: summary.organisations.length })),
+  return h('section', { id: 'what-if-organisations' }, h('h3', {}, t('whatIf.organisations', { n: formatNumber(summary.organisations.length) })),
     expandableList(summary.organisations, o => [h('strong', {}, o.name), h('span', { class: 'hint' }, ` — ${t('whatIf.orgLine', {
       applications: tn('whatIf.applicationCount', o.applications), critical: o.criticalApplications,
       lost: tn('whatIf.functionCount', o.businessFunctionsLost), weakened: o.businessFunctionsWeakened,
@@ -198,7 +202,7 @@ function contractsSection(summary: ImpactSummary, several: boolean): HTMLElement
   if (summary.contracts.length === 0) return null;
   const today = isoToday();
   const contracts = [...summary.contracts].sort((a, b) => contractState(a, today) - contractState(b, today) || a.noticeDeadline.localeCompare(b.noticeDeadline) || a.uid.localeCompare(b.uid));
-  return h('section', { id: 'what-if-contracts' }, h('h3', {}, t('whatIf.contracts', { n: summary.contracts.length })), h('p', { class: 'hint' }, t('whatIf.contractsHint')),
+  return h('section', { id: 'what-if-contracts' }, h('h3', {}, t('whatIf.contracts', { n: formatNumber(summary.contracts.length) })), h('p', { class: 'hint' }, t('whatIf.contractsHint')),
     expandableList(contracts, c => {
       const state = contractState(c, today);
       return [
@@ -217,7 +221,7 @@ function contractsSection(summary: ImpactSummary, several: boolean): HTMLElement
 function interfacesSection(summary: ImpactSummary, several: boolean): HTMLElement | null {
   if (summary.interfacesBroken.length === 0) return null;
   const orgName = new Map(summary.organisations.map(o => [o.organisation, o.name]));
-  return h('section', { id: 'what-if-interfaces' }, h('h3', {}, t('whatIf.interfaces', { n: summary.interfacesBroken.length })),
+  return h('section', { id: 'what-if-interfaces' }, h('h3', {}, t('whatIf.interfaces', { n: formatNumber(summary.interfacesBroken.length) })),
     expandableList(summary.interfacesBroken, i => [
       `${i.fromName ?? '?'} → ${i.toName ?? '?'}`, i.viaName ? ` via ${i.viaName}` : '', i.standard ? ` (${i.standard})` : '',
       h('span', { class: 'hint' }, ` — ${i.failedEnds.map(end => t(`whatIf.end.${end}` as MessageKey)).join(', ')}${several ? `, ${orgName.get(i.organisation) ?? i.organisation}` : ''}`),
