@@ -18,6 +18,7 @@ import { concentrations } from './supplier-exposure.js';
 import { commonGroundScores } from './common-ground.js';
 import { withinBoundary } from './boundary.js';
 import { organisationScope } from '../exports/scope.js';
+import { currentTerm } from './contract-term.js';
 
 /** Above this many organisations, headlines are computed on the snapshot of every organisation. */
 const MANY = 20;
@@ -70,7 +71,9 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
     const spofs = biconnectivity(graph.vertices.length, graph.edges).articulationPoints
       .map(i => ({ uid: graph.vertices[i], name: nameOf(mine, graph.vertices[i]) }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.uid.localeCompare(b.uid));
+    // By the current term, as the calendar and the report count: a contract that renewed by itself runs on.
     const notice = mine.contracts
+      .map(c => ({ uid: c.uid, name: c.name, ...(currentTerm(c, asOf) ?? { end: c.end, noticeDeadline: c.noticeDeadline }) }))
       .filter(c => c.noticeDeadline <= windowEnd && c.end >= asOf)
       .map(c => ({ uid: c.uid, name: c.name, noticeDeadline: c.noticeDeadline, end: c.end }))
       .sort((a, b) => a.noticeDeadline.localeCompare(b.noticeDeadline) || a.uid.localeCompare(b.uid));

@@ -122,6 +122,8 @@ describe('trends on the dashboards', () => {
       const split = /Contracten in of voorbij hun opzegtermijn, nu (\d+) \((\d+) \+ (\d+)\)/.exec(notes);
       expect(split).not.toBeNull();
       expect(Number(split![1])).toBe(Number(split![2]) + Number(split![3]));
+      // Recorded today by the last import, counted today by the report: the same contracts, renewed ones included.
+      expect(Number(split![1])).toBe(series[1].noticeCount);
       expect(notes).toContain('Een scharnierpunt is een applicatie zonder welke het netwerk van koppelingen in losse delen uiteenvalt.');
       expect(await text('#report-answer')).toMatch(/\(HHI op contractwaarde [\d.]+; de HHI loopt van 0 tot 10\.000/);
       // Contracts by supplier and what they cover, not by code alone (a passed notice date said after it).
