@@ -30,9 +30,8 @@ async function suggestions(text: string): Promise<{ id: string; text: string }[]
   await ui.page.fill('#search', text);
   await ui.page.waitForFunction(typed => {
     const list = document.querySelector('#search-list');
-    return document.querySelector<HTMLInputElement>('#search')?.value === typed && list && !list.hasAttribute('hidden') && list.children.length > 0;
+    return list instanceof HTMLElement && list.dataset.for === typed && !list.hasAttribute('hidden') && list.children.length > 0;
   }, text);
-  await ui.page.waitForTimeout(300); // a newer answer for the same text would replace the list
   return ui.page.$$eval('#search-list li', items => items.map(item => ({ id: item.getAttribute('data-id')!, text: (item.textContent ?? '').trim() })));
 }
 

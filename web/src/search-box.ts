@@ -45,6 +45,7 @@ export function searchBox(onChoose: (hit: SearchHit) => void, options: { id?: st
     hits = rows.map(row => ({ uid: str(row.uid), name: str(row.name ?? row.id ?? row.uid), kind: str(row.kind), organisation: row.organisation ? str(row.organisation) : null, context: row.context ? str(row.context) : null }));
     active = hits.length ? 0 : -1;
     note.textContent = hits.length ? '' : t('search.none', { text });
+    list.dataset.for = text; // which text the list answers (the previous one stays shown until then)
     render();
   };
   input.addEventListener('input', () => {
