@@ -19,11 +19,15 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
 /** Written as a date in some form (2026-02-31, 31-01-2026, 31/1/2026), not a run id. */
 const LOOKS_LIKE_DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([T ]|$)/;
+/** An import run's id: a UUID, for a deletion prefixed `delete-` (importers/history.ts). */
+const RUN_ID = /^(delete-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isExistingDate = (text: string) => IsoDate.safeParse(text.slice(0, 10)).success && (DAY.test(text) || (TIME.test(text) && !Number.isNaN(Date.parse(text))));
 
 export const ChangesQuery = z.object({
   since: z.string().trim().min(1, 'a date (2026-01-31), a time or an import run id / een datum of import').max(100)
     // Anything written as a date is a date (not a run id), and one that exists: 2026-02-31 or 31-01-2026 is refused as such.
-    .refine(text => !LOOKS_LIKE_DATE.test(text) || (IsoDate.safeParse(text.slice(0, 10)).success && (DAY.test(text) || (TIME.test(text) && !Number.isNaN(Date.parse(text))))), 'an existing date such as 2026-01-31 / een bestaande datum')
+    // What is neither a run id nor an existing date ("gisteren", a browser's 275760-09-04) is a date the user got wrong.
+    .refine(text => (LOOKS_LIKE_DATE.test(text) ? isExistingDate(text) : RUN_ID.test(text) || isExistingDate(text)), 'an existing date such as 2026-01-31 / een bestaande datum')
     .describe('A date (YYYY-MM-DD: changes after the start of that day), an ISO time, or the id of an import run (changes after it)'),
   organisation: z.string().trim().min(1).max(200).optional().describe('Only what concerns this organisation (its applications, interfaces and contracts, and the suppliers and platforms they use)'),
   limit: z.coerce.number().int().min(1).max(5000).default(200).describe('Items listed per table and kind at most (the counts are always complete)'),

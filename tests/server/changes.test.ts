@@ -89,7 +89,13 @@ describe('what changed since', () => {
   it('when since is missing or names no run, then 400 and 404', async () => {
     const app = appFor(driver);
     expect((await request(app).get('/api/changes')).status).toBe(400);
-    expect((await request(app).get('/api/changes?since=no-such-run')).status).toBe(404);
+    expect((await request(app).get('/api/changes?since=00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    // Neither a run id nor a date that exists: the user's date is wrong, not some import unknown.
+    for (const since of ['no-such-run', 'gisteren-blabla', '275760-09-04']) {
+      const response = await request(app).get(`/api/changes?since=${since}`);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain('een bestaande datum');
+    }
   });
 
   it('when an organisation trend is asked, then its headline numbers per run, oldest first', async () => {
