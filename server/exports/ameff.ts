@@ -54,7 +54,7 @@ const ELEMENT_TYPES = new Set(
 );
 const RELATIONSHIP_TYPES = new Set(['Composition', 'Aggregation', 'Assignment', 'Realization', 'Serving', 'Access', 'Influence', 'Triggering', 'Flow', 'Specialization', 'Association']);
 // Anything else (an Algorithm from the algorithm register, for one) is a Grouping. ArchiMate 3.1 has no
-// algorithm element, and the GEMMA and NORA models (/tmp/shared/reference-data) name algorithms only in the
+// algorithm element, and the GEMMA and NORA models (../shared/reference-data) name algorithms only in the
 // text of principles and requirements, never as an element type. ApplicationFunction would claim the
 // behaviour of one application component; a register entry is a set of facts about an algorithm that several
 // applications may carry, which is what a Grouping is for ("concepts that belong together based on some
