@@ -6,6 +6,7 @@ import { generateLandscape } from '../../importers/demo/generate.js';
 import { importLandscape } from '../../importers/import.js';
 import { TABLES, type Landscape } from '../../importers/model.js';
 import { read, write } from '../../server/neo4j.js';
+import { bucketDigest, rowHash, rowJson } from '../../importers/row-state.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 
 type StoredBucket = { key: string; uids: string[]; hashes: string[]; rows: Int8Array };
@@ -88,5 +89,24 @@ describe('the row state a diff leaves', () => {
     expect(again.written).not.toBe('unchanged');
     const [{ applications }] = await read<{ applications: number }>(driver, 'MATCH (a:Application) RETURN count(a) AS applications');
     expect(applications).toBe(landscape.applications.length);
+  });
+});
+
+describe('a row as the row state hashes it', () => {
+  it('when a row lists the same items in another order, at any depth, then its JSON and hash are those of the sorted row', () => {
+    const unsorted = { id: 'a', referenceComponents: ['Zaaksysteem', 'Berichtenmakelaar'], extra: { tags: ['z', 'y'] } };
+    const sorted = { id: 'a', referenceComponents: ['Berichtenmakelaar', 'Zaaksysteem'], extra: { tags: ['y', 'z'] } };
+    expect(rowJson(unsorted)).toBe('{"id":"a","referenceComponents":["Berichtenmakelaar","Zaaksysteem"],"extra":{"tags":["y","z"]}}');
+    expect(rowJson(sorted)).toBe(rowJson(unsorted));
+    expect(rowHash(rowJson(sorted))).toBe(rowHash(rowJson(unsorted)));
+    expect(rowHash(rowJson({ ...sorted, id: 'b' }))).not.toBe(rowHash(rowJson(sorted)));
+  });
+
+  it('when a bucket is digested, then the digest is the hash of its "uid NUL hash" lines, as older Roer stored it', () => {
+    const uids = ['app:gm1/a', 'app:gm1/b', 'app:gm1/c'];
+    const hashes = ['0000001abcdefg', '0000002abcdefg', '0000003abcdefg'];
+    expect(bucketDigest(uids, hashes)).toBe(rowHash(uids.map((uid, i) => `${uid}\u0000${hashes[i]}`).join('\n')));
+    expect(bucketDigest([], [])).toBe(rowHash(''));
+    expect(bucketDigest(uids, [...hashes].reverse())).not.toBe(bucketDigest(uids, hashes));
   });
 });
