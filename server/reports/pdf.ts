@@ -381,7 +381,7 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
   // The sections start on a page of their own, unless the first page already ran over onto one.
   } else if (doc.bufferedPageRange().count === 1) doc.addPage();
   for (const section of reportSections(data, language)) {
-    const omitted = section.omitted ? [reportText(language, 'omitted', { n: section.omitted })] : [];
+    const omitted = [...(section.notes ?? []), ...(section.omitted ? [reportText(language, 'omitted', { n: section.omitted })] : [])];
     const layout = section.rows.length > 0 ? tableLayout(doc, section, data, language, omitted) : null;
     // The Verloop's sentences and charts come between its heading and its table.
     heading(doc, `${section.title} (${sectionCount(section, language)})`, 13, section.id === 'trend' ? 70 : layout?.lead ?? 20);

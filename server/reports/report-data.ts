@@ -41,7 +41,8 @@ export type ReportData = {
   functions: { organisation: string; uid: string; name: string; affectedApplications: number; supportingApplications: number; lostAllSupport: boolean }[];
   contracts: ReportContract[];
   /** The subject's own lock-in (applications and suppliers). */
-  lockIn: { score: number; factors: LockInFactor[] } | null;
+  /** `applications`: of a supplier, the applications its factors are averaged over. */
+  lockIn: { score: number; factors: LockInFactor[]; applications?: number } | null;
   /** An organisation's applications with the highest lock-in. */
   lockInRanking: Row[];
   /** Single points of failure: an organisation's worst, else those around the subject. */
@@ -106,10 +107,13 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
     stepRelations = relations(landscape, [...steps(dependants), ...steps(upstream)]);
   }
 
+  type OwnLockIn = { score: number; factors: LockInFactor[]; applications?: number };
   const ownLockIn = kind === 'Application' && boundary
-    ? (await run(analyses, driver, 'lock-in', { organisation, boundary })).rows.find(row => row.uid === uid) as { score: number; factors: LockInFactor[] } | undefined
-    : (detail as { lockIn?: { score: number; factors: LockInFactor[] } | null }).lockIn;
-  const lockIn = ownLockIn && Array.isArray(ownLockIn.factors) ? { score: ownLockIn.score, factors: ownLockIn.factors.map(f => ({ ...f })) } : null;
+    ? (await run(analyses, driver, 'lock-in', { organisation, boundary })).rows.find(row => row.uid === uid) as OwnLockIn | undefined
+    : (detail as { lockIn?: OwnLockIn | null }).lockIn;
+  const lockIn = ownLockIn && Array.isArray(ownLockIn.factors)
+    ? { score: ownLockIn.score, factors: ownLockIn.factors.map(f => ({ ...f })), ...(typeof ownLockIn.applications === 'number' ? { applications: ownLockIn.applications } : {}) }
+    : null;
   const lockInRanking = kind === 'Organisation'
     ? (await run(analyses, driver, 'lock-in', { organisation, boundary })).rows.sort((a, b) => Number(b.score) - Number(a.score)).slice(0, RANKING_ROWS)
       .map(row => ({ uid: row.uid, name: row.name, criticality: row.criticality, suppliers: ((row.suppliers as string[]) ?? []).map(s => nameOf(landscape, s)), score: row.score, topFactors: topFactors(row) }))

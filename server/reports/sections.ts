@@ -8,11 +8,11 @@ import type { ReportContract, ReportData } from './report-data.js';
 import { contractName, runningFirst } from './contract-name.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
-import { reportText } from './words.js';
+import { countedText, reportText } from './words.js';
 import { trendSection } from './trend.js';
 import { shownName } from './boundary.js';
 import { decimalsToTellApart } from '../decimals.js';
-import { formatNumber } from '../format.js';
+import { formatNumber, formatPercent } from '../format.js';
 
 /** `text`: the cell as people read it, when the type's formatting is not enough (Common Ground's gain: the page's decimals); the value stays a number for the spreadsheet. */
 export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown; text?: (row: Row) => string };
@@ -20,7 +20,8 @@ export type SectionColumn = { key: string; header: string; type: ColumnType; val
  * `printed`: rows on paper when fewer than all (the spreadsheet has them all). `omitted`: rows left out, outside the organisation's boundary (boundary.ts).
  * `top`: the rows are the first `top` of a longer ranking, so their number is no count of all (sectionCount).
  */
-export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number; omitted?: number; top?: number };
+/** `notes`: what the table's columns mean, printed under it. */
+export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number; omitted?: number; top?: number; notes?: string[] };
 export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty' | 'trend' | 'ictFoto' | 'commonGround';
 export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty', 'trend', 'ictFoto', 'commonGround'];
 
@@ -85,6 +86,8 @@ export function reportSections(data: ReportData, language: Language): Section[] 
       ]), language),
     ];
   }
+  // A supplier's factors are over its applications: a share of them, or a mean per application.
+  const ofSupplier = data.subject.kind === 'Supplier';
   const lockIn = data.lockIn
     ? [...data.lockIn.factors].sort((a, b) => b.contribution - a.contribution).map(f => ({ factor: f.factor, raw: f.raw, weight: f.weight, contribution: f.contribution }) as Row)
     : [];
@@ -95,7 +98,7 @@ export function reportSections(data: ReportData, language: Language): Section[] 
     ]),
     section('dependencies', reportText(language, 'section.dependencies', { name }), byStepAndCriticality(data.dependencies) as unknown as Row[], ['name', 'kind', 'criticality', ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]),
     contracts,
-    section('lockIn', reportText(language, 'section.lockIn'), lockIn, ['factor', ['raw', 'text', row => rawValue(row, language), columnName('value', language)], ['weight', 'integer'], ['contribution', 'decimal']]),
+    { ...section('lockIn', reportText(language, 'section.lockIn'), lockIn, ['factor', ['raw', 'text', row => rawValue(row, language, ofSupplier), columnName('value', language)], ['weight', 'integer'], ['contribution', 'decimal']]), notes: lockInNotes(data, language) },
     section('spofs', reportText(language, 'section.spofs', { name }), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),
     ...(data.subject.kind === 'Application' ? [sovereignty()] : []),
   ];
@@ -120,11 +123,31 @@ const byStepAndCriticality = (rows: ReportData['dependants']) =>
 const factorList = (factors: unknown, language: Language): string =>
   (Array.isArray(factors) ? factors : []).map((factor, i) => { const name = valueName(FACTOR_NAMES, String(factor), language); return i === 0 ? name : lowerFirst(name); }).join(', ');
 
-/** A lock-in factor's own measure in words: yes/no, a count, years. */
-function rawValue(row: Row, language: Language): string {
+/** Lock-in factors that hold or not for an application; the others count (interfaces, years, dependants, alternatives). */
+const YES_NO_FACTORS = new Set(['noExitPlan', 'noDataPortability', 'autoRenewed', 'supplierHosts', 'outsideEu']);
+const COUNTED_FACTORS = new Set(['closedInterfaces', 'remainingContractYears', 'dependants', 'fewSubstitutes']);
+type CountedFactor = 'closedInterfaces' | 'remainingContractYears' | 'dependants' | 'fewSubstitutes';
+
+/** What the lock-in table's columns mean, with the score they add up to. */
+function lockInNotes(data: ReportData, language: Language): string[] {
+  if (!data.lockIn) return [];
+  const score = formatNumber(data.lockIn.score, language, 1);
+  return data.subject.kind === 'Supplier'
+    ? [reportText(language, 'lockIn.noteSupplier', { n: data.lockIn.applications ?? 0, score })]
+    : [reportText(language, 'lockIn.note', { score })];
+}
+
+/** A lock-in factor's own measure in words: yes/no, a count, years; for a supplier the share of its applications or the mean per application. */
+function rawValue(row: Row, language: Language, ofSupplier = false): string {
   const raw = row.raw;
+  const counted = (value: string) => (COUNTED_FACTORS.has(String(row.factor)) ? countedText(language, `lockIn.unit.${row.factor as CountedFactor}`, Number(raw), { n: value }) : value);
+  if (ofSupplier && typeof raw === 'number') {
+    return YES_NO_FACTORS.has(String(row.factor))
+      ? reportText(language, 'lockIn.share', { share: formatPercent(raw * 100, language, 0) })
+      : reportText(language, 'lockIn.mean', { value: counted(formatNumber(raw, language, 1)) });
+  }
   if (typeof raw === 'boolean') return formatValue('yesNo', raw, language);
-  if (typeof raw === 'number') return formatValue(row.factor === 'remainingContractYears' ? 'decimal' : 'integer', raw, language);
+  if (typeof raw === 'number') return counted(formatValue(row.factor === 'remainingContractYears' ? 'decimal' : 'integer', raw, language));
   return raw === null || raw === undefined ? '—' : String(raw);
 }
 

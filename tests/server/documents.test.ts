@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import { importLandscape } from '../../importers/import.js';
 import { Landscape } from '../../importers/model.js';
 import { analyses } from '../../server/analyses/index.js';
-import { formatDate, formatMoney, formatPercent } from '../../server/format.js';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../../server/format.js';
 import { columnWidths, pdfText } from '../../server/reports/pdf.js';
 import { pictureLayout, wrap } from '../../server/reports/picture.js';
 import type { ReportData } from '../../server/reports/report-data.js';
@@ -125,6 +125,22 @@ describe('documents', () => {
       expect(second).toContain('Afhankelijkheidsplaat');
       for (const name of ['Hangt af van', 'Valt mee uit', 'Acme B.V.', 'Rekencentrum Noord', 'Basisregistratie', 'Berichtenbus', 'Website']) expect(second).toContain(name);
       for (const words of ['levert gegevens aan', 'host', 'levert', 'tussenstation voor']) expect(second).toContain(words);
+    });
+
+    it('when a supplier report shows lock-in, then its values are over the supplier\'s applications and a note says what the columns mean', async () => {
+      const detail = (await request(app()).get('/api/nodes/supplier%3As1')).body as { lockIn: { applications: number; score: number; factors: { factor: string; raw: number }[] } };
+      expect(detail.lockIn.applications).toBeGreaterThan(1);
+      const text = readPdf(await pdf('supplier:s1'), 'report-supplier-lock-in').join('\n').replace(/\s+/g, ' ');
+      expect(text).toContain(`Over de ${detail.lockIn.applications} applicaties van deze leverancier, in alle organisaties`);
+      expect(text).toContain(`de bijdragen tellen op tot de score ${formatNumber(detail.lockIn.score, 'nl', 1)}`);
+      // A yes/no factor is the share of the applications, not a 0 or 1 taken for a count.
+      const exit = detail.lockIn.factors.find(f => f.factor === 'noExitPlan')!;
+      expect(text).toContain(`Geen exitplan bij ${formatPercent(exit.raw * 100, 'nl', 0)} van de applicaties`);
+      const dependants = detail.lockIn.factors.find(f => f.factor === 'dependants')!;
+      expect(text).toContain(`Aantal afhankelijke applicaties gemiddeld ${formatNumber(dependants.raw, 'nl', 1)} applicaties`);
+      const application = readPdf(await pdf(`app:${ORG}/zaak`), 'report-application-lock-in').join('\n').replace(/\s+/g, ' ');
+      expect(application).toContain('Waarde: wat Roer bij deze applicatie vond.');
+      expect(application).not.toContain('van deze leverancier');
     });
 
     it('when the organisation report is made, then its lock-in and impact sections are filled', async () => {
