@@ -57,7 +57,39 @@ async function measureOffered(label: string): Promise<Option[]> {
   return offered;
 }
 
+/** Pairs of drawn nodes whose boxes overlap: nodes piled on one spot cannot be told apart or clicked. */
+const overlappingNodes = () => ui.page.evaluate(() => {
+  const boxes = (window as any).roer.nodeBoxes() as { left: number; right: number; top: number; bottom: number }[];
+  let pairs = 0;
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) pairs++;
+    }
+  }
+  return { pairs, nodes: boxes.length };
+});
+
 describe('layouts', () => {
+  it('when the whole demo municipality is laid out, then the draft comes first and a refinement then spreads the piled-up nodes apart', async () => {
+    const { page } = ui;
+    await ui.open('#/explorer?view=graph');
+    await page.evaluate(() => localStorage.clear()); // no positions kept from an earlier visit
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#graph')?.dataset.layoutMs !== undefined, null, { timeout: 120_000, polling: 20 });
+    const draft = await overlappingNodes();
+    expect(await page.locator('#layout-refining').isVisible()).toBe(true);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#graph')!.dataset.layoutRefinedMs !== undefined, null, { timeout: 120_000 });
+    expect(await page.locator('#layout-refining').isHidden()).toBe(true);
+    await page.waitForTimeout(700); // the nodes glide to their places
+    const refined = await overlappingNodes();
+    const ms = await page.evaluate(() => { const data = document.querySelector<HTMLElement>('#graph')!.dataset; return [data.layoutMs, data.layoutRefinedMs]; });
+    console.log(`demo municipality, ${draft.nodes} nodes: ${draft.pairs} overlapping pairs after the draft (${ms[0]} ms), ${refined.pairs} after the refinement (${ms[1]} ms more)`);
+    expect(refined.nodes).toBe(draft.nodes);
+    expect(refined.pairs).toBeLessThan(draft.pairs / 4);
+    await ui.shot('layout-refined');
+  });
+
   it('when the whole demo municipality is shown, then fcose and concentric finish within 3 s and dagre is not offered', async () => {
     await ui.open('#/explorer?view=graph');
     await ui.page.waitForFunction(() => document.querySelector('#layout-busy')!.hasAttribute('hidden'), null, { timeout: 120_000 });

@@ -20,7 +20,8 @@ export type Positions = Record<string, { x: number; y: number }>;
 
 export type Controller = ReturnType<typeof createController>;
 
-export function createController(container: HTMLElement, events: { onSelect: (id: string | null) => void; onLayout: (busy: boolean) => void }) {
+/** `onRefine`: fcose's refinement of the positions on screen is running (true) or over (false). */
+export function createController(container: HTMLElement, events: { onSelect: (id: string | null) => void; onLayout: (busy: boolean) => void; onRefine?: (busy: boolean) => void }) {
   const cy: Core = cytoscape({
     container,
     style: stylesheet() as cytoscape.StylesheetJson,
@@ -34,6 +35,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   let worker: Worker | undefined;
   let layoutRequest = 0;
   let pending = false;
+  let refining = false;
   let graphKey = '';
 
   // The panel opening or closing, or the window resizing, changes the canvas size; Cytoscape must be told.
@@ -145,6 +147,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   };
 
   function setGraph(graph: Graph, key: string, layout: LayoutName): void {
+    stopRefining();
     graphKey = key;
     keptView = null;
     const cached = layout === 'concentric' ? undefined : readCache(layout);
@@ -160,6 +163,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
 
   /** Adds nodes and edges (expanding a neighbourhood) and places the new ones next to their anchor. */
   function addGraph(graph: Graph, anchor: string): number {
+    stopRefining();
     const fresh = toElements(graph).filter(element => cy.getElementById(element.data.id).empty());
     const anchorNode = cy.getElementById(anchor);
     const centre = anchorNode.nonempty() ? anchorNode.position() : { x: 0, y: 0 };
@@ -177,6 +181,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   }
 
   function removeNode(id: string): void {
+    stopRefining();
     cy.getElementById(id).remove();
   }
 
@@ -202,6 +207,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     }
     // A layout still running (dagre on a big graph can take a minute) is abandoned, not queued behind.
     if (pending) { worker?.terminate(); worker = undefined; }
+    stopRefining();
     worker ??= new Worker(new URL('./layout-worker.js', import.meta.url), { type: 'module' });
     const id = ++layoutRequest;
     pending = true;
@@ -209,30 +215,67 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     const request: LayoutRequest = {
       id,
       name: layout,
+      refine: layout === 'fcose',
       // Drawn sizes, so the layout keeps big aggregates as far apart as small nodes (all 24 px, they overlapped).
       nodes: visible.map((node: NodeSingular) => ({ id: node.id(), parent: node.isChild() && !node.parent().first().hasClass('hidden') ? node.parent().first().id() : undefined, w: Math.round(node.width()), h: Math.round(node.height()) })),
       edges: laidOutEdges(visible).map((edge: EdgeSingular) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),
     };
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
       if (event.data.id !== layoutRequest) return; // a newer layout was asked for meanwhile
-      pending = false;
-      events.onLayout(false);
-      if ('error' in event.data) { console.warn('layout failed', event.data.error); return; }
-      const positions = event.data.positions;
-      cy.batch(() => cy.nodes().forEach(node => { if (positions[node.id()]) node.position(positions[node.id()]); }));
-      // What was asked for while the layout ran stays in sight: a what-if answer, or the node searched for.
-      const marked = cy.nodes('.highlighted');
-      const selected = cy.nodes(':selected');
-      if (marked.nonempty()) cy.fit(marked, 40);
-      else {
-        cy.fit(cy.nodes().not('.hidden'), 30);
-        if (selected.nonempty()) cy.viewport({ zoom: Math.max(cy.zoom(), 1.2), pan: cy.pan() }).center(selected);
+      if ('error' in event.data) {
+        pending = false;
+        events.onLayout(false);
+        stopRefining();
+        console.warn('layout failed', event.data.error);
+        return;
       }
-      scheduleLabels();
+      const { positions, ms } = event.data;
+      if (pending) {
+        pending = false;
+        events.onLayout(false);
+        cy.batch(() => cy.nodes().forEach(node => { if (positions[node.id()]) node.position(positions[node.id()]); }));
+        fitAfterLayout();
+        container.dataset.layoutMs = String(ms);
+        if (event.data.refining) {
+          refining = true;
+          container.dataset.refining = 'true';
+          events.onRefine?.(true);
+          return;
+        }
+      } else if (refining) {
+        // The refined positions: the nodes move there, so the eye can follow where each one went.
+        stopRefining(false);
+        cy.layout({ name: 'preset', positions: (node: NodeSingular) => positions[node.id()] ?? node.position(), animate: true, animationDuration: 450, fit: false, stop: fitAfterLayout } as cytoscape.LayoutOptions).run();
+        container.dataset.layoutRefinedMs = String(ms);
+      } else return; // refinement was stopped: the graph changed since
+      // Only positions as good as they get are kept for the next visit.
       writeCache(layout, { ...(readCache(layout) ?? {}), ...positions });
-      container.dataset.layoutMs = String(event.data.ms);
     };
     worker.postMessage(request);
+  }
+
+  /** What was asked for while the layout ran stays in sight: a what-if answer, or the node searched for. */
+  function fitAfterLayout(): void {
+    const marked = cy.nodes('.highlighted');
+    const selected = cy.nodes(':selected');
+    if (marked.nonempty()) cy.fit(marked, 40);
+    else {
+      cy.fit(cy.nodes().not('.hidden'), 30);
+      if (selected.nonempty()) cy.viewport({ zoom: Math.max(cy.zoom(), 1.2), pan: cy.pan() }).center(selected);
+    }
+    scheduleLabels();
+  }
+
+  /**
+   * Ends a refinement: done, or stopped (`cancel`: the graph changed, or another layout was asked for),
+   * when the worker busy with it is let go, so that the next layout does not wait behind it.
+   */
+  function stopRefining(cancel = true): void {
+    if (!refining) return;
+    refining = false;
+    if (cancel) { worker?.terminate(); worker = undefined; }
+    delete container.dataset.refining;
+    events.onRefine?.(false);
   }
 
   function showOnly(visible: Set<string>): void {

@@ -101,6 +101,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   const graphBox = h('div', { id: 'graph', class: 'graph', role: 'img', 'aria-label': t('explorer.graphLabel'), tabindex: '0' });
   const status = h('p', { id: 'graph-status', class: 'status', role: 'status', 'aria-live': 'polite' }, t('common.loading'));
   const busy = h('span', { id: 'layout-busy', class: 'busy', hidden: true }, t('explorer.layoutBusy'));
+  const refiningNote = h('span', { id: 'layout-refining', class: 'busy', hidden: true }, t('explorer.layoutRefining'));
   const panel = h('aside', { id: 'panel', class: 'panel', 'aria-label': t('panel.heading'), hidden: true });
   const tableBox = h('div', { id: 'graph-table' });
   const legendBox = h('div', { class: 'legend-box' });
@@ -110,7 +111,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   root.append(h('div', { class: 'explorer' },
     sidebar,
     h('section', { class: 'canvas', 'aria-labelledby': 'explorer-heading' },
-      h('div', { class: 'canvas-head' }, h('h1', { id: 'explorer-heading' }, t('explorer.heading')), status, busy),
+      h('div', { class: 'canvas-head' }, h('h1', { id: 'explorer-heading' }, t('explorer.heading')), status, busy, refiningNote),
       graphBox,
       legendBox,
       tableToggle),
@@ -119,6 +120,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
   const controller = createController(graphBox, {
     onSelect: id => { if (id) void select(id); else panel.hidden = true; },
     onLayout: isBusy => { busy.hidden = !isBusy; graphBox.setAttribute('aria-busy', String(isBusy)); },
+    onRefine: isBusy => { refiningNote.hidden = !isBusy; },
   });
 
   const organisations = ctx.organisations();
