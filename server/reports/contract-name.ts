@@ -14,11 +14,13 @@ export const hasEnded = (contract: Pick<ReportContract, 'end'>, today: string): 
 /**
  * "Grutto Software B.V. – Berichtenbus en Zaaksysteem (c-0018)"; an ended one adds ", beëindigd op 06-07-2026"
  * (one that renews automatically: that its end date has passed, since the renewal is not recorded).
+ * `ofSupplier`: the supplier a report is about, left out of its own contracts' names (every row would repeat it).
  */
-export function contractName(contract: Named, language: Language, today: string): string {
+export function contractName(contract: Named, language: Language, today: string, ofSupplier?: string): string {
   // Sorted: the graph gives a contract's suppliers and applications in no fixed order.
   const sorted = (names: string[] | null | undefined) => [...(names ?? [])].sort((a, b) => a.localeCompare(b, 'nl'));
-  const parts = [listWords(sorted(contract.suppliers), language), listWords(sorted(contract.applications), language)].filter(Boolean);
+  const suppliers = (contract.suppliers ?? []).filter(name => name !== ofSupplier);
+  const parts = [listWords(sorted(suppliers), language), listWords(sorted(contract.applications), language)].filter(Boolean);
   const name = parts.length ? `${parts.join(' – ')} (${contract.id})` : contract.id;
   // Still running but too late to give notice: a buyer has to act on it first.
   if (!hasEnded(contract, today)) return contract.noticeDeadline && contract.noticeDeadline < today ? `${name}, ${reportText(language, 'contract.noticePassed')}` : name;

@@ -58,7 +58,7 @@ export function reportSections(data: ReportData, language: Language): Section[] 
   const section = (id: SectionId, title: string, rows: Row[], specs: Spec[]): Section => ({ id, title, rows, columns: columns(rows, specs, language), omitted: data.omitted?.[id] });
   // Named by supplier and what it covers (the model has no contract name), so no columns of their own; the ended ones after the running ones, marked.
   const contracts = section('contracts', reportText(language, 'section.contracts'), runningFirst(data.contracts, data.today) as unknown as Row[], [
-    ['contract', 'text', row => contractName(row as unknown as ReportContract, language, data.today)], ...organisation, 'noticeDeadline', 'end', ['autoRenew', 'yesNo'], ['exitPlan', 'yesNo'], ['annualValue', 'money'],
+    ['contract', 'text', row => contractName(row as unknown as ReportContract, language, data.today, data.subject.kind === 'Supplier' ? name : undefined)], ...organisation, 'noticeDeadline', 'end', ['autoRenew', 'yesNo'], ['exitPlan', 'yesNo'], ['annualValue', 'money'],
   ]);
   const sovereignty = (): Section => ({
     ...section('sovereignty', reportText(language, 'section.sovereignty'), data.sovereignty?.rows ?? [], [

@@ -127,7 +127,7 @@ describe('documents', () => {
       for (const words of ['levert gegevens aan', 'host', 'levert', 'tussenstation voor']) expect(second).toContain(words);
     });
 
-    it('when a supplier report shows lock-in, then its values are over the supplier\'s applications and a note says what the columns mean', async () => {
+    it('when a supplier report shows lock-in and contracts, then values are over its applications, a note says what the columns mean, and contracts are named without it', async () => {
       const detail = (await request(app()).get('/api/nodes/supplier%3As1')).body as { lockIn: { applications: number; score: number; factors: { factor: string; raw: number }[] } };
       expect(detail.lockIn.applications).toBeGreaterThan(1);
       const text = readPdf(await pdf('supplier:s1'), 'report-supplier-lock-in').join('\n').replace(/\s+/g, ' ');
@@ -138,9 +138,13 @@ describe('documents', () => {
       expect(text).toContain(`Geen exitplan bij ${formatPercent(exit.raw * 100, 'nl', 0)} van de applicaties`);
       const dependants = detail.lockIn.factors.find(f => f.factor === 'dependants')!;
       expect(text).toContain(`Aantal afhankelijke applicaties gemiddeld ${formatNumber(dependants.raw, 'nl', 1)} applicaties`);
+      // Its contracts are named by what they cover: the supplier's own name in every row said nothing.
+      expect(text).toContain('Berichtenbus en Zaaksysteem (c1)');
+      expect(text).not.toContain('Acme B.V. – ');
       const application = readPdf(await pdf(`app:${ORG}/zaak`), 'report-application-lock-in').join('\n').replace(/\s+/g, ' ');
       expect(application).toContain('Waarde: wat Roer bij deze applicatie vond.');
       expect(application).not.toContain('van deze leverancier');
+      expect(application).toContain('Acme B.V. – Berichtenbus en Zaaksysteem (c1)');
     });
 
     it('when the organisation report is made, then its lock-in and impact sections are filled', async () => {
