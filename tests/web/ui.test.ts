@@ -236,6 +236,9 @@ describe('dashboards', () => {
     const listed = await page.locator('#calendar-table tbody tr').evaluateAll(rows => rows.map(row => row.getAttribute('data-uid')));
     expect(listed.sort()).toEqual(result.rows.map(row => row.uid).sort());
     expect(await page.locator('#calendar-count-definition').textContent()).toContain('opzegdatum of de einddatum in het venster');
+    // Which quarter: the window's dates are said, not left to guess.
+    const dutch = (iso: string) => iso.split('-').reverse().join('-');
+    expect(await page.locator('#calendar-count').textContent()).toBe(`${result.rows.length} contracten in het venster van ${dutch(now.toISOString().slice(0, 10))} tot en met ${dutch(end)}`);
   });
 
   it('when the exposure is shown per supplier group, then the chart is titled per group', async () => {

@@ -63,7 +63,7 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
     }
     const todayText = iso(today);
     fill(body, 
-      h('p', { id: 'calendar-count', role: 'status' }, t('calendar.count', { n: formatNumber(rows.length) })),
+      h('p', { id: 'calendar-count', role: 'status' }, t('calendar.count', { n: formatNumber(rows.length), from: formatDate(window().from), to: formatDate(window().to) })),
       h('p', { class: 'hint', id: 'calendar-count-definition' }, t('calendar.countDefinition')),
       timeline(rows, window(), todayText),
       await trend,
