@@ -144,7 +144,9 @@ async function runsBetween(driver: Driver, diffs: StoredRunDiff[], since: string
   const withDiff = diffs.filter(diff => !organisation || diff.organisations.includes(organisation) || diff.organisations.length === 0).map((diff): ChangesRun => {
     const rows = diff.changes !== null || diff.kind === 'unchanged';
     const tables = Object.fromEntries(Object.entries(diff.counts).map(([table, counts]) => [table, { added: counts.added, changed: counts.changed, unchanged: counts.unchanged ?? 0, removed: counts.removed }]));
-    return { runId: diff.runId, source: diff.source, at: diff.at, user: diff.user, kind: diff.kind, imported: importedOf(diff.source, byId.get(diff.runId)), rows, counts: rows ? null : { tables } };
+    // A model's facts beside the tables (endoflife.date's release cycles are no table rows at all).
+    const { nodes, removed } = countsOf(byId.get(diff.runId));
+    return { runId: diff.runId, source: diff.source, at: diff.at, user: diff.user, kind: diff.kind, imported: importedOf(diff.source, byId.get(diff.runId)), rows, counts: rows ? null : { tables, ...(nodes ? { nodes, removed } : {}) } };
   });
   const without = records.filter(record => !record.kept).map((record): ChangesRun => {
     const { tables = {}, nodes, removed } = countsOf(record);

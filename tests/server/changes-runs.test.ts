@@ -2,8 +2,11 @@
 // Algoritmeregister's, an unchanged delivery), each with what was imported; of the runs whose rows are
 // not known (a first import, an ArchiMate model's first) it gives the counts they kept. And `until`:
 // with `since` the start of a run and `until` its id, exactly what that one run changed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { importAlgoritmeregister } from '../../importers/algoritmeregister.js';
+import { importEndOfLife } from '../../importers/endoflife.js';
 import { importLandscape } from '../../importers/import.js';
 import { importArchimate } from '../../importers/sources/archimate/import.js';
 import { addMonths, today } from '../../server/analyses/params.js';
@@ -12,24 +15,28 @@ import { registerFile, utrecht } from '../importers/algoritmeregister-fixture.js
 import { resetDatabase, testDriver } from '../support/db.js';
 import { appFor, request } from './support.js';
 
-type Run = { runId: string; source: string; kind: string | null; imported: string | null; rows: boolean; counts: { tables: Record<string, { added: number; changed: number; unchanged: number; removed: number }> } | null };
+type Run = {
+  runId: string; source: string; kind: string | null; imported: string | null; rows: boolean;
+  counts: { tables: Record<string, { added: number; changed: number; unchanged: number; removed: number }>; nodes?: Record<string, { created?: number }> } | null;
+};
 
 describe('the imports of a period', () => {
   let driver: Driver;
-  const ids: Record<'csv' | 'model' | 'register' | 'unchanged', string> = { csv: '', model: '', register: '', unchanged: '' };
+  const ids: Record<'csv' | 'model' | 'register' | 'endoflife' | 'unchanged', string> = { csv: '', model: '', register: '', endoflife: '', unchanged: '' };
   beforeAll(async () => {
     driver = testDriver();
     await resetDatabase(driver);
     ids.csv = (await importLandscape(driver, utrecht(), { source: 'csv:utrecht', user: 'tester' })).runId!;
     ids.model = (await importArchimate(driver, fixture('landscape.xml'), { organisation: 'gm0001', source: 'archimate:gm0001', user: 'tester' })).runId!;
     ids.register = (await importAlgoritmeregister(driver, [registerFile('algoritmes.json')], { user: 'tester' })).runId!;
+    ids.endoflife = (await importEndOfLife(driver, [{ name: 'endoflife.json', bytes: readFileSync(join('importers', 'demo', 'data', 'endoflife.json')) }], { user: 'tester' })).runId!;
     ids.unchanged = (await importLandscape(driver, utrecht(), { source: 'csv:utrecht', user: 'tester' })).runId!;
   });
   afterAll(() => driver.close());
 
   const changes = (query: string) => request(appFor(driver)).get(`/api/changes?${query}`);
 
-  it('when asked since a date before all four runs, then every run is listed with what it imported, and what only counts were kept of', async () => {
+  it('when asked since a date before all five runs, then every run is listed with what it imported, and what only counts were kept of', async () => {
     const response = await changes(`since=${addMonths(today(), -1)}`);
     expect(response.status).toBe(200);
     const runs = response.body.runs as Run[];
@@ -37,13 +44,17 @@ describe('the imports of a period', () => {
       [ids.csv, 'csv', 'initial', false],
       [ids.model, 'archimate', 'model', false],
       [ids.register, 'algoritmeregister', null, false],
+      [ids.endoflife, 'endoflife', 'initial', false],
       [ids.unchanged, 'csv', 'unchanged', true],
     ]);
-    // What each counted: Utrecht's two applications, the model's, the register's five algorithms.
+    // What each counted: Utrecht's two applications, the model's, the register's five algorithms, and
+    // of endoflife.date (no table rows) its release cycles.
     expect(runs[0].counts!.tables.applications).toEqual({ added: 2, changed: 0, unchanged: 0, removed: 0 });
     expect(runs[1].counts!.tables.applications.added).toBeGreaterThan(0);
     expect(runs[2].counts!.tables.algorithms).toEqual({ added: 5, changed: 0, unchanged: 0, removed: 0 });
-    expect(runs[3].counts).toBeNull();
+    expect(Object.values(runs[3].counts!.tables).every(counts => counts.added === 0)).toBe(true);
+    expect(runs[3].counts!.nodes!.ReleaseCycle.created).toBeGreaterThan(0);
+    expect(runs[4].counts).toBeNull();
     expect(response.body.complete).toBe(false);
   });
 
@@ -58,7 +69,7 @@ describe('the imports of a period', () => {
     }
     // A date: up to the end of that day, so today's runs are all in.
     const all = await changes(`since=${addMonths(today(), -1)}&until=${today()}`);
-    expect((all.body.runs as Run[]).map(run => run.runId)).toEqual([ids.csv, ids.model, ids.register, ids.unchanged]);
+    expect((all.body.runs as Run[]).map(run => run.runId)).toEqual([ids.csv, ids.model, ids.register, ids.endoflife, ids.unchanged]);
   });
 
   it('when until is no date or run, or before since, then 400 naming until', async () => {

@@ -47,16 +47,16 @@ export function runLine(run: ChangesRun): string {
   return [formatDateTime(run.at), runSourceName(run.source, run.imported, language(), byId), how, inWords('import.user.', String(run.user))].filter(Boolean).join(' · ');
 }
 
-/** What a run counted, in words: "120 applicaties, 3 leveranciers (1 verwijderd)". */
+/** What a run counted, in words: "120 applicaties, 3 leveranciers (1 verwijderd)"; of no table rows, its facts ("16 releasecycli"). */
 function countWords(counts: NonNullable<ChangesRun['counts']>): string {
-  const nodes = { ...counts.nodes };
-  const removed = { ...counts.removed };
+  const nodes: Record<string, { created: number; updated: number; unchanged: number }> = {};
+  const removed: Record<string, number> = {};
   for (const [table, count] of Object.entries(counts.tables)) {
     const kind = TABLE_KINDS[table] ?? table;
     nodes[kind] = { created: count.added, updated: count.changed, unchanged: count.unchanged };
     removed[kind] = count.removed;
   }
-  return nodeCountWords(nodes, removed);
+  return nodeCountWords(nodes, removed) || nodeCountWords(counts.nodes, counts.removed) || t('common.none').toLowerCase();
 }
 
 /**
@@ -72,7 +72,7 @@ export function untrackedRuns(runs: ChangesRun[]): HTMLElement | null {
     // At the start of the line: "Demo", but "endoflife.date" as it writes itself.
     const what = /^[a-z]+$/.test(kind) ? kind.charAt(0).toUpperCase() + kind.slice(1) : kind;
     const source = runSourceName(run.source, run.imported, language(), byId);
-    return h('li', {}, t('changes.untracked', { what, counts: countWords(run.counts!) || t('common.none') }),
+    return h('li', {}, t('changes.untracked', { what, counts: countWords(run.counts!) }),
       h('small', { class: 'hint' }, ` · ${source === kind ? '' : `${source} · `}${formatDateTime(run.at)}`));
   }));
 }
