@@ -94,9 +94,9 @@ async function unpack(row: RunDiffRow): Promise<StoredRunDiff> {
   return { ...row, counts: JSON.parse(row.counts), graph: row.graph ? JSON.parse(row.graph) : { created: {}, removed: {} }, changes };
 }
 
-/** The diffs of runs that finished after `since` (an ISO time; null: all kept), oldest first; of one source or all. */
-export async function runDiffsSince(driver: Driver, since: string | null, source: string | null = null): Promise<StoredRunDiff[]> {
-  const rows = await read<RunDiffRow>(driver, query('history/run-diffs-since').text, { since, source });
+/** The diffs of runs that finished after `since` and at or before `until` (ISO times; null: no bound), oldest first; of one source or all. */
+export async function runDiffsSince(driver: Driver, since: string | null, source: string | null = null, until: string | null = null): Promise<StoredRunDiff[]> {
+  const rows = await read<RunDiffRow>(driver, query('history/run-diffs-since').text, { since, source, until });
   return Promise.all(rows.map(unpack));
 }
 

@@ -1,13 +1,16 @@
-// "What changed since": the rows the runs after a date or run added, changed and removed (their net
-// effect: a row added and removed again is no change), per table, and for each organisation its headline
-// numbers before and after with the items that entered or left their lists (new single points of
-// failure, contracts that entered the notice window). Read from the runs' diffs and the headline
-// numbers recorded after them (importers/history.ts, headlines.ts): lookups, no past landscape made again.
+// "What changed since": the rows the runs after a date or run (and up to one, `until`) added, changed and
+// removed (their net effect: a row added and removed again is no change), per table, and for each
+// organisation its headline numbers before and after with the items that entered or left their lists (new
+// single points of failure, contracts that entered the notice window); and every import run of the
+// period, with the counts of those whose rows are not known. Read from the runs' diffs, their run records
+// and the headline numbers recorded after them (importers/history.ts, headlines.ts): lookups, no past
+// landscape made again.
 import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
-import { runDiffsSince, type StoredChange, type StoredRunDiff } from '../../importers/history.js';
+import { type RunKind, runDiffsSince, type StoredChange, type StoredRunDiff } from '../../importers/history.js';
 import { TABLES, type TableName } from '../../importers/model.js';
-import { NotFoundError } from '../errors.js';
+import { InputError, NotFoundError } from '../errors.js';
+import { importKind } from '../reports/source-name.js';
 import { IsoDate } from './params.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
@@ -23,12 +26,16 @@ const LOOKS_LIKE_DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([T ]|$)/;
 const RUN_ID = /^(delete-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isExistingDate = (text: string) => IsoDate.safeParse(text.slice(0, 10)).success && (DAY.test(text) || (TIME.test(text) && !Number.isNaN(Date.parse(text))));
 
+/** A date, an ISO time or an import run's id: what `since` and `until` take (a 400 names the field). */
+const moment = () => z.string().trim().min(1, 'a date (2026-01-31), a time or an import run id / een datum of import').max(100)
+  // Anything written as a date is a date (not a run id), and one that exists: 2026-02-31 or 31-01-2026 is refused as such.
+  // What is neither a run id nor an existing date ("gisteren", a browser's 275760-09-04) is a date the user got wrong.
+  .refine(text => (LOOKS_LIKE_DATE.test(text) ? isExistingDate(text) : RUN_ID.test(text) || isExistingDate(text)), 'an existing date such as 2026-01-31 / een bestaande datum');
+
 export const ChangesQuery = z.object({
-  since: z.string().trim().min(1, 'a date (2026-01-31), a time or an import run id / een datum of import').max(100)
-    // Anything written as a date is a date (not a run id), and one that exists: 2026-02-31 or 31-01-2026 is refused as such.
-    // What is neither a run id nor an existing date ("gisteren", a browser's 275760-09-04) is a date the user got wrong.
-    .refine(text => (LOOKS_LIKE_DATE.test(text) ? isExistingDate(text) : RUN_ID.test(text) || isExistingDate(text)), 'an existing date such as 2026-01-31 / een bestaande datum')
-    .describe('A date (YYYY-MM-DD: changes after the start of that day), an ISO time, or the id of an import run (changes after it)'),
+  since: moment().describe('A date (YYYY-MM-DD: changes after the start of that day), an ISO time, or the id of an import run (changes after it)'),
+  until: moment().optional()
+    .describe('Only changes up to here: a date (YYYY-MM-DD: up to the end of that day), an ISO time, or the id of an import run (up to and including it). With `since` the start of a run and `until` its id: what that one run changed'),
   organisation: z.string().trim().min(1).max(200).optional().describe('Only what concerns this organisation (its applications, interfaces and contracts, and the suppliers and platforms they use)'),
   limit: z.coerce.number().int().min(1).max(5000).default(200).describe('Items listed per table and kind at most (the counts are always complete)'),
 });
@@ -46,27 +53,48 @@ export type HeadlineChange = {
   entered: { spofs: HeadlineItem[]; notice: HeadlineItem[] };
   left: { spofs: HeadlineItem[]; notice: HeadlineItem[] };
 };
+/** A table's counts as a run kept them. */
+export type RunTableCounts = { added: number; changed: number; unchanged: number; removed: number };
+export type ChangesRun = {
+  runId: string; source: string; at: string; user: string;
+  /** How it wrote its table rows (importers/history.ts); null: it kept no diff (it wrote no table rows, or its diff is no longer kept). */
+  kind: RunKind | null;
+  /** What was imported, a kind of server/reports/source-name.ts importKind ("csv", "archimate", "algoritmeregister"); null: not to tell. */
+  imported: string | null;
+  /** Whether what it changed is in `tables`; false: only its counts are known, in `counts`. */
+  rows: boolean;
+  /** Where its rows are not known: its counts per table (or per kind of fact, `nodes`, for a model whose diff is gone). */
+  counts: { tables: Record<string, RunTableCounts>; nodes?: Record<string, { created?: number; updated?: number; unchanged?: number }>; removed?: Record<string, number> } | null;
+};
 export type Changes = {
   since: { at: string; runId: string | null };
-  runs: { runId: string; source: string; at: string; user: string; kind: string }[];
-  /** False when a run in the range kept only its counts (an initial import, or one of more than 50,000 rows): its rows are not listed. */
+  until: { at: string; runId: string | null } | null;
+  runs: ChangesRun[];
+  /** False when a run in the range kept only its counts (an initial import, a model's first, one of more than 50,000 rows, one of no table rows): its rows are not listed. */
   complete: boolean;
   tables: Record<TableName, TableChanges>;
   headlines: HeadlineChange[];
 };
 
-/** `since` as a time: a date is the start of that day (UTC), a run id the moment that run finished. */
-async function sinceTime(driver: Driver, since: string): Promise<{ at: string; runId: string | null }> {
-  if (DAY.test(since)) return { at: `${since}T00:00:00Z`, runId: null };
-  if (TIME.test(since) && !Number.isNaN(Date.parse(since))) return { at: since, runId: null };
-  const [run] = await read<{ at: string }>(driver, query('history/run-finished').text, { runId: since });
-  if (!run?.at) throw new NotFoundError(`No finished import run '${since}' / Geen afgeronde import '${since}'`);
-  return { at: run.at, runId: since };
+/**
+ * `since` or `until` as a time: a date is the start of that day (UTC) for `since`, its end for `until`;
+ * a run id the moment that run finished.
+ */
+async function momentTime(driver: Driver, moment: string, end = false): Promise<{ at: string; runId: string | null }> {
+  if (DAY.test(moment)) return { at: `${moment}T${end ? '23:59:59.999' : '00:00:00'}Z`, runId: null };
+  if (TIME.test(moment) && !Number.isNaN(Date.parse(moment))) return { at: moment, runId: null };
+  const [run] = await read<{ at: string }>(driver, query('history/run-finished').text, { runId: moment });
+  if (!run?.at) throw new NotFoundError(`No finished import run '${moment}' / Geen afgeronde import '${moment}'`);
+  return { at: run.at, runId: moment };
 }
 
 export async function changesSince(driver: Driver, params: ChangesQuery): Promise<Changes> {
-  const since = await sinceTime(driver, params.since);
-  const diffs = await runDiffsSince(driver, since.at);
+  const since = await momentTime(driver, params.since);
+  const until = params.until ? await momentTime(driver, params.until, true) : null;
+  if (until && Date.parse(until.at) <= Date.parse(since.at)) {
+    throw new InputError('until must come after since / "tot en met" moet na "sinds" liggen', [{ field: 'until', code: 'before-since', message: 'until must come after since / "tot en met" moet na "sinds" liggen' }]);
+  }
+  const diffs = await runDiffsSince(driver, since.at, null, until?.at ?? null);
   const organisation = params.organisation ?? null;
   const net = netChanges(diffs);
   const concerned = organisation ? await concerning(driver, organisation, net) : null;
@@ -87,15 +115,63 @@ export async function changesSince(driver: Driver, params: ChangesQuery): Promis
   };
   const headlines = await namedNotice(driver, await Promise.all(touched.map(async name => {
     const { before, baseline: kind } = await baseline(name);
-    return { ...headlineChange(name, before, await headlineAt(driver, name, null)), baseline: before ? kind : null };
+    return { ...headlineChange(name, before, await headlineAt(driver, name, until?.at ?? null)), baseline: before ? kind : null };
   })));
+  const runs = await runsBetween(driver, diffs, since.at, until?.at ?? null, organisation);
   return {
     since,
-    runs: diffs.filter(diff => !organisation || diff.organisations.includes(organisation) || diff.organisations.length === 0).map(({ runId, source, at, user, kind }) => ({ runId, source, at, user, kind })),
-    complete: diffs.every(diff => diff.changes !== null || diff.kind === 'unchanged'),
+    until,
+    runs,
+    complete: runs.every(run => run.rows),
     tables,
     headlines: headlines.filter(change => change.before !== null || change.after !== null),
   };
+}
+
+type ImportRunRow = { runId: string; source: string; at: string; user: string; files: string[] | null; counts: string | null; unchanged: boolean; kept: boolean };
+
+/**
+ * Every run in the range: those with a diff (of an organisation: those whose rows name it, or none), and
+ * the import runs that keep none (the Algoritmeregister's, unchanged ones, those whose diff is gone),
+ * each with what was imported and, where its rows are not listed, the counts it kept.
+ */
+async function runsBetween(driver: Driver, diffs: StoredRunDiff[], since: string, until: string | null, organisation: string | null): Promise<ChangesRun[]> {
+  const records = await read<ImportRunRow>(driver, query('history/import-runs-between').text, { since, until });
+  const byId = new Map(records.map(record => [record.runId, record]));
+  const countsOf = (record: ImportRunRow | undefined) => runCountsOf(record?.counts ?? null);
+  const importedOf = (source: string, record: ImportRunRow | undefined) =>
+    (countsOf(record).tables?.algorithms ? 'algoritmeregister' : importKind(source, record?.files ?? []));
+  const withDiff = diffs.filter(diff => !organisation || diff.organisations.includes(organisation) || diff.organisations.length === 0).map((diff): ChangesRun => {
+    const rows = diff.changes !== null || diff.kind === 'unchanged';
+    const tables = Object.fromEntries(Object.entries(diff.counts).map(([table, counts]) => [table, { added: counts.added, changed: counts.changed, unchanged: counts.unchanged ?? 0, removed: counts.removed }]));
+    // A model's facts beside the tables (endoflife.date's release cycles are no table rows at all).
+    const { nodes, removed } = countsOf(byId.get(diff.runId));
+    return { runId: diff.runId, source: diff.source, at: diff.at, user: diff.user, kind: diff.kind, imported: importedOf(diff.source, byId.get(diff.runId)), rows, counts: rows ? null : { tables, ...(nodes ? { nodes, removed } : {}) } };
+  });
+  const without = records.filter(record => !record.kept).map((record): ChangesRun => {
+    const { tables = {}, nodes, removed } = countsOf(record);
+    return {
+      runId: record.runId, source: record.source, at: record.at, user: record.user, kind: record.unchanged ? 'unchanged' : null,
+      imported: importedOf(record.source, record), rows: record.unchanged,
+      counts: record.unchanged ? null : {
+        tables: Object.fromEntries(Object.entries(tables).map(([table, counts]) => [table, { added: counts.created ?? 0, changed: counts.updated ?? 0, unchanged: counts.unchanged ?? 0, removed: counts.removed ?? 0 }])),
+        ...(nodes ? { nodes, removed } : {}),
+      },
+    };
+  });
+  return [...withDiff, ...without].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+type RecordedCounts = { tables?: Record<string, { created?: number; updated?: number; unchanged?: number; removed?: number }>; nodes?: Record<string, { created?: number; updated?: number; unchanged?: number }>; removed?: Record<string, number> };
+
+/** An ImportRun's `counts` (JSON): per table for a table import, per kind of fact for a model. */
+function runCountsOf(json: string | null): RecordedCounts {
+  try {
+    const parsed: unknown = json ? JSON.parse(json) : null;
+    return parsed && typeof parsed === 'object' ? parsed as RecordedCounts : {};
+  } catch {
+    return {};
+  }
 }
 
 type NetChange = { table: TableName; uid: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null };

@@ -1,4 +1,4 @@
-// What changed since a date or run (GET /api/changes), an organisation's headline numbers over the runs
+// What changed since a date or run, up to another (GET /api/changes), an organisation's headline numbers over the runs
 // (GET /api/trends), and a source's rows as they were after one of its runs (GET /api/imports/:runId/rows).
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -21,7 +21,7 @@ export function registerChangeRoutes(router: Router, { driver, registry }: AppCo
     registry,
     {
       method: 'get', path: '/api/changes', tag: 'history', role: 'viewer', query: ChangesQuery, responses: [400, 404],
-      summary: 'What the imports after a date or run added, changed (field by field) and removed per table, and per organisation its headline numbers (HHI, CR3, single points of failure, mean lock-in, contracts in the notice window, share of applications under non-EU law) before and after, with the items that entered or left those lists',
+      summary: 'What the imports after a date or run (up to a date or run: `until`) added, changed (field by field) and removed per table, every import run of the period (with the counts of those whose rows are not known), and per organisation its headline numbers (HHI, CR3, single points of failure, mean lock-in, contracts in the notice window, share of applications under non-EU law) before and after, with the items that entered or left those lists',
     },
     ({ query }) => changesSince(driver, query),
   );

@@ -39,7 +39,7 @@ describe('what changed since', () => {
     expect(response.status).toBe(200);
     const body = response.body;
     expect(body.since).toEqual({ at: expect.any(String), runId: first.runId });
-    expect(body.runs).toEqual([{ runId: second.runId, source: 'csv:en', at: expect.any(String), user: 'editor', kind: 'diff' }]);
+    expect(body.runs).toEqual([{ runId: second.runId, source: 'csv:en', at: expect.any(String), user: 'editor', kind: 'diff', imported: 'csv', rows: true, counts: null }]);
     expect(body.complete).toBe(true);
     const counts = Object.fromEntries(Object.entries(body.tables as Record<string, { added: number; changed: number; removed: number }>).map(([table, t]) => [table, [t.added, t.changed, t.removed]]));
     // regio supplied gm-a's brp; iaas1 hosted its saas1; both went, and the renamed cloudy hosts saas1.
@@ -77,6 +77,16 @@ describe('what changed since', () => {
     expect([gmA.organisation, gmA.baseline, gmA.before.runId, gmA.after.runId]).toEqual(['gm-a', 'first', first.runId, second.runId]);
     expect(gmA.entered.spofs).toEqual([]);
     expect(gmA.left.spofs).toEqual([{ uid: 'app:gm-a/esb', name: 'Berichtenmakelaar' }]);
+  });
+
+  it('when asked up to and including the first run, then only that run, with the numbers as they were after it', async () => {
+    const response = await request(appFor(driver)).get(`/api/changes?since=${addMonths(today(), -1)}&until=${first.runId}&organisation=gm-a`);
+    expect(response.status).toBe(200);
+    expect(response.body.until).toEqual({ at: expect.any(String), runId: first.runId });
+    expect(response.body.runs.map((run: { runId: string }) => run.runId)).toEqual([first.runId]);
+    const [gmA] = response.body.headlines;
+    expect([gmA.before.runId, gmA.after.runId]).toEqual([first.runId, first.runId]);
+    expect(gmA.after.hhi).toBe(3750);
   });
 
   it('when the organisation filter names another organisation, then nothing of gm-a is listed', async () => {

@@ -16,6 +16,10 @@ import { loadConfig } from '../../server/config.js';
 import { buildWeb } from '../../web/build.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { ORGANISATION, demoFiles, leafApplication, secondDelivery } from './demo-delivery.js';
+import { importAlgoritmeregister } from '../../importers/algoritmeregister.js';
+import { importArchimate } from '../../importers/sources/archimate/import.js';
+import { fixture } from '../archimate/support.js';
+import { registerFile } from '../importers/algoritmeregister-fixture.js';
 
 const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
 
@@ -91,13 +95,26 @@ describe('the changes page', () => {
 
     // The two readings of "since an import" are offered apart: what the second import changed is its rows.
     expect(await page.locator('#changes-run optgroup').evaluateAll(groups => groups.map(g => g.getAttribute('label'))))
-      .toEqual(['Wat een import veranderde (en wat daarna kwam)', 'Alleen wat ná een import kwam']);
+      .toEqual(['Wat één import veranderde', 'Alleen wat ná een import kwam']);
     const what = page.locator('#changes-run optgroup').first().locator('option').first();
     await expect(what.textContent()).resolves.toMatch(/^wat import \d{2}-\d{2}-\d{4} \d{2}:\d{2} · .+ veranderde$/);
     await page.selectOption('#changes-run', (await what.getAttribute('value'))!);
     await page.click('#changes-form button[type=submit]');
     await page.waitForFunction(() => document.body.dataset.ready === 'true' && (document.querySelector('#changes-lead')?.textContent ?? '').includes('4 regels'), null, { timeout: 60_000 });
     expect(await page.locator('#changes-runs li').count()).toBe(1);
+    await expect(page.locator('#changes-lead').textContent()).resolves.toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde: /);
+
+    // What the first import changed is that import alone, not the second that came after it; it kept only
+    // its counts, and the page says so instead of showing no rows.
+    const firstImport = page.locator('#changes-run optgroup').first().locator('option').last();
+    await page.selectOption('#changes-run', (await firstImport.getAttribute('value'))!);
+    await page.click('#changes-form button[type=submit]');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.querySelector('#changes-untracked') !== null, null, { timeout: 60_000 });
+    expect(page.url()).toContain(`until=${first.runId}`);
+    expect(await page.locator('#changes-runs li').count()).toBe(1);
+    await expect(page.locator('#changes-runs li').textContent()).resolves.toContain('eerste import');
+    await expect(page.locator('#changes-lead').textContent()).resolves.toContain('0 regels toegevoegd, gewijzigd of verwijderd, 1 import waarvan alleen de aantallen bekend zijn');
+    await expect(page.locator('#changes-untracked li').textContent()).resolves.toMatch(/^Demo ingelezen: \d+ applicaties, .*; per rij niet bijgehouden · Gemeente Roerdam \(demo\) · \d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
   });
 
   it('when nothing was measured at the chosen date, then the cards and the lists both compare with the first measurement', async () => {
@@ -130,10 +147,27 @@ describe('the changes page', () => {
     await page.fill('#changes-since', addMonths(today(), -1));
     await page.click('#changes-form button[type=submit]');
     await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.querySelectorAll('#changes-runs li').length === 2, null, { timeout: 60_000 });
-    await expect(page.locator('.message.info').first().textContent()).resolves.toContain('alleen aantallen');
+    await expect(page.locator('#changes-untracked li').first().textContent()).resolves.toContain('per rij niet bijgehouden');
     await page.selectOption('#language', 'en');
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
     await expect(page.locator('h1').textContent()).resolves.toBe('What has changed?');
     await page.screenshot({ path: join(ARTIFACTS, 'changes-all-en.png'), fullPage: true });
+  });
+
+  it('when an ArchiMate model and the Algoritmeregister were imported, then both are listed by name, with what they counted', async () => {
+    const model = await importArchimate(driver, fixture('landscape.xml'), { organisation: 'gm0001', source: 'archimate:gm0001', user: 'i.manager' });
+    const register = await importAlgoritmeregister(driver, [registerFile('algoritmes.json')], { user: 'i.manager' });
+    expect([model.runId, register.runId].every(Boolean)).toBe(true);
+    await open(`#/changes?since=${addMonths(today(), -1)}`, []);
+    await page.selectOption('#language', 'nl');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.querySelectorAll('#changes-runs li').length === 4, null, { timeout: 60_000 });
+    const runs = await page.locator('#changes-runs li').allTextContents();
+    expect(runs[2]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · gm0001 \(ArchiMate-model\) · model in zijn geheel geschreven · i\.manager$/);
+    expect(runs[3]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Algoritmeregister · i\.manager$/);
+    // Their rows are not known: said with the counts that are, not left as an empty table.
+    const untracked = await page.locator('#changes-untracked li').allTextContents();
+    expect(untracked[1]).toMatch(/^ArchiMate-model ingelezen: \d+ applicaties, .*; per rij niet bijgehouden · gm0001 \(ArchiMate-model\) · /);
+    expect(untracked[2]).toMatch(/^Algoritmeregister ingelezen: 5 algoritmes; per rij niet bijgehouden · \d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'changes-untracked.png'), fullPage: true });
   });
 });

@@ -1,7 +1,14 @@
 // Lines on the changes page that say what a number is compared with and why it moved: the first measurement
-// when none was recorded at the chosen moment, the date lock-in is counted on, and a notice deadline passed.
+// when none was recorded at the chosen moment, the date lock-in is counted on, and a notice deadline passed;
+// and the imports of the period in words, saying of those that kept only counts what they counted.
+import type { ChangesRun } from '../../server/analyses/changes.js';
+import { importKindName, runSourceName } from '../../server/reports/source-name.js';
+import { organisationNamed as byId, sourceName } from './data-quality-words.js';
 import { h } from './dom.js';
-import { formatDate, formatDateTime, t } from './i18n.js';
+import { formatDate, formatDateTime, inWords, language, t, type MessageKey } from './i18n.js';
+import { nodeCountWords } from './run-counts.js';
+
+export type { ChangesRun };
 
 type Measured = { at: string; meanLockIn: number | null };
 type Change = { before: Measured | null; after: Measured | null; baseline?: 'since' | 'first' | null };
@@ -29,4 +36,43 @@ export function noticeExtra(item: { noticeDeadline?: string }, today = new Date(
   if (!item.noticeDeadline) return '';
   const date = formatDate(item.noticeDeadline);
   return ` — ${item.noticeDeadline < today ? t('changes.noticePassed', { date }) : t('changes.noticeBy', { date })}`;
+}
+
+/** The table a run counted by the kind of fact its rows are (server/labels.ts), for nodeCountWords. */
+const TABLE_KINDS: Record<string, string> = { applications: 'Application', suppliers: 'Supplier', platforms: 'Platform', interfaces: 'Interface', contracts: 'Contract', algorithms: 'Algorithm' };
+
+/** "04-12-2026 16:50 · Gemeente Roerdam (CSV-bestanden) · alleen wijzigingen geschreven · i.manager"; a run that wrote no table rows without the middle part. */
+export function runLine(run: ChangesRun): string {
+  const how = run.kind ? t(`changes.kind.${run.kind}` as MessageKey) : null;
+  return [formatDateTime(run.at), runSourceName(run.source, run.imported, language(), byId), how, inWords('import.user.', String(run.user))].filter(Boolean).join(' · ');
+}
+
+/** What a run counted, in words: "120 applicaties, 3 leveranciers (1 verwijderd)"; of no table rows, its facts ("16 releasecycli"). */
+function countWords(counts: NonNullable<ChangesRun['counts']>): string {
+  const nodes: Record<string, { created: number; updated: number; unchanged: number }> = {};
+  const removed: Record<string, number> = {};
+  for (const [table, count] of Object.entries(counts.tables)) {
+    const kind = TABLE_KINDS[table] ?? table;
+    nodes[kind] = { created: count.added, updated: count.changed, unchanged: count.unchanged };
+    removed[kind] = count.removed;
+  }
+  return nodeCountWords(nodes, removed) || nodeCountWords(counts.nodes, counts.removed) || t('common.none').toLowerCase();
+}
+
+/**
+ * For each import whose rows are not known (a first import, a model's first, one too large, one of no
+ * table rows such as the Algoritmeregister): "ArchiMate-model ingelezen: 120 applicaties; per rij niet
+ * bijgehouden", so that an empty table does not read as "nothing changed".
+ */
+export function untrackedRuns(runs: ChangesRun[]): HTMLElement | null {
+  const untracked = runs.filter(run => !run.rows && run.counts);
+  if (untracked.length === 0) return null;
+  return h('ul', { id: 'changes-untracked', class: 'message info' }, untracked.map(run => {
+    const kind = run.imported ? importKindName(run.imported, language()) : sourceName(run.source);
+    // At the start of the line: "Demo", but "endoflife.date" as it writes itself.
+    const what = /^[a-z]+$/.test(kind) ? kind.charAt(0).toUpperCase() + kind.slice(1) : kind;
+    const source = runSourceName(run.source, run.imported, language(), byId);
+    return h('li', {}, t('changes.untracked', { what, counts: countWords(run.counts!) }),
+      h('small', { class: 'hint' }, ` · ${source === kind ? '' : `${source} · `}${formatDateTime(run.at)}`));
+  }));
 }

@@ -9,19 +9,19 @@ import { sourceName } from './data-quality-words.js';
 import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
-import { formatDate, formatDateTime, formatNumber, inWords, language, t, type MessageKey } from './i18n.js';
+import { formatDate, formatDateTime, formatNumber, language, t, type MessageKey } from './i18n.js';
 import { VALUE_NAMES, valueName } from '../../server/labels.js';
 import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';
 import { contractName } from '../../server/reports/contract-name.js';
 import type { NamedContract } from '../../server/analyses/changes-names.js';
-import { baselineLine, lockInDateLine, noticeExtra } from './changes-words.js';
+import { type ChangesRun, baselineLine, lockInDateLine, noticeExtra, runLine, untrackedRuns } from './changes-words.js';
 
 type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; contract?: NamedContract; fields?: { field: string; before: unknown; after: unknown }[] };
 type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; commonGroundScore?: number | null; spofs?: Item[]; notice?: Item[] };
 type HeadlineChange = { organisation: string; before: Headline | null; baseline?: 'since' | 'first' | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] } };
 type TableChanges = { added: number; changed: number; removed: number; items: { added: Item[]; changed: Item[]; removed: Item[] } };
-type Changes = { since: { at: string; runId: string | null }; runs: { runId: string; source: string; at: string; user: string; kind: string }[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
+type Changes = { since: { at: string; runId: string | null }; until?: { at: string; runId: string | null } | null; runs: ChangesRun[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
 type Run = { runId: string; source: string; startedAt?: string; finishedAt: string | null; status: string; unchangedSince?: string | null };
 
 const TABLES = ['applications', 'suppliers', 'platforms', 'interfaces', 'contracts'] as const;
@@ -33,29 +33,32 @@ const quarterAgo = () => {
   return date.toISOString().slice(0, 10);
 };
 let since = '';
+let until = '';
 
 export async function renderChanges(root: HTMLElement, ctx: Context): Promise<void> {
   since = ctx.params().get('since') ?? (since || quarterAgo());
+  until = ctx.params().get('until') ?? (ctx.params().has('since') ? '' : until);
   const chosen = ctx.organisations();
   const organisation = chosen.length === 1 ? chosen[0] : undefined;
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
   const runs = await getJson<Run[]>('/api/imports', { limit: 30 }).catch(() => [] as Run[]);
   const dateInput = h('input', { type: 'date', id: 'changes-since', value: /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : '' });
-  // Two readings of "since an import": what it changed (from its start; later runs too), or what came after it.
+  // Two readings of "since an import": what it changed (from its start up to and including it), or what came after it.
   const usable = runs.filter(run => run.status === 'ok' && run.finishedAt && !run.unchangedSince);
   const runLabel = (run: Run) => `${formatDateTime(run.finishedAt)} · ${sourceName(run.source)}`;
   const runSelect = h('select', { id: 'changes-run', 'aria-label': t('changes.sinceRun') },
     h('option', { value: '' }, t('changes.sinceRun')),
     h('optgroup', { label: t('changes.withRun') }, usable.filter(run => run.startedAt).map(run =>
-      h('option', { value: run.startedAt!, selected: run.startedAt === since }, t('changes.withRunOption', { run: runLabel(run) })))),
+      h('option', { value: `${run.startedAt} ${run.runId}`, selected: run.startedAt === since && run.runId === until }, t('changes.withRunOption', { run: runLabel(run) })))),
     h('optgroup', { label: t('changes.afterRun') }, usable.map(run =>
-      h('option', { value: run.runId, selected: run.runId === since }, t('changes.afterRunOption', { run: runLabel(run) })))));
+      h('option', { value: run.runId, selected: run.runId === since && !until }, t('changes.afterRunOption', { run: runLabel(run) })))));
   root.append(
     h('h1', {}, t('changes.heading')),
     h('form', { class: 'toolbar', id: 'changes-form', onsubmit: (e: Event) => {
       e.preventDefault();
-      since = runSelect.value || dateInput.value || quarterAgo();
-      ctx.navigate('changes', { since });
+      // "What import X changed": from its start up to and including it (value "<start> <run id>").
+      [since, until = ''] = (runSelect.value || dateInput.value || quarterAgo()).split(' ');
+      ctx.navigate('changes', until ? { since, until } : { since });
     } },
       h('div', {}, h('label', { for: 'changes-since' }, t('changes.sinceDate')), ' ', dateInput),
       h('div', {}, h('label', { for: 'changes-run' }, t('changes.or')), ' ', runSelect),
@@ -64,38 +67,45 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
 
   let changes: Changes;
   try {
-    changes = await getJson<Changes>('/api/changes', { since, organisation });
+    changes = await getJson<Changes>('/api/changes', { since, until: until || undefined, organisation });
   } catch (error) {
     fill(body, message(errorText(error), 'error'));
     return;
   }
   const trend = organisation ? await getJson<{ series: Headline[] }>('/api/trends', { organisation }).catch(() => null) : null;
   fill(body,
-    lead(changes, organisation),
-    changes.complete ? null : message(t('changes.incomplete'), 'info'),
+    lead(changes, organisation, oneRun(changes, runs)),
     organisation ? headlineCards(changes.headlines[0]) : headlineTable(changes.headlines),
     organisation ? trendSection(trend?.series ?? []) : h('p', { class: 'hint' }, t('changes.trendChooseOne')),
-    h('section', { id: 'changes-tables' }, h('h2', {}, t('changes.rows')), TABLES.map(table => tableSection(table, changes.tables[table]))),
+    h('section', { id: 'changes-tables' }, h('h2', {}, t('changes.rows')), untrackedRuns(changes.runs), TABLES.map(table => tableSection(table, changes.tables[table]))),
     h('section', {}, h('h2', {}, t('changes.runs', { n: changes.runs.length })), runList(changes)));
 }
 
-const whenText = (changes: Changes) => (changes.since.runId ? t('changes.sinceRunText', { when: formatDateTime(changes.since.at) })
-  : /T00:00:00(\.0+)?Z$/.test(changes.since.at) ? formatDate(changes.since.at) : formatDateTime(changes.since.at));
+const whenText = (moment: { at: string; runId: string | null }) => (moment.runId ? t('changes.sinceRunText', { when: formatDateTime(moment.at) })
+  : /T(00:00:00|23:59:59\.999)(\.0+)?Z$/.test(moment.at) ? formatDate(moment.at) : formatDateTime(moment.at));
+
+/** The run whose changes alone were asked (since its start, until it), if that was the choice. */
+const oneRun = (changes: Changes, runs: Run[]) => runs.find(run => run.runId === changes.until?.runId && run.startedAt && Date.parse(run.startedAt) === Date.parse(changes.since.at));
 
 /** The answer first: one sentence with what a person acts on. */
-function lead(changes: Changes, organisation: string | undefined): HTMLElement {
+function lead(changes: Changes, organisation: string | undefined, run: Run | undefined): HTMLElement {
   const entered = (kind: 'spofs' | 'notice') => changes.headlines.reduce((n, change) => n + change.entered[kind].length, 0);
   const left = changes.headlines.reduce((n, change) => n + change.left.spofs.length, 0);
   const rows = TABLES.reduce((n, table) => n + changes.tables[table].added + changes.tables[table].changed + changes.tables[table].removed, 0);
   const count = (key: 'spofs' | 'spofsGone' | 'notice' | 'rows', n: number) => t(`changes.lead.${key}${n === 1 ? '.one' : ''}` as MessageKey, { n });
   const parts = [count('spofs', entered('spofs')), count('spofsGone', left), count('notice', entered('notice')), count('rows', rows)];
+  // Imports that kept only their counts: their rows are not in the count above (said per import below).
+  const untracked = changes.runs.filter(entry => !entry.rows).length;
+  if (untracked > 0) parts.push(t(untracked === 1 ? 'changes.lead.untracked.one' : 'changes.lead.untracked', { n: untracked }));
   const one = organisation ? changes.headlines[0] : undefined;
   if (typeof one?.before?.hhi === 'number' && typeof one?.after?.hhi === 'number') {
     const [before, after] = [formatNumber(one.before.hhi), formatNumber(one.after.hhi)];
     parts.push(before === after ? t('changes.lead.hhiSame', { value: after }) : t('changes.lead.hhi', { before, after }));
   }
-  return h('p', { class: 'lead', id: 'changes-lead', style: 'font-size: 1.15rem; max-width: 60rem;' },
-    `${t('changes.lead.since', { when: whenText(changes) })} ${parts.join(', ')}.`);
+  const when = run ? t('changes.lead.oneRun', { when: formatDateTime(changes.until!.at) })
+    : changes.until ? t('changes.lead.between', { from: whenText(changes.since), to: whenText(changes.until) })
+      : t('changes.lead.since', { when: whenText(changes.since) });
+  return h('p', { class: 'lead', id: 'changes-lead', style: 'font-size: 1.15rem; max-width: 60rem;' }, `${when} ${parts.join(', ')}.`);
 }
 
 /** "before → after (▲ +n)", the change as the numbers are shown (a change that rounds away is none). */
@@ -194,6 +204,5 @@ function tableSection(table: string, changes: TableChanges | undefined): HTMLEle
 
 function runList(changes: Changes): HTMLElement {
   if (changes.runs.length === 0) return h('p', { class: 'hint' }, t('common.none'));
-  return h('ul', { id: 'changes-runs' }, changes.runs.map(run => h('li', {},
-    `${formatDateTime(run.at)} · ${sourceName(run.source)} · ${t(`changes.kind.${run.kind}` as MessageKey)} · ${inWords('import.user.', String(run.user))}`)));
+  return h('ul', { id: 'changes-runs' }, changes.runs.map(run => h('li', {}, runLine(run))));
 }

@@ -112,8 +112,10 @@ export function checkCount(check: string, n: number): string {
 }
 
 /** A source as people know it (server/reports/source-name.ts): "Gemeente Roerdam (CSV-bestanden)", "GEMMA-catalogus". */
-export const sourceName = (source: string): string =>
-  serverSourceName(source, language(), id => (knownOrganisations().includes(id) ? orgName(id) : undefined));
+export const sourceName = (source: string): string => serverSourceName(source, language(), organisationNamed);
+
+/** An organisation id by its name, when it is a known organisation's (undefined: the id is no organisation). */
+export const organisationNamed = (id: string): string | undefined => (knownOrganisations().includes(id) ? orgName(id) : undefined);
 
 /** A property's name as a person reads it inside a sentence: "land", "website" (but "GEMMA-id", "ArchiMate-map"). */
 export const propertyWords = (property: string) => {
