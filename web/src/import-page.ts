@@ -6,11 +6,11 @@ import { issueWords } from '../../importers/issue-words.js';
 import { missingColumnNames } from '../../importers/column-words.js';
 import { kindPlural, propertyName } from '../../server/labels.js';
 import { registerSummary } from './algorithms.js';
-import { download, getImports, postImport } from './api.js';
+import { ApiError, download, getImports, postImport } from './api.js';
 import type { Context } from './context.js';
 import { conflictImport, keptImport, keepImport, type KeptImport } from './import-state.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
-import { errorText } from './errors.js';
+import { errorText, localDetail } from './errors.js';
 import { type MessageKey, formatDateTime, formatNumber, inWords, kindLabel, language, t } from './i18n.js';
 import { str } from './rows.js';
 import { sourceKeyOf, sourceValid } from './source-field.js';
@@ -126,7 +126,8 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       }
       keep();
     } catch (error) {
-      fill(result, message(errorText(error), 'error'));
+      const unreadable = unreadableFiles(error);
+      fill(result, unreadable ? [message(t('import.filesUnreadable', { n: unreadable.length }), 'error'), fileProblemTable(unreadable)] : message(errorText(error), 'error'));
     } finally {
       progress.hidden = true;
       buttons.forEach(b => (b.disabled = false));
@@ -246,7 +247,31 @@ function issueTable(issues: ImportIssue[]): HTMLElement {
   });
 }
 
-/** What format the upload was taken for and, for a model, what it held and what became of it. */
+type FileProblem = { file: string; line?: number; column?: string; message: string };
+
+/** The files an upload could not read, when there were several (importers/file-problem.ts fileProblems): the problem document's `errors`. */
+function unreadableFiles(error: unknown): FileProblem[] | null {
+  const listed = error instanceof ApiError ? (error.body as { errors?: unknown } | undefined)?.errors : undefined;
+  if (!Array.isArray(listed) || listed.length < 2 || !listed.every(p => typeof p?.file === 'string' && typeof p?.message === 'string')) return null;
+  return listed as FileProblem[];
+}
+
+/** Each unreadable file's problem: where (file, line, column) and the sentence, which says what was expected. */
+function fileProblemTable(problems: FileProblem[]): HTMLElement {
+  return sortableTable<FileProblem>({
+    id: 'import-file-problems',
+    caption: t('import.filesUnreadable', { n: problems.length }),
+    captionHidden: true,
+    rows: problems,
+    columns: [
+      { key: 'file', label: t('import.col.file'), value: p => p.file },
+      { key: 'line', label: t('import.col.line'), value: p => p.line ?? '', numeric: true },
+      { key: 'column', label: t('import.col.column'), value: p => p.column ?? '' },
+      { key: 'message', label: t('import.col.message'), value: p => localDetail(p.message) },
+    ],
+  });
+}
+
 /** After a GEMMA release that renamed components: the sources whose applications follow the new names (importers/catalogue-reresolve.ts). */
 function reresolvedHint(report: ImportReport): HTMLElement | null {
   const followed = (report.reresolved as { source: string; rows: number }[] | undefined) ?? [];
@@ -255,6 +280,7 @@ function reresolvedHint(report: ImportReport): HTMLElement | null {
   return h('p', { class: 'hint', id: 'import-reresolved' }, t('import.reresolved', { renamed: formatNumber(Number(report.renamed ?? 0)), sources }));
 }
 
+/** What format the upload was taken for and, for a model, what it held and what became of it. */
 function modelSummary(report: ImportReport): HTMLElement | null {
   const format = str(report.detectedFormat);
   if (!format) return null;
