@@ -3,8 +3,8 @@
 // progress while it runs; an import that would remove more than it may, or whose source is unclear,
 // waits for the user to decide; the history of earlier runs in words.
 import { issueWords } from '../../importers/issue-words.js';
-import { missingColumnNames } from '../../importers/column-words.js';
-import { kindPlural, propertyName } from '../../server/labels.js';
+import { fieldWords, missingColumnNames } from '../../importers/column-words.js';
+import { kindPlural } from '../../server/labels.js';
 import { registerSummary } from './algorithms.js';
 import { ApiError, download, getImports, postImport } from './api.js';
 import type { Context } from './context.js';
@@ -239,7 +239,7 @@ function issueTable(issues: ImportIssue[]): HTMLElement {
       { key: 'line', label: t('import.col.line'), value: i => (i.line ? i.line : ''), numeric: true },
       // A missing column by the name people write it in (naar, not to): importers/column-words.ts.
       { key: 'column', label: t('import.col.column'), value: i => (i.code === 'column-missing' ? missingColumnNames(str(i.column), i.params?.accepted === undefined ? undefined : String(i.params.accepted), language()).name : str(i.column)) },
-      { key: 'field', label: t('import.col.field'), value: i => (i.field ? propertyName(str(i.field), language()) : '') },
+      { key: 'field', label: t('import.col.field'), value: i => (i.field ? fieldWords(str(i.field), language()) : '') },
       { key: 'value', label: t('import.col.value'), value: i => (i.value === undefined ? '' : typeof i.value === 'object' ? JSON.stringify(i.value) : str(i.value)) },
       { key: 'expected', label: t('import.col.expected'), value: i => words.get(i)!.expected },
       { key: 'message', label: t('import.col.message'), value: i => words.get(i)!.message },
