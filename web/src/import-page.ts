@@ -287,10 +287,16 @@ function modelSummary(report: ImportReport): HTMLElement | null {
   const lines: HTMLElement[] = [h('p', { id: 'import-detected' }, t('import.detected', { format: inWords('import.format.', format) }))];
   if (typeof report.elements === 'number') {
     lines.push(h('p', { id: 'import-model' }, t('import.model', { model: str(report.model), elements: formatNumber(report.elements), relationships: formatNumber(report.relationships), views: formatNumber(report.views) })));
-    const nodes = Object.entries((report.graph as { nodes?: Record<string, Record<string, number>> } | undefined)?.nodes ?? {})
-      .filter(([, counts]) => Object.values(counts).some(n => n > 0))
-      .map(([label, counts]) => `${kindPlural(label, language())}: ${(['created', 'updated', 'unchanged'] as const).filter(key => counts[key] > 0).map(key => t(`import.count.${key}`, { n: formatNumber(counts[key]) })).join(', ')}`);
-    if (nodes.length) lines.push(h('p', { id: 'import-model-nodes' }, t('import.modelNodes', { counts: nodes.join('; ') })));
+    // What was read, as the history says it ("120 applicaties, 14 leveranciers"), then how much of it is new or changed.
+    const graph = report.graph as { nodes?: Record<string, Record<'created' | 'updated' | 'unchanged', number>>; removed?: Record<string, number> } | undefined;
+    const read = nodeCountWords(graph?.nodes, graph?.removed);
+    const total = (key: 'created' | 'updated' | 'unchanged') => Object.values(graph?.nodes ?? {}).reduce((sum, counts) => sum + (counts[key] ?? 0), 0);
+    const changes = (['created', 'updated', 'unchanged'] as const).filter(key => total(key) > 0).map(key => t(`import.count.${key}`, { n: formatNumber(total(key)) })).join(', ');
+    if (read) lines.push(h('p', { id: 'import-model-nodes' }, t(changes ? 'import.modelRead' : 'import.modelReadOnly', { counts: read, changes })));
+    // A dry run loads nothing: what the model holds, by kind.
+    const mapped = report.mapped as Record<string, number> | undefined;
+    const found = !read && mapped ? nodeCountWords(Object.fromEntries(Object.entries(mapped).map(([kind, n]) => [kind, { created: n }])), undefined) : '';
+    if (found) lines.push(h('p', { id: 'import-model-nodes' }, t('import.modelFound', { counts: found })));
   }
   if (format === 'algoritmeregister') lines.push(...registerSummary(report));
   return h('section', { id: 'import-format' }, lines);
