@@ -76,6 +76,7 @@ describe('import page: problems in the reader\'s language', () => {
     await page.waitForSelector('#import-issues');
     const row = await page.locator('#import-issues tbody tr', { hasText: 'ontbreekt' }).locator('td').allTextContents();
     expect(row.slice(0, 4)).toEqual(['koppelingen.csv', '1', 'naar', 'Naar']);
+    expect(await page.locator('#import-result .message.error').textContent()).toBe('1 fout gevonden; er is niets geïmporteerd.');
     await page.locator('#import-issues').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'import-issues-missing-column-nl.png'), fullPage: true });
   }, 120_000);

@@ -150,7 +150,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     const removing = Boolean(removals && removals.removing > 0);
     const existing = unclear?.existing.join(', ') ?? '';
     let answer: (HTMLElement | null)[];
-    if (issues.length > 0 || (report.ok === false && !report.confirmationNeeded)) answer = [message(t('import.issues', { n: issues.length }), 'error')];
+    if (issues.length > 0 || (report.ok === false && !report.confirmationNeeded)) answer = [message(issuesFound(issues.length), 'error')];
     else if (unclear && !dryRun) {
       answer = [message(t('import.sourceUnclear', { existing }), 'error'), h('div', { class: 'buttons', id: 'import-source-choice' },
         unclear.existing.map(name => h('button', { type: 'button', class: 'primary', onclick: () => importAs(name) }, t('import.useSource', { source: name }))),
@@ -230,7 +230,7 @@ function issueTable(issues: ImportIssue[]): HTMLElement {
   const words = new Map(issues.map(issue => [issue, issueWords(issue, language(), orgName)]));
   return sortableTable<ImportIssue>({
     id: 'import-issues',
-    caption: t('import.issues', { n: issues.length }),
+    caption: issuesFound(issues.length),
     captionHidden: true,
     rows: issues,
     columns: [
@@ -246,6 +246,9 @@ function issueTable(issues: ImportIssue[]): HTMLElement {
     ],
   });
 }
+
+/** "1 fout gevonden", "3 fouten gevonden": the singular for one. */
+const issuesFound = (n: number) => t(n === 1 ? 'import.issues.one' : 'import.issues', { n: formatNumber(n) });
 
 type FileProblem = { file: string; line?: number; column?: string; message: string };
 
