@@ -1,7 +1,20 @@
 // A missing required column named as the reader knows it: in Dutch by its Dutch header (`naar`), with
 // the key (`to`) only as the alternative; in English by the key. Used by issue-words.ts and the import
 // page's column cell (web bundle: no Node imports).
+import { COLUMN_NAMES, PROPERTY_NAMES, propertyName } from '../server/labels.js';
+import { HEADER_WORDS } from './header-words.js';
+
 type Language = 'nl' | 'en';
+
+/**
+ * A field (`to`, `runsOn`) in the words people know, for an issue's field: the property's name, else the
+ * workbook's header words, else a column's name ("Naar"); the key only when none has words for it.
+ */
+export function fieldWords(field: string, language: Language): string {
+  const header = Object.values(HEADER_WORDS).find(words => words?.[field])?.[field]?.[language];
+  const words = PROPERTY_NAMES[field]?.[language] ?? header ?? COLUMN_NAMES[field]?.[language] ?? propertyName(field, language);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** `accepted` is the issue's `key|alias|…` (importers/validate.ts, acceptedHeaders): the name to show first, then the rest. */
 export function missingColumnNames(column: string, accepted: string | undefined, language: Language): { name: string; others: string[] } {

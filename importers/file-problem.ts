@@ -35,11 +35,54 @@ export function fileProblemFacts(details: unknown): (IssueFacts & { code: FileIs
   return typeof facts.code === 'string' && typeof facts.message === 'string' ? (facts as IssueFacts & { code: FileIssueCode }) : null;
 }
 
-/** An InputError's message in `language` when it is a file problem; else its own message. */
+/** An InputError's message in `language` when it is a file problem or a list of them; else its own message. */
 export const problemInLanguage = (error: InputError | TooLargeError, language: 'nl' | 'en'): string => {
+  const listed = listedProblems(error.details);
+  if (listed) return problemsSentence(listed, language);
   const facts = fileProblemFacts(error.details);
   return facts ? issueWords(facts, language).message : error.message;
 };
+
+/** One of several files' problems (fileProblems): the file, where in it when known, and what is wrong. */
+export type ListedProblem = IssueFacts & { file: string };
+
+/**
+ * Every file an upload could not read, not only the first (importers/read.ts): one InputError that
+ * says them all, with each one's file, line and column as its details (the API's `errors`).
+ */
+export function fileProblems(problems: { file: string; error: InputError }[]): InputError {
+  const listed = problems.map(({ file, error }) => listedProblem(file, error));
+  return new InputError(`${problemsSentence(listed, 'en')} / ${problemsSentence(listed, 'nl')}`, listed);
+}
+
+function listedProblem(file: string, error: InputError): ListedProblem {
+  const facts = fileProblemFacts(error.details);
+  if (facts) return { ...facts, file: facts.file ?? file };
+  // A CSV reader's place (sources/csv.ts csvProblem): the column by number and its header.
+  const place = (error.details ?? {}) as { line?: unknown; column?: unknown; header?: unknown };
+  const column = typeof place.column === 'number' ? (typeof place.header === 'string' && place.header ? `${place.column} (${place.header})` : String(place.column)) : undefined;
+  return { file, ...(typeof place.line === 'number' ? { line: place.line } : {}), ...(column ? { column } : {}), message: error.message };
+}
+
+/** The details of fileProblems' error, or null. */
+function listedProblems(details: unknown): ListedProblem[] | null {
+  return Array.isArray(details) && details.length > 0 && details.every(d => typeof d?.file === 'string' && typeof d?.message === 'string') ? (details as ListedProblem[]) : null;
+}
+
+/** One listed problem's sentence in `language`: from its code, else the half of its "English / Nederlands" message. */
+export function listedProblemText(problem: ListedProblem, language: 'nl' | 'en'): string {
+  if (problem.code && fileProblemFacts(problem)) return issueWords(problem, language).message;
+  const parts = problem.message.split(' / ');
+  return parts.length === 2 ? parts[language === 'nl' ? 1 : 0] : problem.message;
+}
+
+const problemsSentence = (listed: ListedProblem[], language: 'nl' | 'en') =>
+  `${language === 'nl' ? `${listed.length} bestanden zijn niet te lezen` : `${listed.length} files could not be read`}: ${listed.map(problem => listedProblemText(problem, language)).join('; ')}`;
+
+/** fileProblems' list with each problem's message in `language` (the API's `errors`, as the detail is); null for any other error. */
+export function listedProblemsInLanguage(error: InputError | TooLargeError, language: 'nl' | 'en'): ListedProblem[] | null {
+  return listedProblems(error.details)?.map(problem => ({ ...problem, message: listedProblemText(problem, language) })) ?? null;
+}
 
 /** A field of a JSON or XML file holding what it should not: an issue with the English `message` the importer wrote and the code to say it in Dutch. */
 export const fieldIssue = (issue: Issue, params: IssueParams = {}): Issue => ({ ...issue, code: 'field-invalid', params: { expected: issue.expected, ...params } });

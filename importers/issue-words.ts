@@ -7,8 +7,8 @@
 // large unpacked, damaged), files and uploads over a size limit, and what the XML parser found, in
 // words of our own. Sizes as people know them ("52 MB"), never bytes.
 import { formatDate } from '../server/format.js';
-import { KIND_NAMES, type Language, propertyName } from '../server/labels.js';
-import { missingColumnWords } from './column-words.js';
+import { KIND_NAMES, type Language } from '../server/labels.js';
+import { fieldWords, missingColumnWords } from './column-words.js';
 import { unknownFormatProblem } from './unknown-format-words.js';
 
 type Words = Record<Language, string>;
@@ -201,7 +201,7 @@ const PHRASES: Record<IssueCode, Phrase> = {
   }),
   'columns-same-field': (issue, p, l) => ({
     withColumn: false,
-    problem: l === 'nl' ? `de kolommen ${quoted(p.first)} en ${quoted(issue.column)} zijn allebei ${quoted(propertyName(String(issue.field), l))}; houd er één` : `columns ${quoted(p.first)} and ${quoted(issue.column)} are both ${quoted(propertyName(String(issue.field), l))}; keep one`,
+    problem: l === 'nl' ? `de kolommen ${quoted(p.first)} en ${quoted(issue.column)} zijn allebei ${quoted(fieldWords(String(issue.field), l))}; houd er één` : `columns ${quoted(p.first)} and ${quoted(issue.column)} are both ${quoted(fieldWords(String(issue.field), l))}; keep one`,
     expected: l === 'nl' ? 'elke kolom één keer' : 'each column once',
   }),
   'cell-without-header': (_issue, p, l) => ({

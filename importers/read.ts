@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../server/errors.js';
+import { fileProblems } from './file-problem.js';
 import { COLUMNS, TABLES, type TableName, extraProperty } from './model.js';
 import { type FileInput, type Mapping, headerIndex, normalizeHeader } from './mapping.js';
 import { type Grid, readCsv } from './sources/csv.js';
@@ -112,41 +113,57 @@ export class NothingToImportError extends InputError {
   }
 }
 
-/** Files → raw tables. A file that cannot be a table at all throws one InputError naming it. */
+/** Files → raw tables. Files that cannot be tables at all throw one InputError naming each (fileProblems). */
 export async function readTables(files: FileInput[], options: ReadOptions = {}): Promise<RawTable[]> {
   const limit = options.sizeLimitBytes ?? DEFAULT_SIZE_LIMIT_BYTES;
   if (files.length === 0) throw new InputError('No files to import (expected CSV files or an XLSX workbook) / Geen bestanden om te importeren (verwacht: CSV-bestanden of een XLSX-werkmap)');
   const tables: RawTable[] = [];
   const headerOnly: string[] = [];
+  // Each file is read even when one before it could not be: the user sees every file's problem at once.
+  const problems: { file: string; error: InputError }[] = [];
   for (const file of files) {
-    checkSize(file.name, file.bytes.byteLength, limit);
-    if (file.bytes.byteLength === 0) throw new InputError(`${file.name}: the file is empty / ${file.name}: het bestand is leeg`);
-    const kind = kindOf(file.name);
-    if (kind === 'csv') {
-      const table = tableFor(file.name);
-      if (!table) throw new InputError(`${file.name}: cannot tell which table this is; name the file after one of ${acceptedNames} (e.g. gemeente-x-applications.csv) / ${file.name}: onbekend welke tabel dit is; laat de bestandsnaam eindigen op een van ${acceptedNamesNl} (bijvoorbeeld gemeente-x-applicaties.csv)`);
-      tables.push(toTable(table, readCsv(file), options.mapping));
-    } else if (kind === 'xlsx') {
-      const sheets = await readXlsx(file);
-      const known = sheets.filter(sheet => tableFor(sheet.sheet));
-      if (known.length === 0) {
-        const found = sheets.map(sheet => sheet.sheet).join(', ');
-        throw new InputError(`${file.name}: no sheet named after a table (found: ${found || 'none'}; expected ${acceptedNames}) / ${file.name}: geen tabblad met de naam van een tabel (gevonden: ${found || 'geen'}; verwacht: ${acceptedNamesNl})`);
-      }
-      for (const sheet of known) {
-        if (sheet.headers.length === 0) throw new InputError(`${sheet.file}: the sheet is empty (expected a header row and rows) / ${sheet.file}: het tabblad is leeg (verwacht: een kopregel en rijen)`);
-        // A sheet with its header and nothing below is one the user left as the template has it (a
-        // workbook always holds all five): left out, so what the source has of that table stays. A
-        // header-only CSV file is still an issue: a file is sent on purpose, a sheet comes along.
-        if (sheet.records.length === 0) continue;
-        tables.push(toTable(tableFor(sheet.sheet)!, sheet, options.mapping));
-      }
-      if (!tables.some(table => table.file.startsWith(`${file.name}[`))) headerOnly.push(file.name);
-    } else {
-      throw new InputError(`${file.name}: not a CSV or XLSX file (expected .csv or .xlsx) / ${file.name}: geen CSV- of XLSX-bestand (verwacht: .csv of .xlsx)`);
+    try {
+      const read = await readFile(file, options, limit);
+      if (read.length === 0) headerOnly.push(file.name);
+      tables.push(...read);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push({ file: file.name, error });
     }
   }
+  if (problems.length > 0) throw problems.length === 1 ? problems[0].error : fileProblems(problems);
   if (tables.length === 0) throw new NothingToImportError(headerOnly);
+  return tables;
+}
+
+/** One file → its tables; a file that cannot be a table throws an InputError naming it. */
+async function readFile(file: FileInput, options: ReadOptions, limit: number): Promise<RawTable[]> {
+  const tables: RawTable[] = [];
+  checkSize(file.name, file.bytes.byteLength, limit);
+  if (file.bytes.byteLength === 0) throw new InputError(`${file.name}: the file is empty / ${file.name}: het bestand is leeg`);
+  const kind = kindOf(file.name);
+  if (kind === 'csv') {
+    const table = tableFor(file.name);
+    if (!table) throw new InputError(`${file.name}: cannot tell which table this is; name the file after one of ${acceptedNames} (e.g. gemeente-x-applications.csv) / ${file.name}: onbekend welke tabel dit is; laat de bestandsnaam eindigen op een van ${acceptedNamesNl} (bijvoorbeeld gemeente-x-applicaties.csv)`);
+    tables.push(toTable(table, readCsv(file), options.mapping));
+  } else if (kind === 'xlsx') {
+    const sheets = await readXlsx(file);
+    const known = sheets.filter(sheet => tableFor(sheet.sheet));
+    if (known.length === 0) {
+      const found = sheets.map(sheet => sheet.sheet).join(', ');
+      throw new InputError(`${file.name}: no sheet named after a table (found: ${found || 'none'}; expected ${acceptedNames}) / ${file.name}: geen tabblad met de naam van een tabel (gevonden: ${found || 'geen'}; verwacht: ${acceptedNamesNl})`);
+    }
+    for (const sheet of known) {
+      if (sheet.headers.length === 0) throw new InputError(`${sheet.file}: the sheet is empty (expected a header row and rows) / ${sheet.file}: het tabblad is leeg (verwacht: een kopregel en rijen)`);
+      // A sheet with its header and nothing below is one the user left as the template has it (a
+      // workbook always holds all five): left out, so what the source has of that table stays. A
+      // header-only CSV file is still an issue: a file is sent on purpose, a sheet comes along.
+      if (sheet.records.length === 0) continue;
+      tables.push(toTable(tableFor(sheet.sheet)!, sheet, options.mapping));
+    }
+  } else {
+    throw new InputError(`${file.name}: not a CSV or XLSX file (expected .csv or .xlsx) / ${file.name}: geen CSV- of XLSX-bestand (verwacht: .csv of .xlsx)`);
+  }
   return tables;
 }
 

@@ -90,8 +90,8 @@ export function sniffDelimiter(text: string): string {
 
 export function readCsv(file: FileInput): Grid {
   if (looksBinary(file.bytes)) {
-    throw new InputError(`${file.name}: not a CSV file (it contains binary data${isZip(file.bytes) ? '; it looks like an XLSX workbook — save it as .xlsx' : ''}) / ` +
-      `${file.name}: geen CSV-bestand (het bevat binaire gegevens${isZip(file.bytes) ? '; het lijkt een XLSX-werkmap: sla het op als .xlsx' : ''})`);
+    throw new InputError(`${file.name}: not a CSV file (it contains binary data${isZip(file.bytes) ? '; it looks like an XLSX workbook — save it as .xlsx' : ''}); expected text: in Excel, save it as "CSV UTF-8" / ` +
+      `${file.name}: geen CSV-bestand (het bevat binaire gegevens${isZip(file.bytes) ? '; het lijkt een XLSX-werkmap: sla het op als .xlsx' : ''}); verwacht: tekst, in Excel opgeslagen als "CSV UTF-8"`);
   }
   const { text, encoding, invalid } = decode(file.bytes);
   const delimiter = sniffDelimiter(text);
@@ -164,7 +164,7 @@ function csvProblem(name: string, text: string, delimiter: string, error: CsvErr
     const open = unclosedQuote(bytes, start, delimiter.charCodeAt(0));
     const { line } = lineAndColumn(bytes, open);
     const column = cellAt(bytes, start, open, delimiter.charCodeAt(0));
-    return new InputError(csvProblemMessage({ file: name, line, column, header: header1(column), code: error.code }), { file: name, line, column });
+    return new InputError(csvProblemMessage({ file: name, line, column, header: header1(column), code: error.code }), { file: name, line, column, header: header1(column) });
   }
   const e = error as unknown as { lines?: number; column?: number | string; field?: string; record?: unknown[] };
   const line = e.lines;
@@ -176,7 +176,7 @@ function csvProblem(name: string, text: string, delimiter: string, error: CsvErr
     file: name, line, column, header: header1(column), code: error.code, value: e.field, got, began,
     cells: Array.isArray(e.record) ? e.record.length : undefined, expectedCells: header?.length,
   });
-  return new InputError(message, { file: name, line, column, code: error.code });
+  return new InputError(message, { file: name, line, column, header: header1(column), code: error.code });
 }
 
 /** Past the line ends between the end of the last complete record and the next. */

@@ -2,7 +2,7 @@
 // Clients never see a stack trace; unexpected errors are logged here and answered with a generic detail.
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { problemInLanguage } from '../../importers/file-problem.js';
+import { listedProblemsInLanguage, problemInLanguage } from '../../importers/file-problem.js';
 import { documentLanguage } from './registry.js';
 import { ConflictError, CrossSiteError, ForbiddenError, InputError, NotFoundError, TooLargeError, UnauthorizedError, UnavailableError, UnknownHostError } from '../errors.js';
 
@@ -56,7 +56,11 @@ export function loggedProblem(error: unknown, req: Request): Problem {
   const problem = toProblem(error, req.originalUrl);
   // A file's problem (importers/file-problem.ts) in the language the client asks for (`lang` or Accept-Language), as import issues are.
   const lang = [req.query?.lang, (req.body as { lang?: unknown } | undefined)?.lang].find(value => value === 'nl' || value === 'en') as 'nl' | 'en' | undefined;
-  if ((error instanceof InputError || error instanceof TooLargeError) && (lang || req.headers['accept-language'])) problem.detail = problemInLanguage(error, documentLanguage(req, lang));
+  if ((error instanceof InputError || error instanceof TooLargeError) && (lang || req.headers['accept-language'])) {
+    problem.detail = problemInLanguage(error, documentLanguage(req, lang));
+    // Several files' problems: each in that language too, for a client that lists them.
+    problem.errors = listedProblemsInLanguage(error, documentLanguage(req, lang)) ?? problem.errors;
+  }
   if (problem.status === 503) console.warn(`[roer] ${req.method} ${req.originalUrl}: 503 ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   else if (problem.status >= 500) console.error(`[roer] ${req.method} ${req.originalUrl}:`, error);
   return problem;

@@ -1,5 +1,7 @@
 import iconv from 'iconv-lite';
+import { problemInLanguage } from '../../importers/file-problem.js';
 import { SHOWN_CHARACTERS, readTables, tableFor } from '../../importers/read.js';
+import { InputError } from '../../server/errors.js';
 import { decode, readCsv, sniffDelimiter } from '../../importers/sources/csv.js';
 import { validate } from '../../importers/validate.js';
 import { csv } from './support.js';
@@ -99,6 +101,18 @@ describe('reading files into raw tables', () => {
     ]);
     expect((error as Error).message).not.toMatch(/Invalid Opening Quote/);
     await expect(readTables([csv('leveranciers.csv', 'id;naam\nacme;"Acme"x\n')])).rejects.toThrow(/^leveranciers\.csv:2, column 2 \(naam\): not readable as CSV: after the closing " of the cell comes "x" instead of the delimiter.* \/ leveranciers\.csv, regel 2, kolom 2 \(naam\): .*na het sluitende " van de cel volgt "x"/);
+  });
+
+  it('when two files cannot be read, then one error names both, each with its file, line and column, in Dutch and English', async () => {
+    const binary = { name: 'contracten.csv', bytes: Buffer.from([0x50, 0x4b, 0x00, 0x00, 0x01, 0x02, 0x00]) };
+    const error = await readTables([csv('applicaties.csv', 'id;organisatie;naam\nzaak;gm0363;"Zaaksysteem\nbrp;gm0363;BRP\n'), binary, csv('leveranciers.csv', 'id;naam\nacme;Acme\n')]).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).details).toEqual([
+      { file: 'applicaties.csv', line: 2, column: '3 (naam)', message: expect.stringMatching(/^applicaties\.csv:2, column 3 \(naam\): .* \/ applicaties\.csv, regel 2, kolom 3 \(naam\): niet te lezen als CSV: het aanhalingsteken opent een cel die nergens gesloten wordt \(verwacht: een sluitend " vóór het einde van het bestand\)/) },
+      { file: 'contracten.csv', message: expect.stringContaining('contracten.csv: geen CSV-bestand (het bevat binaire gegevens); verwacht: tekst, in Excel opgeslagen als "CSV UTF-8"') },
+    ]);
+    expect(problemInLanguage(error as InputError, 'nl')).toMatch(/^2 bestanden zijn niet te lezen: applicaties\.csv, regel 2, kolom 3 \(naam\): niet te lezen als CSV: .*; contracten\.csv: geen CSV-bestand/);
+    expect(problemInLanguage(error as InputError, 'en')).toMatch(/^2 files could not be read: applicaties\.csv:2, column 3 \(naam\): not readable as CSV: .*; contracten\.csv: not a CSV file/);
   });
 
   it('when a cell or a header is 100,000 characters long, then an issue shows it cut to 200 characters, once', async () => {

@@ -20,8 +20,8 @@ const BROKEN_XML = `<?xml version="1.0" encoding="UTF-8"?>
 </model>`;
 const ENDOFLIFE = JSON.stringify({ product: 'tomcat', releases: [{ cycle: '9', eol: 'binnenkort' }] });
 
-async function dryRun(name: string, mimeType: string, text: string | Buffer): Promise<void> {
-  await page.setInputFiles('#import-files', [{ name, mimeType, buffer: Buffer.from(text) }]);
+async function dryRun(name: string, mimeType: string, text: string | Buffer, more: { name: string; mimeType: string; buffer: Buffer }[] = []): Promise<void> {
+  await page.setInputFiles('#import-files', [{ name, mimeType, buffer: Buffer.from(text) }, ...more]);
   await page.fill('#import-organisation', 'gm0363');
   await page.click('#import-dry-run');
   await page.waitForSelector('#import-result .error, #import-issues');
@@ -58,6 +58,22 @@ describe('import page: problems of files that are not tables, in Dutch', () => {
     expect(await nodes(driver, 'ReleaseCycle')).toEqual([]);
     await page.locator('#import-issues').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'import-file-problem-json-nl.png'), fullPage: true });
+  }, 120_000);
+
+  it('when two files cannot be read, then the page lists both, each with file, line, column and what was expected, in Dutch', async () => {
+    // An unclosed quote in one file, binary data (a workbook saved under .csv) in the other: the second is not hidden behind the first.
+    const contracts = { name: 'contracten.csv', mimeType: 'text/csv', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]) };
+    await dryRun('applicaties.csv', 'text/csv', 'id;organisatie;naam\nzaak;gm0363;"Zaaksysteem\nbrp;gm0363;BRP\n', [contracts]);
+    await page.waitForSelector('#import-file-problems');
+    expect(await page.locator('#import-result .message.error').textContent()).toBe('2 bestanden zijn niet te lezen; er is niets geïmporteerd. Per bestand wat er mis is:');
+    const rows = await page.locator('#import-file-problems tbody tr').evaluateAll(trs => trs.map(tr => [...tr.querySelectorAll('td')].map(td => td.textContent ?? '')));
+    expect(rows).toEqual([
+      ['applicaties.csv', '2', '3 (naam)', expect.stringMatching(/^applicaties\.csv, regel 2, kolom 3 \(naam\): niet te lezen als CSV: het aanhalingsteken opent een cel die nergens gesloten wordt \(verwacht: een sluitend " vóór het einde van het bestand\)/)],
+      ['contracten.csv', '', '', 'contracten.csv: geen CSV-bestand (het bevat binaire gegevens; het lijkt een XLSX-werkmap: sla het op als .xlsx); verwacht: tekst, in Excel opgeslagen als "CSV UTF-8"'],
+    ]);
+    expect(await page.locator('#import-result').textContent()).not.toMatch(/not readable|binary data/);
+    expect(await nodes(driver, 'Application')).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'import-file-problems-two-nl.png'), fullPage: true });
   }, 120_000);
 
   it('when a workbook is a zip bomb, then the page says which part would grow how much, in Dutch', async () => {

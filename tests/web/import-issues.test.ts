@@ -68,4 +68,16 @@ describe('import page: problems in the reader\'s language', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'import-issues-en.png'), fullPage: true });
     await page.selectOption('#language', 'nl');
   }, 120_000);
+
+  it('when an interfaces file lacks its column naar, then the column and the field read as users write them, not the key "to"', async () => {
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.documentElement.lang === 'nl');
+    await page.setInputFiles('#import-files', [csv('koppelingen.csv', 'id;organisatie;van\nk1;gm0363;zaak\n')]);
+    await page.click('#import-dry-run');
+    await page.waitForSelector('#import-issues');
+    const row = await page.locator('#import-issues tbody tr', { hasText: 'ontbreekt' }).locator('td').allTextContents();
+    expect(row.slice(0, 4)).toEqual(['koppelingen.csv', '1', 'naar', 'Naar']);
+    expect(await page.locator('#import-result .message.error').textContent()).toBe('1 fout gevonden; er is niets geïmporteerd.');
+    await page.locator('#import-issues').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'import-issues-missing-column-nl.png'), fullPage: true });
+  }, 120_000);
 });

@@ -111,7 +111,7 @@ describe('import page: removals and sources', () => {
     await openImport();
     const header = readFileSync(join(DEMO, 'applications.csv'), 'utf8').split('\n')[0];
     await submit('#import-commit', [{ name: 'applications.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n`) }], SOURCE);
-    expect(await resultText()).toContain('1 fouten gevonden; er is niets geïmporteerd.');
+    expect(await resultText()).toContain('1 fout gevonden; er is niets geïmporteerd.');
     expect(await page.locator('#import-issues').textContent()).toContain('het bestand heeft alleen een kopregel');
     expect(await page.locator('#import-confirm').count()).toBe(0);
     expect(await nodes(driver, 'Application')).toHaveLength(applications);

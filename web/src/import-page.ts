@@ -3,14 +3,14 @@
 // progress while it runs; an import that would remove more than it may, or whose source is unclear,
 // waits for the user to decide; the history of earlier runs in words.
 import { issueWords } from '../../importers/issue-words.js';
-import { missingColumnNames } from '../../importers/column-words.js';
-import { kindPlural, propertyName } from '../../server/labels.js';
+import { fieldWords, missingColumnNames } from '../../importers/column-words.js';
+import { kindPlural } from '../../server/labels.js';
 import { registerSummary } from './algorithms.js';
-import { download, getImports, postImport } from './api.js';
+import { ApiError, download, getImports, postImport } from './api.js';
 import type { Context } from './context.js';
 import { conflictImport, keptImport, keepImport, type KeptImport } from './import-state.js';
 import { clear, fill, h, message, sortableTable } from './dom.js';
-import { errorText } from './errors.js';
+import { errorText, localDetail } from './errors.js';
 import { type MessageKey, formatDateTime, formatNumber, inWords, kindLabel, language, t } from './i18n.js';
 import { str } from './rows.js';
 import { sourceKeyOf, sourceValid } from './source-field.js';
@@ -126,7 +126,8 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       }
       keep();
     } catch (error) {
-      fill(result, message(errorText(error), 'error'));
+      const unreadable = unreadableFiles(error);
+      fill(result, unreadable ? [message(t('import.filesUnreadable', { n: unreadable.length }), 'error'), fileProblemTable(unreadable)] : message(errorText(error), 'error'));
     } finally {
       progress.hidden = true;
       buttons.forEach(b => (b.disabled = false));
@@ -149,7 +150,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     const removing = Boolean(removals && removals.removing > 0);
     const existing = unclear?.existing.join(', ') ?? '';
     let answer: (HTMLElement | null)[];
-    if (issues.length > 0 || (report.ok === false && !report.confirmationNeeded)) answer = [message(t('import.issues', { n: issues.length }), 'error')];
+    if (issues.length > 0 || (report.ok === false && !report.confirmationNeeded)) answer = [message(issuesFound(issues.length), 'error')];
     else if (unclear && !dryRun) {
       answer = [message(t('import.sourceUnclear', { existing }), 'error'), h('div', { class: 'buttons', id: 'import-source-choice' },
         unclear.existing.map(name => h('button', { type: 'button', class: 'primary', onclick: () => importAs(name) }, t('import.useSource', { source: name }))),
@@ -229,7 +230,7 @@ function issueTable(issues: ImportIssue[]): HTMLElement {
   const words = new Map(issues.map(issue => [issue, issueWords(issue, language(), orgName)]));
   return sortableTable<ImportIssue>({
     id: 'import-issues',
-    caption: t('import.issues', { n: issues.length }),
+    caption: issuesFound(issues.length),
     captionHidden: true,
     rows: issues,
     columns: [
@@ -238,7 +239,7 @@ function issueTable(issues: ImportIssue[]): HTMLElement {
       { key: 'line', label: t('import.col.line'), value: i => (i.line ? i.line : ''), numeric: true },
       // A missing column by the name people write it in (naar, not to): importers/column-words.ts.
       { key: 'column', label: t('import.col.column'), value: i => (i.code === 'column-missing' ? missingColumnNames(str(i.column), i.params?.accepted === undefined ? undefined : String(i.params.accepted), language()).name : str(i.column)) },
-      { key: 'field', label: t('import.col.field'), value: i => (i.field ? propertyName(str(i.field), language()) : '') },
+      { key: 'field', label: t('import.col.field'), value: i => (i.field ? fieldWords(str(i.field), language()) : '') },
       { key: 'value', label: t('import.col.value'), value: i => (i.value === undefined ? '' : typeof i.value === 'object' ? JSON.stringify(i.value) : str(i.value)) },
       { key: 'expected', label: t('import.col.expected'), value: i => words.get(i)!.expected },
       { key: 'message', label: t('import.col.message'), value: i => words.get(i)!.message },
@@ -246,7 +247,34 @@ function issueTable(issues: ImportIssue[]): HTMLElement {
   });
 }
 
-/** What format the upload was taken for and, for a model, what it held and what became of it. */
+/** "1 fout gevonden", "3 fouten gevonden": the singular for one. */
+const issuesFound = (n: number) => t(n === 1 ? 'import.issues.one' : 'import.issues', { n: formatNumber(n) });
+
+type FileProblem = { file: string; line?: number; column?: string; message: string };
+
+/** The files an upload could not read, when there were several (importers/file-problem.ts fileProblems): the problem document's `errors`. */
+function unreadableFiles(error: unknown): FileProblem[] | null {
+  const listed = error instanceof ApiError ? (error.body as { errors?: unknown } | undefined)?.errors : undefined;
+  if (!Array.isArray(listed) || listed.length < 2 || !listed.every(p => typeof p?.file === 'string' && typeof p?.message === 'string')) return null;
+  return listed as FileProblem[];
+}
+
+/** Each unreadable file's problem: where (file, line, column) and the sentence, which says what was expected. */
+function fileProblemTable(problems: FileProblem[]): HTMLElement {
+  return sortableTable<FileProblem>({
+    id: 'import-file-problems',
+    caption: t('import.filesUnreadable', { n: problems.length }),
+    captionHidden: true,
+    rows: problems,
+    columns: [
+      { key: 'file', label: t('import.col.file'), value: p => p.file },
+      { key: 'line', label: t('import.col.line'), value: p => p.line ?? '', numeric: true },
+      { key: 'column', label: t('import.col.column'), value: p => p.column ?? '' },
+      { key: 'message', label: t('import.col.message'), value: p => localDetail(p.message) },
+    ],
+  });
+}
+
 /** After a GEMMA release that renamed components: the sources whose applications follow the new names (importers/catalogue-reresolve.ts). */
 function reresolvedHint(report: ImportReport): HTMLElement | null {
   const followed = (report.reresolved as { source: string; rows: number }[] | undefined) ?? [];
@@ -255,16 +283,23 @@ function reresolvedHint(report: ImportReport): HTMLElement | null {
   return h('p', { class: 'hint', id: 'import-reresolved' }, t('import.reresolved', { renamed: formatNumber(Number(report.renamed ?? 0)), sources }));
 }
 
+/** What format the upload was taken for and, for a model, what it held and what became of it. */
 function modelSummary(report: ImportReport): HTMLElement | null {
   const format = str(report.detectedFormat);
   if (!format) return null;
   const lines: HTMLElement[] = [h('p', { id: 'import-detected' }, t('import.detected', { format: inWords('import.format.', format) }))];
   if (typeof report.elements === 'number') {
     lines.push(h('p', { id: 'import-model' }, t('import.model', { model: str(report.model), elements: formatNumber(report.elements), relationships: formatNumber(report.relationships), views: formatNumber(report.views) })));
-    const nodes = Object.entries((report.graph as { nodes?: Record<string, Record<string, number>> } | undefined)?.nodes ?? {})
-      .filter(([, counts]) => Object.values(counts).some(n => n > 0))
-      .map(([label, counts]) => `${kindPlural(label, language())}: ${(['created', 'updated', 'unchanged'] as const).filter(key => counts[key] > 0).map(key => t(`import.count.${key}`, { n: formatNumber(counts[key]) })).join(', ')}`);
-    if (nodes.length) lines.push(h('p', { id: 'import-model-nodes' }, t('import.modelNodes', { counts: nodes.join('; ') })));
+    // What was read, as the history says it ("120 applicaties, 14 leveranciers"), then how much of it is new or changed.
+    const graph = report.graph as { nodes?: Record<string, Record<'created' | 'updated' | 'unchanged', number>>; removed?: Record<string, number> } | undefined;
+    const read = nodeCountWords(graph?.nodes, graph?.removed);
+    const total = (key: 'created' | 'updated' | 'unchanged') => Object.values(graph?.nodes ?? {}).reduce((sum, counts) => sum + (counts[key] ?? 0), 0);
+    const changes = (['created', 'updated', 'unchanged'] as const).filter(key => total(key) > 0).map(key => t(`import.count.${key}`, { n: formatNumber(total(key)) })).join(', ');
+    if (read) lines.push(h('p', { id: 'import-model-nodes' }, t(changes ? 'import.modelRead' : 'import.modelReadOnly', { counts: read, changes })));
+    // A dry run loads nothing: what the model holds, by kind.
+    const mapped = report.mapped as Record<string, number> | undefined;
+    const found = !read && mapped ? nodeCountWords(Object.fromEntries(Object.entries(mapped).map(([kind, n]) => [kind, { created: n }])), undefined) : '';
+    if (found) lines.push(h('p', { id: 'import-model-nodes' }, t('import.modelFound', { counts: found })));
   }
   if (format === 'algoritmeregister') lines.push(...registerSummary(report));
   return h('section', { id: 'import-format' }, lines);

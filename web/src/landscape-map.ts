@@ -218,7 +218,8 @@ function describe(tile: Tile): string {
     tile.suppliers.length ? `${kindLabel('Supplier')}: ${tile.suppliers.map(s => s.name).join(', ')}` : null,
     `${t('explorer.criticality')}: ${critLabel(tile.criticality)}`,
     tile.lockIn === null ? null : `${t('map.overlay.lockIn')}: ${formatNumber(tile.lockIn, 0)}`,
-    `${t('map.overlay.jurisdiction')}: ${tile.jurisdiction ?? t('map.jurisdiction.none')}`,
+    // In words, as the legend says it ("Verenigde Staten", not "US").
+    `${t('map.overlay.jurisdiction')}: ${t(`map.jurisdiction.${tile.jurisdiction ?? 'none'}` as MessageKey)}`,
     tile.noticeDeadline ? t('panel.notice', { date: formatDate(tile.noticeDeadline) }) : null,
   ].filter(Boolean).join('\n');
 }

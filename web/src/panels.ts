@@ -118,7 +118,8 @@ function contractItem(contract: Row): (Node | string)[] {
 }
 
 // Shown elsewhere in the panel (title, subtitle) or bookkeeping.
-const HIDDEN = new Set(['uid', 'name', 'kind', 'normalizedName', 'hash', 'runs', 'organisation', 'criticality']);
+// An ArchiMate import's properties as the model has them (archimateProperties, JSON): shown one by one below (modelPropertyRows).
+const HIDDEN = new Set(['uid', 'name', 'kind', 'normalizedName', 'hash', 'runs', 'organisation', 'criticality', 'archimateProperties']);
 const FIRST = ['personalData', 'type', 'jurisdiction', 'country', 'group', 'standard', 'openStandard', 'open', 'start', 'end', 'noticeMonths', 'autoRenew', 'annualValue', 'exitPlan', 'dataPortability', 'id'];
 
 /** Properties as [name in words, value for people]: ja/nee, € amounts, dd-mm-jjjj dates, coded values in words. */
@@ -127,7 +128,27 @@ export function propertyRows(properties: Row): [string, string][] {
   return Object.entries(properties)
     .filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== undefined && value !== '' && (typeof value !== 'object' || Array.isArray(value)))
     .sort(([a], [b]) => rank(a) - rank(b) || propertyName(a, language()).localeCompare(propertyName(b, language()), 'nl'))
-    .map(([key, value]) => [propertyName(key, language()), propertyValue(key, value)]);
+    .map(([key, value]) => [propertyName(key, language()), propertyValue(key, value)] as [string, string])
+    .concat(modelPropertyRows(properties));
+}
+
+/**
+ * The properties an ArchiMate model gave the element, by their own names, less those Roer took as a
+ * property of its own ("type: cloud", "jurisdictie: EU"): those are shown above in words ("Soort: IaaS
+ * (cloudservers)"), not as the model's codes. A model property is Roer's when it has that property's
+ * key or its name in either language.
+ */
+function modelPropertyRows(properties: Row): [string, string][] {
+  let model: { key?: unknown; value?: unknown }[];
+  try {
+    model = typeof properties.archimateProperties === 'string' ? JSON.parse(properties.archimateProperties) : [];
+  } catch {
+    return [];
+  }
+  const roer = new Set(Object.keys(properties).flatMap(key => [key, propertyName(key, 'nl'), propertyName(key, 'en')]).map(name => name.toLowerCase()));
+  return (Array.isArray(model) ? model : [])
+    .filter(p => typeof p?.key === 'string' && typeof p.value === 'string' && p.value.trim() !== '' && !roer.has(p.key.trim().toLowerCase()))
+    .map(p => [String(p.key), String(p.value)]);
 }
 
 function propertyValue(key: string, value: unknown): string {
