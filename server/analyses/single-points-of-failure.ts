@@ -7,6 +7,7 @@ import { biconnectivity, type UndirectedEdge } from './graph-algorithms.js';
 import { dependants, fetchLandscape, isCritical, type Landscape, nameOf, platformChain } from './landscape.js';
 import { Integer, Organisations } from './params.js';
 import { Boundary, fetchSnapshot } from './boundary.js';
+import { byImpact } from './impact-order.js';
 
 export type Bridge = { organisation: string; interface: string; from: string; to: string; fromName: string; toName: string };
 
@@ -161,12 +162,7 @@ export function singlePointsOfFailure(landscape: Landscape, limit: number): { ro
         lostBusinessFunctions: lostFunctions.map(fn => nameOf(own, fn)).sort(),
       });
     }
-    ranking.sort((a, b) =>
-      (b.failedCriticalApplications as number) - (a.failedCriticalApplications as number) ||
-      (b.failedBusinessFunctions as number) - (a.failedBusinessFunctions as number) ||
-      (b.failedApplications as number) - (a.failedApplications as number) ||
-      Number(b.articulationPoint) - Number(a.articulationPoint) ||
-      String(a.uid).localeCompare(String(b.uid)));
+    ranking.sort(byImpact);
     // Articulation points are always reported, whatever their rank.
     rows.push(...ranking.filter((row, i) => limit === 0 || i < limit || row.articulationPoint));
     ranked += ranking.length;

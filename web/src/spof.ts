@@ -11,6 +11,7 @@ import { orgName } from './organisations.js';
 import { names, num, pick, rowName, rowUid, str, uids } from './rows.js';
 import { trendPanel } from './trend.js';
 import type { Row } from './types.js';
+import { byImpact } from '../../server/analyses/impact-order.js';
 
 export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void> {
   // The server ranks the first 100 per organisation unless asked for all; the page says so when it cut.
@@ -33,7 +34,9 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
   const critical = (r: Row) => num(pick(r, 'failedCriticalApplications', 'criticalApplications'));
   const functions = (r: Row) => num(pick(r, 'failedBusinessFunctions', 'businessFunctions'));
   const total = (r: Row) => num(pick(r, 'failedApplications', 'affected', 'total'));
-  const rows = result.rows.map((row, index) => ({ ...row, rank: num(row.rank) ?? index + 1 }));
+  // The server ranks within each organisation; with several, one ranking over all of them (else #1 is
+  // just the first organisation's first).
+  const rows = [...result.rows].sort(byImpact).map((row, index) => ({ ...row, rank: num(row.rank) ?? index + 1 }));
   const show = (uid: string) => ctx.navigate('explorer', { focus: uid, impact: uid });
   const summary = (result.summary ?? {}) as Row;
   const points = (pick(summary, 'articulationPoints') ?? []) as unknown[];

@@ -1,0 +1,47 @@
+// Kwetsbare punten over several organisations in Chromium: the analysis ranks within each organisation,
+// the page ranks them all together. Before, #1 was the first organisation's first item (an application
+// taking nothing down), above another organisation's platform under three critical applications.
+import type { Driver } from 'neo4j-driver';
+import { importLandscape } from '../../importers/import.js';
+import { Landscape } from '../../importers/model.js';
+import { resetDatabase, testDriver } from '../support/db.js';
+import { startUi, type Ui } from './browser.js';
+
+let driver: Driver;
+let ui: Ui;
+
+const twoOrganisations = () => Landscape.parse({
+  suppliers: [{ id: 's1', name: 'Hostco' }, { id: 's2', name: 'Kleinsoft' }],
+  platforms: [{ id: 'p1', name: 'Rekencentrum Zuid', type: 'rekencentrum', supplier: 's1', jurisdiction: 'NL' }],
+  applications: [
+    // gm-a comes first by id, and nothing else fails with its one application.
+    { id: 'klein', organisation: 'gm-a', name: 'Kleine registratie', supplier: 's2', criticality: 'laag' },
+    ...['x1', 'x2', 'x3'].map(id => ({ id, organisation: 'gm-z', name: `Kernsysteem ${id}`, supplier: 's2', platform: 'p1', criticality: 'kritiek' })),
+  ],
+});
+
+beforeAll(async () => {
+  driver = testDriver();
+  await resetDatabase(driver);
+  expect((await importLandscape(driver, twoOrganisations(), { source: 'test:two', user: 'test' })).issues).toEqual([]);
+  ui = await startUi(driver, 'spof-ranking');
+}, 600_000);
+
+afterAll(async () => {
+  await ui?.close();
+  await driver?.close();
+});
+
+it('when two organisations are shown, then the ranking runs over both: the most critical failure is #1', async () => {
+  await ui.open('#/spof');
+  await ui.page.waitForSelector('#spof-table tbody tr');
+  const rows = await ui.page.locator('#spof-table tbody tr').evaluateAll(trs => trs.map(tr => [...tr.querySelectorAll('td, th')].map(cell => (cell.textContent ?? '').trim())));
+  // #1 and #2 are the platform and its supplier (three critical applications each), not gm-a's application.
+  expect(rows[0][0]).toBe('1');
+  expect(rows[0].join(' ')).toContain('Rekencentrum Zuid');
+  expect(rows[1].join(' ')).toContain('Hostco');
+  const small = rows.findIndex(row => row.join(' ').includes('Kleine registratie'));
+  expect(small).toBeGreaterThan(1);
+  expect(rows.map(row => Number(row[0]))).toEqual(rows.map((_, i) => i + 1));
+  await ui.shot('spof-ranking-two-organisations');
+});
