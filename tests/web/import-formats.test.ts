@@ -110,4 +110,16 @@ describe('import page: every format', () => {
     const ids = (applications.getColumn(1).values as unknown[]).slice(2).map(String);
     expect(ids.sort()).toEqual(['pv-1', 'pv-2']);
   });
+
+  it('when one organisation is chosen, then its landscape downloads from the page as an ArchiMate model for Archi too', async () => {
+    // An architect looked for it on every page; it was only in the API and under Rapporten.
+    expect(await page.locator('#import-landscape-ameff').textContent()).toMatch(/^Landschap van .+ als ArchiMate-model downloaden \(voor Archi\)$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#import-landscape-ameff')]);
+    expect(download.suggestedFilename()).toBe('roer-landschap-gm0363.xml');
+    const path = join(ARTIFACTS, 'roer-landschap-gm0363.xml');
+    await download.saveAs(path);
+    const xml = readFileSync(path, 'utf8');
+    expect(xml).toContain('http://www.opengroup.org/xsd/archimate/3.0/');
+    for (const id of ['pv-1', 'pv-2']) expect(xml).toContain(id);
+  });
 });

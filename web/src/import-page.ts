@@ -36,6 +36,12 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   const landscapeWorkbook = editable
     ? h('button', { type: 'button', id: 'import-landscape-xlsx', class: 'link', onclick: () => void download('/api/exports/landscape.xlsx', { organisation: editable, lang: language() }, `roer-${language() === 'nl' ? 'landschap' : 'landscape'}-${editable}.xlsx`).catch(failed) }, t('import.landscapeWorkbook', { organisation: orgName(editable) }))
     : h('span', { class: 'hint', id: 'import-landscape-xlsx-hint' }, t('import.landscapeWorkbookChoose'));
+  // The same landscape for architects: as an ArchiMate model to open in Archi (the chosen organisations, or the only one).
+  const modelled = ctx.organisations().length > 0 ? ctx.organisations() : editable ? [editable] : [];
+  const landscapeModel = modelled.length > 0
+    ? h('button', { type: 'button', id: 'import-landscape-ameff', class: 'link', onclick: () => void download('/api/exports/ameff', { organisation: modelled }, `roer-${language() === 'nl' ? 'landschap' : 'landscape'}-${modelled.length === 1 ? modelled[0] : 'archimate'}.xml`).catch(failed) },
+      t('import.landscapeModel', { organisation: modelled.map(orgName).join(', ') }))
+    : null;
   const sources = h('datalist', { id: 'import-sources' });
   const source = h('input', { type: 'text', id: 'import-source', placeholder: t('import.sourcePlaceholder'), autocomplete: 'off', list: 'import-sources', 'aria-describedby': 'import-source-hint' });
   const progress = h('progress', { id: 'import-progress', hidden: true, 'aria-label': t('import.progress') });
@@ -71,7 +77,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   organisation.addEventListener('input', forget);
   root.append(h('h1', {}, t('import.heading')),
     h('details', { class: 'help', id: 'import-help' }, h('summary', {}, t('import.help')), h('p', {}, t('import.helpText')), h('p', {}, t('import.helpFormats'))),
-    h('p', {}, template, ' · ', landscapeWorkbook),
+    h('p', {}, template, ' · ', landscapeWorkbook, ...(landscapeModel ? [' · ', landscapeModel] : [])),
     h('form', { class: 'toolbar stacked', id: 'import-form', onsubmit: (e: Event) => e.preventDefault() },
       h('div', { class: 'field' }, h('label', { for: 'import-files' }, t('import.files')), files,
         h('div', {}, h('label', { for: 'import-files', class: 'file-button' }, t('import.pickFiles')), ' ', chosenNames)),
