@@ -8,11 +8,12 @@ import type { ReportContract, ReportData } from './report-data.js';
 import { contractName, runningFirst } from './contract-name.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
-import { countedText, reportText } from './words.js';
+import { reportText } from './words.js';
+import { lockInValueText } from './lock-in-words.js';
 import { trendSection } from './trend.js';
 import { shownName } from './boundary.js';
 import { decimalsToTellApart } from '../decimals.js';
-import { formatNumber, formatPercent } from '../format.js';
+import { formatNumber } from '../format.js';
 
 /** `text`: the cell as people read it, when the type's formatting is not enough (Common Ground's gain: the page's decimals); the value stays a number for the spreadsheet. */
 export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown; text?: (row: Row) => string };
@@ -98,7 +99,7 @@ export function reportSections(data: ReportData, language: Language): Section[] 
     ]),
     section('dependencies', reportText(language, 'section.dependencies', { name }), byStepAndCriticality(data.dependencies) as unknown as Row[], ['name', 'kind', 'criticality', ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]),
     contracts,
-    { ...section('lockIn', reportText(language, 'section.lockIn'), lockIn, ['factor', ['raw', 'text', row => rawValue(row, language, ofSupplier), columnName('value', language)], ['weight', 'integer'], ['contribution', 'decimal']]), notes: lockInNotes(data, language) },
+    { ...section('lockIn', reportText(language, 'section.lockIn'), lockIn, ['factor', ['raw', 'text', row => lockInValueText(String(row.factor), row.raw, language, ofSupplier), columnName('value', language)], ['weight', 'integer'], ['contribution', 'decimal']]), notes: lockInNotes(data, language) },
     section('spofs', reportText(language, 'section.spofs', { name }), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),
     ...(data.subject.kind === 'Application' ? [sovereignty()] : []),
   ];
@@ -123,11 +124,6 @@ const byStepAndCriticality = (rows: ReportData['dependants']) =>
 const factorList = (factors: unknown, language: Language): string =>
   (Array.isArray(factors) ? factors : []).map((factor, i) => { const name = valueName(FACTOR_NAMES, String(factor), language); return i === 0 ? name : lowerFirst(name); }).join(', ');
 
-/** Lock-in factors that hold or not for an application; the others count (interfaces, years, dependants, alternatives). */
-const YES_NO_FACTORS = new Set(['noExitPlan', 'noDataPortability', 'autoRenewed', 'supplierHosts', 'outsideEu']);
-const COUNTED_FACTORS = new Set(['closedInterfaces', 'remainingContractYears', 'dependants', 'fewSubstitutes']);
-type CountedFactor = 'closedInterfaces' | 'remainingContractYears' | 'dependants' | 'fewSubstitutes';
-
 /** What the lock-in table's columns mean, with the score they add up to. */
 function lockInNotes(data: ReportData, language: Language): string[] {
   if (!data.lockIn) return [];
@@ -135,20 +131,6 @@ function lockInNotes(data: ReportData, language: Language): string[] {
   return data.subject.kind === 'Supplier'
     ? [reportText(language, 'lockIn.noteSupplier', { n: data.lockIn.applications ?? 0, score })]
     : [reportText(language, 'lockIn.note', { score })];
-}
-
-/** A lock-in factor's own measure in words: yes/no, a count, years; for a supplier the share of its applications or the mean per application. */
-function rawValue(row: Row, language: Language, ofSupplier = false): string {
-  const raw = row.raw;
-  const counted = (value: string) => (COUNTED_FACTORS.has(String(row.factor)) ? countedText(language, `lockIn.unit.${row.factor as CountedFactor}`, Number(raw), { n: value }) : value);
-  if (ofSupplier && typeof raw === 'number') {
-    return YES_NO_FACTORS.has(String(row.factor))
-      ? reportText(language, 'lockIn.share', { share: formatPercent(raw * 100, language, 0) })
-      : reportText(language, 'lockIn.mean', { value: counted(formatNumber(raw, language, 1)) });
-  }
-  if (typeof raw === 'boolean') return formatValue('yesNo', raw, language);
-  if (typeof raw === 'number') return counted(formatValue(row.factor === 'remainingContractYears' ? 'decimal' : 'integer', raw, language));
-  return raw === null || raw === undefined ? '—' : String(raw);
 }
 
 /** A section's cell as text; organisations by the names the report carries. */

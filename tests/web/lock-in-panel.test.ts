@@ -22,8 +22,9 @@ describe('the lock-in table in the side panel', () => {
     const rows = await ui.page.locator('#panel-lockin tbody tr').evaluateAll(trs => trs.map(tr => [...tr.children].map(td => (td as HTMLElement).innerText)));
     expect(rows.length).toBe(9);
     for (const [factor, share, weight, contribution] of rows) {
-      // The raw value stays in view, under the factor's name.
-      expect(factor).toMatch(/\nwaarde: (\d+(,\d)?|ja|nee|–)$/);
+      // The raw value stays in view, under the factor's name: a supplier's is over its applications, in words
+      // ("waarde: 0,9" for "Geen exitplan" was a share nobody could read).
+      expect(factor).toMatch(/\nwaarde: (bij \d{1,3}% van de applicaties|gemiddeld \d+(,\d)? (koppelingen?|jaar|applicaties?|alternatie(f|ven)))$/);
       expect(share).toMatch(/^\d{1,3}%$/);
       expect(contribution).toMatch(/^\d+,\d$/);
       // The default weights add up to 100: contribution = weight × share, up to the rounding of the share shown.

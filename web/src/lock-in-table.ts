@@ -3,12 +3,14 @@
 // with one line saying how they fit (server/analyses/README.md §2): contribution = weight × share,
 // scaled when the weights do not add up to 100; the contributions add up to the score.
 import { h } from './dom.js';
-import { formatNumber, t } from './i18n.js';
+import { formatNumber, language, t } from './i18n.js';
+import { lockInValueText } from '../../server/reports/lock-in-words.js';
 import { partsAddingUp } from './rounding.js';
 import { pick, str } from './rows.js';
 import type { Row } from './types.js';
 
-export function lockInTable(factors: Row[], score: unknown, label: (factor: string) => string): HTMLElement[] {
+/** `ofSupplier`: the factors are means over the supplier's applications (said as a share of them, or per application). */
+export function lockInTable(factors: Row[], score: unknown, label: (factor: string) => string, ofSupplier = false): HTMLElement[] {
   const weights = factors.map(f => Number(pick(f, 'weight')) || 0);
   const total = weights.reduce((sum, w) => sum + w, 0);
   const contributions = factors.map(f => Number(pick(f, 'contribution')) || 0);
@@ -20,14 +22,10 @@ export function lockInTable(factors: Row[], score: unknown, label: (factor: stri
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('panel.factor')), h('th', { scope: 'col', class: 'num' }, t('panel.share')), h('th', { scope: 'col', class: 'num' }, t('panel.weight')), h('th', { scope: 'col', class: 'num' }, t('panel.contribution')))),
       h('tbody', {}, factors.map((f, i) => h('tr', {},
         // The raw value under the factor's name: the narrow panel has no room for a fifth column.
-        h('td', {}, label(str(pick(f, 'factor'))), h('br'), h('span', { class: 'hint' }, t('panel.rawValue', { value: rawText(pick(f, 'raw')) }))),
+        h('td', {}, label(str(pick(f, 'factor'))), h('br'), h('span', { class: 'hint' }, t('panel.rawValue', { value: lockInValueText(str(pick(f, 'factor')), pick(f, 'raw'), language(), ofSupplier) }))),
         num(`${formatNumber(100 * (Number(pick(f, 'value')) || 0), 0)}%`),
         num(formatNumber(weights[i], 0)),
         num(formatNumber(shown[i], 1)))))),
     h('p', { class: 'hint', id: 'panel-lockin-how' }, t(Math.round(total) === 100 ? 'panel.lockinHow' : 'panel.lockinHowScaled', { total: formatNumber(total, 0) })),
   ];
 }
-
-/** What was found: a count, years, a share of applications (a supplier's mean), or yes/no; one decimal at most. */
-const rawText = (value: unknown) => (typeof value === 'number' ? formatNumber(value, Number.isInteger(value) ? 0 : 1)
-  : typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : value === null || value === undefined ? '–' : str(value));

@@ -75,7 +75,7 @@ export function renderPanel(panel: HTMLElement, detail: Row, actions: PanelActio
     kind === 'Application' ? applicationAlgorithms(uid) : null,
     lockIn ? section(t('panel.lockin'),
       pick(lockIn, 'score') !== undefined ? h('p', {}, t('panel.lockinScore', { score: formatNumber(pick(lockIn, 'score'), 0) })) : null,
-      ...(factors.length ? lockInTable(factors, pick(lockIn, 'score'), factorLabel) : [])) : null,
+      ...(factors.length ? lockInTable(factors, pick(lockIn, 'score'), factorLabel, kind === 'Supplier') : [])) : null,
     groups.length ? section(t('panel.relations'), h('div', { id: 'panel-relations' }, groups.map(group => {
       // A group of one kind says it once, in its heading.
       const oneKind = group.rows.every(row => row.kind === group.rows[0].kind) ? group.rows[0].kindName : null;
