@@ -137,6 +137,9 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     cy.viewport({ zoom, pan: { x: cy.width() / 2 - (extent.x1 + extent.w / 2) * zoom, y: cy.height() / 2 - (extent.y1 + extent.h / 2) * zoom } });
   }
   cy.on('tap', event => { if (event.target === cy) events.onSelect(null); });
+  // Once the user works in the graph (a click, a drag, zooming), the nodes stay where they are: a
+  // refinement arriving then would move what they are looking at.
+  cy.on('tapstart scrollzoom pinchzoom', () => stopRefining());
 
   const cacheKey = (layout: LayoutName) => `roer.positions.${layout}.${graphKey}`;
   const readCache = (layout: LayoutName): Positions | undefined => {
@@ -240,6 +243,8 @@ export function createController(container: HTMLElement, events: { onSelect: (id
           refining = true;
           container.dataset.refining = 'true';
           events.onRefine?.(true);
+          // A node focused or an answer marked meanwhile: the view is on it, and stays as it is.
+          if (cy.nodes(':selected').nonempty() || cy.nodes('.highlighted').nonempty()) stopRefining();
           return;
         }
       } else if (refining) {
@@ -313,6 +318,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   function focus(id: string): boolean {
     const node = cy.getElementById(id);
     if (node.empty()) return false;
+    stopRefining();
     keptView = null;
     node.removeClass('hidden');
     cy.nodes(':selected').unselect();
@@ -323,6 +329,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
 
   /** "What if this fails": the origin, its impact set with hop distances, everything else faded. */
   function showImpact(origin: string, impacted: { id: string; hops: number }[]): void {
+    stopRefining();
     const hops = new Map(impacted.map(item => [item.id, item.hops]));
     // Asked again (another number of steps): the view to come back to is still the one before the first answer.
     if (!savedView) { const { x1, y1, w, h } = cy.extent(); savedView = { x1, y1, w, h }; }
@@ -346,6 +353,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
 
   /** A path of node ids: mark nodes and the edges between consecutive nodes (either direction). */
   function showPath(path: string[]): void {
+    stopRefining();
     keptView = null;
     cy.batch(() => {
       clearState();
