@@ -52,7 +52,8 @@ export async function trendPanel(ctx: Context, keys: TrendKey[], id: string): Pr
   if (!organisation) return section(h('p', { class: 'hint' }, t('changes.trendChooseOne')));
   const series = (await getJson<{ series: TrendPoint[] }>('/api/trends', { organisation }).catch(() => null))?.series;
   if (!series) return null;
-  if (series.length < 2) return section(h('p', { class: 'trend-sentence' }, trendSentence(series, keys[0], lang)));
+  // Nothing to draw yet: one quiet line, not a box above the page's answer.
+  if (series.length < 2) return h('p', { class: 'hint trend-sentence', id }, trendSentence(series, keys[0], lang));
   return section(
     h('ul', { class: 'trend-sentences' }, keys.map(key => h('li', { class: 'trend-sentence', 'data-trend-sentence': key }, trendSentence(series, key, lang)))),
     h('div', { class: 'cards' }, keys.map(key => trendFigure(series, key))));
