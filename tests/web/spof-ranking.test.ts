@@ -45,3 +45,18 @@ it('when two organisations are shown, then the ranking runs over both: the most 
   expect(rows.map(row => Number(row[0]))).toEqual(rows.map((_, i) => i + 1));
   await ui.shot('spof-ranking-two-organisations');
 });
+
+it('when the organisations are chosen from the header, then Escape or a click elsewhere closes the list, focus back on it', async () => {
+  const { page } = ui;
+  await ui.open('#/spof');
+  await page.click('#organisation summary');
+  expect(await page.locator('#organisation').evaluate(details => (details as HTMLDetailsElement).open)).toBe(true);
+  await page.locator('#organisation input[value="gm-z"]').focus();
+  await page.keyboard.press('Escape');
+  expect(await page.locator('#organisation').evaluate(details => (details as HTMLDetailsElement).open)).toBe(false);
+  expect(await page.evaluate(() => document.activeElement?.closest('#organisation') !== null && document.activeElement?.tagName === 'SUMMARY')).toBe(true);
+  // Open, it covered the page's buttons: a click beside it closes it.
+  await page.click('#organisation summary');
+  await page.click('h1');
+  expect(await page.locator('#organisation').evaluate(details => (details as HTMLDetailsElement).open)).toBe(false);
+});

@@ -68,6 +68,22 @@ const ctx: Context = {
   },
 };
 
+/** The header's pop-ups (organisations, API token) close with Escape, focus back on what opened them. */
+function closeOnEscape(event: Event): void {
+  const details = event.currentTarget as HTMLDetailsElement;
+  if ((event as KeyboardEvent).key !== 'Escape' || !details.open) return;
+  details.open = false;
+  details.querySelector('summary')?.focus();
+  event.stopPropagation();
+}
+
+// The organisations' list also closes with a click elsewhere: open, it covers the page's buttons.
+document.addEventListener('click', event => {
+  for (const details of document.querySelectorAll<HTMLDetailsElement>('header details.orgs[open]')) {
+    if (!details.contains(event.target as Node)) details.open = false;
+  }
+});
+
 function header(): HTMLElement {
   const { page } = route();
   const navItem = (target: Page) => h('li', {}, h('a', { href: `#/${target}`, 'aria-current': target === page ? 'page' : undefined }, t(`nav.${target}` as MessageKey)));
@@ -75,7 +91,7 @@ function header(): HTMLElement {
   const setChosen = choose;
   const orgSummary = chosen.length === 0 ? t('org.all') : chosen.length === 1 ? orgName(chosen[0]) : t('org.several', { n: chosen.length });
   const orgBoxes = organisations.map(o => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'organisation', value: o.id, checked: chosen.includes(o.id) }), ' ', orgName(o.id)));
-  const orgSelect = h('details', { class: 'orgs', id: 'organisation' },
+  const orgSelect = h('details', { class: 'orgs', id: 'organisation', onkeydown: closeOnEscape },
     h('summary', { 'aria-label': `${t('org.label')}: ${orgSummary}` }, orgSummary),
     h('form', { class: 'org-list', onsubmit: (e: Event) => {
       e.preventDefault();
@@ -89,7 +105,7 @@ function header(): HTMLElement {
     h('option', { value: 'nl', selected: language() === 'nl', lang: 'nl' }, 'Nederlands'),
     h('option', { value: 'en', selected: language() === 'en', lang: 'en' }, 'English'));
   const tokenInput = h('input', { id: 'token', type: 'password', autocomplete: 'off', value: getToken(), 'aria-describedby': 'token-hint' });
-  const tokenBox = h('details', { class: 'token', open: needsToken && !getToken() },
+  const tokenBox = h('details', { class: 'token', open: needsToken && !getToken(), onkeydown: closeOnEscape },
     h('summary', {}, t('token.label')),
     h('form', { onsubmit: (e: Event) => { e.preventDefault(); setToken(tokenInput.value.trim()); graphCache.clear(); void start(); } },
       h('label', { for: 'token', class: 'sr-only' }, t('token.label')), tokenInput,
