@@ -257,6 +257,27 @@ export function createController(container: HTMLElement, events: { onSelect: (id
       writeCache(layout, { ...(readCache(layout) ?? {}), ...positions });
     };
     worker.postMessage(request);
+    letGoWhenLeft();
+  }
+
+  /**
+   * A layout or refinement still running when the page is left (another page, another view) is let go:
+   * the worker is not tied to the page, and a refinement took 4 s of a core for a graph no one saw.
+   */
+  let leaving: ReturnType<typeof setInterval> | undefined;
+  function letGoWhenLeft(): void {
+    if (leaving) return;
+    leaving = setInterval(() => {
+      if (container.isConnected && (pending || refining)) return;
+      if (!container.isConnected && (pending || refining)) {
+        worker?.terminate();
+        worker = undefined;
+        pending = false;
+        refining = false;
+      }
+      clearInterval(leaving);
+      leaving = undefined;
+    }, 250);
   }
 
   /** What was asked for while the layout ran stays in sight: a what-if answer, or the node searched for. */
