@@ -24,8 +24,17 @@ export type LayoutResponse = { id: number; positions: Record<string, { x: number
 
 const FCOSE = { name: 'fcose', animate: false, nodeSeparation: 90, idealEdgeLength: 110, nodeRepulsion: 45000, edgeElasticity: 0.15, gravity: 0.1, gravityRange: 5, numIter: 2500, packComponents: true, fit: false };
 
-self.onmessage = (event: MessageEvent<LayoutRequest>) => {
+/**
+ * The refinement waits this long after the draft, and is skipped when another layout was asked for
+ * meanwhile: a user clicking through filters asks for layout after layout, and refining each kept a core
+ * busy for seconds (the controls test, which clicks every control, took twice as long).
+ */
+const REFINE_AFTER_MS = 1_200;
+let latest = 0;
+
+self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
   const { id, name, nodes, edges } = event.data;
+  latest = id;
   const refine = name === 'fcose' && event.data.refine === true;
   const started = performance.now();
   try {
@@ -41,7 +50,8 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
     const options = name === 'fcose' ? { ...FCOSE, quality: 'draft', randomize: true } : { name, rankDir: 'LR', animate: false, nodeSep: 20, rankSep: 80, fit: false };
     cy.layout(options as cytoscape.LayoutOptions).run();
     post(id, cy, performance.now() - started, refine);
-    if (refine) {
+    if (refine) await new Promise(resolve => setTimeout(resolve, REFINE_AFTER_MS));
+    if (refine && latest === id) {
       const refining = performance.now();
       cy.layout({ ...FCOSE, quality: 'default', randomize: false } as cytoscape.LayoutOptions).run();
       post(id, cy, performance.now() - refining, false);
