@@ -36,6 +36,8 @@ export function createController(container: HTMLElement, events: { onSelect: (id
   let layoutRequest = 0;
   let pending = false;
   let refining = false;
+  /** The refined positions' glide now running (stopRefining ends its claim on the view). */
+  let glides = 0;
   let graphKey = '';
 
   // The panel opening or closing, or the window resizing, changes the canvas size; Cytoscape must be told.
@@ -250,7 +252,9 @@ export function createController(container: HTMLElement, events: { onSelect: (id
       } else if (refining) {
         // The refined positions: the nodes move there, so the eye can follow where each one went.
         stopRefining(false);
-        cy.layout({ name: 'preset', positions: (node: NodeSingular) => positions[node.id()] ?? node.position(), animate: true, animationDuration: 450, fit: false, stop: fitAfterLayout } as cytoscape.LayoutOptions).run();
+        const glide = ++glides;
+        // Fitted when the glide ends, unless the user or an answer took the view meanwhile (stopRefining).
+        cy.layout({ name: 'preset', positions: (node: NodeSingular) => positions[node.id()] ?? node.position(), animate: true, animationDuration: 450, fit: false, stop: () => { if (glide === glides) fitAfterLayout(); } } as cytoscape.LayoutOptions).run();
         container.dataset.layoutRefinedMs = String(ms);
       } else return; // refinement was stopped: the graph changed since
       // Only positions as good as they get are kept for the next visit.
@@ -297,6 +301,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
    * when the worker busy with it is let go, so that the next layout does not wait behind it.
    */
   function stopRefining(cancel = true): void {
+    if (cancel) glides++;
     if (!refining) return;
     refining = false;
     if (cancel) { worker?.terminate(); worker = undefined; }
