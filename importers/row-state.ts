@@ -47,13 +47,16 @@ export const rowJson = (row: unknown) => (listsSorted(row) ? JSON.stringify(row)
 const sortedLists = (_key: string, value: unknown) => (isStringList(value) ? [...value].sort() : value);
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(item => typeof item === 'string');
 
+/** Whether a list is in sort() order already. */
+export function isSorted(list: readonly string[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1] > list[i]) return false;
+  return true;
+}
+
 /** Whether every list of strings in `value`, at any depth, is in sort() order already. */
 function listsSorted(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true;
-  if (isStringList(value)) {
-    for (let i = 1; i < value.length; i++) if (value[i - 1] > value[i]) return false;
-    return true;
-  }
+  if (isStringList(value)) return isSorted(value);
   if (Array.isArray(value)) return value.every(listsSorted);
   for (const key in value) if (!listsSorted((value as Record<string, unknown>)[key])) return false;
   return true;

@@ -11,6 +11,7 @@ import {
 } from './model.js';
 import type { IssueCode, IssueParams } from './issue-words.js';
 import { type Issue, type RawTable, shorten } from './read.js';
+import { isSorted } from './row-state.js';
 
 export type { Issue } from './read.js';
 
@@ -312,7 +313,7 @@ function sharing(): <T extends { extra: Record<string, unknown> }>(row: T) => T 
       const value = fields[key];
       if (!Array.isArray(value)) continue;
       // Sorted: the lists are sets, and row-state.ts's rowJson is fastest on sorted lists.
-      const sorted = value.every((item, i) => i === 0 || value[i - 1] <= item) ? value : [...value].sort();
+      const sorted = isSorted(value) ? value : [...value].sort();
       fields[key] = once(lists, sorted.join('\u0000'), () => sorted);
     }
     return row;

@@ -2,8 +2,8 @@
 // never freezes while fcose/dagre run (pitfalls.md: layout, not drawing, is the slow part).
 // fcose comes twice: its draft (spectral only) within the 3 s a layout may take, then, with `refine`,
 // the force-directed refinement from those positions. The draft alone piles nodes with the same
-// neighbours on one spot (the demo municipality: 18,105 overlapping pairs of its 585 nodes); refined,
-// some 370, in 3.5-5 s more (headless in Node, loaded machine).
+// neighbours on one spot (the demo municipality in Chromium: some 15,000-57,000 overlapping pairs of its
+// 585 nodes on screen); refined, 58-78, in 2.3-4 s more (tests/web/layouts.test.ts prints both).
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import dagre from 'cytoscape-dagre';
@@ -25,16 +25,15 @@ export type LayoutResponse = { id: number; positions: Record<string, { x: number
 const FCOSE = { name: 'fcose', animate: false, nodeSeparation: 90, idealEdgeLength: 110, nodeRepulsion: 45000, edgeElasticity: 0.15, gravity: 0.1, gravityRange: 5, numIter: 2500, packComponents: true, fit: false };
 
 /**
- * The refinement waits this long after the draft, and is skipped when another layout was asked for
- * meanwhile: a user clicking through filters asks for layout after layout, and refining each kept a core
- * busy for seconds (the controls test, which clicks every control, took twice as long).
+ * The refinement waits this long after the draft: a user clicking through filters asks for layout after
+ * layout, and the controller lets this worker go at the next one (web/src/controller.ts), so that a
+ * refinement starts only once the graph stays as it is. Refining each draft kept a core busy for seconds
+ * (the controls test, which clicks every control, took twice as long).
  */
 const REFINE_AFTER_MS = 1_200;
-let latest = 0;
 
 self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
   const { id, name, nodes, edges } = event.data;
-  latest = id;
   const refine = name === 'fcose' && event.data.refine === true;
   const started = performance.now();
   try {
@@ -50,8 +49,8 @@ self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
     const options = name === 'fcose' ? { ...FCOSE, quality: 'draft', randomize: true } : { name, rankDir: 'LR', animate: false, nodeSep: 20, rankSep: 80, fit: false };
     cy.layout(options as cytoscape.LayoutOptions).run();
     post(id, cy, performance.now() - started, refine);
-    if (refine) await new Promise(resolve => setTimeout(resolve, REFINE_AFTER_MS));
-    if (refine && latest === id) {
+    if (refine) {
+      await new Promise(resolve => setTimeout(resolve, REFINE_AFTER_MS));
       const refining = performance.now();
       cy.layout({ ...FCOSE, quality: 'default', randomize: false } as cytoscape.LayoutOptions).run();
       post(id, cy, performance.now() - refining, false);
