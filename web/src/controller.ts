@@ -245,9 +245,10 @@ export function createController(container: HTMLElement, events: { onSelect: (id
           refining = true;
           container.dataset.refining = 'true';
           events.onRefine?.(true);
-          // A node focused or an answer marked meanwhile: the view is on it, and stays as it is.
-          if (cy.nodes(':selected').nonempty() || cy.nodes('.highlighted').nonempty()) stopRefining();
-          return;
+          // A node focused or an answer marked meanwhile: the view is on it, and stays as it is; the draft
+          // is then as good as these positions get, and kept like a refined layout.
+          if (cy.nodes(':selected').empty() && cy.nodes('.highlighted').empty()) return;
+          stopRefining();
         }
       } else if (refining) {
         // The refined positions: the nodes move there, so the eye can follow where each one went.
