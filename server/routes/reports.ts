@@ -11,6 +11,7 @@ import { writeXlsx } from '../exports/xlsx.js';
 import { GraphQuery, type GraphView, graphView } from '../graph-view.js';
 import { kindName } from '../labels.js';
 import { relations, stepsAmong } from '../reports/dependencies.js';
+import { reportFileName } from '../reports/file-name.js';
 import { reportPdf } from '../reports/pdf.js';
 import { reportData, type ReportData } from '../reports/report-data.js';
 import { SECTION_IDS, reportSections } from '../reports/sections.js';
@@ -24,7 +25,6 @@ const DocumentQuery = ReportQuery.extend({ lang: z.enum(['nl', 'en']).optional()
 const ReportParams = z.object({ uid: z.string().min(1).max(300) });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const fileName = (uid: string) => `roer-rapport-${uid.replace(/[^\w-]+/g, '-')}`;
 
 /**
  * The report's own subgraph: the subject, what fails with it and what it depends on, with every
@@ -57,8 +57,9 @@ export function registerReportRoutes(router: Router, { driver, services, registr
     registry,
     { method: 'get', path: '/api/reports/:uid.pdf', summary: 'Dependency report as PDF (application, platform, supplier, group or organisation uid): the answer first, then the picture and the tables', tag: 'reports', role: 'viewer', params: ReportParams, query: DocumentQuery, produces: ['application/pdf'], responses: [404] },
     async ({ params, query }, req, res) => {
-      const pdf = await reportPdf(await gather(params.uid, query.organisation), documentLanguage(req, query.lang));
-      res.type('application/pdf').attachment(`${fileName(params.uid)}.pdf`).send(pdf);
+      const language = documentLanguage(req, query.lang);
+      const data = await gather(params.uid, query.organisation);
+      res.type('application/pdf').attachment(`${reportFileName(data.subject, language)}.pdf`).send(await reportPdf(data, language));
     },
   );
   addRoute(
@@ -66,8 +67,10 @@ export function registerReportRoutes(router: Router, { driver, services, registr
     registry,
     { method: 'get', path: '/api/reports/:uid.xlsx', summary: 'Dependency report as a workbook: the answer, then a sheet per section', tag: 'reports', role: 'viewer', params: ReportParams, query: DocumentQuery, produces: [XLSX], responses: [404] },
     async ({ params, query }, req, res) => {
-      const sheets = reportSheets(await gather(params.uid, query.organisation), documentLanguage(req, query.lang));
-      res.attachment(`${fileName(params.uid)}.xlsx`).type(XLSX);
+      const language = documentLanguage(req, query.lang);
+      const data = await gather(params.uid, query.organisation);
+      res.attachment(`${reportFileName(data.subject, language)}.xlsx`).type(XLSX);
+      const sheets = reportSheets(data, language);
       await writeXlsx(sheets, res);
     },
   );
@@ -87,7 +90,7 @@ export function registerReportRoutes(router: Router, { driver, services, registr
       const sections = reportSections(data, language);
       const section = query.section ? sections.find(s => s.id === query.section) : sections[0];
       if (!section) throw new NotFoundError(`A report on a ${kindName(data.subject.kind, 'en')} has no section '${query.section}' / Een rapport over een ${kindName(data.subject.kind, 'nl').toLowerCase()} heeft geen onderdeel '${query.section}'`);
-      res.attachment(`${fileName(params.uid)}-${section.id}.csv`).type('text/csv; charset=utf-8');
+      res.attachment(`${reportFileName(data.subject, language, section.id)}.csv`).type('text/csv; charset=utf-8');
       await writePieces(res, csvPieces(sectionTable(section, data, language), query.delimiter === 'semicolon' ? ';' : ','));
     },
   );
@@ -95,9 +98,10 @@ export function registerReportRoutes(router: Router, { driver, services, registr
     router,
     registry,
     { method: 'get', path: '/api/reports/:uid.graphml', summary: 'The report\'s subgraph as GraphML: the subject, what fails with it and what it depends on (an organisation: its landscape)', tag: 'reports', role: 'viewer', params: ReportParams, query: ReportQuery, produces: ['application/graphml+xml'], responses: [404] },
-    async ({ params, query }, _req, res) => {
-      const graph = await reportGraph(driver, await gather(params.uid, query.organisation));
-      res.attachment(`${fileName(params.uid)}.graphml`).type('application/graphml+xml; charset=utf-8').send(toGraphml(graph));
+    async ({ params, query }, req, res) => {
+      const data = await gather(params.uid, query.organisation);
+      const graph = await reportGraph(driver, data);
+      res.attachment(`${reportFileName(data.subject, documentLanguage(req, undefined))}.graphml`).type('application/graphml+xml; charset=utf-8').send(toGraphml(graph));
     },
   );
   addRoute(

@@ -2,6 +2,7 @@
 // what the PDF shows, from the same server modules (answer, picture, sections): the answer first,
 // then the picture and the tables, each table also as CSV; the whole report as PDF, Excel, GraphML.
 import { reportAnswer, reportFacts, reportSubtitle, trendNotes } from '../../server/reports/answer.js';
+import { reportFileName } from '../../server/reports/file-name.js';
 import { pictureIntro, pictureLayout } from '../../server/reports/picture.js';
 import type { ReportData } from '../../server/reports/report-data.js';
 import { type Section, cellText, reportSections, sectionCount } from '../../server/reports/sections.js';
@@ -51,7 +52,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
   }
   const lang = language();
   const s = data.subject;
-  const file = `roer-rapport-${s.uid.replace(/[^\w-]+/g, '-')}`;
+  const file = reportFileName(s, lang);
   const path = `/api/reports/${encodeURIComponent(s.uid)}`;
   const scope = { organisation: ctx.organisations(), lang };
   const answer = reportAnswer(data, lang);
@@ -91,7 +92,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
     sections.map(section => h('section', { id: `report-${section.id}` },
       h('div', { class: 'section-head' },
         h('h2', {}, `${section.title} (${sectionCount(section, lang)})`),
-        section.rows.length ? h('button', { type: 'button', class: 'no-print', 'data-section': section.id, onclick: () => void download(`${path}.csv`, { ...scope, section: section.id, delimiter: lang === 'nl' ? 'semicolon' : 'comma' }, `${file}-${section.id}.csv`) }, t('report.csv')) : null),
+        section.rows.length ? h('button', { type: 'button', class: 'no-print', 'data-section': section.id, onclick: () => void download(`${path}.csv`, { ...scope, section: section.id, delimiter: lang === 'nl' ? 'semicolon' : 'comma' }, `${reportFileName(s, lang, section.id)}.csv`) }, t('report.csv')) : null),
       section.id === 'trend' ? [
         h('ul', { class: 'trend-sentences' }, trendSentences(data.trend ?? [], lang).map(sentence => h('li', { class: 'trend-sentence' }, sentence))),
         h('div', { class: 'trend-notes' }, trendNotes(data, lang).map(note => h('p', { class: 'hint' }, note))),
