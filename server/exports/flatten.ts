@@ -4,9 +4,11 @@ import type { ColumnType } from './columns.js';
 export type Cell = string | number | boolean | Date | null;
 /**
  * `rows` may be made as they are read (toTable): iterate it, do not index it. `types`, when given
- * (people.ts), say how each column is formatted: euros, percentages, dates.
+ * (people.ts), say how each column is formatted: euros, percentages, dates. `cellTypes`, for a small
+ * table whose rows hold different kinds of number (a report's key figures), format single cells:
+ * `cellTypes.get(row)?.[column]`, rows counted from 0 below the header.
  */
-export type Table = { columns: string[]; rows: Iterable<Cell[]>; types?: ColumnType[] };
+export type Table = { columns: string[]; rows: Iterable<Cell[]>; types?: ColumnType[]; cellTypes?: Map<number, (ColumnType | undefined)[]> };
 
 /** Objects become dotted columns (`factors.exitPlan.value`); lists of scalars are joined with '; '; lists of objects become JSON. */
 export function flattenRow(row: Record<string, unknown>, prefix = '', into: Record<string, Cell> = {}): Record<string, Cell> {

@@ -95,8 +95,13 @@ export async function writeXlsx(sheets: { name: string; table: Table }[], stream
     header.commit();
     let written = 0;
     for (const row of table.rows) {
-      // Cells take their number format from their column's style.
-      sheet.addRow(row.map((cell, index) => excelCell(cell, types?.[index]))).commit();
+      // Cells take their number format from their column's style, or from their own (cellTypes).
+      const own = table.cellTypes?.get(written);
+      const added = sheet.addRow(row.map((cell, index) => excelCell(cell, own?.[index] ?? types?.[index])));
+      own?.forEach((type, index) => {
+        if (type && NUMBER_FORMATS[type]) added.getCell(index + 1).numFmt = NUMBER_FORMATS[type]!;
+      });
+      added.commit();
       if (++written % ROWS === 0) {
         if (stream.destroyed) return;
         await drainedOrClosed(stream);

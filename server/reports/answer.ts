@@ -8,7 +8,12 @@ import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
 import { countedText, listWords, reportText } from './words.js';
 
-export type Figure = { value: string; label: string };
+/** A key figure: its text for the page and the PDF, and its number and kind for a workbook cell. */
+export type Figure = { value: string; label: string; amount: number; type: 'integer' | 'decimal' | 'money' };
+
+const figure = (amount: number, label: string, language: Language, type: Figure['type'] = 'integer'): Figure => ({
+  value: type === 'money' ? formatMoney(amount, language) : formatNumber(amount, language, type === 'decimal' ? 1 : undefined), label, amount, type,
+});
 export type Answer = { sentences: string[]; figures: Figure[]; risks: string[]; actions: ReportContract[] };
 
 /** Contracts on the first page. */
@@ -73,13 +78,13 @@ function subjectAnswer(data: ReportData, language: Language): Answer {
   if (data.contracts.length) sentences.push(countedText(language, 'answer.contracts', data.contracts.length, { value: formatMoney(annualValue(data.contracts), language) }));
 
   const figures: Figure[] = [
-    { value: formatNumber(applications.length, language), label: reportText(language, 'figure.failed') },
-    { value: formatNumber(critical, language), label: reportText(language, 'figure.critical') },
-    { value: formatNumber(functions.length, language), label: reportText(language, 'figure.functions') },
+    figure(applications.length, reportText(language, 'figure.failed'), language),
+    figure(critical, reportText(language, 'figure.critical'), language),
+    figure(functions.length, reportText(language, 'figure.functions'), language),
   ];
-  if (platforms > 0) figures.splice(1, 0, { value: formatNumber(platforms, language), label: reportText(language, 'figure.failedPlatforms') });
-  if (data.contracts.length) figures.push({ value: formatMoney(annualValue(data.contracts), language), label: reportText(language, 'figure.contractValue') });
-  if (data.lockIn) figures.push({ value: formatNumber(data.lockIn.score, language, 1), label: reportText(language, 'figure.lockIn') });
+  if (platforms > 0) figures.splice(1, 0, figure(platforms, reportText(language, 'figure.failedPlatforms'), language));
+  if (data.contracts.length) figures.push(figure(annualValue(data.contracts), reportText(language, 'figure.contractValue'), language, 'money'));
+  if (data.lockIn) figures.push(figure(data.lockIn.score, reportText(language, 'figure.lockIn'), language, 'decimal'));
 
   const risks: string[] = [];
   for (const factor of [...(data.lockIn?.factors ?? [])].filter(f => f.contribution >= 5).sort((a, b) => b.contribution - a.contribution).slice(0, 3)) {
@@ -161,12 +166,12 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
 
   const soon = soonCount(data);
   const figures: Figure[] = [
-    { value: formatNumber(applications, language), label: reportText(language, 'figure.applications') },
-    { value: formatNumber(suppliers, language), label: suppliers > withApplications ? reportText(language, 'figure.suppliersOther', { n: formatNumber(suppliers - withApplications, language) }) : reportText(language, 'figure.suppliers') },
-    { value: formatMoney(value, language), label: reportText(language, 'figure.contractValue') },
+    figure(applications, reportText(language, 'figure.applications'), language),
+    figure(suppliers, suppliers > withApplications ? reportText(language, 'figure.suppliersOther', { n: formatNumber(suppliers - withApplications, language) }) : reportText(language, 'figure.suppliers'), language),
+    figure(value, reportText(language, 'figure.contractValue'), language, 'money'),
   ];
-  if (byValue?.hhi !== null && byValue?.hhi !== undefined) figures.push({ value: formatNumber(byValue.hhi, language), label: reportText(language, 'figure.hhi', { band: valueName(BAND_NAMES, byValue.band, language) }) });
-  figures.push({ value: formatNumber(soon, language), label: reportText(language, 'figure.noticeSoon') });
+  if (byValue?.hhi !== null && byValue?.hhi !== undefined) figures.push(figure(byValue.hhi, reportText(language, 'figure.hhi', { band: valueName(BAND_NAMES, byValue.band, language) }), language));
+  figures.push(figure(soon, reportText(language, 'figure.noticeSoon'), language));
 
   // The first rows of the kwetsbaarste punten table, the worst (named in the answer) first: page 1 and the table agree.
   const risks = data.spofs.slice(0, SPOF_RISKS).map(row => reportText(language, 'risk.spof', { name: String(row.name), kind: kindWords(String(row.kind), language).toLowerCase(), fail: spofFailure(row, language) }));

@@ -28,21 +28,23 @@ export function sectionTable(section: Section, data: ReportData, language: Langu
   };
 }
 
-/** The first sheet: the answer's sentences, key figures and risks, one per row. */
+/** The first sheet: the answer's sentences, key figures (as numbers Excel can add up) and risks, one per row. */
 function answerTable(data: ReportData, language: Language): Table {
   const answer = reportAnswer(data, language);
+  const figuresFrom = answer.sentences.length + 2;
   const rows = [
     [`${reportText(language, 'title')}: ${data.subject.name}`, null],
     ...answer.sentences.map(sentence => [sentence, null]),
     [null, null],
-    ...answer.figures.map(figure => [figure.label, figure.value]),
+    ...answer.figures.map(figure => [figure.label, figure.amount]),
     [null, null],
     [reportText(language, 'risks'), null],
     ...answer.risks.map(risk => [risk, null]),
     // An organisation's "Verloop" in words; the numbers per import are on a sheet of their own.
     ...(data.trend ? [[null, null], [trendText(language, 'heading'), null], ...[...trendSentences(data.trend, language), ...trendNotes(data, language)].map(sentence => [sentence, null])] : []),
   ];
-  return { columns: [reportText(language, 'answer'), ''], types: ['text', 'text'], rows };
+  const cellTypes = new Map(answer.figures.map((figure, i) => [figuresFrom + i, [undefined, figure.type]]));
+  return { columns: [reportText(language, 'answer'), ''], types: ['text', 'text'], rows, cellTypes };
 }
 
 /** The report's sheets: the answer, then each section that has rows. */
