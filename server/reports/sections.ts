@@ -93,11 +93,11 @@ export function reportSections(data: ReportData, language: Language): Section[] 
     ? [...data.lockIn.factors].sort((a, b) => b.contribution - a.contribution).map(f => ({ factor: f.factor, raw: f.raw, weight: f.weight, contribution: f.contribution }) as Row)
     : [];
   return [
-    section('dependants', reportText(language, 'section.dependants', { name }), byStepAndCriticality(data.dependants) as unknown as Row[], ['name', 'kind', 'criticality', ...organisation, ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]),
+    { ...section('dependants', reportText(language, 'section.dependants', { name }), byStepAndCriticality(data.dependants) as unknown as Row[], ['name', 'kind', 'criticality', ...organisation, ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]), printed: CHAIN_PRINTED },
     section('functions', reportText(language, 'section.functions'), data.functions, [
       ['name', 'text', undefined, columnName('function', language)], ...organisation, ['affectedApplications', 'integer'], ['supportingApplications', 'integer'], ['lostAllSupport', 'yesNo'],
     ]),
-    section('dependencies', reportText(language, 'section.dependencies', { name }), byStepAndCriticality(data.dependencies) as unknown as Row[], ['name', 'kind', 'criticality', ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]),
+    { ...section('dependencies', reportText(language, 'section.dependencies', { name }), byStepAndCriticality(data.dependencies) as unknown as Row[], ['name', 'kind', 'criticality', ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]), printed: CHAIN_PRINTED },
     contracts,
     { ...section('lockIn', reportText(language, 'section.lockIn'), lockIn, ['factor', ['raw', 'text', row => lockInValueText(String(row.factor), row.raw, language, ofSupplier), columnName('value', language)], ['weight', 'integer'], ['contribution', 'decimal']]), notes: lockInNotes(data, language) },
     section('spofs', reportText(language, 'section.spofs', { name }), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),
@@ -114,6 +114,12 @@ export const RANKING_ROWS = 15;
 
 /** Rows of the sovereignty list on paper: the worst; the spreadsheet has them all. */
 const RANKING_PRINTED = 15;
+
+/**
+ * Rows of what fails with the subject, and of what it depends on, on paper: about a page, the nearest
+ * and most critical first (a large supplier's 353 rows took nine pages); the spreadsheet has them all.
+ */
+const CHAIN_PRINTED = 40;
 
 const CRITICALITY_ORDER: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 /** Nearest first; of one step, the most critical first, then by name. */

@@ -339,10 +339,21 @@ describe('documents', () => {
     });
 
     it('when the report is asked as a workbook, then the answer comes first and each section is a typed sheet', async () => {
-      const book = await workbook((await get(`/api/reports/${encodeURIComponent(`app:${ORG}/zaak`)}.xlsx`, {})).body);
+      const response = await get(`/api/reports/${encodeURIComponent(`app:${ORG}/zaak`)}.xlsx`, {});
+      // Saved under what it is about, in the reader's words, not under its key.
+      expect(response.headers['content-disposition']).toMatch(/filename="?roer-rapport-applicatie-zaaksysteem\.xlsx"?$/);
+      const book = await workbook(response.body);
       expect(book.worksheets.map(sheet => sheet.name)).toEqual(['Samenvatting', 'Valt mee uit', 'Bedrijfsfuncties', 'Hangt af van', 'Contracten', 'Lock-in', 'Kwetsbare punten']);
-      expect(book.worksheets[0].getCell('A2').value).toBe('Afhankelijkheidsrapport: Zaaksysteem');
-      expect(String(book.worksheets[0].getCell('A3').value)).toMatch(/^Als Zaaksysteem uitvalt/);
+      const summary = book.worksheets[0];
+      expect(summary.getCell('A2').value).toBe('Afhankelijkheidsrapport: Zaaksysteem');
+      expect(String(summary.getCell('A3').value)).toMatch(/^Als Zaaksysteem uitvalt/);
+      // The key figures are numbers Excel can count with, formatted as what they are (they were text: "€ 1.503.890").
+      const figure = (label: string) => summary.getRows(1, summary.rowCount)!.find(row => row.getCell(1).value === label)!.getCell(2);
+      expect(typeof figure('applicaties vallen uit').value).toBe('number');
+      expect(figure('applicaties vallen uit').numFmt).toBe('#,##0');
+      expect(figure('contractwaarde per jaar').value).toBe(1503889.77);
+      expect(figure('contractwaarde per jaar').numFmt).toBe('€ #,##0');
+      expect(figure('lock-in-score (van 100)').numFmt).toBe('#,##0.0');
       const contracts = book.getWorksheet('Contracten')!;
       const header = headers(contracts);
       // The model has no contract name: the supplier and what it covers name it, the id after them.

@@ -267,4 +267,17 @@ describe('an organisation report as people read it', () => {
     expect(text).toMatch(/Gemeente Noord .*\(CSV (\S+ )*files\)/);
     expect(text).not.toMatch(/leveranciers|Verloop|Pagina|Bron\b/);
   });
+
+  it('when a supplier takes hundreds of applications down, then the PDF prints the nearest and most critical and says the Excel file holds the rest', async () => {
+    // The largest supplier of the demo took 353 rows, nine of thirteen pages; here Hostco's 10 rows stand for 120.
+    const host = (await request(app()).get(`/api/reports/${encodeURIComponent('supplier:host')}`)).body as ReportData;
+    expect(host.dependants.length).toBeGreaterThan(0);
+    const many = Array.from({ length: 120 }, (_, i) => ({ ...host.dependants[i % host.dependants.length], uid: `app:${ORG}/x${i}`, name: `Applicatie x${String(i).padStart(3, '0')}` }));
+    const read = readPdf(await reportPdf({ ...host, dependants: many }, 'nl'), 'report-pages-long-chain');
+    const all = flat(read.join(' '));
+    expect(all).toContain('De eerste 40 van 120; het Excel-bestand bevat ze allemaal.');
+    expect(all).toContain('Applicatie x000');
+    expect(all).not.toContain('Applicatie x119');
+    expect(read.length).toBeLessThanOrEqual(4);
+  });
 });
