@@ -8,6 +8,7 @@ import { act, errorText } from './errors.js';
 import { formatNumber, kindLabel, language, t } from './i18n.js';
 import { expandableList } from './lists.js';
 import { orgName } from './organisations.js';
+import { listWords } from '../../server/reports/words.js';
 import { names, num, pick, rowName, rowUid, str, uids } from './rows.js';
 import { trendPanel } from './trend.js';
 import type { Row } from './types.js';
@@ -47,6 +48,7 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
 
   fill(body,
     await trend,
+    answer(rows, several),
     h('section', {}, h('h2', {}, t('spof.ranking')),
       cut ? h('p', { class: 'cut', id: 'spof-cut', role: 'note' }, t('spof.cut', { shown: formatNumber(cut.shown), total: formatNumber(cut.total), limit: formatNumber(cut.limit ?? 0) }), ' ',
         h('button', { type: 'button', id: 'spof-all', onclick: () => ctx.navigate('spof', { all: '1' }) }, t('spof.showAll', { total: formatNumber(cut.total) }))) : null,
@@ -83,4 +85,25 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
           return h('button', { type: 'button', class: 'link', onclick: () => show(first) }, withOrganisation(ends.join(' — '), Array.isArray(b) ? undefined : (b as Row).organisation));
         }, { id: 'bridges', initial: 20 }))),
   );
+}
+
+const counted = (key: 'spof.apps' | 'spof.functions', n: number) => t(n === 1 ? `${key}.one` : key, { n: formatNumber(n) });
+
+/**
+ * The answer before the ranking: the most vulnerable point in words (what fails, how much of it is
+ * business-critical, which functions stop), the next two by name, and what the columns count.
+ */
+function answer(rows: Row[], several: boolean): HTMLElement {
+  if (rows.length === 0) return h('section', { class: 'answer', id: 'spof-answer' }, h('p', { class: 'sentence' }, t('spof.answerNone')));
+  const [top, ...rest] = rows;
+  const total = num(pick(top, 'failedApplications', 'affected', 'total')) ?? 0;
+  const lost = names(top.lostBusinessFunctions);
+  const organisation = several ? `, ${names(top.organisations ?? top.organisation).map(orgName).join(', ')}` : '';
+  return h('section', { class: 'answer', id: 'spof-answer' },
+    h('p', { class: 'sentence' },
+      t('spof.answer', { name: rowName(top), kind: kindLabel(str(top.kind)).toLowerCase(), organisation, total: counted('spof.apps', total), critical: formatNumber(num(pick(top, 'failedCriticalApplications', 'criticalApplications')) ?? 0) }),
+      lost.length ? ` ${t('spof.answerFunctions', { functions: counted('spof.functions', lost.length), list: listWords(lost, language()) })}` : '',
+      // A name may end in a full stop itself (Plevier Software B.V.): one stop, not two.
+      rest.length ? ` ${t('spof.answerNext', { next: listWords(rest.slice(0, 2).map(row => rowName(row)), language()) })}`.replace(/\.?$/, '.') : ''),
+    h('p', { class: 'hint' }, t('spof.columnsHint')));
 }
