@@ -42,14 +42,15 @@ function trendOrganisation(ctx: Context): string | null {
 
 /**
  * A dashboard's "Verloop": for the numbers `keys` the sentence and the chart of the organisation shown;
- * with one import, that there is no trend yet (no chart of one dot). Several organisations: a hint.
+ * with one import, that there is no trend yet (no chart of one dot). Several organisations: a line saying to choose one.
  */
 export async function trendPanel(ctx: Context, keys: TrendKey[], id: string): Promise<HTMLElement | null> {
   const organisation = trendOrganisation(ctx);
   const lang = language();
   const section = (...children: (HTMLElement | string | null)[]) =>
     h('section', { class: 'trend-panel', id, 'aria-labelledby': `${id}-heading` }, h('h2', { id: `${id}-heading` }, trendText(lang, 'heading'), organisation ? ` · ${orgName(organisation)}` : ''), ...children);
-  if (!organisation) return section(h('p', { class: 'hint' }, t('changes.trendChooseOne')));
+  // Several organisations: one quiet line, not a titled box above the page's answer.
+  if (!organisation) return h('p', { class: 'hint trend-sentence', id }, t('changes.trendChooseOne'));
   const series = (await getJson<{ series: TrendPoint[] }>('/api/trends', { organisation }).catch(() => null))?.series;
   if (!series) return null;
   // Nothing to draw yet: one quiet line, not a box above the page's answer.
