@@ -212,6 +212,11 @@ describe('dashboards', () => {
     const shown = await page.locator('#hhi-main .big').getAttribute('data-hhi');
     expect(Number(shown)).toBe(result.summary.byOrganisation[0].contractValue.hhi);
     expect(Number(await page.locator('#hhi-other .big').getAttribute('data-hhi'))).toBe(result.summary.byOrganisation[0].applications.hhi);
+    // Before the figures, the answer in words: the supplier with the largest share of the contract value, as the API ranks it.
+    const rows = (await api<{ rows: { name: string; contractValueShare: number }[] }>('/api/analyses/supplier-exposure')).rows;
+    const largest = [...rows].sort((a, b) => b.contractValueShare - a.contractValueShare)[0];
+    const answer = await page.locator('#exposure-answer').innerText();
+    expect(answer).toMatch(new RegExp(`^De grootste leverancier is ${largest.name.replace(/\./g, '\\.')}, met ${String(largest.contractValueShare.toFixed(1)).replace('.', ',')}% van de contractwaarde \\(€\\s[\\d.]+ per jaar\\)\\. De drie grootste hebben samen [\\d,]+%\\. Over alle leveranciers samen is de afhankelijkheid (niet|matig|sterk) geconcentreerd \\(HHI `));
     await shot('exposure', true);
   });
 

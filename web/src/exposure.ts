@@ -54,7 +54,8 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
     const main = scope[measure] as Concentration | undefined;
     const shareKey = `${measure}Share`;
 
-    fill(body, 
+    fill(body,
+      answer(rows, main, measure),
       h('div', { class: 'cards' },
         hhiCard(main, measure, 'hhi-main'),
         hhiCard(scope[measure === 'contractValue' ? 'applications' : 'contractValue'] as Concentration | undefined, measure === 'contractValue' ? 'applications' : 'contractValue', 'hhi-other'),
@@ -83,6 +84,22 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
     );
   }
   await load();
+}
+
+/**
+ * The answer before the figures: the largest supplier (or group) by the measure shown, with its share
+ * and amount, the three largest together, and the HHI's band in words.
+ */
+function answer(rows: Row[], c: Concentration | undefined, which: Measure): HTMLElement {
+  const shareKey = `${which}Share`;
+  const [largest] = [...rows].sort((a, b) => (num(b[shareKey]) ?? 0) - (num(a[shareKey]) ?? 0));
+  const sentence = (...parts: string[]) => h('p', { class: 'sentence', id: 'exposure-answer' }, parts.join(' '));
+  if (!largest || !num(largest[shareKey])) return sentence(t('exposure.answer.none'));
+  const amount = which === 'contractValue' ? formatMoney(largest.contractValue) : t(num(largest.applications) === 1 ? 'spof.apps.one' : 'spof.apps', { n: formatNumber(num(largest.applications) ?? 0) });
+  return sentence(
+    t(`exposure.answer.${which}`, { who: t(`exposure.who.${level}`), name: str(largest.name), share: formatPercent(largest[shareKey]), amount, cr3: formatPercent(c?.cr3) }),
+    ...(hasHhi(c) ? [t('exposure.answer.band', { whom: t(`exposure.whom.${level}`), band: bandLabel(c?.band), hhi: formatNumber(c?.hhi ?? null) })] : []),
+  );
 }
 
 function hhiCard(c: Concentration | undefined, which: Measure, id: string): HTMLElement {
