@@ -143,7 +143,10 @@ describe('overlays', () => {
     await page.waitForFunction(() => (window as any).roer.lockIn().length > 0);
     const coloured = await page.evaluate(() => (window as any).roer.lockIn() as string[]);
     expect(coloured).toEqual(lockIn.rows.map(row => row.uid).sort());
+    // What the colours mean stands under the checkbox while it is on.
+    expect(await page.locator('#overlay-lockin-note').innerText()).toContain('groen (weinig lock-in)');
     await page.uncheck('#overlay-lockin');
+    expect(await page.locator('#overlay-lockin-note').isVisible()).toBe(false);
   });
 
   it('when articulation points and bridges are marked, then exactly those of the API are marked', async () => {
@@ -157,6 +160,10 @@ describe('overlays', () => {
     for (const bridge of spof.summary.bridges) {
       expect(marked.some(id => id.includes(bridge.from) && id.includes(bridge.to))).toBe(true);
     }
+    // The marks are explained and counted as the Kwetsbare punten page counts them.
+    const note = await page.locator('#overlay-spof-note').innerText();
+    expect(note).toContain(`dubbele roze rand: ${new Set(points).size} scharnierpunt`);
+    expect(note).toContain(`dikke roze lijn: ${spof.summary.bridges.length} brug`);
     await shot('explorer-spof-overlay');
     await page.uncheck('#overlay-spof');
   });

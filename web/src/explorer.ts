@@ -324,6 +324,9 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
     );
   }
   const filterBox = h('div', { class: 'filters' });
+  // What an overlay's colours and marks mean, and how many it marked: under its checkbox while it is on.
+  const lockInNote = h('p', { class: 'hint overlay-note', id: 'overlay-lockin-note', hidden: true }, t('explorer.overlay.lockinNote'));
+  const spofNote = h('p', { class: 'hint overlay-note', id: 'overlay-spof-note', 'aria-live': 'polite', hidden: true });
 
   sidebar.append(
     // Search finds every node, folded into an aggregate or not, and opens its dependency view.
@@ -331,7 +334,9 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
     h('details', { open: true }, h('summary', {}, t('explorer.filters')), filterBox),
     h('details', { open: true }, h('summary', {}, t('explorer.overlays')),
       h('label', { class: 'check' }, lockInBox, ' ', t('explorer.overlay.lockin')),
+      lockInNote,
       h('label', { class: 'check' }, spofBox, ' ', t('explorer.overlay.spof')),
+      spofNote,
       h('label', { class: 'check' }, minorBox, ' ', t('explorer.allRelationships')),
       h('div', { class: 'field' }, h('label', { for: 'aggregate' }, t('explorer.aggregate')), aggregateBox),
       h('div', { class: 'field' }, h('label', { for: 'layout' }, t('explorer.layout')), layoutSelect)),
@@ -362,7 +367,11 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
       const points = uids(pick(summary, 'articulationPoints', 'articulation'));
       const bridges = ((pick(summary, 'bridges') ?? []) as unknown[]).map(b => Array.isArray(b) ? [str(b[0]), str(b[1])] as [string, string] : [str((b as Row).from ?? (b as Row).source ?? (b as Row).a), str((b as Row).to ?? (b as Row).target ?? (b as Row).b)] as [string, string]);
       controller.markFindings(points, bridges);
+      const counted = (key: 'points' | 'bridges', n: number) => t(`explorer.overlay.${key}${n === 1 ? '.one' : ''}` as MessageKey, { n: formatNumber(n) });
+      spofNote.textContent = points.length + bridges.length === 0 ? t('explorer.overlay.spofNone') : t('explorer.overlay.spofNote', { points: counted('points', points.length), bridges: counted('bridges', bridges.length) });
     } else controller.markFindings([], []);
+    lockInNote.hidden = !overlays.lockIn;
+    spofNote.hidden = !overlays.spof;
   }
 
   const focus = ctx.params().get('focus');
