@@ -227,7 +227,7 @@ export async function importAlgoritmeregister(driver: Driver, files: FileInput[]
       await tx.run(query('import/record-run').text, {
         runId, source, startedAt: new Date(started).toISOString(), finishedAt, user: options.user ?? 'unknown', files: base.files,
         counts: JSON.stringify({ tables: { algorithms: { ...counts, removed: removedCount } }, matches, unmatchedOrganisations: organisations.unmatched.length }),
-        status: 'ok', asserted: null, digest: null, stamp, unchangedSince: null, overwrote: [], seq: null, removalsConfirmed: false, ...runOwner,
+        status: 'ok', asserted: null, digest: null, stamp, unchangedSince: null, overwrote: [], seq: null, removalsConfirmed: false, mergedSuppliers: [], ...runOwner,
       });
       return removedCount;
     });

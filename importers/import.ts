@@ -263,7 +263,7 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
 
   const runId = randomUUID();
   const total = plan.kind === 'diff' ? plan.diff.size : TABLES.reduce((sum, table) => sum + landscape[table].length, 0);
-  const loadOptions: LoadOptions = { ...options, runId, total, digest: importDigest(plan.hashed), rowDiff: plan.diff, removalsConfirmed: false };
+  const loadOptions: LoadOptions = { ...options, runId, total, digest: importDigest(plan.hashed), rowDiff: plan.diff, removalsConfirmed: false, mergedSuppliers: mergedSuppliers(validation.merges) };
   if (plan.kind === 'unchanged') {
     const since = await recordUnchanged(driver, validation, plan, loadOptions);
     fillTables(report, validation, plan.diff, null);
@@ -511,7 +511,7 @@ export const confirmationMessage = (report: ImportReport): string =>
  * `rowDiff`: the rows added, changed and removed, where the rows before are known. `removalsConfirmed`:
  * the import was told it may remove what it would not by itself (allowRemovals), and removes something.
  */
-type LoadOptions = RunOptions & { runId: string; total: number; digest: string; rowDiff?: RowDiff | null; removalsConfirmed: boolean };
+type LoadOptions = RunOptions & { runId: string; total: number; digest: string; rowDiff?: RowDiff | null; removalsConfirmed: boolean; mergedSuppliers: string[] };
 type Loaded = { counts: LoadCounts; removed: RemovedCounts };
 type Phase = { rows: GraphRows; tableRows: number };
 
@@ -838,9 +838,12 @@ const assertedCount = (options: RunOptions, stamped: number) => (options.scope ?
  */
 const runRecord = (options: LoadOptions, outcome: { finishedAt: string | null; counts: string; status: string; asserted: unknown; overwrote: string[] | null; stamp?: string | null; unchangedSince?: string | null; seq: number | null }) => ({
   runId: options.runId, source: options.source, startedAt: new Date(options.started).toISOString(), user: options.user ?? 'unknown', files: options.files,
-  digest: options.digest, stamp: `${options.source}#${options.runId}`, unchangedSince: null, removalsConfirmed: options.removalsConfirmed, ...runOwner, ...outcome,
+  digest: options.digest, stamp: `${options.source}#${options.runId}`, unchangedSince: null, removalsConfirmed: options.removalsConfirmed, mergedSuppliers: options.mergedSuppliers, ...runOwner, ...outcome,
   seq: outcome.seq === null ? null : int(outcome.seq),
 });
+
+/** The run record's supplier merges, "dropped kept" (import/earlier-merges reads them back for a later import). */
+export const mergedSuppliers = (merges: Merge[]) => merges.map(merge => `${merge.dropped} ${merge.kept}`);
 
 /** The run record's counts: per table (rows added, changed, unchanged, removed where a diff knows them), removed facts, merges. */
 const runCounts = (validation: Checked, counts: LoadCounts, removed: RemovedCounts, diff: RowDiff | null = null) => JSON.stringify({
@@ -877,6 +880,7 @@ export function databaseLookup(driver: Driver, source: string, scope: CleanupSco
     existingUids: async uids => new Set((await read<{ uid: string }>(driver, query('import/existing-uids').text, { uids, sourcePrefix, labels })).map(row => row.uid)),
     suppliersByName: names => read(driver, query('import/suppliers-by-name').text, { names, sourcePrefix }),
     applicationOrganisations: ids => read(driver, query('import/application-organisations').text, { ids, sourcePrefix, labels }),
+    earlierMerges: ids => read(driver, query('import/earlier-merges').text, { ids, supplierPrefix: uid.supplier('') }),
   };
 }
 

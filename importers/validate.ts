@@ -25,15 +25,19 @@ export type Lookup = {
   suppliersByName(normalizedNames: string[]): Promise<{ id: string; name: string; normalizedName: string }[]>;
   /** Applications with one of these ids, in any organisation. */
   applicationOrganisations(ids: string[]): Promise<{ id: string; organisation: string }[]>;
+  /** Of these supplier ids, those an earlier import merged into another supplier that still exists: into which (the latest). */
+  earlierMerges(ids: string[]): Promise<{ dropped: string; kept: string; keptName: string }[]>;
 };
 
 export const noLookup: Lookup = {
   existingUids: async () => new Set(),
   suppliersByName: async () => [],
   applicationOrganisations: async () => [],
+  earlierMerges: async () => [],
 };
 
-export type Merge = { kept: string; dropped: string; keptName: string; droppedName: string; reason: 'same name' | 'alias file'; file: string; line: number };
+/** `earlier import`: the rows name a supplier id that an earlier import merged (its suppliers file is not in this import). */
+export type Merge = { kept: string; dropped: string; keptName: string; droppedName: string; reason: 'same name' | 'alias file' | 'earlier import'; file: string; line: number };
 export type ExtraColumns = { file: string; table: TableName; columns: string[] };
 
 export type Validation = {
@@ -126,6 +130,7 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
 
   // 3. Supplier merges: equal normalized names (here or already in the database), plus the alias file.
   const merges = await mergeSuppliers(rows, options.aliases ?? { merge: [], keepApart: [] }, lookup);
+  merges.push(...await earlierMerges(rows, merges, lookup));
   const rename = new Map(merges.map(merge => [merge.dropped, merge.kept]));
   const resolve = (id: string | undefined) => (id === undefined ? undefined : rename.get(id) ?? id);
   for (const entry of rows.platforms) entry.row.supplier = resolve(entry.row.supplier);
@@ -294,6 +299,26 @@ async function mergeSuppliers(rows: Rows, aliases: Aliases, lookup: Lookup): Pro
     }
   }
   return merges;
+}
+
+/**
+ * Supplier ids the rows name that neither this import's suppliers nor its merges hold, but that an
+ * earlier import merged into another supplier (same name, alias file): the rows mean that supplier,
+ * as they did then. Without this, re-importing the applications without the suppliers file said
+ * "unknown supplier s-0116" of a supplier the first import had merged itself.
+ */
+async function earlierMerges(rows: Rows, merges: Merge[], lookup: Lookup): Promise<Merge[]> {
+  const known = new Set([...rows.suppliers.map(entry => entry.row.id), ...merges.map(merge => merge.dropped)]);
+  const firstUse = new Map<string, Entry<unknown>>();
+  for (const entry of [...rows.platforms, ...rows.applications, ...rows.contracts] as Entry<{ supplier?: string }>[]) {
+    const id = entry.row.supplier;
+    if (id !== undefined && !known.has(id) && !firstUse.has(id)) firstUse.set(id, entry);
+  }
+  if (firstUse.size === 0) return [];
+  return (await lookup.earlierMerges([...firstUse.keys()])).map(({ dropped, kept, keptName }) => {
+    const entry = firstUse.get(dropped)!;
+    return { kept, dropped, keptName, droppedName: dropped, reason: 'earlier import', file: entry.table.file, line: entry.line };
+  });
 }
 
 const NO_EXTRA = Object.freeze({}) as Record<string, never>;

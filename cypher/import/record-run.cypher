@@ -7,7 +7,8 @@
 // gave other properties (null: not known, as if it were all). A staged run (status `loading`) names its
 // owner (process) and says when the owner was last at work (import/heartbeat), so that only a run whose
 // owner is gone is rolled back. `removalsConfirmed`: it removed more than an import may unless told to
-// (allowRemovals). `seq`: the landscape journal number the run took (history/journal-next; null: it
+// (allowRemovals). `mergedSuppliers`: the supplier ids it merged into others, "dropped kept" (read
+// back by import/earlier-merges). `seq`: the landscape journal number the run took (history/journal-next; null: it
 // changed nothing, or is still loading).
 CREATE (r:ImportRun {
   runId: $runId,
@@ -25,6 +26,7 @@ CREATE (r:ImportRun {
   overwrote: $overwrote,
   seq: $seq,
   removalsConfirmed: $removalsConfirmed,
+  mergedSuppliers: $mergedSuppliers,
   ownerId: $ownerId,
   ownerHost: $ownerHost,
   ownerPid: $ownerPid,

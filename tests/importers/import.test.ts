@@ -365,6 +365,24 @@ describe('importFiles', () => {
       expect(await rels(driver, 'SUPPLIES')).toContain('supplier:acme -SUPPLIES-> app:gm-a/esb');
     });
 
+    it('when the applications are re-imported without the suppliers file, then a supplier id the first import merged still means the supplier it was merged into', async () => {
+      const applications = enText('applications.csv').replace('Berichtenmakelaar,acme', 'Berichtenmakelaar,acme2');
+      const first = await importFiles(driver, edited({ 'suppliers.csv': `${enText('suppliers.csv')}acme2,ACME  bv,,NL\n`, 'applications.csv': applications }), { source: 'csv:en' });
+      expect(first.merges.map(merge => merge.dropped)).toEqual(['acme2']);
+      const before = await graphOf(driver);
+      // It said: unknown supplier "acme2", of a supplier Roer had merged itself.
+      const again = await importFiles(driver, [csv('applications.csv', applications)], { source: 'csv:en' });
+      expect(again.issues).toEqual([]);
+      const line = applications.split('\n').findIndex(row => row.includes(',acme2')) + 1;
+      expect(again.merges).toEqual([{ kept: 'acme', dropped: 'acme2', keptName: 'Acme B.V.', droppedName: 'acme2', reason: 'earlier import', file: 'applications.csv', line }]);
+      // The rows mean what they meant at the first import: nothing changed.
+      expect(again.written).toBe('unchanged');
+      expect(await graphOf(driver)).toEqual(before);
+      // A supplier id no import ever merged is still unknown.
+      const unknown = await importFiles(driver, [csv('applications.csv', applications.replace(',acme2', ',acme3'))], { source: 'csv:en' });
+      expect(unknown.issues.map(issue => [issue.file, issue.field, issue.code])).toEqual([['applications.csv', 'supplier', 'unknown-reference']]);
+    });
+
     it('when an alias file keeps them apart or forces a merge, then that wins', async () => {
       const files = edited({ 'suppliers.csv': `${enText('suppliers.csv')}acme2,ACME  bv,,NL\n` });
       const aliasFile = csv('roer-aliases.json', JSON.stringify({ keepApart: [['acme2', 'acme']], merge: [['hostco', 'cloudy']] }));

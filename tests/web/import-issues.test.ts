@@ -80,4 +80,17 @@ describe('import page: problems in the reader\'s language', () => {
     await page.locator('#import-issues').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'import-issues-missing-column-nl.png'), fullPage: true });
   }, 120_000);
+
+  it('when two suppliers in the upload have the same name, then the page says which was merged into which, and why', async () => {
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.documentElement.lang === 'nl');
+    await page.setInputFiles('#import-files', [
+      csv('leveranciers.csv', 'id;naam\nacme;Acme BV\nacme2;ACME B.V.\n'),
+      csv('applicaties.csv', 'id;organisatie;naam;leverancier\nzaak;gm0363;Zaaksysteem;acme2\n'),
+    ]);
+    await page.fill('#import-source', 'csv:gm0363');
+    await page.click('#import-dry-run');
+    await page.waitForSelector('#import-merges');
+    expect((await page.locator('#import-merges').innerText()).replace(/\s+/g, ' ').trim())
+      .toBe('Leveranciers samengevoegd: rijen die de ene noemen, gelden voor de andere (1). ACME B.V. (acme2) → Acme BV (acme): zelfde naam');
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ import { conflictImport, keptImport, keepImport, type KeptImport } from './impor
 import { clear, fill, h, message, sortableTable } from './dom.js';
 import { errorText, localDetail } from './errors.js';
 import { type MessageKey, formatDateTime, formatNumber, inWords, kindLabel, language, t } from './i18n.js';
+import { expandableList } from './lists.js';
 import { str } from './rows.js';
 import { sourceKeyOf, sourceValid } from './source-field.js';
 import { nodeCountWords, runCountsOf } from './run-counts.js';
@@ -176,6 +177,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       answer,
       catalogue ? h('p', { class: 'hint', id: 'import-catalogue' }, t('import.catalogue', { n: catalogue.rows, renames: catalogue.renamed.map(r => `${r.from} → ${r.to}`).join(', ') })) : null,
       reresolvedHint(report),
+      mergeList(report),
       removals && removing && !unclear ? removalList(removals, str(report.source), dryRun || Boolean(report.confirmationNeeded)) : null,
       issues.length ? issueTable(issues) : null,
       modelSummary(report),
@@ -340,4 +342,16 @@ export function tableCounts(tables: unknown, initial = false): string {
       return `${inWords('import.table.', table)}: ${t(countKey('read', counts.read ?? 0), { n: formatNumber(counts.read ?? 0) })}${done.length ? ` (${done.join(', ')})` : ''}`;
     })
     .join('; ');
+}
+
+type SupplierMerge = { kept: string; dropped: string; keptName: string; droppedName: string; reason: 'same name' | 'alias file' | 'earlier import' };
+
+/** The suppliers the import merged, and why: "ACME bv (acme2) → Acme B.V. (acme): zelfde naam". */
+function mergeList(report: ImportReport): HTMLElement | null {
+  const merges = (report.merges ?? []) as SupplierMerge[];
+  if (merges.length === 0) return null;
+  const named = (name: string, id: string) => (name === id ? id : `${name} (${id})`);
+  return h('section', { id: 'import-merges' },
+    h('p', {}, t('import.merges', { n: formatNumber(merges.length) })),
+    expandableList(merges, merge => `${named(merge.droppedName, merge.dropped)} → ${named(merge.keptName, merge.kept)}: ${t(`import.merge.${merge.reason}` as MessageKey)}`, { initial: 10 }));
 }

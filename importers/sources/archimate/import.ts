@@ -136,7 +136,7 @@ export async function importMappedLandscape<R extends object>(
         asserted: options.afterLoad ? null : int(stamped), digest: null, stamp: `${options.source}#${runId}`, unchangedSince: null,
         // afterLoad may move other sources' relationships (GEMMA's renames): then which is not known.
         overwrote: options.afterLoad ? null : overwrote,
-        removalsConfirmed: Boolean(options.allowRemovals && removals.needsConfirmation),
+        removalsConfirmed: Boolean(options.allowRemovals && removals.needsConfirmation), mergedSuppliers: [],
         ...runOwner,
       });
       return { nodes, removed };
