@@ -122,4 +122,12 @@ describe('import page: every format', () => {
     expect(xml).toContain('http://www.opengroup.org/xsd/archimate/3.0/');
     for (const id of ['pv-1', 'pv-2']) expect(xml).toContain(id);
   });
+
+  it('when a model is to be imported for an organisation, then the organisations Roer knows are offered by name', async () => {
+    // The field asked for an id (gm0363) without saying which exist.
+    const offered = await page.locator('#import-organisation-list option').evaluateAll(options => options.map(option => [(option as HTMLOptionElement).value, (option as HTMLOptionElement).label]));
+    expect(offered.map(([id]) => id)).toEqual(expect.arrayContaining(['gm0001', 'gm0363', 'gm0599']));
+    for (const [id, label] of offered) expect(label).not.toBe('');
+    expect(await page.locator('#import-organisation').getAttribute('list')).toBe('import-organisation-list');
+  });
 });

@@ -29,7 +29,9 @@ const FIRST_NAMES = 10;
 
 export async function renderImport(root: HTMLElement, ctx: Context): Promise<void> {
   const files = h('input', { type: 'file', id: 'import-files', multiple: true, accept: '.csv,.xlsx,.txt,.xml,.archimate,.zip,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip' });
-  const organisation = h('input', { type: 'text', id: 'import-organisation', placeholder: 'gm0363', autocomplete: 'off', 'aria-describedby': 'import-organisation-hint' });
+  // The organisations Roer knows, to pick from (shown with their names); a new one's id may be typed.
+  const organisation = h('input', { type: 'text', id: 'import-organisation', placeholder: 'gm0363', autocomplete: 'off', list: 'import-organisation-list', 'aria-describedby': 'import-organisation-hint' });
+  const organisationList = h('datalist', { id: 'import-organisation-list' }, knownOrganisations().map(id => h('option', { value: id, label: orgName(id) })));
   const failed = (error: unknown) => fill(result, message(t('common.error', { message: (error as Error).message }), 'error'));
   const template = h('button', { type: 'button', id: 'import-template', class: 'link', onclick: () => void download('/api/exports/template.xlsx', { lang: language() }, language() === 'nl' ? 'roer-invulsjabloon.xlsx' : 'roer-template.xlsx').catch(failed) }, t('import.template'));
   // The landscape as the import tables, to edit in Excel and import again: one organisation's (the chosen one, or the only one).
@@ -84,7 +86,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         h('div', {}, h('label', { for: 'import-files', class: 'file-button' }, t('import.pickFiles')), ' ', chosenNames)),
       h('div', { class: 'field' }, h('label', { for: 'import-source' }, t('import.source')), source, sources,
         sourceProblem, h('p', { class: 'hint', id: 'import-source-hint' }, t('import.sourceHint'))),
-      h('div', { class: 'field' }, h('label', { for: 'import-organisation' }, t('import.organisation')), organisation,
+      h('div', { class: 'field' }, h('label', { for: 'import-organisation' }, t('import.organisation')), organisation, organisationList,
         h('p', { class: 'hint', id: 'import-organisation-hint' }, t('import.organisationHint'))),
       h('div', { class: 'buttons' }, buttons, progress)),
     result,
