@@ -93,12 +93,17 @@ function lead(changes: Changes, organisation: string | undefined, run: Run | und
   const left = changes.headlines.reduce((n, change) => n + change.left.spofs.length, 0);
   const rows = TABLES.reduce((n, table) => n + changes.tables[table].added + changes.tables[table].changed + changes.tables[table].removed, 0);
   const count = (key: 'spofs' | 'spofsGone' | 'notice' | 'rows', n: number) => t(`changes.lead.${key}${n === 1 ? '.one' : ''}` as MessageKey, { n });
-  const parts = [count('spofs', entered('spofs')), count('spofsGone', left), count('notice', entered('notice')), count('rows', rows)];
+  const one = organisation ? changes.headlines[0] : undefined;
+  // The window holds the organisation's first measurement only: "0 nieuwe kwetsbare punten" compared it with itself.
+  const firstOnly = one !== undefined && isFirstOnly(one);
+  const now = (key: 'spofs' | 'notice', n: number) => t(`changes.now.${key}${n === 1 ? '.one' : ''}` as MessageKey, { n: formatNumber(n) });
+  const parts = firstOnly
+    ? [t('changes.lead.firstOnly', { spofs: now('spofs', one!.after!.spofCount), notice: now('notice', one!.after!.noticeCount) })]
+    : [count('spofs', entered('spofs')), count('spofsGone', left), count('notice', entered('notice')), count('rows', rows)];
   // Imports that kept only their counts: their rows are not in the count above (said per import below).
   const untracked = changes.runs.filter(entry => !entry.rows).length;
-  if (untracked > 0) parts.push(t(untracked === 1 ? 'changes.lead.untracked.one' : 'changes.lead.untracked', { n: untracked }));
-  const one = organisation ? changes.headlines[0] : undefined;
-  if (typeof one?.before?.hhi === 'number' && typeof one?.after?.hhi === 'number') {
+  if (untracked > 0 && !firstOnly) parts.push(t(untracked === 1 ? 'changes.lead.untracked.one' : 'changes.lead.untracked', { n: untracked }));
+  if (!firstOnly && typeof one?.before?.hhi === 'number' && typeof one?.after?.hhi === 'number') {
     const [before, after] = [formatNumber(one.before.hhi), formatNumber(one.after.hhi)];
     parts.push(before === after ? t('changes.lead.hhiSame', { value: after }) : t('changes.lead.hhi', { before, after }));
   }
@@ -121,17 +126,23 @@ const delta = (before: number | null | undefined, after: number | null | undefin
   return `${show(before)} → ${show(after)} (${sign}${show(Math.abs(change))})`;
 };
 
+/** The window holds an organisation's first measurement only: compared with itself, every number would say "0 nieuw". */
+const isFirstOnly = (change: HeadlineChange) => change.baseline === 'first' && change.after !== null && change.before?.runId === change.after.runId;
+
 function headlineCards(change: HeadlineChange | undefined): HTMLElement {
   if (!change) return message(t('changes.noHeadlines'), 'info');
-  const { before, after } = change;
+  // Only the first measurement in the window: the numbers as they are, no comparison of them with themselves.
+  const firstOnly = isFirstOnly(change);
+  const { after } = change;
+  const before = firstOnly ? null : change.before;
   return h('div', {},
-    baselineLine(change),
+    firstOnly ? null : baselineLine(change),
     lockInDateLine(change),
     h('div', { class: 'cards', id: 'changes-cards' }, TREND_METRICS.map(metric => h('div', { class: 'card', 'data-metric': metric.key },
       h('h2', {}, metric.title[language()]),
       h('p', { class: 'big' }, typeof after?.[metric.key] === 'number' ? trendValue(metric, after![metric.key] as number, language()) : '—'),
       h('p', { class: 'hint' }, before ? delta(before[metric.key], after?.[metric.key], metric.key) : t('changes.noBefore'))))),
-    h('div', { class: 'split' },
+    firstOnly ? null : h('div', { class: 'split' },
       itemList('changes-spofs-entered', t('changes.spofsEntered'), change.entered.spofs),
       itemList('changes-spofs-left', t('changes.spofsLeft'), change.left.spofs),
       itemList('changes-notice-entered', t('changes.noticeEntered'), change.entered.notice, noticeExtra, contractText),
