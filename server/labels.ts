@@ -270,6 +270,11 @@ export const COLUMN_NAMES: Record<string, Words> = {
   checks: { nl: 'Controles', en: 'Checks' },
   contracts: { nl: 'Contracten', en: 'Contracts' },
   interfacesBroken: { nl: 'Verbroken koppelingen', en: 'Broken interfaces' },
+  // What fails, split by how it is hit (impact, what-if).
+  direct: { nl: 'Direct geraakt', en: 'Hit directly' },
+  applicationsDirect: { nl: 'Applicaties die direct uitvallen', en: 'Applications that fail directly' },
+  criticalApplicationsDirect: { nl: 'Bedrijfskritische applicaties die direct uitvallen', en: 'Business-critical applications that fail directly' },
+  applicationsThroughInterfaces: { nl: 'Applicaties die gegevens missen via koppelingen', en: 'Applications that miss data through interfaces' },
   businessFunctionsLost: { nl: 'Bedrijfsfuncties die stoppen', en: 'Business functions lost' },
   businessFunctionsWeakened: { nl: 'Bedrijfsfuncties die verzwakken', en: 'Business functions weakened' },
   articulationPoints: { nl: 'Scharnierpunten', en: 'Articulation points' },

@@ -13,7 +13,7 @@ import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
 import { Cut, type AnalysisDefinition } from './types.js';
-import { brokenInterfaces, dependants, failing, fetchLandscape, functionSupport, isCritical, kindOf, type Landscape, nameOf, organisationNameOf } from './landscape.js';
+import { brokenInterfaces, dependants, failing, failingDirectly, fetchLandscape, functionSupport, isCritical, kindOf, type Landscape, nameOf, organisationNameOf } from './landscape.js';
 import { pathTo } from './graph-algorithms.js';
 import { OptionalInteger, Organisations, today, Uid } from './params.js';
 import { currentTerm } from './contract-term.js';
@@ -33,6 +33,7 @@ export const ImpactRow = z.object({
   criticality: z.string().nullable(),
   critical: z.boolean().meta({ description: 'criticality high or critical' }),
   hops: count('Dependency steps from the failing node'),
+  direct: z.boolean().meta({ description: 'true: it runs on, is supplied or hosted by the failing node (through platforms and supplier groups); false: it fails only because it gets data through an interface from, or via, an application that fails' }),
   path: z.array(z.string()).meta({ description: 'One shortest dependency path: this node first, the failing node last (uids)' }),
   pathNames: z.array(z.string()),
 });
@@ -44,6 +45,9 @@ export const ImpactSummary = z.object({
   cut: Cut.nullable(),
   totals: z.object({
     applications: count('Applications down, the failing node itself included when it is one'),
+    applicationsDirect: count('Of those, down directly (row.direct), the failing node itself included when it is an application'),
+    applicationsThroughInterfaces: count('Of those, down only because an interface brings them data from (or via) an application that is down: applications − applicationsDirect'),
+    criticalApplicationsDirect: count('Of the applications down directly, criticality high or critical'),
     criticalApplications: count('Of those, criticality high or critical'),
     platforms: count('Platforms down'),
     organisations: count('Organisations with an application down'),
@@ -93,7 +97,8 @@ export async function impact(driver: Driver, uid: string, maxHops: number | unde
   if (!kind) throw new NotFoundError(`No application, platform, supplier or supplier group '${uid}' in the chosen organisations / Onbekend knooppunt '${uid}' (alleen een applicatie, platform, leverancier of leveranciersgroep kan uitvallen)`);
   const edges = dependants(landscape);
   const reached = failing(landscape, edges, uid, maxHops);
-  const rows = impactRows(landscape, uid, reached);
+  // Whether a row is hit directly does not depend on maxHops: to the end, as the totals' "direct" count.
+  const rows = impactRows(landscape, uid, reached, failingDirectly(landscape, edges, uid));
   const total = maxHops === undefined ? rows.length : countRows(landscape, uid, failing(landscape, edges, uid));
   const cut: Cut | null = total > rows.length ? { reason: 'maxHops', maxHops, shown: rows.length, total } : null;
   return { rows, summary: { node: { uid, kind, name: nameOf(landscape, uid) }, maxHops: maxHops ?? null, cut, ...consequences(landscape, uid, rows) } };
@@ -102,7 +107,7 @@ export async function impact(driver: Driver, uid: string, maxHops: number | unde
 const affectedIn = (landscape: Landscape, uid: string, id: string) => id !== uid && (landscape.applications.has(id) || landscape.platforms.has(id));
 const countRows = (landscape: Landscape, uid: string, reached: Map<string, unknown>) => [...reached.keys()].filter(id => affectedIn(landscape, uid, id)).length;
 
-function impactRows(landscape: Landscape, uid: string, reached: ReturnType<typeof failing>): ImpactRow[] {
+function impactRows(landscape: Landscape, uid: string, reached: ReturnType<typeof failing>, direct: Set<string>): ImpactRow[] {
   const rows: ImpactRow[] = [];
   for (const [id, { hops }] of reached) {
     if (!affectedIn(landscape, uid, id)) continue;
@@ -113,7 +118,7 @@ function impactRows(landscape: Landscape, uid: string, reached: ReturnType<typeo
       uid: id, kind: application ? 'Application' : 'Platform', name: nameOf(landscape, id),
       organisation: application?.organisation ?? null, organisationName: application ? organisationNameOf(landscape, application.organisation) : null,
       criticality: application?.criticality ?? null, critical: application ? isCritical(application) : false,
-      hops, path, pathNames: path.map(step => nameOf(landscape, step)),
+      hops, direct: direct.has(id), path, pathNames: path.map(step => nameOf(landscape, step)),
     });
   }
   return rows.sort((a, b) => a.hops - b.hops || byText(a.uid, b.uid));
@@ -140,7 +145,11 @@ function consequences(landscape: Landscape, uid: string, rows: ImpactRow[]): Omi
     if (!entry) byOrganisation.set(organisation, (entry = { organisation, name: organisationName(organisation), applications: 0, criticalApplications: 0, businessFunctionsLost: 0, businessFunctionsWeakened: 0 }));
     return entry;
   };
+  // Down directly: the rows so marked, and the failing application itself.
+  const direct = new Set(rows.filter(row => row.kind === 'Application' && row.direct).map(row => row.uid));
+  if (landscape.applications.has(uid)) direct.add(uid);
   let criticalApplications = 0;
+  let criticalApplicationsDirect = 0;
   for (const id of down) {
     const application = landscape.applications.get(id)!;
     const entry = entryOf(application.organisation);
@@ -148,6 +157,7 @@ function consequences(landscape: Landscape, uid: string, rows: ImpactRow[]): Omi
     if (isCritical(application)) {
       entry.criticalApplications++;
       criticalApplications++;
+      if (direct.has(id)) criticalApplicationsDirect++;
     }
   }
   for (const fn of businessFunctions) {
@@ -178,7 +188,10 @@ function consequences(landscape: Landscape, uid: string, rows: ImpactRow[]): Omi
   return {
     totals: {
       applications: down.size,
+      applicationsDirect: direct.size,
+      applicationsThroughInterfaces: down.size - direct.size,
       criticalApplications,
+      criticalApplicationsDirect,
       platforms: rows.length - rows.filter(row => row.kind === 'Application').length,
       organisations: byOrganisation.size,
       businessFunctionsLost: lost,

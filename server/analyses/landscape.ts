@@ -214,7 +214,7 @@ function computeDependants(landscape: Landscape): Map<string, string[]> {
  * Everything that fails when `uid` fails: BFS over `dependants`. Hops count dependency steps, so a
  * group's suppliers are hop 0 (they are the group) and what they supply or host is hop 1.
  */
-export function failing(landscape: Landscape, edges: Map<string, string[]>, uid: string, maxHops = Number.POSITIVE_INFINITY): Map<string, Reached> {
+export function failing(landscape: Landscape, edges: Pick<Map<string, string[]>, 'get'>, uid: string, maxHops = Number.POSITIVE_INFINITY): Map<string, Reached> {
   const kind = kindOf(landscape, uid);
   if (kind !== 'SupplierGroup') return breadthFirst([uid], id => edges.get(id), maxHops);
   const suppliers = edges.get(uid) ?? [];
@@ -222,6 +222,15 @@ export function failing(landscape: Landscape, edges: Map<string, string[]>, uid:
   for (const supplier of suppliers) reached.set(supplier, { hops: 0, previous: uid });
   reached.set(uid, { hops: 0, previous: null });
   return reached;
+}
+
+/**
+ * What fails with `uid` directly: it is `uid`, or it runs on, is supplied or hosted by, or belongs to a
+ * group with, something that does. The same walk as `failing` without the step from an application to
+ * those that get data from it through an interface, so always a part of what `failing` reaches.
+ */
+export function failingDirectly(landscape: Landscape, edges: Map<string, string[]>, uid: string): Set<string> {
+  return new Set(failing(landscape, { get: id => (landscape.applications.has(id) ? undefined : edges.get(id)) }, uid).keys());
 }
 
 // Chains per platform map and list: applications of one product share their platform list, and

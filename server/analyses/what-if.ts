@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { InputError, NotFoundError } from '../errors.js';
 import type { AnalysisDefinition, Row } from './types.js';
-import { brokenInterfaces, dependants, failing, kindOf, type Landscape, lostFunctions, nameOf, organisationNameOf } from './landscape.js';
+import { brokenInterfaces, dependants, failing, failingDirectly, kindOf, type Landscape, lostFunctions, nameOf, organisationNameOf } from './landscape.js';
 import { type Concentration, concentrations } from './supplier-exposure.js';
 import { loadLockInWeights, type LockInWeights, lockInScoreValues, merge, shareDependantCounts, WeightsParam } from './lock-in.js';
 import { OptionalDate, OptionalUid, Organisations, today, Uid } from './params.js';
@@ -106,6 +106,8 @@ export function whatIf(landscape: Landscape, params: { remove: string; replaceWi
     if (replaceWith === remove) throw new InputError('replaceWith must differ from remove / vervanger moet anders zijn');
   }
   const reached = failing(landscape, dependants(landscape), remove);
+  // Hit directly (supplied, hosted, running on it) or only through interfaces: said apart, as impact does.
+  const direct = failingDirectly(landscape, dependants(landscape), remove);
   // Without a replacement every affected application fails: the reached map answers that, no copy needed.
   const failedNow = { has: (uid: string) => replaceWith === undefined && reached.has(uid) && landscape.applications.has(uid) };
 
@@ -119,7 +121,7 @@ export function whatIf(landscape: Landscape, params: { remove: string; replaceWi
       const application = landscape.applications.get(uid)!;
       const lockInBefore = before.get(uid)!;
       const lockInAfter = later.get(uid)!;
-      return { uid, name: application.name, organisation: application.organisation, criticality: application.criticality, hops: reached.get(uid)!.hops, failed: failedNow.has(uid), lockInBefore, lockInAfter, lockInChange: Math.round((lockInAfter - lockInBefore) * 10) / 10 };
+      return { uid, name: application.name, organisation: application.organisation, criticality: application.criticality, hops: reached.get(uid)!.hops, direct: direct.has(uid), failed: failedNow.has(uid), lockInBefore, lockInAfter, lockInChange: Math.round((lockInAfter - lockInBefore) * 10) / 10 };
     })
     .sort((a, b) => a.hops - b.hops || a.uid.localeCompare(b.uid));
 

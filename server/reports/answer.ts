@@ -25,22 +25,52 @@ const SOON_DAYS = 183;
 const count = (language: Language, what: 'applications' | 'platforms', n: number) =>
   reportText(language, n === 1 ? `answer.${what}.one` : `answer.${what}.many`, { n: formatNumber(n, language) });
 
+/** "44 applicaties en 2 platforms". */
+const applicationsAndPlatforms = (language: Language, applications: number, platforms: number) =>
+  [applications > 0 || platforms === 0 ? count(language, 'applications', applications) : null, platforms > 0 ? count(language, 'platforms', platforms) : null]
+    .filter((p): p is string => p !== null).join(` ${reportText(language, 'answer.and')} `);
+
+/** A few business functions named, "en 3 andere (zie de tabel)" for the rest: the table lists them all. */
+const namedFunctions = (language: Language, functions: string[]) =>
+  listWords(functions.length <= NAMED ? functions : [...functions.slice(0, NAMED - 1), reportText(language, 'answer.others', { n: functions.length - NAMED + 1 })], language);
+
+/** " en stoppen 3 bedrijfsfuncties: …". */
+const functionsClause = (language: Language, functions: string[]) => functions.length === 0 ? reportText(language, 'answer.functions.none')
+  : reportText(language, functions.length === 1 ? 'answer.functions.one' : 'answer.functions.many', { n: functions.length, list: namedFunctions(language, functions) });
+
 /** "vallen 44 applicaties en 2 platforms uit, waarvan 12 bedrijfskritisch en stoppen 3 bedrijfsfuncties: …". */
-export function failure(language: Language, failed: { applications: number; platforms: number; critical: number; functions: string[]; of?: number }): string {
-  // "374 van de 400 applicaties (93,5%)" when the count is a share of all.
-  const applications = failed.of ? reportText(language, 'answer.applicationsOf', { n: formatNumber(failed.applications, language), total: formatNumber(failed.of, language), share: formatPercent((100 * failed.applications) / failed.of, language) })
-    : count(language, 'applications', failed.applications);
-  const parts = [failed.applications > 0 || failed.platforms === 0 ? applications : null, failed.platforms > 0 ? count(language, 'platforms', failed.platforms) : null].filter((p): p is string => p !== null);
-  const what = parts.join(` ${reportText(language, 'answer.and')} `);
+export function failure(language: Language, failed: { applications: number; platforms: number; critical: number; functions: string[] }): string {
   const plural = failed.applications + failed.platforms !== 1;
-  let text = reportText(language, plural ? 'answer.fail.many' : 'answer.fail.one', { what });
+  let text = reportText(language, plural ? 'answer.fail.many' : 'answer.fail.one', { what: applicationsAndPlatforms(language, failed.applications, failed.platforms) });
   if (failed.critical > 0) text += reportText(language, 'answer.critical', { n: formatNumber(failed.critical, language) });
-  const functions = failed.functions;
-  // A sentence names a few; the table lists them all.
-  const named = functions.length <= NAMED ? functions : [...functions.slice(0, NAMED - 1), reportText(language, 'answer.others', { n: functions.length - NAMED + 1 })];
-  text += functions.length === 0 ? reportText(language, 'answer.functions.none')
-    : reportText(language, functions.length === 1 ? 'answer.functions.one' : 'answer.functions.many', { n: functions.length, list: listWords(named, language) });
-  return text;
+  return text + functionsClause(language, failed.functions);
+}
+
+/**
+ * What fails with the subject, split by how it is hit: directly (supplied, hosted, running on it, or the
+ * application itself) or only through interfaces that bring data from what fails. The whole chain as one
+ * number ("352 van de 400 vallen uit") read as "almost everything fails" to a user.
+ */
+function hitSentences(data: ReportData, language: Language): string[] {
+  const { subject } = data;
+  const applications = data.dependants.filter(r => r.kind === 'Application');
+  const direct = applications.filter(r => r.direct);
+  const through = applications.filter(r => !r.direct);
+  const platforms = data.dependants.length - applications.length;
+  const critical = (rows: typeof applications) => {
+    const n = rows.filter(r => r.criticality === 'high' || r.criticality === 'critical').length;
+    return n ? reportText(language, 'answer.critical', { n: formatNumber(n, language) }) : '';
+  };
+  const n = (rows: unknown[]) => formatNumber(rows.length, language);
+  const sentences: string[] = [];
+  if (subject.kind === 'Application') {
+    if (through.length) sentences.push(countedText(language, 'answer.hit.Application', through.length, { n: n(through), name: subject.name, critical: critical(through) }));
+  } else {
+    const kind = subject.kind === 'Platform' ? 'Platform' : subject.kind === 'SupplierGroup' ? 'SupplierGroup' : 'Supplier';
+    if (direct.length + platforms) sentences.push(countedText(language, `answer.hit.${kind}`, direct.length + platforms, { name: subject.name, what: applicationsAndPlatforms(language, direct.length, platforms), critical: critical(direct) }));
+    if (through.length) sentences.push(countedText(language, 'answer.hit.interfaces', through.length, { n: n(through), critical: critical(through) }));
+  }
+  return sentences;
 }
 
 /** Business functions named in one sentence. */
@@ -69,16 +99,18 @@ function subjectAnswer(data: ReportData, language: Language): Answer {
   const critical = applications.filter(r => r.criticality === 'high' || r.criticality === 'critical').length;
   const platforms = data.dependants.length - applications.length;
   const functions = lostFunctions(data);
-  const sentences: string[] = [];
-  const fail = failure(language, { applications: applications.length, platforms, critical, functions });
-  if (data.dependants.length === 0) sentences.push(reportText(language, 'answer.nothing', { name: subject.name }));
-  else sentences.push(`${reportText(language, subject.kind === 'Supplier' || subject.kind === 'SupplierGroup' ? 'answer.failsSupplier' : 'answer.failsApplication', { name: subject.name, fail })}.`);
+  const sentences: string[] = hitSentences(data, language);
+  if (sentences.length === 0) sentences.push(reportText(language, 'answer.nothing', { name: subject.name }));
+  else sentences.push(functions.length === 0 ? reportText(language, 'answer.then.none') : countedText(language, 'answer.then', functions.length, { list: namedFunctions(language, functions) }));
   const factors = factorWords(data, language, 2);
   if (data.lockIn && factors.length) sentences.push(reportText(language, 'answer.lockIn', { score: formatNumber(data.lockIn.score, language, 1), factors: listWords(factors, language) }));
   if (data.contracts.length) sentences.push(countedText(language, 'answer.contracts', data.contracts.length, { value: formatMoney(annualValue(data.contracts), language) }));
 
+  // Split as the sentences are; an application's dependants all only miss its data.
+  const direct = applications.filter(r => r.direct).length;
   const figures: Figure[] = [
-    figure(applications.length, reportText(language, 'figure.failed'), language),
+    ...(subject.kind === 'Application' ? [] : [figure(direct, reportText(language, 'figure.failedDirect'), language)]),
+    ...(applications.length > direct || subject.kind === 'Application' ? [figure(applications.length - direct, reportText(language, 'figure.failedThrough'), language)] : []),
     figure(critical, reportText(language, 'figure.critical'), language),
     figure(functions.length, reportText(language, 'figure.functions'), language),
   ];
@@ -108,7 +140,10 @@ function subjectAnswer(data: ReportData, language: Language): Answer {
 function sovereigntySentence(data: ReportData, language: Language): string | null {
   const overall = data.sovereignty?.overall;
   if (!overall || !overall.exposed) return null;
-  const fail = failure(language, { applications: overall.applicationsFailed ?? 0, platforms: 0, critical: 0, functions: data.sovereignty!.functionsLost, of: overall.applications });
+  // Split as the what-if is: the exposed fail directly, the others only miss data through interfaces.
+  const others = Math.max(0, (overall.applicationsFailed ?? 0) - overall.exposed);
+  const fail = (others ? countedText(language, 'answer.sovereigntyFail', others, { exposed: formatNumber(overall.exposed, language), n: formatNumber(others, language) })
+    : reportText(language, 'answer.sovereigntyFail.none', { exposed: formatNumber(overall.exposed, language) })) + functionsClause(language, data.sovereignty!.functionsLost);
   return `${reportText(language, 'answer.sovereignty', {
     exposed: formatNumber(overall.exposed, language), total: formatNumber(overall.applications, language), exposedShare: formatPercent(overall.exposedShare, language), share: formatPercent(overall.exposedContractValueShare, language), fail,
   })}.`;

@@ -7,6 +7,8 @@ import { breadthFirst, pathTo } from '../analyses/graph-algorithms.js';
 export type DependencyRow = {
   uid: string; kind: string; name: string; organisation: string | null; criticality: string | null;
   hops: number; path: string[]; pathNames: string[];
+  /** What fails with the subject (impact's rows): hit directly, or only through interfaces. Absent on what the subject depends on. */
+  direct?: boolean;
 };
 
 /** One dependency step: `from` depends on `to`, through a relationship `type` (and a DEPENDS_ON's `kind`). */

@@ -100,7 +100,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
     const impact = await run(analyses, driver, 'impact', { node: uid, organisation, boundary });
     dependants = impact.rows.map(row => ({
       uid: text(row.uid), kind: text(row.kind), name: text(row.name), organisation: (row.organisation as string | null) ?? null, criticality: (row.criticality as string | null) ?? null,
-      hops: Number(row.hops), path: (row.path as string[]) ?? [], pathNames: (row.pathNames as string[]) ?? [],
+      hops: Number(row.hops), path: (row.path as string[]) ?? [], pathNames: (row.pathNames as string[]) ?? [], direct: row.direct === true,
     }));
     functions = ((impact.summary?.businessFunctions as ReportData['functions']) ?? []).map(f => ({ ...f }));
     upstream = dependencies(landscape, uid);

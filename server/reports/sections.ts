@@ -93,7 +93,8 @@ export function reportSections(data: ReportData, language: Language): Section[] 
     ? [...data.lockIn.factors].sort((a, b) => b.contribution - a.contribution).map(f => ({ factor: f.factor, raw: f.raw, weight: f.weight, contribution: f.contribution }) as Row)
     : [];
   return [
-    { ...section('dependants', reportText(language, 'section.dependants', { name }), byStepAndCriticality(data.dependants) as unknown as Row[], ['name', 'kind', 'criticality', ...organisation, ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]), printed: CHAIN_PRINTED },
+    { ...section('dependants', reportText(language, 'section.dependants', { name }), byStepAndCriticality(data.dependants) as unknown as Row[], ['name', 'kind', 'criticality', ...organisation,
+      ['how', 'text', row => reportText(language, row.direct ? 'how.direct' : 'how.through'), reportText(language, 'column.how')], ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]), printed: CHAIN_PRINTED },
     section('functions', reportText(language, 'section.functions'), data.functions, [
       ['name', 'text', undefined, columnName('function', language)], ...organisation, ['affectedApplications', 'integer'], ['supportingApplications', 'integer'], ['lostAllSupport', 'yesNo'],
     ]),

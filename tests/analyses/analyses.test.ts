@@ -184,6 +184,12 @@ describe('analyses on the fixture landscape', () => {
       expect(rows.find(row => row.uid === 'app:gm2/b1')!.pathNames).toEqual(['Zaaksysteem Centric', 'Rekencentrum', 'Cloud', 'Acme B.V.']);
       const s = summary as any;
       expect(s.node).toEqual({ uid: 'supplier:s1', kind: 'Supplier', name: 'Acme B.V.' });
+      // How each is hit: a1 and a2 come from Acme, a3 and b1 run on Rekencentrum on Acme's Cloud (a3's
+      // shortest path goes through the intermediary a2, but it fails directly all the same); only a5
+      // (no supplier, no platform) fails because a1 sends it data.
+      expect(rows.filter(row => row.direct).map(row => row.uid)).toEqual(['app:gm1/a1', 'app:gm1/a2', 'platform:p2', 'app:gm1/a3', 'platform:p1', 'app:gm2/b1']);
+      expect(pick([s.totals], 'applications', 'applicationsDirect', 'applicationsThroughInterfaces', 'criticalApplications', 'criticalApplicationsDirect', 'platforms'))
+        .toEqual([{ applications: 5, applicationsDirect: 4, applicationsThroughInterfaces: 1, criticalApplications: 3, criticalApplicationsDirect: 3, platforms: 2 }]);
       expect(s.organisations).toEqual([
         { organisation: 'gm1', name: 'gm1', applications: 4, criticalApplications: 2, businessFunctionsLost: 2, businessFunctionsWeakened: 1 },
         { organisation: 'gm2', name: 'gm2', applications: 1, criticalApplications: 1, businessFunctionsLost: 1, businessFunctionsWeakened: 0 },
@@ -203,6 +209,8 @@ describe('analyses on the fixture landscape', () => {
     it('when maxHops is 2 and one organisation is chosen, then farther and other-organisation nodes are left out', async () => {
       const { rows } = await run(driver, 'impact', { node: 'supplier:s1', maxHops: '2', organisation: 'gm1' });
       expect(rows.map(row => row.uid)).toEqual(['app:gm1/a1', 'app:gm1/a2', 'platform:p2', 'app:gm1/a3', 'app:gm1/a5', 'platform:p1']);
+      // a3 is hit directly three steps out (Cloud → Rekencentrum → a3): still direct when the answer stops at two.
+      expect(rows.filter(row => !row.direct).map(row => row.uid)).toEqual(['app:gm1/a5']);
     });
 
     it('when a supplier group fails, then its suppliers victims fail and the path names the supplier', async () => {
@@ -218,8 +226,10 @@ describe('analyses on the fixture landscape', () => {
     });
 
     it('when an application with an intermediary fails, then the intermediary is not taken down with it', async () => {
-      const { rows } = await run(driver, 'impact', { node: 'app:gm1/a2' });
-      expect(pick(rows, 'uid', 'hops')).toEqual([{ uid: 'app:gm1/a1', hops: 1 }, { uid: 'app:gm1/a3', hops: 1 }, { uid: 'app:gm1/a5', hops: 2 }]);
+      const { rows, summary } = await run(driver, 'impact', { node: 'app:gm1/a2' });
+      expect(pick(rows, 'uid', 'hops', 'direct')).toEqual([{ uid: 'app:gm1/a1', hops: 1, direct: false }, { uid: 'app:gm1/a3', hops: 1, direct: false }, { uid: 'app:gm1/a5', hops: 2, direct: false }]);
+      // An application is the only one it takes down directly: the others miss data it passes on.
+      expect(pick([(summary as any).totals], 'applications', 'applicationsDirect', 'applicationsThroughInterfaces')).toEqual([{ applications: 4, applicationsDirect: 1, applicationsThroughInterfaces: 3 }]);
       const { rows: fromA3 } = await run(driver, 'impact', { node: 'app:gm1/a3' });
       expect(fromA3.map(row => row.uid)).toEqual(['app:gm1/a1', 'app:gm1/a5']);
     });
@@ -256,11 +266,12 @@ describe('analyses on the fixture landscape', () => {
   describe('what-if', () => {
     it('when a supplier is removed, then its victims fail, functions without support are lost, interfaces break and HHI shifts', async () => {
       const { rows, summary } = await run(driver, 'what-if', { remove: 'supplier:s2', organisation: 'gm1', today: TODAY });
-      expect(pick(rows, 'uid', 'hops', 'failed', 'lockInBefore', 'lockInAfter')).toEqual([
-        { uid: 'app:gm1/a4', hops: 1, failed: true, lockInBefore: 51.2, lockInAfter: 51 },
-        { uid: 'app:gm1/a1', hops: 2, failed: true, lockInBefore: 49.2, lockInAfter: 49.2 },
-        { uid: 'app:gm1/a3', hops: 2, failed: true, lockInBefore: 46, lockInAfter: 46 },
-        { uid: 'app:gm1/a5', hops: 3, failed: true, lockInBefore: 50, lockInAfter: 50 },
+      // Hostco supplies a4 and hosts Rekencentrum (a1, a3): those fail directly; a5 only misses a1's data.
+      expect(pick(rows, 'uid', 'hops', 'direct', 'failed', 'lockInBefore', 'lockInAfter')).toEqual([
+        { uid: 'app:gm1/a4', hops: 1, direct: true, failed: true, lockInBefore: 51.2, lockInAfter: 51 },
+        { uid: 'app:gm1/a1', hops: 2, direct: true, failed: true, lockInBefore: 49.2, lockInAfter: 49.2 },
+        { uid: 'app:gm1/a3', hops: 2, direct: true, failed: true, lockInBefore: 46, lockInAfter: 46 },
+        { uid: 'app:gm1/a5', hops: 3, direct: false, failed: true, lockInBefore: 50, lockInAfter: 50 },
       ]);
       const s = summary as any;
       expect(s.businessFunctionsLost.map((f: any) => f.uid)).toEqual(['function:burgerzaken', 'function:dienstverlening', 'function:zaakafhandeling']);

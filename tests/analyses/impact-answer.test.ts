@@ -30,7 +30,8 @@ describe('impact to the end, on a chain of 15 applications', () => {
     expect(summary.maxHops).toBeNull();
     expect(summary.cut).toBeNull();
     expect(summary.totals).toEqual({
-      applications: 15, criticalApplications: 1, platforms: 0, organisations: 1, businessFunctionsLost: 1, businessFunctionsWeakened: 1, contracts: 2, interfacesBroken: 14,
+      // Ketenbouw supplies the first link only; the 14 after it miss data passed along the chain.
+      applications: 15, applicationsDirect: 1, applicationsThroughInterfaces: 14, criticalApplications: 1, criticalApplicationsDirect: 0, platforms: 0, organisations: 1, businessFunctionsLost: 1, businessFunctionsWeakened: 1, contracts: 2, interfacesBroken: 14,
     });
     expect(rows.at(-1)!.pathNames).toEqual([...Array.from({ length: LENGTH }, (_, i) => `Schakel ${LENGTH - 1 - i}`), 'Ketenbouw B.V.']);
   });

@@ -120,11 +120,28 @@ describe('documents', () => {
     it('when the application report is made, then its first page gives the answer and its picture names what it depends on', async () => {
       const [first, second] = readPdf(await pdf(`app:${ORG}/zaak`), 'report-answer');
       // Zaaksysteem's own function stops with it, and the website's that it feeds.
-      expect(first.replace(/\s+/g, ' ')).toContain('Als Zaaksysteem uitvalt, valt 1 applicatie uit en stoppen 2 bedrijfsfuncties: Dienstverlening en Vergunningen.');
+      expect(first.replace(/\s+/g, ' ')).toContain('Als Zaaksysteem uitvalt, mist 1 andere applicatie gegevens die ze via koppelingen van of via Zaaksysteem krijgt. Dan stoppen 2 bedrijfsfuncties: Dienstverlening en Vergunningen.');
       expect(first).toContain('lock-in-score');
       expect(second).toContain('Afhankelijkheidsplaat');
       for (const name of ['Hangt af van', 'Valt mee uit', 'Acme B.V.', 'Rekencentrum Noord', 'Basisregistratie', 'Berichtenbus', 'Website']) expect(second).toContain(name);
       for (const words of ['levert gegevens aan', 'host', 'levert', 'tussenstation voor']) expect(second).toContain(words);
+    });
+
+    it('when a host\'s report is made, then it says what fails directly apart from what only misses data through interfaces', async () => {
+      // Hostco hosts Rekencentrum Noord: Zaaksysteem (critical), Berichtenbus (high) and the BRP run on it and
+      // fail directly; the website runs elsewhere and only misses the data Zaaksysteem sends it.
+      const [first] = readPdf(await pdf('supplier:s2'), 'report-host');
+      expect(first.replace(/\s+/g, ' ')).toContain('Als Hostco wegvalt, vallen 3 applicaties en 1 platform direct uit (zij komen van of draaien bij Hostco), waarvan 2 bedrijfskritisch. '
+        + 'Daarnaast mist 1 applicatie gegevens die via koppelingen van die applicaties komen. Dan stoppen 3 bedrijfsfuncties: Burgerzaken, Dienstverlening en Vergunningen.');
+      const book = await workbook((await binary(request(app()).get('/api/reports/supplier%3As2.xlsx').query({ lang: 'en' }))).body);
+      const sheet = book.worksheets[1];
+      const how = headers(sheet).indexOf('How hit') + 1;
+      const name = headers(sheet).indexOf('Name') + 1;
+      expect(how).toBeGreaterThan(0);
+      const rows = (sheet.getColumn(name).values as unknown[]).slice(2).map((value, i) => [String(value), String(sheet.getRow(i + 2).getCell(how).value)]);
+      expect(rows.sort()).toEqual([
+        ['Basisregistratie Personen', 'directly'], ['Berichtenbus', 'directly'], ['Rekencentrum Noord', 'directly'], ['Website', 'misses data through an interface'], ['Zaaksysteem', 'directly'],
+      ]);
     });
 
     it('when a supplier report shows lock-in and contracts, then values are over its applications, a note says what the columns mean, and contracts are named without it', async () => {
@@ -349,8 +366,8 @@ describe('documents', () => {
       expect(String(summary.getCell('A3').value)).toMatch(/^Als Zaaksysteem uitvalt/);
       // The key figures are numbers Excel can count with, formatted as what they are (they were text: "€ 1.503.890").
       const figure = (label: string) => summary.getRows(1, summary.rowCount)!.find(row => row.getCell(1).value === label)!.getCell(2);
-      expect(typeof figure('applicaties vallen uit').value).toBe('number');
-      expect(figure('applicaties vallen uit').numFmt).toBe('#,##0');
+      expect(typeof figure('applicaties missen gegevens via koppelingen').value).toBe('number');
+      expect(figure('applicaties missen gegevens via koppelingen').numFmt).toBe('#,##0');
       expect(figure('contractwaarde per jaar').value).toBe(1503889.77);
       expect(figure('contractwaarde per jaar').numFmt).toBe('€ #,##0');
       expect(figure('lock-in-score (van 100)').numFmt).toBe('#,##0.0');

@@ -68,7 +68,8 @@ describe('Algoritmes', () => {
     await ui.open('#/explorer?node=platform%3Acloud&whatIf=1');
     await page.locator('#what-if-algorithms').waitFor();
     await expect(page.locator('#what-if-algorithms h3').innerText()).resolves.toBe('Algoritmes die stoppen (1)');
-    await expect(page.locator('#what-if-answer').innerText()).resolves.toBe('Als Hyperscaler Cloud uitvalt, stopt 1 bedrijfsfunctie: Dienstverlening. Algoritmes die stoppen: Zivver e-mailbeveiliging.');
+    await expect(page.locator('#what-if-answer').innerText()).resolves.toBe('Valt Hyperscaler Cloud uit, dan valt 1 applicatie direct uit (die draait op Hyperscaler Cloud of op een platform daarop), namelijk de bedrijfskritische Zivver. '
+      + 'Dan stopt 1 bedrijfsfunctie: Dienstverlening. Algoritmes die stoppen: Zivver e-mailbeveiliging.');
     await expect(page.locator('#what-if-algorithm-list li').innerText()).resolves.toBe('Zivver e-mailbeveiliging — waarschijnlijk, nog niet beoordeeld · via Zivver');
     await ui.shot('algorithms-what-if');
   });

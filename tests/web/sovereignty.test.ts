@@ -59,8 +59,8 @@ describe('Soevereiniteit', () => {
     await open('#/sovereignty');
     await expect(page.locator('nav a[aria-current=page]').innerText()).resolves.toBe('Soevereiniteit');
     expect(await text('#sov-answer')).toBe('2 van de 5 applicaties (40,0%) zijn afhankelijk van een partij buiten de EU, waarvan 2 bedrijfskritisch en 2 met persoonsgegevens. '
-      // The what-if's 3 next to the 2 exposed: the third application depends on one of them.
-      + 'Vallen die partijen weg, dan vallen 3 van de 5 applicaties (60,0%) uit: deze 2 en nog 1 die van deze applicaties afhangen. '
+      // The what-if's 3 said apart, never as one share of all: the 2 exposed fail directly, the third gets data from one of them.
+      + 'Vallen die partijen weg, dan vallen deze 2 applicaties direct uit. Daarnaast mist 1 applicatie gegevens die via koppelingen van die applicaties komen. '
       + 'Dan stoppen 2 bedrijfsfuncties: Belastingen, Parkeren.');
     expect(await text('#sov-value .big')).toBe('80,0%');
     // Each card's line says what its number is of.
@@ -68,10 +68,10 @@ describe('Soevereiniteit', () => {
       ['Applicaties afhankelijk van buiten de EU', '2 / 5', '40,0% van alle applicaties'],
       ['Waarvan bedrijfskritisch', '2', '2 van de 2 afhankelijke applicaties verwerken persoonsgegevens'],
       ['Contractwaarde afhankelijk van buiten de EU', '80,0%', '€\u00a0160.000 van €\u00a0200.000 per jaar'],
-      ['Bedrijfsfuncties die stoppen', '2', 'als die partijen wegvallen; dan vallen 3 van de 5 applicaties (60,0%) uit: de 2 afhankelijke en 1 die daarvan afhangen'],
+      ['Bedrijfsfuncties die stoppen', '2', 'als die partijen wegvallen; dan vallen de 2 afhankelijke applicaties direct uit en mist 1 andere gegevens via koppelingen'],
     ]);
-    expect(await text('#sov-failed')).toBe('Dan vallen 3 van de 5 applicaties (60,0%) uit: de 2 die zelf via hun leverancier of hosting van zo’n partij afhangen, en 1 die van die applicaties afhangen. '
-      + 'Daarom zijn het er meer dan de 2 afhankelijke applicaties bovenaan.');
+    expect(await text('#sov-failed')).toBe('Dan vallen de 2 applicaties direct uit die via hun leverancier of hosting van zo’n partij afhangen. '
+      + 'Daarnaast mist 1 applicatie gegevens die via koppelingen van die applicaties komen.');
     // Exit readiness says its scale, which way is better and what it is made of.
     expect(await text('#sov-readiness-scale')).toMatch(/^Exitgereedheid loopt van 0 tot 100, hoger is beter: .*exitplan.*dataportabiliteit.*open standaard.*alternatief in de EU/);
     expect(await page.locator('#sov-table thead th').allInnerTexts()).toContain('Exitgereedheid (0–100)');

@@ -33,21 +33,39 @@ async function askWhatIf(uid: string): Promise<void> {
 const texts = (selector: string) => ui.page.locator(selector).evaluateAll(items => items.map(item => (item.textContent ?? '').replace(/\s+/g, ' ').trim()));
 
 describe('what if a supplier fails', () => {
-  it('when asked, then the answer names the business functions that stop first, then the figures, then complete lists', async () => {
+  it('when asked, then the answer says what fails directly apart from what misses data through interfaces, then the functions that stop, the figures and complete lists', async () => {
     const [{ uid }] = await read<{ uid: string }>(ui.driver, 'MATCH (s:Supplier)-[:SUPPLIES]->(a:Application) WITH s, count(a) AS n ORDER BY n DESC, s.uid LIMIT 1 RETURN s.uid AS uid');
     const { rows, summary } = await ui.api(`/api/analyses/impact?node=${enc(uid)}`);
     const lost: string[] = summary.businessFunctions.filter((fn: any) => fn.lostAllSupport).map((fn: any) => fn.name).sort(byName);
     expect(lost.length).toBeGreaterThan(1);
     expect(lost.length).toBeLessThanOrEqual(6); // the sentence names up to six; more would end in "en n andere"
+    const applications = rows.filter((row: any) => row.kind === 'Application');
+    const direct = applications.filter((row: any) => row.direct);
+    const through = applications.filter((row: any) => !row.direct);
+    const platforms = rows.length - applications.length;
+    // The demo's largest supplier: most of what fails only misses data (a user read the sum as "almost everything fails").
+    expect([direct.length, summary.totals.applicationsDirect, direct.length + through.length]).toEqual([summary.totals.applicationsDirect, summary.totals.applications - summary.totals.applicationsThroughInterfaces, summary.totals.applications]);
+    expect(through.length).toBeGreaterThan(direct.length);
+    // The most critical of each named: criticality first, then the nearest, then by name.
+    const rank: Record<string, number> = { critical: 0, high: 1 };
+    const mostCritical = (list: any[]) => [...new Set(list.filter(row => row.critical).sort((a, b) => rank[a.criticality] - rank[b.criticality] || a.hops - b.hops || byName(a.name, b.name)).map(row => row.name))].slice(0, 3);
+    expect(mostCritical(direct).length).toBe(3);
+    expect(mostCritical(through).length).toBe(3);
     await askWhatIf(uid);
 
     const answer = (await ui.page.textContent('#what-if-answer'))!.trim();
-    expect(answer).toBe(`Als ${summary.node.name} uitvalt, stoppen ${lost.length} bedrijfsfuncties: ${nlList(lost)}.`);
+    const name = summary.node.name;
+    await ui.page.locator('#panel').screenshot({ path: join(ARTIFACTS, 'what-if-supplier-answer.png') });
+    expect(answer).toBe(`Valt ${name} weg, dan vallen ${nlNumber(direct.length)} applicaties${platforms ? ` en ${nlNumber(platforms)} platform${platforms === 1 ? '' : 's'}` : ''} direct uit (zij komen van of draaien bij ${name}), waaronder de bedrijfskritische ${nlList(mostCritical(direct))}. `
+      + `Daarnaast missen ${nlNumber(through.length)} applicaties gegevens die via koppelingen van die applicaties komen, waaronder de bedrijfskritische ${nlList(mostCritical(through))}. `
+      + `Dan stoppen ${lost.length} bedrijfsfuncties: ${nlList(lost)}.`);
     // The answer comes first: right after the heading, before the figures and every list.
     const order = await ui.page.$$eval('#what-if > *', children => children.map(child => child.id || child.className || child.tagName));
     expect(order.slice(0, 3)).toEqual(['what-if-head', 'what-if-answer', expect.stringMatching(/^(what-if-cut|SECTION)$/)]);
     await expect(ui.page.textContent('#fig-lost')).resolves.toBe(`${lost.length} bedrijfsfuncties gestopt`);
-    await expect(ui.page.textContent('#fig-applications')).resolves.toBe(`${nlNumber(summary.totals.applications)} applicaties uitgevallen, waarvan ${nlNumber(summary.totals.criticalApplications)} bedrijfskritisch`);
+    const criticalCount = (list: any[]) => nlNumber(list.filter(row => row.critical).length);
+    await expect(ui.page.textContent('#fig-direct')).resolves.toBe(`${nlNumber(direct.length)} applicaties direct uitgevallen, waarvan ${criticalCount(direct)} bedrijfskritisch`);
+    await expect(ui.page.textContent('#fig-through')).resolves.toBe(`${nlNumber(through.length)} applicaties missen gegevens via koppelingen, waarvan ${criticalCount(through)} bedrijfskritisch`);
     await expect(ui.page.textContent('#fig-interfaces')).resolves.toBe(`${nlNumber(summary.totals.interfacesBroken)} koppelingen verbroken`);
     await expect(ui.page.textContent('#fig-organisations')).resolves.toBe('1 organisatie geraakt: Gemeente Roerdam');
 
@@ -66,10 +84,23 @@ describe('what if a supplier fails', () => {
     expect(contractText).toMatch(/opzeggen vóór \d{2}-\d{2}-\d{4}/);
     expect(contractText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(await ui.page.locator('#what-if-interface-list li').count()).toBe(summary.interfacesBroken.length);
-    // Hop rings: "1 stap", "2 stappen", and together every row.
+    // Hop rings: "1 stap", "2 stappen", each split as the answer is, and together every row.
     const rings = await texts('#what-if-rings details > summary');
     const hops = [...new Set<number>(rows.map((row: any) => row.hops))].sort((a, b) => a - b);
-    expect(rings.map(ring => ring.split(':')[0])).toEqual(hops.map(n => `${n} ${n === 1 ? 'stap' : 'stappen'}`));
+    const count = (n: number, one: string, other: string) => `${nlNumber(n)} ${n === 1 ? one : other}`;
+    expect(rings).toEqual(hops.map(n => {
+      const ring = rows.filter((row: any) => row.hops === n);
+      const inRing = (list: any[]) => list.filter(row => row.hops === n).length;
+      const parts = [
+        inRing(direct) ? count(inRing(direct), 'applicatie direct', 'applicaties direct') : null,
+        inRing(through) ? count(inRing(through), 'applicatie via koppelingen', 'applicaties via koppelingen') : null,
+        ring.length - inRing(applications) ? count(ring.length - inRing(applications), 'platform', 'platforms') : null,
+      ].filter((part): part is string => part !== null);
+      return `${n} ${n === 1 ? 'stap' : 'stappen'}: ${nlList(parts)}`;
+    }));
+    // The steps' numbers add up to the answer's.
+    expect(rings.join(' ').match(/(\d+) applicaties? direct/g)!.reduce((sum, part) => sum + parseInt(part, 10), 0)).toBe(direct.length);
+    expect(await ui.page.textContent('#what-if-rings > p.hint')).toBe(`Een stap is één schakel: van ${name} naar wat het levert of host, van een platform naar wat erop draait, of van een applicatie naar een applicatie die er via een koppeling gegevens van krijgt.`);
     expect(await ui.page.locator('#what-if-rings li').count()).toBe(rows.length);
     // The same answer is marked in the graph.
     expect(await ui.page.evaluate(() => (window as any).roer.highlighted())).toEqual([uid, ...rows.map((row: any) => row.uid)].sort());
@@ -82,11 +113,16 @@ describe('what if a supplier fails', () => {
     const broker = spof.rows.filter(row => row.kind === 'intermediary' && row.failedBusinessFunctions >= 2 && row.failedBusinessFunctions <= 4)
       .sort((a, b) => a.failedBusinessFunctions - b.failedBusinessFunctions || a.uid.localeCompare(b.uid))[0];
     await ui.page.setViewportSize({ width: 1280, height: 1000 });
+    const { summary } = await ui.api(`/api/analyses/impact?node=${enc(broker.uid)}`);
     await askWhatIf(broker.uid);
-    await expect(ui.page.textContent('#what-if-answer')).resolves.toBe(`Als ${broker.name} uitvalt, stoppen ${broker.failedBusinessFunctions} bedrijfsfuncties: ${nlList([...broker.lostBusinessFunctions].sort(byName))}.`);
-    // Single points of failure and what-if agree on what goes down, the intermediary itself included.
-    await expect(ui.page.textContent('#fig-applications')).resolves.toBe(
-      `${nlNumber(broker.failedApplications)} applicaties uitgevallen, ${broker.name} meegeteld, waarvan ${nlNumber(broker.failedCriticalApplications)} bedrijfskritisch`);
+    const others = broker.failedApplications - 1;
+    expect(await ui.page.textContent('#what-if-answer')).toMatch(new RegExp(`^Valt ${broker.name} uit, dan missen ${nlNumber(others)} andere applicaties gegevens die ze via koppelingen van of via ${broker.name} krijgen(, waaronder de bedrijfskritische [^.]+)?\\. `
+      + `Dan stoppen ${broker.failedBusinessFunctions} bedrijfsfuncties: ${nlList([...broker.lostBusinessFunctions].sort(byName))}\\.$`));
+    // Single points of failure and what-if agree on what goes down: the intermediary itself directly, the others through it.
+    const criticalItself = summary.totals.criticalApplicationsDirect;
+    await expect(ui.page.textContent('#fig-direct')).resolves.toBe(`1 applicatie direct uitgevallen: ${broker.name} zelf`);
+    await expect(ui.page.textContent('#fig-through')).resolves.toBe(
+      `${nlNumber(others)} applicaties missen gegevens via koppelingen, waarvan ${nlNumber(broker.failedCriticalApplications - criticalItself)} bedrijfskritisch`);
     await ui.page.waitForFunction(() => document.querySelector('#layout-busy')?.hasAttribute('hidden'), null, { timeout: 60_000 });
     const picture = join(ARTIFACTS, 'what-if-readme.png');
     await ui.page.locator('#panel').screenshot({ path: picture });
@@ -99,12 +135,32 @@ describe('what if a supplier fails', () => {
   });
 });
 
+describe('what if a supplier goes that supplies one link of a chain', () => {
+  it('when Ketenbouw goes, then 1 application fails directly and the 14 after it miss data, the steps split the same way', async () => {
+    // Worked out by hand (tests/analyses/chain.ts): Ketenbouw supplies Schakel 0 only; Schakel i+1 gets its data
+    // from Schakel i; Schakel 12 is the critical one; Belastingen rests on the last link only.
+    await askWhatIf('supplier:ketenbouw');
+    await expect(ui.page.textContent('#what-if-answer')).resolves.toBe(
+      'Valt Ketenbouw B.V. weg, dan valt 1 applicatie direct uit (die komt van of draait bij Ketenbouw B.V.). '
+      + 'Daarnaast missen 14 applicaties gegevens die via koppelingen van die applicaties komen, waaronder de bedrijfskritische Schakel 12. Dan stopt 1 bedrijfsfunctie: Belastingen.');
+    await expect(ui.page.textContent('#fig-direct')).resolves.toBe('1 applicatie direct uitgevallen, waarvan 0 bedrijfskritisch');
+    await expect(ui.page.textContent('#fig-through')).resolves.toBe('14 applicaties missen gegevens via koppelingen, waarvan 1 bedrijfskritisch');
+    const rings = await texts('#what-if-rings details > summary');
+    expect(rings).toEqual(['1 stap: 1 applicatie direct', ...Array.from({ length: 14 }, (_, i) => `${i + 2} stappen: 1 applicatie via koppelingen`)]);
+    // Schakel 12 is listed as critical, missing data, with the links it comes through.
+    expect(await texts('#what-if-critical-list li')).toEqual(['Schakel 12 — kritiek, mist gegevens via koppeling, 13 stappen, via Schakel 11 → Schakel 10 → Schakel 9 → Schakel 8 → Schakel 7 → Schakel 6 → Schakel 5 → Schakel 4 → Schakel 3 → Schakel 2 → Schakel 1 → Schakel 0']);
+    await ui.shot('what-if-chain-supplier');
+  });
+});
+
 describe('impact to the end, on screen', () => {
   it('when the start of a chain of 15 fails, then the answer follows it to the end; limited to 10 steps, the page says it was cut', async () => {
     await askWhatIf(chainUid(app(0)));
-    await expect(ui.page.textContent('#what-if-answer')).resolves.toBe('Als Schakel 0 uitvalt, stopt 1 bedrijfsfunctie: Belastingen.');
-    await expect(ui.page.textContent('#fig-applications')).resolves.toBe(`${LENGTH} applicaties uitgevallen, Schakel 0 meegeteld, waarvan 1 bedrijfskritisch`);
-    expect((await texts('#what-if-rings details > summary')).at(-1)).toBe(`${LENGTH - 1} stappen: 1 applicatie`);
+    await expect(ui.page.textContent('#what-if-answer')).resolves.toBe(
+      'Valt Schakel 0 uit, dan missen 14 andere applicaties gegevens die ze via koppelingen van of via Schakel 0 krijgen, waaronder de bedrijfskritische Schakel 12. Dan stopt 1 bedrijfsfunctie: Belastingen.');
+    await expect(ui.page.textContent('#fig-direct')).resolves.toBe('1 applicatie direct uitgevallen: Schakel 0 zelf');
+    await expect(ui.page.textContent('#fig-through')).resolves.toBe(`${LENGTH - 1} applicaties missen gegevens via koppelingen, waarvan 1 bedrijfskritisch`);
+    expect((await texts('#what-if-rings details > summary')).at(-1)).toBe(`${LENGTH - 1} stappen: 1 applicatie via koppelingen`);
     expect(await ui.page.locator('#what-if-cut').count()).toBe(0);
 
     await ui.page.selectOption('#what-if-hops', '10');
@@ -160,8 +216,9 @@ describe('impact to the end, on screen', () => {
     await ui.open('#/explorer');
     await ui.page.selectOption('#language', 'en');
     await askWhatIf(chainUid(app(0)));
-    await expect(ui.page.textContent('#what-if-answer')).resolves.toBe('If Schakel 0 fails, 1 business function stops: Belastingen.');
-    expect((await texts('#what-if-rings details > summary')).slice(0, 2)).toEqual(['1 step: 1 application', '2 steps: 1 application']);
+    await expect(ui.page.textContent('#what-if-answer')).resolves.toBe(
+      'If Schakel 0 fails, 14 other applications miss data they get through interfaces from or via Schakel 0, including the business-critical Schakel 12. Then 1 business function stops: Belastingen.');
+    expect((await texts('#what-if-rings details > summary')).slice(0, 2)).toEqual(['1 step: 1 application through interfaces', '2 steps: 1 application through interfaces']);
     await ui.shot('what-if-english');
     await ui.page.selectOption('#language', 'nl');
     await ui.page.waitForFunction(() => document.documentElement.lang === 'nl');

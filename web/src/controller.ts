@@ -327,7 +327,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
 
   function clearState(): void {
     cy.batch(() => {
-      cy.elements().removeClass('highlighted faded finding impact-origin');
+      cy.elements().removeClass('highlighted faded finding impact-origin through');
       cy.nodes().removeData('highlightLabel hops');
       // The overlay's findings (single points of failure) stay while its box is ticked.
       paintFindings();
@@ -354,10 +354,11 @@ export function createController(container: HTMLElement, events: { onSelect: (id
     return true;
   }
 
-  /** "What if this fails": the origin, its impact set with hop distances, everything else faded. */
-  function showImpact(origin: string, impacted: { id: string; hops: number }[]): void {
+  /** "What if this fails": the origin, its impact set with hop distances (dashed: only through interfaces), everything else faded. */
+  function showImpact(origin: string, impacted: { id: string; hops: number; direct: boolean }[]): void {
     stopRefining();
     const hops = new Map(impacted.map(item => [item.id, item.hops]));
+    const through = new Set(impacted.filter(item => !item.direct).map(item => item.id));
     // Asked again (another number of steps): the view to come back to is still the one before the first answer.
     if (!savedView) { const { x1, y1, w, h } = cy.extent(); savedView = { x1, y1, w, h }; }
     keptView = null;
@@ -367,7 +368,7 @@ export function createController(container: HTMLElement, events: { onSelect: (id
       cy.nodes().forEach(node => {
         const id = node.id();
         if (id === origin) node.addClass('impact-origin highlighted').data('highlightLabel', `${node.data('label')} ✕`);
-        else if (hops.has(id)) node.addClass('highlighted').removeClass('hidden').data('hops', hops.get(id)).data('highlightLabel', `${node.data('label')} [${hops.get(id)}]`);
+        else if (hops.has(id)) node.addClass('highlighted').toggleClass('through', through.has(id)).removeClass('hidden').data('hops', hops.get(id)).data('highlightLabel', `${node.data('label')} [${hops.get(id)}]`);
         else if (!node.isParent() || !(node.descendants().toArray() as NodeSingular[]).some(child => keep.has(child.id()))) node.addClass('faded');
       });
       cy.edges().forEach(edge => {

@@ -192,9 +192,10 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
       onAnswer: ({ rows, summary }) => {
         if (!answering) return; // closed while the answer was on its way
         controller.resize();
-        const impacted = rows.map(row => ({ id: row.uid, hops: row.hops }));
+        const impacted = rows.map(row => ({ id: row.uid, hops: row.hops, direct: row.direct }));
         controller.showImpact(uid, impacted);
-        status.textContent = t('explorer.impactSummary', { name: summary.node.name, count: impacted.length });
+        const direct = rows.filter(row => row.direct).length;
+        status.textContent = t('explorer.impactSummary', { name: summary.node.name, direct: formatNumber(direct), through: formatNumber(rows.length - direct) });
         graphBox.dataset.impact = String(impacted.length);
       },
       onBack: () => void select(uid),

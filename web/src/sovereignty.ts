@@ -8,7 +8,7 @@ import type { RunningAlgorithm } from '../../server/algorithms.js';
 import { csvFor, download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
 import { fill, h, message, sortableTable } from './dom.js';
-import { critLabel, formatMoney, formatNumber, formatPercent, kindLabel, language, t, type MessageKey } from './i18n.js';
+import { critLabel, formatMoney, formatNumber, formatPercent, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
 import { num, str } from './rows.js';
 import { trendPanel } from './trend.js';
 import type { Row } from './types.js';
@@ -91,15 +91,15 @@ function figure(id: string, title: string, big: string, hint: string): HTMLEleme
 }
 
 /**
- * Why the what-if's number is larger than the exposed applications: it also counts the applications
- * that depend on them (README: the preset what-if). Both numbers, and the difference, in words.
+ * The what-if's applications split by how they are hit: the exposed ones fail directly, the others only
+ * miss data through interfaces (README: the preset what-if). One sum of both ("374 van de 400") read as
+ * "almost everything fails" to a user, so the two numbers are said apart.
  */
 function failedText(overall: Tally, failed: number, key: 'sov.fig.failed' | 'sov.whatIf.failed' | 'sov.answer.failed'): string {
   const others = Math.max(0, failed - overall.exposed);
   return others === 0
     ? t(`${key}.only` as MessageKey, { n: formatNumber(failed) })
-    // "374 van de 400 applicaties (93,5%)": a count of all is said as a share of all.
-    : t(key, { n: formatNumber(failed), total: formatNumber(overall.applications), share: formatPercent(overall.applications ? (100 * failed) / overall.applications : 0), exposed: formatNumber(overall.exposed), others: formatNumber(others) });
+    : tn(key, others, { exposed: formatNumber(overall.exposed) });
 }
 
 /** The sentence a person acts on. */

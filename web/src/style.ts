@@ -83,6 +83,7 @@ export function stylesheet(): unknown[] {
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111111', 'overlay-opacity': 0.12, 'overlay-color': '#000' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: 'node.highlighted', style: { 'border-width': 3, 'border-color': '#d00000', 'z-index': 10, label: 'data(highlightLabel)', 'text-max-width': '200px' } },
+    { selector: 'node.highlighted.through', style: { 'border-style': 'dashed' } },
     { selector: 'node.impact-origin', style: { 'border-width': 6, 'border-color': '#000000', 'border-style': 'double' } },
     { selector: 'edge.highlighted', style: { width: 3, 'line-color': '#d00000', 'target-arrow-color': '#d00000', 'curve-style': 'straight', 'z-index': 10 } },
     { selector: 'node.finding', style: { 'border-width': 5, 'border-color': '#ff00aa', 'border-style': 'double' } },

@@ -1,7 +1,9 @@
-// "What if this fails?" as a business answer (STYLE.md §3, the answer first): one sentence naming the
-// business functions that stop, the few figures a person acts on, then the evidence: functions per
-// organisation (stopped or weakened), critical applications down, organisations, contracts with their
-// notice deadlines, broken interfaces, and what fails step by step. Every list is complete ("Toon alle").
+// "What if this fails?" as a business answer (STYLE.md §3, the answer first): what fails directly (runs
+// on, comes from or is hosted by what fails) apart from what only misses data through interfaces, the
+// most critical named, then the business functions that stop; the few figures a person acts on, then
+// the evidence: functions per organisation (stopped or weakened), critical applications down,
+// organisations, contracts with their notice deadlines, broken interfaces, and what fails step by step.
+// Every list is complete ("Toon alle").
 // Renders into the container it is given; the explorer marks the same answer in the graph (onAnswer).
 import type { ImpactRow, ImpactSummary } from '../../server/analyses/impact.js';
 import { stoppingAlgorithms, stoppingClause } from './algorithm-panel.js';
@@ -94,30 +96,72 @@ export function renderAnswer(answer: ImpactAnswer, options: WhatIfOptions, ask: 
     ringsSection(answer, several, options));
 }
 
-/** The answer first: which business functions stop, else which keep less support, else what else fails. */
-export function answerSentence({ rows, summary }: ImpactAnswer): string {
+/**
+ * The answer first: what fails directly and what only misses data through interfaces (a user read the
+ * whole chain as one number and stopped trusting it), each with its most critical applications named;
+ * then which business functions stop, else which keep less support.
+ */
+export function answerSentence(answer: ImpactAnswer): string {
+  const { summary } = answer;
   const name = summary.node.name;
+  const hit = hitSentences(answer);
   const lost = summary.businessFunctions.filter(fn => fn.lostAllSupport);
   const weakened = summary.businessFunctions.filter(fn => !fn.lostAllSupport);
-  if (lost.length > 0) {
-    const organisations = new Set(lost.map(fn => fn.organisation)).size;
-    if (organisations === 1) return tn('whatIf.answer.lost', lost.length, { name, functions: tn('whatIf.functionCount', lost.length), list: nameList(lost.map(fn => fn.name)) });
-    return tn('whatIf.answer.lostAt', lost.length, { name, functions: tn('whatIf.functionCount', lost.length), organisations: tn('whatIf.organisationCount', organisations) });
+  if (hit.length === 0) {
+    // Nothing else fails: an application that fails alone, or something nothing depends on.
+    if (lost.length > 0) return functionsLostSentence(lost, name, 'whatIf.answer');
+    if (weakened.length > 0) return functionsWeakenedSentence(weakened, name, 'whatIf.answer');
+    return t('whatIf.answer.nothing', { name });
   }
-  if (weakened.length > 0) {
-    const distinct = new Set(weakened.map(fn => fn.name)).size;
-    return tn('whatIf.answer.weakened', distinct, { name, functions: tn('whatIf.functionCount', distinct), list: nameList(weakened.map(fn => fn.name)) });
+  const then = lost.length > 0 ? functionsLostSentence(lost, name, 'whatIf.then')
+    : weakened.length > 0 ? functionsWeakenedSentence(weakened, name, 'whatIf.then')
+    : t('whatIf.then.none');
+  return [...hit, then].join(' ');
+}
+
+function functionsLostSentence(lost: ImpactSummary['businessFunctions'], name: string, prefix: 'whatIf.answer' | 'whatIf.then'): string {
+  const organisations = new Set(lost.map(fn => fn.organisation)).size;
+  const functions = tn('whatIf.functionCount', lost.length);
+  if (organisations === 1) return tn(`${prefix}.lost`, lost.length, { name, functions, list: nameList(lost.map(fn => fn.name)) });
+  return tn(`${prefix}.lostAt`, lost.length, { name, functions, organisations: tn('whatIf.organisationCount', organisations) });
+}
+
+function functionsWeakenedSentence(weakened: ImpactSummary['businessFunctions'], name: string, prefix: 'whatIf.answer' | 'whatIf.then'): string {
+  const distinct = new Set(weakened.map(fn => fn.name)).size;
+  return tn(`${prefix}.weakened`, distinct, { name, functions: tn('whatIf.functionCount', distinct), list: nameList(weakened.map(fn => fn.name)) });
+}
+
+/** How many fail directly and how many miss data through interfaces, in words; none when nothing else fails. */
+function hitSentences({ rows, summary }: ImpactAnswer): string[] {
+  const { node } = summary;
+  const applications = rows.filter(row => row.kind === 'Application');
+  const direct = applications.filter(row => row.direct);
+  const through = applications.filter(row => !row.direct);
+  const platforms = rows.length - applications.length;
+  if (node.kind === 'Application') {
+    // The application itself is what fails directly; everything else gets data from it.
+    return through.length ? [tn('whatIf.hit.Application', through.length, { name: node.name, what: tn('whatIf.otherApplicationCount', through.length), critical: criticalClause(through) })] : [];
   }
-  if (rows.length > 0) {
-    const applications = rows.filter(row => row.kind === 'Application').length;
-    const platforms = rows.length - applications;
-    const parts = [
-      applications ? tn(summary.node.kind === 'Application' ? 'whatIf.otherApplicationCount' : 'whatIf.applicationCount', applications) : null,
-      platforms ? tn('whatIf.platformCount', platforms) : null,
-    ].filter((part): part is string => part !== null);
-    return tn('whatIf.answer.applications', rows.length, { name, applications: listFormat(parts) });
+  const sentences: string[] = [];
+  if (direct.length + platforms > 0) {
+    const what = listFormat([direct.length || !platforms ? tn('whatIf.applicationCount', direct.length) : null, platforms ? tn('whatIf.platformCount', platforms) : null].filter((x): x is string => x !== null));
+    const kind = node.kind === 'Platform' ? 'Platform' : node.kind === 'SupplierGroup' ? 'SupplierGroup' : 'Supplier';
+    sentences.push(tn(`whatIf.hit.${kind}`, direct.length + platforms, { name: node.name, what, critical: criticalClause(direct) }));
   }
-  return t('whatIf.answer.nothing', { name });
+  if (through.length) sentences.push(tn('whatIf.hit.interfaces', through.length, { what: tn('whatIf.applicationCount', through.length), critical: criticalClause(through) }));
+  return sentences;
+}
+
+const CRITICALITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+/** The most critical first (criticality, then the nearest, then by name). */
+const byCriticality = (a: ImpactRow, b: ImpactRow) => (CRITICALITY_RANK[a.criticality ?? ''] ?? 4) - (CRITICALITY_RANK[b.criticality ?? ''] ?? 4) || a.hops - b.hops || a.name.localeCompare(b.name, 'nl');
+
+/** ", waaronder de bedrijfskritische A, B en C": the three most critical ("namelijk" when they are all); empty when none is. */
+function criticalClause(rows: ImpactRow[]): string {
+  const critical = rows.filter(row => row.critical).sort(byCriticality);
+  const names = [...new Set(critical.map(row => row.name))].slice(0, 3);
+  if (names.length === 0) return '';
+  return t(names.length === rows.length ? 'whatIf.hit.criticalAll' : 'whatIf.hit.critical', { list: listFormat(names) });
 }
 
 /** "A, B en C"; beyond `max` names: "A, B, C, D, E en 3 andere". Distinct names, alphabetical. */
@@ -139,8 +183,11 @@ function figures({ summary }: ImpactAnswer): HTMLElement {
   return h('section', { 'aria-label': t('whatIf.figures') }, h('ul', { class: 'figures', id: 'what-if-figures' },
     figure('fig-lost', tn('whatIf.functionCount', totals.businessFunctionsLost), t('whatIf.fig.lost')),
     figure('fig-weakened', tn('whatIf.functionCount', totals.businessFunctionsWeakened), t('whatIf.fig.weakened')),
-    figure('fig-applications', tn('whatIf.applicationCount', totals.applications),
-      `${self ? t('whatIf.fig.applicationsSelf', { name: summary.node.name }) : t('whatIf.fig.applications')}, ${t('whatIf.fig.critical', { n: formatNumber(totals.criticalApplications) })}`),
+    // Of an application, what fails directly is the application itself: no "waarvan" for one of one.
+    figure('fig-direct', tn('whatIf.applicationCount', totals.applicationsDirect),
+      self ? t('whatIf.fig.directSelf', { name: summary.node.name }) : `${t('whatIf.fig.direct')}, ${t('whatIf.fig.critical', { n: formatNumber(totals.criticalApplicationsDirect) })}`),
+    totals.applicationsThroughInterfaces ? figure('fig-through', tn('whatIf.applicationCount', totals.applicationsThroughInterfaces),
+      `${t('whatIf.fig.through')}, ${t('whatIf.fig.critical', { n: formatNumber(totals.criticalApplications - totals.criticalApplicationsDirect) })}`) : null,
     totals.platforms ? figure('fig-platforms', tn('whatIf.platformCount', totals.platforms), t('whatIf.fig.platforms')) : null,
     figure('fig-organisations', tn('whatIf.organisationCount', totals.organisations), `${t('whatIf.fig.organisations')}${summary.organisations.length ? `: ${listFormat(summary.organisations.map(o => o.name))}` : ''}`),
     figure('fig-contracts', tn('whatIf.fig.contracts', totals.contracts), nextNotice ? t('whatIf.fig.contractsNote', { date: formatDate(nextNotice) }) : t('whatIf.fig.contractsInvolved')),
@@ -169,8 +216,22 @@ function nodeName(row: { uid: string; name: string }, options: WhatIfOptions): N
   return options.focus ? h('button', { type: 'button', class: 'link', 'data-uid': row.uid, onclick: () => options.focus!(row.uid) }, row.name) : row.name;
 }
 
-function criticalSection({ rows, summary }: ImpactAnswer, several: boolean, options: WhatIfOptions): HTMLElement | null {
-  const critical = rows.filter(row => row.critical);
+const howHit = (row: ImpactRow) => t(row.direct ? 'whatIf.how.direct' : 'whatIf.how.through');
+
+/**
+ * Whether the row's shortest path is worth naming: it has a step between, and for a row hit directly it
+ * does not run through an application (a shortest path may, where a hosting chain is as long).
+ */
+function viaPath(row: ImpactRow, applications: Set<string>): boolean {
+  if (row.pathNames.length <= 2) return false;
+  return !row.direct || !row.path.slice(1, -1).some(uid => applications.has(uid));
+}
+
+function criticalSection(answer: ImpactAnswer, several: boolean, options: WhatIfOptions): HTMLElement | null {
+  const { rows, summary } = answer;
+  const applications = new Set(rows.filter(row => row.kind === 'Application').map(row => row.uid));
+  // Direct first, the most critical first: the order of the answer's sentences.
+  const critical = rows.filter(row => row.critical).sort((a, b) => Number(b.direct) - Number(a.direct) || byCriticality(a, b));
   // The totals count the failing application itself; so does this list, first.
   const itself = summary.totals.criticalApplications > critical.length;
   const count = critical.length + (itself ? 1 : 0);
@@ -179,8 +240,8 @@ function criticalSection({ rows, summary }: ImpactAnswer, several: boolean, opti
     itself ? h('p', { class: 'itself' }, h('strong', {}, summary.node.name), h('span', { class: 'hint' }, ` — ${t('whatIf.itself')}`)) : null,
     expandableList(critical, row => [
       nodeName(row, options),
-      h('span', { class: 'hint' }, ` — ${critLabel(row.criticality)}${several && row.organisationName ? `, ${row.organisationName}` : ''}, ${tn('whatIf.hops', row.hops)}`,
-        row.pathNames.length > 2 ? `, ${t('whatIf.via', { path: row.pathNames.slice(1, -1).join(' → ') })}` : ''),
+      h('span', { class: 'hint' }, ` — ${critLabel(row.criticality)}${several && row.organisationName ? `, ${row.organisationName}` : ''}, ${howHit(row)}, ${tn('whatIf.hops', row.hops)}`,
+        viaPath(row, applications) ? `, ${t('whatIf.via', { path: row.pathNames.slice(1, -1).join(' → ') })}` : ''),
     ], { id: 'what-if-critical-list', itemAttrs: row => ({ 'data-uid': row.uid }) }));
 }
 
@@ -234,13 +295,17 @@ function ringsSection({ rows, summary }: ImpactAnswer, several: boolean, options
   for (const row of rows) (rings.get(row.hops) ?? rings.set(row.hops, []).get(row.hops)!).push(row);
   return h('section', { id: 'what-if-rings' }, h('h3', {}, t('whatIf.rings')), h('p', { class: 'hint' }, t('whatIf.ringsHint', { name: summary.node.name })),
     [...rings].sort((a, b) => a[0] - b[0]).map(([hops, ring], index) => {
-      const applications = ring.filter(row => row.kind === 'Application').length;
-      const items = listFormat([applications ? tn('whatIf.applicationCount', applications) : null, ring.length - applications ? tn('whatIf.platformCount', ring.length - applications) : null].filter((x): x is string => x !== null));
+      // Split as the answer is: what fails directly, what misses data through interfaces (platforms are always direct).
+      const applications = ring.filter(row => row.kind === 'Application');
+      const direct = applications.filter(row => row.direct).length;
+      const through = applications.length - direct;
+      const platforms = ring.length - applications.length;
+      const items = listFormat([direct ? tn('whatIf.ring.direct', direct) : null, through ? tn('whatIf.ring.through', through) : null, platforms ? tn('whatIf.platformCount', platforms) : null].filter((x): x is string => x !== null));
       return h('details', { class: 'ring', open: index === 0, 'data-hops': hops },
         h('summary', {}, t('whatIf.ring', { hops: tn('whatIf.hops', hops), items })),
         expandableList([...ring].sort((a, b) => a.name.localeCompare(b.name, 'nl')), row => [
           nodeName(row, options),
-          h('span', { class: 'hint' }, ` — ${kindLabel(row.kind)}${row.criticality ? `, ${critLabel(row.criticality)}` : ''}${several && row.organisationName ? `, ${row.organisationName}` : ''}`),
+          h('span', { class: 'hint' }, ` — ${kindLabel(row.kind)}${row.criticality ? `, ${critLabel(row.criticality)}` : ''}${several && row.organisationName ? `, ${row.organisationName}` : ''}${row.kind === 'Application' ? `, ${howHit(row)}` : ''}`),
         ], { initial: 20 }));
     }));
 }
