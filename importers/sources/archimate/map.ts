@@ -440,8 +440,9 @@ export function platformProps(e: Pick<ArchiElement, 'properties'>): { type?: str
   for (const p of e.properties) {
     const key = slug(p.key);
     // Only values Roer understands; anything else keeps the default rather than failing the model.
-    if ((key === 'type' || key === 'hosting' || key === 'platformtype') && PlatformType.safeParse(p.value).success) out.type = p.value;
-    if ((key === 'jurisdiction' || key === 'jurisdictie') && Jurisdiction.safeParse(p.value).success) out.jurisdiction = p.value;
+    const [type, jurisdiction] = [PlatformType.safeParse(p.value), Jurisdiction.safeParse(p.value)];
+    if ((key === 'type' || key === 'hosting' || key === 'platformtype') && type.success) out.type = type.data;
+    if ((key === 'jurisdiction' || key === 'jurisdictie') && jurisdiction.success) out.jurisdiction = jurisdiction.data;
   }
   return out;
 }
