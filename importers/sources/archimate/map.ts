@@ -2,7 +2,7 @@
 // (mapped onto a Roer node, or as a generic Element; relationships as RELATES_TO); the dependency
 // semantics are derived from the table. The ArchiMate trap: "A serves B" means B depends on A.
 import { withoutRoerCriticality } from './criticality.js';
-import { factOf, interfaceValue } from './fact-words.js';
+import { factOf, interfaceValue, isTableSourceKey } from './fact-words.js';
 import { type JurisdictionCode, jurisdictionOf } from '../../jurisdiction.js';
 import { InputError } from '../../../server/errors.js';
 import { COLUMNS, ContractRow, Criticality, InterfaceRow, Jurisdiction, Landscape, type LinkRow, PlatformType, YesNo, slug, uid } from '../../model.js';
@@ -225,10 +225,14 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
   };
 }
 
-/** Roer's export marks the concepts it made from spreadsheet rows (TABLE_ROW) and the relationships it made from their facts (ROER_FACT: the Roer type). */
-export const TABLE_ROW = { key: 'Roer bron', value: 'tabel' } as const;
+/**
+ * Roer's export marks the concepts it made from imported rows with where they came from (fact-words.ts
+ * tableSourceKey; older exports wrote `Roer bron: tabel`), and the relationships it made from their facts
+ * with the fact (ROER_FACT: the Roer type).
+ */
 export const ROER_FACT = 'Roer feit';
-const isTableRow = (e: Pick<ArchiElement, 'properties'>) => property(e, TABLE_ROW.key)?.trim() === TABLE_ROW.value;
+const isTableRow = (e: Pick<ArchiElement, 'properties'>) =>
+  e.properties.some(p => isTableSourceKey(p.key) && p.value.trim() !== '') || property(e, 'Roer bron')?.trim() === 'tabel';
 
 /**
  * A relationship Roer's export made from a spreadsheet fact → that fact again (a link, or a name in the
