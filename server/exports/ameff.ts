@@ -24,7 +24,7 @@ import { query } from '../queries.js';
 import { organisationScope } from './scope.js';
 import { importedViews } from './model-views.js';
 import { escapeXml } from './xml.js';
-import { factWord, interfaceKey, tableSourceKey } from '../../importers/sources/archimate/fact-words.js';
+import { factWord, interfaceKey, tableSourceKey, viaValue } from '../../importers/sources/archimate/fact-words.js';
 import { contractPropertyName, contractPropertyValue } from './ameff-contract-words.js';
 import { type AnalysisView, architectViews } from './ameff-views.js';
 
@@ -281,7 +281,7 @@ function interfaceFlows(interfaces: InterfaceExportRow[], concepts: Map<string, 
     const via = i.via ? concepts.get(i.via)! : undefined;
     const properties: ArchiProperty[] = [{ key: ROER_INTERFACE_ID, value: String(i.props.id) }];
     if (standard) properties.push({ key: interfaceKey('standard', lang), value: standard });
-    if (via) properties.push({ key: interfaceKey('via', lang), value: via.id });
+    if (via) properties.push({ key: interfaceKey('via', lang), value: viaValue(via.name, via.id) });
     const details = [standard, via && `${relationName('VIA', 'out', lang)} ${via.name}`].filter(Boolean).join(', ');
     const name = typeof i.props.name === 'string' && i.props.name !== i.props.id ? i.props.name : `${relationName('DEPENDS_ON', 'in', lang, 'flow')}${details ? ` (${details})` : ''}`;
     return { id: freshId(undefined, `flow-${i.uid}`), type: 'Flow', source: concepts.get(i.from)!.id, target: concepts.get(i.to)!.id, name, properties };

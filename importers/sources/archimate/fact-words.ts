@@ -37,6 +37,12 @@ export function interfaceValue(properties: ArchiProperty[], field: keyof typeof 
   return properties.find(p => names.includes(p.key.trim().toLowerCase()))?.value;
 }
 
+/** The intermediary as the export writes it: its name, its identifier after it ("Makelaar (id-app-gm1-a2)"). */
+export const viaValue = (name: string, id: string) => (name ? `${name} (${id})` : id);
+
+/** The identifier in what `viaValue` wrote; undefined for a bare identifier (older exports, other tools). */
+export const viaIdentifier = (value: string): string | undefined => value.match(/\(([^()\s]+)\)$/)?.[1];
+
 /**
  * The property that says where a concept Roer made from an imported row came from ("Bron in Roer:
  * Gemeente Roerdam (demo)"); its name alone tells the importer to make the row again.

@@ -2,7 +2,7 @@
 // (mapped onto a Roer node, or as a generic Element; relationships as RELATES_TO); the dependency
 // semantics are derived from the table. The ArchiMate trap: "A serves B" means B depends on A.
 import { withoutRoerCriticality } from './criticality.js';
-import { factOf, interfaceValue, isTableSourceKey } from './fact-words.js';
+import { factOf, interfaceValue, isTableSourceKey, viaIdentifier } from './fact-words.js';
 import { type JurisdictionCode, jurisdictionOf } from '../../jurisdiction.js';
 import { InputError } from '../../../server/errors.js';
 import { COLUMNS, ContractRow, Criticality, InterfaceRow, Jurisdiction, Landscape, type LinkRow, PlatformType, YesNo, slug, uid } from '../../model.js';
@@ -277,7 +277,9 @@ function interfaceOf(r: ArchiRelationship, byId: Map<string, ArchiElement>, ends
     warnings.push(`Flow ${r.id} (${ROER_INTERFACE_ID} ${id}) does not connect two applications; kept as a model relationship`);
     return undefined;
   }
-  const viaRef = interfaceValue(r.properties, 'via')?.trim();
+  const viaText = interfaceValue(r.properties, 'via')?.trim();
+  const named = viaText ? viaIdentifier(viaText) : undefined;
+  const viaRef = named && byId.has(named) ? named : viaText;
   const via = viaRef ? byId.get(viaRef) : undefined;
   if (viaRef && !ends.isApplication(via)) {
     warnings.push(`Flow ${r.id} (${ROER_INTERFACE_ID} ${id}): via ${viaRef} is not an application in the model; kept as a model relationship`);
