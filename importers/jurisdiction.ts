@@ -27,7 +27,7 @@ const WORDS = new Map<string, JurisdictionCode>([
   ['nl', 'NL'], ['nld', 'NL'], ['nederland', 'NL'], ['netherlands', 'NL'], ['the netherlands', 'NL'], ['holland', 'NL'],
   ['eu', 'EU'], ['eer', 'EU'], ['eea', 'EU'], ['europa', 'EU'], ['europe', 'EU'], ['europese unie', 'EU'], ['european union', 'EU'],
   ['us', 'US'], ['usa', 'US'], ['vs', 'US'], ['verenigde staten', 'US'], ['united states', 'US'], ['united states of america', 'US'], ['amerika', 'US'],
-  ['other', 'other'], ['overig', 'other'], ['anders', 'other'], ['buiten de eu', 'other'], ['non-eu', 'other'],
+  ['other', 'other'], ['overig', 'other'], ['anders', 'other'], ['elders', 'other'], ['elsewhere', 'other'], ['buiten de eu', 'other'], ['non-eu', 'other'],
   ...EU.flatMap(([code, ...names]) => [code.toLowerCase(), ...names].map(word => [word, 'EU'] as [string, JurisdictionCode])),
   ...OTHER.flatMap(([code, ...names]) => [code.toLowerCase(), ...names].map(word => [word, 'other'] as [string, JurisdictionCode])),
 ]);

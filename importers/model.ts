@@ -3,6 +3,7 @@
 // conventions) and yields the clean value, or an issue that says what was expected.
 import { z } from 'zod';
 import { JURISDICTION_EXPECTED, jurisdictionOf } from './jurisdiction.js';
+import { VALUE_NAMES } from '../server/labels.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 const blankToUndefined = (value: unknown) => {
@@ -137,8 +138,13 @@ export const Criticality = aliasedEnum(
 );
 export type Criticality = z.infer<typeof Criticality>;
 
+/** The words the UI shows for a property's codes (`saas` → "SaaS (software als dienst)"), read back as those codes: Roer's ArchiMate export writes them. */
+const shownWords = <T extends string>(property: string): Record<string, T> =>
+  Object.fromEntries(Object.entries(VALUE_NAMES[property]).flatMap(([code, words]) => Object.values(words).map(word => [word.toLowerCase(), code as T])));
+
 export const PlatformType = aliasedEnum(
   {
+    ...shownWords<'on-premise' | 'data-centre' | 'saas' | 'iaas'>('type'),
     'on-premise': 'on-premise', onpremise: 'on-premise', 'on premise': 'on-premise', eigen: 'on-premise', 'eigen serverruimte': 'on-premise', serverruimte: 'on-premise',
     'data-centre': 'data-centre', datacentre: 'data-centre', 'data centre': 'data-centre', 'data-center': 'data-centre', datacenter: 'data-centre', rekencentrum: 'data-centre',
     saas: 'saas', 'saas-platform': 'saas',
@@ -150,7 +156,8 @@ export const PlatformType = aliasedEnum(
 export type PlatformType = z.infer<typeof PlatformType>;
 
 export const Jurisdiction = aliasedEnum(
-  { nl: 'NL', nederland: 'NL', netherlands: 'NL', eu: 'EU', eer: 'EU', eea: 'EU', europa: 'EU', us: 'US', usa: 'US', vs: 'US', 'verenigde staten': 'US', other: 'other', overig: 'other', anders: 'other' },
+  {
+    ...shownWords<'NL' | 'EU' | 'US' | 'other'>('jurisdiction'), nl: 'NL', nederland: 'NL', netherlands: 'NL', eu: 'EU', eer: 'EU', eea: 'EU', europa: 'EU', us: 'US', usa: 'US', vs: 'US', 'verenigde staten': 'US', other: 'other', overig: 'other', anders: 'other' },
   'NL, EU, US or other (overig)',
   'NL',
 );

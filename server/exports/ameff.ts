@@ -7,7 +7,7 @@
 // Flows and contracts Contract elements that carry Roer's fields as properties, so both come back too.
 import type { Driver } from 'neo4j-driver';
 import {
-  CONTRACT_ROLES, OPEN_STANDARDS, ROER_CONTRACT_ID, ROER_FACT, TABLE_ROW, ROER_ID, ROER_INTERFACE_ID, ROER_ROLE, contractFields, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, openStandardsOf, personalDataOf, platformProps, productProps, roerIdOf,
+  CONTRACT_ROLES, OPEN_STANDARDS, ROER_CONTRACT_ID, ROER_FACT, ROER_ID, ROER_INTERFACE_ID, ROER_ROLE, contractFields, criticalityOf, hasOtherOrganisationType, hasSupplierMarker, isReferenceComponent, isSupplierWord, openStandardsOf, personalDataOf, platformProps, productProps, roerIdOf,
   supplierProps,
 } from '../../importers/sources/archimate/map.js';
 import type { ArchiProperty } from '../../importers/sources/archimate/read.js';
@@ -16,12 +16,15 @@ import { ContractRow, type Criticality } from '../../importers/model.js';
 import { criticalityProperty, isRoerCriticality } from '../../importers/sources/archimate/criticality.js';
 import { InputError } from '../errors.js';
 import { read } from '../neo4j.js';
-import { organisationNames } from '../names.js';
+import { organisationList, organisationNames } from '../names.js';
+import { type Language, propertyValueName, relationName } from '../labels.js';
+import { contractTitle } from '../reports/contract-name.js';
+import { sourceName } from '../reports/source-name.js';
 import { query } from '../queries.js';
 import { organisationScope } from './scope.js';
 import { importedViews } from './model-views.js';
 import { escapeXml } from './xml.js';
-import { factWord, interfaceKey } from '../../importers/sources/archimate/fact-words.js';
+import { factWord, interfaceKey, tableSourceKey, viaValue } from '../../importers/sources/archimate/fact-words.js';
 import { contractPropertyName, contractPropertyValue } from './ameff-contract-words.js';
 import { type AnalysisView, architectViews } from './ameff-views.js';
 
@@ -38,7 +41,7 @@ export type AmeffExportOptions = {
 type NodeRow = { uid: string; label: string; props: Record<string, unknown>; standards: string[] };
 type RelRow = { from: string; to: string; type: string; props: Record<string, unknown> };
 type InterfaceExportRow = { uid: string; props: Record<string, unknown>; from: string; to: string; via: string | null };
-type ContractExportRow = { uid: string; props: Record<string, unknown>; supplier: string; applications: string[] };
+type ContractExportRow = { uid: string; props: Record<string, unknown>; supplier: string; applications: string[]; supplierName: string | null; applicationNames: string[] };
 type ModelRow = { source: string; modelId: string; name: string; documentation: string | null; properties: string; views: string };
 type Concept = { id: string; archimateId?: string; uid: string; label: string; type: string; name: string; documentation?: string; properties: ArchiProperty[]; folder: string[]; organisation?: string };
 type Relationship = { id: string; archimateId?: string; type: string; source: string; target: string; name: string; documentation?: string; properties: ArchiProperty[]; accessType?: string; folder?: string[] };
@@ -82,8 +85,16 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
     ? await read<RelRow>(driver, query('archimate/export-relationships').text, { uids: [...nodeUids, ...contracts.map(c => c.uid)], relationships: scope.relationships })
     : [];
   const lang = options.language ?? 'nl';
+  const language: Language = lang === 'en' ? 'en' : 'nl';
   // The model is called after the organisations' names, not their ids ("Roer: Gemeente Roerdam").
   const organisationName = await organisationNames(driver);
+  // Where a row came from, in words ("Gemeente Roerdam (demo)"): the sources that assert it, none of another organisation's.
+  const known = new Map((await organisationList(driver)).map(row => [row.id, row.name]));
+  const foreign = new Set(scope.foreign);
+  const origin = (runs: unknown) => {
+    const sources = [...new Set((Array.isArray(runs) ? runs : []).map(stamp => String(stamp).split('#')[0]))].filter(source => source && !foreign.has(source));
+    return sources.map(source => sourceName(source, language, id => known.get(id))).join(', ') || propertyValueName('code', 'unknown', language);
+  };
   // The models imported for the organisations: their views are drawn again (not for a selection, which shows a part).
   const models = options.uids ? [] : await read<ModelRow>(driver, query('archimate/export-models').text, { organisations });
   const single = models.length === 1 ? models[0] : undefined;
@@ -97,12 +108,12 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
   };
 
   const concepts = new Map<string, Concept>();
-  for (const node of nodes) concepts.set(node.uid, toConcept(node, freshId, lang));
-  for (const contract of contracts) concepts.set(contract.uid, contractConcept(contract, freshId, lang));
+  for (const node of nodes) concepts.set(node.uid, toConcept(node, freshId, language, origin));
+  for (const contract of contracts) concepts.set(contract.uid, contractConcept(contract, freshId, language));
   // An exported interface is its own Flow; its dependency pairs (DEPENDS_ON with `interface`) come back from it.
   const exported = new Set(interfaces.map(i => i.uid));
-  const relationships = toRelationships(rels.filter(r => !(r.type === 'DEPENDS_ON' && exported.has(r.props.interface as string))), concepts, freshId, lang);
-  relationships.push(...interfaceFlows(interfaces, concepts, freshId, lang), ...contractAssociations(contracts, rels, concepts, freshId));
+  const relationships = toRelationships(rels.filter(r => !(r.type === 'DEPENDS_ON' && exported.has(r.props.interface as string))), concepts, freshId, language);
+  relationships.push(...interfaceFlows(interfaces, concepts, freshId, language), ...contractAssociations(contracts, rels, concepts, freshId, language));
   markSuppliers(concepts, relationships);
 
   const propertyKeys = new Map<string, string>();
@@ -174,7 +185,7 @@ export async function exportAmeff(driver: Driver, options: AmeffExportOptions): 
   return `${lines.join('\n')}\n`;
 }
 
-function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallback: string) => string, lang: string): Concept {
+function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallback: string) => string, lang: Language, origin: (runs: unknown) => string): Concept {
   const p = node.props;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const original: ArchiProperty[] = text(p.archimateProperties) ? JSON.parse(p.archimateProperties as string) : [];
@@ -190,12 +201,16 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
   // Write what the importer needs to rebuild the same row, only where the model does not already say it.
   const add = (key: string, value: string) => properties.push({ key, value });
   const roerId = text(p.id);
+  // An imported row, not a model element: every field Roer holds, in words, since a reader cannot guess
+  // Roer's defaults. A model element gets only what its own properties do not already say, so that a
+  // round trip gives back the model's properties as they were.
+  const row = !text(p.archimateId);
   if ((node.label === 'Application' || node.label === 'Platform' || node.label === 'Supplier') && roerId && (roerIdOf({ properties }) ?? id) !== roerId) add(ROER_ID, roerId);
   if (node.label === 'Application') {
     // Always, "midden" included: another reader does not know that Roer reads a missing one as medium.
     const own = properties.find(isRoerCriticality) ?? properties.find(q => /^(kriticiteit|bedrijfskritisch)$/i.test(q.key));
     if (p.criticality && !(own && criticalityOf({ properties: [own] }) === p.criticality)) properties.push(criticalityProperty(p.criticality as Criticality, lang));
-    if (typeof p.personalData === 'boolean' && personalDataOf({ properties }) !== p.personalData) add('Persoonsgegevens', p.personalData ? 'ja' : 'nee');
+    if (typeof p.personalData === 'boolean' && (row || personalDataOf({ properties }) !== p.personalData)) add('Persoonsgegevens', p.personalData ? 'ja' : 'nee');
     const standards = [...node.standards].sort((a, b) => a.localeCompare(b));
     if (standards.length && openStandardsOf({ properties }).join('|') !== standards.join('|')) add(OPEN_STANDARDS, standards.join(' | '));
   }
@@ -206,18 +221,19 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
   }
   if (node.label === 'Platform') {
     const derived = { type: 'on-premise', jurisdiction: 'NL', ...platformProps({ properties }) };
-    if (p.type && derived.type !== p.type) add('Platformtype', String(p.type));
-    if (p.jurisdiction && derived.jurisdiction !== p.jurisdiction) add('Jurisdictie', String(p.jurisdiction));
+    // In the words the UI uses ("SaaS (software als dienst)", "Verenigde Staten"), which the importer reads back.
+    if (p.type && (row || derived.type !== p.type)) add('Platformtype', propertyValueName('type', p.type, lang));
+    if (p.jurisdiction && (row || derived.jurisdiction !== p.jurisdiction)) add('Jurisdictie', propertyValueName('jurisdiction', p.jurisdiction, lang));
   }
   if (node.label === 'Supplier') {
     const derived = supplierProps({ properties });
     if (text(p.group) && derived.group !== p.group) add('Concern', String(p.group));
     if (text(p.country) && derived.country !== p.country) add('Land', String(p.country));
-    if (text(p.groupJurisdiction) && derived.groupJurisdiction !== p.groupJurisdiction) add('Concernjurisdictie', String(p.groupJurisdiction));
+    if (text(p.groupJurisdiction) && derived.groupJurisdiction !== p.groupJurisdiction) add('Concernjurisdictie', propertyValueName('jurisdiction', p.groupJurisdiction, lang));
   }
   if (node.label === 'ReferenceComponent' && !isReferenceComponent({ properties })) add('GEMMA type', 'Referentiecomponent');
-  // Made from a spreadsheet row, not a model element: a re-import makes the row again (map.ts TABLE_ROW).
-  if (!text(p.archimateId) && ['Application', 'Platform', 'Supplier', 'ReferenceComponent', 'BusinessFunction'].includes(node.label)) add(TABLE_ROW.key, TABLE_ROW.value);
+  // Where the row came from, which also tells a re-import to make the row again (map.ts isTableRow).
+  if (row && ['Application', 'Platform', 'Supplier', 'ReferenceComponent', 'BusinessFunction'].includes(node.label)) add(tableSourceKey(lang), origin(p.runs));
   return {
     id, archimateId: text(p.archimateId), uid: node.uid, label: node.label, type, name: text(p.name) ?? '', documentation: text(p.documentation) || undefined, properties, folder,
     organisation: text(p.organisation),
@@ -225,10 +241,11 @@ function toConcept(node: NodeRow, freshId: (preferred: string | undefined, fallb
 }
 
 /**
- * A Roer contract as an ArchiMate Contract: the model's own properties (when it came from a model) plus
- * every contract field the importer would not read back the same from them.
+ * A Roer contract as an ArchiMate Contract, named as a report names it ("Grutto Software B.V. –
+ * Zaaksysteem (c-0018)"): the model's own properties (when it came from a model) plus every contract
+ * field the importer would not read back the same from them.
  */
-function contractConcept(row: ContractExportRow, freshId: (preferred: string | undefined, fallback: string) => string, lang: string): Concept {
+function contractConcept(row: ContractExportRow, freshId: (preferred: string | undefined, fallback: string) => string, lang: Language): Concept {
   const p = row.props;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const properties: ArchiProperty[] = text(p.archimateProperties) ? JSON.parse(p.archimateProperties as string) : [];
@@ -239,35 +256,48 @@ function contractConcept(row: ContractExportRow, freshId: (preferred: string | u
   for (const field of ['start', 'end', 'noticeMonths', 'autoRenew', 'annualValue', 'exitPlan', 'dataPortability']) {
     const value = p[field];
     if (value === null || value === undefined) continue;
-    // A missing property reads as the field's default (no exit plan, 0 months…): only what differs is written.
+    // A missing property reads as the field's default (no exit plan, 0 months…): only what differs is
+    // written, but for a contract that came from a row a yes/no is written either way ("Exitplan: nee"):
+    // a reader cannot tell a missing one from an unknown one.
     const current = shape[field].safeParse(have[field]);
-    if (current.success && current.data === value) continue;
+    if (current.success && current.data === value && !(typeof value === 'boolean' && !text(p.archimateId))) continue;
     properties.push({ key: contractPropertyName(field, lang), value: contractPropertyValue(value, lang) });
   }
   return {
-    id, archimateId: text(p.archimateId), uid: row.uid, label: 'Contract', type: 'Contract', name: text(p.name) ?? String(p.id), documentation: text(p.documentation) || undefined, properties,
+    id, archimateId: text(p.archimateId), uid: row.uid, label: 'Contract', type: 'Contract',
+    name: contractTitle({ id: String(p.id), suppliers: row.supplierName ? [row.supplierName] : [], applications: row.applicationNames }, lang),
+    documentation: text(p.documentation) || undefined, properties,
     folder: text(p.archimateFolder) ? (p.archimateFolder as string).split('/') : [], organisation: text(p.organisation),
   };
 }
 
-/** Each interface as a Flow from its `from` to its `to` application, with its id, standard and intermediary as properties. */
-function interfaceFlows(interfaces: InterfaceExportRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string, lang: string): Relationship[] {
+/**
+ * Each interface as a Flow from its `from` to its `to` application, with its id, standard and intermediary
+ * as properties, named in words unless it has a name of its own: "levert gegevens aan (StUF-BG, via Makelaar)".
+ */
+function interfaceFlows(interfaces: InterfaceExportRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string, lang: Language): Relationship[] {
   return interfaces.map(i => {
+    const standard = typeof i.props.standard === 'string' && i.props.standard ? i.props.standard : undefined;
+    const via = i.via ? concepts.get(i.via)! : undefined;
     const properties: ArchiProperty[] = [{ key: ROER_INTERFACE_ID, value: String(i.props.id) }];
-    if (typeof i.props.standard === 'string' && i.props.standard) properties.push({ key: interfaceKey('standard', lang), value: i.props.standard });
-    if (i.via) properties.push({ key: interfaceKey('via', lang), value: concepts.get(i.via)!.id });
-    const name = typeof i.props.name === 'string' && i.props.name !== i.props.id ? i.props.name : '';
+    if (standard) properties.push({ key: interfaceKey('standard', lang), value: standard });
+    if (via) properties.push({ key: interfaceKey('via', lang), value: viaValue(via.name, via.id) });
+    const details = [standard, via && `${relationName('VIA', 'out', lang)} ${via.name}`].filter(Boolean).join(', ');
+    const name = typeof i.props.name === 'string' && i.props.name !== i.props.id ? i.props.name : `${relationName('DEPENDS_ON', 'in', lang, 'flow')}${details ? ` (${details})` : ''}`;
     return { id: freshId(undefined, `flow-${i.uid}`), type: 'Flow', source: concepts.get(i.from)!.id, target: concepts.get(i.to)!.id, name, properties };
   });
 }
 
 /** "Contract with supplier" and "contract covers application" as named Associations, unless the model already relates them. */
-function contractAssociations(contracts: ContractExportRow[], rels: RelRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string): Relationship[] {
+function contractAssociations(contracts: ContractExportRow[], rels: RelRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string, lang: Language): Relationship[] {
   const pair = (a: string, b: string) => [a, b].sort().join('\u0000');
   const modelled = new Set(rels.filter(r => r.type === 'RELATES_TO').map(r => pair(r.from, r.to)));
   const out: Relationship[] = [];
   for (const c of contracts) {
-    const ends: [string, string, string][] = [[c.supplier, CONTRACT_ROLES.supplier, 'met leverancier'], ...c.applications.map(a => [a, CONTRACT_ROLES.covers, 'dekt'] as [string, string, string])];
+    const ends: [string, string, string][] = [
+      [c.supplier, CONTRACT_ROLES.supplier, relationName('WITH', 'out', lang)],
+      ...c.applications.map(a => [a, CONTRACT_ROLES.covers, relationName('COVERS', 'out', lang)] as [string, string, string]),
+    ];
     for (const [target, role, name] of ends) {
       if (modelled.has(pair(c.uid, target))) continue;
       out.push({
@@ -291,7 +321,7 @@ function markSuppliers(concepts: Map<string, Concept>, relationships: Relationsh
   }
 }
 
-function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string, lang: string): Relationship[] {
+function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId: (preferred: string | undefined, fallback: string) => string, lang: Language): Relationship[] {
   const out: Relationship[] = [];
   const modelled = new Set<string>();
   const pair = (a: string, b: string) => [a, b].sort().join('\u0000');
@@ -327,9 +357,20 @@ function toRelationships(rels: RelRow[], concepts: Map<string, Concept>, freshId
     written.add(key);
     // The Roer fact it stands for, so that a re-import makes that fact again, not a model relationship (map.ts ROER_FACT).
     const properties = r.type === 'DEPENDS_ON' ? [] : [{ key: ROER_FACT, value: factWord(r.type, lang) }];
-    out.push({ id: freshId(undefined, `rel-${type}-${source}-${target}`), type, source: concepts.get(source)!.id, target: concepts.get(target)!.id, name: '', properties });
+    out.push({ id: freshId(undefined, `rel-${type}-${source}-${target}`), type, source: concepts.get(source)!.id, target: concepts.get(target)!.id, name: factName(r, lang), properties });
   }
   return out;
+}
+
+/**
+ * A Roer fact's relationship named as the UI reads it from the relationship's source, where that says more
+ * than the ArchiMate type: "levert" and "biedt platform" (an Association says nothing by itself), "host" (a
+ * platform serving an application), "ondersteunt", "vervult", "levert gegevens aan" (a flow) and
+ * "tussenstation voor". A plain dependency is a Serving and nothing more, so it stays unnamed.
+ */
+function factName(r: RelRow, lang: Language): string {
+  if (r.type !== 'DEPENDS_ON') return relationName(r.type, r.type === 'RUNS_ON' ? 'in' : 'out', lang);
+  return r.props.kind === 'flow' || r.props.kind === 'via' ? relationName(r.type, 'in', lang, r.props.kind) : '';
 }
 
 /** Folders (AMEFF organizations) as the model had them; concepts without a folder go where Archi puts them. */

@@ -17,14 +17,22 @@ export const hasEnded = (contract: Pick<ReportContract, 'end'>, today: string): 
  * `ofSupplier`: the supplier a report is about, left out of its own contracts' names (every row would repeat it).
  */
 export function contractName(contract: Named, language: Language, today: string, ofSupplier?: string): string {
+  const name = contractTitle(contract, language, ofSupplier);
+  // Still running but too late to give notice: a buyer has to act on it first.
+  if (!hasEnded(contract, today)) return contract.noticeDeadline && contract.noticeDeadline < today ? `${name}, ${reportText(language, 'contract.noticePassed')}` : name;
+  return `${name}, ${reportText(language, contract.autoRenew ? 'contract.endPassed' : 'contract.ended', { date: formatDate(contract.end, language) })}`;
+}
+
+/**
+ * "Grutto Software B.V. – Berichtenbus en Zaaksysteem (c-0018)", without whether it has ended: the name
+ * a file keeps whatever day it is read (the ArchiMate export, which gives the end date beside it).
+ */
+export function contractTitle(contract: Pick<Named, 'id' | 'suppliers' | 'applications'>, language: Language, ofSupplier?: string): string {
   // Sorted: the graph gives a contract's suppliers and applications in no fixed order.
   const sorted = (names: string[] | null | undefined) => [...(names ?? [])].sort((a, b) => a.localeCompare(b, 'nl'));
   const suppliers = (contract.suppliers ?? []).filter(name => name !== ofSupplier);
   const parts = [listWords(sorted(suppliers), language), listWords(sorted(contract.applications), language)].filter(Boolean);
-  const name = parts.length ? `${parts.join(' – ')} (${contract.id})` : contract.id;
-  // Still running but too late to give notice: a buyer has to act on it first.
-  if (!hasEnded(contract, today)) return contract.noticeDeadline && contract.noticeDeadline < today ? `${name}, ${reportText(language, 'contract.noticePassed')}` : name;
-  return `${name}, ${reportText(language, contract.autoRenew ? 'contract.endPassed' : 'contract.ended', { date: formatDate(contract.end, language) })}`;
+  return parts.length ? `${parts.join(' – ')} (${contract.id})` : contract.id;
 }
 
 /** Running contracts first, ended ones after them, each in the order they came. */

@@ -17,6 +17,33 @@ const graphText = async (driver: Driver) =>
     .map(line => line.replace(/"runs":\[[^\]]*\],?/g, '').replace(/"createdRun":"[^"]*",?/g, ''))
     .sort();
 
+/**
+ * What an architect reads in an export: the contracts (name, id and yes/no fields), the coded values of
+ * applications and platforms, where the rows came from, and the relationships' names per ArchiMate type.
+ */
+function words(xml: string) {
+  const model = readArchimateText(xml, 'export.xml');
+  const text = (p: { key: string; value: string }) => `${p.key}: ${p.value}`;
+  const origin = /^(Bron in Roer|Source in Roer)$/;
+  // Property definitions are declared once per name (the schema keys them by identifier, Archi by name).
+  const definitions = [...xml.matchAll(/<propertyDefinition [^>]*><name[^>]*>([^<]*)</g)].map(m => m[1]);
+  expect(new Set(definitions).size).toBe(definitions.length);
+  expect(definitions).not.toContain('Roer bron');
+  return {
+    contracts: model.elements
+      .filter(e => e.type === 'Contract')
+      .map(e => [e.name, e.properties.find(p => p.key === 'Roer contract id')?.value, ...e.properties.filter(p => /verlengd|renew|exit|portab/i.test(p.key)).map(text)])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    values: model.elements
+      .flatMap(e => e.properties.filter(p => /^(Persoonsgegevens|Platformtype|Jurisdictie)$/.test(p.key)).map(p => `${e.name}: ${text(p)}`))
+      .sort(),
+    origins: [...new Set(model.elements.flatMap(e => e.properties.filter(p => origin.test(p.key)).map(p => p.value)))],
+    rows: model.elements.filter(e => e.properties.some(p => origin.test(p.key))).length,
+    relationships: [...new Set(model.relationships.map(r => `${r.type}: ${r.name}`))].sort(),
+    unnamed: model.relationships.filter(r => !r.name).length,
+  };
+}
+
 /** Interface and Contract nodes (every property but provenance) and every relationship they take part in or explain. */
 async function interfacesAndContracts(driver: Driver) {
   return {
@@ -72,10 +99,11 @@ describe('AMEFF export', () => {
       platforms: [
         { id: 'p1', name: 'Rekencentrum', type: 'rekencentrum', supplier: 's2', jurisdiction: 'EU' },
         { id: 'p2', name: 'VM-cluster', type: 'iaas', supplier: 's2', runsOn: 'p1' },
+        { id: 'p3', name: 'Cloudloket', type: 'saas', supplier: 's2', jurisdiction: 'US' },
       ],
       applications: [
         { id: 'a1', organisation: 'gm1', name: 'Zaaksysteem', supplier: 's1', platform: 'p2', criticality: 'hoog', personalData: 'ja', referenceComponents: 'Zaakregistratiecomponent', businessFunctions: 'Vergunningverlening' },
-        { id: 'a2', organisation: 'gm1', name: 'Makelaar', supplier: 's1', criticality: 'kritiek' },
+        { id: 'a2', organisation: 'gm1', name: 'Makelaar', supplier: 's1', platform: 'p3', criticality: 'kritiek' },
         { id: 'a3', organisation: 'gm1', name: 'BRP', platform: 'p1' },
       ],
       interfaces: [
@@ -118,13 +146,74 @@ describe('AMEFF export', () => {
       ['BRP', ['Criticality: medium']], ['Makelaar', ['Criticality: critical']], ['Zaaksysteem', ['Criticality: high']],
     ]);
     // Roer's facts and an interface's standard and intermediary in words, not codes or raw keys.
-    const relationshipProperties = new Set(readArchimateText(xml, 'export.xml').relationships.flatMap(r => r.properties.filter(p => p.key !== 'Roer interface id' && p.key !== 'Roer rol').map(p => `${p.key}: ${p.key.startsWith('Via') ? '…' : p.value}`)));
-    expect([...relationshipProperties].sort()).toEqual(['Roer feit: draait op', 'Roer feit: levert', 'Roer feit: levert platform', 'Roer feit: ondersteunt', 'Roer feit: realiseert', 'Standaard: StUF-BG', 'Via applicatie: …']);
+    const relationshipProperties = new Set(readArchimateText(xml, 'export.xml').relationships.flatMap(r => r.properties.filter(p => p.key !== 'Roer interface id' && p.key !== 'Roer rol').map(p => `${p.key}: ${p.value}`)));
+    expect([...relationshipProperties].sort()).toEqual(['Roer feit: biedt platform', 'Roer feit: draait op', 'Roer feit: levert', 'Roer feit: ondersteunt', 'Roer feit: vervult', 'Standaard: StUF-BG', 'Via applicatie: Makelaar (id-app-gm1-a2)']);
     // Contract fields under readable names, the amount with a plain decimal point next to ISO dates.
     const contract = readArchimateText(xml, 'export.xml').elements.find(e => e.type === 'Contract' && e.properties.some(p => p.value === 'c1'));
     expect(contract?.properties.filter(p => p.key !== 'Roer contract id').map(p => `${p.key}: ${p.value}`)).toEqual([
-      'Startdatum: 2022-01-01', 'Einddatum: 2026-12-31', 'Opzegtermijn maanden: 6', 'Stilzwijgend verlengd: ja', 'Jaarwaarde: 12345.67', 'Dataportabiliteit: ja',
+      'Startdatum: 2022-01-01', 'Einddatum: 2026-12-31', 'Opzegtermijn maanden: 6', 'Stilzwijgend verlengd: ja', 'Jaarwaarde: 12345.67', 'Exitplan: nee', 'Dataportabiliteit: ja',
     ]);
+    expect(words(xml)).toEqual({
+      // Named as a report names them, the id kept as a property; yes/no fields as "nee" too, not left out.
+      contracts: [
+        ['Acme B.V. – Makelaar en Zaaksysteem (c1)', 'c1', 'Stilzwijgend verlengd: ja', 'Exitplan: nee', 'Dataportabiliteit: ja'],
+        ['Hostco (c2)', 'c2', 'Stilzwijgend verlengd: nee', 'Exitplan: nee', 'Dataportabiliteit: nee'],
+      ],
+      // A platform's type and jurisdiction in the UI's words, defaults included; personal data as ja and nee.
+      values: [
+        'BRP: Persoonsgegevens: nee', 'Cloudloket: Jurisdictie: Verenigde Staten', 'Cloudloket: Platformtype: SaaS (software als dienst)',
+        'Makelaar: Persoonsgegevens: nee', 'Rekencentrum: Jurisdictie: EU', 'Rekencentrum: Platformtype: rekencentrum',
+        'VM-cluster: Jurisdictie: Nederland', 'VM-cluster: Platformtype: IaaS (cloudservers)', 'Zaaksysteem: Persoonsgegevens: ja',
+      ],
+      // Every row says where it came from (the import it came in with), instead of "Roer bron: tabel".
+      origins: ['gm1 (CSV-bestanden)'],
+      rows: 10,
+      // Every relationship named in Roer's words, read from its source.
+      relationships: [
+        'Association: biedt platform', 'Association: dekt', 'Association: levert', 'Association: met leverancier',
+        'Flow: levert gegevens aan', 'Flow: levert gegevens aan (StUF-BG, via Makelaar)', 'Serving: host', 'Serving: ondersteunt', 'Specialization: vervult',
+      ],
+      unnamed: 0,
+    });
+    const english = await exportAmeff(driver, { organisations: ['gm1'], language: 'en' });
+    validateAgainstXsd(english);
+    expect(words(english)).toEqual({
+      contracts: [
+        ['Acme B.V. – Makelaar and Zaaksysteem (c1)', 'c1', 'Auto renew: yes', 'Exit plan: no', 'Data portability: yes'],
+        ['Hostco (c2)', 'c2', 'Auto renew: no', 'Exit plan: no', 'Data portability: no'],
+      ],
+      values: [
+        'BRP: Persoonsgegevens: nee', 'Cloudloket: Jurisdictie: United States', 'Cloudloket: Platformtype: SaaS',
+        'Makelaar: Persoonsgegevens: nee', 'Rekencentrum: Jurisdictie: EU', 'Rekencentrum: Platformtype: data centre',
+        'VM-cluster: Jurisdictie: the Netherlands', 'VM-cluster: Platformtype: IaaS', 'Zaaksysteem: Persoonsgegevens: ja',
+      ],
+      origins: ['gm1 (CSV files)'],
+      rows: 10,
+      relationships: [
+        'Association: covers', 'Association: provides platform', 'Association: supplies', 'Association: with supplier',
+        'Flow: delivers data to', 'Flow: delivers data to (StUF-BG, via Makelaar)', 'Serving: hosts', 'Serving: supports', 'Specialization: realises',
+      ],
+      unnamed: 0,
+    });
+    // The English words read back as well.
+    await resetDatabase(driver);
+    await importArchimate(driver, Buffer.from(english), { organisation: 'gm1', source: 'archimate:gm1', fileName: 'export.xml' });
+    expect(await roer()).toEqual(before);
+    expect(await interfacesAndContracts(driver)).toEqual(modelled);
+    // A file exported before the origin was in words ("Roer bron: tabel"), with the facts' earlier words and the
+    // intermediary as a bare identifier, still gives back the rows, facts and interfaces.
+    const origin = xml.match(/<propertyDefinition identifier="([^"]+)" type="string"><name xml:lang="nl">Bron in Roer</)![1];
+    const older = xml
+      .replace(new RegExp(`(propertyDefinitionRef="${origin}"><value xml:lang="nl">)[^<]*`, 'g'), '$1tabel').replace('>Bron in Roer<', '>Roer bron<')
+      .replace(/>biedt platform</g, '>levert platform<').replace(/>vervult</g, '>realiseert<')
+      .replace(/>[^<>]+ \((id-[^()<\s]+)\)</g, '>$1<');
+    await resetDatabase(driver);
+    await importArchimate(driver, Buffer.from(older), { organisation: 'gm1', source: 'archimate:gm1', fileName: 'export.xml' });
+    expect(await roer()).toEqual(before);
+    // As rows and facts, not as model elements and relationships.
+    expect(await read(driver, 'MATCH (n:Entity) WHERE n.archimateId IS NOT NULL RETURN n.uid AS uid')).toEqual([]);
+    expect(await rels(driver, 'RELATES_TO')).toEqual([]);
+    expect(await interfacesAndContracts(driver)).toEqual(modelled);
     await resetDatabase(driver);
     const report = await importArchimate(driver, Buffer.from(xml), { organisation: 'gm1', source: 'archimate:gm1', fileName: 'export.xml' });
     expect([report.mapped.Interface, report.mapped.Contract, report.unmapped]).toEqual([2, 2, {}]);
@@ -190,6 +279,11 @@ describe('AMEFF export', () => {
     validateAgainstXsd(xml);
     // The model is called after the organisation's name, not its id ("Roer: gemeente-roerdam").
     expect(readArchimateText(xml, 'export.xml').name).toBe('Roer: Gemeente Roerdam');
+    // In words, as an architect reads it in Archi: every relationship named, where the rows came from, no codes.
+    const seen = words(xml);
+    expect([seen.unnamed, seen.origins]).toEqual([0, ['Gemeente Roerdam (demo)']]);
+    expect(seen.values.filter(value => /: (saas|iaas|on-premise|data-centre|NL|US|other)$/.test(value))).toEqual([]);
+    expect(seen.contracts.filter(([name, id]) => !String(name).endsWith(`(${id})`) || name === id)).toEqual([]);
     await resetDatabase(driver);
     await importArchimate(driver, Buffer.from(xml), { organisation: organisation.id, source: 'archimate:demo', fileName: 'export.xml' });
     expect(await standards()).toEqual(before);

@@ -2,7 +2,7 @@
 // (mapped onto a Roer node, or as a generic Element; relationships as RELATES_TO); the dependency
 // semantics are derived from the table. The ArchiMate trap: "A serves B" means B depends on A.
 import { withoutRoerCriticality } from './criticality.js';
-import { factOf, interfaceValue } from './fact-words.js';
+import { factOf, interfaceValue, isTableSourceKey, viaIdentifier } from './fact-words.js';
 import { type JurisdictionCode, jurisdictionOf } from '../../jurisdiction.js';
 import { InputError } from '../../../server/errors.js';
 import { COLUMNS, ContractRow, Criticality, InterfaceRow, Jurisdiction, Landscape, type LinkRow, PlatformType, YesNo, slug, uid } from '../../model.js';
@@ -225,10 +225,14 @@ export function mapModel(model: ArchiModel, options: MapOptions = {}): { landsca
   };
 }
 
-/** Roer's export marks the concepts it made from spreadsheet rows (TABLE_ROW) and the relationships it made from their facts (ROER_FACT: the Roer type). */
-export const TABLE_ROW = { key: 'Roer bron', value: 'tabel' } as const;
+/**
+ * Roer's export marks the concepts it made from imported rows with where they came from (fact-words.ts
+ * tableSourceKey; older exports wrote `Roer bron: tabel`), and the relationships it made from their facts
+ * with the fact (ROER_FACT: the Roer type).
+ */
 export const ROER_FACT = 'Roer feit';
-const isTableRow = (e: Pick<ArchiElement, 'properties'>) => property(e, TABLE_ROW.key)?.trim() === TABLE_ROW.value;
+const isTableRow = (e: Pick<ArchiElement, 'properties'>) =>
+  e.properties.some(p => isTableSourceKey(p.key) && p.value.trim() !== '') || property(e, 'Roer bron')?.trim() === 'tabel';
 
 /**
  * A relationship Roer's export made from a spreadsheet fact → that fact again (a link, or a name in the
@@ -273,7 +277,9 @@ function interfaceOf(r: ArchiRelationship, byId: Map<string, ArchiElement>, ends
     warnings.push(`Flow ${r.id} (${ROER_INTERFACE_ID} ${id}) does not connect two applications; kept as a model relationship`);
     return undefined;
   }
-  const viaRef = interfaceValue(r.properties, 'via')?.trim();
+  const viaText = interfaceValue(r.properties, 'via')?.trim();
+  const named = viaText ? viaIdentifier(viaText) : undefined;
+  const viaRef = named && byId.has(named) ? named : viaText;
   const via = viaRef ? byId.get(viaRef) : undefined;
   if (viaRef && !ends.isApplication(via)) {
     warnings.push(`Flow ${r.id} (${ROER_INTERFACE_ID} ${id}): via ${viaRef} is not an application in the model; kept as a model relationship`);
@@ -440,8 +446,9 @@ export function platformProps(e: Pick<ArchiElement, 'properties'>): { type?: str
   for (const p of e.properties) {
     const key = slug(p.key);
     // Only values Roer understands; anything else keeps the default rather than failing the model.
-    if ((key === 'type' || key === 'hosting' || key === 'platformtype') && PlatformType.safeParse(p.value).success) out.type = p.value;
-    if ((key === 'jurisdiction' || key === 'jurisdictie') && Jurisdiction.safeParse(p.value).success) out.jurisdiction = p.value;
+    const [type, jurisdiction] = [PlatformType.safeParse(p.value), Jurisdiction.safeParse(p.value)];
+    if ((key === 'type' || key === 'hosting' || key === 'platformtype') && type.success) out.type = type.data;
+    if ((key === 'jurisdiction' || key === 'jurisdictie') && jurisdiction.success) out.jurisdiction = jurisdiction.data;
   }
   return out;
 }
