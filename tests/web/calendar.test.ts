@@ -118,4 +118,10 @@ it('when the window is this quarter, then the answer says so and counts the cont
   await page.waitForFunction(() => document.querySelectorAll('#calendar-table tbody tr').length === 5);
   expect(await page.locator('#calendar-answer').textContent()).toBe('Dit kwartaal (tot en met 31-12-2026) moet u 5 contracten opzeggen of verlengen; 3 zijn al over hun opzegdatum, waarvan 2 met bedrijfskritische applicaties: regel die nu (bovenaan de tabel).');
   await ui.shot('calendar-quarter', true);
+  // The same in English, the window kept.
+  await page.selectOption('#language', 'en');
+  await page.waitForFunction(() => document.querySelector('#calendar-answer')?.textContent?.startsWith('This quarter'));
+  expect(await page.locator('#calendar-answer').textContent()).toBe('This quarter (up to and including 31 Dec 2026) you must cancel or renew 5 contracts; 3 are already past their notice deadline, 2 of them covering business-critical applications: act on those now (top of the table).');
+  expect((await table()).map(row => [row.status, row.days])[0]).toEqual(['⚠ Act now: notice deadline passed, business-critical renews automatically on 15 Dec 2026', 'Passed: 110 days ago']);
+  await page.selectOption('#language', 'nl');
 }, 180_000);
