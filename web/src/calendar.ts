@@ -35,7 +35,7 @@ const isOverdue = (row: Row, today: string) => row.overdue === true || row.notic
 const daysToNotice = (row: Row) => num(pick(row, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice'));
 
 /** A counted phrase that has its own words for none ("geen ervan …"). */
-const counted = (base: 'calendar.answer.overdue' | 'calendar.answer.actNow' | 'calendar.answer.contracts', n: number) => (n === 0 && base !== 'calendar.answer.contracts' ? t(`${base}.zero` as MessageKey) : tn(base, n));
+const counted = (base: 'calendar.answer.overdue' | 'calendar.answer.actNow', n: number) => (n === 0 ? t(`${base}.zero` as MessageKey) : tn(base, n));
 
 /**
  * The answer above the table: how many contracts need a decision in the window, how many are past
