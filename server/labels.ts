@@ -211,7 +211,11 @@ export const COLUMN_NAMES: Record<string, Words> = {
   contractEnd: { nl: 'Einddatum volgens contract', en: 'End date as written in the contract' },
   renewed: { nl: 'Einddatum verschoven door verlenging', en: 'End date moved by automatic renewal' },
   overdue: { nl: 'Opzegdatum verstreken', en: 'Notice deadline passed' },
+  // The clause, not a renewal that happened (that is `renewed`). The property keeps its name: an
+  // ArchiMate model exported by Roer carries it (exports/ameff-contract-words.ts).
+  autoRenew: { nl: 'Verlengt stilzwijgend tenzij opgezegd', en: 'Renews automatically unless cancelled' },
   noticeDeadlinePassed: { nl: 'Opzegdatum verstreken', en: 'Notice deadline passed' },
+  urgency: { nl: 'Status', en: 'Status' },
   check: { nl: 'Controle', en: 'Check' },
   severity: { nl: 'Ernst', en: 'Severity' },
   detail: { nl: 'Toelichting', en: 'Detail' },
@@ -401,6 +405,12 @@ export const CODE_NAMES: Record<string, Words> = {
   unplaced: { nl: 'niet te plaatsen', en: 'not placed' },
   openInterfaces: { nl: 'Koppelingen over open standaarden', en: 'Interfaces over open standards' },
   dataAtSource: { nl: 'Basisgegevens bij de bron', en: 'Base data at the source' },
+  // The contract calendar's urgency (server/analyses/contract-calendar.ts), most urgent first.
+  actNow: { nl: 'Nu regelen: opzegdatum verstreken, bedrijfskritisch', en: 'Act now: notice deadline passed, business-critical' },
+  noticePassed: { nl: 'Opzegdatum verstreken', en: 'Notice deadline passed' },
+  noticeSoon: { nl: 'Binnen 3 maanden opzeggen', en: 'Give notice within 3 months' },
+  noticeLater: { nl: 'Nog tijd', en: 'Time left' },
+  ended: { nl: 'Afgelopen', en: 'Ended' },
 };
 
 export const FACTOR_NAMES: Record<string, Words> = {

@@ -27,6 +27,7 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
   description:
     'Contracts with their end date, notice deadline (end date minus the notice period in calendar months), auto-renewal, days left and covered applications with criticality and lock-in score, ' +
     'for notice deadlines or end dates in the window (default the next 12 months); overdue = notice deadline passed while the contract still runs. ' +
+    '`urgency` says how soon to act, and orders the rows: actNow (overdue and covering a business-critical application), noticePassed (overdue), noticeSoon (notice deadline within 3 months), noticeLater, ended. ' +
     'Optionally only contracts covering a business-critical application (`critical`) or one with a lock-in score of at least `minLockIn`. Also available as ICS.',
   params: ContractCalendarParams,
   async run(driver, params) {
@@ -46,10 +47,31 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
       }
       // The filters of the calendar page, here so that its downloads carry exactly the rows it shows.
       rows = rows.filter(row => (!params.critical || (row.criticalApplications as number) > 0) && (params.minLockIn === 0 || row.applications.some(a => (a.lockIn ?? 0) >= params.minLockIn)));
+      for (const row of rows) row.urgency = urgencyOf(row, asOf);
+      // Within a status, the date still ahead first: past its notice deadline, what counts is when it ends or renews.
+      const due = (row: CalendarRow) => (row.overdue ? row.end : row.noticeDeadline);
+      rows.sort((a, b) => URGENCIES.indexOf(a.urgency as Urgency) - URGENCIES.indexOf(b.urgency as Urgency) || due(a).localeCompare(due(b)) || a.uid.localeCompare(b.uid));
     }
     return { rows, summary: { from, to, today: asOf, contracts: rows.length, overdue: rows.filter(row => row.overdue).length } };
   },
 };
+
+/** How soon a buyer must act on a contract, most urgent first (labels.ts CODE_NAMES has the words). */
+export const URGENCIES = ['actNow', 'noticePassed', 'noticeSoon', 'noticeLater', 'ended'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Notice deadlines this close count as "soon": a quarter, the buyer's planning horizon. */
+const SOON_MONTHS = 3;
+
+/**
+ * Notice deadline passed while the contract runs on: act now when it covers a business-critical
+ * application (it ends or renews without a decision), else it is marked but can wait its turn.
+ */
+function urgencyOf(row: CalendarRow, asOf: string): Urgency {
+  if (row.end < asOf) return 'ended'; // only in a window that starts in the past
+  if (row.overdue) return (row.criticalApplications as number) > 0 ? 'actNow' : 'noticePassed';
+  return row.noticeDeadline <= addMonths(asOf, SOON_MONTHS) ? 'noticeSoon' : 'noticeLater';
+}
 
 /**
  * Contracts that renewed automatically come from the query with their written end date; here they
@@ -64,5 +86,5 @@ function renewedInWindow(rows: CalendarRow[], asOf: string, from: string, to: st
     if (!inWindow(term.noticeDeadline) && !inWindow(term.end)) return [];
     const { end, noticeDeadline, renewed, contractEnd } = term;
     return [{ ...row, end, noticeDeadline, renewed, contractEnd, daysToNoticeDeadline: daysBetween(asOf, noticeDeadline), daysToEnd: daysBetween(asOf, end), overdue: noticeDeadline < asOf && end >= asOf }];
-  }).sort((a, b) => a.noticeDeadline.localeCompare(b.noticeDeadline) || a.uid.localeCompare(b.uid));
+  });
 }

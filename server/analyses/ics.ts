@@ -1,6 +1,7 @@
-// The contract calendar as an iCalendar file (RFC 5545): one all-day event per notice deadline.
+// The contract calendar as an iCalendar file (RFC 5545): all-day events on each contract's notice
+// deadline and end date.
 import { formatDate, formatMoney } from '../format.js';
-import { CRITICALITY_NAMES, type Language, YES_NO, organisationName, valueName } from '../labels.js';
+import { CRITICALITY_NAMES, type Language, organisationName, valueName } from '../labels.js';
 import type { Row } from './types.js';
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped in TEXT values. */
@@ -32,45 +33,60 @@ const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\
 
 type IcsRow = Row & {
   uid: string; name?: string; organisation?: string; supplierName?: string | null; end: string; noticeDeadline: string; autoRenew?: boolean;
-  annualValue?: number; applications?: { name: string; criticality?: string }[];
+  renewed?: boolean; contractEnd?: string; annualValue?: number; applications?: { name: string; criticality?: string }[];
 };
 
 const WORDS = {
-  nl: { calendar: 'Roer: uiterste opzegdata', summary: 'Uiterste opzegdatum', supplier: 'Leverancier', applications: 'Applicaties', end: 'Einddatum', autoRenew: 'Stilzwijgend verlengd', value: 'Jaarwaarde', organisation: 'Organisatie' },
-  en: { calendar: 'Roer: notice deadlines', summary: 'Notice deadline', supplier: 'Supplier', applications: 'Applications', end: 'End date', autoRenew: 'Renews automatically', value: 'Annual value', organisation: 'Organisation' },
+  nl: {
+    calendar: 'Roer: contractkalender', notice: 'Opzeggen uiterlijk', ends: 'Contract loopt af', renews: 'Contract verlengt stilzwijgend',
+    supplier: 'Leverancier', applications: 'Applicaties', noticeDeadline: 'Uiterste opzegdatum', end: 'Einddatum', renewal: 'Verlenging', value: 'Jaarwaarde', organisation: 'Organisatie',
+    autoRenew: 'verlengt stilzwijgend als niet op tijd wordt opgezegd', noAutoRenew: 'geen stilzwijgende verlenging: loopt af op de einddatum', renewed: 'al stilzwijgend verlengd; de einddatum volgens het contract was {date}',
+  },
+  en: {
+    calendar: 'Roer: contract calendar', notice: 'Give notice by', ends: 'Contract ends', renews: 'Contract renews automatically',
+    supplier: 'Supplier', applications: 'Applications', noticeDeadline: 'Notice deadline', end: 'End date', renewal: 'Renewal', value: 'Annual value', organisation: 'Organisation',
+    autoRenew: 'renews automatically unless notice is given in time', noAutoRenew: 'no automatic renewal: ends on the end date', renewed: 'already renewed automatically; the end date in the contract was {date}',
+  },
 };
 
 export type IcsOptions = { language?: Language; organisationName?: (id: string) => string };
 
 /**
  * Rows of contract-calendar → an .ics text in one language (Dutch unless asked otherwise), amounts
- * and dates as people write them. UID is stable per contract, so re-importing updates events.
+ * and dates as people write them: per contract an all-day event on its notice deadline and one on
+ * its end date, each titled by what happens that day. UIDs are stable per contract and kind of
+ * date, so re-importing updates the events.
  */
 export function toIcs(rows: Row[], now: Date = new Date(), { language = 'nl', organisationName: organisation = organisationName }: IcsOptions = {}): string {
   const words = WORDS[language];
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Roer//Contract calendar//NL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(words.calendar)}`];
+  const event = (uid: string, date: string, summary: string, description: string) => lines.push(
+    'BEGIN:VEVENT',
+    `UID:${uid}@roer`,
+    `DTSTAMP:${stamp(now)}`,
+    `DTSTART;VALUE=DATE:${compact(date)}`,
+    `DTEND;VALUE=DATE:${compact(nextDay(date))}`,
+    `SUMMARY:${escapeText(summary)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  );
   for (const row of rows as IcsRow[]) {
-    if (!row.noticeDeadline) continue;
     const applications = (row.applications ?? []).map(a => (a.criticality ? `${a.name} (${valueName(CRITICALITY_NAMES, a.criticality, language)})` : a.name)).join(', ');
+    const renewal = row.renewed && row.contractEnd ? words.renewed.replace('{date}', formatDate(row.contractEnd, language)) : row.autoRenew ? words.autoRenew : words.noAutoRenew;
     const description = [
       `${words.supplier}: ${row.supplierName ?? '-'}`,
       `${words.applications}: ${applications || '-'}`,
-      `${words.end}: ${formatDate(row.end, language)}`,
-      `${words.autoRenew}: ${YES_NO[row.autoRenew ? 'yes' : 'no'][language]}`,
+      ...(row.noticeDeadline ? [`${words.noticeDeadline}: ${formatDate(row.noticeDeadline, language)}`] : []),
+      ...(row.end ? [`${words.end}: ${formatDate(row.end, language)}`] : []),
+      `${words.renewal}: ${renewal}`,
       ...(row.annualValue !== undefined ? [`${words.value}: ${formatMoney(row.annualValue, language)}`] : []),
       ...(row.organisation ? [`${words.organisation}: ${organisation(row.organisation)}`] : []),
     ].join('\n');
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${row.uid.replace(/[^A-Za-z0-9._:/-]/g, '_')}-notice@roer`,
-      `DTSTAMP:${stamp(now)}`,
-      `DTSTART;VALUE=DATE:${compact(row.noticeDeadline)}`,
-      `DTEND;VALUE=DATE:${compact(nextDay(row.noticeDeadline))}`,
-      `SUMMARY:${escapeText(`${words.summary}: ${row.name ?? row.uid} (${row.supplierName ?? '-'})`)}`,
-      `DESCRIPTION:${escapeText(description)}`,
-      'TRANSP:TRANSPARENT',
-      'END:VEVENT',
-    );
+    const uid = row.uid.replace(/[^A-Za-z0-9._:/-]/g, '_');
+    const title = `${row.name ?? row.uid} (${row.supplierName ?? '-'})`;
+    if (row.noticeDeadline) event(`${uid}-notice`, row.noticeDeadline, `${words.notice}: ${title}`, description);
+    if (row.end) event(`${uid}-end`, row.end, `${row.autoRenew ? words.renews : words.ends}: ${title}`, description);
   }
   lines.push('END:VCALENDAR');
   return lines.map(fold).join('\r\n') + '\r\n';

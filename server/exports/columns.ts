@@ -56,6 +56,7 @@ const TYPES: Record<string, ColumnType> = {
   component: 'code',
   gain: 'decimal',
   commonGroundScore: 'decimal',
+  urgency: 'code',
   rule: 'claimRule',
   property: 'property',
   // data-quality conflicts: the node's label (Supplier, Application…) in words

@@ -243,10 +243,10 @@ describe('analyses on the fixture landscape', () => {
   describe('contract-calendar', () => {
     it('when the window is the default 12 months, then notice deadlines are end minus calendar months, clamped in February', async () => {
       const { rows, summary } = await run(driver, 'contract-calendar', { today: TODAY });
-      expect(pick(rows, 'uid', 'end', 'noticeDeadline', 'daysToNoticeDeadline', 'daysToEnd', 'overdue', 'autoRenew', 'supplierName')).toEqual([
-        { uid: 'contract:gm1/c2', end: '2026-12-31', noticeDeadline: '2026-09-30', daysToNoticeDeadline: -62, daysToEnd: 30, overdue: true, autoRenew: true, supplierName: 'Hostco' },
-        { uid: 'contract:gm1/c1', end: '2027-03-31', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 120, overdue: false, autoRenew: true, supplierName: 'Acme B.V.' },
-        { uid: 'contract:gm2/d1', end: '2028-02-29', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 455, overdue: false, autoRenew: false, supplierName: 'Centric' },
+      expect(pick(rows, 'uid', 'end', 'noticeDeadline', 'daysToNoticeDeadline', 'daysToEnd', 'overdue', 'autoRenew', 'supplierName', 'urgency')).toEqual([
+        { uid: 'contract:gm1/c2', end: '2026-12-31', noticeDeadline: '2026-09-30', daysToNoticeDeadline: -62, daysToEnd: 30, overdue: true, autoRenew: true, supplierName: 'Hostco', urgency: 'noticePassed' },
+        { uid: 'contract:gm1/c1', end: '2027-03-31', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 120, overdue: false, autoRenew: true, supplierName: 'Acme B.V.', urgency: 'noticeSoon' },
+        { uid: 'contract:gm2/d1', end: '2028-02-29', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 455, overdue: false, autoRenew: false, supplierName: 'Centric', urgency: 'noticeSoon' },
       ]);
       expect(rows[1].applications).toEqual([
         { uid: 'app:gm1/a1', name: 'Zaaksysteem', criticality: 'high', lockIn: 49.2 },
@@ -254,6 +254,18 @@ describe('analyses on the fixture landscape', () => {
       ]);
       expect(rows[1].criticalApplications).toBe(2);
       expect(summary).toEqual({ from: TODAY, to: '2027-12-01', today: TODAY, contracts: 3, overdue: 1 });
+    });
+
+    it('when notice deadlines of contracts covering business-critical applications have passed, then those come first, marked to act on now', async () => {
+      // 10-03-2027: c1 (Zaaksysteem, Makelaar) and d1 (Zaaksysteem Centric) are past their notice deadline of 28-02-2027;
+      // c2 renewed on 31-12-2026 until 31-12-2027 (notice by 30-09-2027), c3 has until 30-12-2027.
+      const { rows } = await run(driver, 'contract-calendar', { today: '2027-03-10' });
+      expect(pick(rows, 'uid', 'urgency', 'end', 'noticeDeadline', 'daysToNoticeDeadline')).toEqual([
+        { uid: 'contract:gm1/c1', urgency: 'actNow', end: '2027-03-31', noticeDeadline: '2027-02-28', daysToNoticeDeadline: -10 },
+        { uid: 'contract:gm2/d1', urgency: 'actNow', end: '2028-02-29', noticeDeadline: '2027-02-28', daysToNoticeDeadline: -10 },
+        { uid: 'contract:gm1/c2', urgency: 'noticeLater', end: '2027-12-31', noticeDeadline: '2027-09-30', daysToNoticeDeadline: 204 },
+        { uid: 'contract:gm1/c3', urgency: 'noticeLater', end: '2028-06-30', noticeDeadline: '2027-12-30', daysToNoticeDeadline: 295 },
+      ]);
     });
 
     it('when the window is narrowed, then only contracts with a notice deadline or end date inside it remain', async () => {

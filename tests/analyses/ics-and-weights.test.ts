@@ -15,23 +15,38 @@ const row = {
 };
 
 describe('ics', () => {
-  it('when rows are exported, then each notice deadline is one all-day event in one language with a stable UID, CRLF lines and folding at 75 octets', () => {
-    const ics = toIcs([row, { ...row, uid: 'contract:gm2/d1', name: 'd1' }], new Date('2026-12-01T10:20:30.456Z'));
+  it('when rows are exported, then each contract is an all-day event on its notice deadline and one on its end date, in one language, with stable UIDs, CRLF lines and folding at 75 octets', () => {
+    const ics = toIcs([row, { ...row, uid: 'contract:gm2/d1', name: 'd1', autoRenew: false }], new Date('2026-12-01T10:20:30.456Z'));
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+    expect(ics.match(/END:VEVENT/g)).toHaveLength(4);
     expect(ics).toContain('UID:contract:gm1/c1-notice@roer\r\n');
+    expect(ics).toContain('UID:contract:gm1/c1-end@roer\r\n');
     expect(ics).toContain('DTSTAMP:20261201T102030Z\r\n');
     expect(ics).toContain('DTSTART;VALUE=DATE:20270228\r\nDTEND;VALUE=DATE:20270301\r\n');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270331\r\nDTEND;VALUE=DATE:20270401\r\n');
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     const unfolded = ics.replace(/\r\n /g, '');
-    expect(unfolded).toContain('SUMMARY:Uiterste opzegdatum: c1 (Acme\\; B.V.\\, Nederland)');
-    expect(unfolded).toContain('DESCRIPTION:Leverancier: Acme\\; B.V.\\, Nederland\\nApplicaties: Zaaksysteem (één) (hoog)\\, Makelaar (kritiek)\\nEinddatum: 31-03-2027\\nStilzwijgend verlengd: ja\\nJaarwaarde: €\u00a0100.000\\nOrganisatie: gm1');
+    expect(unfolded).toContain('X-WR-CALNAME:Roer: contractkalender\r\n');
+    // The title says what happens that day; a contract without stilzwijgende verlenging ends.
+    expect(unfolded).toContain('SUMMARY:Opzeggen uiterlijk: c1 (Acme\\; B.V.\\, Nederland)\r\n');
+    expect(unfolded).toContain('SUMMARY:Contract verlengt stilzwijgend: c1 (Acme\\; B.V.\\, Nederland)\r\n');
+    expect(unfolded).toContain('SUMMARY:Contract loopt af: d1 (Acme\\; B.V.\\, Nederland)\r\n');
+    expect(unfolded).toContain('DESCRIPTION:Leverancier: Acme\\; B.V.\\, Nederland\\nApplicaties: Zaaksysteem (één) (hoog)\\, Makelaar (kritiek)\\nUiterste opzegdatum: 28-02-2027\\nEinddatum: 31-03-2027\\nVerlenging: verlengt stilzwijgend als niet op tijd wordt opgezegd\\nJaarwaarde: €\u00a0100.000\\nOrganisatie: gm1');
+    expect(unfolded).toContain('\\nVerlenging: geen stilzwijgende verlenging: loopt af op de einddatum\\n');
     const english = toIcs([row], new Date('2026-12-01T10:20:30.456Z'), { language: 'en' }).replace(/\r\n /g, '');
-    expect(english).toContain('SUMMARY:Notice deadline: c1 (Acme\\; B.V.\\, Nederland)');
-    expect(english).toContain('Applications: Zaaksysteem (één) (high)\\, Makelaar (critical)\\nEnd date: 31 Mar 2027');
-    expect(toIcs([row], new Date('2027-01-01T00:00:00Z')).match(/UID:.*/)![0]).toBe(ics.match(/UID:.*/)![0]);
+    expect(english).toContain('SUMMARY:Give notice by: c1 (Acme\\; B.V.\\, Nederland)');
+    expect(english).toContain('SUMMARY:Contract renews automatically: c1 (Acme\\; B.V.\\, Nederland)');
+    expect(english).toContain('Applications: Zaaksysteem (één) (high)\\, Makelaar (critical)\\nNotice deadline: 28 Feb 2027\\nEnd date: 31 Mar 2027');
+    expect(toIcs([row], new Date('2027-01-01T00:00:00Z')).match(/UID:.*/g)).toEqual(ics.match(/UID:.*/g)!.slice(0, 2));
+  });
+
+  it('when a contract renewed already, then its events say so and name the end date written in the contract', () => {
+    const renewed = toIcs([{ ...row, end: '2027-09-06', noticeDeadline: '2027-06-06', renewed: true, contractEnd: '2026-09-06' }], new Date('2026-12-03T10:00:00Z')).replace(/\r\n /g, '');
+    expect(renewed).toContain('Verlenging: al stilzwijgend verlengd\\; de einddatum volgens het contract was 06-09-2026');
+    expect(renewed).toContain('DTSTART;VALUE=DATE:20270906\r\n');
   });
 
   it('when a line holds multi-byte characters, then folding never splits one', () => {

@@ -50,9 +50,19 @@ describe('a renewed contract over the API', () => {
   it('when the calendar is asked on 03-12-2026, then c-0147 is in it, renewed until 06-09-2027, and the ended c-0148 is not', async () => {
     const response = await request(app).get('/api/analyses/contract-calendar').query({ today: '2026-12-03' });
     expect(response.status).toBe(200);
-    expect(response.body.rows.map((r: Record<string, unknown>) => [r.name, r.contractEnd, r.end, r.noticeDeadline, r.renewed, r.daysToNoticeDeadline, r.daysToEnd, r.overdue])).toEqual([
-      ['c-0147', '2026-09-06', '2027-09-06', '2027-06-06', true, 185, 277, false],
+    expect(response.body.rows.map((r: Record<string, unknown>) => [r.name, r.contractEnd, r.end, r.noticeDeadline, r.renewed, r.daysToNoticeDeadline, r.daysToEnd, r.overdue, r.urgency])).toEqual([
+      ['c-0147', '2026-09-06', '2027-09-06', '2027-06-06', true, 185, 277, false, 'noticeLater'],
     ]);
+  });
+
+  it('when the calendar is downloaded as ICS on 03-12-2026, then c-0147 has its renewed notice deadline and end date, and says it renewed already', async () => {
+    const response = await request(app).get('/api/analyses/contract-calendar').query({ today: '2026-12-03', format: 'ics' });
+    expect(response.status).toBe(200);
+    const ics = response.text.replace(/\r\n /g, '');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270606\r\nDTEND;VALUE=DATE:20270607\r\nSUMMARY:Opzeggen uiterlijk: c-0147 (Tureluur Software B.V.)\r\n');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270906\r\nDTEND;VALUE=DATE:20270907\r\nSUMMARY:Contract verlengt stilzwijgend: c-0147 (Tureluur Software B.V.)\r\n');
+    expect(ics).toContain('\\nVerlenging: al stilzwijgend verlengd\\; de einddatum volgens het contract was 06-09-2026\\n');
+    expect(ics).not.toContain('c-0148');
   });
 
   it('when the calendar window does not reach the renewed term, then c-0147 is not in it', async () => {

@@ -278,7 +278,7 @@ describe('documents', () => {
       expect(book.worksheets.map(sheet => sheet.name)).toEqual(['Contractkalender', 'Samenvatting']);
       const sheet = book.worksheets[0];
       const header = headers(sheet);
-      expect(header).toEqual(expect.arrayContaining(['Naam', 'Organisatie', 'Leverancier', 'Einddatum', 'Uiterste opzegdatum', 'Jaarwaarde', 'Stilzwijgend verlengd', 'Applicaties']));
+      expect(header).toEqual(expect.arrayContaining(['Naam', 'Organisatie', 'Leverancier', 'Einddatum', 'Uiterste opzegdatum', 'Jaarwaarde', 'Verlengt stilzwijgend tenzij opgezegd', 'Applicaties']));
       // two end dates and two renewal columns, each named by how it differs from the other
       expect(header).toEqual(expect.arrayContaining(['Einddatum volgens contract', 'Einddatum verschoven door verlenging']));
       expect(header).not.toContain('Einddatum in het contract');
@@ -293,11 +293,11 @@ describe('documents', () => {
       expect(c1.getCell(column('Einddatum')).numFmt).toBe('dd-mm-yyyy');
       expect(c1.getCell(column('Jaarwaarde')).value).toBe(1503889.77);
       expect(c1.getCell(column('Jaarwaarde')).numFmt).toBe('€ #,##0');
-      expect(c1.getCell(column('Stilzwijgend verlengd')).value).toBe('ja');
+      expect(c1.getCell(column('Verlengt stilzwijgend tenzij opgezegd')).value).toBe('ja');
       expect(c1.getCell(column('Applicaties')).value).toBe('Berichtenbus (hoog), Zaaksysteem (kritiek)');
       expect(sheet.views[0]).toEqual(expect.objectContaining({ state: 'frozen', ySplit: 1 }));
       expect(sheet.autoFilter).toEqual(`A1:${sheet.getColumn(header.length).letter}1`);
-      expect(sheet.getColumn(column('Applicaties')).width).toBeGreaterThan(sheet.getColumn(column('Stilzwijgend verlengd')).width! - 1);
+      expect(sheet.getColumn(column('Applicaties')).width).toBeGreaterThan(sheet.getColumn(column('Verlengt stilzwijgend tenzij opgezegd')).width! - 1);
     });
 
     it('when supplier exposure is exported as XLSX, then shares are percentages and the summary is in words', async () => {
@@ -374,7 +374,7 @@ describe('documents', () => {
       const contracts = book.getWorksheet('Contracten')!;
       const header = headers(contracts);
       // The model has no contract name: the supplier and what it covers name it, the id after them.
-      expect(header).toEqual(['Contract', 'Uiterste opzegdatum', 'Einddatum', 'Stilzwijgend verlengd', 'Exitplan', 'Jaarwaarde']);
+      expect(header).toEqual(['Contract', 'Uiterste opzegdatum', 'Einddatum', 'Verlengt stilzwijgend tenzij opgezegd', 'Exitplan', 'Jaarwaarde']);
       expect(contracts.getCell('A2').value).toBe('Acme B.V. – Berichtenbus en Zaaksysteem (c1)');
       expect(contracts.getCell('B2').type).toBe(ExcelJS.ValueType.Date);
       expect(contracts.getCell('F2').value).toBe(1503889.77);

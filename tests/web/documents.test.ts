@@ -113,7 +113,10 @@ describe('downloads equal the screen', () => {
       return document.querySelectorAll('#calendar-table tbody tr').length === count;
     });
   }
-  const screenRows = () => page.locator('#calendar-table tbody tr').evaluateAll(rows => rows.map(row => ({ uid: row.getAttribute('data-uid')!, name: row.querySelector('td')!.textContent!.trim() })));
+  const screenRows = () => page.locator('#calendar-table').evaluate(table => {
+    const column = [...table.querySelectorAll('thead th')].findIndex(th => th.getAttribute('data-key') === 'contract');
+    return [...table.querySelectorAll('tbody tr')].map(row => ({ uid: row.getAttribute('data-uid')!, name: row.querySelectorAll('td')[column].textContent!.trim() }));
+  });
 
   it.each([
     ['business-critical', '#only-critical', 'critical=true'],
@@ -130,7 +133,8 @@ describe('downloads equal the screen', () => {
     const names = rows.map(row => row.name).sort();
     const ics = (await downloaded('#download-ics')).toString('utf8');
     expect([...ics.matchAll(/^UID:(.*)-notice@roer\r$/gm)].map(m => m[1]).sort()).toEqual(uids);
-    expect(ics).toContain('SUMMARY:Uiterste opzegdatum');
+    expect(ics).toContain('SUMMARY:Opzeggen uiterlijk: ');
+    expect([...ics.matchAll(/^UID:(.*)-end@roer\r$/gm)].map(m => m[1]).sort()).toEqual(uids);
     expect(csvFirstColumn(await downloaded('#download-csv')).sort()).toEqual(names);
     expect(columnOf(await firstSheet(await downloaded('#download-xlsx')), 'Naam').sort()).toEqual(names);
   });

@@ -5,7 +5,8 @@ import type { Context } from './context.js';
 import { dependencyHash } from './dependency-view.js';
 import { errorText } from './errors.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
-import { critLabel, formatDate, formatMonth, formatMoney, formatNumber, language, t } from './i18n.js';
+import { CODE_NAMES, valueName } from '../../server/labels.js';
+import { critLabel, formatDate, formatMonth, formatMoney, formatNumber, language, type MessageKey, t, tn } from './i18n.js';
 import { names, num, pick, rowUid, str } from './rows.js';
 import { trendPanel } from './trend.js';
 import type { Row } from './types.js';
@@ -31,6 +32,42 @@ const applicationsOf = (row: Row): Row[] => {
 };
 const noticeOf = (row: Row) => str(pick(row, 'noticeDeadline', 'notice', 'noticeDate'));
 const isOverdue = (row: Row, today: string) => row.overdue === true || row.noticeDeadlinePassed === true || (!!noticeOf(row) && noticeOf(row) < today);
+const daysToNotice = (row: Row) => num(pick(row, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice'));
+
+/** A counted phrase that has its own words for none ("geen ervan …"). */
+const counted = (base: 'calendar.answer.overdue' | 'calendar.answer.actNow', n: number) => (n === 0 ? t(`${base}.zero` as MessageKey) : tn(base, n));
+
+/**
+ * The answer above the table: how many contracts need a decision in the window, how many are past
+ * their notice deadline and, of those, how many cover business-critical applications (act now).
+ */
+function answer(rows: Row[], to: string): string {
+  const when = months === 'quarter' ? t('calendar.answer.quarter', { to: formatDate(to) }) : t('calendar.answer.months', { n: months, to: formatDate(to) });
+  if (rows.length === 0) return t('calendar.answer.none', { when });
+  const overdue = rows.filter(row => row.urgency === 'actNow' || row.urgency === 'noticePassed').length;
+  const actNow = rows.filter(row => row.urgency === 'actNow').length;
+  return tn('calendar.answer.contracts', rows.length, { when }) + counted('calendar.answer.overdue', overdue) + (overdue ? counted('calendar.answer.actNow', actNow) : '');
+}
+
+/** Days to the notice deadline in words: "Verstreken: 158 dagen geleden", "Vandaag", "Nog 23 dagen". */
+function daysInWords(days: number | undefined): string {
+  if (days === undefined) return '';
+  if (days < 0) return tn('calendar.days.passed', -days);
+  return days === 0 ? t('calendar.days.today') : tn('calendar.days.left', days);
+}
+
+/** The renewal clause, or the renewal that already happened: "stilzwijgend verlengd" said either. */
+function renewalInWords(row: Row): string {
+  if (row.renewed === true && row.contractEnd) return t('calendar.renewal.renewed', { date: formatDate(row.contractEnd) });
+  return row.autoRenew ? t('calendar.renewal.auto') : t('calendar.renewal.none');
+}
+
+/** The row's status in words (the server's urgency, labels.ts), and for a passed notice deadline what happens next. */
+function statusCell(row: Row): HTMLElement {
+  const urgency = str(row.urgency);
+  const next = urgency === 'actNow' || urgency === 'noticePassed' ? t(row.autoRenew ? 'calendar.then.renews' : 'calendar.then.ends', { date: formatDate(row.end) }) : '';
+  return h('span', { class: `status status-${urgency}` }, h('strong', {}, urgency === 'actNow' ? '⚠ ' : '', valueName(CODE_NAMES, urgency, language())), next ? h('span', { class: 'status-next' }, next) : '');
+}
 
 export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<void> {
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
@@ -62,7 +99,10 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
       return;
     }
     const todayText = iso(today);
-    fill(body, 
+    // The server orders the rows most urgent first; the status column sorts by that order.
+    const rank = new Map(rows.map((row, index) => [row, index]));
+    fill(body,
+      h('p', { id: 'calendar-answer', class: 'answer' }, answer(rows, window().to)),
       h('p', { id: 'calendar-count', role: 'status' }, t('calendar.count', { n: formatNumber(rows.length), from: formatDate(window().from), to: formatDate(window().to) })),
       h('p', { class: 'hint', id: 'calendar-count-definition' }, t('calendar.countDefinition')),
       timeline(rows, window(), todayText),
@@ -71,16 +111,17 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
         id: 'calendar-table',
         caption: t('calendar.heading'),
         rows,
-        sortKey: 'notice',
+        sortKey: 'status',
         descending: false,
-        rowAttrs: row => ({ class: isOverdue(row, todayText) ? 'overdue' : undefined, 'data-uid': rowUid(row) }),
+        rowAttrs: row => ({ class: [isOverdue(row, todayText) ? 'overdue' : '', row.urgency === 'actNow' ? 'act-now' : ''].join(' ').trim() || undefined, 'data-uid': rowUid(row), 'data-urgency': str(row.urgency) || undefined }),
         columns: [
+          { key: 'status', label: t('calendar.col.status'), value: r => rank.get(r) ?? 0, render: statusCell },
           { key: 'contract', label: t('calendar.col.contract'), value: r => str(pick(r, 'name', 'id', 'contract')) || rowUid(r) },
           { key: 'supplier', label: t('calendar.col.supplier'), value: r => names(pick(r, 'supplierName', 'supplier', 'suppliers')).join(', ') },
-          { key: 'notice', label: t('calendar.col.notice'), value: r => noticeOf(r), render: r => h('span', {}, formatDate(noticeOf(r)), isOverdue(r, todayText) ? h('strong', { class: 'badge warn' }, ` (${t('calendar.overdue')})`) : '') },
+          { key: 'notice', label: t('calendar.col.notice'), value: r => noticeOf(r), render: r => formatDate(noticeOf(r)) },
           { key: 'end', label: t('calendar.col.end'), value: r => str(r.end), render: r => formatDate(r.end) },
-          { key: 'days', label: t('calendar.col.days'), value: r => num(pick(r, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice')), render: r => formatNumber(num(pick(r, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice'))), numeric: true },
-          { key: 'autoRenew', label: t('calendar.col.autoRenew'), value: r => (r.autoRenew ? t('common.yes') : t('common.no')) },
+          { key: 'days', label: t('calendar.col.days'), value: r => daysToNotice(r), render: r => daysInWords(daysToNotice(r)) },
+          { key: 'autoRenew', label: t('calendar.col.autoRenew'), value: r => renewalInWords(r) },
           { key: 'applications', label: t('calendar.col.applications'), value: r => applicationsOf(r).map(a => str(pick(a, 'name', 'uid'))).join(', '),
             render: r => h('span', {}, applicationsOf(r).map((a, i) => h('span', {}, i ? ', ' : '', a.uid ? h('a', { href: dependencyHash(str(a.uid)) }, str(pick(a, 'name', 'uid'))) : str(pick(a, 'name')), a.criticality ? h('span', { class: `crit crit-${str(a.criticality)}` }, ` (${critLabel(a.criticality)})`) : ''))) },
           { key: 'value', label: t('calendar.col.value'), value: r => num(r.annualValue), render: r => formatMoney(r.annualValue), numeric: true },
