@@ -109,12 +109,12 @@ function subjectAnswer(data: ReportData, language: Language): Answer {
   // Split as the sentences are; an application's dependants all only miss its data.
   const direct = applications.filter(r => r.direct).length;
   const figures: Figure[] = [
-    ...(subject.kind === 'Application' ? [] : [figure(direct, reportText(language, 'figure.failedDirect'), language)]),
-    ...(applications.length > direct || subject.kind === 'Application' ? [figure(applications.length - direct, reportText(language, 'figure.failedThrough'), language)] : []),
-    figure(critical, reportText(language, 'figure.critical'), language),
-    figure(functions.length, reportText(language, 'figure.functions'), language),
+    ...(subject.kind === 'Application' ? [] : [figure(direct, countedText(language, 'figure.failedDirect', direct), language)]),
+    ...(applications.length > direct || subject.kind === 'Application' ? [figure(applications.length - direct, countedText(language, 'figure.failedThrough', applications.length - direct), language)] : []),
+    figure(critical, countedText(language, 'figure.critical', critical), language),
+    figure(functions.length, countedText(language, 'figure.functions', functions.length), language),
   ];
-  if (platforms > 0) figures.splice(1, 0, figure(platforms, reportText(language, 'figure.failedPlatforms'), language));
+  if (platforms > 0) figures.splice(1, 0, figure(platforms, countedText(language, 'figure.failedPlatforms', platforms), language));
   if (data.contracts.length) figures.push(figure(annualValue(data.contracts), reportText(language, 'figure.contractValue'), language, 'money'));
   if (data.lockIn) figures.push(figure(data.lockIn.score, reportText(language, 'figure.lockIn'), language, 'decimal'));
 
