@@ -43,6 +43,7 @@ const WORDS = {
     one: 'Nog geen verloop: één import ({date}).',
     none: 'Nog geen verloop: voor deze organisatie zijn geen kerncijfers vastgelegd.',
     runs: '{n} imports, {from} – {to}',
+    runOne: '1 import, {date}',
   },
   en: {
     heading: 'Trend',
@@ -52,6 +53,7 @@ const WORDS = {
     one: 'No trend yet: one import ({date}).',
     none: 'No trend yet: no headline numbers were recorded for this organisation.',
     runs: '{n} imports, {from} – {to}',
+    runOne: '1 import, {date}',
   },
 } as const;
 type Word = keyof (typeof WORDS)['nl'];
@@ -91,7 +93,8 @@ export function trendSentence(series: TrendPoint[], key: TrendKey, language: Lan
 
 /** "3 imports, 01-09-2026 – 03-12-2026": what a chart spans. */
 export const trendSpan = (series: TrendPoint[], language: Language, date: (at: string) => string): string =>
-  series.length === 0 ? '' : trendText(language, 'runs', { n: series.length, from: date(series[0].at), to: date(series.at(-1)!.at) });
+  series.length === 0 ? '' : series.length === 1 ? trendText(language, 'runOne', { date: date(series[0].at) })
+    : trendText(language, 'runs', { n: series.length, from: date(series[0].at), to: date(series.at(-1)!.at) });
 
 export type TrendChartPoint = { x: number; y: number; value: number; at: string };
 
