@@ -167,10 +167,11 @@ function headlineTable(changes: HeadlineChange[]): HTMLElement {
     sortKey: 'spofs',
     columns: [
       { key: 'organisation', label: t('changes.organisation'), value: c => orgName(c.organisation) },
-      { key: 'hhi', label: t('changes.metric.hhi'), value: c => c.after?.hhi ?? undefined, render: c => delta(c.before?.hhi, c.after?.hhi, 'hhi') },
-      { key: 'spofs', label: t('changes.spofsEntered'), value: c => c.entered.spofs.length, numeric: true },
-      { key: 'notice', label: t('changes.noticeEntered'), value: c => c.entered.notice.length, numeric: true },
-      { key: 'lockIn', label: t('changes.metric.lockIn'), value: c => c.after?.meanLockIn ?? undefined, render: c => delta(c.before?.meanLockIn, c.after?.meanLockIn, 'meanLockIn') },
+      // An organisation measured for the first time: its numbers, not "35,7 → 35,7 (= 0,0)" and "0 nieuw".
+      { key: 'hhi', label: t('changes.metric.hhi'), value: c => c.after?.hhi ?? undefined, render: c => delta(isFirstOnly(c) ? null : c.before?.hhi, c.after?.hhi, 'hhi') },
+      { key: 'spofs', label: t('changes.spofsEntered'), value: c => (isFirstOnly(c) ? -1 : c.entered.spofs.length), render: c => (isFirstOnly(c) ? t('changes.firstMeasurement') : formatNumber(c.entered.spofs.length)), numeric: true },
+      { key: 'notice', label: t('changes.noticeEntered'), value: c => (isFirstOnly(c) ? -1 : c.entered.notice.length), render: c => (isFirstOnly(c) ? t('changes.firstMeasurement') : formatNumber(c.entered.notice.length)), numeric: true },
+      { key: 'lockIn', label: t('changes.metric.lockIn'), value: c => c.after?.meanLockIn ?? undefined, render: c => delta(isFirstOnly(c) ? null : c.before?.meanLockIn, c.after?.meanLockIn, 'meanLockIn') },
     ],
   }));
 }
