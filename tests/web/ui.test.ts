@@ -109,6 +109,15 @@ describe('explorer', () => {
     await shot('explorer-panel');
   });
 
+  it('when a name is typed and Enter pressed at once, then the first suggestion opens when it arrives', async () => {
+    // Enter before the suggestions came did nothing; the list then appeared and stayed.
+    const [supplier] = await read<{ uid: string; name: string }>(driver, 'MATCH (s:Supplier)-[:SUPPLIES]->() WITH s, count(*) AS n ORDER BY n DESC, s.uid LIMIT 1 RETURN s.uid AS uid, s.name AS name');
+    await open('#/explorer?view=graph');
+    await page.locator('#search').pressSequentially(supplier.name);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(uid => document.querySelector('#deps .centre-card')?.getAttribute('data-uid') === uid, supplier.uid, { timeout: 30_000 });
+  });
+
   it('when asking "what if this fails" on a supplier, then exactly the impact set of the API is highlighted', async () => {
     const [supplier] = await read<{ uid: string; name: string }>(driver,
       'MATCH (s:Supplier)-[:SUPPLIES]->(a:Application) WITH s, count(a) AS n ORDER BY n DESC, s.uid LIMIT 1 RETURN s.uid AS uid, s.name AS name');

@@ -22,6 +22,8 @@ export function searchBox(onChoose: (hit: SearchHit) => void, options: { id?: st
   let active = -1;
   let asked = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Enter pressed before the hits for the typed text arrived: the first of them is chosen when they do.
+  let chooseWhenAnswered = false;
 
   const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); };
   const choose = (hit: SearchHit) => { close(); input.value = hit.name; onChoose(hit); };
@@ -47,8 +49,11 @@ export function searchBox(onChoose: (hit: SearchHit) => void, options: { id?: st
     note.textContent = hits.length ? '' : t('search.none', { text });
     list.dataset.for = text; // which text the list answers (the previous one stays shown until then)
     render();
+    if (chooseWhenAnswered && hits.length) choose(hits[0]);
+    chooseWhenAnswered = false;
   };
   input.addEventListener('input', () => {
+    chooseWhenAnswered = false;
     clearTimeout(timer);
     const text = input.value.trim();
     if (!text) { hits = []; note.textContent = ''; render(); return; }
@@ -57,7 +62,13 @@ export function searchBox(onChoose: (hit: SearchHit) => void, options: { id?: st
   input.addEventListener('keydown', event => {
     if (event.key === 'ArrowDown') { active = Math.min(hits.length - 1, active + 1); render(); event.preventDefault(); }
     else if (event.key === 'ArrowUp') { active = Math.max(0, active - 1); render(); event.preventDefault(); }
-    else if (event.key === 'Enter' && hits[active]) { choose(hits[active]); event.preventDefault(); }
+    else if (event.key === 'Enter') {
+      event.preventDefault();
+      const text = input.value.trim();
+      if (hits[active] && list.dataset.for === text) choose(hits[active]);
+      // The hits shown are for an earlier text, or none yet: ask now, and choose the first answer.
+      else if (text) { clearTimeout(timer); chooseWhenAnswered = true; void ask(text); }
+    }
     else if (event.key === 'Escape') close();
   });
   input.addEventListener('blur', () => setTimeout(close, 150));
