@@ -49,7 +49,7 @@ export const RELATION_NAMES: Record<string, { out: Words; in: Words }> = {
   SUPPLIES: { out: { nl: 'levert', en: 'supplies' }, in: { nl: 'geleverd door', en: 'supplied by' } },
   PART_OF: { out: { nl: 'hoort bij concern', en: 'part of group' }, in: { nl: 'omvat', en: 'includes' } },
   PROVIDES: { out: { nl: 'biedt platform', en: 'provides platform' }, in: { nl: 'aangeboden door', en: 'provided by' } },
-  RUNS_ON: { out: { nl: 'draait op', en: 'runs on' }, in: { nl: 'host', en: 'hosts' } },
+  RUNS_ON: { out: { nl: 'draait op', en: 'runs on' }, in: { nl: 'huisvest', en: 'hosts' } },
   REALISES: { out: { nl: 'vervult', en: 'realises' }, in: { nl: 'vervuld door', en: 'realised by' } },
   SUPPORTS: { out: { nl: 'ondersteunt', en: 'supports' }, in: { nl: 'ondersteund door', en: 'supported by' } },
   IMPLEMENTS: { out: { nl: 'ondersteunt standaard', en: 'implements standard' }, in: { nl: 'ondersteund door', en: 'implemented by' } },
@@ -419,7 +419,7 @@ export const FACTOR_NAMES: Record<string, Words> = {
   noDataPortability: { nl: 'Geen afspraak over dataportabiliteit', en: 'No data-portability clause' },
   remainingContractYears: { nl: 'Resterende contractjaren', en: 'Remaining contract years' },
   autoRenewed: { nl: 'Opzegdatum verstreken (stilzwijgend verlengd)', en: 'Notice deadline passed (auto-renewed)' },
-  supplierHosts: { nl: 'Leverancier host ook', en: 'Supplier also hosts it' },
+  supplierHosts: { nl: 'Leverancier levert ook de hosting', en: 'Supplier also hosts it' },
   dependants: { nl: 'Aantal afhankelijke applicaties', en: 'Number of dependants' },
   fewSubstitutes: { nl: 'Weinig alternatieven', en: 'Few substitutes' },
   outsideEu: { nl: 'Hosting buiten de EU', en: 'Hosting outside the EU' },
@@ -458,9 +458,20 @@ export const VALUE_NAMES: Record<string, Record<string, Words>> = {
   },
 };
 
-/** A property's coded value in words (`criticality` `high` → "hoog"); other values as they are. */
+/** A property's coded value in words (`criticality` `high` → "hoog", `country` `NL` → "Nederland"); other values as they are. */
 export const propertyValueName = (property: string, value: unknown, language: Language): string =>
-  VALUE_NAMES[property]?.[String(value)]?.[language] ?? (value === null || value === undefined ? '' : String(value));
+  VALUE_NAMES[property]?.[String(value)]?.[language]
+  ?? (property === 'country' && typeof value === 'string' && /^[A-Z]{2}$/.test(value) ? countryName(value, language) : undefined)
+  ?? (value === null || value === undefined ? '' : String(value));
+
+/** An ISO 3166 country code in words ("DE" → "Duitsland"), or the code when the runtime does not know it. */
+function countryName(code: string, language: Language): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 /** HHI bands (server/analyses/supplier-exposure.ts `band`). */
 export const BAND_NAMES: Record<string, Words> = {

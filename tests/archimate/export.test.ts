@@ -171,7 +171,7 @@ describe('AMEFF export', () => {
       // Every relationship named in Roer's words, read from its source.
       relationships: [
         'Association: biedt platform', 'Association: dekt', 'Association: levert', 'Association: met leverancier',
-        'Flow: levert gegevens aan', 'Flow: levert gegevens aan (StUF-BG, via Makelaar)', 'Serving: host', 'Serving: ondersteunt', 'Specialization: vervult',
+        'Flow: levert gegevens aan', 'Flow: levert gegevens aan (StUF-BG, via Makelaar)', 'Serving: huisvest', 'Serving: ondersteunt', 'Specialization: vervult',
       ],
       unnamed: 0,
     });

@@ -124,7 +124,7 @@ describe('documents', () => {
       expect(first).toContain('lock-in-score');
       expect(second).toContain('Afhankelijkheidsplaat');
       for (const name of ['Hangt af van', 'Valt mee uit', 'Acme B.V.', 'Rekencentrum Noord', 'Basisregistratie', 'Berichtenbus', 'Website']) expect(second).toContain(name);
-      for (const words of ['levert gegevens aan', 'host', 'levert', 'tussenstation voor']) expect(second).toContain(words);
+      for (const words of ['levert gegevens aan', 'huisvest', 'levert', 'tussenstation voor']) expect(second).toContain(words);
     });
 
     it('when a host\'s report is made, then it says what fails directly apart from what only misses data through interfaces', async () => {
@@ -242,10 +242,10 @@ describe('documents', () => {
       expect(right.every(box => box.x > subject.x + subject.width)).toBe(true);
       expect(picture.heads.map(head => head.title)).toEqual(['Hangt af van', 'Applicatie', 'Valt mee uit']);
       expect(picture.lines.every(line => line.x1 < line.x2)).toBe(true);
-      expect(new Set(picture.lines.map(line => line.words))).toEqual(new Set(['levert', 'host', 'levert gegevens aan']));
+      expect(new Set(picture.lines.map(line => line.words))).toEqual(new Set(['levert', 'huisvest', 'levert gegevens aan']));
       // Words beside a line where they fit in the gap, all of them in the legend, none on top of another.
-      expect(picture.lines.filter(line => line.label).map(line => line.words).sort()).toEqual(['host', 'levert']);
-      expect(picture.legend.map(item => item.words).sort()).toEqual(['host', 'levert', 'levert gegevens aan']);
+      expect(picture.lines.filter(line => line.label).map(line => line.words).sort()).toEqual(['huisvest', 'levert']);
+      expect(picture.legend.map(item => item.words).sort()).toEqual(['huisvest', 'levert', 'levert gegevens aan']);
       expect(pictureLayout(data(3), 'nl', { width: 900 }).lines.filter(line => line.label)).toHaveLength(5);
       const labels = pictureLayout(data(3), 'nl', { width: 900 }).lines.map(line => line.label!);
       for (const a of labels) for (const b of labels) if (a !== b) expect(a.x + a.width < b.x || b.x + b.width < a.x || a.y + picture.labelSize < b.y || b.y + picture.labelSize < a.y).toBe(true);

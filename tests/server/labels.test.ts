@@ -1,6 +1,6 @@
 // The words for the graph's names: every relationship type and node kind the load writes has them, in both languages.
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../importers/load.js';
-import { KIND_NAMES, RELATION_NAMES, organisationName, propertyName, relationName } from '../../server/labels.js';
+import { KIND_NAMES, RELATION_NAMES, organisationName, propertyName, propertyValueName, relationName } from '../../server/labels.js';
 
 describe('labels', () => {
   it('when the load knows a kind or relationship, then it has a Dutch and an English name', () => {
@@ -21,5 +21,10 @@ describe('labels', () => {
     expect(organisationName('gemeente-roerdam')).toBe('Gemeente Roerdam');
     expect(organisationName('gm0363')).toBe('gm0363');
     expect(organisationName('gm0363', 'Gemeente Amsterdam')).toBe('Gemeente Amsterdam');
+    // A supplier's country: "Land: Nederland", not "Land: NL"; a platform's host reads in Dutch ("host" was English).
+    expect(propertyValueName('country', 'NL', 'nl')).toBe('Nederland');
+    expect(propertyValueName('country', 'DE', 'en')).toBe('Germany');
+    expect(propertyValueName('country', 'Nederland', 'nl')).toBe('Nederland');
+    expect(relationName('RUNS_ON', 'in', 'nl')).toBe('huisvest');
   });
 });
