@@ -52,7 +52,7 @@ describe('the data-quality export in one language', () => {
     // Only the conflicts name a kind; the Dutch word, not the label `Supplier`.
     expect([...new Set(rows.map(row => row.Soort))].sort()).toEqual(['', 'Leverancier']);
     const conflict = rows.find(row => row.Soort === 'Leverancier');
-    expect(conflict?.Toelichting).toBe("Bronnen verschillen over land: 'NL' (csv:a) ≠ 'DE' (csv:b); de waarde van csv:a telt (eerste bron: de bron die het als eerste aanleverde)");
+    expect(conflict?.Toelichting).toBe("Bronnen verschillen over land: 'Nederland' (csv:a) ≠ 'Duitsland' (csv:b); de waarde van csv:a telt (eerste bron: de bron die het als eerste aanleverde)");
     expect(rows.map(row => row.Toelichting)).toEqual(expect.arrayContaining([
       'Geen leverancier bekend die deze applicatie levert',
       'Niet bekend waar deze applicatie draait (geen platform)',

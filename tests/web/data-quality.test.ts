@@ -71,7 +71,7 @@ describe('data quality where a person works', () => {
     expect(page.url()).toContain('#/data-quality');
     expect(await page.textContent('#dq-answer')).toBe('Gevonden: 1 tegenstrijdig gegeven tussen bronnen, 1 bedrijfskritische applicatie zonder contract en 2 applicaties zonder platform.');
     const row = page.locator('#dq-conflicts tbody tr[data-uid="supplier:acme"][data-property="country"]');
-    expect(await row.locator('td').allInnerTexts()).toEqual(['Acme B.V.', 'Leverancier', 'Land', 'NL van Gemeente Roerdam (CSV-bestanden)', 'DE van test-b (CSV-bestanden)', 'eerste bron: de bron die het als eerste aanleverde']);
+    expect(await row.locator('td').allInnerTexts()).toEqual(['Acme B.V.', 'Leverancier', 'Land', 'Nederland van Gemeente Roerdam (CSV-bestanden)', 'Duitsland van test-b (CSV-bestanden)', 'eerste bron: de bron die het als eerste aanleverde']);
     expect(await page.locator('#dq-conflicts tbody tr').count()).toBe(1);
     expect(await page.locator('#dq-application-without-platform li').allTextContents()).toEqual(['Website', 'Zaaksysteem']);
     expect(await page.locator('#dq-critical-application-without-contract li').allTextContents()).toEqual(['Zaaksysteem']);
@@ -94,14 +94,14 @@ describe('data quality where a person works', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await shot('data-quality-390');
     // On a phone the row reads as a card, each value with what it is.
-    expect((await row.innerText()).split('\n')).toEqual(['Onderdeel: Acme B.V.', 'Soort: Leverancier', 'Gegeven: Land', 'Waarde die telt: NL van Gemeente Roerdam (CSV-bestanden)', 'Andere waarde: DE van test-b (CSV-bestanden)', 'Regel: eerste bron: de bron die het als eerste aanleverde']);
+    expect((await row.innerText()).split('\n')).toEqual(['Onderdeel: Acme B.V.', 'Soort: Leverancier', 'Gegeven: Land', 'Waarde die telt: Nederland van Gemeente Roerdam (CSV-bestanden)', 'Andere waarde: Duitsland van test-b (CSV-bestanden)', 'Regel: eerste bron: de bron die het als eerste aanleverde']);
     // Nothing sticks out of the phone's width but the table's own scroll box.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await switchLanguage('en');
     expect(await page.textContent('#dq-answer')).toBe('Found: 1 fact the sources disagree on, 1 business-critical application without a contract and 2 applications without a platform.');
-    expect(await row.locator('td').allInnerTexts()).toEqual(['Acme B.V.', 'Supplier', 'Country', 'NL from Gemeente Roerdam (CSV files)', 'DE from test-b (CSV files)', 'first source: the source that asserted it first']);
+    expect(await row.locator('td').allInnerTexts()).toEqual(['Acme B.V.', 'Supplier', 'Country', 'Netherlands from Gemeente Roerdam (CSV files)', 'Germany from test-b (CSV files)', 'first source: the source that asserted it first']);
     await switchLanguage('nl');
   }, 120_000);
 
@@ -111,7 +111,7 @@ describe('data quality where a person works', () => {
     await ready();
     const line = page.locator('#panel-conflicts li');
     await line.waitFor({ timeout: 30_000 });
-    expect(await line.textContent()).toBe('Bronnen zijn het oneens over land: NL van Gemeente Roerdam (CSV-bestanden), telt – DE van test-b (CSV-bestanden)');
+    expect(await line.textContent()).toBe('Bronnen zijn het oneens over land: Nederland van Gemeente Roerdam (CSV-bestanden), telt – Duitsland van test-b (CSV-bestanden)');
     await shot('data-quality-panel-1280');
     await page.click('#panel-conflicts-link');
     await ready();
