@@ -6,7 +6,7 @@ import type { Section } from './sections.js';
 import { reportText } from './words.js';
 
 /** Lower-case letters and digits joined by hyphens, accents dropped: safe in every file system. */
-const slug = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+const slug = (text: string) => text.replace(/\./g, '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
 
 /** Without extension; `section`: one table of the report (its sheet name). */
 export function reportFileName(subject: { uid: string; kind: string; name: string }, language: Language, section?: Section['id']): string {
