@@ -196,9 +196,9 @@ function timeline(rows: Row[], window: { from: string; to: string }, today: stri
     const y = top + index * rowHeight + rowHeight / 2;
     const notice = renews(row) ? noticeOf(row) : '';
     const overdue = isOverdue(row);
+    // What it covers and its id, as the reports name it, shortened; the supplier too on hover.
     const label = contractLabel(row);
-    const shown = shorten(label, 52);
-    chart.append(svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11 }, shown, ...(shown === label ? [] : [svg('title', {}, label)])));
+    chart.append(svg('g', {}, svg('title', {}, label), svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11 }, shorten(contractLabel(row, str(row.supplierName) || undefined), 52))));
     if (notice && row.end) chart.append(svg('line', { x1: x(notice), x2: x(str(row.end)), y1: y, y2: y, stroke: '#9aa3ad', 'stroke-width': 2 }));
     if (notice) chart.append(svg('circle', { cx: x(notice), cy: y, r: 5, fill: overdue ? '#c00000' : '#E69F00', stroke: '#000', 'stroke-width': 0.5 }, svg('title', {}, `${label}: ${t('calendar.legend.notice')} ${formatDate(notice)}${overdue ? ` (${t('calendar.overdue')})` : ''}`)));
     if (row.end) chart.append(svg('rect', { x: x(str(row.end)) - 4, y: y - 4, width: 8, height: 8, fill: '#0072B2' }, svg('title', {}, `${label}: ${t('calendar.legend.end')} ${formatDate(row.end)}`)));
