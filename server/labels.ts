@@ -407,9 +407,12 @@ export const CODE_NAMES: Record<string, Words> = {
   dataAtSource: { nl: 'Basisgegevens bij de bron', en: 'Base data at the source' },
   // The contract calendar's urgency (server/analyses/contract-calendar.ts), most urgent first.
   actNow: { nl: 'Nu regelen: opzegdatum verstreken, bedrijfskritisch', en: 'Act now: notice deadline passed, business-critical' },
+  followUpNow: { nl: 'Nu regelen: loopt af, bedrijfskritisch', en: 'Act now: ends, business-critical' },
+  endsSoon: { nl: 'Loopt binnenkort af', en: 'Ends soon' },
   noticePassed: { nl: 'Opzegdatum verstreken', en: 'Notice deadline passed' },
   noticeSoon: { nl: 'Binnen 3 maanden opzeggen', en: 'Give notice within 3 months' },
-  noticeLater: { nl: 'Nog tijd', en: 'Time left' },
+  noticeLater: { nl: 'Nog tijd om op te zeggen', en: 'Time left to give notice' },
+  endsLater: { nl: 'Loopt later af: nog tijd', en: 'Ends later: time left' },
   ended: { nl: 'Afgelopen', en: 'Ended' },
 };
 

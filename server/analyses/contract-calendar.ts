@@ -26,8 +26,10 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
   title: 'Contract calendar / Contractkalender',
   description:
     'Contracts with their end date, notice deadline (end date minus the notice period in calendar months), auto-renewal, days left and covered applications with criticality and lock-in score, ' +
-    'for notice deadlines or end dates in the window (default the next 12 months); overdue = notice deadline passed while the contract still runs. ' +
-    '`urgency` says how soon to act, and orders the rows: actNow (overdue and covering a business-critical application), noticePassed (overdue), noticeSoon (notice deadline within 3 months), noticeLater, ended. ' +
+    'for notice deadlines or end dates in the window (default the next 12 months); overdue = notice deadline passed while a contract that renews automatically still runs. ' +
+    'A contract without automatic renewal has nothing to cancel: what follows it must be arranged before its end date. ' +
+    '`urgency` says how soon to act, and orders the rows: actNow (overdue, renews automatically, covers a business-critical application), followUpNow (no automatic renewal, ends within 3 months or within its notice period, business-critical), ' +
+    'endsSoon (the same, not business-critical), noticePassed (overdue), noticeSoon (notice deadline within 3 months), noticeLater, endsLater, ended. ' +
     'Optionally only contracts covering a business-critical application (`critical`) or one with a lock-in score of at least `minLockIn`. Also available as ICS.',
   params: ContractCalendarParams,
   async run(driver, params) {
@@ -48,8 +50,8 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
       // The filters of the calendar page, here so that its downloads carry exactly the rows it shows.
       rows = rows.filter(row => (!params.critical || (row.criticalApplications as number) > 0) && (params.minLockIn === 0 || row.applications.some(a => (a.lockIn ?? 0) >= params.minLockIn)));
       for (const row of rows) row.urgency = urgencyOf(row, asOf);
-      // Within a status, the date still ahead first: past its notice deadline, what counts is when it ends or renews.
-      const due = (row: CalendarRow) => (row.overdue ? row.end : row.noticeDeadline);
+      // Within a status, the date still ahead first: past its notice deadline, or without a notice to give, what counts is when it ends or renews.
+      const due = (row: CalendarRow) => (row.overdue || !row.autoRenew ? row.end : row.noticeDeadline);
       rows.sort((a, b) => URGENCIES.indexOf(a.urgency as Urgency) - URGENCIES.indexOf(b.urgency as Urgency) || due(a).localeCompare(due(b)) || a.uid.localeCompare(b.uid));
     }
     return { rows, summary: { from, to, today: asOf, contracts: rows.length, overdue: rows.filter(row => row.overdue).length } };
@@ -57,19 +59,24 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
 };
 
 /** How soon a buyer must act on a contract, most urgent first (labels.ts CODE_NAMES has the words). */
-export const URGENCIES = ['actNow', 'noticePassed', 'noticeSoon', 'noticeLater', 'ended'] as const;
+export const URGENCIES = ['actNow', 'followUpNow', 'endsSoon', 'noticePassed', 'noticeSoon', 'noticeLater', 'endsLater', 'ended'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
-/** Notice deadlines this close count as "soon": a quarter, the buyer's planning horizon. */
+/** Dates this close count as "soon": a quarter, the buyer's planning horizon. */
 const SOON_MONTHS = 3;
 
 /**
- * Notice deadline passed while the contract runs on: act now when it covers a business-critical
- * application (it ends or renews without a decision), else it is marked but can wait its turn.
+ * A contract that renews automatically is acted on by its notice deadline: passed while it runs on,
+ * act now when it covers a business-critical application (it renews without a decision), else it is
+ * marked but can wait its turn. One without automatic renewal has nothing to cancel: it ends on its
+ * end date, and what follows (extend, re-tender or exit) must be arranged before then; that is soon
+ * within a quarter, or earlier when its notice period (the lead time the parties agreed) has begun.
  */
 function urgencyOf(row: CalendarRow, asOf: string): Urgency {
   if (row.end < asOf) return 'ended'; // only in a window that starts in the past
-  if (row.overdue) return (row.criticalApplications as number) > 0 ? 'actNow' : 'noticePassed';
+  const critical = (row.criticalApplications as number) > 0;
+  if (!row.autoRenew) return row.end <= addMonths(asOf, SOON_MONTHS) || row.noticeDeadline < asOf ? (critical ? 'followUpNow' : 'endsSoon') : 'endsLater';
+  if (row.overdue) return critical ? 'actNow' : 'noticePassed';
   return row.noticeDeadline <= addMonths(asOf, SOON_MONTHS) ? 'noticeSoon' : 'noticeLater';
 }
 
@@ -82,7 +89,8 @@ function renewedInWindow(rows: CalendarRow[], asOf: string, from: string, to: st
   const inWindow = (date: string) => date >= from && date <= to;
   return rows.flatMap((row): CalendarRow[] => {
     const term = currentTerm(row, asOf);
-    if (!term?.renewed) return [{ ...row, renewed: false, contractEnd: row.end }];
+    // Without automatic renewal there is no notice to give, so no notice deadline to be past.
+    if (!term?.renewed) return [{ ...row, renewed: false, contractEnd: row.end, overdue: row.autoRenew && row.overdue }];
     if (!inWindow(term.noticeDeadline) && !inWindow(term.end)) return [];
     const { end, noticeDeadline, renewed, contractEnd } = term;
     return [{ ...row, end, noticeDeadline, renewed, contractEnd, daysToNoticeDeadline: daysBetween(asOf, noticeDeadline), daysToEnd: daysBetween(asOf, end), overdue: noticeDeadline < asOf && end >= asOf }];

@@ -35,6 +35,10 @@ export function contractTitle(contract: Pick<Named, 'id' | 'suppliers' | 'applic
   return parts.length ? `${parts.join(' – ')} (${contract.id})` : contract.id;
 }
 
+/** A row of the contract calendar (one supplier, applications as objects) named as a report names its contract. */
+export const calendarContractTitle = (row: { uid: string; name?: string; supplierName?: string | null; applications?: { name: string }[] }, language: Language, ofSupplier?: string): string =>
+  contractTitle({ id: row.name ?? row.uid, suppliers: row.supplierName ? [row.supplierName] : [], applications: (row.applications ?? []).map(a => a.name) }, language, ofSupplier);
+
 /** Running contracts first, ended ones after them, each in the order they came. */
 export const runningFirst = <T extends Pick<ReportContract, 'end'>>(contracts: T[], today: string): T[] =>
   [...contracts.filter(c => !hasEnded(c, today)), ...contracts.filter(c => hasEnded(c, today))];

@@ -246,7 +246,7 @@ describe('analyses on the fixture landscape', () => {
       expect(pick(rows, 'uid', 'end', 'noticeDeadline', 'daysToNoticeDeadline', 'daysToEnd', 'overdue', 'autoRenew', 'supplierName', 'urgency')).toEqual([
         { uid: 'contract:gm1/c2', end: '2026-12-31', noticeDeadline: '2026-09-30', daysToNoticeDeadline: -62, daysToEnd: 30, overdue: true, autoRenew: true, supplierName: 'Hostco', urgency: 'noticePassed' },
         { uid: 'contract:gm1/c1', end: '2027-03-31', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 120, overdue: false, autoRenew: true, supplierName: 'Acme B.V.', urgency: 'noticeSoon' },
-        { uid: 'contract:gm2/d1', end: '2028-02-29', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 455, overdue: false, autoRenew: false, supplierName: 'Centric', urgency: 'noticeSoon' },
+        { uid: 'contract:gm2/d1', end: '2028-02-29', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 455, overdue: false, autoRenew: false, supplierName: 'Centric', urgency: 'endsLater' },
       ]);
       expect(rows[1].applications).toEqual([
         { uid: 'app:gm1/a1', name: 'Zaaksysteem', criticality: 'high', lockIn: 49.2 },
@@ -256,15 +256,17 @@ describe('analyses on the fixture landscape', () => {
       expect(summary).toEqual({ from: TODAY, to: '2027-12-01', today: TODAY, contracts: 3, overdue: 1 });
     });
 
-    it('when notice deadlines of contracts covering business-critical applications have passed, then those come first, marked to act on now', async () => {
-      // 10-03-2027: c1 (Zaaksysteem, Makelaar) and d1 (Zaaksysteem Centric) are past their notice deadline of 28-02-2027;
-      // c2 renewed on 31-12-2026 until 31-12-2027 (notice by 30-09-2027), c3 has until 30-12-2027.
+    it('when contracts covering business-critical applications are past their notice deadline, then those come first, marked to act on now: by giving notice, or by arranging what follows one that ends', async () => {
+      // 10-03-2027: c1 (Zaaksysteem, Makelaar; renews) is past its notice deadline of 28-02-2027. d1 (Zaaksysteem
+      // Centric) does not renew, so it cannot be overdue: it ends 29-02-2028 and is within its 12-month notice period,
+      // so what follows it must be arranged now. c2 renewed on 31-12-2026 until 31-12-2027 (notice by 30-09-2027);
+      // c3 does not renew and ends 30-06-2028.
       const { rows } = await run(driver, 'contract-calendar', { today: '2027-03-10' });
-      expect(pick(rows, 'uid', 'urgency', 'end', 'noticeDeadline', 'daysToNoticeDeadline')).toEqual([
-        { uid: 'contract:gm1/c1', urgency: 'actNow', end: '2027-03-31', noticeDeadline: '2027-02-28', daysToNoticeDeadline: -10 },
-        { uid: 'contract:gm2/d1', urgency: 'actNow', end: '2028-02-29', noticeDeadline: '2027-02-28', daysToNoticeDeadline: -10 },
-        { uid: 'contract:gm1/c2', urgency: 'noticeLater', end: '2027-12-31', noticeDeadline: '2027-09-30', daysToNoticeDeadline: 204 },
-        { uid: 'contract:gm1/c3', urgency: 'noticeLater', end: '2028-06-30', noticeDeadline: '2027-12-30', daysToNoticeDeadline: 295 },
+      expect(pick(rows, 'uid', 'urgency', 'end', 'noticeDeadline', 'daysToNoticeDeadline', 'overdue')).toEqual([
+        { uid: 'contract:gm1/c1', urgency: 'actNow', end: '2027-03-31', noticeDeadline: '2027-02-28', daysToNoticeDeadline: -10, overdue: true },
+        { uid: 'contract:gm2/d1', urgency: 'followUpNow', end: '2028-02-29', noticeDeadline: '2027-02-28', daysToNoticeDeadline: -10, overdue: false },
+        { uid: 'contract:gm1/c2', urgency: 'noticeLater', end: '2027-12-31', noticeDeadline: '2027-09-30', daysToNoticeDeadline: 204, overdue: false },
+        { uid: 'contract:gm1/c3', urgency: 'endsLater', end: '2028-06-30', noticeDeadline: '2027-12-30', daysToNoticeDeadline: 295, overdue: false },
       ]);
     });
 

@@ -15,32 +15,41 @@ const row = {
 };
 
 describe('ics', () => {
-  it('when rows are exported, then each contract is an all-day event on its notice deadline and one on its end date, in one language, with stable UIDs, CRLF lines and folding at 75 octets', () => {
+  it('when rows are exported, then each contract is an all-day event on its end date and, when it renews automatically, one on its notice deadline, each with a reminder, in one language, with stable UIDs, CRLF lines and folding at 75 octets', () => {
     const ics = toIcs([row, { ...row, uid: 'contract:gm2/d1', name: 'd1', autoRenew: false }], new Date('2026-12-01T10:20:30.456Z'));
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(4);
-    expect(ics.match(/END:VEVENT/g)).toHaveLength(4);
-    expect(ics).toContain('UID:contract:gm1/c1-notice@roer\r\n');
-    expect(ics).toContain('UID:contract:gm1/c1-end@roer\r\n');
+    // d1 does not renew: nothing to cancel, so no notice event, only its end.
+    expect(ics.match(/UID:.*/g)).toEqual(['UID:contract:gm1/c1-notice@roer', 'UID:contract:gm1/c1-end@roer', 'UID:contract:gm2/d1-end@roer']);
+    expect(ics.match(/END:VEVENT/g)).toHaveLength(3);
+    // A reminder a month ahead in every event, inside it (RFC 5545 §3.6.6: ACTION, TRIGGER, and DESCRIPTION for DISPLAY).
+    expect(ics.match(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;RELATED=START:-P30D\r\nDESCRIPTION:[^\r]+\r\n( [^\r]+\r\n)*END:VALARM\r\nEND:VEVENT/g)).toHaveLength(3);
     expect(ics).toContain('DTSTAMP:20261201T102030Z\r\n');
     expect(ics).toContain('DTSTART;VALUE=DATE:20270228\r\nDTEND;VALUE=DATE:20270301\r\n');
     expect(ics).toContain('DTSTART;VALUE=DATE:20270331\r\nDTEND;VALUE=DATE:20270401\r\n');
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     const unfolded = ics.replace(/\r\n /g, '');
     expect(unfolded).toContain('X-WR-CALNAME:Roer: contractkalender\r\n');
-    // The title says what happens that day; a contract without stilzwijgende verlenging ends.
-    expect(unfolded).toContain('SUMMARY:Opzeggen uiterlijk: c1 (Acme\\; B.V.\\, Nederland)\r\n');
-    expect(unfolded).toContain('SUMMARY:Contract verlengt stilzwijgend: c1 (Acme\\; B.V.\\, Nederland)\r\n');
-    expect(unfolded).toContain('SUMMARY:Contract loopt af: d1 (Acme\\; B.V.\\, Nederland)\r\n');
+    // The title says what happens that day, the contract named as the reports name it; one without stilzwijgende verlenging ends.
+    expect(unfolded).toContain('SUMMARY:Opzeggen uiterlijk: Acme\\; B.V.\\, Nederland – Makelaar en Zaaksysteem (één) (c1)\r\n');
+    expect(unfolded).toContain('SUMMARY:Contract verlengt stilzwijgend: Acme\\; B.V.\\, Nederland – Makelaar en Zaaksysteem (één) (c1)\r\n');
+    expect(unfolded).toContain('SUMMARY:Contract loopt af\\, regel vervolg: Acme\\; B.V.\\, Nederland – Makelaar en Zaaksysteem (één) (d1)\r\n');
     expect(unfolded).toContain('DESCRIPTION:Leverancier: Acme\\; B.V.\\, Nederland\\nApplicaties: Zaaksysteem (één) (hoog)\\, Makelaar (kritiek)\\nUiterste opzegdatum: 28-02-2027\\nEinddatum: 31-03-2027\\nVerlenging: verlengt stilzwijgend als niet op tijd wordt opgezegd\\nJaarwaarde: €\u00a0100.000\\nOrganisatie: gm1');
     expect(unfolded).toContain('\\nVerlenging: geen stilzwijgende verlenging: loopt af op de einddatum\\n');
     const english = toIcs([row], new Date('2026-12-01T10:20:30.456Z'), { language: 'en' }).replace(/\r\n /g, '');
-    expect(english).toContain('SUMMARY:Give notice by: c1 (Acme\\; B.V.\\, Nederland)');
-    expect(english).toContain('SUMMARY:Contract renews automatically: c1 (Acme\\; B.V.\\, Nederland)');
+    expect(english).toContain('SUMMARY:Give notice by: Acme\\; B.V.\\, Nederland – Makelaar and Zaaksysteem (één) (c1)');
+    expect(english).toContain('SUMMARY:Contract renews automatically: Acme\\; B.V.\\, Nederland – Makelaar and Zaaksysteem (één) (c1)');
     expect(english).toContain('Applications: Zaaksysteem (één) (high)\\, Makelaar (critical)\\nNotice deadline: 28 Feb 2027\\nEnd date: 31 Mar 2027');
     expect(toIcs([row], new Date('2027-01-01T00:00:00Z')).match(/UID:.*/g)).toEqual(ics.match(/UID:.*/g)!.slice(0, 2));
+  });
+
+  it('when a notice deadline has passed, then it gets no event (it can no longer be met), and the end date keeps its own', () => {
+    // By the analysis's reference date when the row has it, else by the file's date.
+    const uids = (ics: string) => ics.match(/UID:.*/g);
+    expect(uids(toIcs([{ ...row, daysToNoticeDeadline: -1 }], new Date('2026-12-01T00:00:00Z')))).toEqual(['UID:contract:gm1/c1-end@roer']);
+    expect(uids(toIcs([row], new Date('2027-03-01T00:00:00Z')))).toEqual(['UID:contract:gm1/c1-end@roer']);
+    expect(uids(toIcs([row], new Date('2027-02-28T00:00:00Z')))).toEqual(['UID:contract:gm1/c1-notice@roer', 'UID:contract:gm1/c1-end@roer']);
   });
 
   it('when a contract renewed already, then its events say so and name the end date written in the contract', () => {

@@ -117,17 +117,17 @@ describe('read API', () => {
     expect(uids).toEqual(['i1', 'i2']); // the interfaces' own ids
   });
 
-  it('when the contract calendar is asked as ICS, then each contract has an event on its notice deadline (31 March minus 1 month = 28 February) and one on its end date', async () => {
+  it('when the contract calendar is asked as ICS, then each contract has an event on its end date and one that renews automatically also on its notice deadline (31 March minus 1 month = 28 February)', async () => {
     const response = await request(app).get('/api/analyses/contract-calendar').query({ format: 'ics', from: '2026-01-01', to: '2028-01-01', today: '2026-01-01' });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/calendar/);
     expect(response.text).toMatch(/^BEGIN:VCALENDAR/);
     const events = response.text.replace(/\r\n /g, '').split('BEGIN:VEVENT').slice(1).map(event => [/^UID:(.*)$/m.exec(event)![1].trim(), /^DTSTART;VALUE=DATE:(\d+)/m.exec(event)![1], /^SUMMARY:(.*)$/m.exec(event)![1].trim()]);
     expect(events.sort()).toEqual([
-      ['contract:gm1/c1-end@roer', '20270331', 'Contract verlengt stilzwijgend: c1 (Acme B.V.)'],
-      ['contract:gm1/c1-notice@roer', '20270228', 'Opzeggen uiterlijk: c1 (Acme B.V.)'],
-      ['contract:gm2/c2-end@roer', '20271231', 'Contract loopt af: c2 (Acme B.V.)'],
-      ['contract:gm2/c2-notice@roer', '20270630', 'Opzeggen uiterlijk: c2 (Acme B.V.)'],
+      ['contract:gm1/c1-end@roer', '20270331', 'Contract verlengt stilzwijgend: Acme B.V. – Makelaar en Zaaksysteem Noord (c1)'],
+      ['contract:gm1/c1-notice@roer', '20270228', 'Opzeggen uiterlijk: Acme B.V. – Makelaar en Zaaksysteem Noord (c1)'],
+      // c2 does not renew: nothing to cancel, what follows it is arranged before its end.
+      ['contract:gm2/c2-end@roer', '20271231', 'Contract loopt af\\, regel vervolg: Acme B.V. – Zaakregie Zuid (c2)'],
     ]);
   });
 

@@ -59,8 +59,8 @@ describe('a renewed contract over the API', () => {
     const response = await request(app).get('/api/analyses/contract-calendar').query({ today: '2026-12-03', format: 'ics' });
     expect(response.status).toBe(200);
     const ics = response.text.replace(/\r\n /g, '');
-    expect(ics).toContain('DTSTART;VALUE=DATE:20270606\r\nDTEND;VALUE=DATE:20270607\r\nSUMMARY:Opzeggen uiterlijk: c-0147 (Tureluur Software B.V.)\r\n');
-    expect(ics).toContain('DTSTART;VALUE=DATE:20270906\r\nDTEND;VALUE=DATE:20270907\r\nSUMMARY:Contract verlengt stilzwijgend: c-0147 (Tureluur Software B.V.)\r\n');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270606\r\nDTEND;VALUE=DATE:20270607\r\nSUMMARY:Opzeggen uiterlijk: Tureluur Software B.V. – Vergunningen (c-0147)\r\n');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270906\r\nDTEND;VALUE=DATE:20270907\r\nSUMMARY:Contract verlengt stilzwijgend: Tureluur Software B.V. – Vergunningen (c-0147)\r\n');
     expect(ics).toContain('\\nVerlenging: al stilzwijgend verlengd\\; de einddatum volgens het contract was 06-09-2026\\n');
     expect(ics).not.toContain('c-0148');
   });

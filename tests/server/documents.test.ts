@@ -343,11 +343,15 @@ describe('documents', () => {
 
     it('when the calendar is filtered, then JSON, ICS, CSV and XLSX hold the same contracts', async () => {
       for (const filter of [{ critical: true }, { minLockIn: 50 }, {}] as Record<string, boolean | number>[]) {
-        const json = (await request(app()).get('/api/analyses/contract-calendar').query({ ...calendar, ...filter })).body as { rows: { uid: string; name: string; criticalApplications: number }[] };
+        const json = (await request(app()).get('/api/analyses/contract-calendar').query({ ...calendar, ...filter })).body as { rows: { uid: string; name: string; criticalApplications: number; autoRenew: boolean; daysToNoticeDeadline: number }[] };
         const names = json.rows.map(row => row.name).sort();
         if ('critical' in filter) expect(json.rows.every(row => row.criticalApplications > 0) && json.rows.length > 0 && json.rows.length < 10).toBe(true);
         const ics = (await get('/api/analyses/contract-calendar', { ...calendar, ...filter, format: 'ics' })).body.toString('utf8');
-        expect([...ics.matchAll(/^UID:(.*)-notice@roer\r$/gm)].map(m => m[1]).sort()).toEqual(json.rows.map(row => row.uid).sort());
+        expect([...ics.matchAll(/^UID:(.*)-end@roer\r$/gm)].map(m => m[1]).sort()).toEqual(json.rows.map(row => row.uid).sort());
+        // A notice event only where there is notice to give: the contract renews automatically and its deadline is ahead.
+        const toCancel = json.rows.filter(row => row.autoRenew && row.daysToNoticeDeadline >= 0).map(row => row.uid).sort();
+        expect(toCancel.length).toBeGreaterThan(0);
+        expect([...ics.matchAll(/^UID:(.*)-notice@roer\r$/gm)].map(m => m[1]).sort()).toEqual(toCancel);
         const csv = (await get('/api/analyses/contract-calendar', { ...calendar, ...filter, format: 'csv', delimiter: 'semicolon' })).body.toString('utf8');
         expect(csv.slice(1).trim().split('\r\n').slice(1).map((line: string) => line.split(';')[0]).sort()).toEqual(names);
         const sheet = (await workbook((await get('/api/analyses/contract-calendar', { ...calendar, ...filter, format: 'xlsx' })).body)).worksheets[0];

@@ -6,6 +6,7 @@ import { dependencyHash } from './dependency-view.js';
 import { errorText } from './errors.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
 import { CODE_NAMES, valueName } from '../../server/labels.js';
+import { calendarContractTitle } from '../../server/reports/contract-name.js';
 import { critLabel, formatDate, formatMonth, formatMoney, formatNumber, language, type MessageKey, t, tn } from './i18n.js';
 import { names, num, pick, rowUid, str } from './rows.js';
 import { trendPanel } from './trend.js';
@@ -31,26 +32,49 @@ const applicationsOf = (row: Row): Row[] => {
   return Array.isArray(list) ? list.map(item => (item && typeof item === 'object' ? (item as Row) : { name: item })) : [];
 };
 const noticeOf = (row: Row) => str(pick(row, 'noticeDeadline', 'notice', 'noticeDate'));
-const isOverdue = (row: Row, today: string) => row.overdue === true || row.noticeDeadlinePassed === true || (!!noticeOf(row) && noticeOf(row) < today);
+/** Past its notice deadline as the server says (only a contract that renews automatically can be). */
+const isOverdue = (row: Row) => row.overdue === true || row.noticeDeadlinePassed === true;
+/** Without automatic renewal there is nothing to cancel: the end date is the one to act on. */
+const renews = (row: Row) => row.autoRenew === true;
 const daysToNotice = (row: Row) => num(pick(row, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice'));
+/** The date a buyer acts on: the notice deadline of a contract that renews, the end date of one that ends. */
+const actionDate = (row: Row) => (renews(row) ? noticeOf(row) : str(row.end));
+/** "Grutto Software B.V. – Persoonsregistratie (c-0001)", as the reports name it; without `supplier` where a column gives it. */
+const contractLabel = (row: Row, supplier?: string) =>
+  calendarContractTitle({ uid: rowUid(row), name: str(pick(row, 'name', 'id', 'contract')) || undefined, supplierName: str(row.supplierName) || null, applications: applicationsOf(row).map(a => ({ name: str(pick(a, 'name', 'uid')) })) }, language(), supplier);
 
-/** A counted phrase that has its own words for none ("geen ervan …"). */
+/** A counted phrase that has its own words for none. */
 const counted = (base: 'calendar.answer.overdue' | 'calendar.answer.actNow', n: number) => (n === 0 ? t(`${base}.zero` as MessageKey) : tn(base, n));
 
 /**
- * The answer above the table: how many contracts need a decision in the window, how many are past
- * their notice deadline and, of those, how many cover business-critical applications (act now).
+ * The answer above the table: how many contracts to cancel (they renew automatically) and how many
+ * end and need what follows arranged, how many of the first are past their notice deadline, and how
+ * many of either cover business-critical applications (act now).
  */
 function answer(rows: Row[], to: string): string {
   const when = months === 'quarter' ? t('calendar.answer.quarter', { to: formatDate(to) }) : t('calendar.answer.months', { n: months, to: formatDate(to) });
-  if (rows.length === 0) return t('calendar.answer.none', { when });
+  const running = rows.filter(row => row.urgency !== 'ended');
+  if (running.length === 0) return t('calendar.answer.none', { when });
+  const notice = running.filter(renews).length, ending = running.length - notice;
+  const what = [notice ? tn('calendar.answer.notice', notice) : '', ending ? tn('calendar.answer.ending', ending) : ''].filter(Boolean).join(t('calendar.answer.and'));
   const overdue = rows.filter(row => row.urgency === 'actNow' || row.urgency === 'noticePassed').length;
-  const actNow = rows.filter(row => row.urgency === 'actNow').length;
-  return tn('calendar.answer.contracts', rows.length, { when }) + counted('calendar.answer.overdue', overdue) + (overdue ? counted('calendar.answer.actNow', actNow) : '');
+  const actNow = rows.filter(row => row.urgency === 'actNow' || row.urgency === 'followUpNow').length;
+  return t('calendar.answer.lead', { when, what }) + (notice ? counted('calendar.answer.overdue', overdue) : '') + counted('calendar.answer.actNow', actNow);
 }
 
-/** Days to the notice deadline in words: "Verstreken: 158 dagen geleden", "Vandaag", "Nog 23 dagen". */
-function daysInWords(days: number | undefined): string {
+/**
+ * Days to the date that counts, in words: to the notice deadline of a contract that renews
+ * ("Nog 23 dagen om op te zeggen", "Opzegdatum verstreken: 13 dagen geleden"), to the end of one that
+ * does not ("Loopt af over 4 dagen").
+ */
+function daysInWords(row: Row): string {
+  if (!renews(row)) {
+    const days = num(row.daysToEnd);
+    if (days === undefined) return '';
+    if (days < 0) return tn('calendar.days.ended', -days);
+    return days === 0 ? t('calendar.days.endsToday') : tn('calendar.days.ends', days);
+  }
+  const days = daysToNotice(row);
   if (days === undefined) return '';
   if (days < 0) return tn('calendar.days.passed', -days);
   return days === 0 ? t('calendar.days.today') : tn('calendar.days.left', days);
@@ -62,11 +86,15 @@ function renewalInWords(row: Row): string {
   return row.autoRenew ? t('calendar.renewal.auto') : t('calendar.renewal.none');
 }
 
-/** The row's status in words (the server's urgency, labels.ts), and for a passed notice deadline what happens next. */
+/**
+ * The row's status in words (the server's urgency, labels.ts) and what happens next: a contract that
+ * ends needs its follow-up arranged before its end date; one past its notice deadline renews.
+ */
 function statusCell(row: Row): HTMLElement {
   const urgency = str(row.urgency);
-  const next = urgency === 'actNow' || urgency === 'noticePassed' ? t(row.autoRenew ? 'calendar.then.renews' : 'calendar.then.ends', { date: formatDate(row.end) }) : '';
-  return h('span', { class: `status status-${urgency}` }, h('strong', {}, urgency === 'actNow' ? '⚠ ' : '', valueName(CODE_NAMES, urgency, language())), next ? h('span', { class: 'status-next' }, next) : '');
+  const next = urgency === 'ended' ? '' : !renews(row) ? t('calendar.then.ends', { date: formatDate(row.end) }) : urgency === 'actNow' || urgency === 'noticePassed' ? t('calendar.then.renews', { date: formatDate(row.end) }) : '';
+  const now = urgency === 'actNow' || urgency === 'followUpNow';
+  return h('span', { class: `status status-${urgency}` }, h('strong', {}, now ? '⚠ ' : '', valueName(CODE_NAMES, urgency, language())), next ? h('span', { class: 'status-next' }, next) : '');
 }
 
 export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<void> {
@@ -98,14 +126,13 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
       fill(body, message(errorText(error), 'error'));
       return;
     }
-    const todayText = iso(today);
     // The server orders the rows most urgent first; the status column sorts by that order.
     const rank = new Map(rows.map((row, index) => [row, index]));
     fill(body,
       h('p', { id: 'calendar-answer', class: 'answer' }, answer(rows, window().to)),
       h('p', { id: 'calendar-count', role: 'status' }, t('calendar.count', { n: formatNumber(rows.length), from: formatDate(window().from), to: formatDate(window().to) })),
       h('p', { class: 'hint', id: 'calendar-count-definition' }, t('calendar.countDefinition')),
-      timeline(rows, window(), todayText),
+      timeline(rows, window(), iso(today)),
       await trend,
       sortableTable<Row>({
         id: 'calendar-table',
@@ -113,14 +140,14 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
         rows,
         sortKey: 'status',
         descending: false,
-        rowAttrs: row => ({ class: [isOverdue(row, todayText) ? 'overdue' : '', row.urgency === 'actNow' ? 'act-now' : ''].join(' ').trim() || undefined, 'data-uid': rowUid(row), 'data-urgency': str(row.urgency) || undefined }),
+        rowAttrs: row => ({ class: [isOverdue(row) ? 'overdue' : '', row.urgency === 'actNow' || row.urgency === 'followUpNow' ? 'act-now' : ''].join(' ').trim() || undefined, 'data-uid': rowUid(row), 'data-urgency': str(row.urgency) || undefined }),
         columns: [
           { key: 'status', label: t('calendar.col.status'), value: r => rank.get(r) ?? 0, render: statusCell },
-          { key: 'contract', label: t('calendar.col.contract'), value: r => str(pick(r, 'name', 'id', 'contract')) || rowUid(r) },
+          { key: 'contract', label: t('calendar.col.contract'), value: r => contractLabel(r, str(r.supplierName) || undefined) },
           { key: 'supplier', label: t('calendar.col.supplier'), value: r => names(pick(r, 'supplierName', 'supplier', 'suppliers')).join(', ') },
-          { key: 'notice', label: t('calendar.col.notice'), value: r => noticeOf(r), render: r => formatDate(noticeOf(r)) },
+          { key: 'notice', label: t('calendar.col.notice'), value: r => (renews(r) ? noticeOf(r) : ''), render: r => (renews(r) ? formatDate(noticeOf(r)) : h('span', { class: 'hint' }, t('calendar.notice.none'))) },
           { key: 'end', label: t('calendar.col.end'), value: r => str(r.end), render: r => formatDate(r.end) },
-          { key: 'days', label: t('calendar.col.days'), value: r => daysToNotice(r), render: r => daysInWords(daysToNotice(r)) },
+          { key: 'days', label: t('calendar.col.days'), value: r => num(renews(r) ? daysToNotice(r) : r.daysToEnd), render: daysInWords },
           { key: 'autoRenew', label: t('calendar.col.autoRenew'), value: r => renewalInWords(r) },
           { key: 'applications', label: t('calendar.col.applications'), value: r => applicationsOf(r).map(a => str(pick(a, 'name', 'uid'))).join(', '),
             render: r => h('span', {}, applicationsOf(r).map((a, i) => h('span', {}, i ? ', ' : '', a.uid ? h('a', { href: dependencyHash(str(a.uid)) }, str(pick(a, 'name', 'uid'))) : str(pick(a, 'name')), a.criticality ? h('span', { class: `crit crit-${str(a.criticality)}` }, ` (${critLabel(a.criticality)})`) : ''))) },
@@ -132,15 +159,25 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
   await load();
 }
 
-/** One line per contract: ● notice deadline (red when passed), ■ end date, and a "today" marker. */
+/** Shortened to `max` characters, the "(c-0001)" at the end kept: the id is what a buyer looks up. */
+function shorten(label: string, max: number): string {
+  if (label.length <= max) return label;
+  const id = / \([^()]*\)$/.exec(label)?.[0] ?? '';
+  return `${label.slice(0, max - id.length - 1).trimEnd()}…${id}`;
+}
+
+/**
+ * One line per contract: ● notice deadline (red when passed) of a contract that renews automatically,
+ * ■ end date, and a "today" marker. A contract without automatic renewal has no notice deadline to show.
+ */
 function timeline(rows: Row[], window: { from: string; to: string }, today: string): SVGElement | HTMLElement {
   if (rows.length === 0) return h('p', { class: 'hint' }, t('common.none'));
-  const sorted = [...rows].sort((a, b) => noticeOf(a).localeCompare(noticeOf(b))).slice(0, 60);
-  const dates = sorted.flatMap(r => [noticeOf(r), str(r.end)]).filter(Boolean);
+  const sorted = [...rows].sort((a, b) => actionDate(a).localeCompare(actionDate(b))).slice(0, 60);
+  const dates = sorted.flatMap(r => [renews(r) ? noticeOf(r) : '', str(r.end)]).filter(Boolean);
   const start = [window.from, ...dates].sort()[0];
   const end = [window.to, ...dates].sort().at(-1)!;
   const t0 = Date.parse(start), t1 = Math.max(Date.parse(end), t0 + 86_400_000);
-  const left = 250, width = 1000, rowHeight = 18, top = 24;
+  const left = 330, width = 1000, rowHeight = 18, top = 24;
   const x = (date: string) => left + ((Date.parse(date) - t0) / (t1 - t0)) * (width - left - 20);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${top + sorted.length * rowHeight + 10}`, width: '100%', role: 'img', 'aria-label': t('calendar.timeline'), class: 'timeline', id: 'calendar-timeline' });
   // Month ticks; labels thinned so they never overlap.
@@ -157,10 +194,11 @@ function timeline(rows: Row[], window: { from: string; to: string }, today: stri
     svg('text', { x: x(today) + 3, y: top + sorted.length * rowHeight + 9, 'font-size': 10 }, t('calendar.today')));
   sorted.forEach((row, index) => {
     const y = top + index * rowHeight + rowHeight / 2;
-    const notice = noticeOf(row);
-    const overdue = isOverdue(row, today);
-    const label = `${str(pick(row, 'name', 'id', 'contract')) || rowUid(row)} — ${names(pick(row, 'supplierName', 'supplier', 'suppliers')).join(', ')}`;
-    chart.append(svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11 }, label.length > 38 ? `${label.slice(0, 37)}…` : label));
+    const notice = renews(row) ? noticeOf(row) : '';
+    const overdue = isOverdue(row);
+    // What it covers and its id, as the reports name it, shortened; the supplier too on hover.
+    const label = contractLabel(row);
+    chart.append(svg('g', {}, svg('title', {}, label), svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11 }, shorten(contractLabel(row, str(row.supplierName) || undefined), 52))));
     if (notice && row.end) chart.append(svg('line', { x1: x(notice), x2: x(str(row.end)), y1: y, y2: y, stroke: '#9aa3ad', 'stroke-width': 2 }));
     if (notice) chart.append(svg('circle', { cx: x(notice), cy: y, r: 5, fill: overdue ? '#c00000' : '#E69F00', stroke: '#000', 'stroke-width': 0.5 }, svg('title', {}, `${label}: ${t('calendar.legend.notice')} ${formatDate(notice)}${overdue ? ` (${t('calendar.overdue')})` : ''}`)));
     if (row.end) chart.append(svg('rect', { x: x(str(row.end)) - 4, y: y - 4, width: 8, height: 8, fill: '#0072B2' }, svg('title', {}, `${label}: ${t('calendar.legend.end')} ${formatDate(row.end)}`)));
