@@ -425,7 +425,7 @@ export const FACTOR_NAMES: Record<string, Words> = {
   supplierHosts: { nl: 'Leverancier levert ook de hosting', en: 'Supplier also hosts it' },
   dependants: { nl: 'Aantal afhankelijke applicaties', en: 'Number of dependants' },
   fewSubstitutes: { nl: 'Weinig alternatieven', en: 'Few substitutes' },
-  outsideEu: { nl: 'Hosting buiten de EU', en: 'Hosting outside the EU' },
+  outsideEu: { nl: 'Hosting onder recht van buiten de EU', en: 'Hosting under non-EU law' },
 };
 
 export const CRITICALITY_NAMES: Record<string, Words> = {
