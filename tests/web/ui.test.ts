@@ -156,6 +156,8 @@ describe('overlays', () => {
     expect(coloured).toEqual(lockIn.rows.map(row => row.uid).sort());
     // What the colours mean stands under the checkbox while it is on.
     expect(await page.locator('#overlay-lockin-note').innerText()).toContain('groen (weinig lock-in)');
+    // The worst ones by name, with their scores: where to look.
+    expect(await page.locator('#overlay-lockin-note').innerText()).toMatch(/Hoogste lock-in: .+ \(\d+(,\d)?\), .+ \(\d+(,\d)?\), .+ \(\d+(,\d)?\) \(van 100\)\.$/);
     await page.uncheck('#overlay-lockin');
     expect(await page.locator('#overlay-lockin-note').isVisible()).toBe(false);
   });

@@ -15,7 +15,7 @@ import { act, errorText, reportError } from './errors.js';
 import { neighboursOf } from './neighbours.js';
 import { orgName } from './organisations.js';
 import { showWhatIf as answerWhatIf } from './what-if-view.js';
-import { num, pick, rowUid, str, uids } from './rows.js';
+import { num, pick, rowName, rowUid, str, uids } from './rows.js';
 import { KINDS } from './style.js';
 import type { Graph, Row } from './types.js';
 
@@ -361,6 +361,9 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
       const scores = new Map<string, number>();
       for (const row of result.rows) { const score = num(pick(row, 'score', 'lockIn', 'lockInScore')); if (score !== undefined) scores.set(rowUid(row), score); }
       controller.setLockIn(scores);
+      // Which are worst, by name: green and red dots alone do not say where to look.
+      const worst = [...result.rows].filter(row => scores.has(rowUid(row))).sort((a, b) => scores.get(rowUid(b))! - scores.get(rowUid(a))!).slice(0, 3);
+      fill(lockInNote, t('explorer.overlay.lockinNote'), worst.length ? ` ${t('explorer.overlay.lockinWorst', { list: worst.map(row => `${rowName(row)} (${formatNumber(scores.get(rowUid(row))!, 1)})`).join(', ') })}` : '');
     } else controller.setLockIn(null);
     if (overlays.spof) {
       const result = await runAnalysis('single-points-of-failure', { organisation: ctx.organisations() });
