@@ -274,6 +274,16 @@ export const COLUMN_NAMES: Record<string, Words> = {
   checks: { nl: 'Controles', en: 'Checks' },
   contracts: { nl: 'Contracten', en: 'Contracts' },
   interfacesBroken: { nl: 'Verbroken koppelingen', en: 'Broken interfaces' },
+  interfacesWithoutData: { nl: 'Koppelingen die geen gegevens meer doorgeven', en: 'Interfaces that pass on no more data' },
+  directBecause: { nl: 'Direct omdat het', en: 'Directly because it' },
+  relation: { nl: 'Verband', en: 'Relation' },
+  directApplications: { nl: 'Applicaties direct uit', en: 'Applications down directly' },
+  effect: { nl: 'Gevolg', en: 'Effect' },
+  hit: { nl: 'Van', en: 'Of' },
+  contractsDirect: { nl: 'Contracten van wat direct uitvalt', en: 'Contracts of what fails directly' },
+  businessFunctionsStopping: { nl: 'Bedrijfsfuncties die stoppen (direct)', en: 'Business functions that stop (directly)' },
+  businessFunctionsWeakenedDirectly: { nl: 'Bedrijfsfuncties die direct verzwakken', en: 'Business functions weakened directly' },
+  businessFunctionsMissingData: { nl: 'Bedrijfsfuncties die alleen gegevens missen', en: 'Business functions that only miss data' },
   // What fails, split by how it is hit (impact, what-if).
   direct: { nl: 'Direct geraakt', en: 'Hit directly' },
   applicationsDirect: { nl: 'Applicaties die direct uitvallen', en: 'Applications that fail directly' },
@@ -349,6 +359,7 @@ export const COLUMN_NAMES: Record<string, Words> = {
   products: { nl: 'Producten', en: 'Products' },
   // Algorithms (Algoritmeregister) in impact, what-if and sovereignty summaries
   algorithmsStopping: { nl: 'Algoritmes die stoppen', en: 'Algorithms that stop' },
+  algorithmsMissingData: { nl: 'Algoritmes die gegevens missen', en: 'Algorithms that miss data' },
   algorithmsOnExposed: { nl: 'Algoritmes op blootgestelde applicaties', en: 'Algorithms on exposed applications' },
   // common ground
   rank: { nl: 'Plaats', en: 'Rank' },
@@ -414,6 +425,15 @@ export const CODE_NAMES: Record<string, Words> = {
   noticeLater: { nl: 'Nog tijd om op te zeggen', en: 'Time left to give notice' },
   endsLater: { nl: 'Loopt later af: nog tijd', en: 'Ends later: time left' },
   ended: { nl: 'Afgelopen', en: 'Ended' },
+  // Impact: why a row is down directly, what happens to a function, whose a contract is.
+  suppliedBy: { nl: 'geleverd door', en: 'supplied by' },
+  runsOn: { nl: 'draait op', en: 'runs on' },
+  providedBy: { nl: 'aangeboden door', en: 'provided by' },
+  stops: { nl: 'stopt', en: 'stops' },
+  weakened: { nl: 'verzwakt', en: 'weakened' },
+  missesData: { nl: 'mist gegevens', en: 'misses data' },
+  own: { nl: 'van wat uitvalt zelf', en: 'of what fails itself' },
+  direct: { nl: 'van een applicatie die direct uitvalt', en: 'of an application that fails directly' },
 };
 
 export const FACTOR_NAMES: Record<string, Words> = {

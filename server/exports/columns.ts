@@ -57,6 +57,10 @@ const TYPES: Record<string, ColumnType> = {
   gain: 'decimal',
   commonGroundScore: 'decimal',
   urgency: 'code',
+  // What fails (impact): why a row is down directly, what happens to a function, whose a contract is.
+  'directBecause.relation': 'code',
+  effect: 'code',
+  hit: 'code',
   rule: 'claimRule',
   property: 'property',
   // data-quality conflicts: the node's label (Supplier, Application…) in words

@@ -88,9 +88,28 @@ function factorWords(data: ReportData, language: Language, n: number): string[] 
     .map(f => valueName(FACTOR_NAMES, f.factor, language).toLowerCase());
 }
 
+/** The functions that stop: through what fails directly (those whose applications only miss data do not). */
 function lostFunctions(data: ReportData): string[] {
   const several = new Set(data.functions.map(f => f.organisation)).size > 1;
-  return data.functions.filter(f => f.lostAllSupport).map(f => (several ? `${f.name} (${data.organisations[f.organisation] ?? f.organisation})` : f.name));
+  return data.functions.filter(stops).map(f => (several ? `${f.name} (${data.organisations[f.organisation] ?? f.organisation})` : f.name));
+}
+const stops = (f: ReportData['functions'][number]) => (f.effect ? f.effect === 'stops' : f.lostAllSupport);
+
+/**
+ * What fails with the subject, split as the answer's sentences: "vallen 84 applicaties direct uit en
+ * missen 268 applicaties gegevens via koppelingen en stoppen …". A user read one number beside a split summary.
+ */
+function subjectFailure(data: ReportData, language: Language): string | null {
+  const applications = data.dependants.filter(r => r.kind === 'Application');
+  const direct = applications.filter(r => r.direct).length;
+  const through = applications.length - direct;
+  const platforms = data.dependants.length - applications.length;
+  const parts = [
+    direct + platforms ? reportText(language, direct + platforms === 1 ? 'answer.failDirect.one' : 'answer.failDirect.many', { what: applicationsAndPlatforms(language, direct, platforms) }) : null,
+    through ? countedText(language, 'answer.failThrough', through, { n: formatNumber(through, language) }) : null,
+  ].filter((p): p is string => p !== null);
+  if (parts.length === 0) return null;
+  return parts.join(` ${reportText(language, 'answer.and')} `) + functionsClause(language, lostFunctions(data));
 }
 
 function subjectAnswer(data: ReportData, language: Language): Answer {
@@ -102,6 +121,8 @@ function subjectAnswer(data: ReportData, language: Language): Answer {
   const sentences: string[] = hitSentences(data, language);
   if (sentences.length === 0) sentences.push(reportText(language, 'answer.nothing', { name: subject.name }));
   else sentences.push(functions.length === 0 ? reportText(language, 'answer.then.none') : countedText(language, 'answer.then', functions.length, { list: namedFunctions(language, functions) }));
+  const missingData = data.functions.filter(f => f.effect === 'missesData').length;
+  if (missingData) sentences.push(countedText(language, 'answer.dataFunctions', missingData, { n: formatNumber(missingData, language) }));
   const factors = factorWords(data, language, 2);
   if (data.lockIn && factors.length) sentences.push(reportText(language, 'answer.lockIn', { score: formatNumber(data.lockIn.score, language, 1), factors: listWords(factors, language) }));
   if (data.contracts.length) sentences.push(countedText(language, 'answer.contracts', data.contracts.length, { value: formatMoney(annualValue(data.contracts), language) }));
@@ -125,7 +146,8 @@ function subjectAnswer(data: ReportData, language: Language): Answer {
   const own = data.spofs.find(row => row.uid === subject.uid);
   if (own?.articulationPoint) risks.push(reportText(language, 'risk.articulation', { name: subject.name }));
   // A platform or supplier is never an articulation point of the application graph, yet may rank first.
-  else if (own && Number(own.failedApplications) > 0) risks.push(reportText(language, 'risk.ownSpof', { name: subject.name, rank: formatNumber(Number(own.rank ?? data.spofs.indexOf(own) + 1), language), fail: spofFailure(own, language) }));
+  // Its rank is the landscape's; what fails is said as the summary says it (direct apart from missing data).
+  else if (own && Number(own.failedApplications) > 0) risks.push(reportText(language, 'risk.ownSpof', { name: subject.name, rank: formatNumber(Number(own.rank ?? data.spofs.indexOf(own) + 1), language), fail: subjectFailure(data, language) ?? spofFailure(own, language) }));
   const upstream = new Set(data.dependencies.map(r => r.uid));
   for (const row of data.spofs.filter(r => upstream.has(String(r.uid))).sort((a, b) => Number(b.failedApplications) - Number(a.failedApplications)).slice(0, 2)) {
     risks.push(reportText(language, 'risk.upstream', { name: String(row.name), kind: kindWords(String(row.kind), language).toLowerCase(), fail: spofFailure(row, language) }));

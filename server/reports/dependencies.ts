@@ -9,6 +9,8 @@ export type DependencyRow = {
   hops: number; path: string[]; pathNames: string[];
   /** What fails with the subject (impact's rows): hit directly, or only through interfaces. Absent on what the subject depends on. */
   direct?: boolean;
+  /** Of a direct row, why: "draait op X" (impact's directBecause). */
+  directBecause?: { relation: 'suppliedBy' | 'runsOn' | 'providedBy'; uid: string; name: string } | null;
 };
 
 /** One dependency step: `from` depends on `to`, through a relationship `type` (and a DEPENDS_ON's `kind`). */

@@ -42,7 +42,7 @@ const kindOfUid = (uid: string) => (uid.startsWith('supplier:') ? 'Supplier' : u
 const CRITICAL = new Set(['high', 'critical']);
 
 /** `hops`: the analysis' own count of steps (a group's suppliers are the group: they have none). */
-type Node = { uid: string; kind: string; name: string; organisation: string | null; critical: boolean; step: number; hops: number | null; parent: string | null };
+type Node = { uid: string; kind: string; name: string; organisation: string | null; critical: boolean; step: number; hops: number | null; parent: string | null; direct: boolean | null };
 
 /** The nodes of one side by step, from the shortest paths: `toward` lists each path from the far end to the subject. */
 function side(rows: ReportData['dependants'], toward: 'subject-last' | 'subject-first', steps: number, language: Language): Map<number, Node[]> {
@@ -56,11 +56,18 @@ function side(rows: ReportData['dependants'], toward: 'subject-last' | 'subject-
       const known = info.get(uid);
       const column = byStep.get(step) ?? byStep.set(step, new Map()).get(step)!;
       if (!column.has(uid)) {
-        column.set(uid, { uid, kind: known?.kind ?? kindOfUid(uid), name: known?.name ?? shownName(names[step] ?? uid, language), organisation: known?.organisation ?? null, critical: CRITICAL.has(String(known?.criticality)), step, hops: known?.hops ?? null, parent: step > 1 ? path[step - 1] : null });
+        column.set(uid, { uid, kind: known?.kind ?? kindOfUid(uid), name: known?.name ?? shownName(names[step] ?? uid, language), organisation: known?.organisation ?? null, critical: CRITICAL.has(String(known?.criticality)), step, hops: known?.hops ?? null, parent: step > 1 ? path[step - 1] : null, direct: known ? known.direct !== false : null });
       }
     }
   }
   return new Map([...byStep].map(([step, nodes]) => [step, [...nodes.values()]]));
+}
+
+/** A column of what fails in the summary's split: "Valt direct uit", "Mist gegevens", or both. */
+function rightTitle(nodes: Node[], language: Language): string {
+  const known = nodes.filter(node => node.direct !== null);
+  const direct = known.filter(node => node.direct).length;
+  return reportText(language, direct === known.length ? 'rightDirect' : direct === 0 ? 'rightThrough' : 'rightMixed');
 }
 
 /** At most `limit` nodes per column: the critical and the most connected first, each next column only under a shown node. */
@@ -176,7 +183,7 @@ export function pictureLayout(data: ReportData, language: Language, options: Pic
     const top = headHeight + (bodyHeight - (rows * (boxHeight + spacing) - spacing)) / 2;
     // The steps as the tables count them (what a group's suppliers supply is one step from the group).
     const hops = o.side === 'centre' ? null : (o.side === 'left' ? left : right).shown.get(o.step)!.find(node => node.hops !== null)?.hops ?? null;
-    heads.push({ x, width: boxWidth, title: o.side === 'centre' ? kindName(data.subject.kind, language) : reportText(language, o.side), subtitle: hops === null ? '' : reportText(language, hops === 1 ? 'step' : 'steps', { n: hops }) });
+    heads.push({ x, width: boxWidth, title: o.side === 'centre' ? kindName(data.subject.kind, language) : o.side === 'right' ? rightTitle(right.shown.get(o.step)!, language) : reportText(language, o.side), subtitle: hops === null ? '' : reportText(language, hops === 1 ? 'step' : 'steps', { n: hops }) });
     const add = (box: Omit<Box, 'x' | 'y' | 'width' | 'height'>, row: number) => {
       // The subject's name may take a third line; its box grows around the middle of the row.
       const height = Math.max(boxHeight, Math.round((box.lines.length + (box.note ? 1 : 0)) * fontSize * 1.2 * 1.08 + 8));

@@ -38,7 +38,7 @@ export type ReportData = {
   /** Every step on the shortest paths of both lists, with its relationship. */
   relations: Relation[];
   /** Business functions touched by the failure (impact summary), those that stop first. */
-  functions: { organisation: string; uid: string; name: string; affectedApplications: number; supportingApplications: number; lostAllSupport: boolean }[];
+  functions: { organisation: string; uid: string; name: string; affectedApplications: number; supportingApplications: number; lostAllSupport: boolean; effect?: 'stops' | 'weakened' | 'missesData' }[];
   contracts: ReportContract[];
   /** The subject's own lock-in (applications and suppliers). */
   /** `applications`: of a supplier, the applications its factors are averaged over. */
@@ -101,6 +101,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
     dependants = impact.rows.map(row => ({
       uid: text(row.uid), kind: text(row.kind), name: text(row.name), organisation: (row.organisation as string | null) ?? null, criticality: (row.criticality as string | null) ?? null,
       hops: Number(row.hops), path: (row.path as string[]) ?? [], pathNames: (row.pathNames as string[]) ?? [], direct: row.direct === true,
+      directBecause: (row.directBecause as DependencyRow['directBecause']) ?? null,
     }));
     functions = ((impact.summary?.businessFunctions as ReportData['functions']) ?? []).map(f => ({ ...f }));
     upstream = dependencies(landscape, uid);

@@ -14,6 +14,11 @@ import { trendSection } from './trend.js';
 import { shownName } from './boundary.js';
 import { decimalsToTellApart } from '../decimals.js';
 import { formatNumber } from '../format.js';
+import type { DependencyRow } from './dependencies.js';
+
+/** "direct: draait op Grutto Software Cloud" (why, as the what-if page says it), or "mist gegevens via koppeling". */
+const howHit = (row: DependencyRow, language: Language) => !row.direct ? reportText(language, 'how.through')
+  : row.directBecause ? reportText(language, `because.${row.directBecause.relation}`, { name: shownName(row.directBecause.name, language) }) : reportText(language, 'how.direct');
 
 /** `text`: the cell as people read it, when the type's formatting is not enough (Common Ground's gain: the page's decimals); the value stays a number for the spreadsheet. */
 export type SectionColumn = { key: string; header: string; type: ColumnType; value: (row: Row) => unknown; text?: (row: Row) => string };
@@ -94,9 +99,11 @@ export function reportSections(data: ReportData, language: Language): Section[] 
     : [];
   return [
     { ...section('dependants', reportText(language, 'section.dependants', { name }), byStepAndCriticality(data.dependants) as unknown as Row[], ['name', 'kind', 'criticality', ...organisation,
-      ['how', 'text', row => reportText(language, row.direct ? 'how.direct' : 'how.through'), reportText(language, 'column.how')], ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]), printed: CHAIN_PRINTED },
+      ['how', 'text', row => howHit(row as unknown as DependencyRow, language), reportText(language, 'column.how')], ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]), printed: CHAIN_PRINTED },
     section('functions', reportText(language, 'section.functions'), data.functions, [
-      ['name', 'text', undefined, columnName('function', language)], ...organisation, ['affectedApplications', 'integer'], ['supportingApplications', 'integer'], ['lostAllSupport', 'yesNo'],
+      ['name', 'text', undefined, columnName('function', language)], ...organisation, ['affectedApplications', 'integer'], ['supportingApplications', 'integer'],
+      // Stops only through what fails directly; a function whose applications only miss data is said apart.
+      ['effect', 'text', row => reportText(language, `effect.${String(row.effect ?? (row.lostAllSupport ? 'stops' : 'weakened'))}` as 'effect.stops'), reportText(language, 'column.effect')],
     ]),
     { ...section('dependencies', reportText(language, 'section.dependencies', { name }), byStepAndCriticality(data.dependencies) as unknown as Row[], ['name', 'kind', 'criticality', ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]), printed: CHAIN_PRINTED },
     contracts,

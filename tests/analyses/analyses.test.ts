@@ -191,19 +191,40 @@ describe('analyses on the fixture landscape', () => {
       expect(pick([s.totals], 'applications', 'applicationsDirect', 'applicationsThroughInterfaces', 'criticalApplications', 'criticalApplicationsDirect', 'platforms'))
         .toEqual([{ applications: 5, applicationsDirect: 4, applicationsThroughInterfaces: 1, criticalApplications: 3, criticalApplicationsDirect: 3, platforms: 2 }]);
       expect(s.organisations).toEqual([
-        { organisation: 'gm1', name: 'gm1', applications: 4, criticalApplications: 2, businessFunctionsLost: 2, businessFunctionsWeakened: 1 },
-        { organisation: 'gm2', name: 'gm2', applications: 1, criticalApplications: 1, businessFunctionsLost: 1, businessFunctionsWeakened: 0 },
+        { organisation: 'gm1', name: 'gm1', applications: 4, criticalApplications: 2, businessFunctionsLost: 2, businessFunctionsWeakened: 1, applicationsDirect: 3, businessFunctionsStopping: 1, businessFunctionsWeakenedDirectly: 1, businessFunctionsMissingData: 1 },
+        { organisation: 'gm2', name: 'gm2', applications: 1, criticalApplications: 1, businessFunctionsLost: 1, businessFunctionsWeakened: 0, applicationsDirect: 1, businessFunctionsStopping: 1, businessFunctionsWeakenedDirectly: 0, businessFunctionsMissingData: 0 },
       ]);
       expect(pick(s.businessFunctions, 'organisation', 'uid', 'affectedApplications', 'supportingApplications', 'lostAllSupport')).toEqual([
+        // Stopping first; Dienstverlening lost all support, but only through a5 that misses data: last.
         { organisation: 'gm1', uid: 'function:burgerzaken', affectedApplications: 1, supportingApplications: 1, lostAllSupport: true },
-        { organisation: 'gm1', uid: 'function:dienstverlening', affectedApplications: 1, supportingApplications: 1, lostAllSupport: true },
         { organisation: 'gm2', uid: 'function:zaakafhandeling', affectedApplications: 1, supportingApplications: 1, lostAllSupport: true },
         { organisation: 'gm1', uid: 'function:zaakafhandeling', affectedApplications: 1, supportingApplications: 2, lostAllSupport: false },
+        { organisation: 'gm1', uid: 'function:dienstverlening', affectedApplications: 1, supportingApplications: 1, lostAllSupport: true },
       ]);
       expect(s.contracts.map((c: any) => [c.uid, c.affectedApplications])).toEqual([
         ['contract:gm1/c1', ['app:gm1/a1', 'app:gm1/a2']],
         ['contract:gm2/d1', ['app:gm2/b1']],
       ]);
+      // Why each direct row is down, in one step; a5 only misses data, so it has no reason.
+      // Why each direct row is down, in one step (a3 runs on Rekencentrum, whatever its shortest path); a5 only misses data.
+      expect(rows.map((row: any) => [row.uid, row.directBecause && `${row.directBecause.relation} ${row.directBecause.uid}`])).toEqual([
+        ['app:gm1/a1', 'suppliedBy supplier:s1'], ['app:gm1/a2', 'suppliedBy supplier:s1'], ['platform:p2', 'providedBy supplier:s1'],
+        ['app:gm1/a3', 'runsOn platform:p1'], ['app:gm1/a5', null], ['platform:p1', 'runsOn platform:p2'], ['app:gm2/b1', 'runsOn platform:p1'],
+      ]);
+      // A function stops only through what fails directly: Dienstverlening's one application (a5) only misses data.
+      expect(pick(s.businessFunctions, 'organisation', 'uid', 'directApplications', 'effect')).toEqual([
+        { organisation: 'gm1', uid: 'function:burgerzaken', directApplications: 1, effect: 'stops' },
+        { organisation: 'gm2', uid: 'function:zaakafhandeling', directApplications: 1, effect: 'stops' },
+        { organisation: 'gm1', uid: 'function:zaakafhandeling', directApplications: 1, effect: 'weakened' },
+        { organisation: 'gm1', uid: 'function:dienstverlening', directApplications: 0, effect: 'missesData' },
+      ]);
+      // Acme's own contract first, then that of what fails directly.
+      expect(s.contracts.map((c: any) => [c.uid, c.hit])).toEqual([['contract:gm1/c1', 'own'], ['contract:gm2/d1', 'direct']]);
+      // i2 (a1 → a5) breaks at its source; a5 passes nothing on, so nothing is left without data.
+      expect(s.interfacesBroken.map((i: any) => [i.uid, i.failedEnds])).toEqual([['interface:gm1/i1', ['from', 'to', 'via']], ['interface:gm1/i2', ['from']], ['interface:gm1/i3', ['to']]]);
+      expect(s.interfacesWithoutData).toEqual([]);
+      expect(pick([s.totals], 'businessFunctionsStopping', 'businessFunctionsWeakenedDirectly', 'businessFunctionsMissingData', 'contracts', 'contractsDirect', 'interfacesBroken', 'interfacesWithoutData'))
+        .toEqual([{ businessFunctionsStopping: 2, businessFunctionsWeakenedDirectly: 1, businessFunctionsMissingData: 1, contracts: 2, contractsDirect: 2, interfacesBroken: 3, interfacesWithoutData: 0 }]);
     });
 
     it('when maxHops is 2 and one organisation is chosen, then farther and other-organisation nodes are left out', async () => {

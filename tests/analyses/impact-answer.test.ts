@@ -31,8 +31,11 @@ describe('impact to the end, on a chain of 15 applications', () => {
     expect(summary.cut).toBeNull();
     expect(summary.totals).toEqual({
       // Ketenbouw supplies the first link only; the 14 after it miss data passed along the chain.
-      applications: 15, applicationsDirect: 1, applicationsThroughInterfaces: 14, criticalApplications: 1, criticalApplicationsDirect: 0, platforms: 0, organisations: 1, businessFunctionsLost: 1, businessFunctionsWeakened: 1, contracts: 2, interfacesBroken: 14,
+      applications: 15, applicationsDirect: 1, applicationsThroughInterfaces: 14, criticalApplications: 1, criticalApplicationsDirect: 0, platforms: 0, organisations: 1, businessFunctionsLost: 1, businessFunctionsWeakened: 1,
+      // Split the same way: only the first link's interface breaks; the 13 after it pass on no data.
+      businessFunctionsStopping: 0, businessFunctionsWeakenedDirectly: 0, businessFunctionsMissingData: 2, contracts: 2, contractsDirect: 1, interfacesBroken: 1, interfacesWithoutData: 13,
     });
+    expect(summary.interfacesBroken.map((i: any) => [i.fromName, i.toName, i.failedEnds])).toEqual([['Schakel 0', 'Schakel 1', ['from']]]);
     expect(rows.at(-1)!.pathNames).toEqual([...Array.from({ length: LENGTH }, (_, i) => `Schakel ${LENGTH - 1 - i}`), 'Ketenbouw B.V.']);
   });
 
@@ -63,7 +66,11 @@ describe('impact to the end, on a chain of 15 applications', () => {
     const { summary } = await run(driver, 'impact', { node: uid(app(10)) });
     expect(summary.node).toEqual({ uid: uid(app(10)), kind: 'Application', name: 'Schakel 10' });
     expect(summary.organisations).toEqual([
-      { organisation: ORG, name: 'Gemeente Lange Keten', applications: 5, criticalApplications: 1, businessFunctionsLost: 1, businessFunctionsWeakened: 1 },
+      {
+        organisation: ORG, name: 'Gemeente Lange Keten', applications: 5, criticalApplications: 1, businessFunctionsLost: 1, businessFunctionsWeakened: 1,
+        // Schakel 10 supports no function itself: the two touched only miss data.
+        applicationsDirect: 1, businessFunctionsStopping: 0, businessFunctionsWeakenedDirectly: 0, businessFunctionsMissingData: 2,
+      },
     ]);
     expect(summary.businessFunctions.map((fn: any) => [fn.organisationName, fn.name, fn.affectedApplications, fn.supportingApplications, fn.lostAllSupport])).toEqual([
       ['Gemeente Lange Keten', 'Belastingen', 1, 1, true],
@@ -72,12 +79,14 @@ describe('impact to the end, on a chain of 15 applications', () => {
     expect(summary.contracts).toEqual([{
       uid: `contract:${ORG}/c-belasting`, name: 'c-belasting', organisation: ORG, organisationName: 'Gemeente Lange Keten', supplier: 'supplier:reserve', supplierName: 'Reserve Software',
       end: '2027-03-31', noticeDeadline: '2026-12-31', noticeMonths: 3, autoRenew: false, annualValue: 1503890,
-      affectedApplications: [uid(app(14))], affectedApplicationNames: ['Schakel 14'],
+      affectedApplications: [uid(app(14))], affectedApplicationNames: ['Schakel 14'], hit: 'missesData',
     }]);
-    // The failing application's own interfaces break too (k09 → k10), and those after it.
+    // The failing application's own interfaces break (k09 → k10, k10 → k11); those after it pass on no data.
     expect(summary.interfacesBroken.map((i: any) => [i.fromName, i.toName, i.standard, i.failedEnds])).toEqual([
       ['Schakel 9', 'Schakel 10', null, ['to']],
-      ['Schakel 10', 'Schakel 11', null, ['from', 'to']],
+      ['Schakel 10', 'Schakel 11', null, ['from']],
+    ]);
+    expect(summary.interfacesWithoutData.map((i: any) => [i.fromName, i.toName, i.standard, i.failedEnds])).toEqual([
       ['Schakel 11', 'Schakel 12', null, ['from', 'to']],
       ['Schakel 12', 'Schakel 13', null, ['from', 'to']],
       ['Schakel 13', 'Schakel 14', 'StUF-BG', ['from', 'to']],

@@ -79,7 +79,7 @@ describe('readable answers', () => {
     expect(whole.body.summary.cut).toBeNull();
     const openapi = (await request(app).get('/api/openapi.json')).body;
     const schema = openapi.paths['/api/analyses/impact'].get.responses['200'].content['application/json'].schema;
-    expect(Object.keys(schema.properties.summary.properties)).toEqual(['node', 'maxHops', 'cut', 'totals', 'organisations', 'businessFunctions', 'contracts', 'interfacesBroken', 'algorithmsStopping']);
+    expect(Object.keys(schema.properties.summary.properties)).toEqual(['node', 'maxHops', 'cut', 'totals', 'organisations', 'businessFunctions', 'contracts', 'interfacesBroken', 'interfacesWithoutData', 'algorithmsStopping', 'algorithmsMissingData']);
     expect(schema.properties.summary.properties.cut.anyOf[0].properties.reason.enum).toEqual(['maxHops', 'limit']);
   });
 });

@@ -119,11 +119,12 @@ describe('documents', () => {
 
     it('when the application report is made, then its first page gives the answer and its picture names what it depends on', async () => {
       const [first, second] = readPdf(await pdf(`app:${ORG}/zaak`), 'report-answer');
-      // Zaaksysteem's own function stops with it, and the website's that it feeds.
-      expect(first.replace(/\s+/g, ' ')).toContain('Als Zaaksysteem uitvalt, mist 1 andere applicatie gegevens die ze via koppelingen van of via Zaaksysteem krijgt. Dan stoppen 2 bedrijfsfuncties: Dienstverlening en Vergunningen.');
+      // Zaaksysteem's own function stops with it; the website's, that it feeds, only misses data.
+      expect(first.replace(/\s+/g, ' ')).toContain('Als Zaaksysteem uitvalt, mist 1 andere applicatie gegevens die ze via koppelingen van of via Zaaksysteem krijgt. Dan stopt de bedrijfsfunctie Vergunningen. '
+        + 'Bij 1 bedrijfsfunctie missen ondersteunende applicaties alleen gegevens; die stopt daardoor niet.');
       expect(first).toContain('lock-in-score');
       expect(second).toContain('Afhankelijkheidsplaat');
-      for (const name of ['Hangt af van', 'Valt mee uit', 'Acme B.V.', 'Rekencentrum Noord', 'Basisregistratie', 'Berichtenbus', 'Website']) expect(second).toContain(name);
+      for (const name of ['Hangt af van', 'Mist gegevens', 'Acme B.V.', 'Rekencentrum Noord', 'Basisregistratie', 'Berichtenbus', 'Website']) expect(second).toContain(name);
       for (const words of ['levert gegevens aan', 'huisvest', 'levert', 'tussenstation voor']) expect(second).toContain(words);
     });
 
@@ -132,7 +133,8 @@ describe('documents', () => {
       // fail directly; the website runs elsewhere and only misses the data Zaaksysteem sends it.
       const [first] = readPdf(await pdf('supplier:s2'), 'report-host');
       expect(first.replace(/\s+/g, ' ')).toContain('Als Hostco wegvalt, vallen 3 applicaties en 1 platform direct uit (zij komen van of draaien bij Hostco), waarvan 2 bedrijfskritisch. '
-        + 'Daarnaast mist 1 applicatie gegevens die via koppelingen van die applicaties komen. Dan stoppen 3 bedrijfsfuncties: Burgerzaken, Dienstverlening en Vergunningen.');
+        + 'Daarnaast mist 1 applicatie gegevens die via koppelingen van die applicaties komen. Dan stoppen 2 bedrijfsfuncties: Burgerzaken en Vergunningen. '
+        + 'Bij 1 bedrijfsfunctie missen ondersteunende applicaties alleen gegevens; die stopt daardoor niet.');
       const book = await workbook((await binary(request(app()).get('/api/reports/supplier%3As2.xlsx').query({ lang: 'en' }))).body);
       const sheet = book.worksheets[1];
       const how = headers(sheet).indexOf('How hit') + 1;
@@ -140,7 +142,9 @@ describe('documents', () => {
       expect(how).toBeGreaterThan(0);
       const rows = (sheet.getColumn(name).values as unknown[]).slice(2).map((value, i) => [String(value), String(sheet.getRow(i + 2).getCell(how).value)]);
       expect(rows.sort()).toEqual([
-        ['Basisregistratie Personen', 'directly'], ['Berichtenbus', 'directly'], ['Rekencentrum Noord', 'directly'], ['Website', 'misses data through an interface'], ['Zaaksysteem', 'directly'],
+        // A direct row says why, in one step.
+        ['Basisregistratie Personen', 'directly: runs on Rekencentrum Noord'], ['Berichtenbus', 'directly: runs on Rekencentrum Noord'], ['Rekencentrum Noord', 'directly: provided by Hostco'],
+        ['Website', 'misses data through an interface'], ['Zaaksysteem', 'directly: runs on Rekencentrum Noord'],
       ]);
     });
 
@@ -225,7 +229,8 @@ describe('documents', () => {
     const data = (dependants: number): ReportData => ({
       subject: { uid: 'app:x/s', kind: 'Application', name: 'Onderwerp', organisation: 'x' }, generatedAt: '2026-01-01T00:00:00Z', today: '2026-01-01', organisations: { x: 'X' },
       dependencies: [row('supplier:a', 'Acme', ['app:x/s', 'supplier:a']), row('platform:p', 'Rekencentrum', ['app:x/s', 'platform:p'])],
-      dependants: Array.from({ length: dependants }, (_, i) => row(`app:x/d${i}`, `Afhankelijke applicatie met een lange naam ${i}`, [`app:x/d${i}`, 'app:x/s'], i % 2 ? 'high' : 'low')),
+      // They get data from the subject through interfaces: they only miss data.
+      dependants: Array.from({ length: dependants }, (_, i) => ({ ...row(`app:x/d${i}`, `Afhankelijke applicatie met een lange naam ${i}`, [`app:x/d${i}`, 'app:x/s'], i % 2 ? 'high' : 'low'), direct: false })),
       relations: [
         { from: 'app:x/s', to: 'supplier:a', type: 'SUPPLIES' }, { from: 'app:x/s', to: 'platform:p', type: 'RUNS_ON' },
         ...Array.from({ length: dependants }, (_, i) => ({ from: `app:x/d${i}`, to: 'app:x/s', type: 'DEPENDS_ON', kind: 'flow' as const })),
@@ -240,7 +245,8 @@ describe('documents', () => {
       const right = picture.boxes.filter(box => box.uid.startsWith('app:x/d'));
       expect(left.every(box => box.x + box.width < subject.x)).toBe(true);
       expect(right.every(box => box.x > subject.x + subject.width)).toBe(true);
-      expect(picture.heads.map(head => head.title)).toEqual(['Hangt af van', 'Applicatie', 'Valt mee uit']);
+      // The column says what happens to them, as the summary does: they miss data, they do not fail.
+      expect(picture.heads.map(head => head.title)).toEqual(['Hangt af van', 'Applicatie', 'Mist gegevens']);
       expect(picture.lines.every(line => line.x1 < line.x2)).toBe(true);
       expect(new Set(picture.lines.map(line => line.words))).toEqual(new Set(['levert', 'huisvest', 'levert gegevens aan']));
       // Words beside a line where they fit in the gap, all of them in the legend, none on top of another.

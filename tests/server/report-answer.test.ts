@@ -24,6 +24,15 @@ describe('report answer', () => {
     const { risks } = reportAnswer(data, 'nl');
     expect(risks[0]).toMatch(/^Rekencentrum is kwetsbaar punt nummer \d+ van het landschap: als het uitvalt, /);
     expect(reportAnswer(data, 'en').risks[0]).toMatch(/^Rekencentrum is single point of failure number \d+ of the landscape: if it fails, /);
+    // What fails is said as the summary says it: directly apart from what only misses data (a user read one number beside a split).
+    const applications = data.dependants.filter(row => row.kind === 'Application');
+    const direct = applications.filter(row => row.direct).length;
+    const platforms = data.dependants.length - applications.length;
+    const through = applications.length - direct;
+    expect(direct).toBeGreaterThan(0);
+    const what = [direct ? `${direct} applicatie${direct === 1 ? '' : 's'}` : null, platforms ? `${platforms} platform${platforms === 1 ? '' : 's'}` : null].filter(Boolean).join(' en ');
+    const fail = `${direct + platforms === 1 ? 'valt' : 'vallen'} ${what} direct uit${through ? ` en ${through === 1 ? 'mist 1 applicatie' : `missen ${through} applicaties`} gegevens via koppelingen` : ''}`;
+    expect(risks[0]).toContain(`als het uitvalt, ${fail}`);
   });
 
   it('when a running contract\'s notice deadline has passed, then it is the first contract to act on, marked so', async () => {

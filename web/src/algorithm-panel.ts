@@ -4,7 +4,7 @@
 import type { AlgorithmEntry, RunningAlgorithm } from '../../server/algorithms.js';
 import { getJson } from './api.js';
 import { h } from './dom.js';
-import { formatNumber, language, t, type MessageKey } from './i18n.js';
+import { formatNumber, language, t, tn, type MessageKey } from './i18n.js';
 import { expandableList } from './lists.js';
 
 /** A panel section that fills itself once the application's algorithms arrive; hidden when it has none. */
@@ -26,12 +26,22 @@ export function applicationAlgorithms(uid: string): HTMLElement {
   return section;
 }
 
-/** "Algorithms that stop (n)" in an impact answer; null when none stop. */
-export function stoppingAlgorithms(algorithms: RunningAlgorithm[] | undefined, several: boolean): HTMLElement | null {
-  if (!algorithms?.length) return null;
-  return h('section', { id: 'what-if-algorithms' }, h('h3', {}, t('algo.stopping', { n: formatNumber(algorithms.length) })),
-    h('p', { class: 'hint' }, t('algo.stoppingHint')),
-    algorithmList(algorithms, several, 'what-if-algorithm-list'));
+/**
+ * "Algorithms that stop (n)" in an impact answer: on what fails directly; then those that only miss
+ * data, said apart (a user saw the same algorithm "stop" in every what-if). Null when there are none.
+ */
+export function stoppingAlgorithms(algorithms: RunningAlgorithm[] | undefined, missingData: RunningAlgorithm[] | undefined, several: boolean): HTMLElement | null {
+  if (!algorithms?.length && !missingData?.length) return null;
+  return h('section', { id: 'what-if-algorithms' },
+    algorithms?.length ? [h('h3', {}, t('algo.stopping', { n: formatNumber(algorithms.length) })), h('p', { class: 'hint' }, t('algo.stoppingHint')),
+      algorithmList(algorithms, several, 'what-if-algorithm-list')] : null,
+    missingData?.length ? [h('h3', {}, t('algo.missingData', { n: formatNumber(missingData.length) })), h('p', { class: 'hint' }, t('algo.missingDataHint')),
+      algorithmList(missingData, several, 'what-if-algorithm-data-list')] : null);
+}
+
+/** After the answer: " 2 algoritmes missen gegevens." (empty when none). */
+export function missingDataClause(algorithms: RunningAlgorithm[] | undefined): string {
+  return algorithms?.length ? ` ${tn('algo.answerData', algorithms.length, { n: formatNumber(algorithms.length) })}` : '';
 }
 
 export function algorithmList(algorithms: RunningAlgorithm[], several: boolean, id: string): HTMLElement {

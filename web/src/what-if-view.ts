@@ -6,7 +6,7 @@
 // Every list is complete ("Toon alle").
 // Renders into the container it is given; the explorer marks the same answer in the graph (onAnswer).
 import type { ImpactRow, ImpactSummary } from '../../server/analyses/impact.js';
-import { stoppingAlgorithms, stoppingClause } from './algorithm-panel.js';
+import { missingDataClause, stoppingAlgorithms, stoppingClause } from './algorithm-panel.js';
 import { runAnalysis } from './api.js';
 import { claim, fill, h, message } from './dom.js';
 import { errorText } from './errors.js';
@@ -80,7 +80,7 @@ export function renderAnswer(answer: ImpactAnswer, options: WhatIfOptions, ask: 
     HOP_CHOICES.map(n => h('option', { value: n, selected: summary.maxHops === n }, t('whatIf.maxHops.upTo', { hops: tn('whatIf.hops', n) }))));
   return h('article', { class: 'what-if', id: 'what-if', 'aria-labelledby': 'what-if-title' },
     head(summary.node.uid, name, options),
-    h('p', { class: 'answer', id: 'what-if-answer' }, answerSentence(answer), stoppingClause(summary.algorithmsStopping)),
+    h('p', { class: 'answer', id: 'what-if-answer' }, answerSentence(answer), stoppingClause(summary.algorithmsStopping), missingDataClause(summary.algorithmsMissingData)),
     summary.cut ? h('div', { class: 'cut', id: 'what-if-cut', role: 'note' },
       h('p', {}, t('whatIf.cut', { hops: tn('whatIf.hops', summary.cut.maxHops ?? 0), shown: summary.cut.shown, total: summary.cut.total })),
       h('button', { type: 'button', id: 'what-if-all', onclick: () => ask(undefined) }, t('whatIf.cutShowAll'))) : null,
@@ -88,7 +88,7 @@ export function renderAnswer(answer: ImpactAnswer, options: WhatIfOptions, ask: 
     h('div', { class: 'field inline' }, h('label', { for: 'what-if-hops' }, t('whatIf.maxHops')), hopsSelect),
     options.onAnswer ? h('p', { class: 'hint' }, t('whatIf.graphNote')) : null,
     functionsSection(summary, several),
-    stoppingAlgorithms(summary.algorithmsStopping, several),
+    stoppingAlgorithms(summary.algorithmsStopping, summary.algorithmsMissingData, several),
     criticalSection(answer, several, options),
     several ? organisationsSection(summary) : null,
     contractsSection(summary, several),
@@ -105,8 +105,11 @@ export function answerSentence(answer: ImpactAnswer): string {
   const { summary } = answer;
   const name = summary.node.name;
   const hit = hitSentences(answer);
-  const lost = summary.businessFunctions.filter(fn => fn.lostAllSupport);
-  const weakened = summary.businessFunctions.filter(fn => !fn.lostAllSupport);
+  // A function stops only through what fails directly; one whose applications only miss data is said apart.
+  const lost = summary.businessFunctions.filter(fn => fn.effect === 'stops');
+  const weakened = summary.businessFunctions.filter(fn => fn.effect === 'weakened');
+  const missingData = new Set(summary.businessFunctions.filter(fn => fn.effect === 'missesData').map(fn => `${fn.organisation} ${fn.uid}`)).size;
+  const data = missingData ? [tn('whatIf.dataFunctions', missingData, { functions: tn('whatIf.functionCount', missingData) })] : [];
   if (hit.length === 0) {
     // Nothing else fails: an application that fails alone, or something nothing depends on.
     if (lost.length > 0) return functionsLostSentence(lost, name, 'whatIf.answer');
@@ -115,8 +118,9 @@ export function answerSentence(answer: ImpactAnswer): string {
   }
   const then = lost.length > 0 ? functionsLostSentence(lost, name, 'whatIf.then')
     : weakened.length > 0 ? functionsWeakenedSentence(weakened, name, 'whatIf.then')
+    : data.length ? null // the sentence on missing data says it: nothing stops
     : t('whatIf.then.none');
-  return [...hit, then].join(' ');
+  return [...hit, ...(then ? [then] : []), ...data].join(' ');
 }
 
 function functionsLostSentence(lost: ImpactSummary['businessFunctions'], name: string, prefix: 'whatIf.answer' | 'whatIf.then'): string {
@@ -177,12 +181,15 @@ const listFormat = (items: string[]) => new Intl.ListFormat(language() === 'nl' 
 function figures({ summary }: ImpactAnswer): HTMLElement {
   const { totals } = summary;
   const today = isoToday();
-  const nextNotice = summary.contracts.map(c => c.noticeDeadline).filter(date => date && date >= today).sort()[0];
+  const nextNotice = summary.contracts.filter(c => c.hit !== 'missesData').map(c => c.noticeDeadline).filter(date => date && date >= today).sort()[0];
+  const contractsThrough = totals.contracts - totals.contractsDirect;
   const self = summary.node.kind === 'Application';
   const figure = (id: string, phrase: string, note: string) => h('li', { id }, h('strong', {}, phrase), ' ', note);
   return h('section', { 'aria-label': t('whatIf.figures') }, h('ul', { class: 'figures', id: 'what-if-figures' },
-    figure('fig-lost', tn('whatIf.functionCount', totals.businessFunctionsLost), t('whatIf.fig.lost')),
-    figure('fig-weakened', tn('whatIf.functionCount', totals.businessFunctionsWeakened), t('whatIf.fig.weakened')),
+    // Split as the answer is: stopped and weakened through what fails directly, apart from missing data.
+    figure('fig-lost', tn('whatIf.functionCount', totals.businessFunctionsStopping), t('whatIf.fig.lost')),
+    figure('fig-weakened', tn('whatIf.functionCount', totals.businessFunctionsWeakenedDirectly), t('whatIf.fig.weakened')),
+    totals.businessFunctionsMissingData ? figure('fig-functions-data', tn('whatIf.functionCount', totals.businessFunctionsMissingData), tn('whatIf.fig.functionsData', totals.businessFunctionsMissingData)) : null,
     // Of an application, what fails directly is the application itself: no "waarvan" for one of one.
     figure('fig-direct', tn('whatIf.applicationCount', totals.applicationsDirect),
       self ? t('whatIf.fig.directSelf', { name: summary.node.name }) : `${t('whatIf.fig.direct')}, ${t('whatIf.fig.critical', { n: formatNumber(totals.criticalApplicationsDirect) })}`),
@@ -190,25 +197,40 @@ function figures({ summary }: ImpactAnswer): HTMLElement {
       `${t('whatIf.fig.through')}, ${t('whatIf.fig.critical', { n: formatNumber(totals.criticalApplications - totals.criticalApplicationsDirect) })}`) : null,
     totals.platforms ? figure('fig-platforms', tn('whatIf.platformCount', totals.platforms), t('whatIf.fig.platforms')) : null,
     figure('fig-organisations', tn('whatIf.organisationCount', totals.organisations), `${t('whatIf.fig.organisations')}${summary.organisations.length ? `: ${listFormat(summary.organisations.map(o => o.name))}` : ''}`),
-    figure('fig-contracts', tn('whatIf.fig.contracts', totals.contracts), nextNotice ? t('whatIf.fig.contractsNote', { date: formatDate(nextNotice) }) : t('whatIf.fig.contractsInvolved')),
-    figure('fig-interfaces', tn('whatIf.fig.interfaces', totals.interfacesBroken), t('whatIf.fig.interfacesNote'))));
+    figure('fig-contracts', tn('whatIf.fig.contracts', totals.contractsDirect),
+      // Split: "52 contracten van wat direct uitvalt; eerstvolgende uiterste opzegdatum …".
+      contractsThrough ? [t('whatIf.fig.contractsDirect'), nextNotice ? t('whatIf.fig.nextNotice', { date: formatDate(nextNotice) }) : null].filter(Boolean).join('; ')
+        : nextNotice ? t('whatIf.fig.contractsNote', { date: formatDate(nextNotice) }) : t('whatIf.fig.contractsInvolved')),
+    contractsThrough ? figure('fig-contracts-through', tn('whatIf.fig.contracts', contractsThrough), t('whatIf.fig.contractsThrough')) : null,
+    figure('fig-interfaces', tn('whatIf.fig.interfaces', totals.interfacesBroken), t('whatIf.fig.interfacesNote')),
+    totals.interfacesWithoutData ? figure('fig-interfaces-data', tn('whatIf.fig.interfaces', totals.interfacesWithoutData), tn('whatIf.fig.interfacesData', totals.interfacesWithoutData)) : null));
 }
 
 function functionsSection(summary: ImpactSummary, several: boolean): HTMLElement | null {
   if (summary.businessFunctions.length === 0) return null;
   type Fn = ImpactSummary['businessFunctions'][number];
-  const item = (fn: Fn) => [h('strong', {}, fn.name), h('span', { class: 'hint' }, ` — ${tn('whatIf.functionSupport', fn.supportingApplications, { down: fn.affectedApplications, all: fn.supportingApplications })}`)];
+  // "2 van 3 applicaties direct uit, 1 mist gegevens"; of a function only missing data: "3 van 5 applicaties missen gegevens".
+  const support = (fn: Fn) => {
+    const data = fn.affectedApplications - fn.directApplications;
+    const misses = (n: number) => tn('whatIf.functionMisses', n);
+    if (fn.directApplications === 0) return `${tn('whatIf.functionOf', fn.supportingApplications, { down: data, all: fn.supportingApplications })} ${misses(data)}`;
+    const down = `${tn('whatIf.functionOf', fn.supportingApplications, { down: fn.directApplications, all: fn.supportingApplications })} ${t('whatIf.functionDown')}`;
+    return data ? `${down}, ${formatNumber(data)} ${misses(data)}` : down;
+  };
+  const item = (fn: Fn) => [h('strong', {}, fn.name), h('span', { class: 'hint' }, ` — ${support(fn)}`)];
   const lists = (functions: Fn[], prefix: string) => {
-    const lost = functions.filter(fn => fn.lostAllSupport);
-    const weakened = functions.filter(fn => !fn.lostAllSupport);
+    const lost = functions.filter(fn => fn.effect === 'stops');
+    const weakened = functions.filter(fn => fn.effect === 'weakened');
+    const data = functions.filter(fn => fn.effect === 'missesData');
     return [
       ...(lost.length ? [h('h4', {}, t('whatIf.functionsLost', { n: formatNumber(lost.length) })), expandableList(lost, item, { id: `${prefix}functions-lost`, class: 'lost' })] : []),
       ...(weakened.length ? [h('h4', {}, t('whatIf.functionsWeakened', { n: formatNumber(weakened.length) })), expandableList(weakened, item, { id: `${prefix}functions-weakened`, initial: 5 })] : []),
+      ...(data.length ? [h('h4', {}, t('whatIf.functionsData', { n: formatNumber(data.length) })), expandableList(data, item, { id: `${prefix}functions-data`, initial: 5 })] : []),
     ];
   };
   if (!several) return h('section', { id: 'what-if-functions' }, h('h3', {}, t('whatIf.functions')), lists(summary.businessFunctions, ''));
   return h('section', { id: 'what-if-functions' }, h('h3', {}, t('whatIf.functions')),
-    summary.organisations.filter(o => o.businessFunctionsLost + o.businessFunctionsWeakened > 0).map((o, index) =>
+    summary.organisations.filter(o => o.businessFunctionsStopping + o.businessFunctionsWeakenedDirectly + o.businessFunctionsMissingData > 0).map((o, index) =>
       h('section', { class: 'organisation' }, h('h4', { class: 'organisation-name' }, o.name), lists(summary.businessFunctions.filter(fn => fn.organisation === o.organisation), `org${index}-`))));
 }
 
@@ -216,20 +238,17 @@ function nodeName(row: { uid: string; name: string }, options: WhatIfOptions): N
   return options.focus ? h('button', { type: 'button', class: 'link', 'data-uid': row.uid, onclick: () => options.focus!(row.uid) }, row.name) : row.name;
 }
 
-const howHit = (row: ImpactRow) => t(row.direct ? 'whatIf.how.direct' : 'whatIf.how.through');
+/** "direct: draait op Grutto Software Cloud" (why, not how many steps), or "mist gegevens via koppeling". */
+const howHit = (row: ImpactRow) => row.direct
+  ? (row.directBecause ? t(`whatIf.because.${row.directBecause.relation}`, { name: row.directBecause.name }) : t('whatIf.how.direct'))
+  : t('whatIf.how.through');
 
-/**
- * Whether the row's shortest path is worth naming: it has a step between, and for a row hit directly it
- * does not run through an application (a shortest path may, where a hosting chain is as long).
- */
-function viaPath(row: ImpactRow, applications: Set<string>): boolean {
-  if (row.pathNames.length <= 2) return false;
-  return !row.direct || !row.path.slice(1, -1).some(uid => applications.has(uid));
-}
+/** Of a row missing data: the steps and the path its data comes along (a direct row says why instead). */
+const throughPath = (row: ImpactRow) => row.direct ? ''
+  : `, ${tn('whatIf.hops', row.hops)}${row.pathNames.length > 2 ? `, ${t('whatIf.via', { path: row.pathNames.slice(1, -1).join(' → ') })}` : ''}`;
 
 function criticalSection(answer: ImpactAnswer, several: boolean, options: WhatIfOptions): HTMLElement | null {
   const { rows, summary } = answer;
-  const applications = new Set(rows.filter(row => row.kind === 'Application').map(row => row.uid));
   // Direct first, the most critical first: the order of the answer's sentences.
   const critical = rows.filter(row => row.critical).sort((a, b) => Number(b.direct) - Number(a.direct) || byCriticality(a, b));
   // The totals count the failing application itself; so does this list, first.
@@ -240,16 +259,15 @@ function criticalSection(answer: ImpactAnswer, several: boolean, options: WhatIf
     itself ? h('p', { class: 'itself' }, h('strong', {}, summary.node.name), h('span', { class: 'hint' }, ` — ${t('whatIf.itself')}`)) : null,
     expandableList(critical, row => [
       nodeName(row, options),
-      h('span', { class: 'hint' }, ` — ${critLabel(row.criticality)}${several && row.organisationName ? `, ${row.organisationName}` : ''}, ${howHit(row)}, ${tn('whatIf.hops', row.hops)}`,
-        viaPath(row, applications) ? `, ${t('whatIf.via', { path: row.pathNames.slice(1, -1).join(' → ') })}` : ''),
+      h('span', { class: 'hint' }, ` — ${critLabel(row.criticality)}${several && row.organisationName ? `, ${row.organisationName}` : ''}, ${howHit(row)}${throughPath(row)}`),
     ], { id: 'what-if-critical-list', itemAttrs: row => ({ 'data-uid': row.uid }) }));
 }
 
 function organisationsSection(summary: ImpactSummary): HTMLElement {
   return h('section', { id: 'what-if-organisations' }, h('h3', {}, t('whatIf.organisations', { n: formatNumber(summary.organisations.length) })),
-    expandableList(summary.organisations, o => [h('strong', {}, o.name), h('span', { class: 'hint' }, ` — ${t('whatIf.orgLine', {
-      applications: tn('whatIf.applicationCount', o.applications), critical: o.criticalApplications,
-      lost: tn('whatIf.functionCount', o.businessFunctionsLost), weakened: o.businessFunctionsWeakened,
+    expandableList(summary.organisations, o => [h('strong', {}, o.name), h('span', { class: 'hint' }, ` — ${t('whatIf.orgLineSplit', {
+      direct: tn('whatIf.applicationCount', o.applicationsDirect), through: formatNumber(o.applications - o.applicationsDirect), critical: formatNumber(o.criticalApplications),
+      stopped: formatNumber(o.businessFunctionsStopping), weakened: formatNumber(o.businessFunctionsWeakenedDirectly), data: formatNumber(o.businessFunctionsMissingData),
     })}`)]));
 }
 
@@ -262,31 +280,47 @@ const contractState = (c: Contract, today: string) => (c.end < today ? 2 : c.not
 function contractsSection(summary: ImpactSummary, several: boolean): HTMLElement | null {
   if (summary.contracts.length === 0) return null;
   const today = isoToday();
-  const contracts = [...summary.contracts].sort((a, b) => contractState(a, today) - contractState(b, today) || a.noticeDeadline.localeCompare(b.noticeDeadline) || a.uid.localeCompare(b.uid));
-  return h('section', { id: 'what-if-contracts' }, h('h3', {}, t('whatIf.contracts', { n: formatNumber(summary.contracts.length) })), h('p', { class: 'hint' }, t('whatIf.contractsHint')),
-    expandableList(contracts, c => {
-      const state = contractState(c, today);
-      return [
-        h('strong', {}, c.name), c.supplierName ? ` — ${c.supplierName}` : '', several ? h('span', { class: 'hint' }, ` (${c.organisationName})`) : '', h('br'),
-        state === 2
-          ? h('span', { class: 'nowrap' }, t('panel.ended', { date: formatDate(c.end) }))
-          : h('span', {}, h('span', { class: state === 1 ? 'nowrap overdue-text' : 'nowrap' }, t('panel.notice', { date: formatDate(c.noticeDeadline) })),
-            state === 1 ? h('strong', { class: 'badge warn' }, ` (${t('calendar.overdue')})`) : '',
-            ' · ', h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(c.end) }))),
-        ' · ', h('span', { class: 'nowrap' }, t('panel.perYear', { amount: formatMoney(c.annualValue) })),
-        h('br'), h('span', { class: 'hint' }, c.affectedApplicationNames.join(', ')),
-      ];
-    }, { id: 'what-if-contract-list', initial: 5, itemAttrs: c => ({ 'data-uid': c.uid }) }));
+  // The failing subject's own contracts first, then those of what fails directly; what only misses data apart.
+  const HIT = { own: 0, direct: 1, missesData: 2 };
+  const contracts = [...summary.contracts].sort((a, b) => HIT[a.hit] - HIT[b.hit] || contractState(a, today) - contractState(b, today) || a.noticeDeadline.localeCompare(b.noticeDeadline) || a.uid.localeCompare(b.uid));
+  const direct = contracts.filter(c => c.hit !== 'missesData');
+  const through = contracts.filter(c => c.hit === 'missesData');
+  const item = (c: Contract) => {
+    const state = contractState(c, today);
+    return [
+      h('strong', {}, c.name), c.supplierName ? ` — ${c.supplierName}` : '', several ? h('span', { class: 'hint' }, ` (${c.organisationName})`) : '', h('br'),
+      state === 2
+        ? h('span', { class: 'nowrap' }, t('panel.ended', { date: formatDate(c.end) }))
+        : h('span', {}, h('span', { class: state === 1 ? 'nowrap overdue-text' : 'nowrap' }, t('panel.notice', { date: formatDate(c.noticeDeadline) })),
+          state === 1 ? h('strong', { class: 'badge warn' }, ` (${t('calendar.overdue')})`) : '',
+          ' · ', h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(c.end) }))),
+      ' · ', h('span', { class: 'nowrap' }, t('panel.perYear', { amount: formatMoney(c.annualValue) })),
+      h('br'), h('span', { class: 'hint' }, c.affectedApplicationNames.join(', ')),
+    ];
+  };
+  return h('section', { id: 'what-if-contracts' },
+    direct.length ? [h('h3', {}, t('whatIf.contractsDirect', { n: formatNumber(direct.length) })), h('p', { class: 'hint' }, t('whatIf.contractsDirectHint', { name: summary.node.name })),
+      expandableList(direct, item, { id: 'what-if-contract-list', initial: 5, itemAttrs: c => ({ 'data-uid': c.uid, 'data-hit': c.hit }) })] : null,
+    through.length ? [h('h3', {}, t('whatIf.contractsThrough', { n: formatNumber(through.length) })),
+      expandableList(through, item, { id: 'what-if-contract-through-list', initial: 3, itemAttrs: c => ({ 'data-uid': c.uid, 'data-hit': c.hit }) })] : null);
 }
 
 function interfacesSection(summary: ImpactSummary, several: boolean): HTMLElement | null {
-  if (summary.interfacesBroken.length === 0) return null;
+  if (summary.interfacesBroken.length + summary.interfacesWithoutData.length === 0) return null;
   const orgName = new Map(summary.organisations.map(o => [o.organisation, o.name]));
-  return h('section', { id: 'what-if-interfaces' }, h('h3', {}, t('whatIf.interfaces', { n: formatNumber(summary.interfacesBroken.length) })),
-    expandableList(summary.interfacesBroken, i => [
-      `${i.fromName ?? '?'} → ${i.toName ?? '?'}`, i.viaName ? ` via ${i.viaName}` : '', i.standard ? ` (${i.standard})` : '',
-      h('span', { class: 'hint' }, ` — ${i.failedEnds.map(end => t(`whatIf.end.${end}` as MessageKey)).join(', ')}${several ? `, ${orgName.get(i.organisation) ?? i.organisation}` : ''}`),
-    ], { id: 'what-if-interface-list' }));
+  type Interface = ImpactSummary['interfacesBroken'][number];
+  const item = (ends: (i: Interface) => string[]) => (i: Interface) => [
+    `${i.fromName ?? '?'} → ${i.toName ?? '?'}`, i.viaName ? ` via ${i.viaName}` : '', i.standard ? ` (${i.standard})` : '',
+    h('span', { class: 'hint' }, ` — ${ends(i).join(', ')}${several ? `, ${orgName.get(i.organisation) ?? i.organisation}` : ''}`),
+  ];
+  const broken = item(i => i.failedEnds.map(end => t(`whatIf.end.${end}` as MessageKey)));
+  // Not broken: only the source or intermediary that misses data is said.
+  const withoutData = item(i => i.failedEnds.filter(end => end !== 'to').map(end => t(`whatIf.endData.${end}` as MessageKey)));
+  return h('section', { id: 'what-if-interfaces' },
+    summary.interfacesBroken.length ? [h('h3', {}, t('whatIf.interfaces', { n: formatNumber(summary.interfacesBroken.length) })),
+      expandableList(summary.interfacesBroken, broken, { id: 'what-if-interface-list' })] : null,
+    summary.interfacesWithoutData.length ? [h('h3', {}, t('whatIf.interfacesData', { n: formatNumber(summary.interfacesWithoutData.length) })), h('p', { class: 'hint' }, t('whatIf.interfacesDataHint')),
+      expandableList(summary.interfacesWithoutData, withoutData, { id: 'what-if-interface-data-list', initial: 3 })] : null);
 }
 
 function ringsSection({ rows, summary }: ImpactAnswer, several: boolean, options: WhatIfOptions): HTMLElement | null {
