@@ -41,6 +41,14 @@ export const ImpactRow = z.object({
 });
 export type ImpactRow = z.infer<typeof ImpactRow>;
 
+/** A koppeling the failure touches: its ends by uid and name, and which of them are down. */
+const InterfaceHitSchema = z.object({
+  uid: z.string(), organisation: z.string(), standard: z.string().nullable(),
+  from: z.string().nullable(), to: z.string().nullable(), via: z.string().nullable(),
+  fromName: z.string().nullable(), toName: z.string().nullable(), viaName: z.string().nullable(),
+  failedEnds: z.array(z.enum(['from', 'to', 'via'])),
+});
+
 export const ImpactSummary = z.object({
   node: z.object({ uid: z.string(), kind: z.string(), name: z.string() }),
   maxHops: z.number().int().nullable().meta({ description: 'The maxHops asked for; null = dependencies followed to the end' }),
@@ -83,18 +91,8 @@ export const ImpactSummary = z.object({
     affectedApplications: z.array(z.string()), affectedApplicationNames: z.array(z.string()),
     hit: z.enum(['own', 'direct', 'missesData']).meta({ description: 'own: with the failing supplier (or a supplier of the failing group), or covering the failing application; direct: covering an application down directly; missesData: only applications that miss data' }),
   })).meta({ description: 'Contracts covering an application that is down: own first, then direct, then missing data; within each the earliest notice deadline first' }),
-  interfacesBroken: z.array(z.object({
-    uid: z.string(), organisation: z.string(), standard: z.string().nullable(),
-    from: z.string().nullable(), to: z.string().nullable(), via: z.string().nullable(),
-    fromName: z.string().nullable(), toName: z.string().nullable(), viaName: z.string().nullable(),
-    failedEnds: z.array(z.enum(['from', 'to', 'via'])),
-  })).meta({ description: 'Broken: the from, to or via application is down directly (or is the failing application)' }),
-  interfacesWithoutData: z.array(z.object({
-    uid: z.string(), organisation: z.string(), standard: z.string().nullable(),
-    from: z.string().nullable(), to: z.string().nullable(), via: z.string().nullable(),
-    fromName: z.string().nullable(), toName: z.string().nullable(), viaName: z.string().nullable(),
-    failedEnds: z.array(z.enum(['from', 'to', 'via'])),
-  })).meta({ description: 'Not broken, but their from or via application only misses data: they pass on no (fresh) data' }),
+  interfacesBroken: z.array(InterfaceHitSchema).meta({ description: 'Broken: the from, to or via application is down directly (or is the failing application)' }),
+  interfacesWithoutData: z.array(InterfaceHitSchema).meta({ description: 'Not broken, but their from or via application only misses data: they pass on no (fresh) data' }),
   algorithmsStopping: z.array(RunningAlgorithmSchema).optional().meta({ description: 'Algorithms (Algoritmeregister) on applications that are down directly: confirmed links, and likely ones (matched by name, not reviewed) marked link: likely' }),
   algorithmsMissingData: z.array(RunningAlgorithmSchema).optional().meta({ description: 'Algorithms on applications that only miss data (and on none down directly)' }),
 });
