@@ -188,7 +188,8 @@ function figures({ summary }: ImpactAnswer): HTMLElement {
   return h('section', { 'aria-label': t('whatIf.figures') }, h('ul', { class: 'figures', id: 'what-if-figures' },
     // Split as the answer is: stopped and weakened through what fails directly, apart from missing data.
     figure('fig-lost', tn('whatIf.functionCount', totals.businessFunctionsStopping), t('whatIf.fig.lost')),
-    figure('fig-weakened', tn('whatIf.functionCount', totals.businessFunctionsWeakenedDirectly), t('whatIf.fig.weakened')),
+    // "0 bedrijfsfuncties verzwakt" says nothing: only when there are some.
+    totals.businessFunctionsWeakenedDirectly ? figure('fig-weakened', tn('whatIf.functionCount', totals.businessFunctionsWeakenedDirectly), t('whatIf.fig.weakened')) : null,
     totals.businessFunctionsMissingData ? figure('fig-functions-data', tn('whatIf.functionCount', totals.businessFunctionsMissingData), tn('whatIf.fig.functionsData', totals.businessFunctionsMissingData)) : null,
     // Of an application, what fails directly is the application itself: no "waarvan" for one of one.
     figure('fig-direct', tn('whatIf.applicationCount', totals.applicationsDirect),
