@@ -97,11 +97,12 @@ function lead(changes: Changes, organisation: string | undefined, run: Run | und
   // The window holds the organisation's first measurement only: "0 nieuwe kwetsbare punten" compared it with itself.
   const firstOnly = one !== undefined && isFirstOnly(one);
   const now = (key: 'spofs' | 'notice', n: number) => t(`changes.now.${key}${n === 1 ? '.one' : ''}` as MessageKey, { n: formatNumber(n) });
+  // Imports that kept only their counts: their rows are not in the row count (said per import below).
+  const untracked = changes.runs.filter(entry => !entry.rows).length;
   const parts = firstOnly
     ? [t('changes.lead.firstOnly', { spofs: now('spofs', one!.after!.spofCount), notice: now('notice', one!.after!.noticeCount) })]
-    : [count('spofs', entered('spofs')), count('spofsGone', left), count('notice', entered('notice')), count('rows', rows)];
-  // Imports that kept only their counts: their rows are not in the count above (said per import below).
-  const untracked = changes.runs.filter(entry => !entry.rows).length;
+    // "0 regels toegevoegd" right after a model import that kept only its counts read as "nothing happened".
+    : [count('spofs', entered('spofs')), count('spofsGone', left), count('notice', entered('notice')), ...(rows > 0 || untracked === 0 ? [count('rows', rows)] : [])];
   if (untracked > 0 && !firstOnly) parts.push(t(untracked === 1 ? 'changes.lead.untracked.one' : 'changes.lead.untracked', { n: untracked }));
   if (!firstOnly && typeof one?.before?.hhi === 'number' && typeof one?.after?.hhi === 'number') {
     const [before, after] = [formatNumber(one.before.hhi), formatNumber(one.after.hhi)];
