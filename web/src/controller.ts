@@ -255,7 +255,8 @@ export function createController(container: HTMLElement, events: { onSelect: (id
         stopRefining(false);
         const glide = ++glides;
         // Fitted when the glide ends, unless the user or an answer took the view meanwhile (stopRefining).
-        cy.layout({ name: 'preset', positions: (node: NodeSingular) => positions[node.id()] ?? node.position(), animate: true, animationDuration: 450, fit: false, stop: () => { if (glide === glides) fitAfterLayout(); } } as cytoscape.LayoutOptions).run();
+        // Labels are placed for where the nodes are: an answer shown during the glide placed them mid-way.
+        cy.layout({ name: 'preset', positions: (node: NodeSingular) => positions[node.id()] ?? node.position(), animate: true, animationDuration: 450, fit: false, stop: () => { if (glide === glides) fitAfterLayout(); else scheduleLabels(); } } as cytoscape.LayoutOptions).run();
         container.dataset.layoutRefinedMs = String(ms);
       } else return; // refinement was stopped: the graph changed since
       // Only positions as good as they get are kept for the next visit.
