@@ -5,11 +5,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
 import type { Driver } from 'neo4j-driver';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp, defaultServices } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { buildWeb } from '../../web/build.js';
+import { importLandscape } from '../../importers/import.js';
+import type { Landscape } from '../../importers/model.js';
+import { resetDatabase } from '../support/db.js';
 
 export const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
 
@@ -83,3 +87,18 @@ export const clipped = (page: Page, selector: string) =>
   page.evaluate(sel => [...document.querySelectorAll<HTMLElement>(sel)].filter(el => el.offsetParent !== null)
     .filter(el => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
     .map(el => (el.textContent ?? '').trim()), selector);
+
+/**
+ * A page on a fixed day: the server's clock (it runs in this process, so only Date is faked, timers run as
+ * usual) and the page's clock both say `today`, over `landscape` imported into the emptied test database.
+ * Call jest.useRealTimers() after.
+ */
+export async function startUiOnDay(driver: Driver, name: string, landscape: Landscape, today: Date): Promise<Ui> {
+  jest.useFakeTimers({ now: today, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] });
+  await resetDatabase(driver);
+  const report = await importLandscape(driver, landscape, { source: `csv:${name}`, user: 'test' });
+  if (!report.ok) throw new Error(JSON.stringify(report.issues));
+  const ui = await startUi(driver, name);
+  await ui.page.clock.setFixedTime(today);
+  return ui;
+}

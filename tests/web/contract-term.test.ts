@@ -3,31 +3,24 @@
 // "stilzwijgend verlengd tot 06-09-2027, opzeggen vóór 06-06-2027"; one without it reads "afgelopen".
 import { jest } from '@jest/globals';
 import type { Driver } from 'neo4j-driver';
-import { importLandscape } from '../../importers/import.js';
 import { Landscape } from '../../importers/model.js';
-import { resetDatabase, testDriver } from '../support/db.js';
-import { startUi, type Ui } from './browser.js';
+import { testDriver } from '../support/db.js';
+import { startUiOnDay, type Ui } from './browser.js';
 
 const TODAY = new Date('2026-12-03T10:00:00Z');
 let driver: Driver;
 let ui: Ui;
 
 beforeAll(async () => {
-  // The server runs in this process: only its clock is set, timers run as usual.
-  jest.useFakeTimers({ now: TODAY, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] });
   driver = testDriver();
-  await resetDatabase(driver);
-  const report = await importLandscape(driver, Landscape.parse({
+  ui = await startUiOnDay(driver, 'contractterm', Landscape.parse({
     suppliers: [{ id: 'tureluur', name: 'Tureluur Software B.V.' }],
     applications: [{ id: 'a1', organisation: 'gm1', name: 'Vergunningen', supplier: 'tureluur' }],
     contracts: [
       { id: 'c-0147', organisation: 'gm1', supplier: 'tureluur', applications: 'a1', end: '06-09-2026', noticeMonths: '3', autoRenew: 'ja', annualValue: '1000' },
       { id: 'c-0148', organisation: 'gm1', supplier: 'tureluur', applications: 'a1', end: '06-09-2026', noticeMonths: '3', autoRenew: 'nee', annualValue: '1000' },
     ],
-  }), { source: 'csv:term', user: 'test' });
-  if (!report.ok) throw new Error(JSON.stringify(report.issues));
-  ui = await startUi(driver, 'contractterm');
-  await ui.page.clock.setFixedTime(TODAY);
+  }), TODAY);
 }, 600_000);
 
 afterAll(async () => {
