@@ -9,7 +9,7 @@ import { sourceName } from './data-quality-words.js';
 import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
-import { formatDate, formatDateTime, formatNumber, language, t, type MessageKey } from './i18n.js';
+import { formatDate, formatDateTime, formatNumber, language, t, tn, type MessageKey } from './i18n.js';
 import { VALUE_NAMES, valueName } from '../../server/labels.js';
 import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';
@@ -96,11 +96,10 @@ function lead(changes: Changes, organisation: string | undefined, run: Run | und
   const one = organisation ? changes.headlines[0] : undefined;
   // The window holds the organisation's first measurement only: "0 nieuwe kwetsbare punten" compared it with itself.
   const firstOnly = one !== undefined && isFirstOnly(one);
-  const now = (key: 'spofs' | 'notice', n: number) => t(`changes.now.${key}${n === 1 ? '.one' : ''}` as MessageKey, { n: formatNumber(n) });
   // Imports that kept only their counts: their rows are not in the row count (said per import below).
   const untracked = changes.runs.filter(entry => !entry.rows).length;
   const parts = firstOnly
-    ? [t('changes.lead.firstOnly', { spofs: now('spofs', one!.after!.spofCount), notice: now('notice', one!.after!.noticeCount) })]
+    ? [t('changes.lead.firstOnly', { spofs: tn('changes.now.spofs', one!.after!.spofCount), notice: tn('changes.now.notice', one!.after!.noticeCount) })]
     // "0 regels toegevoegd" right after a model import that kept only its counts read as "nothing happened".
     : [count('spofs', entered('spofs')), count('spofsGone', left), count('notice', entered('notice')), ...(rows > 0 || untracked === 0 ? [count('rows', rows)] : [])];
   if (untracked > 0 && !firstOnly) parts.push(t(untracked === 1 ? 'changes.lead.untracked.one' : 'changes.lead.untracked', { n: untracked }));

@@ -7,7 +7,7 @@ import { createController, LAYOUT_LIMITS, type Controller, type LayoutName } fro
 import { addStep, dependencyHash, renderDependencies } from './dependency-view.js';
 import { fill, h, message, sortableTable } from './dom.js';
 import { edgeId, noFilters, optionsOf, visibleNodeIds, type Filters } from './elements.js';
-import { critLabel, formatNumber, kindLabel, t, type MessageKey } from './i18n.js';
+import { critLabel, formatNumber, kindLabel, t, tn, type MessageKey } from './i18n.js';
 import { renderMap } from './landscape-map.js';
 import { openPanel } from './panels.js';
 import { searchBox } from './search-box.js';
@@ -371,8 +371,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
       const points = uids(pick(summary, 'articulationPoints', 'articulation'));
       const bridges = ((pick(summary, 'bridges') ?? []) as unknown[]).map(b => Array.isArray(b) ? [str(b[0]), str(b[1])] as [string, string] : [str((b as Row).from ?? (b as Row).source ?? (b as Row).a), str((b as Row).to ?? (b as Row).target ?? (b as Row).b)] as [string, string]);
       controller.markFindings(points, bridges);
-      const counted = (key: 'points' | 'bridges', n: number) => t(`explorer.overlay.${key}${n === 1 ? '.one' : ''}` as MessageKey, { n: formatNumber(n) });
-      spofNote.textContent = points.length + bridges.length === 0 ? t('explorer.overlay.spofNone') : t('explorer.overlay.spofNote', { points: counted('points', points.length), bridges: counted('bridges', bridges.length) });
+      spofNote.textContent = points.length + bridges.length === 0 ? t('explorer.overlay.spofNone') : t('explorer.overlay.spofNote', { points: tn('explorer.overlay.points', points.length), bridges: tn('explorer.overlay.bridges', bridges.length) });
     } else controller.markFindings([], []);
     lockInNote.hidden = !overlays.lockIn;
     spofNote.hidden = !overlays.spof;

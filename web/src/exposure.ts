@@ -6,7 +6,7 @@ import { dependencyHash } from './dependency-view.js';
 import { errorText } from './errors.js';
 import { orgName } from './organisations.js';
 import { clear, fill, h, message, sortableTable, svg } from './dom.js';
-import { formatMoney, formatNumber, formatPercent, language, t, type MessageKey } from './i18n.js';
+import { formatMoney, formatNumber, formatPercent, language, t, tn, type MessageKey } from './i18n.js';
 import { num, str } from './rows.js';
 import { trendPanel } from './trend.js';
 import type { Row } from './types.js';
@@ -95,7 +95,7 @@ function answer(rows: Row[], c: Concentration | undefined, which: Measure): HTML
   const [largest] = [...rows].sort((a, b) => (num(b[shareKey]) ?? 0) - (num(a[shareKey]) ?? 0));
   const sentence = (...parts: string[]) => h('p', { class: 'sentence', id: 'exposure-answer' }, parts.join(' '));
   if (!largest || !num(largest[shareKey])) return sentence(t('exposure.answer.none'));
-  const amount = which === 'contractValue' ? formatMoney(largest.contractValue) : t(num(largest.applications) === 1 ? 'spof.apps.one' : 'spof.apps', { n: formatNumber(num(largest.applications) ?? 0) });
+  const amount = which === 'contractValue' ? formatMoney(largest.contractValue) : tn('whatIf.applicationCount', num(largest.applications) ?? 0);
   return sentence(
     t(`exposure.answer.${which}`, { who: t(`exposure.who.${level}`), name: str(largest.name), share: formatPercent(largest[shareKey]), amount, cr3: formatPercent(c?.cr3) }),
     ...(hasHhi(c) ? [t('exposure.answer.band', { whom: t(`exposure.whom.${level}`), band: bandLabel(c?.band), hhi: formatNumber(c?.hhi ?? null) })] : []),

@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { dependencyHash } from './dependency-view.js';
 import { fill, h, message, sortableTable } from './dom.js';
 import { act, errorText } from './errors.js';
-import { formatNumber, kindLabel, language, t } from './i18n.js';
+import { formatNumber, kindLabel, language, t, tn } from './i18n.js';
 import { expandableList } from './lists.js';
 import { orgName } from './organisations.js';
 import { listWords } from '../../server/reports/words.js';
@@ -87,8 +87,6 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
   );
 }
 
-const counted = (key: 'spof.apps' | 'spof.functions', n: number) => t(n === 1 ? `${key}.one` : key, { n: formatNumber(n) });
-
 /**
  * The answer before the ranking: the most vulnerable point in words (what fails, how much of it is
  * business-critical, which functions stop), the next two by name, and what the columns count.
@@ -101,8 +99,8 @@ function answer(rows: Row[], several: boolean): HTMLElement {
   const organisation = several ? `, ${names(top.organisations ?? top.organisation).map(orgName).join(', ')}` : '';
   return h('section', { class: 'answer', id: 'spof-answer' },
     h('p', { class: 'sentence' },
-      t('spof.answer', { name: rowName(top), kind: kindLabel(str(top.kind)).toLowerCase(), organisation, total: counted('spof.apps', total), critical: formatNumber(num(pick(top, 'failedCriticalApplications', 'criticalApplications')) ?? 0) }),
-      lost.length ? ` ${t('spof.answerFunctions', { functions: counted('spof.functions', lost.length), list: listWords(lost, language()) })}` : '',
+      t('spof.answer', { name: rowName(top), kind: kindLabel(str(top.kind)).toLowerCase(), organisation, total: tn('whatIf.applicationCount', total), critical: formatNumber(num(pick(top, 'failedCriticalApplications', 'criticalApplications')) ?? 0) }),
+      lost.length ? ` ${t('spof.answerFunctions', { functions: tn('whatIf.functionCount', lost.length), list: listWords(lost, language()) })}` : '',
       // A name may end in a full stop itself (Plevier Software B.V.): one stop, not two.
       rest.length ? ` ${t('spof.answerNext', { next: listWords(rest.slice(0, 2).map(row => rowName(row)), language()) })}`.replace(/\.?$/, '.') : ''),
     h('p', { class: 'hint' }, t('spof.columnsHint')));
