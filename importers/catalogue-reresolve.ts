@@ -22,7 +22,7 @@ import { knownReferences, resolvedNames, type ResolvedReference } from './catalo
 import type { RowChange } from './diff.js';
 import { DETAIL_LIMIT, organisationsOf, writeRunDiff } from './history.js';
 import { CATALOGUE_SOURCE, type QueryRunner } from './load.js';
-import { type Bucket, bucketDigest, bucketKey, bucketOf, packBucket, rowHash, rowJson, tableKey, unpackRows } from './row-state.js';
+import { type Bucket, type PackedRows, bucketDigest, bucketKey, bucketOf, packBucket, rowHash, rowJson, tableKey, unpackRows } from './row-state.js';
 
 /** Per source, the applications whose REALISES a catalogue run is about to move from a renamed component. */
 export type Dependents = Map<string, string[]>;
@@ -30,7 +30,7 @@ export type Dependents = Map<string, string[]>;
 /** What the catalogue run re-resolved: per source, the application rows whose stored names it changed. */
 export type Reresolved = { source: string; rows: number }[];
 
-type StoredBucket = { key: string; uids: string[]; hashes: string[]; rows: Int8Array };
+type StoredBucket = { key: string; uids: string[]; hashes: string[]; rows: PackedRows };
 
 const rowsOf = async <T>(tx: QueryRunner, name: string, params: Record<string, unknown>) =>
   (await tx.run(query(name).text, params)).records.map(record => record.toObject() as T);

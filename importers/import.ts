@@ -26,8 +26,9 @@ import { COLUMNS, TABLES, type Landscape, type OrganisationRow, type TableName, 
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
 import { DEFAULT_MAX_REMOVAL_SHARE, type RemovalPlan, describeRemovals, planRemovals, planRemovalsOfDiff } from './removals.js';
 import { type Bucket, type HashedTable, type PackedState, type TableState, hashTables, packTables, readTableStates, writeState } from './row-state.js';
+import { type RawInfo, type StoredIndex, CarryUndone, carriedApplications, carriedCounts, carryUnchanged, carryable as carryableRows, checkCarried, indexUnchanged, indexesToWrite, mergePairs, readIndexes, writeIndexes } from './raw-index.js';
 import { graphCode, importDigest, stillAsserted } from './unchanged.js';
-import { type ExtraColumns, type Issue, type Lookup, type Merge, type Validation, validate } from './validate.js';
+import { type ExtraColumns, type Issue, type Lookup, type Merge, type Validation, supplierMerges, validate } from './validate.js';
 
 export const Source = z
   .string()
@@ -121,6 +122,8 @@ export type ImportReport = {
   organisations: string[];
   /** Rows counted as updated only because the catalogue renamed components they name (catalogue-changes.ts); absent when none. */
   catalogue?: CatalogueResolution;
+  /** Rows not read again because the files hold them as the source delivered them last time (importers/raw-index.ts); absent when none. */
+  carried?: Partial<Record<TableName, number>>;
 };
 
 export type ImportRun = { runId: string; source: string; startedAt: string; finishedAt: string; user: string; files: string[]; counts: Record<string, unknown>; status: string; unchangedSince: string | null; removalsConfirmed: boolean; written?: string | null };
@@ -138,14 +141,24 @@ export async function importFiles(driver: Driver, files: (FileInput | string)[],
   const mapping = options.mapping ?? (options.mappingFile ? parseMapping(options.mappingFile) : undefined);
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
   if (options.bulk) await assertEmptyForBulk(driver);
-  // The files are handed over (splice), so their contents are not kept while the import loads.
-  return checkAndRun(driver, async () => {
-    const tables = await readTables(inputs.splice(0), { mapping, sizeLimitBytes: limit });
+  // The files are let go of (release) once no row is carried, so their contents are not kept while the
+  // import loads; with rows carried they may be read again (CarryUndone).
+  return checkAndRun(driver, async carry => {
+    // Rows the source delivered as they are now are not read (importers/raw-index.ts): its index is
+    // read first, when the source is known before the files are.
+    const early = options.source ?? sourceOfNames(names, paths);
+    const states = early && !options.bulk ? await readTableStates(driver, early) : new Map<TableName, TableState>();
+    const stored = carry && early && states.size > 0 ? await readIndexes(driver, early) : null;
+    // Which rows may stay unread depends on the supplier merges, so the suppliers are read first.
+    const merges = stored ? await mergesBeforeReading(driver, inputs, early!, { mapping, sizeLimitBytes: limit, aliases }) : null;
+    const carryable = (table: TableName) => (stored?.has(table) && merges ? carryableRows(stored.get(table)!, merges) : undefined);
+    const tables = await readTables([...inputs], { mapping, sizeLimitBytes: limit, carry: carryable });
     const present = new Set(tables.map(table => table.table));
     const source = options.source ?? defaultSource(names, paths, organisationsIn(tables));
+    if (source !== early && tables.some(table => table.carried)) throw new CarryUndone('the source is named after the rows');
     // Only the tables the files contain are the import's to clean up: the others stay as they are.
     const scope = TABLES.every(table => present.has(table)) ? null : TABLES.filter(table => present.has(table));
-    return { tables, run: { ...options, source, named: options.source !== undefined, aliases, files: names, started, scope } };
+    return { tables, stored, states, merges, fromFiles: true, release: () => void inputs.splice(0), run: { ...options, mapping, source, named: options.source !== undefined, aliases, files: names, started, scope } };
   });
 }
 
@@ -162,7 +175,7 @@ export async function importLandscape(
   const run = { ...options, source, named: true, aliases, files, started, scope: null };
   return checkAndRun(driver, async () => {
     const parsed = LandscapeSchema.parse(landscape);
-    return { tables: landscapeTables(parsed, files[0]), organisations: parsed.organisations, run };
+    return { tables: landscapeTables(parsed, files[0]), organisations: parsed.organisations, stored: null, states: new Map(), merges: null, fromFiles: false, release: () => {}, run };
   });
 }
 
@@ -178,16 +191,30 @@ type RunOptions = ImportOptions & {
 /** What validation found, without the validated landscape itself. */
 type Checked = Omit<Validation, 'landscape'>;
 /** `organisations`: what a reader (the Softwarecatalogus) knows of the organisations beyond their ids; not a spreadsheet table. */
-type Input = { tables: RawTable[]; organisations?: OrganisationRow[]; run: RunOptions };
+/**
+ * `stored`: the source's raw-row indexes, read before its files (importers/raw-index.ts); `states`:
+ * its row state as read then. `release`: the files may be let go of (they will not be read again).
+ */
+type Input = { tables: RawTable[]; organisations?: OrganisationRow[]; run: RunOptions; stored: Map<TableName, StoredIndex> | null; states: Map<TableName, TableState>; merges: Merge[] | null; fromFiles: boolean; release: () => void };
 
-/** The whole import, read to report, as a large job for the heap (withHeapGrowthLimited). */
-const checkAndRun = (driver: Driver, readInput: () => Promise<Input>) =>
+/**
+ * The whole import, read to report, as a large job for the heap (withHeapGrowthLimited). An import
+ * that carried unchanged rows but turns out to be written whole is read and validated again, whole.
+ */
+const checkAndRun = (driver: Driver, readInput: (carry: boolean) => Promise<Input>) =>
   withHeapGrowthLimited(async () => {
-    const { input, options } = await checked(driver, readInput);
-    return run(driver, input, options).catch(error => {
-      throw tooLittleMemory(error) ?? error;
-    });
+    const attempt = async (carry: boolean) => {
+      const { input, options } = await checked(driver, readInput, carry);
+      return run(driver, input, options);
+    };
+    return attempt(true)
+      .catch(error => (error instanceof CarryUndone ? attempt(false) : Promise.reject(error)))
+      .catch(error => {
+        throw tooLittleMemory(error) ?? error;
+      });
   });
+
+
 
 /** Neo4j's codes for a transaction that outgrew the memory it may use (dbms.memory.transaction.total.max, db.memory.transaction.max). */
 const MEMORY_CODES = new Set(['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.ClientError.General.TransactionOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit']);
@@ -209,18 +236,25 @@ function tooLittleMemory(error: unknown): UnavailableError | null {
  * Reads and validates the tables; a valid landscape is what the load (and the removal plan of a dry
  * run) needs. The raw tables go no further than this function: the load should not carry them.
  */
-async function checked(driver: Driver, readInput: () => Promise<Input>): Promise<{ input: { validation: Checked; landscape: Landscape | null }; options: RunOptions }> {
-  let { tables, organisations, run: options }: { tables: RawTable[] | null; organisations?: OrganisationRow[]; run: RunOptions } = await readInput();
-  const { landscape, ...validation } = await validate(tables, { lookup: databaseLookup(driver, options.source, options.scope), aliases: options.aliases });
+async function checked(driver: Driver, readInput: (carry: boolean) => Promise<Input>, carry: boolean): Promise<{ input: Checked & { landscape: Landscape | null; raw: RawInfo | null }; options: RunOptions }> {
+  const input = await readInput(carry);
+  let { tables }: { tables: RawTable[] | null } = input;
+  const { organisations, run: options } = input;
+  const lookup = databaseLookup(driver, options.source, options.scope);
+  const raw = input.fromFiles ? await carryUnchanged(driver, tables, input.stored, input.states, { code: graphCode(), mapping: options.mapping, aliases: options.aliases, merges: input.merges }) : null;
+  if (!raw?.carried.size) input.release();
+  const { landscape, ...validation } = await validate(tables, { lookup, aliases: options.aliases, carriedApplications: carriedApplications(raw) });
   tables = null;
+  if (raw && validation.issues.length === 0) await checkCarried(raw, landscape, validation.merges, lookup);
+  for (const [table, count] of carriedCounts(raw)) validation.read[table] += count;
   if (organisations?.length) landscape.organisations = organisations;
   // Reference components by the catalogue's current names, before the rows are hashed: a renamed
   // component resolves to its new node, and a row whose resolution changed is a changed row.
   if (validation.issues.length === 0 && options.source !== CATALOGUE_SOURCE) await resolveLandscapeReferences(driver, landscape);
-  return { input: { validation, landscape: validation.issues.length === 0 ? landscape : null }, options };
+  return { input: { ...validation, landscape: validation.issues.length === 0 ? landscape : null, raw }, options };
 }
 
-async function run(driver: Driver, { validation, landscape }: { validation: Checked; landscape: Landscape | null }, options: RunOptions): Promise<ImportReport> {
+async function run(driver: Driver, { landscape, raw, ...validation }: Checked & { landscape: Landscape | null; raw: RawInfo | null }, options: RunOptions): Promise<ImportReport> {
   const { source, started } = options;
   const report: ImportReport = {
     runId: null,
@@ -241,12 +275,13 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
     written: null,
     headlines: null,
     organisations: [],
+    ...(raw?.carried.size ? { carried: Object.fromEntries(carriedCounts(raw)) } : {}),
   };
   if (!report.ok || !landscape) return { ...report, durationMs: Date.now() - started };
   // Files that do not name their source, whose organisations other sources hold: nothing is planned or written until it is named.
   const sourceUnclear = options.named ? null : await unclearSource(driver, landscape, source);
   if (sourceUnclear && !report.dryRun) return { ...report, ok: false, sourceUnclear, confirmationNeeded: true, durationMs: Date.now() - started };
-  const plan = await planImport(driver, landscape, options);
+  const plan = await planImport(driver, landscape, options, raw);
   const removalsOf = async () => plan.kind === 'diff' || plan.kind === 'unchanged'
     ? planRemovalsOfDiff(driver, plan.changes.filter(change => change.kind === 'removed'), assertedRows(plan), { source, named: options.named, maxShare: options.maxRemovalShare })
     // A source that never ran asserts nothing (stamps come from runs; a rolled-back run takes its own off): no scan for it.
@@ -265,7 +300,7 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
   const total = plan.kind === 'diff' ? plan.diff.size : TABLES.reduce((sum, table) => sum + landscape[table].length, 0);
   const loadOptions: LoadOptions = { ...options, runId, total, digest: importDigest(plan.hashed), rowDiff: plan.diff, removalsConfirmed: false, mergedSuppliers: mergedSuppliers(validation.merges) };
   if (plan.kind === 'unchanged') {
-    const since = await recordUnchanged(driver, validation, plan, loadOptions);
+    const since = await recordUnchanged(driver, validation, plan, loadOptions, raw && !indexUnchanged(raw, landscape) ? rawIndexesOf(raw, landscape, plan, validation.merges) : NO_RAW_INDEXES);
     fillTables(report, validation, plan.diff, null);
     return { ...report, runId, written: 'unchanged', durationMs: Date.now() - started, unchangedSince: since, removals: null };
   }
@@ -276,10 +311,10 @@ async function run(driver: Driver, { validation, landscape }: { validation: Chec
     loadOptions.removalsConfirmed = Boolean(removals.needsConfirmation);
   }
   let loaded: Loaded;
-  if (plan.kind === 'diff') loaded = await runDiff(driver, plan, validation, loadOptions);
+  if (plan.kind === 'diff') loaded = await runDiff(driver, plan, validation, loadOptions, rawIndexesOf(raw, landscape, plan, validation.merges));
   else {
     // The whole state is made before the load takes the landscape's rows (tablePhases empties it).
-    const records = recordsOf(plan, await wholeState(plan, source, landscape));
+    const records = recordsOf(plan, await wholeState(plan, source, landscape), rawIndexesOf(raw, landscape, plan, validation.merges));
     loaded = options.bulk
       ? await runBulk(driver, tablePhases(landscape), validation, { ...loadOptions, bulk: options.bulk }, records)
       : await runOnline(driver, landscape, validation, loadOptions, fullFinish(loadOptions, records));
@@ -342,7 +377,14 @@ const codeOf = (model: boolean) => (model ? `model:${graphCode()}` : graphCode()
  * written (`full`), as the first import of a source (`initial`) or a bulk load is. The rows that
  * changed are known whenever the state is (for the run's history), but only up to DETAIL_LIMIT.
  */
-async function planImport(driver: Driver, landscape: Landscape, options: { source: string; scope: CleanupScope; bulk?: unknown }): Promise<ImportPlan> {
+async function planImport(driver: Driver, landscape: Landscape, options: { source: string; scope: CleanupScope; bulk?: unknown }, raw: RawInfo | null = null): Promise<ImportPlan> {
+  const plan = await planOf(driver, landscape, options, raw);
+  // Carried rows have no place in the landscape: only a diff that leaves their buckets as they are can use them.
+  if (raw?.carried.size && ((plan.kind !== 'diff' && plan.kind !== 'unchanged') || plan.replaceAll.length > 0)) throw new CarryUndone();
+  return plan;
+}
+
+async function planOf(driver: Driver, landscape: Landscape, options: { source: string; scope: CleanupScope; bulk?: unknown }, raw: RawInfo | null): Promise<ImportPlan> {
   const tables = options.scope ?? TABLES;
   const model = isModel(landscape);
   const states = options.bulk ? new Map<TableName, TableState>() : await readTableStates(driver, options.source);
@@ -351,7 +393,12 @@ async function planImport(driver: Driver, landscape: Landscape, options: { sourc
     const { hashed, state } = await packTables(options.source, landscape, tables);
     return { kind: model ? 'model' : 'initial', hashed, states, diff: null, changes: null, state };
   }
-  const hashed = hashTables(landscape, tables);
+  // Carried rows come with what they were hashed to, and their table's buckets with their stored digests.
+  const carriedRows = (table: TableName) => {
+    const carried = raw?.carried.get(table);
+    return carried && { ...carried, digests: states.get(table)?.bucketDigests };
+  };
+  const hashed = hashTables(landscape, tables, carriedRows);
   const { diff, read: stored } = await diffTables(driver, options.source, hashed, states);
   const current = !model && tables.every(table => states.get(table)!.code === codeOf(false)) && await stillAsserted(driver, options.source, assertedSample(hashed, diff))
     && await organisationsAsWritten(driver, landscape.organisations ?? []);
@@ -393,9 +440,17 @@ function fillTables(report: ImportReport, validation: Checked, diff: RowDiff | n
 }
 
 /** What a run records beside its run record, in its last transaction: the row state, its diff and a journal number. */
-type Records = { kind: RunKind; state: PackedState; replaceAll: readonly TableName[]; diff: Omit<RunDiffRecord, 'runId' | 'source' | 'user' | 'graph'> };
+type Records = { kind: RunKind; state: PackedState; replaceAll: readonly TableName[]; diff: Omit<RunDiffRecord, 'runId' | 'source' | 'user' | 'graph'>; raw: RawIndexes };
 
-function recordsOf(plan: ImportPlan, state: PackedState): Records {
+/** The raw-row indexes a run stores with its state (importers/raw-index.ts), and the supplier merges its rows were validated with. */
+type RawIndexes = { indexes: ReturnType<typeof indexesToWrite>; merges: string };
+const NO_RAW_INDEXES: RawIndexes = { indexes: [], merges: '' };
+
+/** The indexes of an import read from files; made before the load takes the landscape's rows. */
+const rawIndexesOf = (raw: RawInfo | null, landscape: Landscape, plan: ImportPlan, merges: Merge[]): RawIndexes =>
+  raw ? { indexes: indexesToWrite(landscape, plan.hashed, raw), merges: mergePairs(merges) } : NO_RAW_INDEXES;
+
+function recordsOf(plan: ImportPlan, state: PackedState, raw: RawIndexes = NO_RAW_INDEXES): Records {
   const counts = plan.diff ? Object.fromEntries(plan.diff.counts) : Object.fromEntries(plan.hashed.map(({ table, uids }) => [table, { added: uids.length, changed: 0, removed: 0, unchanged: 0 }]));
   const organisations = plan.changes ? organisationsOf(plan.changes) : [...new Set(plan.hashed.flatMap(table => table.organisations))].sort();
   return {
@@ -403,12 +458,14 @@ function recordsOf(plan: ImportPlan, state: PackedState): Records {
     state,
     replaceAll: plan.kind === 'diff' ? plan.replaceAll : plan.hashed.map(({ table }) => table),
     diff: { kind: plan.kind, patchable: plan.kind === 'diff', counts, organisations, changes: plan.changes },
+    raw,
   };
 }
 
 /** Writes the run's records in its last transaction (with the nodes it created and removed per label); returns its journal number. */
 async function writeRecords(tx: QueryRunner, options: { source: string; runId: string; user?: string }, records: Records, finishedAt: string, graph: { created: LoadCounts; removed: RemovedCounts }): Promise<number> {
   await writeState(tx, options.source, codeOf(records.kind === 'model'), options.runId, records.state, records.replaceAll);
+  await writeIndexes(tx, options.source, records.raw.indexes, records.raw.merges, new Map(records.state.tables.map(table => [table.table, table.digest])));
   const seq = await nextSeq(tx);
   const created = Object.fromEntries(Object.entries(graph.created).map(([label, counts]) => [label, counts.created]));
   await writeRunDiff(tx, { ...records.diff, runId: options.runId, source: options.source, user: options.user ?? 'unknown', graph: { created, removed: graph.removed } }, seq, finishedAt);
@@ -439,10 +496,10 @@ function fullFinish(options: LoadOptions, records: Records): Finish {
  * A diff: the facts of the rows that changed (factDiff) written as any load is, in one transaction or
  * staged, then the facts the changed rows no longer assert taken off (removeFacts), with no scan.
  */
-async function runDiff(driver: Driver, plan: DiffPlan, validation: Checked, options: LoadOptions): Promise<Loaded> {
+async function runDiff(driver: Driver, plan: DiffPlan, validation: Checked, options: LoadOptions, raw: RawIndexes): Promise<Loaded> {
   const facts = factDiff(plan.changes);
   await dropAssertedCatalogue(driver, facts, options.source);
-  const records = recordsOf(plan, { buckets: plan.buckets, tables: plan.hashed.map(({ table, digest, uids, organisations, bucketDigests }) => ({ table, code: '', digest, rows: uids.length, buckets: bucketDigests.length, organisations, bucketDigests })) });
+  const records = recordsOf(plan, { buckets: plan.buckets, tables: plan.hashed.map(({ table, digest, uids, organisations, bucketDigests }) => ({ table, code: '', digest, rows: uids.length, buckets: bucketDigests.length, organisations, bucketDigests })) }, raw);
   const named = namedOrganisations(plan);
   const finish: Finish = async (tx, loaded, previous, finishedAt) => {
     const { removed, unstamped } = await removeFacts(tx, { source: options.source, runId: options.runId }, facts, named);
@@ -491,10 +548,11 @@ async function dropAssertedCatalogue(driver: Driver, facts: FactDiff, source: st
  * user's to say.
  */
 async function unclearSource(driver: Driver, landscape: Landscape, source: string): Promise<{ proposed: string; existing: string[] } | null> {
-  const organisations = [...new Set([...landscape.applications, ...landscape.interfaces, ...landscape.contracts].map(row => row.organisation))];
-  if (organisations.length === 0) return null;
+  // Known first: a known source may have carried rows (importers/raw-index.ts), whose places in the landscape are empty.
   const [{ known }] = await read<{ known: boolean }>(driver, query('api/source-known').text, { source, sourcePrefix: `${source}#` });
   if (known) return null;
+  const organisations = [...new Set([...landscape.applications, ...landscape.interfaces, ...landscape.contracts].map(row => row.organisation))];
+  if (organisations.length === 0) return null;
   const existing = (await read<{ source: string }>(driver, query('import/organisation-sources').text, { organisations, source })).map(row => row.source);
   return existing.length > 0 ? { proposed: source, existing } : null;
 }
@@ -610,13 +668,15 @@ async function runInOneTransaction(driver: Driver, phases: Phase[], validation: 
  * Files with nothing added, changed or removed (importers/unchanged.ts): only a run record, unchanged
  * since the source's latest run (which it returns). Its diff is empty, so it keeps none.
  */
-async function recordUnchanged(driver: Driver, validation: Checked, plan: DiffPlan, options: LoadOptions): Promise<{ runId: string; finishedAt: string } | null> {
+async function recordUnchanged(driver: Driver, validation: Checked, plan: DiffPlan, options: LoadOptions, raw: RawIndexes): Promise<{ runId: string; finishedAt: string } | null> {
   const { source, total } = options;
   const session = driver.session({ database: database() });
   try {
     const since = await session.executeWrite(async tx => {
       const [latest] = (await tx.run(query('import/latest-run').text, { source })).records.map(record => record.toObject() as { runId: string; finishedAt: string; asserted: unknown });
       const finishedAt = new Date().toISOString();
+      // The rows are as stored; their cells or the files' columns may not be: the index follows them.
+      await writeIndexes(tx, source, raw.indexes, raw.merges, new Map([...plan.states].map(([table, state]) => [table, state.digest])));
       const counts: LoadCounts = {};
       await tx.run(query('import/record-run').text, runRecord(options, {
         finishedAt, counts: runCounts(validation, counts, {}, plan.diff), status: 'ok', asserted: latest?.asserted ?? null, stamp: null, unchangedSince: latest?.runId ?? null, overwrote: [], seq: null,
@@ -897,6 +957,33 @@ function checkSource(source: string): string {
  * from (applications.csv of two organisations) get no default: every such upload would share one
  * source, and each would remove what the one before imported.
  */
+/**
+ * The supplier merges of the import's supplier files, read on their own before the other files; null
+ * when they cannot be read or hold a row that is not valid (then nothing is carried, and reading all
+ * files says what is wrong).
+ */
+async function mergesBeforeReading(driver: Driver, inputs: FileInput[], source: string, options: { mapping?: Mapping; sizeLimitBytes: number; aliases?: Aliases }): Promise<Merge[] | null> {
+  const files = inputs.filter(file => tableFor(file.name) === 'suppliers' && /\.(csv|txt)$/i.test(file.name));
+  const present = new Set(inputs.map(file => tableFor(file.name)));
+  const scope = TABLES.every(table => present.has(table)) ? null : TABLES.filter(table => present.has(table));
+  try {
+    const tables = files.length > 0 ? await readTables(files, { mapping: options.mapping, sizeLimitBytes: options.sizeLimitBytes }) : [];
+    return await supplierMerges(tables, { lookup: databaseLookup(driver, source, scope), aliases: options.aliases });
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
+}
+
+/** The default source when the file names or folder say it, before the files are read; else null. */
+function sourceOfNames(names: string[], paths: string[]): string | null {
+  try {
+    return defaultSource(names, paths);
+  } catch {
+    return null;
+  }
+}
+
 export function defaultSource(names: string[], paths: string[] = [], organisations: string[] = []): string {
   const kind = names.some(name => /\.xlsx$/i.test(name)) ? 'xlsx' : 'csv';
   const clean = (text: string) => text.replace(/[^A-Za-z0-9._/-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');

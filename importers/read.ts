@@ -41,9 +41,14 @@ export type RawTable = {
   rows: RawRow[];
   /** problems found while reading (a row with more cells than headers, a column given twice) */
   issues: Issue[];
+  /** The hash of each row's text in the file, aligned with `rows` (a CSV file's; importers/raw-index.ts). */
+  rawHashes?: string[];
+  /** The hashes of rows left unread because the source's index knew them (ReadOptions.carry), in file order. */
+  carried?: string[];
 };
 
-export type ReadOptions = { mapping?: Mapping; sizeLimitBytes?: number };
+/** `carry`: per table, the row hashes the source's raw-row index knows (importers/raw-index.ts): rows with those are not parsed. */
+export type ReadOptions = { mapping?: Mapping; sizeLimitBytes?: number; carry?: (table: TableName) => ((hash: string) => boolean) | undefined };
 
 export const DEFAULT_SIZE_LIMIT_BYTES = 50 * 1024 * 1024;
 
@@ -145,7 +150,8 @@ async function readFile(file: FileInput, options: ReadOptions, limit: number): P
   if (kind === 'csv') {
     const table = tableFor(file.name);
     if (!table) throw new InputError(`${file.name}: cannot tell which table this is; name the file after one of ${acceptedNames} (e.g. gemeente-x-applications.csv) / ${file.name}: onbekend welke tabel dit is; laat de bestandsnaam eindigen op een van ${acceptedNamesNl} (bijvoorbeeld gemeente-x-applicaties.csv)`);
-    tables.push(toTable(table, readCsv(file), options.mapping));
+    const known = options.carry?.(table);
+    tables.push(toTable(table, readCsv(file, known ? { known } : undefined), options.mapping));
   } else if (kind === 'xlsx') {
     const sheets = await readXlsx(file);
     const known = sheets.filter(sheet => tableFor(sheet.sheet));
@@ -252,5 +258,5 @@ function toTable(table: TableName, grid: Grid, mapping?: Mapping): RawTable {
     }
     rows.push({ line: record.line, values, extra });
   }
-  return { table, file: grid.file, headerLine: grid.headerLine, columns, extraColumns, rows, issues };
+  return { table, file: grid.file, headerLine: grid.headerLine, columns, extraColumns, rows, issues, ...(grid.hashes ? { rawHashes: grid.hashes } : {}), ...(grid.carried?.length ? { carried: grid.carried } : {}) };
 }

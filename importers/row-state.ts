@@ -94,12 +94,22 @@ function hashNow(): string {
   return (b >>> 0).toString(36).padStart(7, '0') + (a >>> 0).toString(36).padStart(7, '0');
 }
 
-/** One table's uids, hashes, digest and organisations; `json` gets each row's JSON as it is made. */
-function hashTable(landscape: Landscape, table: TableName, json: (i: number, text: string) => void = () => {}): HashedTable {
+/**
+ * Rows not read again (importers/raw-index.ts): what they were hashed to last time; the uids of the
+ * stored rows not carried (changed or gone), and the table's stored bucket digests.
+ */
+export type CarriedRows = { uids: readonly string[]; hashes: readonly string[]; organisations: readonly string[]; gone: readonly string[]; digests?: readonly string[] | null };
+
+/**
+ * One table's uids, hashes, digest and organisations; `json` gets each row's JSON as it is made.
+ * `carried` rows come after the landscape's, with the uids and hashes they have.
+ */
+function hashTable(landscape: Landscape, table: TableName, json: (i: number, text: string) => void = () => {}, carried?: CarriedRows): HashedTable {
   const rows = landscape[table] as { organisation?: string }[];
-  const uids: string[] = new Array(rows.length);
-  const hashes: string[] = new Array(rows.length);
-  const organisations = new Set<string>();
+  const total = rows.length + (carried?.uids.length ?? 0);
+  const uids: string[] = new Array(total);
+  const hashes: string[] = new Array(total);
+  const organisations = new Set<string>(carried?.organisations);
   const uidOf = rowUid[table] as (row: unknown) => string;
   rows.forEach((row, i) => {
     const text = rowJson(row);
@@ -108,15 +118,29 @@ function hashTable(landscape: Landscape, table: TableName, json: (i: number, tex
     json(i, text);
     if (row.organisation) organisations.add(row.organisation);
   });
-  return { table, uids, hashes, digest: createHash('sha256').update(hashes.join('')).digest('base64'), organisations: [...organisations].sort(), bucketDigests: bucketDigests(uids, hashes) };
+  for (let k = 0; k < (carried?.uids.length ?? 0); k++) {
+    uids[rows.length + k] = carried!.uids[k];
+    hashes[rows.length + k] = carried!.hashes[k];
+  }
+  // With carried rows, only the buckets of the rows read and of the stored rows not carried can differ.
+  const touched = (count: number) => new Set([...uids.slice(0, rows.length), ...(carried?.gone ?? [])].map(one => bucketOf(one, count)));
+  const unchanged = carried?.digests ? { digests: carried.digests, touched } : undefined;
+  return { table, uids, hashes, digest: createHash('sha256').update(hashes.join('')).digest('base64'), organisations: [...organisations].sort(), bucketDigests: bucketDigests(uids, hashes, unchanged) };
 }
 
 /** Each bucket's digest: of its rows' uids and hashes in uid order, as the bucket stores them (bucketDigest). */
-function bucketDigests(uids: string[], hashes: string[]): string[] {
+function bucketDigests(uids: string[], hashes: string[], unchanged?: { digests: readonly string[]; touched: (count: number) => Set<number> }): string[] {
   const count = bucketCount(uids.length);
+  // Buckets no row read or gone falls in keep the digest stored for them.
+  const kept = unchanged?.digests.length === count ? unchanged : undefined;
+  const touched = kept?.touched(count);
   const members: number[][] = Array.from({ length: count }, () => []);
-  uids.forEach((uid, i) => members[bucketOf(uid, count)].push(i));
-  return members.map(rows => {
+  uids.forEach((uid, i) => {
+    const bucket = bucketOf(uid, count);
+    if (!touched || touched.has(bucket)) members[bucket].push(i);
+  });
+  return members.map((rows, bucket) => {
+    if (touched && !touched.has(bucket)) return kept!.digests[bucket];
     rows.sort((a, b) => (uids[a] < uids[b] ? -1 : uids[a] > uids[b] ? 1 : 0));
     return bucketDigest(rows.map(i => uids[i]), rows.map(i => hashes[i]));
   });
@@ -135,7 +159,8 @@ export function bucketDigest(uids: string[], hashes: string[]): string {
 }
 
 /** uid and hash of every row of `tables` (in file order), with each table's digest and organisations. */
-export const hashTables = (landscape: Landscape, tables: readonly TableName[]): HashedTable[] => tables.map(table => hashTable(landscape, table));
+export const hashTables = (landscape: Landscape, tables: readonly TableName[], carried?: (table: TableName) => CarriedRows | undefined): HashedTable[] =>
+  tables.map(table => hashTable(landscape, table, undefined, carried?.(table)));
 
 export const bucketCount = (rows: number) => 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, rows) / BUCKET_ROWS)));
 
@@ -167,7 +192,7 @@ export async function readIndex(driver: Driver, source: string, table: TableName
 
 /** The rows (uid → [hash, JSON]) of the given buckets. */
 export async function readBucketRows(driver: Driver, keys: string[]): Promise<Map<string, Map<string, [string, string]>>> {
-  const found = await read<{ key: string; uids: string[]; hashes: string[]; rows: Int8Array }>(driver, query('history/bucket-rows').text, { keys });
+  const found = await read<{ key: string; uids: string[]; hashes: string[]; rows: PackedRows }>(driver, query('history/bucket-rows').text, { keys });
   const byKey = new Map<string, Map<string, [string, string]>>();
   for (const bucket of found) {
     const rows = unpackRows(bucket.uids, bucket.rows);
@@ -179,27 +204,34 @@ export async function readBucketRows(driver: Driver, keys: string[]): Promise<Ma
 /** Every row (JSON) of a table, bucket by bucket (history's landscape as of a run, exports). */
 export async function readAllRows(driver: Driver, source: string, table: TableName): Promise<Map<string, string>> {
   const rows = new Map<string, string>();
-  const found = await read<{ uids: string[]; rows: Int8Array }>(driver, query('history/table-rows').text, { source, table });
+  const found = await read<{ uids: string[]; rows: PackedRows }>(driver, query('history/table-rows').text, { source, table });
   for (const bucket of found) for (const [uid, json] of unpackRows(bucket.uids, bucket.rows)) rows.set(uid, json);
   return rows;
 }
 
 // Synchronous: buckets are a few kilobytes, and the country's 18,000 deflated at once as promises
 // each held a zlib stream (the first import's process reached 2.2 GB).
-export function unpackRows(uids: string[], packed: Int8Array): Map<string, string> {
-  const lines = inflateRawSync(Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength)).toString('utf8').split('\n');
+export function unpackRows(uids: string[], packed: PackedRows): Map<string, string> {
+  const bytes = typeof packed === 'string' ? Buffer.from(packed, 'base64') : Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+  const lines = inflateRawSync(bytes).toString('utf8').split('\n');
   return new Map(uids.map((uid, i) => [uid, lines[i]]));
 }
 
 /** A bucket as written: its rows in uid order. */
-export type Bucket = { key: string; source: string; table: TableName; bucket: number; uids: string[]; hashes: string[]; rows: Int8Array };
+/**
+ * A bucket's rows, deflated, as base64 text: the driver reads byte arrays byte by byte (13 MB took
+ * 1.6 s, the same as text 0.1 s). Buckets an older Roer wrote hold a byte array.
+ */
+export type PackedRows = string | Int8Array;
+
+export type Bucket = { key: string; source: string; table: TableName; bucket: number; uids: string[]; hashes: string[]; rows: string };
 
 /** Sorts and deflates one bucket's rows (uid → [hash, JSON]). */
 export function packBucket(source: string, table: TableName, bucket: number, rows: Map<string, [string, string]>): Bucket {
   const uids = [...rows.keys()].sort();
   const hashes = uids.map(uid => rows.get(uid)![0]);
   const packed = deflateRawSync(Buffer.from(uids.map(uid => rows.get(uid)![1]).join('\n'), 'utf8'), { level: 1 });
-  return { key: bucketKey(source, table, bucket), source, table, bucket, uids, hashes, rows: new Int8Array(packed.buffer, packed.byteOffset, packed.byteLength) };
+  return { key: bucketKey(source, table, bucket), source, table, bucket, uids, hashes, rows: packed.toString('base64') };
 }
 
 /** A row state as written: buckets and per-table metadata. */

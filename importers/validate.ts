@@ -53,7 +53,8 @@ type Entry<T> = { table: RawTable; line: number; row: T; raw: Record<string, str
 type Rows = { [K in TableName]: Entry<RowOf<K>>[] };
 type RowOf<K extends TableName> = K extends 'suppliers' ? SupplierRow : K extends 'platforms' ? PlatformRow : K extends 'applications' ? ApplicationRow : K extends 'interfaces' ? InterfaceRow : ContractRow;
 
-export type ValidateOptions = { lookup?: Lookup; aliases?: Aliases };
+/** `carriedApplications`: uids of applications the import holds but does not validate again (importers/raw-index.ts). */
+export type ValidateOptions = { lookup?: Lookup; aliases?: Aliases; carriedApplications?: Iterable<string> };
 
 export async function validate(tables: RawTable[], options: ValidateOptions = {}): Promise<Validation> {
   const lookup = options.lookup ?? noLookup;
@@ -87,7 +88,7 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
     }
     // A table with a header and nothing below it is a broken export, not a wish to remove every row:
     // leaving the file out keeps what the source has.
-    if (table.rows.length === 0 && missing.size === 0) {
+    if (table.rows.length === 0 && !table.carried?.length && missing.size === 0) {
       add(table, table.headerLine, '', '', 'at least one row below the header (leave the file out to keep what the source has)', 'the file has a header but no rows / het bestand heeft alleen een kopregel', 'no-rows');
     }
     for (const raw of table.rows) {
@@ -144,12 +145,13 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
   const applications = new Set([
     ...rows.applications.map(entry => uid.application(entry.row.organisation, entry.row.id)),
     ...present('applications').filter(row => row.organisation).map(row => uid.application(row.organisation!, row.id!)),
+    ...(options.carriedApplications ?? []),
   ]);
-  type Ref = { entry: Entry<unknown>; field: string; value: string; uid: string; kind: string; organisation?: string };
+  type Ref = Reference & { entry: Entry<unknown> };
   // Each entry's references are filtered as they are made: the country has about a million, and
   // keeping a record of each until the check took some 100 MB while validation peaked.
-  const check = async <E>(entries: E[], refsOf: (entry: E) => Ref[], known: Set<string>) => {
-    const open = entries.flatMap(entry => refsOf(entry).filter(ref => !known.has(ref.uid) && !incomplete.has(TABLE_OF_KIND[ref.kind])));
+  const check = async (entries: Entry<unknown>[], table: TableName, known: Set<string>) => {
+    const open = entries.flatMap(entry => references(table, entry.row as never).filter(ref => !known.has(ref.uid) && !incomplete.has(TABLE_OF_KIND[ref.kind])).map(ref => ({ ...ref, entry })));
     const existing = open.length ? await lookup.existingUids([...new Set(open.map(ref => ref.uid))]) : new Set<string>();
     return open.filter(ref => !existing.has(ref.uid));
   };
@@ -159,23 +161,11 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
         `unknown ${ref.kind} "${ref.value}"${ref.organisation ? ` in organisation ${ref.organisation}` : ''}`, 'unknown-reference', { kind: ref.kind, value: ref.value, organisation: ref.organisation });
     }
   };
-  const supplierRef = (entry: Entry<unknown>, id: string | undefined): Ref[] => (id ? [{ entry, field: 'supplier', value: id, uid: uid.supplier(id), kind: 'supplier' }] : []);
-  const platformRef = (entry: Entry<unknown>, field: string, id: string | undefined): Ref[] => (id ? [{ entry, field, value: id, uid: uid.platform(id), kind: 'platform' }] : []);
-  const appRef = (entry: Entry<unknown>, field: string, organisation: string, id: string | undefined): Ref[] =>
-    id ? [{ entry, field, value: id, uid: uid.application(organisation, id), kind: 'application', organisation }] : [];
 
-  report(await check(rows.platforms, entry => [...supplierRef(entry, entry.row.supplier), ...platformRef(entry, 'runsOn', entry.row.runsOn)], new Set([...suppliers, ...platforms])));
-  report(await check(rows.applications, entry => [...supplierRef(entry, entry.row.supplier), ...platformRef(entry, 'platform', entry.row.platform)], new Set([...suppliers, ...platforms])));
-  report(await check(
-    rows.interfaces,
-    entry => ['from', 'to', 'via'].flatMap(field => appRef(entry, field, entry.row.organisation, entry.row[field as 'from' | 'to' | 'via'])),
-    applications,
-  ));
-  const contractRefs = await check(
-    rows.contracts,
-    entry => [...supplierRef(entry, entry.row.supplier), ...entry.row.applications.flatMap(id => appRef(entry, 'applications', entry.row.organisation, id))],
-    new Set([...suppliers, ...applications]),
-  );
+  report(await check(rows.platforms, 'platforms', new Set([...suppliers, ...platforms])));
+  report(await check(rows.applications, 'applications', new Set([...suppliers, ...platforms])));
+  report(await check(rows.interfaces, 'interfaces', applications));
+  const contractRefs = await check(rows.contracts, 'contracts', new Set([...suppliers, ...applications]));
   // A contract naming another organisation's application says so, rather than just "unknown".
   const unknownApps = contractRefs.filter(ref => ref.kind === 'application');
   const elsewhere = new Map<string, Set<string>>();
@@ -245,6 +235,25 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
     read,
     errors,
   };
+}
+
+/**
+ * The supplier merges (by name and alias file) that the suppliers tables make, before the other tables
+ * are read: which rows a re-import may carry depends on them (importers/raw-index.ts). Null when a
+ * supplier row is not valid (validation says so).
+ */
+export async function supplierMerges(tables: RawTable[], options: ValidateOptions = {}): Promise<Merge[] | null> {
+  const rows = Object.fromEntries(TABLES.map(table => [table, []])) as unknown as Rows;
+  const ids = new Set<string>();
+  for (const table of tables.filter(one => one.table === 'suppliers')) {
+    for (const raw of table.rows) {
+      const result = rowSchemas.suppliers.safeParse({ ...raw.values, extra: raw.extra });
+      if (!result.success || ids.has(result.data.id)) return null;
+      ids.add(result.data.id);
+      rows.suppliers.push({ table, line: raw.line, row: result.data as SupplierRow, raw: raw.values });
+    }
+  }
+  return mergeSuppliers(rows, options.aliases ?? { merge: [], keepApart: [] }, options.lookup ?? noLookup);
 }
 
 /**
@@ -320,6 +329,25 @@ async function earlierMerges(rows: Rows, merges: Merge[], lookup: Lookup): Promi
     return { kept, dropped, keptName, droppedName: dropped, reason: 'earlier import', file: entry.table.file, line: entry.line };
   });
 }
+
+/** A reference from a row to another node by id: its field, the id as written and the uid it means. */
+export type Reference = { field: string; value: string; uid: string; kind: 'supplier' | 'platform' | 'application'; organisation?: string };
+
+const supplierRef = (id: string | undefined): Reference[] => (id ? [{ field: 'supplier', value: id, uid: uid.supplier(id), kind: 'supplier' }] : []);
+const platformRef = (field: string, id: string | undefined): Reference[] => (id ? [{ field, value: id, uid: uid.platform(id), kind: 'platform' }] : []);
+const appRef = (field: string, organisation: string, id: string | undefined): Reference[] =>
+  id ? [{ field, value: id, uid: uid.application(organisation, id), kind: 'application', organisation }] : [];
+
+const REFERENCES: { [K in TableName]: (row: RowOf<K>) => Reference[] } = {
+  suppliers: () => [],
+  platforms: row => [...supplierRef(row.supplier), ...platformRef('runsOn', row.runsOn)],
+  applications: row => [...supplierRef(row.supplier), ...platformRef('platform', row.platform)],
+  interfaces: row => (['from', 'to', 'via'] as const).flatMap(field => appRef(field, row.organisation, row[field])),
+  contracts: row => [...supplierRef(row.supplier), ...row.applications.flatMap(id => appRef('applications', row.organisation, id))],
+};
+
+/** What a validated row of `table` refers to (its supplier already the one a merge kept). */
+export const references = (table: TableName, row: never): Reference[] => (REFERENCES[table] as (row: never) => Reference[])(row);
 
 const NO_EXTRA = Object.freeze({}) as Record<string, never>;
 

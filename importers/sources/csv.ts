@@ -7,6 +7,7 @@ import { InputError } from '../../server/errors.js';
 import { cellAt, csvProblemMessage } from '../csv-problem.js';
 import { stringInterner } from '../../server/once.js';
 import type { FileInput } from '../mapping.js';
+import { rowHash } from '../row-state.js';
 
 export type Grid = {
   file: string;
@@ -15,6 +16,13 @@ export type Grid = {
   records: { line: number; cells: string[] }[];
   encoding: string;
   delimiter: string;
+  /**
+   * The hash of each record's text, aligned with `records` (importers/raw-index.ts); absent where the
+   * records could not be told apart before parsing (bytes that are not UTF-8, a bare carriage return).
+   */
+  hashes?: string[];
+  /** Records left unparsed because `known` knew their hash (readCsv's `carry`): their hashes, in file order. */
+  carried?: string[];
   /** Cells holding bytes that are not UTF-8 in a file that otherwise is: `index` is the cell's position in its record (the header line too). */
   badCells?: { line: number; index: number; value: string; expected: string; message: string; code: 'not-utf8'; params: { bytes: string } }[];
 };
@@ -88,13 +96,80 @@ export function sniffDelimiter(text: string): string {
   return [';', '\t'].reduce((best, candidate) => (counts[candidate] > counts[best] ? candidate : best), ',');
 }
 
-export function readCsv(file: FileInput): Grid {
+/**
+ * The file's records as the text between record ends (a line break outside quotes), with the line
+ * each starts on; empty lines left out, as csv-parse leaves them out. Null for a file with a carriage
+ * return that ends no line (csv-parse would take it as the record end).
+ */
+export function splitRecords(text: string): { texts: string[]; lines: number[] } | null {
+  const texts: string[] = [];
+  const lines: number[] = [];
+  let quoted = false;
+  let line = 1;
+  let start = 0;
+  let startLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a && !quoted) return null;
+    else if (c === 0x0a) {
+      line++;
+      if (quoted) continue;
+      const end = i > start && text.charCodeAt(i - 1) === 0x0d ? i - 1 : i;
+      if (end > start) {
+        texts.push(text.slice(start, end));
+        lines.push(startLine);
+      }
+      start = i + 1;
+      startLine = line;
+    }
+  }
+  if (start < text.length && text.slice(start).replace(/\r$/, '') !== '') {
+    texts.push(text.slice(start).replace(/\r$/, ''));
+    lines.push(startLine);
+  }
+  return { texts, lines };
+}
+
+/** A record of nothing but delimiters, quotes and spaces: left out below the table. */
+const blankRecord = (text: string) => !/[^\s,;\t"]/.test(text);
+
+/**
+ * One CSV file → its grid. With `carry`, records whose text `known` knows are left unparsed (their
+ * hashes are the grid's `carried`): a re-import parses only the records that changed (raw-index.ts).
+ */
+export function readCsv(file: FileInput, carry?: { known: (hash: string) => boolean }): Grid {
   if (looksBinary(file.bytes)) {
     throw new InputError(`${file.name}: not a CSV file (it contains binary data${isZip(file.bytes) ? '; it looks like an XLSX workbook — save it as .xlsx' : ''}); expected text: in Excel, save it as "CSV UTF-8" / ` +
       `${file.name}: geen CSV-bestand (het bevat binaire gegevens${isZip(file.bytes) ? '; het lijkt een XLSX-werkmap: sla het op als .xlsx' : ''}); verwacht: tekst, in Excel opgeslagen als "CSV UTF-8"`);
   }
   const { text, encoding, invalid } = decode(file.bytes);
   const delimiter = sniffDelimiter(text);
+  const split = invalid ? null : splitRecords(text);
+  const hashes = split?.texts.map(rowHash);
+  // Parsed: the header and every record before it, and each record not known or twice in the file.
+  let parsed: { text: string; lines: number[]; hashes: string[] } | null = null;
+  if (carry && split && hashes) {
+    const header = split.texts.findIndex(record => !blankRecord(record));
+    const count = new Map<string, number>();
+    for (const hash of hashes) count.set(hash, (count.get(hash) ?? 0) + 1);
+    const carried = hashes.map((hash, i) => i > header && count.get(hash) === 1 && carry.known(hash));
+    const kept = split.texts.flatMap((_, i) => (carried[i] ? [] : [i]));
+    if (header >= 0 && kept.length < split.texts.length) {
+      const grid = readCsvRecords(file, kept.map(i => split.texts[i]).join('\n'), encoding, undefined, delimiter, { lines: kept.map(i => split.lines[i]), hashes: kept.map(i => hashes[i]) });
+      // A record csv-parse reads otherwise than split (a quote inside an unquoted cell): the file is read whole.
+      if (grid) return { ...grid, carried: hashes.filter((_, i) => carried[i]) };
+    }
+  }
+  return readCsvRecords(file, text, encoding, invalid, delimiter, split && hashes ? { lines: null, hashes } : null)!;
+}
+
+/**
+ * The records of `text` through csv-parse. `split`: the records as splitRecords made them, with their
+ * hashes, and (for a text of some of a file's records) the line each starts on in the file; null when
+ * csv-parse finds other records than split did.
+ */
+function readCsvRecords(file: FileInput, text: string, encoding: string, invalid: number[] | undefined, delimiter: string, split: { lines: number[] | null; hashes: string[] } | null): Grid | null {
   // Each record is kept as its cells and where it ends, with one string per distinct text: a column's
   // values repeat (organisation, supplier, product name), and the rows and the landscape made from
   // them keep these strings until the load. Measured on the country's CSV (live heap), against a
@@ -113,17 +188,23 @@ export function readCsv(file: FileInput): Grid {
     // csv-parse's types expect on_record to return a string[] unless `columns` is set.
     records = parse(text, { delimiter, bom: true, max_record_size: MAX_RECORD_SIZE, skip_empty_lines: true, relax_column_count: true, on_record: kept as never }) as never;
   } catch (error) {
+    if (split?.lines) return null;
     if (error instanceof CsvError) throw csvProblem(file.name, text, delimiter, error, ends.at(-1) ?? 0, firstRecord);
     throw error;
   }
-  // Lines with only delimiters (`;;;;`, as Excel writes below a table) carry nothing.
-  const lines = startLines(text, ends);
+  const aligned = split && split.hashes.length === records.length;
+  if (split?.lines && !aligned) return null;
+  const lines = split?.lines && aligned ? split.lines : startLines(text, ends);
   records.forEach((record, i) => (record.line = lines[i]));
-  records = records.filter(record => record.cells.some(cell => cell.trim() !== ''));
+  // Lines with only delimiters (`;;;;`, as Excel writes below a table) carry nothing.
+  const filled = records.map(record => record.cells.some(cell => cell.trim() !== ''));
+  records = records.filter((_, i) => filled[i]);
+  const hashes = aligned ? split.hashes.filter((_, i) => filled[i]) : undefined;
+  hashes?.shift();
   const badCells = invalid ? findBadCells(file.name, records, invalid) : undefined;
   const header = records.shift();
   if (!header) throw new InputError(`${file.name}: the file is empty (expected a header line and rows) / ${file.name}: het bestand is leeg (verwacht: een kopregel en rijen)`);
-  return { file: file.name, headerLine: header.line, headers: header.cells.map(cell => cell.trim()), records, encoding, delimiter, ...(badCells ? { badCells } : {}) };
+  return { file: file.name, headerLine: header.line, headers: header.cells.map(cell => cell.trim()), records, encoding, delimiter, ...(hashes ? { hashes } : {}), ...(badCells ? { badCells } : {}) };
 }
 
 /** Each cell with a U+FFFD that decode() put for a byte that is not UTF-8 (`invalid`: those bytes, in file order). */

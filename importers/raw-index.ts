@@ -1,0 +1,223 @@
+// Re-importing files that changed in a few rows: a row whose text in the file is exactly as the source
+// delivered it last time is not parsed, validated, hashed or made into JSON again. It is carried with
+// what it was turned into then: its uid, row hash, organisation and the uids it refers to. Reading,
+// validating and hashing every row was 10–13 s of the 15–18 s a re-import of the country with 1 % of
+// its rows changed took (docs/performance-history.md).
+//
+// The index is kept per source and table on its (:SourceTable) (row-state.ts), for applications,
+// interfaces and contracts read from CSV files. Suppliers and platforms are always read whole: they
+// are few, and supplier merges are made from them. Rows are carried only while nothing they were
+// validated against can have changed:
+// - the environment: the table's columns, the mapping and alias files, the code that turns rows into
+//   the graph, and the catalogue's latest run (reference components resolve through it);
+// - the table's state is the one the index was written with (a catalogue re-resolution rewrites it);
+// - the supplier its cells name is merged (by name or alias file) into the same supplier as then (the
+//   suppliers are read first, so a row naming a supplier whose merge changed is read again);
+// - no row of the import has the uid of a carried row (a duplicate), and every uid a carried row
+//   refers to is still in the import or in the database;
+// - the import is written as a diff that leaves the carried rows' buckets as they are.
+// Otherwise the import is read and validated again, whole (CarryUndone), as without an index.
+import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Driver } from 'neo4j-driver';
+import { read } from '../server/neo4j.js';
+import { query } from '../server/queries.js';
+import { DETAIL_LIMIT } from './history.js';
+import { CATALOGUE_SOURCE, type QueryRunner } from './load.js';
+import type { Aliases, Mapping } from './mapping.js';
+import { type Landscape, type TableName, uid } from './model.js';
+import type { RawTable } from './read.js';
+import { rowUid } from './removals.js';
+import { type HashedTable, type TableState, bucketCount, tableKey } from './row-state.js';
+import { type Lookup, type Merge, references } from './validate.js';
+
+/** The tables whose rows may be carried. */
+export const INDEXED_TABLES: readonly TableName[] = ['applications', 'interfaces', 'contracts'];
+/** Raised when what an index holds, or how it is read, changes. */
+const INDEX_VERSION = 4;
+
+// Separators no id or hash holds: between columns, between rows, between a row's references.
+const COLUMN = '\u001f';
+const ROW = '\u001e';
+const REF = '\u001d';
+
+/** Carried rows can no longer be carried: the import is read and validated again, whole. */
+export class CarryUndone extends Error {}
+
+/**
+ * Rows as the index keeps them, column by column: the hash of each row's text, its uid, row hash and
+ * organisation, the uids it refers to (joined by REF) and the supplier id its cells name (before any
+ * merge; '' for none). Columns, not an object per row: the country's 440,000 objects took seconds to
+ * make and collect.
+ */
+export type IndexColumns = { raws: string[]; uids: string[]; hashes: string[]; organisations: string[]; refs: string[]; suppliers: string[] };
+const COLUMNS = ['raws', 'uids', 'hashes', 'organisations', 'refs', 'suppliers'] as const;
+
+/** A table's index as stored, unpacked: where each row hash is in its columns, and the supplier merges its rows were read with. */
+export type StoredIndex = { table: TableName; env: string; digest: string; merges: Map<string, string>; columns: IndexColumns; at: Map<string, number> };
+
+/**
+ * What an import knows of its indexed tables' rows: each table's environment, and the hashes and
+ * supplier ids (as in the cells) of the rows it reads; the rows it carries; and the merges it carried
+ * them with (mergePairs).
+ */
+export type RawInfo = { tables: Map<TableName, { env: string; raws: string[]; suppliers: string[] }>; carried: Map<TableName, IndexColumns & { gone: string[] }>; merges: string };
+
+/** The source's stored indexes, read before its files: rows they know are not parsed. */
+export async function readIndexes(driver: Driver, source: string): Promise<Map<TableName, StoredIndex>> {
+  const found = await read<{ table: TableName; version: number | null; env: string; digest: string; merges: string; index: string }>(driver, query('history/raw-indexes').text, { source });
+  // An index of another version is not used (its environment differs anyway) and may not unpack.
+  return new Map(found.filter(stored => stored.version === INDEX_VERSION).map(({ index, merges, ...stored }) => {
+    const columns = unpackIndex(index);
+    const at = new Map<string, number>();
+    columns.raws.forEach((raw, i) => at.set(raw, i));
+    return [stored.table, { ...stored, merges: new Map(JSON.parse(merges) as [string, string][]), columns, at }];
+  }));
+}
+
+/**
+ * Which rows of a table the reader may leave unread: those the index knows, unless they name a supplier
+ * that is merged otherwise now (`merges`: the suppliers' merges of this import, made before its other
+ * tables are read) than when the index was written.
+ */
+export function carryable(index: StoredIndex, merges: Merge[]): (raw: string) => boolean {
+  const now = new Map(merges.filter(merge => merge.reason !== 'earlier import').map(merge => [merge.dropped, merge.kept]));
+  const moved = new Set([...now.keys(), ...index.merges.keys()].filter(id => now.get(id) !== index.merges.get(id)));
+  return raw => {
+    const i = index.at.get(raw);
+    return i !== undefined && (moved.size === 0 || !moved.has(index.columns.suppliers[i]));
+  };
+}
+
+// Deflated, as base64 text: the driver reads a byte array of the country's size (13 MB) in 1.6 s, the
+// same as text in 0.1 s.
+function unpackIndex(packed: string): IndexColumns {
+  const columns = inflateRawSync(Buffer.from(packed, 'base64')).toString('utf8').split(COLUMN);
+  return Object.fromEntries(COLUMNS.map((name, i) => [name, columns[i] === '' ? [] : columns[i].split(ROW)])) as IndexColumns;
+}
+
+function packIndex(columns: IndexColumns): string {
+  return deflateRawSync(Buffer.from(COLUMNS.map(name => columns[name].join(ROW)).join(COLUMN), 'utf8'), { level: 1 }).toString('base64');
+}
+
+/** The digest of what a table's rows are validated against, besides each other (see the top of this file). */
+function environment(table: RawTable, context: { code: string; mapping?: Mapping; aliases?: Aliases; catalogueRun: string | null }): string {
+  return createHash('sha256').update(JSON.stringify({
+    version: INDEX_VERSION, code: context.code, table: table.table, columns: table.columns, extraColumns: table.extraColumns,
+    mapping: context.mapping ?? null, aliases: context.aliases ?? null, catalogue: context.catalogueRun,
+  })).digest('base64');
+}
+
+/** The supplier merges rows were validated with, as stored: by name and alias file (an earlier import's merges are the database's). */
+export const mergePairs = (merges: Merge[]) =>
+  JSON.stringify(merges.filter(merge => merge.reason !== 'earlier import').map(merge => [merge.dropped, merge.kept]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+
+/** The supplier id a row's cells name, before any merge ('' for none). */
+const rawSupplier = (row: RawTable['rows'][number]) => row.values.supplier?.trim() ?? '';
+
+/**
+ * Each indexed table's environment and the hashes of its rows; and the rows the reader carried (left
+ * unread because `stored` knew them) taken from the stored index, or CarryUndone when the index may
+ * not be used for them.
+ */
+export async function carryUnchanged(
+  driver: Driver, tables: RawTable[], stored: Map<TableName, StoredIndex> | null, states: Map<TableName, TableState>,
+  context: { code: string; mapping?: Mapping; aliases?: Aliases; merges: Merge[] | null },
+): Promise<RawInfo> {
+  const info: RawInfo = { tables: new Map(), carried: new Map(), merges: context.merges ? mergePairs(context.merges) : '' };
+  const indexed = tables.filter(table => INDEXED_TABLES.includes(table.table) && table.rawHashes && tables.filter(other => other.table === table.table).length === 1);
+  if (indexed.length === 0) return info;
+  const [catalogue] = await read<{ runId: string }>(driver, query('import/latest-run').text, { source: CATALOGUE_SOURCE });
+  for (const table of indexed) {
+    const env = environment(table, { ...context, catalogueRun: catalogue?.runId ?? null });
+    info.tables.set(table.table, { env, raws: table.rawHashes!, suppliers: table.rows.map(rawSupplier) });
+    if (!table.carried) continue;
+    const index = stored?.get(table.table);
+    const state = states.get(table.table);
+    const rows = table.rows.length + table.carried.length;
+    // Rows read and rows removed become the diff; one too large to record is written whole.
+    const diff = table.rows.length + (index?.columns.raws.length ?? 0) - table.carried.length;
+    if (!index || !state || index.env !== env || index.digest !== state.digest || bucketCount(rows) !== state.buckets || diff > DETAIL_LIMIT) throw new CarryUndone(`${table.table}: the index does not hold`);
+    const positions = table.carried.map(raw => index.at.get(raw)!);
+    const column = (name: keyof IndexColumns) => positions.map(i => index.columns[name][i]);
+    const kept = new Uint8Array(index.columns.uids.length);
+    for (const i of positions) kept[i] = 1;
+    const gone = index.columns.uids.filter((_, i) => !kept[i]);
+    info.carried.set(table.table, { raws: table.carried, uids: column('uids'), hashes: column('hashes'), organisations: column('organisations'), refs: column('refs'), suppliers: column('suppliers'), gone });
+  }
+  return info;
+}
+
+/**
+ * CarryUndone when the carried rows cannot stay carried after the others were validated: merges
+ * other than those they were carried with, a validated row with a carried row's uid, or a carried
+ * row's reference that is neither in the import nor in the database.
+ */
+export async function checkCarried(info: RawInfo, landscape: Landscape, merges: Merge[], lookup: Lookup): Promise<void> {
+  if (info.carried.size === 0) return;
+  if (mergePairs(merges) !== info.merges) throw new CarryUndone('supplier merges changed');
+  // The rows read are few: each carried uid is looked up among theirs (a set of every carried uid took a quarter of a second).
+  const read = new Set<string>();
+  for (const table of INDEXED_TABLES) for (const row of landscape[table] as never[]) read.add(rowUid[table](row));
+  for (const { uids } of info.carried.values()) for (const one of uids) if (read.has(one)) throw new CarryUndone('a row read has the id of a carried row');
+  const known = new Set<string>([
+    ...landscape.suppliers.map(row => uid.supplier(row.id)),
+    ...merges.map(merge => uid.supplier(merge.kept)),
+    ...landscape.platforms.map(row => uid.platform(row.id)),
+    ...landscape.applications.map(row => uid.application(row.organisation, row.id)),
+    ...(info.carried.get('applications')?.uids ?? []),
+  ]);
+  const open = new Set<string>();
+  for (const { refs } of info.carried.values()) {
+    for (const joined of refs) {
+      if (joined === '') continue;
+      // Most rows refer to one or two: split only when there is more than one.
+      if (!joined.includes(REF)) {
+        if (!known.has(joined)) open.add(joined);
+        continue;
+      }
+      for (const ref of joined.split(REF)) if (!known.has(ref)) open.add(ref);
+    }
+  }
+  if (open.size > 0 && (await lookup.existingUids([...open])).size !== open.size) throw new CarryUndone('a carried row refers to something no longer there');
+}
+
+/** Carried application uids (validation counts them as present). */
+export const carriedApplications = (info: RawInfo | null): string[] => info?.carried.get('applications')?.uids ?? [];
+
+/** Rows per table the import holds but did not read (for the report's counts). */
+export const carriedCounts = (info: RawInfo | null): [TableName, number][] => [...(info?.carried ?? [])].map(([table, columns]) => [table, columns.uids.length]);
+
+/**
+ * The index to store for each indexed table: the rows read (their hashes in `info`, in the order of
+ * the landscape's rows), then the rows carried, as `hashed` has them.
+ */
+export function indexesToWrite(landscape: Landscape, hashed: HashedTable[], info: RawInfo): { table: TableName; env: string; index: string }[] {
+  return hashed.flatMap(({ table, uids, hashes }) => {
+    const own = info.tables.get(table);
+    const carried = info.carried.get(table);
+    const rows = landscape[table] as { organisation: string }[];
+    if (!own || own.raws.length !== rows.length || rows.length + (carried?.uids.length ?? 0) !== uids.length) return [];
+    const columns: IndexColumns = {
+      raws: [...own.raws, ...(carried?.raws ?? [])],
+      uids,
+      hashes,
+      organisations: [...rows.map(row => row.organisation), ...(carried?.organisations ?? [])],
+      refs: [...rows.map(row => references(table, row as never).map(ref => ref.uid).join(REF)), ...(carried?.refs ?? [])],
+      suppliers: [...own.suppliers, ...(carried?.suppliers ?? [])],
+    };
+    return [{ table, env: own.env, index: packIndex(columns) }];
+  });
+}
+
+/** Whether the index written last time still holds as it is: every row of every indexed table carried. */
+export const indexUnchanged = (info: RawInfo | null, landscape: Landscape) =>
+  info !== null && [...info.tables.keys()].every(table => info.carried.has(table) && landscape[table].length === 0);
+
+/** Stores the indexes with their tables' state (written just before, in the same transaction). */
+export async function writeIndexes(tx: QueryRunner, source: string, indexes: { table: TableName; env: string; index: string }[], merges: string, digests: Map<TableName, string>): Promise<void> {
+  if (indexes.length === 0) return;
+  await tx.run(query('history/write-raw-indexes').text, {
+    indexes: indexes.map(({ table, env, index }) => ({ key: tableKey(source, table), version: INDEX_VERSION, env, index, digest: digests.get(table) ?? null, merges })),
+  });
+}
