@@ -153,6 +153,23 @@ describe('rows carried past reading and validation', () => {
     expect(rows.filter(row => row.supplier === kept.id).length).toBe(applications.filter(app => app.supplier === kept.id || app.supplier === dropped.id).length);
   });
 
+  it('when a table delivered in one file comes in two, then no row of it is lost', async () => {
+    // The first file's rows changed (read), the second's not (they would be carried, but the index is of one file).
+    const rows = base.applications.trim().split('\n').length - 1;
+    const edited = files({ applications: (cells, row) => (row < rows - 50 ? { ...cells, name: `${cells.name} (nieuw)` } : undefined) });
+    const lines = Buffer.from(edited.find(file => file.name === 'applications.csv')!.bytes).toString('utf8').trim().split('\n');
+    const split = [
+      ...edited.filter(file => file.name !== 'applications.csv'),
+      csv('a-applications.csv', `${lines.slice(0, rows - 49).join('\n')}\n`),
+      csv('b-applications.csv', `${[lines[0], ...lines.slice(rows - 49)].join('\n')}\n`),
+    ];
+    const again = await reimport(split);
+    expect(again).toMatchObject({ ok: true, written: 'diff' });
+    expect(again.carried?.applications).toBeUndefined();
+    expect(again.tables.applications).toMatchObject({ read: rows, updated: rows - 50, unchanged: 50, removed: 0 });
+    expect((await readAllRows(driver, 'csv:gen', 'applications')).size).toBe(rows);
+  });
+
   it('when the columns come in another order, then nothing is carried and the import is still a diff of what changed', async () => {
     const reordered = files({}).map(file => {
       if (file.name !== 'applications.csv') return file;
