@@ -215,7 +215,6 @@ const checkAndRun = (driver: Driver, readInput: (carry: boolean) => Promise<Inpu
   });
 
 
-
 /** Neo4j's codes for a transaction that outgrew the memory it may use (dbms.memory.transaction.total.max, db.memory.transaction.max). */
 const MEMORY_CODES = new Set(['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.ClientError.General.TransactionOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit']);
 
@@ -548,7 +547,7 @@ async function dropAssertedCatalogue(driver: Driver, facts: FactDiff, source: st
  * user's to say.
  */
 async function unclearSource(driver: Driver, landscape: Landscape, source: string): Promise<{ proposed: string; existing: string[] } | null> {
-  // Known first: a known source may have carried rows (importers/raw-index.ts), whose places in the landscape are empty.
+  // Known first: only a known source carries rows (importers/raw-index.ts), which the landscape does not hold.
   const [{ known }] = await read<{ known: boolean }>(driver, query('api/source-known').text, { source, sourcePrefix: `${source}#` });
   if (known) return null;
   const organisations = [...new Set([...landscape.applications, ...landscape.interfaces, ...landscape.contracts].map(row => row.organisation))];
@@ -964,11 +963,10 @@ function checkSource(source: string): string {
  */
 async function mergesBeforeReading(driver: Driver, inputs: FileInput[], source: string, options: { mapping?: Mapping; sizeLimitBytes: number; aliases?: Aliases }): Promise<Merge[] | null> {
   const files = inputs.filter(file => tableFor(file.name) === 'suppliers' && /\.(csv|txt)$/i.test(file.name));
-  const present = new Set(inputs.map(file => tableFor(file.name)));
-  const scope = TABLES.every(table => present.has(table)) ? null : TABLES.filter(table => present.has(table));
   try {
     const tables = files.length > 0 ? await readTables(files, { mapping: options.mapping, sizeLimitBytes: options.sizeLimitBytes }) : [];
-    return await supplierMerges(tables, { lookup: databaseLookup(driver, source, scope), aliases: options.aliases });
+    // Merges ask the database only for suppliers by name, which the import's scope does not change.
+    return await supplierMerges(tables, { lookup: databaseLookup(driver, source), aliases: options.aliases });
   } catch (error) {
     if (error instanceof InputError) return null;
     throw error;

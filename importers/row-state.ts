@@ -217,13 +217,13 @@ export function unpackRows(uids: string[], packed: PackedRows): Map<string, stri
   return new Map(uids.map((uid, i) => [uid, lines[i]]));
 }
 
-/** A bucket as written: its rows in uid order. */
 /**
  * A bucket's rows, deflated, as base64 text: the driver reads byte arrays byte by byte (13 MB took
  * 1.6 s, the same as text 0.1 s). Buckets an older Roer wrote hold a byte array.
  */
 export type PackedRows = string | Int8Array;
 
+/** A bucket as written: its rows in uid order. */
 export type Bucket = { key: string; source: string; table: TableName; bucket: number; uids: string[]; hashes: string[]; rows: string };
 
 /** Sorts and deflates one bucket's rows (uid → [hash, JSON]). */

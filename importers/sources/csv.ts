@@ -148,7 +148,6 @@ export function readCsv(file: FileInput, carry?: { known: (hash: string) => bool
   const split = invalid ? null : splitRecords(text);
   const hashes = split?.texts.map(rowHash);
   // Parsed: the header and every record before it, and each record not known or twice in the file.
-  let parsed: { text: string; lines: number[]; hashes: string[] } | null = null;
   if (carry && split && hashes) {
     const header = split.texts.findIndex(record => !blankRecord(record));
     const count = new Map<string, number>();
