@@ -17,6 +17,11 @@
 //   refers to is still in the import or in the database;
 // - the import is written as a diff that leaves the carried rows' buckets as they are.
 // Otherwise the import is read and validated again, whole (CarryUndone), as without an index.
+//
+// The index is stored as a base and a delta: a re-import writes only the rows it read (and those of
+// earlier deltas it carried) and the base positions no longer in the files. Packing the country's whole
+// index again took a second of a 1 % re-import. The base is written anew once the delta has grown to
+// a quarter of it, or when no row was carried.
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Driver } from 'neo4j-driver';
@@ -34,7 +39,9 @@ import { type Lookup, type Merge, references } from './validate.js';
 /** The tables whose rows may be carried. */
 export const INDEXED_TABLES: readonly TableName[] = ['applications', 'interfaces', 'contracts'];
 /** Raised when what an index holds, or how it is read, changes. */
-const INDEX_VERSION = 4;
+const INDEX_VERSION = 5;
+/** The base is written anew once its delta and the positions gone from it come to this share of it. */
+const DELTA_SHARE = 0.25;
 
 // Separators no id or hash holds: between columns, between rows, between a row's references.
 const COLUMN = '\u001f';
@@ -53,26 +60,47 @@ export class CarryUndone extends Error {}
 export type IndexColumns = { raws: string[]; uids: string[]; hashes: string[]; organisations: string[]; refs: string[]; suppliers: string[] };
 const COLUMNS = ['raws', 'uids', 'hashes', 'organisations', 'refs', 'suppliers'] as const;
 
-/** A table's index as stored, unpacked: where each row hash is in its columns, and the supplier merges its rows were read with. */
-export type StoredIndex = { table: TableName; env: string; digest: string; merges: Map<string, string>; columns: IndexColumns; at: Map<string, number> };
+/**
+ * A table's index as stored, unpacked: its rows (the base's not gone, then the delta's), where each row
+ * hash is in them, the supplier merges its rows were read with, and for each row its position in the
+ * base (-1 for a row of the delta) and the base's length.
+ */
+export type StoredIndex = { table: TableName; env: string; digest: string; merges: Map<string, string>; columns: IndexColumns; at: Map<string, number>; inBase: Int32Array; baseRows: number };
 
 /**
  * What an import knows of its indexed tables' rows: each table's environment, and the hashes and
  * supplier ids (as in the cells) of the rows it reads; the rows it carries; and the merges it carried
  * them with (mergePairs).
  */
-export type RawInfo = { tables: Map<TableName, { env: string; raws: string[]; suppliers: string[] }>; carried: Map<TableName, IndexColumns & { gone: string[] }>; merges: string };
+export type RawInfo = { tables: Map<TableName, { env: string; raws: string[]; suppliers: string[] }>; carried: Map<TableName, IndexColumns & { gone: string[]; inBase: Int32Array; baseRows: number }>; merges: string };
 
 /** The source's stored indexes, read before its files: rows they know are not parsed. */
 export async function readIndexes(driver: Driver, source: string): Promise<Map<TableName, StoredIndex>> {
-  const found = await read<{ table: TableName; version: number | null; env: string; digest: string; merges: string; index: string }>(driver, query('history/raw-indexes').text, { source });
+  const found = await read<{ table: TableName; version: number | null; env: string; digest: string; merges: string; index: string; delta: string | null }>(driver, query('history/raw-indexes').text, { source });
   // An index of another version is not used (its environment differs anyway) and may not unpack.
-  return new Map(found.filter(stored => stored.version === INDEX_VERSION).map(({ index, merges, ...stored }) => {
-    const columns = unpackIndex(index);
+  return new Map(found.filter(stored => stored.version === INDEX_VERSION).map(({ index, delta, merges, ...stored }) => {
+    const { columns, inBase, baseRows } = withDelta(unpackColumns(index), delta ? unpackColumns(delta, 1) : null);
     const at = new Map<string, number>();
     columns.raws.forEach((raw, i) => at.set(raw, i));
-    return [stored.table, { ...stored, merges: new Map(JSON.parse(merges) as [string, string][]), columns, at }];
+    return [stored.table, { ...stored, merges: new Map(JSON.parse(merges) as [string, string][]), columns, at, inBase, baseRows }];
   }));
+}
+
+/** The base's rows not gone, then the delta's; and where each is in the base (-1: in the delta). */
+function withDelta(base: string[][], delta: string[][] | null): { columns: IndexColumns; inBase: Int32Array; baseRows: number } {
+  const baseRows = base[0].length;
+  const gone = new Uint8Array(baseRows);
+  for (const position of delta?.[COLUMNS.length] ?? []) gone[Number(position)] = 1;
+  const kept: number[] = [];
+  for (let i = 0; i < baseRows; i++) if (!gone[i]) kept.push(i);
+  const added = delta?.[0].length ?? 0;
+  const inBase = new Int32Array(kept.length + added).fill(-1);
+  inBase.set(kept);
+  const columns = Object.fromEntries(COLUMNS.map((name, c) => {
+    const column = kept.length === baseRows ? base[c] : kept.map(i => base[c][i]);
+    return [name, delta ? column.concat(delta[c]) : column];
+  })) as IndexColumns;
+  return { columns, inBase, baseRows };
 }
 
 /**
@@ -89,14 +117,17 @@ export function carryable(index: StoredIndex, merges: Merge[]): (raw: string) =>
   };
 }
 
-// Deflated, as base64 text, as row buckets are (row-state.ts, PackedRows).
-function unpackIndex(packed: string): IndexColumns {
+// Deflated, as base64 text, as row buckets are (row-state.ts, PackedRows): the columns in the order
+// of COLUMNS, and in a delta the base positions gone after them.
+function unpackColumns(packed: string, extra = 0): string[][] {
   const columns = inflateRawSync(Buffer.from(packed, 'base64')).toString('utf8').split(COLUMN);
-  return Object.fromEntries(COLUMNS.map((name, i) => [name, columns[i] === '' ? [] : columns[i].split(ROW)])) as IndexColumns;
+  return Array.from({ length: COLUMNS.length + extra }, (_, i) => (columns[i] ? columns[i].split(ROW) : []));
 }
 
-function packIndex(columns: IndexColumns): string {
-  return deflateRawSync(Buffer.from(COLUMNS.map(name => columns[name].join(ROW)).join(COLUMN), 'utf8'), { level: 1 }).toString('base64');
+function packColumns(columns: IndexColumns, gone?: number[]): string {
+  const texts = COLUMNS.map(name => columns[name].join(ROW));
+  if (gone) texts.push(gone.join(ROW));
+  return deflateRawSync(Buffer.from(texts.join(COLUMN), 'utf8'), { level: 1 }).toString('base64');
 }
 
 /** The digest of what a table's rows are validated against, besides each other (see the top of this file). */
@@ -146,7 +177,8 @@ export async function carryUnchanged(
     const kept = new Uint8Array(index.columns.uids.length);
     for (const i of positions) kept[i] = 1;
     const gone = index.columns.uids.filter((_, i) => !kept[i]);
-    info.carried.set(table.table, { raws: table.carried, uids: column('uids'), hashes: column('hashes'), organisations: column('organisations'), refs: column('refs'), suppliers: column('suppliers'), gone });
+    const inBase = Int32Array.from(positions, i => index.inBase[i]);
+    info.carried.set(table.table, { raws: table.carried, uids: column('uids'), hashes: column('hashes'), organisations: column('organisations'), refs: column('refs'), suppliers: column('suppliers'), gone, inBase, baseRows: index.baseRows });
   }
   return info;
 }
@@ -191,12 +223,17 @@ export const carriedApplications = (info: RawInfo | null): string[] => info?.car
 /** Rows per table the import holds but did not read (for the report's counts). */
 export const carriedCounts = (info: RawInfo | null): [TableName, number][] => [...(info?.carried ?? [])].map(([table, columns]) => [table, columns.uids.length]);
 
+/** A table's index to store: a new base (and no delta), or a delta on the stored base (index null). */
+export type IndexToWrite = { table: TableName; env: string; index: string | null; delta: string | null };
+
 /**
  * The index to store for each indexed table: the rows read (their hashes in `info`, in the order of
- * the landscape's rows), then the rows carried, as `hashed` has them.
+ * the landscape's rows), then the rows carried, as `hashed` has them. While rows were carried and the
+ * delta stays small, only the delta: the rows read and the carried rows not in the base, and the base
+ * positions not carried.
  */
-export function indexesToWrite(landscape: Landscape, hashed: HashedTable[], info: RawInfo): { table: TableName; env: string; index: string }[] {
-  return hashed.flatMap(({ table, uids, hashes }) => {
+export function indexesToWrite(landscape: Landscape, hashed: HashedTable[], info: RawInfo): IndexToWrite[] {
+  return hashed.flatMap(({ table, uids, hashes }): IndexToWrite[] => {
     const own = info.tables.get(table);
     const carried = info.carried.get(table);
     const rows = landscape[table] as { organisation: string }[];
@@ -209,7 +246,15 @@ export function indexesToWrite(landscape: Landscape, hashed: HashedTable[], info
       refs: [...rows.map(row => references(table, row as never).map(ref => ref.uid).join(REF)), ...(carried?.refs ?? [])],
       suppliers: [...own.suppliers, ...(carried?.suppliers ?? [])],
     };
-    return [{ table, env: own.env, index: packIndex(columns) }];
+    if (!carried) return [{ table, env: own.env, index: packColumns(columns), delta: null }];
+    const carriedFromBase = new Uint8Array(carried.baseRows);
+    const added = Array.from(own.raws, (_, i) => i);
+    carried.inBase.forEach((at, i) => (at < 0 ? added.push(rows.length + i) : (carriedFromBase[at] = 1)));
+    const gone: number[] = [];
+    carriedFromBase.forEach((kept, at) => kept || gone.push(at));
+    if (added.length + gone.length > carried.baseRows * DELTA_SHARE) return [{ table, env: own.env, index: packColumns(columns), delta: null }];
+    const delta = Object.fromEntries(COLUMNS.map(name => [name, added.map(i => columns[name][i])])) as IndexColumns;
+    return [{ table, env: own.env, index: null, delta: packColumns(delta, gone) }];
   });
 }
 
@@ -218,9 +263,9 @@ export const indexUnchanged = (info: RawInfo | null, landscape: Landscape) =>
   info !== null && [...info.tables.keys()].every(table => info.carried.has(table) && landscape[table].length === 0);
 
 /** Stores the indexes with their tables' state (written just before, in the same transaction). */
-export async function writeIndexes(tx: QueryRunner, source: string, indexes: { table: TableName; env: string; index: string }[], merges: string, digests: Map<TableName, string>): Promise<void> {
+export async function writeIndexes(tx: QueryRunner, source: string, indexes: IndexToWrite[], merges: string, digests: Map<TableName, string>): Promise<void> {
   if (indexes.length === 0) return;
   await tx.run(query('history/write-raw-indexes').text, {
-    indexes: indexes.map(({ table, env, index }) => ({ key: tableKey(source, table), version: INDEX_VERSION, env, index, digest: digests.get(table) ?? null, merges })),
+    indexes: indexes.map(({ table, env, index, delta }) => ({ key: tableKey(source, table), version: INDEX_VERSION, env, index, delta, digest: digests.get(table) ?? null, merges })),
   });
 }

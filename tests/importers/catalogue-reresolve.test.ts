@@ -55,7 +55,7 @@ const MODEL = `<?xml version="1.0" encoding="UTF-8"?>
 const allButRunRecords = async (driver: Driver) => (await snapshot(driver)).filter(line => !line.includes('"labels":["ImportRun"]')).map(line => {
   const entry = JSON.parse(line);
   if (!entry.labels?.includes('SourceTable')) return line;
-  const { rawIndex: _index, rawEnv: _env, rawDigest: _digest, rawMerges: _merges, rawVersion: _version, ...props } = entry.props;
+  const { rawIndex: _index, rawDelta: _delta, rawEnv: _env, rawDigest: _digest, rawMerges: _merges, rawVersion: _version, ...props } = entry.props;
   return JSON.stringify({ ...entry, props });
 });
 const gemmaIdsHeldTwice = (driver: Driver) =>

@@ -11,6 +11,7 @@ import { type ImportReport, importFiles } from '../../importers/import.js';
 import type { FileInput } from '../../importers/mapping.js';
 import { TABLES, type TableName } from '../../importers/model.js';
 import { readAllRows } from '../../importers/row-state.js';
+import { read } from '../../server/neo4j.js';
 import { splitRecords } from '../../importers/sources/csv.js';
 import type { Merge } from '../../importers/validate.js';
 import { resetDatabase, testDriver } from '../support/db.js';
@@ -97,6 +98,52 @@ describe('rows carried past reading and validation', () => {
     await resetDatabase(driver);
     const whole = await importFiles(driver, changed(), { source: 'csv:gen' });
     expect(whole).toMatchObject({ ok: true, written: 'initial' });
+    expect(await graphOf(driver)).toEqual(graph);
+    expect(await rowState(driver, 'csv:gen')).toEqual(state);
+  });
+
+  it('when a source re-delivers month after month, then only a delta is written until it comes to a quarter of the index, and nothing is lost', async () => {
+    const stored = async () => Object.fromEntries((await read<{ table: string; index: string; delta: string | null }>(driver,
+      'MATCH (t:SourceTable {source: $source}) WHERE t.rawIndex IS NOT NULL RETURN t.table AS table, t.rawIndex AS index, t.rawDelta AS delta', { source: 'csv:gen' }))
+      .map(({ table, ...index }) => [table, index]));
+    const rows = base.applications.trim().split('\n').length - 1;
+    // Month by month a few more applications renamed: those renamed before stay renamed.
+    const month = (renamed: (row: number) => boolean) => files({ applications: (cells, row) => (renamed(row) ? { ...cells, name: `${cells.name} (hernoemd)` } : undefined) });
+    const first = await importFiles(driver, files({}), { source: 'csv:gen' });
+    expect(first.written).toBe('initial');
+    const initial = await stored();
+    expect(initial.applications.delta).toBeNull();
+
+    const one = await importFiles(driver, month(row => row % 40 === 1), { source: 'csv:gen' });
+    expect(one).toMatchObject({ ok: true, written: 'diff' });
+    const renamedOnce = Math.ceil((rows - 1) / 40);
+    expect(one.carried?.applications).toBe(rows - renamedOnce);
+    const afterOne = await stored();
+    expect(afterOne.applications).toEqual({ index: initial.applications.index, delta: expect.any(String) });
+
+    // The rows renamed last month are carried from the delta; the base is still the first one.
+    const two = await importFiles(driver, month(row => row % 40 === 1 || row % 40 === 2), { source: 'csv:gen' });
+    expect(two).toMatchObject({ ok: true, written: 'diff' });
+    expect(two.carried?.applications).toBe(rows - Math.ceil((rows - 2) / 40));
+    expect(two.tables.applications).toMatchObject({ updated: Math.ceil((rows - 2) / 40) });
+    const afterTwo = await stored();
+    expect(afterTwo.applications.index).toBe(initial.applications.index);
+    expect(afterTwo.applications.delta).not.toBe(afterOne.applications.delta);
+
+    // A fifth of the rows changed: read and gone come to more than a quarter, so the index is written anew.
+    const big = () => month(row => row % 40 === 1 || row % 40 === 2 || row % 5 === 0);
+    const three = await importFiles(driver, big(), { source: 'csv:gen', allowRemovals: true });
+    expect(three).toMatchObject({ ok: true, written: 'diff' });
+    const afterThree = await stored();
+    expect(afterThree.applications.index).not.toBe(initial.applications.index);
+    expect(afterThree.applications.delta).toBeNull();
+    // Delivered again unchanged: everything carried from the new base.
+    expect((await importFiles(driver, big(), { source: 'csv:gen' })).carried?.applications).toBe(rows);
+    const graph = await graphOf(driver);
+    const state = await rowState(driver, 'csv:gen');
+
+    await resetDatabase(driver);
+    expect(await importFiles(driver, big(), { source: 'csv:gen' })).toMatchObject({ ok: true, written: 'initial' });
     expect(await graphOf(driver)).toEqual(graph);
     expect(await rowState(driver, 'csv:gen')).toEqual(state);
   });
