@@ -135,15 +135,17 @@ export async function importFiles(driver: Driver, files: (FileInput | string)[],
   const started = Date.now();
   const limit = options.sizeLimitBytes ?? DEFAULT_SIZE_LIMIT_BYTES;
   const paths = files.filter((file): file is string => typeof file === 'string');
-  const inputs = [...files.filter((file): file is FileInput => typeof file !== 'string'), ...filesFromPaths(paths, limit)];
+  const given = files.filter((file): file is FileInput => typeof file !== 'string');
+  let inputs = [...given, ...filesFromPaths(paths, limit)];
   const names = inputs.map(file => file.name);
   if (options.source !== undefined) checkSource(options.source);
   const mapping = options.mapping ?? (options.mappingFile ? parseMapping(options.mappingFile) : undefined);
   const aliases = options.aliases ?? (options.aliasFile ? parseAliases(options.aliasFile) : undefined);
   if (options.bulk) await assertEmptyForBulk(driver);
-  // The files are let go of (release) once no row is carried, so their contents are not kept while the
-  // import loads; with rows carried they may be read again (CarryUndone).
   return checkAndRun(driver, async carry => {
+    // Files are let go of as they are read (readTables), so the import does not keep their bytes; a
+    // second attempt, reading every row (CarryUndone), takes them from the disk again.
+    if (inputs.length === 0) inputs = [...given, ...filesFromPaths(paths, limit)];
     // Rows the source delivered as they are now are not read (importers/raw-index.ts): its index is
     // read first, when the source is known before the files are.
     const early = options.source ?? sourceOfNames(names, paths);
@@ -152,13 +154,13 @@ export async function importFiles(driver: Driver, files: (FileInput | string)[],
     // Which rows may stay unread depends on the supplier merges, so the suppliers are read first.
     const merges = stored ? await mergesBeforeReading(driver, inputs, early!, { mapping, sizeLimitBytes: limit, aliases }) : null;
     const carryable = (table: TableName) => (stored?.has(table) && merges ? carryableRows(stored.get(table)!, merges) : undefined);
-    const tables = await readTables([...inputs], { mapping, sizeLimitBytes: limit, carry: carryable });
+    const tables = await readTables(inputs.splice(0), { mapping, sizeLimitBytes: limit, carry: carryable });
     const present = new Set(tables.map(table => table.table));
     const source = options.source ?? defaultSource(names, paths, organisationsIn(tables));
     if (source !== early && tables.some(table => table.carried)) throw new CarryUndone('the source is named after the rows');
     // Only the tables the files contain are the import's to clean up: the others stay as they are.
     const scope = TABLES.every(table => present.has(table)) ? null : TABLES.filter(table => present.has(table));
-    return { tables, stored, states, merges, fromFiles: true, release: () => void inputs.splice(0), run: { ...options, mapping, source, named: options.source !== undefined, aliases, files: names, started, scope } };
+    return { tables, stored, states, merges, fromFiles: true, run: { ...options, mapping, source, named: options.source !== undefined, aliases, files: names, started, scope } };
   });
 }
 
@@ -175,7 +177,7 @@ export async function importLandscape(
   const run = { ...options, source, named: true, aliases, files, started, scope: null };
   return checkAndRun(driver, async () => {
     const parsed = LandscapeSchema.parse(landscape);
-    return { tables: landscapeTables(parsed, files[0]), organisations: parsed.organisations, stored: null, states: new Map(), merges: null, fromFiles: false, release: () => {}, run };
+    return { tables: landscapeTables(parsed, files[0]), organisations: parsed.organisations, stored: null, states: new Map(), merges: null, fromFiles: false, run };
   });
 }
 
@@ -190,22 +192,28 @@ type RunOptions = ImportOptions & {
 };
 /** What validation found, without the validated landscape itself. */
 type Checked = Omit<Validation, 'landscape'>;
-/** `organisations`: what a reader (the Softwarecatalogus) knows of the organisations beyond their ids; not a spreadsheet table. */
 /**
- * `stored`: the source's raw-row indexes, read before its files (importers/raw-index.ts); `states`:
- * its row state as read then. `release`: the files may be let go of (they will not be read again).
+ * `organisations`: what a reader (the Softwarecatalogus) knows of the organisations beyond their ids;
+ * not a spreadsheet table. `stored`: the source's raw-row indexes, read before its files
+ * (importers/raw-index.ts); `states`: its row state as read then.
  */
-type Input = { tables: RawTable[]; organisations?: OrganisationRow[]; run: RunOptions; stored: Map<TableName, StoredIndex> | null; states: Map<TableName, TableState>; merges: Merge[] | null; fromFiles: boolean; release: () => void };
+type Input = { tables: RawTable[]; organisations?: OrganisationRow[]; run: RunOptions; stored: Map<TableName, StoredIndex> | null; states: Map<TableName, TableState>; merges: Merge[] | null; fromFiles: boolean };
 
 /**
  * The whole import, read to report, as a large job for the heap (withHeapGrowthLimited). An import
  * that carried unchanged rows but turns out to be written whole is read and validated again, whole.
  */
-const checkAndRun = (driver: Driver, readInput: (carry: boolean) => Promise<Input>) =>
-  withHeapGrowthLimited(async () => {
+/**
+ * Checks and runs an import, then records the headline numbers of the organisations it touched. The
+ * numbers come when the import's files and rows are out of reach: recorded
+ * while they were still held, the country's re-import peaked at 680–720 MB.
+ */
+async function checkAndRun(driver: Driver, readInput: (carry: boolean) => Promise<Input>): Promise<ImportReport> {
+  let touched: Touched | null = null;
+  const report = await withHeapGrowthLimited(async () => {
     const attempt = async (carry: boolean) => {
       const { input, options } = await checked(driver, readInput, carry);
-      return run(driver, input, options);
+      return run(driver, input, options, found => (touched = found));
     };
     return attempt(true)
       .catch(error => (error instanceof CarryUndone ? attempt(false) : Promise.reject(error)))
@@ -213,6 +221,9 @@ const checkAndRun = (driver: Driver, readInput: (carry: boolean) => Promise<Inpu
         throw tooLittleMemory(error) ?? error;
       });
   });
+  const toRecord: Touched | null = touched;
+  return toRecord && report.runId ? withHeapGrowthLimited(() => withHeadlines(driver, { ...report, runId: report.runId! }, toRecord)) : report;
+}
 
 
 /** Neo4j's codes for a transaction that outgrew the memory it may use (dbms.memory.transaction.total.max, db.memory.transaction.max). */
@@ -241,7 +252,6 @@ async function checked(driver: Driver, readInput: (carry: boolean) => Promise<In
   const { organisations, run: options } = input;
   const lookup = databaseLookup(driver, options.source, options.scope);
   const raw = input.fromFiles ? await carryUnchanged(driver, tables, input.stored, input.states, { code: graphCode(), mapping: options.mapping, aliases: options.aliases, merges: input.merges }) : null;
-  if (!raw?.carried.size) input.release();
   const { landscape, ...validation } = await validate(tables, { lookup, aliases: options.aliases, carriedApplications: carriedApplications(raw) });
   tables = null;
   if (raw && validation.issues.length === 0) await checkCarried(raw, landscape, validation.merges, lookup);
@@ -253,7 +263,8 @@ async function checked(driver: Driver, readInput: (carry: boolean) => Promise<In
   return { input: { ...validation, landscape: validation.issues.length === 0 ? landscape : null, raw }, options };
 }
 
-async function run(driver: Driver, { landscape, raw, ...validation }: Checked & { landscape: Landscape | null; raw: RawInfo | null }, options: RunOptions): Promise<ImportReport> {
+/** `touches`: told, when the run committed and its headline numbers are wanted, what it changed that they depend on. */
+async function run(driver: Driver, { landscape, raw, ...validation }: Checked & { landscape: Landscape | null; raw: RawInfo | null }, options: RunOptions, touches: (touched: Touched) => void): Promise<ImportReport> {
   const { source, started } = options;
   const report: ImportReport = {
     runId: null,
@@ -320,13 +331,23 @@ async function run(driver: Driver, { landscape, raw, ...validation }: Checked & 
   }
   fillTables(report, validation, plan.diff, loaded);
   const done = { ...report, runId, written: plan.kind, graph: { nodes: loaded.counts, removed: loaded.removed }, durationMs: Date.now() - started, removals };
-  if (options.headlines === false) return done;
-  // After durationMs: the import has committed; finding and recording the organisations' numbers is reported apart.
-  const headlinesStarted = Date.now();
-  const organisations = await touchedOrganisations(driver, plan).catch(() => [] as string[]);
-  const headlines = await recordRunHeadlines(driver, runId, organisations);
-  return { ...done, organisations, headlines: headlines && 'durationMs' in headlines ? { ...headlines, durationMs: Date.now() - headlinesStarted } : headlines };
+  if (options.headlines !== false) touches(touchedBy(plan));
+  return done;
 }
+
+/**
+ * After durationMs: the import has committed; finding and recording the organisations' numbers is
+ * reported apart.
+ */
+async function withHeadlines(driver: Driver, report: ImportReport & { runId: string }, touched: Touched): Promise<ImportReport> {
+  const started = Date.now();
+  const organisations = await touchedOrganisations(driver, touched).catch(() => [] as string[]);
+  const headlines = await recordRunHeadlines(driver, report.runId, organisations);
+  return { ...report, organisations, headlines: headlines && 'durationMs' in headlines ? { ...headlines, durationMs: Date.now() - started } : headlines };
+}
+
+/** What a run changed that headline numbers depend on: the organisations its rows name, and the suppliers and platforms it changed or removed. */
+type Touched = { named: string[]; suppliers: string[]; platforms: string[] };
 
 /**
  * The organisations whose headline numbers a run changed: those its rows name (the rows it changed
@@ -336,12 +357,14 @@ async function run(driver: Driver, { landscape, raw, ...validation }: Checked & 
  * organisation's facts, so a new source's first import records its own organisations only, not every
  * organisation its suppliers also serve.
  */
-export async function touchedOrganisations(driver: Driver, plan: { hashed: HashedTable[]; changes: RowChange[] | null }): Promise<string[]> {
-  if (!plan.changes) return [...new Set(plan.hashed.flatMap(table => table.organisations))].sort();
-  const named = organisationsOf(plan.changes);
+function touchedBy(plan: { hashed: HashedTable[]; changes: RowChange[] | null }): Touched {
+  if (!plan.changes) return { named: [...new Set(plan.hashed.flatMap(table => table.organisations))].sort(), suppliers: [], platforms: [] };
   const ofTable = (table: TableName) => plan.changes!.filter(change => change.table === table && change.kind !== 'added').map(change => change.uid);
-  const suppliers = ofTable('suppliers');
-  const platforms = ofTable('platforms');
+  return { named: organisationsOf(plan.changes), suppliers: ofTable('suppliers'), platforms: ofTable('platforms') };
+}
+
+/** touchedBy's organisations, and those using its suppliers and platforms. */
+async function touchedOrganisations(driver: Driver, { named, suppliers, platforms }: Touched): Promise<string[]> {
   const using = suppliers.length + platforms.length === 0 ? [] : (await read<{ organisation: string }>(driver, query('history/organisations-using').text, { suppliers, platforms })).map(row => row.organisation);
   return [...new Set([...named, ...using])].sort();
 }
