@@ -7,7 +7,7 @@
 import type { Driver } from 'neo4j-driver';
 import { type GraphRows, type NodeLabel, type NodeRow, type RelationshipRow, type RelationshipType, type Value, CATALOGUE_LABELS, hash, transform } from './load.js';
 import { type Landscape, type TableName, emptyLandscape } from './model.js';
-import { type Bucket, type HashedTable, type RowIndex, type TableState, bucketCount, bucketKey, bucketOf, packBucket, readBucketRows, readIndex, rowJson } from './row-state.js';
+import { type Bucket, type HashedTable, type RowIndex, type StoredBucket, type TableState, bucketCount, bucketKey, bucketOf, bucketRows, packBucket, readBucketRows, readIndex, rowJson } from './row-state.js';
 
 export type ChangeKind = 'added' | 'changed' | 'removed';
 /** One row the import adds, changes or removes: its JSON before and after (null where there is none). */
@@ -23,8 +23,8 @@ export type RowDiff = {
   size: number;
 };
 
-/** Stored rows as read, per bucket key: uid → [hash, JSON]. */
-export type ReadBuckets = Map<string, Map<string, [string, string]>>;
+/** Stored buckets as read, per bucket key. */
+export type ReadBuckets = Map<string, StoredBucket>;
 
 /**
  * Which rows of each table changed since the source's row state. Where the state has a digest per
@@ -44,9 +44,9 @@ export async function diffTables(driver: Driver, source: string, hashed: HashedT
     }
     const touched = bucketDigests.flatMap((digest, bucket) => (digest === stored[bucket] ? [] : [bucket]));
     const index: RowIndex = new Map();
-    for (const [key, rows] of await readBucketRows(driver, touched.map(bucket => bucketKey(source, table, bucket)))) {
-      read.set(key, rows);
-      for (const [uid, [hash]] of rows) index.set(uid, hash);
+    for (const [key, bucket] of await readBucketRows(driver, touched.map(bucket => bucketKey(source, table, bucket)))) {
+      read.set(key, bucket);
+      bucket.uids.forEach((uid, i) => index.set(uid, bucket.hashes[i]));
     }
     indexes.set(table, index);
     compared.set(table, new Set(touched));
@@ -128,19 +128,6 @@ export async function changedRows(
     const unread = oldCount > 0 ? wanted.filter(key => !read.has(key)) : [];
     const oldRows: ReadBuckets = unread.length > 0 ? await readBucketRows(driver, unread) : new Map();
     for (const key of wanted) if (read.has(key)) oldRows.set(key, read.get(key)!);
-    const previousJson = (uid: string) => oldRows.get(bucketKey(source, table, bucketOf(uid, oldCount)))?.get(uid)?.[1] ?? null;
-
-    for (const i of added) changes.push({ table, uid: uids[i], kind: 'added', before: null, after: rowJson(rows[i]) });
-    for (const i of changed) changes.push({ table, uid: uids[i], kind: 'changed', before: previousJson(uids[i]), after: rowJson(rows[i]) });
-    for (const uid of removed) changes.push({ table, uid, kind: 'removed', before: previousJson(uid), after: null });
-
-    if (whole) {
-      // Every row into the new bucket count: the unchanged rows' JSON is made again from the import.
-      const grouped = Array.from({ length: newCount }, () => new Map<string, [string, string]>());
-      rows.forEach((row, i) => grouped[bucketOf(uids[i], newCount)].set(uids[i], [hashes[i], rowJson(row)]));
-      if (uids.length > 0) buckets.push(...grouped.map((group, bucket) => packBucket(source, table, bucket, group)));
-      continue;
-    }
     // The added and changed rows by the bucket they go to (grouped once: a bucket-by-bucket scan of all
     // of them took seconds for the country's 1 % re-import).
     const positions = new Map<string, number>();
@@ -151,12 +138,32 @@ export async function changedRows(
       (arriving.get(bucket) ?? arriving.set(bucket, []).get(bucket)!).push(i);
     }
     const gone = new Set(removed);
-    for (const bucket of touchedNew) {
-      const old = oldRows.get(bucketKey(source, table, bucket)) ?? new Map<string, [string, string]>();
+    // Bucket by bucket: the previous JSON of the rows that changed or went, and (same bucket count) the
+    // bucket rewritten. Each is unpacked only while it is rewritten.
+    const previousRows = new Map<string, string>();
+    for (const [bucket, key] of [...touchedOld].map(bucket => [bucket, bucketKey(source, table, bucket)] as const)) {
+      const stored = oldRows.get(key);
+      const old = stored ? bucketRows(stored) : new Map<string, [string, string]>();
+      oldRows.delete(key);
+      read.delete(key);
+      for (const [uid, [, json]] of old) if (gone.has(uid) || positions.has(uid)) previousRows.set(uid, json);
+      if (whole || !touchedNew.has(bucket)) continue;
       const rewritten = new Map<string, [string, string]>();
       for (const [uid, row] of old) if (!gone.has(uid) && !positions.has(uid)) rewritten.set(uid, row);
       for (const i of arriving.get(bucket) ?? []) rewritten.set(uids[i], [hashes[i], rowJson(rows[i])]);
       buckets.push(packBucket(source, table, bucket, rewritten));
+    }
+    const previousJson = (uid: string) => previousRows.get(uid) ?? null;
+
+    for (const i of added) changes.push({ table, uid: uids[i], kind: 'added', before: null, after: rowJson(rows[i]) });
+    for (const i of changed) changes.push({ table, uid: uids[i], kind: 'changed', before: previousJson(uids[i]), after: rowJson(rows[i]) });
+    for (const uid of removed) changes.push({ table, uid, kind: 'removed', before: previousJson(uid), after: null });
+
+    if (whole) {
+      // Every row into the new bucket count: the unchanged rows' JSON is made again from the import.
+      const grouped = Array.from({ length: newCount }, () => new Map<string, [string, string]>());
+      rows.forEach((row, i) => grouped[bucketOf(uids[i], newCount)].set(uids[i], [hashes[i], rowJson(row)]));
+      if (uids.length > 0) buckets.push(...grouped.map((group, bucket) => packBucket(source, table, bucket, group)));
     }
   }
   return { changes, buckets, replaceAll };

@@ -190,15 +190,22 @@ export async function readIndex(driver: Driver, source: string, table: TableName
   return index;
 }
 
-/** The rows (uid → [hash, JSON]) of the given buckets. */
-export async function readBucketRows(driver: Driver, keys: string[]): Promise<Map<string, Map<string, [string, string]>>> {
-  const found = await read<{ key: string; uids: string[]; hashes: string[]; rows: PackedRows }>(driver, query('history/bucket-rows').text, { keys });
-  const byKey = new Map<string, Map<string, [string, string]>>();
-  for (const bucket of found) {
-    const rows = unpackRows(bucket.uids, bucket.rows);
-    byKey.set(bucket.key, new Map(bucket.uids.map((uid, i) => [uid, [bucket.hashes[i], rows.get(uid)!]])));
-  }
-  return byKey;
+/** A bucket as stored: its rows' uids and hashes, and their JSON lines still packed (bucketRows unpacks them). */
+export type StoredBucket = { uids: string[]; hashes: string[]; rows: PackedRows };
+
+/**
+ * The given buckets, by key, their rows still packed: a re-import unpacks them one by one as it
+ * rewrites them, not all at once (the country's 1 % re-import reads about 4,000).
+ */
+export async function readBucketRows(driver: Driver, keys: string[]): Promise<Map<string, StoredBucket>> {
+  const found = await read<StoredBucket & { key: string }>(driver, query('history/bucket-rows').text, { keys });
+  return new Map(found.map(({ key, ...bucket }) => [key, bucket]));
+}
+
+/** A stored bucket's rows: uid → [hash, JSON]. */
+export function bucketRows(bucket: StoredBucket): Map<string, [string, string]> {
+  const rows = unpackRows(bucket.uids, bucket.rows);
+  return new Map(bucket.uids.map((uid, i) => [uid, [bucket.hashes[i], rows.get(uid)!]]));
 }
 
 /** Every row (JSON) of a table, bucket by bucket (history's landscape as of a run, exports). */
