@@ -26,6 +26,7 @@ import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Driver } from 'neo4j-driver';
 import { read } from '../server/neo4j.js';
+import { stringInterner } from '../server/once.js';
 import { query } from '../server/queries.js';
 import { DETAIL_LIMIT } from './history.js';
 import { CATALOGUE_SOURCE, type QueryRunner } from './load.js';
@@ -45,6 +46,8 @@ const DELTA_SHARE = 0.25;
 
 // Separators no id or hash holds: between columns, between rows, between a row's references.
 const COLUMN = '\u001f';
+/** COLUMN in UTF-8: a byte no multi-byte character holds. */
+const COLUMN_BYTE = 0x1f;
 const ROW = '\u001e';
 const REF = '\u001d';
 
@@ -72,14 +75,24 @@ export type StoredIndex = { table: TableName; env: string; digest: string; merge
  * supplier ids (as in the cells) of the rows it reads; the rows it carries; and the merges it carried
  * them with (mergePairs).
  */
-export type RawInfo = { tables: Map<TableName, { env: string; raws: string[]; suppliers: string[] }>; carried: Map<TableName, IndexColumns & { gone: string[]; inBase: Int32Array; baseRows: number }>; merges: string };
+export type RawInfo = { tables: Map<TableName, { env: string; raws: string[]; suppliers: string[] }>; carried: Map<TableName, CarriedColumns>; merges: string };
+
+/**
+ * A table's carried rows, from its stored index: their columns, where each is in the base, the
+ * uids of the stored rows not carried (gone), and whether the index is written as a delta.
+ */
+type CarriedColumns = IndexColumns & { gone: string[]; inBase: Int32Array; baseRows: number; delta: boolean };
 
 /** The source's stored indexes, read before its files: rows they know are not parsed. */
 export async function readIndexes(driver: Driver, source: string): Promise<Map<TableName, StoredIndex>> {
+  const one = stringInterner();
   const found = await read<{ table: TableName; version: number | null; env: string; digest: string; merges: string; index: string; delta: string | null }>(driver, query('history/raw-indexes').text, { source });
   // An index of another version is not used (its environment differs anyway) and may not unpack.
   return new Map(found.filter(stored => stored.version === INDEX_VERSION).map(({ index, delta, merges, ...stored }) => {
     const { columns, inBase, baseRows } = withDelta(unpackColumns(index), delta ? unpackColumns(delta, 1) : null);
+    // Few distinct values, each held once.
+    columns.organisations = columns.organisations.map(one);
+    columns.suppliers = columns.suppliers.map(one);
     const at = new Map<string, number>();
     columns.raws.forEach((raw, i) => at.set(raw, i));
     return [stored.table, { ...stored, merges: new Map(JSON.parse(merges) as [string, string][]), columns, at, inBase, baseRows }];
@@ -119,9 +132,19 @@ export function carryable(index: StoredIndex, merges: Merge[]): (raw: string) =>
 
 // Deflated, as base64 text, as row buckets are (row-state.ts, PackedRows): the columns in the order
 // of COLUMNS, and in a delta the base positions gone after them.
+// Each column is decoded into a string of its own: a row's value is a slice of its column's text, so
+// the columns a re-import lets go of (letGoOfBaseRows) do not keep the others' text alive.
 function unpackColumns(packed: string, extra = 0): string[][] {
-  const columns = inflateRawSync(Buffer.from(packed, 'base64')).toString('utf8').split(COLUMN);
-  return Array.from({ length: COLUMNS.length + extra }, (_, i) => (columns[i] ? columns[i].split(ROW) : []));
+  const bytes = inflateRawSync(Buffer.from(packed, 'base64'));
+  const columns: string[][] = [];
+  let start = 0;
+  for (let i = 0; i < COLUMNS.length + extra; i++) {
+    const found = bytes.indexOf(COLUMN_BYTE, start);
+    const end = found < 0 ? bytes.length : found;
+    columns.push(end > start ? bytes.toString('utf8', start, end).split(ROW) : []);
+    start = Math.min(end + 1, bytes.length);
+  }
+  return columns;
 }
 
 function packColumns(columns: IndexColumns, gone?: number[]): string {
@@ -178,7 +201,10 @@ export async function carryUnchanged(
     for (const i of positions) kept[i] = 1;
     const gone = index.columns.uids.filter((_, i) => !kept[i]);
     const inBase = Int32Array.from(positions, i => index.inBase[i]);
-    info.carried.set(table.table, { raws: table.carried, uids: column('uids'), hashes: column('hashes'), organisations: column('organisations'), refs: column('refs'), suppliers: column('suppliers'), gone, inBase, baseRows: index.baseRows });
+    // Written as a delta unless the rows read, the carried rows of the delta and the base rows gone come to DELTA_SHARE of the base.
+    const fromBase = inBase.reduce((count, at) => count + (at < 0 ? 0 : 1), 0);
+    const delta = table.rows.length + (inBase.length - fromBase) + (index.baseRows - fromBase) <= index.baseRows * DELTA_SHARE;
+    info.carried.set(table.table, { raws: table.carried, uids: column('uids'), hashes: column('hashes'), organisations: column('organisations'), refs: column('refs'), suppliers: column('suppliers'), gone, inBase, baseRows: index.baseRows, delta });
   }
   return info;
 }
@@ -215,6 +241,19 @@ export async function checkCarried(info: RawInfo, landscape: Landscape, merges: 
     }
   }
   if (open.size > 0 && (await lookup.existingUids([...open])).size !== open.size) throw new CarryUndone('a carried row refers to something no longer there');
+  letGoOfBaseRows(info);
+}
+
+/**
+ * Once checked, a table written as a delta needs the row hashes, references and suppliers of its
+ * delta's rows only: the base's are let go of for the rest of the import (the country's references
+ * alone are 33 MB of text).
+ */
+function letGoOfBaseRows(info: RawInfo): void {
+  for (const carried of info.carried.values()) {
+    if (!carried.delta) continue;
+    for (const name of ['raws', 'refs', 'suppliers'] as const) carried[name] = carried[name].map((value, i) => (carried.inBase[i] < 0 ? value : ''));
+  }
 }
 
 /** Carried application uids (validation counts them as present). */
@@ -252,7 +291,7 @@ export function indexesToWrite(landscape: Landscape, hashed: HashedTable[], info
     carried.inBase.forEach((at, i) => (at < 0 ? added.push(rows.length + i) : (carriedFromBase[at] = 1)));
     const gone: number[] = [];
     carriedFromBase.forEach((kept, at) => kept || gone.push(at));
-    if (added.length + gone.length > carried.baseRows * DELTA_SHARE) return [{ table, env: own.env, index: packColumns(columns), delta: null }];
+    if (!carried.delta) return [{ table, env: own.env, index: packColumns(columns), delta: null }];
     const delta = Object.fromEntries(COLUMNS.map(name => [name, added.map(i => columns[name][i])])) as IndexColumns;
     return [{ table, env: own.env, index: null, delta: packColumns(delta, gone) }];
   });
