@@ -202,8 +202,11 @@ export const COLUMN_NAMES: Record<string, Words> = {
   bridges: { nl: 'Bruggen', en: 'Bridges' },
   failedApplications: { nl: 'Applicaties die uitvallen', en: 'Applications that fail' },
   failedCriticalApplications: { nl: 'Bedrijfskritische applicaties die uitvallen', en: 'Business-critical applications that fail' },
-  failedBusinessFunctions: { nl: 'Aantal bedrijfsfuncties dat stopt', en: 'Business functions lost' },
-  lostBusinessFunctions: { nl: 'Bedrijfsfuncties die stoppen', en: 'Which business functions stop' },
+  failedBusinessFunctions: { nl: 'Aantal bedrijfsfuncties geraakt (al hun applicaties uit of zonder gegevens)', en: 'Business functions hit (all their applications down or without data)' },
+  lostBusinessFunctions: { nl: 'Bedrijfsfuncties geraakt', en: 'Which business functions are hit' },
+  // Single points of failure said as the what-if says them: down directly, and the functions that therefore stop.
+  directlyFailedApplications: { nl: 'Applicaties die direct uitvallen', en: 'Applications that fail directly' },
+  stoppingBusinessFunctions: { nl: 'Bedrijfsfuncties die stoppen', en: 'Which business functions stop' },
   daysToNoticeDeadline: { nl: 'Dagen tot opzegdatum', en: 'Days to notice deadline' },
   daysToEnd: { nl: 'Dagen tot einddatum', en: 'Days to end date' },
   // A contract's current term (server/analyses/contract-term.ts): the end date as written, and whether it renewed.

@@ -77,8 +77,31 @@ function failureCounts(own: Landscape, candidates: string[]) {
     }
   }
   const seen = new Int32Array(index.size);
+  const seenDirectly = new Int32Array(index.size);
   const queue = new Int32Array(index.size);
   let generation = 0;
+  // What fails directly: as impact's failingDirectly, an application reached is down but its
+  // dependants through interfaces only miss data, so the search does not go on from it.
+  const failDirectly = (first: number) => {
+    let head = 0;
+    let tail = 0;
+    let failedApplications = 0;
+    seenDirectly[first] = generation;
+    queue[tail++] = first;
+    while (head < tail) {
+      const v = queue[head++];
+      failedApplications += application[v];
+      if (application[v]) continue;
+      for (let k = start[v]; k < start[v + 1]; k++) {
+        const w = target[k];
+        if (seenDirectly[w] !== generation) {
+          seenDirectly[w] = generation;
+          queue[tail++] = w;
+        }
+      }
+    }
+    return failedApplications;
+  };
   return (uid: string) => {
     generation++;
     let head = 0;
@@ -101,7 +124,9 @@ function failureCounts(own: Landscape, candidates: string[]) {
       }
     }
     const lostFunctions = [...supporters].filter(([, list]) => list.every(i => seen[i] === generation)).map(([fn]) => fn);
-    return { failedApplications, failedCriticalApplications, lostFunctions };
+    const directlyFailedApplications = failDirectly(first);
+    const stoppingFunctions = lostFunctions.filter(fn => supporters.get(fn)!.every(i => seenDirectly[i] === generation));
+    return { failedApplications, failedCriticalApplications, lostFunctions, directlyFailedApplications, stoppingFunctions };
   };
 }
 
@@ -148,7 +173,7 @@ export function singlePointsOfFailure(landscape: Landscape, limit: number): { ro
     const failures = failureCounts(own, [...candidates.keys()]);
     const ranking: Row[] = [];
     for (const [uid, kind] of candidates) {
-      const { failedApplications, failedCriticalApplications, lostFunctions } = failures(uid);
+      const { failedApplications, failedCriticalApplications, lostFunctions, directlyFailedApplications, stoppingFunctions } = failures(uid);
       ranking.push({
         kind,
         uid,
@@ -160,6 +185,10 @@ export function singlePointsOfFailure(landscape: Landscape, limit: number): { ro
         failedCriticalApplications,
         failedBusinessFunctions: lostFunctions.length,
         lostBusinessFunctions: lostFunctions.map(fn => nameOf(own, fn)).sort(),
+        // Said apart as the what-if page says them: down directly, and the functions that stop because all their applications are.
+        directlyFailedApplications,
+        businessFunctionsStopping: stoppingFunctions.length,
+        stoppingBusinessFunctions: stoppingFunctions.map(fn => nameOf(own, fn)).sort(),
       });
     }
     ranking.sort(byImpact);

@@ -172,7 +172,8 @@ function sovereigntySentence(data: ReportData, language: Language): string | nul
 }
 
 function spofFailure(row: Record<string, unknown>, language: Language): string {
-  return failure(language, { applications: Number(row.failedApplications) || 0, platforms: 0, critical: Number(row.failedCriticalApplications) || 0, functions: (row.lostBusinessFunctions as string[]) ?? [] });
+  // The functions that stop: all their applications down directly, as the what-if says (not those that only miss data).
+  return failure(language, { applications: Number(row.failedApplications) || 0, platforms: 0, critical: Number(row.failedCriticalApplications) || 0, functions: (row.stoppingBusinessFunctions as string[]) ?? [] });
 }
 
 function contractRisks(data: ReportData, language: Language, risks: string[]): void {

@@ -84,7 +84,7 @@ export function reportSections(data: ReportData, language: Language): Section[] 
       ]),
       // Platforms: a supplier that hosts platforms only has no applications and no contract here; the column says why it is listed.
       { ...section('exposure', reportText(language, 'section.exposure'), data.exposure, ['name', ['applications', 'integer'], ['criticalApplications', 'integer'], ['platforms', 'integer'], ['contractValue', 'money'], 'contractValueShare', 'applicationsShare']), printed: 30 },
-      { ...section('spofs', reportText(language, 'section.spofsOrganisation'), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]), top: RANKING_ROWS },
+      { ...section('spofs', reportText(language, 'section.spofsOrganisation'), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['stoppingBusinessFunctions', 'list']]), top: RANKING_ROWS },
       { ...section('lockInRanking', reportText(language, 'section.lockInRanking'), data.lockInRanking, ['name', 'criticality', ['suppliers', 'list'], ['score', 'decimal'], ['topFactors', 'text', row => factorList(row.topFactors, language)]]), top: RANKING_ROWS },
       contracts,
       gainAsOnThePage(section('commonGround', reportText(language, 'section.commonGround'), data.commonGround?.moves ?? [], [
@@ -108,7 +108,7 @@ export function reportSections(data: ReportData, language: Language): Section[] 
     { ...section('dependencies', reportText(language, 'section.dependencies', { name }), byStepAndCriticality(data.dependencies) as unknown as Row[], ['name', 'kind', 'criticality', ['hops', 'integer'], ['via', 'path', through(language), columnName('via', language)]]), printed: CHAIN_PRINTED },
     contracts,
     { ...section('lockIn', reportText(language, 'section.lockIn'), lockIn, ['factor', ['raw', 'text', row => lockInValueText(String(row.factor), row.raw, language, ofSupplier), columnName('value', language)], ['weight', 'integer'], ['contribution', 'decimal']]), notes: lockInNotes(data, language) },
-    section('spofs', reportText(language, 'section.spofs', { name }), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['lostBusinessFunctions', 'list']]),
+    section('spofs', reportText(language, 'section.spofs', { name }), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['stoppingBusinessFunctions', 'list']]),
     ...(data.subject.kind === 'Application' ? [sovereignty()] : []),
   ];
 }

@@ -58,7 +58,12 @@ describe('impact to the end, on a chain of 15 applications', () => {
       expect([row.uid, summary.totals.applications, summary.totals.criticalApplications, summary.totals.businessFunctionsLost])
         .toEqual([row.uid, row.failedApplications, row.failedCriticalApplications, row.failedBusinessFunctions]);
       expect(summary.businessFunctions.filter((fn: any) => fn.lostAllSupport).map((fn: any) => fn.name)).toEqual(row.lostBusinessFunctions);
+      // Said apart as the what-if says them: what fails directly, and the functions that stop.
+      expect([row.uid, row.directlyFailedApplications]).toEqual([row.uid, summary.totals.applicationsDirect]);
+      expect(summary.businessFunctions.filter((fn: any) => fn.effect === 'stops').map((fn: any) => fn.name).sort()).toEqual(row.stoppingBusinessFunctions);
     }
+    // The chain through interfaces is not a direct failure: somewhere an application takes others down only through data.
+    expect(spof.rows.some(row => Number(row.directlyFailedApplications) < Number(row.failedApplications))).toBe(true);
     expect(spof.rows.find(row => row.uid === uid(app(0)))!.failedApplications).toBe(15);
   });
 

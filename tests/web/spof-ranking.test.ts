@@ -45,8 +45,8 @@ it('when two organisations are shown, then the ranking runs over both: the most 
   expect(rows.map(row => Number(row[0]))).toEqual(rows.map((_, i) => i + 1));
   // The answer comes before the table, in words, and names the same #1 and the two after it.
   const answer = (await ui.page.locator('#spof-answer .sentence').innerText()).trim();
-  expect(answer).toMatch(/^Het kwetsbaarste punt is Rekencentrum Zuid \(platform, [^)]+\): valt het uit, dan vallen 3 applicaties uit, waarvan 3 bedrijfskritisch\. Daarna volgen Hostco en [^.]+\.$/);
-  expect(await ui.page.locator('#spof-answer .hint').innerText()).toContain('"Totaal geraakt" telt de applicaties die uitvallen');
+  expect(answer).toMatch(/^Het kwetsbaarste punt is Rekencentrum Zuid \(platform, [^)]+\): valt het uit, dan raakt dat 3 applicaties, waarvan 3 bedrijfskritisch\. Daarna volgen Hostco en [^.]+\.$/);
+  expect(await ui.page.locator('#spof-answer .hint').innerText()).toContain('"Direct uit" telt de applicaties die zelf uitvallen');
   expect(await ui.page.evaluate(() => document.querySelector('#spof-answer')!.compareDocumentPosition(document.querySelector('#spof-table')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
   // With two organisations the Verloop is one line saying to choose one, not a titled box above the answer.
   expect(await ui.page.locator('#spof-trend').evaluate(element => [element.tagName, element.textContent])).toEqual(['P', 'Kies één organisatie om het verloop per import te zien.']);

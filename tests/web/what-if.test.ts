@@ -273,10 +273,16 @@ describe('impact to the end, on screen', () => {
     expect(await texts('#bridges li')).toHaveLength(cutAnswer.summary.bridges.length);
     for (const text of [...await texts('#articulation-points li'), ...await texts('#bridges li')]) expect(text).toMatch(/\((Gemeente Roerdam|Gemeente Lange Keten)\)$/);
     expect((await ui.page.textContent('main'))!).not.toMatch(SLUG);
-    // The lost business functions are named as the analysis names them.
-    const top = cutAnswer.rows.find(row => row.lostBusinessFunctions.length > 0)!;
+    // The business functions that stop are named as the analysis names them.
+    const top = cutAnswer.rows.find(row => row.stoppingBusinessFunctions.length > 0)!;
     const row = ui.page.locator('#spof-table tbody tr', { has: ui.page.locator(`button[data-uid="${top.uid}"]`) });
-    await expect(row.locator('td:nth-child(7)').textContent()).resolves.toBe(top.lostBusinessFunctions.join(', '));
+    await expect(row.locator('td:nth-child(7)').textContent()).resolves.toBe(top.stoppingBusinessFunctions.join(', '));
+    // The answer splits as the what-if page does: what fails directly, and what only misses data.
+    const firstUid = await ui.page.locator('#spof-table tbody tr').first().locator('button[data-uid]').getAttribute('data-uid');
+    const first = cutAnswer.rows.find(one => one.uid === firstUid)!;
+    expect(first.directlyFailedApplications).toBeLessThan(first.failedApplications);
+    expect(await ui.page.locator('#spof-answer .sentence').innerText()).toContain(
+      `Daarvan vallen er ${first.directlyFailedApplications} direct uit; ${first.failedApplications - first.directlyFailedApplications} missen alleen gegevens via koppelingen.`);
     await ui.shot('spof-cut');
 
     await ui.page.click('#spof-all');

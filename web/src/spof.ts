@@ -33,7 +33,9 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
   }
   const cut = (result.summary as { cut?: { shown: number; total: number; limit?: number } | null } | undefined)?.cut;
   const critical = (r: Row) => num(pick(r, 'failedCriticalApplications', 'criticalApplications'));
-  const functions = (r: Row) => num(pick(r, 'failedBusinessFunctions', 'businessFunctions'));
+  // Functions that stop: all their applications down directly, as the what-if page counts them.
+  const functions = (r: Row) => num(pick(r, 'businessFunctionsStopping', 'failedBusinessFunctions'));
+  const direct = (r: Row) => num(pick(r, 'directlyFailedApplications', 'failedApplications'));
   const total = (r: Row) => num(pick(r, 'failedApplications', 'affected', 'total'));
   // The server ranks within each organisation; with several, one ranking over all of them (else #1 is
   // just the first organisation's first).
@@ -66,7 +68,8 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
         { key: 'organisation', label: t('org.label'), value: r => names(r.organisations ?? r.organisation).map(orgName).join(', ') },
         { key: 'critical', label: t('spof.col.critical'), value: critical, render: r => formatNumber(critical(r)), numeric: true },
         { key: 'functions', label: t('spof.col.functions'), value: functions, render: r => formatNumber(functions(r)), numeric: true },
-        { key: 'lost', label: t('spof.col.lost'), value: r => names(r.lostBusinessFunctions).join(', ') },
+        { key: 'lost', label: t('spof.col.lost'), value: r => names(r.stoppingBusinessFunctions ?? r.lostBusinessFunctions).join(', ') },
+        { key: 'direct', label: t('spof.col.direct'), value: direct, render: r => formatNumber(direct(r)), numeric: true },
         { key: 'total', label: t('spof.col.total'), value: total, render: r => formatNumber(total(r)), numeric: true },
       ],
     })),
@@ -95,12 +98,18 @@ function answer(rows: Row[], several: boolean): HTMLElement {
   if (rows.length === 0) return h('section', { class: 'answer', id: 'spof-answer' }, h('p', { class: 'sentence' }, t('spof.answerNone')));
   const [top, ...rest] = rows;
   const total = num(pick(top, 'failedApplications', 'affected', 'total')) ?? 0;
-  const lost = names(top.lostBusinessFunctions);
+  const direct = num(top.directlyFailedApplications) ?? total;
+  // As the what-if page says it: what fails directly, what only misses data, and the functions that stop.
+  const lost = names(top.stoppingBusinessFunctions ?? top.lostBusinessFunctions);
+  const missingData = Math.max(0, names(top.lostBusinessFunctions).length - lost.length);
+  const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   const organisation = several ? `, ${names(top.organisations ?? top.organisation).map(orgName).join(', ')}` : '';
   return h('section', { class: 'answer', id: 'spof-answer' },
     h('p', { class: 'sentence' },
       t('spof.answer', { name: rowName(top), kind: kindLabel(str(top.kind)).toLowerCase(), organisation, total: tn('whatIf.applicationCount', total), critical: formatNumber(num(pick(top, 'failedCriticalApplications', 'criticalApplications')) ?? 0) }),
+      direct < total ? ` ${tn('spof.answerDirect', direct)}; ${tn('spof.answerThrough', total - direct)}` : '',
       lost.length ? ` ${t('spof.answerFunctions', { functions: tn('whatIf.functionCount', lost.length), list: listWords(lost, language()) })}` : '',
+      missingData ? ` ${capitalised(tn('spof.answerHitFunctions', missingData, { functions: tn('whatIf.functionCount', missingData) }))}` : '',
       // A name may end in a full stop itself (Plevier Software B.V.): one stop, not two.
       rest.length ? ` ${t('spof.answerNext', { next: listWords(rest.slice(0, 2).map(row => rowName(row)), language()) })}`.replace(/\.?$/, '.') : ''),
     h('p', { class: 'hint' }, t('spof.columnsHint')));
