@@ -202,11 +202,8 @@ type Input = { tables: RawTable[]; organisations?: OrganisationRow[]; run: RunOp
 /**
  * The whole import, read to report, as a large job for the heap (withHeapGrowthLimited). An import
  * that carried unchanged rows but turns out to be written whole is read and validated again, whole.
- */
-/**
- * Checks and runs an import, then records the headline numbers of the organisations it touched. The
- * numbers come when the import's files and rows are out of reach: recorded
- * while they were still held, the country's re-import peaked at 680–720 MB.
+ * Then the headline numbers of the organisations it touched, once its files and rows are out of
+ * reach: recorded while they were still held, the country's 1 % re-import peaked at 680–720 MB.
  */
 async function checkAndRun(driver: Driver, readInput: (carry: boolean) => Promise<Input>): Promise<ImportReport> {
   let touched: Touched | null = null;
