@@ -102,14 +102,17 @@ const stops = (f: ReportData['functions'][number]) => (f.effect ? f.effect === '
 function subjectFailure(data: ReportData, language: Language): string | null {
   const applications = data.dependants.filter(r => r.kind === 'Application');
   const direct = applications.filter(r => r.direct).length;
-  const through = applications.length - direct;
-  const platforms = data.dependants.length - applications.length;
+  const split = failedSplit(language, direct, applications.length - direct, data.dependants.length - applications.length);
+  return split === null ? null : split + functionsClause(language, lostFunctions(data));
+}
+
+/** "vallen 84 applicaties direct uit en missen 268 applicaties gegevens via koppelingen"; null when nothing fails. */
+function failedSplit(language: Language, direct: number, through: number, platforms: number): string | null {
   const parts = [
     direct + platforms ? reportText(language, direct + platforms === 1 ? 'answer.failDirect.one' : 'answer.failDirect.many', { what: applicationsAndPlatforms(language, direct, platforms) }) : null,
     through ? countedText(language, 'answer.failThrough', through, { n: formatNumber(through, language) }) : null,
   ].filter((p): p is string => p !== null);
-  if (parts.length === 0) return null;
-  return parts.join(` ${reportText(language, 'answer.and')} `) + functionsClause(language, lostFunctions(data));
+  return parts.length === 0 ? null : parts.join(` ${reportText(language, 'answer.and')} `);
 }
 
 function subjectAnswer(data: ReportData, language: Language): Answer {
@@ -172,8 +175,15 @@ function sovereigntySentence(data: ReportData, language: Language): string | nul
 }
 
 function spofFailure(row: Record<string, unknown>, language: Language): string {
-  // The functions that stop: all their applications down directly, as the what-if says (not those that only miss data).
-  return failure(language, { applications: Number(row.failedApplications) || 0, platforms: 0, critical: Number(row.failedCriticalApplications) || 0, functions: (row.stoppingBusinessFunctions as string[]) ?? [] });
+  // Split as the what-if is: down directly apart from only missing data, and the functions that stop
+  // because all their applications are down directly.
+  const total = Number(row.failedApplications) || 0;
+  const direct = row.directlyFailedApplications === undefined ? total : Number(row.directlyFailedApplications) || 0;
+  const critical = Number(row.failedCriticalApplications) || 0;
+  const functions = (row.stoppingBusinessFunctions as string[] | undefined) ?? [];
+  const split = direct < total ? failedSplit(language, direct, total - direct, 0) : null;
+  if (split === null) return failure(language, { applications: total, platforms: 0, critical, functions });
+  return split + (critical > 0 ? reportText(language, 'answer.criticalOfAll', { n: formatNumber(critical, language) }) : '') + functionsClause(language, functions);
 }
 
 function contractRisks(data: ReportData, language: Language, risks: string[]): void {

@@ -125,7 +125,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   // Each row keeps its place in the whole ranking (as the Kwetsbare punten page numbers it), not in the subject's neighbourhood.
   const ranked = spofRows.map((row, index): Row => ({ ...row, rank: index + 1 }));
   const spofs = (kind === 'Organisation' ? ranked : ranked.filter(row => around.has(text(row.uid)))).slice(0, RANKING_ROWS)
-    .map(row => ({ uid: row.uid, name: row.name, kind: row.kind, rank: row.rank, organisation: row.organisation, articulationPoint: row.articulationPoint, failedApplications: row.failedApplications, failedCriticalApplications: row.failedCriticalApplications, failedBusinessFunctions: row.failedBusinessFunctions, lostBusinessFunctions: row.lostBusinessFunctions, stoppingBusinessFunctions: row.stoppingBusinessFunctions }));
+    .map(row => ({ uid: row.uid, name: row.name, kind: row.kind, rank: row.rank, organisation: row.organisation, articulationPoint: row.articulationPoint, failedApplications: row.failedApplications, failedCriticalApplications: row.failedCriticalApplications, failedBusinessFunctions: row.failedBusinessFunctions, lostBusinessFunctions: row.lostBusinessFunctions, directlyFailedApplications: row.directlyFailedApplications, stoppingBusinessFunctions: row.stoppingBusinessFunctions }));
 
   let exposure: Row[] = [];
   let concentration: ReportData['concentration'] = null;

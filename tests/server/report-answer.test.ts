@@ -35,6 +35,21 @@ describe('report answer', () => {
     expect(risks[0]).toContain(`als het uitvalt, ${fail}`);
   });
 
+  it('when an organisation\'s report names its single points of failure, then each says what fails directly apart from what only misses data, and which functions stop', async () => {
+    const data = await reportData(driver, defaultServices().analyses, 'org:gm1');
+    const { risks } = reportAnswer(data, 'nl');
+    const split = data.spofs.filter(row => Number(row.directlyFailedApplications) < Number(row.failedApplications))
+      .filter(row => risks.some(risk => risk.startsWith(`${row.name} (`)));
+    expect(split.length).toBeGreaterThan(0);
+    for (const row of split) {
+      const [direct, through] = [Number(row.directlyFailedApplications), Number(row.failedApplications) - Number(row.directlyFailedApplications)];
+      const risk = risks.find(one => one.startsWith(`${row.name} (`))!;
+      expect(risk).toContain(`${direct === 1 ? 'valt 1 applicatie' : `vallen ${direct} applicaties`} direct uit en ${through === 1 ? 'mist 1 applicatie' : `missen ${through} applicaties`} gegevens via koppelingen`);
+      const stopping = row.stoppingBusinessFunctions as string[];
+      if (stopping.length === 0) expect(risk).toContain('geen bedrijfsfunctie stopt helemaal');
+    }
+  });
+
   it('when a running contract\'s notice deadline has passed, then it is the first contract to act on, marked so', async () => {
     const data = await reportData(driver, defaultServices().analyses, 'platform:p1');
     const contract = (uid: string, end: string, noticeDeadline: string) => ({
