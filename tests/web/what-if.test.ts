@@ -282,7 +282,7 @@ describe('impact to the end, on screen', () => {
     const first = cutAnswer.rows.find(one => one.uid === firstUid)!;
     expect(first.directlyFailedApplications).toBeLessThan(first.failedApplications);
     expect(await ui.page.locator('#spof-answer .sentence').innerText()).toContain(
-      `Daarvan vallen er ${first.directlyFailedApplications} direct uit; ${first.failedApplications - first.directlyFailedApplications} missen alleen gegevens via koppelingen.`);
+      `Van die ${first.failedApplications} vallen er ${first.directlyFailedApplications} direct uit; ${first.failedApplications - first.directlyFailedApplications} missen alleen gegevens via koppelingen.`);
     await ui.shot('spof-cut');
 
     await ui.page.click('#spof-all');

@@ -101,15 +101,15 @@ function answer(rows: Row[], several: boolean): HTMLElement {
   const direct = num(top.directlyFailedApplications) ?? total;
   // As the what-if page says it: what fails directly, what only misses data, and the functions that stop.
   const lost = names(top.stoppingBusinessFunctions ?? top.lostBusinessFunctions);
-  const missingData = Math.max(0, names(top.lostBusinessFunctions).length - lost.length);
-  const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  const hit = names(top.lostBusinessFunctions).length > 0;
   const organisation = several ? `, ${names(top.organisations ?? top.organisation).map(orgName).join(', ')}` : '';
   return h('section', { class: 'answer', id: 'spof-answer' },
     h('p', { class: 'sentence' },
       t('spof.answer', { name: rowName(top), kind: kindLabel(str(top.kind)).toLowerCase(), organisation, total: tn('whatIf.applicationCount', total), critical: formatNumber(num(pick(top, 'failedCriticalApplications', 'criticalApplications')) ?? 0) }),
-      direct < total ? ` ${tn('spof.answerDirect', direct)}; ${tn('spof.answerThrough', total - direct)}` : '',
-      lost.length ? ` ${t('spof.answerFunctions', { functions: tn('whatIf.functionCount', lost.length), list: listWords(lost, language()) })}` : '',
-      missingData ? ` ${capitalised(tn('spof.answerHitFunctions', missingData, { functions: tn('whatIf.functionCount', missingData) }))}` : '',
+      direct < total ? ` ${tn('spof.answerDirect', direct, { total: formatNumber(total) })}; ${tn('spof.answerThrough', total - direct)}` : '',
+      lost.length ? ` ${t('spof.answerFunctions', { functions: tn('whatIf.functionCount', lost.length), list: listWords(lost, language()) })}`
+        // Functions that keep less support are the what-if's to name: one number here matched none there (a user check).
+        : hit ? ` ${t('spof.answerNoStop')}` : '',
       // A name may end in a full stop itself (Plevier Software B.V.): one stop, not two.
       rest.length ? ` ${t('spof.answerNext', { next: listWords(rest.slice(0, 2).map(row => rowName(row)), language()) })}`.replace(/\.?$/, '.') : ''),
     h('p', { class: 'hint' }, t('spof.columnsHint')));
