@@ -131,9 +131,9 @@ export function carryable(index: StoredIndex, merges: Merge[]): (raw: string) =>
 }
 
 // Deflated, as base64 text, as row buckets are (row-state.ts, PackedRows): the columns in the order
-// of COLUMNS, and in a delta the base positions gone after them.
-// Each column is decoded into a string of its own: a row's value is a slice of its column's text, so
-// the columns a re-import lets go of (letGoOfBaseRows) do not keep the others' text alive.
+// of COLUMNS, and in a delta the base positions gone after them. Each column is decoded into a string
+// of its own: a row's value is a slice of its column's text, so the columns a re-import lets go of
+// (letGoOfBaseRows) do not keep the others' text alive.
 function unpackColumns(packed: string, extra = 0): string[][] {
   const bytes = inflateRawSync(Buffer.from(packed, 'base64'));
   const columns: string[][] = [];

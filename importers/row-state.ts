@@ -204,8 +204,8 @@ export async function readBucketRows(driver: Driver, keys: string[]): Promise<Ma
 
 /** A stored bucket's rows: uid → [hash, JSON]. */
 export function bucketRows(bucket: StoredBucket): Map<string, [string, string]> {
-  const rows = unpackRows(bucket.uids, bucket.rows);
-  return new Map(bucket.uids.map((uid, i) => [uid, [bucket.hashes[i], rows.get(uid)!]]));
+  const lines = packedLines(bucket.rows);
+  return new Map(bucket.uids.map((uid, i) => [uid, [bucket.hashes[i], lines[i]]]));
 }
 
 /** Every row (JSON) of a table, bucket by bucket (history's landscape as of a run, exports). */
@@ -219,9 +219,14 @@ export async function readAllRows(driver: Driver, source: string, table: TableNa
 // Synchronous: buckets are a few kilobytes, and the country's 18,000 deflated at once as promises
 // each held a zlib stream (the first import's process reached 2.2 GB).
 export function unpackRows(uids: string[], packed: PackedRows): Map<string, string> {
-  const bytes = typeof packed === 'string' ? Buffer.from(packed, 'base64') : Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
-  const lines = inflateRawSync(bytes).toString('utf8').split('\n');
+  const lines = packedLines(packed);
   return new Map(uids.map((uid, i) => [uid, lines[i]]));
+}
+
+/** A bucket's JSON lines, in the order of its uids. */
+function packedLines(packed: PackedRows): string[] {
+  const bytes = typeof packed === 'string' ? Buffer.from(packed, 'base64') : Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+  return inflateRawSync(bytes).toString('utf8').split('\n');
 }
 
 /**
