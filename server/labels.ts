@@ -200,8 +200,8 @@ export const COLUMN_NAMES: Record<string, Words> = {
   contribution: { nl: 'Bijdrage aan de score', en: 'Contribution to the score' },
   articulationPoint: { nl: 'Scharnierpunt', en: 'Articulation point' },
   bridges: { nl: 'Bruggen', en: 'Bridges' },
-  failedApplications: { nl: 'Applicaties die uitvallen', en: 'Applications that fail' },
-  failedCriticalApplications: { nl: 'Bedrijfskritische applicaties die uitvallen', en: 'Business-critical applications that fail' },
+  failedApplications: { nl: 'Applicaties geraakt (uit of zonder gegevens)', en: 'Applications hit (down or without data)' },
+  failedCriticalApplications: { nl: 'Bedrijfskritische applicaties geraakt', en: 'Business-critical applications hit' },
   failedBusinessFunctions: { nl: 'Aantal bedrijfsfuncties geraakt (al hun applicaties uit of zonder gegevens)', en: 'Business functions hit (all their applications down or without data)' },
   lostBusinessFunctions: { nl: 'Bedrijfsfuncties geraakt', en: 'Which business functions are hit' },
   // Single points of failure said as the what-if says them: down directly, and the functions that therefore stop.
