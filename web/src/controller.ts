@@ -106,14 +106,16 @@ export function createController(container: HTMLElement, events: { onSelect: (id
       .map(node => ({ node, priority: labelPriority(node, impact) }))
       .sort((a, b) => a.priority - b.priority || b.node.degree(false) - a.node.degree(false));
     for (const { node, priority } of candidates) {
-      // Where the label goes: centred under the node, as wide as its text (up to text-max-width unless sized), a little generous.
+      // Where the label goes: centred under the node, as wide as its text (up to text-max-width unless sized), with the margin Cytoscape gives it.
       const natural = baseFont(node) * zoom;
       const size = impact ? Math.max(natural, ANSWER_FONT) : natural;
       const text = String((node.hasClass('highlighted') ? node.data('highlightLabel') : null) ?? node.data('label') ?? '');
-      const width = Math.min(textWidth(text, size, String(node.style('font-family'))), size > natural ? Number.POSITIVE_INFINITY : (node.hasClass('highlighted') ? 200 : 120) * zoom) + 8;
+      // Cytoscape draws a 2-unit outline and adds 2 units of margin around a label, in graph units: at zoom 2 that is 8 px a side.
+      const pad = 4 * Math.max(1, zoom) + 1;
+      const width = Math.min(textWidth(text, size, String(node.style('font-family'))), size > natural ? Number.POSITIVE_INFINITY : (node.hasClass('highlighted') ? 200 : 120) * zoom) + 2 * pad;
       const { x, y } = node.renderedPosition();
       const top = y + node.renderedHeight() / 2 + 3 * zoom;
-      const box = { x1: x - width / 2, x2: x + width / 2, y1: top - 3, y2: top + size * 1.5 + 4 };
+      const box = { x1: x - width / 2, x2: x + width / 2, y1: top - pad, y2: top + size * 1.5 + pad };
       if (priority > 0 && placed.some(other => other.x1 < box.x2 && box.x1 < other.x2 && other.y1 < box.y2 && box.y1 < other.y2)) continue;
       placed.push(box);
       show.set(node.id(), size > natural ? size / zoom : null);
