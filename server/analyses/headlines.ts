@@ -17,7 +17,7 @@ import { exposureOf } from './sovereignty.js';
 import { concentrations } from './supplier-exposure.js';
 import { commonGroundScores } from './common-ground.js';
 import { withinBoundary } from './boundary.js';
-import { organisationScope } from '../exports/scope.js';
+import { edgeKey, organisationScope } from '../exports/scope.js';
 import { currentTerm } from './contract-term.js';
 
 /** Above this many organisations, headlines are computed on the snapshot of every organisation. */
@@ -124,13 +124,13 @@ export async function recordHeadlines(driver: Driver, runId: string, organisatio
  * never because another organisation's model puts something under a server they share. The snapshot
  * is split per organisation first (its own applications, interfaces and contracts are all of its
  * boundary can hold of those), so each cut costs its own part and the shared nodes, not the country.
- * An organisation no other organisation's source speaks for alone (no foreign source: one source for
- * the whole country, or only its own) has its own part as its boundary, without the scope's two
- * queries per organisation; `everyScope` fetches the scope anyway (the test that both agree).
+ * An organisation whose numbers reach nothing that only another organisation's sources assert has its
+ * own part as its boundary, without the scope's two queries (0.6 s at country scale) per organisation
+ * (withoutForeignFacts); `everyScope` fetches the scope anyway (the test that both agree).
  */
 export async function headlinesWithin(driver: Driver, landscape: Landscape, weights: LockInWeights, asOf: string, organisations: string[], options: { everyScope?: boolean } = {}): Promise<Headline[]> {
   const own = ownParts(landscape, organisations);
-  const alone = options.everyScope ? new Set<string>() : new Set(await withoutForeignSources(driver, organisations));
+  const alone = options.everyScope ? new Set<string>() : new Set(await withoutForeignFacts(driver, landscape, own));
   const headlines: Headline[] = [];
   for (const organisation of organisations) {
     const part = own.get(organisation)!;
@@ -141,10 +141,87 @@ export async function headlinesWithin(driver: Driver, landscape: Landscape, weig
   return headlines;
 }
 
-/** Of `organisations`, those for which no source is foreign (cypher/history/organisations-without-foreign-sources). */
-export async function withoutForeignSources(driver: Driver, organisations: string[]): Promise<string[]> {
-  const [row] = await read<{ organisations: string[] }>(driver, query('history/organisations-without-foreign-sources').text, { organisations });
-  return row?.organisations ?? [];
+type Stamped = { key: string; sources: string[] };
+type ForeignOnlyFacts = { organisations: { organisation: string; sources: string[] }[]; elements: { organisation: string; sources: string[] }[]; nodes: Stamped[]; relationships: Stamped[] };
+
+/**
+ * Of the organisations of `parts` (their own parts of `landscape`, ownParts), those whose part already
+ * is their boundary: nothing their numbers reach is a fact that only foreign sources assert (sources
+ * other organisations carry and they do not, as exports/organisation-scope counts them). Conservative:
+ * an organisation whose part refers outside itself, or reaches any such fact, goes through its scope.
+ */
+export async function withoutForeignFacts(driver: Driver, landscape: Landscape, parts: Map<string, Landscape>): Promise<string[]> {
+  const [row] = await read<ForeignOnlyFacts>(driver, query('history/foreign-only-facts').text);
+  if (!row) return [];
+  const holders = new Map<string, Set<string>>();
+  for (const { organisation, sources } of [...row.organisations, ...row.elements]) {
+    for (const source of sources) (holders.get(source) ?? holders.set(source, new Set()).get(source)!).add(organisation);
+  }
+  const stamps = new Map([...row.nodes, ...row.relationships].map(fact => [fact.key, fact.sources]));
+  const members = groupMembers(landscape);
+  return [...parts].filter(([organisation, part]) => {
+    // Every source of these facts is carried by some organisation: foreign to this one unless it carries it too.
+    const foreignOnly = (key: string) => stamps.get(key)?.every(source => !holders.get(source)?.has(organisation)) ?? false;
+    const reach = sharedReach(landscape, part, members);
+    return reach !== null && !reach.some(foreignOnly);
+  }).map(([organisation]) => organisation);
+}
+
+/** Per supplier group, its suppliers: a group's jurisdiction is made from all of them (sovereignty.ts control). */
+function groupMembers(landscape: Landscape): Map<string, string[]> {
+  const members = new Map<string, string[]>();
+  for (const supplier of landscape.suppliers.values()) if (supplier.group) (members.get(supplier.group) ?? members.set(supplier.group, []).get(supplier.group)!).push(supplier.uid);
+  return members;
+}
+
+/**
+ * The shared nodes and the relationships between them (as edgeKey) that an organisation's own part can
+ * reach the way withinBoundary cuts it: its applications' and contracts' suppliers, platforms, functions
+ * and reference components, the platforms below those and their providers, the suppliers' groups and
+ * every supplier of those groups. Null when the part refers to a node outside itself (another
+ * organisation's application), which the boundary would cut.
+ */
+function sharedReach(landscape: Landscape, part: Landscape, members: Map<string, string[]>): string[] | null {
+  const reached = new Set<string>();
+  const supplier = (uid: string): void => {
+    if (reached.has(uid)) return;
+    reached.add(uid);
+    const group = landscape.suppliers.get(uid)?.group;
+    if (!group) return;
+    reached.add(edgeKey(uid, 'PART_OF', group));
+    if (reached.has(group)) return;
+    reached.add(group);
+    for (const member of members.get(group) ?? []) {
+      reached.add(edgeKey(member, 'PART_OF', group));
+      supplier(member);
+    }
+  };
+  const platform = (uid: string): void => {
+    if (reached.has(uid)) return;
+    reached.add(uid);
+    const fact = landscape.platforms.get(uid);
+    for (const below of fact?.runsOn ?? []) {
+      reached.add(edgeKey(uid, 'RUNS_ON', below));
+      platform(below);
+    }
+    for (const provider of fact?.providers ?? []) {
+      reached.add(edgeKey(provider, 'PROVIDES', uid));
+      supplier(provider);
+    }
+  };
+  const own = (uid: string | null) => uid === null || part.applications.has(uid);
+  for (const application of part.applications.values()) {
+    if (!application.dependsOn.every(own)) return null;
+    application.suppliers.forEach(supplier);
+    application.platforms.forEach(platform);
+    for (const uid of [...application.functions, ...application.referenceComponents]) reached.add(uid);
+  }
+  for (const i of part.interfaces) if (![i.from, i.to, i.via].every(own)) return null;
+  for (const c of part.contracts) {
+    if (!c.covers.every(own)) return null;
+    if (c.supplier) supplier(c.supplier);
+  }
+  return [...reached];
 }
 
 export type RecordedHeadline = Headline & { runId: string; source: string | null; at: string };

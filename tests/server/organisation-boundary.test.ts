@@ -13,7 +13,7 @@ import { resetDatabase, testDriver } from '../support/db.js';
 import { reference, repoRoot } from '../archimate/support.js';
 import { appFor, request } from './support.js';
 import { readPdf } from '../support/pdf.js';
-import { headlinesWithin, withoutForeignSources } from '../../server/analyses/headlines.js';
+import { headlinesWithin, withoutForeignFacts } from '../../server/analyses/headlines.js';
 import { fetchLandscape } from '../../server/analyses/landscape.js';
 import { loadLockInWeights } from '../../server/analyses/lock-in.js';
 
@@ -228,17 +228,35 @@ describe('an organisation\'s Verloop moves only with what it says itself', () =>
   });
 });
 
-describe('one source for every organisation: no scope to fetch for the headline numbers', () => {
+describe('headline numbers: no scope to fetch where nothing foreign is reached', () => {
   let driver: Driver;
+  /** Of gm-a and gm-b, those whose own part is their boundary, and whether their numbers are those inside it. */
+  const alone = async () => {
+    const landscape = await fetchLandscape(driver, ['gm-a', 'gm-b'], { keep: false });
+    const weights = await loadLockInWeights(driver);
+    const parts = new Map(['gm-a', 'gm-b'].map(organisation => [organisation, {
+      ...landscape,
+      applications: new Map([...landscape.applications].filter(([, a]) => a.organisation === organisation)),
+      interfaces: landscape.interfaces.filter(i => i.organisation === organisation),
+      contracts: landscape.contracts.filter(c => c.organisation === organisation),
+    }]));
+    const headlines = await headlinesWithin(driver, landscape, weights, '2026-12-04', ['gm-a', 'gm-b']);
+    const within = await headlinesWithin(driver, landscape, weights, '2026-12-04', ['gm-a', 'gm-b'], { everyScope: true });
+    return { organisations: (await withoutForeignFacts(driver, landscape, parts)).sort(), headlines, within };
+  };
   beforeAll(async () => {
     driver = testDriver();
     await resetDatabase(driver);
-    // Two municipalities in one source (as the country's one delivery): a shared supplier of a group, a platform chain under US law.
+    // Two municipalities in one source (as the country's one delivery): a shared supplier of a group, a
+    // platform chain under US law, and a platform of gm-a's own in the Netherlands.
     const app = (organisation: string, id: string, platform: string) => ({ id, organisation, name: `${id} ${organisation}`, supplier: 's-shared', platform, businessFunctions: 'Zaakgericht werken', criticality: 'high' });
     const rows = Landscape.parse({
       suppliers: [{ id: 's-shared', name: 'Gedeelde leverancier', group: 'Gedeeld concern', country: 'NL' }, { id: 's-cloud', name: 'Wolk Inc.', country: 'US' }],
-      platforms: [{ id: 'p-saas', name: 'SaaS', type: 'saas', supplier: 's-shared', runsOn: 'p-iaas' }, { id: 'p-iaas', name: 'IaaS', type: 'iaas', supplier: 's-cloud', jurisdiction: 'US' }],
-      applications: ['gm-a', 'gm-b'].flatMap(organisation => [app(organisation, 'zaak', 'p-saas'), app(organisation, 'esb', ''), app(organisation, 'brp', '')]),
+      platforms: [
+        { id: 'p-saas', name: 'SaaS', type: 'saas', supplier: 's-shared', runsOn: 'p-iaas' }, { id: 'p-iaas', name: 'IaaS', type: 'iaas', supplier: 's-cloud', jurisdiction: 'US' },
+        { id: 'p-local', name: 'Eigen rekencentrum', type: 'on-premise', jurisdiction: 'NL' },
+      ],
+      applications: ['gm-a', 'gm-b'].flatMap(organisation => [app(organisation, 'zaak', 'p-saas'), app(organisation, 'esb', ''), app(organisation, 'brp', organisation === 'gm-a' ? 'p-local' : '')]),
       interfaces: ['gm-a', 'gm-b'].flatMap(organisation => [{ id: 'i1', organisation, from: 'zaak', to: 'esb', standard: 'ZGW API' }, { id: 'i2', organisation, from: 'esb', to: 'brp', standard: 'StUF' }]),
       contracts: ['gm-a', 'gm-b'].map(organisation => ({ id: 'c1', organisation, supplier: 's-shared', applications: 'zaak', start: '2024-01-01', end: '2030-12-31', noticeMonths: 6, annualValue: 1000 })),
     });
@@ -247,21 +265,36 @@ describe('one source for every organisation: no scope to fetch for the headline 
   });
   afterAll(() => driver.close());
 
-  it('when no source is foreign, then the numbers of each organisation\'s own part are those inside its boundary', async () => {
-    expect((await withoutForeignSources(driver, ['gm-a', 'gm-b'])).sort()).toEqual(['gm-a', 'gm-b']);
-    const landscape = await fetchLandscape(driver, ['gm-a', 'gm-b'], { keep: false });
-    const weights = await loadLockInWeights(driver);
-    const alone = await headlinesWithin(driver, landscape, weights, '2026-12-04', ['gm-a', 'gm-b']);
-    const within = await headlinesWithin(driver, landscape, weights, '2026-12-04', ['gm-a', 'gm-b'], { everyScope: true });
-    expect(alone).toEqual(within);
+  it('when one source speaks for every organisation, then each organisation\'s own part is its boundary', async () => {
+    const { organisations, headlines, within } = await alone();
+    expect(organisations).toEqual(['gm-a', 'gm-b']);
+    expect(headlines).toEqual(within);
     // Numbers with something to compare: the ESB in the middle, the SaaS on US infrastructure.
-    expect(alone.map(h => [h.organisation, h.spofCount, h.sovereigntyShare, h.noticeCount])).toEqual([['gm-a', 1, 33.33, 0], ['gm-b', 1, 33.33, 0]]);
-    expect(alone[0].meanLockIn).toBeGreaterThan(0);
+    expect(headlines.map(h => [h.organisation, h.spofCount, h.sovereigntyShare, h.noticeCount])).toEqual([['gm-a', 1, 33.33, 0], ['gm-b', 1, 33.33, 0]]);
+    expect(headlines[0].meanLockIn).toBeGreaterThan(0);
   });
 
-  it('when another organisation\'s model comes in, then its source is foreign to gm-a and gm-a\'s numbers go through the scope', async () => {
+  it('when another organisation\'s model asserts only what gm-a does not reach, then gm-a still needs no scope', async () => {
     await importArchimate(driver, Buffer.from(model('gm-b', SECRET, ONLY_B_RELATIONSHIP, ONLY_B_ELEMENT)), { organisation: 'gm-b', source: 'archimate:gm-b', fileName: 'b.xml' });
-    expect(await withoutForeignSources(driver, ['gm-a'])).toEqual([]);
+    const { organisations, headlines, within } = await alone();
+    expect(organisations).toContain('gm-a');
+    expect(headlines).toEqual(within);
+  });
+
+  it('when gm-b\'s own source puts gm-a\'s platform on a US data centre, then gm-a goes through its scope and does not count it', async () => {
+    const rows = Landscape.parse({
+      suppliers: [],
+      platforms: [{ id: 'p-local', name: 'Eigen rekencentrum', type: 'on-premise', jurisdiction: 'NL', runsOn: 'p-us-dc' }, { id: 'p-us-dc', name: 'Datacentrum van b', type: 'iaas', jurisdiction: 'US' }],
+      applications: [{ id: 'archief', organisation: 'gm-b', name: 'Archief gm-b', platform: 'p-local', criticality: 'low' }],
+    });
+    const report = await importLandscape(driver, rows, { source: 'csv:gm-b', user: 'test' });
+    if (!report.ok) throw new Error(JSON.stringify(report.issues));
+    const { organisations, headlines, within } = await alone();
+    // Only gm-b's source says p-local runs there: foreign to gm-a, which reaches p-local; gm-b carries every source.
+    expect(organisations).toEqual(['gm-b']);
+    expect(headlines).toEqual(within);
+    // Inside its boundary gm-a's BRP on its own platform is not under US law: still only the SaaS application.
+    expect(headlines.find(h => h.organisation === 'gm-a')!.sovereigntyShare).toBe(33.33);
   });
 });
 
