@@ -20,7 +20,8 @@ import { type FactDiff, type RowChange, type RowDiff, type TableDiff, assertedSa
 import { DETAIL_LIMIT, type RunDiffRecord, type RunKind, nextSeq, organisationsOf, writeRunDiff } from './history.js';
 import { resolveLandscapeReferences } from './catalogue.js';
 import { type CatalogueResolution, catalogueResolution } from './catalogue-changes.js';
-import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, type QueryRunner, CATALOGUE_LABELS, CATALOGUE_SOURCE, NODE_LABELS, cleanup, hasRows, hash, load, previouslyAsserted, promoteQuery, removeFacts, rowCount, scopeLabels, tablePhases } from './load.js';
+import { type CleanupScope, type GraphRows, type LoadCounts, type LoadResult, type RemovedCounts, type QueryRunner, CATALOGUE_LABELS, CATALOGUE_SOURCE, NODE_LABELS, cleanup, hasRows, hash, load, previouslyAsserted, promoteQuery, removalStatements, removeFacts, rowCount, scopeLabels, tablePhases } from './load.js';
+import { type Statement, planAhead } from './plan-ahead.js';
 import { type Aliases, type FileInput, type Mapping, parseAliases, parseMapping } from './mapping.js';
 import { COLUMNS, TABLES, type Landscape, type OrganisationRow, type TableName, Landscape as LandscapeSchema, uid } from './model.js';
 import { type RawTable, DEFAULT_SIZE_LIMIT_BYTES, filesFromPaths, readTables, tableFor } from './read.js';
@@ -529,9 +530,10 @@ async function runDiff(driver: Driver, plan: DiffPlan, validation: Checked, opti
     return { removed, asserted, seq };
   };
   const phases = [{ rows: facts.write, tableRows: plan.diff.size }];
+  const finishing = { ...options, finishStatements: removalStatements({ source: options.source, runId: options.runId }, facts, named) };
   const size = rowCount(facts.write) + [...facts.relationships.values()].reduce((sum, rows) => sum + rows.length, 0) + facts.nodes.length;
   return size <= (options.transactionRows ?? DEFAULT_TRANSACTION_ROWS)
-    ? runInOneTransaction(driver, phases, validation, options, finish)
+    ? runInOneTransaction(driver, phases, validation, finishing, finish)
     : runStaged(driver, phases, validation, options, finish);
 }
 
@@ -588,7 +590,11 @@ export const confirmationMessage = (report: ImportReport): string =>
  * `rowDiff`: the rows added, changed and removed, where the rows before are known. `removalsConfirmed`:
  * the import was told it may remove what it would not by itself (allowRemovals), and removes something.
  */
-type LoadOptions = RunOptions & { runId: string; total: number; digest: string; rowDiff?: RowDiff | null; removalsConfirmed: boolean; mergedSuppliers: string[] };
+type LoadOptions = RunOptions & {
+  runId: string; total: number; digest: string; rowDiff?: RowDiff | null; removalsConfirmed: boolean; mergedSuppliers: string[];
+  /** Statements the finish will run, to be planned ahead after the load's own (plan-ahead.ts). */
+  finishStatements?: Statement[];
+};
 type Loaded = { counts: LoadCounts; removed: RemovedCounts };
 type Phase = { rows: GraphRows; tableRows: number };
 
@@ -664,12 +670,15 @@ async function runInOneTransaction(driver: Driver, phases: Phase[], validation: 
   const { source, runId, total } = options;
   const progress = options.onProgress ?? (() => {});
   const session = driver.session({ database: database() });
+  // While the transaction runs its first statements, Neo4j plans the others on its other core.
+  const planner = planAhead(driver);
+  const ahead = (statements: Statement[]) => planner.ahead([...statements, ...(options.finishStatements ?? [])]);
   try {
     const loaded = await session.executeWrite(async tx => {
       progress({ phase: 'load', done: 0, total });
       const previous = await previouslyAsserted(tx, source);
       const { rows, written } = inTableRows(phases, options);
-      const result = await load(tx, rows, { source, runId }, written);
+      const result = await load(tx, rows, { source, runId }, written, { ahead });
       progress({ phase: 'cleanup', done: total, total });
       const finishedAt = new Date().toISOString();
       const { removed, asserted, seq } = await finish(tx, result, previous, finishedAt);
@@ -679,6 +688,7 @@ async function runInOneTransaction(driver: Driver, phases: Phase[], validation: 
     progress({ phase: 'done', done: total, total });
     return loaded;
   } finally {
+    await planner.stop();
     await session.close();
   }
 }

@@ -8,6 +8,7 @@ import { type Landscape, TABLES, type TableName, emptyLandscape, slug, uid } fro
 import { isNonEu } from './jurisdiction.js';
 import { isOpenStandard } from './open-standards.js';
 import { organisationName } from '../server/labels.js';
+import type { PlanAhead, Statement } from './plan-ahead.js';
 
 /**
  * The source of the shared catalogue (the GEMMA reference model): the authority on the nodes it
@@ -257,6 +258,8 @@ export type LoadOptions = {
   staged?: boolean;
   /** How many batches of one label or type run at once: more than 1 only for a runner whose every run is a transaction of its own. */
   lanes?: number;
+  /** Gets each phase's statements before they run, to have Neo4j plan them meanwhile (plan-ahead.ts). */
+  ahead?: PlanAhead;
 };
 
 /**
@@ -289,7 +292,7 @@ export async function load(
   for (const rows of phases) {
     const plan = planLoad(rows, wasEmpty ? new Set() : await existingNodes(tx, rows, earlier), earlier);
     for (const label of rows.nodes.keys()) counts[label] ??= { created: 0, updated: 0, unchanged: 0 };
-    const result = await loadPlan(tx, plan, { counts, lanes, stampParams, progressed, overwrote, deferred: staged ? deferred : null });
+    const result = await loadPlan(tx, plan, { counts, lanes, stampParams, progressed, overwrote, deferred: staged ? deferred : null, ahead: options.ahead });
     reasserted += result.reasserted;
     stamped += result.stamped;
     for (const byUid of plan.merged.nodes.values()) for (const key of byUid.keys()) earlier.set(key, false);
@@ -306,14 +309,27 @@ export const hasRows = (rows: GraphRows) => rowCount(rows) > 0;
 /** The nodes earlier phases of a load wrote: uid → whether the load created it. */
 export type Written = Map<string, boolean>;
 
-/** One phase's writes: merged nodes, new nodes with what they anchor, relationships between new nodes, merged relationships. */
+/**
+ * One statement of a load and its batches: `rows` makes a batch's rows parameter, `loaded` takes its
+ * record. The statement runs with `{ rows, ...params }`.
+ */
+type Part<T> = { text: string; params: Record<string, unknown>; batches: T[][]; rows: (batch: T[]) => unknown[]; loaded: (batch: T[], record: Neo4jRecord) => void };
+const part = <T>(p: Part<T>): Part<unknown> => p as Part<unknown>;
+
+/**
+ * One phase's writes: merged nodes, new nodes with what they anchor, relationships between new nodes,
+ * merged relationships. `ahead` gets every batch's statement first (plan-ahead.ts): Neo4j plans a
+ * statement per text and per size of its list parameters (powers of ten), so each batch's rows are
+ * stood in for by as many empty maps.
+ */
 async function loadPlan(
   tx: QueryRunner,
   plan: LoadPlan,
-  { counts, lanes, stampParams, progressed, overwrote, deferred }: {
+  { counts, lanes, stampParams, progressed, overwrote, deferred, ahead }: {
     counts: LoadCounts; lanes: number; stampParams: Record<string, unknown>; progressed: (count: number) => void; overwrote: Set<string>;
     /** Staged: where the rows that would change what readers see go. */
     deferred: GraphRows | null;
+    ahead?: PlanAhead;
   },
 ): Promise<{ reasserted: number; stamped: number }> {
   const noteOverwritten = (record: Neo4jRecord) => {
@@ -321,79 +337,102 @@ async function loadPlan(
   };
   let reasserted = 0;
   let stamped = 0;
+  const parts: Part<unknown>[] = [];
 
   for (const [label, byUid] of plan.merged.nodes) {
     const count = counts[label];
-    await inLanes(batchesOf([...byUid.values()], () => 1), lanes, async batch => {
-      const params = batch.map(row => ({ uid: row.uid, hash: hash(row.props), props: toNeo4j(row.props) }));
-      if (deferred) {
-        const record = (await tx.run(query('load/nodes-staged').text, { rows: params, label, ...stampParams })).records[0];
-        count.unchanged += toNumber(record.get('unchanged'));
+    parts.push(part<NodeRow>({
+      text: query(deferred ? 'load/nodes-staged' : 'load/nodes').text,
+      params: { label, ...stampParams },
+      batches: batchesOf([...byUid.values()], () => 1),
+      rows: batch => batch.map(row => ({ uid: row.uid, hash: hash(row.props), props: toNeo4j(row.props) })),
+      loaded: (batch, record) => {
+        if (deferred) {
+          count.unchanged += toNumber(record.get('unchanged'));
+          const later = deferred.nodes.get(label) ?? deferred.nodes.set(label, new Map()).get(label)!;
+          for (const key of record.get('deferred') as string[]) later.set(key, byUid.get(key)!);
+        } else {
+          count.created += toNumber(record.get('created'));
+          count.updated += toNumber(record.get('updated'));
+          count.unchanged += toNumber(record.get('unchanged'));
+          noteOverwritten(record);
+        }
         reasserted += toNumber(record.get('reasserted'));
         stamped += toNumber(record.get('stamped'));
-        const later = deferred.nodes.get(label) ?? deferred.nodes.set(label, new Map()).get(label)!;
-        for (const key of record.get('deferred') as string[]) later.set(key, byUid.get(key)!);
-      } else {
-        const record = (await tx.run(query('load/nodes').text, { rows: params, label, ...stampParams })).records[0];
-        count.created += toNumber(record.get('created'));
-        count.updated += toNumber(record.get('updated'));
-        count.unchanged += toNumber(record.get('unchanged'));
-        reasserted += toNumber(record.get('reasserted'));
-        stamped += toNumber(record.get('stamped'));
-        noteOverwritten(record);
-      }
-      progressed(batch.length);
-    });
+        progressed(batch.length);
+      },
+    }));
   }
 
   for (const group of plan.created) {
-    const text = newNodesQuery(group, deferred !== null);
     const weight = (index: number) => 1 + group.start[index + 1] - group.start[index];
-    await inLanes(batchesOf(group.rows.map((_, index) => index), weight), lanes, async batch => {
-      const params = batch.map(index => {
+    parts.push(part<number>({
+      text: newNodesQuery(group, deferred !== null),
+      params: stampParams,
+      batches: batchesOf(group.rows.map((_, index) => index), weight),
+      rows: batch => batch.map(index => {
         const row = group.rows[index];
         const rels = relsOf(group, index).map((list, block) => list.map(rel => newRelationshipParams(rel, group.blocks[block])));
         return { uid: row.uid, hash: hash(row.props), props: toNeo4j(row.props), rels };
-      });
-      const record = (await tx.run(text, { rows: params, ...stampParams })).records[0];
-      const expected = batch.reduce((sum, index) => sum + weight(index) - 1, 0);
-      const made = toNumber(record.get('relationships'));
-      // Validation guarantees the other ends exist; a shortfall means a bug, and the import is rolled back.
-      if (made !== expected) throw new Error(`Loading new ${group.label} nodes: ${expected - made} of ${expected} relationships had a missing end node`);
-      counts[group.label].created += toNumber(record.get('created'));
-      stamped += batch.length + made;
-      progressed(batch.length + made);
-    });
+      }),
+      loaded: (batch, record) => {
+        const expected = batch.reduce((sum, index) => sum + weight(index) - 1, 0);
+        const made = toNumber(record.get('relationships'));
+        // Validation guarantees the other ends exist; a shortfall means a bug, and the import is rolled back.
+        if (made !== expected) throw new Error(`Loading new ${group.label} nodes: ${expected - made} of ${expected} relationships had a missing end node`);
+        counts[group.label].created += toNumber(record.get('created'));
+        stamped += batch.length + made;
+        progressed(batch.length + made);
+      },
+    }));
   }
 
   for (const [type, all] of plan.createdBetween) {
-    await inLanes(batchesOf(all, () => 1), lanes, async batch => {
-      const params = batch.map(row => ({ from: row.from, to: row.to, props: createdProps(type, row) }));
-      const loaded = toNumber((await tx.run(withType(query('load/new-relationships').statements[0], type), { rows: params, ...stampParams })).records[0].get('loaded'));
-      if (loaded !== batch.length) throw new Error(`Loading new ${type}: ${batch.length - loaded} of ${batch.length} relationships had a missing end node`);
-      stamped += loaded;
-      progressed(loaded);
-    });
+    parts.push(part<RelationshipRow>({
+      text: newRelationshipsQuery(type),
+      params: stampParams,
+      batches: batchesOf(all, () => 1),
+      rows: batch => batch.map(row => ({ from: row.from, to: row.to, props: createdProps(type, row) })),
+      loaded: (batch, record) => {
+        const loaded = toNumber(record.get('loaded'));
+        if (loaded !== batch.length) throw new Error(`Loading new ${type}: ${batch.length - loaded} of ${batch.length} relationships had a missing end node`);
+        stamped += loaded;
+        progressed(loaded);
+      },
+    }));
   }
 
   for (const [type, all] of plan.merged.relationships) {
-    await inLanes(batchesOf(all, () => 1), lanes, async batch => {
-      const params = batch.map((row, i) => ({ ...row, props: toNeo4j(row.props), i }));
-      const record = (await tx.run(relationshipQuery(type, deferred !== null), { rows: params, ...stampParams })).records[0];
-      const loaded = toNumber(record.get('loaded'));
-      // Validation guarantees both ends exist; a shortfall means a bug, and the import is rolled back.
-      if (loaded !== batch.length) throw new Error(`Loading ${type}: ${batch.length - loaded} of ${batch.length} relationships had a missing end node`);
-      reasserted += toNumber(record.get('reasserted'));
-      stamped += toNumber(record.get('stamped'));
-      if (deferred) {
-        const later = deferred.relationships.get(type) ?? deferred.relationships.set(type, []).get(type)!;
-        for (const index of record.get('deferred') as number[]) later.push(batch[index]);
-      } else noteOverwritten(record);
-      progressed(batch.length);
-    });
+    parts.push(part<RelationshipRow>({
+      text: relationshipQuery(type, deferred !== null),
+      params: stampParams,
+      batches: batchesOf(all, () => 1),
+      rows: batch => batch.map((row, i) => ({ ...row, props: toNeo4j(row.props), i })),
+      loaded: (batch, record) => {
+        const loaded = toNumber(record.get('loaded'));
+        // Validation guarantees both ends exist; a shortfall means a bug, and the import is rolled back.
+        if (loaded !== batch.length) throw new Error(`Loading ${type}: ${batch.length - loaded} of ${batch.length} relationships had a missing end node`);
+        reasserted += toNumber(record.get('reasserted'));
+        stamped += toNumber(record.get('stamped'));
+        if (deferred) {
+          const later = deferred.relationships.get(type) ?? deferred.relationships.set(type, []).get(type)!;
+          for (const index of record.get('deferred') as number[]) later.push(batch[index]);
+        } else noteOverwritten(record);
+        progressed(batch.length);
+      },
+    }));
+  }
+
+  ahead?.(parts.flatMap(({ text, params, batches }) => batches.map(batch => ({ text, params: { rows: standIns(batch.length), ...params } }))));
+  for (const { text, params, batches, rows, loaded } of parts) {
+    await inLanes(batches, lanes, async batch => loaded(batch, (await tx.run(text, { rows: rows(batch), ...params })).records[0]));
   }
   return { reasserted, stamped };
 }
+
+/** A batch's rows as Neo4j plans them: only how many, and that they are maps. */
+const STAND_IN = Object.freeze({});
+const standIns = (count: number) => new Array<object>(count).fill(STAND_IN);
 
 /**
  * The order new nodes are created in. Catalogue nodes come first, so that an application, interface
@@ -629,6 +668,8 @@ function relationshipQuery(type: RelationshipType, staged: boolean): string {
   return withType(KEYED_TYPES.has(type) ? text : text.replaceAll(' {key: row.key}', ''), type);
 }
 
+const newRelationshipsQuery = (type: RelationshipType) => withType(query('load/new-relationships').statements[0], type);
+
 /** `text` with `$($type)` replaced by `type`, which must be one of the fixed list. */
 function withType(text: string, type: RelationshipType): string {
   if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type)) throw new Error(`Unknown relationship type ${type}`);
@@ -728,25 +769,21 @@ export async function cleanup(
 export async function removeFacts(
   tx: QueryRunner,
   provenance: Provenance,
-  facts: { relationships: Map<RelationshipType, RelationshipRow[]>; nodes: { uid: string; catalogue: boolean }[] },
+  facts: RemovedFacts,
   named: Set<string>,
 ): Promise<{ removed: RemovedCounts; unstamped: number }> {
-  const params = { sourcePrefix: `${provenance.source}#`, source: provenance.source, catalogueSource: CATALOGUE_SOURCE };
+  const params = removalParams(provenance);
+  const { relationships, nodes } = removalBatches(facts, named);
   const removed: RemovedCounts = {};
   let unstamped = 0;
-  // One query for every type (the type a parameter): a handful of relationships per type would each
-  // pay for planning a query of their own.
-  const rows = [...facts.relationships].flatMap(([type, list]) => list.map(row => ({ type, from: row.from, to: row.to, key: KEYED_TYPES.has(type) ? row.key : null })));
-  for (let i = 0; i < rows.length; i += BATCH) {
-    for (const record of (await tx.run(query('cleanup/row-relationships').text, { ...params, rows: rows.slice(i, i + BATCH) })).records) {
+  for (const rows of relationships) {
+    for (const record of (await tx.run(query('cleanup/row-relationships').text, { ...params, rows })).records) {
       unstamped += toNumber(record.get('unstamped'));
       const deleted = toNumber(record.get('removed'));
       if (deleted > 0) removed[record.get('type')] = (removed[record.get('type')] ?? 0) + deleted;
     }
   }
-  const nodes = facts.nodes.filter(node => !named.has(node.uid));
-  for (let i = 0; i < nodes.length; i += BATCH) {
-    const batch = nodes.slice(i, i + BATCH);
+  for (const batch of nodes) {
     // A catalogue node goes only once no relationship of the source is on it: nothing of it dangles there.
     if (batch.some(node => !node.catalogue)) unstamped += toNumber((await tx.run(query('cleanup/row-dangling').text, { ...params, rows: batch })).records[0].get('unstamped'));
     for (const record of (await tx.run(query('cleanup/row-nodes').text, { ...params, rows: batch })).records) {
@@ -757,6 +794,31 @@ export async function removeFacts(
   }
   if (unstamped > 0) await tx.run(query('cleanup/stale-claims').text, params);
   return { removed, unstamped };
+}
+
+type RemovedFacts = { relationships: Map<RelationshipType, RelationshipRow[]>; nodes: { uid: string; catalogue: boolean }[] };
+const removalParams = (provenance: Provenance) => ({ sourcePrefix: `${provenance.source}#`, source: provenance.source, catalogueSource: CATALOGUE_SOURCE });
+
+/**
+ * removeFacts' batches: relationships of every type in one query (the type a parameter: a handful of
+ * relationships per type would each pay for planning a query of their own), then the nodes.
+ */
+function removalBatches(facts: RemovedFacts, named: Set<string>) {
+  const rows = [...facts.relationships].flatMap(([type, list]) => list.map(row => ({ type, from: row.from, to: row.to, key: KEYED_TYPES.has(type) ? row.key : null })));
+  const nodes = facts.nodes.filter(node => !named.has(node.uid));
+  const batches = <T>(all: T[]) => Array.from({ length: Math.ceil(all.length / BATCH) }, (_, i) => all.slice(i * BATCH, (i + 1) * BATCH));
+  return { relationships: batches(rows), nodes: batches(nodes) };
+}
+
+/** The statements removeFacts may run, with parameters of the types and sizes they run with (plan-ahead.ts). */
+export function removalStatements(provenance: Provenance, facts: RemovedFacts, named: Set<string>): Statement[] {
+  const params = removalParams(provenance);
+  const { relationships, nodes } = removalBatches(facts, named);
+  return [
+    ...relationships.map(rows => ({ text: query('cleanup/row-relationships').text, params: { ...params, rows: standIns(rows.length) } })),
+    ...nodes.flatMap(rows => ['cleanup/row-dangling', 'cleanup/row-nodes'].map(name => ({ text: query(name).text, params: { ...params, rows: standIns(rows.length) } }))),
+    { text: query('cleanup/stale-claims').text, params },
+  ];
 }
 
 export const rowCount = (rows: GraphRows) =>
