@@ -688,7 +688,8 @@ async function runInOneTransaction(driver: Driver, phases: Phase[], validation: 
     progress({ phase: 'done', done: total, total });
     return loaded;
   } finally {
-    await planner.stop();
+    // Not waited for: a plan still being made finishes on its own, and the import has no use for it.
+    void planner.stop();
     await session.close();
   }
 }

@@ -63,9 +63,13 @@ export function planAhead(driver: Driver): { ahead: PlanAhead; planned: () => Pr
     stop: async () => {
       stopped = true;
       queue.length = 0;
-      await working;
-      await tx?.then(transaction => transaction.rollback()).catch(() => {});
-      await session.close();
+      try {
+        await working;
+        await tx?.then(transaction => transaction.rollback());
+      } catch {
+        // Closed under it (the driver closed): nothing of it was committed.
+      }
+      await session.close().catch(() => {});
     },
   };
 }
