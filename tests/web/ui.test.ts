@@ -121,16 +121,21 @@ describe('explorer', () => {
   it('when asking "what if this fails" on a supplier, then exactly the impact set of the API is highlighted', async () => {
     const [supplier] = await read<{ uid: string; name: string }>(driver,
       'MATCH (s:Supplier)-[:SUPPLIES]->(a:Application) WITH s, count(a) AS n ORDER BY n DESC, s.uid LIMIT 1 RETURN s.uid AS uid, s.name AS name');
-    const impact = await api<{ rows: { uid: string; direct: boolean }[] }>(`/api/analyses/impact?node=${encodeURIComponent(supplier.uid)}`);
+    const impact = await api<{ rows: { uid: string; direct: boolean; kind: string }[] }>(`/api/analyses/impact?node=${encodeURIComponent(supplier.uid)}`);
     expect(impact.rows.length).toBeGreaterThan(0);
     await open(`#/explorer?focus=${encodeURIComponent(supplier.uid)}`);
     await page.click('#what-if');
     await page.waitForFunction(() => (window as any).roer.highlighted().length > 1);
     const highlighted = await page.evaluate(() => (window as any).roer.highlighted() as string[]);
     expect(highlighted).toEqual([supplier.uid, ...impact.rows.map(row => row.uid)].sort());
-    // Said apart, as the answer is: what fails directly, what only misses data through interfaces (dashed).
-    const direct = impact.rows.filter(row => row.direct).length;
-    await expect(page.locator('#graph-status').textContent()).resolves.toContain(`Doorgetrokken rand: valt direct uit (${direct}); gestippelde rand: mist gegevens via koppelingen (${impact.rows.length - direct}).`);
+    // Said apart and in the answer's words: what fails directly, what only misses data through interfaces (dashed).
+    const applications = impact.rows.filter(row => row.kind === 'Application');
+    const direct = applications.filter(row => row.direct).length;
+    const platforms = impact.rows.length - applications.length;
+    const count = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
+    const directWords = [direct || !platforms ? count(direct, 'applicatie', 'applicaties') : '', platforms ? count(platforms, 'platform', 'platforms') : ''].filter(Boolean).join(' en ');
+    await expect(page.locator('#graph-status').textContent()).resolves.toContain(
+      `Doorgetrokken rand: valt direct uit (${directWords}); gestippelde rand: mist gegevens via koppelingen (${count(applications.length - direct, 'applicatie', 'applicaties')}).`);
     await page.waitForFunction(() => document.querySelector('#layout-busy')?.hasAttribute('hidden'), null, { timeout: 60_000 });
     await shot('explorer-what-if');
   });

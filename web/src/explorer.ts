@@ -14,7 +14,7 @@ import { searchBox } from './search-box.js';
 import { act, errorText, reportError } from './errors.js';
 import { neighboursOf } from './neighbours.js';
 import { orgName } from './organisations.js';
-import { showWhatIf as answerWhatIf } from './what-if-view.js';
+import { hitInWords, showWhatIf as answerWhatIf } from './what-if-view.js';
 import { num, pick, rowName, rowUid, str, uids } from './rows.js';
 import { KINDS } from './style.js';
 import type { Graph, Row } from './types.js';
@@ -194,8 +194,7 @@ async function renderGraph(root: HTMLElement, ctx: Context): Promise<void> {
         controller.resize();
         const impacted = rows.map(row => ({ id: row.uid, hops: row.hops, direct: row.direct }));
         controller.showImpact(uid, impacted);
-        const direct = rows.filter(row => row.direct).length;
-        status.textContent = t('explorer.impactSummary', { name: summary.node.name, direct: formatNumber(direct), through: formatNumber(rows.length - direct) });
+        status.textContent = t('explorer.impactSummary', { name: summary.node.name, ...hitInWords({ rows, summary }) });
         graphBox.dataset.impact = String(impacted.length);
       },
       onBack: () => void select(uid),

@@ -138,22 +138,38 @@ function functionsWeakenedSentence(weakened: ImpactSummary['businessFunctions'],
 /** How many fail directly and how many miss data through interfaces, in words; none when nothing else fails. */
 function hitSentences({ rows, summary }: ImpactAnswer): string[] {
   const { node } = summary;
-  const applications = rows.filter(row => row.kind === 'Application');
-  const direct = applications.filter(row => row.direct);
-  const through = applications.filter(row => !row.direct);
-  const platforms = rows.length - applications.length;
+  const { direct, through, platforms } = hitRows(rows);
   if (node.kind === 'Application') {
     // The application itself is what fails directly; everything else gets data from it.
     return through.length ? [tn('whatIf.hit.Application', through.length, { name: node.name, what: tn('whatIf.otherApplicationCount', through.length), critical: criticalClause(through) })] : [];
   }
   const sentences: string[] = [];
   if (direct.length + platforms > 0) {
-    const what = listFormat([direct.length || !platforms ? tn('whatIf.applicationCount', direct.length) : null, platforms ? tn('whatIf.platformCount', platforms) : null].filter((x): x is string => x !== null));
     const kind = node.kind === 'Platform' ? 'Platform' : node.kind === 'SupplierGroup' ? 'SupplierGroup' : 'Supplier';
-    sentences.push(tn(`whatIf.hit.${kind}`, direct.length + platforms, { name: node.name, what, critical: criticalClause(direct) }));
+    sentences.push(tn(`whatIf.hit.${kind}`, direct.length + platforms, { name: node.name, what: hitInWords({ rows, summary }).direct, critical: criticalClause(direct) }));
   }
   if (through.length) sentences.push(tn('whatIf.hit.interfaces', through.length, { what: tn('whatIf.applicationCount', through.length), critical: criticalClause(through) }));
   return sentences;
+}
+
+/** The applications that fail directly and through interfaces, and how many other nodes (platforms) fail. */
+function hitRows(rows: ImpactRow[]): { direct: ImpactRow[]; through: ImpactRow[]; platforms: number } {
+  const applications = rows.filter(row => row.kind === 'Application');
+  return { direct: applications.filter(row => row.direct), through: applications.filter(row => !row.direct), platforms: rows.length - applications.length };
+}
+
+/**
+ * What fails directly ("84 applicaties en 1 platform", "Berichtenbus zelf") and what misses data through
+ * interfaces ("268 applicaties"), as the answer says them: the graph's caption counts in the same words.
+ */
+export function hitInWords({ rows, summary }: ImpactAnswer): { direct: string; through: string } {
+  const { direct, through, platforms } = hitRows(rows);
+  return {
+    direct: summary.node.kind === 'Application'
+      ? t('whatIf.self', { name: summary.node.name })
+      : listFormat([direct.length || !platforms ? tn('whatIf.applicationCount', direct.length) : null, platforms ? tn('whatIf.platformCount', platforms) : null].filter((x): x is string => x !== null)),
+    through: tn('whatIf.applicationCount', through.length),
+  };
 }
 
 const CRITICALITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
