@@ -106,6 +106,12 @@ describe('what if a supplier fails', () => {
     expect(directContracts.map(c => c.split(' ')[0])).toEqual([...directContracts.map(c => c.split(' ')[0])].sort((a, b) => Number(a !== 'own') - Number(b !== 'own')));
     expect([...directContracts, ...await contractUids('#what-if-contract-through-list')].map(c => c.split(' ')[1]).sort()).toEqual(summary.contracts.map((c: any) => c.uid).sort());
     expect(summary.contracts.filter((c: any) => c.hit === 'own').every((c: any) => c.supplier === uid)).toBe(true);
+    // Named by what they cover, the id after it; the failing supplier's name is not repeated on its own contracts.
+    const first = summary.contracts.find((c: any) => c.uid === directContracts[0].split(' ')[1]);
+    const firstTitle = (await ui.page.textContent('#what-if-contract-list li strong'))!;
+    expect(firstTitle).toMatch(new RegExp(`^${first.affectedApplicationNames.length ? '[^(]+ ' : ''}\\(${first.name}\\)$`));
+    expect(firstTitle).not.toContain(summary.node.name);
+    await ui.page.locator('#what-if-contracts').screenshot({ path: join(ARTIFACTS, 'what-if-contracts.png') });
     const contractText = (await ui.page.textContent('#what-if-contracts'))!;
     expect(contractText).toMatch(/opzeggen vóór \d{2}-\d{2}-\d{4}/);
     expect(contractText).not.toMatch(/\d{4}-\d{2}-\d{2}/);

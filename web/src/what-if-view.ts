@@ -12,6 +12,7 @@ import { claim, fill, h, message } from './dom.js';
 import { errorText } from './errors.js';
 import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
 import { expandableList } from './lists.js';
+import { contractTitle } from '../../server/reports/contract-name.js';
 
 export type ImpactAnswer = { rows: ImpactRow[]; summary: ImpactSummary };
 
@@ -302,17 +303,20 @@ function contractsSection(summary: ImpactSummary, several: boolean): HTMLElement
   const contracts = [...summary.contracts].sort((a, b) => HIT[a.hit] - HIT[b.hit] || contractState(a, today) - contractState(b, today) || a.noticeDeadline.localeCompare(b.noticeDeadline) || a.uid.localeCompare(b.uid));
   const direct = contracts.filter(c => c.hit !== 'missesData');
   const through = contracts.filter(c => c.hit === 'missesData');
+  // Named as the calendar and the report name a contract: its supplier and applications, the id after them.
+  // A supplier's own contracts leave its name out (every row would repeat it).
+  const ofSupplier = summary.node.kind === 'Supplier' ? summary.node.name : undefined;
   const item = (c: Contract) => {
     const state = contractState(c, today);
     return [
-      h('strong', {}, c.name), c.supplierName ? ` — ${c.supplierName}` : '', several ? h('span', { class: 'hint' }, ` (${c.organisationName})`) : '', h('br'),
+      h('strong', {}, contractTitle({ id: c.name, suppliers: c.supplierName ? [c.supplierName] : [], applications: c.affectedApplicationNames }, language(), ofSupplier)),
+      several ? h('span', { class: 'hint' }, ` (${c.organisationName})`) : '', h('br'),
       state === 2
         ? h('span', { class: 'nowrap' }, t('panel.ended', { date: formatDate(c.end) }))
         : h('span', {}, h('span', { class: state === 1 ? 'nowrap overdue-text' : 'nowrap' }, t('panel.notice', { date: formatDate(c.noticeDeadline) })),
           state === 1 ? h('strong', { class: 'badge warn' }, ` (${t('calendar.overdue')})`) : '',
           ' · ', h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(c.end) }))),
       ' · ', h('span', { class: 'nowrap' }, t('panel.perYear', { amount: formatMoney(c.annualValue) })),
-      h('br'), h('span', { class: 'hint' }, c.affectedApplicationNames.join(', ')),
     ];
   };
   return h('section', { id: 'what-if-contracts' },
