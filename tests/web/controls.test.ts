@@ -193,6 +193,15 @@ describe('errors are shown in the page, in the chosen language', () => {
     expect(ui.take().errors).toEqual([]);
   });
 
+  it('when the ranking calls a row a "scharnierpunt", then the hint above the table already says what that is', async () => {
+    await ui.open('#/spof');
+    await ui.page.waitForSelector('#spof-table tbody tr');
+    const rows = await ui.page.locator('#spof-table tbody tr').allTextContents();
+    expect(rows.some(row => row.includes('scharnierpunt'))).toBe(true);
+    await expect(ui.page.locator('#spof-answer .hint').innerText()).resolves.toContain(
+      '"Scharnierpunt" bij Soort: Een scharnierpunt is een applicatie die als enige twee delen van het koppelingennetwerk verbindt');
+  });
+
   it('when the server fails or cannot be reached, then the page says what it means, and a failed download is not lost', async () => {
     await ui.page.route('**/api/analyses/single-points-of-failure*', route => route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify({ status: 500, title: 'Internal server error / Interne fout', detail: 'An unexpected error occurred; it has been logged on the server.' }) }));
     await ui.open('#/spof');

@@ -112,5 +112,7 @@ function answer(rows: Row[], several: boolean): HTMLElement {
         : hit ? ` ${t('spof.answerNoStop')}` : '',
       // A name may end in a full stop itself (Plevier Software B.V.): one stop, not two.
       rest.length ? ` ${t('spof.answerNext', { next: listWords(rest.slice(0, 2).map(row => rowName(row)), language()) })}`.replace(/\.?$/, '.') : ''),
-    h('p', { class: 'hint' }, t('spof.columnsHint')));
+    h('p', { class: 'hint' }, t('spof.columnsHint'),
+      // The table says "scharnierpunt" before the section below it explains the word (a user check).
+      rows.some(row => row.articulationPoint) ? ` ${t('spof.articulationInKind', { hint: t('spof.articulationHint') })}` : ''));
 }
