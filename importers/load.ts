@@ -806,8 +806,7 @@ const removalParams = (provenance: Provenance) => ({ sourcePrefix: `${provenance
 function removalBatches(facts: RemovedFacts, named: Set<string>) {
   const rows = [...facts.relationships].flatMap(([type, list]) => list.map(row => ({ type, from: row.from, to: row.to, key: KEYED_TYPES.has(type) ? row.key : null })));
   const nodes = facts.nodes.filter(node => !named.has(node.uid));
-  const batches = <T>(all: T[]) => Array.from({ length: Math.ceil(all.length / BATCH) }, (_, i) => all.slice(i * BATCH, (i + 1) * BATCH));
-  return { relationships: batches(rows), nodes: batches(nodes) };
+  return { relationships: batchesOf(rows, () => 1), nodes: batchesOf(nodes, () => 1) };
 }
 
 /** The statements removeFacts may run, with parameters of the types and sizes they run with (plan-ahead.ts). */

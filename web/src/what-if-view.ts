@@ -147,7 +147,7 @@ function hitSentences({ rows, summary }: ImpactAnswer): string[] {
   const sentences: string[] = [];
   if (direct.length + platforms > 0) {
     const kind = node.kind === 'Platform' ? 'Platform' : node.kind === 'SupplierGroup' ? 'SupplierGroup' : 'Supplier';
-    sentences.push(tn(`whatIf.hit.${kind}`, direct.length + platforms, { name: node.name, what: hitInWords({ rows, summary }).direct, critical: criticalClause(direct) }));
+    sentences.push(tn(`whatIf.hit.${kind}`, direct.length + platforms, { name: node.name, what: directInWords(direct.length, platforms), critical: criticalClause(direct) }));
   }
   if (through.length) sentences.push(tn('whatIf.hit.interfaces', through.length, { what: tn('whatIf.applicationCount', through.length), critical: criticalClause(through) }));
   return sentences;
@@ -166,12 +166,14 @@ function hitRows(rows: ImpactRow[]): { direct: ImpactRow[]; through: ImpactRow[]
 export function hitInWords({ rows, summary }: ImpactAnswer): { direct: string; through: string } {
   const { direct, through, platforms } = hitRows(rows);
   return {
-    direct: summary.node.kind === 'Application'
-      ? t('whatIf.self', { name: summary.node.name })
-      : listFormat([direct.length || !platforms ? tn('whatIf.applicationCount', direct.length) : null, platforms ? tn('whatIf.platformCount', platforms) : null].filter((x): x is string => x !== null)),
+    direct: summary.node.kind === 'Application' ? t('whatIf.self', { name: summary.node.name }) : directInWords(direct.length, platforms),
     through: tn('whatIf.applicationCount', through.length),
   };
 }
+
+/** "84 applicaties en 1 platform"; "1 platform" without applications. */
+const directInWords = (applications: number, platforms: number) =>
+  listFormat([applications || !platforms ? tn('whatIf.applicationCount', applications) : null, platforms ? tn('whatIf.platformCount', platforms) : null].filter((x): x is string => x !== null));
 
 const CRITICALITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 /** The most critical first (criticality, then the nearest, then by name). */
