@@ -165,6 +165,7 @@ const nl = {
   'contract.ended': 'beëindigd op {date}',
   'contract.endPassed': 'einddatum {date} voorbij (stilzwijgend verlengd)',
   'contract.noticePassed': 'opzegdatum verstreken',
+  'contract.endsWithoutRenewal': 'loopt af op {date}, wordt niet stilzwijgend verlengd',
   'trend.noticeSplit': 'Contracten in of voorbij hun opzegtermijn, nu {total} ({soon} + {passed}): {soon} met de uiterste opzegdatum in de komende 6 maanden en {passed} lopende contracten waarvan die al verstreken is.',
   'trend.articulation': 'Een scharnierpunt is een applicatie zonder welke het netwerk van koppelingen in losse delen uiteenvalt. Dat is iets anders dan de kwetsbaarste punten verderop, gerangschikt naar hoeveel er met ze uitvalt.',
 };
@@ -333,6 +334,7 @@ const en: Record<ReportWord, string> = {
   'contract.ended': 'ended on {date}',
   'contract.endPassed': 'end date {date} passed (renews automatically)',
   'contract.noticePassed': 'notice deadline passed',
+  'contract.endsWithoutRenewal': 'ends on {date}, does not renew automatically',
   'trend.noticeSplit': 'Contracts in or past their notice window, now {total} ({soon} + {passed}): {soon} with their notice deadline in the next 6 months and {passed} running contracts whose deadline has passed.',
   'trend.articulation': 'An articulation point is an application without which the network of interfaces falls apart into separate parts. That differs from the single points of failure further on, ranked by how much fails with them.',
 };

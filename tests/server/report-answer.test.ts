@@ -62,7 +62,9 @@ describe('report answer', () => {
     ];
     const { actions } = reportAnswer({ ...data, today: '2026-12-04', contracts }, 'nl');
     expect(actions.map(c => c.uid)).toEqual(['c-0001', 'c-0145']);
-    expect(contractName(actions[0], 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0001), opzegdatum verstreken');
+    // It does not renew by itself: it ends, whatever notice is given (the contract calendar says the same).
+    expect(contractName(actions[0], 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0001), loopt af op 29-12-2026, wordt niet stilzwijgend verlengd');
+    expect(contractName({ ...actions[0], autoRenew: true }, 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0001), opzegdatum verstreken');
     expect(contractName(actions[1], 'en', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0145)');
   });
 

@@ -82,8 +82,12 @@ describe('the changes page', () => {
     expect(lead).toContain('4 regels toegevoegd, gewijzigd of verwijderd');
     expect(await page.locator('#changes-cards .card').count()).toBe(7);
     await expect(page.locator('#changes-spofs-entered li').allTextContents()).resolves.toContain(leaf.name);
-    // Named as the reports name a contract: supplier – applications (id), with when to give notice.
-    await expect(page.locator('#changes-notice-entered li').textContent()).resolves.toMatch(/^.+ – .+ \(c-0002\) — opzeggen vóór \d{2}-\d{2}-\d{4}$/);
+    // Named as the reports name a contract: supplier – applications (id), with when to give notice; c-0002
+    // does not renew by itself, so when it ends (the contract calendar: no notice deadline applies).
+    const [notice] = headline.entered.notice;
+    expect(notice.contract.autoRenew).toBe(false);
+    const ends = notice.end.split('-').reverse().join('-');
+    await expect(page.locator('#changes-notice-entered li').textContent()).resolves.toMatch(new RegExp(`^.+ – .+ \\(c-0002\\) — loopt af op ${ends}; wordt niet stilzwijgend verlengd$`));
     // The trend: one point per run that recorded the organisation's numbers.
     expect(await page.locator('[data-trend=spofCount] circle').count()).toBe(2);
     const changed = await page.locator('#changes-applications .changes-changed li').allTextContents();

@@ -31,8 +31,14 @@ export function lockInDateLine(change: Change): HTMLElement | null {
   return h('p', { class: 'hint', id: 'changes-lockin-date' }, t('changes.lockInDate', { before: formatDate(from), after: formatDate(to) }));
 }
 
-/** " — opzeggen vóór 26-07-2026", or " — opzegdatum verstreken (29-06-2026)" once that day has passed. */
-export function noticeExtra(item: { noticeDeadline?: string }, today = new Date().toISOString().slice(0, 10)): string {
+/**
+ * " — opzeggen vóór 26-07-2026", or " — opzegdatum verstreken (29-06-2026)" once that day has passed. A
+ * contract that does not renew by itself ends on its end date whatever notice is given, so its line says
+ * that, as the contract calendar does ("Uiterste opzegdatum: niet van toepassing"): a passed deadline
+ * read as a deadline missed.
+ */
+export function noticeExtra(item: { noticeDeadline?: string; end?: string; contract?: { autoRenew: boolean } }, today = new Date().toISOString().slice(0, 10)): string {
+  if (item.contract?.autoRenew === false && item.end) return ` — ${t('changes.endsWithoutRenewal', { date: formatDate(item.end) })}`;
   if (!item.noticeDeadline) return '';
   const date = formatDate(item.noticeDeadline);
   return ` — ${item.noticeDeadline < today ? t('changes.noticePassed', { date }) : t('changes.noticeBy', { date })}`;

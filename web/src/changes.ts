@@ -17,7 +17,7 @@ import { contractName } from '../../server/reports/contract-name.js';
 import type { NamedContract } from '../../server/analyses/changes-names.js';
 import { type ChangesRun, baselineLine, lockInDateLine, noticeExtra, runLine, untrackedRuns } from './changes-words.js';
 
-type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; contract?: NamedContract; fields?: { field: string; before: unknown; after: unknown }[] };
+type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; end?: string; contract?: NamedContract; fields?: { field: string; before: unknown; after: unknown }[] };
 type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; commonGroundScore?: number | null; spofs?: Item[]; notice?: Item[] };
 type HeadlineChange = { organisation: string; before: Headline | null; baseline?: 'since' | 'first' | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] } };
 type TableChanges = { added: number; changed: number; removed: number; items: { added: Item[]; changed: Item[]; removed: Item[] } };
