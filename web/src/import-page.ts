@@ -198,7 +198,8 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
           ? h('button', { type: 'button', class: 'link', onclick: (event: Event) => {
             fill(names, kind.sample.join(', '), kind.removing > kind.sample.length ? ` (${t('import.removalFirst', { n: formatNumber(kind.sample.length) })})` : '');
             (event.currentTarget as HTMLElement).remove();
-          } }, t('import.removalMore', { n: formatNumber(Math.min(kind.removing, kind.sample.length)) }))
+          // "Toon alle 50" of 151 read as all of them: only what the list holds, the first so many by name.
+          } }, t(kind.removing > kind.sample.length ? 'import.removalMoreFirst' : 'import.removalMore', { n: formatNumber(Math.min(kind.removing, kind.sample.length)) }))
           : null;
         return h('li', {},
           t('import.removalKind', { removing: formatNumber(kind.removing), asserted: formatNumber(kind.asserted), kinds: kindPlural(kind.label, language()), relationships: formatNumber(kind.relationships) }),
