@@ -149,6 +149,11 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     source.value = name;
     void run(false);
   };
+  /** Checks again under a source the user picked: what would go depends on which source is updated. */
+  const checkAs = (name: string) => {
+    source.value = name;
+    void run(true);
+  };
 
   function showReport(report: ImportReport, dryRun: boolean): void {
     shown = { report, dryRun, conflicts: null };
@@ -169,7 +174,8 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         h('button', { type: 'button', id: 'import-confirm', onclick: () => void run(false, true) }, t('import.confirm'))];
     } else if (dryRun) {
       answer = [message(removing ? t('import.okWithRemovals') : t('import.ok'), removing ? 'info' : 'ok'),
-        unclear ? h('p', { class: 'hint', id: 'import-unclear-dry' }, t('import.sourceUnclearDry', { existing })) : null,
+        unclear ? h('div', { id: 'import-unclear-dry' }, h('p', { class: 'hint' }, t('import.sourceUnclearDry', { existing })),
+          h('div', { class: 'buttons' }, unclear.existing.map(name => h('button', { type: 'button', onclick: () => checkAs(name) }, t('import.checkAsSource', { source: name }))))) : null,
         removals?.needsConfirmation ? h('p', { class: 'hint', id: 'import-confirm-dry' }, t(`import.confirmDry.${removals.needsConfirmation}`, { percent })) : null];
     } else {
       answer = [message(report.unchangedSince ? t('import.okUnchanged', { when: formatDateTime(report.unchangedSince.finishedAt) }) : removing ? t('import.okCommittedRemoved') : t('import.okCommitted'), 'ok')];
