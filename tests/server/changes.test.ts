@@ -48,7 +48,7 @@ describe('what changed since', () => {
     expect(body.tables.applications.items.removed).toEqual([{ uid: 'app:gm-a/web', name: 'Website; portaal, publiek', organisation: 'gm-a' }]);
     expect(body.tables.contracts.items.changed).toEqual([{
       uid: 'contract:gm-a/c1', name: 'Acme B.V. – Documentbeheer en Zaaksysteem (c1)', organisation: 'gm-a', fields: [
-        { field: 'applications', before: ['zaak', 'esb'], after: ['zaak', 'dms'], names: { before: ['Berichtenmakelaar', 'Zaaksysteem'], after: ['Documentbeheer', 'Zaaksysteem'] } },
+        { field: 'applications', before: ['esb', 'zaak'], after: ['dms', 'zaak'], names: { before: ['Berichtenmakelaar', 'Zaaksysteem'], after: ['Documentbeheer', 'Zaaksysteem'] } },
         { field: 'end', before: far, after: soon }, { field: 'noticeMonths', before: 6, after: 3 },
       ],
     }]);
