@@ -16,7 +16,8 @@ import { read } from '../neo4j.js';
 import { query } from '../queries.js';
 import { type HeadlineItem, headlineAt, headlineSeries, type RecordedHeadline } from './headlines.js';
 import { fetchLandscape, platformChain } from './landscape.js';
-import { namedNotice } from './changes-names.js';
+import { type Listed, namedItems, namedNotice } from './changes-names.js';
+import type { Language } from '../labels.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
@@ -38,10 +39,13 @@ export const ChangesQuery = z.object({
     .describe('Only changes up to here: a date (YYYY-MM-DD: up to the end of that day), an ISO time, or the id of an import run (up to and including it). With `since` the start of a run and `until` its id: what that one run changed'),
   organisation: z.string().trim().min(1).max(200).optional().describe('Only what concerns this organisation (its applications, interfaces and contracts, and the suppliers and platforms they use)'),
   limit: z.coerce.number().int().min(1).max(5000).default(200).describe('Items listed per table and kind at most (the counts are always complete)'),
+  lang: z.enum(['nl', 'en']).optional().describe('Language of the contracts\' names ("… en …" or "… and …"; default: Accept-Language, else nl)'),
 });
 export type ChangesQuery = z.infer<typeof ChangesQuery>;
 
-export type FieldChange = { field: string; before: unknown; after: unknown };
+/** A changed field; `names`: of a field that holds another row's id (supplier, platform, applications…), its values by that row's name. */
+export type FieldChange = { field: string; before: unknown; after: unknown; names?: { before: unknown; after: unknown } };
+/** `name`: a contract as a report names it ("Acme B.V. – Zaaksysteem (c1)"), an interface by its ends ("BRP → Zaaksysteem (i1)"). */
 export type ItemChange = { uid: string; name: string; organisation: string | null; fields?: FieldChange[] };
 export type TableChanges = { added: number; changed: number; removed: number; items: { added: ItemChange[]; changed: ItemChange[]; removed: ItemChange[] } };
 export type HeadlineChange = {
@@ -88,7 +92,7 @@ async function momentTime(driver: Driver, moment: string, end = false): Promise<
   return { at: run.at, runId: moment };
 }
 
-export async function changesSince(driver: Driver, params: ChangesQuery): Promise<Changes> {
+export async function changesSince(driver: Driver, params: ChangesQuery, language: Language = params.lang ?? 'nl'): Promise<Changes> {
   const since = await momentTime(driver, params.since);
   const until = params.until ? await momentTime(driver, params.until, true) : null;
   if (until && Date.parse(until.at) <= Date.parse(since.at)) {
@@ -99,14 +103,19 @@ export async function changesSince(driver: Driver, params: ChangesQuery): Promis
   const net = netChanges(diffs);
   const concerned = organisation ? await concerning(driver, organisation, net) : null;
   const tables = Object.fromEntries(TABLES.map((table): [TableName, TableChanges] => [table, { added: 0, changed: 0, removed: 0, items: { added: [], changed: [], removed: [] } }])) as Record<TableName, TableChanges>;
+  const listed: Listed[] = [];
   for (const change of net) {
     if (concerned && !concerned(change)) continue;
     const kind = change.before === null ? 'added' : change.after === null ? 'removed' : 'changed';
     const entry = tables[change.table];
     entry[kind]++;
-    if (entry.items[kind].length < params.limit) entry.items[kind].push(item(change, kind));
+    if (entry.items[kind].length >= params.limit) continue;
+    const named = item(change, kind);
+    entry.items[kind].push(named);
+    listed.push({ table: change.table, row: (change.after ?? change.before)!, item: named });
   }
   const touched = organisation ? [organisation] : [...new Set(diffs.flatMap(diff => diff.organisations))].sort();
+  await namedItems(driver, listed, net, touched, language);
   // Nothing recorded at `since`: compared with the first measurement after it, so that the lists of
   // what entered agree with the cards (without it, everything would count as new).
   const baseline = async (name: string) => {

@@ -6,7 +6,7 @@ import { landscapeAfterRun } from '../../importers/history.js';
 import { ChangesQuery, changesSince } from '../analyses/changes.js';
 import { headlineSeries } from '../analyses/headlines.js';
 import type { AppContext } from './context.js';
-import { addRoute } from './registry.js';
+import { addRoute, documentLanguage } from './registry.js';
 
 export const TrendsQuery = z.object({
   organisation: z.string().trim().min(1, 'organisation is required / organisatie ontbreekt').max(200),
@@ -23,7 +23,7 @@ export function registerChangeRoutes(router: Router, { driver, registry }: AppCo
       method: 'get', path: '/api/changes', tag: 'history', role: 'viewer', query: ChangesQuery, responses: [400, 404],
       summary: 'What the imports after a date or run (up to a date or run: `until`) added, changed (field by field) and removed per table, every import run of the period (with the counts of those whose rows are not known), and per organisation its headline numbers (HHI, CR3, single points of failure, mean lock-in, contracts in the notice window, share of applications under non-EU law) before and after, with the items that entered or left those lists',
     },
-    ({ query }) => changesSince(driver, query),
+    ({ query }, req) => changesSince(driver, query, documentLanguage(req, query.lang)),
   );
 
   addRoute(

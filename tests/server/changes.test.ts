@@ -1,6 +1,6 @@
 // GET /api/changes, /api/trends and /api/imports/:runId/rows over HTTP, on a fixture with known changes:
 // the English set, then the same set changed in every table (tests/importers/diff.test.ts) with contract
-// c1 moved into its notice window.
+// c1 moved into its notice window and covering Documentbeheer instead of the Berichtenmakelaar.
 import type { Driver } from 'neo4j-driver';
 import { type ImportReport, importFiles } from '../../importers/import.js';
 import { addMonths, today } from '../../server/analyses/params.js';
@@ -14,7 +14,7 @@ const far = addMonths(today(), 48);
 const soon = addMonths(today(), 4);
 const before = () => edited({ 'contracts.csv': enText('contracts.csv').replace('2022-01-01,2026-12-31,6', `2022-01-01,${far},6`).replace('2020-03-01,2027-02-28,3', `2020-03-01,${far},3`) });
 const after = () => changedFixture().map(file => (file.name === 'contracts.csv'
-  ? csv('contracts.csv', Buffer.from(file.bytes).toString('utf8').replace('2022-01-01,2027-12-31,6', `2022-01-01,${soon},3`))
+  ? csv('contracts.csv', Buffer.from(file.bytes).toString('utf8').replace('c1,gm-a,acme,zaak|esb,2022-01-01,2027-12-31,6', `c1,gm-a,acme,zaak|dms,2022-01-01,${soon},3`))
   : file));
 
 describe('what changed since', () => {
@@ -47,9 +47,28 @@ describe('what changed since', () => {
     expect(body.tables.applications.items.added).toEqual([{ uid: 'app:gm-a/dms', name: 'Documentbeheer', organisation: 'gm-a' }]);
     expect(body.tables.applications.items.removed).toEqual([{ uid: 'app:gm-a/web', name: 'Website; portaal, publiek', organisation: 'gm-a' }]);
     expect(body.tables.contracts.items.changed).toEqual([{
-      uid: 'contract:gm-a/c1', name: 'c1', organisation: 'gm-a', fields: [{ field: 'end', before: far, after: soon }, { field: 'noticeMonths', before: 6, after: 3 }],
+      uid: 'contract:gm-a/c1', name: 'Acme B.V. – Documentbeheer en Zaaksysteem (c1)', organisation: 'gm-a', fields: [
+        { field: 'applications', before: ['esb', 'zaak'], after: ['dms', 'zaak'], names: { before: ['Berichtenmakelaar', 'Zaaksysteem'], after: ['Documentbeheer', 'Zaaksysteem'] } },
+        { field: 'end', before: far, after: soon }, { field: 'noticeMonths', before: 6, after: 3 },
+      ],
     }]);
-    expect(body.tables.applications.items.changed.find((item: { uid: string }) => item.uid === 'app:gm-a/brp').fields).toEqual([{ field: 'supplier', before: 'regio', after: 'newco' }]);
+    // A contract named as the reports name it, an interface by its ends; the code after it, in brackets.
+    expect(body.tables.contracts.items.added).toEqual([{ uid: 'contract:gm-a/c3', name: 'Newco B.V. – BRP-bevraging en Documentbeheer (c3)', organisation: 'gm-a' }]);
+    expect(body.tables.contracts.items.removed).toEqual([{ uid: 'contract:gm-a/c2', name: 'Hostco – BRP-bevraging (c2)', organisation: 'gm-a' }]);
+    expect(body.tables.interfaces.items.added).toEqual([{ uid: 'interface:gm-a/i3', name: 'Zaaksysteem → Documentbeheer (i3)', organisation: 'gm-a' }]);
+    // The website is gone too: named from its own removed row.
+    expect(body.tables.interfaces.items.removed).toEqual([{ uid: 'interface:gm-a/i2', name: 'Zaaksysteem → Website; portaal, publiek (i2)', organisation: 'gm-a' }]);
+    expect(body.tables.interfaces.items.changed).toEqual([{
+      uid: 'interface:gm-a/i1', name: 'BRP-bevraging → Zaaksysteem (i1)', organisation: 'gm-a', fields: [{ field: 'via', before: 'esb', after: null, names: { before: 'Berichtenmakelaar', after: null } }],
+    }]);
+    // The supplier moved: named by the supplier's name, also the removed one's (from its row).
+    expect(body.tables.applications.items.changed.find((item: { uid: string }) => item.uid === 'app:gm-a/brp').fields)
+      .toEqual([{ field: 'supplier', before: 'regio', after: 'newco', names: { before: 'Régio ICT B.V.', after: 'Newco B.V.' } }]);
+    // In the language asked: "and" between the applications.
+    const english = await request(appFor(driver)).get(`/api/changes?since=${first.runId}&organisation=gm-a&lang=en`);
+    expect(english.body.tables.contracts.items.changed[0].name).toBe('Acme B.V. – Documentbeheer and Zaaksysteem (c1)');
+    expect(body.tables.platforms.items.changed.find((item: { uid: string }) => item.uid === 'platform:saas1').fields)
+      .toEqual([{ field: 'runsOn', before: 'iaas1', after: null, names: { before: 'Cloudy Cloud', after: null } }]);
 
     const [gmA] = body.headlines;
     expect(gmA.organisation).toBe('gm-a');
@@ -61,7 +80,7 @@ describe('what changed since', () => {
     expect(gmA.left.spofs).toEqual([{ uid: 'app:gm-a/esb', name: 'Berichtenmakelaar' }]);
     expect(gmA.entered.spofs).toEqual([]);
     // Named as a report names it: its supplier and the applications it covers, by name, as they are now.
-    expect(gmA.entered.notice).toEqual([{ uid: 'contract:gm-a/c1', name: 'c1', noticeDeadline: addMonths(soon, -3), end: soon, contract: { id: 'c1', suppliers: ['Acme B.V.'], applications: ['Berichtenmakelaar', 'Zaaksysteem'], end: soon, autoRenew: true } }]);
+    expect(gmA.entered.notice).toEqual([{ uid: 'contract:gm-a/c1', name: 'c1', noticeDeadline: addMonths(soon, -3), end: soon, contract: { id: 'c1', suppliers: ['Acme B.V.'], applications: ['Documentbeheer', 'Zaaksysteem'], end: soon, autoRenew: true } }]);
     expect(gmA.baseline).toBe('since');
     expect(typeof gmA.before.meanLockIn).toBe('number');
   });

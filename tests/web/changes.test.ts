@@ -1,8 +1,8 @@
 // The changes page (#/changes) in a real Chromium against a real server and the test Neo4j: the demo
 // municipality, then a second delivery with a renamed application, a new application that only talks
-// to one other (a new single point of failure), and a contract moved into its notice window. The
-// screenshot goes to tests/artifacts/changes.png.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// to one other (a new single point of failure), and a contract moved into its notice window and from
+// Kievit to Grutto. The screenshot goes to tests/artifacts/changes.png.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,11 @@ beforeAll(async () => {
   driver = testDriver();
   await resetDatabase(driver);
   first = await importFiles(driver, demoFiles(), { source: 'demo:gemeente-roerdam', user: 'test' });
-  second = await importFiles(driver, secondDelivery(dir), { source: 'demo:gemeente-roerdam', user: 'i.manager' });
+  const files = secondDelivery(dir);
+  // c-0002 moves from Kievit Software (s-0002) to Grutto Software (s-0001).
+  const contracts = join(dir, 'contracts.csv');
+  writeFileSync(contracts, readFileSync(contracts, 'utf8').replace(`c-0002,${ORGANISATION},s-0002,`, `c-0002,${ORGANISATION},s-0001,`));
+  second = await importFiles(driver, files, { source: 'demo:gemeente-roerdam', user: 'i.manager' });
   expect([first.written, second.written]).toEqual(['initial', 'diff']);
   const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-changes-${process.pid}`), minify: false });
   const app = createApp({ driver, config: loadConfig({ ROER_AUTH: 'off' }), services: { ...defaultServices(), webDir } });
@@ -92,7 +96,14 @@ describe('the changes page', () => {
     expect(await page.locator('[data-trend=spofCount] circle').count()).toBe(2);
     const changed = await page.locator('#changes-applications .changes-changed li').allTextContents();
     expect(changed.join('\n')).toContain('naam: Merel Software Integratieplatform → Merel Integratieplatform 2.0');
-    expect((await page.locator('#changes-contracts .changes-changed li').allTextContents()).join('\n')).toContain('opzegtermijn (maanden): 1 → 3');
+    const contract = (await page.locator('#changes-contracts .changes-changed > li').allTextContents()).join('\n');
+    expect(contract).toContain('opzegtermijn (maanden): 1 → 3');
+    // Named, not coded: the contract as the reports name it, the supplier it moved between by name.
+    expect(contract).toMatch(/^Grutto Software B\.V\. – .+ \(c-0002\) · Gemeente Roerdam/);
+    expect(contract).toContain('leverancier: Kievit Software B.V. → Grutto Software B.V.');
+    expect(contract).not.toMatch(/s-000[12]/);
+    // An interface by the applications at its ends.
+    await expect(page.locator('#changes-interfaces .changes-added li').textContent()).resolves.toBe(`Parkeervergunningen → ${leaf.name} (if-99999) · Gemeente Roerdam`);
     await expect(page.locator('#changes-applications .changes-added li').textContent()).resolves.toContain('Parkeervergunningen');
     expect(await page.locator('#changes-runs li').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'changes.png'), fullPage: true });

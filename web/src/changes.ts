@@ -15,9 +15,10 @@ import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';
 import { contractName } from '../../server/reports/contract-name.js';
 import type { NamedContract } from '../../server/analyses/changes-names.js';
+import type { FieldChange } from '../../server/analyses/changes.js';
 import { type ChangesRun, baselineLine, lockInDateLine, noticeExtra, runLine, untrackedRuns } from './changes-words.js';
 
-type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; end?: string; contract?: NamedContract; fields?: { field: string; before: unknown; after: unknown }[] };
+type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; end?: string; contract?: NamedContract; fields?: FieldChange[] };
 type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; commonGroundScore?: number | null; spofs?: Item[]; notice?: Item[] };
 type HeadlineChange = { organisation: string; before: Headline | null; baseline?: 'since' | 'first' | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] } };
 type TableChanges = { added: number; changed: number; removed: number; items: { added: Item[]; changed: Item[]; removed: Item[] } };
@@ -67,7 +68,7 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
 
   let changes: Changes;
   try {
-    changes = await getJson<Changes>('/api/changes', { since, until: until || undefined, organisation });
+    changes = await getJson<Changes>('/api/changes', { since, until: until || undefined, organisation, lang: language() });
   } catch (error) {
     fill(body, message(errorText(error), 'error'));
     return;
@@ -199,6 +200,12 @@ const valueText = (value: unknown, field?: string): string => {
   return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatDate(value) : String(value);
 };
 
+/** "leverancier: Kievit Software B.V. → Grutto Software B.V.": a field that refers to other rows by their names (server/analyses/changes-names.ts). */
+const fieldLine = (field: FieldChange) => {
+  const [before, after] = field.names ? [field.names.before, field.names.after] : [field.before, field.after];
+  return `${fieldLabel(field.field)}: ${valueText(before, field.field)} → ${valueText(after, field.field)}`;
+};
+
 function tableSection(table: string, changes: TableChanges | undefined): HTMLElement | null {
   if (!changes || changes.added + changes.changed + changes.removed === 0) return null;
   const kinds = ['added', 'changed', 'removed'] as const;
@@ -210,7 +217,7 @@ function tableSection(table: string, changes: TableChanges | undefined): HTMLEle
       h('ul', { class: `changes-${kind}` }, changes.items[kind].map(item => h('li', {},
         kind === 'removed' ? item.name : h('a', { href: dependencyHash(item.uid) }, item.name),
         item.organisation ? h('small', { class: 'hint' }, ` · ${orgName(item.organisation)}`) : null,
-        item.fields?.length ? h('ul', {}, item.fields.map(field => h('li', {}, `${fieldLabel(field.field)}: ${valueText(field.before, field.field)} → ${valueText(field.after, field.field)}`))) : null))),
+        item.fields?.length ? h('ul', {}, item.fields.map(field => h('li', {}, fieldLine(field)))) : null))),
       changes.items[kind].length < changes[kind] ? h('p', { class: 'hint' }, t('changes.more', { n: changes[kind] - changes.items[kind].length })) : null)));
 }
 
