@@ -131,7 +131,7 @@ describe('the changes page', () => {
     // The organisation's first measurement: the lead says there is nothing to compare with, not "0 nieuwe scharnierpunten".
     await expect(page.locator('#changes-lead').textContent()).resolves.toMatch(/veranderde: dit is de eerste meting, dus er is nog niets om mee te vergelijken\. Nu zijn er \d+ scharnierpunt(en)? en \d+ contract(en)? in de opzegtermijn\.$/);
     expect(await page.locator('#changes-spofs-entered').count()).toBe(0);
-    await expect(page.locator('#changes-untracked li').textContent()).resolves.toMatch(/^Demo ingelezen: \d+ applicaties, .*; per rij niet bijgehouden · Gemeente Roerdam \(demo\) · \d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
+    await expect(page.locator('#changes-untracked li').textContent()).resolves.toMatch(/^Demo ingelezen: \d+ applicaties, .*; alleen de aantallen zijn bekend, niet welke regels veranderden · Gemeente Roerdam \(demo\) · \d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
   });
 
   it('when nothing was measured at the chosen date, then the cards and the lists both compare with the first measurement', async () => {
@@ -164,7 +164,7 @@ describe('the changes page', () => {
     await page.fill('#changes-since', addMonths(today(), -1));
     await page.click('#changes-form button[type=submit]');
     await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.querySelectorAll('#changes-runs li').length === 2, null, { timeout: 60_000 });
-    await expect(page.locator('#changes-untracked li').first().textContent()).resolves.toContain('per rij niet bijgehouden');
+    await expect(page.locator('#changes-untracked li').first().textContent()).resolves.toContain('alleen de aantallen zijn bekend, niet welke regels veranderden');
     await page.selectOption('#language', 'en');
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
     await expect(page.locator('h1').textContent()).resolves.toBe('What has changed?');
@@ -179,12 +179,12 @@ describe('the changes page', () => {
     await page.selectOption('#language', 'nl');
     await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.querySelectorAll('#changes-runs li').length === 4, null, { timeout: 60_000 });
     const runs = await page.locator('#changes-runs li').allTextContents();
-    expect(runs[2]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · gm0001 \(ArchiMate-model\) · model in zijn geheel geschreven · i\.manager$/);
+    expect(runs[2]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · gm0001 \(ArchiMate-model\) · het hele model opnieuw ingelezen · i\.manager$/);
     expect(runs[3]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Algoritmeregister · i\.manager$/);
     // Their rows are not known: said with the counts that are, not left as an empty table.
     const untracked = await page.locator('#changes-untracked li').allTextContents();
-    expect(untracked[1]).toMatch(/^ArchiMate-model ingelezen: \d+ applicaties, .*; per rij niet bijgehouden · gm0001 \(ArchiMate-model\) · /);
-    expect(untracked[2]).toMatch(/^Algoritmeregister ingelezen: 5 algoritmes; per rij niet bijgehouden · \d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
+    expect(untracked[1]).toMatch(/^ArchiMate-model ingelezen: \d+ applicaties, .*; alleen de aantallen zijn bekend, niet welke regels veranderden · gm0001 \(ArchiMate-model\) · /);
+    expect(untracked[2]).toMatch(/^Algoritmeregister ingelezen: 5 algoritmes; alleen de aantallen zijn bekend, niet welke regels veranderden · \d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
     // gm0001 is measured for the first time: its row says so, instead of comparing its numbers with themselves.
     const gm0001 = await page.locator('#changes-organisations tbody tr', { hasText: 'gm0001' }).locator('td').allTextContents();
     expect(gm0001.slice(2, 4)).toEqual(['eerste meting', 'eerste meting']);

@@ -47,7 +47,7 @@ export function noticeExtra(item: { noticeDeadline?: string; end?: string; contr
 /** The table a run counted by the kind of fact its rows are (server/labels.ts), for nodeCountWords. */
 const TABLE_KINDS: Record<string, string> = { applications: 'Application', suppliers: 'Supplier', platforms: 'Platform', interfaces: 'Interface', contracts: 'Contract', algorithms: 'Algorithm' };
 
-/** "04-12-2026 16:50 · Gemeente Roerdam (CSV-bestanden) · alleen wijzigingen geschreven · i.manager"; a run that wrote no table rows without the middle part. */
+/** "04-12-2026 16:50 · Gemeente Roerdam (CSV-bestanden) · alleen de verschillen met de vorige levering verwerkt · i.manager"; a run that wrote no table rows without the middle part. */
 export function runLine(run: ChangesRun): string {
   const how = run.kind ? t(`changes.kind.${run.kind}` as MessageKey) : null;
   return [formatDateTime(run.at), runSourceName(run.source, run.imported, language(), byId), how, inWords('import.user.', String(run.user))].filter(Boolean).join(' · ');
