@@ -16,8 +16,8 @@ export type NoticeEntry = HeadlineItem & { noticeDeadline?: string; end?: string
 type Lists = { notice: NoticeEntry[] };
 
 /** Adds `contract` (its suppliers' and applications' names) to the items of the entered and left notice lists. */
-export async function namedNotice<T extends { organisation: string; entered: Lists; left: Lists }>(driver: Driver, changes: T[]): Promise<T[]> {
-  const items = changes.flatMap(change => [...change.entered.notice, ...change.left.notice]);
+export async function namedNotice<T extends { organisation: string; entered: Lists; left: Lists; ended?: NoticeEntry[] }>(driver: Driver, changes: T[]): Promise<T[]> {
+  const items = changes.flatMap(change => [...change.entered.notice, ...change.left.notice, ...(change.ended ?? [])]);
   if (items.length === 0) return changes;
   const landscape = await fetchLandscape(driver, [...new Set(changes.map(change => change.organisation))]);
   const contracts = new Map(landscape.contracts.map(contract => [contract.uid, contract]));

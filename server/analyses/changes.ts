@@ -15,8 +15,8 @@ import { IsoDate } from './params.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
 import { type HeadlineItem, headlineAt, headlineSeries, type RecordedHeadline } from './headlines.js';
-import { fetchLandscape, platformChain } from './landscape.js';
-import { type Listed, namedItems, namedNotice } from './changes-names.js';
+import { type ContractFact, fetchLandscape, platformChain } from './landscape.js';
+import { type Listed, type NoticeEntry, namedItems, namedNotice } from './changes-names.js';
 import type { Language } from '../labels.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,6 +56,8 @@ export type HeadlineChange = {
   after: RecordedHeadline | null;
   entered: { spofs: HeadlineItem[]; notice: HeadlineItem[] };
   left: { spofs: HeadlineItem[]; notice: HeadlineItem[] };
+  /** Its contracts that ended in the period (endedContracts), named as the notice lists are. */
+  ended: NoticeEntry[];
 };
 /** A table's counts as a run kept them. */
 export type RunTableCounts = { added: number; changed: number; unchanged: number; removed: number };
@@ -122,9 +124,12 @@ export async function changesSince(driver: Driver, params: ChangesQuery, languag
     const then = await headlineAt(driver, name, since.at);
     return then ? { before: then, baseline: 'since' as const } : { before: (await headlineSeries(driver, name, since.at, 1_000_000))[0] ?? null, baseline: 'first' as const };
   };
+  const contracts = (await fetchLandscape(driver, touched)).contracts;
+  const period = { from: since.at.slice(0, 10), to: (until?.at ?? new Date().toISOString()).slice(0, 10) };
   const headlines = await namedNotice(driver, await Promise.all(touched.map(async name => {
     const { before, baseline: kind } = await baseline(name);
-    return { ...headlineChange(name, before, await headlineAt(driver, name, until?.at ?? null)), baseline: before ? kind : null };
+    const ended = endedContracts(contracts, net, name, period);
+    return { ...headlineChange(name, before, await headlineAt(driver, name, until?.at ?? null)), baseline: before ? kind : null, ended };
   })));
   const runs = await runsBetween(driver, diffs, since.at, until?.at ?? null, organisation);
   return {
@@ -250,7 +255,28 @@ async function concerning(driver: Driver, organisation: string, changes: NetChan
   };
 }
 
-function headlineChange(organisation: string, before: RecordedHeadline | null, after: RecordedHeadline | null): Omit<HeadlineChange, 'baseline'> {
+/**
+ * The contracts of `organisation` that ended in the period: those a delivery moved from running at its
+ * start to ended by its end ("einddatum: 14-06-2028 → 30-11-2026"), and those whose end date fell in it.
+ * Not one that renews by itself (it runs on past its written end, as the contract calendar counts it),
+ * nor a removed row (listed as removed).
+ */
+export function endedContracts(contracts: ContractFact[], net: NetChange[], organisation: string, { from, to }: { from: string; to: string }): NoticeEntry[] {
+  const ended = new Map<string, NoticeEntry>();
+  const endOf = (row: Record<string, unknown> | null) => (typeof row?.end === 'string' ? row.end : null);
+  for (const change of net) {
+    if (change.table !== 'contracts' || change.after?.organisation !== organisation || change.after.autoRenew === true) continue;
+    const [before, after] = [endOf(change.before), endOf(change.after)];
+    if (before && after && before >= from && after < to) ended.set(change.uid, { uid: change.uid, name: String(change.after.id ?? change.uid), end: after });
+  }
+  for (const contract of contracts) {
+    if (contract.organisation !== organisation || contract.autoRenew || !contract.end || contract.end < from || contract.end >= to) continue;
+    ended.set(contract.uid, { uid: contract.uid, name: contract.name, end: contract.end });
+  }
+  return [...ended.values()].sort((a, b) => String(a.end).localeCompare(String(b.end)) || a.uid.localeCompare(b.uid));
+}
+
+function headlineChange(organisation: string, before: RecordedHeadline | null, after: RecordedHeadline | null): Omit<HeadlineChange, 'baseline' | 'ended'> {
   const difference = (from: HeadlineItem[] = [], to: HeadlineItem[] = []) => {
     const had = new Set(from.map(entry => entry.uid));
     return to.filter(entry => !had.has(entry.uid));

@@ -81,6 +81,8 @@ describe('what changed since', () => {
     expect(gmA.entered.spofs).toEqual([]);
     // Named as a report names it: its supplier and the applications it covers, by name, as they are now.
     expect(gmA.entered.notice).toEqual([{ uid: 'contract:gm-a/c1', name: 'c1', noticeDeadline: addMonths(soon, -3), end: soon, contract: { id: 'c1', suppliers: ['Acme B.V.'], applications: ['Documentbeheer', 'Zaaksysteem'], end: soon, autoRenew: true } }]);
+    // c1 renews by itself and c2 was removed: neither ended in the period.
+    expect(gmA.ended).toEqual([]);
     expect(gmA.baseline).toBe('since');
     expect(typeof gmA.before.meanLockIn).toBe('number');
   });

@@ -43,7 +43,9 @@ beforeAll(async () => {
   const files = secondDelivery(dir);
   // c-0002 moves from Kievit Software (s-0002) to Grutto Software (s-0001).
   const contracts = join(dir, 'contracts.csv');
-  writeFileSync(contracts, readFileSync(contracts, 'utf8').replace(`c-0002,${ORGANISATION},s-0002,`, `c-0002,${ORGANISATION},s-0001,`));
+  // c-0012, which does not renew by itself, ended a month ago instead of in 2028.
+  writeFileSync(contracts, readFileSync(contracts, 'utf8').replace(`c-0002,${ORGANISATION},s-0002,`, `c-0002,${ORGANISATION},s-0001,`)
+    .replace(`c-0012,${ORGANISATION},s-0012,app-0005|app-0051,2024-08-09,2028-08-09,`, `c-0012,${ORGANISATION},s-0012,app-0005|app-0051,2024-08-09,${addMonths(today(), -1)},`));
   second = await importFiles(driver, files, { source: 'demo:gemeente-roerdam', user: 'i.manager' });
   expect([first.written, second.written]).toEqual(['initial', 'diff']);
   const webDir = await buildWeb({ outdir: join(tmpdir(), `roer-web-changes-${process.pid}`), minify: false });
@@ -82,8 +84,10 @@ describe('the changes page', () => {
     const lead = await page.locator('#changes-lead').textContent();
     expect(headline.entered.spofs).toHaveLength(1);
     expect(lead).toContain('1 nieuw scharnierpunt,');
-    expect(lead).toContain('1 contract in de opzegtermijn gekomen');
-    expect(lead).toContain('4 regels toegevoegd, gewijzigd of verwijderd');
+    expect(lead).toContain('1 contract in de opzegtermijn gekomen, 1 contract beëindigd,');
+    expect(lead).toContain('5 regels toegevoegd, gewijzigd of verwijderd');
+    // Ended, named as the reports name a contract, with the day it ended.
+    await expect(page.locator('#changes-ended li').allTextContents()).resolves.toEqual([expect.stringMatching(/^.+ – .+ \(c-0012\), beëindigd op \d{2}-\d{2}-\d{4}$/)]);
     expect(await page.locator('#changes-cards .card').count()).toBe(7);
     await expect(page.locator('#changes-spofs-entered li').allTextContents()).resolves.toContain(leaf.name);
     // Named as the reports name a contract: supplier – applications (id), with when to give notice; c-0002
@@ -115,7 +119,7 @@ describe('the changes page', () => {
     await expect(what.textContent()).resolves.toMatch(/^wat import \d{2}-\d{2}-\d{4} \d{2}:\d{2} · .+ veranderde$/);
     await page.selectOption('#changes-run', (await what.getAttribute('value'))!);
     await page.click('#changes-form button[type=submit]');
-    await page.waitForFunction(() => document.body.dataset.ready === 'true' && (document.querySelector('#changes-lead')?.textContent ?? '').includes('4 regels'), null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && (document.querySelector('#changes-lead')?.textContent ?? '').includes('5 regels'), null, { timeout: 60_000 });
     expect(await page.locator('#changes-runs li').count()).toBe(1);
     await expect(page.locator('#changes-lead').textContent()).resolves.toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde: /);
 

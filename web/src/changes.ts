@@ -20,7 +20,7 @@ import { type ChangesRun, baselineLine, lockInDateLine, noticeExtra, runLine, un
 
 type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; end?: string; contract?: NamedContract; fields?: FieldChange[] };
 type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; commonGroundScore?: number | null; spofs?: Item[]; notice?: Item[] };
-type HeadlineChange = { organisation: string; before: Headline | null; baseline?: 'since' | 'first' | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] } };
+type HeadlineChange = { organisation: string; before: Headline | null; baseline?: 'since' | 'first' | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] }; ended?: Item[] };
 type TableChanges = { added: number; changed: number; removed: number; items: { added: Item[]; changed: Item[]; removed: Item[] } };
 type Changes = { since: { at: string; runId: string | null }; until?: { at: string; runId: string | null } | null; runs: ChangesRun[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
 type Run = { runId: string; source: string; startedAt?: string; finishedAt: string | null; status: string; unchangedSince?: string | null };
@@ -93,7 +93,8 @@ function lead(changes: Changes, organisation: string | undefined, run: Run | und
   const entered = (kind: 'spofs' | 'notice') => changes.headlines.reduce((n, change) => n + change.entered[kind].length, 0);
   const left = changes.headlines.reduce((n, change) => n + change.left.spofs.length, 0);
   const rows = TABLES.reduce((n, table) => n + changes.tables[table].added + changes.tables[table].changed + changes.tables[table].removed, 0);
-  const count = (key: 'spofs' | 'spofsGone' | 'notice' | 'rows', n: number) => t(`changes.lead.${key}${n === 1 ? '.one' : ''}` as MessageKey, { n });
+  const ended = changes.headlines.reduce((n, change) => n + (change.ended?.length ?? 0), 0);
+  const count = (key: 'spofs' | 'spofsGone' | 'notice' | 'ended' | 'rows', n: number) => t(`changes.lead.${key}${n === 1 ? '.one' : ''}` as MessageKey, { n });
   const one = organisation ? changes.headlines[0] : undefined;
   // The window holds the organisation's first measurement only: "0 nieuwe kwetsbare punten" compared it with itself.
   const firstOnly = one !== undefined && isFirstOnly(one);
@@ -102,7 +103,7 @@ function lead(changes: Changes, organisation: string | undefined, run: Run | und
   const parts = firstOnly
     ? [t('changes.lead.firstOnly', { spofs: tn('changes.now.spofs', one!.after!.spofCount), notice: tn('changes.now.notice', one!.after!.noticeCount) })]
     // "0 regels toegevoegd" right after a model import that kept only its counts read as "nothing happened".
-    : [count('spofs', entered('spofs')), count('spofsGone', left), count('notice', entered('notice')), ...(rows > 0 || untracked === 0 ? [count('rows', rows)] : [])];
+    : [count('spofs', entered('spofs')), count('spofsGone', left), count('notice', entered('notice')), ...(ended > 0 ? [count('ended', ended)] : []), ...(rows > 0 || untracked === 0 ? [count('rows', rows)] : [])];
   if (untracked > 0 && !firstOnly) parts.push(t(untracked === 1 ? 'changes.lead.untracked.one' : 'changes.lead.untracked', { n: untracked }));
   if (!firstOnly && typeof one?.before?.hhi === 'number' && typeof one?.after?.hhi === 'number') {
     const [before, after] = [formatNumber(one.before.hhi), formatNumber(one.after.hhi)];
@@ -147,7 +148,9 @@ function headlineCards(change: HeadlineChange | undefined): HTMLElement {
       itemList('changes-spofs-entered', t('changes.spofsEntered'), change.entered.spofs),
       itemList('changes-spofs-left', t('changes.spofsLeft'), change.left.spofs),
       itemList('changes-notice-entered', t('changes.noticeEntered'), change.entered.notice, noticeExtra, contractText),
-      itemList('changes-notice-left', t('changes.noticeLeft'), change.left.notice, () => '', contractText)));
+      itemList('changes-notice-left', t('changes.noticeLeft'), change.left.notice, () => '', contractText),
+      // Named with the day it ended (contractName): "…, beëindigd op 30-11-2026".
+      itemList('changes-ended', t('changes.ended'), change.ended ?? [], () => '', contractText)));
 }
 
 /** A contract as the reports name it ("Leverancier – applicaties (c-0001)"); without its details, its id. */

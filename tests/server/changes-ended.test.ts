@@ -1,0 +1,33 @@
+// Which contracts the changes page lists as ended in a period (server/analyses/changes.ts endedContracts):
+// one a delivery ended early, one whose end date fell in the period; not one that renews by itself, one
+// that ended before the period, or a removed row.
+import { endedContracts } from '../../server/analyses/changes.js';
+import type { ContractFact } from '../../server/analyses/landscape.js';
+
+const contract = (id: string, end: string, autoRenew = false): ContractFact => ({
+  uid: `contract:gm-a/${id}`, name: id, organisation: 'gm-a', supplier: null, end, noticeDeadline: end, noticeMonths: 3,
+  autoRenew, annualValue: 0, exitPlan: false, dataPortability: false, covers: [],
+});
+const moved = (id: string, before: string, after: string | null, autoRenew = false) => ({
+  table: 'contracts' as const, uid: `contract:gm-a/${id}`,
+  before: { id, organisation: 'gm-a', end: before, autoRenew },
+  after: after === null ? null : { id, organisation: 'gm-a', end: after, autoRenew },
+});
+const period = { from: '2026-12-01', to: '2026-12-05' };
+
+describe('contracts that ended in a period', () => {
+  it('when a delivery ended a contract early or its end date fell in the period, then it is listed, oldest end first', () => {
+    const contracts = [contract('early', '2026-11-30'), contract('ranOut', '2026-12-03'), contract('later', '2027-06-01')];
+    const net = [moved('early', '2028-06-14', '2026-11-30')];
+    expect(endedContracts(contracts, net, 'gm-a', period)).toEqual([
+      { uid: 'contract:gm-a/early', name: 'early', end: '2026-11-30' },
+      { uid: 'contract:gm-a/ranOut', name: 'ranOut', end: '2026-12-03' },
+    ]);
+  });
+
+  it('when a contract renews by itself, ended before the period, was removed or is another organisation\'s, then it is not listed', () => {
+    const contracts = [contract('renews', '2026-12-03', true), contract('before', '2026-11-01'), { ...contract('other', '2026-12-03'), organisation: 'gm-b' }];
+    const net = [moved('renewsMoved', '2028-01-01', '2026-11-30', true), moved('removed', '2028-01-01', null), moved('wasOver', '2026-10-01', '2026-09-01')];
+    expect(endedContracts(contracts, net, 'gm-a', period)).toEqual([]);
+  });
+});
