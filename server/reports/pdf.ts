@@ -66,7 +66,8 @@ function drawArrows(doc: Doc): void {
     let before = '';
     for (const part of parts.slice(0, -1)) {
       before += part;
-      const [from, to] = [at + this.widthOfString(before, options) + 0.06 * size, at + this.widthOfString(before, options) + slot - 0.06 * size];
+      const start = at + this.widthOfString(before, options);
+      const [from, to] = [start + 0.06 * size, start + slot - 0.06 * size];
       this.save();
       this.rect(from, middle - thick / 2, to - from - head * 0.6, thick).fill();
       this.polygon([to - head, middle - head * 0.55], [to, middle], [to - head, middle + head * 0.55]).fill();

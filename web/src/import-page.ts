@@ -56,11 +56,12 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   let changesLine: HTMLElement | null = null;
   /** "Bekijk wat deze import veranderde" under a finished import's answer, once the history knows its run. */
   const linkChanges = () => {
+    if (!changesLine) return;
     const runId = shown && !shown.dryRun && shown.report.ok ? shown.report.runId : null;
     const run = runId ? runs.find(r => r.runId === runId) : undefined;
     const hash = run ? runChangesHash(run) : null;
-    if (changesLine) fill(changesLine, hash ? h('a', { href: hash, id: 'import-changes-link' }, t('import.seeChanges')) : []);
-    if (changesLine) changesLine.hidden = !hash;
+    fill(changesLine, hash ? h('a', { href: hash, id: 'import-changes-link' }, t('import.seeChanges')) : []);
+    changesLine.hidden = !hash;
   };
   const buttons = [
     h('button', { type: 'button', id: 'import-dry-run', onclick: () => void run(true) }, t('import.dryRun')),
