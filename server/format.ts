@@ -41,5 +41,25 @@ export function formatDate(value: unknown, language: Language): string {
   return language === 'nl' ? `${day}-${month}-${year}` : `${Number(day)} ${MONTHS_EN[Number(month) - 1]} ${year}`;
 }
 
+const clockParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * A moment as the clock in the Netherlands showed it, as a UTC Date with those figures (what a
+ * spreadsheet cell shows as it is); null for anything that is no moment.
+ */
+export function dutchClock(value: unknown): Date | null {
+  const time = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
+  if (Number.isNaN(time)) return null;
+  const part = Object.fromEntries(clockParts.formatToParts(new Date(time)).map(p => [p.type, Number(p.value)]));
+  return new Date(Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute));
+}
+
+/** A moment with its time, as the clock in the Netherlands showed it: `05-12-2026 11:48` / `5 Dec 2026 11:48`. */
+export function formatDateTime(value: unknown, language: Language): string {
+  const clock = dutchClock(value);
+  if (!clock) return value === null || value === undefined ? '' : String(value);
+  return `${formatDate(clock, language)} ${clock.toISOString().slice(11, 16)}`;
+}
+
 /** Today's date as `YYYY-MM-DD` in UTC, what the analyses count from. */
 export const isoDate = (date: Date = new Date()) => date.toISOString().slice(0, 10);

@@ -2,13 +2,13 @@
 // shares as percentages, dates as dates, criticality and bands in words, uids and organisation ids
 // as names. One table for the XLSX and CSV exports, the PDF report and the report page (the web UI
 // bundles this file: no Node imports).
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../format.js';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from '../format.js';
 import {
   BAND_NAMES, CHECK_NAMES, CLAIM_RULE_NAMES, CODE_NAMES, CRITICALITY_NAMES, FACTOR_NAMES, type Language, SEVERITY_NAMES, VALUE_NAMES, YES_NO, kindWords, organisationName, propertyName, valueName,
 } from '../labels.js';
 
 export type ColumnType =
-  | 'text' | 'integer' | 'decimal' | 'money' | 'percent' | 'date' | 'yesNo' | 'list' | 'path'
+  | 'text' | 'integer' | 'decimal' | 'money' | 'percent' | 'date' | 'dateTime' | 'yesNo' | 'list' | 'path'
   | 'organisation' | 'criticality' | 'kind' | 'band' | 'factor' | 'check' | 'severity' | 'reference' | 'supportStatus' | 'versionFrom' | 'code' | 'claimRule' | 'property';
 
 /** Names for what the rows refer to by key: a node's uid, an organisation's id. */
@@ -126,6 +126,7 @@ export function formatValue(type: ColumnType, value: unknown, language: Language
     case 'integer': return formatNumber(value, language, 0);
     case 'decimal': return formatNumber(value, language, 1, true);
     case 'date': return formatDate(value, language);
+    case 'dateTime': return formatDateTime(value, language);
     case 'yesNo': return typeof value === 'boolean' ? YES_NO[value ? 'yes' : 'no'][language] : String(value);
     case 'list': return Array.isArray(value) ? value.map(v => item(v, names, language)).filter(Boolean).join(', ') : item(value, names, language);
     case 'path': return Array.isArray(value) ? value.map(v => item(v, names, language)).join(' → ') : item(value, names, language);

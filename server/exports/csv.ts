@@ -14,7 +14,11 @@ export function* csvPieces(table: Table, delimiter: CsvDelimiter = ','): Generat
   const quote = (value: string) => (value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   const dutch = delimiter === ';';
   const cell = (value: Cell) => {
-    if (value instanceof Date) return dutch ? formatDate(value, 'nl') : value.toISOString().slice(0, 10);
+    if (value instanceof Date) {
+      // A moment (people.ts dutchClock) keeps its time; a day is midnight.
+      const time = value.toISOString().slice(11, 16);
+      return `${dutch ? formatDate(value, 'nl') : value.toISOString().slice(0, 10)}${time === '00:00' ? '' : ` ${time}`}`;
+    }
     if (typeof value === 'number' && dutch) return String(value).replace('.', ',');
     const safe = neutralise(value);
     return safe === null ? '' : quote(String(safe));

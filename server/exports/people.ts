@@ -5,6 +5,7 @@
 import type { Language } from '../labels.js';
 import { columnName } from '../labels.js';
 import { type ColumnType, type Names, NUMERIC_TYPES, columnType, formatValue, noNames } from './columns.js';
+import { dutchClock } from '../format.js';
 import type { Cell, Table } from './flatten.js';
 
 export type PeopleOptions = { language: Language; names?: Names };
@@ -43,6 +44,8 @@ export function peopleCell(type: ColumnType, value: unknown, language: Language,
   if (value === null || value === undefined || value === '') return null;
   if (NUMERIC_TYPES.has(type) && typeof value === 'number') return value;
   if (type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  // Several imports on one day told apart by their time, as the clock here showed it.
+  if (type === 'dateTime') return dutchClock(value) ?? formatValue(type, value, language, names);
   return formatValue(type, value, language, names);
 }
 

@@ -44,6 +44,7 @@ const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   integer: '#,##0',
   decimal: '#,##0.0',
   date: 'dd-mm-yyyy',
+  dateTime: 'dd-mm-yyyy hh:mm',
 };
 
 /** Rows read to size the columns: enough to see the data, never the whole of a country-wide export. */
@@ -55,7 +56,7 @@ function columnWidths(table: Table): number[] {
   let seen = 0;
   for (const row of table.rows) {
     row.forEach((cell, index) => {
-      const text = cell instanceof Date ? 'dd-mm-yyyy' : typeof cell === 'number' ? cell.toLocaleString('nl-NL', { maximumFractionDigits: 1 }) + (table.types?.[index] === 'money' ? '€ ' : '') : String(cell ?? '');
+      const text = cell instanceof Date ? NUMBER_FORMATS[table.types?.[index] ?? 'date'] ?? 'dd-mm-yyyy' : typeof cell === 'number' ? cell.toLocaleString('nl-NL', { maximumFractionDigits: 1 }) + (table.types?.[index] === 'money' ? '€ ' : '') : String(cell ?? '');
       widths[index] = Math.max(widths[index], text.length + 2);
     });
     if (++seen === WIDTH_SAMPLE) break;

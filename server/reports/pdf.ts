@@ -7,7 +7,7 @@ import type { Language } from '../labels.js';
 import { type Answer, reportAnswer, reportFacts, reportSubtitle, trendNotes } from './answer.js';
 import { KIND_COLOURS, type Picture, pictureIntro, pictureLayout } from './picture.js';
 import type { ReportData } from './report-data.js';
-import { type Section, type SectionColumn, cellText, reportSections, sectionCount } from './sections.js';
+import { type Section, type SectionColumn, cellText, reportSections, sectionHeading } from './sections.js';
 import { TREND_METRICS, type TrendPoint, trendChartPoints, trendSentences, trendSpan, trendValue } from './trend.js';
 import { reportText } from './words.js';
 
@@ -22,9 +22,12 @@ const STRIPE = '#f2f4f6';
 export const PDF_TABLE_ROWS = 400;
 
 // The standard PDF fonts know Windows-1252 only: other characters are written as their nearest
-// ASCII letter ("ł" → "l") or a sign that is there ("→" → "›"), never as mojibake.
+// ASCII letter ("ł" → "l") or a sign that is there ("≥" → ">="), never as mojibake. They have no
+// arrow at all ("›" read as a misprint): "→" leaves room (ARROW_SLOT) where drawArrows draws one.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const REPLACEMENTS: Record<string, string> = { '→': '›', '←': '‹', '≥': '>=', '≤': '<=', 'ł': 'l', 'Ł': 'L', 'ı': 'i', 'đ': 'd', 'Đ': 'D', '\u2009': ' ', '\u202f': ' ' };
+/** The room an arrow takes in a line: three no-break spaces (about the width of "→" in a font that has it), never broken apart. */
+export const ARROW_SLOT = '\u00a0\u00a0\u00a0';
+const REPLACEMENTS: Record<string, string> = { '→': ARROW_SLOT, '←': '‹', '≥': '>=', '≤': '<=', 'ł': 'l', 'Ł': 'L', 'ı': 'i', 'đ': 'd', 'Đ': 'D', '\u2009': ' ', '\u202f': ' ' };
 export function pdfText(text: string): string {
   let out = '';
   for (const char of text) {
@@ -33,6 +36,45 @@ export function pdfText(text: string): string {
     else out += REPLACEMENTS[char] ?? (char.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '') || '?');
   }
   return out;
+}
+
+type Fragment = (this: Doc, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions & { lineWidth?: number; textWidth?: number; wordCount?: number }) => void;
+
+/**
+ * Draws an arrow in every ARROW_SLOT that `doc` writes, in the text's colour at the height of a dash.
+ * Hooks pdfkit's one writer of a line's text (`_fragment`), so wrapping, measuring and alignment stay
+ * pdfkit's. Text extraction reads the slot as spaces ("3.750   5.000"): pdftotext misplaces an
+ * ActualText "→" in pdfkit's pages.
+ */
+function drawArrows(doc: Doc): void {
+  const internal = doc as unknown as { _fragment: Fragment; _fontSize: number; _font: { name: string } };
+  const fragment = internal._fragment;
+  internal._fragment = function (text, x, y, options) {
+    fragment.call(this, text, x, y, options);
+    if (!text.includes(ARROW_SLOT)) return;
+    // Where the line starts, as pdfkit aligned it.
+    let at = x;
+    if (options.width && options.align === 'right') at += (options.lineWidth ?? 0) - this.widthOfString(text.replace(/\s+$/, ''), options);
+    else if (options.width && options.align === 'center') at += (options.lineWidth ?? 0) / 2 - (options.textWidth ?? this.widthOfString(text, options)) / 2;
+    const size = internal._fontSize;
+    const slot = this.widthOfString(ARROW_SLOT, options);
+    // The baseline is an ascender below the line's top (pdfkit's default); the arrow at a dash's height above it.
+    const middle = y + (0.718 - 0.27) * size;
+    const thick = (/Bold/.test(internal._font.name) ? 0.1 : 0.07) * size;
+    const head = 0.3 * size;
+    const parts = text.split(ARROW_SLOT);
+    let before = '';
+    for (const part of parts.slice(0, -1)) {
+      before += part;
+      const start = at + this.widthOfString(before, options);
+      const [from, to] = [start + 0.06 * size, start + slot - 0.06 * size];
+      this.save();
+      this.rect(from, middle - thick / 2, to - from - head * 0.6, thick).fill();
+      this.polygon([to - head, middle - head * 0.55], [to, middle], [to - head, middle + head * 0.55]).fill();
+      this.restore();
+      before += ARROW_SLOT;
+    }
+  };
 }
 
 const bottomOf = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
@@ -97,7 +139,7 @@ function bullets(doc: Doc, items: string[], none: string) {
 const pieces = (text: string): string[] => text.split(/(?<=\s)(?=\S)/);
 
 const NUMERIC = new Set(['integer', 'decimal', 'money', 'percent']);
-const FIXED = new Set(['integer', 'decimal', 'money', 'percent', 'date', 'yesNo', 'criticality', 'kind', 'band']);
+const FIXED = new Set(['integer', 'decimal', 'money', 'percent', 'date', 'dateTime', 'yesNo', 'criticality', 'kind', 'band']);
 
 /**
  * Column widths from content: each column as wide as its widest cell and its header's longest word
@@ -309,9 +351,16 @@ function trend(doc: Doc, series: TrendPoint[], language: Language, notes: string
       doc.rect(x, y, width, height).fillColor(STRIPE).fill();
       const points = trendChartPoints(series, metric.key, { width: width - 16, height: chart.height, pad: 5 });
       const last = points.at(-1);
-      // The title may take two lines; the latest value stands to its right.
-      doc.font('Helvetica-Bold').fontSize(8).fillColor(INK).text(pdfText(metric.title[language]), x + 8, y + 6, { width: width - 70, height: 20, ellipsis: true });
-      doc.font('Helvetica-Bold').fontSize(10).text(pdfText(last ? trendValue(metric, last.value, language) : '—'), x + width - 62, y + 5.5, { width: 54, align: 'right', lineBreak: false });
+      // The latest value stands top right; the title takes the rest of the line, two lines at most,
+      // in smaller type before it would be cut ("Contracten in of voorbij hun opzegtermijn").
+      const value = pdfText(last ? trendValue(metric, last.value, language) : '—');
+      const valueWidth = doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).widthOfString(value);
+      doc.text(value, x + width - 8 - valueWidth, y + 5.5, { lineBreak: false });
+      const title = pdfText(metric.title[language]);
+      const titleWidth = width - 16 - valueWidth - 8;
+      let size = 8;
+      while (size > 6.5 && doc.font('Helvetica-Bold').fontSize(size).heightOfString(title, { width: titleWidth }) > 2 * doc.currentLineHeight(true)) size -= 0.5;
+      doc.font('Helvetica-Bold').fontSize(size).fillColor(INK).text(title, x + 8, y + 6, { width: titleWidth, height: 20, ellipsis: true });
       const top = y + chart.top;
       doc.moveTo(x + 8, top + chart.height).lineTo(x + width - 8, top + chart.height).lineWidth(0.4).strokeColor(RULE).stroke();
       if (points.length > 0) {
@@ -363,6 +412,7 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
   const { default: PDFDocument } = await import('pdfkit');
   const title = `${reportText(language, 'title')}: ${data.subject.name}`;
   const doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, info: { Title: pdfText(title), Author: 'Roer', CreationDate: new Date(data.generatedAt) }, lang: language === 'nl' ? 'nl-NL' : 'en-GB' });
+  drawArrows(doc);
   const chunks: Buffer[] = [];
   doc.on('data', chunk => chunks.push(chunk as Buffer));
   const done = new Promise<Buffer>(resolve => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -384,7 +434,7 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
     const omitted = [...(section.notes ?? []), ...(section.omitted ? [reportText(language, 'omitted', { n: section.omitted })] : [])];
     const layout = section.rows.length > 0 ? tableLayout(doc, section, data, language, omitted) : null;
     // The Verloop's sentences and charts come between its heading and its table.
-    heading(doc, `${section.title} (${sectionCount(section, language)})`, 13, section.id === 'trend' ? 70 : layout?.lead ?? 20);
+    heading(doc, sectionHeading(section, language), 13, section.id === 'trend' ? 70 : layout?.lead ?? 20);
     if (section.id === 'trend') trend(doc, data.trend ?? [], language, trendNotes(data, language));
     if (layout) layout.draw();
     else {

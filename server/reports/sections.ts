@@ -10,7 +10,7 @@ import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
 import { reportText } from './words.js';
 import { lockInValueText } from './lock-in-words.js';
-import { trendSection } from './trend.js';
+import { trendHeading, trendSection } from './trend.js';
 import { shownName } from './boundary.js';
 import { decimalsToTellApart } from '../decimals.js';
 import { formatNumber } from '../format.js';
@@ -114,6 +114,10 @@ export function reportSections(data: ReportData, language: Language): Section[] 
 }
 
 /** A section's number as its heading says it: "110", or "top 15" when its rows are the first of a longer ranking. */
+/** A section's heading with its count: "Contracten (12)"; the Verloop's in words, its number counts imports ("Verloop over 3 imports"). */
+export const sectionHeading = (section: Pick<Section, 'id' | 'title' | 'rows' | 'top'>, language: Language): string =>
+  section.id === 'trend' ? trendHeading(section.rows.length, language) : `${section.title} (${sectionCount(section, language)})`;
+
 export const sectionCount = (section: Pick<Section, 'rows' | 'top'>, language: Language): string =>
   section.top !== undefined && section.rows.length >= section.top ? reportText(language, 'topRows', { n: section.rows.length }) : String(section.rows.length);
 

@@ -37,6 +37,8 @@ export const trendMetric = (key: TrendKey): TrendMetric => TREND_METRICS.find(me
 const WORDS = {
   nl: {
     heading: 'Verloop',
+    headingRuns: 'Verloop over {n} imports',
+    headingRun: 'Verloop over 1 import',
     changed: '{name} {before} → {after} sinds {date}',
     same: '{name} {value}, gelijk sinds {date}',
     noValue: '{name}: geen waarde sinds {date}',
@@ -47,6 +49,8 @@ const WORDS = {
   },
   en: {
     heading: 'Trend',
+    headingRuns: 'Trend over {n} imports',
+    headingRun: 'Trend over 1 import',
     changed: '{name} {before} → {after} since {date}',
     same: '{name} {value}, unchanged since {date}',
     noValue: '{name}: no value since {date}',
@@ -121,14 +125,19 @@ const TYPES: Record<TrendKey, ColumnType> = { hhi: 'integer', cr3: 'percent', sp
 export function trendSection(series: TrendPoint[], language: Language, organisations: Record<string, string> = {}): { title: string; columns: SectionColumn[]; rows: Row[] } {
   return {
     title: trendText(language, 'heading'),
-    rows: series.map(point => ({ ...point, at: point.at.slice(0, 10) })) as unknown as Row[],
+    rows: series as unknown as Row[],
     columns: [
-      { key: 'at', header: HEADERS[language].at, type: 'date', value: row => row.at },
+      // With its time: imports on one day would read as the same row.
+      { key: 'at', header: HEADERS[language].at, type: 'dateTime', value: row => row.at },
       { key: 'source', header: HEADERS[language].source, type: 'text', value: row => (typeof row.source === 'string' ? sourceName(row.source, language, id => organisations[id]) : null) },
       ...TREND_METRICS.map(metric => ({ key: metric.key, header: metric.name[language], type: TYPES[metric.key], value: (row: Row) => row[metric.key] ?? null })),
     ],
   };
 }
+
+/** "Verloop over 3 imports": the section's heading says what its number counts. */
+export const trendHeading = (runs: number, language: Language): string =>
+  trendText(language, runs === 1 ? 'headingRun' : 'headingRuns', { n: runs });
 
 /** The sentences of every headline number, or the one that says there is no trend yet. */
 export const trendSentences = (series: TrendPoint[], language: Language): string[] =>

@@ -9,7 +9,7 @@ import { importLandscape } from '../../importers/import.js';
 import { Landscape } from '../../importers/model.js';
 import { analyses } from '../../server/analyses/index.js';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../../server/format.js';
-import { columnWidths, pdfText } from '../../server/reports/pdf.js';
+import { ARROW_SLOT, columnWidths, pdfText } from '../../server/reports/pdf.js';
 import { pictureLayout, wrap } from '../../server/reports/picture.js';
 import type { ReportData } from '../../server/reports/report-data.js';
 import { resetDatabase, testDriver } from '../support/db.js';
@@ -218,8 +218,8 @@ describe('documents', () => {
       expect(widths[6]).toBeGreaterThanOrEqual(doc.font('Helvetica').fontSize(8).widthOfString('328'));
     });
 
-    it('when text holds characters the PDF fonts lack, then they are written as the nearest letter or sign', () => {
-      expect(pdfText('A → B · Łódź ≥ 3 € 5')).toBe('A › B · Lódz >= 3 € 5');
+    it('when text holds characters the PDF fonts lack, then they are written as the nearest letter or sign, and an arrow gets room to be drawn', () => {
+      expect(pdfText('A → B · Łódź ≥ 3 € 5')).toBe(`A ${ARROW_SLOT} B · Lódz >= 3 € 5`);
     });
   });
 

@@ -181,7 +181,7 @@ describe('an organisation report as people read it', () => {
   it('when the Verloop lists the imports, then each source is named (organisation and kind), not its key, on paper and in the workbook', async () => {
     const text = readPdf((await binary(request(app()).get(`/api/reports/${encodeURIComponent(UID)}.pdf`))).body as Buffer, 'report-pages-trend').join('\n');
     // The cell may wrap: the organisation on one line, the kind on the next.
-    const trend = text.slice(text.indexOf('Verloop ('), text.indexOf('Afhankelijk van recht'));
+    const trend = text.slice(text.indexOf('Verloop over'), text.indexOf('Afhankelijk van recht'));
     expect(trend).toContain('Gemeente Noord');
     expect(trend).toMatch(/\(CSV-\s*bestanden\)/);
     expect(text).not.toContain(`csv:${ORG}`);

@@ -138,6 +138,30 @@ describe('the changes page', () => {
     await expect(page.locator('#changes-untracked li').textContent()).resolves.toMatch(/^Demo ingelezen: \d+ applicaties, .*; alleen de aantallen zijn bekend, niet welke regels veranderden · Gemeente Roerdam \(demo\) · \d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
   });
 
+  it('when an import is shown and a date is typed, then the date wins; an import chosen after that wins again', async () => {
+    const runs: { runId: string; startedAt: string }[] = await (await fetch(`${base}/api/imports`)).json();
+    const run = runs.find(entry => entry.runId === second.runId)!;
+    await open(`#/changes?since=${encodeURIComponent(run.startedAt)}&until=${second.runId}`, [ORGANISATION]);
+    await expect(page.locator('#changes-run').inputValue()).resolves.toBe(`${run.startedAt} ${second.runId}`);
+    const date = addMonths(today(), -2);
+    await page.fill('#changes-since', date);
+    // The import chosen before gives way at once, so what will be shown is what the form shows.
+    await expect(page.locator('#changes-run').inputValue()).resolves.toBe('');
+    await page.click('#changes-form button[type=submit]');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && (document.querySelector('#changes-lead')?.textContent ?? '').startsWith('Sinds '), null, { timeout: 60_000 });
+    expect(new URL(page.url()).hash).toBe(`#/changes?since=${date}`);
+    await expect(page.locator('#changes-lead').textContent()).resolves.toMatch(new RegExp(`^Sinds ${date.split('-').reverse().join('-')}: `));
+    await expect(page.locator('#changes-since').inputValue()).resolves.toBe(date);
+
+    // And the other way round: an import chosen after a date clears the date.
+    await page.selectOption('#changes-run', `${run.startedAt} ${second.runId}`);
+    await expect(page.locator('#changes-since').inputValue()).resolves.toBe('');
+    await page.click('#changes-form button[type=submit]');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && (document.querySelector('#changes-lead')?.textContent ?? '').startsWith('Wat de import van '), null, { timeout: 60_000 });
+    expect(page.url()).toContain(`until=${second.runId}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'changes-date-wins.png') });
+  });
+
   it('when nothing was measured at the chosen date, then the cards and the lists both compare with the first measurement', async () => {
     await open(`#/changes?since=${addMonths(today(), -1)}`, [ORGANISATION]);
     await expect(page.locator('#changes-baseline').textContent()).resolves.toMatch(/^Op het gekozen moment was nog niets gemeten: vergeleken met de eerste meting daarna \(\d{2}-\d{2}-\d{4} \d{2}:\d{2}\)\.$/);

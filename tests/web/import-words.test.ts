@@ -53,6 +53,26 @@ describe('the import page in words', () => {
     await shot('import-second-source-nl');
   }, 180_000);
 
+  it('when an import is done, then a link leads to what exactly that import changed, and the history\'s dates of imports that changed something lead there too', async () => {
+    const link = page.locator('#import-changes-link');
+    await link.waitFor();
+    await expect(link.textContent()).resolves.toBe('Bekijk wat deze import veranderde');
+    const runs: { runId: string; source: string; startedAt: string; status: string; unchangedSince: string | null }[] = await page.evaluate(async () => (await fetch('/api/imports')).json());
+    const latest = runs.find(run => run.source === 'leveranciers-test-b')!;
+    const hash = `#/changes?${new URLSearchParams({ since: latest.startedAt, until: latest.runId })}`;
+    expect(await link.getAttribute('href')).toBe(hash);
+    await page.waitForFunction(() => (document.querySelector('#import-history')?.textContent ?? '').includes('leveranciers-test-b'));
+    const dates = await page.$$eval('#import-history tbody tr', rows => rows.map(row => row.querySelector('td a')?.getAttribute('href') ?? null));
+    expect(dates).toContain(hash);
+    expect(dates.filter(Boolean)).toHaveLength(runs.filter(run => run.status === 'ok' && !run.unchangedSince).length);
+    await shot('import-changes-link-nl');
+    await link.click();
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && (document.querySelector('#changes-lead')?.textContent ?? '').startsWith('Wat de import van '), null, { timeout: 60_000 });
+    expect(await page.locator('#changes-runs li').count()).toBe(1);
+    await shot('import-changes-followed-nl');
+    await ui.open('#/import');
+  }, 120_000);
+
   it('when the history is shown, then the endoflife.date run has its counts in words and its source a name', async () => {
     await page.waitForFunction(() => (document.querySelector('#import-history')?.textContent ?? '').includes('leveranciers-test-b'));
     const row = await page.$$eval('#import-history tbody tr', rows => rows.map(r => [...r.querySelectorAll('td')].map(td => td.textContent ?? '')).find(cells => cells.some(c => c.includes('demo:endoflife'))));

@@ -31,6 +31,20 @@ export function lockInDateLine(change: Change): HTMLElement | null {
   return h('p', { class: 'hint', id: 'changes-lockin-date' }, t('changes.lockInDate', { before: formatDate(from), after: formatDate(to) }));
 }
 
+type RunRecord = { runId?: unknown; startedAt?: unknown; finishedAt?: unknown; status?: unknown; unchangedSince?: unknown };
+
+/** An import that wrote something: finished well, and not one that found its files unchanged. */
+export const runChangedSomething = (run: RunRecord): boolean => run.status === 'ok' && Boolean(run.finishedAt) && !run.unchangedSince;
+
+/**
+ * The changes page for what one import changed: from its start up to and including it (since=<start>&until=<run id>),
+ * the reading the page's "wat import … veranderde" choice makes; null for a run that changed nothing.
+ */
+export function runChangesHash(run: RunRecord): string | null {
+  if (!runChangedSomething(run) || typeof run.startedAt !== 'string' || typeof run.runId !== 'string') return null;
+  return `#/changes?${new URLSearchParams({ since: run.startedAt, until: run.runId })}`;
+}
+
 /**
  * " — opzeggen vóór 26-07-2026", or " — opzegdatum verstreken (29-06-2026)" once that day has passed. A
  * contract that does not renew by itself ends on its end date whatever notice is given, so its line says

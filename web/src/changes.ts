@@ -16,7 +16,7 @@ import { errorText } from './errors.js';
 import { contractName } from '../../server/reports/contract-name.js';
 import type { NamedContract } from '../../server/analyses/changes-names.js';
 import type { FieldChange } from '../../server/analyses/changes.js';
-import { type ChangesRun, baselineLine, lockInDateLine, noticeExtra, runLine, untrackedRuns } from './changes-words.js';
+import { type ChangesRun, baselineLine, lockInDateLine, noticeExtra, runChangedSomething, runLine, untrackedRuns } from './changes-words.js';
 
 type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; end?: string; contract?: NamedContract; fields?: FieldChange[] };
 type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; commonGroundScore?: number | null; spofs?: Item[]; notice?: Item[] };
@@ -45,7 +45,7 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
   const runs = await getJson<Run[]>('/api/imports', { limit: 30 }).catch(() => [] as Run[]);
   const dateInput = h('input', { type: 'date', id: 'changes-since', value: /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : '' });
   // Two readings of "since an import": what it changed (from its start up to and including it), or what came after it.
-  const usable = runs.filter(run => run.status === 'ok' && run.finishedAt && !run.unchangedSince);
+  const usable = runs.filter(runChangedSomething);
   const runLabel = (run: Run) => `${formatDateTime(run.finishedAt)} · ${sourceName(run.source)}`;
   const runSelect = h('select', { id: 'changes-run', 'aria-label': t('changes.sinceRun') },
     h('option', { value: '' }, t('changes.sinceRun')),
@@ -53,6 +53,9 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
       h('option', { value: `${run.startedAt} ${run.runId}`, selected: run.startedAt === since && run.runId === until }, t('changes.withRunOption', { run: runLabel(run) })))),
     h('optgroup', { label: t('changes.afterRun') }, usable.map(run =>
       h('option', { value: run.runId, selected: run.runId === since && !until }, t('changes.afterRunOption', { run: runLabel(run) })))));
+  // Whichever the user changed last wins: a date typed clears the import chosen, an import chosen clears the date.
+  for (const type of ['input', 'change']) dateInput.addEventListener(type, () => { runSelect.value = ''; });
+  runSelect.addEventListener('change', () => { dateInput.value = ''; });
   root.append(
     h('h1', {}, t('changes.heading')),
     h('form', { class: 'toolbar', id: 'changes-form', onsubmit: (e: Event) => {

@@ -17,6 +17,7 @@ import { str } from './rows.js';
 import { sourceKeyOf, sourceValid } from './source-field.js';
 import { nodeCountWords, runCountsOf } from './run-counts.js';
 import { sourceName } from './data-quality-words.js';
+import { runChangesHash } from './changes-words.js';
 import { knownOrganisations, orgName } from './organisations.js';
 import type { ImportIssue, ImportReport, Row } from './types.js';
 
@@ -50,6 +51,18 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   const progress = h('progress', { id: 'import-progress', hidden: true, 'aria-label': t('import.progress') });
   const result = h('div', { id: 'import-result', 'aria-live': 'polite' });
   const history = h('div', { id: 'import-history' });
+  // The runs as the history last read them: the link to what an import changed needs its start.
+  let runs: Row[] = [];
+  let changesLine: HTMLElement | null = null;
+  /** "Bekijk wat deze import veranderde" under a finished import's answer, once the history knows its run. */
+  const linkChanges = () => {
+    if (!changesLine) return;
+    const runId = shown && !shown.dryRun && shown.report.ok ? shown.report.runId : null;
+    const run = runId ? runs.find(r => r.runId === runId) : undefined;
+    const hash = run ? runChangesHash(run) : null;
+    fill(changesLine, hash ? h('a', { href: hash, id: 'import-changes-link' }, t('import.seeChanges')) : []);
+    changesLine.hidden = !hash;
+  };
   const buttons = [
     h('button', { type: 'button', id: 'import-dry-run', onclick: () => void run(true) }, t('import.dryRun')),
     h('button', { type: 'button', id: 'import-commit', class: 'primary', onclick: () => void run(false) }, t('import.commit')),
@@ -181,8 +194,10 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       answer = [message(report.unchangedSince ? t('import.okUnchanged', { when: formatDateTime(report.unchangedSince.finishedAt) }) : removing ? t('import.okCommittedRemoved') : t('import.okCommitted'), 'ok')];
     }
     const catalogue = report.catalogue as { rows: number; renamed: { from: string; to: string }[] } | undefined;
+    changesLine = h('p', { id: 'import-changes', hidden: true });
     fill(result,
       answer,
+      changesLine,
       catalogue ? h('p', { class: 'hint', id: 'import-catalogue' }, t('import.catalogue', { n: catalogue.rows, renames: catalogue.renamed.map(r => `${r.from} → ${r.to}`).join(', ') })) : null,
       reresolvedHint(report),
       mergeList(report),
@@ -192,6 +207,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       report.tables && Object.keys(report.tables).length ? h('section', {}, h('h2', {}, t('import.tables')),
         h('p', { id: 'import-tables' }, tableCounts(report.tables, report.written === 'initial') || t('common.none'))) : null,
     );
+    linkChanges();
   }
 
   /** What the import removes (or would): per kind how many of how many, and their names, the first few at once. */
@@ -215,7 +231,8 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
 
   async function loadHistory(): Promise<void> {
     try {
-      const runs = await getImports();
+      runs = await getImports();
+      linkChanges();
       fill(sources, [...new Set(runs.map(r => str(r.source)))].sort().map(name => h('option', { value: name })));
       fill(history, runs.length ? sortableTable<Row>({
         caption: t('import.history'),
@@ -223,7 +240,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         rows: runs,
         sortKey: 'when',
         columns: [
-          { key: 'when', label: t('import.col.when'), value: r => str(r.finishedAt ?? r.startedAt ?? r.at ?? r.when), render: r => formatDateTime(r.finishedAt ?? r.startedAt ?? r.at ?? r.when) },
+          { key: 'when', label: t('import.col.when'), value: r => str(r.finishedAt ?? r.startedAt ?? r.at ?? r.when), render: r => whenCell(r) },
           // The source by name (server/reports/source-name.ts), its key beside it: the key is what the source field takes.
           { key: 'source', label: t('import.col.source'), value: r => str(r.source), render: r => sourceName(str(r.source)) === str(r.source) ? str(r.source) : h('span', {}, sourceName(str(r.source)), ' ', h('span', { class: 'hint' }, str(r.source))) },
           { key: 'status', label: t('import.col.status'), value: runStatus },
@@ -320,6 +337,13 @@ function modelSummary(report: ImportReport): HTMLElement | null {
   }
   if (format === 'algoritmeregister') lines.push(...registerSummary(report));
   return h('section', { id: 'import-format' }, lines);
+}
+
+/** When a run finished; for a run that wrote something, a link to what it changed (the changes page). */
+function whenCell(run: Row): string | HTMLElement {
+  const when = formatDateTime(run.finishedAt ?? run.startedAt ?? run.at ?? run.when);
+  const hash = runChangesHash(run);
+  return hash ? h('a', { href: hash, title: t('import.seeChanges') }, when) : when;
 }
 
 const runStatus = (run: Row): string =>

@@ -5,7 +5,7 @@ import { reportAnswer, reportFacts, reportSubtitle, trendNotes } from '../../ser
 import { reportFileName } from '../../server/reports/file-name.js';
 import { pictureIntro, pictureLayout } from '../../server/reports/picture.js';
 import type { ReportData } from '../../server/reports/report-data.js';
-import { type Section, cellText, reportSections, sectionCount } from '../../server/reports/sections.js';
+import { type Section, cellText, reportSections, sectionHeading } from '../../server/reports/sections.js';
 import { trendSentences } from '../../server/reports/trend.js';
 import { reportText } from '../../server/reports/words.js';
 import { NUMERIC_TYPES } from '../../server/exports/columns.js';
@@ -91,7 +91,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
         : h('p', { class: 'hint' }, reportText(lang, 'pictureNone'))) : null,
     sections.map(section => h('section', { id: `report-${section.id}` },
       h('div', { class: 'section-head' },
-        h('h2', {}, `${section.title} (${sectionCount(section, lang)})`),
+        h('h2', {}, sectionHeading(section, lang)),
         section.rows.length ? h('button', { type: 'button', class: 'no-print', 'data-section': section.id, onclick: () => void download(`${path}.csv`, { ...scope, section: section.id, delimiter: lang === 'nl' ? 'semicolon' : 'comma' }, `${reportFileName(s, lang, section.id)}.csv`) }, t('report.csv')) : null),
       section.id === 'trend' ? [
         h('ul', { class: 'trend-sentences' }, trendSentences(data.trend ?? [], lang).map(sentence => h('li', { class: 'trend-sentence' }, sentence))),
