@@ -335,6 +335,9 @@ function drawPicture(doc: Doc, picture: Picture, language: Language) {
  * An organisation's "Verloop": a sentence per headline number, then a small line chart of each, three
  * to a row (none with a single import: one dot is no trend).
  */
+/** The Verloop's columns the PDF's table leaves out (see above). */
+const ON_SCREEN_AND_IN_SHEET_ONLY = new Set(['hhiValue', 'cr3Value']);
+
 function trend(doc: Doc, series: TrendPoint[], language: Language, notes: string[]) {
   for (const sentence of trendSentences(series, language)) { paragraph(doc, sentence, 10); doc.moveDown(0.15); }
   for (const note of notes) { paragraph(doc, note, 8.5, MUTED); doc.moveDown(0.15); }
@@ -430,7 +433,10 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
     }
   // The sections start on a page of their own, unless the first page already ran over onto one.
   } else if (doc.bufferedPageRange().count === 1) doc.addPage();
-  for (const section of reportSections(data, language)) {
+  for (const whole of reportSections(data, language)) {
+    // Eleven columns do not fit across the page: the Verloop's table leaves out the concentration by
+    // contract value, which its sentences and charts above it give (the workbook has every column).
+    const section = whole.id === 'trend' ? { ...whole, columns: whole.columns.filter(column => !ON_SCREEN_AND_IN_SHEET_ONLY.has(column.key)) } : whole;
     const omitted = [...(section.notes ?? []), ...(section.omitted ? [reportText(language, 'omitted', { n: section.omitted })] : [])];
     const layout = section.rows.length > 0 ? tableLayout(doc, section, data, language, omitted) : null;
     // The Verloop's sentences and charts come between its heading and its table.

@@ -13,17 +13,23 @@ import { sourceName } from './source-name.js';
 export type TrendPoint = {
   runId: string; at: string; source?: string | null;
   hhi: number | null; cr3: number | null; spofCount: number | null; meanLockIn: number | null; noticeCount: number | null;
+  /** Concentration by contract value, the measure the supplier page leads with. */
+  hhiValue?: number | null; cr3Value?: number | null;
   /** Absent in numbers recorded before it was. */
   sovereigntyShare?: number | null;
   commonGroundScore?: number | null;
 };
-export type TrendKey = 'hhi' | 'cr3' | 'spofCount' | 'meanLockIn' | 'noticeCount' | 'sovereigntyShare' | 'commonGroundScore';
+export type TrendKey = 'hhi' | 'cr3' | 'hhiValue' | 'cr3Value' | 'spofCount' | 'meanLockIn' | 'noticeCount' | 'sovereigntyShare' | 'commonGroundScore';
 export type TrendMetric = { key: TrendKey; digits: number; percent: boolean; name: Record<Language, string>; title: Record<Language, string> };
 
 /** The headline numbers with a trend, in the order the report shows them. */
 export const TREND_METRICS: TrendMetric[] = [
   { key: 'hhi', digits: 0, percent: false, name: { nl: 'HHI op aantal applicaties', en: 'HHI by number of applications' }, title: { nl: 'Concentratie (HHI op aantal applicaties)', en: 'Concentration (HHI by number of applications)' } },
   { key: 'cr3', digits: 1, percent: true, name: { nl: 'CR3 op aantal applicaties', en: 'CR3 by number of applications' }, title: { nl: 'CR3 op aantal applicaties', en: 'CR3 by number of applications' } },
+  // By contract value too: the supplier page leads with it ("met 15,0% van de contractwaarde"), and a user asking
+  // whether dependence on a supplier grew found only the count by applications here.
+  { key: 'hhiValue', digits: 0, percent: false, name: { nl: 'HHI op contractwaarde', en: 'HHI by contract value' }, title: { nl: 'Concentratie (HHI op contractwaarde)', en: 'Concentration (HHI by contract value)' } },
+  { key: 'cr3Value', digits: 1, percent: true, name: { nl: 'CR3 op contractwaarde', en: 'CR3 by contract value' }, title: { nl: 'CR3 op contractwaarde', en: 'CR3 by contract value' } },
   // The articulation points of the application graph (headlines.ts), not the kwetsbaarste punten a report ranks by what fails with them.
   { key: 'spofCount', digits: 0, percent: false, name: { nl: 'Scharnierpunten', en: 'Articulation points' }, title: { nl: 'Scharnierpunten', en: 'Articulation points' } },
   { key: 'meanLockIn', digits: 1, percent: false, name: { nl: 'Gemiddelde lock-in', en: 'Mean lock-in' }, title: { nl: 'Gemiddelde lock-in', en: 'Mean lock-in' } },
@@ -119,7 +125,7 @@ export function trendChartPoints(series: TrendPoint[], key: TrendKey, box: { wid
 }
 
 const HEADERS = { nl: { at: 'Import van', source: 'Bron' }, en: { at: 'Imported', source: 'Source' } } as const;
-const TYPES: Record<TrendKey, ColumnType> = { hhi: 'integer', cr3: 'percent', spofCount: 'integer', meanLockIn: 'decimal', noticeCount: 'integer', sovereigntyShare: 'percent', commonGroundScore: 'decimal' };
+const TYPES: Record<TrendKey, ColumnType> = { hhi: 'integer', cr3: 'percent', hhiValue: 'integer', cr3Value: 'percent', spofCount: 'integer', meanLockIn: 'decimal', noticeCount: 'integer', sovereigntyShare: 'percent', commonGroundScore: 'decimal' };
 
 /** The report's "Verloop" as a table: one row per import, the headline numbers as columns (sections.ts); sources by name, organisations from `organisations`. */
 export function trendSection(series: TrendPoint[], language: Language, organisations: Record<string, string> = {}): { title: string; columns: SectionColumn[]; rows: Row[] } {

@@ -88,10 +88,11 @@ describe('the Verloop section of an organisation report', () => {
       // What the notice count is made of, as in the PDF and on the report page.
       expect(first.some(line => /^Contracten in of voorbij hun opzegtermijn, nu (\d+) \(\d+ \+ \d+\)/.test(line))).toBe(true);
       const sheet = book.getWorksheet('Verloop')!;
-      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Import van', 'Bron', 'HHI op aantal applicaties', 'CR3 op aantal applicaties', 'Scharnierpunten', 'Gemiddelde lock-in', 'Contracten in of voorbij hun opzegtermijn', 'Aandeel onder niet-EU-recht', 'Common Ground-score']);
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Import van', 'Bron', 'HHI op aantal applicaties', 'CR3 op aantal applicaties', 'HHI op contractwaarde', 'CR3 op contractwaarde', 'Scharnierpunten', 'Gemiddelde lock-in', 'Contracten in of voorbij hun opzegtermijn', 'Aandeel onder niet-EU-recht', 'Common Ground-score']);
       expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.Date);
       expect(sheet.getCell('A2').numFmt).toBe('dd-mm-yyyy hh:mm');
-      expect([sheet.getCell('C2').value, sheet.getCell('C3').value, sheet.getCell('E2').value, sheet.getCell('E3').value]).toEqual([3750, 5000, 2, 1]);
+      // The HHI by contract value as recorded (the PDF above rounds it: 9.756 → 6.824).
+      expect(['C2', 'C3', 'E2', 'E3', 'G2', 'G3'].map(cell => sheet.getCell(cell).value)).toEqual([3750, 5000, 9756.14, 6823.85, 2, 1]);
     });
   });
 });

@@ -88,7 +88,7 @@ describe('the changes page', () => {
     expect(lead).toContain('5 regels toegevoegd, gewijzigd of verwijderd');
     // Ended, named as the reports name a contract, with the day it ended.
     await expect(page.locator('#changes-ended li').allTextContents()).resolves.toEqual([expect.stringMatching(/^.+ – .+ \(c-0012\), beëindigd op \d{2}-\d{2}-\d{4}$/)]);
-    expect(await page.locator('#changes-cards .card').count()).toBe(7);
+    expect(await page.locator('#changes-cards .card').count()).toBe(9);
     await expect(page.locator('#changes-spofs-entered li').allTextContents()).resolves.toContain(leaf.name);
     // Named as the reports name a contract: supplier – applications (id), with when to give notice; c-0002
     // does not renew by itself, so when it ends (the contract calendar: no notice deadline applies).

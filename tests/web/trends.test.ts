@@ -13,7 +13,7 @@ import { resetDatabase, testDriver } from '../support/db.js';
 import { startUi, type Ui } from './browser.js';
 import { ORGANISATION, demoFiles, secondDelivery } from './demo-delivery.js';
 
-type Point = { runId: string; at: string; hhi: number; cr3: number; spofCount: number; noticeCount: number; meanLockIn: number; sovereigntyShare: number; commonGroundScore: number };
+type Point = { runId: string; at: string; hhi: number; cr3: number; hhiValue: number; cr3Value: number; spofCount: number; noticeCount: number; meanLockIn: number; sovereigntyShare: number; commonGroundScore: number };
 
 let driver: Driver;
 let ui: Ui;
@@ -89,7 +89,13 @@ describe('trends on the dashboards', () => {
       expect(await sentence('hhi')).toBe(`HHI op aantal applicaties ${hhi(series[0].hhi)} → ${hhi(series[1].hhi)} sinds ${since}`);
       const percent = (value: number) => new Intl.NumberFormat('nl-NL', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value / 100);
       expect(await sentence('cr3')).toBe(`CR3 op aantal applicaties ${percent(series[0].cr3)} → ${percent(series[1].cr3)} sinds ${since}`);
-      expect(await ui.page.locator('#exposure-trend figure[data-trend]').count()).toBe(2);
+      // By contract value too, first: the measure the page leads with (the contracts' values did not change).
+      const value = (key: 'hhiValue' | 'cr3Value', name: string, show: (n: number) => string) => (series[0][key] === series[1][key]
+        ? `${name} ${show(series[1][key])}, gelijk sinds ${since}` : `${name} ${show(series[0][key])} → ${show(series[1][key])} sinds ${since}`);
+      expect(await sentence('hhiValue')).toBe(value('hhiValue', 'HHI op contractwaarde', hhi));
+      expect(await sentence('cr3Value')).toBe(value('cr3Value', 'CR3 op contractwaarde', percent));
+      expect(await ui.page.locator('#exposure-trend [data-trend-sentence]').first().getAttribute('data-trend-sentence')).toBe('hhiValue');
+      expect(await ui.page.locator('#exposure-trend figure[data-trend]').count()).toBe(4);
       expect(await ui.page.locator('#exposure-trend [data-trend=hhi] circle').count()).toBe(2);
       await ui.shot('trend-exposure');
     });
@@ -115,9 +121,9 @@ describe('trends on the dashboards', () => {
     it('then the organisation report shows every headline number over the imports', async () => {
       await open(`#/report?subject=org:${ORGANISATION}`);
       const sentences = await ui.page.locator('#report-trend .trend-sentence').allTextContents();
-      expect(sentences).toHaveLength(7);
+      expect(sentences).toHaveLength(9);
       expect(sentences).toContain(`Scharnierpunten ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
-      expect(await ui.page.locator('#report-trend figure[data-trend]').count()).toBe(7);
+      expect(await ui.page.locator('#report-trend figure[data-trend]').count()).toBe(9);
       expect(await ui.page.locator('#table-trend tbody tr').count()).toBe(2);
       // The same words as the PDF: the notice count as page 1's two numbers added up, scharnierpunten set apart.
       const notes = await text('#report-trend .trend-notes');

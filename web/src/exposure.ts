@@ -35,8 +35,8 @@ export async function renderExposure(root: HTMLElement, ctx: Context): Promise<v
         h('button', { type: 'button', id: 'exposure-xlsx', onclick: () => void download(`/api/analyses/supplier-exposure`, { organisation: ctx.organisations(), level, format: 'xlsx', lang: language() }, 'leveranciers.xlsx') }, t('calendar.xlsx')))),
     body);
 
-  // The organisation's HHI and CR3 over its imports: the same whichever measure is shown.
-  const trend = trendPanel(ctx, ['hhi', 'cr3'], 'exposure-trend');
+  // The organisation's HHI and CR3 over its imports, by both measures: the one shown first.
+  const trend = trendPanel(ctx, measure === 'contractValue' ? ['hhiValue', 'cr3Value', 'hhi', 'cr3'] : ['hhi', 'cr3', 'hhiValue', 'cr3Value'], 'exposure-trend');
   async function load(): Promise<void> {
     let result;
     try {
