@@ -90,6 +90,9 @@ describe('the changes page', () => {
     await expect(page.locator('#changes-ended li').allTextContents()).resolves.toEqual([expect.stringMatching(/^.+ – .+ \(c-0012\), beëindigd op \d{2}-\d{2}-\d{4}$/)]);
     expect(await page.locator('#changes-cards .card').count()).toBe(9);
     await expect(page.locator('#changes-spofs-entered li').allTextContents()).resolves.toContain(leaf.name);
+    // What a scharnierpunt is, and where the ranking by what fails is (the menu's Kwetsbare punten).
+    await expect(page.locator('#changes-spofs-hint').textContent()).resolves.toMatch(/^Een scharnierpunt is een applicatie .* staat op Kwetsbare punten\.$/);
+    expect(await page.locator('#changes-spofs-hint a').getAttribute('href')).toBe('#/spof');
     // Named as the reports name a contract: supplier – applications (id), with when to give notice; c-0002
     // does not renew by itself, so when it ends (the contract calendar: no notice deadline applies).
     const [notice] = headline.entered.notice;

@@ -147,6 +147,8 @@ function headlineCards(change: HeadlineChange | undefined): HTMLElement {
       h('h2', {}, metric.title[language()]),
       h('p', { class: 'big' }, typeof after?.[metric.key] === 'number' ? trendValue(metric, after![metric.key] as number, language()) : '—'),
       h('p', { class: 'hint' }, before ? delta(before[metric.key], after?.[metric.key], metric.key) : t('changes.noBefore'))))),
+    // "Nieuwe scharnierpunten" read as the menu's Kwetsbare punten, a ranking by what fails: say which is which.
+    firstOnly ? null : h('p', { class: 'hint', id: 'changes-spofs-hint' }, t('spof.articulationHint'), ' ', t('changes.spofsElsewhere'), ' ', h('a', { href: '#/spof' }, t('nav.spof')), '.'),
     firstOnly ? null : h('div', { class: 'split' },
       itemList('changes-spofs-entered', t('changes.spofsEntered'), change.entered.spofs),
       itemList('changes-spofs-left', t('changes.spofsLeft'), change.left.spofs),
