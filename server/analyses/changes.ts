@@ -17,6 +17,7 @@ import { query } from '../queries.js';
 import { type HeadlineItem, headlineAt, headlineSeries, type RecordedHeadline } from './headlines.js';
 import { type ContractFact, fetchLandscape, platformChain } from './landscape.js';
 import { type Listed, type NoticeEntry, namedItems, namedNotice } from './changes-names.js';
+import type { SupplierShare } from './supplier-exposure.js';
 import type { Language } from '../labels.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -58,7 +59,12 @@ export type HeadlineChange = {
   left: { spofs: HeadlineItem[]; notice: HeadlineItem[] };
   /** Its contracts that ended in the period (endedContracts), named as the notice lists are. */
   ended: NoticeEntry[];
+  /** The suppliers whose share moved most (supplierMoves). */
+  suppliers: SupplierMove[];
 };
+/** A supplier's shares of an organisation's applications and contract value (percent) before and after. */
+export type SupplierMove = { uid: string; name: string; before: Shares; after: Shares };
+type Shares = Pick<SupplierShare, 'applicationsShare' | 'contractValueShare'>;
 /** A table's counts as a run kept them. */
 export type RunTableCounts = { added: number; changed: number; unchanged: number; removed: number };
 export type ChangesRun = {
@@ -283,13 +289,38 @@ function headlineChange(organisation: string, before: RecordedHeadline | null, a
   };
   // Nothing recorded since: the numbers then are the numbers now.
   const now = after && before && after.runId === before.runId ? before : after;
+  // Every supplier's shares stay out of the answer (a country-wide one would carry them 342 times twice): the moves are in `suppliers`.
+  const numbers = (headline: RecordedHeadline | null) => (headline ? { ...headline, suppliers: null } : null);
   return {
     organisation,
-    before,
-    after: now,
+    before: numbers(before),
+    after: numbers(now),
     entered: { spofs: difference(before?.spofs, now?.spofs), notice: difference(before?.notice, now?.notice) },
     left: { spofs: difference(now?.spofs, before?.spofs), notice: difference(now?.notice, before?.notice) },
+    suppliers: supplierMoves(before?.suppliers, now?.suppliers),
   };
+}
+
+/** How many suppliers' moves a change lists: every share moves a little when one supplier gains. */
+const SUPPLIER_MOVES = 5;
+
+/**
+ * The suppliers whose share of the organisation's contract value or applications moved most between
+ * two recordings ("Grutto Software B.V.: 12,2% → 15,0% van de contractwaarde"); a supplier missing from
+ * one held no share then. None when either recording predates the shares.
+ */
+export function supplierMoves(before: SupplierShare[] | null | undefined, after: SupplierShare[] | null | undefined): SupplierMove[] {
+  if (!before || !after) return [];
+  const none = { applicationsShare: 0, contractValueShare: 0 };
+  const was = new Map(before.map(entry => [entry.uid, entry]));
+  const is = new Map(after.map(entry => [entry.uid, entry]));
+  const shares = ({ applicationsShare, contractValueShare }: typeof none) => ({ applicationsShare, contractValueShare });
+  const size = (move: SupplierMove) => Math.max(Math.abs(move.after.contractValueShare - move.before.contractValueShare), Math.abs(move.after.applicationsShare - move.before.applicationsShare));
+  return [...new Set([...was.keys(), ...is.keys()])]
+    .map((uid): SupplierMove => ({ uid, name: (is.get(uid) ?? was.get(uid))!.name, before: shares(was.get(uid) ?? none), after: shares(is.get(uid) ?? none) }))
+    .filter(move => size(move) >= 0.1)
+    .sort((a, b) => size(b) - size(a) || a.name.localeCompare(b.name))
+    .slice(0, SUPPLIER_MOVES);
 }
 
 export type { StoredChange };

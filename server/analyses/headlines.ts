@@ -14,7 +14,7 @@ import { loadLockInWeights, type LockInWeights, lockInScoreValues } from './lock
 import { addMonths, today } from './params.js';
 import { applicationGraph } from './single-points-of-failure.js';
 import { exposureOf } from './sovereignty.js';
-import { concentrations } from './supplier-exposure.js';
+import { concentrations, type SupplierShare, supplierShares } from './supplier-exposure.js';
 import { commonGroundScores } from './common-ground.js';
 import { withinBoundary } from './boundary.js';
 import { edgeKey, organisationScope } from '../exports/scope.js';
@@ -46,6 +46,8 @@ export type Headline = {
   sovereigntyShare: number | null;
   /** Common Ground maturity 0–100 (common-ground.ts); null without interfaces or base registration data received. */
   commonGroundScore: number | null;
+  /** Every supplier's share of the applications and of the contract value, as the supplier page shows them; null in headlines recorded before it was. */
+  suppliers: SupplierShare[] | null;
 };
 
 /** Per organisation, the snapshot with only its own applications, interfaces and contracts (the rest shared). */
@@ -62,6 +64,7 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
   const wanted = new Set(organisations);
   const own = ownParts(landscape, organisations);
   const concentration = new Map(concentrations(landscape, 'supplier').byOrganisation.map(entry => [entry.organisation, entry]));
+  const shares = supplierShares(landscape);
   const scores = lockInScoreValues(landscape, weights, asOf, [...landscape.applications.values()].filter(a => wanted.has(a.organisation)).map(a => a.uid));
   const windowEnd = addMonths(asOf, NOTICE_WINDOW_MONTHS);
   const commonGround = commonGroundScores({ ...landscape, interfaces: landscape.interfaces.filter(i => wanted.has(i.organisation)) }, organisations);
@@ -94,6 +97,7 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
       notice,
       sovereigntyShare: mine.applications.size > 0 ? round((100 * exposed) / mine.applications.size) : null,
       commonGroundScore: commonGround.get(organisation) ?? null,
+      suppliers: shares.get(organisation) ?? [],
     };
   });
 }
@@ -112,7 +116,7 @@ export async function recordHeadlines(driver: Driver, runId: string, organisatio
   const headlines = await headlinesWithin(driver, landscape, await loadLockInWeights(driver), asOf, organisations);
   for (let i = 0; i < headlines.length; i += 500) {
     await write(driver, query('history/write-headlines').text, {
-      runId, at, headlines: headlines.slice(i, i + 500).map(h => ({ ...h, key: `${runId}|${h.organisation}`, applications: int(h.applications), spofCount: int(h.spofCount), noticeCount: int(h.noticeCount), spofs: JSON.stringify(h.spofs), notice: JSON.stringify(h.notice) })),
+      runId, at, headlines: headlines.slice(i, i + 500).map(h => ({ ...h, key: `${runId}|${h.organisation}`, applications: int(h.applications), spofCount: int(h.spofCount), noticeCount: int(h.noticeCount), spofs: JSON.stringify(h.spofs), notice: JSON.stringify(h.notice), suppliers: JSON.stringify(h.suppliers) })),
     });
   }
   return headlines.length;
@@ -226,8 +230,11 @@ function sharedReach(landscape: Landscape, part: Landscape, members: Map<string,
 
 export type RecordedHeadline = Headline & { runId: string; source: string | null; at: string };
 
-type HeadlineRow = Omit<RecordedHeadline, 'spofs' | 'notice'> & { spofs: string; notice: string };
-const parsed = (row: HeadlineRow): RecordedHeadline => ({ ...row, spofs: JSON.parse(row.spofs), notice: JSON.parse(row.notice) });
+type HeadlineRow = Omit<RecordedHeadline, 'spofs' | 'notice' | 'suppliers'> & { spofs: string; notice: string; suppliers: string | null };
+const parsed = (row: HeadlineRow): RecordedHeadline => ({ ...row, spofs: JSON.parse(row.spofs), notice: JSON.parse(row.notice), suppliers: row.suppliers ? JSON.parse(row.suppliers) : null });
+
+/** A recorded headline's numbers without the lists behind them: a point of a trend (GET /api/trends, the report's Verloop). */
+export const trendNumbers = ({ spofs: _spofs, notice: _notice, suppliers: _suppliers, ...numbers }: RecordedHeadline) => numbers;
 
 /** The organisation's headline numbers after each run that touched it, oldest first (its trend). */
 export async function headlineSeries(driver: Driver, organisation: string, since: string | null = null, limit = 1000): Promise<RecordedHeadline[]> {

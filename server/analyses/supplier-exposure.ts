@@ -146,11 +146,7 @@ export function exposure(landscape: Landscape, level: Level): { rows: Row[]; sum
       }
     }
     if (all && organisations.length < 2) continue;
-    // Shares of applications and contract value out of what the suppliers hold together, as HHI and
-    // CR1 count them (concentration()): the largest supplier's share is CR1, and the shares add up to
-    // 100 %. An application without a supplier, or a contract without one, is in neither.
-    let supplied = 0, valued = 0;
-    for (const t of s.entities.values()) { supplied += t.applications; valued += t.contractValue; }
+    const { supplied, valued } = heldTogether(s);
     for (const [uid, t] of s.entities) {
       const supplier = level === 'supplier' ? landscape.suppliers.get(uid) : undefined;
       const entityName = level === 'group' && landscape.groups.has(uid) ? landscape.groups.get(uid)! : landscape.suppliers.get(uid)?.name ?? uid;
@@ -175,6 +171,36 @@ export function exposure(landscape: Landscape, level: Level): { rows: Row[]; sum
   }
   rows.sort((a, b) => String(a.organisation).localeCompare(String(b.organisation)) || (b.applications as number) - (a.applications as number) || (b.contractValue as number) - (a.contractValue as number) || String(a.uid).localeCompare(String(b.uid)));
   return { rows, summary: { level, byOrganisation, byBusinessFunction, overall } };
+}
+
+/**
+ * What the suppliers of a scope hold together, the base of their shares: as HHI and CR1 count them
+ * (concentration()), so the largest supplier's share is CR1 and the shares add up to 100 %. An
+ * application without a supplier, or a contract without one, is in neither.
+ */
+function heldTogether(s: Scope): { supplied: number; valued: number } {
+  let supplied = 0, valued = 0;
+  for (const t of s.entities.values()) { supplied += t.applications; valued += t.contractValue; }
+  return { supplied, valued };
+}
+
+/** A supplier's shares of an organisation's applications and contract value, as the supplier page shows them (percent, one decimal). */
+export type SupplierShare = { uid: string; name: string; applicationsShare: number; contractValueShare: number };
+
+/** Per organisation, every supplier's shares (those with a share of either), the largest by contract value first. */
+export function supplierShares(landscape: Landscape): Map<string, SupplierShare[]> {
+  const byOrganisation = new Map<string, SupplierShare[]>();
+  for (const s of tally(landscape, 'supplier', false)) {
+    if (s.organisation === '*') continue;
+    const { supplied, valued } = heldTogether(s);
+    const shares = [...s.entities].map(([uid, t]): SupplierShare => ({
+      uid, name: landscape.suppliers.get(uid)?.name ?? uid, applicationsShare: share(t.applications, supplied), contractValueShare: share(t.contractValue, valued),
+    }));
+    byOrganisation.set(s.organisation, shares
+      .filter(entry => entry.applicationsShare > 0 || entry.contractValueShare > 0)
+      .sort((a, b) => b.contractValueShare - a.contractValueShare || b.applicationsShare - a.applicationsShare || a.uid.localeCompare(b.uid)));
+  }
+  return byOrganisation;
 }
 
 export const SupplierExposureParams = z.object({

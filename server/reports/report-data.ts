@@ -11,7 +11,7 @@ import { isoDate } from '../format.js';
 import { organisationNames } from '../names.js';
 import { nodeDetail } from '../routes/graph.js';
 import { dependencies, relations, type DependencyRow, type Relation } from './dependencies.js';
-import { headlineSeries } from '../analyses/headlines.js';
+import { headlineSeries, trendNumbers } from '../analyses/headlines.js';
 import type { TrendPoint } from './trend.js';
 import { organisationScope } from '../exports/scope.js';
 import { withinScope } from './boundary.js';
@@ -137,7 +137,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   }
 
   const sovereignty = await sovereigntyOf(analyses, driver, uid, kind, organisation);
-  const trend = kind === 'Organisation' ? (await headlineSeries(driver, text(properties.id))).map(({ spofs: _spofs, notice: _notice, ...numbers }) => numbers) : undefined;
+  const trend = kind === 'Organisation' ? (await headlineSeries(driver, text(properties.id))).map(trendNumbers) : undefined;
   const ictFoto = kind === 'Organisation' ? await ictFotoOf(analyses, driver, organisation) : undefined;
   const commonGround = kind === 'Organisation' ? await commonGroundOf(analyses, driver, organisation) : undefined;
 

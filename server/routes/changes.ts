@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { landscapeAfterRun } from '../../importers/history.js';
 import { ChangesQuery, changesSince } from '../analyses/changes.js';
-import { headlineSeries } from '../analyses/headlines.js';
+import { headlineSeries, trendNumbers } from '../analyses/headlines.js';
 import type { AppContext } from './context.js';
 import { addRoute, documentLanguage } from './registry.js';
 
@@ -34,7 +34,7 @@ export function registerChangeRoutes(router: Router, { driver, registry }: AppCo
       const series = await headlineSeries(driver, query.organisation, query.since ?? null, query.limit);
       return {
         organisation: query.organisation,
-        series: series.map(({ spofs: _spofs, notice: _notice, ...numbers }) => numbers),
+        series: series.map(trendNumbers),
       };
     },
   );

@@ -83,6 +83,13 @@ describe('what changed since', () => {
     expect(gmA.entered.notice).toEqual([{ uid: 'contract:gm-a/c1', name: 'c1', noticeDeadline: addMonths(soon, -3), end: soon, contract: { id: 'c1', suppliers: ['Acme B.V.'], applications: ['Documentbeheer', 'Zaaksysteem'], end: soon, autoRenew: true } }]);
     // c1 renews by itself and c2 was removed: neither ended in the period.
     expect(gmA.ended).toEqual([]);
+    // Newco took regio's application and, with c3, most of the contract value; Hostco's c2 went (98,77 % of it),
+    // so Acme's unchanged c1 grew from 1,23 to 19,8 %; the largest moves first.
+    expect(gmA.suppliers.find((move: { uid: string }) => move.uid === 'supplier:newco'))
+      .toEqual({ uid: 'supplier:newco', name: 'Newco B.V.', before: { applicationsShare: 0, contractValueShare: 0 }, after: { applicationsShare: 50, contractValueShare: 80.2 } });
+    expect(gmA.suppliers.map((move: { uid: string }) => move.uid)).toEqual(['supplier:hostco', 'supplier:newco', 'supplier:cloudy', 'supplier:regio', 'supplier:acme']);
+    // The shares behind them stay out of the numbers before and after.
+    expect([gmA.before.suppliers, gmA.after.suppliers]).toEqual([null, null]);
     expect(gmA.baseline).toBe('since');
     expect(typeof gmA.before.meanLockIn).toBe('number');
   });

@@ -86,6 +86,9 @@ describe('the changes page', () => {
     expect(lead).toContain('1 nieuw scharnierpunt,');
     expect(lead).toContain('1 contract in de opzegtermijn gekomen, 1 contract beëindigd,');
     expect(lead).toContain('5 regels toegevoegd, gewijzigd of verwijderd');
+    // c-0002 moved from Kievit to Grutto: Grutto's share of the contract value grew.
+    const moves = await page.locator('#changes-suppliers li').allTextContents();
+    expect(moves.find(line => line.startsWith('Grutto Software B.V.: contractwaarde '))).toMatch(/^Grutto Software B\.V\.: contractwaarde [\d,]+% → [\d,]+%, applicaties [\d,]+%/);
     // Ended, named as the reports name a contract, with the day it ended.
     await expect(page.locator('#changes-ended li').allTextContents()).resolves.toEqual([expect.stringMatching(/^.+ – .+ \(c-0012\), beëindigd op \d{2}-\d{2}-\d{4}$/)]);
     expect(await page.locator('#changes-cards .card').count()).toBe(9);

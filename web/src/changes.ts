@@ -9,18 +9,18 @@ import { sourceName } from './data-quality-words.js';
 import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
-import { formatDate, formatDateTime, formatNumber, language, t, tn, type MessageKey } from './i18n.js';
+import { formatDate, formatDateTime, formatNumber, formatPercent, language, t, tn, type MessageKey } from './i18n.js';
 import { VALUE_NAMES, valueName } from '../../server/labels.js';
 import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';
 import { contractName } from '../../server/reports/contract-name.js';
 import type { NamedContract } from '../../server/analyses/changes-names.js';
-import type { FieldChange } from '../../server/analyses/changes.js';
+import type { FieldChange, SupplierMove } from '../../server/analyses/changes.js';
 import { type ChangesRun, baselineLine, lockInDateLine, noticeExtra, runChangedSomething, runLine, untrackedRuns } from './changes-words.js';
 
-type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; end?: string; contract?: NamedContract; fields?: FieldChange[] };
+type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; end?: string; contract?: NamedContract; fields?: FieldChange[]; move?: SupplierMove };
 type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; commonGroundScore?: number | null; spofs?: Item[]; notice?: Item[] };
-type HeadlineChange = { organisation: string; before: Headline | null; baseline?: 'since' | 'first' | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] }; ended?: Item[] };
+type HeadlineChange = { organisation: string; before: Headline | null; baseline?: 'since' | 'first' | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] }; ended?: Item[]; suppliers?: SupplierMove[] };
 type TableChanges = { added: number; changed: number; removed: number; items: { added: Item[]; changed: Item[]; removed: Item[] } };
 type Changes = { since: { at: string; runId: string | null }; until?: { at: string; runId: string | null } | null; runs: ChangesRun[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
 type Run = { runId: string; source: string; startedAt?: string; finishedAt: string | null; status: string; unchangedSince?: string | null };
@@ -155,8 +155,16 @@ function headlineCards(change: HeadlineChange | undefined): HTMLElement {
       itemList('changes-notice-entered', t('changes.noticeEntered'), change.entered.notice, noticeExtra, contractText),
       itemList('changes-notice-left', t('changes.noticeLeft'), change.left.notice, () => '', contractText),
       // Named with the day it ended (contractName): "…, beëindigd op 30-11-2026".
-      itemList('changes-ended', t('changes.ended'), change.ended ?? [], () => '', contractText)));
+      itemList('changes-ended', t('changes.ended'), change.ended ?? [], () => '', contractText),
+      // "Has our dependence on supplier X grown?": the largest moves, by the supplier page's two shares.
+      itemList('changes-suppliers', t('changes.suppliers'), (change.suppliers ?? []).map(move => ({ uid: move.uid, name: move.name, move })), item => `: ${supplierMoveText(item.move!)}`)));
 }
+
+/** "contractwaarde 12,2% → 15,0%, applicaties 18,0% → 20,1%" (a share that stayed: "applicaties 18,0%"). */
+const supplierMoveText = ({ before, after }: SupplierMove) =>
+  (['contractValueShare', 'applicationsShare'] as const).map(key => t(key === 'contractValueShare' ? 'changes.supplierValue' : 'changes.supplierApplications', {
+    share: before[key] === after[key] ? formatPercent(after[key]) : `${formatPercent(before[key])} → ${formatPercent(after[key])}`,
+  })).join(', ');
 
 /** A contract as the reports name it ("Leverancier – applicaties (c-0001)"); without its details, its id. */
 const contractText = (item: Item) => (item.contract ? contractName(item.contract, language(), new Date().toISOString().slice(0, 10)) : item.name);
