@@ -187,13 +187,13 @@ describe('the changes page', () => {
       .toMatch(/^Lock-in telt mee hoe lang contracten nog lopen, gerekend vanaf de dag van meting: gemeten op \d{2}-\d{2}-\d{4} in plaats van \d{2}-\d{2}-\d{4} verschuift/);
   });
 
-  it('when no organisation is chosen, then the numbers per organisation, and the date form changes the period', async () => {
+  it('when no organisation is chosen and the period concerns one, then its cards and lists, and the date form changes the period', async () => {
     await open('#/changes', []);
-    expect(await page.locator('#changes-organisations tbody tr').count()).toBe(1);
-    // One row per organisation: the column names one.
-    await expect(page.locator('#changes-organisations thead th').first().textContent()).resolves.toContain('Organisatie');
-    expect(await page.locator('#changes-organisations thead th').first().textContent()).not.toContain('(s)');
-    expect(await page.locator('#changes-trend').count()).toBe(0);
+    // Not a table of one row that hides which contract or supplier it counts (a user check).
+    expect(await page.locator('#changes-organisations').count()).toBe(0);
+    expect(await page.locator('#changes-cards .card').count()).toBe(9);
+    await expect(page.locator('#changes-notice-entered li').textContent()).resolves.toContain('(c-0002)');
+    expect(await page.locator('#changes-suppliers li').count()).toBeGreaterThan(0);
     // Since a date before the first import: both runs, the first kept as counts only.
     await page.fill('#changes-since', addMonths(today(), -1));
     await page.click('#changes-form button[type=submit]');
@@ -212,6 +212,10 @@ describe('the changes page', () => {
     await open(`#/changes?since=${addMonths(today(), -1)}`, []);
     await page.selectOption('#language', 'nl');
     await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.querySelectorAll('#changes-runs li').length === 4, null, { timeout: 60_000 });
+    // Two organisations in the period: a row each, the column naming one.
+    expect(await page.locator('#changes-organisations tbody tr').count()).toBe(2);
+    await expect(page.locator('#changes-organisations thead th').first().textContent()).resolves.toContain('Organisatie');
+    expect(await page.locator('#changes-organisations thead th').first().textContent()).not.toContain('(s)');
     const runs = await page.locator('#changes-runs li').allTextContents();
     expect(runs[2]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · gm0001 \(ArchiMate-model\) · het hele model opnieuw ingelezen · i\.manager$/);
     expect(runs[3]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Algoritmeregister · i\.manager$/);

@@ -76,11 +76,14 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
     fill(body, message(errorText(error), 'error'));
     return;
   }
-  const trend = organisation ? await getJson<{ series: Headline[] }>('/api/trends', { organisation }).catch(() => null) : null;
+  // No organisation chosen, and the period concerns one: its cards and lists, not a table of one row
+  // that hides which contract, supplier or single point of failure it counts.
+  const shown = organisation ?? (changes.headlines.length === 1 ? changes.headlines[0].organisation : undefined);
+  const trend = shown ? await getJson<{ series: Headline[] }>('/api/trends', { organisation: shown }).catch(() => null) : null;
   fill(body,
-    lead(changes, organisation, oneRun(changes, runs)),
-    organisation ? headlineCards(changes.headlines[0]) : headlineTable(changes.headlines),
-    organisation ? trendSection(trend?.series ?? []) : h('p', { class: 'hint' }, t('changes.trendChooseOne')),
+    lead(changes, shown, oneRun(changes, runs)),
+    shown ? headlineCards(changes.headlines[0]) : headlineTable(changes.headlines),
+    shown ? trendSection(trend?.series ?? []) : h('p', { class: 'hint' }, t('changes.trendChooseOne')),
     h('section', { id: 'changes-tables' }, h('h2', {}, t('changes.rows')), untrackedRuns(changes.runs), TABLES.map(table => tableSection(table, changes.tables[table]))),
     h('section', {}, h('h2', {}, t('changes.runs', { n: changes.runs.length })), runList(changes)));
 }
