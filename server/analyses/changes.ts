@@ -11,7 +11,8 @@ import { type RunKind, runDiffsSince, type StoredChange, type StoredRunDiff } fr
 import { TABLES, type TableName } from '../../importers/model.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { importKind } from '../reports/source-name.js';
-import { IsoDate } from './params.js';
+import { IsoDate, today } from './params.js';
+import { currentTerm } from './contract-term.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
 import { type HeadlineItem, headlineAt, headlineSeries, type RecordedHeadline } from './headlines.js';
@@ -45,7 +46,11 @@ export const ChangesQuery = z.object({
 export type ChangesQuery = z.infer<typeof ChangesQuery>;
 
 /** A changed field; `names`: of a field that holds another row's id (supplier, platform, applications…), its values by that row's name. */
-export type FieldChange = { field: string; before: unknown; after: unknown; names?: { before: unknown; after: unknown } };
+export type FieldChange = {
+  field: string; before: unknown; after: unknown; names?: { before: unknown; after: unknown };
+  /** A contract's new end date that lies behind today, of a contract that renews by itself: the end of its current term (contract-term.ts), as the contract calendar gives it. */
+  renewedUntil?: string;
+};
 /** `name`: a contract as a report names it ("Acme B.V. – Zaaksysteem (c1)"), an interface by its ends ("BRP → Zaaksysteem (i1)"). */
 export type ItemChange = { uid: string; name: string; organisation: string | null; fields?: FieldChange[] };
 export type TableChanges = { added: number; changed: number; removed: number; items: { added: ItemChange[]; changed: ItemChange[]; removed: ItemChange[] } };
@@ -217,8 +222,19 @@ function item(change: NetChange, kind: 'added' | 'changed' | 'removed'): ItemCha
   if (kind !== 'changed') return base;
   const fields = [...new Set([...Object.keys(change.before!), ...Object.keys(change.after!)])]
     .filter(field => JSON.stringify(change.before![field]) !== JSON.stringify(change.after![field]))
-    .map(field => ({ field, before: change.before![field] ?? null, after: change.after![field] ?? null }));
+    .map((field): FieldChange => ({ field, before: change.before![field] ?? null, after: change.after![field] ?? null, ...renewal(change, field) }));
   return { ...base, fields };
+}
+
+/**
+ * "einddatum: 18-07-2027 → 30-11-2026" of a contract that renews by itself read as ended; the contract
+ * calendar says it runs on to 30-11-2027. So such a change says until when.
+ */
+export function renewal(change: NetChange, field: string): Pick<FieldChange, 'renewedUntil'> {
+  const after = change.after!;
+  if (change.table !== 'contracts' || field !== 'end' || after.autoRenew !== true || typeof after.end !== 'string') return {};
+  const term = currentTerm({ end: after.end, noticeMonths: typeof after.noticeMonths === 'number' ? after.noticeMonths : null, autoRenew: true }, today());
+  return term?.renewed ? { renewedUntil: term.end } : {};
 }
 
 /**

@@ -222,7 +222,8 @@ const valueText = (value: unknown, field?: string): string => {
 /** "leverancier: Kievit Software B.V. → Grutto Software B.V.": a field that refers to other rows by their names (server/analyses/changes-names.ts). */
 const fieldLine = (field: FieldChange) => {
   const [before, after] = field.names ? [field.names.before, field.names.after] : [field.before, field.after];
-  return `${fieldLabel(field.field)}: ${valueText(before, field.field)} → ${valueText(after, field.field)}`;
+  const renewed = field.renewedUntil ? ` (${t('changes.renewedUntil', { date: formatDate(field.renewedUntil) })})` : '';
+  return `${fieldLabel(field.field)}: ${valueText(before, field.field)} → ${valueText(after, field.field)}${renewed}`;
 };
 
 function tableSection(table: string, changes: TableChanges | undefined): HTMLElement | null {
