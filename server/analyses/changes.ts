@@ -233,7 +233,7 @@ function item(change: NetChange, kind: 'added' | 'changed' | 'removed'): ItemCha
 export function renewal(change: NetChange, field: string): Pick<FieldChange, 'renewedUntil'> {
   const after = change.after!;
   if (change.table !== 'contracts' || field !== 'end' || after.autoRenew !== true || typeof after.end !== 'string') return {};
-  const term = currentTerm({ end: after.end, noticeMonths: typeof after.noticeMonths === 'number' ? after.noticeMonths : null, autoRenew: true }, today());
+  const term = currentTerm({ end: after.end, autoRenew: true }, today());
   return term?.renewed ? { renewedUntil: term.end } : {};
 }
 
@@ -327,13 +327,12 @@ const SUPPLIER_MOVES = 5;
  */
 export function supplierMoves(before: SupplierShare[] | null | undefined, after: SupplierShare[] | null | undefined): SupplierMove[] {
   if (!before || !after) return [];
-  const none = { applicationsShare: 0, contractValueShare: 0 };
   const was = new Map(before.map(entry => [entry.uid, entry]));
   const is = new Map(after.map(entry => [entry.uid, entry]));
-  const shares = ({ applicationsShare, contractValueShare }: typeof none) => ({ applicationsShare, contractValueShare });
+  const shares = (entry: SupplierShare | undefined): Shares => ({ applicationsShare: entry?.applicationsShare ?? 0, contractValueShare: entry?.contractValueShare ?? 0 });
   const size = (move: SupplierMove) => Math.max(Math.abs(move.after.contractValueShare - move.before.contractValueShare), Math.abs(move.after.applicationsShare - move.before.applicationsShare));
   return [...new Set([...was.keys(), ...is.keys()])]
-    .map((uid): SupplierMove => ({ uid, name: (is.get(uid) ?? was.get(uid))!.name, before: shares(was.get(uid) ?? none), after: shares(is.get(uid) ?? none) }))
+    .map((uid): SupplierMove => ({ uid, name: (is.get(uid) ?? was.get(uid))!.name, before: shares(was.get(uid)), after: shares(is.get(uid)) }))
     .filter(move => size(move) >= 0.1)
     .sort((a, b) => size(b) - size(a) || a.name.localeCompare(b.name))
     .slice(0, SUPPLIER_MOVES);
