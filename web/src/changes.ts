@@ -10,7 +10,7 @@ import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
 import { formatDate, formatDateTime, formatNumber, formatPercent, language, t, tn, type MessageKey } from './i18n.js';
-import { VALUE_NAMES, valueName } from '../../server/labels.js';
+import { fieldLine, supplierMoveText } from '../../server/reports/change-words.js';
 import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';
 import { contractName } from '../../server/reports/contract-name.js';
@@ -160,14 +160,8 @@ function headlineCards(change: HeadlineChange | undefined): HTMLElement {
       // Named with the day it ended (contractName): "…, beëindigd op 30-11-2026".
       itemList('changes-ended', t('changes.ended'), change.ended ?? [], () => '', contractText),
       // "Has our dependence on supplier X grown?": the largest moves, by the supplier page's two shares.
-      itemList('changes-suppliers', t('changes.suppliers'), (change.suppliers ?? []).map(move => ({ uid: move.uid, name: move.name, move })), item => `: ${supplierMoveText(item.move!)}`)));
+      itemList('changes-suppliers', t('changes.suppliers'), (change.suppliers ?? []).map(move => ({ uid: move.uid, name: move.name, move })), item => `: ${supplierMoveText(item.move!, language())}`)));
 }
-
-/** "contractwaarde 12,2% → 15,0%, applicaties 18,0% → 20,1%" (a share that stayed: "applicaties 18,0%"). */
-const supplierMoveText = ({ before, after }: SupplierMove) =>
-  (['contractValueShare', 'applicationsShare'] as const).map(key => t(key === 'contractValueShare' ? 'changes.supplierValue' : 'changes.supplierApplications', {
-    share: before[key] === after[key] ? formatPercent(after[key]) : `${formatPercent(before[key])} → ${formatPercent(after[key])}`,
-  })).join(', ');
 
 /** A contract as the reports name it ("Leverancier – applicaties (c-0001)"); without its details, its id. */
 const contractText = (item: Item) => (item.contract ? contractName(item.contract, language(), new Date().toISOString().slice(0, 10)) : item.name);
@@ -202,30 +196,6 @@ function trendSection(series: Headline[]): HTMLElement {
   return h('section', { id: 'changes-trend' }, h('h2', {}, t('changes.trend')), h('div', { class: 'cards' }, trendFigures(series)));
 }
 
-const fieldLabel = (field: string) => {
-  const key = `field.${field}` as MessageKey;
-  const text = t(key);
-  return text === key ? field : text;
-};
-/** A field's value in words: codes of a known field (criticality, platform type…) by their names. */
-const valueText = (value: unknown, field?: string): string => {
-  if (value === null || value === undefined || value === '') return '—';
-  const names = field ? VALUE_NAMES[field] : undefined;
-  if (names && typeof value === 'string') return valueName(names, value, language());
-  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
-  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
-  if (typeof value === 'number') return formatNumber(value, Number.isInteger(value) ? 0 : 2);
-  if (typeof value === 'object') return JSON.stringify(value);
-  return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatDate(value) : String(value);
-};
-
-/** "leverancier: Kievit Software B.V. → Grutto Software B.V.": a field that refers to other rows by their names (server/analyses/changes-names.ts). */
-const fieldLine = (field: FieldChange) => {
-  const [before, after] = field.names ? [field.names.before, field.names.after] : [field.before, field.after];
-  const renewed = field.renewedUntil ? ` (${t('changes.renewedUntil', { date: formatDate(field.renewedUntil) })})` : '';
-  return `${fieldLabel(field.field)}: ${valueText(before, field.field)} → ${valueText(after, field.field)}${renewed}`;
-};
-
 function tableSection(table: string, changes: TableChanges | undefined): HTMLElement | null {
   if (!changes || changes.added + changes.changed + changes.removed === 0) return null;
   const kinds = ['added', 'changed', 'removed'] as const;
@@ -237,7 +207,7 @@ function tableSection(table: string, changes: TableChanges | undefined): HTMLEle
       h('ul', { class: `changes-${kind}` }, changes.items[kind].map(item => h('li', {},
         kind === 'removed' ? item.name : h('a', { href: dependencyHash(item.uid) }, item.name),
         item.organisation ? h('small', { class: 'hint' }, ` · ${orgName(item.organisation)}`) : null,
-        item.fields?.length ? h('ul', {}, item.fields.map(field => h('li', {}, fieldLine(field)))) : null))),
+        item.fields?.length ? h('ul', {}, item.fields.map(field => h('li', {}, fieldLine(field, language())))) : null))),
       changes.items[kind].length < changes[kind] ? h('p', { class: 'hint' }, t('changes.more', { n: changes[kind] - changes.items[kind].length })) : null)));
 }
 
