@@ -22,6 +22,9 @@ export const KIND_NAMES: Record<string, Words> = {
   Component: { nl: 'Softwarecomponent', en: 'Software component' },
 };
 
+/** The kind of fact each table of a delivery holds (an import's counts and changes are per table). */
+export const TABLE_KINDS: Record<string, string> = { applications: 'Application', suppliers: 'Supplier', platforms: 'Platform', interfaces: 'Interface', contracts: 'Contract', algorithms: 'Algorithm' };
+
 /** Many of a kind: "99 van de 196 contracten". */
 export const KIND_PLURALS: Record<string, Words> = {
   Organisation: { nl: 'organisaties', en: 'organisations' },

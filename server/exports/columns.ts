@@ -94,7 +94,8 @@ const WORD_TYPES = new Set<ColumnType>(['organisation', 'criticality', 'kind', '
 /** The exposure's rows across all chosen organisations are marked '*' (supplier-exposure.ts). */
 const ALL_ORGANISATIONS = { nl: 'Alle gekozen organisaties', en: 'All chosen organisations' };
 
-const UID = /^(app|platform|supplier|group|org|function|refcomp|contract|interface|standard):/;
+// A uid has its key right after the colon; "supplier: Acme → Newco" (a changed field in words) is text.
+const UID = /^(app|platform|supplier|group|org|function|refcomp|contract|interface|standard):(?=\S)/;
 
 /**
  * A uid by its name where one is known, else by the id people gave it (`interface:gm1/if-7` →

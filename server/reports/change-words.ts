@@ -7,6 +7,9 @@ import { formatDate, formatNumber, formatPercent } from '../format.js';
 
 type Words = Record<Language, string>;
 
+/** The tables of a delivery in the order their changes are shown. */
+export const CHANGE_TABLES = ['applications', 'suppliers', 'platforms', 'interfaces', 'contracts'] as const;
+
 /** The columns of the five CSV tables as a changed field is named. */
 const FIELD_NAMES: Record<string, Words> = {
   id: { nl: 'id', en: 'id' },

@@ -440,8 +440,9 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
     const omitted = [...(section.notes ?? []), ...(section.omitted ? [reportText(language, 'omitted', { n: section.omitted })] : [])];
     const layout = section.rows.length > 0 ? tableLayout(doc, section, data, language, omitted) : null;
     // The Verloop's sentences and charts come between its heading and its table.
-    heading(doc, sectionHeading(section, language), 13, section.id === 'trend' ? 70 : layout?.lead ?? 20);
+    heading(doc, sectionHeading(section, language), 13, section.id === 'trend' || section.lead ? 70 : layout?.lead ?? 20);
     if (section.id === 'trend') trend(doc, data.trend ?? [], language, trendNotes(data, language));
+    for (const sentence of section.lead ?? []) { paragraph(doc, sentence, 9.5); doc.moveDown(0.2); }
     if (layout) layout.draw();
     else {
       paragraph(doc, reportText(language, 'none'), 9, MUTED);

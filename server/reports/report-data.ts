@@ -8,10 +8,12 @@ import { fetchSnapshot } from '../analyses/boundary.js';
 import type { Concentration } from '../analyses/supplier-exposure.js';
 import type { AnalysisDefinition, Row } from '../analyses/types.js';
 import { isoDate } from '../format.js';
+import type { Language } from '../labels.js';
 import { organisationNames } from '../names.js';
 import { nodeDetail } from '../routes/graph.js';
 import { dependencies, relations, type DependencyRow, type Relation } from './dependencies.js';
 import { headlineSeries, trendNumbers } from '../analyses/headlines.js';
+import { type Changes, type HeadlineChange, changesSince } from '../analyses/changes.js';
 import type { TrendPoint } from './trend.js';
 import { organisationScope } from '../exports/scope.js';
 import { withinScope } from './boundary.js';
@@ -54,6 +56,11 @@ export type ReportData = {
   sovereignty?: { rows: Row[]; overall: Record<string, number> | null; functionsLost: string[] };
   /** An organisation's headline numbers after each import that changed them, oldest first (its "Verloop"). */
   trend?: TrendPoint[];
+  /**
+   * An organisation's changes since the import before its last (its previous recorded headline numbers):
+   * the rows added, changed and removed, and what entered or left its lists; null with one import only.
+   */
+  changes?: ReportChanges | null;
   /** ICT-foto: an organisation's versions out of support or ending within six months, with its figures. */
   ictFoto?: { rows: Row[]; overall: Record<string, number> | null };
   /** Common Ground: an organisation's score row and the interfaces that would raise it most. */
@@ -61,6 +68,19 @@ export type ReportData = {
   /** Rows left out per section because they are outside the organisation's boundary (server/reports/boundary.ts). */
   omitted?: Partial<Record<string, number>>;
 };
+
+export type ReportChanges = { since: string; complete: boolean; tables: Changes['tables']; headline: HeadlineChange | null };
+
+/** Rows of what changed a report lists at most per table and kind (the counts are complete). */
+const CHANGES_LISTED = 1000;
+
+/** What changed for `organisation` since the import before its last one (`series`: its recorded headline numbers, oldest first). */
+async function changesOf(driver: Driver, organisation: string, series: { runId: string; at: string }[], language: Language): Promise<ReportChanges | null> {
+  const previous = series.at(-2);
+  if (!previous) return null;
+  const changes = await changesSince(driver, { since: previous.runId, organisation, limit: CHANGES_LISTED }, language);
+  return { since: previous.at, complete: changes.complete, tables: changes.tables, headline: changes.headlines[0] ?? null };
+}
 
 /** The subject's properties a report names under its title, in this order. */
 const SUBJECT_FACTS = ['product', 'version', 'versionStatus', 'useStart', 'useEnd', 'hosting', 'bbnScore', 'ibpScore', 'biv', 'personalData', 'cbsCode', 'oin'];
@@ -80,7 +100,7 @@ function steps(rows: DependencyRow[]): [string, string][] {
 }
 
 /** Gathers the report on `uid`; `organisations` scopes a supplier's report (an application's or organisation's is its own). */
-export async function reportData(driver: Driver, analyses: AnalysisDefinition[], uid: string, organisations?: string[]): Promise<ReportData> {
+export async function reportData(driver: Driver, analyses: AnalysisDefinition[], uid: string, organisations?: string[], language: Language = 'nl'): Promise<ReportData> {
   const detail = await nodeDetail(driver, analyses, uid);
   const properties = detail.properties as Record<string, unknown>;
   const kind = detail.kind;
@@ -137,7 +157,9 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   }
 
   const sovereignty = await sovereigntyOf(analyses, driver, uid, kind, organisation);
-  const trend = kind === 'Organisation' ? (await headlineSeries(driver, text(properties.id))).map(trendNumbers) : undefined;
+  const series = kind === 'Organisation' ? await headlineSeries(driver, text(properties.id)) : undefined;
+  const trend = series?.map(trendNumbers);
+  const changes = series ? await changesOf(driver, text(properties.id), series, language) : undefined;
   const ictFoto = kind === 'Organisation' ? await ictFotoOf(analyses, driver, organisation) : undefined;
   const commonGround = kind === 'Organisation' ? await commonGroundOf(analyses, driver, organisation) : undefined;
 
@@ -163,6 +185,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
     concentration,
     sovereignty,
     trend,
+    changes,
     ictFoto,
     commonGround,
   };

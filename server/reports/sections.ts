@@ -11,6 +11,7 @@ import { chainText } from './chain.js';
 import { reportText } from './words.js';
 import { lockInValueText } from './lock-in-words.js';
 import { trendHeading, trendSection } from './trend.js';
+import { changeCells, changeRows, changesLead, changesTitle } from './changes-section.js';
 import { shownName } from './boundary.js';
 import { decimalsToTellApart } from '../decimals.js';
 import { formatNumber } from '../format.js';
@@ -26,10 +27,10 @@ export type SectionColumn = { key: string; header: string; type: ColumnType; val
  * `printed`: rows on paper when fewer than all (the spreadsheet has them all). `omitted`: rows left out, outside the organisation's boundary (boundary.ts).
  * `top`: the rows are the first `top` of a longer ranking, so their number is no count of all (sectionCount).
  */
-/** `notes`: what the table's columns mean, printed under it. */
-export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number; omitted?: number; top?: number; notes?: string[] };
-export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty' | 'trend' | 'ictFoto' | 'commonGround';
-export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty', 'trend', 'ictFoto', 'commonGround'];
+/** `notes`: what the table's columns mean, printed under it. `lead`: sentences said before the table (what to act on first). */
+export type Section = { id: SectionId; title: string; columns: SectionColumn[]; rows: Row[]; printed?: number; omitted?: number; top?: number; notes?: string[]; lead?: string[] };
+export type SectionId = 'dependants' | 'dependencies' | 'functions' | 'contracts' | 'lockIn' | 'lockInRanking' | 'spofs' | 'exposure' | 'sovereignty' | 'trend' | 'changes' | 'ictFoto' | 'commonGround';
+export const SECTION_IDS: SectionId[] = ['dependants', 'dependencies', 'functions', 'contracts', 'lockIn', 'lockInRanking', 'spofs', 'exposure', 'sovereignty', 'trend', 'changes', 'ictFoto', 'commonGround'];
 
 type Spec = string | [key: string, type?: ColumnType, value?: (row: Row) => unknown, header?: string];
 
@@ -77,6 +78,7 @@ export function reportSections(data: ReportData, language: Language): Section[] 
     return [
       // The headline numbers over the imports ("Verloop"): what moved since the first.
       { ...trendSection(data.trend ?? [], language, data.organisations), id: 'trend' },
+      changesSection(data, language),
       sovereignty(),
       section('ictFoto', reportText(language, 'section.ictFoto'), data.ictFoto?.rows ?? [], [
         ['supportStatus', 'supportStatus'], 'name', ['version', 'text', row => `${row.product ?? ''} ${row.version ?? ''}`.trim()],
@@ -111,6 +113,19 @@ export function reportSections(data: ReportData, language: Language): Section[] 
     section('spofs', reportText(language, 'section.spofs', { name }), data.spofs, ['name', 'kind', ['failedApplications', 'integer'], ['failedCriticalApplications', 'integer'], ['stoppingBusinessFunctions', 'list']]),
     ...(data.subject.kind === 'Application' ? [sovereignty()] : []),
   ];
+}
+
+/** What changed since the import before the last: sentences first, then every row with what changed in it (changes-section.ts). */
+function changesSection(data: ReportData, language: Language): Section {
+  const cells = changeCells(language);
+  const rows = changeRows(data.changes);
+  const columns: SectionColumn[] = [
+    { key: 'change', header: reportText(language, 'column.change'), type: 'text', value: cells.change },
+    { key: 'kind', header: columnName('kind', language), type: 'text', value: cells.kind },
+    { key: 'name', header: columnName('name', language), type: 'text', value: row => row.name },
+    { key: 'what', header: reportText(language, 'column.changedFields'), type: 'text', value: cells.what },
+  ];
+  return { id: 'changes', title: changesTitle(data.changes, language), rows, columns, printed: CHAIN_PRINTED, lead: changesLead(data.changes, language, data.today) };
 }
 
 /** A section's number as its heading says it: "110", or "top 15" when its rows are the first of a longer ranking. */

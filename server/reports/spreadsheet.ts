@@ -22,8 +22,8 @@ export function sectionTable(section: Section, data: ReportData, language: Langu
       ...section.rows.map(row => section.columns.map(column => peopleCell(column.type, column.value(row), language, names))),
       // Rows outside the organisation's boundary (boundary.ts) are said, not shown.
       ...(section.omitted ? [section.columns.map((_, i) => (i === 0 ? reportText(language, 'omitted', { n: section.omitted ?? 0 }) : null))] : []),
-      // What the columns mean, as under the table in the PDF.
-      ...(section.notes ?? []).map(note => section.columns.map((_, i) => (i === 0 ? note : null))),
+      // What the columns mean, as under the table in the PDF; a section's sentences before it, after its rows here.
+      ...[...(section.lead ?? []), ...(section.notes ?? [])].map(note => section.columns.map((_, i) => (i === 0 ? note : null))),
     ],
   };
 }

@@ -9,7 +9,7 @@ import { csvPieces } from '../exports/csv.js';
 import { toGraphml } from '../exports/graphml.js';
 import { writeXlsx } from '../exports/xlsx.js';
 import { GraphQuery, type GraphView, graphView } from '../graph-view.js';
-import { kindName } from '../labels.js';
+import { type Language, kindName } from '../labels.js';
 import { relations, stepsAmong } from '../reports/dependencies.js';
 import { reportFileName } from '../reports/file-name.js';
 import { reportPdf } from '../reports/pdf.js';
@@ -50,7 +50,8 @@ async function reportGraph(driver: AppContext['driver'], data: ReportData): Prom
 
 /** GET /api/reports/:uid(.pdf|.xlsx|.csv|.graphml). Mount with the other route modules. */
 export function registerReportRoutes(router: Router, { driver, services, registry }: AppContext): void {
-  const gather = (uid: string, organisations?: string[]) => reportData(driver, services.analyses, uid, organisations);
+  // The language names contracts in the list of what changed ("… en …").
+  const gather = (uid: string, organisations: string[] | undefined, language: Language) => reportData(driver, services.analyses, uid, organisations, language);
 
   addRoute(
     router,
@@ -58,7 +59,7 @@ export function registerReportRoutes(router: Router, { driver, services, registr
     { method: 'get', path: '/api/reports/:uid.pdf', summary: 'Dependency report as PDF (application, platform, supplier, group or organisation uid): the answer first, then the picture and the tables', tag: 'reports', role: 'viewer', params: ReportParams, query: DocumentQuery, produces: ['application/pdf'], responses: [404] },
     async ({ params, query }, req, res) => {
       const language = documentLanguage(req, query.lang);
-      const data = await gather(params.uid, query.organisation);
+      const data = await gather(params.uid, query.organisation, language);
       res.type('application/pdf').attachment(`${reportFileName(data.subject, language)}.pdf`).send(await reportPdf(data, language));
     },
   );
@@ -68,7 +69,7 @@ export function registerReportRoutes(router: Router, { driver, services, registr
     { method: 'get', path: '/api/reports/:uid.xlsx', summary: 'Dependency report as a workbook: the answer, then a sheet per section', tag: 'reports', role: 'viewer', params: ReportParams, query: DocumentQuery, produces: [XLSX], responses: [404] },
     async ({ params, query }, req, res) => {
       const language = documentLanguage(req, query.lang);
-      const data = await gather(params.uid, query.organisation);
+      const data = await gather(params.uid, query.organisation, language);
       res.attachment(`${reportFileName(data.subject, language)}.xlsx`).type(XLSX);
       const sheets = reportSheets(data, language);
       await writeXlsx(sheets, res);
@@ -86,7 +87,7 @@ export function registerReportRoutes(router: Router, { driver, services, registr
     },
     async ({ params, query }, req, res) => {
       const language = documentLanguage(req, query.lang);
-      const data = await gather(params.uid, query.organisation);
+      const data = await gather(params.uid, query.organisation, language);
       const sections = reportSections(data, language);
       const section = query.section ? sections.find(s => s.id === query.section) : sections[0];
       if (!section) throw new NotFoundError(`A report on a ${kindName(data.subject.kind, 'en')} has no section '${query.section}' / Een rapport over een ${kindName(data.subject.kind, 'nl').toLowerCase()} heeft geen onderdeel '${query.section}'`);
@@ -99,7 +100,7 @@ export function registerReportRoutes(router: Router, { driver, services, registr
     registry,
     { method: 'get', path: '/api/reports/:uid.graphml', summary: 'The report\'s subgraph as GraphML: the subject, what fails with it and what it depends on (an organisation: its landscape)', tag: 'reports', role: 'viewer', params: ReportParams, query: ReportQuery, produces: ['application/graphml+xml'], responses: [404] },
     async ({ params, query }, req, res) => {
-      const data = await gather(params.uid, query.organisation);
+      const data = await gather(params.uid, query.organisation, documentLanguage(req, undefined));
       const graph = await reportGraph(driver, data);
       res.attachment(`${reportFileName(data.subject, documentLanguage(req, undefined))}.graphml`).type('application/graphml+xml; charset=utf-8').send(toGraphml(graph));
     },
@@ -107,7 +108,7 @@ export function registerReportRoutes(router: Router, { driver, services, registr
   addRoute(
     router,
     registry,
-    { method: 'get', path: '/api/reports/:uid', summary: 'Dependency report data: what fails with the subject, what it depends on, functions, contracts, lock-in, single points of failure', tag: 'reports', role: 'viewer', params: ReportParams, query: ReportQuery, responses: [404] },
-    ({ params, query }) => gather(params.uid, query.organisation),
+    { method: 'get', path: '/api/reports/:uid', summary: 'Dependency report data: what fails with the subject, what it depends on, functions, contracts, lock-in, single points of failure', tag: 'reports', role: 'viewer', params: ReportParams, query: DocumentQuery, responses: [404] },
+    ({ params, query }, req) => gather(params.uid, query.organisation, documentLanguage(req, query.lang)),
   );
 }

@@ -3,6 +3,7 @@
 // and the imports of the period in words, saying of those that kept only counts what they counted.
 import type { ChangesRun } from '../../server/analyses/changes.js';
 import { importKindName, runSourceName } from '../../server/reports/source-name.js';
+import { TABLE_KINDS } from '../../server/labels.js';
 import { organisationNamed as byId, sourceName } from './data-quality-words.js';
 import { h } from './dom.js';
 import { formatDate, formatDateTime, inWords, language, t, type MessageKey } from './i18n.js';
@@ -58,8 +59,6 @@ export function noticeExtra(item: { noticeDeadline?: string; end?: string; contr
   return ` — ${item.noticeDeadline < today ? t('changes.noticePassed', { date }) : t('changes.noticeBy', { date })}`;
 }
 
-/** The table a run counted by the kind of fact its rows are (server/labels.ts), for nodeCountWords. */
-const TABLE_KINDS: Record<string, string> = { applications: 'Application', suppliers: 'Supplier', platforms: 'Platform', interfaces: 'Interface', contracts: 'Contract', algorithms: 'Algorithm' };
 
 /** "04-12-2026 16:50 · Gemeente Roerdam (CSV-bestanden) · alleen de verschillen met de vorige levering verwerkt · i.manager"; a run that wrote no table rows without the middle part. */
 export function runLine(run: ChangesRun): string {

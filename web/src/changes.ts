@@ -10,7 +10,7 @@ import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
 import { formatDate, formatDateTime, formatNumber, formatPercent, language, t, tn, type MessageKey } from './i18n.js';
-import { fieldLine, supplierMoveText } from '../../server/reports/change-words.js';
+import { CHANGE_TABLES as TABLES, fieldLine, supplierMoveText } from '../../server/reports/change-words.js';
 import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';
 import { contractName } from '../../server/reports/contract-name.js';
@@ -25,7 +25,6 @@ type TableChanges = { added: number; changed: number; removed: number; items: { 
 type Changes = { since: { at: string; runId: string | null }; until?: { at: string; runId: string | null } | null; runs: ChangesRun[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
 type Run = { runId: string; source: string; startedAt?: string; finishedAt: string | null; status: string; unchangedSince?: string | null };
 
-const TABLES = ['applications', 'suppliers', 'platforms', 'interfaces', 'contracts'] as const;
 
 /** The default: the last quarter ("has our exposure grown since last quarter?"). */
 const quarterAgo = () => {

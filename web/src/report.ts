@@ -45,7 +45,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
 
   let data: ReportData;
   try {
-    data = await getJson<ReportData>(`/api/reports/${encodeURIComponent(subjectParam)}`, { organisation: ctx.organisations() });
+    data = await getJson<ReportData>(`/api/reports/${encodeURIComponent(subjectParam)}`, { organisation: ctx.organisations(), lang: language() });
   } catch (error) {
     body.append(message(errorText(error), 'error'));
     return;
@@ -97,6 +97,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
         h('ul', { class: 'trend-sentences' }, trendSentences(data.trend ?? [], lang).map(sentence => h('li', { class: 'trend-sentence' }, sentence))),
         h('div', { class: 'trend-notes' }, trendNotes(data, lang).map(note => h('p', { class: 'hint' }, note))),
         (data.trend ?? []).length > 1 ? h('div', { class: 'cards' }, trendFigures(data.trend!)) : null] : null,
+      section.lead ? h('ul', { class: 'section-lead' }, section.lead.map(sentence => h('li', {}, sentence))) : null,
       section.rows.length ? table(section, data) : h('p', { class: 'hint' }, reportText(lang, 'none')),
       // Rows outside the organisation's boundary are said, not shown (server/reports/boundary.ts).
       section.omitted ? h('p', { class: 'hint' }, reportText(lang, 'omitted', { n: section.omitted })) : null)),

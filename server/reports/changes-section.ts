@@ -1,0 +1,53 @@
+// An organisation's report says what changed since the import before its last: first in sentences
+// (how many rows per table, contracts ended, suppliers whose share moved, scharnierpunten and contracts
+// that entered or left the lists), then every added, changed and removed row with what changed in it,
+// in the Wijzigingen page's words (change-words.ts). Pure (the web UI bundles it).
+import type { Row } from '../analyses/types.js';
+import { type Language, KIND_NAMES, TABLE_KINDS, kindPlural } from '../labels.js';
+import { formatDateTime } from '../format.js';
+import { CHANGE_TABLES as TABLES, fieldLine, supplierMoveText } from './change-words.js';
+import { contractName } from './contract-name.js';
+import type { ReportChanges } from './report-data.js';
+import { listWords, reportText } from './words.js';
+
+const KINDS = ['added', 'changed', 'removed'] as const;
+
+/** The rows of the section: per table, the added, then the changed, then the removed. */
+export function changeRows(changes: ReportChanges | null | undefined): Row[] {
+  if (!changes) return [];
+  return TABLES.flatMap(table => KINDS.flatMap(kind => changes.tables[table].items[kind].map(item => ({ ...item, table, change: kind }) as unknown as Row)));
+}
+
+/** "Wat veranderde sinds de import van 01-09-2026 10:14"; with one import only, "… sinds de vorige import". */
+export const changesTitle = (changes: ReportChanges | null | undefined, language: Language): string =>
+  changes ? reportText(language, 'section.changes', { when: formatDateTime(changes.since, language) }) : reportText(language, 'section.changesFirst');
+
+/** The sentences before the rows: what a reader acts on first. */
+export function changesLead(changes: ReportChanges | null | undefined, language: Language, today: string): string[] {
+  if (!changes) return [reportText(language, 'changes.first')];
+  const counts = TABLES.map(table => {
+    const entry = changes.tables[table];
+    const parts = KINDS.filter(kind => entry[kind] > 0).map(kind => reportText(language, `changes.${kind}`, { n: entry[kind] }));
+    return parts.length ? `${kindPlural(TABLE_KINDS[table], language)}: ${parts.join(', ')}` : null;
+  }).filter((part): part is string => part !== null);
+  const sentences = [counts.length ? `${counts.join('; ')}.`.replace(/^./, c => c.toUpperCase()) : reportText(language, 'changes.noRows')];
+  if (!changes.complete) sentences.push(reportText(language, 'changes.untracked'));
+  const headline = changes.headline;
+  if (!headline) return sentences;
+  const named = (items: { name: string }[]) => listWords(items.map(item => item.name), language);
+  const contracts = (items: typeof headline.ended) => listWords(items.map(item => (item.contract ? contractName(item.contract, language, today) : item.name)), language);
+  if (headline.ended.length) sentences.push(reportText(language, 'changes.ended', { list: contracts(headline.ended) }));
+  if (headline.suppliers.length) sentences.push(reportText(language, 'changes.suppliers', { list: headline.suppliers.map(move => `${move.name}: ${supplierMoveText(move, language)}`).join('; ') }));
+  if (headline.entered.spofs.length) sentences.push(reportText(language, 'changes.spofsEntered', { list: named(headline.entered.spofs) }));
+  if (headline.left.spofs.length) sentences.push(reportText(language, 'changes.spofsLeft', { list: named(headline.left.spofs) }));
+  if (headline.entered.notice.length) sentences.push(reportText(language, 'changes.noticeEntered', { list: contracts(headline.entered.notice) }));
+  return sentences;
+}
+
+/** A row's cells: what happened to it, its kind, its name and what changed in it ("einddatum: 01-01-2027 → 30-09-2026"). */
+export const changeCells = (language: Language) => ({
+  change: (row: Row) => reportText(language, `change.${String(row.change)}` as 'change.added'),
+  kind: (row: Row) => KIND_NAMES[TABLE_KINDS[String(row.table)]]?.[language] ?? String(row.table),
+  what: (row: Row) => (Array.isArray(row.fields) ? row.fields.map(field => fieldLine(field, language)).join('; ') : ''),
+});
+
