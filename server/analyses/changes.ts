@@ -67,9 +67,12 @@ export type HeadlineChange = {
   /** The suppliers whose share moved most (supplierMoves). */
   suppliers: SupplierMove[];
 };
-/** A supplier's shares of an organisation's applications and contract value (percent) before and after. */
+/**
+ * A supplier's shares of an organisation's applications and contract value (percent) before and after, with its
+ * applications and contract value per year when both recordings kept those amounts.
+ */
 export type SupplierMove = { uid: string; name: string; before: Shares; after: Shares };
-type Shares = Pick<SupplierShare, 'applicationsShare' | 'contractValueShare'>;
+type Shares = Pick<SupplierShare, 'applicationsShare' | 'contractValueShare' | 'applications' | 'contractValue'>;
 /** A table's counts as a run kept them. */
 export type RunTableCounts = { added: number; changed: number; unchanged: number; removed: number };
 export type ChangesRun = {
@@ -329,7 +332,12 @@ export function supplierMoves(before: SupplierShare[] | null | undefined, after:
   if (!before || !after) return [];
   const was = new Map(before.map(entry => [entry.uid, entry]));
   const is = new Map(after.map(entry => [entry.uid, entry]));
-  const shares = (entry: SupplierShare | undefined): Shares => ({ applicationsShare: entry?.applicationsShare ?? 0, contractValueShare: entry?.contractValueShare ?? 0 });
+  // Amounts only when both recordings have them: one recorded before they were says nothing of its amounts.
+  const amounts = [...before, ...after].every(entry => typeof entry.applications === 'number' && typeof entry.contractValue === 'number');
+  const shares = (entry: SupplierShare | undefined): Shares => ({
+    applicationsShare: entry?.applicationsShare ?? 0, contractValueShare: entry?.contractValueShare ?? 0,
+    ...(amounts ? { applications: entry?.applications ?? 0, contractValue: entry?.contractValue ?? 0 } : {}),
+  });
   const size = (move: SupplierMove) => Math.max(Math.abs(move.after.contractValueShare - move.before.contractValueShare), Math.abs(move.after.applicationsShare - move.before.applicationsShare));
   return [...new Set([...was.keys(), ...is.keys()])]
     .map((uid): SupplierMove => ({ uid, name: (is.get(uid) ?? was.get(uid))!.name, before: shares(was.get(uid)), after: shares(is.get(uid)) }))

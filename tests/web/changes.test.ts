@@ -15,6 +15,7 @@ import { createApp, defaultServices } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { buildWeb } from '../../web/build.js';
 import { resetDatabase, testDriver } from '../support/db.js';
+import { formatMoney, formatNumber, formatPercent } from '../../server/format.js';
 import { ORGANISATION, demoFiles, leafApplication, secondDelivery } from './demo-delivery.js';
 import { importAlgoritmeregister } from '../../importers/algoritmeregister.js';
 import { importArchimate } from '../../importers/sources/archimate/import.js';
@@ -87,8 +88,15 @@ describe('the changes page', () => {
     expect(lead).toContain('1 contract in de opzegtermijn gekomen, 1 contract beëindigd,');
     expect(lead).toContain('5 regels toegevoegd, gewijzigd of verwijderd');
     // c-0002 moved from Kievit to Grutto: Grutto's share of the contract value grew.
+    // With the amounts behind the shares, as the supplier page writes them: euros a year and applications.
+    const grutto = headline.suppliers.find((move: { name: string }) => move.name === 'Grutto Software B.V.');
+    expect(grutto.after.contractValue).toBeGreaterThan(grutto.before.contractValue);
+    const fromTo = (key: string, show: (value: number) => string) => (show(grutto.before[key]) === show(grutto.after[key]) ? show(grutto.after[key]) : `${show(grutto.before[key])} → ${show(grutto.after[key])}`);
+    const [percent, money, number] = [(v: number) => formatPercent(v, 'nl'), (v: number) => formatMoney(v, 'nl'), (v: number) => formatNumber(v, 'nl')];
     const moves = await page.locator('#changes-suppliers li').allTextContents();
-    expect(moves.find(line => line.startsWith('Grutto Software B.V.: contractwaarde '))).toMatch(/^Grutto Software B\.V\.: contractwaarde [\d,]+% → [\d,]+%, applicaties [\d,]+%/);
+    expect(moves.find(line => line.startsWith('Grutto Software B.V.: contractwaarde '))).toBe(`Grutto Software B.V.: contractwaarde ${fromTo('contractValueShare', percent)} (${
+      fromTo('contractValue', money)} per jaar), applicaties ${fromTo('applicationsShare', percent)} (${fromTo('applications', number)})`);
+    expect(moves.find(line => line.startsWith('Grutto Software B.V.: '))).toMatch(/^Grutto Software B\.V\.: contractwaarde [\d,]+% → [\d,]+% \(€\s[\d.]+ → €\s[\d.]+ per jaar\), applicaties [\d,]+%/);
     // Ended, named as the reports name a contract, with the day it ended.
     await expect(page.locator('#changes-ended li').allTextContents()).resolves.toEqual([expect.stringMatching(/^.+ – .+ \(c-0012\), beëindigd op \d{2}-\d{2}-\d{4}$/)]);
     expect(await page.locator('#changes-cards .card').count()).toBe(9);

@@ -9,7 +9,7 @@ import { sourceName } from './data-quality-words.js';
 import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
-import { formatDate, formatDateTime, formatNumber, formatPercent, language, t, tn, type MessageKey } from './i18n.js';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, language, t, tn, type MessageKey } from './i18n.js';
 import { VALUE_NAMES, valueName } from '../../server/labels.js';
 import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';
@@ -163,11 +163,22 @@ function headlineCards(change: HeadlineChange | undefined): HTMLElement {
       itemList('changes-suppliers', t('changes.suppliers'), (change.suppliers ?? []).map(move => ({ uid: move.uid, name: move.name, move })), item => `: ${supplierMoveText(item.move!)}`)));
 }
 
-/** "contractwaarde 12,2% → 15,0%, applicaties 18,0% → 20,1%" (a share that stayed: "applicaties 18,0%"). */
-const supplierMoveText = ({ before, after }: SupplierMove) =>
-  (['contractValueShare', 'applicationsShare'] as const).map(key => t(key === 'contractValueShare' ? 'changes.supplierValue' : 'changes.supplierApplications', {
-    share: before[key] === after[key] ? formatPercent(after[key]) : `${formatPercent(before[key])} → ${formatPercent(after[key])}`,
-  })).join(', ');
+/** "12,2% → 15,0%", or one value when it stayed ("18,0%"). */
+const fromTo = (before: number, after: number, show: (value: number) => string) => (show(before) === show(after) ? show(after) : `${show(before)} → ${show(after)}`);
+
+/**
+ * "contractwaarde 12,2% → 15,0% (€ 1.200.000 → € 1.500.000 per jaar), applicaties 12,0% → 13,0% (48 → 52)": the
+ * shares and what they are of; a move of headlines recorded before the amounts were, the shares only.
+ */
+const supplierMoveText = ({ before, after }: SupplierMove) => {
+  const value = fromTo(before.contractValueShare, after.contractValueShare, formatPercent);
+  const applications = fromTo(before.applicationsShare, after.applicationsShare, formatPercent);
+  if (typeof before.contractValue !== 'number' || typeof after.contractValue !== 'number' || typeof before.applications !== 'number' || typeof after.applications !== 'number') {
+    return `${t('changes.supplierValue', { share: value })}, ${t('changes.supplierApplications', { share: applications })}`;
+  }
+  return `${t('changes.supplierValueAmount', { share: value, amount: fromTo(before.contractValue, after.contractValue, formatMoney) })}, ${
+    t('changes.supplierApplicationsAmount', { share: applications, amount: fromTo(before.applications, after.applications, n => formatNumber(n)) })}`;
+};
 
 /** A contract as the reports name it ("Leverancier – applicaties (c-0001)"); without its details, its id. */
 const contractText = (item: Item) => (item.contract ? contractName(item.contract, language(), new Date().toISOString().slice(0, 10)) : item.name);
