@@ -358,7 +358,7 @@ function runCountWords(counts: unknown, initial: boolean): string {
 }
 
 /** "1 rij", "2 rijen": the singular where the words have one (rows and errors; "nieuw", "gewijzigd" do not change). */
-const countKey = (key: 'read' | 'created' | 'updated' | 'unchanged' | 'removed' | 'errors', n: number): MessageKey =>
+const countKey = (key: 'read' | 'created' | 'updated' | 'unchanged' | 'merged' | 'removed' | 'errors', n: number): MessageKey =>
   (n === 1 && (key === 'read' || key === 'errors') ? `import.count.${key}.one` : `import.count.${key}`) as MessageKey;
 
 /** Per table what an import read and did, in words: "applicaties: 400 rijen (400 nieuw)". Tables it did not contain are left out. */
@@ -370,7 +370,8 @@ export function tableCounts(tables: unknown, initial = false): string {
   return Object.entries(tables as Record<string, Record<string, number>>)
     .filter(([, counts]) => counts && typeof counts === 'object' && Object.values(counts).some(n => typeof n === 'number' && n > 0))
     .map(([table, counts]) => {
-      const done = (['created', 'updated', 'unchanged', 'removed', 'errors'] as const)
+      // "merged": supplier rows taken into another supplier of the files, else the counts do not add up to the rows read.
+      const done = (['created', 'updated', 'unchanged', 'merged', 'removed', 'errors'] as const)
         .filter(key => (counts[key] ?? 0) > 0)
         // A source's first import changes no row of its own: what it "updated" another source delivered first.
         .map(key => t(initial && key === 'updated' ? 'import.count.existed' : countKey(key, counts[key]), { n: formatNumber(counts[key]) }));
