@@ -39,7 +39,9 @@ describe('what changed since', () => {
     expect(response.status).toBe(200);
     const body = response.body;
     expect(body.since).toEqual({ at: expect.any(String), runId: first.runId });
-    expect(body.runs).toEqual([{ runId: second.runId, source: 'csv:en', at: expect.any(String), user: 'editor', kind: 'diff', imported: 'csv', rows: true, counts: null }]);
+    expect(body.runs).toEqual([{ runId: second.runId, source: 'csv:en', at: expect.any(String), startedAt: expect.any(String), user: 'editor', kind: 'diff', imported: 'csv', rows: true, counts: null }]);
+    // Its start, for the link to what it alone changed (since=<start>&until=<run id>): before it finished.
+    expect(Date.parse(body.runs[0].startedAt)).toBeLessThanOrEqual(Date.parse(body.runs[0].at));
     expect(body.complete).toBe(true);
     const counts = Object.fromEntries(Object.entries(body.tables as Record<string, { added: number; changed: number; removed: number }>).map(([table, t]) => [table, [t.added, t.changed, t.removed]]));
     // regio supplied gm-a's brp; iaas1 hosted its saas1; both went, and the renamed cloudy hosts saas1.

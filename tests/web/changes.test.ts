@@ -126,6 +126,18 @@ describe('the changes page', () => {
     expect(await page.locator('#changes-runs li').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'changes.png'), fullPage: true });
 
+    // The import of the period is a link to what it alone changed (since its start, until it), saying so.
+    const runs = await (await fetch(`${base}/api/imports`)).json() as { runId: string; startedAt: string }[];
+    const started = runs.find(run => run.runId === second.runId)!.startedAt;
+    const link = page.locator('#changes-runs li a');
+    await expect(link.textContent()).resolves.toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde$/);
+    await expect(page.locator('#changes-runs li').textContent()).resolves.toMatch(/^Wat de import van .+ veranderde · Gemeente Roerdam \(demo\) · alleen de verschillen met de vorige levering verwerkt · i\.manager$/);
+    expect(await link.getAttribute('href')).toBe(`#/changes?${new URLSearchParams({ since: started, until: second.runId! })}`);
+    await link.click();
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && /^Wat de import van /.test(document.querySelector('#changes-lead')?.textContent ?? ''), null, { timeout: 60_000 });
+    await expect(page.locator('#changes-lead').textContent()).resolves.toContain('5 regels toegevoegd, gewijzigd of verwijderd');
+    await open(`#/changes?since=${first.runId}`, [ORGANISATION]);
+
     // The two readings of "since an import" are offered apart: what the second import changed is its rows.
     expect(await page.locator('#changes-run optgroup').evaluateAll(groups => groups.map(g => g.getAttribute('label'))))
       .toEqual(['Wat één import veranderde', 'Alleen wat ná een import kwam']);
@@ -225,8 +237,9 @@ describe('the changes page', () => {
     await expect(page.locator('#changes-organisations thead th').first().textContent()).resolves.toContain('Organisatie');
     expect(await page.locator('#changes-organisations thead th').first().textContent()).not.toContain('(s)');
     const runs = await page.locator('#changes-runs li').allTextContents();
-    expect(runs[2]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · gm0001 \(ArchiMate-model\) · het hele model opnieuw ingelezen · i\.manager$/);
-    expect(runs[3]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Algoritmeregister · i\.manager$/);
+    expect(runs[2]).toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde · gm0001 \(ArchiMate-model\) · het hele model opnieuw ingelezen · i\.manager$/);
+    expect(runs[3]).toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde · Algoritmeregister · i\.manager$/);
+    expect(await page.locator('#changes-runs li a').count()).toBe(4);
     // Their rows are not known: said with the counts that are, not left as an empty table.
     const untracked = await page.locator('#changes-untracked li').allTextContents();
     expect(untracked[1]).toMatch(/^ArchiMate-model ingelezen: \d+ applicaties, .*; alleen de aantallen zijn bekend, niet welke regels veranderden · gm0001 \(ArchiMate-model\) · /);
