@@ -82,7 +82,8 @@ export const DEFAULT_TRANSACTION_ROWS = 200_000;
 /** Batches of a staged import that load at once (see runStaged). */
 const STAGED_LANES = 2;
 
-export type TableReport = { read: number; created: number; updated: number; unchanged: number; removed: number; errors: number };
+/** `merged`: of the suppliers, rows merged into another supplier row of the files (counted in `read`, in nothing else); absent when none. */
+export type TableReport = { read: number; created: number; updated: number; unchanged: number; removed: number; errors: number; merged?: number };
 
 export type ImportReport = {
   runId: string | null;
@@ -270,7 +271,7 @@ async function run(driver: Driver, { landscape, raw, ...validation }: Checked & 
     dryRun: options.dryRun ?? false,
     ok: validation.issues.length === 0,
     issues: validation.issues,
-    tables: Object.fromEntries(TABLES.map(table => [table, { read: validation.read[table], created: 0, updated: 0, unchanged: 0, removed: 0, errors: validation.errors[table] }])) as Record<TableName, TableReport>,
+    tables: Object.fromEntries(TABLES.map(table => [table, { read: validation.read[table], created: 0, updated: 0, unchanged: 0, removed: 0, errors: validation.errors[table], ...mergedOf(validation, table) }])) as Record<TableName, TableReport>,
     graph: { nodes: {}, removed: {} },
     merges: validation.merges,
     extraColumns: validation.extraColumns,
@@ -947,10 +948,17 @@ export const mergedSuppliers = (merges: Merge[]) => merges.map(merge => `${merge
 const runCounts = (validation: Checked, counts: LoadCounts, removed: RemovedCounts, diff: RowDiff | null = null) => JSON.stringify({
   tables: Object.fromEntries(TABLES.map(table => {
     const rows = diff?.counts.get(table);
-    return [table, rows ? { read: validation.read[table], created: rows.added, updated: rows.changed, unchanged: rows.unchanged, removed: rows.removed } : countsFor(table, validation.read[table], counts, removed)];
+    return [table, { ...(rows ? { read: validation.read[table], created: rows.added, updated: rows.changed, unchanged: rows.unchanged, removed: rows.removed } : countsFor(table, validation.read[table], counts, removed)), ...mergedOf(validation, table) }];
   })),
   removed, merges: validation.merges.length,
 });
+
+/**
+ * The supplier rows merged into another of the files: "120 rijen (119 ongewijzigd)" did not add up
+ * without them ("1 samengevoegd met een andere leverancier"). Nothing for other tables, or none merged.
+ */
+const mergedOf = (validation: Checked, table: TableName): { merged?: number } =>
+  (table === 'suppliers' && validation.mergedSuppliers > 0 ? { merged: validation.mergedSuppliers } : {});
 
 function countsFor(table: TableName, readRows: number, counts: LoadCounts, removed: RemovedCounts) {
   const label = LABEL_OF[table];

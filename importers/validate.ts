@@ -47,6 +47,8 @@ export type Validation = {
   extraColumns: ExtraColumns[];
   read: Record<TableName, number>;
   errors: Record<TableName, number>;
+  /** Supplier rows merged into another supplier row of the same files (same name, alias file): read, but no row of their own. */
+  mergedSuppliers: number;
 };
 
 type Entry<T> = { table: RawTable; line: number; row: T; raw: Record<string, string> };
@@ -234,6 +236,7 @@ export async function validate(tables: RawTable[], options: ValidateOptions = {}
     extraColumns: tables.filter(table => table.extraColumns.length).map(table => ({ file: table.file, table: table.table, columns: table.extraColumns })),
     read,
     errors,
+    mergedSuppliers: rows.suppliers.length - landscape.suppliers.length,
   };
 }
 

@@ -67,13 +67,18 @@ export type HeadlineChange = {
   /** The suppliers whose share moved most (supplierMoves). */
   suppliers: SupplierMove[];
 };
-/** A supplier's shares of an organisation's applications and contract value (percent) before and after. */
+/**
+ * A supplier's shares of an organisation's applications and contract value (percent) before and after, with its
+ * applications and contract value per year when both recordings kept those amounts.
+ */
 export type SupplierMove = { uid: string; name: string; before: Shares; after: Shares };
-type Shares = Pick<SupplierShare, 'applicationsShare' | 'contractValueShare'>;
+type Shares = Pick<SupplierShare, 'applicationsShare' | 'contractValueShare' | 'applications' | 'contractValue'>;
 /** A table's counts as a run kept them. */
 export type RunTableCounts = { added: number; changed: number; unchanged: number; removed: number };
 export type ChangesRun = {
   runId: string; source: string; at: string; user: string;
+  /** When it started (since=<start>&until=<run id>: what it alone changed); null for a run without a run record (a source deleted). */
+  startedAt: string | null;
   /** How it wrote its table rows (importers/history.ts); null: it kept no diff (it wrote no table rows, or its diff is no longer kept). */
   kind: RunKind | null;
   /** What was imported, a kind of server/reports/source-name.ts importKind ("csv", "archimate", "algoritmeregister"); null: not to tell. */
@@ -153,7 +158,7 @@ export async function changesSince(driver: Driver, params: ChangesQuery, languag
   };
 }
 
-type ImportRunRow = { runId: string; source: string; at: string; user: string; files: string[] | null; counts: string | null; unchanged: boolean; kept: boolean };
+type ImportRunRow = { runId: string; source: string; startedAt: string | null; at: string; user: string; files: string[] | null; counts: string | null; unchanged: boolean; kept: boolean };
 
 /**
  * Every run in the range: those with a diff (of an organisation: those whose rows name it, or none), and
@@ -171,12 +176,12 @@ async function runsBetween(driver: Driver, diffs: StoredRunDiff[], since: string
     const tables = Object.fromEntries(Object.entries(diff.counts).map(([table, counts]) => [table, { added: counts.added, changed: counts.changed, unchanged: counts.unchanged ?? 0, removed: counts.removed }]));
     // A model's facts beside the tables (endoflife.date's release cycles are no table rows at all).
     const { nodes, removed } = countsOf(byId.get(diff.runId));
-    return { runId: diff.runId, source: diff.source, at: diff.at, user: diff.user, kind: diff.kind, imported: importedOf(diff.source, byId.get(diff.runId)), rows, counts: rows ? null : { tables, ...(nodes ? { nodes, removed } : {}) } };
+    return { runId: diff.runId, source: diff.source, at: diff.at, startedAt: byId.get(diff.runId)?.startedAt ?? null, user: diff.user, kind: diff.kind, imported: importedOf(diff.source, byId.get(diff.runId)), rows, counts: rows ? null : { tables, ...(nodes ? { nodes, removed } : {}) } };
   });
   const without = records.filter(record => !record.kept).map((record): ChangesRun => {
     const { tables = {}, nodes, removed } = countsOf(record);
     return {
-      runId: record.runId, source: record.source, at: record.at, user: record.user, kind: record.unchanged ? 'unchanged' : null,
+      runId: record.runId, source: record.source, at: record.at, startedAt: record.startedAt, user: record.user, kind: record.unchanged ? 'unchanged' : null,
       imported: importedOf(record.source, record), rows: record.unchanged,
       counts: record.unchanged ? null : {
         tables: Object.fromEntries(Object.entries(tables).map(([table, counts]) => [table, { added: counts.created ?? 0, changed: counts.updated ?? 0, unchanged: counts.unchanged ?? 0, removed: counts.removed ?? 0 }])),
@@ -329,7 +334,12 @@ export function supplierMoves(before: SupplierShare[] | null | undefined, after:
   if (!before || !after) return [];
   const was = new Map(before.map(entry => [entry.uid, entry]));
   const is = new Map(after.map(entry => [entry.uid, entry]));
-  const shares = (entry: SupplierShare | undefined): Shares => ({ applicationsShare: entry?.applicationsShare ?? 0, contractValueShare: entry?.contractValueShare ?? 0 });
+  // Amounts only when both recordings have them: one recorded before they were says nothing of its amounts.
+  const amounts = [...before, ...after].every(entry => typeof entry.applications === 'number' && typeof entry.contractValue === 'number');
+  const shares = (entry: SupplierShare | undefined): Shares => ({
+    applicationsShare: entry?.applicationsShare ?? 0, contractValueShare: entry?.contractValueShare ?? 0,
+    ...(amounts ? { applications: entry?.applications ?? 0, contractValue: entry?.contractValue ?? 0 } : {}),
+  });
   const size = (move: SupplierMove) => Math.max(Math.abs(move.after.contractValueShare - move.before.contractValueShare), Math.abs(move.after.applicationsShare - move.before.applicationsShare));
   return [...new Set([...was.keys(), ...is.keys()])]
     .map((uid): SupplierMove => ({ uid, name: (is.get(uid) ?? was.get(uid))!.name, before: shares(was.get(uid)), after: shares(is.get(uid)) }))

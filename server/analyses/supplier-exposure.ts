@@ -184,8 +184,11 @@ function heldTogether(s: Scope): { supplied: number; valued: number } {
   return { supplied, valued };
 }
 
-/** A supplier's shares of an organisation's applications and contract value, as the supplier page shows them (percent, one decimal). */
-export type SupplierShare = { uid: string; name: string; applicationsShare: number; contractValueShare: number };
+/**
+ * A supplier's shares of an organisation's applications and contract value, as the supplier page shows them (percent, one
+ * decimal), and the amounts behind them: its applications and its contract value per year (absent in headlines recorded before).
+ */
+export type SupplierShare = { uid: string; name: string; applicationsShare: number; contractValueShare: number; applications?: number; contractValue?: number };
 
 /** Per organisation, every supplier's shares (those with a share of either), the largest by contract value first. */
 export function supplierShares(landscape: Landscape): Map<string, SupplierShare[]> {
@@ -195,6 +198,7 @@ export function supplierShares(landscape: Landscape): Map<string, SupplierShare[
     const { supplied, valued } = heldTogether(s);
     const shares = [...s.entities].map(([uid, t]): SupplierShare => ({
       uid, name: landscape.suppliers.get(uid)?.name ?? uid, applicationsShare: share(t.applications, supplied), contractValueShare: share(t.contractValue, valued),
+      applications: t.applications, contractValue: round(t.contractValue),
     }));
     byOrganisation.set(s.organisation, shares
       .filter(entry => entry.applicationsShare > 0 || entry.contractValueShare > 0)

@@ -3,7 +3,7 @@
 // bundles it: no Node imports) and the report's section on what changed since the previous import.
 import type { FieldChange, SupplierMove } from '../analyses/changes.js';
 import { type Language, VALUE_NAMES, valueName } from '../labels.js';
-import { formatDate, formatNumber, formatPercent } from '../format.js';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../format.js';
 
 type Words = Record<Language, string>;
 
@@ -75,8 +75,23 @@ const SHARE_WORDS: Record<'contractValueShare' | 'applicationsShare', Words> = {
   contractValueShare: { nl: 'contractwaarde {share}', en: 'contract value {share}' },
   applicationsShare: { nl: 'applicaties {share}', en: 'applications {share}' },
 };
+const AMOUNT_WORDS: Record<'contractValueShare' | 'applicationsShare', Words> = {
+  contractValueShare: { nl: ' ({amount} per jaar)', en: ' ({amount} a year)' },
+  applicationsShare: { nl: ' ({amount})', en: ' ({amount})' },
+};
 
-/** "contractwaarde 12,2% → 15,0%, applicaties 18,0% → 20,1%" (a share that stayed: "applicaties 18,0%"). */
-export const supplierMoveText = ({ before, after }: SupplierMove, language: Language): string =>
-  (['contractValueShare', 'applicationsShare'] as const).map(key => SHARE_WORDS[key][language].replace('{share}',
-    before[key] === after[key] ? formatPercent(after[key], language) : `${formatPercent(before[key], language)} → ${formatPercent(after[key], language)}`)).join(', ');
+/** "12,2% → 15,0%", or one value when it stayed ("18,0%"). */
+const fromTo = (before: number, after: number, show: (value: number) => string) => (show(before) === show(after) ? show(after) : `${show(before)} → ${show(after)}`);
+
+/**
+ * "contractwaarde 12,2% → 15,0% (€ 1.200.000 → € 1.500.000 per jaar), applicaties 12,0% → 13,0% (48 → 52)": the
+ * shares and what they are of; a move of headlines recorded before the amounts were, the shares only.
+ */
+export function supplierMoveText({ before, after }: SupplierMove, language: Language): string {
+  const amounts = [before.contractValue, after.contractValue, before.applications, after.applications].every(value => typeof value === 'number');
+  const amount = { contractValueShare: (value: number) => formatMoney(value, language), applicationsShare: (value: number) => formatNumber(value, language) };
+  const key = { contractValueShare: 'contractValue', applicationsShare: 'applications' } as const;
+  return (['contractValueShare', 'applicationsShare'] as const).map(share =>
+    SHARE_WORDS[share][language].replace('{share}', fromTo(before[share], after[share], value => formatPercent(value, language)))
+    + (amounts ? AMOUNT_WORDS[share][language].replace('{amount}', fromTo(before[key[share]]!, after[key[share]]!, amount[share])) : '')).join(', ');
+}

@@ -4,7 +4,7 @@
 // the scale of the chart are the same on screen and on paper. Pure (the web UI bundles it).
 import type { Row } from '../analyses/types.js';
 import type { ColumnType } from '../exports/columns.js';
-import { formatNumber, formatPercent } from '../format.js';
+import { dutchClock, formatNumber, formatPercent } from '../format.js';
 import type { Language } from '../labels.js';
 import type { SectionColumn } from './sections.js';
 import { sourceName } from './source-name.js';
@@ -52,6 +52,7 @@ const WORDS = {
     none: 'Nog geen verloop: voor deze organisatie zijn geen kerncijfers vastgelegd.',
     runs: '{n} imports, {from} – {to}',
     runOne: '1 import, {date}',
+    runsAt: '{n} imports, {date}',
   },
   en: {
     heading: 'Trend',
@@ -64,6 +65,7 @@ const WORDS = {
     none: 'No trend yet: no headline numbers were recorded for this organisation.',
     runs: '{n} imports, {from} – {to}',
     runOne: '1 import, {date}',
+    runsAt: '{n} imports, {date}',
   },
 } as const;
 type Word = keyof (typeof WORDS)['nl'];
@@ -76,6 +78,16 @@ export function trendText(language: Language, key: Word, vars: Record<string, st
 /** `2026-09-01…` → "1 september 2026" / "1 September 2026": the day a trend starts, as said in a sentence. */
 export const longDate = (at: string, language: Language): string =>
   new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${at.slice(0, 10)}T00:00:00Z`));
+
+/** A run's day and time as the clock in the Netherlands showed them: `2026-12-05T10:14`. */
+const clockOf = (at: string) => dutchClock(at)?.toISOString().slice(0, 16) ?? at.slice(0, 16);
+
+/** Whether every run of `series` was on one day: then a trend's start is said with its time, the day alone tells nothing. */
+const oneDay = (series: TrendPoint[]) => series.length > 1 && clockOf(series[0].at).slice(0, 10) === clockOf(series.at(-1)!.at).slice(0, 10);
+
+/** Where a trend starts: "1 september 2026", or with the time when all its runs were on one day ("5 december 2026 10:14"). */
+const sinceText = (series: TrendPoint[], at: string, language: Language) =>
+  (oneDay(series) ? `${longDate(clockOf(at), language)} ${clockOf(at).slice(11)}` : longDate(at, language));
 
 const valueOf = (point: TrendPoint, key: TrendKey): number | null => (typeof point[key] === 'number' ? (point[key] as number) : null);
 
@@ -95,16 +107,24 @@ export function trendSentence(series: TrendPoint[], key: TrendKey, language: Lan
   const name = metric.name[language];
   // From the first run that has the number (numbers recorded before it was have none).
   const first = series.find(point => valueOf(point, key) !== null);
-  if (!first) return trendText(language, 'noValue', { name, date: longDate(series[0].at, language) });
-  const date = longDate(first.at, language);
+  if (!first) return trendText(language, 'noValue', { name, date: sinceText(series, series[0].at, language) });
+  const date = sinceText(series, first.at, language);
   const [before, after] = [trendValue(metric, valueOf(first, key), language), trendValue(metric, valueOf(series.at(-1)!, key), language)];
   return before === after ? trendText(language, 'same', { name, value: after, date }) : trendText(language, 'changed', { name, before, after, date });
 }
 
-/** "3 imports, 01-09-2026 – 03-12-2026": what a chart spans. */
-export const trendSpan = (series: TrendPoint[], language: Language, date: (at: string) => string): string =>
-  series.length === 0 ? '' : series.length === 1 ? trendText(language, 'runOne', { date: date(series[0].at) })
-    : trendText(language, 'runs', { n: series.length, from: date(series[0].at), to: date(series.at(-1)!.at) });
+/**
+ * "3 imports, 01-09-2026 – 03-12-2026": what a chart spans; all on one day, "3 imports, 05-12-2026 10:14 – 11:02"
+ * (all in one minute, "2 imports, 05-12-2026 10:14").
+ */
+export function trendSpan(series: TrendPoint[], language: Language, date: (at: string) => string): string {
+  if (series.length === 0) return '';
+  if (series.length === 1) return trendText(language, 'runOne', { date: date(series[0].at) });
+  if (!oneDay(series)) return trendText(language, 'runs', { n: series.length, from: date(series[0].at), to: date(series.at(-1)!.at) });
+  const [first, last] = [clockOf(series[0].at), clockOf(series.at(-1)!.at)];
+  const day = `${date(first)} ${first.slice(11)}`;
+  return first === last ? trendText(language, 'runsAt', { n: series.length, date: day }) : trendText(language, 'runs', { n: series.length, from: day, to: last.slice(11) });
+}
 
 export type TrendChartPoint = { x: number; y: number; value: number; at: string };
 

@@ -363,6 +363,12 @@ describe('importFiles', () => {
       expect(report.merges).toEqual([{ kept: 'acme', dropped: 'acme2', keptName: 'Acme B.V.', droppedName: 'ACME  bv', reason: 'same name', file: 'suppliers.csv', line: 6 }]);
       expect(await nodes(driver, 'Supplier')).toEqual(['supplier:acme', 'supplier:cloudy', 'supplier:hostco', 'supplier:regio']);
       expect(await rels(driver, 'SUPPLIES')).toContain('supplier:acme -SUPPLIES-> app:gm-a/esb');
+      // Five rows read, four suppliers written: the counts say where the fifth went, in the report and the history.
+      const { read: rows, created, updated, unchanged, merged } = report.tables.suppliers;
+      expect([rows, merged, created + updated + unchanged + merged!]).toEqual([5, 1, 5]);
+      expect(report.tables.applications).not.toHaveProperty('merged');
+      const [run] = await listImportRuns(driver, { source: 'csv:en' });
+      expect((run.counts.tables as Record<string, unknown>).suppliers).toMatchObject({ read: 5, merged: 1 });
     });
 
     it('when the applications are re-imported without the suppliers file, then a supplier id the first import merged still means the supplier it was merged into', async () => {

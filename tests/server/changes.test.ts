@@ -39,7 +39,9 @@ describe('what changed since', () => {
     expect(response.status).toBe(200);
     const body = response.body;
     expect(body.since).toEqual({ at: expect.any(String), runId: first.runId });
-    expect(body.runs).toEqual([{ runId: second.runId, source: 'csv:en', at: expect.any(String), user: 'editor', kind: 'diff', imported: 'csv', rows: true, counts: null }]);
+    expect(body.runs).toEqual([{ runId: second.runId, source: 'csv:en', at: expect.any(String), startedAt: expect.any(String), user: 'editor', kind: 'diff', imported: 'csv', rows: true, counts: null }]);
+    // Its start, for the link to what it alone changed (since=<start>&until=<run id>): before it finished.
+    expect(Date.parse(body.runs[0].startedAt)).toBeLessThanOrEqual(Date.parse(body.runs[0].at));
     expect(body.complete).toBe(true);
     const counts = Object.fromEntries(Object.entries(body.tables as Record<string, { added: number; changed: number; removed: number }>).map(([table, t]) => [table, [t.added, t.changed, t.removed]]));
     // regio supplied gm-a's brp; iaas1 hosted its saas1; both went, and the renamed cloudy hosts saas1.
@@ -84,9 +86,16 @@ describe('what changed since', () => {
     // c1 renews by itself and c2 was removed: neither ended in the period.
     expect(gmA.ended).toEqual([]);
     // Newco took regio's application and, with c3, most of the contract value; Hostco's c2 went (98,77 % of it),
-    // so Acme's unchanged c1 grew from 1,23 to 19,8 %; the largest moves first.
-    expect(gmA.suppliers.find((move: { uid: string }) => move.uid === 'supplier:newco'))
-      .toEqual({ uid: 'supplier:newco', name: 'Newco B.V.', before: { applicationsShare: 0, contractValueShare: 0 }, after: { applicationsShare: 50, contractValueShare: 80.2 } });
+    // so Acme's unchanged c1 grew from 1,23 to 19,8 %; the largest moves first. With the amounts behind the shares,
+    // counted as the shares are: Newco's two applications and c3's € 5.000 a year, Acme's c1 of € 1.234,56 unchanged.
+    expect(gmA.suppliers.find((move: { uid: string }) => move.uid === 'supplier:newco')).toEqual({
+      uid: 'supplier:newco', name: 'Newco B.V.',
+      before: { applicationsShare: 0, contractValueShare: 0, applications: 0, contractValue: 0 },
+      after: { applicationsShare: 50, contractValueShare: 80.2, applications: 2, contractValue: 5000 },
+    });
+    expect(gmA.suppliers.find((move: { uid: string }) => move.uid === 'supplier:acme')).toMatchObject({
+      before: { contractValueShare: 1.23, applications: 2, contractValue: 1234.56 }, after: { contractValueShare: 19.8, applications: 2, contractValue: 1234.56 },
+    });
     expect(gmA.suppliers.map((move: { uid: string }) => move.uid)).toEqual(['supplier:hostco', 'supplier:newco', 'supplier:cloudy', 'supplier:regio', 'supplier:acme']);
     // The shares behind them stay out of the numbers before and after.
     expect([gmA.before.suppliers, gmA.after.suppliers]).toEqual([null, null]);

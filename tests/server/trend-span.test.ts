@@ -14,4 +14,9 @@ describe('trendSpan', () => {
     expect(trendSpan([point('2026-09-01T10:00:00Z'), point('2026-10-01T10:00:00Z'), point('2026-12-03T10:00:00Z')], 'nl', day)).toBe('3 imports, 2026-09-01 – 2026-12-03');
     expect(trendSpan([], 'nl', day)).toBe('');
   });
+
+  it('when all its imports were on one day, then that day once, with the times they span (as the clock in the Netherlands showed them)', () => {
+    expect(trendSpan([point('2026-12-05T09:14:00Z'), point('2026-12-05T10:02:00Z')], 'nl', day)).toBe('2 imports, 2026-12-05 10:14 – 11:02');
+    expect(trendSpan([point('2026-12-05T09:14:00Z'), point('2026-12-05T09:14:40Z')], 'nl', day)).toBe('2 imports, 2026-12-05 10:14');
+  });
 });

@@ -15,6 +15,7 @@ import { createApp, defaultServices } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { buildWeb } from '../../web/build.js';
 import { resetDatabase, testDriver } from '../support/db.js';
+import { formatMoney, formatNumber, formatPercent } from '../../server/format.js';
 import { ORGANISATION, demoFiles, leafApplication, secondDelivery } from './demo-delivery.js';
 import { importAlgoritmeregister } from '../../importers/algoritmeregister.js';
 import { importArchimate } from '../../importers/sources/archimate/import.js';
@@ -87,8 +88,15 @@ describe('the changes page', () => {
     expect(lead).toContain('1 contract in de opzegtermijn gekomen, 1 contract beëindigd,');
     expect(lead).toContain('5 regels toegevoegd, gewijzigd of verwijderd');
     // c-0002 moved from Kievit to Grutto: Grutto's share of the contract value grew.
+    // With the amounts behind the shares, as the supplier page writes them: euros a year and applications.
+    const grutto = headline.suppliers.find((move: { name: string }) => move.name === 'Grutto Software B.V.');
+    expect(grutto.after.contractValue).toBeGreaterThan(grutto.before.contractValue);
+    const fromTo = (key: string, show: (value: number) => string) => (show(grutto.before[key]) === show(grutto.after[key]) ? show(grutto.after[key]) : `${show(grutto.before[key])} → ${show(grutto.after[key])}`);
+    const [percent, money, number] = [(v: number) => formatPercent(v, 'nl'), (v: number) => formatMoney(v, 'nl'), (v: number) => formatNumber(v, 'nl')];
     const moves = await page.locator('#changes-suppliers li').allTextContents();
-    expect(moves.find(line => line.startsWith('Grutto Software B.V.: contractwaarde '))).toMatch(/^Grutto Software B\.V\.: contractwaarde [\d,]+% → [\d,]+%, applicaties [\d,]+%/);
+    expect(moves.find(line => line.startsWith('Grutto Software B.V.: contractwaarde '))).toBe(`Grutto Software B.V.: contractwaarde ${fromTo('contractValueShare', percent)} (${
+      fromTo('contractValue', money)} per jaar), applicaties ${fromTo('applicationsShare', percent)} (${fromTo('applications', number)})`);
+    expect(moves.find(line => line.startsWith('Grutto Software B.V.: '))).toMatch(/^Grutto Software B\.V\.: contractwaarde [\d,]+% → [\d,]+% \(€\s[\d.]+ → €\s[\d.]+ per jaar\), applicaties [\d,]+%/);
     // Ended, named as the reports name a contract, with the day it ended.
     await expect(page.locator('#changes-ended li').allTextContents()).resolves.toEqual([expect.stringMatching(/^.+ – .+ \(c-0012\), beëindigd op \d{2}-\d{2}-\d{4}$/)]);
     expect(await page.locator('#changes-cards .card').count()).toBe(9);
@@ -117,6 +125,18 @@ describe('the changes page', () => {
     await expect(page.locator('#changes-applications .changes-added li').textContent()).resolves.toContain('Parkeervergunningen');
     expect(await page.locator('#changes-runs li').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'changes.png'), fullPage: true });
+
+    // The import of the period is a link to what it alone changed (since its start, until it), saying so.
+    const runs = await (await fetch(`${base}/api/imports`)).json() as { runId: string; startedAt: string }[];
+    const started = runs.find(run => run.runId === second.runId)!.startedAt;
+    const link = page.locator('#changes-runs li a');
+    await expect(link.textContent()).resolves.toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde$/);
+    await expect(page.locator('#changes-runs li').textContent()).resolves.toMatch(/^Wat de import van .+ veranderde · Gemeente Roerdam \(demo\) · alleen de verschillen met de vorige levering verwerkt · i\.manager$/);
+    expect(await link.getAttribute('href')).toBe(`#/changes?${new URLSearchParams({ since: started, until: second.runId! })}`);
+    await link.click();
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && /^Wat de import van /.test(document.querySelector('#changes-lead')?.textContent ?? ''), null, { timeout: 60_000 });
+    await expect(page.locator('#changes-lead').textContent()).resolves.toContain('5 regels toegevoegd, gewijzigd of verwijderd');
+    await open(`#/changes?since=${first.runId}`, [ORGANISATION]);
 
     // The two readings of "since an import" are offered apart: what the second import changed is its rows.
     expect(await page.locator('#changes-run optgroup').evaluateAll(groups => groups.map(g => g.getAttribute('label'))))
@@ -217,8 +237,9 @@ describe('the changes page', () => {
     await expect(page.locator('#changes-organisations thead th').first().textContent()).resolves.toContain('Organisatie');
     expect(await page.locator('#changes-organisations thead th').first().textContent()).not.toContain('(s)');
     const runs = await page.locator('#changes-runs li').allTextContents();
-    expect(runs[2]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · gm0001 \(ArchiMate-model\) · het hele model opnieuw ingelezen · i\.manager$/);
-    expect(runs[3]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Algoritmeregister · i\.manager$/);
+    expect(runs[2]).toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde · gm0001 \(ArchiMate-model\) · het hele model opnieuw ingelezen · i\.manager$/);
+    expect(runs[3]).toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde · Algoritmeregister · i\.manager$/);
+    expect(await page.locator('#changes-runs li a').count()).toBe(4);
     // Their rows are not known: said with the counts that are, not left as an empty table.
     const untracked = await page.locator('#changes-untracked li').allTextContents();
     expect(untracked[1]).toMatch(/^ArchiMate-model ingelezen: \d+ applicaties, .*; alleen de aantallen zijn bekend, niet welke regels veranderden · gm0001 \(ArchiMate-model\) · /);

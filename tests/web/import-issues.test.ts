@@ -92,5 +92,12 @@ describe('import page: problems in the reader\'s language', () => {
     await page.waitForSelector('#import-merges');
     expect((await page.locator('#import-merges').innerText()).replace(/\s+/g, ' ').trim())
       .toBe('Leveranciers samengevoegd: rijen die de ene noemen, gelden voor de andere (1). ACME B.V. (acme2) → Acme BV (acme): zelfde naam');
+    // Imported, the counts add up to the rows read: the second supplier row went into the first.
+    await page.click('#import-commit');
+    await page.waitForFunction(() => /Import voltooid/.test(document.querySelector('#import-result')?.textContent ?? ''), null, { timeout: 60_000 });
+    expect(await page.locator('#import-tables').textContent()).toContain('leveranciers: 2 rijen (1 nieuw, 1 samengevoegd met een andere leverancier)');
+    await page.waitForFunction(() => (document.querySelector('#import-history')?.textContent ?? '').includes('samengevoegd'));
+    expect(await page.locator('#import-history').textContent()).toContain('leveranciers: 2 rijen (1 nieuw, 1 samengevoegd met een andere leverancier)');
+    await page.screenshot({ path: join(ARTIFACTS, 'import-merged-counts.png'), fullPage: true });
   }, 120_000);
 });

@@ -73,7 +73,7 @@ describe('import page: removals and sources', () => {
     await submit('#import-dry-run', [halfTheContracts()], SOURCE);
     const dry = await resultText();
     expect(dry).toContain('Geen fouten in de bestanden. Let op: bij importeren verdwijnt wat hieronder staat.');
-    expect(dry).toMatch(/Deze import zou uit bron demo:gemeente-roerdam verwijderen:98 van de 196 contracten, met \d+ verwijzingen van en naar die contracten: c-\d+ \(/);
+    expect(dry).toMatch(/Deze import zou uit bron Gemeente Roerdam \(demo\) verwijderen:98 van de 196 contracten, met \d+ verwijzingen van en naar die contracten: c-\d+ \(/);
     expect(dry).toContain('Bij importeren wordt om bevestiging gevraagd: er verdwijnt meer dan 20% van een soort gegevens.');
     // The first ten names at once, all of them on request.
     expect(await page.locator('#import-removals .names').textContent()).toMatch(/^([^,]+, ){9}[^,]+, …$/);
@@ -85,13 +85,13 @@ describe('import page: removals and sources', () => {
 
     await page.click('#import-commit');
     await page.waitForSelector('#import-confirm');
-    expect(await resultText()).toContain('Er is niets geïmporteerd. Deze import zou meer dan 20% van een soort gegevens van bron demo:gemeente-roerdam verwijderen');
+    expect(await resultText()).toContain('Er is niets geïmporteerd. Deze import zou meer dan 20% van een soort gegevens van bron Gemeente Roerdam (demo) verwijderen');
     expect(await nodes(driver, 'Contract')).toHaveLength(contracts);
     await shot('import-removals-confirm');
 
     await page.click('#import-confirm');
     await page.waitForFunction(() => /Import voltooid; wat de bestanden niet meer bevatten is verwijderd/.test(document.querySelector('#import-result')?.textContent ?? ''), null, { timeout: 60_000 });
-    expect(await resultText()).toContain('Deze import heeft uit bron demo:gemeente-roerdam verwijderd:98 van de 196 contracten');
+    expect(await resultText()).toContain('Deze import heeft uit bron Gemeente Roerdam (demo) verwijderd:98 van de 196 contracten');
     expect(await nodes(driver, 'Contract')).toHaveLength(contracts - 98);
     await page.waitForFunction(() => (document.querySelector('#import-history')?.textContent ?? '').includes('voltooid, verwijderingen bevestigd'));
     expect(await page.locator('#import-history').textContent()).toContain('contracten: 98 rijen (98 ongewijzigd, 98 verwijderd)');
@@ -125,15 +125,20 @@ describe('import page: removals and sources', () => {
     // Checked first: what would go depends on the source, so the check offers to look again for each one.
     await submit('#import-dry-run', readdirSync(DEMO).filter(name => name.endsWith('.csv')).map(demoFile), '');
     expect(await page.locator('#import-unclear-dry').textContent()).toContain('Kies de bron om te zien wat er bij importeren zou verdwijnen.');
-    await page.click('#import-unclear-dry button:has-text("Controleren voor bron demo:gemeente-roerdam")');
+    // The source by its name, as the history lists it, not its key.
+    expect(await page.locator('#import-unclear-dry').textContent()).not.toContain('demo:gemeente-roerdam');
+    // The source field takes the key; its suggestions name the source beside it.
+    expect(await page.locator('#import-sources option[value="demo:gemeente-roerdam"]').getAttribute('label')).toBe('Gemeente Roerdam (demo)');
+    await page.click('#import-unclear-dry button:has-text("Controleren voor bron Gemeente Roerdam (demo)")');
     await page.waitForFunction(() => /Geen fouten/.test(document.querySelector('#import-result')?.textContent ?? '') && !document.querySelector('#import-unclear-dry'), null, { timeout: 120_000 });
     expect(await page.inputValue('#import-source')).toBe(SOURCE);
     expect(await listImportRuns(driver)).toHaveLength(runs);
     await submit('#import-commit', readdirSync(DEMO).filter(name => name.endsWith('.csv')).map(demoFile), '');
-    expect(await resultText()).toContain('U hebt geen bron gekozen, en de organisaties in deze bestanden zijn al eerder geïmporteerd onder demo:gemeente-roerdam.');
+    expect(await resultText()).toContain('U hebt geen bron gekozen, en de organisaties in deze bestanden zijn al eerder geïmporteerd onder Gemeente Roerdam (demo).');
+    expect(await resultText()).not.toContain('demo:gemeente-roerdam');
     expect(await listImportRuns(driver)).toHaveLength(runs);
     await shot('import-source-choice');
-    await page.click('#import-source-choice button:has-text("Bron demo:gemeente-roerdam bijwerken")');
+    await page.click('#import-source-choice button:has-text("Bron Gemeente Roerdam (demo) bijwerken")');
     await page.waitForFunction(() => /Import voltooid/.test(document.querySelector('#import-result')?.textContent ?? ''), null, { timeout: 120_000 });
     expect(await page.inputValue('#import-source')).toBe(SOURCE);
     expect((await listImportRuns(driver))[0]).toMatchObject({ source: SOURCE, status: 'ok' });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { importFiles } from '../../importers/import.js';
 import { resetDatabase, testDriver } from '../support/db.js';
+import { dutchClock } from '../../server/format.js';
 import { startUi, type Ui } from './browser.js';
 import { ORGANISATION, demoFiles, secondDelivery } from './demo-delivery.js';
 
@@ -43,6 +44,15 @@ const text = async (selector: string) => ((await ui.page.locator(selector).textC
 const sentence = (key: string) => text(`[data-trend-sentence=${key}]`);
 /** The first import's day as a sentence says it: "3 december 2026". */
 const dayOf = (at: string, locale: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(at));
+/**
+ * Where the trend starts, as a sentence says it: its first import's day, and with all imports on one day (as in
+ * these tests) its time too, as the clock in the Netherlands showed it: "5 december 2026 10:14".
+ */
+const sinceOf = (series: Point[], locale: string) => {
+  const clock = (at: string) => dutchClock(at)!.toISOString();
+  const [first, last] = [clock(series[0].at), clock(series.at(-1)!.at)];
+  return first.slice(0, 10) === last.slice(0, 10) ? `${dayOf(first, locale)} ${first.slice(11, 16)}` : dayOf(series[0].at, locale);
+};
 
 describe('trends on the dashboards', () => {
   it('when there has been one import, then the pages say so plainly instead of drawing an empty chart', async () => {
@@ -66,7 +76,7 @@ describe('trends on the dashboards', () => {
       writeFileSync(applications, readFileSync(applications, 'utf8').replace(/^(app-\d+,gemeente-roerdam,[^,]*),s-0003,/gm, '$1,s-0001,'));
       expect((await importFiles(driver, files, { source: 'demo:gemeente-roerdam', user: 'i.manager' })).written).toBe('diff');
       series = (await ui.api<{ series: Point[] }>(`/api/trends?organisation=${ORGANISATION}`)).series;
-      since = dayOf(series[0].at, 'nl-NL');
+      since = sinceOf(series, 'nl-NL');
     }, 600_000);
 
     it('then the trend holds two points, with a higher HHI, one more single point of failure and one more contract in its notice window', () => {
@@ -78,8 +88,11 @@ describe('trends on the dashboards', () => {
 
     it('then the single points of failure page says how their number moved, with a chart of two points', async () => {
       await open('#/spof');
+      // Both imports of today: "sinds 5 december 2026" alone would not tell them apart; with the time it does.
+      expect(since).toMatch(/^\d{1,2} [a-z]+ \d{4} \d{2}:\d{2}$/);
       expect(await sentence('spofCount')).toBe(`Scharnierpunten ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
       expect(await ui.page.locator('#spof-trend [data-trend=spofCount] circle').count()).toBe(2);
+      expect(await text('#spof-trend [data-trend=spofCount] small')).toMatch(/^2 imports, \d{2}-\d{2}-\d{4} \d{2}:\d{2}( – \d{2}:\d{2})?$/);
       await ui.page.locator('#spof-trend').screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'trend-spof.png') });
     });
 
@@ -143,7 +156,7 @@ describe('trends on the dashboards', () => {
       await open('#/spof');
       await ui.page.selectOption('#language', 'en');
       await ui.page.waitForFunction(() => document.body.dataset.ready === 'true' && document.querySelector('#spof-trend h2')?.textContent?.startsWith('Trend'), null, { timeout: 60_000 });
-      expect(await sentence('spofCount')).toBe(`Articulation points ${series[0].spofCount} → ${series[1].spofCount} since ${dayOf(series[0].at, 'en-GB')}`);
+      expect(await sentence('spofCount')).toBe(`Articulation points ${series[0].spofCount} → ${series[1].spofCount} since ${sinceOf(series, 'en-GB')}`);
       await ui.shot('trend-spof-en');
       await ui.page.selectOption('#language', 'nl');
     });

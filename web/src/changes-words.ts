@@ -60,10 +60,19 @@ export function noticeExtra(item: { noticeDeadline?: string; end?: string; contr
 }
 
 
-/** "04-12-2026 16:50 · Gemeente Roerdam (CSV-bestanden) · alleen de verschillen met de vorige levering verwerkt · i.manager"; a run that wrote no table rows without the middle part. */
-export function runLine(run: ChangesRun): string {
+/**
+ * "Wat de import van 04-12-2026 16:50 veranderde · Gemeente Roerdam (CSV-bestanden) · alleen de verschillen met de
+ * vorige levering verwerkt · i.manager", its first part a link to what that import alone changed (as the page's
+ * "wat import … veranderde" choice); a run that changed nothing, or has no start (a source deleted), starts with its
+ * time as text. A run that wrote no table rows goes without the middle part.
+ */
+export function runLine(run: ChangesRun): (string | HTMLElement)[] {
   const how = run.kind ? t(`changes.kind.${run.kind}` as MessageKey) : null;
-  return [formatDateTime(run.at), runSourceName(run.source, run.imported, language(), byId), how, inWords('import.user.', String(run.user))].filter(Boolean).join(' · ');
+  const rest = [runSourceName(run.source, run.imported, language(), byId), how, inWords('import.user.', String(run.user))].filter(Boolean).join(' · ');
+  // Every run listed finished well (history/import-runs-between); one that found its files unchanged changed nothing.
+  const hash = run.kind === 'unchanged' ? null : runChangesHash({ runId: run.runId, startedAt: run.startedAt, finishedAt: run.at, status: 'ok' });
+  const when = formatDateTime(run.at);
+  return hash ? [h('a', { href: hash, class: 'changes-run-link' }, t('changes.runLink', { when })), ` · ${rest}`] : [`${when} · ${rest}`];
 }
 
 /** What a run counted, in words: "120 applicaties, 3 leveranciers (1 verwijderd)"; of no table rows, its facts ("16 releasecycli"). */

@@ -9,7 +9,7 @@ import { sourceName } from './data-quality-words.js';
 import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
-import { formatDate, formatDateTime, formatNumber, formatPercent, language, t, tn, type MessageKey } from './i18n.js';
+import { formatDate, formatDateTime, formatNumber, language, t, tn, type MessageKey } from './i18n.js';
 import { CHANGE_TABLES as TABLES, fieldLine, supplierMoveText } from '../../server/reports/change-words.js';
 import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';

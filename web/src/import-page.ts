@@ -175,20 +175,21 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     const unclear = report.sourceUnclear as SourceUnclear | null | undefined;
     const percent = Math.round((removals?.maxShare ?? 0) * 100);
     const removing = Boolean(removals && removals.removing > 0);
-    const existing = unclear?.existing.join(', ') ?? '';
+    // Sources by their names ("Gemeente Roerdam (demo)"), as the history lists them; their keys go into the source field.
+    const existing = unclear?.existing.map(sourceName).join(', ') ?? '';
     let answer: (HTMLElement | null)[];
     if (issues.length > 0 || (report.ok === false && !report.confirmationNeeded)) answer = [message(issuesFound(issues.length), 'error')];
     else if (unclear && !dryRun) {
       answer = [message(t('import.sourceUnclear', { existing }), 'error'), h('div', { class: 'buttons', id: 'import-source-choice' },
-        unclear.existing.map(name => h('button', { type: 'button', class: 'primary', onclick: () => importAs(name) }, t('import.useSource', { source: name }))),
-        h('button', { type: 'button', onclick: () => importAs(unclear.proposed) }, t('import.newSource', { source: unclear.proposed })))];
+        unclear.existing.map(name => h('button', { type: 'button', class: 'primary', onclick: () => importAs(name) }, t('import.useSource', { source: sourceName(name) }))),
+        h('button', { type: 'button', onclick: () => importAs(unclear.proposed) }, t('import.newSource', { source: sourceName(unclear.proposed) })))];
     } else if (report.confirmationNeeded && removals?.needsConfirmation) {
-      answer = [message(t(`import.confirmNeeded.${removals.needsConfirmation}`, { percent, source: str(report.source) }), 'error'),
+      answer = [message(t(`import.confirmNeeded.${removals.needsConfirmation}`, { percent, source: sourceName(str(report.source)) }), 'error'),
         h('button', { type: 'button', id: 'import-confirm', onclick: () => void run(false, true) }, t('import.confirm'))];
     } else if (dryRun) {
       answer = [message(removing ? t('import.okWithRemovals') : t('import.ok'), removing ? 'info' : 'ok'),
         unclear ? h('div', { id: 'import-unclear-dry' }, h('p', { class: 'hint' }, t('import.sourceUnclearDry', { existing })),
-          h('div', { class: 'buttons' }, unclear.existing.map(name => h('button', { type: 'button', onclick: () => checkAs(name) }, t('import.checkAsSource', { source: name }))))) : null,
+          h('div', { class: 'buttons' }, unclear.existing.map(name => h('button', { type: 'button', onclick: () => checkAs(name) }, t('import.checkAsSource', { source: sourceName(name) }))))) : null,
         removals?.needsConfirmation ? h('p', { class: 'hint', id: 'import-confirm-dry' }, t(`import.confirmDry.${removals.needsConfirmation}`, { percent })) : null];
     } else {
       answer = [message(report.unchangedSince ? t('import.okUnchanged', { when: formatDateTime(report.unchangedSince.finishedAt) }) : removing ? t('import.okCommittedRemoved') : t('import.okCommitted'), 'ok')];
@@ -201,7 +202,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
       catalogue ? h('p', { class: 'hint', id: 'import-catalogue' }, t('import.catalogue', { n: catalogue.rows, renames: catalogue.renamed.map(r => `${r.from} → ${r.to}`).join(', ') })) : null,
       reresolvedHint(report),
       mergeList(report),
-      removals && removing && !unclear ? removalList(removals, str(report.source), dryRun || Boolean(report.confirmationNeeded)) : null,
+      removals && removing && !unclear ? removalList(removals, sourceName(str(report.source)), dryRun || Boolean(report.confirmationNeeded)) : null,
       issues.length ? issueTable(issues) : null,
       modelSummary(report),
       report.tables && Object.keys(report.tables).length ? h('section', {}, h('h2', {}, t('import.tables')),
@@ -211,9 +212,9 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   }
 
   /** What the import removes (or would): per kind how many of how many, and their names, the first few at once. */
-  function removalList(removals: Removals, sourceName: string, wouldRemove: boolean): HTMLElement {
+  function removalList(removals: Removals, source: string, wouldRemove: boolean): HTMLElement {
     return h('section', { id: 'import-removals' },
-      h('p', {}, t(wouldRemove ? 'import.removalsDry' : 'import.removals', { source: sourceName })),
+      h('p', {}, t(wouldRemove ? 'import.removalsDry' : 'import.removals', { source })),
       h('ul', {}, removals.kinds.filter(kind => kind.removing > 0).map(kind => {
         const names = h('span', { class: 'names' }, kind.sample.slice(0, FIRST_NAMES).join(', '), kind.removing > FIRST_NAMES ? ', …' : '');
         const more = kind.sample.length > FIRST_NAMES
@@ -233,7 +234,8 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
     try {
       runs = await getImports();
       linkChanges();
-      fill(sources, [...new Set(runs.map(r => str(r.source)))].sort().map(name => h('option', { value: name })));
+      // The key is what the field takes; the name beside it says which source it is.
+      fill(sources, [...new Set(runs.map(r => str(r.source)))].sort().map(name => h('option', { value: name, label: sourceName(name) })));
       fill(history, runs.length ? sortableTable<Row>({
         caption: t('import.history'),
         captionHidden: true,
@@ -356,7 +358,7 @@ function runCountWords(counts: unknown, initial: boolean): string {
 }
 
 /** "1 rij", "2 rijen": the singular where the words have one (rows and errors; "nieuw", "gewijzigd" do not change). */
-const countKey = (key: 'read' | 'created' | 'updated' | 'unchanged' | 'removed' | 'errors', n: number): MessageKey =>
+const countKey = (key: 'read' | 'created' | 'updated' | 'unchanged' | 'merged' | 'removed' | 'errors', n: number): MessageKey =>
   (n === 1 && (key === 'read' || key === 'errors') ? `import.count.${key}.one` : `import.count.${key}`) as MessageKey;
 
 /** Per table what an import read and did, in words: "applicaties: 400 rijen (400 nieuw)". Tables it did not contain are left out. */
@@ -368,7 +370,8 @@ export function tableCounts(tables: unknown, initial = false): string {
   return Object.entries(tables as Record<string, Record<string, number>>)
     .filter(([, counts]) => counts && typeof counts === 'object' && Object.values(counts).some(n => typeof n === 'number' && n > 0))
     .map(([table, counts]) => {
-      const done = (['created', 'updated', 'unchanged', 'removed', 'errors'] as const)
+      // "merged": supplier rows taken into another supplier of the files, else the counts do not add up to the rows read.
+      const done = (['created', 'updated', 'unchanged', 'merged', 'removed', 'errors'] as const)
         .filter(key => (counts[key] ?? 0) > 0)
         // A source's first import changes no row of its own: what it "updated" another source delivered first.
         .map(key => t(initial && key === 'updated' ? 'import.count.existed' : countKey(key, counts[key]), { n: formatNumber(counts[key]) }));
