@@ -15,7 +15,7 @@ import { createApp, defaultServices } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { buildWeb } from '../../web/build.js';
 import { resetDatabase, testDriver } from '../support/db.js';
-import { formatMoney, formatNumber, formatPercent } from '../../server/format.js';
+import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../../server/format.js';
 import { ORGANISATION, demoFiles, leafApplication, secondDelivery } from './demo-delivery.js';
 import { importAlgoritmeregister } from '../../importers/algoritmeregister.js';
 import { importArchimate } from '../../importers/sources/archimate/import.js';
@@ -131,6 +131,9 @@ describe('the changes page', () => {
     const started = runs.find(run => run.runId === second.runId)!.startedAt;
     const link = page.locator('#changes-runs li a');
     await expect(link.textContent()).resolves.toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde$/);
+    // As the clock in the Netherlands showed it, as the PDF and the trend say it, whatever the browser's time zone (UTC here).
+    const [run] = (await (await fetch(`${base}/api/changes?since=${first.runId}`)).json() as { runs: { at: string }[] }).runs;
+    await expect(link.textContent()).resolves.toBe(`Wat de import van ${formatDateTime(run.at, 'nl')} veranderde`);
     await expect(page.locator('#changes-runs li').textContent()).resolves.toMatch(/^Wat de import van .+ veranderde · Gemeente Roerdam \(demo\) · alleen de verschillen met de vorige levering verwerkt · i\.manager$/);
     expect(await link.getAttribute('href')).toBe(`#/changes?${new URLSearchParams({ since: started, until: second.runId! })}`);
     await link.click();

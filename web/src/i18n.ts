@@ -1,7 +1,7 @@
 // Every text the user sees, one catalogue per language. Dutch is the default; English must have every key.
 // The graph's own names (kinds, relationships, properties, criticality) are in server/labels.ts.
 import { KIND_NAMES, kindName, propertyValueName } from '../../server/labels.js';
-import { formatDate as dateText, formatMoney as moneyText, formatNumber as numberText, formatPercent as percentText } from '../../server/format.js';
+import { formatDate as dateText, formatDateTime as dateTimeText, formatMoney as moneyText, formatNumber as numberText, formatPercent as percentText } from '../../server/format.js';
 
 const nl = {
   'app.title': 'Roer — ICT-landschap en leveranciersafhankelijkheid',
@@ -1739,10 +1739,8 @@ export const formatMoney = (value: unknown) => moneyText(value, current);
 /** A percentage already on the 0–100 scale. */
 export const formatPercent = (percent: unknown) => percentText(percent, current);
 export const formatDate = (value: unknown) => dateText(value, current);
-export const formatDateTime = (value: unknown) => {
-  const time = typeof value === 'string' ? Date.parse(value) : NaN;
-  if (Number.isNaN(time)) return String(value ?? '');
-  // Dates read as in the documents (31-03-2027) in both languages; the time as the clock shows it.
-  const at = new Date(time);
-  return `${formatDate(`${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`)} ${at.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' })}`;
-};
+/**
+ * A moment as the clock in the Netherlands showed it (05-12-2026 14:30), as the PDF, the workbook and the
+ * trend write it: a browser set to another time zone would otherwise put 13:30 beside a trend saying 14:30.
+ */
+export const formatDateTime = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? dateTimeText(value, current) : String(value ?? ''));
