@@ -7,5 +7,5 @@ WITH h, r ORDER BY h.at DESC LIMIT $limit
 RETURN h.runId AS runId, r.source AS source, toString(h.at) AS at, h.organisation AS organisation, h.applications AS applications,
        h.hhi AS hhi, h.cr3 AS cr3, h.hhiValue AS hhiValue, h.cr3Value AS cr3Value, h.spofCount AS spofCount, h.spofs AS spofs,
        h.meanLockIn AS meanLockIn, h.noticeCount AS noticeCount, h.notice AS notice, h.sovereigntyShare AS sovereigntyShare,
-       h.commonGroundScore AS commonGroundScore, h.suppliers AS suppliers
+       h.commonGroundScore AS commonGroundScore, h.spofRanking AS spofRanking, h.suppliers AS suppliers
 ORDER BY at

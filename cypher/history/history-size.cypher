@@ -11,6 +11,7 @@ CALL () {
 }
 CALL () {
   MATCH (h:Headline)
-  RETURN count(h) AS headlines, sum(size(h.spofs) + size(h.notice)) AS headlineBytes
+  // Every list a headline keeps as JSON; the suppliers' shares and the ranking are null in headlines recorded before them.
+  RETURN count(h) AS headlines, sum(size(h.spofs) + size(h.notice) + coalesce(size(h.suppliers), 0) + coalesce(size(h.spofRanking), 0)) AS headlineBytes
 }
 RETURN buckets, stateBytes, diffs, diffBytes, largestDiffBytes, headlines, headlineBytes

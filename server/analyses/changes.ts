@@ -1,7 +1,7 @@
 // "What changed since": the rows the runs after a date or run (and up to one, `until`) added, changed and
 // removed (their net effect: a row added and removed again is no change), per table, and for each
 // organisation its headline numbers before and after with the items that entered or left their lists (new
-// single points of failure, contracts that entered the notice window); and every import run of the
+// single points of failure, contracts that entered the notice window, the Kwetsbare punten top 10); and every import run of the
 // period, with the counts of those whose rows are not known. Read from the runs' diffs, their run records
 // and the headline numbers recorded after them (importers/history.ts, headlines.ts): lookups, no past
 // landscape made again.
@@ -19,6 +19,7 @@ import { type HeadlineItem, headlineAt, headlineSeries, type RecordedHeadline } 
 import { type ContractFact, fetchLandscape, platformChain } from './landscape.js';
 import { type Listed, type NoticeEntry, namedItems, namedNotice } from './changes-names.js';
 import type { SupplierShare } from './supplier-exposure.js';
+import type { RankedPoint } from './single-points-of-failure.js';
 import type { Language } from '../labels.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -66,7 +67,16 @@ export type HeadlineChange = {
   ended: NoticeEntry[];
   /** The suppliers whose share moved most (supplierMoves). */
   suppliers: SupplierMove[];
+  /** What moved in the first places of the Kwetsbare punten ranking (rankingMoves); null when either recording predates it. */
+  ranking: RankingMoves | null;
 };
+/**
+ * The Kwetsbare punten top 10 (RANKING_KEPT) compared: the places new in it and those that left it (each as
+ * recorded on its side), and the places in both whose number of business-critical applications hit moved.
+ */
+export type RankingMoves = { entered: RankedPoint[]; left: RankedPoint[]; moved: RankingMove[] };
+/** A place in both top 10s whose business-critical applications hit went from `before` to `after`. */
+export type RankingMove = Pick<RankedPoint, 'uid' | 'name' | 'kind' | 'rank'> & { before: number; after: number };
 /**
  * A supplier's shares of an organisation's applications and contract value (percent) before and after, with its
  * applications and contract value per year when both recordings kept those amounts.
@@ -311,7 +321,7 @@ function headlineChange(organisation: string, before: RecordedHeadline | null, a
   // Nothing recorded since: the numbers then are the numbers now.
   const now = after && before && after.runId === before.runId ? before : after;
   // Every supplier's shares stay out of the answer (a country-wide one would carry them 342 times twice): the moves are in `suppliers`.
-  const numbers = (headline: RecordedHeadline | null) => (headline ? { ...headline, suppliers: null } : null);
+  const numbers = (headline: RecordedHeadline | null) => (headline ? { ...headline, spofRanking: null, suppliers: null } : null);
   return {
     organisation,
     before: numbers(before),
@@ -319,6 +329,29 @@ function headlineChange(organisation: string, before: RecordedHeadline | null, a
     entered: { spofs: difference(before?.spofs, now?.spofs), notice: difference(before?.notice, now?.notice) },
     left: { spofs: difference(now?.spofs, before?.spofs), notice: difference(now?.notice, before?.notice) },
     suppliers: supplierMoves(before?.suppliers, now?.suppliers),
+    ranking: rankingMoves(before?.spofRanking, now?.spofRanking),
+  };
+}
+
+/**
+ * The first places of the Kwetsbare punten ranking between two recordings: which are new ("Grutto
+ * Software B.V. (leverancier): #3"), which left, and in which the business-critical applications hit
+ * moved ("112 → 113"), the largest move first. Null when either recording predates the ranking.
+ */
+export function rankingMoves(before: RankedPoint[] | null | undefined, after: RankedPoint[] | null | undefined): RankingMoves | null {
+  if (!before || !after) return null;
+  const was = new Map(before.map(point => [point.uid, point]));
+  const is = new Set(after.map(point => point.uid));
+  const moved = after.flatMap((point): RankingMove[] => {
+    const then = was.get(point.uid);
+    return then && then.failedCriticalApplications !== point.failedCriticalApplications
+      ? [{ uid: point.uid, name: point.name, kind: point.kind, rank: point.rank, before: then.failedCriticalApplications, after: point.failedCriticalApplications }]
+      : [];
+  });
+  return {
+    entered: after.filter(point => !was.has(point.uid)),
+    left: before.filter(point => !is.has(point.uid)),
+    moved: moved.sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || a.rank - b.rank),
   };
 }
 

@@ -1,18 +1,17 @@
 // The headline numbers of an organisation, recorded after every run that touched it (importers/import.ts):
 // supplier concentration (HHI and CR3, by application count and by contract value), its single points
-// of failure (articulation points of its application graph), mean lock-in, and the contracts in their
-// notice window, with the lists behind the counts, and the share of applications exposed to non-EU
-// jurisdiction (sovereignty.ts). Reconstructing past analyses from diffs would cost
-// a whole landscape per run; recorded as they are computed, before/after and trends are lookups
-// (GET /api/changes, GET /api/trends).
+// of failure (articulation points of its application graph) and the first places of the Kwetsbare punten
+// ranking, mean lock-in, and the contracts in their notice window, with the lists behind the counts, and
+// the share of applications exposed to non-EU jurisdiction (sovereignty.ts). Reconstructing past analyses
+// from diffs would cost a whole landscape per run; recorded as they are computed, before/after and trends
+// are lookups (GET /api/changes, GET /api/trends).
 import type { Driver } from 'neo4j-driver';
 import { int, read, write } from '../neo4j.js';
 import { query } from '../queries.js';
-import { biconnectivity } from './graph-algorithms.js';
-import { fetchLandscape, type Landscape, nameOf, round } from './landscape.js';
+import { fetchLandscape, type Landscape, round } from './landscape.js';
 import { loadLockInWeights, type LockInWeights, lockInScoreValues } from './lock-in.js';
 import { addMonths, today } from './params.js';
-import { applicationGraph } from './single-points-of-failure.js';
+import { RANKING_KEPT, type RankedPoint, rankedPoints, singlePointsOfFailure } from './single-points-of-failure.js';
 import { exposureOf } from './sovereignty.js';
 import { concentrations, type SupplierShare, supplierShares } from './supplier-exposure.js';
 import { commonGroundScores } from './common-ground.js';
@@ -46,6 +45,8 @@ export type Headline = {
   sovereigntyShare: number | null;
   /** Common Ground maturity 0–100 (common-ground.ts); null without interfaces or base registration data received. */
   commonGroundScore: number | null;
+  /** The first RANKING_KEPT places of the Kwetsbare punten ranking, with what fails with each; null in headlines recorded before it was. */
+  spofRanking: RankedPoint[] | null;
   /** Every supplier's share of the applications and of the contract value, as the supplier page shows them; null in headlines recorded before it was. */
   suppliers: SupplierShare[] | null;
 };
@@ -70,9 +71,10 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
   const commonGround = commonGroundScores({ ...landscape, interfaces: landscape.interfaces.filter(i => wanted.has(i.organisation)) }, organisations);
   return organisations.map(organisation => {
     const mine = own.get(organisation)!;
-    const graph = applicationGraph(mine, organisation);
-    const spofs = biconnectivity(graph.vertices.length, graph.edges).articulationPoints
-      .map(i => ({ uid: graph.vertices[i], name: nameOf(mine, graph.vertices[i]) }))
+    // The Kwetsbare punten page's own ranking, whose articulation points are the headline's single points of failure.
+    const ranking = singlePointsOfFailure(mine, RANKING_KEPT);
+    const spofs = ranking.summary.articulationPoints
+      .map(({ uid, name }) => ({ uid, name }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.uid.localeCompare(b.uid));
     // By the current term, as the calendar and the report count: a contract that renewed by itself runs on.
     const notice = mine.contracts
@@ -92,6 +94,7 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
       cr3Value: c?.contractValue.cr3 ?? null,
       spofCount: spofs.length,
       spofs,
+      spofRanking: rankedPoints(ranking.rows),
       meanLockIn: lockIns.length > 0 ? round(lockIns.reduce((sum, score) => sum + score, 0) / lockIns.length, 1) : null,
       noticeCount: notice.length,
       notice,
@@ -116,7 +119,7 @@ export async function recordHeadlines(driver: Driver, runId: string, organisatio
   const headlines = await headlinesWithin(driver, landscape, await loadLockInWeights(driver), asOf, organisations);
   for (let i = 0; i < headlines.length; i += 500) {
     await write(driver, query('history/write-headlines').text, {
-      runId, at, headlines: headlines.slice(i, i + 500).map(h => ({ ...h, key: `${runId}|${h.organisation}`, applications: int(h.applications), spofCount: int(h.spofCount), noticeCount: int(h.noticeCount), spofs: JSON.stringify(h.spofs), notice: JSON.stringify(h.notice), suppliers: JSON.stringify(h.suppliers) })),
+      runId, at, headlines: headlines.slice(i, i + 500).map(h => ({ ...h, key: `${runId}|${h.organisation}`, applications: int(h.applications), spofCount: int(h.spofCount), noticeCount: int(h.noticeCount), spofs: JSON.stringify(h.spofs), notice: JSON.stringify(h.notice), spofRanking: JSON.stringify(h.spofRanking), suppliers: JSON.stringify(h.suppliers) })),
     });
   }
   return headlines.length;
@@ -230,11 +233,13 @@ function sharedReach(landscape: Landscape, part: Landscape, members: Map<string,
 
 export type RecordedHeadline = Headline & { runId: string; source: string | null; at: string };
 
-type HeadlineRow = Omit<RecordedHeadline, 'spofs' | 'notice' | 'suppliers'> & { spofs: string; notice: string; suppliers: string | null };
-const parsed = (row: HeadlineRow): RecordedHeadline => ({ ...row, spofs: JSON.parse(row.spofs), notice: JSON.parse(row.notice), suppliers: row.suppliers ? JSON.parse(row.suppliers) : null });
+type HeadlineRow = Omit<RecordedHeadline, 'spofs' | 'notice' | 'spofRanking' | 'suppliers'> & { spofs: string; notice: string; spofRanking: string | null; suppliers: string | null };
+const parsed = (row: HeadlineRow): RecordedHeadline => ({
+  ...row, spofs: JSON.parse(row.spofs), notice: JSON.parse(row.notice), spofRanking: row.spofRanking ? JSON.parse(row.spofRanking) : null, suppliers: row.suppliers ? JSON.parse(row.suppliers) : null,
+});
 
 /** A recorded headline's numbers without the lists behind them: a point of a trend (GET /api/trends, the report's Verloop). */
-export const trendNumbers = ({ spofs: _spofs, notice: _notice, suppliers: _suppliers, ...numbers }: RecordedHeadline) => numbers;
+export const trendNumbers = ({ spofs: _spofs, notice: _notice, spofRanking: _spofRanking, suppliers: _suppliers, ...numbers }: RecordedHeadline) => numbers;
 
 /** The organisation's headline numbers after each run that touched it, oldest first (its trend). */
 export async function headlineSeries(driver: Driver, organisation: string, since: string | null = null, limit = 1000): Promise<RecordedHeadline[]> {

@@ -200,6 +200,25 @@ export function singlePointsOfFailure(landscape: Landscape, limit: number): { ro
   return { rows, summary: { bridges: allBridges, articulationPoints: allPoints, cut } };
 }
 
+/** What a headline keeps of one place in the ranking (headlines.ts): the numbers the Kwetsbare punten page shows of it. */
+export type RankedPoint = {
+  uid: string; name: string; kind: string; rank: number; articulationPoint: boolean;
+  failedApplications: number; directlyFailedApplications: number; failedCriticalApplications: number; businessFunctionsStopping: number;
+};
+
+/** How many places of the ranking a headline keeps: the first that "new since the last import" is about. */
+export const RANKING_KEPT = 10;
+
+/** The first RANKING_KEPT of the ranking's rows (`rows` of singlePointsOfFailure on one organisation), as a headline keeps them. */
+export function rankedPoints(rows: Row[]): RankedPoint[] {
+  // The rows hold the ranking in order; the articulation points after it are there whatever their rank.
+  return rows.slice(0, RANKING_KEPT).map((row, index) => ({
+    uid: String(row.uid), name: String(row.name), kind: String(row.kind), rank: index + 1, articulationPoint: Boolean(row.articulationPoint),
+    failedApplications: Number(row.failedApplications), directlyFailedApplications: Number(row.directlyFailedApplications),
+    failedCriticalApplications: Number(row.failedCriticalApplications), businessFunctionsStopping: Number(row.businessFunctionsStopping),
+  }));
+}
+
 export const SinglePointsOfFailureParams = z.object({
   organisation: Organisations,
   boundary: Boundary,

@@ -97,6 +97,16 @@ describe('the changes page', () => {
     expect(moves.find(line => line.startsWith('Grutto Software B.V.: contractwaarde '))).toBe(`Grutto Software B.V.: contractwaarde ${fromTo('contractValueShare', percent)} (${
       fromTo('contractValue', money)} per jaar), applicaties ${fromTo('applicationsShare', percent)} (${fromTo('applications', number)})`);
     expect(moves.find(line => line.startsWith('Grutto Software B.V.: '))).toMatch(/^Grutto Software B\.V\.: contractwaarde [\d,]+% → [\d,]+% \(€\s[\d.]+ → €\s[\d.]+ per jaar\), applicaties [\d,]+%/);
+    // Parkeervergunningen is Plevier's and business-critical: Plevier, first of Kwetsbare punten, hits one more;
+    // nothing entered or left the top 10.
+    const [plevier] = headline.ranking.moved;
+    expect(headline.ranking.moved).toEqual([{ uid: 'supplier:s-0005', name: 'Plevier Software B.V.', kind: 'supplier', rank: 1, before: expect.any(Number), after: plevier.before + 1 }]);
+    expect([headline.ranking.entered, headline.ranking.left]).toEqual([[], []]);
+    expect(lead).toContain('1 kwetsbaar punt raakt meer bedrijfskritische applicaties,');
+    await expect(page.locator('#changes-ranking-moved li').allTextContents()).resolves
+      .toEqual([`Plevier Software B.V. (leverancier): ${plevier.before} → ${plevier.after} bedrijfskritische applicaties geraakt`]);
+    expect(await page.locator('#changes-ranking-entered li').count()).toBe(0);
+    expect(await page.locator('#changes-ranking > p a').getAttribute('href')).toBe('#/spof');
     // Ended, named as the reports name a contract, with the day it ended.
     await expect(page.locator('#changes-ended li').allTextContents()).resolves.toEqual([expect.stringMatching(/^.+ – .+ \(c-0012\), beëindigd op \d{2}-\d{2}-\d{4}$/)]);
     expect(await page.locator('#changes-cards .card').count()).toBe(9);
@@ -164,6 +174,7 @@ describe('the changes page', () => {
     // The organisation's first measurement: the lead says there is nothing to compare with, not "0 nieuwe scharnierpunten".
     await expect(page.locator('#changes-lead').textContent()).resolves.toMatch(/veranderde: dit is de eerste meting, dus er is nog niets om mee te vergelijken\. Nu zijn er \d+ scharnierpunt(en)? en \d+ contract(en)? in de opzegtermijn\.$/);
     expect(await page.locator('#changes-spofs-entered').count()).toBe(0);
+    expect(await page.locator('#changes-ranking').count()).toBe(0);
     await expect(page.locator('#changes-untracked li').textContent()).resolves.toMatch(/^Demo ingelezen: \d+ applicaties, .*; alleen de aantallen zijn bekend, niet welke regels veranderden · Gemeente Roerdam \(demo\) · \d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
   });
 
@@ -250,6 +261,7 @@ describe('the changes page', () => {
     // gm0001 is measured for the first time: its row says so, instead of comparing its numbers with themselves.
     const gm0001 = await page.locator('#changes-organisations tbody tr', { hasText: 'gm0001' }).locator('td').allTextContents();
     expect(gm0001.slice(2, 4)).toEqual(['eerste meting', 'eerste meting']);
+    expect(gm0001.at(-1)).toBe('eerste meting');
     expect(gm0001.join(' ')).not.toContain('→');
     await page.screenshot({ path: join(ARTIFACTS, 'changes-untracked.png'), fullPage: true });
   });

@@ -1,11 +1,13 @@
 // Kwetsbare punten over several organisations in Chromium: the analysis ranks within each organisation,
 // the page ranks them all together. Before, #1 was the first organisation's first item (an application
-// taking nothing down), above another organisation's platform under three critical applications.
+// taking nothing down), above another organisation's platform under three critical applications. And of
+// one organisation imported twice, what the last import brought into the top 10 or made hit more.
 import type { Driver } from 'neo4j-driver';
 import { importLandscape } from '../../importers/import.js';
 import { Landscape } from '../../importers/model.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { startUi, type Ui } from './browser.js';
+import { SPOF_ORGANISATION, spofDelivery } from '../analyses/spof-deliveries.js';
 
 let driver: Driver;
 let ui: Ui;
@@ -66,4 +68,36 @@ it('when the organisations are chosen from the header, then Escape or a click el
   await page.click('#organisation summary');
   await page.click('h1');
   expect(await page.locator('#organisation').evaluate(details => (details as HTMLDetailsElement).open)).toBe(false);
+});
+
+it('when the last import brought a row into the top 10 and made one hit more critical applications, then the rows say so, the answer still first', async () => {
+  const { page } = ui;
+  for (const grutto of [['g1', 'g2', 'g3'], ['g1', 'g2', 'g3', 'g4']]) {
+    expect((await importLandscape(driver, spofDelivery(grutto), { source: 'test:spof', user: 'test' })).issues).toEqual([]);
+  }
+  await ui.open('#/spof');
+  await page.evaluate(organisation => sessionStorage.setItem('roer.organisations', organisation), SPOF_ORGANISATION);
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+  const row = (name: string) => page.locator('#spof-table tbody tr', { hasText: name });
+  // g4 came with the second import: its row, and only its row, says since when.
+  await expect(row('Kernsysteem g4').locator('.spof-new').textContent()).resolves.toMatch(/^nieuw in de top 10 sinds de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
+  expect(await page.locator('#spof-table .spof-new').count()).toBe(1);
+  // Grutto hits one critical application more than before; the data centre as many as before.
+  await expect(row('Grutto Software B.V.').locator('td').nth(4).textContent()).resolves.toBe('4 (was 3)');
+  await expect(row('Datacentrum Noord').locator('td').nth(4).textContent()).resolves.toBe('3');
+  const answer = (await page.locator('#spof-answer .sentence').innerText()).trim();
+  expect(answer).toMatch(/^Het kwetsbaarste punt is Grutto Software B\.V\. \(leverancier\): valt het uit, dan raakt dat 4 applicaties, waarvan 4 bedrijfskritisch\./);
+  expect(await page.evaluate(() => document.querySelector('#spof-answer')!.compareDocumentPosition(document.querySelector('#spof-table')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+  await ui.shot('spof-ranking-since-import', true);
+
+  // Wijzigingen says the same in words, and links to this page.
+  await ui.open('#/changes?since=2000-01-01');
+  await page.waitForSelector('#changes-ranking');
+  await expect(page.locator('#changes-lead').textContent()).resolves.toContain('1 kwetsbaar punt nieuw in de top 10, 1 kwetsbaar punt raakt meer bedrijfskritische applicaties,');
+  expect(await page.locator('#changes-ranking-moved li').allTextContents()).toEqual(['Grutto Software B.V. (leverancier): 3 → 4 bedrijfskritische applicaties geraakt']);
+  expect(await page.locator('#changes-ranking-entered li').allTextContents()).toEqual(['Kernsysteem g4 (applicatie): nu #7, 1 bedrijfskritische applicatie geraakt']);
+  expect(await page.locator('#changes-ranking-left li').allTextContents()).toEqual(['Registratie 2 (applicatie): was #10']);
+  expect(await page.locator('#changes-ranking a[href="#/spof"]').count()).toBe(1);
+  await ui.shot('spof-ranking-changes', true);
 });

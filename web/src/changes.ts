@@ -1,6 +1,6 @@
 // What changed since a date or an import (GET /api/changes): first the sentence and the numbers a
 // person acts on (new single points of failure, contracts that entered their notice window, HHI before
-// → after), then a small trend chart of the organisation's headline numbers over the runs
+// → after, what moved in the Kwetsbare punten top 10), then a small trend chart of the organisation's headline numbers over the runs
 // (GET /api/trends), then per table what was added, changed (field by field) and removed.
 import { getJson } from './api.js';
 import type { Context } from './context.js';
@@ -9,18 +9,19 @@ import { sourceName } from './data-quality-words.js';
 import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
-import { formatDate, formatDateTime, formatNumber, language, t, tn, type MessageKey } from './i18n.js';
+import { formatDate, formatDateTime, formatNumber, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
 import { CHANGE_TABLES as TABLES, fieldLine, supplierMoveText } from '../../server/reports/change-words.js';
 import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';
 import { contractName } from '../../server/reports/contract-name.js';
 import type { NamedContract } from '../../server/analyses/changes-names.js';
-import type { FieldChange, SupplierMove } from '../../server/analyses/changes.js';
+import type { FieldChange, RankingMove, RankingMoves, SupplierMove } from '../../server/analyses/changes.js';
+import type { RankedPoint } from '../../server/analyses/single-points-of-failure.js';
 import { type ChangesRun, baselineLine, lockInDateLine, noticeExtra, runChangedSomething, runLine, untrackedRuns } from './changes-words.js';
 
-type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; end?: string; contract?: NamedContract; fields?: FieldChange[]; move?: SupplierMove };
+type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; end?: string; contract?: NamedContract; fields?: FieldChange[]; move?: SupplierMove; point?: RankedPoint; rankMove?: RankingMove };
 type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; commonGroundScore?: number | null; spofs?: Item[]; notice?: Item[] };
-type HeadlineChange = { organisation: string; before: Headline | null; baseline?: 'since' | 'first' | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] }; ended?: Item[]; suppliers?: SupplierMove[] };
+type HeadlineChange = { organisation: string; before: Headline | null; baseline?: 'since' | 'first' | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] }; ended?: Item[]; suppliers?: SupplierMove[]; ranking?: RankingMoves | null };
 type TableChanges = { added: number; changed: number; removed: number; items: { added: Item[]; changed: Item[]; removed: Item[] } };
 type Changes = { since: { at: string; runId: string | null }; until?: { at: string; runId: string | null } | null; runs: ChangesRun[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
 type Run = { runId: string; source: string; startedAt?: string; finishedAt: string | null; status: string; unchangedSince?: string | null };
@@ -99,7 +100,10 @@ function lead(changes: Changes, organisation: string | undefined, run: Run | und
   const left = changes.headlines.reduce((n, change) => n + change.left.spofs.length, 0);
   const rows = TABLES.reduce((n, table) => n + changes.tables[table].added + changes.tables[table].changed + changes.tables[table].removed, 0);
   const ended = changes.headlines.reduce((n, change) => n + (change.ended?.length ?? 0), 0);
-  const count = (key: 'spofs' | 'spofsGone' | 'notice' | 'ended' | 'rows', n: number) => t(`changes.lead.${key}${n === 1 ? '.one' : ''}` as MessageKey, { n });
+  // The Kwetsbare punten top 10: said only when something in it moved (recordings before it kept none).
+  const ranked = (kind: 'entered' | 'rose') => changes.headlines.reduce((n, change) =>
+    n + (kind === 'entered' ? change.ranking?.entered.length ?? 0 : change.ranking?.moved.filter(move => move.after > move.before).length ?? 0), 0);
+  const count = (key: 'spofs' | 'spofsGone' | 'notice' | 'ended' | 'rows' | 'rankingEntered' | 'rankingRose', n: number) => t(`changes.lead.${key}${n === 1 ? '.one' : ''}` as MessageKey, { n });
   const one = organisation ? changes.headlines[0] : undefined;
   // The window holds the organisation's first measurement only: "0 nieuwe kwetsbare punten" compared it with itself.
   const firstOnly = one !== undefined && isFirstOnly(one);
@@ -108,7 +112,9 @@ function lead(changes: Changes, organisation: string | undefined, run: Run | und
   const parts = firstOnly
     ? [t('changes.lead.firstOnly', { spofs: tn('changes.now.spofs', one!.after!.spofCount), notice: tn('changes.now.notice', one!.after!.noticeCount) })]
     // "0 regels toegevoegd" right after a model import that kept only its counts read as "nothing happened".
-    : [count('spofs', entered('spofs')), count('spofsGone', left), count('notice', entered('notice')), ...(ended > 0 ? [count('ended', ended)] : []), ...(rows > 0 || untracked === 0 ? [count('rows', rows)] : [])];
+    : [count('spofs', entered('spofs')), count('spofsGone', left),
+      ...(ranked('entered') > 0 ? [count('rankingEntered', ranked('entered'))] : []), ...(ranked('rose') > 0 ? [count('rankingRose', ranked('rose'))] : []),
+      count('notice', entered('notice')), ...(ended > 0 ? [count('ended', ended)] : []), ...(rows > 0 || untracked === 0 ? [count('rows', rows)] : [])];
   if (untracked > 0 && !firstOnly) parts.push(t(untracked === 1 ? 'changes.lead.untracked.one' : 'changes.lead.untracked', { n: untracked }));
   if (!firstOnly && typeof one?.before?.hhi === 'number' && typeof one?.after?.hhi === 'number') {
     const [before, after] = [formatNumber(one.before.hhi), formatNumber(one.after.hhi)];
@@ -159,7 +165,28 @@ function headlineCards(change: HeadlineChange | undefined): HTMLElement {
       // Named with the day it ended (contractName): "…, beëindigd op 30-11-2026".
       itemList('changes-ended', t('changes.ended'), change.ended ?? [], () => '', contractText),
       // "Has our dependence on supplier X grown?": the largest moves, by the supplier page's two shares.
-      itemList('changes-suppliers', t('changes.suppliers'), (change.suppliers ?? []).map(move => ({ uid: move.uid, name: move.name, move })), item => `: ${supplierMoveText(item.move!, language())}`)));
+      itemList('changes-suppliers', t('changes.suppliers'), (change.suppliers ?? []).map(move => ({ uid: move.uid, name: move.name, move })), item => `: ${supplierMoveText(item.move!, language())}`)),
+    firstOnly ? null : rankingSection(change.ranking ?? null));
+}
+
+/** After a place's name, its kind as the Kwetsbare punten page says it: "Grutto Software B.V." + " (leverancier): ". */
+const kindOf = (item: Item) => ` (${kindLabel((item.point ?? item.rankMove)!.kind).toLowerCase()}): `;
+
+/**
+ * The Kwetsbare punten top 10 against the measurement before: what is new in it (with its place and the
+ * business-critical applications it hits), what left it, and where that number moved ("112 → 113").
+ */
+function rankingSection(ranking: RankingMoves | null): HTMLElement {
+  const critical = (n: number) => tn('changes.rankingCritical', n);
+  return h('section', { id: 'changes-ranking' }, h('h3', {}, t('changes.ranking')),
+    h('p', { class: 'hint' }, ranking ? [t('changes.rankingHint'), ' ', h('a', { href: '#/spof' }, t('nav.spof')), t('changes.rankingHintEnd')] : t('changes.rankingUnknown')),
+    ranking ? h('div', { class: 'split' },
+      itemList('changes-ranking-entered', t('changes.rankingEntered'), ranking.entered.map(point => ({ uid: point.uid, name: point.name, point })),
+        item => `${kindOf(item)}${t('changes.rankingPlace', { rank: item.point!.rank })}, ${critical(item.point!.failedCriticalApplications)}`),
+      itemList('changes-ranking-left', t('changes.rankingLeft'), ranking.left.map(point => ({ uid: point.uid, name: point.name, point })),
+        item => `${kindOf(item)}${t('changes.rankingWas', { rank: item.point!.rank })}`),
+      itemList('changes-ranking-moved', t('changes.rankingMoved'), ranking.moved.map(rankMove => ({ uid: rankMove.uid, name: rankMove.name, rankMove })),
+        item => `${kindOf(item)}${t('changes.rankingFromTo', { before: formatNumber(item.rankMove!.before), after: formatNumber(item.rankMove!.after) })}`)) : null);
 }
 
 /** A contract as the reports name it ("Leverancier – applicaties (c-0001)"); without its details, its id. */
@@ -185,6 +212,9 @@ function headlineTable(changes: HeadlineChange[]): HTMLElement {
       { key: 'spofs', label: t('changes.spofsEntered'), value: c => (isFirstOnly(c) ? -1 : c.entered.spofs.length), render: c => (isFirstOnly(c) ? t('changes.firstMeasurement') : formatNumber(c.entered.spofs.length)), numeric: true },
       { key: 'notice', label: t('changes.noticeEntered'), value: c => (isFirstOnly(c) ? -1 : c.entered.notice.length), render: c => (isFirstOnly(c) ? t('changes.firstMeasurement') : formatNumber(c.entered.notice.length)), numeric: true },
       { key: 'lockIn', label: t('changes.metric.lockIn'), value: c => c.after?.meanLockIn ?? undefined, render: c => delta(isFirstOnly(c) ? null : c.before?.meanLockIn, c.after?.meanLockIn, 'meanLockIn') },
+      // Unknown (—) where the measurement before kept no top 10.
+      { key: 'ranking', label: t('changes.rankingEnteredShort'), value: c => (isFirstOnly(c) ? -1 : c.ranking?.entered.length ?? -2),
+        render: c => (isFirstOnly(c) ? t('changes.firstMeasurement') : c.ranking ? formatNumber(c.ranking.entered.length) : '—'), numeric: true },
     ],
   }));
 }

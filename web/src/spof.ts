@@ -1,18 +1,20 @@
 // Single points of failure: the ranking by impact, articulation points and bridges; each links to the
-// explorer, which shows the node and what fails with it.
-import { csvFor, download, runAnalysis } from './api.js';
+// explorer, which shows the node and what fails with it. Of one organisation, the rows the last import
+// brought into the top 10 say so, and where it made a row hit more critical applications, how many before.
+import { csvFor, download, getJson, runAnalysis } from './api.js';
 import type { Context } from './context.js';
 import { dependencyHash } from './dependency-view.js';
 import { fill, h, message, sortableTable } from './dom.js';
 import { act, errorText } from './errors.js';
-import { formatNumber, kindLabel, language, t, tn } from './i18n.js';
+import { formatDateTime, formatNumber, kindLabel, language, t, tn } from './i18n.js';
 import { expandableList } from './lists.js';
 import { orgName } from './organisations.js';
 import { listWords } from '../../server/reports/words.js';
 import { names, num, pick, rowName, rowUid, str, uids } from './rows.js';
-import { trendPanel } from './trend.js';
+import { trendOrganisation, trendPanel } from './trend.js';
 import type { Row } from './types.js';
 import { byImpact } from '../../server/analyses/impact-order.js';
+import type { HeadlineChange } from '../../server/analyses/changes.js';
 
 export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void> {
   // The server ranks the first 100 per organisation unless asked for all; the page says so when it cut.
@@ -25,6 +27,7 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
     body);
   let result;
   const trend = trendPanel(ctx, ['spofCount'], 'spof-trend');
+  const moved = lastImportMoves(trendOrganisation(ctx));
   try {
     result = await runAnalysis('single-points-of-failure', { organisation: ctx.organisations(), limit: all ? 0 : undefined });
   } catch (error) {
@@ -47,6 +50,9 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
   // With several organisations, a name says whose it is ("Zaaksysteem (Gemeente Roerdam)").
   const several = new Set([...rows, ...points, ...bridges].map(item => (item && typeof item === 'object' && !Array.isArray(item) ? str((item as Row).organisation) : ''))).size > 1;
   const withOrganisation = (name: string, organisation: unknown) => (several && organisation ? `${name} (${orgName(organisation)})` : name);
+  const last = await moved;
+  const isNew = (r: Row) => Boolean(last && str(r.organisation) === last.organisation && last.entered.has(rowUid(r)));
+  const before = (r: Row) => (last && str(r.organisation) === last.organisation ? last.rose.get(rowUid(r)) : undefined);
 
   fill(body,
     await trend,
@@ -63,10 +69,11 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
       descending: false,
       columns: [
         { key: 'rank', label: t('spof.col.rank'), value: r => num(r.rank), numeric: true },
-        { key: 'name', label: t('spof.col.name'), value: r => rowName(r), render: r => h('span', {}, h('button', { type: 'button', class: 'link', 'data-uid': rowUid(r), onclick: () => show(rowUid(r)) }, rowName(r)), ' ', h('a', { class: 'hint', href: dependencyHash(rowUid(r)), 'data-dependencies': rowUid(r) }, t('spof.dependencies'))) },
+        { key: 'name', label: t('spof.col.name'), value: r => rowName(r), render: r => h('span', {}, h('button', { type: 'button', class: 'link', 'data-uid': rowUid(r), onclick: () => show(rowUid(r)) }, rowName(r)), ' ', h('a', { class: 'hint', href: dependencyHash(rowUid(r)), 'data-dependencies': rowUid(r) }, t('spof.dependencies')),
+          isNew(r) ? h('small', { class: 'badge warn spof-new', style: 'display: block; white-space: nowrap;' }, t('spof.newSince', { when: formatDateTime(last!.at) })) : null) },
         { key: 'kind', label: t('spof.col.kind'), value: r => kindLabel(str(r.kind)) + (r.articulationPoint ? ` · ${t('spof.articulationShort')}` : '') },
         { key: 'organisation', label: t('org.label'), value: r => names(r.organisations ?? r.organisation).map(orgName).join(', ') },
-        { key: 'critical', label: t('spof.col.critical'), value: critical, render: r => formatNumber(critical(r)), numeric: true },
+        { key: 'critical', label: t('spof.col.critical'), value: critical, render: r => (before(r) === undefined ? formatNumber(critical(r)) : h('span', {}, formatNumber(critical(r)), ' ', h('small', { class: 'hint spof-was' }, `(${t('spof.was', { n: formatNumber(before(r)!) })})`))), numeric: true },
         { key: 'functions', label: t('spof.col.functions'), value: functions, render: r => formatNumber(functions(r)), numeric: true },
         { key: 'lost', label: t('spof.col.lost'), value: r => names(r.stoppingBusinessFunctions ?? r.lostBusinessFunctions).join(', ') },
         { key: 'direct', label: t('spof.col.direct'), value: direct, render: r => formatNumber(direct(r)), numeric: true },
@@ -88,6 +95,27 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
           return h('button', { type: 'button', class: 'link', onclick: () => show(first) }, withOrganisation(ends.join(' — '), Array.isArray(b) ? undefined : (b as Row).organisation));
         }, { id: 'bridges', initial: 20 }))),
   );
+}
+
+/**
+ * What the organisation's last import changed in its top 10 of this ranking (GET /api/changes since the
+ * import before, as Wijzigingen shows it): the places new in it, and those now hitting more critical
+ * applications with how many they hit before. Null with several organisations, one import, or a
+ * measurement before that kept no top 10.
+ */
+async function lastImportMoves(organisation: string | null): Promise<{ organisation: string; at: string; entered: Set<string>; rose: Map<string, number> } | null> {
+  if (!organisation) return null;
+  const series = (await getJson<{ series: { runId: string }[] }>('/api/trends', { organisation, limit: 2 }).catch(() => null))?.series;
+  if (!series || series.length < 2) return null;
+  const changes = await getJson<{ headlines: HeadlineChange[] }>('/api/changes', { since: series[0].runId, organisation, limit: 1, lang: language() }).catch(() => null);
+  const change = changes?.headlines.find(entry => entry.organisation === organisation);
+  if (!change?.ranking || !change.after) return null;
+  return {
+    organisation,
+    at: change.after.at,
+    entered: new Set(change.ranking.entered.map(point => point.uid)),
+    rose: new Map(change.ranking.moved.filter(move => move.after > move.before).map(move => [move.uid, move.before])),
+  };
 }
 
 /**

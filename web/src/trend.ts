@@ -33,7 +33,7 @@ export function trendFigure(series: TrendPoint[], key: TrendKey): HTMLElement {
 export const trendFigures = (series: TrendPoint[]) => TREND_METRICS.map(metric => trendFigure(series, metric.key));
 
 /** The organisation a dashboard's trend is about: the one chosen, or the only one there is. */
-function trendOrganisation(ctx: Context): string | null {
+export function trendOrganisation(ctx: Context): string | null {
   const chosen = ctx.organisations();
   if (chosen.length === 1) return chosen[0];
   const known = knownOrganisations();
