@@ -1,16 +1,19 @@
 // An organisation's report says what changed since the import before its last: first in sentences
 // (how many rows per table, contracts ended, suppliers whose share moved, scharnierpunten and contracts
-// that entered or left the lists), then every added, changed and removed row with what changed in it,
+// that entered or left the lists, what moved in the Kwetsbare punten top 10), then every added, changed and removed row with what changed in it,
 // in the Wijzigingen page's words (change-words.ts). Pure (the web UI bundles it).
 import type { Row } from '../analyses/types.js';
-import { type Language, KIND_NAMES, TABLE_KINDS, kindPlural } from '../labels.js';
+import { type Language, KIND_NAMES, TABLE_KINDS, kindName, kindPlural } from '../labels.js';
 import { formatDateTime } from '../format.js';
 import { CHANGE_TABLES as TABLES, fieldLine, supplierMoveText } from './change-words.js';
 import { contractName } from './contract-name.js';
 import type { ReportChanges } from './report-data.js';
-import { listWords, reportText } from './words.js';
+import { countedText, listWords, reportText } from './words.js';
 
 const KINDS = ['added', 'changed', 'removed'] as const;
+/** The words that end in a list ("Beëindigd: {list}."), and what stands in for it to find where the list starts. */
+type ListWord = 'changes.ended' | 'changes.suppliers' | 'changes.noticeEntered' | 'changes.rankingEntered' | 'changes.rankingMoved';
+const LIST = '\u0000';
 
 /** The rows of the section: per table, the added, then the changed, then the removed. */
 export function changeRows(changes: ReportChanges | null | undefined): Row[] {
@@ -35,12 +38,26 @@ export function changesLead(changes: ReportChanges | null | undefined, language:
   const headline = changes.headline;
   if (!headline) return sentences;
   const named = (items: { name: string }[]) => listWords(items.map(item => item.name), language);
-  const contracts = (items: typeof headline.ended) => listWords(items.map(item => (item.contract ? contractName(item.contract, language, today) : item.name)), language);
-  if (headline.ended.length) sentences.push(reportText(language, 'changes.ended', { list: contracts(headline.ended) }));
-  if (headline.suppliers.length) sentences.push(reportText(language, 'changes.suppliers', { list: headline.suppliers.map(move => `${move.name}: ${supplierMoveText(move, language)}`).join('; ') }));
+  const contract = (item: (typeof headline.ended)[number]) => (item.contract ? contractName(item.contract, language, today) : item.name);
+  // One item in the sentence; several as lines of their own under it, each with its figures (a run-on
+  // paragraph of five suppliers' shares and amounts did not read).
+  const said = (key: ListWord, items: string[]): string[] => {
+    if (items.length === 0) return [];
+    if (items.length === 1) return [reportText(language, key, { list: items[0] })];
+    const whole = reportText(language, key, { list: LIST });
+    return [whole.slice(0, whole.indexOf(LIST)).trimEnd(), ...items.map(item => `– ${item}`)];
+  };
+  sentences.push(...said('changes.ended', headline.ended.map(contract)));
+  sentences.push(...said('changes.suppliers', headline.suppliers.map(move => `${move.name}: ${supplierMoveText(move, language)}`)));
   if (headline.entered.spofs.length) sentences.push(reportText(language, 'changes.spofsEntered', { list: named(headline.entered.spofs) }));
   if (headline.left.spofs.length) sentences.push(reportText(language, 'changes.spofsLeft', { list: named(headline.left.spofs) }));
-  if (headline.entered.notice.length) sentences.push(reportText(language, 'changes.noticeEntered', { list: contracts(headline.entered.notice) }));
+  sentences.push(...said('changes.noticeEntered', headline.entered.notice.map(contract)));
+  // The Kwetsbare punten top 10 against the import before: "Grutto Software B.V. (leverancier): 112 → 113".
+  const ranking = headline.ranking;
+  const point = (item: { name: string; kind: string }) => `${item.name} (${kindName(item.kind.charAt(0).toUpperCase() + item.kind.slice(1), language).toLowerCase()})`;
+  sentences.push(...said('changes.rankingEntered', (ranking?.entered ?? []).map(p => `${point(p)}: ${countedText(language, 'changes.rankingPlace', p.failedCriticalApplications, { rank: p.rank })}`)));
+  sentences.push(...said('changes.rankingMoved', (ranking?.moved ?? []).map(m => `${point(m)}: ${m.before} → ${m.after}`)));
+  if (ranking?.left.length) sentences.push(reportText(language, 'changes.rankingLeft', { list: listWords(ranking.left.map(point), language) }));
   return sentences;
 }
 

@@ -48,9 +48,14 @@ describe('the report section on what changed since the previous import', () => {
       expect(text).toContain('Applicaties: 1 toegevoegd, 2 gewijzigd, 1 verwijderd;');
       expect(text).toContain('contracten: 1 toegevoegd, 1 gewijzigd, 1 verwijderd.');
       expect(text).toContain('Niet langer een scharnierpunt: Berichtenmakelaar.');
+      // What moved in the Kwetsbare punten top 10, by name and kind, one or many applications said right.
+      // Several on lines of their own under the sentence.
+      expect(text).toContain('Nieuw in de top 10 kwetsbare punten: – Newco B.V. (leverancier): nu #4, 3 bedrijfskritische applicaties geraakt – Documentbeheer (applicatie): nu #7, 1 bedrijfskritische applicatie geraakt –');
+      expect(text).toMatch(/Kwetsbare punten die meer of minder bedrijfskritische applicaties raken: – .*– BRP-bevraging \(applicatie\): 2 3 –/);
+      expect(text).toContain('Uit de top 10 kwetsbare punten: Cloudy Cloud (platform), Cloudy Inc. (leverancier) en Régio ICT B.V. (leverancier).');
       // The PDF's fonts have no →: it is drawn where the text leaves room, which pdftotext reads as a space
       // (look at tests/artifacts/report-changes-3.png).
-      expect(text).toMatch(/Leveranciers waarvan het aandeel het meest verschoof: .*Newco B\.V\.: contractwaarde 0,0% 80,2% \(€ 0 € 5\.000 per jaar\), applicaties 0,0% 50,0% \(0 2\)/);
+      expect(text).toMatch(/Leveranciers waarvan het aandeel het meest verschoof: – .*– Newco B\.V\.: contractwaarde 0,0% 80,2% \(€ 0 € 5\.000 per jaar\), applicaties 0,0% 50,0% \(0 2\)/);
       // Row by row, in the Wijzigingen page's words: a supplier by its name, not its key.
       expect(text).toMatch(/Gewijzigd Applicatie BRP-bevraging leverancier: Régio ICT B\.V\. Newco B\.V\./);
       expect(text).toMatch(/Toegevoegd Contract Newco B\.V\. – BRP-bevraging en Documentbeheer \(c3\)/);
@@ -60,6 +65,9 @@ describe('the report section on what changed since the previous import', () => {
 
     it('then the report page\'s data has the rows and the English PDF says it in English', async () => {
       const data = (await request(appFor(driver)).get('/api/reports/org%3Agm-a').query({ lang: 'en' })).body;
+      // The Kwetsbare punten top 10 compared with the import before (Newco took Régio's place, Cloudy's hosting left).
+      const { entered, left } = data.changes.headline.ranking as { entered: { name: string }[]; left: { name: string }[] };
+      expect([entered.map(point => point.name), left.map(point => point.name)]).toEqual([['Newco B.V.', 'Documentbeheer', 'Rekencentrum Oost'], ['Cloudy Cloud', 'Cloudy Inc.', 'Régio ICT B.V.']]);
       expect(data.changes.tables.contracts.items.added).toEqual([{ uid: 'contract:gm-a/c3', name: 'Newco B.V. – BRP-bevraging and Documentbeheer (c3)', organisation: 'gm-a' }]);
       const text = words(readPdf(await report(driver, 'pdf', 'en'), 'report-changes-en'));
       expect(text).toMatch(/What changed since the import of \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}/);
