@@ -178,6 +178,20 @@ describe('the changes page', () => {
     await expect(page.locator('#changes-untracked li').textContent()).resolves.toMatch(/^Demo ingelezen: \d+ applicaties, .*; alleen de aantallen zijn bekend, niet welke regels veranderden · Gemeente Roerdam \(demo\) · \d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
   });
 
+  it('when the organisation\'s report is opened, then it says what the last delivery changed, several items as lines of their own', async () => {
+    await open(`#/report?subject=${encodeURIComponent(`org:${ORGANISATION}`)}`, [ORGANISATION]);
+    await expect(page.locator('#report-changes h2').textContent()).resolves.toMatch(/^Wat veranderde sinds de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} \(5\)$/);
+    const lead = await page.locator('#report-changes .section-lead > li').allTextContents();
+    expect(lead[0]).toBe('Applicaties: 1 toegevoegd, 1 gewijzigd; koppelingen: 1 toegevoegd; contracten: 2 gewijzigd.');
+    // The suppliers whose share moved: the sentence, then each supplier indented under it, without a dash of its own.
+    const header = lead.indexOf('Leveranciers waarvan het aandeel het meest verschoof:');
+    expect(header).toBeGreaterThan(0);
+    await expect(page.locator('#report-changes .section-lead > li').nth(header + 1).getAttribute('class')).resolves.toBe('sub');
+    expect(lead[header + 1]).toMatch(/^[^–].*: contractwaarde .*per jaar\), applicaties /);
+    expect(await page.locator('#table-changes tbody tr').count()).toBe(5);
+    await page.locator('#report-changes').screenshot({ path: join(ARTIFACTS, 'report-changes-page.png') });
+  });
+
   it('when an import is shown and a date is typed, then the date wins; an import chosen after that wins again', async () => {
     const runs: { runId: string; startedAt: string }[] = await (await fetch(`${base}/api/imports`)).json();
     const run = runs.find(entry => entry.runId === second.runId)!;

@@ -97,7 +97,8 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
         h('ul', { class: 'trend-sentences' }, trendSentences(data.trend ?? [], lang).map(sentence => h('li', { class: 'trend-sentence' }, sentence))),
         h('div', { class: 'trend-notes' }, trendNotes(data, lang).map(note => h('p', { class: 'hint' }, note))),
         (data.trend ?? []).length > 1 ? h('div', { class: 'cards' }, trendFigures(data.trend!)) : null] : null,
-      section.lead ? h('ul', { class: 'section-lead' }, section.lead.map(sentence => h('li', {}, sentence))) : null,
+      // A line "– …" is an item of the sentence above it (server/reports/changes-section.ts): indented, its dash the list's.
+      section.lead ? h('ul', { class: 'section-lead' }, section.lead.map(sentence => (sentence.startsWith('– ') ? h('li', { class: 'sub' }, sentence.slice(2)) : h('li', {}, sentence)))) : null,
       section.rows.length ? table(section, data) : h('p', { class: 'hint' }, reportText(lang, 'none')),
       // Rows outside the organisation's boundary are said, not shown (server/reports/boundary.ts).
       section.omitted ? h('p', { class: 'hint' }, reportText(lang, 'omitted', { n: section.omitted })) : null)),
