@@ -3,10 +3,11 @@
 // that entered or left the lists, what moved in the Kwetsbare punten top 10), then every added, changed and removed row with what changed in it,
 // in the Wijzigingen page's words (change-words.ts). Pure (the web UI bundles it).
 import type { Row } from '../analyses/types.js';
-import { type Language, KIND_NAMES, TABLE_KINDS, kindName, kindPlural } from '../labels.js';
+import { type Language, KIND_NAMES, TABLE_KINDS, kindPlural, kindWords } from '../labels.js';
 import { formatDateTime } from '../format.js';
 import { CHANGE_TABLES as TABLES, fieldLine, supplierMoveText } from './change-words.js';
 import { contractName } from './contract-name.js';
+import { sourceName } from './source-name.js';
 import type { ReportChanges } from './report-data.js';
 import { countedText, listWords, reportText } from './words.js';
 
@@ -26,14 +27,16 @@ export const changesTitle = (changes: ReportChanges | null | undefined, language
   changes ? reportText(language, 'section.changes', { when: formatDateTime(changes.since, language) }) : reportText(language, 'section.changesFirst');
 
 /** The sentences before the rows: what a reader acts on first. */
-export function changesLead(changes: ReportChanges | null | undefined, language: Language, today: string): string[] {
+export function changesLead(changes: ReportChanges | null | undefined, language: Language, today: string, organisationNamed: (id: string) => string | undefined = () => undefined): string[] {
   if (!changes) return [reportText(language, 'changes.first')];
   const counts = TABLES.map(table => {
     const entry = changes.tables[table];
     const parts = KINDS.filter(kind => entry[kind] > 0).map(kind => reportText(language, `changes.${kind}`, { n: entry[kind] }));
     return parts.length ? `${kindPlural(TABLE_KINDS[table], language)}: ${parts.join(', ')}` : null;
   }).filter((part): part is string => part !== null);
-  const sentences = [counts.length ? `${counts.join('; ')}.`.replace(/^./, c => c.toUpperCase()) : reportText(language, 'changes.noRows')];
+  // Which import is compared with: three imports in one minute read alike by their time alone.
+  const compared = reportText(language, 'changes.comparedWith', { when: formatDateTime(changes.since, language), source: changes.source ? sourceName(changes.source, language, organisationNamed) : '—' });
+  const sentences = [compared, counts.length ? `${counts.join('; ')}.`.replace(/^./, c => c.toUpperCase()) : reportText(language, 'changes.noRows')];
   if (!changes.complete) sentences.push(reportText(language, 'changes.untracked'));
   const headline = changes.headline;
   if (!headline) return sentences;
@@ -54,7 +57,8 @@ export function changesLead(changes: ReportChanges | null | undefined, language:
   sentences.push(...said('changes.noticeEntered', headline.entered.notice.map(contract)));
   // The Kwetsbare punten top 10 against the import before: "Grutto Software B.V. (leverancier): 112 → 113".
   const ranking = headline.ranking;
-  const point = (item: { name: string; kind: string }) => `${item.name} (${kindName(item.kind.charAt(0).toUpperCase() + item.kind.slice(1), language).toLowerCase()})`;
+  // "Tussenstation (makelaar)" in brackets of its own would nest them: its first word, as the page says it.
+  const point = (item: { name: string; kind: string }) => `${item.name} (${kindWords(item.kind, language).toLowerCase().replace(/ \(.*\)$/, '')})`;
   sentences.push(...said('changes.rankingEntered', (ranking?.entered ?? []).map(p => `${point(p)}: ${countedText(language, 'changes.rankingPlace', p.failedCriticalApplications, { rank: p.rank })}`)));
   sentences.push(...said('changes.rankingMoved', (ranking?.moved ?? []).map(m => `${point(m)}: ${m.before} → ${m.after}`)));
   if (ranking?.left.length) sentences.push(reportText(language, 'changes.rankingLeft', { list: listWords(ranking.left.map(point), language) }));

@@ -8,7 +8,7 @@ import { fetchSnapshot } from '../analyses/boundary.js';
 import type { Concentration } from '../analyses/supplier-exposure.js';
 import type { AnalysisDefinition, Row } from '../analyses/types.js';
 import { isoDate } from '../format.js';
-import type { Language } from '../labels.js';
+import { type Language, TABLE_KINDS } from '../labels.js';
 import { organisationNames } from '../names.js';
 import { nodeDetail } from '../routes/graph.js';
 import { dependencies, relations, type DependencyRow, type Relation } from './dependencies.js';
@@ -69,17 +69,26 @@ export type ReportData = {
   omitted?: Partial<Record<string, number>>;
 };
 
-export type ReportChanges = { since: string; complete: boolean; tables: Changes['tables']; headline: HeadlineChange | null };
+/** `source`: the key of the import compared with. `complete`: false when an import of the period wrote table rows but kept only their counts. */
+export type ReportChanges = { since: string; source: string | null; complete: boolean; tables: Changes['tables']; headline: HeadlineChange | null };
+
+/** The five tables as the kinds of fact a model's first import counts (a run of release cycles or algorithms wrote none of them). */
+const TABLE_FACTS = new Set(['Application', 'Supplier', 'Platform', 'Interface', 'Contract']);
+/** Whether a run whose rows are not kept wrote any row of the five tables: only then are rows missing from the list. */
+export const wroteTableRows = ({ counts }: Changes['runs'][number]) =>
+  Object.entries(counts?.tables ?? {}).some(([table, count]) => TABLE_FACTS.has(TABLE_KINDS[table]) && count.added + count.changed + count.removed > 0)
+  || Object.entries(counts?.nodes ?? {}).some(([kind, count]) => TABLE_FACTS.has(kind) && (count.created ?? 0) + (count.updated ?? 0) > 0);
 
 /** Rows of what changed a report lists at most per table and kind (the counts are complete). */
 const CHANGES_LISTED = 1000;
 
 /** What changed for `organisation` since the import before its last one (`series`: its recorded headline numbers, oldest first). */
-async function changesOf(driver: Driver, organisation: string, series: { runId: string; at: string }[], language: Language): Promise<ReportChanges | null> {
+async function changesOf(driver: Driver, organisation: string, series: { runId: string; at: string; source: string | null }[], language: Language): Promise<ReportChanges | null> {
   const previous = series.at(-2);
   if (!previous) return null;
   const changes = await changesSince(driver, { since: previous.runId, organisation, limit: CHANGES_LISTED }, language);
-  return { since: previous.at, complete: changes.complete, tables: changes.tables, headline: changes.headlines[0] ?? null };
+  // The Algoritmeregister's or endoflife.date's runs keep only counts too, but of no table row: nothing is missing.
+  return { since: previous.at, source: previous.source, complete: !changes.runs.some(run => !run.rows && wroteTableRows(run)), tables: changes.tables, headline: changes.headlines[0] ?? null };
 }
 
 /** The subject's properties a report names under its title, in this order. */

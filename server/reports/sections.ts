@@ -125,7 +125,7 @@ function changesSection(data: ReportData, language: Language): Section {
     { key: 'name', header: columnName('name', language), type: 'text', value: row => row.name },
     { key: 'what', header: reportText(language, 'column.changedFields'), type: 'text', value: cells.what },
   ];
-  return { id: 'changes', title: changesTitle(data.changes, language), rows, columns, printed: CHAIN_PRINTED, lead: changesLead(data.changes, language, data.today) };
+  return { id: 'changes', title: changesTitle(data.changes, language), rows, columns, printed: CHAIN_PRINTED, lead: changesLead(data.changes, language, data.today, id => data.organisations[id]) };
 }
 
 /** A section's number as its heading says it: "110", or "top 15" when its rows are the first of a longer ranking. */

@@ -45,6 +45,10 @@ describe('the report section on what changed since the previous import', () => {
       const text = words(readPdf(await report(driver, 'pdf'), 'report-changes', 80));
       expect(text).toMatch(/Wat veranderde sinds de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} \(\d+\)/);
       // Per table, as tests/server/changes.test.ts counts them for gm-a.
+      // Which import it compares with, by its time and source (three imports in one minute read alike by time alone).
+      expect(text).toMatch(/\(\d+\) Vergeleken met de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} uit en \(CSV-bestanden\)\. Applicaties:/);
+      // Every row is listed: no word of rows kept only as counts (the first import kept its counts, but it is the one compared with).
+      expect(text).not.toContain('alleen de aantallen');
       expect(text).toContain('Applicaties: 1 toegevoegd, 2 gewijzigd, 1 verwijderd;');
       expect(text).toContain('contracten: 1 toegevoegd, 1 gewijzigd, 1 verwijderd.');
       expect(text).toContain('Niet langer een scharnierpunt: Berichtenmakelaar.');

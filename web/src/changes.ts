@@ -170,7 +170,8 @@ function headlineCards(change: HeadlineChange | undefined): HTMLElement {
 }
 
 /** After a place's name, its kind as the Kwetsbare punten page says it: "Grutto Software B.V." + " (leverancier): ". */
-const kindOf = (item: Item) => ` (${kindLabel((item.point ?? item.rankMove)!.kind).toLowerCase()}): `;
+// "Tussenstation (makelaar)" in brackets of its own would nest them: its first word.
+const kindOf = (item: Item) => ` (${kindLabel((item.point ?? item.rankMove)!.kind).toLowerCase().replace(/ \(.*\)$/, '')}): `;
 
 /**
  * The Kwetsbare punten top 10 against the measurement before: what is new in it (with its place and the
