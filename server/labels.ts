@@ -3,6 +3,8 @@
 // UI, which bundles this file (web/src/i18n.ts): the same relation is called the same everywhere.
 // Pure data and functions, no Node imports, so the browser bundle can take it as it is.
 
+import { formatNumber } from './format.js';
+
 export type Language = 'nl' | 'en';
 type Words = Record<Language, string>;
 
@@ -179,6 +181,8 @@ export function interfaceName(id: string, name: string | null | undefined, ends:
 // PDF, XLSX and CSV exports and the report page all name a column from here.
 
 export const COLUMN_NAMES: Record<string, Words> = {
+  // A summary's note that a list was cut short (its pairs in words: cutWords).
+  cut: { nl: 'Ingekort', en: 'Cut short' },
   name: { nl: 'Naam', en: 'Name' },
   kind: { nl: 'Soort', en: 'Kind' },
   level: { nl: 'Niveau', en: 'Level' },
@@ -629,3 +633,12 @@ Object.assign(VALUE_NAMES, {
     other: { nl: 'overig algoritme', en: 'other algorithm' },
   },
 });
+
+/** A list cut short, in words: "104 van 522 getoond (grens 100)" / "… (tot 3 stappen ver)". */
+export function cutWords(cut: { reason?: unknown; shown?: unknown; total?: unknown; limit?: unknown; maxHops?: unknown }, language: Language): string {
+  const n = (value: unknown) => formatNumber(value, language) || String(value ?? '');
+  const shown = language === 'nl' ? `${n(cut.shown)} van ${n(cut.total)} getoond` : `${n(cut.shown)} of ${n(cut.total)} shown`;
+  if (cut.reason === 'limit' && cut.limit !== undefined) return `${shown} (${language === 'nl' ? `grens ${n(cut.limit)}` : `limit ${n(cut.limit)}`})`;
+  if (cut.reason === 'maxHops' && cut.maxHops !== undefined) return `${shown} (${language === 'nl' ? `tot ${n(cut.maxHops)} stappen ver` : `up to ${n(cut.maxHops)} steps away`})`;
+  return shown;
+}

@@ -3,7 +3,7 @@
 // that only repeat another in machine form (a `uid` next to its `name`, `supplier` next to
 // `supplierName`, `path` next to `pathNames`) left out. flatten.ts keeps the machine form for `format=csv`.
 import type { Language } from '../labels.js';
-import { columnName } from '../labels.js';
+import { columnName, cutWords } from '../labels.js';
 import { type ColumnType, type Names, NUMERIC_TYPES, columnType, formatValue, noNames } from './columns.js';
 import { dutchClock } from '../format.js';
 import type { Cell, Table } from './flatten.js';
@@ -91,6 +91,9 @@ export function peopleSummarySheets(summary: Record<string, unknown>, { language
   const visit = (value: unknown, path: string) => {
     if (Array.isArray(value) && value.length > 0 && value.every(item => item !== null && typeof item === 'object' && !Array.isArray(item))) {
       lists.push({ name: columnName(path, language).replace(/ \((.*)\)$/, ' · $1'), table: peopleTable(value as Record<string, unknown>[], { language, names }) });
+    } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'reason' in value && 'shown' in value && 'total' in value) {
+      // A list cut short: one pair in words, not "reason (cut): limit".
+      pairs.push([columnName(path, language), cutWords(value as Parameters<typeof cutWords>[0], language)]);
     } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const entries = Object.entries(value as Record<string, unknown>);
       const keys = entries.map(([key]) => key);

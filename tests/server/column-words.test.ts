@@ -114,3 +114,13 @@ describe('the words of every export header', () => {
     }
   });
 });
+
+describe('a summary whose list was cut short', () => {
+  it('when the ranking was cut at its limit of 100, then the summary sheet says so in one pair of words, not its keys', () => {
+    const cut = { reason: 'limit', limit: 100, shown: 104, total: 522 };
+    const [nl] = peopleSummarySheets({ cut }, { language: 'nl' }, 'Samenvatting');
+    expect(nl.table.rows).toEqual([['Ingekort', '104 van 522 getoond (grens 100)']]);
+    const [en] = peopleSummarySheets({ cut: { reason: 'maxHops', maxHops: 10, shown: 1000, total: 1234 } }, { language: 'en' }, 'Summary');
+    expect(en.table.rows).toEqual([['Cut short', '1,000 of 1,234 shown (up to 10 steps away)']]);
+  });
+});

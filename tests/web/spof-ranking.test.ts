@@ -7,6 +7,7 @@ import { importLandscape } from '../../importers/import.js';
 import { Landscape } from '../../importers/model.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { startUi, type Ui } from './browser.js';
+import { formatDateTime } from '../../server/format.js';
 import { SPOF_ORGANISATION, spofDelivery } from '../analyses/spof-deliveries.js';
 
 let driver: Driver;
@@ -86,6 +87,12 @@ it('when the last import brought a row into the top 10 and made one hit more cri
   // Grutto hits one critical application more than before; the data centre as many as before.
   await expect(row('Grutto Software B.V.').locator('td').nth(4).textContent()).resolves.toBe('4 (was 3)');
   await expect(row('Datacentrum Noord').locator('td').nth(4).textContent()).resolves.toBe('3');
+  // Above the table: which two imports the marks compare, that places further down are not, and where the rest is.
+  const imports = (await (await fetch(`${ui.base}/api/trends?organisation=${SPOF_ORGANISATION}`)).json() as { series: { runId: string; at: string }[] }).series.slice(-2);
+  await expect(page.locator('#spof-marked').textContent()).resolves
+    .toBe(`Gemarkeerd: wat de import van ${formatDateTime(imports[1].at, 'nl')} veranderde in de top 10, vergeleken met de import van ${formatDateTime(imports[0].at, 'nl')} — nieuw in de top 10, of meer bedrijfskritische applicaties geraakt ("was …"). Plaatsen verderop worden niet vergeleken. Alles wat sindsdien veranderde.`);
+  expect(await page.locator('#spof-marked a').getAttribute('href')).toBe(`#/changes?${new URLSearchParams({ since: imports[0].runId })}`);
+  await expect(row('Grutto Software B.V.').locator('.spof-was').getAttribute('title')).resolves.toBe(`bij de import van ${formatDateTime(imports[0].at, 'nl')}`);
   const answer = (await page.locator('#spof-answer .sentence').innerText()).trim();
   expect(answer).toMatch(/^Het kwetsbaarste punt is Grutto Software B\.V\. \(leverancier\): valt het uit, dan raakt dat 4 applicaties, waarvan 4 bedrijfskritisch\./);
   expect(await page.evaluate(() => document.querySelector('#spof-answer')!.compareDocumentPosition(document.querySelector('#spof-table')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();

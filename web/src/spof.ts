@@ -58,6 +58,9 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
     await trend,
     answer(rows, several),
     h('section', {}, h('h2', {}, t('spof.ranking')),
+      // What the marks compare: the last import against the one before, in the top 10 only (what a headline keeps).
+      last && (last.entered.size > 0 || last.rose.size > 0) ? h('p', { class: 'hint', id: 'spof-marked' }, t('spof.marked', { when: formatDateTime(last.at), before: formatDateTime(last.before) }), ' ',
+        h('a', { href: `#/changes?${new URLSearchParams({ since: last.since })}` }, t('spof.markedLink')), '.') : null,
       cut ? h('p', { class: 'cut', id: 'spof-cut', role: 'note' }, t('spof.cut', { shown: formatNumber(cut.shown), total: formatNumber(cut.total), limit: formatNumber(cut.limit ?? 0) }), ' ',
         h('button', { type: 'button', id: 'spof-all', onclick: () => ctx.navigate('spof', { all: '1' }) }, t('spof.showAll', { total: formatNumber(cut.total) }))) : null,
       sortableTable<Row>({
@@ -73,7 +76,7 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
           isNew(r) ? h('small', { class: 'badge warn spof-new', style: 'display: block; white-space: nowrap;' }, t('spof.newSince', { when: formatDateTime(last!.at) })) : null) },
         { key: 'kind', label: t('spof.col.kind'), value: r => kindLabel(str(r.kind)) + (r.articulationPoint ? ` · ${t('spof.articulationShort')}` : '') },
         { key: 'organisation', label: t('org.label'), value: r => names(r.organisations ?? r.organisation).map(orgName).join(', ') },
-        { key: 'critical', label: t('spof.col.critical'), value: critical, render: r => (before(r) === undefined ? formatNumber(critical(r)) : h('span', {}, formatNumber(critical(r)), ' ', h('small', { class: 'hint spof-was' }, `(${t('spof.was', { n: formatNumber(before(r)!) })})`))), numeric: true },
+        { key: 'critical', label: t('spof.col.critical'), value: critical, render: r => (before(r) === undefined ? formatNumber(critical(r)) : h('span', {}, formatNumber(critical(r)), ' ', h('small', { class: 'hint spof-was', title: t('spof.wasTitle', { when: formatDateTime(last!.before) }) }, `(${t('spof.was', { n: formatNumber(before(r)!) })})`))), numeric: true },
         { key: 'functions', label: t('spof.col.functions'), value: functions, render: r => formatNumber(functions(r)), numeric: true },
         { key: 'lost', label: t('spof.col.lost'), value: r => names(r.stoppingBusinessFunctions ?? r.lostBusinessFunctions).join(', ') },
         { key: 'direct', label: t('spof.col.direct'), value: direct, render: r => formatNumber(direct(r)), numeric: true },
@@ -103,16 +106,18 @@ export async function renderSpof(root: HTMLElement, ctx: Context): Promise<void>
  * applications with how many they hit before. Null with several organisations, one import, or a
  * measurement before that kept no top 10.
  */
-async function lastImportMoves(organisation: string | null): Promise<{ organisation: string; at: string; entered: Set<string>; rose: Map<string, number> } | null> {
+async function lastImportMoves(organisation: string | null): Promise<{ organisation: string; at: string; before: string; since: string; entered: Set<string>; rose: Map<string, number> } | null> {
   if (!organisation) return null;
   const series = (await getJson<{ series: { runId: string }[] }>('/api/trends', { organisation, limit: 2 }).catch(() => null))?.series;
   if (!series || series.length < 2) return null;
   const changes = await getJson<{ headlines: HeadlineChange[] }>('/api/changes', { since: series[0].runId, organisation, limit: 1, lang: language() }).catch(() => null);
   const change = changes?.headlines.find(entry => entry.organisation === organisation);
-  if (!change?.ranking || !change.after) return null;
+  if (!change?.ranking || !change.after || !change.before) return null;
   return {
     organisation,
     at: change.after.at,
+    before: change.before.at,
+    since: series[0].runId,
     entered: new Set(change.ranking.entered.map(point => point.uid)),
     rose: new Map(change.ranking.moved.filter(move => move.after > move.before).map(move => [move.uid, move.before])),
   };
