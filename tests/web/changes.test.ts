@@ -92,11 +92,16 @@ describe('the changes page', () => {
     const grutto = headline.suppliers.find((move: { name: string }) => move.name === 'Grutto Software B.V.');
     expect(grutto.after.contractValue).toBeGreaterThan(grutto.before.contractValue);
     const fromTo = (key: string, show: (value: number) => string) => (show(grutto.before[key]) === show(grutto.after[key]) ? show(grutto.after[key]) : `${show(grutto.before[key])} → ${show(grutto.after[key])}`);
+    // An amount that moved with its difference, so that a buyer need not subtract: "€ 1.503.890 → € 1.526.797, +€ 22.907".
+    const withDifference = (key: string, show: (value: number) => string) => {
+      const [was, is] = [grutto.before[key], grutto.after[key]];
+      return show(was) === show(is) ? show(is) : `${show(was)} → ${show(is)}, ${is > was ? '+' : '−'}${show(Math.abs(is - was))}`;
+    };
     const [percent, money, number] = [(v: number) => formatPercent(v, 'nl'), (v: number) => formatMoney(v, 'nl'), (v: number) => formatNumber(v, 'nl')];
     const moves = await page.locator('#changes-suppliers li').allTextContents();
     expect(moves.find(line => line.startsWith('Grutto Software B.V.: contractwaarde '))).toBe(`Grutto Software B.V.: contractwaarde ${fromTo('contractValueShare', percent)} (${
-      fromTo('contractValue', money)} per jaar), applicaties ${fromTo('applicationsShare', percent)} (${fromTo('applications', number)})`);
-    expect(moves.find(line => line.startsWith('Grutto Software B.V.: '))).toMatch(/^Grutto Software B\.V\.: contractwaarde [\d,]+% → [\d,]+% \(€\s[\d.]+ → €\s[\d.]+ per jaar\), applicaties [\d,]+%/);
+      withDifference('contractValue', money)} per jaar), applicaties ${fromTo('applicationsShare', percent)} (${withDifference('applications', number)})`);
+    expect(moves.find(line => line.startsWith('Grutto Software B.V.: '))).toMatch(/^Grutto Software B\.V\.: contractwaarde [\d,]+% → [\d,]+% \(€\s[\d.]+ → €\s[\d.]+, \+€\s[\d.]+ per jaar\), applicaties [\d,]+%/);
     // Parkeervergunningen is Plevier's and business-critical: Plevier, first of Kwetsbare punten, hits one more;
     // nothing entered or left the top 10.
     const [plevier] = headline.ranking.moved;
@@ -155,7 +160,7 @@ describe('the changes page', () => {
     expect(await page.locator('#changes-run optgroup').evaluateAll(groups => groups.map(g => g.getAttribute('label'))))
       .toEqual(['Wat één import veranderde', 'Alleen wat ná een import kwam']);
     const what = page.locator('#changes-run optgroup').first().locator('option').first();
-    await expect(what.textContent()).resolves.toMatch(/^wat import \d{2}-\d{2}-\d{4} \d{2}:\d{2} · .+ veranderde$/);
+    await expect(what.textContent()).resolves.toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde · Gemeente Roerdam \(demo\)$/);
     await page.selectOption('#changes-run', (await what.getAttribute('value'))!);
     await page.click('#changes-form button[type=submit]');
     await page.waitForFunction(() => document.body.dataset.ready === 'true' && (document.querySelector('#changes-lead')?.textContent ?? '').includes('5 regels'), null, { timeout: 60_000 });
@@ -182,7 +187,9 @@ describe('the changes page', () => {
     await open(`#/report?subject=${encodeURIComponent(`org:${ORGANISATION}`)}`, [ORGANISATION]);
     await expect(page.locator('#report-changes h2').textContent()).resolves.toMatch(/^Wat veranderde sinds de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} \(5\)$/);
     const lead = await page.locator('#report-changes .section-lead > li').allTextContents();
-    expect(lead[0]).toBe('Applicaties: 1 toegevoegd, 1 gewijzigd; koppelingen: 1 toegevoegd; contracten: 2 gewijzigd.');
+    // First which import it compares with, by time and source; then the rows per table.
+    expect(lead[0]).toMatch(/^Vergeleken met de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} uit Gemeente Roerdam \(demo\)\.$/);
+    expect(lead[1]).toBe('Applicaties: 1 toegevoegd, 1 gewijzigd; koppelingen: 1 toegevoegd; contracten: 2 gewijzigd.');
     // The suppliers whose share moved: the sentence, then each supplier indented under it, without a dash of its own.
     const header = lead.indexOf('Leveranciers waarvan het aandeel het meest verschoof:');
     expect(header).toBeGreaterThan(0);
@@ -264,9 +271,10 @@ describe('the changes page', () => {
     expect(await page.locator('#changes-organisations tbody tr').count()).toBe(2);
     await expect(page.locator('#changes-organisations thead th').first().textContent()).resolves.toContain('Organisatie');
     expect(await page.locator('#changes-organisations thead th').first().textContent()).not.toContain('(s)');
+    // Newest first, as the import choice and Eerdere imports list them.
     const runs = await page.locator('#changes-runs li').allTextContents();
-    expect(runs[2]).toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde · gm0001 \(ArchiMate-model\) · het hele model opnieuw ingelezen · i\.manager$/);
-    expect(runs[3]).toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde · Algoritmeregister · i\.manager$/);
+    expect(runs[1]).toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde · gm0001 \(ArchiMate-model\) · het hele model opnieuw ingelezen · i\.manager$/);
+    expect(runs[0]).toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde · Algoritmeregister · i\.manager$/);
     expect(await page.locator('#changes-runs li a').count()).toBe(4);
     // Their rows are not known: said with the counts that are, not left as an empty table.
     const untracked = await page.locator('#changes-untracked li').allTextContents();
