@@ -83,8 +83,12 @@ const AMOUNT_WORDS: Record<'contractValueShare' | 'applicationsShare', Words> = 
 /** "12,2% → 15,0%", or one value when it stayed ("18,0%"). */
 const fromTo = (before: number, after: number, show: (value: number) => string) => (show(before) === show(after) ? show(after) : `${show(before)} → ${show(after)}`);
 
+/** "€ 1.503.890 → € 1.855.164, +€ 351.274": an amount's move with the difference, so that a buyer need not subtract. */
+const withDifference = (before: number, after: number, show: (value: number) => string) =>
+  (show(before) === show(after) ? show(after) : `${show(before)} → ${show(after)}, ${after > before ? '+' : '−'}${show(Math.abs(after - before))}`);
+
 /**
- * "contractwaarde 12,2% → 15,0% (€ 1.200.000 → € 1.500.000 per jaar), applicaties 12,0% → 13,0% (48 → 52)": the
+ * "contractwaarde 12,2% → 15,0% (€ 1.200.000 → € 1.500.000, +€ 300.000 per jaar), applicaties 12,0% → 13,0% (48 → 52, +4)": the
  * shares and what they are of; a move of headlines recorded before the amounts were, the shares only.
  */
 export function supplierMoveText({ before, after }: SupplierMove, language: Language): string {
@@ -93,5 +97,5 @@ export function supplierMoveText({ before, after }: SupplierMove, language: Lang
   const key = { contractValueShare: 'contractValue', applicationsShare: 'applications' } as const;
   return (['contractValueShare', 'applicationsShare'] as const).map(share =>
     SHARE_WORDS[share][language].replace('{share}', fromTo(before[share], after[share], value => formatPercent(value, language)))
-    + (amounts ? AMOUNT_WORDS[share][language].replace('{amount}', fromTo(before[key[share]]!, after[key[share]]!, amount[share])) : '')).join(', ');
+    + (amounts ? AMOUNT_WORDS[share][language].replace('{amount}', withDifference(before[key[share]]!, after[key[share]]!, amount[share])) : '')).join(', ');
 }

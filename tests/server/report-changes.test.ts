@@ -59,7 +59,7 @@ describe('the report section on what changed since the previous import', () => {
       expect(text).toContain('Uit de top 10 kwetsbare punten: Cloudy Cloud (platform), Cloudy Inc. (leverancier) en Régio ICT B.V. (leverancier).');
       // The PDF's fonts have no →: it is drawn where the text leaves room, which pdftotext reads as a space
       // (look at tests/artifacts/report-changes-3.png).
-      expect(text).toMatch(/Leveranciers waarvan het aandeel het meest verschoof: – .*– Newco B\.V\.: contractwaarde 0,0% 80,2% \(€ 0 € 5\.000 per jaar\), applicaties 0,0% 50,0% \(0 2\)/);
+      expect(text).toMatch(/Leveranciers waarvan het aandeel het meest verschoof: – .*– Newco B\.V\.: contractwaarde 0,0% 80,2% \(€ 0 € 5\.000, \+€ 5\.000 per jaar\), applicaties 0,0% 50,0% \(0 2, \+2\)/);
       // Row by row, in the Wijzigingen page's words: a supplier by its name, not its key.
       expect(text).toMatch(/Gewijzigd Applicatie BRP-bevraging leverancier: Régio ICT B\.V\. Newco B\.V\./);
       expect(text).toMatch(/Toegevoegd Contract Newco B\.V\. – BRP-bevraging en Documentbeheer \(c3\)/);

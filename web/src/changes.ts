@@ -46,13 +46,14 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
   const dateInput = h('input', { type: 'date', id: 'changes-since', value: /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : '' });
   // Two readings of "since an import": what it changed (from its start up to and including it), or what came after it.
   const usable = runs.filter(runChangedSomething);
-  const runLabel = (run: Run) => `${formatDateTime(run.finishedAt)} · ${sourceName(run.source)}`;
+  // Each option stands alone once chosen (the select no longer shows its group): "Wat de import van … veranderde · Gemeente Roerdam (demo)".
+  const runLabel = (run: Run) => ({ when: formatDateTime(run.finishedAt), source: sourceName(run.source) });
   const runSelect = h('select', { id: 'changes-run', 'aria-label': t('changes.sinceRun') },
     h('option', { value: '' }, t('changes.sinceRun')),
     h('optgroup', { label: t('changes.withRun') }, usable.filter(run => run.startedAt).map(run =>
-      h('option', { value: `${run.startedAt} ${run.runId}`, selected: run.startedAt === since && run.runId === until }, t('changes.withRunOption', { run: runLabel(run) })))),
+      h('option', { value: `${run.startedAt} ${run.runId}`, selected: run.startedAt === since && run.runId === until }, t('changes.withRunOption', runLabel(run))))),
     h('optgroup', { label: t('changes.afterRun') }, usable.map(run =>
-      h('option', { value: run.runId, selected: run.runId === since && !until }, t('changes.afterRunOption', { run: runLabel(run) })))));
+      h('option', { value: run.runId, selected: run.runId === since && !until }, t('changes.afterRunOption', runLabel(run))))));
   // Whichever the user changed last wins: a date typed clears the import chosen, an import chosen clears the date.
   for (const type of ['input', 'change']) dateInput.addEventListener(type, () => { runSelect.value = ''; });
   runSelect.addEventListener('change', () => { dateInput.value = ''; });
@@ -243,5 +244,6 @@ function tableSection(table: string, changes: TableChanges | undefined): HTMLEle
 
 function runList(changes: Changes): HTMLElement {
   if (changes.runs.length === 0) return h('p', { class: 'hint' }, t('common.none'));
-  return h('ul', { id: 'changes-runs' }, changes.runs.map(run => h('li', {}, runLine(run))));
+  // Newest first, as the import choice above and the import page's Eerdere imports list them.
+  return h('ul', { id: 'changes-runs' }, [...changes.runs].reverse().map(run => h('li', {}, runLine(run))));
 }
