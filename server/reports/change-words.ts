@@ -1,8 +1,8 @@
 // What an import changed, field by field, in words: "leverancier: Kievit Software B.V. → Grutto Software
 // B.V.", a code by its name, a date as people write it. One wording for the changes page (web/src/changes.ts
 // bundles it: no Node imports) and the report's section on what changed since the previous import.
-import type { FieldChange, SupplierMove } from '../analyses/changes.js';
-import { type Language, VALUE_NAMES, valueName } from '../labels.js';
+import type { ChangesRun, FieldChange, SupplierMove } from '../analyses/changes.js';
+import { type Language, TABLE_KINDS, VALUE_NAMES, valueName } from '../labels.js';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../format.js';
 
 type Words = Record<Language, string>;
@@ -99,3 +99,14 @@ export function supplierMoveText({ before, after }: SupplierMove, language: Lang
     SHARE_WORDS[share][language].replace('{share}', fromTo(before[share], after[share], value => formatPercent(value, language)))
     + (amounts ? AMOUNT_WORDS[share][language].replace('{amount}', withDifference(before[key[share]]!, after[key[share]]!, amount[share])) : '')).join(', ');
 }
+
+/** The five tables as the kinds of fact a model's first import counts (a run of release cycles or algorithms wrote none of them). */
+const TABLE_FACTS = new Set(['Application', 'Supplier', 'Platform', 'Interface', 'Contract']);
+
+/**
+ * Whether a run whose rows are not kept one by one wrote any row of the five tables: only then are rows
+ * missing from a list of what changed (the Algoritmeregister's and endoflife.date's runs keep counts of none).
+ */
+export const wroteTableRows = ({ counts }: Pick<ChangesRun, 'counts'>): boolean =>
+  Object.entries(counts?.tables ?? {}).some(([table, count]) => TABLE_FACTS.has(TABLE_KINDS[table]) && count.added + count.changed + count.removed > 0)
+  || Object.entries(counts?.nodes ?? {}).some(([kind, count]) => TABLE_FACTS.has(kind) && (count.created ?? 0) + (count.updated ?? 0) > 0);

@@ -8,7 +8,8 @@ import { fetchSnapshot } from '../analyses/boundary.js';
 import type { Concentration } from '../analyses/supplier-exposure.js';
 import type { AnalysisDefinition, Row } from '../analyses/types.js';
 import { isoDate } from '../format.js';
-import { type Language, TABLE_KINDS } from '../labels.js';
+import type { Language } from '../labels.js';
+import { wroteTableRows } from './change-words.js';
 import { organisationNames } from '../names.js';
 import { nodeDetail } from '../routes/graph.js';
 import { dependencies, relations, type DependencyRow, type Relation } from './dependencies.js';
@@ -72,12 +73,6 @@ export type ReportData = {
 /** `source`: the key of the import compared with. `complete`: false when an import of the period wrote table rows but kept only their counts. */
 export type ReportChanges = { since: string; source: string | null; complete: boolean; tables: Changes['tables']; headline: HeadlineChange | null };
 
-/** The five tables as the kinds of fact a model's first import counts (a run of release cycles or algorithms wrote none of them). */
-const TABLE_FACTS = new Set(['Application', 'Supplier', 'Platform', 'Interface', 'Contract']);
-/** Whether a run whose rows are not kept wrote any row of the five tables: only then are rows missing from the list. */
-export const wroteTableRows = ({ counts }: Changes['runs'][number]) =>
-  Object.entries(counts?.tables ?? {}).some(([table, count]) => TABLE_FACTS.has(TABLE_KINDS[table]) && count.added + count.changed + count.removed > 0)
-  || Object.entries(counts?.nodes ?? {}).some(([kind, count]) => TABLE_FACTS.has(kind) && (count.created ?? 0) + (count.updated ?? 0) > 0);
 
 /** Rows of what changed a report lists at most per table and kind (the counts are complete). */
 const CHANGES_LISTED = 1000;

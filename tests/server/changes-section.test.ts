@@ -1,8 +1,9 @@
 // The report's sentences on what changed (server/reports/changes-section.ts) and when its list of rows is
-// said to be incomplete (report-data.ts), on made-up changes: the words of kinds the graph has no label
+// said to be incomplete (change-words.ts), on made-up changes: the words of kinds the graph has no label
 // for, one item in the sentence and several as lines, and which imports that kept only counts matter.
 import { changesLead } from '../../server/reports/changes-section.js';
-import { type ReportChanges, wroteTableRows } from '../../server/reports/report-data.js';
+import type { ReportChanges } from '../../server/reports/report-data.js';
+import { wroteTableRows } from '../../server/reports/change-words.js';
 import type { ChangesRun, HeadlineChange } from '../../server/analyses/changes.js';
 
 const EMPTY = { added: 0, changed: 0, removed: 0, items: { added: [], changed: [], removed: [] } };

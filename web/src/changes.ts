@@ -10,7 +10,7 @@ import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
 import { formatDate, formatDateTime, formatNumber, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
-import { CHANGE_TABLES as TABLES, fieldLine, supplierMoveText } from '../../server/reports/change-words.js';
+import { CHANGE_TABLES as TABLES, fieldLine, supplierMoveText, wroteTableRows } from '../../server/reports/change-words.js';
 import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';
 import { contractName } from '../../server/reports/contract-name.js';
@@ -109,7 +109,8 @@ function lead(changes: Changes, organisation: string | undefined, run: Run | und
   // The window holds the organisation's first measurement only: "0 nieuwe kwetsbare punten" compared it with itself.
   const firstOnly = one !== undefined && isFirstOnly(one);
   // Imports that kept only their counts: their rows are not in the row count (said per import below).
-  const untracked = changes.runs.filter(entry => !entry.rows).length;
+  // Only those that wrote table rows: the Algoritmeregister's run keeps counts of algorithms, no row is missing here.
+  const untracked = changes.runs.filter(entry => !entry.rows && wroteTableRows(entry)).length;
   const parts = firstOnly
     ? [t('changes.lead.firstOnly', { spofs: tn('changes.now.spofs', one!.after!.spofCount), notice: tn('changes.now.notice', one!.after!.noticeCount) })]
     // "0 regels toegevoegd" right after a model import that kept only its counts read as "nothing happened".
