@@ -1,7 +1,7 @@
 // The first page of a report: the answer in a few sentences, the figures a person acts on, the
 // largest risks and the contracts to act on (notice deadlines soonest first). Pure, for the PDF and
 // the report page alike.
-import { formatMoney, formatNumber, formatPercent } from '../format.js';
+import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../format.js';
 import { BAND_NAMES, FACTOR_NAMES, type Language, YES_NO, kindWords, propertyName, valueName } from '../labels.js';
 import type { ReportContract, ReportData } from './report-data.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
@@ -279,9 +279,10 @@ export function reportFacts(data: ReportData, language: Language, formatDay: (is
   }).join(' · ');
 }
 
-export function reportSubtitle(data: ReportData, language: Language, formatDay: (iso: string) => string): string {
+/** "Organisatie · Gemaakt op 05-12-2026 14:46": with the time, as the imports it compares are named by theirs. */
+export function reportSubtitle(data: ReportData, language: Language): string {
   const own = data.subject.organisation ? [data.subject.organisation] : data.subject.kind === 'Organisation' ? [] : Object.keys(data.organisations);
   const names = own.map(id => data.organisations[id] ?? id);
   const scope = names.length === 0 ? null : names.length <= 3 ? listWords(names, language) : reportText(language, 'organisations', { n: names.length });
-  return [kindWords(data.subject.kind, language), scope, reportText(language, 'generated', { date: formatDay(data.generatedAt.slice(0, 10)) })].filter(Boolean).join(' · ');
+  return [kindWords(data.subject.kind, language), scope, reportText(language, 'generated', { date: formatDateTime(data.generatedAt, language) })].filter(Boolean).join(' · ');
 }

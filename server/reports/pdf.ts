@@ -2,7 +2,7 @@
 // first page, then the dependency picture and the tables, each column as wide as its content,
 // rows wrapping, headers repeated after a page break, page number and date on every page.
 import type { Row } from '../analyses/types.js';
-import { formatDate } from '../format.js';
+import { formatDate, formatDateTime } from '../format.js';
 import type { Language } from '../labels.js';
 import { type Answer, reportAnswer, reportFacts, reportSubtitle, trendNotes } from './answer.js';
 import { KIND_COLOURS, type Picture, pictureIntro, pictureLayout } from './picture.js';
@@ -382,7 +382,7 @@ function firstPage(doc: Doc, data: ReportData, language: Language) {
   const answer = reportAnswer(data, language);
   doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(pdfText(`${reportText(language, 'title')}: ${data.subject.name}`), MARGIN.left, MARGIN.top, { width: widthOf(doc) });
   doc.moveDown(0.2);
-  paragraph(doc, reportSubtitle(data, language, day => formatDate(day, language)), 9, MUTED);
+  paragraph(doc, reportSubtitle(data, language), 9, MUTED);
   const facts = reportFacts(data, language, day => formatDate(day, language));
   if (facts) paragraph(doc, facts, 9, MUTED);
   heading(doc, reportText(language, 'answer'), 14);
@@ -452,7 +452,7 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
 
   // Page number, date and subject on every page, once the page count is known.
   const range = doc.bufferedPageRange();
-  const generated = reportText(language, 'generated', { date: formatDate(data.generatedAt, language) });
+  const generated = reportText(language, 'generated', { date: formatDateTime(data.generatedAt, language) });
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;

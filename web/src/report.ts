@@ -71,7 +71,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
         : null),
     h('header', { class: 'report-head' },
       h('h1', {}, `${reportText(lang, 'title')}: ${s.name}`),
-      h('p', { class: 'hint' }, reportSubtitle(data, lang, formatDate)),
+      h('p', { class: 'hint' }, reportSubtitle(data, lang)),
       reportFacts(data, lang, formatDate) ? h('p', { class: 'hint', id: 'report-facts' }, reportFacts(data, lang, formatDate)) : null),
     h('section', { class: 'answer', id: 'report-answer' },
       h('h2', {}, reportText(lang, 'answer')),
