@@ -592,6 +592,9 @@ export function kindWords(kind: string, language: Language): string {
   return kindName(kind.charAt(0).toUpperCase() + kind.slice(1), language);
 }
 
+/** A kind as one lower-case noun after a name, "Grutto Software B.V. (leverancier)": "Tussenstation (makelaar)" would nest brackets, so its first word. */
+export const kindNoun = (kind: string, language: Language): string => kindWords(kind, language).replace(/ \(.*\)$/, '').toLowerCase();
+
 /** The word for a value of a named kind (criticality, band, factor, check, severity), or the value itself. */
 export function valueName(catalogue: Record<string, Words>, value: unknown, language: Language): string {
   if (value === null || value === undefined) return '';

@@ -1,9 +1,10 @@
 // An organisation's report says what changed since the import before its last: first in sentences
 // (how many rows per table, contracts ended, suppliers whose share moved, scharnierpunten and contracts
-// that entered or left the lists, what moved in the Kwetsbare punten top 10), then every added, changed and removed row with what changed in it,
-// in the Wijzigingen page's words (change-words.ts). Pure (the web UI bundles it).
+// that entered or left the lists, what moved in the Kwetsbare punten top 10), then every added, changed
+// and removed row with what changed in it, in the Wijzigingen page's words (change-words.ts). Pure (the
+// web UI bundles it).
 import type { Row } from '../analyses/types.js';
-import { type Language, KIND_NAMES, TABLE_KINDS, kindPlural, kindWords } from '../labels.js';
+import { type Language, KIND_NAMES, TABLE_KINDS, kindNoun, kindPlural } from '../labels.js';
 import { formatDateTime } from '../format.js';
 import { CHANGE_TABLES as TABLES, fieldLine, supplierMoveText } from './change-words.js';
 import { contractName } from './contract-name.js';
@@ -57,8 +58,7 @@ export function changesLead(changes: ReportChanges | null | undefined, language:
   sentences.push(...said('changes.noticeEntered', headline.entered.notice.map(contract)));
   // The Kwetsbare punten top 10 against the import before: "Grutto Software B.V. (leverancier): 112 → 113".
   const ranking = headline.ranking;
-  // "Tussenstation (makelaar)" in brackets of its own would nest them: its first word, as the page says it.
-  const point = (item: { name: string; kind: string }) => `${item.name} (${kindWords(item.kind, language).toLowerCase().replace(/ \(.*\)$/, '')})`;
+  const point = (item: { name: string; kind: string }) => `${item.name} (${kindNoun(item.kind, language)})`;
   sentences.push(...said('changes.rankingEntered', (ranking?.entered ?? []).map(p => `${point(p)}: ${countedText(language, 'changes.rankingPlace', p.failedCriticalApplications, { rank: p.rank })}`)));
   sentences.push(...said('changes.rankingMoved', (ranking?.moved ?? []).map(m => `${point(m)}: ${m.before} → ${m.after}`)));
   if (ranking?.left.length) sentences.push(reportText(language, 'changes.rankingLeft', { list: listWords(ranking.left.map(point), language) }));
@@ -71,4 +71,3 @@ export const changeCells = (language: Language) => ({
   kind: (row: Row) => KIND_NAMES[TABLE_KINDS[String(row.table)]]?.[language] ?? String(row.table),
   what: (row: Row) => (Array.isArray(row.fields) ? row.fields.map(field => fieldLine(field, language)).join('; ') : ''),
 });
-

@@ -73,7 +73,6 @@ export type ReportData = {
 /** `source`: the key of the import compared with. `complete`: false when an import of the period wrote table rows but kept only their counts. */
 export type ReportChanges = { since: string; source: string | null; complete: boolean; tables: Changes['tables']; headline: HeadlineChange | null };
 
-
 /** Rows of what changed a report lists at most per table and kind (the counts are complete). */
 const CHANGES_LISTED = 1000;
 

@@ -59,7 +59,6 @@ export function noticeExtra(item: { noticeDeadline?: string; end?: string; contr
   return ` — ${item.noticeDeadline < today ? t('changes.noticePassed', { date }) : t('changes.noticeBy', { date })}`;
 }
 
-
 /**
  * "Wat de import van 04-12-2026 16:50 veranderde · Gemeente Roerdam (CSV-bestanden) · alleen de verschillen met de
  * vorige levering verwerkt · i.manager", its first part a link to what that import alone changed (as the page's

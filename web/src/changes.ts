@@ -1,7 +1,8 @@
 // What changed since a date or an import (GET /api/changes): first the sentence and the numbers a
 // person acts on (new single points of failure, contracts that entered their notice window, HHI before
-// → after, what moved in the Kwetsbare punten top 10), then a small trend chart of the organisation's headline numbers over the runs
-// (GET /api/trends), then per table what was added, changed (field by field) and removed.
+// → after, what moved in the Kwetsbare punten top 10), then a small trend chart of the organisation's
+// headline numbers over the runs (GET /api/trends), then per table what was added, changed (field by
+// field) and removed.
 import { getJson } from './api.js';
 import type { Context } from './context.js';
 import { fill, h, message, sortableTable, svg } from './dom.js';
@@ -9,7 +10,8 @@ import { sourceName } from './data-quality-words.js';
 import { dependencyHash } from './dependency-view.js';
 import { orgName } from './organisations.js';
 import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../server/reports/trend.js';
-import { formatDate, formatDateTime, formatNumber, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
+import { formatDate, formatDateTime, formatNumber, language, t, tn, type MessageKey } from './i18n.js';
+import { kindNoun } from '../../server/labels.js';
 import { CHANGE_TABLES as TABLES, fieldLine, supplierMoveText, wroteTableRows } from '../../server/reports/change-words.js';
 import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';
@@ -25,7 +27,6 @@ type HeadlineChange = { organisation: string; before: Headline | null; baseline?
 type TableChanges = { added: number; changed: number; removed: number; items: { added: Item[]; changed: Item[]; removed: Item[] } };
 type Changes = { since: { at: string; runId: string | null }; until?: { at: string; runId: string | null } | null; runs: ChangesRun[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
 type Run = { runId: string; source: string; startedAt?: string; finishedAt: string | null; status: string; unchangedSince?: string | null };
-
 
 /** The default: the last quarter ("has our exposure grown since last quarter?"). */
 const quarterAgo = () => {
@@ -171,9 +172,8 @@ function headlineCards(change: HeadlineChange | undefined): HTMLElement {
     firstOnly ? null : rankingSection(change.ranking ?? null));
 }
 
-/** After a place's name, its kind as the Kwetsbare punten page says it: "Grutto Software B.V." + " (leverancier): ". */
-// "Tussenstation (makelaar)" in brackets of its own would nest them: its first word.
-const kindOf = (item: Item) => ` (${kindLabel((item.point ?? item.rankMove)!.kind).toLowerCase().replace(/ \(.*\)$/, '')}): `;
+/** After a place's name, its kind in words: "Grutto Software B.V." + " (leverancier): ". */
+const kindOf = (item: Item) => ` (${kindNoun((item.point ?? item.rankMove)!.kind, language())}): `;
 
 /**
  * The Kwetsbare punten top 10 against the measurement before: what is new in it (with its place and the
