@@ -5,13 +5,16 @@
 // again. Only for Roer's own local Neo4j, and only when its database holds nothing: the importer
 // replaces the whole database. A failed import leaves the database empty again, as it was, and so
 // does the next start after a bulk load whose process was killed (undoInterruptedBulkLoads).
+import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { type Server, connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { join, resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { InputError } from '../server/errors.js';
-import { type LocalNeo4jOptions, isProcessAlive, neo4jAdminImport, startLocalNeo4j, stopLocalNeo4j } from '../server/local-neo4j.js';
+import { type LocalNeo4jOptions, neo4jAdminImport, startLocalNeo4j, stopLocalNeo4j } from '../server/local-neo4j.js';
 import { database, read } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
 import { type GraphRows, type LoadCounts, type PropertyKind, type Provenance, type Value, hash, propertyKind, storedProps } from './load.js';
@@ -51,6 +54,7 @@ export async function bulkLoad(
   const instanceDir = resolve(target.instanceDir);
   const dir = join(instanceDir, 'bulk', provenance.runId);
   mkdirSync(dir, { recursive: true });
+  const alive = await answerWhileRunning(dir);
   try {
     markStage(dir, 'writing files');
     const files = await writeImportFiles(phases, dir, `${provenance.source}#${provenance.runId}`, onWritten);
@@ -84,6 +88,7 @@ export async function bulkLoad(
     return { counts: files.counts, stamped: files.stamped };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    await new Promise(done => alive.close(done));
   }
 }
 
@@ -103,9 +108,35 @@ function removeDatabase(instanceDir: string): void {
 type Stage = 'writing files' | 'replacing the database';
 const STATE_FILE = 'state.json';
 
-/** What a bulk load is doing, and which process does it: read by undoInterruptedBulkLoads. */
+/** What a bulk load is doing: read by undoInterruptedBulkLoads. */
 function markStage(dir: string, stage: Stage): void {
-  writeFileSync(join(dir, STATE_FILE), JSON.stringify({ pid: process.pid, stage }));
+  writeFileSync(join(dir, STATE_FILE), JSON.stringify({ stage }));
+}
+
+/**
+ * Where a running bulk load answers: a socket the kernel closes the moment its process dies. A pid
+ * cannot say that everywhere: a killed process nobody reaps still answers kill(0), and where /proc
+ * belongs to another pid namespace (a sandbox, a container) it cannot be told from a live one.
+ */
+function aliveAddress(dir: string): string {
+  const name = `roer-bulk-${createHash('sha256').update(dir).digest('hex').slice(0, 24)}`;
+  return process.platform === 'linux' ? `\0${name}` : join(tmpdir(), `${name}.sock`); // Linux: an abstract socket, no file
+}
+
+async function answerWhileRunning(dir: string): Promise<Server> {
+  const address = aliveAddress(dir);
+  if (!address.startsWith('\0')) rmSync(address, { force: true }); // left by a killed load
+  const server = createServer(socket => socket.end());
+  await new Promise<void>((done, fail) => server.once('error', fail).listen(address, done));
+  return server.unref(); // it must not keep the process running
+}
+
+function answers(dir: string): Promise<boolean> {
+  return new Promise(done => {
+    const socket = connect(aliveAddress(dir));
+    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('error', () => done(false)); // refused or no such socket: nobody runs it
+  });
 }
 
 /**
@@ -120,13 +151,13 @@ export async function undoInterruptedBulkLoads(instanceDir: string, log: (messag
   const undone: string[] = [];
   for (const runId of existsSync(root) ? readdirSync(root) : []) {
     const dir = join(root, runId);
-    let state: { pid?: number; stage?: Stage } = {};
+    if (await answers(dir)) continue; // still running
+    let state: { stage?: Stage } = {};
     try {
       state = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8'));
     } catch {
       // no state yet: the load had not begun
     }
-    if (state.pid && isProcessAlive(state.pid)) continue;
     if (state.stage === 'replacing the database') {
       await stopLocalNeo4j(instanceDir, log);
       removeDatabase(instanceDir);

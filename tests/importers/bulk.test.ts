@@ -77,6 +77,8 @@ describe('bulk load into an empty local Neo4j', () => {
     };
     while (state()?.stage !== 'replacing the database') await new Promise(done => setTimeout(done, 20));
     await new Promise(done => setTimeout(done, 1500)); // into the importer's run
+    expect(await undoInterruptedBulkLoads(instanceDir)).toEqual([]); // a load that runs is left alone
+    expect(state()?.stage).toBe('replacing the database');
     cli.kill('SIGKILL');
     expect((await cli.exited).code).toBeNull();
 
