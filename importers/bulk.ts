@@ -5,10 +5,7 @@
 // again. Only for Roer's own local Neo4j, and only when its database holds nothing: the importer
 // replaces the whole database. A failed import leaves the database empty again, as it was, and so
 // does the next start after a bulk load whose process was killed (undoInterruptedBulkLoads).
-import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { type Server, connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { join, resolve } from 'node:path';
@@ -16,6 +13,7 @@ import type { Driver } from 'neo4j-driver';
 import { InputError } from '../server/errors.js';
 import { type LocalNeo4jOptions, neo4jAdminImport, startLocalNeo4j, stopLocalNeo4j } from '../server/local-neo4j.js';
 import { database, read } from '../server/neo4j.js';
+import { answerAs, answers } from '../server/presence.js';
 import { query } from '../server/queries.js';
 import { type GraphRows, type LoadCounts, type PropertyKind, type Provenance, type Value, hash, propertyKind, storedProps } from './load.js';
 
@@ -54,7 +52,7 @@ export async function bulkLoad(
   const instanceDir = resolve(target.instanceDir);
   const dir = join(instanceDir, 'bulk', provenance.runId);
   mkdirSync(dir, { recursive: true });
-  const alive = await answerWhileRunning(dir);
+  const stopAnswering = await answerAs(dir); // "still running" to undoInterruptedBulkLoads
   try {
     markStage(dir, 'writing files');
     const files = await writeImportFiles(phases, dir, `${provenance.source}#${provenance.runId}`, onWritten);
@@ -88,7 +86,7 @@ export async function bulkLoad(
     return { counts: files.counts, stamped: files.stamped };
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    await new Promise(done => alive.close(done));
+    await stopAnswering();
   }
 }
 
@@ -111,32 +109,6 @@ const STATE_FILE = 'state.json';
 /** What a bulk load is doing: read by undoInterruptedBulkLoads. */
 function markStage(dir: string, stage: Stage): void {
   writeFileSync(join(dir, STATE_FILE), JSON.stringify({ stage }));
-}
-
-/**
- * Where a running bulk load answers: a socket the kernel closes the moment its process dies. A pid
- * cannot say that everywhere: a killed process nobody reaps still answers kill(0), and where /proc
- * belongs to another pid namespace (a sandbox, a container) it cannot be told from a live one.
- */
-function aliveAddress(dir: string): string {
-  const name = `roer-bulk-${createHash('sha256').update(dir).digest('hex').slice(0, 24)}`;
-  return process.platform === 'linux' ? `\0${name}` : join(tmpdir(), `${name}.sock`); // Linux: an abstract socket, no file
-}
-
-async function answerWhileRunning(dir: string): Promise<Server> {
-  const address = aliveAddress(dir);
-  if (!address.startsWith('\0')) rmSync(address, { force: true }); // left by a killed load
-  const server = createServer(socket => socket.end());
-  await new Promise<void>((done, fail) => server.once('error', fail).listen(address, done));
-  return server.unref(); // it must not keep the process running
-}
-
-function answers(dir: string): Promise<boolean> {
-  return new Promise(done => {
-    const socket = connect(aliveAddress(dir));
-    socket.once('connect', () => (socket.destroy(), done(true)));
-    socket.once('error', () => done(false)); // refused or no such socket: nobody runs it
-  });
 }
 
 /**

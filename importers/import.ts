@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { type Driver, type ManagedTransaction, type Session, routing } from 'neo4j-driver';
 import { z } from 'zod';
 import { ConflictError, InputError, UnavailableError } from '../server/errors.js';
-import { isProcessAlive } from '../server/local-neo4j.js';
+import { answerAs, answers } from '../server/presence.js';
 import { withHeapGrowthLimited } from '../server/heap.js';
 import { database, int, read, write } from '../server/neo4j.js';
 import { query } from '../server/queries.js';
@@ -758,6 +758,9 @@ async function runBulk(driver: Driver, phases: Iterable<Phase>, validation: Chec
 
 /** This process, as the owner of the staged runs it loads (and of the rollbacks it takes over). */
 export const runOwner = { ownerId: randomUUID(), ownerHost: hostname(), ownerPid: process.pid };
+let answeringAsOwner: Promise<unknown> | null = null;
+/** From its first staged run or rollback on, this process answers for its owner id (isAbandoned asks). */
+const answerAsOwner = () => (answeringAsOwner ??= answerAs(runOwner.ownerId));
 /** How often an owner says it is at work, and after how long a silent owner counts as gone. */
 const HEARTBEAT_MS = 5_000;
 const ABANDONED_AFTER_SECONDS = 60;
@@ -794,6 +797,7 @@ function keepAlive(driver: Driver, runId: string): { stop: () => void; lost: () 
 async function runStaged(driver: Driver, phases: Iterable<Phase>, validation: Checked, options: LoadOptions, finish: Finish): Promise<Loaded> {
   const { source, runId, total } = options;
   const progress = options.onProgress ?? (() => {});
+  await answerAsOwner();
   await rollBackUnfinishedImports(driver, source);
   const busy = await read<{ runId: string; ownerHost: string; ownerPid: number }>(driver, query('import/unfinished-runs').text, { source });
   if (busy.length > 0) throw new ConflictError(`Source ${source} is being imported by another process (${busy[0].ownerHost}, pid ${busy[0].ownerPid}); try again when it has finished / Bron ${source} wordt al geïmporteerd door een ander proces`);
@@ -870,13 +874,14 @@ type UnfinishedRun = { runId: string; source: string; status: string; ownerId: s
 
 /**
  * Whether a run that is loading or rolling back has lost its owner: not one of this process's, and
- * its owner recorded none (a run from before owners were), or ran on this machine and has exited,
- * or has been silent for ABANDONED_AFTER_SECONDS. A live owner's run is never touched.
+ * its owner recorded none (a run from before owners were), or ran on this machine and no longer
+ * answers for its owner id (it has exited), or has been silent for ABANDONED_AFTER_SECONDS. A live
+ * owner's run is never touched.
  */
-function isAbandoned(run: UnfinishedRun): boolean {
+async function isAbandoned(run: UnfinishedRun): Promise<boolean> {
   if (activeRuns.has(run.runId)) return false;
   if (!run.ownerId || run.ownerId === runOwner.ownerId) return true;
-  if (run.ownerHost === runOwner.ownerHost && run.ownerPid !== null && !isProcessAlive(run.ownerPid)) return true;
+  if (run.ownerHost === runOwner.ownerHost && !(await answers(run.ownerId))) return true;
   return run.silentSeconds === null || run.silentSeconds > ABANDONED_AFTER_SECONDS;
 }
 
@@ -890,7 +895,9 @@ export async function rollBackUnfinishedImports(driver: Driver, source: string |
   const rolledBack: string[] = [];
   const session = driver.session({ database: database() });
   try {
-    for (const run of unfinished.filter(isAbandoned)) {
+    for (const run of unfinished) {
+      if (!(await isAbandoned(run))) continue;
+      await answerAsOwner(); // the claim makes this process the run's owner
       // This process's from before the claim: a sweep that reads the run once it is claimed (owned by
       // this process, so abandoned to isAbandoned but for activeRuns) must not take it a second time.
       activeRuns.add(run.runId);

@@ -269,7 +269,7 @@ export async function resetLocalNeo4j(instanceDir: string, log: (m: string) => v
 }
 
 /** Whether a process runs. A killed one nobody has reaped yet (a zombie) still answers kill(0), but is dead. */
-export function isProcessAlive(pid: number): boolean {
+function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch {
