@@ -912,6 +912,7 @@ export async function rollBackUnfinishedImports(driver: Driver, source: string |
       }
       const alive = keepAlive(driver, run.runId);
       try {
+        await endTransactionsOf(driver, run.runId);
         await rollBackRun(session, run.runId, run.source);
       } finally {
         alive.stop();
@@ -922,6 +923,22 @@ export async function rollBackUnfinishedImports(driver: Driver, source: string |
     await session.close();
   }
   return rolledBack;
+}
+
+/**
+ * Waits until Neo4j runs no transaction of `runId` any more, terminating what it still runs: a killed
+ * importer's batch that was committing when it died still commits, and would otherwise land after
+ * (or half-way through) the rollback and leave its rows behind.
+ */
+async function endTransactionsOf(driver: Driver, runId: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await read<{ transactionId: string }>(driver, query('import/run-transactions').text, { runId });
+    if (open.length === 0) return;
+    if (Date.now() > deadline) throw new UnavailableError(`Import ${runId} still has ${open.length} transaction(s) running in Neo4j after ${timeoutMs / 1000} s; its rollback waits for them / De import heeft nog transacties open in Neo4j`);
+    await write(driver, query('import/terminate-transactions').text, { ids: open.map(row => row.transactionId) });
+    await new Promise(done => setTimeout(done, 200));
+  }
 }
 
 /** A running server's sweep for runs whose owner disappeared (such as a CLI killed mid-import). */

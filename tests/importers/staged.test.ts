@@ -1,10 +1,10 @@
 // Imports larger than one transaction (transactionRows): committed as they go, all or nothing.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { importFiles, listImportRuns, rollBackUnfinishedImports } from '../../importers/import.js';
-import { read } from '../../server/neo4j.js';
+import { database, read, write } from '../../server/neo4j.js';
 import { startImportCli } from '../support/cli.js';
 import { landscapeSnapshot, resetDatabase, testDriver } from '../support/db.js';
 import { edited, enText, fixture, graphOf } from './support.js';
@@ -82,6 +82,27 @@ describe('imports committed in several transactions', () => {
     expect(calls).toBe(1);
     expect(await landscape(driver)).toEqual(before);
     expect(await read(driver, 'MATCH (n:Staged) RETURN count(n) AS staged')).toEqual([{ staged: 0 }]);
+    expect((await listImportRuns(driver, { source: 'csv:en' })).map(run => run.status)).toEqual(['rolled back', 'ok']);
+  });
+
+  it('when a gone importer still has a batch open in Neo4j, then the rollback ends it first, so none of it lands after the rollback', async () => {
+    await importFiles(driver, fixture('en'), { source: 'csv:en' });
+    const before = await landscape(driver);
+    // A run whose owner ran on this machine and no longer answers, with one batch still open in Neo4j.
+    await write(driver, "CREATE (:ImportRun {runId: 'gone', source: 'csv:en', status: 'loading', ownerId: 'gone-owner', ownerHost: $host, ownerPid: 1, heartbeatAt: datetime(), startedAt: datetime()})", { host: hostname() });
+    const session = driver.session({ database: database() });
+    const batch = await session.beginTransaction({ metadata: { app: 'roer-import', runId: 'gone', source: 'csv:en' } });
+    await batch.run("MATCH (o:Entity {uid: 'org:gm-a'}) CREATE (o)-[:USES {runs: ['csv:en#gone']}]->(:Entity:Staged {uid: 'app:gm-a/late', runs: ['csv:en#gone']})");
+
+    const rollingBack = rollBackUnfinishedImports(driver);
+    // The batch is terminated; its client, alive here, learns so when it commits (a gone one's connection is closed).
+    const statusOfBatch = () => read<{ status: string }>(driver, "SHOW TRANSACTIONS YIELD metaData, status WHERE metaData.runId = 'gone' RETURN status");
+    while (!(await statusOfBatch())[0]?.status.startsWith('Terminated')) await new Promise(done => setTimeout(done, 50));
+    await expect(batch.commit()).rejects.toThrow(/terminated/i);
+    await session.close();
+    expect(await rollingBack).toEqual(['gone']);
+    expect(await landscape(driver)).toEqual(before);
+    expect(await read(driver, "MATCH (n {uid: 'app:gm-a/late'}) RETURN count(n) AS late")).toEqual([{ late: 0 }]);
     expect((await listImportRuns(driver, { source: 'csv:en' })).map(run => run.status)).toEqual(['rolled back', 'ok']);
   });
 
