@@ -9,16 +9,17 @@ import { type Server, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** On Linux an abstract socket (no file, gone with the process); elsewhere a socket file in the temp folder. */
+/** On Linux an abstract socket (no file, gone with the process), on Windows a named pipe, elsewhere a socket file in the temp folder. */
 function address(name: string): string {
   const key = `roer-${createHash('sha256').update(name).digest('hex').slice(0, 24)}`;
-  return process.platform === 'linux' ? `\0${key}` : join(tmpdir(), `${key}.sock`);
+  if (process.platform === 'linux') return `\0${key}`;
+  return process.platform === 'win32' ? `\\\\.\\pipe\\${key}` : join(tmpdir(), `${key}.sock`);
 }
 
 /** Answers for `name` until the returned function closes it, or the process ends. */
 export async function answerAs(name: string): Promise<() => Promise<void>> {
   const where = address(name);
-  if (!where.startsWith('\0')) rmSync(where, { force: true }); // left by a process that was killed
+  if (where.endsWith('.sock')) rmSync(where, { force: true }); // a socket file left by a process that was killed
   const server: Server = createServer(socket => socket.end());
   await new Promise<void>((done, fail) => server.once('error', fail).listen(where, done));
   server.unref(); // it must not keep the process running
