@@ -162,7 +162,10 @@ describe('the changes page', () => {
     const what = page.locator('#changes-run optgroup').first().locator('option').first();
     await expect(what.textContent()).resolves.toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde · Gemeente Roerdam \(demo\)$/);
     await page.selectOption('#changes-run', (await what.getAttribute('value'))!);
-    await page.click('#changes-form button[type=submit]');
+    // The page drawn before is no longer "ready" the moment the form is sent, not only once the new hash's
+    // render starts a moment later: whoever waits for ready (these tests too) gets the page asked for.
+    await expect(page.evaluate(() => { document.querySelector<HTMLButtonElement>('#changes-form button[type=submit]')!.click(); return document.body.dataset.ready; }))
+      .resolves.toBe('false');
     await page.waitForFunction(() => document.body.dataset.ready === 'true' && (document.querySelector('#changes-lead')?.textContent ?? '').includes('5 regels'), null, { timeout: 60_000 });
     expect(await page.locator('#changes-runs li').count()).toBe(1);
     await expect(page.locator('#changes-lead').textContent()).resolves.toMatch(/^Wat de import van \d{2}-\d{2}-\d{4} \d{2}:\d{2} veranderde: /);

@@ -80,7 +80,7 @@ export async function renderDependencies(root: HTMLElement, ctx: Context, uid: s
   page.append(h('p', { id: 'deps-answer', class: 'answer' }, t('deps.answer', { name: centre.name, before: items(direct('before')), after: items(direct('after')) })));
   if (notice) page.append(message(notice));
   page.append(
-    h('div', { class: 'deps-tools' }, searchBox(hit => { location.hash = dependencyHash(hit.uid); }), h('p', { class: 'hint' }, t('deps.howToRead'))),
+    h('div', { class: 'deps-tools' }, searchBox(hit => ctx.navigate('explorer', { node: hit.uid })), h('p', { class: 'hint' }, t('deps.howToRead'))),
   );
 
   const scroller = h('div', { class: 'deps-scroll' });

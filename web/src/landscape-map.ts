@@ -67,9 +67,8 @@ export async function renderMap(root: HTMLElement, ctx: Context): Promise<void> 
   }
   if (!root.isConnected) return;
   status.remove();
-  const open = (uid: string) => { location.hash = dependencyHash(uid); };
   const controls = h('form', { class: 'map-controls', onsubmit: (e: Event) => e.preventDefault() },
-    searchBox(hit => open(hit.uid)),
+    searchBox(hit => ctx.navigate('explorer', { node: hit.uid })),
     h('fieldset', { class: 'areas-by' }, h('legend', {}, t('map.areasBy')),
       (['businessFunction', 'referenceComponent'] as const).map(value => h('label', { class: 'check' },
         h('input', { type: 'radio', name: 'areas-by', value, id: `areas-${value}`, checked: value === areasBy, onchange: () => { areasBy = value; ctx.navigate('explorer'); } }), ' ', kindLabel(value === 'businessFunction' ? 'BusinessFunction' : 'ReferenceComponent')))),

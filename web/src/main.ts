@@ -58,7 +58,10 @@ const ctx: Context = {
   navigate: (page, params = {}) => {
     const query = new URLSearchParams(params).toString();
     const hash = `#/${page}${query ? `?${query}` : ''}`;
-    if (location.hash === hash) void render(); else location.hash = hash;
+    const before = location.hash;
+    location.hash = hash;
+    // A new hash renders on hashchange, a moment later: until then the page shown is not the one asked for.
+    if (location.hash === before) void render(); else document.body.dataset.ready = 'false';
   },
   params: () => route().params,
   graphCache,
