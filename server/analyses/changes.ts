@@ -168,7 +168,7 @@ export async function changesSince(driver: Driver, params: ChangesQuery, languag
   };
 }
 
-type ImportRunRow = { runId: string; source: string; startedAt: string | null; at: string; user: string; files: string[] | null; counts: string | null; unchanged: boolean; kept: boolean };
+type ImportRunRow = { runId: string; source: string; startedAt: string | null; at: string; user: string; files: string[] | null; counts: string | null; unchanged: boolean; kept: boolean; first: boolean };
 
 /**
  * Every run in the range: those with a diff (of an organisation: those whose rows name it, or none), and
@@ -186,12 +186,14 @@ async function runsBetween(driver: Driver, diffs: StoredRunDiff[], since: string
     const tables = Object.fromEntries(Object.entries(diff.counts).map(([table, counts]) => [table, { added: counts.added, changed: counts.changed, unchanged: counts.unchanged ?? 0, removed: counts.removed }]));
     // A model's facts beside the tables (endoflife.date's release cycles are no table rows at all).
     const { nodes, removed } = countsOf(byId.get(diff.runId));
-    return { runId: diff.runId, source: diff.source, at: diff.at, startedAt: byId.get(diff.runId)?.startedAt ?? null, user: diff.user, kind: diff.kind, imported: importedOf(diff.source, byId.get(diff.runId)), rows, counts: rows ? null : { tables, ...(nodes ? { nodes, removed } : {}) } };
+    // A model is always read whole; its source's first time is its first import all the same.
+    const kind = diff.kind === 'model' && byId.get(diff.runId)?.first ? 'initial' : diff.kind;
+    return { runId: diff.runId, source: diff.source, at: diff.at, startedAt: byId.get(diff.runId)?.startedAt ?? null, user: diff.user, kind, imported: importedOf(diff.source, byId.get(diff.runId)), rows, counts: rows ? null : { tables, ...(nodes ? { nodes, removed } : {}) } };
   });
   const without = records.filter(record => !record.kept).map((record): ChangesRun => {
     const { tables = {}, nodes, removed } = countsOf(record);
     return {
-      runId: record.runId, source: record.source, at: record.at, startedAt: record.startedAt, user: record.user, kind: record.unchanged ? 'unchanged' : null,
+      runId: record.runId, source: record.source, at: record.at, startedAt: record.startedAt, user: record.user, kind: record.unchanged ? 'unchanged' : record.first ? 'initial' : null,
       imported: importedOf(record.source, record), rows: record.unchanged,
       counts: record.unchanged ? null : {
         tables: Object.fromEntries(Object.entries(tables).map(([table, counts]) => [table, { added: counts.created ?? 0, changed: counts.updated ?? 0, unchanged: counts.unchanged ?? 0, removed: counts.removed ?? 0 }])),

@@ -22,7 +22,7 @@ type Run = {
 
 describe('the imports of a period', () => {
   let driver: Driver;
-  const ids: Record<'csv' | 'model' | 'register' | 'endoflife' | 'unchanged', string> = { csv: '', model: '', register: '', endoflife: '', unchanged: '' };
+  const ids: Record<'csv' | 'model' | 'register' | 'endoflife' | 'unchanged' | 'modelAgain' | 'registerAgain', string> = { csv: '', model: '', register: '', endoflife: '', unchanged: '', modelAgain: '', registerAgain: '' };
   beforeAll(async () => {
     driver = testDriver();
     await resetDatabase(driver);
@@ -31,21 +31,26 @@ describe('the imports of a period', () => {
     ids.register = (await importAlgoritmeregister(driver, [registerFile('algoritmes.json')], { user: 'tester' })).runId!;
     ids.endoflife = (await importEndOfLife(driver, [{ name: 'endoflife.json', bytes: readFileSync(join('importers', 'demo', 'data', 'endoflife.json')) }], { user: 'tester' })).runId!;
     ids.unchanged = (await importLandscape(driver, utrecht(), { source: 'csv:utrecht', user: 'tester' })).runId!;
+    ids.modelAgain = (await importArchimate(driver, fixture('landscape.xml'), { organisation: 'gm0001', source: 'archimate:gm0001', user: 'tester' })).runId!;
+    ids.registerAgain = (await importAlgoritmeregister(driver, [registerFile('algoritmes.json')], { user: 'tester' })).runId!;
   });
   afterAll(() => driver.close());
 
   const changes = (query: string) => request(appFor(driver)).get(`/api/changes?${query}`);
 
-  it('when asked since a date before all five runs, then every run is listed with what it imported, and what only counts were kept of', async () => {
+  it('when asked since a date before all runs, then every run is listed with what it imported, and what only counts were kept of', async () => {
     const response = await changes(`since=${addMonths(today(), -1)}`);
     expect(response.status).toBe(200);
     const runs = response.body.runs as Run[];
+    // Each source's first run is its first import, also a model's (always read whole) and the register's (no diff kept).
     expect(runs.map(run => [run.runId, run.imported, run.kind, run.rows])).toEqual([
       [ids.csv, 'csv', 'initial', false],
-      [ids.model, 'archimate', 'model', false],
-      [ids.register, 'algoritmeregister', null, false],
+      [ids.model, 'archimate', 'initial', false],
+      [ids.register, 'algoritmeregister', 'initial', false],
       [ids.endoflife, 'endoflife', 'initial', false],
       [ids.unchanged, 'csv', 'unchanged', true],
+      [ids.modelAgain, 'archimate', 'model', true],
+      [ids.registerAgain, 'algoritmeregister', null, false],
     ]);
     // What each counted: Utrecht's two applications, the model's, the register's five algorithms, and
     // of endoflife.date (no table rows) its release cycles.
@@ -69,7 +74,7 @@ describe('the imports of a period', () => {
     }
     // A date: up to the end of that day, so today's runs are all in.
     const all = await changes(`since=${addMonths(today(), -1)}&until=${today()}`);
-    expect((all.body.runs as Run[]).map(run => run.runId)).toEqual([ids.csv, ids.model, ids.register, ids.endoflife, ids.unchanged]);
+    expect((all.body.runs as Run[]).map(run => run.runId)).toEqual([ids.csv, ids.model, ids.register, ids.endoflife, ids.unchanged, ids.modelAgain, ids.registerAgain]);
   });
 
   it('when until is no date or run, or before since, then 400 naming until', async () => {
