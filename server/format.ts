@@ -54,12 +54,23 @@ export function dutchClock(value: unknown): Date | null {
   return new Date(Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute));
 }
 
+/** The day a moment falls on in the Netherlands, `YYYY-MM-DD`: 23:30 UTC on 5 December is 6 December there. */
+export function dutchDay(moment: Date | string = new Date()): string {
+  const clock = dutchClock(moment);
+  if (!clock) throw new TypeError(`Not a moment: ${String(moment)}`);
+  return clock.toISOString().slice(0, 10);
+}
+
+/** When a day (`YYYY-MM-DD`) begins in the Netherlands: 2026-12-06 → 2026-12-05T23:00:00.000Z (22:00 in summer time). */
+export function dutchDayStart(day: string): Date {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  // The clock there runs one or two hours ahead, and changes at 01:00 UTC, after this midnight.
+  return new Date(2 * utcMidnight - dutchClock(new Date(utcMidnight))!.getTime());
+}
+
 /** A moment with its time, as the clock in the Netherlands showed it: `05-12-2026 11:48` / `5 Dec 2026 11:48`. */
 export function formatDateTime(value: unknown, language: Language): string {
   const clock = dutchClock(value);
   if (!clock) return value === null || value === undefined ? '' : String(value);
   return `${formatDate(clock, language)} ${clock.toISOString().slice(11, 16)}`;
 }
-
-/** Today's date as `YYYY-MM-DD` in UTC, what the analyses count from. */
-export const isoDate = (date: Date = new Date()) => date.toISOString().slice(0, 10);

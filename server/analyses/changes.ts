@@ -11,7 +11,8 @@ import { type RunKind, runDiffsSince, type StoredChange, type StoredRunDiff } fr
 import { TABLES, type TableName } from '../../importers/model.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { importKind } from '../reports/source-name.js';
-import { IsoDate, today } from './params.js';
+import { addDays, IsoDate, today } from './params.js';
+import { dutchDay, dutchDayStart } from '../format.js';
 import { currentTerm } from './contract-term.js';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
@@ -37,9 +38,9 @@ const moment = () => z.string().trim().min(1, 'a date (2026-01-31), a time or an
   .refine(text => (LOOKS_LIKE_DATE.test(text) ? isExistingDate(text) : RUN_ID.test(text) || isExistingDate(text)), 'an existing date such as 2026-01-31 / een bestaande datum');
 
 export const ChangesQuery = z.object({
-  since: moment().describe('A date (YYYY-MM-DD: changes after the start of that day), an ISO time, or the id of an import run (changes after it)'),
+  since: moment().describe('A date (YYYY-MM-DD: changes after the start of that day in the Netherlands), an ISO time, or the id of an import run (changes after it)'),
   until: moment().optional()
-    .describe('Only changes up to here: a date (YYYY-MM-DD: up to the end of that day), an ISO time, or the id of an import run (up to and including it). With `since` the start of a run and `until` its id: what that one run changed'),
+    .describe('Only changes up to here: a date (YYYY-MM-DD: up to the end of that day in the Netherlands), an ISO time, or the id of an import run (up to and including it). With `since` the start of a run and `until` its id: what that one run changed'),
   organisation: z.string().trim().min(1).max(200).optional().describe('Only what concerns this organisation (its applications, interfaces and contracts, and the suppliers and platforms they use)'),
   limit: z.coerce.number().int().min(1).max(5000).default(200).describe('Items listed per table and kind at most (the counts are always complete)'),
   lang: z.enum(['nl', 'en']).optional().describe('Language of the contracts\' names ("… en …" or "… and …"; default: Accept-Language, else nl)'),
@@ -98,9 +99,12 @@ export type ChangesRun = {
   /** Where its rows are not known: its counts per table (or per kind of fact, `nodes`, for a model whose diff is gone). */
   counts: { tables: Record<string, RunTableCounts>; nodes?: Record<string, { created?: number; updated?: number; unchanged?: number }>; removed?: Record<string, number> } | null;
 };
+/** A bound of the period: when, the run it is (a run id was asked), or the day (a date was asked). */
+type Moment = { at: string; runId: string | null; day?: string };
+
 export type Changes = {
-  since: { at: string; runId: string | null };
-  until: { at: string; runId: string | null } | null;
+  since: Moment;
+  until: Moment | null;
   runs: ChangesRun[];
   /** False when a run in the range kept only its counts (an initial import, a model's first, one of more than 50,000 rows, one of no table rows): its rows are not listed. */
   complete: boolean;
@@ -108,12 +112,16 @@ export type Changes = {
   headlines: HeadlineChange[];
 };
 
+/** A date (`YYYY-MM-DD`) as the moment its day begins in the Netherlands; anything else as it is. */
+export const startOfDay = (moment: string) => (DAY.test(moment) ? dutchDayStart(moment).toISOString() : moment);
+
 /**
- * `since` or `until` as a time: a date is the start of that day (UTC) for `since`, its end for `until`;
- * a run id the moment that run finished.
+ * `since` or `until` as a time: a date is the start of that day in the Netherlands for `since`, its end
+ * for `until` (a nightly import at 00:30 belongs to the day its time is shown on); a run id the moment
+ * that run finished.
  */
-async function momentTime(driver: Driver, moment: string, end = false): Promise<{ at: string; runId: string | null }> {
-  if (DAY.test(moment)) return { at: `${moment}T${end ? '23:59:59.999' : '00:00:00'}Z`, runId: null };
+async function momentTime(driver: Driver, moment: string, end = false): Promise<Moment> {
+  if (DAY.test(moment)) return { at: end ? new Date(Date.parse(startOfDay(addDays(moment, 1))) - 1).toISOString() : startOfDay(moment), runId: null, day: moment };
   if (TIME.test(moment) && !Number.isNaN(Date.parse(moment))) return { at: moment, runId: null };
   const [run] = await read<{ at: string }>(driver, query('history/run-finished').text, { runId: moment });
   if (!run?.at) throw new NotFoundError(`No finished import run '${moment}' / Geen afgeronde import '${moment}'`);
@@ -151,7 +159,7 @@ export async function changesSince(driver: Driver, params: ChangesQuery, languag
     return then ? { before: then, baseline: 'since' as const } : { before: (await headlineSeries(driver, name, since.at, 1_000_000))[0] ?? null, baseline: 'first' as const };
   };
   const contracts = (await fetchLandscape(driver, touched)).contracts;
-  const period = { from: since.at.slice(0, 10), to: (until?.at ?? new Date().toISOString()).slice(0, 10) };
+  const period = { from: since.day ?? dutchDay(since.at), to: until ? until.day ?? dutchDay(until.at) : dutchDay() };
   const headlines = await namedNotice(driver, await Promise.all(touched.map(async name => {
     const { before, baseline: kind } = await baseline(name);
     const ended = endedContracts(contracts, net, name, period);

@@ -18,6 +18,7 @@ import { commonGroundScores } from './common-ground.js';
 import { withinBoundary } from './boundary.js';
 import { edgeKey, organisationScope } from '../exports/scope.js';
 import { currentTerm } from './contract-term.js';
+import { dutchDay } from '../format.js';
 
 /** Above this many organisations, headlines are computed on the snapshot of every organisation. */
 const MANY = 20;
@@ -111,7 +112,7 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
  */
 export async function recordHeadlines(driver: Driver, runId: string, organisations: string[], at = new Date().toISOString()): Promise<number> {
   if (organisations.length === 0) return 0;
-  const asOf = at.slice(0, 10);
+  const asOf = dutchDay(at);
   // Many organisations (a region, the country): the snapshot of all of them, which a server keeps (and
   // brings up to date from the run) for its other requests. Not kept from here: the numbers are about
   // to be written, and a snapshot kept now would be of the version before that write.

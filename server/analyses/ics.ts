@@ -1,9 +1,10 @@
 // The contract calendar as an iCalendar file (RFC 5545): all-day events on each contract's notice
 // deadline (only when it renews automatically and the deadline is still ahead) and end date, each
 // with a reminder a month before.
-import { formatDate, formatMoney } from '../format.js';
+import { dutchDay, formatDate, formatMoney } from '../format.js';
 import { CRITICALITY_NAMES, type Language, organisationName, valueName } from '../labels.js';
 import { calendarContractTitle } from '../reports/contract-name.js';
+import { addDays } from './params.js';
 import type { Row } from './types.js';
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped in TEXT values. */
@@ -30,7 +31,6 @@ export function fold(line: string): string {
 }
 
 const compact = (iso: string) => iso.replace(/-/g, '');
-const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 type IcsRow = Row & {
@@ -66,14 +66,14 @@ const REMINDER = '-P30D';
  */
 export function toIcs(rows: Row[], now: Date = new Date(), { language = 'nl', organisationName: organisation = organisationName }: IcsOptions = {}): string {
   const words = WORDS[language];
-  const today = now.toISOString().slice(0, 10);
+  const today = dutchDay(now);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Roer//Contract calendar//NL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(words.calendar)}`];
   const event = (uid: string, date: string, summary: string, description: string) => lines.push(
     'BEGIN:VEVENT',
     `UID:${uid}@roer`,
     `DTSTAMP:${stamp(now)}`,
     `DTSTART;VALUE=DATE:${compact(date)}`,
-    `DTEND;VALUE=DATE:${compact(nextDay(date))}`,
+    `DTEND;VALUE=DATE:${compact(addDays(date, 1))}`,
     `SUMMARY:${escapeText(summary)}`,
     `DESCRIPTION:${escapeText(description)}`,
     'TRANSP:TRANSPARENT',

@@ -2,6 +2,7 @@
 // strings when a parameter repeats) and coerce them; the API validates req.query with them and
 // generates its OpenAPI document from them.
 import { z } from 'zod';
+import { dutchDay } from '../format.js';
 
 const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
@@ -45,7 +46,11 @@ export const Uid = (description: string) => z.preprocess(value => (typeof value 
 
 export const OptionalUid = (description: string) => z.preprocess(value => (blank(value) ? undefined : typeof value === 'string' ? value.trim() : value), z.string().min(3).max(300).optional()).meta({ description });
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today as the analyses count from it: the day it is in the Netherlands (00:30 there is already tomorrow in UTC's terms, not yesterday). */
+export const today = () => dutchDay();
+
+/** An ISO date `days` calendar days later (earlier when negative). */
+export const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Adds calendar months to an ISO date the way Neo4j does: the day is clamped to the month's last day. */
 export function addMonths(iso: string, months: number): string {

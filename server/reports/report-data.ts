@@ -7,7 +7,7 @@ import { nameOf } from '../analyses/landscape.js';
 import { fetchSnapshot } from '../analyses/boundary.js';
 import type { Concentration } from '../analyses/supplier-exposure.js';
 import type { AnalysisDefinition, Row } from '../analyses/types.js';
-import { isoDate } from '../format.js';
+import { today as analysesToday } from '../analyses/params.js';
 import type { Language } from '../labels.js';
 import { wroteTableRows } from './change-words.js';
 import { organisationNames } from '../names.js';
@@ -113,7 +113,7 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   // The analyses run inside the organisations' boundary (analyses/boundary.ts): no step exists only because another organisation said so.
   const boundary = !!scope;
   const [names, landscape] = await Promise.all([organisationNames(driver), fetchSnapshot(driver, scope, boundary)]);
-  const today = isoDate();
+  const today = analysesToday();
 
   let dependants: DependencyRow[] = [];
   let upstream: DependencyRow[] = [];

@@ -16,6 +16,7 @@ import { addRoute, documentLanguage } from './registry.js';
 import { sendJsonOnce } from '../shared-json.js';
 import { writePieces } from '../stream-response.js';
 import { peopleRows } from '../analyses/data-quality-words.js';
+import { today } from '../analyses/params.js';
 
 /** Export options, next to each analysis' own parameters. */
 export const ExportQuery = z.object({
@@ -87,7 +88,7 @@ type Answer = {
  * (`delimiter=semicolon`), then as the XLSX.
  */
 async function send({ req, res, driver, analysis, result, options, organisations, calendarIcs }: Answer): Promise<void> {
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = today();
   const filename = `roer-${analysis.name}-${stamp}`;
   if (options.format === 'json') return sendJsonOnce(res, result, original => ({ name: analysis.name, title: analysis.title, ...original }));
   const language: Language = documentLanguage(req, options.lang);

@@ -3,7 +3,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import { landscapeAfterRun } from '../../importers/history.js';
-import { ChangesQuery, changesSince } from '../analyses/changes.js';
+import { ChangesQuery, changesSince, startOfDay } from '../analyses/changes.js';
 import { headlineSeries, trendNumbers } from '../analyses/headlines.js';
 import type { AppContext } from './context.js';
 import { addRoute, documentLanguage } from './registry.js';
@@ -31,7 +31,7 @@ export function registerChangeRoutes(router: Router, { driver, registry }: AppCo
     registry,
     { method: 'get', path: '/api/trends', tag: 'history', role: 'viewer', query: TrendsQuery, responses: [400], summary: "An organisation's headline numbers after each run that touched it, oldest first (lists of items: GET /api/changes)" },
     async ({ query }) => {
-      const series = await headlineSeries(driver, query.organisation, query.since ?? null, query.limit);
+      const series = await headlineSeries(driver, query.organisation, query.since ? startOfDay(query.since) : null, query.limit);
       return {
         organisation: query.organisation,
         series: series.map(trendNumbers),

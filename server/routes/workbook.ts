@@ -8,6 +8,7 @@ import { sourcesOf } from '../exports/workbook-source.js';
 import { organisationNames } from '../names.js';
 import type { AppContext } from './context.js';
 import { addRoute } from './registry.js';
+import { today } from '../analyses/params.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const Lang = z.enum(['nl', 'en']).default('nl').describe('Language of the sheet names, headers and choices (default Dutch); both import');
@@ -24,7 +25,7 @@ export function registerWorkbookRoutes(router: Router, { driver, registry }: App
     async ({ query }, _req, res) => {
       const rows = await landscapeRows(driver, query.organisation);
       if (Object.values(rows).every(table => table.length === 0)) throw new NotFoundError(`No landscape for organisation '${query.organisation}' / Geen landschap voor organisatie '${query.organisation}'`);
-      const date = new Date().toISOString().slice(0, 10).split('-').reverse().join('-');
+      const date = today().split('-').reverse().join('-');
       // Named with the source(s) to import it back under (workbook-source.ts).
       const names = await organisationNames(driver);
       const workbook = await landscapeWorkbook(rows, query.lang, { organisation: query.organisation, date, names, sources: sourcesOf(rows) });

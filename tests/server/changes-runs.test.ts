@@ -77,6 +77,20 @@ describe('the imports of a period', () => {
     expect((all.body.runs as Run[]).map(run => run.runId)).toEqual([ids.csv, ids.model, ids.register, ids.endoflife, ids.unchanged, ids.modelAgain, ids.registerAgain]);
   });
 
+  it('when a date is asked, then it is that day in the Netherlands: an import at 00:30 there belongs to the day it is shown on', async () => {
+    // The register's second run, as if it finished at 00:30 on 15 July (summer time, 22:30 UTC the day before).
+    await driver.executeQuery('MATCH (r:ImportRun {runId: $runId}) SET r.finishedAt = datetime($at)', { runId: ids.registerAgain, at: '2026-07-14T22:30:00Z' });
+    const day = await changes('since=2026-07-15&until=2026-07-15');
+    expect(day.status).toBe(200);
+    expect((day.body.runs as Run[]).map(run => run.runId)).toEqual([ids.registerAgain]);
+    expect([day.body.since, day.body.until]).toEqual([
+      { at: '2026-07-14T22:00:00.000Z', runId: null, day: '2026-07-15' },
+      { at: '2026-07-15T21:59:59.999Z', runId: null, day: '2026-07-15' },
+    ]);
+    const dayBefore = await changes('since=2026-07-14&until=2026-07-14');
+    expect((dayBefore.body.runs as Run[]).map(run => run.runId)).toEqual([]);
+  });
+
   it('when until is no date or run, or before since, then 400 naming until', async () => {
     for (const query of ['since=2026-01-01&until=gisteren-blabla', 'since=2026-01-01&until=2026-02-31', `since=${ids.model}&until=${ids.csv}`, 'since=2026-01-31&until=2026-01-01']) {
       const response = await changes(query);

@@ -151,6 +151,17 @@ describe('what changed since', () => {
     expect(response.body.series.map((point: { runId: string; hhi: number; spofCount: number; noticeCount: number }) => [point.runId, point.hhi, point.spofCount, point.noticeCount]))
       .toEqual([[first.runId, 3750, 2, 0], [second.runId, 5000, 1, 1]]);
     expect((await request(appFor(driver)).get('/api/trends')).status).toBe(400);
+
+    // `since` a date: from its midnight in the Netherlands, as the changes page counts a day. The first
+    // numbers as if recorded at 00:30 on 15 July there (22:30 UTC the day before).
+    const [{ at }] = (await driver.executeQuery('MATCH (h:Headline {organisation: "gm-a", runId: $runId}) WITH h, toString(h.at) AS at SET h.at = datetime("2026-07-14T22:30:00Z") RETURN at', { runId: first.runId })).records.map(r => r.toObject());
+    const runsSince = async (day: string) => (await request(appFor(driver)).get(`/api/trends?organisation=gm-a&since=${day}`)).body.series.map((point: { runId: string }) => point.runId);
+    try {
+      expect(await runsSince('2026-07-15')).toEqual([first.runId, second.runId]);
+      expect(await runsSince('2026-07-16')).toEqual([second.runId]);
+    } finally {
+      await driver.executeQuery('MATCH (h:Headline {organisation: "gm-a", runId: $runId}) SET h.at = datetime($at)', { runId: first.runId, at });
+    }
   });
 
   it('when the rows as of the first run are asked, then they are the first files\' rows', async () => {

@@ -1,11 +1,27 @@
 // Figures as people read them, the same on paper, in spreadsheets and on screen.
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../../server/format.js';
+import { dutchDay, dutchDayStart, formatDate, formatMoney, formatNumber, formatPercent } from '../../server/format.js';
 import { columnName } from '../../server/labels.js';
 import { columnType, formatValue } from '../../server/exports/columns.js';
 
 const nbsp = (text: string) => text.replace(/\u00a0/g, ' ');
 
 describe('format', () => {
+  it('when a moment is given its day, then it is the day in the Netherlands, winter and summer, and a day starts at its midnight there', () => {
+    // A nightly import at 00:30 there is on the day its time is shown with.
+    expect(dutchDay('2026-12-05T23:30:00Z')).toBe('2026-12-06');
+    expect(dutchDay('2026-12-05T22:59:59Z')).toBe('2026-12-05');
+    expect(dutchDay('2026-07-14T22:30:00Z')).toBe('2026-07-15');
+    expect(dutchDay('2026-07-14T21:59:00Z')).toBe('2026-07-14');
+    expect(() => dutchDay('gisteren')).toThrow(/Not a moment/);
+    expect(dutchDayStart('2026-12-06').toISOString()).toBe('2026-12-05T23:00:00.000Z');
+    expect(dutchDayStart('2026-07-15').toISOString()).toBe('2026-07-14T22:00:00.000Z');
+    // The days the clock changes (at 01:00 UTC), and the days after: each starts at its own midnight there.
+    expect(dutchDayStart('2027-03-28').toISOString()).toBe('2027-03-27T23:00:00.000Z');
+    expect(dutchDayStart('2027-03-29').toISOString()).toBe('2027-03-28T22:00:00.000Z');
+    expect(dutchDayStart('2027-10-31').toISOString()).toBe('2027-10-30T22:00:00.000Z');
+    expect(dutchDayStart('2027-11-01').toISOString()).toBe('2027-10-31T23:00:00.000Z');
+  });
+
   it('when money, numbers, shares and dates are written in Dutch, then as € 1.503.890, 1.234,5, 12,2% and 31-03-2027', () => {
     expect(nbsp(formatMoney(1503889.77, 'nl'))).toBe('€ 1.503.890');
     expect(nbsp(formatMoney(-25, 'nl'))).toBe('€ -25');

@@ -12,6 +12,8 @@ import { importFiles } from '../../importers/import.js';
 import { createApp, defaultServices } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { read } from '../../server/neo4j.js';
+import { dutchDay } from '../../server/format.js';
+import { addMonths } from '../../server/analyses/params.js';
 import { seedAdminToken } from '../../server/auth.js';
 import { buildWeb } from '../../web/build.js';
 import { resetDatabase, snapshot, testDriver } from '../support/db.js';
@@ -246,9 +248,9 @@ describe('dashboards', () => {
   });
 
   it('when the contract calendar opens, then it lists exactly the contracts due in the next 12 months', async () => {
-    const today = new Date().toISOString().slice(0, 10);
-    const to = new Date(); to.setUTCMonth(to.getUTCMonth() + 12);
-    const result = await api<{ rows: { uid: string }[] }>(`/api/analyses/contract-calendar?from=${today}&to=${to.toISOString().slice(0, 10)}`);
+    // Today as the calendar counts it: the day in the Netherlands.
+    const today = dutchDay();
+    const result = await api<{ rows: { uid: string }[] }>(`/api/analyses/contract-calendar?from=${today}&to=${addMonths(today, 12)}`);
     await open('#/calendar');
     const listed = await page.locator('#calendar-table tbody tr').evaluateAll(rows => rows.map(row => row.getAttribute('data-uid')));
     expect(listed.length).toBeGreaterThan(0);
@@ -257,7 +259,7 @@ describe('dashboards', () => {
   });
 
   it('when the calendar is set to this quarter, then it lists the contracts up to the end of the quarter and says what it counts', async () => {
-    const now = new Date();
+    const now = new Date(`${dutchDay()}T00:00:00Z`);
     const end = new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 + 3, 0)).toISOString().slice(0, 10);
     const result = await api<{ rows: { uid: string }[] }>(`/api/analyses/contract-calendar?from=${now.toISOString().slice(0, 10)}&to=${end}`);
     await open('#/calendar');

@@ -11,6 +11,7 @@ import { critLabel, formatDate, formatMonth, formatMoney, formatNumber, language
 import { names, num, pick, rowUid, str } from './rows.js';
 import { trendPanel } from './trend.js';
 import type { Row } from './types.js';
+import { dutchDay } from '../../server/format.js';
 
 let months: number | 'quarter' = 12;
 let onlyCritical = false;
@@ -99,7 +100,8 @@ function statusCell(row: Row): HTMLElement {
 
 export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<void> {
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
-  const today = new Date();
+  // Today in the Netherlands, as a date at midnight UTC for the month arithmetic above.
+  const today = new Date(`${dutchDay()}T00:00:00Z`);
   const window = () => ({ from: iso(today), to: iso(months === 'quarter' ? quarterEnd(today) : addMonths(today, months)) });
   // The filters go to the server, so the page and its downloads hold the same contracts.
   const params = () => ({ organisation: ctx.organisations(), ...window(), critical: onlyCritical || undefined, minLockIn: onlyLocked ? LOCKED_IN : undefined });

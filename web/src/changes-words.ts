@@ -8,6 +8,7 @@ import { organisationNamed as byId, sourceName } from './data-quality-words.js';
 import { h } from './dom.js';
 import { formatDate, formatDateTime, inWords, language, t, type MessageKey } from './i18n.js';
 import { nodeCountWords } from './run-counts.js';
+import { dutchDay } from '../../server/format.js';
 
 export type { ChangesRun };
 
@@ -27,7 +28,7 @@ export function baselineLine(change: Change): HTMLElement | null {
 export function lockInDateLine(change: Change): HTMLElement | null {
   const { before, after } = change;
   if (!before || !after || typeof before.meanLockIn !== 'number' || typeof after.meanLockIn !== 'number') return null;
-  const [from, to] = [before.at.slice(0, 10), after.at.slice(0, 10)];
+  const [from, to] = [dutchDay(before.at), dutchDay(after.at)];
   if (from === to || before.meanLockIn.toFixed(1) === after.meanLockIn.toFixed(1)) return null;
   return h('p', { class: 'hint', id: 'changes-lockin-date' }, t('changes.lockInDate', { before: formatDate(from), after: formatDate(to) }));
 }
@@ -52,7 +53,7 @@ export function runChangesHash(run: RunRecord): string | null {
  * that, as the contract calendar does ("Uiterste opzegdatum: niet van toepassing"): a passed deadline
  * read as a deadline missed.
  */
-export function noticeExtra(item: { noticeDeadline?: string; end?: string; contract?: { autoRenew: boolean } }, today = new Date().toISOString().slice(0, 10)): string {
+export function noticeExtra(item: { noticeDeadline?: string; end?: string; contract?: { autoRenew: boolean } }, today = dutchDay()): string {
   if (item.contract?.autoRenew === false && item.end) return ` — ${t('changes.endsWithoutRenewal', { date: formatDate(item.end) })}`;
   if (!item.noticeDeadline) return '';
   const date = formatDate(item.noticeDeadline);

@@ -20,17 +20,20 @@ import type { NamedContract } from '../../server/analyses/changes-names.js';
 import type { FieldChange, RankingMove, RankingMoves, SupplierMove } from '../../server/analyses/changes.js';
 import type { RankedPoint } from '../../server/analyses/single-points-of-failure.js';
 import { type ChangesRun, baselineLine, lockInDateLine, noticeExtra, runChangedSomething, runLine, untrackedRuns } from './changes-words.js';
+import { dutchDay } from '../../server/format.js';
 
 type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; end?: string; contract?: NamedContract; fields?: FieldChange[]; move?: SupplierMove; point?: RankedPoint; rankMove?: RankingMove };
 type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; commonGroundScore?: number | null; spofs?: Item[]; notice?: Item[] };
 type HeadlineChange = { organisation: string; before: Headline | null; baseline?: 'since' | 'first' | null; after: Headline | null; entered: { spofs: Item[]; notice: Item[] }; left: { spofs: Item[]; notice: Item[] }; ended?: Item[]; suppliers?: SupplierMove[]; ranking?: RankingMoves | null };
 type TableChanges = { added: number; changed: number; removed: number; items: { added: Item[]; changed: Item[]; removed: Item[] } };
-type Changes = { since: { at: string; runId: string | null }; until?: { at: string; runId: string | null } | null; runs: ChangesRun[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
+/** A bound of the period: when, the run it is, or the day asked (a day in the Netherlands). */
+type Moment = { at: string; runId: string | null; day?: string };
+type Changes = { since: Moment; until?: Moment | null; runs: ChangesRun[]; complete: boolean; tables: Record<string, TableChanges>; headlines: HeadlineChange[] };
 type Run = { runId: string; source: string; startedAt?: string; finishedAt: string | null; status: string; unchangedSince?: string | null };
 
 /** The default: the last quarter ("has our exposure grown since last quarter?"). */
 const quarterAgo = () => {
-  const date = new Date();
+  const date = new Date(`${dutchDay()}T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() - 3);
   return date.toISOString().slice(0, 10);
 };
@@ -90,8 +93,8 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
     h('section', {}, h('h2', {}, t('changes.runs', { n: changes.runs.length })), runList(changes)));
 }
 
-const whenText = (moment: { at: string; runId: string | null }) => (moment.runId ? t('changes.sinceRunText', { when: formatDateTime(moment.at) })
-  : /T(00:00:00|23:59:59\.999)(\.0+)?Z$/.test(moment.at) ? formatDate(moment.at) : formatDateTime(moment.at));
+const whenText = (moment: Moment) => (moment.runId ? t('changes.sinceRunText', { when: formatDateTime(moment.at) })
+  : moment.day ? formatDate(moment.day) : formatDateTime(moment.at));
 
 /** The run whose changes alone were asked (since its start, until it), if that was the choice. */
 const oneRun = (changes: Changes, runs: Run[]) => runs.find(run => run.runId === changes.until?.runId && run.startedAt && Date.parse(run.startedAt) === Date.parse(changes.since.at));
@@ -193,7 +196,7 @@ function rankingSection(ranking: RankingMoves | null): HTMLElement {
 }
 
 /** A contract as the reports name it ("Leverancier – applicaties (c-0001)"); without its details, its id. */
-const contractText = (item: Item) => (item.contract ? contractName(item.contract, language(), new Date().toISOString().slice(0, 10)) : item.name);
+const contractText = (item: Item) => (item.contract ? contractName(item.contract, language(), dutchDay()) : item.name);
 
 function itemList(id: string, title: string, items: Item[], extra: (item: Item) => string = () => '', name: (item: Item) => string = item => item.name): HTMLElement {
   return h('section', { id }, h('h3', {}, `${title} (${items.length})`),

@@ -16,6 +16,7 @@ import { relationGroups } from './neighbours.js';
 import { orgName } from './organisations.js';
 import { names, pick, rowUid, str } from './rows.js';
 import type { Row } from './types.js';
+import { dutchDay } from '../../server/format.js';
 
 export type PanelActions = {
   /** Opens the node's dependency view (absent where the panel already belongs to it). */
@@ -96,7 +97,7 @@ export function renderPanel(panel: HTMLElement, detail: Row, actions: PanelActio
 function contractItem(contract: Row): (Node | string)[] {
   const notice = str(pick(contract, 'noticeDeadline'));
   const end = str(contract.end);
-  const ended = end !== '' && end < new Date().toISOString().slice(0, 10);
+  const ended = end !== '' && end < dutchDay();
   const overdue = !ended && contract.noticeDeadlinePassed === true;
   const renewed = !ended && contract.renewed === true;
   const suppliers = names(pick(contract, 'suppliers', 'supplier'));

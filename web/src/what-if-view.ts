@@ -13,6 +13,7 @@ import { errorText } from './errors.js';
 import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
 import { expandableList } from './lists.js';
 import { contractTitle } from '../../server/reports/contract-name.js';
+import { dutchDay } from '../../server/format.js';
 
 export type ImpactAnswer = { rows: ImpactRow[]; summary: ImpactSummary };
 
@@ -291,7 +292,7 @@ function organisationsSection(summary: ImpactSummary): HTMLElement {
     })}`)]));
 }
 
-const isoToday = () => new Date().toISOString().slice(0, 10);
+const isoToday = () => dutchDay();
 
 type Contract = ImpactSummary['contracts'][number];
 /** Where a contract stands today: notice still possible, notice deadline passed (it renews or ends), ended. */
