@@ -759,8 +759,11 @@ async function runBulk(driver: Driver, phases: Iterable<Phase>, validation: Chec
 /** This process, as the owner of the staged runs it loads (and of the rollbacks it takes over). */
 export const runOwner = { ownerId: randomUUID(), ownerHost: hostname(), ownerPid: process.pid };
 let answeringAsOwner: Promise<unknown> | null = null;
-/** From its first staged run or rollback on, this process answers for its owner id (isAbandoned asks). */
-const answerAsOwner = () => (answeringAsOwner ??= answerAs(runOwner.ownerId));
+/** From its first staged run or rollback on, this process answers for its owner id (isAbandoned asks); a failed try is not kept, the next import tries again. */
+const answerAsOwner = () => (answeringAsOwner ??= answerAs(runOwner.ownerId).catch(error => {
+  answeringAsOwner = null;
+  throw error;
+}));
 /** How often an owner says it is at work, and after how long a silent owner counts as gone. */
 const HEARTBEAT_MS = 5_000;
 const ABANDONED_AFTER_SECONDS = 60;
