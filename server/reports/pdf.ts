@@ -27,7 +27,7 @@ export const PDF_TABLE_ROWS = 400;
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 /** The room an arrow takes in a line: three no-break spaces (about the width of "→" in a font that has it), never broken apart. */
 export const ARROW_SLOT = '\u00a0\u00a0\u00a0';
-const REPLACEMENTS: Record<string, string> = { '→': ARROW_SLOT, '←': '‹', '≥': '>=', '≤': '<=', 'ł': 'l', 'Ł': 'L', 'ı': 'i', 'đ': 'd', 'Đ': 'D', '\u2009': ' ', '\u202f': ' ' };
+const REPLACEMENTS: Record<string, string> = { '→': ARROW_SLOT, '←': '‹', '−': '–', '≥': '>=', '≤': '<=', 'ł': 'l', 'Ł': 'L', 'ı': 'i', 'đ': 'd', 'Đ': 'D', '\u2009': ' ', '\u202f': ' ' };
 export function pdfText(text: string): string {
   let out = '';
   for (const char of text) {

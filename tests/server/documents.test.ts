@@ -223,6 +223,8 @@ describe('documents', () => {
 
     it('when text holds characters the PDF fonts lack, then they are written as the nearest letter or sign, and an arrow gets room to be drawn', () => {
       expect(pdfText('A → B · Łódź ≥ 3 € 5')).toBe(`A ${ARROW_SLOT} B · Lódz >= 3 € 5`);
+      // A minus sign (48 → 47, −1) as the dash the font has, not a question mark.
+      expect(pdfText('(48 → 47, −1)')).toBe(`(48 ${ARROW_SLOT} 47, –1)`);
     });
   });
 
