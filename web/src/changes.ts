@@ -116,7 +116,8 @@ function lead(changes: Changes, organisation: string | undefined, run: Run | und
   // Only those that wrote table rows: the Algoritmeregister's run keeps counts of algorithms, no row is missing here.
   const untracked = changes.runs.filter(entry => !entry.rows && wroteTableRows(entry)).length;
   const parts = firstOnly
-    ? [t('changes.lead.firstOnly', { spofs: tn('changes.now.spofs', one!.after!.spofCount), notice: tn('changes.now.notice', one!.after!.noticeCount) })]
+    // A period that ends in the past: its numbers were those after that measurement, not those of now.
+    ? [t(changes.until ? 'changes.lead.firstOnlyThen' : 'changes.lead.firstOnly', { spofs: tn('changes.now.spofs', one!.after!.spofCount), notice: tn('changes.now.notice', one!.after!.noticeCount) })]
     // "0 regels toegevoegd" right after a model import that kept only its counts read as "nothing happened".
     : [count('spofs', entered('spofs')), count('spofsGone', left),
       ...(ranked('entered') > 0 ? [count('rankingEntered', ranked('entered'))] : []), ...(ranked('rose') > 0 ? [count('rankingRose', ranked('rose'))] : []),
