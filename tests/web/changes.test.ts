@@ -228,6 +228,18 @@ describe('the changes page', () => {
     await page.waitForFunction(() => document.body.dataset.ready === 'true' && (document.querySelector('#changes-lead')?.textContent ?? '').startsWith('Wat de import van '), null, { timeout: 60_000 });
     expect(page.url()).toContain(`until=${second.runId}`);
     await page.screenshot({ path: join(ARTIFACTS, 'changes-date-wins.png') });
+
+    // By keyboard: a date typed and Enter, then the page drawn again keeps the keyboard in the date field,
+    // and Toepassen pressed keeps it on Toepassen, not back at the top of the page.
+    await page.focus('#changes-since');
+    await page.keyboard.type(date.split('-').reverse().join(''));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && (document.querySelector('#changes-lead')?.textContent ?? '').startsWith('Sinds '), null, { timeout: 60_000 });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('changes-since');
+    await page.focus('#changes-form button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+    expect(await page.evaluate(() => document.activeElement?.matches('#changes-form button[type=submit]'))).toBe(true);
   });
 
   it('when nothing was measured at the chosen date, then the cards and the lists both compare with the first measurement', async () => {

@@ -126,8 +126,27 @@ function header(): HTMLElement {
 let needsToken = false;
 let rendering = 0;
 
+/** Where the keyboard is: an id, or the nth element of its kind inside the nearest element with an id. */
+type FocusSpot = { id: string; tag?: string; index?: number };
+function focusSpot(): FocusSpot | null {
+  const active = document.activeElement;
+  if (!active || active === document.body) return null;
+  if (active.id) return { id: active.id };
+  const holder = active.parentElement?.closest('[id]');
+  return holder ? { id: holder.id, tag: active.tagName, index: [...holder.querySelectorAll(active.tagName)].indexOf(active) } : null;
+}
+function refocus(spot: FocusSpot): void {
+  const holder = document.getElementById(spot.id);
+  const target = spot.tag ? holder?.querySelectorAll(spot.tag)[spot.index!] : holder;
+  if (target instanceof HTMLElement) target.focus();
+}
+
 async function render(): Promise<void> {
   const mine = ++rendering;
+  // The same page drawn again (a choice applied, another language): the keyboard stays where it was,
+  // not 18 tabs back at the top.
+  const samePage = document.body.dataset.page === route().page;
+  const spot = samePage ? focusSpot() : null;
   document.title = t('app.title');
   const main = h('main', { id: 'content', tabindex: '-1', class: `page-${route().page}` });
   // Errors that escape a page's own handling are shown here, never only in the console.
@@ -141,7 +160,11 @@ async function render(): Promise<void> {
   } catch (error) {
     reportError(error);
   } finally {
-    if (mine === rendering) document.body.dataset.ready = 'true';
+    if (mine === rendering) {
+      // Unless the user went elsewhere while it was drawn.
+      if (spot && (document.activeElement === document.body || !document.activeElement)) refocus(spot);
+      document.body.dataset.ready = 'true';
+    }
   }
 }
 
