@@ -87,7 +87,7 @@ const oneDay = (series: TrendPoint[]) => series.length > 1 && clockOf(series[0].
 
 /** Where a trend starts: "1 september 2026", or with the time when all its runs were on one day ("5 december 2026 10:14"). */
 const sinceText = (series: TrendPoint[], at: string, language: Language) =>
-  (oneDay(series) ? `${longDate(clockOf(at), language)} ${clockOf(at).slice(11)}` : longDate(clockOf(at), language));
+  `${longDate(clockOf(at), language)}${oneDay(series) ? ` ${clockOf(at).slice(11)}` : ''}`;
 
 const valueOf = (point: TrendPoint, key: TrendKey): number | null => (typeof point[key] === 'number' ? (point[key] as number) : null);
 

@@ -98,10 +98,12 @@ function statusCell(row: Row): HTMLElement {
   return h('span', { class: `status status-${urgency}` }, h('strong', {}, now ? '⚠ ' : '', valueName(CODE_NAMES, urgency, language())), next ? h('span', { class: 'status-next' }, next) : '');
 }
 
+/** Today in the Netherlands, as a date at midnight UTC for the month arithmetic above. */
+export const todayAsDate = () => new Date(`${dutchDay()}T00:00:00Z`);
+
 export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<void> {
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
-  // Today in the Netherlands, as a date at midnight UTC for the month arithmetic above.
-  const today = new Date(`${dutchDay()}T00:00:00Z`);
+  const today = todayAsDate();
   const window = () => ({ from: iso(today), to: iso(months === 'quarter' ? quarterEnd(today) : addMonths(today, months)) });
   // The filters go to the server, so the page and its downloads hold the same contracts.
   const params = () => ({ organisation: ctx.organisations(), ...window(), critical: onlyCritical || undefined, minLockIn: onlyLocked ? LOCKED_IN : undefined });

@@ -21,6 +21,7 @@ import type { FieldChange, RankingMove, RankingMoves, SupplierMove } from '../..
 import type { RankedPoint } from '../../server/analyses/single-points-of-failure.js';
 import { type ChangesRun, baselineLine, lockInDateLine, noticeExtra, runChangedSomething, runLine, untrackedRuns } from './changes-words.js';
 import { dutchDay } from '../../server/format.js';
+import { todayAsDate } from './calendar.js';
 
 type Item = { uid: string; name: string; organisation?: string | null; noticeDeadline?: string; end?: string; contract?: NamedContract; fields?: FieldChange[]; move?: SupplierMove; point?: RankedPoint; rankMove?: RankingMove };
 type Headline = { runId: string; source: string | null; at: string; applications: number; hhi: number | null; cr3: number | null; hhiValue: number | null; cr3Value: number | null; spofCount: number; meanLockIn: number | null; noticeCount: number; sovereigntyShare?: number | null; commonGroundScore?: number | null; spofs?: Item[]; notice?: Item[] };
@@ -33,7 +34,7 @@ type Run = { runId: string; source: string; startedAt?: string; finishedAt: stri
 
 /** The default: the last quarter ("has our exposure grown since last quarter?"). */
 const quarterAgo = () => {
-  const date = new Date(`${dutchDay()}T00:00:00Z`);
+  const date = todayAsDate();
   date.setUTCMonth(date.getUTCMonth() - 3);
   return date.toISOString().slice(0, 10);
 };

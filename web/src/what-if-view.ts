@@ -200,7 +200,7 @@ const listFormat = (items: string[]) => new Intl.ListFormat(language() === 'nl' 
 
 function figures({ summary }: ImpactAnswer): HTMLElement {
   const { totals } = summary;
-  const today = isoToday();
+  const today = dutchDay();
   const nextNotice = summary.contracts.filter(c => c.hit !== 'missesData').map(c => c.noticeDeadline).filter(date => date && date >= today).sort()[0];
   const contractsThrough = totals.contracts - totals.contractsDirect;
   const self = summary.node.kind === 'Application';
@@ -292,15 +292,13 @@ function organisationsSection(summary: ImpactSummary): HTMLElement {
     })}`)]));
 }
 
-const isoToday = () => dutchDay();
-
 type Contract = ImpactSummary['contracts'][number];
 /** Where a contract stands today: notice still possible, notice deadline passed (it renews or ends), ended. */
 const contractState = (c: Contract, today: string) => (c.end < today ? 2 : c.noticeDeadline < today ? 1 : 0);
 
 function contractsSection(summary: ImpactSummary, several: boolean): HTMLElement | null {
   if (summary.contracts.length === 0) return null;
-  const today = isoToday();
+  const today = dutchDay();
   // The failing subject's own contracts first, then those of what fails directly; what only misses data apart.
   const HIT = { own: 0, direct: 1, missesData: 2 };
   const contracts = [...summary.contracts].sort((a, b) => HIT[a.hit] - HIT[b.hit] || contractState(a, today) - contractState(b, today) || a.noticeDeadline.localeCompare(b.noticeDeadline) || a.uid.localeCompare(b.uid));
