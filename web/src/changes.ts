@@ -57,7 +57,8 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
     h('option', { value: '' }, t('changes.sinceRun')),
     h('optgroup', { label: t('changes.withRun') }, usable.filter(run => run.startedAt).map(run =>
       h('option', { value: `${run.startedAt} ${run.runId}`, selected: run.startedAt === since && run.runId === until }, t('changes.withRunOption', runLabel(run))))),
-    h('optgroup', { label: t('changes.afterRun') }, usable.map(run =>
+    // Not after the newest import that changed something: nothing has changed since (the runs come newest first).
+    h('optgroup', { label: t('changes.afterRun') }, usable.slice(1).map(run =>
       h('option', { value: run.runId, selected: run.runId === since && !until }, t('changes.afterRunOption', runLabel(run))))));
   // Whichever the user changed last wins: a date typed clears the import chosen, an import chosen clears the date.
   for (const type of ['input', 'change']) dateInput.addEventListener(type, () => { runSelect.value = ''; });
