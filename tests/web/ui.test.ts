@@ -120,6 +120,22 @@ describe('explorer', () => {
     await page.waitForFunction(uid => document.querySelector('#deps .centre-card')?.getAttribute('data-uid') === uid, supplier.uid, { timeout: 30_000 });
   });
 
+  it('when a name is typed and ArrowDown pressed, then the first suggestion is marked, and Enter opens it', async () => {
+    // The first hit was marked before any key, so ArrowDown skipped it.
+    const [supplier] = await read<{ uid: string; name: string }>(driver, 'MATCH (s:Supplier)-[:SUPPLIES]->() WITH s, count(*) AS n ORDER BY n DESC, s.uid LIMIT 1 RETURN s.uid AS uid, s.name AS name');
+    await open('#/explorer?view=graph');
+    await page.locator('#search').pressSequentially(supplier.name);
+    await page.waitForFunction(name => (document.querySelector('#search-list') as HTMLElement | null)?.dataset.for === name && !!document.querySelector('#search-list li'), supplier.name);
+    expect(await page.locator('#search-list li[aria-selected="true"]').count()).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    const first = page.locator('#search-list li').first();
+    await expect(first.getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.locator('#search').getAttribute('aria-activedescendant')).resolves.toBe(await first.getAttribute('id'));
+    const uid = await first.getAttribute('data-id');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(uid => document.querySelector('#deps .centre-card')?.getAttribute('data-uid') === uid, uid, { timeout: 30_000 });
+  });
+
   it('when asking "what if this fails" on a supplier, then exactly the impact set of the API is highlighted', async () => {
     const [supplier] = await read<{ uid: string; name: string }>(driver,
       'MATCH (s:Supplier)-[:SUPPLIES]->(a:Application) WITH s, count(a) AS n ORDER BY n DESC, s.uid LIMIT 1 RETURN s.uid AS uid, s.name AS name');

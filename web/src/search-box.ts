@@ -45,7 +45,8 @@ export function searchBox(onChoose: (hit: SearchHit) => void, options: { id?: st
     }
     if (mine !== asked) return; // a newer text was typed meanwhile
     hits = rows.map(row => ({ uid: str(row.uid), name: str(row.name ?? row.id ?? row.uid), kind: str(row.kind), organisation: row.organisation ? str(row.organisation) : null, context: row.context ? str(row.context) : null }));
-    active = hits.length ? 0 : -1;
+    // None marked: the first ArrowDown marks the first hit (Enter without one chooses the first).
+    active = -1;
     note.textContent = hits.length ? '' : t('search.none', { text });
     list.dataset.for = text; // which text the list answers (the previous one stays shown until then)
     render();
@@ -65,7 +66,8 @@ export function searchBox(onChoose: (hit: SearchHit) => void, options: { id?: st
     else if (event.key === 'Enter') {
       event.preventDefault();
       const text = input.value.trim();
-      if (hits[active] && list.dataset.for === text) choose(hits[active]);
+      const marked = hits[active] ?? hits[0];
+      if (marked && list.dataset.for === text) choose(marked);
       // The hits shown are for an earlier text, or none yet: ask now, and choose the first answer.
       else if (text) { clearTimeout(timer); chooseWhenAnswered = true; void ask(text); }
     }
