@@ -24,8 +24,10 @@ export type Relation = { type: string; direction: 'in' | 'out'; dependencyKind: 
 export type DependencyEdge = { from: string; to: string; side: Side; relations: Relation[]; count: number };
 export type DependencyColumn = { hop: number; total: number; nodes: DependencyNode[] };
 export type Side = 'before' | 'after';
+/** A contract in the middle: what the view names it by (it has no name of its own). */
+export type CentreContract = { id: string; suppliers: string[]; applications: string[] };
 export type DependencyView = {
-  centre: DependencyNode;
+  centre: DependencyNode & { contract: CentreContract | null };
   before: DependencyColumn[];
   after: DependencyColumn[];
   edges: DependencyEdge[];
@@ -43,7 +45,7 @@ export function dependencyView(driver: Driver, uid: string, params: DependencyQu
 }
 
 async function buildView(driver: Driver, uid: string, organisations: string[] | null, params: DependencyQuery): Promise<DependencyView> {
-  const [centre] = await read<DependencyNode>(driver, query('views/dependency-centre').text, { uid });
+  const [centre] = await read<DependencyView['centre']>(driver, query('views/dependency-centre').text, { uid });
   if (!centre) throw new NotFoundError(`No node with uid '${uid}' / Geen knoop '${uid}'`);
   const [before, after] = await Promise.all([
     side(driver, centre, 'before', params.before, organisations, params.limit),

@@ -212,6 +212,21 @@ describe('links from the lists', () => {
   });
 });
 
+describe('a contract in the middle', () => {
+  it('when a contract\'s dependency view opens, then it is named by its supplier and what it covers, as the calendar names it', async () => {
+    const { page } = ui;
+    // The model has no contract name: the heading said "Afhankelijkheden van c-0121".
+    const [contract] = await read<{ uid: string; id: string; supplier: string; application: string }>(driver,
+      `MATCH (c:Contract) WHERE COUNT { (c)-[:WITH]->(:Supplier) } = 1 AND COUNT { (c)-[:COVERS]->(:Application) } = 1
+       MATCH (c)-[:WITH]->(s:Supplier), (c)-[:COVERS]->(a:Application)
+       RETURN c.uid AS uid, c.id AS id, s.name AS supplier, a.name AS application ORDER BY c.uid LIMIT 1`);
+    await ui.open(`#/explorer?node=${encodeURIComponent(contract.uid)}`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && !!document.querySelector('#deps .centre-card'));
+    await expect(page.locator('#deps-heading').textContent()).resolves.toBe(`Afhankelijkheden van ${contract.supplier} – ${contract.application} (${contract.id})`);
+    await expect(page.locator('#deps-answer').textContent()).resolves.toContain(`${contract.supplier} – ${contract.application} (${contract.id})`);
+  });
+});
+
 describe('search', () => {
   it.each(['auto', 'none', 'supplier', 'referenceComponent'])('when applications are aggregated "%s" in the graph view, then search still finds one and opens its dependency view', async aggregate => {
     const { page } = ui;

@@ -4,6 +4,7 @@
 // words (server/labels.ts), read from the node nearer the middle, next to the node it leads to.
 import { errorText } from './errors.js';
 import { organisationName, relationName } from '../../server/labels.js';
+import { contractTitle } from '../../server/reports/contract-name.js';
 import { getJson } from './api.js';
 import type { Context } from './context.js';
 import { h, message, svg } from './dom.js';
@@ -15,7 +16,7 @@ type Relation = { type: string; direction: 'in' | 'out'; dependencyKind: string 
 type Side = 'before' | 'after';
 type Edge = { from: string; to: string; side: Side; relations: Relation[]; count: number };
 type Column = { hop: number; total: number; nodes: DependencyNode[] };
-export type DependencyView = { centre: DependencyNode; before: Column[]; after: Column[]; edges: Edge[]; next: Record<Side, number> };
+export type DependencyView = { centre: DependencyNode & { contract?: { id: string; suppliers: string[]; applications: string[] } | null }; before: Column[]; after: Column[]; edges: Edge[]; next: Record<Side, number> };
 
 export const dependencyHash = (uid: string) => `#/explorer?node=${encodeURIComponent(uid)}`;
 
@@ -74,10 +75,12 @@ export async function renderDependencies(root: HTMLElement, ctx: Context, uid: s
   if (!root.isConnected) return;
   status.remove();
   const { centre } = view;
-  page.querySelector('h1')!.textContent = t('deps.headingOf', { name: centre.name });
+  // A contract has no name of its own: named as the calendar and the report name it ("Grutto – Zaaksysteem (c-0121)").
+  const title = centre.contract ? contractTitle(centre.contract, language()) : centre.name;
+  page.querySelector('h1')!.textContent = t('deps.headingOf', { name: title });
   const direct = (side: Side) => view[side][0]?.total ?? 0;
   const items = (n: number) => (n === 1 ? t('deps.items.one') : t('deps.items.other', { n: formatNumber(n) }));
-  page.append(h('p', { id: 'deps-answer', class: 'answer' }, t('deps.answer', { name: centre.name, before: items(direct('before')), after: items(direct('after')) })));
+  page.append(h('p', { id: 'deps-answer', class: 'answer' }, t('deps.answer', { name: title, before: items(direct('before')), after: items(direct('after')) })));
   if (notice) page.append(message(notice));
   page.append(
     h('div', { class: 'deps-tools' }, searchBox(hit => ctx.navigate('explorer', { node: hit.uid })), h('p', { class: 'hint' }, t('deps.howToRead'))),
