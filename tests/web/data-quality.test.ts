@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
+import { dutchDay } from '../../server/format.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { ARTIFACTS, startUi, type Ui } from './browser.js';
 import { type CsvFile, csvFile as csv, importThroughPage as importThrough } from './import-through-page.js';
@@ -78,8 +79,10 @@ describe('data quality where a person works', () => {
     await shot('data-quality-1280');
 
     // The download button gives every finding as a workbook a person reads; print the conflict's row to look at it.
+    const day = dutchDay();
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dq-xlsx')]);
-    expect(download.suggestedFilename()).toBe('roer-datakwaliteit.xlsx');
+    // Saved with the day, so last month's findings are not overwritten (by the Dutch clock; either day across midnight).
+    expect([`roer-datakwaliteit-${day}.xlsx`, `roer-datakwaliteit-${dutchDay()}.xlsx`]).toContain(download.suggestedFilename());
     const path = join(ARTIFACTS, 'roer-datakwaliteit.xlsx');
     await download.saveAs(path);
     const workbook = new ExcelJS.Workbook();

@@ -1,5 +1,6 @@
 // Typed fetch helpers. The only credential is an optional API token the user types in; it lives in
 // sessionStorage (gone when the tab closes) and is never part of the bundle.
+import { dutchDay } from '../../server/format.js';
 import { language, t } from './i18n.js';
 import type { AnalysisResult, Graph, ImportReport, Row } from './types.js';
 
@@ -69,16 +70,21 @@ export const downloadUrl = (path: string, params: Params = {}) => url(path, para
 
 /**
  * Downloads go through fetch so the token header is sent; the browser then saves the blob.
- * Without a token a plain link would do, but this keeps one path for both modes.
+ * Without a token a plain link would do, but this keeps one path for both modes. The file name gets
+ * the day (by the Dutch clock) before its extension, "roer-contracten-2026-12-06.ics", so that last
+ * quarter's list is not overwritten by or mistaken for today's; not a blank template (`dated: false`).
  */
-export async function download(path: string, params: Params, filename: string): Promise<void> {
+export async function download(path: string, params: Params, filename: string, { dated = true } = {}): Promise<void> {
   const response = await fetch(url(path, params), { headers: headers() });
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
     throw new ApiError(String(body.detail ?? body.title ?? response.statusText), response.status, body);
   }
-  saveBlob(await response.blob(), filename);
+  saveBlob(await response.blob(), dated ? datedName(filename) : filename);
 }
+
+/** "roer-contracten.ics" → "roer-contracten-2026-12-06.ics". */
+export const datedName = (filename: string, day = dutchDay()) => filename.replace(/(\.[a-z]+)?$/, `-${day}$1`);
 
 /** A CSV download for the reader's Excel: headers in the page's language; Dutch Excel wants `;` and a decimal comma. */
 export const csvFor = (lang: string) => ({ format: 'csv', lang, delimiter: lang === 'nl' ? 'semicolon' : 'comma' });

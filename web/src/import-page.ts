@@ -34,7 +34,7 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   const organisation = h('input', { type: 'text', id: 'import-organisation', placeholder: 'gm0363', autocomplete: 'off', list: 'import-organisation-list', 'aria-describedby': 'import-organisation-hint' });
   const organisationList = h('datalist', { id: 'import-organisation-list' }, knownOrganisations().map(id => h('option', { value: id, label: orgName(id) })));
   const failed = (error: unknown) => fill(result, message(t('common.error', { message: (error as Error).message }), 'error'));
-  const template = h('button', { type: 'button', id: 'import-template', class: 'link', onclick: () => void download('/api/exports/template.xlsx', { lang: language() }, language() === 'nl' ? 'roer-invulsjabloon.xlsx' : 'roer-template.xlsx').catch(failed) }, t('import.template'));
+  const template = h('button', { type: 'button', id: 'import-template', class: 'link', onclick: () => void download('/api/exports/template.xlsx', { lang: language() }, language() === 'nl' ? 'roer-invulsjabloon.xlsx' : 'roer-template.xlsx', { dated: false }).catch(failed) }, t('import.template'));
   // The landscape as the import tables, to edit in Excel and import again: one organisation's (the chosen one, or the only one).
   const editable = ctx.organisations().length === 1 ? ctx.organisations()[0] : knownOrganisations().length === 1 ? knownOrganisations()[0] : undefined;
   const landscapeWorkbook = editable
