@@ -74,3 +74,12 @@ export function formatDateTime(value: unknown, language: Language): string {
   if (!clock) return value === null || value === undefined ? '' : String(value);
   return `${formatDate(clock, language)} ${clock.toISOString().slice(11, 16)}`;
 }
+
+/** Adds calendar months to an ISO date the way Neo4j does: the day is clamped to the month's last day. */
+export function addMonths(iso: string, months: number): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const first = new Date(Date.UTC(year, month - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(day, last));
+  return first.toISOString().slice(0, 10);
+}

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type ApplicationFact, fetchLandscape, type Landscape, platformChain } from './analyses/landscape.js';
 import { loadLockInWeights, lockInScores, weightsCacheKey } from './analyses/lock-in.js';
 import { addMonths, Organisations, today } from './analyses/params.js';
+import { currentTerm } from './analyses/contract-term.js';
 import { cached } from './analyses/snapshot-cache.js';
 import { organisationName } from './labels.js';
 import { read } from './neo4j.js';
@@ -154,17 +155,21 @@ function worstJurisdiction(landscape: Landscape, application: ApplicationFact): 
 }
 
 /**
- * Per application, the notice deadline that matters now: of the contracts covering it that still run,
- * the earliest deadline still ahead, else the latest one already passed (too late to give notice).
+ * Per application, the notice deadline that matters now: of the contracts covering it that still run
+ * (in their current term: one that renewed by itself runs on) and renew automatically, the earliest
+ * deadline still ahead, else the latest one already passed (too late to give notice). A contract that
+ * does not renew by itself has no notice deadline: it ends on its end date.
  */
 function noticeDeadlines(landscape: Landscape, asOf: string): Map<string, string> {
   const ahead = new Map<string, string>();
   const passed = new Map<string, string>();
   for (const contract of landscape.contracts) {
-    if (contract.end < asOf) continue;
+    const term = currentTerm(contract, asOf);
+    const deadline = term?.noticeDeadline;
+    if (!term || !deadline || term.end < asOf) continue;
     for (const uid of contract.covers) {
-      if (contract.noticeDeadline >= asOf) { if (!ahead.has(uid) || contract.noticeDeadline < ahead.get(uid)!) ahead.set(uid, contract.noticeDeadline); }
-      else if (!passed.has(uid) || contract.noticeDeadline > passed.get(uid)!) passed.set(uid, contract.noticeDeadline);
+      if (deadline >= asOf) { if (!ahead.has(uid) || deadline < ahead.get(uid)!) ahead.set(uid, deadline); }
+      else if (!passed.has(uid) || deadline > passed.get(uid)!) passed.set(uid, deadline);
     }
   }
   return new Map([...passed, ...ahead]);

@@ -1,5 +1,5 @@
 // title: Contract calendar / Contractkalender
-// description: Contracts whose notice deadline or end date falls in [$from, $to]. Notice deadline = end date minus noticeMonths CALENDAR months; Neo4j clamps the day to the month's last day (31 March minus 1 month = 28 or 29 February). Days are counted from $today; overdue = notice deadline before $today while the contract has not ended (end date on or after $today). Contracts that renew automatically and whose end date passed are returned too: the server rolls them to their current term and keeps those in the window.
+// description: Contracts whose notice deadline or end date falls in [$from, $to]. Notice deadline = end date minus noticeMonths CALENDAR months, only for a contract that renews automatically (one that does not ends on its end date whatever notice is given: it has no deadline to meet); Neo4j clamps the day to the month's last day (31 March minus 1 month = 28 or 29 February). Days are counted from $today; overdue = notice deadline before $today while the contract has not ended (end date on or after $today). Contracts that renew automatically and whose end date passed are returned too: the server rolls them to their current term and keeps those in the window.
 CALL () {
   // Index seeks on :Contract(organisation) for the chosen organisations; every contract only when
   // $organisations is null (`$organisations IS NULL OR … IN …` would scan them all either way).
@@ -14,7 +14,7 @@ CALL () {
 }
 WITH c
 WHERE c.end IS NOT NULL
-WITH c, c.end - duration({months: coalesce(c.noticeMonths, 0)}) AS noticeDeadline
+WITH c, CASE WHEN c.autoRenew THEN c.end - duration({months: coalesce(c.noticeMonths, 0)}) END AS noticeDeadline
 WHERE (noticeDeadline >= date($from) AND noticeDeadline <= date($to))
    OR (c.end >= date($from) AND c.end <= date($to))
    // Renewed automatically: its current term (server/analyses/contract-term.ts) may fall in the window.
@@ -36,6 +36,6 @@ RETURN c.uid AS uid,
        coalesce(c.dataPortability, false) AS dataPortability,
        duration.inDays(date($today), noticeDeadline).days AS daysToNoticeDeadline,
        duration.inDays(date($today), c.end).days AS daysToEnd,
-       noticeDeadline < date($today) AND c.end >= date($today) AS overdue,
+       coalesce(noticeDeadline < date($today) AND c.end >= date($today), false) AS overdue,
        COLLECT { MATCH (c)-[:COVERS]->(a:Application) RETURN a {.uid, .name, .criticality} ORDER BY a.uid } AS applications
-ORDER BY noticeDeadline, uid
+ORDER BY coalesce(noticeDeadline, c.end), uid

@@ -19,7 +19,7 @@ export const ContractCalendarParams = z.object({
   minLockIn: Integer(0, 100, 0, 'Only contracts covering an application with at least this lock-in score (0 = all; the calendar page uses 50) / Minimale lock-in-score'),
 });
 
-type CalendarRow = Row & { uid: string; organisation: string; end: string; noticeMonths: number; autoRenew: boolean; noticeDeadline: string; applications: { uid: string; name: string; criticality: string; lockIn?: number | null }[] };
+type CalendarRow = Row & { uid: string; organisation: string; end: string; noticeMonths: number; autoRenew: boolean; noticeDeadline: string | null; applications: { uid: string; name: string; criticality: string; lockIn?: number | null }[] };
 
 export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams> = {
   name: 'contract-calendar',
@@ -27,8 +27,8 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
   description:
     'Contracts with their end date, notice deadline (end date minus the notice period in calendar months), auto-renewal, days left and covered applications with criticality and lock-in score, ' +
     'for notice deadlines or end dates in the window (default the next 12 months); overdue = notice deadline passed while a contract that renews automatically still runs. ' +
-    'A contract without automatic renewal has nothing to cancel: what follows it must be arranged before its end date. ' +
-    '`urgency` says how soon to act, and orders the rows: actNow (overdue, renews automatically, covers a business-critical application), followUpNow (no automatic renewal, ends within 3 months or within its notice period, business-critical), ' +
+    'A contract without automatic renewal has nothing to cancel, so no notice deadline (null): it is in the window by its end date, and what follows it must be arranged before then. ' +
+    '`urgency` says how soon to act, and orders the rows: actNow (overdue, renews automatically, covers a business-critical application), followUpNow (no automatic renewal, ends within 3 months, business-critical), ' +
     'endsSoon (the same, not business-critical), noticePassed (overdue), noticeSoon (notice deadline within 3 months), noticeLater, endsLater, ended. ' +
     'Optionally only contracts covering a business-critical application (`critical`) or one with a lock-in score of at least `minLockIn`. Also available as ICS.',
   params: ContractCalendarParams,
@@ -51,7 +51,7 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
       rows = rows.filter(row => (!params.critical || (row.criticalApplications as number) > 0) && (params.minLockIn === 0 || row.applications.some(a => (a.lockIn ?? 0) >= params.minLockIn)));
       for (const row of rows) row.urgency = urgencyOf(row, asOf);
       // Within a status, the date still ahead first: past its notice deadline, or without a notice to give, what counts is when it ends or renews.
-      const due = (row: CalendarRow) => (row.overdue || !row.autoRenew ? row.end : row.noticeDeadline);
+      const due = (row: CalendarRow) => (row.overdue || row.noticeDeadline === null ? row.end : row.noticeDeadline);
       rows.sort((a, b) => URGENCIES.indexOf(a.urgency as Urgency) - URGENCIES.indexOf(b.urgency as Urgency) || due(a).localeCompare(due(b)) || a.uid.localeCompare(b.uid));
     }
     return { rows, summary: { from, to, today: asOf, contracts: rows.length, overdue: rows.filter(row => row.overdue).length } };
@@ -70,12 +70,13 @@ const SOON_MONTHS = 3;
  * act now when it covers a business-critical application (it renews without a decision), else it is
  * marked but can wait its turn. One without automatic renewal has nothing to cancel: it ends on its
  * end date, and what follows (extend, re-tender or exit) must be arranged before then; that is soon
- * within a quarter, or earlier when its notice period (the lead time the parties agreed) has begun.
+ * within a quarter. (Its notice period is not a lead time: the calendar, its answer, the side panel
+ * and Wijzigingen all say such a contract has no notice deadline, so none of them counts one.)
  */
 function urgencyOf(row: CalendarRow, asOf: string): Urgency {
   if (row.end < asOf) return 'ended'; // only in a window that starts in the past
   const critical = (row.criticalApplications as number) > 0;
-  if (!row.autoRenew) return row.end <= addMonths(asOf, SOON_MONTHS) || row.noticeDeadline < asOf ? (critical ? 'followUpNow' : 'endsSoon') : 'endsLater';
+  if (!row.autoRenew || row.noticeDeadline === null) return row.end <= addMonths(asOf, SOON_MONTHS) ? (critical ? 'followUpNow' : 'endsSoon') : 'endsLater';
   if (row.overdue) return critical ? 'actNow' : 'noticePassed';
   return row.noticeDeadline <= addMonths(asOf, SOON_MONTHS) ? 'noticeSoon' : 'noticeLater';
 }
@@ -89,10 +90,10 @@ function renewedInWindow(rows: CalendarRow[], asOf: string, from: string, to: st
   const inWindow = (date: string) => date >= from && date <= to;
   return rows.flatMap((row): CalendarRow[] => {
     const term = currentTerm(row, asOf);
-    // Without automatic renewal there is no notice to give, so no notice deadline to be past.
-    if (!term?.renewed) return [{ ...row, renewed: false, contractEnd: row.end, overdue: row.autoRenew && row.overdue }];
-    if (!inWindow(term.noticeDeadline) && !inWindow(term.end)) return [];
-    const { end, noticeDeadline, renewed, contractEnd } = term;
+    if (!term?.renewed) return [{ ...row, renewed: false, contractEnd: row.end }];
+    // Renewed, so it renews automatically and has a notice deadline.
+    const { end, renewed, contractEnd } = term, noticeDeadline = term.noticeDeadline!;
+    if (!inWindow(noticeDeadline) && !inWindow(end)) return [];
     return [{ ...row, end, noticeDeadline, renewed, contractEnd, daysToNoticeDeadline: daysBetween(asOf, noticeDeadline), daysToEnd: daysBetween(asOf, end), overdue: noticeDeadline < asOf && end >= asOf }];
   });
 }

@@ -5,7 +5,10 @@
 // renewed: its current term ends on the end date rolled forward by the renewal period, as often as
 // needed to reach the reference date. The model has no renewal-period field yet, so the domain's
 // default applies: one year. The notice deadline is the current term's end minus the notice
-// period in calendar months (clamped to the month's last day, as Neo4j does).
+// period in calendar months (clamped to the month's last day, as Neo4j does). A contract without
+// automatic renewal has none: it ends on its end date whatever notice is given, so there is no
+// deadline to meet or to miss (DOMAIN.md: the notice deadline is there so buyers act before a
+// contract rolls over).
 import { addMonths } from './params.js';
 
 /** Renewal period when the contract does not name one (DOMAIN.md: one year). */
@@ -15,8 +18,8 @@ export type ContractDates = { end: string | null; noticeMonths?: number | null; 
 export type ContractTerm = {
   /** End of the current term (YYYY-MM-DD): the contract's end date, or the renewed end. */
   end: string;
-  /** The current term's end minus the notice period. */
-  noticeDeadline: string;
+  /** The current term's end minus the notice period; null when the contract does not renew automatically. */
+  noticeDeadline: string | null;
   /** True when the end date in the contract has passed and the contract renewed automatically. */
   renewed: boolean;
   /** The end date as written in the contract. */
@@ -30,7 +33,7 @@ export function currentTerm(contract: ContractDates, asOf: string): ContractTerm
   let end = contractEnd;
   // Counted from the written end date each time, so 29 February does not drift to the 28th for good.
   for (let periods = 1; contract.autoRenew && end < asOf; periods++) end = addMonths(contractEnd, periods * RENEWAL_MONTHS);
-  return { end, noticeDeadline: addMonths(end, -(contract.noticeMonths ?? 0)), renewed: end !== contractEnd, contractEnd };
+  return { end, noticeDeadline: contract.autoRenew ? addMonths(end, -(contract.noticeMonths ?? 0)) : null, renewed: end !== contractEnd, contractEnd };
 }
 
 /**
@@ -38,7 +41,7 @@ export function currentTerm(contract: ContractDates, asOf: string): ContractTerm
  * `noticeDeadlinePassed` replaced, `renewed` and `contractEnd` (the written end date) added. Rows
  * without an end date come back unchanged.
  */
-export function withCurrentTerm<T extends ContractDates>(row: T, asOf: string): T & { noticeDeadline?: string; noticeDeadlinePassed?: boolean; renewed?: boolean; contractEnd?: string } {
+export function withCurrentTerm<T extends ContractDates>(row: T, asOf: string): T & { noticeDeadline?: string | null; noticeDeadlinePassed?: boolean; renewed?: boolean; contractEnd?: string } {
   const term = currentTerm(row, asOf);
-  return term ? { ...row, ...term, noticeDeadlinePassed: term.noticeDeadline < asOf } : row;
+  return term ? { ...row, ...term, noticeDeadlinePassed: term.noticeDeadline !== null && term.noticeDeadline < asOf } : row;
 }

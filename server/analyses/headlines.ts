@@ -77,11 +77,13 @@ export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: 
     const spofs = ranking.summary.articulationPoints
       .map(({ uid, name }) => ({ uid, name }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.uid.localeCompare(b.uid));
-    // By the current term, as the calendar and the report count: a contract that renewed by itself runs on.
+    // By the current term, as the calendar and the report count: a contract that renewed by itself runs on,
+    // and one that does not renew by itself has no notice deadline (it ends on its end date).
     const notice = mine.contracts
-      .map(c => ({ uid: c.uid, name: c.name, ...(currentTerm(c, asOf) ?? { end: c.end, noticeDeadline: c.noticeDeadline }) }))
-      .filter(c => c.noticeDeadline <= windowEnd && c.end >= asOf)
-      .map(c => ({ uid: c.uid, name: c.name, noticeDeadline: c.noticeDeadline, end: c.end }))
+      .flatMap(c => {
+        const term = currentTerm(c, asOf);
+        return term?.noticeDeadline && term.noticeDeadline <= windowEnd && term.end >= asOf ? [{ uid: c.uid, name: c.name, noticeDeadline: term.noticeDeadline, end: term.end }] : [];
+      })
       .sort((a, b) => a.noticeDeadline.localeCompare(b.noticeDeadline) || a.uid.localeCompare(b.uid));
     const lockIns = [...mine.applications.keys()].map(uid => scores.get(uid)).filter((score): score is number => score !== undefined);
     const c = concentration.get(organisation);

@@ -87,7 +87,7 @@ export const ImpactSummary = z.object({
   contracts: z.array(z.object({
     uid: z.string(), name: z.string(), organisation: z.string(), organisationName: z.string(),
     supplier: z.string().nullable(), supplierName: z.string().nullable(),
-    end: text('YYYY-MM-DD'), noticeDeadline: text('End date minus the notice period in calendar months, YYYY-MM-DD'), noticeMonths: z.number(), autoRenew: z.boolean(), annualValue: z.number(),
+    end: text('YYYY-MM-DD'), noticeDeadline: text('End date minus the notice period in calendar months, YYYY-MM-DD; null for a contract that does not renew automatically (it ends on its end date)').nullable(), noticeMonths: z.number(), autoRenew: z.boolean(), annualValue: z.number(),
     affectedApplications: z.array(z.string()), affectedApplicationNames: z.array(z.string()),
     hit: z.enum(['own', 'direct', 'missesData']).meta({ description: 'own: with the failing supplier (or a supplier of the failing group), or covering the failing application; direct: covering an application down directly; missesData: only applications that miss data' }),
   })).meta({ description: 'Contracts covering an application that is down: own first, then direct, then missing data; within each the earliest notice deadline first' }),
@@ -220,7 +220,8 @@ function consequences(landscape: Landscape, uid: string, rows: ImpactRow[], dire
   /** The dates of the contract's current term (renewed automatically when its end date passed). */
   const termOf = (contract: Landscape['contracts'][number]) => {
     const term = currentTerm(contract, asOf);
-    return { end: term?.end ?? contract.end, noticeDeadline: term?.noticeDeadline ?? contract.noticeDeadline };
+    // Without an end date, or without automatic renewal, there is no notice deadline.
+    return { end: term?.end ?? contract.end, noticeDeadline: term?.noticeDeadline ?? null };
   };
   const contracts = landscape.contracts
     .filter(contract => contract.covers.some(id => down.has(id)))

@@ -1,7 +1,7 @@
 // The first page of a report: the answer in a few sentences, the figures a person acts on, the
 // largest risks and the contracts to act on (notice deadlines soonest first). Pure, for the PDF and
 // the report page alike.
-import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../format.js';
+import { addMonths, formatDateTime, formatMoney, formatNumber, formatPercent } from '../format.js';
 import { BAND_NAMES, FACTOR_NAMES, type Language, YES_NO, kindWords, propertyName, valueName } from '../labels.js';
 import type { ReportContract, ReportData } from './report-data.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
@@ -21,6 +21,7 @@ export const ACTIONS = 8;
 /** Kwetsbaarste punten among an organisation's largest risks: the first rows of its table. */
 export const SPOF_RISKS = 3;
 const SOON_DAYS = 183;
+const ENDS_SOON_MONTHS = 3;
 
 const count = (language: Language, what: 'applications' | 'platforms', n: number) =>
   reportText(language, n === 1 ? `answer.${what}.one` : `answer.${what}.many`, { n: formatNumber(n, language) });
@@ -76,10 +77,24 @@ function hitSentences(data: ReportData, language: Language): string[] {
 /** Business functions named in one sentence. */
 const NAMED = 6;
 
-const upcoming = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline && c.noticeDeadline >= data.today).sort((a, b) => String(a.noticeDeadline).localeCompare(String(b.noticeDeadline)) || a.uid.localeCompare(b.uid));
+// Only a contract that renews automatically has a notice deadline (server/analyses/contract-term.ts);
+// one that does not is acted on by its end date, before which what follows it must be arranged.
+const byDate = (date: (c: ReportContract) => string | null) => (a: ReportContract, b: ReportContract) => String(date(a)).localeCompare(String(date(b))) || a.uid.localeCompare(b.uid);
+const upcoming = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline && c.noticeDeadline >= data.today).sort(byDate(c => c.noticeDeadline));
 const passed = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline && c.noticeDeadline < data.today && (c.end ?? '') >= data.today);
-/** What a buyer acts on: running contracts whose notice deadline has passed (earliest end first), then the next deadlines. */
-const toActOn = (data: ReportData) => [...passed(data).sort((a, b) => String(a.end).localeCompare(String(b.end)) || a.uid.localeCompare(b.uid)), ...upcoming(data)];
+/** Running contracts without automatic renewal, by end date. */
+const ending = (data: ReportData) => data.contracts.filter(c => !c.noticeDeadline && c.end && c.end >= data.today).sort(byDate(c => c.end));
+/** Within a quarter, as the contract calendar counts "binnenkort". */
+const endsSoon = (data: ReportData) => (c: ReportContract) => (c.end ?? '') <= addMonths(data.today, ENDS_SOON_MONTHS);
+/**
+ * What a buyer acts on: running contracts whose notice deadline has passed and those without automatic
+ * renewal that end within a quarter (earliest end first), then the next dates to act by: a notice
+ * deadline, or the end of a contract that does not renew.
+ */
+const toActOn = (data: ReportData) => [
+  ...[...passed(data), ...ending(data).filter(endsSoon(data))].sort(byDate(c => c.end)),
+  ...[...upcoming(data), ...ending(data).filter(c => !endsSoon(data)(c))].sort(byDate(c => c.noticeDeadline ?? c.end)),
+];
 const soonCount = (data: ReportData) => upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
 const annualValue = (contracts: ReportContract[]) => contracts.reduce((sum, c) => sum + (c.annualValue ?? 0), 0);
 
@@ -187,9 +202,9 @@ function spofFailure(row: Record<string, unknown>, language: Language): string {
 }
 
 function contractRisks(data: ReportData, language: Language, risks: string[]): void {
-  const overdue = passed(data);
-  const renewing = overdue.filter(c => c.autoRenew).length;
-  if (overdue.length) risks.push(countedText(language, 'risk.overdue', overdue.length, { renew: renewing === 0 ? '' : overdue.length === 1 ? reportText(language, 'risk.renew.one') : renewing === 1 ? reportText(language, 'risk.renew.single') : reportText(language, 'risk.renew.many', { n: renewing }) }));
+  // Only a contract that renews automatically can be past its notice deadline: it renews.
+  const overdue = passed(data).length;
+  if (overdue) risks.push(countedText(language, 'risk.overdue', overdue, { renew: reportText(language, overdue === 1 ? 'risk.renew.one' : 'risk.renew.all') }));
   const noExit = data.contracts.filter(c => !c.exitPlan).length;
   if (noExit > 0 && noExit === data.contracts.length) risks.push(reportText(language, 'risk.noExitPlan.all'));
   else if (noExit > 0) risks.push(countedText(language, 'risk.noExitPlan', noExit, { total: formatNumber(data.contracts.length, language) }));

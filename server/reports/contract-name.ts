@@ -18,13 +18,10 @@ export const hasEnded = (contract: Pick<ReportContract, 'end'>, today: string): 
  */
 export function contractName(contract: Named, language: Language, today: string, ofSupplier?: string): string {
   const name = contractTitle(contract, language, ofSupplier);
-  // Still running but too late to give notice: a buyer has to act on it first. One that does not renew
-  // by itself ends anyway: when, not a deadline missed (the contract calendar: "niet van toepassing").
+  // Still running but too late to give notice: a buyer has to act on it first. Only a contract that renews
+  // by itself has a notice deadline (server/analyses/contract-term.ts); one that does not just ends.
   if (!hasEnded(contract, today)) {
-    if (!contract.noticeDeadline || contract.noticeDeadline >= today) return name;
-    return contract.autoRenew === false && contract.end
-      ? `${name}, ${reportText(language, 'contract.endsWithoutRenewal', { date: formatDate(contract.end, language) })}`
-      : `${name}, ${reportText(language, 'contract.noticePassed')}`;
+    return !contract.noticeDeadline || contract.noticeDeadline >= today ? name : `${name}, ${reportText(language, 'contract.noticePassed')}`;
   }
   return `${name}, ${reportText(language, contract.autoRenew ? 'contract.endPassed' : 'contract.ended', { date: formatDate(contract.end, language) })}`;
 }

@@ -88,7 +88,8 @@ async function loadNodeDetail(driver: Driver, analyses: AnalysisDefinition[], ui
   }
   for (const list of Object.values(neighbours)) list.sort((a, b) => String(a.name).localeCompare(String(b.name)));
   const [contracts, lockIn] = await Promise.all([
-    read(driver, query('views/node-contracts').text, { uid }).then(rows => rows.map(row => withCurrentTerm(row as ContractDates & { uid: string }, today())).sort((a, b) => String(a.noticeDeadline ?? '').localeCompare(String(b.noticeDeadline ?? '')) || a.uid.localeCompare(b.uid))),
+    // The date that counts first: a notice deadline, or the end of a contract that does not renew by itself.
+    read(driver, query('views/node-contracts').text, { uid }).then(rows => rows.map(row => withCurrentTerm(row as ContractDates & { uid: string }, today())).sort((a, b) => String(a.noticeDeadline ?? a.end ?? '').localeCompare(String(b.noticeDeadline ?? b.end ?? '')) || a.uid.localeCompare(b.uid))),
     detail.kind === 'Application' || detail.kind === 'Supplier' ? lockInOf(analyses, driver, uid, properties) : undefined,
   ]);
   const own = named(uid, String(properties.name ?? ''));

@@ -267,33 +267,41 @@ describe('analyses on the fixture landscape', () => {
       expect(pick(rows, 'uid', 'end', 'noticeDeadline', 'daysToNoticeDeadline', 'daysToEnd', 'overdue', 'autoRenew', 'supplierName', 'urgency')).toEqual([
         { uid: 'contract:gm1/c2', end: '2026-12-31', noticeDeadline: '2026-09-30', daysToNoticeDeadline: -62, daysToEnd: 30, overdue: true, autoRenew: true, supplierName: 'Hostco', urgency: 'noticePassed' },
         { uid: 'contract:gm1/c1', end: '2027-03-31', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 120, overdue: false, autoRenew: true, supplierName: 'Acme B.V.', urgency: 'noticeSoon' },
-        { uid: 'contract:gm2/d1', end: '2028-02-29', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 455, overdue: false, autoRenew: false, supplierName: 'Centric', urgency: 'endsLater' },
       ]);
+      // d1 (no automatic renewal, 12 months' notice) ends 29-02-2028, after the window: it has no notice
+      // deadline to bring it in (28-02-2027 would be one if it renewed by itself).
+      expect(rows.map(row => row.uid)).not.toContain('contract:gm2/d1');
       expect(rows[1].applications).toEqual([
         { uid: 'app:gm1/a1', name: 'Zaaksysteem', criticality: 'high', lockIn: 49.2 },
         { uid: 'app:gm1/a2', name: 'Makelaar', criticality: 'critical', lockIn: 27.7 },
       ]);
       expect(rows[1].criticalApplications).toBe(2);
-      expect(summary).toEqual({ from: TODAY, to: '2027-12-01', today: TODAY, contracts: 3, overdue: 1 });
+      expect(summary).toEqual({ from: TODAY, to: '2027-12-01', today: TODAY, contracts: 2, overdue: 1 });
     });
 
     it('when contracts covering business-critical applications are past their notice deadline, then those come first, marked to act on now: by giving notice, or by arranging what follows one that ends', async () => {
       // 10-03-2027: c1 (Zaaksysteem, Makelaar; renews) is past its notice deadline of 28-02-2027. d1 (Zaaksysteem
-      // Centric) does not renew, so it cannot be overdue: it ends 29-02-2028 and is within its 12-month notice period,
-      // so what follows it must be arranged now. c2 renewed on 31-12-2026 until 31-12-2027 (notice by 30-09-2027);
-      // c3 does not renew and ends 30-06-2028.
+      // Centric) does not renew, so it has no notice deadline and cannot be overdue, though its 12-month notice
+      // period has begun: it ends 29-02-2028, later than a quarter from now. c2 renewed on 31-12-2026 until
+      // 31-12-2027 (notice by 30-09-2027); c3 does not renew and ends 30-06-2028, after the window.
       const { rows } = await run(driver, 'contract-calendar', { today: '2027-03-10' });
       expect(pick(rows, 'uid', 'urgency', 'end', 'noticeDeadline', 'daysToNoticeDeadline', 'overdue')).toEqual([
         { uid: 'contract:gm1/c1', urgency: 'actNow', end: '2027-03-31', noticeDeadline: '2027-02-28', daysToNoticeDeadline: -10, overdue: true },
-        { uid: 'contract:gm2/d1', urgency: 'followUpNow', end: '2028-02-29', noticeDeadline: '2027-02-28', daysToNoticeDeadline: -10, overdue: false },
         { uid: 'contract:gm1/c2', urgency: 'noticeLater', end: '2027-12-31', noticeDeadline: '2027-09-30', daysToNoticeDeadline: 204, overdue: false },
-        { uid: 'contract:gm1/c3', urgency: 'endsLater', end: '2028-06-30', noticeDeadline: '2027-12-30', daysToNoticeDeadline: 295, overdue: false },
+        { uid: 'contract:gm2/d1', urgency: 'endsLater', end: '2028-02-29', noticeDeadline: null, daysToNoticeDeadline: null, overdue: false },
       ]);
+      // 10-12-2027: d1 ends within a quarter and covers the business-critical Zaaksysteem: arrange what follows now.
+      const later = await run(driver, 'contract-calendar', { today: '2027-12-10' });
+      expect(pick(later.rows, 'uid', 'urgency', 'end', 'noticeDeadline').find(row => row.uid === 'contract:gm2/d1')).toEqual(
+        { uid: 'contract:gm2/d1', urgency: 'followUpNow', end: '2028-02-29', noticeDeadline: null });
     });
 
-    it('when the window is narrowed, then only contracts with a notice deadline or end date inside it remain', async () => {
+    it('when the window is narrowed, then only contracts with a notice deadline or end date inside it remain, and one without automatic renewal only by its end date', async () => {
       const { rows } = await run(driver, 'contract-calendar', { today: TODAY, from: '2027-12-15', to: '2028-12-31', organisation: 'gm1' });
-      expect(pick(rows, 'uid', 'noticeDeadline', 'overdue')).toEqual([{ uid: 'contract:gm1/c3', noticeDeadline: '2027-12-30', overdue: false }]);
+      expect(pick(rows, 'uid', 'end', 'noticeDeadline', 'overdue')).toEqual([{ uid: 'contract:gm1/c3', end: '2028-06-30', noticeDeadline: null, overdue: false }]);
+      // c3 (no automatic renewal, 6 months' notice) is in a window by its end date only, not by 30-12-2027.
+      const december = await run(driver, 'contract-calendar', { today: TODAY, from: '2027-12-15', to: '2028-01-31', organisation: 'gm1' });
+      expect(december.rows).toEqual([]);
       await expect(run(driver, 'contract-calendar', { from: '2028-01-01', to: '2027-01-01' })).rejects.toThrow(/before/);
     });
   });

@@ -67,7 +67,7 @@ describe('impact to the end, on a chain of 15 applications', () => {
     expect(spof.rows.find(row => row.uid === uid(app(0)))!.failedApplications).toBe(15);
   });
 
-  it('when the answer is read, then organisations, functions, contracts and interfaces carry names and notice deadlines', async () => {
+  it('when the answer is read, then organisations, functions, contracts and interfaces carry names and notice deadlines (none for a contract that does not renew by itself)', async () => {
     const { summary } = await run(driver, 'impact', { node: uid(app(10)) });
     expect(summary.node).toEqual({ uid: uid(app(10)), kind: 'Application', name: 'Schakel 10' });
     expect(summary.organisations).toEqual([
@@ -83,7 +83,7 @@ describe('impact to the end, on a chain of 15 applications', () => {
     ]);
     expect(summary.contracts).toEqual([{
       uid: `contract:${ORG}/c-belasting`, name: 'c-belasting', organisation: ORG, organisationName: 'Gemeente Lange Keten', supplier: 'supplier:reserve', supplierName: 'Reserve Software',
-      end: '2027-03-31', noticeDeadline: '2026-12-31', noticeMonths: 3, autoRenew: false, annualValue: 1503890,
+      end: '2027-03-31', noticeDeadline: null, noticeMonths: 3, autoRenew: false, annualValue: 1503890,
       affectedApplications: [uid(app(14))], affectedApplicationNames: ['Schakel 14'], hit: 'missesData',
     }]);
     // The failing application's own interfaces break (k09 → k10, k10 → k11); those after it pass on no data.

@@ -17,8 +17,10 @@ describe('the current term of a contract', () => {
     expect(currentTerm({ end: '2024-09-06', noticeMonths: 1, autoRenew: true }, '2026-12-03')?.end).toBe('2027-09-06');
     expect(currentTerm({ end: '2024-02-29', noticeMonths: 1, autoRenew: true }, '2026-03-01')).toEqual({ end: '2027-02-28', noticeDeadline: '2027-01-28', renewed: true, contractEnd: '2024-02-29' });
   });
-  it('when it does not renew automatically, or has not ended yet, then its term is the written one', () => {
-    expect(currentTerm({ end: '2026-09-06', noticeMonths: 3, autoRenew: false }, '2026-12-03')).toEqual({ end: '2026-09-06', noticeDeadline: '2026-06-06', renewed: false, contractEnd: '2026-09-06' });
+  it('when it does not renew automatically, or has not ended yet, then its term is the written one; one that does not renew has no notice deadline', () => {
+    expect(currentTerm({ end: '2026-09-06', noticeMonths: 3, autoRenew: false }, '2026-12-03')).toEqual({ end: '2026-09-06', noticeDeadline: null, renewed: false, contractEnd: '2026-09-06' });
+    expect(currentTerm({ end: '2027-09-06', noticeMonths: 3, autoRenew: false }, '2026-12-03')?.noticeDeadline).toBeNull();
+    expect(currentTerm({ end: '2027-09-06', noticeMonths: 3, autoRenew: true }, '2026-12-03')?.noticeDeadline).toBe('2027-06-06');
     expect(currentTerm({ end: '2026-12-03', noticeMonths: 0, autoRenew: true }, '2026-12-03')?.renewed).toBe(false);
     expect(currentTerm({ end: null, noticeMonths: 3, autoRenew: true }, '2026-12-03')).toBeNull();
   });
@@ -82,7 +84,7 @@ describe('a renewed contract over the API', () => {
     jest.useRealTimers();
     expect(response.status).toBe(200);
     expect(response.body.contracts.map((c: Record<string, unknown>) => [c.id, c.end, c.noticeDeadline, c.noticeDeadlinePassed, c.renewed, c.contractEnd])).toEqual([
-      ['c-0148', '2026-09-06', '2026-06-06', true, false, '2026-09-06'],
+      ['c-0148', '2026-09-06', null, false, false, '2026-09-06'],
       ['c-0147', '2027-09-06', '2027-06-06', false, true, '2026-09-06'],
     ]);
   });

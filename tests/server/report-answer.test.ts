@@ -50,22 +50,29 @@ describe('report answer', () => {
     }
   });
 
-  it('when a running contract\'s notice deadline has passed, then it is the first contract to act on, marked so', async () => {
+  it('when contracts are to act on, then first those past their notice deadline and those ending within a quarter without renewal, then the next dates', async () => {
     const data = await reportData(driver, defaultServices().analyses, 'platform:p1');
-    const contract = (uid: string, end: string, noticeDeadline: string) => ({
-      uid, id: uid, organisation: 'gm1', start: '2024-01-01', end, noticeMonths: 3, autoRenew: false, annualValue: 1000, exitPlan: null, dataPortability: null, noticeDeadline, suppliers: ['Grutto'], applications: ['Zaaksysteem'],
+    // As the report data has them: only a contract that renews automatically has a notice deadline.
+    const contract = (uid: string, end: string, noticeDeadline: string | null) => ({
+      uid, id: uid, organisation: 'gm1', start: '2024-01-01', end, noticeMonths: 3, autoRenew: noticeDeadline !== null, annualValue: 1000, exitPlan: null, dataPortability: null, noticeDeadline, suppliers: ['Grutto'], applications: ['Zaaksysteem'],
     });
     const contracts = [
-      contract('c-0145', '2027-03-26', '2026-12-26'),
-      contract('c-0001', '2026-12-29', '2026-09-29'), // notice passed, still running
-      contract('c-0009', '2026-11-01', '2026-08-01'), // ended
+      contract('c-0145', '2027-03-26', '2026-12-26'), // renews; notice by 26-12-2026
+      contract('c-0200', '2027-06-30', null), // does not renew; ends after the quarter
+      contract('c-0001', '2026-12-29', null), // does not renew; ends within the quarter
+      contract('c-0150', '2026-12-15', '2026-08-15'), // renews; notice deadline passed, still running
+      contract('c-0009', '2026-11-01', null), // ended
     ];
-    const { actions } = reportAnswer({ ...data, today: '2026-12-04', contracts }, 'nl');
-    expect(actions.map(c => c.uid)).toEqual(['c-0001', 'c-0145']);
-    // It does not renew by itself: it ends, whatever notice is given (the contract calendar says the same).
-    expect(contractName(actions[0], 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0001), loopt af op 29-12-2026, wordt niet stilzwijgend verlengd');
-    expect(contractName({ ...actions[0], autoRenew: true }, 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0001), opzegdatum verstreken');
-    expect(contractName(actions[1], 'en', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0145)');
+    const answer = reportAnswer({ ...data, today: '2026-12-04', contracts }, 'nl');
+    expect(answer.actions.map(c => c.uid)).toEqual(['c-0150', 'c-0001', 'c-0145', 'c-0200']);
+    expect(answer.risks).toContain('Bij 1 lopend contract is de uiterste opzegdatum verstreken; het wordt stilzwijgend verlengd.');
+    expect(reportAnswer({ ...data, today: '2026-12-04', contracts: [...contracts, contract('c-0151', '2027-01-15', '2026-10-15')] }, 'en').risks)
+      .toContain('2 running contracts are past their notice deadline; they renew automatically.');
+    const [overdue, ending, next] = answer.actions;
+    expect(contractName(overdue, 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0150), opzegdatum verstreken');
+    // It does not renew by itself: it ends, and has no deadline to miss (the contract calendar says the same).
+    expect(contractName(ending, 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0001)');
+    expect(contractName(next, 'en', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0145)');
   });
 
   it('when a report names its subject\'s place among the single points of failure, then it is the place the ranking gives it', async () => {

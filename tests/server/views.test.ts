@@ -35,9 +35,11 @@ const landscape = () =>
       { id: 'i3', organisation: 'gm1', from: 'a4', to: 'a1', standard: 'CMIS' },
     ],
     contracts: [
-      { id: 'c1', organisation: 'gm1', supplier: 's1', applications: 'a1|a2', start: '2024-01-01', end: addMonths(now, 9), noticeMonths: '4', annualValue: '1000' },
-      { id: 'c2', organisation: 'gm1', supplier: 's3', applications: 'a3', start: '2024-01-01', end: addMonths(now, 30), noticeMonths: '3', annualValue: '500' },
-      { id: 'c3', organisation: 'gm1', supplier: 's4', applications: 'a4', start: '2024-01-01', end: addMonths(now, 2), noticeMonths: '6', annualValue: '200' },
+      { id: 'c1', organisation: 'gm1', supplier: 's1', applications: 'a1|a2', start: '2024-01-01', end: addMonths(now, 9), noticeMonths: '4', autoRenew: 'ja', annualValue: '1000' },
+      { id: 'c2', organisation: 'gm1', supplier: 's3', applications: 'a3', start: '2024-01-01', end: addMonths(now, 30), noticeMonths: '3', autoRenew: 'ja', annualValue: '500' },
+      { id: 'c3', organisation: 'gm1', supplier: 's4', applications: 'a4', start: '2024-01-01', end: addMonths(now, 2), noticeMonths: '6', autoRenew: 'ja', annualValue: '200' },
+      // Ends in 2 months with 6 months' notice too, but does not renew by itself: no notice deadline at all.
+      { id: 'd1', organisation: 'gm2', supplier: 's1', applications: 'b1', start: '2024-01-01', end: addMonths(now, 2), noticeMonths: '6', annualValue: '300' },
     ],
   });
 
@@ -92,6 +94,8 @@ describe('landscape map and dependency view', () => {
     expect(tile.suppliers).toEqual([{ uid: 'supplier:s1', name: 'Acme B.V.' }]);
     expect(body.legends.jurisdiction).toEqual([{ key: 'US', count: 1 }, { key: 'EU', count: 2 }, { key: 'none', count: 1 }]);
     expect(body.legends.notice).toEqual([{ key: 'passed', count: 1 }, { key: 'within6', count: 2 }, { key: 'later', count: 1 }]);
+    const south = await map({ organisation: 'gm2' });
+    expect(south.applications.map((a: { name: string; noticeDeadline: string | null; overlay: Record<string, string> }) => [a.name, a.noticeDeadline, a.overlay.notice])).toEqual([['Zaakregie Zuid', null, 'none']]);
     expect(body.legends.group).toEqual([
       { key: 'group:acme-holding', name: 'Acme Holding', count: 2 }, { key: 'supplier:s3', name: 'Beta Software', count: 1 }, { key: 'supplier:s4', name: 'Gamma', count: 1 },
     ]);

@@ -120,11 +120,12 @@ describe('the changes page', () => {
     await expect(page.locator('#changes-spofs-hint').textContent()).resolves.toMatch(/^Een scharnierpunt is een applicatie .* staat op Kwetsbare punten\.$/);
     expect(await page.locator('#changes-spofs-hint a').getAttribute('href')).toBe('#/spof');
     // Named as the reports name a contract: supplier – applications (id), with when to give notice; c-0002
-    // does not renew by itself, so when it ends (the contract calendar: no notice deadline applies).
+    // renews by itself from the second delivery on, three months before its end.
     const [notice] = headline.entered.notice;
-    expect(notice.contract.autoRenew).toBe(false);
-    const ends = notice.end.split('-').reverse().join('-');
-    await expect(page.locator('#changes-notice-entered li').textContent()).resolves.toMatch(new RegExp(`^.+ – .+ \\(c-0002\\) — loopt af op ${ends}; wordt niet stilzwijgend verlengd$`));
+    expect(notice.contract.autoRenew).toBe(true);
+    expect(notice.noticeDeadline).toBe(addMonths(addMonths(today(), 4), -3));
+    const by = notice.noticeDeadline.split('-').reverse().join('-');
+    await expect(page.locator('#changes-notice-entered li').textContent()).resolves.toMatch(new RegExp(`^.+ – .+ \\(c-0002\\) — opzeggen vóór ${by}$`));
     // The trend: one point per run that recorded the organisation's numbers.
     expect(await page.locator('[data-trend=spofCount] circle').count()).toBe(2);
     const changed = await page.locator('#changes-applications .changes-changed li').allTextContents();

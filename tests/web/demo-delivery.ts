@@ -33,6 +33,7 @@ export function secondDelivery(dir: string): string[] {
     .replace(',Merel Software Integratieplatform,', ',Merel Integratieplatform 2.0,');
   write('applications.csv', `${applications.trimEnd()}\napp-9999,${ORGANISATION},Parkeervergunningen,s-0005,,Vergunningen,high,yes,,REST\n`);
   write('interfaces.csv', `${readFileSync(join(DEMO, 'interfaces.csv'), 'utf8').trimEnd()}\nif-99999,${ORGANISATION},app-9999,${leaf.id},REST,\n`);
-  write('contracts.csv', readFileSync(join(DEMO, 'contracts.csv'), 'utf8').replace(/^c-0002,([^,]*,){3}[^,]*,[^,]*,\d+,/m, `c-0002,${ORGANISATION},s-0002,app-0043|app-0049,2025-06-14,${addMonths(today(), 4)},3,`));
+  // c-0002 now ends in 4 months, with 3 months' notice, and renews by itself: it enters its notice window.
+  write('contracts.csv', readFileSync(join(DEMO, 'contracts.csv'), 'utf8').replace(/^c-0002,([^,]*,){3}[^,]*,[^,]*,\d+,[^,]*,/m, `c-0002,${ORGANISATION},s-0002,app-0043|app-0049,2025-06-14,${addMonths(today(), 4)},3,yes,`));
   return readdirSync(dir).map(name => join(dir, name));
 }

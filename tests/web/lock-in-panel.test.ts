@@ -43,12 +43,27 @@ describe('the lock-in table in the side panel', () => {
   it('when an application has a contract whose notice deadline passed, then the date and "opzegtermijn verstreken" are apart', async () => {
     const [application] = await read<{ uid: string }>(ui.driver, `
       MATCH (c:Contract)-[:COVERS]->(a:Application)
-      WHERE c.end IS NOT NULL AND date(c.end) >= date() AND date(c.end) - duration({months: coalesce(c.noticeMonths, 0)}) < date()
+      WHERE c.autoRenew AND c.end IS NOT NULL AND date(c.end) >= date() AND date(c.end) - duration({months: coalesce(c.noticeMonths, 0)}) < date()
         AND COUNT { (a)<-[:COVERS]-(:Contract) } <= 5
       RETURN a.uid AS uid ORDER BY uid LIMIT 1`);
     expect(application).toBeDefined();
     await ui.open(`#/explorer?focus=${encodeURIComponent(application.uid)}`);
     await ui.page.waitForSelector('#panel-contracts li');
     expect(await ui.page.locator('#panel-contracts').textContent()).toMatch(/opzeggen vóór \d\d-\d\d-\d{4} \(opzegtermijn verstreken\) · /);
+  });
+
+  it('when a contract does not renew by itself, then the panel says when it ends, not a notice deadline, also within its notice period', async () => {
+    // The calendar says "Uiterste opzegdatum: niet van toepassing"; the panel said "opzeggen vóór … (opzegtermijn verstreken)".
+    const [contract] = await read<{ uid: string; application: string }>(ui.driver, `
+      MATCH (c:Contract)-[:COVERS]->(a:Application)
+      WHERE NOT coalesce(c.autoRenew, false) AND c.noticeMonths > 0 AND date(c.end) >= date() AND date(c.end) - duration({months: c.noticeMonths}) < date()
+        AND COUNT { (a)<-[:COVERS]-(:Contract) } <= 5
+      RETURN c.uid AS uid, a.uid AS application ORDER BY c.uid LIMIT 1`);
+    expect(contract).toBeDefined();
+    await ui.open(`#/explorer?focus=${encodeURIComponent(contract.application)}`);
+    await ui.page.waitForSelector('#panel-contracts li');
+    const item = ui.page.locator(`#panel-contracts li[data-uid="${contract.uid}"]`);
+    await expect(item.textContent()).resolves.toMatch(/loopt af \d\d-\d\d-\d{4}/);
+    await expect(item.textContent()).resolves.not.toMatch(/opzeggen|opzegtermijn/);
   });
 });

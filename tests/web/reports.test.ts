@@ -47,10 +47,11 @@ describe('report routes', () => {
     ]));
   });
 
-  it('when a supplier report is asked for, then its contracts come with the notice deadline', async () => {
+  it('when a supplier report is asked for, then its contracts come with their end date, and a notice deadline only when they renew automatically', async () => {
     const response = await request(app()).get(`/api/reports/${encodeURIComponent('supplier:s1')}`);
     expect(response.status).toBe(200);
-    expect(response.body.contracts).toEqual([expect.objectContaining({ uid: 'contract:gm1/c1', end: '2030-12-31', noticeDeadline: '2030-06-30' })]);
+    // c1 has 6 months' notice but no automatic renewal: it ends on 31-12-2030 whatever notice is given.
+    expect(response.body.contracts).toEqual([expect.objectContaining({ uid: 'contract:gm1/c1', end: '2030-12-31', autoRenew: false, noticeMonths: 6, noticeDeadline: null })]);
   });
 
   it('when the PDF is asked for, then a PDF document arrives as a download', async () => {

@@ -293,15 +293,17 @@ function organisationsSection(summary: ImpactSummary): HTMLElement {
 }
 
 type Contract = ImpactSummary['contracts'][number];
-/** Where a contract stands today: notice still possible, notice deadline passed (it renews or ends), ended. */
-const contractState = (c: Contract, today: string) => (c.end < today ? 2 : c.noticeDeadline < today ? 1 : 0);
+/** Where a contract stands today: notice still possible (or none to give), notice deadline passed (it renews), ended. */
+const contractState = (c: Contract, today: string) => (c.end < today ? 2 : c.noticeDeadline !== null && c.noticeDeadline < today ? 1 : 0);
+/** The date that counts: the notice deadline of a contract that renews automatically, the end of one that does not. */
+const dueDate = (c: Contract) => c.noticeDeadline ?? c.end;
 
 function contractsSection(summary: ImpactSummary, several: boolean): HTMLElement | null {
   if (summary.contracts.length === 0) return null;
   const today = dutchDay();
   // The failing subject's own contracts first, then those of what fails directly; what only misses data apart.
   const HIT = { own: 0, direct: 1, missesData: 2 };
-  const contracts = [...summary.contracts].sort((a, b) => HIT[a.hit] - HIT[b.hit] || contractState(a, today) - contractState(b, today) || a.noticeDeadline.localeCompare(b.noticeDeadline) || a.uid.localeCompare(b.uid));
+  const contracts = [...summary.contracts].sort((a, b) => HIT[a.hit] - HIT[b.hit] || contractState(a, today) - contractState(b, today) || dueDate(a).localeCompare(dueDate(b)) || a.uid.localeCompare(b.uid));
   const direct = contracts.filter(c => c.hit !== 'missesData');
   const through = contracts.filter(c => c.hit === 'missesData');
   // Named as the calendar and the report name a contract: its supplier and applications, the id after them.
@@ -314,9 +316,9 @@ function contractsSection(summary: ImpactSummary, several: boolean): HTMLElement
       several ? h('span', { class: 'hint' }, ` (${c.organisationName})`) : '', h('br'),
       state === 2
         ? h('span', { class: 'nowrap' }, t('panel.ended', { date: formatDate(c.end) }))
-        : h('span', {}, h('span', { class: state === 1 ? 'nowrap overdue-text' : 'nowrap' }, t('panel.notice', { date: formatDate(c.noticeDeadline) })),
-          state === 1 ? h('strong', { class: 'badge warn' }, ` (${t('calendar.overdue')})`) : '',
-          ' · ', h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(c.end) }))),
+        : h('span', {}, c.noticeDeadline ? [h('span', { class: state === 1 ? 'nowrap overdue-text' : 'nowrap' }, t('panel.notice', { date: formatDate(c.noticeDeadline) })),
+          state === 1 ? h('strong', { class: 'badge warn' }, ` (${t('calendar.overdue')})`) : '', ' · '] : '',
+          h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(c.end) }))),
       ' · ', h('span', { class: 'nowrap' }, t('panel.perYear', { amount: formatMoney(c.annualValue) })),
     ];
   };
