@@ -40,7 +40,7 @@ describe('the lock-in table in the side panel', () => {
     await ui.shot('lock-in-panel');
   });
 
-  it('when an application has a contract whose notice deadline passed, then the date and "opzegtermijn verstreken" are apart', async () => {
+  it('when an application has a contract whose notice deadline passed, then the panel says so and that it renews, as the calendar does', async () => {
     const [application] = await read<{ uid: string }>(ui.driver, `
       MATCH (c:Contract)-[:COVERS]->(a:Application)
       WHERE c.autoRenew AND c.end IS NOT NULL AND date(c.end) >= date() AND date(c.end) - duration({months: coalesce(c.noticeMonths, 0)}) < date()
@@ -49,7 +49,10 @@ describe('the lock-in table in the side panel', () => {
     expect(application).toBeDefined();
     await ui.open(`#/explorer?focus=${encodeURIComponent(application.uid)}`);
     await ui.page.waitForSelector('#panel-contracts li');
-    expect(await ui.page.locator('#panel-contracts').textContent()).toMatch(/opzeggen vóór \d\d-\d\d-\d{4} \(opzegtermijn verstreken\) · /);
+    // It said "opzeggen vóór 15-08-2026 (opzegtermijn verstreken) · loopt af 15-12-2026", where the calendar says it renews.
+    const text = (await ui.page.locator('#panel-contracts').textContent())!;
+    expect(text).toMatch(/opzegdatum verstreken \(\d\d-\d\d-\d{4}\) · verlengt stilzwijgend op \d\d-\d\d-\d{4}/);
+    expect(text).not.toContain('opzegtermijn verstreken');
   });
 
   it('when a contract does not renew by itself, then the panel says when it ends, not a notice deadline, also within its notice period', async () => {

@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { read } from '../../server/neo4j.js';
+import { dutchDay } from '../../server/format.js';
 import { app, LENGTH, uid as chainUid } from '../analyses/chain.js';
 import { ARTIFACTS, startUi, type Ui } from './answer-browser.js';
 
@@ -106,6 +107,16 @@ describe('what if a supplier fails', () => {
     expect(directContracts.map(c => c.split(' ')[0])).toEqual([...directContracts.map(c => c.split(' ')[0])].sort((a, b) => Number(a !== 'own') - Number(b !== 'own')));
     expect([...directContracts, ...await contractUids('#what-if-contract-through-list')].map(c => c.split(' ')[1]).sort()).toEqual(summary.contracts.map((c: any) => c.uid).sort());
     expect(summary.contracts.filter((c: any) => c.hit === 'own').every((c: any) => c.supplier === uid)).toBe(true);
+    // Within each kind, what needs attention first on top: a notice deadline still ahead, else the end (a
+    // contract past its notice deadline renews then, one without renewal ends); ended ones last. A contract
+    // that renewed in 9 days stood 9th of 42, behind one ending in 2029.
+    const today = dutchDay();
+    const due = (c: any) => `${c.end < today ? 1 : 0} ${c.noticeDeadline && c.noticeDeadline >= today ? c.noticeDeadline : c.end}`;
+    const byUid = new Map(summary.contracts.map((c: any) => [c.uid, c]));
+    for (const hit of ['own', 'direct']) {
+      const dates = directContracts.filter(c => c.startsWith(`${hit} `)).map(c => due(byUid.get(c.split(' ')[1])));
+      expect(dates).toEqual([...dates].sort());
+    }
     // Named by what they cover, the id after it; the failing supplier's name is not repeated on its own contracts.
     const first = summary.contracts.find((c: any) => c.uid === directContracts[0].split(' ')[1]);
     const firstTitle = (await ui.page.textContent('#what-if-contract-list li strong'))!;

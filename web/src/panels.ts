@@ -6,6 +6,7 @@ import { propertyName, propertyValueName } from '../../server/labels.js';
 import { applicationAlgorithms } from './algorithm-panel.js';
 import { getNode } from './api.js';
 import { conflictLines } from './conflict-line.js';
+import { contractDates } from './contract-dates.js';
 import { sourceName } from './data-quality-words.js';
 import { claim, fill, h, message } from './dom.js';
 import { errorText } from './errors.js';
@@ -95,24 +96,12 @@ export function renderPanel(panel: HTMLElement, detail: Row, actions: PanelActio
 }
 
 function contractItem(contract: Row): (Node | string)[] {
-  const notice = str(pick(contract, 'noticeDeadline'));
-  const end = str(contract.end);
-  const ended = end !== '' && end < dutchDay();
-  const overdue = !ended && contract.noticeDeadlinePassed === true;
-  const renewed = !ended && contract.renewed === true;
   const suppliers = names(pick(contract, 'suppliers', 'supplier'));
   return [
     h('strong', {}, str(pick(contract, 'name', 'id')) || rowUid(contract)),
     suppliers.length ? ` — ${suppliers.join(', ')}` : '',
     h('br'),
-    ended ? h('span', { class: 'nowrap' }, t('panel.ended', { date: formatDate(end) })) : '',
-    // Renewed automatically: the current term's end first ("verlengd tot …, opzeggen vóór …").
-    renewed ? h('span', { class: 'nowrap renewed' }, t('panel.renewedTo', { date: formatDate(end) })) : '',
-    renewed && notice ? ', ' : '',
-    !ended && notice ? h('span', { class: overdue ? 'notice nowrap overdue-text' : 'notice nowrap' }, t('panel.notice', { date: formatDate(notice) })) : '',
-    overdue ? h('strong', { class: 'badge warn' }, ` (${t('calendar.overdue')})`) : '',
-    !ended && !renewed && notice ? ' · ' : '',
-    !ended && !renewed ? h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(end) })) : '',
+    ...contractDates({ end: str(contract.end), noticeDeadline: str(pick(contract, 'noticeDeadline')) || null, renewed: contract.renewed === true }, dutchDay()),
     typeof contract.annualValue === 'number' ? h('span', {}, ' · ', h('span', { class: 'nowrap' }, t('panel.perYear', { amount: formatMoney(contract.annualValue) }))) : '',
     names(contract.applications).length ? h('span', { class: 'hint' }, h('br'), names(contract.applications).join(', ')) : '',
   ];

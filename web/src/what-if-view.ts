@@ -13,6 +13,7 @@ import { errorText } from './errors.js';
 import { critLabel, formatDate, formatMoney, formatNumber, kindLabel, language, t, tn, type MessageKey } from './i18n.js';
 import { expandableList } from './lists.js';
 import { contractTitle } from '../../server/reports/contract-name.js';
+import { contractDates } from './contract-dates.js';
 import { dutchDay } from '../../server/format.js';
 
 export type ImpactAnswer = { rows: ImpactRow[]; summary: ImpactSummary };
@@ -293,35 +294,30 @@ function organisationsSection(summary: ImpactSummary): HTMLElement {
 }
 
 type Contract = ImpactSummary['contracts'][number];
-/** Where a contract stands today: notice still possible (or none to give), notice deadline passed (it renews), ended. */
-const contractState = (c: Contract, today: string) => (c.end < today ? 2 : c.noticeDeadline !== null && c.noticeDeadline < today ? 1 : 0);
-/** The date that counts: the notice deadline of a contract that renews automatically, the end of one that does not. */
-const dueDate = (c: Contract) => c.noticeDeadline ?? c.end;
+/**
+ * The date a buyer acts by, as the contract calendar orders them: a notice deadline still ahead, the
+ * renewal of a contract past its notice deadline, the end of one that does not renew; ended ones last.
+ */
+const dueDate = (c: Contract, today: string) => (c.noticeDeadline && c.noticeDeadline >= today ? c.noticeDeadline : c.end);
+const ended = (c: Contract, today: string) => Number(c.end < today);
 
 function contractsSection(summary: ImpactSummary, several: boolean): HTMLElement | null {
   if (summary.contracts.length === 0) return null;
   const today = dutchDay();
   // The failing subject's own contracts first, then those of what fails directly; what only misses data apart.
   const HIT = { own: 0, direct: 1, missesData: 2 };
-  const contracts = [...summary.contracts].sort((a, b) => HIT[a.hit] - HIT[b.hit] || contractState(a, today) - contractState(b, today) || dueDate(a).localeCompare(dueDate(b)) || a.uid.localeCompare(b.uid));
+  const contracts = [...summary.contracts].sort((a, b) => HIT[a.hit] - HIT[b.hit] || ended(a, today) - ended(b, today) || dueDate(a, today).localeCompare(dueDate(b, today)) || a.uid.localeCompare(b.uid));
   const direct = contracts.filter(c => c.hit !== 'missesData');
   const through = contracts.filter(c => c.hit === 'missesData');
   // Named as the calendar and the report name a contract: its supplier and applications, the id after them.
   // A supplier's own contracts leave its name out (every row would repeat it).
   const ofSupplier = summary.node.kind === 'Supplier' ? summary.node.name : undefined;
-  const item = (c: Contract) => {
-    const state = contractState(c, today);
-    return [
-      h('strong', {}, contractTitle({ id: c.name, suppliers: c.supplierName ? [c.supplierName] : [], applications: c.affectedApplicationNames }, language(), ofSupplier)),
-      several ? h('span', { class: 'hint' }, ` (${c.organisationName})`) : '', h('br'),
-      state === 2
-        ? h('span', { class: 'nowrap' }, t('panel.ended', { date: formatDate(c.end) }))
-        : h('span', {}, c.noticeDeadline ? [h('span', { class: state === 1 ? 'nowrap overdue-text' : 'nowrap' }, t('panel.notice', { date: formatDate(c.noticeDeadline) })),
-          state === 1 ? h('strong', { class: 'badge warn' }, ` (${t('calendar.overdue')})`) : '', ' · '] : '',
-          h('span', { class: 'nowrap' }, t('panel.ends', { date: formatDate(c.end) }))),
-      ' · ', h('span', { class: 'nowrap' }, t('panel.perYear', { amount: formatMoney(c.annualValue) })),
-    ];
-  };
+  const item = (c: Contract) => [
+    h('strong', {}, contractTitle({ id: c.name, suppliers: c.supplierName ? [c.supplierName] : [], applications: c.affectedApplicationNames }, language(), ofSupplier)),
+    several ? h('span', { class: 'hint' }, ` (${c.organisationName})`) : '', h('br'),
+    ...contractDates(c, today),
+    ' · ', h('span', { class: 'nowrap' }, t('panel.perYear', { amount: formatMoney(c.annualValue) })),
+  ];
   return h('section', { id: 'what-if-contracts' },
     direct.length ? [h('h3', {}, t('whatIf.contractsDirect', { n: formatNumber(direct.length) })), h('p', { class: 'hint' }, t('whatIf.contractsDirectHint', { name: summary.node.name })),
       expandableList(direct, item, { id: 'what-if-contract-list', initial: 5, itemAttrs: c => ({ 'data-uid': c.uid, 'data-hit': c.hit }) })] : null,
