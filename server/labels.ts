@@ -451,7 +451,7 @@ export const FACTOR_NAMES: Record<string, Words> = {
   noExitPlan: { nl: 'Geen exitplan', en: 'No exit plan' },
   noDataPortability: { nl: 'Geen afspraak over dataportabiliteit', en: 'No data-portability clause' },
   remainingContractYears: { nl: 'Resterende contractjaren', en: 'Remaining contract years' },
-  autoRenewed: { nl: 'Opzegdatum verstreken (stilzwijgend verlengd)', en: 'Notice deadline passed (auto-renewed)' },
+  autoRenewed: { nl: 'Stilzwijgend verlengd of niet meer op te zeggen', en: 'Renewed automatically, or too late to cancel' },
   supplierHosts: { nl: 'Leverancier levert ook de hosting', en: 'Supplier also hosts it' },
   dependants: { nl: 'Aantal afhankelijke applicaties', en: 'Number of dependants' },
   fewSubstitutes: { nl: 'Weinig alternatieven', en: 'Few substitutes' },
