@@ -189,7 +189,7 @@ describe('the changes page', () => {
     const trend = (await (await fetch(`${base}/api/trends?organisation=${ORGANISATION}`)).json() as { series: { runId: string; spofCount: number; noticeCount: number }[] }).series;
     const then = trend.find(point => point.runId === first.runId)!;
     expect([then.spofCount, then.noticeCount]).not.toEqual([trend.at(-1)!.spofCount, trend.at(-1)!.noticeCount]);
-    await expect(page.locator('#changes-lead').textContent()).resolves.toMatch(new RegExp(`veranderde: dit is de eerste meting, dus er is nog niets om mee te vergelijken\\. Na die meting waren er ${then.spofCount} scharnierpunt(en)? en ${then.noticeCount} contract(en)? in de opzegtermijn\\.$`));
+    await expect(page.locator('#changes-lead').textContent()).resolves.toMatch(new RegExp(`veranderde: dit is de eerste meting, dus er is nog niets om mee te vergelijken\\. Na die meting waren er ${then.spofCount} scharnierpunt(en)? en ${then.noticeCount} (contract in of voorbij zijn|contracten in of voorbij hun) opzegtermijn\\.$`));
     expect(await page.locator('#changes-spofs-entered').count()).toBe(0);
     expect(await page.locator('#changes-ranking').count()).toBe(0);
     await expect(page.locator('#changes-untracked li').textContent()).resolves.toMatch(/^Demo ingelezen: \d+ applicaties, .*; alleen de aantallen zijn bekend, niet welke regels veranderden · Gemeente Roerdam \(demo\) · \d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
@@ -314,5 +314,16 @@ describe('the changes page', () => {
     expect(gm0001.at(-1)).toBe('eerste meting');
     expect(gm0001.join(' ')).not.toContain('→');
     await page.screenshot({ path: join(ARTIFACTS, 'changes-untracked.png'), fullPage: true });
+
+    // What the register's import alone changed: no landscape rows, but it read algorithms. The lead said
+    // "0 regels toegevoegd, gewijzigd of verwijderd" above "Algoritmeregister ingelezen: 5 algoritmes".
+    const registerRun = page.locator('#changes-run optgroup').first().locator('option').first();
+    await expect(registerRun.textContent()).resolves.toContain('Algoritmeregister');
+    await page.selectOption('#changes-run', (await registerRun.getAttribute('value'))!);
+    await page.click('#changes-form button[type=submit]');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && /^Wat de import van /.test(document.querySelector('#changes-lead')?.textContent ?? ''), null, { timeout: 60_000 });
+    const lead = (await page.locator('#changes-lead').textContent())!;
+    expect(lead).toContain('geen regels van het landschap, wel andere gegevens ingelezen (Algoritmeregister)');
+    expect(lead).not.toMatch(/\b0 regels/);
   });
 });

@@ -92,11 +92,14 @@ function countWords(counts: NonNullable<ChangesRun['counts']>): string {
  * table rows such as the Algoritmeregister): "ArchiMate-model ingelezen: 120 applicaties; per rij niet
  * bijgehouden", so that an empty table does not read as "nothing changed".
  */
+/** What a run read, in words: "endoflife.date", "Algoritmeregister", "demo". */
+export const runKind = (run: ChangesRun): string => (run.imported ? importKindName(run.imported, language()) : sourceName(run.source));
+
 export function untrackedRuns(runs: ChangesRun[]): HTMLElement | null {
   const untracked = runs.filter(run => !run.rows && run.counts);
   if (untracked.length === 0) return null;
   return h('ul', { id: 'changes-untracked', class: 'message info' }, untracked.map(run => {
-    const kind = run.imported ? importKindName(run.imported, language()) : sourceName(run.source);
+    const kind = runKind(run);
     // At the start of the line: "Demo", but "endoflife.date" as it writes itself.
     const what = /^[a-z]+$/.test(kind) ? kind.charAt(0).toUpperCase() + kind.slice(1) : kind;
     const source = runSourceName(run.source, run.imported, language(), byId);

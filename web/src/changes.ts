@@ -13,13 +13,14 @@ import { type TrendKey, TREND_METRICS, trendMetric, trendValue } from '../../ser
 import { formatDate, formatDateTime, formatNumber, language, t, tn, type MessageKey } from './i18n.js';
 import { kindNoun } from '../../server/labels.js';
 import { CHANGE_TABLES as TABLES, fieldLine, supplierMoveText, wroteTableRows } from '../../server/reports/change-words.js';
+import { listWords } from '../../server/reports/words.js';
 import { trendFigures } from './trend.js';
 import { errorText } from './errors.js';
 import { contractName } from '../../server/reports/contract-name.js';
 import type { NamedContract } from '../../server/analyses/changes-names.js';
 import type { FieldChange, RankingMove, RankingMoves, SupplierMove } from '../../server/analyses/changes.js';
 import type { RankedPoint } from '../../server/analyses/single-points-of-failure.js';
-import { type ChangesRun, baselineLine, lockInDateLine, noticeExtra, runChangedSomething, runLine, untrackedRuns } from './changes-words.js';
+import { type ChangesRun, baselineLine, lockInDateLine, noticeExtra, runChangedSomething, runKind, runLine, untrackedRuns } from './changes-words.js';
 import { dutchDay } from '../../server/format.js';
 import { todayAsDate } from './calendar.js';
 
@@ -117,13 +118,16 @@ function lead(changes: Changes, organisation: string | undefined, run: Run | und
   // Imports that kept only their counts: their rows are not in the row count (said per import below).
   // Only those that wrote table rows: the Algoritmeregister's run keeps counts of algorithms, no row is missing here.
   const untracked = changes.runs.filter(entry => !entry.rows && wroteTableRows(entry)).length;
+  // Imports of other data (endoflife.date, the Algoritmeregister): "0 regels" above "endoflife.date ingelezen: 16 releasecycli" read as a contradiction.
+  const otherData = [...new Set(changes.runs.filter(entry => !entry.rows && entry.counts && !wroteTableRows(entry)).map(runKind))];
   const parts = firstOnly
     // A period that ends in the past: its numbers were those after that measurement, not those of now.
     ? [t(changes.until ? 'changes.lead.firstOnlyThen' : 'changes.lead.firstOnly', { spofs: tn('changes.now.spofs', one!.after!.spofCount), notice: tn('changes.now.notice', one!.after!.noticeCount) })]
     // "0 regels toegevoegd" right after a model import that kept only its counts read as "nothing happened".
     : [count('spofs', entered('spofs')), count('spofsGone', left),
       ...(ranked('entered') > 0 ? [count('rankingEntered', ranked('entered'))] : []), ...(ranked('rose') > 0 ? [count('rankingRose', ranked('rose'))] : []),
-      count('notice', entered('notice')), ...(ended > 0 ? [count('ended', ended)] : []), ...(rows > 0 || untracked === 0 ? [count('rows', rows)] : [])];
+      count('notice', entered('notice')), ...(ended > 0 ? [count('ended', ended)] : []),
+      ...(rows > 0 || (untracked === 0 && otherData.length === 0) ? [count('rows', rows)] : rows === 0 && untracked === 0 ? [t('changes.lead.otherData', { what: listWords(otherData, language()) })] : [])];
   if (untracked > 0 && !firstOnly) parts.push(t(untracked === 1 ? 'changes.lead.untracked.one' : 'changes.lead.untracked', { n: untracked }));
   if (!firstOnly && typeof one?.before?.hhi === 'number' && typeof one?.after?.hhi === 'number') {
     const [before, after] = [formatNumber(one.before.hhi), formatNumber(one.after.hhi)];
