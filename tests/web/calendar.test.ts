@@ -58,7 +58,8 @@ it('when the calendar opens on 03-12-2026, then it first answers how many contra
   const { page } = ui;
   await ui.open('#/calendar');
   await page.locator('#calendar-table tbody tr').first().waitFor();
-  expect(await page.locator('#calendar-answer').textContent()).toBe('In de komende 12 maanden (tot en met 03-12-2027) moet u 4 contracten opzeggen (of laten verlengen) en voor 2 aflopende contracten een vervolg regelen. Bij 2 contracten die stilzwijgend verlengen, is de opzegdatum al verstreken. Regel 2 contracten nu: ze dekken bedrijfskritische applicaties (bovenaan de tabel).');
+  // Four renew automatically; two of them are past their notice deadline: too late to cancel, so said apart, not among the two to cancel.
+  expect(await page.locator('#calendar-answer').textContent()).toBe('In de komende 12 maanden (tot en met 03-12-2027) moet u 2 contracten opzeggen (of laten verlengen) en voor 2 aflopende contracten een vervolg regelen. Bij 2 contracten die stilzwijgend verlengen, is de opzegdatum al verstreken. Regel 2 contracten nu: ze dekken bedrijfskritische applicaties (bovenaan de tabel).');
   // The answer is the first thing on the page after the controls, above the table.
   const answerBox = (await page.locator('#calendar-answer').boundingBox())!;
   expect(answerBox.y).toBeLessThan((await page.locator('#calendar-table').boundingBox())!.y);
@@ -120,12 +121,16 @@ it('when the window is this quarter, then the answer says so and counts the cont
   // though end date minus notice period (03-12-2026) is; it was, and was counted as ending this quarter.
   await page.waitForFunction(() => document.querySelectorAll('#calendar-table tbody tr').length === 4);
   expect((await table()).map(row => row.uid)).toEqual(['c-0150', 'c-0001', 'c-0136', 'c-0018'].map(id => `contract:gm1/${id}`));
-  expect(await page.locator('#calendar-answer').textContent()).toBe('Dit kwartaal (tot en met 31-12-2026) moet u 3 contracten opzeggen (of laten verlengen) en voor 1 aflopend contract een vervolg regelen. Bij 2 contracten die stilzwijgend verlengen, is de opzegdatum al verstreken. Regel 2 contracten nu: ze dekken bedrijfskritische applicaties (bovenaan de tabel).');
+  expect(await page.locator('#calendar-answer').textContent()).toBe('Dit kwartaal (tot en met 31-12-2026) moet u 1 contract opzeggen (of laten verlengen) en voor 1 aflopend contract een vervolg regelen. Bij 2 contracten die stilzwijgend verlengen, is de opzegdatum al verstreken. Regel 2 contracten nu: ze dekken bedrijfskritische applicaties (bovenaan de tabel).');
   await ui.shot('calendar-quarter', true);
+  // The contract's name leads to its dependency view; the downloads say which window and day they hold.
+  expect(await page.locator('#calendar-table tbody tr[data-uid="contract:gm1/c-0001"] td a').first().getAttribute('href')).toBe(`#/explorer?node=${encodeURIComponent('contract:gm1/c-0001')}`);
+  const [ics] = await Promise.all([page.waitForEvent('download'), page.click('#download-ics')]);
+  expect(ics.suggestedFilename()).toBe('roer-contracten-kwartaal-2026-12-03.ics');
   // The same in English, the window kept.
   await page.selectOption('#language', 'en');
   await page.waitForFunction(() => document.querySelector('#calendar-answer')?.textContent?.startsWith('This quarter'));
-  expect(await page.locator('#calendar-answer').textContent()).toBe('This quarter (up to and including 31 Dec 2026) you must cancel (or let renew) 3 contracts and arrange a follow-up for 1 ending contract. 2 contracts that renew automatically are already past their notice deadline. Act on 2 contracts now: they cover business-critical applications (top of the table).');
+  expect(await page.locator('#calendar-answer').textContent()).toBe('This quarter (up to and including 31 Dec 2026) you must cancel (or let renew) 1 contract and arrange a follow-up for 1 ending contract. 2 contracts that renew automatically are already past their notice deadline. Act on 2 contracts now: they cover business-critical applications (top of the table).');
   expect((await table()).slice(0, 2).map(row => [row.status, row.days])).toEqual([
     ['⚠ Act now: notice deadline passed, business-critical renews automatically on 15 Dec 2026', 'Notice deadline passed: 110 days ago'],
     ['⚠ Act now: ends, business-critical arrange what follows before 29 Dec 2026', 'Ends in 26 days'],

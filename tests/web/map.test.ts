@@ -212,6 +212,18 @@ describe('links from the lists', () => {
   });
 });
 
+describe('the contract calendar of the demo', () => {
+  it('when the timeline cannot show every contract of the window, then it says how many it shows', async () => {
+    const { page } = ui;
+    await ui.open('#/calendar');
+    await page.locator('#calendar-table tbody tr').first().waitFor();
+    const total = await page.locator('#calendar-table tbody tr').count();
+    expect(total).toBeGreaterThan(60);
+    expect(await page.locator('#calendar-timeline text[text-anchor=end]').count()).toBe(60);
+    await expect(page.locator('#calendar-timeline-cut').textContent()).resolves.toBe(` · de tijdlijn toont de eerste 60 van ${total} contracten; de tabel hieronder toont ze allemaal`);
+  });
+});
+
 describe('a contract in the middle', () => {
   it('when a contract\'s dependency view opens, then it is named by its supplier and what it covers, as the calendar names it', async () => {
     const { page } = ui;

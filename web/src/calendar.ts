@@ -48,19 +48,20 @@ const contractLabel = (row: Row, supplier?: string) =>
 const counted = (base: 'calendar.answer.overdue' | 'calendar.answer.actNow', n: number) => (n === 0 ? t(`${base}.zero` as MessageKey) : tn(base, n));
 
 /**
- * The answer above the table: how many contracts to cancel (they renew automatically) and how many
- * end and need what follows arranged, how many of the first are past their notice deadline, and how
- * many of either cover business-critical applications (act now).
+ * The answer above the table: how many contracts can still be cancelled (they renew automatically) and
+ * how many end and need what follows arranged, how many renewing ones are past their notice deadline
+ * already (too late to cancel: counted apart, not among those to cancel), and how many of all cover
+ * business-critical applications (act now).
  */
 function answer(rows: Row[], to: string): string {
   const when = months === 'quarter' ? t('calendar.answer.quarter', { to: formatDate(to) }) : t('calendar.answer.months', { n: months, to: formatDate(to) });
   const running = rows.filter(row => row.urgency !== 'ended');
-  if (running.length === 0) return t('calendar.answer.none', { when });
-  const notice = running.filter(renews).length, ending = running.length - notice;
+  const overdue = running.filter(row => row.urgency === 'actNow' || row.urgency === 'noticePassed').length;
+  const notice = running.filter(renews).length - overdue, ending = running.filter(row => !renews(row)).length;
   const what = [notice ? tn('calendar.answer.notice', notice) : '', ending ? tn('calendar.answer.ending', ending) : ''].filter(Boolean).join(t('calendar.answer.and'));
-  const overdue = rows.filter(row => row.urgency === 'actNow' || row.urgency === 'noticePassed').length;
   const actNow = rows.filter(row => row.urgency === 'actNow' || row.urgency === 'followUpNow').length;
-  return t('calendar.answer.lead', { when, what }) + (notice ? counted('calendar.answer.overdue', overdue) : '') + counted('calendar.answer.actNow', actNow);
+  return (what ? t('calendar.answer.lead', { when, what }) : t('calendar.answer.none', { when }))
+    + (running.some(renews) ? counted('calendar.answer.overdue', overdue) : '') + counted('calendar.answer.actNow', actNow);
 }
 
 /**
@@ -101,6 +102,9 @@ function statusCell(row: Row): HTMLElement {
 /** Today in the Netherlands, as a date at midnight UTC for the month arithmetic above. */
 export const todayAsDate = () => new Date(`${dutchDay()}T00:00:00Z`);
 
+/** "roer-contracten-kwartaal.ics", "roer-contracten-12-maanden.xlsx": the window in the name, so two downloads do not overwrite each other (download() adds the day). */
+const fileName = (extension: string) => `${t('calendar.file')}-${months === 'quarter' ? t('calendar.file.quarter') : t('calendar.file.months', { n: months })}.${extension}`;
+
 export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<void> {
   const body = h('div', { class: 'dashboard' }, h('p', { role: 'status' }, t('common.loading')));
   const today = todayAsDate();
@@ -116,9 +120,9 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
         h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'only-critical', checked: onlyCritical, onchange: (e: Event) => { onlyCritical = (e.target as HTMLInputElement).checked; void load(); } }), ' ', t('calendar.onlyCritical')),
         h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'only-locked', checked: onlyLocked, onchange: (e: Event) => { onlyLocked = (e.target as HTMLInputElement).checked; void load(); } }), ' ', t('calendar.onlyLocked'))),
       h('div', { class: 'buttons' },
-        h('button', { type: 'button', id: 'download-ics', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'ics', lang: language() }, 'roer-contracten.ics') }, t('calendar.ics')),
-        h('button', { type: 'button', id: 'download-csv', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), ...csvFor(language()) }, 'roer-contracten.csv') }, t('calendar.csv')),
-        h('button', { type: 'button', id: 'download-xlsx', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'xlsx', lang: language() }, 'roer-contracten.xlsx') }, t('calendar.xlsx')))),
+        h('button', { type: 'button', id: 'download-ics', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'ics', lang: language() }, fileName('ics')) }, t('calendar.ics')),
+        h('button', { type: 'button', id: 'download-csv', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), ...csvFor(language()) }, fileName('csv')) }, t('calendar.csv')),
+        h('button', { type: 'button', id: 'download-xlsx', onclick: () => void download('/api/analyses/contract-calendar', { ...params(), format: 'xlsx', lang: language() }, fileName('xlsx')) }, t('calendar.xlsx')))),
     body);
 
   const trend = trendPanel(ctx, ['noticeCount'], 'calendar-trend');
@@ -147,7 +151,8 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
         rowAttrs: row => ({ class: [isOverdue(row) ? 'overdue' : '', row.urgency === 'actNow' || row.urgency === 'followUpNow' ? 'act-now' : ''].join(' ').trim() || undefined, 'data-uid': rowUid(row), 'data-urgency': str(row.urgency) || undefined }),
         columns: [
           { key: 'status', label: t('calendar.col.status'), value: r => rank.get(r) ?? 0, render: statusCell },
-          { key: 'contract', label: t('calendar.col.contract'), value: r => contractLabel(r, str(r.supplierName) || undefined) },
+          // A link to the contract's dependency view: what it covers and what depends on that.
+          { key: 'contract', label: t('calendar.col.contract'), value: r => contractLabel(r, str(r.supplierName) || undefined), render: r => h('a', { href: dependencyHash(rowUid(r)) }, contractLabel(r, str(r.supplierName) || undefined)) },
           { key: 'supplier', label: t('calendar.col.supplier'), value: r => names(pick(r, 'supplierName', 'supplier', 'suppliers')).join(', ') },
           { key: 'notice', label: t('calendar.col.notice'), value: r => (renews(r) ? noticeOf(r) : ''), render: r => (renews(r) ? formatDate(noticeOf(r)) : h('span', { class: 'hint' }, t('calendar.notice.none'))) },
           { key: 'end', label: t('calendar.col.end'), value: r => str(r.end), render: r => formatDate(r.end) },
@@ -170,13 +175,16 @@ function shorten(label: string, max: number): string {
   return `${label.slice(0, max - id.length - 1).trimEnd()}…${id}`;
 }
 
+/** Lines the timeline draws at most; the table lists every contract. */
+const TIMELINE_ROWS = 60;
+
 /**
  * One line per contract: ● notice deadline (red when passed) of a contract that renews automatically,
  * ■ end date, and a "today" marker. A contract without automatic renewal has no notice deadline to show.
  */
 function timeline(rows: Row[], window: { from: string; to: string }, today: string): SVGElement | HTMLElement {
   if (rows.length === 0) return h('p', { class: 'hint' }, t('common.none'));
-  const sorted = [...rows].sort((a, b) => actionDate(a).localeCompare(actionDate(b))).slice(0, 60);
+  const sorted = [...rows].sort((a, b) => actionDate(a).localeCompare(actionDate(b))).slice(0, TIMELINE_ROWS);
   const dates = sorted.flatMap(r => [renews(r) ? noticeOf(r) : '', str(r.end)]).filter(Boolean);
   const start = [window.from, ...dates].sort()[0];
   const end = [window.to, ...dates].sort().at(-1)!;
@@ -208,5 +216,7 @@ function timeline(rows: Row[], window: { from: string; to: string }, today: stri
     if (row.end) chart.append(svg('rect', { x: x(str(row.end)) - 4, y: y - 4, width: 8, height: 8, fill: '#0072B2' }, svg('title', {}, `${label}: ${t('calendar.legend.end')} ${formatDate(row.end)}`)));
   });
   return h('figure', { class: 'timeline-box' }, chart,
-    h('figcaption', {}, h('span', { class: 'dot notice' }), ` ${t('calendar.legend.notice')} `, h('span', { class: 'dot overdue' }), ` ${t('calendar.overdue')} `, h('span', { class: 'dot end' }), ` ${t('calendar.legend.end')}`));
+    h('figcaption', {}, h('span', { class: 'dot notice' }), ` ${t('calendar.legend.notice')} `, h('span', { class: 'dot overdue' }), ` ${t('calendar.overdue')} `, h('span', { class: 'dot end' }), ` ${t('calendar.legend.end')}`,
+      // Said, not left to be noticed: the table holds them all.
+      rows.length > sorted.length ? h('span', { id: 'calendar-timeline-cut', class: 'hint' }, ` · ${t('calendar.timelineCut', { shown: formatNumber(sorted.length), total: formatNumber(rows.length) })}`) : ''));
 }
