@@ -16,7 +16,7 @@ const figure = (amount: number, label: string, language: Language, type: Figure[
 });
 export type Answer = { sentences: string[]; figures: Figure[]; risks: string[]; actions: ReportContract[] };
 
-/** Contracts on the first page. */
+/** Contracts on the first page: every one to act on now, then the next ones up to this many. */
 export const ACTIONS = 8;
 /** Kwetsbaarste punten among an organisation's largest risks: the first rows of its table. */
 export const SPOF_RISKS = 3;
@@ -91,10 +91,12 @@ const endsSoon = (data: ReportData) => (c: ReportContract) => (c.end ?? '') <= a
  * renewal that end within a quarter (earliest end first), then the next dates to act by: a notice
  * deadline, or the end of a contract that does not renew.
  */
-const toActOn = (data: ReportData) => [
-  ...[...passed(data), ...ending(data).filter(endsSoon(data))].sort(byDate(c => c.end)),
-  ...[...upcoming(data), ...ending(data).filter(c => !endsSoon(data)(c))].sort(byDate(c => c.noticeDeadline ?? c.end)),
-];
+function toActOn(data: ReportData): ReportContract[] {
+  const now = [...passed(data), ...ending(data).filter(endsSoon(data))].sort(byDate(c => c.end));
+  const next = [...upcoming(data), ...ending(data).filter(c => !endsSoon(data)(c))].sort(byDate(c => c.noticeDeadline ?? c.end));
+  // Every one to act on now, however many (a buyer missed 14 of 22 behind a cut at 8); the next ones up to ACTIONS in all.
+  return [...now, ...next.slice(0, Math.max(0, ACTIONS - now.length))];
+}
 const soonCount = (data: ReportData) => upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
 const annualValue = (contracts: ReportContract[]) => contracts.reduce((sum, c) => sum + (c.annualValue ?? 0), 0);
 
@@ -173,7 +175,7 @@ function subjectAnswer(data: ReportData, language: Language): Answer {
   contractRisks(data, language, risks);
   const exposed = data.sovereignty?.rows.find(row => row.uid === subject.uid);
   if (exposed) risks.push(reportText(language, 'risk.sovereignty', { chain: chainText((exposed.chain ?? []) as ChainStep[], language), score: formatNumber(Number(exposed.exitReadiness), language, 1) }));
-  return { sentences, figures, risks, actions: toActOn(data).slice(0, ACTIONS) };
+  return { sentences, figures, risks, actions: toActOn(data) };
 }
 
 /** "3 van de 40 applicaties zijn afhankelijk van een partij buiten de EU (…); zonder die partijen stoppen …". */
@@ -265,7 +267,7 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
     }));
   }
   contractRisks(data, language, risks);
-  return { sentences, figures, risks, actions: toActOn(data).slice(0, ACTIONS) };
+  return { sentences, figures, risks, actions: toActOn(data) };
 }
 
 /**

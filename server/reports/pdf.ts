@@ -212,7 +212,7 @@ const notesHeight = (doc: Doc, notes: string[]) =>
 
 /**
  * A table measured for the current page width, drawn by `draw()`: `lead` is what must fit under its
- * heading (the header and the first rows), `fit(space)` how many rows fit in `space` with the header.
+ * heading (the header and the first rows).
  * `after`: notes that belong under the table ("3 weggelaten: …"); they and the truncation note stay on
  * the page of the table's last rows, never alone at the top of the next.
  */
@@ -240,8 +240,6 @@ function tableLayout(doc: Doc, section: Pick<Section, 'columns' | 'rows' | 'prin
     doc.moveTo(MARGIN.left, y + headerHeight).lineTo(MARGIN.left + total, y + headerHeight).lineWidth(0.8).strokeColor(INK).stroke();
     doc.y = y + headerHeight + 2;
   };
-  /** Rows from the first that fit in `space` points under a header. */
-  const fit = (space: number) => { let n = 0; while (n < heights.length && headerHeight + 2 + sum(0, n + 1) <= space) n++; return n; };
   const lead = headerHeight + 2 + sum(0, Math.min(KEEP_ROWS, heights.length)) + (heights.length <= KEEP_ROWS ? notesHeight(doc, after) : 0);
   function draw(options: TableOptions = {}) {
     const count = Math.min(options.rows ?? cells.length, cells.length);
@@ -272,7 +270,7 @@ function tableLayout(doc: Doc, section: Pick<Section, 'columns' | 'rows' | 'prin
     doc.y += 4;
     for (const text of notes) paragraph(doc, text, 8, MUTED);
   }
-  return { lead, fit, headerHeight, draw };
+  return { lead, headerHeight, draw };
 }
 
 /** The picture at the current position, scaled to the page width when it is wider. */
@@ -403,10 +401,9 @@ function firstPage(doc: Doc, data: ReportData, language: Language) {
   heading(doc, reportText(language, 'actions'), 13, introHeight + actions.lead);
   paragraph(doc, intro, 8.5, MUTED);
   doc.moveDown(0.2);
-  // The first page is the answer: the contracts that fit on it, the rest in the Contracten table further on.
-  const note = doc.font('Helvetica').fontSize(8).currentLineHeight(true) + 6;
-  const fits = actions.fit(bottomOf(doc) - doc.y - note);
-  actions.draw({ rows: fits >= KEEP_ROWS ? fits : undefined, note: () => reportText(language, 'actionsMore') });
+  // Every contract to act on now, over onto the next page when they do not fit on the first: one cut
+  // off under "the rest is in the Contracten table" was lost among the others there.
+  actions.draw();
 }
 
 /** Renders the report as a PDF in `language`; resolves with the bytes. */
