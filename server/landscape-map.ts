@@ -27,9 +27,11 @@ export type MapQuery = z.infer<typeof MapQuery>;
 /** An overlay's value: a category key the legend lists (a supplier's uid, 'high', 'within6', 'other', 'none'…). */
 export type MapTile = {
   uid: string; name: string; criticality: string; suppliers: { uid: string; name: string }[]; areas: string[];
-  lockIn: number | null; jurisdiction: string | null; noticeDeadline: string | null;
+  lockIn: number | null; jurisdiction: string | null; actBy: ActBy | null;
   overlay: Record<Overlay, string>;
 };
+/** The date a buyer acts by: a notice deadline of a contract that renews automatically, or the end of one that does not. */
+export type ActBy = { date: string; kind: 'notice' | 'end' };
 export type MapArea = { uid: string; name: string; applications: number; organisations: number };
 export type LegendEntry = { key: string; name?: string; count: number };
 export type LandscapeMap = {
@@ -87,24 +89,24 @@ async function buildMap(driver: Driver, chosen: string[] | null, areasBy: AreasB
   const scores = lockInScores(landscape, await loadLockInWeights(driver), asOf);
   const supplierKey = prominent(landscape, application => application.suppliers);
   const groupKey = prominent(landscape, application => application.suppliers.map(uid => landscape.suppliers.get(uid)?.group ?? uid));
-  const notices = noticeDeadlines(landscape, asOf);
+  const dates = actByDates(landscape, asOf);
   const applications = [...landscape.applications.values()]
     .sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.uid.localeCompare(b.uid))
     .map((application): MapTile => {
       const lockIn = scores.get(application.uid)?.score ?? null;
       const jurisdiction = worstJurisdiction(landscape, application);
-      const noticeDeadline = notices.get(application.uid) ?? null;
+      const actBy = dates.get(application.uid) ?? null;
       return {
         uid: application.uid, name: application.name, criticality: application.criticality, areas: areaOf(application),
         suppliers: application.suppliers.map(uid => ({ uid, name: landscape.suppliers.get(uid)?.name ?? uid })),
-        lockIn, jurisdiction, noticeDeadline,
+        lockIn, jurisdiction, actBy,
         overlay: {
           supplier: supplierKey(application),
           group: groupKey(application),
           lockIn: lockIn === null ? 'none' : LOCK_IN_BANDS.find(band => lockIn >= band.from)!.key,
           criticality: application.criticality,
           jurisdiction: jurisdiction ?? 'none',
-          notice: noticeBand(noticeDeadline, asOf),
+          notice: noticeBand(actBy?.date ?? null, asOf),
         },
       };
     });
@@ -155,21 +157,21 @@ function worstJurisdiction(landscape: Landscape, application: ApplicationFact): 
 }
 
 /**
- * Per application, the notice deadline that matters now: of the contracts covering it that still run
- * (in their current term: one that renewed by itself runs on) and renew automatically, the earliest
- * deadline still ahead, else the latest one already passed (too late to give notice). A contract that
- * does not renew by itself has no notice deadline: it ends on its end date.
+ * Per application, the date to act by of the contracts covering it that still run (in their current
+ * term: one that renewed by itself runs on): a notice deadline of one that renews automatically, the
+ * end of one that does not (what follows it must be arranged by then). The earliest still ahead, else
+ * the latest notice deadline already passed (too late to give notice: it renews).
  */
-function noticeDeadlines(landscape: Landscape, asOf: string): Map<string, string> {
-  const ahead = new Map<string, string>();
-  const passed = new Map<string, string>();
+function actByDates(landscape: Landscape, asOf: string): Map<string, ActBy> {
+  const ahead = new Map<string, ActBy>();
+  const passed = new Map<string, ActBy>();
   for (const contract of landscape.contracts) {
     const term = currentTerm(contract, asOf);
-    const deadline = term?.noticeDeadline;
-    if (!term || !deadline || term.end < asOf) continue;
+    if (!term || term.end < asOf) continue;
+    const date: ActBy = term.noticeDeadline ? { date: term.noticeDeadline, kind: 'notice' } : { date: term.end, kind: 'end' };
     for (const uid of contract.covers) {
-      if (deadline >= asOf) { if (!ahead.has(uid) || deadline < ahead.get(uid)!) ahead.set(uid, deadline); }
-      else if (!passed.has(uid) || deadline > passed.get(uid)!) passed.set(uid, deadline);
+      if (date.date >= asOf) { if (!ahead.has(uid) || date.date < ahead.get(uid)!.date) ahead.set(uid, date); }
+      else if (!passed.has(uid) || date.date > passed.get(uid)!.date) passed.set(uid, date);
     }
   }
   return new Map([...passed, ...ahead]);

@@ -38,7 +38,7 @@ const landscape = () =>
       { id: 'c1', organisation: 'gm1', supplier: 's1', applications: 'a1|a2', start: '2024-01-01', end: addMonths(now, 9), noticeMonths: '4', autoRenew: 'ja', annualValue: '1000' },
       { id: 'c2', organisation: 'gm1', supplier: 's3', applications: 'a3', start: '2024-01-01', end: addMonths(now, 30), noticeMonths: '3', autoRenew: 'ja', annualValue: '500' },
       { id: 'c3', organisation: 'gm1', supplier: 's4', applications: 'a4', start: '2024-01-01', end: addMonths(now, 2), noticeMonths: '6', autoRenew: 'ja', annualValue: '200' },
-      // Ends in 2 months with 6 months' notice too, but does not renew by itself: no notice deadline at all.
+      // Ends in 2 months with 6 months' notice too, but does not renew by itself: no notice deadline, its end date counts.
       { id: 'd1', organisation: 'gm2', supplier: 's1', applications: 'b1', start: '2024-01-01', end: addMonths(now, 2), noticeMonths: '6', annualValue: '300' },
     ],
   });
@@ -90,12 +90,14 @@ describe('landscape map and dependency view', () => {
     // Archief's contract ends in 2 months with 6 months' notice: too late to give notice.
     expect(overlay.Archief).toMatchObject({ criticality: 'medium', jurisdiction: 'EU', notice: 'passed' });
     const tile = body.applications.find((a: { name: string }) => a.name === 'Zaaksysteem');
-    expect(tile.noticeDeadline).toBe(addMonths(addMonths(now, 9), -4));
+    expect(tile.actBy).toEqual({ date: addMonths(addMonths(now, 9), -4), kind: 'notice' });
     expect(tile.suppliers).toEqual([{ uid: 'supplier:s1', name: 'Acme B.V.' }]);
     expect(body.legends.jurisdiction).toEqual([{ key: 'US', count: 1 }, { key: 'EU', count: 2 }, { key: 'none', count: 1 }]);
     expect(body.legends.notice).toEqual([{ key: 'passed', count: 1 }, { key: 'within6', count: 2 }, { key: 'later', count: 1 }]);
+    // d1 does not renew by itself: it is acted on by its end date (arrange what follows), not by a notice deadline it lacks.
     const south = await map({ organisation: 'gm2' });
-    expect(south.applications.map((a: { name: string; noticeDeadline: string | null; overlay: Record<string, string> }) => [a.name, a.noticeDeadline, a.overlay.notice])).toEqual([['Zaakregie Zuid', null, 'none']]);
+    expect(south.applications.map((a: { name: string; actBy: unknown; overlay: Record<string, string> }) => [a.name, a.actBy, a.overlay.notice]))
+      .toEqual([['Zaakregie Zuid', { date: addMonths(now, 2), kind: 'end' }, 'within6']]);
     expect(body.legends.group).toEqual([
       { key: 'group:acme-holding', name: 'Acme Holding', count: 2 }, { key: 'supplier:s3', name: 'Beta Software', count: 1 }, { key: 'supplier:s4', name: 'Gamma', count: 1 },
     ]);
@@ -124,11 +126,19 @@ describe('landscape map and dependency view', () => {
     expect((await request(app).get('/api/landscape-map').query({ areas: 'supplier' })).status).toBe(400);
   });
 
+  it('when the dependency view of a contract is asked, then its centre carries what names it: supplier and covered applications', async () => {
+    const response = await request(app).get(`/api/dependencies/${encodeURIComponent('contract:gm1/c1')}`);
+    expect(response.status).toBe(200);
+    const { contract, ...centre } = response.body.centre;
+    expect(centre).toEqual({ uid: 'contract:gm1/c1', kind: 'Contract', name: 'c1', organisation: 'gm1', criticality: null });
+    expect({ ...contract, applications: [...contract.applications].sort() }).toEqual({ id: 'c1', suppliers: ['Acme B.V.'], applications: ['Makelaar', 'Zaaksysteem'] });
+  });
+
   it('when the dependency view of an application is asked, then parallel interfaces are one edge with their count', async () => {
     const response = await request(app).get(`/api/dependencies/${encodeURIComponent('app:gm1/a3')}`);
     expect(response.status).toBe(200);
     const { centre, before, after, edges, next } = response.body;
-    expect(centre).toEqual({ uid: 'app:gm1/a3', kind: 'Application', name: 'Website', organisation: 'gm1', criticality: 'low' });
+    expect(centre).toEqual({ uid: 'app:gm1/a3', kind: 'Application', name: 'Website', organisation: 'gm1', criticality: 'low', contract: null });
     expect(before.map((column: { hop: number; total: number; nodes: { uid: string }[] }) => [column.hop, column.total, column.nodes.map(node => node.uid)]))
       .toEqual([[1, 3, ['app:gm1/a2', 'app:gm1/a1', 'supplier:s3']]]);
     expect(after).toEqual([]);

@@ -8,10 +8,11 @@ import { fill, h, message } from './dom.js';
 import { formatDate, formatNumber, kindLabel, critLabel, t, tn, type MessageKey } from './i18n.js';
 import { dependencyHash } from './dependency-view.js';
 import { searchBox } from './search-box.js';
+import { dutchDay } from '../../server/format.js';
 
 export type Overlay = 'supplier' | 'group' | 'lockIn' | 'criticality' | 'jurisdiction' | 'notice';
 type AreasBy = 'businessFunction' | 'referenceComponent';
-type Tile = { uid: string; name: string; criticality: string; suppliers: { uid: string; name: string }[]; areas: string[]; lockIn: number | null; jurisdiction: string | null; noticeDeadline: string | null; overlay: Record<Overlay, string> };
+type Tile = { uid: string; name: string; criticality: string; suppliers: { uid: string; name: string }[]; areas: string[]; lockIn: number | null; jurisdiction: string | null; actBy: { date: string; kind: 'notice' | 'end' } | null; overlay: Record<Overlay, string> };
 type Area = { uid: string; name: string; applications: number; organisations: number };
 type LegendEntry = { key: string; name?: string; count: number };
 export type LandscapeMap = {
@@ -219,6 +220,7 @@ function describe(tile: Tile): string {
     tile.lockIn === null ? null : `${t('map.overlay.lockIn')}: ${formatNumber(tile.lockIn, 0)}`,
     // In words, as the legend says it ("Verenigde Staten", not "US").
     `${t('map.overlay.jurisdiction')}: ${t(`map.jurisdiction.${tile.jurisdiction ?? 'none'}` as MessageKey)}`,
-    tile.noticeDeadline ? t('panel.notice', { date: formatDate(tile.noticeDeadline) }) : null,
+    // As the side panel and the calendar say it: a deadline to give notice by (or passed: it renews), or the end.
+    tile.actBy ? t(tile.actBy.kind === 'end' ? 'panel.ends' : tile.actBy.date < dutchDay() ? 'panel.noticePassed' : 'panel.notice', { date: formatDate(tile.actBy.date) }) : null,
   ].filter(Boolean).join('\n');
 }
