@@ -202,7 +202,11 @@ const listFormat = (items: string[]) => new Intl.ListFormat(language() === 'nl' 
 function figures({ summary }: ImpactAnswer): HTMLElement {
   const { totals } = summary;
   const today = dutchDay();
-  const nextNotice = summary.contracts.filter(c => c.hit !== 'missesData').map(c => c.noticeDeadline).filter(date => date && date >= today).sort()[0];
+  const direct = summary.contracts.filter(c => c.hit !== 'missesData');
+  const nextNotice = direct.map(c => c.noticeDeadline).filter(date => date && date >= today).sort()[0];
+  // Past their notice deadline and still running: they renew; "eerstvolgende … 18-01-2027" alone hid six of them.
+  const late = direct.filter(c => c.noticeDeadline && c.noticeDeadline < today && c.end >= today).length;
+  const noticeWords = [late ? tn('whatIf.fig.noticePassed', late) : null, nextNotice ? t('whatIf.fig.nextNotice', { date: formatDate(nextNotice) }) : null].filter(Boolean).join('; ');
   const contractsThrough = totals.contracts - totals.contractsDirect;
   const self = summary.node.kind === 'Application';
   const figure = (id: string, phrase: string, note: string) => h('li', { id }, h('strong', {}, phrase), ' ', note);
@@ -221,8 +225,7 @@ function figures({ summary }: ImpactAnswer): HTMLElement {
     figure('fig-organisations', tn('whatIf.organisationCount', totals.organisations), `${t('whatIf.fig.organisations')}${summary.organisations.length ? `: ${listFormat(summary.organisations.map(o => o.name))}` : ''}`),
     figure('fig-contracts', tn('whatIf.fig.contracts', totals.contractsDirect),
       // Split: "52 contracten van wat direct uitvalt; eerstvolgende uiterste opzegdatum …".
-      contractsThrough ? [t('whatIf.fig.contractsDirect'), nextNotice ? t('whatIf.fig.nextNotice', { date: formatDate(nextNotice) }) : null].filter(Boolean).join('; ')
-        : nextNotice ? t('whatIf.fig.contractsNote', { date: formatDate(nextNotice) }) : t('whatIf.fig.contractsInvolved')),
+      [contractsThrough ? t('whatIf.fig.contractsDirect') : t('whatIf.fig.contractsInvolved'), noticeWords].filter(Boolean).join('; ')),
     contractsThrough ? figure('fig-contracts-through', tn('whatIf.fig.contracts', contractsThrough), t('whatIf.fig.contractsThrough')) : null,
     figure('fig-interfaces', tn('whatIf.fig.interfaces', totals.interfacesBroken), t('whatIf.fig.interfacesNote')),
     totals.interfacesWithoutData ? figure('fig-interfaces-data', tn('whatIf.fig.interfaces', totals.interfacesWithoutData), tn('whatIf.fig.interfacesData', totals.interfacesWithoutData)) : null));
