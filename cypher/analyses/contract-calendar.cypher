@@ -1,5 +1,5 @@
 // title: Contract calendar / Contractkalender
-// description: Contracts whose notice deadline or end date falls in [$from, $to]. Notice deadline = end date minus noticeMonths CALENDAR months, only for a contract that renews automatically (one that does not ends on its end date whatever notice is given: it has no deadline to meet); Neo4j clamps the day to the month's last day (31 March minus 1 month = 28 or 29 February). Days are counted from $today; overdue = notice deadline before $today while the contract has not ended (end date on or after $today). Contracts that renew automatically and whose end date passed are returned too: the server rolls them to their current term and keeps those in the window.
+// description: Contracts whose notice deadline or end date falls in [$from, $to]. Notice deadline = end date minus noticeMonths CALENDAR months, only for a contract that renews automatically (one that does not ends on its end date whatever notice is given: it has no deadline to meet); Neo4j clamps the day to the month's last day (31 March minus 1 month = 28 or 29 February). Days are counted from $today; a contract past its notice deadline that still runs is in every window that starts on or before $today; overdue = notice deadline before $today while the contract has not ended (end date on or after $today). Contracts that renew automatically and whose end date passed are returned too: the server rolls them to their current term and keeps those in the window.
 CALL () {
   // Index seeks on :Contract(organisation) for the chosen organisations; every contract only when
   // $organisations is null (`$organisations IS NULL OR … IN …` would scan them all either way).
@@ -17,6 +17,8 @@ WHERE c.end IS NOT NULL
 WITH c, CASE WHEN c.autoRenew THEN c.end - duration({months: coalesce(c.noticeMonths, 0)}) END AS noticeDeadline
 WHERE (noticeDeadline >= date($from) AND noticeDeadline <= date($to))
    OR (c.end >= date($from) AND c.end <= date($to))
+   // Past its notice deadline and still running: to act on now, in every window that holds today.
+   OR (noticeDeadline < date($today) AND c.end >= date($today) AND date($from) <= date($today))
    // Renewed automatically: its current term (server/analyses/contract-term.ts) may fall in the window.
    OR (c.autoRenew AND c.end < date($today))
 OPTIONAL MATCH (c)-[:WITH]->(s:Supplier)

@@ -26,7 +26,7 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
   title: 'Contract calendar / Contractkalender',
   description:
     'Contracts with their end date, notice deadline (end date minus the notice period in calendar months), auto-renewal, days left and covered applications with criticality and lock-in score, ' +
-    'for notice deadlines or end dates in the window (default the next 12 months); overdue = notice deadline passed while a contract that renews automatically still runs. ' +
+    'for notice deadlines or end dates in the window (default the next 12 months), and those overdue in every window that holds today; overdue = notice deadline passed while a contract that renews automatically still runs. ' +
     'A contract without automatic renewal has nothing to cancel, so no notice deadline (null): it is in the window by its end date, and what follows it must be arranged before then. ' +
     '`urgency` says how soon to act, and orders the rows: actNow (overdue, renews automatically, covers a business-critical application), followUpNow (no automatic renewal, ends within 3 months, business-critical), ' +
     'endsSoon (the same, not business-critical), noticePassed (overdue), noticeSoon (notice deadline within 3 months), noticeLater, endsLater, ended. ' +
@@ -93,7 +93,9 @@ function renewedInWindow(rows: CalendarRow[], asOf: string, from: string, to: st
     if (!term?.renewed) return [{ ...row, renewed: false, contractEnd: row.end }];
     // Renewed, so it renews automatically and has a notice deadline.
     const { end, renewed, contractEnd } = term, noticeDeadline = term.noticeDeadline!;
-    if (!inWindow(noticeDeadline) && !inWindow(end)) return [];
-    return [{ ...row, end, noticeDeadline, renewed, contractEnd, daysToNoticeDeadline: daysBetween(asOf, noticeDeadline), daysToEnd: daysBetween(asOf, end), overdue: noticeDeadline < asOf && end >= asOf }];
+    const overdue = noticeDeadline < asOf && end >= asOf;
+    // Past its notice deadline (still running) is to act on now: in every window that holds today, as in the query.
+    if (!inWindow(noticeDeadline) && !inWindow(end) && !(overdue && from <= asOf)) return [];
+    return [{ ...row, end, noticeDeadline, renewed, contractEnd, daysToNoticeDeadline: daysBetween(asOf, noticeDeadline), daysToEnd: daysBetween(asOf, end), overdue }];
   });
 }

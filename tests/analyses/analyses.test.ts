@@ -296,12 +296,18 @@ describe('analyses on the fixture landscape', () => {
         { uid: 'contract:gm2/d1', urgency: 'followUpNow', end: '2028-02-29', noticeDeadline: null });
     });
 
-    it('when the window is narrowed, then only contracts with a notice deadline or end date inside it remain, and one without automatic renewal only by its end date', async () => {
+    it('when the window is narrowed, then only contracts with a notice deadline or end date inside it remain (one without automatic renewal only by its end date), and those past their notice deadline while it holds today', async () => {
       const { rows } = await run(driver, 'contract-calendar', { today: TODAY, from: '2027-12-15', to: '2028-12-31', organisation: 'gm1' });
       expect(pick(rows, 'uid', 'end', 'noticeDeadline', 'overdue')).toEqual([{ uid: 'contract:gm1/c3', end: '2028-06-30', noticeDeadline: null, overdue: false }]);
       // c3 (no automatic renewal, 6 months' notice) is in a window by its end date only, not by 30-12-2027.
       const december = await run(driver, 'contract-calendar', { today: TODAY, from: '2027-12-15', to: '2028-01-31', organisation: 'gm1' });
       expect(december.rows).toEqual([]);
+      // c2 is past its notice deadline (30-09-2026) and runs until 31-12-2026: to act on now, so in a window
+      // that holds today though neither date is in it; not in one that starts after today.
+      const fortnight = await run(driver, 'contract-calendar', { today: TODAY, from: TODAY, to: '2026-12-15', organisation: 'gm1' });
+      expect(pick(fortnight.rows, 'uid', 'overdue', 'urgency')).toEqual([{ uid: 'contract:gm1/c2', overdue: true, urgency: 'noticePassed' }]);
+      const later = await run(driver, 'contract-calendar', { today: TODAY, from: '2026-12-02', to: '2026-12-15', organisation: 'gm1' });
+      expect(later.rows).toEqual([]);
       await expect(run(driver, 'contract-calendar', { from: '2028-01-01', to: '2027-01-01' })).rejects.toThrow(/before/);
     });
   });
