@@ -21,7 +21,7 @@ export const ACTIONS = 8;
 /** Kwetsbaarste punten among an organisation's largest risks: the first rows of its table. */
 export const SPOF_RISKS = 3;
 const SOON_DAYS = 183;
-const ENDS_SOON_MONTHS = 3;
+const QUARTER_MONTHS = 3;
 
 const count = (language: Language, what: 'applications' | 'platforms', n: number) =>
   reportText(language, n === 1 ? `answer.${what}.one` : `answer.${what}.many`, { n: formatNumber(n, language) });
@@ -85,7 +85,8 @@ const passed = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline
 /** Running contracts without automatic renewal, by end date. */
 const ending = (data: ReportData) => data.contracts.filter(c => !c.noticeDeadline && c.end && c.end >= data.today).sort(byDate(c => c.end));
 /** Within a quarter, as the contract calendar counts "binnenkort". */
-const endsSoon = (data: ReportData) => (c: ReportContract) => (c.end ?? '') <= addMonths(data.today, ENDS_SOON_MONTHS);
+const within = (data: ReportData, date: (c: ReportContract) => string | null) => (c: ReportContract) => (date(c) ?? '') <= addMonths(data.today, QUARTER_MONTHS);
+const endsSoon = (data: ReportData) => within(data, c => c.end);
 /**
  * What a buyer acts on: running contracts whose notice deadline has passed and those without automatic
  * renewal that end within a quarter (earliest end first), then the next dates to act by: a notice
@@ -93,9 +94,11 @@ const endsSoon = (data: ReportData) => (c: ReportContract) => (c.end ?? '') <= a
  */
 function toActOn(data: ReportData): ReportContract[] {
   const now = [...passed(data), ...ending(data).filter(endsSoon(data))].sort(byDate(c => c.end));
-  const next = [...upcoming(data), ...ending(data).filter(c => !endsSoon(data)(c))].sort(byDate(c => c.noticeDeadline ?? c.end));
-  // Every one to act on now, however many (a buyer missed 14 of 22 behind a cut at 8); the next ones up to ACTIONS in all.
-  return [...now, ...next.slice(0, Math.max(0, ACTIONS - now.length))];
+  const dateOf = (c: ReportContract) => c.noticeDeadline ?? c.end;
+  const next = [...upcoming(data), ...ending(data).filter(c => !endsSoon(data)(c))].sort(byDate(dateOf));
+  // Every one to act on now, however many (a buyer missed 14 of 22 behind a cut at 8), every notice
+  // deadline of the coming quarter (one 11 days away was left out behind those), and the next ones up to ACTIONS in all.
+  return [...now, ...next.slice(0, Math.max(next.filter(within(data, dateOf)).length, ACTIONS - now.length))];
 }
 const soonCount = (data: ReportData) => upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
 const annualValue = (contracts: ReportContract[]) => contracts.reduce((sum, c) => sum + (c.annualValue ?? 0), 0);

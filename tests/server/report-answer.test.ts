@@ -68,10 +68,11 @@ describe('report answer', () => {
     expect(answer.risks).toContain('Bij 1 lopend contract is de uiterste opzegdatum verstreken; het wordt stilzwijgend verlengd.');
     expect(reportAnswer({ ...data, today: '2026-12-04', contracts: [...contracts, contract('c-0151', '2027-01-15', '2026-10-15')] }, 'en').risks)
       .toContain('2 running contracts are past their notice deadline; they renew automatically.');
-    // Every one to act on now, also more than the eight the first page lists otherwise; then no later ones.
+    // Every one to act on now, also more than the eight the first page lists otherwise; then every notice
+    // deadline of the coming quarter (c-0145), not the contract that ends after it (c-0200).
     const many = Array.from({ length: 10 }, (_, i) => contract(`c-01${String(i).padStart(2, '0')}`, `2027-01-${String(10 + i)}`, null));
     expect(reportAnswer({ ...data, today: '2026-12-04', contracts: [...contracts, ...many] }, 'nl').actions.map(c => c.uid))
-      .toEqual(['c-0150', 'c-0001', ...many.map(c => c.uid)]);
+      .toEqual(['c-0150', 'c-0001', ...many.map(c => c.uid), 'c-0145']);
     const [overdue, ending, next] = answer.actions;
     expect(contractName(overdue, 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0150), opzegdatum verstreken');
     // It does not renew by itself: it ends, and has no deadline to miss (the contract calendar says the same).
