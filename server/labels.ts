@@ -95,7 +95,8 @@ export const PROPERTY_NAMES: Record<string, Words> = {
   end: { nl: 'Einddatum', en: 'End' },
   noticeMonths: { nl: 'Opzegtermijn (maanden)', en: 'Notice (months)' },
   noticeDeadline: { nl: 'Uiterste opzegdatum', en: 'Notice deadline' },
-  autoRenew: { nl: 'Stilzwijgend verlengd', en: 'Renews automatically' },
+  // The clause ("verlengt"), not a renewal that happened: read as "already renewed" beside a deadline still ahead.
+  autoRenew: { nl: 'Verlengt stilzwijgend', en: 'Renews automatically' },
   annualValue: { nl: 'Jaarwaarde', en: 'Annual value' },
   exitPlan: { nl: 'Exitplan', en: 'Exit plan' },
   dataPortability: { nl: 'Dataportabiliteit', en: 'Data portability' },
