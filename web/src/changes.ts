@@ -89,21 +89,26 @@ export async function renderChanges(root: HTMLElement, ctx: Context): Promise<vo
   const shown = organisation ?? (changes.headlines.length === 1 ? changes.headlines[0].organisation : undefined);
   const trend = shown ? await getJson<{ series: Headline[] }>('/api/trends', { organisation: shown }).catch(() => null) : null;
   fill(body,
-    lead(changes, shown, oneRun(changes, runs)),
+    lead(changes, shown, runs),
     shown ? headlineCards(changes.headlines[0]) : headlineTable(changes.headlines),
     shown ? trendSection(trend?.series ?? []) : h('p', { class: 'hint' }, t('changes.trendChooseOne')),
     h('section', { id: 'changes-tables' }, h('h2', {}, t('changes.rows')), untrackedRuns(changes.runs), TABLES.map(table => tableSection(table, changes.tables[table]))),
     h('section', {}, h('h2', {}, t('changes.runs', { n: changes.runs.length })), runList(changes)));
 }
 
-const whenText = (moment: Moment) => (moment.runId ? t('changes.sinceRunText', { when: formatDateTime(moment.at) })
-  : moment.day ? formatDate(moment.day) : formatDateTime(moment.at));
+/** "de import van 06-12-2026 04:23 (Algoritmeregister)": several imports can finish in the same minute. */
+const whenText = (moment: Moment, runs: Run[]) => {
+  if (!moment.runId) return moment.day ? formatDate(moment.day) : formatDateTime(moment.at);
+  const run = runs.find(one => one.runId === moment.runId);
+  return `${t('changes.sinceRunText', { when: formatDateTime(moment.at) })}${run ? ` (${sourceName(run.source)})` : ''}`;
+};
 
 /** The run whose changes alone were asked (since its start, until it), if that was the choice. */
 const oneRun = (changes: Changes, runs: Run[]) => runs.find(run => run.runId === changes.until?.runId && run.startedAt && Date.parse(run.startedAt) === Date.parse(changes.since.at));
 
 /** The answer first: one sentence with what a person acts on. */
-function lead(changes: Changes, organisation: string | undefined, run: Run | undefined): HTMLElement {
+function lead(changes: Changes, organisation: string | undefined, runs: Run[]): HTMLElement {
+  const run = oneRun(changes, runs);
   const entered = (kind: 'spofs' | 'notice') => changes.headlines.reduce((n, change) => n + change.entered[kind].length, 0);
   const left = changes.headlines.reduce((n, change) => n + change.left.spofs.length, 0);
   const rows = TABLES.reduce((n, table) => n + changes.tables[table].added + changes.tables[table].changed + changes.tables[table].removed, 0);
@@ -134,8 +139,8 @@ function lead(changes: Changes, organisation: string | undefined, run: Run | und
     parts.push(before === after ? t('changes.lead.hhiSame', { value: after }) : t('changes.lead.hhi', { before, after }));
   }
   const when = run ? t('changes.lead.oneRun', { when: formatDateTime(changes.until!.at) })
-    : changes.until ? t('changes.lead.between', { from: whenText(changes.since), to: whenText(changes.until) })
-      : t('changes.lead.since', { when: whenText(changes.since) });
+    : changes.until ? t('changes.lead.between', { from: whenText(changes.since, runs), to: whenText(changes.until, runs) })
+      : t('changes.lead.since', { when: whenText(changes.since, runs) });
   return h('p', { class: 'lead', id: 'changes-lead', style: 'font-size: 1.15rem; max-width: 60rem;' }, `${when} ${parts.join(', ')}.`);
 }
 
