@@ -104,6 +104,15 @@ it('when the calendar opens on 03-12-2026, then it first answers how many contra
   expect(await page.locator('#calendar-timeline g > title').first().textContent()).toBe('Kievit Software B.V. – Persoonsregistratie (c-0150)');
   expect(await page.locator('#calendar-timeline circle title').allTextContents()).not.toContainEqual(expect.stringContaining('(c-0001)'));
   await ui.shot('calendar-urgent', true);
+  // In a narrow window a date or id is not broken at its hyphen ("29-⏎12-2026", "(c-⏎0150)").
+  await page.setViewportSize({ width: 900, height: 900 });
+  const row = page.locator('#calendar-table tbody tr[data-uid="contract:gm1/c-0001"]');
+  await expect(row.locator('.status-next .nowrap').textContent()).resolves.toBe('29-12-2026');
+  await expect(row.locator('td a .nowrap').textContent()).resolves.toBe('(c-0001)');
+  const lines = await page.locator('#calendar-table .nowrap').evaluateAll(spans => spans.map(span => [span.textContent, span.getClientRects().length]));
+  expect(lines.length).toBeGreaterThan(6);
+  expect(lines.filter(([, n]) => n !== 1)).toEqual([]);
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // Sorting by another column and back by status restores the order of urgency.
   await page.locator('#calendar-table th[data-key=contract] button').click();

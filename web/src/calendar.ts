@@ -4,7 +4,7 @@ import { csvFor, download, runAnalysis } from './api.js';
 import type { Context } from './context.js';
 import { dependencyHash } from './dependency-view.js';
 import { errorText } from './errors.js';
-import { clear, fill, h, message, sortableTable, svg } from './dom.js';
+import { clear, fill, h, keepTogether, message, sortableTable, svg } from './dom.js';
 import { CODE_NAMES, valueName } from '../../server/labels.js';
 import { calendarContractTitle } from '../../server/reports/contract-name.js';
 import { critLabel, formatDate, formatMonth, formatMoney, formatNumber, language, type MessageKey, t, tn } from './i18n.js';
@@ -96,7 +96,7 @@ function statusCell(row: Row): HTMLElement {
   const urgency = str(row.urgency);
   const next = urgency === 'ended' ? '' : !renews(row) ? t('calendar.then.ends', { date: formatDate(row.end) }) : urgency === 'actNow' || urgency === 'noticePassed' ? t('calendar.then.renews', { date: formatDate(row.end) }) : '';
   const now = urgency === 'actNow' || urgency === 'followUpNow';
-  return h('span', { class: `status status-${urgency}` }, h('strong', {}, now ? '⚠ ' : '', valueName(CODE_NAMES, urgency, language())), next ? h('span', { class: 'status-next' }, next) : '');
+  return h('span', { class: `status status-${urgency}` }, h('strong', {}, now ? '⚠ ' : '', valueName(CODE_NAMES, urgency, language())), next ? h('span', { class: 'status-next' }, keepTogether(next)) : '');
 }
 
 /** Today in the Netherlands, as a date at midnight UTC for the month arithmetic above. */
@@ -152,7 +152,7 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
         columns: [
           { key: 'status', label: t('calendar.col.status'), value: r => rank.get(r) ?? 0, render: statusCell },
           // A link to the contract's dependency view: what it covers and what depends on that.
-          { key: 'contract', label: t('calendar.col.contract'), value: r => contractLabel(r, str(r.supplierName) || undefined), render: r => h('a', { href: dependencyHash(rowUid(r)) }, contractLabel(r, str(r.supplierName) || undefined)) },
+          { key: 'contract', label: t('calendar.col.contract'), value: r => contractLabel(r, str(r.supplierName) || undefined), render: r => h('a', { href: dependencyHash(rowUid(r)) }, keepTogether(contractLabel(r, str(r.supplierName) || undefined))) },
           { key: 'supplier', label: t('calendar.col.supplier'), value: r => names(pick(r, 'supplierName', 'supplier', 'suppliers')).join(', ') },
           { key: 'notice', label: t('calendar.col.notice'), value: r => (renews(r) ? noticeOf(r) : ''), render: r => (renews(r) ? formatDate(noticeOf(r)) : h('span', { class: 'hint' }, t('calendar.notice.none'))) },
           { key: 'end', label: t('calendar.col.end'), value: r => str(r.end), render: r => formatDate(r.end) },
