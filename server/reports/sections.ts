@@ -14,7 +14,7 @@ import { trendHeading, trendSection } from './trend.js';
 import { changeCells, changeRows, changesLead, changesTitle } from './changes-section.js';
 import { shownName } from './boundary.js';
 import { decimalsToTellApart } from '../decimals.js';
-import { formatNumber } from '../format.js';
+import { formatDate, formatNumber } from '../format.js';
 import type { DependencyRow } from './dependencies.js';
 
 /** "direct: draait op Grutto Software Cloud" (why, as the what-if page says it), or "mist gegevens via koppeling". */
@@ -67,6 +67,10 @@ export function reportSections(data: ReportData, language: Language): Section[] 
   const contracts = section('contracts', reportText(language, 'section.contracts'), runningFirst(data.contracts, data.today) as unknown as Row[], [
     ['contract', 'text', row => contractName(row as unknown as ReportContract, language, data.today, data.subject.kind === 'Supplier' ? name : undefined)], ...organisation, 'noticeDeadline', 'end', ['autoRenew', 'yesNo'], ['exitPlan', 'yesNo'], ['annualValue', 'money'],
   ]);
+  // A contract that does not renew by itself has no notice deadline: "n.v.t.", as the calendar says, not an empty cell
+  // (the workbook keeps the empty date cell).
+  const notice = contracts.columns.find(column => column.key === 'noticeDeadline')!;
+  notice.text = row => (row.noticeDeadline ? formatDate(String(row.noticeDeadline), language) : row.autoRenew === false ? reportText(language, 'contract.noNotice') : '');
   const sovereignty = (): Section => ({
     ...section('sovereignty', reportText(language, 'section.sovereignty'), data.sovereignty?.rows ?? [], [
       'name', 'criticality', ['personalData', 'yesNo'], ['chain', 'text', row => chainText((row.chain ?? []) as ChainStep[], language), columnName('chainNames', language)],

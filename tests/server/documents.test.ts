@@ -68,7 +68,8 @@ async function workbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1).map(String);
 /** A header that is a key, not words: camelCase, dotted or snake_case. */
 // StUF (StUF-BG, StUF-ZKN) is how the standard is written, not a key.
-const keyLike = (text: string) => !/^\(?StUF/.test(text) && /[a-z][A-Z]|^[a-z]+\.[a-z]|_/.test(text);
+// A key ("noticeDeadline", "lock.in", "auto_renew"), not StUF nor an abbreviation of single letters ("n.v.t.").
+const keyLike = (text: string) => !/^\(?StUF/.test(text) && !/^([a-z]\.)+$/.test(text) && /[a-z][A-Z]|^[a-z]+\.[a-z]|_/.test(text);
 
 describe('documents', () => {
   let driver: Driver;

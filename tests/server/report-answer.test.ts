@@ -5,6 +5,7 @@ import { defaultServices } from '../../server/app.js';
 import { reportAnswer } from '../../server/reports/answer.js';
 import { contractName } from '../../server/reports/contract-name.js';
 import { reportData } from '../../server/reports/report-data.js';
+import { cellText, reportSections } from '../../server/reports/sections.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { loadFixture } from './support.js';
 
@@ -73,6 +74,11 @@ describe('report answer', () => {
     const many = Array.from({ length: 10 }, (_, i) => contract(`c-01${String(i).padStart(2, '0')}`, `2027-01-${String(10 + i)}`, null));
     expect(reportAnswer({ ...data, today: '2026-12-04', contracts: [...contracts, ...many] }, 'nl').actions.map(c => c.uid))
       .toEqual(['c-0150', 'c-0001', ...many.map(c => c.uid), 'c-0145']);
+    // The tables say "n.v.t." where a contract has no notice deadline, as the calendar does, not an empty cell.
+    const table = reportSections({ ...data, today: '2026-12-04', contracts }, 'nl').find(section => section.id === 'contracts')!;
+    const column = table.columns.find(c => c.key === 'noticeDeadline')!;
+    const cell = (uid: string) => cellText(column, table.rows.find(row => row.uid === uid)!, 'nl', data);
+    expect([cell('c-0001'), cell('c-0145')]).toEqual(['n.v.t.', '26-12-2026']);
     const [overdue, ending, next] = answer.actions;
     expect(contractName(overdue, 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0150), opzegdatum verstreken');
     // It does not renew by itself: it ends, and has no deadline to miss (the contract calendar says the same).
