@@ -47,8 +47,3 @@ export function dataQualityDetail(row: Row, language: Language): string {
   return (language === 'nl' ? nl ?? en : en) ?? '';
 }
 
-/** The rows with `detail` in one language, for the people's XLSX and CSV; rows of other analyses as they are. */
-export function peopleRows(analysis: string, rows: Row[], language: Language): Row[] {
-  if (analysis !== 'data-quality') return rows;
-  return rows.map(row => ({ ...row, detail: dataQualityDetail(row, language) }));
-}

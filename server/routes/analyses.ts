@@ -15,7 +15,7 @@ import type { AppContext, Services } from './context.js';
 import { addRoute, documentLanguage } from './registry.js';
 import { sendJsonOnce } from '../shared-json.js';
 import { writePieces } from '../stream-response.js';
-import { peopleRows } from '../analyses/data-quality-words.js';
+import { peopleRows } from '../exports/people-rows.js';
 import { today } from '../analyses/params.js';
 
 /** Export options, next to each analysis' own parameters. */

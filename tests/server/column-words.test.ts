@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { importUploads } from '../../importers/formats.js';
 import { importFiles } from '../../importers/import.js';
-import { peopleRows } from '../../server/analyses/data-quality-words.js';
+import { peopleRows } from '../../server/exports/people-rows.js';
 import { csv } from '../importers/support.js';
 import type { FileInput } from '../../importers/mapping.js';
 import { getAnalysis } from '../../server/analyses/index.js';
