@@ -25,12 +25,13 @@ export function append(parent: Element, children: (Child | Child[])[]): void {
 export const clear = (element: Element) => { element.replaceChildren(); return element; };
 
 const TOGETHER = /(\d{2}-\d{2}-\d{4}|\([^()\s]+\)$)/;
+const TOGETHER_WHOLE = new RegExp(`^${TOGETHER.source}$`);
 /**
  * The text with every date (29-12-2026) and trailing id in brackets ("(c-0150)") kept on one line: a
  * narrow cell broke them at their hyphen ("29-⏎12-2026", "(c-⏎0150)").
  */
 export const keepTogether = (text: string): (Node | string)[] =>
-  text.split(TOGETHER).filter(Boolean).map(part => (new RegExp(`^${TOGETHER.source}$`).test(part) ? h('span', { class: 'nowrap' }, part) : part));
+  text.split(TOGETHER).filter(Boolean).map(part => (TOGETHER_WHOLE.test(part) ? h('span', { class: 'nowrap' }, part) : part));
 
 /** Replaces an element's children; null/false children are skipped. */
 export function fill(element: Element, ...children: (Child | Child[])[]): void {
