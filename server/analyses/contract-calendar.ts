@@ -8,7 +8,7 @@ import type { AnalysisDefinition, Row } from './types.js';
 import { fetchLandscape } from './landscape.js';
 import { loadLockInWeights, lockInScores } from './lock-in.js';
 import { addMonths, booleanParam, daysBetween, Integer, OptionalDate, Organisations, today } from './params.js';
-import { currentTerm } from './contract-term.js';
+import { currentTerm, SOON_MONTHS } from './contract-term.js';
 
 export const ContractCalendarParams = z.object({
   organisation: Organisations,
@@ -62,8 +62,6 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
 export const URGENCIES = ['actNow', 'followUpNow', 'endsSoon', 'noticePassed', 'noticeSoon', 'noticeLater', 'endsLater', 'ended'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
-/** Dates this close count as "soon": a quarter, the buyer's planning horizon. */
-const SOON_MONTHS = 3;
 
 /**
  * A contract that renews automatically is acted on by its notice deadline: passed while it runs on,
@@ -76,7 +74,7 @@ const SOON_MONTHS = 3;
 function urgencyOf(row: CalendarRow, asOf: string): Urgency {
   if (row.end < asOf) return 'ended'; // only in a window that starts in the past
   const critical = (row.criticalApplications as number) > 0;
-  if (!row.autoRenew || row.noticeDeadline === null) return row.end <= addMonths(asOf, SOON_MONTHS) ? (critical ? 'followUpNow' : 'endsSoon') : 'endsLater';
+  if (row.noticeDeadline === null) return row.end <= addMonths(asOf, SOON_MONTHS) ? (critical ? 'followUpNow' : 'endsSoon') : 'endsLater';
   if (row.overdue) return critical ? 'actNow' : 'noticePassed';
   return row.noticeDeadline <= addMonths(asOf, SOON_MONTHS) ? 'noticeSoon' : 'noticeLater';
 }

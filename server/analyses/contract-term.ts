@@ -9,7 +9,10 @@
 // automatic renewal has none: it ends on its end date whatever notice is given, so there is no
 // deadline to meet or to miss (DOMAIN.md: the notice deadline is there so buyers act before a
 // contract rolls over).
-import { addMonths } from './params.js';
+import { addMonths } from '../format.js';
+
+/** Dates this close count as "soon": a quarter, the buyer's planning horizon (calendar, report). */
+export const SOON_MONTHS = 3;
 
 /** Renewal period when the contract does not name one (DOMAIN.md: one year). */
 export const RENEWAL_MONTHS = 12;

@@ -4,6 +4,7 @@
 import { addMonths, formatDateTime, formatMoney, formatNumber, formatPercent } from '../format.js';
 import { BAND_NAMES, FACTOR_NAMES, type Language, YES_NO, kindWords, propertyName, valueName } from '../labels.js';
 import type { ReportContract, ReportData } from './report-data.js';
+import { SOON_MONTHS } from '../analyses/contract-term.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
 import { countedText, listWords, reportText } from './words.js';
@@ -21,7 +22,6 @@ export const ACTIONS = 8;
 /** Kwetsbaarste punten among an organisation's largest risks: the first rows of its table. */
 export const SPOF_RISKS = 3;
 const SOON_DAYS = 183;
-const QUARTER_MONTHS = 3;
 
 const count = (language: Language, what: 'applications' | 'platforms', n: number) =>
   reportText(language, n === 1 ? `answer.${what}.one` : `answer.${what}.many`, { n: formatNumber(n, language) });
@@ -84,21 +84,20 @@ const upcoming = (data: ReportData) => data.contracts.filter(c => c.noticeDeadli
 const passed = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline && c.noticeDeadline < data.today && (c.end ?? '') >= data.today);
 /** Running contracts without automatic renewal, by end date. */
 const ending = (data: ReportData) => data.contracts.filter(c => !c.noticeDeadline && c.end && c.end >= data.today).sort(byDate(c => c.end));
-/** Within a quarter, as the contract calendar counts "binnenkort". */
-const within = (data: ReportData, date: (c: ReportContract) => string | null) => (c: ReportContract) => (date(c) ?? '') <= addMonths(data.today, QUARTER_MONTHS);
-const endsSoon = (data: ReportData) => within(data, c => c.end);
 /**
  * What a buyer acts on: running contracts whose notice deadline has passed and those without automatic
  * renewal that end within a quarter (earliest end first), then the next dates to act by: a notice
  * deadline, or the end of a contract that does not renew.
  */
 function toActOn(data: ReportData): ReportContract[] {
-  const now = [...passed(data), ...ending(data).filter(endsSoon(data))].sort(byDate(c => c.end));
+  // Within a quarter, as the contract calendar counts "soon".
+  const soon = (date: string | null) => (date ?? '') <= addMonths(data.today, SOON_MONTHS);
   const dateOf = (c: ReportContract) => c.noticeDeadline ?? c.end;
-  const next = [...upcoming(data), ...ending(data).filter(c => !endsSoon(data)(c))].sort(byDate(dateOf));
+  const now = [...passed(data), ...ending(data).filter(c => soon(c.end))].sort(byDate(c => c.end));
+  const next = [...upcoming(data), ...ending(data).filter(c => !soon(c.end))].sort(byDate(dateOf));
   // Every one to act on now, however many (a buyer missed 14 of 22 behind a cut at 8), every notice
   // deadline of the coming quarter (one 11 days away was left out behind those), and the next ones up to ACTIONS in all.
-  return [...now, ...next.slice(0, Math.max(next.filter(within(data, dateOf)).length, ACTIONS - now.length))];
+  return [...now, ...next.slice(0, Math.max(next.filter(c => soon(dateOf(c))).length, ACTIONS - now.length))];
 }
 const soonCount = (data: ReportData) => upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
 const annualValue = (contracts: ReportContract[]) => contracts.reduce((sum, c) => sum + (c.annualValue ?? 0), 0);
