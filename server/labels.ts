@@ -429,6 +429,7 @@ export const CODE_NAMES: Record<string, Words> = {
   dataAtSource: { nl: 'Basisgegevens bij de bron', en: 'Base data at the source' },
   // The contract calendar's urgency (server/analyses/contract-calendar.ts), most urgent first.
   actNow: { nl: 'Nu regelen: opzegdatum verstreken, bedrijfskritisch', en: 'Act now: notice deadline passed, business-critical' },
+  noticeNow: { nl: 'Nu regelen: binnen 3 maanden opzeggen, bedrijfskritisch', en: 'Act now: give notice within 3 months, business-critical' },
   followUpNow: { nl: 'Nu regelen: loopt af, bedrijfskritisch', en: 'Act now: ends, business-critical' },
   endsSoon: { nl: 'Loopt binnenkort af', en: 'Ends soon' },
   noticePassed: { nl: 'Opzegdatum verstreken', en: 'Notice deadline passed' },

@@ -28,8 +28,8 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
     'Contracts with their end date, notice deadline (end date minus the notice period in calendar months), auto-renewal, days left and covered applications with criticality and lock-in score, ' +
     'for notice deadlines or end dates in the window (default the next 12 months), and those overdue in every window that holds today; overdue = notice deadline passed while a contract that renews automatically still runs. ' +
     'A contract without automatic renewal has nothing to cancel, so no notice deadline (null): it is in the window by its end date, and what follows it must be arranged before then. ' +
-    '`urgency` says how soon to act, and orders the rows: actNow (overdue, renews automatically, covers a business-critical application), followUpNow (no automatic renewal, ends within 3 months, business-critical), ' +
-    'endsSoon (the same, not business-critical), noticePassed (overdue), noticeSoon (notice deadline within 3 months), noticeLater, endsLater, ended. ' +
+    '`urgency` says how soon to act, and orders the rows: actNow (overdue, renews automatically, covers a business-critical application), noticeNow (notice deadline within 3 months, business-critical), followUpNow (no automatic renewal, ends within 3 months, business-critical), ' +
+    'endsSoon (the same, not business-critical), noticePassed (overdue), noticeSoon (notice deadline within 3 months), noticeLater, endsLater, ended; noticeNow and followUpNow, and noticeLater and endsLater, by the date to act by together. ' +
     'Optionally only contracts covering a business-critical application (`critical`) or one with a lock-in score of at least `minLockIn`. Also available as ICS.',
   params: ContractCalendarParams,
   async run(driver, params) {
@@ -50,25 +50,31 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
       // The filters of the calendar page, here so that its downloads carry exactly the rows it shows.
       rows = rows.filter(row => (!params.critical || (row.criticalApplications as number) > 0) && (params.minLockIn === 0 || row.applications.some(a => (a.lockIn ?? 0) >= params.minLockIn)));
       for (const row of rows) row.urgency = urgencyOf(row, asOf);
-      // Within a status, the date still ahead first: past its notice deadline, or without a notice to give, what counts is when it ends or renews.
+      // Within a rank, the date still ahead first: past its notice deadline, or without a notice to give, what counts is when it ends or renews.
       const due = (row: CalendarRow) => (row.overdue || row.noticeDeadline === null ? row.end : row.noticeDeadline);
-      rows.sort((a, b) => URGENCIES.indexOf(a.urgency as Urgency) - URGENCIES.indexOf(b.urgency as Urgency) || due(a).localeCompare(due(b)) || a.uid.localeCompare(b.uid));
+      rows.sort((a, b) => URGENCY_RANK[a.urgency as Urgency] - URGENCY_RANK[b.urgency as Urgency] || due(a).localeCompare(due(b)) || a.uid.localeCompare(b.uid));
     }
     return { rows, summary: { from, to, today: asOf, contracts: rows.length, overdue: rows.filter(row => row.overdue).length } };
   },
 };
 
 /** How soon a buyer must act on a contract, most urgent first (labels.ts CODE_NAMES has the words). */
-export const URGENCIES = ['actNow', 'followUpNow', 'endsSoon', 'noticePassed', 'noticeSoon', 'noticeLater', 'endsLater', 'ended'] as const;
+export const URGENCIES = ['actNow', 'noticeNow', 'followUpNow', 'endsSoon', 'noticePassed', 'noticeSoon', 'noticeLater', 'endsLater', 'ended'] as const;
 export type Urgency = (typeof URGENCIES)[number];
+/**
+ * The order of the rows. A business-critical contract to give notice on within a quarter and one to
+ * arrange the follow-up of are the same kind of work, so they share a rank and go by the date to act
+ * by (a notice deadline 11 days away stood below an end 90 days away); so do those with time left.
+ */
+const URGENCY_RANK: Record<Urgency, number> = { actNow: 0, noticeNow: 1, followUpNow: 1, endsSoon: 2, noticePassed: 3, noticeSoon: 4, noticeLater: 5, endsLater: 5, ended: 6 };
 
 
 /**
- * A contract that renews automatically is acted on by its notice deadline: passed while it runs on,
- * act now when it covers a business-critical application (it renews without a decision), else it is
- * marked but can wait its turn. One without automatic renewal has nothing to cancel: it ends on its
- * end date, and what follows (extend, re-tender or exit) must be arranged before then; that is soon
- * within a quarter. (Its notice period is not a lead time: the calendar, its answer, the side panel
+ * A contract that renews automatically is acted on by its notice deadline: passed while it runs on, or
+ * within a quarter, act now when it covers a business-critical application (it renews without a
+ * decision), else it is marked but can wait its turn. One without automatic renewal has nothing to
+ * cancel: it ends on its end date, and what follows (extend, re-tender or exit) must be arranged
+ * before then; that is soon within a quarter. (Its notice period is not a lead time: the calendar, its answer, the side panel
  * and Wijzigingen all say such a contract has no notice deadline, so none of them counts one.)
  */
 function urgencyOf(row: CalendarRow, asOf: string): Urgency {
@@ -76,7 +82,8 @@ function urgencyOf(row: CalendarRow, asOf: string): Urgency {
   const critical = (row.criticalApplications as number) > 0;
   if (row.noticeDeadline === null) return row.end <= addMonths(asOf, SOON_MONTHS) ? (critical ? 'followUpNow' : 'endsSoon') : 'endsLater';
   if (row.overdue) return critical ? 'actNow' : 'noticePassed';
-  return row.noticeDeadline <= addMonths(asOf, SOON_MONTHS) ? 'noticeSoon' : 'noticeLater';
+  if (row.noticeDeadline > addMonths(asOf, SOON_MONTHS)) return 'noticeLater';
+  return critical ? 'noticeNow' : 'noticeSoon';
 }
 
 /**

@@ -265,17 +265,19 @@ describe('analyses on the fixture landscape', () => {
     it('when the window is the default 12 months, then notice deadlines are end minus calendar months, clamped in February', async () => {
       const { rows, summary } = await run(driver, 'contract-calendar', { today: TODAY });
       expect(pick(rows, 'uid', 'end', 'noticeDeadline', 'daysToNoticeDeadline', 'daysToEnd', 'overdue', 'autoRenew', 'supplierName', 'urgency')).toEqual([
+        // c1 covers business-critical applications and its notice deadline is within a quarter: to act on now,
+        // before c2, which is past its notice deadline but covers nothing business-critical.
+        { uid: 'contract:gm1/c1', end: '2027-03-31', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 120, overdue: false, autoRenew: true, supplierName: 'Acme B.V.', urgency: 'noticeNow' },
         { uid: 'contract:gm1/c2', end: '2026-12-31', noticeDeadline: '2026-09-30', daysToNoticeDeadline: -62, daysToEnd: 30, overdue: true, autoRenew: true, supplierName: 'Hostco', urgency: 'noticePassed' },
-        { uid: 'contract:gm1/c1', end: '2027-03-31', noticeDeadline: '2027-02-28', daysToNoticeDeadline: 89, daysToEnd: 120, overdue: false, autoRenew: true, supplierName: 'Acme B.V.', urgency: 'noticeSoon' },
       ]);
       // d1 (no automatic renewal, 12 months' notice) ends 29-02-2028, after the window: it has no notice
       // deadline to bring it in (28-02-2027 would be one if it renewed by itself).
       expect(rows.map(row => row.uid)).not.toContain('contract:gm2/d1');
-      expect(rows[1].applications).toEqual([
+      expect(rows[0].applications).toEqual([
         { uid: 'app:gm1/a1', name: 'Zaaksysteem', criticality: 'high', lockIn: 49.2 },
         { uid: 'app:gm1/a2', name: 'Makelaar', criticality: 'critical', lockIn: 27.7 },
       ]);
-      expect(rows[1].criticalApplications).toBe(2);
+      expect(rows[0].criticalApplications).toBe(2);
       expect(summary).toEqual({ from: TODAY, to: '2027-12-01', today: TODAY, contracts: 2, overdue: 1 });
     });
 
@@ -291,9 +293,13 @@ describe('analyses on the fixture landscape', () => {
         { uid: 'contract:gm2/d1', urgency: 'endsLater', end: '2028-02-29', noticeDeadline: null, daysToNoticeDeadline: null, overdue: false },
       ]);
       // 10-12-2027: d1 ends within a quarter and covers the business-critical Zaaksysteem: arrange what follows now.
+      // c1, renewed until 31-03-2028, must be cancelled by 29-02-2028: the same work now, so ranked with d1 and
+      // ordered by the date to act by (here the same day, then by uid).
       const later = await run(driver, 'contract-calendar', { today: '2027-12-10' });
-      expect(pick(later.rows, 'uid', 'urgency', 'end', 'noticeDeadline').find(row => row.uid === 'contract:gm2/d1')).toEqual(
-        { uid: 'contract:gm2/d1', urgency: 'followUpNow', end: '2028-02-29', noticeDeadline: null });
+      expect(pick(later.rows, 'uid', 'urgency', 'end', 'noticeDeadline').slice(0, 2)).toEqual([
+        { uid: 'contract:gm1/c1', urgency: 'noticeNow', end: '2028-03-31', noticeDeadline: '2028-02-29' },
+        { uid: 'contract:gm2/d1', urgency: 'followUpNow', end: '2028-02-29', noticeDeadline: null },
+      ]);
     });
 
     it('when the window is narrowed, then only contracts with a notice deadline or end date inside it remain (one without automatic renewal only by its end date), and those past their notice deadline while it holds today', async () => {

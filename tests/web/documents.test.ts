@@ -134,7 +134,7 @@ describe('downloads equal the screen', () => {
     const names = rows.map(row => row.name).sort();
     const ics = (await downloaded('#download-ics')).toString('utf8');
     // A notice event only for a contract that renews automatically and whose notice deadline is still ahead.
-    const toCancel = rows.filter(row => row.urgency === 'noticeSoon' || row.urgency === 'noticeLater').map(row => row.uid).sort();
+    const toCancel = rows.filter(row => ['noticeNow', 'noticeSoon', 'noticeLater'].includes(row.urgency!)).map(row => row.uid).sort();
     expect([...ics.matchAll(/^UID:(.*)-notice@roer\r$/gm)].map(m => m[1]).sort()).toEqual(toCancel);
     if (toCancel.length) expect(ics).toContain('SUMMARY:Opzeggen uiterlijk: ');
     expect([...ics.matchAll(/^UID:(.*)-end@roer\r$/gm)].map(m => m[1]).sort()).toEqual(uids);

@@ -44,6 +44,10 @@ const actionDate = (row: Row) => (renews(row) ? noticeOf(row) : str(row.end));
 const contractLabel = (row: Row, supplier?: string) =>
   calendarContractTitle({ uid: rowUid(row), name: str(pick(row, 'name', 'id', 'contract')) || undefined, supplierName: str(row.supplierName) || null, applications: applicationsOf(row).map(a => ({ name: str(pick(a, 'name', 'uid')) })) }, language(), supplier);
 
+/** Rows to act on now: they cover business-critical applications and their date to act by has passed or is within a quarter. */
+const NOW = new Set(['actNow', 'noticeNow', 'followUpNow']);
+const actsNow = (row: Row) => NOW.has(str(row.urgency));
+
 /** A counted phrase that has its own words for none. */
 const counted = (base: 'calendar.answer.overdue' | 'calendar.answer.actNow', n: number) => (n === 0 ? t(`${base}.zero` as MessageKey) : tn(base, n));
 
@@ -59,7 +63,7 @@ function answer(rows: Row[], to: string): string {
   const overdue = running.filter(row => row.urgency === 'actNow' || row.urgency === 'noticePassed').length;
   const notice = running.filter(renews).length - overdue, ending = running.filter(row => !renews(row)).length;
   const what = [notice ? tn('calendar.answer.notice', notice) : '', ending ? tn('calendar.answer.ending', ending) : ''].filter(Boolean).join(t('calendar.answer.and'));
-  const actNow = rows.filter(row => row.urgency === 'actNow' || row.urgency === 'followUpNow').length;
+  const actNow = rows.filter(actsNow).length;
   return (what ? t('calendar.answer.lead', { when, what }) : t('calendar.answer.none', { when }))
     + (running.some(renews) ? counted('calendar.answer.overdue', overdue) : '') + counted('calendar.answer.actNow', actNow);
 }
@@ -95,7 +99,7 @@ function renewalInWords(row: Row): string {
 function statusCell(row: Row): HTMLElement {
   const urgency = str(row.urgency);
   const next = urgency === 'ended' ? '' : !renews(row) ? t('calendar.then.ends', { date: formatDate(row.end) }) : urgency === 'actNow' || urgency === 'noticePassed' ? t('calendar.then.renews', { date: formatDate(row.end) }) : '';
-  const now = urgency === 'actNow' || urgency === 'followUpNow';
+  const now = actsNow(row);
   return h('span', { class: `status status-${urgency}` }, h('strong', {}, now ? '⚠ ' : '', valueName(CODE_NAMES, urgency, language())), next ? h('span', { class: 'status-next' }, keepTogether(next)) : '');
 }
 
@@ -148,7 +152,7 @@ export async function renderCalendar(root: HTMLElement, ctx: Context): Promise<v
         rows,
         sortKey: 'status',
         descending: false,
-        rowAttrs: row => ({ class: [isOverdue(row) ? 'overdue' : '', row.urgency === 'actNow' || row.urgency === 'followUpNow' ? 'act-now' : ''].join(' ').trim() || undefined, 'data-uid': rowUid(row), 'data-urgency': str(row.urgency) || undefined }),
+        rowAttrs: row => ({ class: [isOverdue(row) ? 'overdue' : '', actsNow(row) ? 'act-now' : ''].join(' ').trim() || undefined, 'data-uid': rowUid(row), 'data-urgency': str(row.urgency) || undefined }),
         columns: [
           { key: 'status', label: t('calendar.col.status'), value: r => rank.get(r) ?? 0, render: statusCell },
           // A link to the contract's dependency view: what it covers and what depends on that.
