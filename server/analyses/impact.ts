@@ -217,11 +217,11 @@ function consequences(landscape: Landscape, uid: string, rows: ImpactRow[], dire
   }
 
   const asOf = today();
-  /** The dates of the contract's current term (renewed automatically when its end date passed). */
+  /** The dates of the contract's current term (renewed automatically when its end date passed), and whether it renewed. */
   const termOf = (contract: Landscape['contracts'][number]) => {
     const term = currentTerm(contract, asOf);
     // Without an end date, or without automatic renewal, there is no notice deadline.
-    return { end: term?.end ?? contract.end, noticeDeadline: term?.noticeDeadline ?? null };
+    return { end: term?.end ?? contract.end, noticeDeadline: term?.noticeDeadline ?? null, renewed: term?.renewed ?? false };
   };
   const contracts = landscape.contracts
     .filter(contract => contract.covers.some(id => down.has(id)))

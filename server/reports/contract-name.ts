@@ -6,14 +6,15 @@ import type { Language } from '../labels.js';
 import type { ReportContract } from './report-data.js';
 import { listWords, reportText } from './words.js';
 
-type Named = Pick<ReportContract, 'id' | 'suppliers' | 'applications' | 'end' | 'autoRenew'> & { noticeDeadline?: string | null };
+type Named = Pick<ReportContract, 'id' | 'suppliers' | 'applications' | 'end' | 'autoRenew'> & Pick<Partial<ReportContract>, 'renewed' | 'contractEnd'> & { noticeDeadline?: string | null };
 
 /** A contract whose end date lies before `today`. */
 export const hasEnded = (contract: Pick<ReportContract, 'end'>, today: string): boolean => !!contract.end && contract.end < today;
 
 /**
  * "Grutto Software B.V. – Berichtenbus en Zaaksysteem (c-0018)"; an ended one adds ", beëindigd op 06-07-2026"
- * (one that renews automatically: that its end date has passed, since the renewal is not recorded).
+ * (one that renews automatically: that its end date has passed, since the renewal is not recorded); one
+ * given with its current term that renewed already says so, its end date being that term's.
  * `ofSupplier`: the supplier a report is about, left out of its own contracts' names (every row would repeat it).
  */
 export function contractName(contract: Named, language: Language, today: string, ofSupplier?: string): string {
@@ -21,7 +22,8 @@ export function contractName(contract: Named, language: Language, today: string,
   // Still running but too late to give notice: a buyer has to act on it first. Only a contract that renews
   // by itself has a notice deadline (server/analyses/contract-term.ts); one that does not just ends.
   if (!hasEnded(contract, today)) {
-    return !contract.noticeDeadline || contract.noticeDeadline >= today ? name : `${name}, ${reportText(language, 'contract.noticePassed')}`;
+    const renewed = contract.renewed && contract.contractEnd ? `, ${reportText(language, 'contract.renewed', { date: formatDate(contract.contractEnd, language) })}` : '';
+    return !contract.noticeDeadline || contract.noticeDeadline >= today ? `${name}${renewed}` : `${name}${renewed}, ${reportText(language, 'contract.noticePassed')}`;
   }
   return `${name}, ${reportText(language, contract.autoRenew ? 'contract.endPassed' : 'contract.ended', { date: formatDate(contract.end, language) })}`;
 }

@@ -23,6 +23,8 @@ import { RANKING_ROWS } from './sections.js';
 export type ReportContract = {
   uid: string; id: string; organisation: string; start: string | null; end: string | null; noticeMonths: number | null; autoRenew: boolean | null;
   annualValue: number | null; exitPlan: boolean | null; dataPortability: boolean | null; noticeDeadline: string | null; suppliers: string[]; applications: string[];
+  /** The current term (server/analyses/contract-term.ts): `end` is its end; renewed automatically already, from `contractEnd` as written. */
+  renewed?: boolean; contractEnd?: string;
 };
 export type LockInFactor = { factor: string; value: number; raw: unknown; weight: number; contribution: number };
 

@@ -83,7 +83,7 @@ describe('impact to the end, on a chain of 15 applications', () => {
     ]);
     expect(summary.contracts).toEqual([{
       uid: `contract:${ORG}/c-belasting`, name: 'c-belasting', organisation: ORG, organisationName: 'Gemeente Lange Keten', supplier: 'supplier:reserve', supplierName: 'Reserve Software',
-      end: '2027-03-31', noticeDeadline: null, noticeMonths: 3, autoRenew: false, annualValue: 1503890,
+      end: '2027-03-31', noticeDeadline: null, renewed: false, noticeMonths: 3, autoRenew: false, annualValue: 1503890,
       affectedApplications: [uid(app(14))], affectedApplicationNames: ['Schakel 14'], hit: 'missesData',
     }]);
     // The failing application's own interfaces break (k09 → k10, k10 → k11); those after it pass on no data.

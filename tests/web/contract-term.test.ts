@@ -44,3 +44,37 @@ it('when Tureluur is opened on 03-12-2026, then c-0147 reads renewed until 06-09
   await page.locator('tr[data-uid="contract:gm1/c-0147"]').waitFor();
   await ui.shot('contract-renewed-calendar', true);
 }, 180_000);
+
+it('when c-0147 renewed by itself, then its own panel calls 06-09-2026 the end date in the contract, and what-if and the report say it renewed', async () => {
+  const { page } = ui;
+  // Its own panel: the property is the date as written, beside the current term in its contract line.
+  await ui.open(`#/explorer?node=${encodeURIComponent('contract:gm1/c-0147')}`);
+  await page.locator('.centre-card[data-uid="contract:gm1/c-0147"]').click();
+  await page.locator('#panel-properties').waitFor();
+  const properties = await page.locator('#panel-properties dt').allInnerTexts();
+  expect(properties).toContain('Einddatum volgens contract');
+  expect(properties).not.toContain('Einddatum');
+  expect(await page.locator('#panel-properties').innerText()).toMatch(/Einddatum volgens contract\s+06-09-2026/);
+  // Titled as the dependency view titles it, not by its bare id.
+  expect(await page.locator('#panel-title').textContent()).toBe('Tureluur Software B.V. – Vergunningen (c-0147)');
+  await ui.shot('contract-renewed-own-panel');
+  // c-0148 did not renew: its end date is just that.
+  await ui.open(`#/explorer?node=${encodeURIComponent('contract:gm1/c-0148')}`);
+  await page.locator('.centre-card[data-uid="contract:gm1/c-0148"]').click();
+  await page.locator('#panel-properties').waitFor();
+  expect(await page.locator('#panel-properties dt').allInnerTexts()).toContain('Einddatum');
+
+  // What if Tureluur goes: c-0147 runs on in its renewed term.
+  await ui.open(`#/explorer?focus=${encodeURIComponent('supplier:tureluur')}`);
+  await page.click('#what-if');
+  await page.waitForSelector('#what-if-answer');
+  const contracts = (await page.locator('#what-if-contracts li').allInnerTexts()).map(text => text.replace(/\s+/g, ' ').trim());
+  expect(contracts.find(text => text.includes('(c-0147)'))).toContain('stilzwijgend verlengd tot 06-09-2027, opzeggen vóór 06-06-2027');
+  expect(contracts.find(text => text.includes('(c-0148)'))).toContain('afgelopen op 06-09-2026');
+
+  // The supplier's report names it as renewed, with the end date it had.
+  await ui.open(`#/report?subject=${encodeURIComponent('supplier:tureluur')}`);
+  await page.locator('.report-head').waitFor();
+  await expect(page.getByText('Vergunningen (c-0147), al stilzwijgend verlengd (einddatum volgens contract was 06-09-2026)').first().isVisible()).resolves.toBe(true);
+  await ui.shot('contract-renewed-report', true);
+}, 180_000);

@@ -2,7 +2,8 @@
 // it: the server says which), its properties in words with formatted values, its contracts with notice
 // deadlines, lock-in factors, and its relations grouped in words, each neighbour once. Plain DOM; the
 // page that opens it passes in what the buttons do.
-import { propertyName, propertyValueName } from '../../server/labels.js';
+import { contractTitle } from '../../server/reports/contract-name.js';
+import { type Language, columnName, propertyName as nameOfProperty, propertyValueName } from '../../server/labels.js';
 import { applicationAlgorithms } from './algorithm-panel.js';
 import { getNode } from './api.js';
 import { conflictLines } from './conflict-line.js';
@@ -55,13 +56,18 @@ export function renderPanel(panel: HTMLElement, detail: Row, actions: PanelActio
   const contracts = (Array.isArray(detail.contracts) ? detail.contracts : []) as Row[];
   const lockIn = detail.lockIn as Row | undefined;
   const factors = (lockIn && Array.isArray(lockIn.factors) ? lockIn.factors : []) as Row[];
-  const properties = propertyRows(node);
+  // A contract is titled as the dependency view and the reports title it (its supplier and applications, the id after them).
+  // Renewed by itself, its end date property is the one written in it: the panel's contract line has the current term's.
+  const own = kind === 'Contract' ? contracts.find(contract => rowUid(contract) === uid) : undefined;
+  const title = own ? contractTitle({ id: str(node.id) || str(node.name) || uid, suppliers: names(pick(own, 'suppliers', 'supplier')), applications: names(own.applications) }, language()) : str(node.name) || uid;
+  const renewed = own?.renewed === true;
+  const properties = propertyRows(node, renewed ? { end: (language: Language) => columnName('contractEnd', language) } : {});
   const groups = relationGroups(detail, language());
   const subtitle = [kindLabel(kind), node.criticality ? critLabel(node.criticality) : '', typeof node.organisation === 'string' ? orgName(node.organisation) : ''].filter(Boolean).join(' · ');
 
   fill(panel,
     h('div', { class: 'panel-head' },
-      h('h2', { id: 'panel-title', tabindex: '-1' }, str(node.name) || uid),
+      h('h2', { id: 'panel-title', tabindex: '-1' }, title),
       h('button', { type: 'button', class: 'icon', 'aria-label': t('common.close'), onclick: actions.close }, '×')),
     h('p', { class: 'kind' }, subtitle),
     conflictLines(uid),
@@ -112,8 +118,12 @@ function contractItem(contract: Row): (Node | string)[] {
 const HIDDEN = new Set(['uid', 'name', 'kind', 'normalizedName', 'hash', 'runs', 'organisation', 'criticality', 'archimateProperties']);
 const FIRST = ['personalData', 'type', 'jurisdiction', 'country', 'group', 'standard', 'openStandard', 'open', 'start', 'end', 'noticeMonths', 'autoRenew', 'annualValue', 'exitPlan', 'dataPortability', 'id'];
 
-/** Properties as [name in words, value for people]: ja/nee, € amounts, dd-mm-jjjj dates, coded values in words. */
-export function propertyRows(properties: Row): [string, string][] {
+/**
+ * Properties as [name in words, value for people]: ja/nee, € amounts, dd-mm-jjjj dates, coded values in words.
+ * `namedAs`: a property's name where it is not the usual one (a renewed contract's `end`: "Einddatum volgens contract").
+ */
+export function propertyRows(properties: Row, namedAs: Record<string, (language: Language) => string> = {}): [string, string][] {
+  const propertyName = (key: string, language: Language) => namedAs[key]?.(language) ?? nameOfProperty(key, language);
   const rank = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : key === 'sources' ? FIRST.length + 2 : FIRST.length + 1);
   return Object.entries(properties)
     .filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== undefined && value !== '' && (typeof value !== 'object' || Array.isArray(value)))
@@ -135,7 +145,7 @@ function modelPropertyRows(properties: Row): [string, string][] {
   } catch {
     return [];
   }
-  const roer = new Set(Object.keys(properties).flatMap(key => [key, propertyName(key, 'nl'), propertyName(key, 'en')]).map(name => name.toLowerCase()));
+  const roer = new Set(Object.keys(properties).flatMap(key => [key, nameOfProperty(key, 'nl'), nameOfProperty(key, 'en')]).map(name => name.toLowerCase()));
   return (Array.isArray(model) ? model : [])
     .filter(p => typeof p?.key === 'string' && typeof p.value === 'string' && p.value.trim() !== '' && !roer.has(p.key.trim().toLowerCase()))
     .map(p => [String(p.key), String(p.value)]);
