@@ -29,7 +29,7 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
     'for notice deadlines or end dates in the window (default the next 12 months), and those overdue in every window that holds today; overdue = notice deadline passed while a contract that renews automatically still runs. ' +
     'A contract without automatic renewal has nothing to cancel, so no notice deadline (null): it is in the window by its end date, and what follows it must be arranged before then. ' +
     '`urgency` says how soon to act, and orders the rows: actNow (overdue, renews automatically, covers a business-critical application), noticeNow (notice deadline within 3 months, business-critical), followUpNow (no automatic renewal, ends within 3 months, business-critical), ' +
-    'endsSoon (the same, not business-critical), noticePassed (overdue), noticeSoon (notice deadline within 3 months), noticeLater, endsLater, ended; noticeNow and followUpNow, and noticeLater and endsLater, by the date to act by together. ' +
+    'endsSoon (the same, not business-critical), noticePassed (overdue), noticeSoon (notice deadline within 3 months), noticeLater, endsLater, ended: the first three, the next three and the two after them are each ordered together by the date to act by (the notice deadline; the end date of an overdue contract or one that does not renew). ' +
     'Optionally only contracts covering a business-critical application (`critical`) or one with a lock-in score of at least `minLockIn`. Also available as ICS.',
   params: ContractCalendarParams,
   async run(driver, params) {
@@ -62,11 +62,12 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
 export const URGENCIES = ['actNow', 'noticeNow', 'followUpNow', 'endsSoon', 'noticePassed', 'noticeSoon', 'noticeLater', 'endsLater', 'ended'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 /**
- * The order of the rows. A business-critical contract to give notice on within a quarter and one to
- * arrange the follow-up of are the same kind of work, so they share a rank and go by the date to act
- * by (a notice deadline 11 days away stood below an end 90 days away); so do those with time left.
+ * The order of the rows: first what to act on now (business-critical), then the rest of the quarter
+ * and the overdue, then what has time, then what ended; within each by the date to act by. Ranked by
+ * status, a notice deadline 11 days away stood below an end 90 days away, and below overdue contracts
+ * renewing in four months, which can no longer be cancelled in time.
  */
-const URGENCY_RANK: Record<Urgency, number> = { actNow: 0, noticeNow: 1, followUpNow: 1, endsSoon: 2, noticePassed: 3, noticeSoon: 4, noticeLater: 5, endsLater: 5, ended: 6 };
+const URGENCY_RANK: Record<Urgency, number> = { actNow: 0, noticeNow: 0, followUpNow: 0, endsSoon: 1, noticePassed: 1, noticeSoon: 1, noticeLater: 2, endsLater: 2, ended: 3 };
 
 
 /**

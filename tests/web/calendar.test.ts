@@ -25,8 +25,9 @@ beforeAll(async () => {
     contracts: [
       // No automatic renewal, business-critical, ends 29-12-2026: arrange what follows now (its notice deadline means nothing).
       { id: 'c-0001', organisation: 'gm1', supplier: 'grutto', applications: 'a1', end: '29-12-2026', noticeMonths: '6', autoRenew: 'nee', annualValue: '32369' },
-      // Notice deadline 15-08-2026 passed, business-critical, renews 15-12-2026: sooner, so on top.
-      { id: 'c-0150', organisation: 'gm1', supplier: 'kievit', applications: 'a1', end: '15-12-2026', noticeMonths: '4', autoRenew: 'ja', annualValue: '255179' },
+      // Notice deadline 31-08-2026 passed, business-critical, renews 31-12-2026: to act on now, after the two
+      // business-critical contracts whose dates come sooner (26-12 and 29-12), which can still be acted on in time.
+      { id: 'c-0150', organisation: 'gm1', supplier: 'kievit', applications: 'a1', end: '31-12-2026', noticeMonths: '4', autoRenew: 'ja', annualValue: '255179' },
       // Notice deadline 20-11-2026 passed, nothing business-critical.
       { id: 'c-0136', organisation: 'gm1', supplier: 'grutto', applications: 'a2', end: '20-12-2026', noticeMonths: '1', autoRenew: 'ja', annualValue: '33862' },
       // No automatic renewal, ends in 31 days; renews, notice deadline in 23 days.
@@ -69,30 +70,31 @@ it('when the calendar opens on 03-12-2026, then it first answers how many contra
   const rows = await table();
   // Named as the reports name a contract, the supplier left to its own column.
   expect(rows.map(row => [row.contract, row.supplier, row.status])).toEqual([
-    ['Persoonsregistratie (c-0150)', 'Kievit Software B.V.', '⚠ Nu regelen: opzegdatum verstreken, bedrijfskritisch verlengt stilzwijgend op 15-12-2026'],
-    // Giving notice by 26-12-2026 and arranging what follows before 29-12-2026 are both to do now: by date.
+    // Giving notice by 26-12-2026, arranging what follows before 29-12-2026 and a renewal on 31-12-2026 are all to do now: by date.
     ['Planning (c-0018)', 'Kievit Software B.V.', '⚠ Nu regelen: binnen 3 maanden opzeggen, bedrijfskritisch'],
     ['Persoonsregistratie (c-0001)', 'Grutto Software B.V.', '⚠ Nu regelen: loopt af, bedrijfskritisch regel vervolg vóór 29-12-2026'],
-    ['Afval (c-0200)', 'Grutto Software B.V.', 'Loopt binnenkort af regel vervolg vóór 03-01-2027'],
+    ['Persoonsregistratie (c-0150)', 'Kievit Software B.V.', '⚠ Nu regelen: opzegdatum verstreken, bedrijfskritisch verlengt stilzwijgend op 31-12-2026'],
+    // Then the rest by date: c-0136 renews on 20-12-2026, before c-0200 ends.
     ['Afval (c-0136)', 'Grutto Software B.V.', 'Opzegdatum verstreken verlengt stilzwijgend op 20-12-2026'],
+    ['Afval (c-0200)', 'Grutto Software B.V.', 'Loopt binnenkort af regel vervolg vóór 03-01-2027'],
     ['Planning (c-0147)', 'Kievit Software B.V.', 'Nog tijd om op te zeggen'],
   ]);
   // A contract without automatic renewal counts down to its end date, not to a notice deadline it does not have.
   expect(rows.map(row => [row.uid, row.notice, row.days])).toEqual([
-    ['contract:gm1/c-0150', '15-08-2026', 'Opzegdatum verstreken: 110 dagen geleden'],
     ['contract:gm1/c-0018', '26-12-2026', 'Nog 23 dagen om op te zeggen'],
     ['contract:gm1/c-0001', 'Niet van toepassing', 'Loopt af over 26 dagen'],
-    ['contract:gm1/c-0200', 'Niet van toepassing', 'Loopt af over 31 dagen'],
+    ['contract:gm1/c-0150', '31-08-2026', 'Opzegdatum verstreken: 94 dagen geleden'],
     ['contract:gm1/c-0136', '20-11-2026', 'Opzegdatum verstreken: 13 dagen geleden'],
+    ['contract:gm1/c-0200', 'Niet van toepassing', 'Loopt af over 31 dagen'],
     ['contract:gm1/c-0147', '06-06-2027', 'Nog 185 dagen om op te zeggen'],
   ]);
   // The clause ("verlengt … als niet wordt opgezegd") apart from the renewal that already happened.
   expect(rows.map(row => [row.uid, row.end, row.autoRenew])).toEqual([
-    ['contract:gm1/c-0150', '15-12-2026', 'Verlengt stilzwijgend als niet wordt opgezegd'],
     ['contract:gm1/c-0018', '26-03-2027', 'Verlengt stilzwijgend als niet wordt opgezegd'],
     ['contract:gm1/c-0001', '29-12-2026', 'Geen stilzwijgende verlenging: loopt af op de einddatum'],
-    ['contract:gm1/c-0200', '03-01-2027', 'Geen stilzwijgende verlenging: loopt af op de einddatum'],
+    ['contract:gm1/c-0150', '31-12-2026', 'Verlengt stilzwijgend als niet wordt opgezegd'],
     ['contract:gm1/c-0136', '20-12-2026', 'Verlengt stilzwijgend als niet wordt opgezegd'],
+    ['contract:gm1/c-0200', '03-01-2027', 'Geen stilzwijgende verlenging: loopt af op de einddatum'],
     ['contract:gm1/c-0147', '06-09-2027', 'Al stilzwijgend verlengd; einddatum volgens contract was 06-09-2026'],
   ]);
   expect(await page.locator('#calendar-table thead th').allInnerTexts()).toEqual(expect.arrayContaining(['Status', 'Tijd tot opzeg- of einddatum', 'Verlenging']));
@@ -121,7 +123,7 @@ it('when the calendar opens on 03-12-2026, then it first answers how many contra
   await page.locator('#calendar-table th[data-key=contract] button').click();
   expect((await table()).map(row => row.contract)[0]).toBe('Afval (c-0136)');
   await page.locator('#calendar-table th[data-key=status] button').click();
-  expect((await table()).map(row => row.uid)).toEqual(['c-0150', 'c-0018', 'c-0001', 'c-0200', 'c-0136', 'c-0147'].map(id => `contract:gm1/${id}`));
+  expect((await table()).map(row => row.uid)).toEqual(['c-0018', 'c-0001', 'c-0150', 'c-0136', 'c-0200', 'c-0147'].map(id => `contract:gm1/${id}`));
 }, 180_000);
 
 it('when the window is this quarter, then the answer says so and counts the contracts up to 31-12-2026', async () => {
@@ -132,7 +134,7 @@ it('when the window is this quarter, then the answer says so and counts the cont
   // c-0200 (no automatic renewal, 1 month's notice) ends on 03-01-2027, after the quarter: it is not in it,
   // though end date minus notice period (03-12-2026) is; it was, and was counted as ending this quarter.
   await page.waitForFunction(() => document.querySelectorAll('#calendar-table tbody tr').length === 4);
-  expect((await table()).map(row => row.uid)).toEqual(['c-0150', 'c-0018', 'c-0001', 'c-0136'].map(id => `contract:gm1/${id}`));
+  expect((await table()).map(row => row.uid)).toEqual(['c-0018', 'c-0001', 'c-0150', 'c-0136'].map(id => `contract:gm1/${id}`));
   expect(await page.locator('#calendar-answer').textContent()).toBe('Dit kwartaal (tot en met 31-12-2026) moet u 1 contract opzeggen (of laten verlengen) en voor 1 aflopend contract een vervolg regelen. Bij 2 contracten die stilzwijgend verlengen, is de opzegdatum al verstreken. Regel 3 contracten nu: ze dekken bedrijfskritische applicaties (bovenaan de tabel).');
   await ui.shot('calendar-quarter', true);
   // The contract's name leads to its dependency view; the downloads say which window and day they hold.
@@ -144,9 +146,9 @@ it('when the window is this quarter, then the answer says so and counts the cont
   await page.waitForFunction(() => document.querySelector('#calendar-answer')?.textContent?.startsWith('This quarter'));
   expect(await page.locator('#calendar-answer').textContent()).toBe('This quarter (up to and including 31 Dec 2026) you must cancel (or let renew) 1 contract and arrange a follow-up for 1 ending contract. 2 contracts that renew automatically are already past their notice deadline. Act on 3 contracts now: they cover business-critical applications (top of the table).');
   expect((await table()).slice(0, 3).map(row => [row.status, row.days])).toEqual([
-    ['⚠ Act now: notice deadline passed, business-critical renews automatically on 15 Dec 2026', 'Notice deadline passed: 110 days ago'],
     ['⚠ Act now: give notice within 3 months, business-critical', '23 days left to give notice'],
     ['⚠ Act now: ends, business-critical arrange what follows before 29 Dec 2026', 'Ends in 26 days'],
+    ['⚠ Act now: notice deadline passed, business-critical renews automatically on 31 Dec 2026', 'Notice deadline passed: 94 days ago'],
   ]);
   await page.selectOption('#language', 'nl');
 }, 180_000);
