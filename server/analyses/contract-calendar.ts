@@ -8,7 +8,7 @@ import type { AnalysisDefinition, Row } from './types.js';
 import { fetchLandscape } from './landscape.js';
 import { loadLockInWeights, lockInScores } from './lock-in.js';
 import { addMonths, booleanParam, daysBetween, Integer, OptionalDate, Organisations, today } from './params.js';
-import { currentTerm, SOON_MONTHS } from './contract-term.js';
+import { currentTerm, SOON_MONTHS, type Urgency, URGENCY_RANKS } from './contract-term.js';
 
 export const ContractCalendarParams = z.object({
   organisation: Organisations,
@@ -52,22 +52,13 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
       for (const row of rows) row.urgency = urgencyOf(row, asOf);
       // Within a rank, the date still ahead first: past its notice deadline, or without a notice to give, what counts is when it ends or renews.
       const due = (row: CalendarRow) => (row.overdue || row.noticeDeadline === null ? row.end : row.noticeDeadline);
-      rows.sort((a, b) => URGENCY_RANK[a.urgency as Urgency] - URGENCY_RANK[b.urgency as Urgency] || due(a).localeCompare(due(b)) || a.uid.localeCompare(b.uid));
+      rows.sort((a, b) => URGENCY_RANK.get(a.urgency as string)! - URGENCY_RANK.get(b.urgency as string)! || due(a).localeCompare(due(b)) || a.uid.localeCompare(b.uid));
     }
     return { rows, summary: { from, to, today: asOf, contracts: rows.length, overdue: rows.filter(row => row.overdue).length } };
   },
 };
 
-/** How soon a buyer must act on a contract, most urgent first (labels.ts CODE_NAMES has the words). */
-export const URGENCIES = ['actNow', 'noticeNow', 'followUpNow', 'endsSoon', 'noticePassed', 'noticeSoon', 'noticeLater', 'endsLater', 'ended'] as const;
-export type Urgency = (typeof URGENCIES)[number];
-/**
- * The order of the rows: first what to act on now (business-critical), then the rest of the quarter
- * and the overdue, then what has time, then what ended; within each by the date to act by. Ranked by
- * status, a notice deadline 11 days away stood below an end 90 days away, and below overdue contracts
- * renewing in four months, which can no longer be cancelled in time.
- */
-const URGENCY_RANK: Record<Urgency, number> = { actNow: 0, noticeNow: 0, followUpNow: 0, endsSoon: 1, noticePassed: 1, noticeSoon: 1, noticeLater: 2, endsLater: 2, ended: 3 };
+const URGENCY_RANK = new Map<string, number>(URGENCY_RANKS.flatMap((rank, index) => rank.map(urgency => [urgency, index] as const)));
 
 
 /**

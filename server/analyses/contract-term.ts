@@ -14,6 +14,17 @@ import { addMonths } from '../format.js';
 /** Dates this close count as "soon": a quarter, the buyer's planning horizon (calendar, report). */
 export const SOON_MONTHS = 3;
 
+/**
+ * How soon a buyer must act on a contract (the calendar's `urgency`; labels.ts CODE_NAMES has the
+ * words), in ranks, most urgent first: to act on now ("⚠ Nu regelen", business-critical), the rest of
+ * the quarter and the overdue, time left, ended. Within a rank the date to act by orders the rows:
+ * ranked by status, a notice deadline 11 days away stood below an end 90 days away, and below overdue
+ * contracts renewing in four months, which can no longer be cancelled in time. Here, not in the
+ * calendar, because the web page marks the first rank too.
+ */
+export const URGENCY_RANKS = [['actNow', 'noticeNow', 'followUpNow'], ['endsSoon', 'noticePassed', 'noticeSoon'], ['noticeLater', 'endsLater'], ['ended']] as const;
+export type Urgency = (typeof URGENCY_RANKS)[number][number];
+
 /** Renewal period when the contract does not name one (DOMAIN.md: one year). */
 export const RENEWAL_MONTHS = 12;
 

@@ -6,6 +6,7 @@ import { dependencyHash } from './dependency-view.js';
 import { errorText } from './errors.js';
 import { clear, fill, h, keepTogether, message, sortableTable, svg } from './dom.js';
 import { CODE_NAMES, valueName } from '../../server/labels.js';
+import { URGENCY_RANKS } from '../../server/analyses/contract-term.js';
 import { calendarContractTitle } from '../../server/reports/contract-name.js';
 import { critLabel, formatDate, formatMonth, formatMoney, formatNumber, language, type MessageKey, t, tn } from './i18n.js';
 import { names, num, pick, rowUid, str } from './rows.js';
@@ -45,7 +46,7 @@ const contractLabel = (row: Row, supplier?: string) =>
   calendarContractTitle({ uid: rowUid(row), name: str(pick(row, 'name', 'id', 'contract')) || undefined, supplierName: str(row.supplierName) || null, applications: applicationsOf(row).map(a => ({ name: str(pick(a, 'name', 'uid')) })) }, language(), supplier);
 
 /** Rows to act on now: they cover business-critical applications and their date to act by has passed or is within a quarter. */
-const NOW = new Set(['actNow', 'noticeNow', 'followUpNow']);
+const NOW = new Set<string>(URGENCY_RANKS[0]);
 const actsNow = (row: Row) => NOW.has(str(row.urgency));
 
 /** A counted phrase that has its own words for none. */

@@ -3,7 +3,7 @@
 // deadlines, lock-in factors, and its relations grouped in words, each neighbour once. Plain DOM; the
 // page that opens it passes in what the buttons do.
 import { contractTitle } from '../../server/reports/contract-name.js';
-import { type Language, columnName, propertyName as nameOfProperty, propertyValueName } from '../../server/labels.js';
+import { columnName, propertyName, propertyValueName } from '../../server/labels.js';
 import { applicationAlgorithms } from './algorithm-panel.js';
 import { getNode } from './api.js';
 import { conflictLines } from './conflict-line.js';
@@ -61,7 +61,7 @@ export function renderPanel(panel: HTMLElement, detail: Row, actions: PanelActio
   const own = kind === 'Contract' ? contracts.find(contract => rowUid(contract) === uid) : undefined;
   const title = own ? contractTitle({ id: str(node.id) || str(node.name) || uid, suppliers: names(pick(own, 'suppliers', 'supplier')), applications: names(own.applications) }, language()) : str(node.name) || uid;
   const renewed = own?.renewed === true;
-  const properties = propertyRows(node, renewed ? { end: (language: Language) => columnName('contractEnd', language) } : {});
+  const properties = propertyRows(node, renewed ? { end: columnName('contractEnd', language()) } : {});
   const groups = relationGroups(detail, language());
   const subtitle = [kindLabel(kind), node.criticality ? critLabel(node.criticality) : '', typeof node.organisation === 'string' ? orgName(node.organisation) : ''].filter(Boolean).join(' · ');
 
@@ -122,13 +122,13 @@ const FIRST = ['personalData', 'type', 'jurisdiction', 'country', 'group', 'stan
  * Properties as [name in words, value for people]: ja/nee, € amounts, dd-mm-jjjj dates, coded values in words.
  * `namedAs`: a property's name where it is not the usual one (a renewed contract's `end`: "Einddatum volgens contract").
  */
-export function propertyRows(properties: Row, namedAs: Record<string, (language: Language) => string> = {}): [string, string][] {
-  const propertyName = (key: string, language: Language) => namedAs[key]?.(language) ?? nameOfProperty(key, language);
+export function propertyRows(properties: Row, namedAs: Record<string, string> = {}): [string, string][] {
+  const nameOf = (key: string) => namedAs[key] ?? propertyName(key, language());
   const rank = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : key === 'sources' ? FIRST.length + 2 : FIRST.length + 1);
   return Object.entries(properties)
     .filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== undefined && value !== '' && (typeof value !== 'object' || Array.isArray(value)))
-    .sort(([a], [b]) => rank(a) - rank(b) || propertyName(a, language()).localeCompare(propertyName(b, language()), 'nl'))
-    .map(([key, value]) => [propertyName(key, language()), propertyValue(key, value)] as [string, string])
+    .sort(([a], [b]) => rank(a) - rank(b) || nameOf(a).localeCompare(nameOf(b), 'nl'))
+    .map(([key, value]) => [nameOf(key), propertyValue(key, value)] as [string, string])
     .concat(modelPropertyRows(properties));
 }
 
@@ -145,7 +145,7 @@ function modelPropertyRows(properties: Row): [string, string][] {
   } catch {
     return [];
   }
-  const roer = new Set(Object.keys(properties).flatMap(key => [key, nameOfProperty(key, 'nl'), nameOfProperty(key, 'en')]).map(name => name.toLowerCase()));
+  const roer = new Set(Object.keys(properties).flatMap(key => [key, propertyName(key, 'nl'), propertyName(key, 'en')]).map(name => name.toLowerCase()));
   return (Array.isArray(model) ? model : [])
     .filter(p => typeof p?.key === 'string' && typeof p.value === 'string' && p.value.trim() !== '' && !roer.has(p.key.trim().toLowerCase()))
     .map(p => [String(p.key), String(p.value)]);
