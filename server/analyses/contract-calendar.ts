@@ -8,7 +8,7 @@ import type { AnalysisDefinition, Row } from './types.js';
 import { fetchLandscape } from './landscape.js';
 import { loadLockInWeights, lockInScores } from './lock-in.js';
 import { addMonths, booleanParam, daysBetween, Integer, OptionalDate, Organisations, today } from './params.js';
-import { currentTerm, SOON_MONTHS, type Urgency, URGENCY_RANKS } from './contract-term.js';
+import { byUrgency, currentTerm, urgencyOf } from './contract-term.js';
 
 export const ContractCalendarParams = z.object({
   organisation: Organisations,
@@ -49,34 +49,14 @@ export const contractCalendar: AnalysisDefinition<typeof ContractCalendarParams>
       }
       // The filters of the calendar page, here so that its downloads carry exactly the rows it shows.
       rows = rows.filter(row => (!params.critical || (row.criticalApplications as number) > 0) && (params.minLockIn === 0 || row.applications.some(a => (a.lockIn ?? 0) >= params.minLockIn)));
-      for (const row of rows) row.urgency = urgencyOf(row, asOf);
-      // Within a rank, the date still ahead first: past its notice deadline, or without a notice to give, what counts is when it ends or renews.
-      const due = (row: CalendarRow) => (row.overdue || row.noticeDeadline === null ? row.end : row.noticeDeadline);
-      rows.sort((a, b) => URGENCY_RANK.get(a.urgency as string)! - URGENCY_RANK.get(b.urgency as string)! || due(a).localeCompare(due(b)) || a.uid.localeCompare(b.uid));
+      const toActOn = (row: CalendarRow) => ({ uid: row.uid, end: row.end, noticeDeadline: row.noticeDeadline, critical: (row.criticalApplications as number) > 0 });
+      for (const row of rows) row.urgency = urgencyOf(toActOn(row), asOf);
+      const order = byUrgency(asOf);
+      rows.sort((a, b) => order(toActOn(a), toActOn(b)));
     }
     return { rows, summary: { from, to, today: asOf, contracts: rows.length, overdue: rows.filter(row => row.overdue).length } };
   },
 };
-
-const URGENCY_RANK = new Map<string, number>(URGENCY_RANKS.flatMap((rank, index) => rank.map(urgency => [urgency, index] as const)));
-
-
-/**
- * A contract that renews automatically is acted on by its notice deadline: passed while it runs on, or
- * within a quarter, act now when it covers a business-critical application (it renews without a
- * decision), else it is marked but can wait its turn. One without automatic renewal has nothing to
- * cancel: it ends on its end date, and what follows (extend, re-tender or exit) must be arranged
- * before then; that is soon within a quarter. (Its notice period is not a lead time: the calendar, its answer, the side panel
- * and Wijzigingen all say such a contract has no notice deadline, so none of them counts one.)
- */
-function urgencyOf(row: CalendarRow, asOf: string): Urgency {
-  if (row.end < asOf) return 'ended'; // only in a window that starts in the past
-  const critical = (row.criticalApplications as number) > 0;
-  if (row.noticeDeadline === null) return row.end <= addMonths(asOf, SOON_MONTHS) ? (critical ? 'followUpNow' : 'endsSoon') : 'endsLater';
-  if (row.overdue) return critical ? 'actNow' : 'noticePassed';
-  if (row.noticeDeadline > addMonths(asOf, SOON_MONTHS)) return 'noticeLater';
-  return critical ? 'noticeNow' : 'noticeSoon';
-}
 
 /**
  * Contracts that renewed automatically come from the query with their written end date; here they

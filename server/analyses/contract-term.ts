@@ -25,6 +25,38 @@ export const SOON_MONTHS = 3;
 export const URGENCY_RANKS = [['actNow', 'noticeNow', 'followUpNow'], ['endsSoon', 'noticePassed', 'noticeSoon'], ['noticeLater', 'endsLater'], ['ended']] as const;
 export type Urgency = (typeof URGENCY_RANKS)[number][number];
 
+/** A contract's current term as a buyer acts on it: `critical` when it covers a business-critical application. */
+export type ToActOn = { uid: string; end: string; noticeDeadline: string | null; critical: boolean };
+
+/**
+ * A contract that renews automatically is acted on by its notice deadline: passed while it runs on, or
+ * within a quarter, act now when it covers a business-critical application (it renews without a
+ * decision), else it is marked but can wait its turn. One without automatic renewal has nothing to
+ * cancel: it ends on its end date, and what follows (extend, re-tender or exit) must be arranged
+ * before then; that is soon within a quarter. (Its notice period is not a lead time: the calendar, its answer, the side panel
+ * and Wijzigingen all say such a contract has no notice deadline, so none of them counts one.)
+ */
+export function urgencyOf(contract: ToActOn, asOf: string): Urgency {
+  const { end, noticeDeadline, critical } = contract;
+  if (end < asOf) return 'ended';
+  if (noticeDeadline === null) return end <= addMonths(asOf, SOON_MONTHS) ? (critical ? 'followUpNow' : 'endsSoon') : 'endsLater';
+  if (noticeDeadline < asOf) return critical ? 'actNow' : 'noticePassed';
+  if (noticeDeadline > addMonths(asOf, SOON_MONTHS)) return 'noticeLater';
+  return critical ? 'noticeNow' : 'noticeSoon';
+}
+
+/** 0 for what to act on now, up to 3 for ended: the place of an urgency in URGENCY_RANKS. */
+export const urgencyRank = (urgency: Urgency): number => URGENCY_RANKS.findIndex(rank => (rank as readonly Urgency[]).includes(urgency));
+
+/**
+ * Most urgent first (calendar and report alike), and within a rank by the date still ahead: past its notice
+ * deadline, or without a notice to give, what counts is when it ends or renews.
+ */
+export function byUrgency(asOf: string): (a: ToActOn, b: ToActOn) => number {
+  const due = (c: ToActOn) => (c.noticeDeadline === null || c.noticeDeadline < asOf ? c.end : c.noticeDeadline);
+  return (a, b) => urgencyRank(urgencyOf(a, asOf)) - urgencyRank(urgencyOf(b, asOf)) || due(a).localeCompare(due(b)) || a.uid.localeCompare(b.uid);
+}
+
 /** Renewal period when the contract does not name one (DOMAIN.md: one year). */
 export const RENEWAL_MONTHS = 12;
 

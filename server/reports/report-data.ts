@@ -3,7 +3,7 @@
 // failure, supplier exposure) plus what the node itself depends on. The PDF, the report page and the
 // report's spreadsheets all show these same facts.
 import type { Driver } from 'neo4j-driver';
-import { nameOf } from '../analyses/landscape.js';
+import { isCritical, nameOf } from '../analyses/landscape.js';
 import { fetchSnapshot } from '../analyses/boundary.js';
 import type { Concentration } from '../analyses/supplier-exposure.js';
 import type { AnalysisDefinition, Row } from '../analyses/types.js';
@@ -25,6 +25,8 @@ export type ReportContract = {
   annualValue: number | null; exitPlan: boolean | null; dataPortability: boolean | null; noticeDeadline: string | null; suppliers: string[]; applications: string[];
   /** The current term (server/analyses/contract-term.ts): `end` is its end; renewed automatically already, from `contractEnd` as written. */
   renewed?: boolean; contractEnd?: string;
+  /** It covers a business-critical application (absent in a report made before this was kept). */
+  critical?: boolean;
 };
 export type LockInFactor = { factor: string; value: number; raw: unknown; weight: number; contribution: number };
 
@@ -168,7 +170,9 @@ export async function reportData(driver: Driver, analyses: AnalysisDefinition[],
   const ictFoto = kind === 'Organisation' ? await ictFotoOf(analyses, driver, organisation) : undefined;
   const commonGround = kind === 'Organisation' ? await commonGroundOf(analyses, driver, organisation) : undefined;
 
-  const contracts = (detail.contracts as ReportContract[]).map(c => ({ ...c }));
+  // Which contracts cover a business-critical application: the report puts them first among those to act on, as the calendar does.
+  const critical = new Set(landscape.contracts.filter(c => c.covers.some(app => landscape.applications.has(app) && isCritical(landscape.applications.get(app)!))).map(c => c.uid));
+  const contracts = (detail.contracts as ReportContract[]).map(c => ({ ...c, critical: critical.has(c.uid) }));
   const mentioned = new Set<string>([...(scope ?? []), ...dependants.map(r => r.organisation), ...upstream.map(r => r.organisation), ...contracts.map(c => c.organisation)].filter((id): id is string => !!id));
   const data: ReportData = {
     subject: {

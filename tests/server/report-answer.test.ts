@@ -51,39 +51,78 @@ describe('report answer', () => {
     }
   });
 
-  it('when contracts are to act on, then first those past their notice deadline and those ending within a quarter without renewal, then the next dates', async () => {
+  it('when contracts are to act on, then they come in the contract calendar\'s order: business-critical now, the rest of the quarter and the overdue, then the next dates', async () => {
     const data = await reportData(driver, defaultServices().analyses, 'platform:p1');
     // As the report data has them: only a contract that renews automatically has a notice deadline.
-    const contract = (uid: string, end: string, noticeDeadline: string | null) => ({
-      uid, id: uid, organisation: 'gm1', start: '2024-01-01', end, noticeMonths: 3, autoRenew: noticeDeadline !== null, annualValue: 1000, exitPlan: null, dataPortability: null, noticeDeadline, suppliers: ['Grutto'], applications: ['Zaaksysteem'],
+    const contract = (uid: string, end: string, noticeDeadline: string | null, critical = false) => ({
+      uid, id: uid, organisation: 'gm1', start: '2024-01-01', end, noticeMonths: 3, autoRenew: noticeDeadline !== null, annualValue: 1000, exitPlan: null, dataPortability: null, noticeDeadline, suppliers: ['Grutto'], applications: ['Zaaksysteem'], critical,
     });
     const contracts = [
       contract('c-0145', '2027-03-26', '2026-12-26'), // renews; notice by 26-12-2026
       contract('c-0200', '2027-06-30', null), // does not renew; ends after the quarter
       contract('c-0001', '2026-12-29', null), // does not renew; ends within the quarter
       contract('c-0150', '2026-12-15', '2026-08-15'), // renews; notice deadline passed, still running
+      contract('c-0300', '2027-04-20', '2027-01-20', true), // renews, business-critical; notice by 20-01-2027
       contract('c-0009', '2026-11-01', null), // ended
     ];
     const answer = reportAnswer({ ...data, today: '2026-12-04', contracts }, 'nl');
-    expect(answer.actions.map(c => c.uid)).toEqual(['c-0150', 'c-0001', 'c-0145', 'c-0200']);
+    // The critical one first although its deadline is the latest of the quarter, as the calendar's "Nu regelen";
+    // then by the date to act by: the overdue one's end (15-12), a notice deadline (26-12), an end (29-12).
+    expect(answer.actions.map(c => c.uid)).toEqual(['c-0300', 'c-0150', 'c-0145', 'c-0001', 'c-0200']);
     expect(answer.risks).toContain('Bij 1 lopend contract is de uiterste opzegdatum verstreken; het wordt stilzwijgend verlengd.');
     expect(reportAnswer({ ...data, today: '2026-12-04', contracts: [...contracts, contract('c-0151', '2027-01-15', '2026-10-15')] }, 'en').risks)
       .toContain('2 running contracts are past their notice deadline; they renew automatically.');
-    // Every one to act on now, also more than the eight the first page lists otherwise; then every notice
-    // deadline of the coming quarter (c-0145), not the contract that ends after it (c-0200).
+    // Every one to act on within the quarter, also more than the eight the first page lists otherwise; not the
+    // contract that ends after it (c-0200).
     const many = Array.from({ length: 10 }, (_, i) => contract(`c-01${String(i).padStart(2, '0')}`, `2027-01-${String(10 + i)}`, null));
     expect(reportAnswer({ ...data, today: '2026-12-04', contracts: [...contracts, ...many] }, 'nl').actions.map(c => c.uid))
-      .toEqual(['c-0150', 'c-0001', ...many.map(c => c.uid), 'c-0145']);
+      .toEqual(['c-0300', 'c-0150', 'c-0145', 'c-0001', ...many.map(c => c.uid)]);
     // The tables say "n.v.t." where a contract has no notice deadline, as the calendar does, not an empty cell.
     const table = reportSections({ ...data, today: '2026-12-04', contracts }, 'nl').find(section => section.id === 'contracts')!;
     const column = table.columns.find(c => c.key === 'noticeDeadline')!;
     const cell = (uid: string) => cellText(column, table.rows.find(row => row.uid === uid)!, 'nl', data);
     expect([cell('c-0001'), cell('c-0145')]).toEqual(['n.v.t.', '26-12-2026']);
-    const [overdue, ending, next] = answer.actions;
-    expect(contractName(overdue, 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0150), opzegdatum verstreken');
+    const action = (uid: string) => answer.actions.find(c => c.uid === uid)!;
+    expect(contractName(action('c-0150'), 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0150), opzegdatum verstreken');
     // It does not renew by itself: it ends, and has no deadline to miss (the contract calendar says the same).
-    expect(contractName(ending, 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0001)');
-    expect(contractName(next, 'en', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0145)');
+    expect(contractName(action('c-0001'), 'nl', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0001)');
+    expect(contractName(action('c-0145'), 'en', '2026-12-04')).toBe('Grutto – Zaaksysteem (c-0145)');
+  });
+
+  it('when a supplier\'s report lists its contracts, then each is business-critical exactly when the contract calendar counts a critical application of it', async () => {
+    const data = await reportData(driver, defaultServices().analyses, 'supplier:s1');
+    const calendar = defaultServices().analyses.find(a => a.name === 'contract-calendar')!;
+    const rows = (await calendar.run(driver, calendar.params.parse({ from: '2000-01-01', to: '2100-01-01' }))).rows;
+    const criticalInCalendar = new Map(rows.map(row => [String(row.uid), Number(row.criticalApplications) > 0]));
+    const compared = data.contracts.filter(c => criticalInCalendar.has(c.uid));
+    expect(compared.length).toBeGreaterThan(1);
+    expect(new Set(compared.map(c => c.critical))).toEqual(new Set([true, false]));
+    for (const c of compared) expect([c.uid, c.critical]).toEqual([c.uid, criticalInCalendar.get(c.uid)]);
+  });
+
+  it('when one of a subject\'s contracts has ended, then its sentence, figure and exit plans count the running ones and say how many ended', async () => {
+    const data = await reportData(driver, defaultServices().analyses, 'platform:p1');
+    const contract = (uid: string, end: string, annualValue: number, exitPlan: boolean) => ({
+      uid, id: uid, organisation: 'gm1', start: '2024-01-01', end, noticeMonths: 3, autoRenew: false, annualValue, exitPlan, dataPortability: null, noticeDeadline: null, suppliers: ['Grutto'], applications: ['Zaaksysteem'],
+    });
+    // The ended one had the only exit plan: a user read "4 van de 5 hebben geen exitplan" and a total with its value.
+    const contracts = [contract('c-1', '2027-05-01', 1000, false), contract('c-2', '2027-06-01', 2500, false), contract('c-3', '2026-08-26', 40000, true)];
+    // Amounts come with a non-breaking space after the euro sign.
+    const plain = (answer: ReturnType<typeof reportAnswer>) => ({ ...answer, sentences: answer.sentences.map(s => s.replace(/\u00a0/g, ' ')), figures: answer.figures.map(f => ({ ...f, value: f.value.replace(/\u00a0/g, ' ') })) });
+    const nl = plain(reportAnswer({ ...data, today: '2026-12-04', contracts }, 'nl'));
+    expect(nl.sentences).toContain('Roer kent 2 lopende contracten, samen € 3.500 per jaar; 1 contract is beëindigd.');
+    expect(nl.risks).toContain('Geen van de lopende contracten heeft een exitplan.');
+    expect(nl.figures.find(f => f.label === 'contractwaarde per jaar')?.value).toBe('€ 3.500');
+    const en = plain(reportAnswer({ ...data, today: '2026-12-04', contracts: [contracts[0], contracts[2]] }, 'en'));
+    expect(en.sentences).toContain('Roer knows 1 running contract, €1,000 a year; 1 contract has ended.');
+    expect(en.risks).toContain('The running contract has no exit plan.');
+    const ended = reportAnswer({ ...data, today: '2026-12-04', contracts: [contracts[2]] }, 'nl');
+    expect(ended.sentences).toContain('Roer kent geen lopend contract; 1 contract is beëindigd.');
+    expect(ended.risks.some(risk => risk.includes('exitplan'))).toBe(false);
+    expect(ended.figures.some(f => f.label === 'contractwaarde per jaar')).toBe(false);
+    // Two running, one of them with an exit plan.
+    expect(reportAnswer({ ...data, today: '2026-12-04', contracts: [contracts[0], { ...contracts[1], exitPlan: true }, contracts[2]] }, 'nl').risks)
+      .toContain('1 van de 2 lopende contracten heeft geen exitplan.');
   });
 
   it('when a report names its subject\'s place among the single points of failure, then it is the place the ranking gives it', async () => {

@@ -87,7 +87,7 @@ describe('an organisation report as people read it', () => {
     expect(number(applications)).toBe(10);
     // Contracts: "x van de 40 contracten" and the Contracten table; the value is the sum of that table.
     expect(section('Contracten')).toBe(CONTRACTS);
-    expect(flat(first)).toContain(`30 van de ${CONTRACTS} contracten hebben geen exitplan`);
+    expect(flat(first)).toContain(`30 van de ${CONTRACTS} lopende contracten hebben geen exitplan`);
     expect(value).toBe(formatMoney(data.contracts.reduce((sum, c) => sum + (c.annualValue ?? 0), 0), 'nl').replace('\u00a0', ' '));
     // Hostco is in the Leveranciers table with the platform that explains why.
     expect(all).toMatch(/Hostco\s+0\s+0\s+1\s/);
