@@ -520,7 +520,7 @@ export const CHECK_NAMES: Record<string, Words> = {
   'application-without-platform': { nl: 'Applicatie zonder platform', en: 'Application without platform' },
   'contract-covers-nothing': { nl: 'Contract zonder applicaties', en: 'Contract covering nothing' },
   'interface-to-unknown-application': { nl: 'Koppeling naar onbekende applicatie', en: 'Interface to an unknown application' },
-  'critical-application-without-contract': { nl: 'Bedrijfskritische applicatie zonder contract', en: 'Critical application without contract' },
+  'critical-application-without-contract': { nl: 'Bedrijfskritische applicatie zonder lopend contract', en: 'Critical application without a running contract' },
   'duplicate-supplier': { nl: 'Leverancier lijkt dubbel', en: 'Supplier looks duplicated' },
   'conflicting-claim': { nl: 'Bronnen zeggen iets anders', en: 'Sources disagree' },
 };

@@ -1,5 +1,5 @@
 // title: Data quality / Datakwaliteit
-// description: Findings per check: applications without supplier, applications without platform, contracts covering no application, interfaces missing a FROM or TO application (an unknown application), and business-critical (high/critical) applications no contract covers. Duplicate-looking suppliers come from data-quality-suppliers.
+// description: Findings per check: applications without supplier, applications without platform, contracts covering no application, interfaces missing a FROM or TO application (an unknown application), and business-critical (high/critical) applications no running contract covers (none, or all ended on $today). Duplicate-looking suppliers come from data-quality-suppliers.
 // The chosen organisations' applications, contracts and interfaces, by index (see landscape-applications).
 // OPTIONAL CALL: a landscape without contracts (or interfaces) still gets the other checks; a plain CALL
 // that finds none drops the row, and every finding with it.
@@ -59,10 +59,15 @@ CALL (applications, contracts, interfaces) {
               WHEN NOT EXISTS { (i)-[:FROM]->(:Application) } THEN 'Missing FROM application / Van-applicatie ontbreekt'
               ELSE 'Missing TO application / Naar-applicatie ontbreekt' END AS detail
   UNION ALL
+  // Running: not ended, or renewing by itself (its current term runs on, server/analyses/contract-term.ts).
+  // One whose contracts all ended is as uncovered as one that never had any, and says when the last ended.
   UNWIND applications AS a
-  WITH a WHERE a.criticality IN ['high', 'critical'] AND NOT EXISTS { (:Contract)-[:COVERS]->(a) }
+  WITH a WHERE a.criticality IN ['high', 'critical']
+    AND NOT EXISTS { MATCH (c:Contract)-[:COVERS]->(a) WHERE c.end IS NULL OR c.autoRenew OR date(c.end) >= date($today) }
+  WITH a, COLLECT { MATCH (c:Contract)-[:COVERS]->(a) RETURN toString(date(c.end)) AS end ORDER BY end DESC LIMIT 1 } AS lastEnd
   RETURN 'critical-application-without-contract' AS check, 'warning' AS severity, a.uid AS uid, a.name AS name, a.organisation AS organisation,
-         'Business-critical (' + a.criticality + ') but no contract covers it / Bedrijfskritisch zonder contract' AS detail
+         CASE WHEN size(lastEnd) = 0 THEN 'Business-critical (' + a.criticality + ') but no contract covers it / Bedrijfskritisch zonder contract'
+              ELSE 'Business-critical (' + a.criticality + ') but its last contract ended on ' + lastEnd[0] + ' / Bedrijfskritisch, laatste contract beëindigd op ' + lastEnd[0] END AS detail
 }
 RETURN check, severity, uid, name, organisation, detail
 ORDER BY check, uid

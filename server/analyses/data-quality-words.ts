@@ -4,6 +4,7 @@
 // once for programs that read it. The kind column (`label`) is named and put in words in labels.ts.
 import { CLAIM_RULE_NAMES, CRITICALITY_NAMES, type Language, propertyName, propertyValueName, valueName } from '../labels.js';
 import type { Row } from './types.js';
+import { formatDate } from '../format.js';
 
 type Words = { nl: string; en: string };
 const FIXED: Record<string, Words> = {
@@ -26,6 +27,8 @@ export function dataQualityDetail(row: Row, language: Language): string {
   if (check === 'interface-to-unknown-application') return INTERFACE_ENDS[/^Missing both/.test(detail) ? 'both' : /^Missing FROM/.test(detail) ? 'from' : 'to'][language];
   if (check === 'critical-application-without-contract') {
     const criticality = valueName(CRITICALITY_NAMES, /\(([^)]+)\)/.exec(detail)?.[1] ?? 'high', language);
+    const ended = / ended on (\d{4}-\d{2}-\d{2})/.exec(detail)?.[1];
+    if (ended) return language === 'nl' ? `Bedrijfskritisch (${criticality}), maar het laatste contract voor deze applicatie is beëindigd op ${formatDate(ended, language)}` : `Business-critical (${criticality}), but the last contract for this application ended on ${formatDate(ended, language)}`;
     return language === 'nl' ? `Bedrijfskritisch (${criticality}), maar geen contract dekt deze applicatie` : `Business-critical (${criticality}), but no contract covers this application`;
   }
   if (check === 'duplicate-supplier') {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { read } from '../neo4j.js';
 import { query } from '../queries.js';
 import type { AnalysisDefinition, Row } from './types.js';
-import { Organisations } from './params.js';
+import { OptionalDate, Organisations, today } from './params.js';
 import { CATALOGUE_SOURCE } from '../../importers/load.js';
 import { CLAIM_RULE_NAMES } from '../labels.js';
 
@@ -70,19 +70,22 @@ function conflictRow(conflict: Conflict): Row {
   };
 }
 
-export const DataQualityParams = z.object({ organisation: Organisations });
+export const DataQualityParams = z.object({
+  organisation: Organisations,
+  today: OptionalDate('Reference date for which contracts have ended (default today) / Peildatum'),
+});
 
 export const dataQuality: AnalysisDefinition<typeof DataQualityParams> = {
   name: 'data-quality',
   title: 'Data quality / Datakwaliteit',
   description:
     'Applications without supplier or platform, contracts covering nothing, interfaces to unknown applications (a missing FROM or TO end), suppliers that look like duplicates ' +
-    '(same normalised name or a small edit distance) and business-critical applications without a contract.',
+    '(same normalised name or a small edit distance) and business-critical applications without a running contract (none covers it, or all that did have ended).',
   params: DataQualityParams,
   async run(driver, params) {
     const organisations = params.organisation;
     const [findings, suppliers, claims] = await Promise.all([
-      read<Row>(driver, query('analyses/data-quality').text, { organisations }),
+      read<Row>(driver, query('analyses/data-quality').text, { organisations, today: params.today ?? today() }),
       read<Supplier>(driver, query('analyses/data-quality-suppliers').text, { organisations }),
       conflicts(driver, { organisations }),
     ]);

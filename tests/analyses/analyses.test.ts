@@ -3,6 +3,7 @@ import { NotFoundError } from '../../server/errors.js';
 import { write } from '../../server/neo4j.js';
 import { analyses, getAnalysis } from '../../server/analyses/index.js';
 import { fetchLandscape } from '../../server/analyses/landscape.js';
+import { dataQualityDetail } from '../../server/analyses/data-quality-words.js';
 import type { AnalysisResult } from '../../server/analyses/types.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { fixture, loadLandscape, TODAY } from './fixture.js';
@@ -405,6 +406,26 @@ describe('analyses on the fixture landscape', () => {
         expect(gm2).toEqual([]);
       } finally {
         await write(driver, "MATCH (n:Entity) WHERE n.uid IN ['interface:gm1/ghost', 'app:gm1/a6'] DETACH DELETE n");
+      }
+    });
+
+    it('when a business-critical application\'s contracts have all ended, then it is listed as having no running contract, with the last end date', async () => {
+      // Alarmering's only contract ended in August: it was in no calendar window and not listed here.
+      await write(driver, `CREATE (a7:Entity:Application {uid: 'app:gm1/a7', id: 'a7', name: 'Alarmering', organisation: 'gm1', criticality: 'high'}),
+        (a8:Entity:Application {uid: 'app:gm1/a8', id: 'a8', name: 'Parkeren', organisation: 'gm1', criticality: 'critical'}),
+        (:Entity:Contract {uid: 'contract:gm1/old', id: 'old', organisation: 'gm1', end: date('2025-12-31'), autoRenew: false})-[:COVERS]->(a7),
+        (:Entity:Contract {uid: 'contract:gm1/last', id: 'last', organisation: 'gm1', end: date('2026-08-26'), autoRenew: false})-[:COVERS]->(a7),
+        (:Entity:Contract {uid: 'contract:gm1/rolls', id: 'rolls', organisation: 'gm1', end: date('2026-08-26'), autoRenew: true})-[:COVERS]->(a8)`);
+      try {
+        const listed = async (today: string) => (await run(driver, 'data-quality', { today })).rows.filter(row => row.check === 'critical-application-without-contract' && ['app:gm1/a7', 'app:gm1/a8'].includes(String(row.uid)));
+        // On the day it ends a contract still runs; the one that renews by itself runs on.
+        expect(await listed('2026-08-26')).toEqual([]);
+        const after = await listed('2026-08-27');
+        expect(after.map(row => [row.uid, row.detail])).toEqual([['app:gm1/a7', 'Business-critical (high) but its last contract ended on 2026-08-26 / Bedrijfskritisch, laatste contract beëindigd op 2026-08-26']]);
+        expect(dataQualityDetail(after[0], 'nl')).toBe('Bedrijfskritisch (hoog), maar het laatste contract voor deze applicatie is beëindigd op 26-08-2026');
+        expect(dataQualityDetail(after[0], 'en')).toBe('Business-critical (high), but the last contract for this application ended on 26 Aug 2026');
+      } finally {
+        await write(driver, "MATCH (n:Entity) WHERE n.uid IN ['app:gm1/a7', 'app:gm1/a8', 'contract:gm1/old', 'contract:gm1/last', 'contract:gm1/rolls'] DETACH DELETE n");
       }
     });
   });

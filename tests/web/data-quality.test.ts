@@ -18,7 +18,9 @@ let page: Page;
 
 const ROERDAM = [
   csv('roerdam-suppliers.csv', 'id,name,country\nacme,Acme B.V.,NL\nbeta,Beta B.V.,NL\n'),
-  csv('roerdam-applications.csv', 'id,organisation,name,supplier,criticality\nzaak,gemeente-roerdam,Zaaksysteem,acme,high\nweb,gemeente-roerdam,Website,beta,low\n'),
+  csv('roerdam-applications.csv', 'id,organisation,name,supplier,criticality\nzaak,gemeente-roerdam,Zaaksysteem,acme,high\nweb,gemeente-roerdam,Website,beta,low\nalarm,gemeente-roerdam,Alarmering,beta,high\n'),
+  // Alarmering's only contract has ended: business-critical without a running contract.
+  csv('roerdam-contracts.csv', 'id,organisation,supplier,applications,start,end,autoRenew\nc-1,gemeente-roerdam,beta,alarm,2022-01-01,2025-12-31,nee\n'),
 ];
 // A second source that gives Acme another country (and says nothing else differently).
 const TEST_B = [csv('test-b-suppliers.csv', 'id,name,country\nacme,Acme B.V.,DE\n')];
@@ -70,12 +72,12 @@ describe('data quality where a person works', () => {
     await page.click('#import-conflicts a');
     await ready();
     expect(page.url()).toContain('#/data-quality');
-    expect(await page.textContent('#dq-answer')).toBe('Gevonden: 1 tegenstrijdig gegeven tussen bronnen, 1 bedrijfskritische applicatie zonder contract en 2 applicaties zonder platform.');
+    expect(await page.textContent('#dq-answer')).toBe('Gevonden: 1 tegenstrijdig gegeven tussen bronnen, 2 bedrijfskritische applicaties zonder lopend contract en 3 applicaties zonder platform.');
     const row = page.locator('#dq-conflicts tbody tr[data-uid="supplier:acme"][data-property="country"]');
     expect(await row.locator('td').allInnerTexts()).toEqual(['Acme B.V.', 'Leverancier', 'Land', 'Nederland van Gemeente Roerdam (CSV-bestanden)', 'Duitsland van test-b (CSV-bestanden)', 'eerste bron: de bron die het als eerste aanleverde']);
     expect(await page.locator('#dq-conflicts tbody tr').count()).toBe(1);
-    expect(await page.locator('#dq-application-without-platform li').allTextContents()).toEqual(['Website', 'Zaaksysteem']);
-    expect(await page.locator('#dq-critical-application-without-contract li').allTextContents()).toEqual(['Zaaksysteem']);
+    expect(await page.locator('#dq-application-without-platform li').allTextContents()).toEqual(['Alarmering', 'Website', 'Zaaksysteem']);
+    expect(await page.locator('#dq-critical-application-without-contract li').allTextContents()).toEqual(['Alarmering — laatste contract beëindigd op 31-12-2025', 'Zaaksysteem']);
     await shot('data-quality-1280');
 
     // The download button gives every finding as a workbook a person reads; print the conflict's row to look at it.
@@ -103,7 +105,7 @@ describe('data quality where a person works', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await switchLanguage('en');
-    expect(await page.textContent('#dq-answer')).toBe('Found: 1 fact the sources disagree on, 1 business-critical application without a contract and 2 applications without a platform.');
+    expect(await page.textContent('#dq-answer')).toBe('Found: 1 fact the sources disagree on, 2 business-critical applications without a running contract and 3 applications without a platform.');
     expect(await row.locator('td').allInnerTexts()).toEqual(['Acme B.V.', 'Supplier', 'Country', 'Netherlands from Gemeente Roerdam (CSV files)', 'Germany from test-b (CSV files)', 'first source: the source that asserted it first']);
     await switchLanguage('nl');
   }, 120_000);

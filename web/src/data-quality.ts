@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import { fill, h, message, sortableTable, type Column } from './dom.js';
 import { checkCount, dq, ruleWords, sourceName, valueWords } from './data-quality-words.js';
 import { openDependencies } from './explorer.js';
-import { formatNumber, kindLabel, language, t } from './i18n.js';
+import { formatDate, formatNumber, kindLabel, language, t } from './i18n.js';
 import { expandableList } from './lists.js';
 import { orgName } from './organisations.js';
 import { str } from './rows.js';
@@ -105,6 +105,11 @@ function conflictTable(conflicts: Conflict[], link: Link, focus: string | null):
 /** What a finding adds to its heading, in the page's language (the API's detail is "English / Nederlands"). */
 function detail(row: Row): string {
   if (row.check === 'duplicate-supplier') return dq(str(row.detail).startsWith('Same') ? 'duplicate.same' : 'duplicate.like', { name: str(row.otherName) || str(row.other) });
+  // Its contracts ended: when the last did (the cypher writes the date into its English).
+  if (row.check === 'critical-application-without-contract') {
+    const ended = / ended on (\d{4}-\d{2}-\d{2})/.exec(str(row.detail))?.[1];
+    return ended ? dq('contractEnded', { date: formatDate(ended) }) : '';
+  }
   if (row.check !== 'interface-to-unknown-application') return '';
   const [en, nl] = str(row.detail).split(' / ');
   return (language() === 'en' ? en : nl ?? en) ?? '';
