@@ -8,6 +8,7 @@ import { byUrgency, type ToActOn, urgencyOf, urgencyRank } from '../analyses/con
 import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
 import { hasEnded } from './contract-name.js';
+import { shownContributions } from './lock-in-words.js';
 import { countedText, listWords, reportText } from './words.js';
 
 /** A key figure: its text for the page and the PDF, and its number and kind for a workbook cell. */
@@ -173,8 +174,9 @@ function subjectAnswer(data: ReportData, language: Language): Answer {
   if (data.lockIn) figures.push(figure(data.lockIn.score, reportText(language, 'figure.lockIn'), language, 'decimal'));
 
   const risks: string[] = [];
+  const shown = data.lockIn ? shownContributions(data.lockIn) : new Map<string, number>();
   for (const factor of [...(data.lockIn?.factors ?? [])].filter(f => f.contribution >= 5).sort((a, b) => b.contribution - a.contribution).slice(0, 3)) {
-    risks.push(reportText(language, 'risk.factor', { factor: valueName(FACTOR_NAMES, factor.factor, language), points: formatNumber(factor.contribution, language, 1), score: formatNumber(data.lockIn!.score, language, 1) }));
+    risks.push(reportText(language, 'risk.factor', { factor: valueName(FACTOR_NAMES, factor.factor, language), points: formatNumber(shown.get(factor.factor) ?? factor.contribution, language, 1), score: formatNumber(data.lockIn!.score, language, 1) }));
   }
   const own = data.spofs.find(row => row.uid === subject.uid);
   if (own?.articulationPoint) risks.push(reportText(language, 'risk.articulation', { name: subject.name }));

@@ -5,6 +5,7 @@
 import { formatNumber, formatPercent } from '../format.js';
 import { type Language, YES_NO } from '../labels.js';
 import { countedText, reportText } from './words.js';
+import { partsAddingUp } from '../decimals.js';
 
 /** Lock-in factors that hold or not for an application; the others count (interfaces, years, dependants, alternatives). */
 const YES_NO_FACTORS = new Set(['noExitPlan', 'noDataPortability', 'autoRenewed', 'supplierHosts', 'outsideEu']);
@@ -21,4 +22,13 @@ export function lockInValueText(factor: string, raw: unknown, language: Language
   if (typeof raw === 'boolean') return YES_NO[raw ? 'yes' : 'no'][language];
   if (typeof raw === 'number') return counted(formatNumber(raw, language, Number.isInteger(raw) ? 0 : 1));
   return raw === null || raw === undefined ? '—' : String(raw);
+}
+
+/**
+ * Each factor's contribution as the page's lock-in table shows it: rounded to one decimal so that they add up to
+ * the score as shown (partsAddingUp). Rounded one by one, the report said 2,6 where the side panel said 2,5.
+ */
+export function shownContributions(lockIn: { score: number; factors: { factor: string; contribution: number }[] }): Map<string, number> {
+  const shown = partsAddingUp(lockIn.factors.map(f => f.contribution), lockIn.score);
+  return new Map(lockIn.factors.map((f, i) => [f.factor, shown[i]]));
 }

@@ -9,7 +9,7 @@ import { contractName, runningFirst } from './contract-name.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
 import { reportText } from './words.js';
-import { lockInValueText } from './lock-in-words.js';
+import { lockInValueText, shownContributions } from './lock-in-words.js';
 import { trendHeading, trendSection } from './trend.js';
 import { changeCells, changeRows, changesLead, changesTitle } from './changes-section.js';
 import { shownName } from './boundary.js';
@@ -100,8 +100,9 @@ export function reportSections(data: ReportData, language: Language): Section[] 
   }
   // A supplier's factors are over its applications: a share of them, or a mean per application.
   const ofSupplier = data.subject.kind === 'Supplier';
+  const shown = data.lockIn ? shownContributions(data.lockIn) : new Map<string, number>();
   const lockIn = data.lockIn
-    ? [...data.lockIn.factors].sort((a, b) => b.contribution - a.contribution).map(f => ({ factor: f.factor, raw: f.raw, weight: f.weight, contribution: f.contribution }) as Row)
+    ? [...data.lockIn.factors].sort((a, b) => b.contribution - a.contribution).map(f => ({ factor: f.factor, raw: f.raw, weight: f.weight, contribution: shown.get(f.factor) ?? f.contribution }) as Row)
     : [];
   return [
     { ...section('dependants', reportText(language, 'section.dependants', { name }), byStepAndCriticality(data.dependants) as unknown as Row[], ['name', 'kind', 'criticality', ...organisation,

@@ -125,6 +125,19 @@ describe('report answer', () => {
       .toContain('1 van de 2 lopende contracten heeft geen exitplan.');
   });
 
+  it('when the lock-in factors are rounded, then the report shows the contributions as the side panel does, adding up to the score', async () => {
+    const data = await reportData(driver, defaultServices().analyses, 'platform:p1');
+    // 5,56 + 27,46 = 33,02: rounded one by one 5,6 + 27,5 = 33,1 beside a score of 33,0 (the panel showed 5,5).
+    const lockIn = { score: 33.0, factors: [
+      { factor: 'remainingContractYears', value: 0.556, raw: 3, weight: 10, contribution: 5.56 },
+      { factor: 'noExitPlan', value: 1, raw: true, weight: 30, contribution: 27.46 },
+    ] };
+    const risks = reportAnswer({ ...data, lockIn }, 'nl').risks;
+    expect(risks.find(risk => risk.startsWith('Resterende contractjaren'))).toMatch(/^Resterende contractjaren: 5,5 van de 33(,0)? punten$/);
+    const section = reportSections({ ...data, lockIn }, 'nl').find(s => s.id === 'lockIn')!;
+    expect(section.rows.map(row => [row.factor, row.contribution])).toEqual([['noExitPlan', 27.5], ['remainingContractYears', 5.5]]);
+  });
+
   it('when a report names its subject\'s place among the single points of failure, then it is the place the ranking gives it', async () => {
     const spof = defaultServices().analyses.find(a => a.name === 'single-points-of-failure')!;
     // As the report asks it for a subject that is not an organisation: the whole ranking.
