@@ -144,7 +144,7 @@ it('when the window is this quarter, then the answer says so and counts the cont
   // The same in English, the window kept.
   await page.selectOption('#language', 'en');
   await page.waitForFunction(() => document.querySelector('#calendar-answer')?.textContent?.startsWith('This quarter'));
-  expect(await page.locator('#calendar-answer').textContent()).toBe('This quarter (up to and including 31 Dec 2026) you must cancel (or let renew) 1 contract and arrange a follow-up for 1 ending contract. 2 contracts that renew automatically are already past their notice deadline. Act on 3 contracts now: they cover business-critical applications (top of the table).');
+  expect(await page.locator('#calendar-answer').textContent()).toBe('This quarter (up to and including 31 Dec 2026) you must give notice on 1 contract (or let it renew) and arrange a follow-up for 1 ending contract. 2 contracts that renew automatically are already past their notice deadline. Act on 3 contracts now: they cover business-critical applications (top of the table).');
   expect((await table()).slice(0, 3).map(row => [row.status, row.days])).toEqual([
     ['⚠ Act now: give notice within 3 months, business-critical', '23 days left to give notice'],
     ['⚠ Act now: ends, business-critical arrange what follows before 29 Dec 2026', 'Ends in 26 days'],

@@ -1,6 +1,6 @@
 // A contract that renews automatically, in the supplier's side panel (real server, real Neo4j,
 // Chromium): ended on 06-09-2026 with stilzwijgende verlenging and today 03-12-2026, it reads
-// "stilzwijgend verlengd tot 06-09-2027, opzeggen vóór 06-06-2027"; one without it reads "afgelopen".
+// "stilzwijgend verlengd tot 06-09-2027, opzeggen vóór 06-06-2027"; one without it reads "beëindigd".
 import { jest } from '@jest/globals';
 import type { Driver } from 'neo4j-driver';
 import { Landscape } from '../../importers/model.js';
@@ -36,7 +36,7 @@ it('when Tureluur is opened on 03-12-2026, then c-0147 reads renewed until 06-09
   await page.locator('#panel-contracts li').first().waitFor();
   const items = (await page.locator('#panel-contracts li').allInnerTexts()).map(text => text.replace(/\s+/g, ' ').trim());
   expect(items).toEqual([
-    'c-0148 — Tureluur Software B.V. afgelopen op 06-09-2026 · € 1.000 per jaar Vergunningen',
+    'c-0148 — Tureluur Software B.V. beëindigd op 06-09-2026 · € 1.000 per jaar Vergunningen',
     'c-0147 — Tureluur Software B.V. stilzwijgend verlengd tot 06-09-2027, opzeggen vóór 06-06-2027 · € 1.000 per jaar Vergunningen',
   ]);
   await ui.shot('contract-renewed-panel');
@@ -70,7 +70,7 @@ it('when c-0147 renewed by itself, then its own panel calls 06-09-2026 the end d
   await page.waitForSelector('#what-if-answer');
   const contracts = (await page.locator('#what-if-contracts li').allInnerTexts()).map(text => text.replace(/\s+/g, ' ').trim());
   expect(contracts.find(text => text.includes('(c-0147)'))).toContain('stilzwijgend verlengd tot 06-09-2027, opzeggen vóór 06-06-2027');
-  expect(contracts.find(text => text.includes('(c-0148)'))).toContain('afgelopen op 06-09-2026');
+  expect(contracts.find(text => text.includes('(c-0148)'))).toContain('beëindigd op 06-09-2026');
 
   // The supplier's report names it as renewed, with the end date it had.
   await ui.open(`#/report?subject=${encodeURIComponent('supplier:tureluur')}`);
