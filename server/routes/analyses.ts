@@ -15,7 +15,7 @@ import type { AppContext, Services } from './context.js';
 import { addRoute, documentLanguage } from './registry.js';
 import { sendJsonOnce } from '../shared-json.js';
 import { writePieces } from '../stream-response.js';
-import { peopleRows } from '../exports/people-rows.js';
+import { peopleRows, peopleSummary } from '../exports/people-rows.js';
 import { today } from '../analyses/params.js';
 
 /** Export options, next to each analysis' own parameters. */
@@ -108,7 +108,7 @@ async function send({ req, res, driver, analysis, result, options, organisations
     const names = await namesFor(driver, organisations);
     const title = ANALYSIS_NAMES[analysis.name]?.[language] ?? analysis.name;
     const sheets = [{ name: title, table: peopleTable(peopleRows(analysis.name, result.rows, language), { language, names }) }];
-    if (result.summary && Object.keys(result.summary).length) sheets.push(...peopleSummarySheets(result.summary, { language, names }, ANALYSIS_NAMES.summary[language]));
+    if (result.summary && Object.keys(result.summary).length) sheets.push(...peopleSummarySheets(peopleSummary(analysis.name, result.summary), { language, names }, ANALYSIS_NAMES.summary[language]));
     res.attachment(`${filename}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return writeXlsx(sheets, res);
   }

@@ -312,6 +312,12 @@ describe('documents', () => {
       expect(sheet.views[0]).toEqual(expect.objectContaining({ state: 'frozen', ySplit: 1 }));
       expect(sheet.autoFilter).toEqual(`A1:${sheet.getColumn(header.length).letter}1`);
       expect(sheet.getColumn(column('Applicaties')).width).toBeGreaterThan(sheet.getColumn(column('Verlengt stilzwijgend tenzij opgezegd')).width! - 1);
+      // The summary names the window as one ("Van" and "Naar" are an interface's ends) and counts the overdue.
+      const summary: unknown[][] = [];
+      book.getWorksheet('Samenvatting')!.eachRow(row => summary.push((row.values as unknown[]).slice(1)));
+      const pairs = new Map(summary.slice(1).map(([subject, value]) => [String(subject), value instanceof Date ? value.toISOString().slice(0, 10) : value]));
+      expect([...pairs.keys()]).toEqual(['Venster vanaf', 'Venster tot en met', 'Peildatum', 'Contracten', 'Contracten met verstreken opzegdatum']);
+      expect([pairs.get('Venster vanaf'), pairs.get('Venster tot en met')]).toEqual(['01-01-2026', '31-12-2032']);
     });
 
     it('when supplier exposure is exported as XLSX, then shares are percentages and the summary is in words', async () => {
