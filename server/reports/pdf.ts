@@ -8,7 +8,7 @@ import { type Answer, reportAnswer, reportFacts, reportSubtitle, trendNotes } fr
 import { KIND_COLOURS, type Picture, pictureIntro, pictureLayout } from './picture.js';
 import type { ReportData } from './report-data.js';
 import { type Section, type SectionColumn, cellText, reportSections, sectionHeading } from './sections.js';
-import { TREND_METRICS, type TrendPoint, trendChartPoints, trendSentences, trendSpan, trendValue } from './trend.js';
+import { TREND_METRICS, type TrendPoint, trendChartPoints, trendSentences, trendSpan, trendTableByNumber, trendValue } from './trend.js';
 import { reportText } from './words.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -333,9 +333,6 @@ function drawPicture(doc: Doc, picture: Picture, language: Language) {
  * An organisation's "Verloop": a sentence per headline number, then a small line chart of each, three
  * to a row (none with a single import: one dot is no trend).
  */
-/** The Verloop's columns the PDF's table leaves out (see above). */
-const ON_SCREEN_AND_IN_SHEET_ONLY = new Set(['hhiValue', 'cr3Value']);
-
 function trend(doc: Doc, series: TrendPoint[], language: Language, notes: string[]) {
   for (const sentence of trendSentences(series, language)) { paragraph(doc, sentence, 10); doc.moveDown(0.15); }
   for (const note of notes) { paragraph(doc, note, 8.5, MUTED); doc.moveDown(0.15); }
@@ -431,13 +428,13 @@ export async function reportPdf(data: ReportData, language: Language = 'nl'): Pr
   // The sections start on a page of their own, unless the first page already ran over onto one.
   } else if (doc.bufferedPageRange().count === 1) doc.addPage();
   for (const whole of reportSections(data, language)) {
-    // Eleven columns do not fit across the page: the Verloop's table leaves out the concentration by
-    // contract value, which its sentences and charts above it give (the workbook has every column).
-    const section = whole.id === 'trend' ? { ...whole, columns: whole.columns.filter(column => !ON_SCREEN_AND_IN_SHEET_ONLY.has(column.key)) } : whole;
-    const omitted = [...(section.notes ?? []), ...(section.omitted ? [reportText(language, 'omitted', { n: section.omitted })] : [])];
+    // The Verloop's table has a row per headline number and a column per import, as on the page.
+    const byNumber = whole.id === 'trend' && whole.rows.length > 0 ? trendTableByNumber(data.trend ?? [], language, data.organisations) : null;
+    const section = byNumber ? { ...whole, columns: byNumber.columns, rows: byNumber.rows } : whole;
+    const omitted = [...(section.notes ?? []), ...(section.omitted ? [reportText(language, 'omitted', { n: section.omitted })] : []), ...(byNumber?.notes ?? [])];
     const layout = section.rows.length > 0 ? tableLayout(doc, section, data, language, omitted) : null;
     // The Verloop's sentences and charts come between its heading and its table.
-    heading(doc, sectionHeading(section, language), 13, section.id === 'trend' || section.lead ? 70 : layout?.lead ?? 20);
+    heading(doc, sectionHeading(whole, language), 13, section.id === 'trend' || section.lead ? 70 : layout?.lead ?? 20);
     if (section.id === 'trend') trend(doc, data.trend ?? [], language, trendNotes(data, language));
     for (const sentence of section.lead ?? []) { paragraph(doc, sentence, 9.5); doc.moveDown(0.2); }
     if (layout) layout.draw();

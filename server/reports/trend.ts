@@ -4,7 +4,7 @@
 // the scale of the chart are the same on screen and on paper. Pure (the web UI bundles it).
 import type { Row } from '../analyses/types.js';
 import type { ColumnType } from '../exports/columns.js';
-import { dutchClock, formatNumber, formatPercent } from '../format.js';
+import { dutchClock, formatDateTime, formatNumber, formatPercent } from '../format.js';
 import type { Language } from '../labels.js';
 import type { SectionColumn } from './sections.js';
 import { sourceName } from './source-name.js';
@@ -53,6 +53,9 @@ const WORDS = {
     runs: '{n} imports, {from} – {to}',
     runOne: '1 import, {date}',
     runsAt: '{n} imports, {date}',
+    number: 'Kengetal',
+    oneSource: 'Alle imports van {source}.',
+    lastRuns: 'De laatste {shown} van {n} imports; de CSV en de werkmap hebben ze allemaal.',
   },
   en: {
     heading: 'Trend',
@@ -66,6 +69,9 @@ const WORDS = {
     runs: '{n} imports, {from} – {to}',
     runOne: '1 import, {date}',
     runsAt: '{n} imports, {date}',
+    number: 'Headline number',
+    oneSource: 'Every import from {source}.',
+    lastRuns: 'The last {shown} of {n} imports; the CSV and the workbook have them all.',
   },
 } as const;
 type Word = keyof (typeof WORDS)['nl'];
@@ -168,3 +174,36 @@ export const trendHeading = (runs: number, language: Language): string =>
 /** The sentences of every headline number, or the one that says there is no trend yet. */
 export const trendSentences = (series: TrendPoint[], language: Language): string[] =>
   series.length < 2 ? [trendSentence(series, 'hhi', language)] : TREND_METRICS.map(metric => trendSentence(series, metric.key, language));
+
+/** Imports side by side in the report's Verloop table: as many as fit across a page beside the numbers' names. */
+export const TREND_TABLE_RUNS = 6;
+
+/**
+ * The Verloop as the page and the PDF show it: a row per headline number, a column per import (the last
+ * TREND_TABLE_RUNS, oldest first), so a number is read across and every one fits. A row per import took
+ * eleven columns: the page scrolled sideways and the PDF left two out. With imports of more than one
+ * source, the first row names each import's source; `notes` name the one source otherwise, and say when earlier
+ * imports are left out (the CSV and the workbook keep a row per import: trendSection).
+ */
+export function trendTableByNumber(series: TrendPoint[], language: Language, organisations: Record<string, string> = {}): { columns: SectionColumn[]; rows: Row[]; notes: string[] } {
+  const runs = series.slice(-TREND_TABLE_RUNS);
+  const sources = runs.map(run => (typeof run.source === 'string' ? sourceName(run.source, language, id => organisations[id]) : ''));
+  const metricOf = (row: Row) => (typeof row.metric === 'string' ? trendMetric(row.metric as TrendKey) : null);
+  const columns: SectionColumn[] = [
+    { key: 'name', header: trendText(language, 'number'), type: 'text', value: row => row.name },
+    ...runs.map((run, index): SectionColumn => ({
+      key: `run${index}`, header: formatDateTime(run.at, language), type: 'decimal',
+      value: row => row[`run${index}`] ?? null,
+      text: row => { const metric = metricOf(row); return metric ? trendValue(metric, (row[`run${index}`] as number | null) ?? null, language) : String(row[`run${index}`] ?? ''); },
+    })),
+  ];
+  const rows: Row[] = [
+    ...(new Set(sources).size > 1 ? [{ name: HEADERS[language].source, ...Object.fromEntries(sources.map((source, index) => [`run${index}`, source])) }] : []),
+    ...TREND_METRICS.map(metric => ({ metric: metric.key, name: metric.name[language], ...Object.fromEntries(runs.map((run, index) => [`run${index}`, valueOf(run, metric.key)])) })),
+  ];
+  const notes = [
+    ...(new Set(sources).size === 1 && sources[0] ? [trendText(language, 'oneSource', { source: sources[0] })] : []),
+    ...(series.length > runs.length ? [trendText(language, 'lastRuns', { shown: runs.length, n: series.length })] : []),
+  ];
+  return { columns, rows, notes };
+}

@@ -137,7 +137,10 @@ describe('trends on the dashboards', () => {
       expect(sentences).toHaveLength(9);
       expect(sentences).toContain(`Scharnierpunten ${series[0].spofCount} → ${series[1].spofCount} sinds ${since}`);
       expect(await ui.page.locator('#report-trend figure[data-trend]').count()).toBe(9);
-      expect(await ui.page.locator('#table-trend tbody tr').count()).toBe(2);
+      // A row per headline number, a column per import (and one naming them), all in view without scrolling sideways.
+      expect(await ui.page.locator('#table-trend tbody tr').count()).toBe(9);
+      expect(await ui.page.locator('#table-trend thead th').count()).toBe(3);
+      expect(await ui.page.locator('#report-trend .table-box').evaluate(box => box.scrollWidth <= box.clientWidth)).toBe(true);
       // The same words as the PDF: the notice count as page 1's two numbers added up, scharnierpunten set apart.
       const notes = await text('#report-trend .trend-notes');
       const split = /Contracten in of voorbij hun opzegtermijn, nu (\d+) \((\d+) \+ (\d+)\)/.exec(notes);

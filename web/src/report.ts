@@ -6,7 +6,7 @@ import { reportFileName } from '../../server/reports/file-name.js';
 import { pictureIntro, pictureLayout } from '../../server/reports/picture.js';
 import type { ReportData } from '../../server/reports/report-data.js';
 import { type Section, cellText, reportSections, sectionHeading } from '../../server/reports/sections.js';
-import { trendSentences } from '../../server/reports/trend.js';
+import { trendSentences, trendTableByNumber } from '../../server/reports/trend.js';
 import { reportText } from '../../server/reports/words.js';
 import { NUMERIC_TYPES } from '../../server/exports/columns.js';
 import { download, getGraph, getJson } from './api.js';
@@ -99,10 +99,17 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
         (data.trend ?? []).length > 1 ? h('div', { class: 'cards' }, trendFigures(data.trend!)) : null] : null,
       // A line "– …" is an item of the sentence above it (server/reports/changes-section.ts): indented, its dash the list's.
       section.lead ? h('ul', { class: 'section-lead' }, section.lead.map(sentence => (sentence.startsWith('– ') ? h('li', { class: 'sub' }, sentence.slice(2)) : h('li', {}, sentence)))) : null,
-      section.rows.length ? table(section, data) : h('p', { class: 'hint' }, reportText(lang, 'none')),
+      section.rows.length ? shownTable(section, data) : h('p', { class: 'hint' }, reportText(lang, 'none')),
       // Rows outside the organisation's boundary are said, not shown (server/reports/boundary.ts).
       section.omitted ? h('p', { class: 'hint' }, reportText(lang, 'omitted', { n: section.omitted })) : null)),
   );
+}
+
+/** A section's table; the Verloop's with a row per headline number and a column per import, as in the PDF. */
+function shownTable(section: Section, data: ReportData): HTMLElement | HTMLElement[] {
+  if (section.id !== 'trend') return table(section, data);
+  const byNumber = trendTableByNumber(data.trend ?? [], language(), data.organisations);
+  return [table({ ...section, columns: byNumber.columns, rows: byNumber.rows }, data), ...byNumber.notes.map(note => h('p', { class: 'hint' }, note))];
 }
 
 /** A section as a sortable table in its own scrolling box: numbers and dates sort as such, cells read as in the PDF. */
