@@ -220,7 +220,7 @@ describe('the contract calendar of the demo', () => {
     const total = await page.locator('#calendar-table tbody tr').count();
     expect(total).toBeGreaterThan(60);
     expect(await page.locator('#calendar-timeline text[text-anchor=end]').count()).toBe(60);
-    await expect(page.locator('#calendar-timeline-cut').textContent()).resolves.toBe(` · de tijdlijn toont de eerste 60 van ${total} contracten; de tabel hieronder toont ze allemaal`);
+    await expect(page.locator('#calendar-timeline-cut').textContent()).resolves.toBe(` · de tijdlijn toont de 60 dringendste van ${total} contracten; de tabel hieronder toont ze allemaal`);
   });
 });
 

@@ -40,7 +40,6 @@ const isOverdue = (row: Row) => row.overdue === true || row.noticeDeadlinePassed
 const renews = (row: Row) => row.autoRenew === true;
 const daysToNotice = (row: Row) => num(pick(row, 'daysToNoticeDeadline', 'daysLeft', 'daysToNotice'));
 /** The date a buyer acts on: the notice deadline of a contract that renews, the end date of one that ends. */
-const actionDate = (row: Row) => (renews(row) ? noticeOf(row) : str(row.end));
 /** "Grutto Software B.V. – Persoonsregistratie (c-0001)", as the reports name it; without `supplier` where a column gives it. */
 const contractLabel = (row: Row, supplier?: string) =>
   calendarContractTitle({ uid: rowUid(row), name: str(pick(row, 'name', 'id', 'contract')) || undefined, supplierName: str(row.supplierName) || null, applications: applicationsOf(row).map(a => ({ name: str(pick(a, 'name', 'uid')) })) }, language(), supplier);
@@ -184,12 +183,14 @@ function shorten(label: string, max: number): string {
 const TIMELINE_ROWS = 60;
 
 /**
- * One line per contract: ● notice deadline (red when passed) of a contract that renews automatically,
- * ■ end date, and a "today" marker. A contract without automatic renewal has no notice deadline to show.
+ * One line per contract, in the table's order: ● notice deadline (red when passed) of a contract that renews
+ * automatically, ■ end date, and a "today" marker. A contract without automatic renewal has no notice deadline to show.
  */
 function timeline(rows: Row[], window: { from: string; to: string }, today: string): SVGElement | HTMLElement {
   if (rows.length === 0) return h('p', { class: 'hint' }, t('common.none'));
-  const sorted = [...rows].sort((a, b) => actionDate(a).localeCompare(actionDate(b))).slice(0, TIMELINE_ROWS);
+  // In the table's order (most urgent first, server/analyses/contract-term.ts): ordered by date, the chart put an
+  // overdue renewal months away above a business-critical deadline in 23 days, and its cut kept the wrong ones.
+  const sorted = rows.slice(0, TIMELINE_ROWS);
   const dates = sorted.flatMap(r => [renews(r) ? noticeOf(r) : '', str(r.end)]).filter(Boolean);
   const start = [window.from, ...dates].sort()[0];
   const end = [window.to, ...dates].sort().at(-1)!;
@@ -215,7 +216,8 @@ function timeline(rows: Row[], window: { from: string; to: string }, today: stri
     const overdue = isOverdue(row);
     // What it covers and its id, as the reports name it, shortened; the supplier too on hover.
     const label = contractLabel(row);
-    chart.append(svg('g', {}, svg('title', {}, label), svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11 }, shorten(contractLabel(row, str(row.supplierName) || undefined), 52))));
+    // The ones to act on now in bold, as their rows carry a bar in the table.
+    chart.append(svg('g', {}, svg('title', {}, label), svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11, ...(actsNow(row) ? { 'font-weight': 'bold' } : {}) }, shorten(contractLabel(row, str(row.supplierName) || undefined), 52))));
     if (notice && row.end) chart.append(svg('line', { x1: x(notice), x2: x(str(row.end)), y1: y, y2: y, stroke: '#9aa3ad', 'stroke-width': 2 }));
     if (notice) chart.append(svg('circle', { cx: x(notice), cy: y, r: 5, fill: overdue ? '#c00000' : '#E69F00', stroke: '#000', 'stroke-width': 0.5 }, svg('title', {}, `${label}: ${t('calendar.legend.notice')} ${formatDate(notice)}${overdue ? ` (${t('calendar.overdue')})` : ''}`)));
     if (row.end) chart.append(svg('rect', { x: x(str(row.end)) - 4, y: y - 4, width: 8, height: 8, fill: '#0072B2' }, svg('title', {}, `${label}: ${t('calendar.legend.end')} ${formatDate(row.end)}`)));
