@@ -8,7 +8,7 @@
 import type { Driver } from 'neo4j-driver';
 import { int, read, write } from '../neo4j.js';
 import { query } from '../queries.js';
-import { fetchLandscape, type Landscape, round } from './landscape.js';
+import { fetchLandscape, type Landscape, round, runningOn } from './landscape.js';
 import { loadLockInWeights, type LockInWeights, lockInScoreValues } from './lock-in.js';
 import { addMonths, today } from './params.js';
 import { RANKING_KEPT, type RankedPoint, rankedPoints, singlePointsOfFailure } from './single-points-of-failure.js';
@@ -62,7 +62,9 @@ function ownParts(landscape: Landscape, organisations: string[]): Map<string, La
 }
 
 /** The headline numbers of `organisations` on a snapshot that holds them (as of `asOf`). */
-export function headlinesOf(landscape: Landscape, weights: LockInWeights, asOf: string, organisations: string[]): Headline[] {
+export function headlinesOf(snapshot: Landscape, weights: LockInWeights, asOf: string, organisations: string[]): Headline[] {
+  // Contract value and exit readiness of the contracts that run on that day, as the analyses count them.
+  const landscape = runningOn(snapshot, asOf);
   const wanted = new Set(organisations);
   const own = ownParts(landscape, organisations);
   const concentration = new Map(concentrations(landscape, 'supplier').byOrganisation.map(entry => [entry.organisation, entry]));

@@ -52,6 +52,26 @@ export type Market = { suppliers: Map<string, string[]>; journal?: JournalPositi
 
 export const isCritical = (application: ApplicationFact) => application.criticality === 'high' || application.criticality === 'critical';
 
+/** Whether a contract runs on `asOf`: not past its end date, or renewing by itself (its current term runs on, contract-term.ts). */
+export const isRunning = (contract: Pick<ContractFact, 'end' | 'autoRenew'>, asOf: string): boolean => contract.autoRenew || !contract.end || contract.end >= asOf;
+
+const runningMemo = new WeakMap<Landscape, { asOf: string; landscape: Landscape }>();
+
+/**
+ * The snapshot with only the contracts that run on `asOf`: what a supplier's share of contract value and
+ * sovereignty's exposed value count. A report said "4 lopende contracten, samen € 371.495" where the supplier page
+ * counted an ended contract too (€ 374.125). The same object while no contract has ended, so what is derived from
+ * it and kept (lock-in's tallies, what-if's "before") is kept once.
+ */
+export function runningOn(landscape: Landscape, asOf: string): Landscape {
+  const memo = runningMemo.get(landscape);
+  if (memo?.asOf === asOf) return memo.landscape;
+  const contracts = landscape.contracts.filter(contract => isRunning(contract, asOf));
+  const running = contracts.length === landscape.contracts.length ? landscape : { ...landscape, contracts };
+  runningMemo.set(landscape, { asOf, landscape: running });
+  return running;
+}
+
 /**
  * The snapshot of `organisations` (null = every organisation), from the in-process cache while
  * the database has not changed (snapshot-cache.ts). Shared between callers: never mutate it.

@@ -5,7 +5,7 @@ import type { Driver } from 'neo4j-driver';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { AnalysisDefinition, Row } from './types.js';
-import { type ApplicationFact, fetchLandscape, type Landscape, platformChain, round } from './landscape.js';
+import { type ApplicationFact, fetchLandscape, isRunning, type Landscape, platformChain, round } from './landscape.js';
 import { once } from '../once.js';
 import { daysBetween, OptionalDate, Organisations, today } from './params.js';
 import { currentTerm } from './contract-term.js';
@@ -241,6 +241,8 @@ function factorsOf(
   let noExit = true;
   let noPortability = true;
   for (const c of contracts) {
+    // An ended contract no longer binds, nor does its exit plan help (Alarmering's ended one read "exit plan: yes").
+    if (!isRunning(c, asOf)) continue;
     // The current term's end: a contract that renewed automatically runs on (contract-term.ts).
     const end = c.autoRenew && c.end < asOf ? (currentTerm(c, asOf)?.end ?? c.end) : c.end;
     remainingYears = Math.max(remainingYears ?? 0, daysBetween(asOf, end) / 365.25);

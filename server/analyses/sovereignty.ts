@@ -6,8 +6,8 @@ import { jurisdictionOf, isNonEu, type JurisdictionCode } from '../../importers/
 import { once } from '../once.js';
 import { z } from 'zod';
 import { breadthFirst, pathTo } from './graph-algorithms.js';
-import { type ApplicationFact, fetchLandscape, functionSupport, isCritical, type Landscape, nameOf, round } from './landscape.js';
-import { Organisations } from './params.js';
+import { type ApplicationFact, fetchLandscape, functionSupport, isCritical, type Landscape, nameOf, round, runningOn } from './landscape.js';
+import { Organisations, today } from './params.js';
 import type { AnalysisDefinition, Row } from './types.js';
 import { functionsLost } from './what-if.js';
 import { sensitiveAlgorithmsOn } from './algorithms-stopping.js';
@@ -414,7 +414,8 @@ export const sovereigntyAnalysis: AnalysisDefinition<typeof SovereigntyParams> =
     'per organisation the share of applications and contract value exposed; and the preset what-if "every non-EU party unavailable": the applications that fail and the business functions lost.',
   params: SovereigntyParams,
   async run(driver, params) {
-    const result = sovereignty(await fetchSnapshot(driver, params.organisation, params.boundary));
+    // Contract value, exit plans and data portability of the contracts that run today.
+    const result = sovereignty(runningOn(await fetchSnapshot(driver, params.organisation, params.boundary), today()));
     // Impactful or high-risk algorithms (Algoritmeregister) on the exposed applications.
     return { ...result, summary: { ...result.summary, algorithmsOnExposed: await sensitiveAlgorithmsOn(driver, result.rows.map(row => String(row.uid))) } };
   },

@@ -1,8 +1,8 @@
 // Supplier exposure and concentration (HHI, CR1, CR3). Definitions: server/analyses/README.md.
 import { z } from 'zod';
 import type { AnalysisDefinition, Row } from './types.js';
-import { fetchLandscape, isCritical, type Landscape, platformChain, round } from './landscape.js';
-import { Organisations } from './params.js';
+import { fetchLandscape, isCritical, type Landscape, platformChain, round, runningOn } from './landscape.js';
+import { Organisations, today } from './params.js';
 import { once } from '../once.js';
 import { Boundary, fetchSnapshot } from './boundary.js';
 
@@ -222,6 +222,7 @@ export const supplierExposure: AnalysisDefinition<typeof SupplierExposureParams>
     'HHI (sum of squared percentage shares, 0–10,000), CR1 and CR3 by contract value and by application count per organisation, per business function and across the chosen organisations.',
   params: SupplierExposureParams,
   async run(driver, params) {
-    return exposure(await fetchSnapshot(driver, params.organisation, params.boundary), params.level);
+    // Contract value of the contracts that run today: an ended one is no longer spent.
+    return exposure(runningOn(await fetchSnapshot(driver, params.organisation, params.boundary), today()), params.level);
   },
 };

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { InputError, NotFoundError } from '../errors.js';
 import type { AnalysisDefinition, Row } from './types.js';
-import { brokenInterfaces, dependants, failing, failingDirectly, kindOf, type Landscape, lostFunctions, nameOf, organisationNameOf } from './landscape.js';
+import { brokenInterfaces, dependants, failing, failingDirectly, kindOf, type Landscape, lostFunctions, nameOf, organisationNameOf, runningOn } from './landscape.js';
 import { type Concentration, concentrations } from './supplier-exposure.js';
 import { loadLockInWeights, type LockInWeights, lockInScoreValues, merge, shareDependantCounts, WeightsParam } from './lock-in.js';
 import { OptionalDate, OptionalUid, Organisations, today, Uid } from './params.js';
@@ -174,8 +174,10 @@ export const whatIfAnalysis: AnalysisDefinition<typeof WhatIfParams> = {
     'HHI by application count and contract value before and after, and the lock-in score before and after for every affected application.',
   params: WhatIfParams,
   async run(driver, params) {
-    const landscape = await fetchSnapshot(driver, params.organisation, params.boundary);
-    const result = whatIf(landscape, { remove: params.remove, replaceWith: params.replaceWith, asOf: params.today ?? today(), weights: merge(await loadLockInWeights(driver), params.weights) });
+    const asOf = params.today ?? today();
+    // The HHI by contract value before and after counts the contracts that run on that day, as the supplier page does.
+    const landscape = runningOn(await fetchSnapshot(driver, params.organisation, params.boundary), asOf);
+    const result = whatIf(landscape, { remove: params.remove, replaceWith: params.replaceWith, asOf, weights: merge(await loadLockInWeights(driver), params.weights) });
     const failed = result.rows.filter(row => row.failed).map(row => String(row.uid));
     return { ...result, summary: { ...result.summary, algorithmsStopping: await algorithmsStopping(driver, failed) } };
   },

@@ -381,6 +381,30 @@ describe('analyses on the fixture landscape', () => {
     });
   });
 
+  describe('ended contracts', () => {
+    it('when a contract has ended, then its value counts in no supplier share and its exit plan helps no lock-in score', async () => {
+      const exposureOf = async () => (await run(driver, 'supplier-exposure', { organisation: 'gm1' })).rows.find(row => row.uid === 'supplier:s3')!;
+      const lockInOf = async () => (await run(driver, 'lock-in', { organisation: 'gm1', today: TODAY })).rows.find(row => row.uid === 'app:gm1/a3')!;
+      const [exposureBefore, lockInBefore] = [await exposureOf(), await lockInOf()];
+      // Burgerzaken had a contract with an exit plan that ended in January; worth more than all others together.
+      await write(driver, `MATCH (a:Application {uid: 'app:gm1/a3'}), (s:Supplier {uid: 'supplier:s3'})
+        CREATE (c:Entity:Contract {uid: 'contract:gm1/old', id: 'old', organisation: 'gm1', end: date('2026-01-31'), autoRenew: false, annualValue: 999999.0, exitPlan: true, dataPortability: true})-[:COVERS]->(a),
+               (c)-[:WITH]->(s)`);
+      try {
+        expect(await exposureOf()).toEqual(exposureBefore);
+        const lockIn = await lockInOf();
+        expect(lockIn.score).toBe(lockInBefore.score);
+        const factor = (row: Record<string, unknown>, name: string) => (row.factors as { factor: string; raw: unknown }[]).find(f => f.factor === name)!.raw;
+        expect([factor(lockIn, 'noExitPlan'), factor(lockIn, 'noDataPortability')]).toEqual([true, true]);
+        // The day before it ended it counted: its value, and its exit plan.
+        const running = (await run(driver, 'lock-in', { organisation: 'gm1', today: '2026-01-30' })).rows.find(row => row.uid === 'app:gm1/a3')!;
+        expect(factor(running, 'noExitPlan')).toBe(false);
+      } finally {
+        await write(driver, "MATCH (c:Contract {uid: 'contract:gm1/old'}) DETACH DELETE c");
+      }
+    });
+  });
+
   describe('data-quality', () => {
     it('when the landscape has gaps, then each check lists its findings', async () => {
       await write(driver, "MATCH (a:Application {uid: 'app:gm1/a1'}) CREATE (:Entity:Interface {uid: 'interface:gm1/ghost', id: 'ghost', organisation: 'gm1'})-[:FROM]->(a)");
