@@ -439,7 +439,7 @@ export const CODE_NAMES: Record<string, Words> = {
   noticeSoon: { nl: 'Binnen 3 maanden opzeggen', en: 'Give notice within 3 months' },
   noticeLater: { nl: 'Nog tijd om op te zeggen', en: 'Time left to give notice' },
   endsLater: { nl: 'Loopt later af: nog tijd', en: 'Ends later: time left' },
-  ended: { nl: 'Afgelopen', en: 'Ended' },
+  ended: { nl: 'Beëindigd', en: 'Ended' },
   // Impact: why a row is down directly, what happens to a function, whose a contract is.
   suppliedBy: { nl: 'geleverd door', en: 'supplied by' },
   runsOn: { nl: 'draait op', en: 'runs on' },

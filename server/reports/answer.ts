@@ -4,10 +4,10 @@
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../format.js';
 import { BAND_NAMES, FACTOR_NAMES, type Language, YES_NO, kindWords, propertyName, valueName } from '../labels.js';
 import type { ReportContract, ReportData } from './report-data.js';
-import { byUrgency, type ToActOn, urgencyOf, urgencyRank } from '../analyses/contract-term.js';
+import { byUrgency, type ToActOn, urgencyRank } from '../analyses/contract-term.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
-import { hasEnded } from './contract-name.js';
+import { contractUrgency, hasEnded } from './contract-name.js';
 import { shownContributions } from './lock-in-words.js';
 import { countedText, listWords, reportText } from './words.js';
 
@@ -90,12 +90,11 @@ const passed = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline
  * first two ranks is listed however many (a buyer missed 14 of 22 behind a cut at 8).
  */
 function toActOn(data: ReportData): ReportContract[] {
-  const asOf = data.today;
   const dated = running(data).filter((c): c is ReportContract & { end: string } => c.end !== null);
   const term = (c: ReportContract & { end: string }): ToActOn => ({ uid: c.uid, end: c.end, noticeDeadline: c.noticeDeadline, critical: c.critical === true });
-  const order = byUrgency(asOf);
+  const order = byUrgency(data.today);
   const sorted = [...dated].sort((a, b) => order(term(a), term(b)));
-  const now = sorted.filter(c => urgencyRank(urgencyOf(term(c), asOf)) <= 1);
+  const now = sorted.filter(c => urgencyRank(contractUrgency(c, data.today)!) <= 1);
   return [...now, ...sorted.slice(now.length, Math.max(now.length, ACTIONS))];
 }
 const soonCount = (data: ReportData) => upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;

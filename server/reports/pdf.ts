@@ -7,7 +7,7 @@ import type { Language } from '../labels.js';
 import { type Answer, reportAnswer, reportFacts, reportSubtitle, trendNotes } from './answer.js';
 import { KIND_COLOURS, type Picture, pictureIntro, pictureLayout } from './picture.js';
 import type { ReportData } from './report-data.js';
-import { type Section, type SectionColumn, cellText, reportSections, sectionHeading } from './sections.js';
+import { actionsTable, type Section, type SectionColumn, cellText, reportSections, sectionHeading } from './sections.js';
 import { TREND_METRICS, type TrendPoint, trendChartPoints, trendSentences, trendSpan, trendTableByNumber, trendValue } from './trend.js';
 import { reportText } from './words.js';
 
@@ -386,13 +386,12 @@ function firstPage(doc: Doc, data: ReportData, language: Language) {
   figures(doc, answer.figures);
   heading(doc, reportText(language, 'risks'));
   bullets(doc, answer.risks, reportText(language, 'noRisks'));
-  const contracts = reportSections(data, language).find(section => section.id === 'contracts')!;
   if (answer.actions.length === 0) {
     heading(doc, reportText(language, 'actions'));
     paragraph(doc, reportText(language, 'actionsNone'), 9.5, MUTED);
     return;
   }
-  const actions = tableLayout(doc, { columns: contracts.columns.filter(c => ['contract', 'organisation', 'noticeDeadline', 'end', 'autoRenew', 'annualValue'].includes(c.key)), rows: answer.actions as unknown as Row[] }, data, language);
+  const actions = tableLayout(doc, actionsTable(data, language, answer.actions), data, language);
   const intro = pdfText(reportText(language, 'actionsIntro'));
   const introHeight = doc.font('Helvetica').fontSize(8.5).heightOfString(intro, { width: widthOf(doc), lineGap: 1.5 }) + 3;
   heading(doc, reportText(language, 'actions'), 13, introHeight + actions.lead);

@@ -3,9 +3,9 @@
 // one definition, so paper, screen and spreadsheet agree. Pure (the web UI bundles it).
 import type { Row } from '../analyses/types.js';
 import { type ColumnType, type Names, columnType, formatValue } from '../exports/columns.js';
-import { FACTOR_NAMES, type Language, columnName, lowerFirst, organisationName, valueName } from '../labels.js';
+import { CODE_NAMES, FACTOR_NAMES, type Language, columnName, lowerFirst, organisationName, valueName } from '../labels.js';
 import type { ReportContract, ReportData } from './report-data.js';
-import { contractName, runningFirst } from './contract-name.js';
+import { contractName, contractUrgency, runningFirst } from './contract-name.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
 import { reportText } from './words.js';
@@ -56,6 +56,21 @@ function columns(rows: Row[], specs: Spec[], language: Language): SectionColumn[
     return { key, header: header ?? columnName(key, language), type: type ?? columnType(key, sample), value: read };
   });
 }
+
+/**
+ * The answer's contracts to act on as a table, page and PDF alike: first how soon, in the contract calendar's
+ * words ("Nu regelen: binnen 3 maanden opzeggen, bedrijfskritisch"), then the Contracten table's columns a buyer
+ * acts by. Without it a reader saw c-0149 (March) above c-0136 (December) and could not tell why.
+ */
+export function actionsTable(data: ReportData, language: Language, actions: ReportContract[]): Pick<Section, 'columns' | 'rows'> {
+  const contracts = reportSections(data, language).find(section => section.id === 'contracts')!;
+  const urgency: SectionColumn = {
+    key: 'urgency', header: columnName('urgency', language), type: 'text',
+    value: row => valueName(CODE_NAMES, contractUrgency(row as unknown as ReportContract, data.today), language),
+  };
+  return { rows: actions as unknown as Row[], columns: [urgency, ...contracts.columns.filter(c => ACTION_COLUMNS.has(c.key))] };
+}
+const ACTION_COLUMNS = new Set(['contract', 'organisation', 'noticeDeadline', 'end', 'autoRenew', 'annualValue']);
 
 /** The sections of `data` that apply to its subject, in reading order; empty ones included (they say "Geen."). */
 export function reportSections(data: ReportData, language: Language): Section[] {

@@ -5,7 +5,7 @@ import { defaultServices } from '../../server/app.js';
 import { reportAnswer } from '../../server/reports/answer.js';
 import { contractName } from '../../server/reports/contract-name.js';
 import { reportData } from '../../server/reports/report-data.js';
-import { cellText, reportSections } from '../../server/reports/sections.js';
+import { actionsTable, cellText, reportSections } from '../../server/reports/sections.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { loadFixture } from './support.js';
 
@@ -69,6 +69,12 @@ describe('report answer', () => {
     // The critical one first although its deadline is the latest of the quarter, as the calendar's "Nu regelen";
     // then by the date to act by: the overdue one's end (15-12), a notice deadline (26-12), an end (29-12).
     expect(answer.actions.map(c => c.uid)).toEqual(['c-0300', 'c-0150', 'c-0145', 'c-0001', 'c-0200']);
+    // Each says how soon, in the calendar's words, so the order can be read (page and PDF share this table).
+    const actions = actionsTable({ ...data, today: '2026-12-04', contracts }, 'nl', answer.actions);
+    expect(actions.columns.map(c => c.header)).toEqual(['Status', 'Contract', 'Uiterste opzegdatum', 'Einddatum', 'Verlengt stilzwijgend tenzij opgezegd', 'Jaarwaarde']);
+    expect(actions.rows.map(row => cellText(actions.columns[0], row, 'nl', data))).toEqual([
+      'Nu regelen: binnen 3 maanden opzeggen, bedrijfskritisch', 'Opzegdatum verstreken', 'Binnen 3 maanden opzeggen', 'Loopt binnenkort af', 'Loopt later af: nog tijd',
+    ]);
     expect(answer.risks).toContain('Bij 1 lopend contract is de uiterste opzegdatum verstreken; het wordt stilzwijgend verlengd.');
     expect(reportAnswer({ ...data, today: '2026-12-04', contracts: [...contracts, contract('c-0151', '2027-01-15', '2026-10-15')] }, 'en').risks)
       .toContain('2 running contracts are past their notice deadline; they renew automatically.');

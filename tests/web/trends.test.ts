@@ -151,7 +151,9 @@ describe('trends on the dashboards', () => {
       expect(notes).toContain('Een scharnierpunt is een applicatie zonder welke het netwerk van koppelingen in losse delen uiteenvalt.');
       expect(await text('#report-answer')).toMatch(/\(HHI op contractwaarde [\d.]+; de HHI loopt van 0 tot 10\.000/);
       // Contracts by supplier and what they cover, not by code alone (a passed notice date said after it).
-      expect(await text('#report-actions tbody tr:first-child td:first-child')).toMatch(/^.+ – .+ \(c-\d{4}\)(, opzegdatum verstreken|, loopt af op \d{2}-\d{2}-\d{4}, wordt niet stilzwijgend verlengd)?$/);
+      // How soon first, in the calendar's words; then the contract.
+      expect(await text('#report-actions tbody tr:first-child td:first-child')).toMatch(/^(Nu regelen: .+, bedrijfskritisch|Opzegdatum verstreken|Loopt binnenkort af|Binnen 3 maanden opzeggen)$/);
+      expect(await text('#report-actions tbody tr:first-child td:nth-child(2)')).toMatch(/^.+ – .+ \(c-\d{4}\)(, opzegdatum verstreken|, loopt af op \d{2}-\d{2}-\d{4}, wordt niet stilzwijgend verlengd)?$/);
       await ui.page.locator('#report-trend').screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'trend-report.png') });
     });
 

@@ -5,7 +5,7 @@ import { reportAnswer, reportFacts, reportSubtitle, trendNotes } from '../../ser
 import { reportFileName } from '../../server/reports/file-name.js';
 import { pictureIntro, pictureLayout } from '../../server/reports/picture.js';
 import type { ReportData } from '../../server/reports/report-data.js';
-import { type Section, cellText, reportSections, sectionHeading } from '../../server/reports/sections.js';
+import { actionsTable, type Section, cellText, reportSections, sectionHeading } from '../../server/reports/sections.js';
 import { trendSentences, trendTableByNumber } from '../../server/reports/trend.js';
 import { reportText } from '../../server/reports/words.js';
 import { NUMERIC_TYPES } from '../../server/exports/columns.js';
@@ -57,8 +57,6 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
   const scope = { organisation: ctx.organisations(), lang };
   const answer = reportAnswer(data, lang);
   const sections = reportSections(data, lang);
-  const contracts = sections.find(section => section.id === 'contracts')!;
-  const actionColumns = new Set(['contract', 'organisation', 'noticeDeadline', 'end', 'autoRenew', 'annualValue']);
 
   fill(body,
     h('div', { class: 'buttons no-print' },
@@ -81,7 +79,7 @@ export async function renderReport(root: HTMLElement, ctx: Context): Promise<voi
       answer.risks.length ? h('ul', { class: 'risks' }, answer.risks.map(risk => h('li', {}, risk))) : h('p', { class: 'hint' }, reportText(lang, 'noRisks')),
       h('h2', {}, reportText(lang, 'actions')),
       answer.actions.length
-        ? [h('p', { class: 'hint' }, reportText(lang, 'actionsIntro')), table({ ...contracts, id: 'contracts', rows: answer.actions as unknown as Row[], columns: contracts.columns.filter(c => actionColumns.has(c.key)) }, data, 'report-actions')]
+        ? [h('p', { class: 'hint' }, reportText(lang, 'actionsIntro')), table({ ...sections.find(section => section.id === 'contracts')!, ...actionsTable(data, lang, answer.actions) }, data, 'report-actions')]
         : h('p', { class: 'hint' }, reportText(lang, 'actionsNone'))),
     s.kind !== 'Organisation' ? h('section', { class: 'keep', id: 'report-picture' },
       h('h2', {}, reportText(lang, 'picture')),
