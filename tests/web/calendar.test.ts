@@ -105,9 +105,13 @@ it('when the calendar opens on 03-12-2026, then it first answers how many contra
   expect(await bar('contract:gm1/c-0018')).toBeGreaterThanOrEqual(4);
   expect(await bar('contract:gm1/c-0136')).toBeLessThan(2);
   // The chart names the contracts as the reports do (the supplier on hover), and shows no notice deadline for one that just ends.
-  expect(await page.locator('#calendar-timeline text[text-anchor=end]').allTextContents()).toEqual(['Planning (c-0018)', 'Persoonsregistratie (c-0001)', 'Persoonsregistratie (c-0150)', 'Afval (c-0136)', 'Afval (c-0200)', 'Planning (c-0147)']);
-  // In the table's order, the ones to act on now in bold.
-  expect(await page.locator('#calendar-timeline text[font-weight=bold]').allTextContents()).toEqual(['Planning (c-0018)', 'Persoonsregistratie (c-0001)', 'Persoonsregistratie (c-0150)']);
+  expect(await page.locator('#calendar-timeline text[text-anchor=end]').allTextContents()).toEqual(['⚠ Planning (c-0018)', '⚠ Persoonsregistratie (c-0001)', '⚠ Persoonsregistratie (c-0150)', 'Afval (c-0136)', 'Afval (c-0200)', 'Planning (c-0147)']);
+  // In the table's order, the ones to act on now marked and bold, and the legend says what the mark means.
+  expect(await page.locator('#calendar-timeline text[font-weight=bold]').allTextContents()).toEqual(['⚠ Planning (c-0018)', '⚠ Persoonsregistratie (c-0001)', '⚠ Persoonsregistratie (c-0150)']);
+  expect(await page.locator('.timeline-box figcaption .legend-now').textContent()).toBe(' ⚠ nu regelen (bedrijfskritisch)');
+  // Every name fits left of the chart, bold ones too (a user read "ievit Software Aanvragen Suite, Kievit So…").
+  const outside = await page.locator('#calendar-timeline text[text-anchor=end]').evaluateAll(texts => texts.filter(text => (text as SVGTextElement).getBBox().x < 0).length);
+  expect(outside).toBe(0);
   expect(await page.locator('#calendar-timeline g > title').allTextContents()).toContain('Kievit Software B.V. – Persoonsregistratie (c-0150)');
   expect(await page.locator('#calendar-timeline circle title').allTextContents()).not.toContainEqual(expect.stringContaining('(c-0001)'));
   await ui.shot('calendar-urgent', true);

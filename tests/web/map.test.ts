@@ -221,6 +221,10 @@ describe('the contract calendar of the demo', () => {
     expect(total).toBeGreaterThan(60);
     expect(await page.locator('#calendar-timeline text[text-anchor=end]').count()).toBe(60);
     await expect(page.locator('#calendar-timeline-cut').textContent()).resolves.toBe(` · de tijdlijn toont de 60 dringendste van ${total} contracten; de tabel hieronder toont ze allemaal`);
+    // The demo's long names fit left of the chart, the bold ones to act on now too (one read "ievit Software Aanvragen Suite, Kievit So…").
+    const names = page.locator('#calendar-timeline text[text-anchor=end]');
+    expect(await page.locator('#calendar-timeline text[font-weight=bold]').count()).toBeGreaterThan(0);
+    expect(await names.evaluateAll(texts => texts.filter(text => (text as SVGTextElement).getBBox().x < 0).map(text => text.textContent))).toEqual([]);
   });
 });
 

@@ -216,14 +216,17 @@ function timeline(rows: Row[], window: { from: string; to: string }, today: stri
     const overdue = isOverdue(row);
     // What it covers and its id, as the reports name it, shortened; the supplier too on hover.
     const label = contractLabel(row);
-    // The ones to act on now in bold, as their rows carry a bar in the table.
-    chart.append(svg('g', {}, svg('title', {}, label), svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11, ...(actsNow(row) ? { 'font-weight': 'bold' } : {}) }, shorten(contractLabel(row, str(row.supplierName) || undefined), 52))));
+    // The ones to act on now marked ⚠ and bold, as in the table; bold letters are wider, so the name is shorter.
+    const now = actsNow(row);
+    const name = now ? `⚠ ${shorten(contractLabel(row, str(row.supplierName) || undefined), 44)}` : shorten(contractLabel(row, str(row.supplierName) || undefined), 52);
+    chart.append(svg('g', {}, svg('title', {}, label), svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 11, ...(now ? { 'font-weight': 'bold' } : {}) }, name)));
     if (notice && row.end) chart.append(svg('line', { x1: x(notice), x2: x(str(row.end)), y1: y, y2: y, stroke: '#9aa3ad', 'stroke-width': 2 }));
     if (notice) chart.append(svg('circle', { cx: x(notice), cy: y, r: 5, fill: overdue ? '#c00000' : '#E69F00', stroke: '#000', 'stroke-width': 0.5 }, svg('title', {}, `${label}: ${t('calendar.legend.notice')} ${formatDate(notice)}${overdue ? ` (${t('calendar.overdue')})` : ''}`)));
     if (row.end) chart.append(svg('rect', { x: x(str(row.end)) - 4, y: y - 4, width: 8, height: 8, fill: '#0072B2' }, svg('title', {}, `${label}: ${t('calendar.legend.end')} ${formatDate(row.end)}`)));
   });
   return h('figure', { class: 'timeline-box' }, chart,
     h('figcaption', {}, h('span', { class: 'dot notice' }), ` ${t('calendar.legend.notice')} `, h('span', { class: 'dot overdue' }), ` ${t('calendar.overdue')} `, h('span', { class: 'dot end' }), ` ${t('calendar.legend.end')}`,
+      sorted.some(actsNow) ? h('span', { class: 'legend-now' }, ` ${t('calendar.legend.now')}`) : '',
       // Said, not left to be noticed: the table holds them all.
       rows.length > sorted.length ? h('span', { id: 'calendar-timeline-cut', class: 'hint' }, ` · ${t('calendar.timelineCut', { shown: formatNumber(sorted.length), total: formatNumber(rows.length) })}`) : ''));
 }
