@@ -189,10 +189,15 @@ export function trendTableByNumber(series: TrendPoint[], language: Language, org
   const runs = series.slice(-TREND_TABLE_RUNS);
   const sources = runs.map(run => (typeof run.source === 'string' ? sourceName(run.source, language, id => organisations[id]) : ''));
   const metricOf = (row: Row) => (typeof row.metric === 'string' ? trendMetric(row.metric as TrendKey) : null);
+  // Imports within one minute are told apart by their seconds (a user saw "06-12-2026 10:07" three times; the
+  // seconds are the same on every clock), then by number.
+  const minutes = runs.map(run => formatDateTime(run.at, language));
+  const seconds = runs.map((run, index) => (minutes.filter(m => m === minutes[index]).length > 1 ? `${minutes[index]}:${String(new Date(run.at).getUTCSeconds()).padStart(2, '0')}` : minutes[index]));
+  const headers = seconds.map((header, index) => (seconds.filter(h => h === header).length > 1 ? `${header} (${seconds.slice(0, index + 1).filter(h => h === header).length})` : header));
   const columns: SectionColumn[] = [
     { key: 'name', header: trendText(language, 'number'), type: 'text', value: row => row.name },
-    ...runs.map((run, index): SectionColumn => ({
-      key: `run${index}`, header: formatDateTime(run.at, language), type: 'decimal',
+    ...runs.map((_, index): SectionColumn => ({
+      key: `run${index}`, header: headers[index], type: 'decimal',
       value: row => row[`run${index}`] ?? null,
       text: row => { const metric = metricOf(row); return metric ? trendValue(metric, (row[`run${index}`] as number | null) ?? null, language) : String(row[`run${index}`] ?? ''); },
     })),
