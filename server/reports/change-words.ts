@@ -55,6 +55,8 @@ export function changedValueText(value: unknown, field: string | undefined, lang
   if (names && typeof value === 'string') return valueName(names, value, language);
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
   if (typeof value === 'boolean') return YES_NO[value ? 'yes' : 'no'][language];
+  // An annual value is money: "jaarwaarde: € 782.369 → € 932.369", not bare numbers.
+  if (typeof value === 'number' && field === 'annualValue') return formatMoney(value, language);
   if (typeof value === 'number') return formatNumber(value, language, Number.isInteger(value) ? 0 : 2);
   if (typeof value === 'object') return JSON.stringify(value);
   return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatDate(value, language) : String(value);

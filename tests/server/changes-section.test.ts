@@ -3,7 +3,7 @@
 // for, one item in the sentence and several as lines, and which imports that kept only counts matter.
 import { changesLead } from '../../server/reports/changes-section.js';
 import type { ReportChanges } from '../../server/reports/report-data.js';
-import { wroteTableRows } from '../../server/reports/change-words.js';
+import { fieldLine, wroteTableRows } from '../../server/reports/change-words.js';
 import type { ChangesRun, HeadlineChange } from '../../server/analyses/changes.js';
 
 const EMPTY = { added: 0, changed: 0, removed: 0, items: { added: [], changed: [], removed: [] } };
@@ -43,5 +43,12 @@ describe('which imports that kept only counts leave rows out of the report\'s li
   it('when a first import or a model\'s first wrote applications, then rows are missing', () => {
     expect(wroteTableRows(run({ tables: { applications: { added: 120, changed: 0, unchanged: 0, removed: 0 } } }))).toBe(true);
     expect(wroteTableRows(run({ tables: {}, nodes: { Application: { created: 12 } } }))).toBe(true);
+  });
+});
+
+describe('a changed field in words', () => {
+  it('when a contract\'s annual value changed, then both amounts read as money', () => {
+    expect(fieldLine({ field: 'annualValue', before: 782369, after: 932369 }, 'nl').replace(/\u00a0/g, ' ')).toBe('jaarwaarde: € 782.369 → € 932.369');
+    expect(fieldLine({ field: 'noticeMonths', before: 3, after: 6 }, 'nl')).toMatch(/: 3 → 6$/);
   });
 });
