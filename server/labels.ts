@@ -92,7 +92,7 @@ export const PROPERTY_NAMES: Record<string, Words> = {
   openStandard: { nl: 'Open standaard', en: 'Open standard' },
   open: { nl: 'Open standaard', en: 'Open standard' },
   start: { nl: 'Begindatum', en: 'Start' },
-  end: { nl: 'Einddatum', en: 'End' },
+  end: { nl: 'Einddatum', en: 'End date' },
   noticeMonths: { nl: 'Opzegtermijn (maanden)', en: 'Notice (months)' },
   noticeDeadline: { nl: 'Uiterste opzegdatum', en: 'Notice deadline' },
   // The clause ("verlengt"), not a renewal that happened: read as "already renewed" beside a deadline still ahead.
@@ -224,7 +224,7 @@ export const COLUMN_NAMES: Record<string, Words> = {
   overdue: { nl: 'Opzegdatum verstreken', en: 'Notice deadline passed' },
   // The clause, not a renewal that happened (that is `renewed`). The property keeps its name: an
   // ArchiMate model exported by Roer carries it (exports/ameff-contract-words.ts).
-  autoRenew: { nl: 'Verlengt stilzwijgend tenzij opgezegd', en: 'Renews automatically unless cancelled' },
+  autoRenew: { nl: 'Verlengt stilzwijgend tenzij opgezegd', en: 'Renews automatically unless notice is given' },
   noticeDeadlinePassed: { nl: 'Opzegdatum verstreken', en: 'Notice deadline passed' },
   urgency: { nl: 'Status', en: 'Status' },
   check: { nl: 'Controle', en: 'Check' },

@@ -120,7 +120,7 @@ describe('report answer', () => {
     expect(nl.risks).toContain('Geen van de lopende contracten heeft een exitplan.');
     expect(nl.figures.find(f => f.label === 'contractwaarde per jaar')?.value).toBe('€ 3.500');
     const en = plain(reportAnswer({ ...data, today: '2026-12-04', contracts: [contracts[0], contracts[2]] }, 'en'));
-    expect(en.sentences).toContain('Roer knows 1 running contract, €1,000 a year; 1 contract has ended.');
+    expect(en.sentences).toContain('Roer knows of 1 running contract, €1,000 a year; 1 contract has ended.');
     expect(en.risks).toContain('The running contract has no exit plan.');
     const ended = reportAnswer({ ...data, today: '2026-12-04', contracts: [contracts[2]] }, 'nl');
     expect(ended.sentences).toContain('Roer kent geen lopend contract; 1 contract is beëindigd.');

@@ -18,9 +18,10 @@ let page: Page;
 
 const ROERDAM = [
   csv('roerdam-suppliers.csv', 'id,name,country\nacme,Acme B.V.,NL\nbeta,Beta B.V.,NL\n'),
-  csv('roerdam-applications.csv', 'id,organisation,name,supplier,criticality\nzaak,gemeente-roerdam,Zaaksysteem,acme,high\nweb,gemeente-roerdam,Website,beta,low\nalarm,gemeente-roerdam,Alarmering,beta,high\n'),
-  // Alarmering's only contract has ended: business-critical without a running contract.
-  csv('roerdam-contracts.csv', 'id,organisation,supplier,applications,start,end,autoRenew\nc-1,gemeente-roerdam,beta,alarm,2022-01-01,2025-12-31,nee\n'),
+  csv('roerdam-applications.csv', 'id,organisation,name,supplier,criticality\nzaak,gemeente-roerdam,Zaaksysteem,acme,high\nweb,gemeente-roerdam,Website,beta,low\nzz-alarm,gemeente-roerdam,Alarmering,beta,high\n'),
+  // Alarmering's only contract has ended: business-critical without a running contract. Its key sorts last, its name
+  // first: the page lists by name.
+  csv('roerdam-contracts.csv', 'id,organisation,supplier,applications,start,end,autoRenew\nc-1,gemeente-roerdam,beta,zz-alarm,2022-01-01,2025-12-31,nee\n'),
 ];
 // A second source that gives Acme another country (and says nothing else differently).
 const TEST_B = [csv('test-b-suppliers.csv', 'id,name,country\nacme,Acme B.V.,DE\n')];

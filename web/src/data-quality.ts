@@ -50,7 +50,8 @@ export async function renderDataQuality(root: HTMLElement, ctx: Context): Promis
     answer(checks, counts),
     conflictTable((byCheck.get('conflicting-claim') ?? []) as unknown as Conflict[], link, focus),
     checks.filter(check => check !== 'conflicting-claim' && byCheck.has(check)).map(check => {
-      const rows = byCheck.get(check)!;
+      // By name, as a reader looks one up (the server orders them by key).
+      const rows = [...byCheck.get(check)!].sort((a, b) => (str(a.name) || str(a.uid)).localeCompare(str(b.name) || str(b.uid), 'nl'));
       return h('section', { id: `dq-${check}`, class: 'dq-check' },
         h('h2', {}, `${CHECK_NAMES[check]?.[language()] ?? check} (${formatNumber(rows.length)})`),
         expandableList(rows, row => [
