@@ -83,4 +83,15 @@ describe('the import page in words', () => {
     expect(second).toContain('leveranciers: 2 rijen (2 bestonden al)');
     await shot('import-history-nl');
   }, 120_000);
+
+  it('when an existing source is typed by the name the pages show it by, then that source is offered, not a new one', async () => {
+    // As the landscape workbook names the source to import it under: "bron-a (CSV-bestanden)", with other capitals.
+    await page.fill('#import-source', 'Bron-A (CSV-bestanden)');
+    await page.waitForSelector('#import-source-problem:not([hidden])');
+    expect(await page.locator('#import-source-fix').textContent()).toBe('Gebruik de bestaande bron bron-a (CSV-bestanden) (csv:bron-a)');
+    await page.click('#import-source-fix');
+    expect(await page.inputValue('#import-source')).toBe('csv:bron-a');
+    expect(await page.locator('#import-source-problem').isHidden()).toBe(true);
+    await page.fill('#import-source', '');
+  }, 60_000);
 });

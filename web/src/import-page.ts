@@ -75,10 +75,15 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
   const sourceProblem = h('p', { class: 'field-error', id: 'import-source-problem', role: 'alert', hidden: true });
   const checkSource = () => {
     const valid = sourceValid(source.value);
-    const key = sourceKeyOf(source.value);
+    // A source typed by the name the pages show it by ("Gemeente Roerdam (demo)", as the workbook names it) is that
+    // source: offered first, not a new key made from the words (a user was offered gemeente-roerdam-demo).
+    const typed = source.value.trim().toLocaleLowerCase('nl');
+    const known = valid ? undefined : [...new Set(runs.map(r => str(r.source)))].find(name => sourceName(name).toLocaleLowerCase('nl') === typed);
+    const key = known ?? sourceKeyOf(source.value);
     source.setAttribute('aria-invalid', valid ? 'false' : 'true');
     sourceProblem.hidden = valid;
-    fill(sourceProblem, valid ? [] : [t('import.sourceRule'), ' ', key ? h('button', { type: 'button', class: 'link', id: 'import-source-fix', onclick: () => { source.value = key; checkSource(); forget(); } }, t('import.sourceUse', { source: key })) : '']);
+    const use = known ? t('import.sourceUseKnown', { name: sourceName(known), source: known }) : t('import.sourceUse', { source: key });
+    fill(sourceProblem, valid ? [] : [t('import.sourceRule'), ' ', key ? h('button', { type: 'button', class: 'link', id: 'import-source-fix', onclick: () => { source.value = key; checkSource(); forget(); } }, use) : '']);
     return valid;
   };
   // The browser's own file button speaks the browser's language ("Choose Files"): ours speaks the page's.
