@@ -82,7 +82,7 @@ export function renderPanel(panel: HTMLElement, detail: Row, actions: PanelActio
       : h('p', { id: 'panel-contracts', class: 'hint' }, t('common.none'))) : null,
     kind === 'Application' ? applicationAlgorithms(uid) : null,
     lockIn ? section(t('panel.lockin'),
-      pick(lockIn, 'score') !== undefined ? h('p', {}, t('panel.lockinScore', { score: formatNumber(pick(lockIn, 'score'), 0) })) : null,
+      pick(lockIn, 'score') !== undefined ? h('p', {}, t('panel.lockinScore', { score: formatNumber(pick(lockIn, 'score'), 1) })) : null,
       ...(factors.length ? lockInTable(factors, pick(lockIn, 'score'), factorLabel, kind === 'Supplier') : [])) : null,
     groups.length ? section(t('panel.relations'), h('div', { id: 'panel-relations' }, groups.map(group => {
       // A group of one kind says it once, in its heading.
