@@ -117,7 +117,7 @@ const TEXT = {
       'Lijsten zet u in één cel, gescheiden door | (bijvoorbeeld Zaakregistratiecomponent|Documentregistratiecomponent).',
       'Keuzelijsten: kritikaliteit, ja/nee-velden, soort hosting en jurisdictie. Datums als 31-12-2026, bedragen in euro per jaar.',
       'Een tabblad dat u niet invult, verwijdert u vóór het importeren: een lege tabel zou weghalen wat de bron al heeft.',
-      'Importeren: Roer → Importeren, kies dit bestand, vul de bron in (bijvoorbeeld xlsx:gemeente-a) en kies eerst Controleren.',
+      'Importeren: Roer → Importeren, kies dit bestand, vul de bron in en kies eerst Controleren. Zet u een uit Roer gehaald landschap terug, gebruik dan de bron die bovenaan staat; een nieuw bestand krijgt een eigen naam, bijvoorbeeld xlsx:gemeente-a.',
     ],
     en: [
       'Fill in one row per supplier, platform, application, interface or contract on each sheet. Leave the header (row 1) as it is.',
@@ -125,7 +125,7 @@ const TEXT = {
       'Lists go in one cell, separated by | (e.g. Zaakregistratiecomponent|Documentregistratiecomponent).',
       'Dropdowns: criticality, yes/no fields, kind of hosting and jurisdiction. Dates as 31-12-2026, amounts in euros per year.',
       'Delete a sheet you do not fill in before importing: an empty table would remove what the source already has.',
-      'To import: Roer → Import, choose this file, fill in the source (e.g. xlsx:gemeente-a) and check it first.',
+      'To import: Roer → Import, choose this file, fill in the source and check it first. Putting back a landscape taken from Roer, use the source named at the top; a new file gets a name of its own, e.g. xlsx:gemeente-a.',
     ],
   },
   columnsHeader: { nl: ['Tabblad', 'Kolom', 'Verplicht', 'Toelichting', 'Voorbeeld'], en: ['Sheet', 'Column', 'Required', 'Meaning', 'Example'] },

@@ -2,7 +2,7 @@
 // largest risks and the contracts to act on (in the contract calendar's order). Pure, for the PDF and
 // the report page alike.
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../format.js';
-import { BAND_NAMES, FACTOR_NAMES, type Language, YES_NO, kindWords, propertyName, valueName } from '../labels.js';
+import { BAND_NAMES, FACTOR_NAMES, type Language, YES_NO, kindWords, lowerFirst, propertyName, valueName } from '../labels.js';
 import type { ReportContract, ReportData } from './report-data.js';
 import { byUrgency, type ToActOn, urgencyRank } from '../analyses/contract-term.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
@@ -114,7 +114,7 @@ function contractsSentence(data: ReportData, language: Language): string | null 
 
 function factorWords(data: ReportData, language: Language, n: number): string[] {
   return [...(data.lockIn?.factors ?? [])].filter(f => f.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, n)
-    .map(f => valueName(FACTOR_NAMES, f.factor, language).toLowerCase());
+    .map(f => lowerFirst(valueName(FACTOR_NAMES, f.factor, language)));
 }
 
 /** The functions that stop: through what fails directly (those whose applications only miss data do not). */
@@ -279,7 +279,7 @@ function organisationAnswer(data: ReportData, language: Language): Answer {
   const top = data.lockInRanking[0];
   if (top) {
     risks.push(reportText(language, 'risk.topLockIn', {
-      name: String(top.name), score: formatNumber(top.score, language, 1), factors: listWords(((top.topFactors as string[]) ?? []).map(f => valueName(FACTOR_NAMES, f, language).toLowerCase()), language),
+      name: String(top.name), score: formatNumber(top.score, language, 1), factors: listWords(((top.topFactors as string[]) ?? []).map(f => lowerFirst(valueName(FACTOR_NAMES, f, language))), language),
     }));
   }
   contractRisks(data, language, risks);

@@ -17,14 +17,15 @@ export const hasEnded = (contract: Pick<ReportContract, 'end'>, today: string): 
  * (one that renews automatically: that its end date has passed, since the renewal is not recorded); one
  * given with its current term that renewed already says so, its end date being that term's.
  * `ofSupplier`: the supplier a report is about, left out of its own contracts' names (every row would repeat it).
+ * `noticePassed: false` leaves ", opzegdatum verstreken" out where a status beside the name says it already.
  */
-export function contractName(contract: Named, language: Language, today: string, ofSupplier?: string): string {
+export function contractName(contract: Named, language: Language, today: string, ofSupplier?: string, { noticePassed = true } = {}): string {
   const name = contractTitle(contract, language, ofSupplier);
   // Still running but too late to give notice: a buyer has to act on it first. Only a contract that renews
   // by itself has a notice deadline (server/analyses/contract-term.ts); one that does not just ends.
   if (!hasEnded(contract, today)) {
     const renewed = contract.renewed && contract.contractEnd ? `, ${reportText(language, 'contract.renewed', { date: formatDate(contract.contractEnd, language) })}` : '';
-    return !contract.noticeDeadline || contract.noticeDeadline >= today ? `${name}${renewed}` : `${name}${renewed}, ${reportText(language, 'contract.noticePassed')}`;
+    return !noticePassed || !contract.noticeDeadline || contract.noticeDeadline >= today ? `${name}${renewed}` : `${name}${renewed}, ${reportText(language, 'contract.noticePassed')}`;
   }
   return `${name}, ${reportText(language, contract.autoRenew ? 'contract.endPassed' : 'contract.ended', { date: formatDate(contract.end, language) })}`;
 }

@@ -68,7 +68,11 @@ export function actionsTable(data: ReportData, language: Language, actions: Repo
     key: 'urgency', header: columnName('urgency', language), type: 'text',
     value: row => valueName(CODE_NAMES, contractUrgency(row as unknown as ReportContract, data.today), language),
   };
-  return { rows: actions as unknown as Row[], columns: [urgency, ...contracts.columns.filter(c => ACTION_COLUMNS.has(c.key))] };
+  // The status says a notice deadline passed: the name does not say it again.
+  const ofSupplier = data.subject.kind === 'Supplier' ? data.subject.name : undefined;
+  const named = (column: SectionColumn): SectionColumn => (column.key === 'contract'
+    ? { ...column, value: row => contractName(row as unknown as ReportContract, language, data.today, ofSupplier, { noticePassed: false }) } : column);
+  return { rows: actions as unknown as Row[], columns: [urgency, ...contracts.columns.filter(c => ACTION_COLUMNS.has(c.key)).map(named)] };
 }
 const ACTION_COLUMNS = new Set(['contract', 'organisation', 'noticeDeadline', 'end', 'autoRenew', 'annualValue']);
 

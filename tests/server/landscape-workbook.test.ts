@@ -70,6 +70,10 @@ describe('the landscape as an Excel workbook, and back', () => {
     // The instructions name the source to import it back under, by its name and its key.
     const told = workbook.getWorksheet('Instructies')!.getCell('A2').value;
     expect(told).toMatch(/^Export van organisatie Gemeente Roerdam \(gemeente-roerdam\) op \d\d-\d\d-\d{4}\. Importeer dit bestand onder dezelfde bron: Gemeente Roerdam \(demo\) \(bron demo:gemeente-roerdam\), om wijzigingen door te voeren\.$/);
+    // The steps below it do not send the reader to another source (a user followed "bijvoorbeeld xlsx:gemeente-a").
+    const steps: string[] = [];
+    workbook.getWorksheet('Instructies')!.eachRow(row => steps.push(String(row.getCell(2).value ?? '')));
+    expect(steps.find(step => step.startsWith('Importeren:'))).toMatch(/gebruik dan de bron die bovenaan staat/);
     const ids = (workbook.getWorksheet('leveranciers')!.getColumn(1).values as unknown[]).slice(2);
     expect(ids).toEqual(await nodeIds(driver, 'Supplier'));
     expect(headerRow(workbook.getWorksheet('applicaties')!)).toEqual(['id', 'organisatie', 'naam', 'leverancier', 'referentiecomponenten', 'bedrijfsfuncties', 'kritikaliteit', 'persoonsgegevens', 'platform', 'open standaarden', 'pakket', 'versie', 'versiestatus', 'in gebruik sinds', 'in gebruik tot', 'hosting', 'bbn', 'ibp', 'biv']);

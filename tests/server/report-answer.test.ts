@@ -75,6 +75,8 @@ describe('report answer', () => {
     expect(actions.rows.map(row => cellText(actions.columns[0], row, 'nl', data))).toEqual([
       'Nu regelen: binnen 3 maanden opzeggen, bedrijfskritisch', 'Opzegdatum verstreken', 'Binnen 3 maanden opzeggen', 'Loopt binnenkort af', 'Loopt later af: nog tijd',
     ]);
+    // The status says the notice deadline passed; the name beside it does not repeat it (it does in the Contracten table).
+    expect(cellText(actions.columns[1], actions.rows[1], 'nl', data)).toBe('Grutto – Zaaksysteem (c-0150)');
     expect(answer.risks).toContain('Bij 1 lopend contract is de uiterste opzegdatum verstreken; het wordt stilzwijgend verlengd.');
     expect(reportAnswer({ ...data, today: '2026-12-04', contracts: [...contracts, contract('c-0151', '2027-01-15', '2026-10-15')] }, 'en').risks)
       .toContain('2 running contracts are past their notice deadline; they renew automatically.');

@@ -137,7 +137,7 @@ describe('data quality where a person works', () => {
     expect(await page.locator('#import-files').evaluate(input => (input as HTMLInputElement).files!.length)).toBe(1);
     // The kept files are the ones chosen: they import.
     await page.click('#import-commit');
-    await page.waitForSelector('#import-result .message.ok:has-text("the files have not changed since the import of")');
+    await page.waitForSelector('#import-result .message.ok:has-text("the data have not changed since the import of")');
     await switchLanguage('nl');
   }, 120_000);
 });

@@ -44,7 +44,7 @@ describe('import page: a GEMMA release that renames components', () => {
     await ui.shot('import-gemma-renames', true);
 
     const again = await upload('applications.csv', APPLICATIONS, 'csv:gm1');
-    expect(again).toContain('de bestanden zijn niet gewijzigd sinds de import van');
+    expect(again).toContain('de gegevens zijn niet gewijzigd sinds de import van');
     expect(again).toContain('er is niets geschreven');
     expect(await ui.page.locator('#import-catalogue').count()).toBe(0);
   });
