@@ -144,6 +144,9 @@ function unpackColumns(packed: string, extra = 0): string[][] {
     columns.push(end > start ? bytes.toString('utf8', start, end).split(ROW) : []);
     start = Math.min(end + 1, bytes.length);
   }
+  // One row with an empty value packs to the same empty text as no rows: a table of one application without supplier
+  // or platform came back without its refs, and its unchanged re-import failed. Every column has a row per raw text.
+  for (let i = 1; i < COLUMNS.length; i++) if (columns[i].length === 0) columns[i] = columns[0].map(() => '');
   return columns;
 }
 
