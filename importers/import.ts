@@ -108,6 +108,11 @@ export type ImportReport = {
    * nothing until a source is named.
    */
   sourceUnclear: { proposed: string; existing: string[] } | null;
+  /**
+   * A source named for the first time, whose files' organisations other sources already hold: it is imported
+   * beside them, which is allowed, but a user following an example name meant to update one of them. Said, not blocked.
+   */
+  alongside?: string[] | null;
   /** The import would remove more than it may without being told (allowRemovals), or its source is unclear, so it wrote nothing. */
   confirmationNeeded: boolean;
   /**
@@ -290,6 +295,8 @@ async function run(driver: Driver, { landscape, raw, ...validation }: Checked & 
   // Files that do not name their source, whose organisations other sources hold: nothing is planned or written until it is named.
   const sourceUnclear = options.named ? null : await unclearSource(driver, landscape, source);
   if (sourceUnclear && !report.dryRun) return { ...report, ok: false, sourceUnclear, confirmationNeeded: true, durationMs: Date.now() - started };
+  const alongside = options.named ? (await unclearSource(driver, landscape, source))?.existing : undefined;
+  if (alongside?.length) report.alongside = alongside;
   const plan = await planImport(driver, landscape, options, raw);
   const removalsOf = async () => plan.kind === 'diff' || plan.kind === 'unchanged'
     ? planRemovalsOfDiff(driver, plan.changes.filter(change => change.kind === 'removed'), assertedRows(plan), { source, named: options.named, maxShare: options.maxRemovalShare })

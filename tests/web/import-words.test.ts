@@ -94,4 +94,25 @@ describe('the import page in words', () => {
     expect(await page.locator('#import-source-problem').isHidden()).toBe(true);
     await page.fill('#import-source', '');
   }, 60_000);
+  it('when files are checked under a new source while another holds their organisation, then it says the new source would come beside it and offers to check under that one', async () => {
+    const files = [csv('x-applications.csv', 'id,organisation,name\nzaak,gemeente-x,Zaaksysteem X\n')];
+    await importThroughPage(files, 'csv:gemeente-x');
+    // As a user who followed an example name: a valid, new source for the same municipality.
+    await page.setInputFiles('#import-files', files);
+    await page.fill('#import-source', 'xlsx:gemeente-x');
+    await page.click('#import-dry-run');
+    await page.waitForSelector('#import-alongside');
+    expect(await page.locator('#import-alongside p').textContent()).toBe('Let op: Gemeente X (Excel-bestand) is een nieuwe bron, en de organisaties in deze bestanden zijn al geïmporteerd onder Gemeente X (CSV-bestanden). Importeert u hier, dan komt Gemeente X (Excel-bestand) ernaast. Wilt u die bron bijwerken, controleer dan onder die bron.');
+    await shot('import-alongside-nl');
+    // Drawn again in English after a language switch, with its choice.
+    await page.selectOption('#language', 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#import-alongside p') !== null);
+    expect(await page.locator('#import-alongside p').textContent()).toBe('Note: Gemeente X (Excel workbook) is a new source, and the organisations in these files were imported before under Gemeente X (CSV files). Importing here puts Gemeente X (Excel workbook) beside it. To update that source, check under it instead.');
+    await page.selectOption('#language', 'nl');
+    await page.waitForFunction(() => document.documentElement.lang === 'nl' && document.querySelector('#import-alongside p') !== null);
+    await page.click('#import-alongside button');
+    await page.waitForFunction(() => (document.querySelector('#import-source') as HTMLInputElement).value === 'csv:gemeente-x' && document.querySelector('#import-result .message') !== null);
+    await page.waitForSelector('#import-result .message.ok');
+    expect(await page.locator('#import-alongside').count()).toBe(0);
+  }, 180_000);
 });

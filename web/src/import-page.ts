@@ -193,11 +193,14 @@ export async function renderImport(root: HTMLElement, ctx: Context): Promise<voi
         h('button', { type: 'button', id: 'import-confirm', onclick: () => void run(false, true) }, t('import.confirm'))];
     } else if (dryRun) {
       answer = [message(removing ? t('import.okWithRemovals') : t('import.ok'), removing ? 'info' : 'ok'),
+        // checkAs through a closure: after a language switch this runs before checkAs is defined.
+        alongside(report, name => checkAs(name)),
         unclear ? h('div', { id: 'import-unclear-dry' }, h('p', { class: 'hint' }, t('import.sourceUnclearDry', { existing })),
           h('div', { class: 'buttons' }, unclear.existing.map(name => h('button', { type: 'button', onclick: () => checkAs(name) }, t('import.checkAsSource', { source: sourceName(name) }))))) : null,
         removals?.needsConfirmation ? h('p', { class: 'hint', id: 'import-confirm-dry' }, t(`import.confirmDry.${removals.needsConfirmation}`, { percent })) : null];
     } else {
-      answer = [message(report.unchangedSince ? t('import.okUnchanged', { when: formatDateTime(report.unchangedSince.finishedAt) }) : removing ? t('import.okCommittedRemoved') : t('import.okCommitted'), 'ok')];
+      answer = [message(report.unchangedSince ? t('import.okUnchanged', { when: formatDateTime(report.unchangedSince.finishedAt) }) : removing ? t('import.okCommittedRemoved') : t('import.okCommitted'), 'ok'),
+        alongside(report, null)];
     }
     const catalogue = report.catalogue as { rows: number; renamed: { from: string; to: string }[] } | undefined;
     changesLine = h('p', { id: 'import-changes', hidden: true });
@@ -314,6 +317,18 @@ function fileProblemTable(problems: FileProblem[]): HTMLElement {
       { key: 'message', label: t('import.col.message'), value: p => localDetail(p.message) },
     ],
   });
+}
+
+/**
+ * A new source beside others that hold the same organisations: allowed, but said before it is imported (a user
+ * typed the workbook's example name and would have got a second source), with a check under each existing one.
+ */
+function alongside(report: ImportReport, checkAs: ((name: string) => void) | null): HTMLElement | null {
+  const existing = (report.alongside as string[] | null | undefined) ?? [];
+  if (existing.length === 0) return null;
+  return h('div', { id: 'import-alongside' },
+    h('p', { class: 'hint' }, t(checkAs ? 'import.alongsideDry' : 'import.alongside', { source: sourceName(str(report.source)), existing: existing.map(sourceName).join(', ') })),
+    checkAs ? h('div', { class: 'buttons' }, existing.map(name => h('button', { type: 'button', onclick: () => checkAs(name) }, t('import.checkAsSource', { source: sourceName(name) })))) : null);
 }
 
 /** After a GEMMA release that renamed components: the sources whose applications follow the new names (importers/catalogue-reresolve.ts). */
