@@ -4,10 +4,10 @@
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../format.js';
 import { BAND_NAMES, FACTOR_NAMES, type Language, YES_NO, kindWords, lowerFirst, propertyName, valueName } from '../labels.js';
 import type { ReportContract, ReportData } from './report-data.js';
-import { byUrgency, type ToActOn, urgencyRank } from '../analyses/contract-term.js';
+import { byUrgency, urgencyOf, urgencyRank } from '../analyses/contract-term.js';
 import type { ChainStep } from '../analyses/sovereignty.js';
 import { chainText } from './chain.js';
-import { contractUrgency, hasEnded } from './contract-name.js';
+import { hasEnded, termToActOn } from './contract-name.js';
 import { shownContributions } from './lock-in-words.js';
 import { countedText, listWords, reportText } from './words.js';
 
@@ -90,12 +90,11 @@ const passed = (data: ReportData) => data.contracts.filter(c => c.noticeDeadline
  * first two ranks is listed however many (a buyer missed 14 of 22 behind a cut at 8).
  */
 function toActOn(data: ReportData): ReportContract[] {
-  const dated = running(data).filter((c): c is ReportContract & { end: string } => c.end !== null);
-  const term = (c: ReportContract & { end: string }): ToActOn => ({ uid: c.uid, end: c.end, noticeDeadline: c.noticeDeadline, critical: c.critical === true });
   const order = byUrgency(data.today);
-  const sorted = [...dated].sort((a, b) => order(term(a), term(b)));
-  const now = sorted.filter(c => urgencyRank(contractUrgency(c, data.today)!) <= 1);
-  return [...now, ...sorted.slice(now.length, Math.max(now.length, ACTIONS))];
+  const sorted = running(data).flatMap(c => { const term = termToActOn(c); return term ? [{ c, term }] : []; }).sort((a, b) => order(a.term, b.term));
+  // Ranked first, so the first two ranks lead; then the next up to ACTIONS.
+  const now = sorted.filter(({ term }) => urgencyRank(urgencyOf(term, data.today)) <= 1).length;
+  return sorted.slice(0, Math.max(now, ACTIONS)).map(({ c }) => c);
 }
 const soonCount = (data: ReportData) => upcoming(data).filter(c => (Date.parse(String(c.noticeDeadline)) - Date.parse(data.today)) / 86_400_000 <= SOON_DAYS).length;
 const annualValue = (contracts: ReportContract[]) => contracts.reduce((sum, c) => sum + (c.annualValue ?? 0), 0);

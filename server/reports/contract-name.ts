@@ -2,7 +2,7 @@
 // with the id after it ("Grutto Software B.V. – Zaaksysteem (c-0018)"), and whether it has ended.
 // Pure (the web UI bundles it).
 import { formatDate } from '../format.js';
-import { type Urgency, urgencyOf } from '../analyses/contract-term.js';
+import { type ToActOn, type Urgency, urgencyOf } from '../analyses/contract-term.js';
 import type { Language } from '../labels.js';
 import type { ReportContract } from './report-data.js';
 import { listWords, reportText } from './words.js';
@@ -46,9 +46,17 @@ export function contractTitle(contract: Pick<Named, 'id' | 'suppliers' | 'applic
 export const calendarContractTitle = (row: { uid: string; name?: string; supplierName?: string | null; applications?: { name: string }[] }, language: Language, ofSupplier?: string): string =>
   contractTitle({ id: row.name ?? row.uid, suppliers: row.supplierName ? [row.supplierName] : [], applications: (row.applications ?? []).map(a => a.name) }, language, ofSupplier);
 
+type Dated = Pick<ReportContract, 'uid' | 'end' | 'noticeDeadline' | 'critical'>;
+
+/** A contract of a report as the calendar's urgency reads it; null without an end date (nothing to act by). */
+export const termToActOn = (contract: Dated): ToActOn | null =>
+  (contract.end ? { uid: contract.uid, end: contract.end, noticeDeadline: contract.noticeDeadline, critical: contract.critical === true } : null);
+
 /** How soon a buyer acts on a contract of a report, as the contract calendar says it; null without an end date. */
-export const contractUrgency = (contract: Pick<ReportContract, 'uid' | 'end' | 'noticeDeadline' | 'critical'>, today: string): Urgency | null =>
-  (contract.end ? urgencyOf({ uid: contract.uid, end: contract.end, noticeDeadline: contract.noticeDeadline, critical: contract.critical === true }, today) : null);
+export const contractUrgency = (contract: Dated, today: string): Urgency | null => {
+  const term = termToActOn(contract);
+  return term ? urgencyOf(term, today) : null;
+};
 
 /** Running contracts first, ended ones after them, each in the order they came. */
 export const runningFirst = <T extends Pick<ReportContract, 'end'>>(contracts: T[], today: string): T[] =>

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { dutchDay } from '../../server/format.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { ARTIFACTS, startUi, type Ui } from './browser.js';
-import { type CsvFile, csvFile as csv, importThroughPage as importThrough } from './import-through-page.js';
+import { checkThroughPage, type CsvFile, csvFile as csv, importThroughPage as importThrough } from './import-through-page.js';
 
 let driver: Driver;
 let ui: Ui;
@@ -126,10 +126,7 @@ describe('data quality where a person works', () => {
 
   it('when a check\'s answer is on the import page and the language is switched, then the answer shows again in the new language with the files and source kept', async () => {
     await ui.open('#/import');
-    await page.setInputFiles('#import-files', TEST_B);
-    await page.fill('#import-source', 'csv:test-b');
-    await page.click('#import-dry-run');
-    await page.waitForSelector('#import-result .message.ok');
+    await checkThroughPage(page, TEST_B, 'csv:test-b', '#import-result .message.ok');
     expect(await page.locator('#import-result .message.ok').textContent()).toBe('Geen fouten gevonden.');
     await switchLanguage('en');
     expect(await page.locator('#import-result .message.ok').textContent()).toBe('No problems found.');

@@ -1,5 +1,5 @@
 // Importing through the import page as a person does, for the browser tests that need sources in place
-// first (data quality, the import page's words): files chosen, a source named, "Importeren" clicked.
+// first (data quality, the import page's words): files chosen, a source named, "Importeren" (or "Controleren") clicked.
 import type { Page } from 'playwright-core';
 
 /** A CSV file as the file chooser hands it over. */
@@ -12,4 +12,12 @@ export async function importThroughPage(page: Page, files: CsvFile[], source: st
   await page.fill('#import-source', source);
   await page.click('#import-commit');
   await page.waitForSelector('#import-result[data-conflicts] .message.ok', { timeout: 60_000 });
+}
+
+/** Checks `files` as `source` ("Controleren") and waits until `answer` (a selector in the result) is shown. */
+export async function checkThroughPage(page: Page, files: CsvFile[], source: string, answer: string): Promise<void> {
+  await page.setInputFiles('#import-files', files);
+  await page.fill('#import-source', source);
+  await page.click('#import-dry-run');
+  await page.waitForSelector(answer);
 }

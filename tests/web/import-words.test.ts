@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { importEndOfLife } from '../../importers/endoflife.js';
 import { resetDatabase, testDriver } from '../support/db.js';
 import { startUi, type Ui } from './browser.js';
-import { type CsvFile, csvFile as csv, importThroughPage as importThrough } from './import-through-page.js';
+import { checkThroughPage, type CsvFile, csvFile as csv, importThroughPage as importThrough } from './import-through-page.js';
 
 let driver: Driver;
 let ui: Ui;
@@ -98,10 +98,7 @@ describe('the import page in words', () => {
     const files = [csv('x-applications.csv', 'id,organisation,name\nzaak,gemeente-x,Zaaksysteem X\n')];
     await importThroughPage(files, 'csv:gemeente-x');
     // As a user who followed an example name: a valid, new source for the same municipality.
-    await page.setInputFiles('#import-files', files);
-    await page.fill('#import-source', 'xlsx:gemeente-x');
-    await page.click('#import-dry-run');
-    await page.waitForSelector('#import-alongside');
+    await checkThroughPage(page, files, 'xlsx:gemeente-x', '#import-alongside');
     expect(await page.locator('#import-alongside p').textContent()).toBe('Let op: Gemeente X (Excel-bestand) is een nieuwe bron, en de organisaties in deze bestanden zijn al geïmporteerd onder Gemeente X (CSV-bestanden). Importeert u hier, dan komt Gemeente X (Excel-bestand) ernaast. Wilt u die bron bijwerken, controleer dan onder die bron.');
     await shot('import-alongside-nl');
     // Drawn again in English after a language switch, with its choice.
